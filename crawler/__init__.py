@@ -1,0 +1,1 @@
+"""The Scrapy project: sources file -> discovery (feeds, sitemaps, listings) -> article items -> SQLite."""

@@ -1,0 +1,100 @@
+"""Article extraction from HTML with trafilatura (body, title, date, authors) plus the
+canonical URL and a language guess. Used by the spider and by `pipeline.py parse`.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import urljoin
+
+import trafilatura
+from lxml import html as lxml_html
+
+from crawler.urls import canonical_url
+
+SCRIPT_LANGUAGES = [  # Unicode blocks that identify a language outright
+    ("km", re.compile(r"[\u1780-\u17FF]")), ("th", re.compile(r"[\u0E00-\u0E7F]")),
+    ("lo", re.compile(r"[\u0E80-\u0EFF]")), ("my", re.compile(r"[\u1000-\u109F]")),
+    ("zh", re.compile(r"[\u4E00-\u9FFF]")), ("ar", re.compile(r"[\u0600-\u06FF]")),
+    ("ru", re.compile(r"[\u0400-\u04FF]")), ("ko", re.compile(r"[\uAC00-\uD7AF]")),
+    ("ja", re.compile(r"[\u3040-\u30FF]")),
+]
+ENGLISH_WORDS = {"the", "and", "of", "to", "in", "a", "is", "was", "for", "on", "that", "with",
+                 "said", "by", "from", "his", "her", "were", "has", "have", "are", "at", "it"}
+VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+INDONESIAN_WORDS = {"yang", "dan", "di", "dengan", "untuk", "dari", "dalam", "ini", "itu", "tidak"}
+
+
+class NotAnArticle(ValueError):
+    """The page has no article body worth keeping (listing page, empty, binary...)."""
+
+
+def guess_language(text: str, declared: str | None = None) -> str | None:
+    """Script first (Khmer, Thai...), then common-word ratios; fall back to the page's lang."""
+    sample = text[:5000]
+    letters = sum(ch.isalpha() for ch in sample) or 1
+    for code, pattern in SCRIPT_LANGUAGES:
+        if len(pattern.findall(sample)) / letters > 0.2:
+            return code
+    if VIETNAMESE.search(sample) and len(VIETNAMESE.findall(sample)) / letters > 0.02:
+        return "vi"
+    words = re.findall(r"[a-zA-Z]+", sample.lower())
+    if len(words) >= 20:
+        english = sum(w in ENGLISH_WORDS for w in words) / len(words)
+        indonesian = sum(w in INDONESIAN_WORDS for w in words) / len(words)
+        if english > 0.08 and english > indonesian:
+            return "en"
+        if indonesian > 0.05:
+            return "id"
+    if declared:
+        return declared.split("-")[0].lower()
+    return None
+
+
+def _declared_language(tree) -> str | None:
+    if tree is None:
+        return None
+    value = tree.get("lang") or tree.get("xml:lang")
+    if not value:
+        found = tree.xpath("//meta[@http-equiv='content-language']/@content|//meta[@property='og:locale']/@content")
+        value = found[0] if found else None
+    return value.replace("_", "-") if value else None
+
+
+def _canonical_link(tree, base_url: str | None) -> str | None:
+    if tree is None:
+        return None
+    found = tree.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content")
+    if found and found[0].strip():
+        return urljoin(base_url or "", found[0].strip())
+    return None
+
+
+def parse_article(html: str, url: str | None = None) -> dict:
+    """{"url", "title", "text", "published", "authors", "language"}; keys may be None."""
+    try:
+        tree = lxml_html.fromstring(html) if html and html.strip() else None
+    except (ValueError, lxml_html.etree.ParserError):
+        tree = None
+    document = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False, deduplicate=False,
+    ) if tree is not None else None
+    meta = document.as_dict() if document is not None and hasattr(document, "as_dict") else (document or {})
+    text = (meta.get("text") or "").strip() or None
+    canonical = _canonical_link(tree, url) or meta.get("url") or url
+    authors = [a.strip() for a in re.split(r";|\band\b", meta.get("author") or "") if a.strip()]
+    return {
+        "url": canonical_url(canonical) if canonical else None,
+        "title": (meta.get("title") or "").strip() or None,
+        "text": text,
+        "published": meta.get("date") or None,
+        "authors": authors,
+        "language": guess_language(text or "", _declared_language(tree)) if text else _declared_language(tree),
+    }
+
+
+def content_hash(text: str) -> str:
+    """Hash of the normalised body text: the same story re-served is recognised as unchanged."""
+    normalised = re.sub(r"\s+", " ", text).strip().casefold()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()

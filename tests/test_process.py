@@ -1,0 +1,39 @@
+"""`pipeline.py process`: fills entities, mentions, sentences; a second run changes nothing."""
+import sqlite_utils
+
+from tests.conftest import run_pipeline
+
+TABLES = ("entities", "mentions", "sentences")
+
+
+def snapshot(db_path):
+    db = sqlite_utils.Database(db_path)
+    return {t: sorted(db.execute(f"select * from {t}").fetchall()) for t in TABLES}
+
+
+def test_process_fills_tables_and_is_idempotent(crawled_demo_db):
+    db = sqlite_utils.Database(crawled_demo_db)
+    for table in TABLES:
+        assert db[table].count > 0, table
+    assert db.execute("select count(*) from articles where processed_at is null").fetchone()[0] == 0
+    before = snapshot(crawled_demo_db)
+    result = run_pipeline("process", "--db", str(crawled_demo_db))
+    assert "articles_processed=0" in result.stdout
+    assert snapshot(crawled_demo_db) == before
+
+
+def test_reprocess_replaces_rather_than_duplicates(crawled_demo_db, tmp_path):
+    db_copy = tmp_path / "copy.db"
+    source = sqlite_utils.Database(crawled_demo_db)
+    source.execute(f"vacuum into '{db_copy}'")
+    before = snapshot(db_copy)
+    run_pipeline("process", "--db", str(db_copy), "--reprocess")
+    assert snapshot(db_copy) == before
+
+
+def test_foreign_keys_and_integrity(crawled_demo_db):
+    db = sqlite_utils.Database(crawled_demo_db)
+    assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert db.execute("pragma foreign_key_check").fetchall() == []
+    fks = {(fk.column, fk.other_table) for fk in db["sentences"].foreign_keys}
+    assert {("article_id", "articles"), ("defendant_id", "entities")} <= fks
