@@ -77,21 +77,30 @@ def parse_article(html: str, url: str | None = None) -> dict:
     except (ValueError, lxml_html.etree.ParserError):
         tree = None
     document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
         include_images=False, deduplicate=False,
     ) if tree is not None else None
     meta = document.as_dict() if document is not None and hasattr(document, "as_dict") else (document or {})
-    text = (meta.get("text") or "").strip() or None
+    title = (meta.get("title") or "").strip() or None
+    text = _without_title(meta.get("text") or "", title).strip() or None
     canonical = _canonical_link(tree, url) or meta.get("url") or url
     authors = [a.strip() for a in re.split(r";|\band\b", meta.get("author") or "") if a.strip()]
     return {
         "url": canonical_url(canonical) if canonical else None,
-        "title": (meta.get("title") or "").strip() or None,
+        "title": title,
         "text": text,
         "published": meta.get("date") or None,
         "authors": authors,
         "language": guess_language(text or "", _declared_language(tree)) if text else _declared_language(tree),
     }
+
+
+def _without_title(text: str, title: str | None) -> str:
+    """Drop the headline when the body repeats it as its first line (it is not body text)."""
+    first, _, rest = text.partition("\n")
+    if title and first.strip().casefold() == title.casefold():
+        return rest
+    return text
 
 
 def content_hash(text: str) -> str:
