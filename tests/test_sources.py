@@ -1,4 +1,6 @@
 """The sources file: valid files load, broken ones fail with a message naming the problem."""
+import re
+
 import pytest
 
 from crawler.sources import SourcesFileError, load_sources
@@ -30,7 +32,7 @@ def test_demo_sources_file_loads():
 def test_malformed_sources_file_is_a_clear_error(tmp_path, content, message):
     path = tmp_path / "sources.toml"
     path.write_text(content)
-    with pytest.raises(SourcesFileError, match=message.replace("(", r"\(").replace("[", r"\[")):
+    with pytest.raises(SourcesFileError, match=re.escape(message)):
         load_sources(path)
 
 
