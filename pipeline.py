@@ -128,7 +128,7 @@ def cmd_nightly(args) -> int:
     code, run = do_crawl(args.sources, args.db, command="nightly-crawl")
     if code == EXIT_USAGE:
         return code
-    if not args.quiet:
+    if not args.quiet or code != EXIT_OK:
         print(summary(run))
     processed = do_process(args.db, args.model, reprocess=False, run_command="nightly-process")
     if not args.quiet or code != EXIT_OK:

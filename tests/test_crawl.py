@@ -44,3 +44,20 @@ def test_second_crawl_adds_no_duplicates(crawled_demo_db, demo_sources):
     assert "pages_fetched=0" in result.stdout  # stored URLs are not fetched again
     assert db["articles"].count == before
     assert db.execute("select count(*) from (select url from articles group by url having count(*) > 1)").fetchone()[0] == 0
+
+
+def test_scrapy_crawl_works_from_the_project_folder(demo_sources, tmp_path):
+    """`scrapy crawl news` from crawler/, the ordinary Scrapy way, stores articles too."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    db = tmp_path / "scrapy.db"
+    crawler_dir = Path(__file__).resolve().parents[1] / "crawler"
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"sources={demo_sources}",
+         "-s", f"NEWS_DB_PATH={db}", "-s", "LOG_LEVEL=WARNING"],
+        cwd=crawler_dir, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    on_topic = sum(a["on_topic"] for a in EXPECTED["articles"])
+    assert sqlite_utils.Database(db)["articles"].count == on_topic

@@ -94,3 +94,14 @@ def test_pipeline_serve_runs_real_datasette(crawled_demo_db):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_end_to_end_known_sentencing_linked_to_its_article(ds):
+    """Demo site -> crawl -> process -> Datasette: a known sentencing, with its article."""
+    gold = next(s for s in EXPECTED["sentencings"] if s["defendant"] == "Yim Sokha")
+    rows = get_json(ds, "/trafficking_news/sentences.json?_shape=array&defendant=Yim+Sokha&_labels=on")
+    (row,) = rows
+    assert row["prison_months"] == gold["prison_months"] == 180
+    assert row["place"] == gold["place"]
+    article = get_json(ds, f"/trafficking_news/articles/{row['article_id']['value']}.json?_shape=array")
+    assert article[0]["url"].endswith(gold["path"])
