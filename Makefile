@@ -22,3 +22,6 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV) data/demo .pytest_cache
+
+eval: $(STAMP)
+	$(PY) -m nlp.evaluate

@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 
 from nlp.entities import EntityResolver
 from nlp.gazetteer import AGENCIES_FILE, PLACES_FILE, load_gazetteer
+from nlp.roles import assign_roles
 from nlp.sentencing import SentenceExtractor
 
 if not Doc.has_extension("entities"):
@@ -38,7 +39,7 @@ class GazetteerRuler:
     def __init__(self, nlp: Language, name: str, agencies_path: str, places_path: str):
         self.name = name
         self.gazetteer = load_gazetteer(agencies_path, places_path)
-        self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.lower_matcher = PhraseMatcher(nlp.vocab, attr="NORM")  # NORM: lower case, curly quotes straightened
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         lower, exact = {}, {}
         for surface, entry, case_sensitive in self.gazetteer.surface_forms():
@@ -123,3 +124,12 @@ def make_entity_resolver(nlp: Language, name: str, agencies_path: str, places_pa
 )
 def make_sentence_extractor(nlp: Language, name: str, lookback_sentences: int):
     return SentenceExtractor(name, lookback_sentences)
+
+
+@Language.factory("person_roles", assigns=["doc._.entities"], requires=["doc._.entities", "doc._.court_sentences"])
+def make_person_roles(nlp: Language, name: str):
+    """Roles from context (suspect, victim, NGO staff); runs after the sentence extractor."""
+    def person_roles(doc: Doc) -> Doc:
+        assign_roles(doc, doc._.entities or [])
+        return doc
+    return person_roles

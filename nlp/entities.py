@@ -154,11 +154,11 @@ class EntityResolver:
             return None
         left_title = _title_before(doc, ent)
         person_cue = _looks_like_person(doc, ent)
-        if label in PERSON_LABELS or (person_cue and agency_kind_for(text) == "other"):
+        if label in PERSON_LABELS or (person_cue and agency_kind_for(as_person) == "other"):
             if AGENCY_CUE_BEFORE.search(doc.text[max(0, ent.start_char - 40):ent.start_char]) \
                     and not person_cue:
                 return "agency", agency_name(text), None, None
-            if label in PERSON_LABELS and agency_kind_for(text) in {"court", "ministry", "police", "government", "international"}:
+            if label in PERSON_LABELS and agency_kind_for(as_person) in {"court", "ministry", "police", "government", "international"}:
                 return "agency", agency_name(text), None, None
             if not as_person or not _plausible_person(as_person, ent):
                 return None

@@ -41,6 +41,7 @@ def load_pipeline(name: str | None = None, component_config: dict | None = None)
     nlp.add_pipe("trafficking_gazetteer", before=before, config=config.get("trafficking_gazetteer", {}))
     nlp.add_pipe("trafficking_entities", config=config.get("trafficking_entities", {}))
     nlp.add_pipe("court_sentences", config=config.get("court_sentences", {}))
+    nlp.add_pipe("person_roles")
     return nlp
 
 

@@ -1,0 +1,88 @@
+"""Roles of people from the words around their names: suspect, victim, NGO staff...
+
+Defendants come from the sentence extractor and titled officials from their titles; this
+fills in the rest where the text makes it clear. Victims matter most: whoever is marked
+"victim" is never stored as an entity.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from nlp.entities import Entity
+
+SUSPECT_PASSIVE = {"arrest", "charge", "detain", "accuse", "indict", "prosecute", "extradite",
+                   "apprehend", "nab", "try", "remand", "question", "hold", "deport", "investigate"}
+SUSPECT_OBJECT = {"arrest", "detain", "charge", "accuse", "indict", "prosecute", "extradite",
+                  "apprehend", "nab", "question", "investigate"}
+VICTIM_PASSIVE = {"rescue", "free", "traffic", "sell", "exploit", "abuse", "lure", "deceive",
+                  "trick", "enslave", "force", "hold", "repatriate", "rape", "beat", "confine"}
+VICTIM_WORDS = re.compile(
+    r"\b(?:victims?|survivors?|rescued|trafficked|freed|escaped|was sold|were sold|repatriated)\b", re.I)
+SUSPECT_WORDS = re.compile(r"\b(?:suspects?|accused|alleged (?:trafficker|recruiter|broker|ringleader))\b", re.I)
+STAFF_WORDS = re.compile(
+    r"\b(?:director|officer|coordinator|head|manager|spokes\w+|advocate|worker|founder|president|"
+    r"chief|representative|researcher|official|chairman|chairwoman|adviser|advisor|specialist|"
+    r"lawyer|team leader|country director|programme|program)\b", re.I)
+AGENCY_ROLE = {"ngo": "ngo", "international": "ngo", "police": "police", "ministry": "official",
+               "government": "official"}
+
+
+def assign_roles(doc: Doc, entities: list[Entity]) -> None:
+    agencies = [e for e in entities if e.kind == "agency"]
+    for person in entities:
+        if person.kind != "person" or person.role in {"defendant", "judge", "prosecutor", "lawyer"}:
+            continue
+        role = _context_role(doc, person, agencies)
+        if role == "victim" or (role and person.role is None):
+            person.role = role
+
+
+def _context_role(doc: Doc, person: Entity, agencies: list[Entity]) -> str | None:
+    votes: dict[str, int] = {}
+    for m in person.mentions:
+        span = doc[m.token_start:m.token_end]
+        root = span.root
+        head = root.head
+        lemma = head.lemma_.lower()
+        if root.dep_ == "nsubjpass" and lemma in VICTIM_PASSIVE:
+            votes["victim"] = votes.get("victim", 0) + 2
+        elif root.dep_ == "nsubjpass" and lemma in SUSPECT_PASSIVE:
+            votes["suspect"] = votes.get("suspect", 0) + 2
+        elif root.dep_ == "dobj" and lemma in SUSPECT_OBJECT:
+            votes["suspect"] = votes.get("suspect", 0) + 2
+        window_after = doc.text[m.end:m.end + 90]
+        window_before = doc.text[max(0, m.start - 40):m.start]
+        appositive = re.match(r"^,?\s*(?:\d{1,2}\s*,\s*)?(?:a|an|the|one of)\b[^,.;]{0,70}", window_after)
+        if appositive and VICTIM_WORDS.search(appositive.group(0)):
+            votes["victim"] = votes.get("victim", 0) + 3
+        elif re.search(r"\b(?:victim|survivor)s?\s*$", window_before, re.I):
+            votes["victim"] = votes.get("victim", 0) + 3
+        if appositive and SUSPECT_WORDS.search(appositive.group(0)):
+            votes["suspect"] = votes.get("suspect", 0) + 1
+        staff = _staff_of(doc, m, agencies)
+        if staff:
+            votes[staff] = votes.get(staff, 0) + 2
+    if not votes:
+        return None
+    return max(votes.items(), key=lambda kv: kv[1])[0]
+
+
+def _staff_of(doc: Doc, m, agencies: list[Entity]) -> str | None:
+    """"X, director of Licadho" / "Licadho's director X" / "X of the NGO Chab Dai"."""
+    for agency in agencies:
+        role = AGENCY_ROLE.get(agency.agency_kind or "")
+        if role is None:
+            continue
+        for am in agency.mentions:
+            if m.sent_start <= am.start < m.sent_end:
+                if 0 <= am.start - m.end <= 90:
+                    between = doc.text[m.end:am.start]
+                    if STAFF_WORDS.search(between) or re.fullmatch(r"\s*(?:of|from|at|with)\s+(?:the\s+)?(?:NGO\s+)?", between):
+                        return role
+                if 0 <= m.start - am.end <= 40:
+                    between = doc.text[am.end:m.start]
+                    if STAFF_WORDS.search(between) and "," not in between.strip(" ,"):
+                        return role
+    return None
