@@ -350,12 +350,26 @@ def _widen_person_names(doc: Doc) -> list[Span]:
             result.append(ent)
             continue
         start, end = ent.start, ent.end
-        while start > 0 and start - 1 not in taken and _name_token(doc[start - 1]) and ent.start - start < 3:
+        while start > 0 and start - 1 not in taken and ent.start - start < 3 and (
+                _name_token(doc[start - 1]) or _sentence_initial_name_part(doc[start - 1])):
             start -= 1
         while end < len(doc) and end not in taken and _name_token(doc[end]) and end - ent.end < 2:
             end += 1
         result.append(Span(doc, start, end, label="PERSON") if (start, end) != (ent.start, ent.end) else ent)
     return result
+
+
+NOT_NAME_PARTS = {"officials", "villagers", "residents", "police", "authorities", "witnesses",
+                  "survivors", "victims", "relatives", "parents", "however", "meanwhile", "today",
+                  "yesterday", "separately", "also", "then", "now", "later", "earlier", "here"}
+
+
+def _sentence_initial_name_part(token) -> bool:
+    """"Um" in "Um Rada was charged": the parser calls it an interjection; it is a family name."""
+    return (token.is_sent_start and token.is_alpha and token.text[:1].isupper()
+            and not token.text.isupper() and not token.is_stop and 2 <= len(token) <= 10
+            and token.pos_ in {"PROPN", "INTJ", "X", "NOUN"} and token.lower_ not in NOT_NAME_PARTS
+            and not token.ent_kb_id_)
 
 
 def _name_token(token) -> bool:

@@ -436,6 +436,11 @@ def _court_as_written(doc, court: Entity | None, entities) -> tuple[str | None, 
     surfaces = sorted({(m.text, e.name) for e in entities if e.kind == "place" for m in e.mentions},
                       key=lambda pair: len(pair[0]), reverse=True)
     for m in court.mentions:
+        inside = re.search(r"\s(?:in|of)\s+([A-Z][\w' -]+)$", m.text)
+        if inside:  # the gazetteer matched "Criminal Court in Bangkok" as one name
+            place = next((name for surface, name in surfaces
+                          if inside.group(1).casefold().startswith(surface.casefold())), None)
+            return re.sub(r"^(?:the|The)\s+", "", m.text), place or inside.group(1)
         match = COURT_IN_PLACE.match(doc.text[m.end:m.end + 60])
         if match:
             words = match.group(1).strip().casefold()
