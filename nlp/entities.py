@@ -58,6 +58,14 @@ TITLE_ROLES: list[tuple[str, re.Pattern]] = [
 ]
 
 
+def doc_text(doc: Doc) -> str:
+    """`Doc.text` rebuilds the string from every token on each call; build it once per doc."""
+    text = doc.user_data.get("_text")
+    if text is None:
+        text = doc.user_data["_text"] = doc.text
+    return text
+
+
 @dataclass
 class Mention:
     start: int
@@ -155,7 +163,7 @@ class EntityResolver:
         left_title = _title_before(doc, ent)
         person_cue = _looks_like_person(doc, ent)
         if label in PERSON_LABELS or (person_cue and agency_kind_for(as_person) == "other"):
-            if AGENCY_CUE_BEFORE.search(doc.text[max(0, ent.start_char - 40):ent.start_char]) \
+            if AGENCY_CUE_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 40):ent.start_char]) \
                     and not person_cue:
                 return "agency", agency_name(text), None, None
             if label in PERSON_LABELS and agency_kind_for(as_person) in {"court", "ministry", "police", "government", "international"}:
@@ -390,8 +398,8 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
             j += 1
         if j - i >= 2:
             start_char, end_char = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-            after = doc.text[end_char:end_char + 80]
-            before = doc.text[max(0, start_char - 40):start_char].rstrip()
+            after = doc_text(doc)[end_char:end_char + 80]
+            before = doc_text(doc)[max(0, start_char - 40):start_char].rstrip()
             if AGE_AFTER.match(after) or PERSON_APPOSITION.match(after) or \
                     re.search(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Prosecutor|Lawyer)\.?$", before):
                 extra.append(Span(doc, i, j, label="PERSON"))
@@ -408,13 +416,13 @@ def _acronym_after(doc: Doc, ent: Span) -> str | None:
 
 
 def _title_before(doc: Doc, ent: Span) -> str | None:
-    left = doc.text[max(0, ent.start_char - 60):ent.start_char].rstrip()
+    left = doc_text(doc)[max(0, ent.start_char - 60):ent.start_char].rstrip()
     match = TITLE_BEFORE.search(left)
     return match.group(1).strip() if match else None
 
 
 def _age_after(doc: Doc, ent: Span) -> int | None:
-    match = AGE_AFTER.match(doc.text[ent.end_char:ent.end_char + 40])
+    match = AGE_AFTER.match(doc_text(doc)[ent.end_char:ent.end_char + 40])
     if match:
         age = int(match.group(1))
         if 10 <= age <= 99:
@@ -441,7 +449,7 @@ def _looks_like_person(doc: Doc, ent: Span) -> bool:
     ("X, a program officer with ..."), or being arrested/sentenced."""
     if _age_after(doc, ent) is not None:
         return True
-    if PERSON_APPOSITION.match(doc.text[ent.end_char:ent.end_char + 80]):
+    if PERSON_APPOSITION.match(doc_text(doc)[ent.end_char:ent.end_char + 80]):
         return True
     root = ent.root
     if root.dep_ in {"nsubjpass"} and root.head.lemma_ in SUSPECT_VERBS:

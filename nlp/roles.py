@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc
 
-from nlp.entities import Entity
+from nlp.entities import Entity, doc_text
 
 SUSPECT_PASSIVE = {"arrest", "charge", "detain", "accuse", "indict", "prosecute", "extradite",
                    "apprehend", "nab", "try", "remand", "question", "hold", "deport", "investigate"}
@@ -52,8 +52,8 @@ def _context_role(doc: Doc, person: Entity, agencies: list[Entity]) -> str | Non
             votes["suspect"] = votes.get("suspect", 0) + 2
         elif root.dep_ == "dobj" and lemma in SUSPECT_OBJECT:
             votes["suspect"] = votes.get("suspect", 0) + 2
-        window_after = doc.text[m.end:m.end + 90]
-        window_before = doc.text[max(0, m.start - 40):m.start]
+        window_after = doc_text(doc)[m.end:m.end + 90]
+        window_before = doc_text(doc)[max(0, m.start - 40):m.start]
         appositive = re.match(r"^,?\s*(?:\d{1,2}\s*,\s*)?(?:a|an|the|one of)\b[^,.;]{0,70}", window_after)
         if appositive and VICTIM_WORDS.search(appositive.group(0)):
             votes["victim"] = votes.get("victim", 0) + 3
@@ -78,11 +78,11 @@ def _staff_of(doc: Doc, m, agencies: list[Entity]) -> str | None:
         for am in agency.mentions:
             if m.sent_start <= am.start < m.sent_end:
                 if 0 <= am.start - m.end <= 90:
-                    between = doc.text[m.end:am.start]
+                    between = doc_text(doc)[m.end:am.start]
                     if STAFF_WORDS.search(between) or re.fullmatch(r"\s*(?:of|from|at|with)\s+(?:the\s+)?(?:NGO\s+)?", between):
                         return role
                 if 0 <= m.start - am.end <= 40:
-                    between = doc.text[am.end:m.start]
+                    between = doc_text(doc)[am.end:m.start]
                     if STAFF_WORDS.search(between) and "," not in between.strip(" ,"):
                         return role
     return None

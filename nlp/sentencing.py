@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.entities import Entity
+from nlp.entities import Entity, doc_text
 from nlp.numbers import NUMBER, TERM_RE, parse_number, term_to_months
 
 TRIGGER_LEMMAS = {"sentence", "jail", "imprison", "incarcerate"}
@@ -441,7 +441,7 @@ def _court_as_written(doc, court: Entity | None, entities) -> tuple[str | None, 
             place = next((name for surface, name in surfaces
                           if inside.group(1).casefold().startswith(surface.casefold())), None)
             return re.sub(r"^(?:the|The)\s+", "", m.text), place or inside.group(1)
-        match = COURT_IN_PLACE.match(doc.text[m.end:m.end + 60])
+        match = COURT_IN_PLACE.match(doc_text(doc)[m.end:m.end + 60])
         if match:
             words = match.group(1).strip().casefold()
             for surface, name in surfaces:
@@ -465,7 +465,7 @@ def _place(doc, entities, sent, court) -> str | None:
             continue
         for m in place.mentions:
             if sent.start_char <= m.start < sent.end_char:
-                before = doc.text[max(0, m.start - 6):m.start].lower()
+                before = doc_text(doc)[max(0, m.start - 6):m.start].lower()
                 if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before):
                     in_sentence.append((m.start, place.name))
     if in_sentence:
