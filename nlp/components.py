@@ -60,6 +60,9 @@ class GazetteerRuler:
                 entry = self.gazetteer.lookup(canonical)
                 if entry is None:
                     continue
+                if case_sensitive and entry.category == "place" and end < len(doc) \
+                        and doc[end].is_alpha and doc[end].text[:1].isupper():
+                    continue  # "U.S. Attorney", "UK Border Force": part of a name, not the place
                 spans.append(Span(doc, start, end, label=GAZETTEER_LABELS[entry.category],
                                   kb_id=canonical))
         if spans:

@@ -51,7 +51,7 @@ PLACE_LABELS = {"GPE", "LOC"}
 
 TITLE_ROLES: list[tuple[str, re.Pattern]] = [
     ("judge", re.compile(r"\b(?:judge|justice)\b", re.I)),
-    ("prosecutor", re.compile(r"\bprosecutor", re.I)),
+    ("prosecutor", re.compile(r"\bprosecutor|\b(?:u\.?s\.?|united states|district) attorney|attorney general", re.I)),
     ("lawyer", re.compile(r"\b(?:lawyer|attorney|atty)\b", re.I)),
     ("police", re.compile(r"\b(?:police|pol|general|gen|colonel|col|major|maj|captain|capt|lieutenant|lt|sergeant|sgt|inspector|superintendent|supt|commissioner|commander|officer|detective|agent|sheriff)\b", re.I)),
     ("official", re.compile(r"\b(?:minister|secretary|governor|mayor|director|ambassador|senator|sen|representative|congress\w*|spokes\w*|president|chairman|chairwoman|chairperson|excellency|samdech|king|queen|prince|princess)\b", re.I)),
@@ -160,7 +160,7 @@ class EntityResolver:
             return None
         if label in AGENCY_LABELS and LAW_WORDS.search(text) and not agency_kind_for(text) in {"court", "ministry", "police"}:
             return None
-        left_title = _title_before(doc, ent)
+        left_title = _title_before(doc, ent, title)
         person_cue = _looks_like_person(doc, ent)
         if label in PERSON_LABELS or (person_cue and agency_kind_for(as_person) == "other"):
             if AGENCY_CUE_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 40):ent.start_char]) \
@@ -170,7 +170,7 @@ class EntityResolver:
                 return "agency", agency_name(text), None, None
             if not as_person or not _plausible_person(as_person, ent):
                 return None
-            return "person", as_person, title or left_title, None
+            return "person", as_person, left_title or title, None
         if label in AGENCY_LABELS:
             name = agency_name(text)
             if not name or (len(ent) == 1 and ent.root.tag_ not in {"NNP", "NNPS"} and not name.isupper()):
@@ -415,8 +415,12 @@ def _acronym_after(doc: Doc, ent: Span) -> str | None:
     return None
 
 
-def _title_before(doc: Doc, ent: Span) -> str | None:
+def _title_before(doc: Doc, ent: Span, inner_title: str | None = None) -> str | None:
+    """The title written before the name; with the span's own title ("Attorney" in
+    "U.S. Attorney X"), the whole title, so the role comes out right."""
     left = doc_text(doc)[max(0, ent.start_char - 60):ent.start_char].rstrip()
+    if inner_title:
+        left = f"{left} {inner_title}"
     match = TITLE_BEFORE.search(left)
     return match.group(1).strip() if match else None
 

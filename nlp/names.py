@@ -12,7 +12,10 @@ import unicodedata
 _TITLES = """
 Deputy Prime Minister|Prime Minister|Senior Minister|Minister of State|Minister|
 Secretary of State|Under Secretary of State|Undersecretary|State Secretary|
+U\\.S\\. District Judge|US District Judge|U\\.S\\. Magistrate Judge|District Judge|Magistrate Judge|Circuit Judge|Federal Judge|Senior Judge|
+High Court Judge|Crown Court Judge|His Honour Judge|Her Honour Judge|Recorder|
 Presiding Judge|Investigating Judge|Trial Judge|Chief Judge|Chief Justice|Judge|Justice|
+Assistant U\\.S\\. Attorney|U\\.S\\. Attorney|Assistant United States Attorney|United States Attorney|District Attorney|Assistant District Attorney|Attorney General|
 Deputy Prosecutor General|Prosecutor General|Chief Prosecutor|Deputy Prosecutor|Public Prosecutor|Prosecutor|
 Lieutenant General|Lt\\. Gen\\.|Lt Gen\\.?|Lt\\.-Gen\\.|Major General|Maj\\. Gen\\.|Maj Gen\\.?|Brigadier General|Brig\\. Gen\\.|Brig Gen\\.?|
 Police Lieutenant General|Police Major General|Police General|Police Colonel|Police Lieutenant Colonel|Police Major|Police Captain|
@@ -21,7 +24,7 @@ Lieutenant Colonel|Lt\\. Col\\.|Lt Col\\.?|General|Gen\\.|Colonel|Col\\.|Major|M
 Sergeant|Sgt\\.|Corporal|Cpl\\.|Inspector|Chief Inspector|Superintendent|Supt\\.|Commissioner|Commander|
 Police Chief|Police Officer|Officer|Detective|Agent|Special Agent|
 His Excellency|Her Excellency|H\\.E\\.|Excellency|Samdech|Oknha|Lok Chumteav|Neak Oknha|
-Tan Sri|Datuk Seri|Dato' Sri|Dato Sri|Datuk|Dato'|Dato|Datin|Tun|Tuan|Puan|Encik|
+Tan Sri|Datuk Seri|Dato' Sri|Dato Sri|Datuk|Dato'|Dato|Datin|Tun|Puan|Encik|
 Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Miss|Mx\\.|Dr\\.|Dr|Prof\\.|Professor|Sir|Dame|Lord|Lady|
 Father|Fr\\.|Sister|Rev\\.|Reverend|Venerable|Ven\\.|
 Senator|Sen\\.|Representative|Rep\\.|Congressman|Congresswoman|Governor|Gov\\.|Deputy Governor|Vice Governor|

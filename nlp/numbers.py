@@ -16,7 +16,7 @@ _UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
 _TEN_WORDS = "|".join(TENS)
 _DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{_TEN_WORDS})(?:[- ](?:{_DIGIT_WORDS}))?|(?:{_UNIT_WORDS}))"
-HALF = r"(?:\s+and\s+(?:a\s+)?half|\s*½)"
+HALF = r"(?:[\s-]+and[\s-]+(?:a[\s-]+)?half|\s*½)"
 UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
 
 # "15 years", "15-year", "two and a half years", "a year and a half", "1½ years"

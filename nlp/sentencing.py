@@ -79,7 +79,7 @@ CHARGES: list[tuple[str, re.Pattern]] = [
     ("kidnapping", re.compile(r"\b(?:kidnap\w*|abduct\w*)\b", re.I)),
 ]
 
-COURT_SUFFIX = re.compile(r"\s*(?:provincial|municipal|district|city|regional|people's|peoples|trial|high|sessions|criminal|military)?\s*court.*$", re.I)
+COURT_SUFFIX = re.compile(r"\s*(?:(?:provincial|municipal|district|city|regional|people's|peoples|trial|high|sessions|criminal|military|crown|magistrates'?|county|circuit|superior|juvenile|family|federal|appeals?)\s+)*court.*$", re.I)
 
 
 class SentenceExtractor:
@@ -308,11 +308,12 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities) -
 
 
 def _subject(trigger: Token) -> Token | None:
+    """The subject's head noun; "co - defendants" parses as several subjects: take the last."""
     token = trigger
     for _ in range(3):
-        for child in token.children:
-            if child.dep_ in {"nsubjpass", "nsubj"}:
-                return child
+        subjects = [c for c in token.children if c.dep_ in {"nsubjpass", "nsubj"}]
+        if subjects:
+            return subjects[-1]
         if token.dep_ == "relcl":
             return token.head
         if token.dep_ in {"conj", "xcomp", "advcl"}:
