@@ -149,6 +149,9 @@ class EntityResolver:
                 return entry.category, entry.name, None, entry
         label = ent.label_
         text = normalize_text(ent.text)
+        if label in PLACE_LABELS and ent.text.replace(".", "").isupper() and len(ent.text) <= 5 \
+                and ent.end < len(doc) and doc[ent.end].is_alpha and doc[ent.end].text[:1].isupper():
+            return None  # "U.S. Attorney", "UK Border Force": part of a title or name
         if not re.search(r"[^\W\d_]", text) or text.casefold() in JUNK:
             return None
         title, as_person = person_name(text)

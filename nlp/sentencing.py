@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from nlp.entities import Entity, doc_text
-from nlp.numbers import NUMBER, TERM_RE, parse_number, term_to_months
+from nlp.numbers import NUMBER, TERM_RE, find_terms, parse_number, term_to_months
 
 TRIGGER_LEMMAS = {"sentence", "jail", "imprison", "incarcerate"}
 TRIGGER_FORMS = {"sentenced", "jailed", "imprisoned", "incarcerated", "fined"}
@@ -33,7 +33,7 @@ TRAP_GOVERNORS = {"seek", "demand", "request", "ask", "propose", "recommend", "u
 MODALS = {"could", "would", "may", "might", "can", "should", "must"}
 HYPOTHETICAL = re.compile(r"\bif (?:convicted|found guilty|proven guilty)\b", re.I)
 ACQUITTED = re.compile(r"\b(?:acquit\w*|cleared of|found not guilty|not guilty)\b", re.I)
-LIFE = re.compile(r"\blife (?:imprisonment|in prison|in jail|sentences?|terms?|behind bars)\b|"
+LIFE = re.compile(r"\blife (?:imprisonment|in prison|in jail|sentences?|terms?|behind bars)\b|\breclusion perpetua\b|"
                   r"\bimprisonment for life\b|\b(?:sentenced|jailed)\b[^.;]{0,200}?\b(?:to|for) life\b", re.I)
 DEATH = re.compile(r"\b(?:sentenced\b[^.;]{0,200}?\bto death|death (?:penalty|sentences?)|to be executed|"
                    r"capital punishment|sentenced\b[^.;]{0,200}?\bto be hanged)\b", re.I)
@@ -126,9 +126,9 @@ class SentenceExtractor:
             terms = _terms_of(doc, sent, trigger)
             life = bool(LIFE.search(sent.text))
             death = bool(DEATH.search(sent.text))
-            prison = [t for t in terms if not t["suspended"]]
+            prison = _final_terms([t for t in terms if not t["suspended"]], sent)
             suspended = [t for t in terms if t["suspended"]]
-            fine = FINE.search(sent.text)
+            fine = FINE.search(_sentence_text_through_period(doc, sent))
             fine_only = trigger.lower_ == "fined" and fine is not None
             if not prison and not suspended and not life and not death and not fine_only:
                 continue
@@ -169,6 +169,32 @@ class SentenceExtractor:
                     "end": sent.end_char,
                 })
         return records
+
+
+REDUCED_TO = re.compile(r"\b(?:reduc\w*|commut\w*|halv\w*|cut|lower\w*)\b(?:\s+\w+){0,3}?\s+to\s+", re.I)
+
+
+def _final_terms(terms: list[dict], sent: Span) -> list[dict]:
+    """"50 years, but the term was reduced to 25 years": the reduced term is the sentence."""
+    if not terms:
+        return terms
+    after_first = sent.text[terms[0]["end"] - sent.start_char:]
+    reduced = REDUCED_TO.search(after_first)
+    if reduced:
+        found = find_terms(after_first[reduced.end():reduced.end() + 40])
+        if found and found[0][0] == 0:
+            return [{**terms[0], "months": found[0][2]}] + terms[1:]
+    return terms
+
+
+def _sentence_text_through_period(doc: Doc, sent: Span) -> str:
+    """The sentence, continued to the next full stop when the parser split it early
+    ("... and fined him | Rp 200 million.")."""
+    text = doc_text(doc)
+    if sent.text.rstrip().endswith((".", "!", "?", '"', "\u201d")):
+        return sent.text
+    stop = text.find(".", sent.end_char)
+    return text[sent.start_char:stop + 1 if 0 <= stop < sent.end_char + 120 else sent.end_char]
 
 
 def _merge(kept: dict, new: dict) -> None:
@@ -290,12 +316,12 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities) -
     for head in heads:
         count = _reference_count(head)
         if count != 0:
-            found = _back_reference(doc, sents, index, count, entities)
+            found = _back_reference(doc, sents, index, count, entities, limit=trigger.idx)
             if found:
                 return found
-        if count in (0, 1) and head.pos_ == "NOUN" and any(c.dep_ == "det" for c in head.children):
+        if head.pos_ == "NOUN" and any(c.dep_ == "det" for c in head.children):
             # "sentenced a recruiter to life ..." then "Maria Santos, 41, was found guilty"
-            return _forward_reference(sents, index, persons_by_token)
+            return _forward_reference(sents, index, persons_by_token, count or 1)
     if not heads:  # no parse to lean on: eligible persons in the sentence before the verb
         sent = sents[index]
         found = []
@@ -366,9 +392,8 @@ def _reference_count(head: Token) -> int | None:
     return 0
 
 
-def _back_reference(doc, sents, index, count, entities) -> list[Entity]:
-    """The last `count` people named before this sentence who could be defendants."""
-    limit = sents[index].start_char
+def _back_reference(doc, sents, index, count, entities, limit: int) -> list[Entity]:
+    """The last `count` people named before `limit` (the verb) who could be defendants."""
     earliest = sents[max(0, index - 6)].start_char
     recent: list[tuple[int, Entity]] = []
     for entity in entities:
@@ -388,16 +413,17 @@ def _back_reference(doc, sents, index, count, entities) -> list[Entity]:
     return chosen[::-1] if len(chosen) == count else []
 
 
-def _forward_reference(sents, index, persons_by_token) -> list[Entity]:
-    """The first person named in the next two sentences, preferring one given an age."""
+def _forward_reference(sents, index, persons_by_token, count: int = 1) -> list[Entity]:
+    """The first `count` people named in the next two sentences, preferring those given an age."""
     candidates = []
     for sent in sents[index + 1:index + 3]:
         for token in sent:
             person = persons_by_token.get(token.i)
-            if person and person.role not in NON_DEFENDANT_ROLES and person not in candidates:
+            if person and person.role not in NEVER_DEFENDANT_ROLES and person not in candidates:
                 candidates.append(person)
     with_age = [p for p in candidates if p.age is not None]
-    return (with_age or candidates)[:1]
+    chosen = (with_age if len(with_age) >= count else candidates)[:count]
+    return chosen if len(chosen) == count else []
 
 
 def _acquitted(sent: Span, person: Entity) -> bool:

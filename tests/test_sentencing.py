@@ -89,3 +89,34 @@ def test_court_and_place(nlp):
 def test_wholly_suspended_sentence(nlp):
     record = first(nlp, "Pen Sokha was given a two-year suspended sentence for harbouring the victims.")
     assert (record["prison_months"], record["suspended_months"]) == (24, 24)
+
+
+def records(nlp, name):
+    from tests.conftest import DATA
+    out = doc_to_contract(nlp((DATA / name).read_text()))
+    return {s["defendant"]: s for s in out["sentences"]}, out
+
+
+def test_uk_co_defendants_respectively(nlp):
+    found, _ = records(nlp, "uk_crown_court.txt")
+    assert {k: v["prison_months"] for k, v in found.items()} == {
+        "Tuan Anh Nguyen": 144, "Thi Lan Pham": 90, "Daniel Hughes": 48}
+    assert found["Tuan Anh Nguyen"]["court"] == "Birmingham Crown Court"
+    assert found["Tuan Anh Nguyen"]["place"] == "Birmingham"
+
+
+def test_us_federal_months_and_roles(nlp):
+    found, out = records(nlp, "us_federal_court.txt")
+    assert {k: v["prison_months"] for k, v in found.items()} == {"Marcus Dwayne Jackson": 210, "Keisha Brown": 87}
+    roles = {p["name"]: p["role"] for p in out["persons"]}
+    assert roles["Alamdar Hamdani"] == "prosecutor"
+    assert roles["Lee H. Rosenthal"] == "judge"
+    assert "United States" not in [p["name"] for p in out["places"]]  # "U.S. Attorney" is a title
+
+
+def test_reclusion_perpetua_reduced_terms_and_split_fines(nlp):
+    found, _ = records(nlp, "philippines_thailand_indonesia.txt")
+    assert found["Rodel Santos"]["life"] and found["Jennifer Santos"]["life"]
+    assert found["Somchai Wongsa"]["prison_months"] == 300  # reduced from 50 years to 25
+    assert found["Yosef Bria"]["fine"] == "Rp 200 million"
+    assert found["Somchai Wongsa"]["fine"] is None
