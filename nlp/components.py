@@ -28,9 +28,11 @@ if not Doc.has_extension("court_sentences"):
 GAZETTEER_LABELS = {"agency": "ORG", "place": "GPE"}
 INSTITUTION_AFTER_PLACE = re.compile(
     r"\s+(?:(?:Provincial|Municipal|District|City|Regional Trial|Regional|People's|Peoples|Military|High|"
-    r"Sessions|Criminal|Juvenile|Appeals?|Provincial Police|Municipal Police|Immigration|Border)\s+)?"
-    r"(?:Court|Police|Prison|Hall|Department|Administration|Office|Committee|Commissariat|Council|"
-    r"University|Hospital|Police Station|Station)\b")
+    r"Sessions|Criminal|Juvenile|Appeals?|Crown|Magistrates'?|County|Circuit|Superior|Federal|State|"
+    r"Immigration|Border|Labou?r|Social Welfare|Metropolitan|Tourist)\s+){0,3}"
+    r"(?:Court|Police(?:\s+(?:Department|Force|Station|Bureau|Command|Headquarters))?|Prison|Hall|"
+    r"Department|Administration|Office|Committee|Commissariat|Council|University|Hospital|"
+    r"Border Guard(?:\s+Command)?|Guard|Command|Station|Times|Post|Daily|Tribune|Herald)\b")
 
 
 class GazetteerRuler:

@@ -46,6 +46,18 @@ JUNK = {"covid", "covid-19", "covid 19", "coronavirus", "exit", "related", "rela
         "facebook post", "read more", "advertisement", "photo", "file photo", "reuters photo",
         "twitter", "whatsapp", "telegram", "tiktok", "ngo", "ngos", "un"}
 PERSON_LABELS = {"PERSON"}
+PLACE_DESIGNATOR_AFTER = re.compile(
+    r"^\s+(?:district|province|commune|village|town|township|municipality|border (?:checkpoint|crossing)|"
+    r"checkpoint|regency|sub-district|subdistrict|county)\b", re.IGNORECASE)
+DEMONYMS = {
+    "cambodian", "khmer", "thai", "lao", "laotian", "vietnamese", "burmese", "myanmar national",
+    "malaysian", "indonesian", "filipino", "filipina", "chinese", "taiwanese", "korean", "japanese",
+    "bangladeshi", "nepali", "nepalese", "indian", "pakistani", "sri lankan", "rohingya", "karen",
+    "kachin", "shan", "mon", "african", "american", "british", "european", "asian", "middle eastern",
+    "guatemalan", "mexican", "honduran", "nigerian", "kenyan", "ugandan", "ethiopian", "arab",
+    "singaporean", "australian", "russian", "ukrainian", "uzbek", "kazakh", "muslim", "christian",
+    "buddhist", "western", "eastern", "southeast asian", "south-east asian",
+}
 AGENCY_LABELS = {"ORG"}
 PLACE_LABELS = {"GPE", "LOC"}
 
@@ -90,6 +102,7 @@ class Entity:
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    canonical: str | None = None  # the gazetteer's name, used across articles in the database
 
     @property
     def first_start(self) -> int:
@@ -159,8 +172,12 @@ class EntityResolver:
             or self.gazetteer.lookup(agency_name(text))
         if entry is not None:
             return entry.category, entry.name, None, entry
-        if label in {"NORP", "FAC"}:
+        if label in {"NORP", "FAC"} or text.casefold() in DEMONYMS or text.casefold().rstrip("s") in DEMONYMS:
             return None
+        if label != "PERSON" or not _looks_like_person(doc, ent):
+            if PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char:ent.end_char + 20]) \
+                    and agency_kind_for(text) == "other" and not LAW_WORDS.search(text):
+                return "place", place_name(text), None, None  # "Kien Svay district", "Padang Besar border"
         if label in AGENCY_LABELS and LAW_WORDS.search(text) and not agency_kind_for(text) in {"court", "ministry", "police"}:
             return None
         left_title = _title_before(doc, ent, title)
@@ -176,8 +193,9 @@ class EntityResolver:
             return "person", as_person, left_title or title, None
         if label in AGENCY_LABELS:
             name = agency_name(text)
-            if not name or (len(ent) == 1 and ent.root.tag_ not in {"NNP", "NNPS"} and not name.isupper()):
-                return None
+            if not name or (len(name.split()) == 1 and not re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name)
+                            and agency_kind_for(name) == "other"):
+                return None  # "Judicial", "Maid", "Families": one plain word the gazetteer does not know
             return "agency", name, None, None
         if label in PLACE_LABELS:
             name = place_name(text)
@@ -207,7 +225,7 @@ class EntityResolver:
             key = (kind, lookup_key(entity.name if entity else name))
             entity = entity or entities.get(key)
             if entity is None:
-                entity = Entity(kind=kind, name=name)
+                entity = Entity(kind=kind, name=name, canonical=entry.name if entry is not None else None)
                 if entry is not None:
                     if kind == "agency":
                         entity.agency_kind = entry.kind
@@ -233,6 +251,8 @@ class EntityResolver:
         for entity in entities.values():
             if entity.kind == "person" and entity.role is None:
                 entity.role = role_for_title(entity.title)
+            if entity.kind != "person":
+                entity.name = _name_as_written(entity)
         return sorted(entities.values(), key=lambda e: e.first_start)
 
     @staticmethod
@@ -271,19 +291,42 @@ def _name_run(doc: Doc, start: int, step: int) -> tuple[int, int] | None:
     return (min(run), max(run) + 1)
 
 
+ORG_OF_PLACE_HEADS = {"court", "tribunal"}
+ORG_IN_PLACE_HEADS = {"embassy", "consulate", "general", "mission", "office"}
+BRANCH_AFTER = re.compile(r"^,?\s+Branch\s+\d+\b")
+DESIGNATOR_AFTER = re.compile(r"^\s+(?:Province|province|City|State|District)\b")
+
+
 def _join_court_of_place(doc: Doc, ents: list[Span]) -> list[Span]:
-    """"People's Court" + "of" + "Ho Chi Minh City" is one court's name."""
+    """Organisation names that run on past the model's span: "People's Court" + "of An Giang
+    Province", "Cambodian Embassy" + "in Beijing", "Regional Trial Court" + "Branch 153"."""
+    text = doc_text(doc)
     result, skip = [], set()
     for i, ent in enumerate(ents):
         if i in skip:
             continue
         nxt = ents[i + 1] if i + 1 < len(ents) else None
-        if (ent.label_ == "ORG" and ent[-1].lower_ in {"court", "tribunal"} and nxt is not None
-                and nxt.label_ in {"GPE", "LOC"} and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "of"):
-            result.append(Span(doc, ent.start, nxt.end, label="ORG"))
+        head = ent[-1].lower_
+        joins = (ent.label_ == "ORG" and nxt is not None and nxt.label_ in {"GPE", "LOC"}
+                 and nxt.start == ent.end + 1
+                 and ((head in ORG_OF_PLACE_HEADS and doc[ent.end].lower_ == "of")
+                      or (head in ORG_IN_PLACE_HEADS and doc[ent.end].lower_ == "in")))
+        if joins:
+            end = nxt.end
+            designator = DESIGNATOR_AFTER.match(text[doc[end - 1].idx + len(doc[end - 1]):])
+            if designator and head in ORG_OF_PLACE_HEADS and end < len(doc):
+                end += 1
+            result.append(Span(doc, ent.start, end, label="ORG"))
             skip.add(i + 1)
-        else:
-            result.append(ent)
+            continue
+        if ent.label_ == "ORG" and head in ORG_OF_PLACE_HEADS:
+            branch = BRANCH_AFTER.match(text[ent.end_char:ent.end_char + 20])
+            if branch:
+                widened = doc.char_span(ent.start_char, ent.end_char + branch.end(), alignment_mode="expand")
+                if widened is not None and not (nxt is not None and nxt.start < widened.end):
+                    result.append(Span(doc, widened.start, widened.end, label="ORG"))
+                    continue
+        result.append(ent)
     return result
 
 
@@ -408,6 +451,24 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
                 extra.append(Span(doc, i, j, label="PERSON"))
         i = max(j, i + 1)
     return filter_spans(ents + extra) if extra else ents
+
+
+def _name_as_written(entity: Entity) -> str:
+    """The name the article itself uses: the gazetteer's form if the article writes it,
+    otherwise the fullest form written (not an all-caps dateline or a bare acronym)."""
+    clean = place_name if entity.kind == "place" else agency_name
+    forms = [clean(normalize_text(m.text)) for m in entity.mentions]
+    forms = [f for f in forms if f and re.search(r"[^\W\d_]", f)]
+    if entity.canonical and any(f.casefold() == entity.canonical.casefold() for f in forms):
+        return entity.canonical
+    words = [f for f in forms if not f.isupper()]
+    if not words:
+        if entity.canonical:
+            return entity.canonical
+        return max(forms, key=len) if forms else entity.name
+    if entity.kind == "place":  # the spelling used most, then the first
+        return max(words, key=lambda f: (words.count(f), -words.index(f)))
+    return max(words, key=len)
 
 
 def _acronym_after(doc: Doc, ent: Span) -> str | None:

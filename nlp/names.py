@@ -16,13 +16,17 @@ U\\.S\\. District Judge|US District Judge|U\\.S\\. Magistrate Judge|District Jud
 High Court Judge|Crown Court Judge|His Honour Judge|Her Honour Judge|Recorder|
 Presiding Judge|Investigating Judge|Trial Judge|Chief Judge|Chief Justice|Judge|Justice|
 Assistant U\\.S\\. Attorney|U\\.S\\. Attorney|Assistant United States Attorney|United States Attorney|District Attorney|Assistant District Attorney|Attorney General|
-Deputy Prosecutor General|Prosecutor General|Chief Prosecutor|Deputy Prosecutor|Public Prosecutor|Prosecutor|
-Lieutenant General|Lt\\. Gen\\.|Lt Gen\\.?|Lt\\.-Gen\\.|Major General|Maj\\. Gen\\.|Maj Gen\\.?|Brigadier General|Brig\\. Gen\\.|Brig Gen\\.?|
+Deputy Prosecutor General|Prosecutor General|Chief Prosecutor|Deputy Prosecutor|Public Prosecutor|
+Senior Assistant Provincial Prosecutor|Assistant Provincial Prosecutor|Provincial Prosecutor|Assistant City Prosecutor|City Prosecutor|
+Assistant State Prosecutor|State Prosecutor|Senior Prosecutor|Assistant Prosecutor|Special Prosecutor|Prosecutor|
+Lieutenant General|Lt\\. Gen\\.|Lt Gen\\.?|Lt\\.-Gen\\.|Major General|Maj\\. Gen\\.|Maj Gen\\.?|Brigadier General|Brig\\. Gen\\.|Brig Gen\\.?|Brig\\.|Brigadier|
 Police Lieutenant General|Police Major General|Police General|Police Colonel|Police Lieutenant Colonel|Police Major|Police Captain|
 Pol\\. Lt\\. Gen\\.|Pol\\. Maj\\. Gen\\.|Pol\\. Gen\\.|Pol\\. Col\\.|Pol\\. Lt\\. Col\\.|Pol\\. Maj\\.|Pol\\. Capt\\.|Pol Col\\.?|
 Lieutenant Colonel|Lt\\. Col\\.|Lt Col\\.?|General|Gen\\.|Colonel|Col\\.|Major|Maj\\.|Captain|Capt\\.|Lieutenant|Lt\\.|
 Sergeant|Sgt\\.|Corporal|Cpl\\.|Inspector|Chief Inspector|Superintendent|Supt\\.|Commissioner|Commander|
-Police Chief|Police Officer|Officer|Detective|Agent|Special Agent|
+Police Chief|Police Officer|Officer|Detective Chief Inspector|Detective Chief Superintendent|
+Detective Superintendent|Detective Inspector|Detective Sergeant|Detective Constable|Det Chief Insp|Det Supt|Det Insp|
+Det Sgt|Det Con|DCI|Det\\.|Detective|Special Agent in Charge|Agent in Charge|Agent|Special Agent|Police Constable|PC|
 His Excellency|Her Excellency|H\\.E\\.|Excellency|Samdech|Oknha|Lok Chumteav|Neak Oknha|
 Tan Sri|Datuk Seri|Dato' Sri|Dato Sri|Datuk|Dato'|Dato|Datin|Tun|Puan|Encik|
 Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Miss|Mx\\.|Dr\\.|Dr|Prof\\.|Professor|Sir|Dame|Lord|Lady|
@@ -30,7 +34,7 @@ Father|Fr\\.|Sister|Rev\\.|Reverend|Venerable|Ven\\.|
 Senator|Sen\\.|Representative|Rep\\.|Congressman|Congresswoman|Governor|Gov\\.|Deputy Governor|Vice Governor|
 Mayor|Vice Mayor|Deputy Mayor|Provincial Governor|District Governor|Chief of Police|
 President|Vice President|Vice-President|Chairman|Chairwoman|Chairperson|Director General|Director|
-Executive Director|Deputy Director|Spokesman|Spokeswoman|Spokesperson|Ambassador|Attorney|Atty\\.|Lawyer|
+Executive Director|Deputy Director|Spokesman|Spokeswoman|Spokesperson|Ambassador|Attorney|Atty\\.|Atty|Lawyer|
 Sheriff|King|Queen|Prince|Princess|Khun|Pol\\.|Police|Deputy|Acting|Former|former|Chief|Defendant|Suspect|Accused|
 Broker|Recruiter|Trafficker|Supervisor|Factory supervisor|Skipper|Boat captain|Owner|Manager|Driver|Teacher|Monk|Farmer|Businessman|Businesswoman|Tycoon
 """

@@ -27,12 +27,13 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, doc, nlp_version
         db.execute("delete from sentences where article_id = ?", [article_id])
         mention_rows = []
         for entity in entities:
-            eid = entity_id(entity.kind, entity.name)
+            stored_name = entity.canonical or entity.name  # one name per entity across articles
+            eid = entity_id(entity.kind, stored_name)
             if not db["entities"].exists() or db.execute(
                     "select 1 from entities where id = ?", [eid]).fetchone() is None:
                 counts["entities_added"] += 1
             db["entities"].upsert({
-                "id": eid, "kind": entity.kind, "name": entity.name,
+                "id": eid, "kind": entity.kind, "name": stored_name,
                 "agency_kind": entity.agency_kind, "place_kind": entity.place_kind,
                 "country": entity.country, "latitude": entity.lat, "longitude": entity.lon,
             }, pk="id")
