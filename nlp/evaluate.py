@@ -59,11 +59,12 @@ class Score:
 
 
 def term_key(s: dict) -> str:
+    """Defendant and term as one comparable string (already normalised, lower case)."""
     if s.get("death"):
         return f"{norm(s['defendant'])}|death"
     if s.get("life"):
         return f"{norm(s['defendant'])}|life"
-    return f"{norm(s['defendant'])}|{s.get('prison_months')}"
+    return f"{norm(s['defendant'])}|{s.get('prison_months')}".lower()
 
 
 def evaluate(devset: Path, model: str | None = None) -> tuple[dict[str, Score], dict]:

@@ -24,7 +24,7 @@ PREFILTER = re.compile(r"sentenc|jail|imprison|prison|term|life|death|incarcerat
 # Words right before a term that make it a bound, not a sentence handed down.
 TRAP_BEFORE = re.compile(
     r"\b(?:maximum|max|up to|as (?:much|many|long) as|no more than|not (?:more than|exceeding)|"
-    r"minimum|at least|between|ranging from|from|or)\s+(?:(?:of|a|an|the|penalty|sentence|prison|jail|term)\s+)*$",
+    r"minimum|at least|between|ranging from|from|or|additional|extra|further|default)\s+(?:(?:of|a|an|the|penalty|sentence|prison|jail|term)\s+)*$",
     re.I)
 # Governing words that make a term hypothetical or a demand.
 TRAP_GOVERNORS = {"seek", "demand", "request", "ask", "propose", "recommend", "urge", "call",
@@ -210,8 +210,10 @@ def _triggers(sent: Span) -> list[Token]:
         lemma = token.lemma_.lower()
         if token.lower_ in TRIGGER_FORMS or (lemma in TRIGGER_LEMMAS and token.pos_ in {"VERB", "AUX"}):
             found.append(token)
-        elif lemma in TERM_VERB_LEMMAS and token.pos_ == "VERB" and has_term_noun:
-            found.append(token)
+        elif lemma in TERM_VERB_LEMMAS and token.pos_ == "VERB" and (has_term_noun or any(
+                c.dep_ in {"dobj", "npadvmod", "attr"} and c.lower_.rstrip("s") in {"year", "month", "life"}
+                for c in token.children)):
+            found.append(token)  # "received four years", "was given nine years"
     return found
 
 
@@ -315,11 +317,14 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities) -
         return people
     for head in heads:
         count = _reference_count(head)
+        conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+        if conjuncts:  # "a husband and wife"
+            count = 1 + len(conjuncts)
         if count != 0:
             found = _back_reference(doc, sents, index, count, entities, limit=trigger.idx)
             if found:
                 return found
-        if head.pos_ == "NOUN" and any(c.dep_ == "det" for c in head.children):
+        if count != 0 or (head.pos_ == "NOUN" and any(c.dep_ in {"det", "nummod"} for c in head.children)):
             # "sentenced a recruiter to life ..." then "Maria Santos, 41, was found guilty"
             return _forward_reference(sents, index, persons_by_token, count or 1)
     if not heads:  # no parse to lean on: eligible persons in the sentence before the verb
@@ -338,6 +343,8 @@ def _subject(trigger: Token) -> Token | None:
     token = trigger
     for _ in range(3):
         subjects = [c for c in token.children if c.dep_ in {"nsubjpass", "nsubj"}]
+        if subjects and subjects[-1].tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
+            return token.head  # "X, who was also sentenced to life": X
         if subjects:
             return subjects[-1]
         if token.dep_ == "relcl":
