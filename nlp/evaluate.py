@@ -74,7 +74,7 @@ def evaluate(devset: Path, model: str | None = None) -> tuple[dict[str, Score], 
     rows = [json.loads(line) for line in devset.read_text(encoding="utf-8").splitlines() if line.strip()]
     nlp = load_pipeline(model)
     scores = {k: Score() for k in ("persons", "agencies", "places", "sentence defendants", "sentence terms")}
-    victims = {"gold": 0, "exposed": 0}
+    victims = {"gold": 0, "exposed": 0, "hidden": 0, "roles_total": 0, "roles_right": 0, "role_errors": []}
     for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows)):
         out = doc_to_contract(doc)
         rid = row["id"]
@@ -89,10 +89,18 @@ def evaluate(devset: Path, model: str | None = None) -> tuple[dict[str, Score], 
                                      [{term_key(s)} for s in row["sentences"]], "term")
         predicted_roles = {norm(p["name"]): p.get("role") for p in out["persons"]}
         for person in row["persons"]:
+            got = predicted_roles.get(norm(person["name"]), "missing")
             if person.get("role") == "victim":
                 victims["gold"] += 1
-                if norm(person["name"]) in predicted_roles and predicted_roles[norm(person["name"])] != "victim":
+                if got not in ("victim", "missing"):
                     victims["exposed"] += 1
+            elif got == "victim":
+                victims["hidden"] += 1
+            if got != "missing":
+                victims["roles_total"] += 1
+                victims["roles_right"] += got == person.get("role")
+                if got != person.get("role"):
+                    victims["role_errors"].append(f"{rid} role {person['name']}: {got} (gold {person.get('role')})")
     return scores, {"texts": len(rows), **victims}
 
 
@@ -107,11 +115,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'type':<22}{'precision':>10}{'recall':>10}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}")
     for name, s in scores.items():
         print(f"{name:<22}{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
-    print(f"named victims in gold: {info['gold']}; output without role 'victim': {info['exposed']}")
+    print(f"named victims in gold: {info['gold']}; output without role 'victim': {info['exposed']}; "
+          f"others marked victim: {info['hidden']}")
+    print(f"person roles right: {info['roles_right']}/{info['roles_total']} "
+          f"({info['roles_right'] / max(1, info['roles_total']):.2f})")
     if args.errors:
         for s in scores.values():
             for line in s.errors:
                 print("  " + line)
+        for line in info["role_errors"]:
+            print("  " + line)
     return 0
 
 

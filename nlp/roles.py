@@ -25,6 +25,15 @@ STAFF_WORDS = re.compile(
     r"\b(?:director|officer|coordinator|head|manager|spokes\w+|advocate|worker|founder|president|"
     r"chief|representative|researcher|official|chairman|chairwoman|adviser|advisor|specialist|"
     r"lawyer|team leader|country director|programme|program)\b", re.I)
+EXPLOITED_GROUPS = (r"victims?|survivors?|men|women|workers?|crew(?: members?)?|fishermen|fisherman|girls?|"
+                    r"boys?|migrants?|labou?rers?|recruits?|domestic workers?|maids?|job-?seekers?|"
+                    r"plantation workers?|farmworkers?|employees?|children|teenagers?")
+VICTIM_BEFORE = re.compile(
+    rf"\b(?:(?:one|two|three|another|a|one of the|among the)\s+(?:\w+\s+)?(?:{EXPLOITED_GROUPS})|"
+    rf"(?:victims?|survivors?))\s*,?\s*$", re.I)
+PASSIVE_VICTIM_VERBS = {"force", "traffic", "sell", "lure", "deceive", "trick", "enslave", "rescue",
+                        "free", "hold", "lock", "confine", "beat", "abuse", "exploit", "promise",
+                        "recruit", "smuggle", "repatriate", "rape"}
 AGENCY_ROLE = {"ngo": "ngo", "international": "ngo", "police": "police", "ministry": "official",
                "government": "official"}
 
@@ -57,8 +66,10 @@ def _context_role(doc: Doc, person: Entity, agencies: list[Entity]) -> str | Non
         appositive = re.match(r"^,?\s*(?:\d{1,2}\s*,\s*)?(?:a|an|the|one of)\b[^,.;]{0,70}", window_after)
         if appositive and VICTIM_WORDS.search(appositive.group(0)):
             votes["victim"] = votes.get("victim", 0) + 3
-        elif re.search(r"\b(?:victim|survivor)s?\s*$", window_before, re.I):
+        elif VICTIM_BEFORE.search(window_before):
             votes["victim"] = votes.get("victim", 0) + 3
+        if _subject_of_victim_verb(doc, m, person):
+            votes["victim"] = votes.get("victim", 0) + 1
         if appositive and SUSPECT_WORDS.search(appositive.group(0)):
             votes["suspect"] = votes.get("suspect", 0) + 1
         staff = _staff_of(doc, m, agencies)
@@ -67,6 +78,25 @@ def _context_role(doc: Doc, person: Entity, agencies: list[Entity]) -> str | Non
     if not votes:
         return None
     return max(votes.items(), key=lambda kv: kv[1])[0]
+
+
+def _subject_of_victim_verb(doc: Doc, m, person: Entity) -> bool:
+    """The person, or "he"/"she" right after naming them, was forced, sold, rescued, held..."""
+    sent = doc[m.token_start].sent
+    for token in sent:
+        if token.lemma_.lower() not in PASSIVE_VICTIM_VERBS:
+            continue
+        passive = any(c.dep_ == "auxpass" for c in token.children) or \
+            (token.tag_ == "VBN" and token.dep_ in {"acl", "advcl", "conj", "xcomp"})
+        if not passive:
+            continue
+        for child in token.children:
+            if child.dep_ == "nsubjpass":
+                if m.token_start <= child.i < m.token_end:
+                    return True
+                if child.lower_ in {"he", "she"} and child.i > m.token_start:
+                    return True  # "X told reporters that he had been forced to work ..."
+    return False
 
 
 def _staff_of(doc: Doc, m, agencies: list[Entity]) -> str | None:

@@ -19,7 +19,7 @@ TRIGGER_LEMMAS = {"sentence", "jail", "imprison", "incarcerate"}
 TRIGGER_FORMS = {"sentenced", "jailed", "imprisoned", "incarcerated", "fined"}
 TERM_VERB_LEMMAS = {"hand", "give", "receive", "serve", "mete", "impose", "get", "order", "award"}
 TERM_NOUNS = re.compile(r"\b(?:sentences?|terms?|prison|jail|imprisonment|behind bars|incarceration|years? in|months? in)\b", re.I)
-PREFILTER = re.compile(r"sentenc|jail|imprison|prison|term|life|death|incarcerat|fined", re.I)
+PREFILTER = re.compile(r"sentenc|jail|imprison|prison|term|life|death|incarcerat|fined|year|month|perpetua", re.I)
 
 # Words right before a term that make it a bound, not a sentence handed down.
 TRAP_BEFORE = re.compile(
