@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from nlp.gazetteer import Gazetteer, GazetteerEntry
+from nlp.gazetteer import Gazetteer, GazetteerEntry, is_name_part
 from nlp.names import (TITLE_ALTERNATION, agency_name, lookup_key, normalize_text, person_name,
                        place_name)
 
@@ -435,19 +435,24 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
     """Proper-noun runs the model left untagged, followed by an age or a person's apposition
     ("Chum Sreymom, a program officer with ..."), or preceded by a title, are people."""
     ents = list(doc.ents)
-    taken = {i for e in ents for i in range(e.start, e.end)}
+    # a model's GPE/ORG guess ("Clarke" as a place) may be overruled; gazetteer names may not
+    taken = {i for e in ents for i in range(e.start, e.end)
+             if e.kb_id_ or e.label_ not in {"GPE", "LOC", "ORG", "NORP", "FAC"}}
+    text = doc_text(doc)
     extra, i = [], 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j - i < 4 and j not in taken and doc[j].is_alpha \
-                and doc[j].text[:1].isupper() and not doc[j].text.isupper() and doc[j].pos_ == "PROPN":
+        while j < len(doc) and j - i < 4 and j not in taken and doc[j].is_alpha and not doc[j].is_stop \
+                and doc[j].text[:1].isupper() and not doc[j].text.isupper():
             j += 1
         if j - i >= 2:
             start_char, end_char = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-            after = doc_text(doc)[end_char:end_char + 80]
-            before = doc_text(doc)[max(0, start_char - 40):start_char].rstrip()
-            if AGE_AFTER.match(after) or PERSON_APPOSITION.match(after) or \
-                    re.search(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Prosecutor|Lawyer)\.?$", before):
+            after = text[end_char:end_char + 80]
+            before = text[max(0, start_char - 40):start_char].rstrip()
+            proper = all(doc[k].pos_ == "PROPN" or is_name_part(doc[k].text) for k in range(i, j))
+            if AGE_AFTER.match(after) or (proper and (
+                    PERSON_APPOSITION.match(after)
+                    or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Prosecutor|Lawyer)\.?$", before))):
                 extra.append(Span(doc, i, j, label="PERSON"))
         i = max(j, i + 1)
     return filter_spans(ents + extra) if extra else ents

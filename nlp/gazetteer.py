@@ -86,3 +86,23 @@ def load_gazetteer(agencies_path: str = str(AGENCIES_FILE),
     return Gazetteer(
         _read_jsonl(Path(agencies_path), "agency") + _read_jsonl(Path(places_path), "place")
     )
+
+
+NAME_PARTS_FILE = DATA_DIR / "name_parts.json"
+
+
+@lru_cache(maxsize=1)
+def _name_parts() -> tuple[frozenset[str], frozenset[str]]:
+    """(names, not_names): given and family names common in the region's news, and
+    everyday words that are also names (which never decide anything on their own)."""
+    if not NAME_PARTS_FILE.exists():
+        return frozenset(), frozenset()
+    data = json.loads(NAME_PARTS_FILE.read_text(encoding="utf-8"))
+    names = frozenset(n.casefold() for key in ("family_names", "given_names") for n in data.get(key, []))
+    return names, frozenset(n.casefold() for n in data.get("not_names", []))
+
+
+def is_name_part(word: str) -> bool:
+    names, not_names = _name_parts()
+    key = word.casefold()
+    return key in names and key not in not_names
