@@ -26,13 +26,15 @@ if not Doc.has_extension("court_sentences"):
     Doc.set_extension("court_sentences", default=None)
 
 GAZETTEER_LABELS = {"agency": "ORG", "place": "GPE"}
+NAME_FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "de", "des", "la", "le", "du", "al", "bin",
+                       "binti", "against", "to", "at", "&"}
 INSTITUTION_AFTER_PLACE = re.compile(
     r"\s+(?:(?:Provincial|Municipal|District|City|Regional Trial|Regional|People's|Peoples|Military|High|"
     r"Sessions|Criminal|Juvenile|Appeals?|Crown|Magistrates'?|County|Circuit|Superior|Federal|State|"
     r"Immigration|Border|Labou?r|Social Welfare|Metropolitan|Tourist)\s+){0,3}"
-    r"(?:Court|Police(?:\s+(?:Department|Force|Station|Bureau|Command|Headquarters))?|Prison|Hall|"
-    r"Department|Administration|Office|Committee|Commissariat|Council|University|Hospital|"
-    r"Border Guard(?:\s+Command)?|Guard|Command|Station|Times|Post|Daily|Tribune|Herald)\b")
+    r"(?:Court|Police|Prison|Hall|Department|Administration|Office|Committee|Commissariat|Council|"
+    r"University|Hospital|Border Guard|Guard|Command|Station|Times|Post|Daily|Tribune|Herald)"
+    r"(?:\s+(?:Department|Force|Station|Bureau|Command|Headquarters|Division|Unit|Office))?\b")
 
 
 class GazetteerRuler:
@@ -56,8 +58,10 @@ class GazetteerRuler:
         spans = []
         for matcher, case_sensitive in ((self.lower_matcher, False), (self.exact_matcher, True)):
             for match_id, start, end in matcher(doc):
-                if not case_sensitive and not doc[start].text[:1].isupper():
-                    continue  # "tak" is a word; "Tak" is a province
+                if not case_sensitive and not all(
+                        t.text[:1].isupper() or not t.is_alpha or t.lower_ in NAME_FUNCTION_WORDS
+                        for t in doc[start:end]):
+                    continue  # "tak" is a word, "Tak" a province; "The star witness" is no newspaper
                 canonical = doc.vocab.strings[match_id]
                 entry = self.gazetteer.lookup(canonical)
                 if entry is None:

@@ -46,6 +46,15 @@ JUNK = {"covid", "covid-19", "covid 19", "coronavirus", "exit", "related", "rela
         "facebook post", "read more", "advertisement", "photo", "file photo", "reuters photo",
         "twitter", "whatsapp", "telegram", "tiktok", "ngo", "ngos", "un"}
 PERSON_LABELS = {"PERSON"}
+GEOGRAPHIC_HEAD = re.compile(r"\b(?:Delta|River|Sea|Island|Islands|Mountains?|Valley|Bay|Lake|Peninsula|Gulf|Strait)$")
+COMPANY_RUN = re.compile(
+    r"\b(?:PT\.?|CV\.?)\s+(?:[A-Z][\w&'-]*\s?){1,5}|"
+    r"(?:[A-Z][\w&'-]*\s){1,5}(?:Manpower|Recruitment|Recruiting|Employment Agency|Agency|Trading|"
+    r"Enterprises?|Company|Co\.,? Ltd\.?|Co\.|Ltd\.?|Limited|Sdn\.? Bhd\.?|Bhd\.?|Inc\.?|Corp\.?|"
+    r"Corporation|Holdings|Group|Garments?|Fisheries|Seafood|Logistics|Services)\b")
+COURT_DISTRICT_OF = re.compile(
+    r"^\s+for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+"
+    r"(?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?")
 PLACE_DESIGNATOR_AFTER = re.compile(
     r"^\s+(?:district|province|commune|village|town|township|municipality|border (?:checkpoint|crossing)|"
     r"checkpoint|regency|sub-district|subdistrict|county)\b", re.IGNORECASE)
@@ -191,6 +200,10 @@ class EntityResolver:
             if not as_person or not _plausible_person(as_person, ent):
                 return None
             return "person", as_person, left_title or title, None
+        if label in AGENCY_LABELS and len(ent) > 1 and all(t.is_lower for t in ent[1:] if t.is_alpha):
+            return None  # "Thai police", "Appeals court": a description, not a name
+        if label in AGENCY_LABELS and GEOGRAPHIC_HEAD.search(text):
+            return "place", place_name(text), None, None  # "Mekong Delta"
         if label in AGENCY_LABELS:
             name = agency_name(text)
             if not name or (len(name.split()) == 1 and not re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name)
@@ -320,14 +333,56 @@ def _join_court_of_place(doc: Doc, ents: list[Span]) -> list[Span]:
             skip.add(i + 1)
             continue
         if ent.label_ == "ORG" and head in ORG_OF_PLACE_HEADS:
-            branch = BRANCH_AFTER.match(text[ent.end_char:ent.end_char + 20])
-            if branch:
-                widened = doc.char_span(ent.start_char, ent.end_char + branch.end(), alignment_mode="expand")
-                if widened is not None and not (nxt is not None and nxt.start < widened.end):
+            after = text[ent.end_char:ent.end_char + 80]
+            tail = BRANCH_AFTER.match(after) or COURT_DISTRICT_OF.match(after)
+            if tail:
+                widened = doc.char_span(ent.start_char, ent.end_char + tail.end(), alignment_mode="expand")
+                if widened is not None:
                     result.append(Span(doc, widened.start, widened.end, label="ORG"))
+                    skip.update(k for k in range(i + 1, len(ents)) if ents[k].start < widened.end)
                     continue
         result.append(ent)
-    return result
+    return _merge_adjacent_organisations(doc, result)
+
+
+ORG_QUALIFIERS = {"crown", "high", "district", "sessions", "provincial", "municipal", "magistrates",
+                  "county", "circuit", "regional", "police", "people", "people's", "city", "state",
+                  "immigration", "border", "labour", "labor", "court", "metropolitan"}
+ORG_CONTINUES = {"ministry", "department", "council", "committee", "office", "commission", "bureau", "agency"}
+
+
+def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Cardiff" + "Crown Court" is "Cardiff Crown Court"; "Global New Light" + "of Myanmar";
+    "Ministry of Maritime Affairs" + "and Fisheries"; company names the model missed."""
+    text = doc_text(doc)
+    result: list[Span] = []
+    for ent in ents:
+        prev = result[-1] if result else None
+        if (prev is not None and prev.end == ent.start and prev.label_ in {"GPE", "LOC"}
+                and ent.label_ == "ORG" and ent[0].lower_ in ORG_QUALIFIERS and not ent.kb_id_):
+            result[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        if (prev is not None and prev.label_ == "ORG" and ent.label_ in {"GPE", "LOC"} and not prev.kb_id_
+                and ent.start == prev.end + 1 and doc[prev.end].lower_ == "of"
+                and prev[0].lower_ not in ORG_CONTINUES and prev[-1].lower_ not in {"court", "police"}):
+            result[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        result.append(ent)
+    taken = {i for e in result for i in range(e.start, e.end)}
+    extra = []
+    for span in list(result):
+        if span.label_ == "ORG" and span[0].lower_ in ORG_CONTINUES:
+            match = re.match(r"^\s+and\s+((?:[A-Z][\w'-]+\s?){1,3})", text[span.end_char:span.end_char + 60])
+            if match:
+                widened = doc.char_span(span.start_char, span.end_char + match.end(1), alignment_mode="contract")
+                if widened is not None and not any(i in taken for i in range(span.end, widened.end)):
+                    extra.append(Span(doc, widened.start, widened.end, label="ORG"))
+    for match in COMPANY_RUN.finditer(text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        if span is not None and len(span) > 1 and not any(
+                i in taken and (doc[i].ent_kb_id_ or doc[i].ent_type_ == "PERSON") for i in range(span.start, span.end)):
+            extra.append(Span(doc, span.start, span.end, label="ORG"))
+    return filter_spans(result + extra) if extra else result
 
 
 def _proper_noun_phrase(token) -> tuple[int, int] | None:
