@@ -56,8 +56,8 @@ COURT_DISTRICT_OF = re.compile(
     r"^\s+for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+"
     r"(?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?")
 PLACE_DESIGNATOR_AFTER = re.compile(
-    r"^\s+(?:district|province|commune|village|town|township|municipality|border (?:checkpoint|crossing)|"
-    r"checkpoint|regency|sub-district|subdistrict|county)\b", re.IGNORECASE)
+    r"^\s+(?:district|province|commune|village|town|township|municipality|border|checkpoint|crossing|"
+    r"regency|sub-district|subdistrict|county|area)\b", re.IGNORECASE)
 DEMONYMS = {
     "cambodian", "khmer", "thai", "lao", "laotian", "vietnamese", "burmese", "myanmar national",
     "malaysian", "indonesian", "filipino", "filipina", "chinese", "taiwanese", "korean", "japanese",
@@ -143,6 +143,7 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         candidates = []
         acronyms: dict[str, str] = {}
+        doc.user_data.pop("_embedded_places", None)
         doc.ents = _join_court_of_place(doc, list(doc.ents))
         doc.ents = _repair_subject_persons(doc, list(doc.ents))
         doc.ents = _repair_coordinated_persons(doc)
@@ -159,6 +160,12 @@ class EntityResolver:
                 acronym = _acronym_after(doc, ent)
                 if acronym:
                     acronyms[acronym] = typed[1]
+        for start, end, kb_id in doc.user_data.pop("_embedded_places", []):
+            span = Span(doc, start, end, label="GPE", kb_id=kb_id)
+            typed = self._classify(doc, span)
+            if typed is not None and typed[0] == "place":
+                candidates.append((span, *typed))
+        candidates.sort(key=lambda c: c[0].start)
         doc._.entities = self._merge(doc, candidates, acronyms)
         return doc
 
@@ -326,6 +333,8 @@ def _join_court_of_place(doc: Doc, ents: list[Span]) -> list[Span]:
                       or (head in ORG_IN_PLACE_HEADS and doc[ent.end].lower_ == "in")))
         if joins:
             end = nxt.end
+            if doc[ent.end].lower_ == "in":  # "Embassy in Bangkok" also names Bangkok
+                doc.user_data.setdefault("_embedded_places", []).append((nxt.start, nxt.end, nxt.kb_id_))
             designator = DESIGNATOR_AFTER.match(text[doc[end - 1].idx + len(doc[end - 1]):])
             if designator and head in ORG_OF_PLACE_HEADS and end < len(doc):
                 end += 1

@@ -26,7 +26,7 @@ Lieutenant Colonel|Lt\\. Col\\.|Lt Col\\.?|General|Gen\\.|Colonel|Col\\.|Major|M
 Sergeant|Sgt\\.|Corporal|Cpl\\.|Inspector|Chief Inspector|Superintendent|Supt\\.|Commissioner|Commander|
 Police Chief|Police Officer|Officer|Detective Chief Inspector|Detective Chief Superintendent|
 Detective Superintendent|Detective Inspector|Detective Sergeant|Detective Constable|Det Chief Insp|Det Supt|Det Insp|
-Det Sgt|Det Con|DCI|Det\\.|Detective|Special Agent in Charge|Agent in Charge|Agent|Special Agent|Police Constable|PC|
+Det Sgt|Det Con|DCI|Det\\.|Detective|Special Agent in Charge|Agent in Charge|in Charge|Charge|Agent|Special Agent|Police Constable|PC|
 His Excellency|Her Excellency|H\\.E\\.|Excellency|Samdech|Oknha|Lok Chumteav|Neak Oknha|
 Tan Sri|Datuk Seri|Dato' Sri|Dato Sri|Datuk|Dato'|Dato|Datin|Tun|Puan|Encik|
 Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Miss|Mx\\.|Dr\\.|Dr|Prof\\.|Professor|Sir|Dame|Lord|Lady|
