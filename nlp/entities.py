@@ -188,6 +188,7 @@ class EntityResolver:
             or self.gazetteer.lookup(agency_name(text))
         if entry is not None:
             return entry.category, entry.name, None, entry
+        left_title = _title_before(doc, ent, title)
         if label in {"NORP", "FAC"} or text.casefold() in DEMONYMS or text.casefold().rstrip("s") in DEMONYMS:
             return None
         if label != "PERSON" or not _looks_like_person(doc, ent):
@@ -196,7 +197,6 @@ class EntityResolver:
                 return "place", place_name(text), None, None  # "Kien Svay district", "Padang Besar border"
         if label in AGENCY_LABELS and LAW_WORDS.search(text) and not agency_kind_for(text) in {"court", "ministry", "police"}:
             return None
-        left_title = _title_before(doc, ent, title)
         person_cue = _looks_like_person(doc, ent)
         if label in PERSON_LABELS or (person_cue and agency_kind_for(as_person) == "other"):
             if AGENCY_CUE_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 40):ent.start_char]) \
@@ -207,6 +207,8 @@ class EntityResolver:
             if not as_person or not _plausible_person(as_person, ent):
                 return None
             return "person", as_person, left_title or title, None
+        if label in AGENCY_LABELS | PLACE_LABELS and _made_of_names(as_person) and agency_kind_for(as_person) == "other":
+            return "person", as_person, left_title or title, None  # "Touch Sokhom", "Rahmat Hidayat"
         if label in AGENCY_LABELS and len(ent) > 1 and all(t.is_lower for t in ent[1:] if t.is_alpha):
             return None  # "Thai police", "Appeals court": a description, not a name
         if label in AGENCY_LABELS and GEOGRAPHIC_HEAD.search(text):
@@ -380,11 +382,14 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for e in result for i in range(e.start, e.end)}
     extra = []
     for span in list(result):
-        if span.label_ == "ORG" and span[0].lower_ in ORG_CONTINUES:
+        first = span[1] if span[0].lower_ == "the" and len(span) > 1 else span[0]
+        if span.label_ == "ORG" and first.lower_ in ORG_CONTINUES:
             match = re.match(r"^\s+and\s+((?:[A-Z][\w'-]+\s?){1,3})", text[span.end_char:span.end_char + 60])
             if match:
                 widened = doc.char_span(span.start_char, span.end_char + match.end(1), alignment_mode="contract")
-                if widened is not None and not any(i in taken for i in range(span.end, widened.end)):
+                if widened is not None and not any(
+                        i in taken and (doc[i].ent_kb_id_ or doc[i].ent_type_ != "ORG")
+                        for i in range(span.end, widened.end)):
                     extra.append(Span(doc, widened.start, widened.end, label="ORG"))
     for match in COMPANY_RUN.finditer(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
@@ -491,7 +496,7 @@ def _sentence_initial_name_part(token) -> bool:
 
 
 def _name_token(token) -> bool:
-    return (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
+    return ((token.pos_ == "PROPN" or is_name_part(token.text)) and token.is_alpha and token.text[:1].isupper()
             and not token.text.isupper() and not token.ent_kb_id_)
 
 
@@ -514,7 +519,7 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
             after = text[end_char:end_char + 80]
             before = text[max(0, start_char - 40):start_char].rstrip()
             proper = all(doc[k].pos_ == "PROPN" or is_name_part(doc[k].text) for k in range(i, j))
-            if AGE_AFTER.match(after) or (proper and (
+            if AGE_AFTER.match(after) or _made_of_names(doc[i:j].text) or (proper and (
                     PERSON_APPOSITION.match(after)
                     or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Prosecutor|Lawyer)\.?$", before))):
                 extra.append(Span(doc, i, j, label="PERSON"))
@@ -594,6 +599,15 @@ def _looks_like_person(doc: Doc, ent: Span) -> bool:
     if root.dep_ == "dobj" and root.head.lemma_ in {"arrest", "sentence", "detain", "charge", "jail"}:
         return True
     return False
+
+
+def _made_of_names(name: str) -> bool:
+    """2-4 capitalised words, every one a known given or family name and at least one not
+    also an everyday word ("Touch Sokhom", "Marcus Lindqvist"; not "Sugar Land")."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return False
+    return all(is_name_part(w, strict=False) for w in words) and any(is_name_part(w) for w in words)
 
 
 def _plausible_person(name: str, ent: Span) -> bool:

@@ -102,7 +102,8 @@ def _name_parts() -> tuple[frozenset[str], frozenset[str]]:
     return names, frozenset(n.casefold() for n in data.get("not_names", []))
 
 
-def is_name_part(word: str) -> bool:
+def is_name_part(word: str, strict: bool = True) -> bool:
+    """A common given or family name; `strict` also excludes everyday words ("Touch", "Long")."""
     names, not_names = _name_parts()
     key = word.casefold()
-    return key in names and key not in not_names
+    return key in names and not (strict and key in not_names)

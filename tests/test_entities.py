@@ -97,3 +97,33 @@ def test_victims_are_never_stored(nlp, tmp_path):
     assert "Chea Sophal" in stored
     assert "Sok Mean" not in stored
     assert not list(db.execute("select * from mentions where surface like '%Sok Mean%'"))
+
+
+def test_names_as_the_article_writes_them_and_gazetteer_name_for_the_database(nlp):
+    doc = nlp("Officials in Sihanoukville said the Interior Ministry would act. The Interior Ministry denied it.")
+    out = doc_to_contract(doc)
+    assert "Interior Ministry" in names(out["agencies"])  # as written, not the gazetteer's spelling
+    (ministry,) = [e for e in doc._.entities if e.kind == "agency"]
+    assert ministry.canonical == "Ministry of Interior"  # what the database stores
+    assert "Sihanoukville" in names(out["places"])
+
+
+def test_organisation_names_that_run_past_the_model_span(nlp):
+    out = run(nlp, "She reached the Cambodian Embassy in Bangkok in May. The Regional Trial Court Branch 12 "
+                   "convicted him. Officials of the Ministry of Maritime Affairs and Fisheries declined to comment.")
+    agencies = set(names(out["agencies"]))
+    assert {"Cambodian Embassy in Bangkok", "Regional Trial Court Branch 12",
+            "Ministry of Maritime Affairs and Fisheries"} <= agencies
+    assert "Bangkok" in names(out["places"])
+
+
+def test_descriptions_are_not_agencies(nlp):
+    out = run(nlp, "Thai police and the Appeals court were not available. Malaysian police said nothing.")
+    assert not {"Thai police", "Appeals court", "Malaysian police"} & set(names(out["agencies"]))
+
+
+def test_common_name_parts_make_people_of_mislabelled_names(nlp):
+    out = run(nlp, "Touch Sokhom of the provincial labour office said the company had not paid. "
+                   "Rahmat Hidayat told the court he was a driver.")
+    assert {"Touch Sokhom", "Rahmat Hidayat"} <= set(names(out["persons"]))
+    assert not {"Touch Sokhom", "Rahmat Hidayat"} & set(names(out["agencies"]))
