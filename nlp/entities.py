@@ -533,8 +533,11 @@ def _name_as_written(entity: Entity) -> str:
     clean = place_name if entity.kind == "place" else agency_name
     forms = [clean(normalize_text(m.text)) for m in entity.mentions]
     forms = [f for f in forms if f and re.search(r"[^\W\d_]", f)]
-    if entity.canonical and any(f.casefold() == entity.canonical.casefold() for f in forms):
-        return entity.canonical
+    def unapostrophed(name: str) -> str:
+        return name.replace("'", "").casefold()
+
+    if entity.canonical and any(unapostrophed(f) == unapostrophed(entity.canonical) for f in forms):
+        return entity.canonical  # written, perhaps as "Ministry of Womens Affairs"
     words = [f for f in forms if not f.isupper()]
     if not words:
         if entity.canonical:
