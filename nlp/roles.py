@@ -72,6 +72,9 @@ def _context_role(doc: Doc, person: Entity, agencies: list[Entity]) -> str | Non
             votes["victim"] = votes.get("victim", 0) + 1
         if appositive and SUSPECT_WORDS.search(appositive.group(0)):
             votes["suspect"] = votes.get("suspect", 0) + 1
+        if (root.dep_ == "nsubj" and lemma == "testify") or \
+                (appositive and re.search(r"\bwitness(?:es)?\b", appositive.group(0), re.I)):
+            votes["witness"] = votes.get("witness", 0) + 1  # victims who testify stay victims
         staff = _staff_of(doc, m, agencies)
         if staff:
             votes[staff] = votes.get(staff, 0) + 2

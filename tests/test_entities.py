@@ -127,3 +127,9 @@ def test_common_name_parts_make_people_of_mislabelled_names(nlp):
                    "Rahmat Hidayat told the court he was a driver.")
     assert {"Touch Sokhom", "Rahmat Hidayat"} <= set(names(out["persons"]))
     assert not {"Touch Sokhom", "Rahmat Hidayat"} & set(names(out["agencies"]))
+
+
+def test_witness_role(nlp):
+    out = run(nlp, "Police arrested Sok Dara in May. Chan Vichet, a witness, testified that he saw the girls.")
+    roles = {p["name"]: p["role"] for p in out["persons"]}
+    assert roles["Chan Vichet"] == "witness"
