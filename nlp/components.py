@@ -4,7 +4,8 @@ Each component is configured through its factory config (so the whole pipeline i
 described by `nlp.config`) and does one job:
 - trafficking_gazetteer: marks known agencies and places before the statistical NER;
 - trafficking_entities: canonical, typed, resolved people/agencies/places -> doc._.entities;
-- court_sentences: sentencing records -> doc._.court_sentences.
+- court_sentences: sentencing records -> doc._.court_sentences;
+- person_roles: roles from context; extraction_record: all of it as plain data -> doc._.extraction.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from spacy.util import filter_spans
 
 from nlp.entities import EntityResolver
 from nlp.gazetteer import AGENCIES_FILE, PLACES_FILE, load_gazetteer
+from nlp.extract import extraction_record
 from nlp.roles import assign_roles
 from nlp.sentencing import SentenceExtractor
 
@@ -24,6 +26,8 @@ if not Doc.has_extension("entities"):
     Doc.set_extension("entities", default=None)
 if not Doc.has_extension("court_sentences"):
     Doc.set_extension("court_sentences", default=None)
+if not Doc.has_extension("extraction"):
+    Doc.set_extension("extraction", default=None)
 
 GAZETTEER_LABELS = {"agency": "ORG", "place": "GPE"}
 NAME_FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "de", "des", "la", "le", "du", "al", "bin",
@@ -142,3 +146,15 @@ def make_person_roles(nlp: Language, name: str):
         assign_roles(doc, doc._.entities or [])
         return doc
     return person_roles
+
+
+@Language.factory("extraction_record", assigns=["doc._.extraction"],
+                  requires=["doc._.entities", "doc._.court_sentences"])
+def make_extraction_record(nlp: Language, name: str):
+    """Last component: results as plain data in doc._.extraction (picklable, one format)."""
+    def to_record(doc: Doc) -> Doc:
+        doc._.extraction = extraction_record(doc)
+        doc._.entities = doc._.court_sentences = None  # rich objects stay inside the pipeline
+        doc.user_data.pop("_text", None)
+        return doc
+    return to_record

@@ -1,6 +1,10 @@
-"""Turn a processed Doc into the public `extract` JSON contract.
+"""A processed Doc as plain data: the stored record and the public `extract` JSON contract.
 
-Shape (fixed; later versions add keys, never rename): persons [{name, mentions}],
+`extraction_record` (the pipeline's last component) turns the rich objects the
+components share into plain dicts in `doc._.extraction`, so docs can cross process
+boundaries (`nlp.pipe(n_process=2)`) and every consumer reads one format.
+
+Contract (fixed; later versions add keys, never rename): persons [{name, mentions}],
 agencies [{name, kind, mentions}], places [{name, mentions}], sentences
 [{defendant, prison_months, suspended_months, life, death, fine, court, place, charge, text}].
 """
@@ -10,19 +14,37 @@ from spacy.tokens import Doc
 
 SENTENCE_FIELDS = ("defendant", "prison_months", "suspended_months", "life", "death", "fine",
                    "court", "place", "charge", "text")
+ENTITY_FIELDS = ("kind", "name", "canonical", "title", "age", "role", "agency_kind", "place_kind",
+                 "country", "lat", "lon")
+
+
+def extraction_record(doc: Doc) -> dict:
+    """Entities (with mention offsets) and sentences as JSON-ready dicts."""
+    entities = []
+    for entity in doc._.entities or []:
+        record = {key: getattr(entity, key) for key in ENTITY_FIELDS}
+        record["mentions"] = [[m.start, m.end, m.text, m.sent_start, m.sent_end] for m in entity.mentions]
+        entities.append(record)
+    sentences = []
+    for record in doc._.court_sentences or []:
+        defendant = record["defendant_entity"]
+        sentences.append({**{key: record.get(key) for key in SENTENCE_FIELDS},
+                          "defendant_canonical": defendant.canonical or defendant.name,
+                          "start": record.get("start"), "end": record.get("end")})
+    return {"entities": entities, "sentences": sentences}
 
 
 def doc_to_contract(doc: Doc) -> dict:
+    extraction = doc._.extraction or extraction_record(doc)
     persons, agencies, places = [], [], []
-    for entity in doc._.entities or []:
-        base = {"name": entity.name, "mentions": len(entity.mentions)}
-        if entity.kind == "person":
-            persons.append({**base, "title": entity.title, "age": entity.age, "role": entity.role})
-        elif entity.kind == "agency":
-            agencies.append({**base, "kind": entity.agency_kind})
-        elif entity.kind == "place":
-            places.append({**base, "kind": entity.place_kind, "country": entity.country,
-                           "lat": entity.lat, "lon": entity.lon})
-    sentences = [{key: record.get(key) for key in SENTENCE_FIELDS}
-                 for record in doc._.court_sentences or []]
+    for entity in extraction["entities"]:
+        base = {"name": entity["name"], "mentions": len(entity["mentions"])}
+        if entity["kind"] == "person":
+            persons.append({**base, "title": entity["title"], "age": entity["age"], "role": entity["role"]})
+        elif entity["kind"] == "agency":
+            agencies.append({**base, "kind": entity["agency_kind"]})
+        elif entity["kind"] == "place":
+            places.append({**base, "kind": entity["place_kind"], "country": entity["country"],
+                           "lat": entity["lat"], "lon": entity["lon"]})
+    sentences = [{key: record[key] for key in SENTENCE_FIELDS} for record in extraction["sentences"]]
     return {"persons": persons, "agencies": agencies, "places": places, "sentences": sentences}

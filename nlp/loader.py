@@ -42,6 +42,7 @@ def load_pipeline(name: str | None = None, component_config: dict | None = None)
     nlp.add_pipe("trafficking_entities", config=config.get("trafficking_entities", {}))
     nlp.add_pipe("court_sentences", config=config.get("court_sentences", {}))
     nlp.add_pipe("person_roles")
+    nlp.add_pipe("extraction_record")
     return nlp
 
 

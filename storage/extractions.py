@@ -19,7 +19,8 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, doc, nlp_version
     name of a person with role "victim" enters `entities` or `mentions`.
     Returns counts of rows written.
     """
-    entities = [e for e in (doc._.entities or []) if not (e.kind == "person" and e.role == "victim")]
+    extraction = doc._.extraction
+    entities = [e for e in extraction["entities"] if not (e["kind"] == "person" and e["role"] == "victim")]
     text = doc.text
     counts = {"entities_added": 0, "mentions_added": 0, "sentences_added": 0}
     with db.conn:
@@ -27,32 +28,31 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, doc, nlp_version
         db.execute("delete from sentences where article_id = ?", [article_id])
         mention_rows = []
         for entity in entities:
-            stored_name = entity.canonical or entity.name  # one name per entity across articles
-            eid = entity_id(entity.kind, stored_name)
-            if not db["entities"].exists() or db.execute(
-                    "select 1 from entities where id = ?", [eid]).fetchone() is None:
+            stored_name = entity["canonical"] or entity["name"]  # one name per entity across articles
+            eid = entity_id(entity["kind"], stored_name)
+            if db.execute("select 1 from entities where id = ?", [eid]).fetchone() is None:
                 counts["entities_added"] += 1
             db["entities"].upsert({
-                "id": eid, "kind": entity.kind, "name": stored_name,
-                "agency_kind": entity.agency_kind, "place_kind": entity.place_kind,
-                "country": entity.country, "latitude": entity.lat, "longitude": entity.lon,
+                "id": eid, "kind": entity["kind"], "name": stored_name,
+                "agency_kind": entity["agency_kind"], "place_kind": entity["place_kind"],
+                "country": entity["country"], "latitude": entity["lat"], "longitude": entity["lon"],
             }, pk="id")
-            for m in entity.mentions:
+            for start, end, surface, sent_start, sent_end in entity["mentions"]:
                 mention_rows.append({
-                    "id": stable_id(article_id, eid, m.start), "article_id": article_id,
-                    "entity_id": eid, "surface": m.text, "start": m.start, "end": m.end,
-                    "role": entity.role, "title": entity.title, "age": entity.age,
-                    "context": text[m.sent_start:m.sent_end].strip(),
+                    "id": stable_id(article_id, eid, start), "article_id": article_id,
+                    "entity_id": eid, "surface": surface, "start": start, "end": end,
+                    "role": entity["role"], "title": entity["title"], "age": entity["age"],
+                    "context": text[sent_start:sent_end].strip(),
                 })
         if mention_rows:
             db["mentions"].insert_all(mention_rows, pk="id", replace=True)
         sentence_rows = []
-        for record in doc._.court_sentences or []:
-            defendant = record["defendant_entity"]
+        for record in extraction["sentences"]:
+            defendant = record["defendant_canonical"]
             sentence_rows.append({
-                "id": stable_id(article_id, lookup_key(defendant.name)),
+                "id": stable_id(article_id, lookup_key(defendant)),
                 "article_id": article_id,
-                "defendant_id": entity_id("person", defendant.name),
+                "defendant_id": entity_id("person", defendant),
                 "defendant": record["defendant"],
                 "prison_months": record["prison_months"],
                 "suspended_months": record["suspended_months"],

@@ -103,8 +103,8 @@ def test_names_as_the_article_writes_them_and_gazetteer_name_for_the_database(nl
     doc = nlp("Officials in Sihanoukville said the Interior Ministry would act. The Interior Ministry denied it.")
     out = doc_to_contract(doc)
     assert "Interior Ministry" in names(out["agencies"])  # as written, not the gazetteer's spelling
-    (ministry,) = [e for e in doc._.entities if e.kind == "agency"]
-    assert ministry.canonical == "Ministry of Interior"  # what the database stores
+    (ministry,) = [e for e in doc._.extraction["entities"] if e["kind"] == "agency"]
+    assert ministry["canonical"] == "Ministry of Interior"  # what the database stores
     assert "Sihanoukville" in names(out["places"])
 
 
