@@ -45,6 +45,9 @@ def crawl_settings(sources_path, db_path, run_id=None, extra: dict | None = None
             settings.set(key, value, priority="cmdline")
     for key, value in (extra or {}).items():
         settings.set(key, value, priority="cmdline")
+    if "CONTACT_URL" in (extra or {}) and "USER_AGENT" not in (extra or {}):
+        settings.set("USER_AGENT", f"TraffickingNewsMonitor/0.1 (+{settings.get('CONTACT_URL')}; "
+                                   f"news research crawler)", priority="cmdline")
     return settings
 
 
