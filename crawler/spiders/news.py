@@ -288,9 +288,7 @@ class NewsSpider(scrapy.Spider):
         if parsed["language"] and parsed["language"] not in source.languages:
             self.skip(url, "language", f"language {parsed['language']} not in {source.languages}", source.id)
             return
-        published, published_source = parsed["published"], "page" if parsed["published"] else None
-        if not published and listed_published:
-            published, published_source = listed_published, "listing"
+        published, published_source = self._publication_date(parsed, listed_published)
         if self.since and published and published < self.since:
             self.skip(url, "too_old", f"published {published}, before --since {self.since}", source.id,
                       published=published)
@@ -306,6 +304,17 @@ class NewsSpider(scrapy.Spider):
             seen_urls=sorted({u for u in (url, response.request.url, listed,
                                           *response.meta.get("redirect_urls", [])) if u}),
         )
+
+    @staticmethod
+    def _publication_date(parsed: dict, listed: str | None) -> tuple[str | None, str | None]:
+        """The page's own markup first, then the feed/sitemap's date, then a date guessed from text."""
+        if parsed["published"] and not parsed.get("published_guessed"):
+            return parsed["published"], "page"
+        if listed:
+            return listed, "listing"
+        if parsed["published"]:
+            return parsed["published"], "page-text"
+        return None, None
 
     def on_error(self, failure):
         request = failure.request
