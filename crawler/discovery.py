@@ -124,7 +124,7 @@ def parse_feed(body: bytes) -> Listing:
         entries.append(Entry(
             url=link.strip(),
             published=iso_date(item.get("published_parsed") or item.get("created_parsed")),
-            updated=iso_date(item.get("updated_parsed")),
+            updated=iso_date(item.get("updated_parsed") if "updated" in item else None),
             title=(item.get("title") or "").strip() or None,
         ))
     problem = None

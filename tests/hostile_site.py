@@ -26,7 +26,11 @@ THAI = ("กรุงเทพฯ ตำรวจจับกุมผู้ต�
 
 # path -> what the crawl must do with it (main host unless it starts with "delta:")
 OUTCOMES = {
-    "/story/court-jails-recruiter-for-trafficking-women": "stored",  # listed under 3 tracking URLs
+    # Pairs: one of each is stored, the other linked to it as a copy (which one depends on timing)
+    "/story/court-jails-recruiter-for-trafficking-women": "twin",  # listed under 3 tracking URLs
+    "delta:/news/delta-exact-copy-court-jails-recruiter": "twin",  # same text, other page
+    "/story/wire-story-trafficking-ring-busted-in-poipet": "wire",
+    "delta:/news/delta-edition-trafficking-ring-busted-poipet": "wire",  # small edits
     "/story/original-date-trafficking-ring-sentenced": "stored",
     "/story/busy-server-trafficking-raid-503": "stored",  # 503 + Retry-After, then 200
     "/story/wrong-charset-trafficking-story": "stored",
@@ -37,9 +41,6 @@ OUTCOMES = {
     "/story/section-page-one-trafficking-arrests": "stored",
     "/story/section-page-two-forced-labour-case": "stored",
     "/story/section-page-three-brothel-raid": "stored",
-    "/story/wire-story-trafficking-ring-busted-in-poipet": "wire",  # stored, or a copy of delta's
-    "delta:/news/delta-edition-trafficking-ring-busted-poipet": "wire",
-    "delta:/news/delta-exact-copy-court-jails-recruiter": "copy",
     "delta:/news/delta-own-story-forced-marriage-case": "stored",
     "delta:/news/delta-thai-language-story": "irrelevant",  # Thai allowed by Delta, but off-filter
     "/story/off-topic-football-derby-report": "irrelevant",
