@@ -38,3 +38,31 @@ def test_retry_after_values():
     assert parse_retry_after("Wed, 01 Jan 2025 12:00:30 GMT", now=now) == 30.0
     assert parse_retry_after("Wed, 01 Jan 2025 11:00:00 GMT", now=now) == 0.0
     assert parse_retry_after(None) is None and parse_retry_after("soon") is None
+
+
+def test_failures_get_codes_and_retry_policy():
+    from scrapy.exceptions import (
+        CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError, DownloadTimeoutError,
+        IgnoreRequest,
+    )
+    from scrapy.http import Request, Response
+    from scrapy.spidermiddlewares.httperror import HttpError
+    from twisted.python.failure import Failure
+
+    from crawler.failures import classify_failure
+
+    def code(exc):
+        problem = classify_failure(Failure(exc))
+        return problem.code, problem.transient
+
+    request = Request("https://x.org/a")
+    assert code(HttpError(Response("https://x.org/a", status=503, request=request), "")) == ("http_503", True)
+    assert code(HttpError(Response("https://x.org/a", status=404, request=request), "")) == ("http_404", False)
+    assert code(CannotResolveHostError("dead.example")) == ("dns", True)
+    assert code(DownloadConnectionRefusedError("refused")) == ("connection_refused", True)
+    assert code(DownloadTimeoutError("took longer than 30 seconds")) == ("timeout", True)
+    assert code(DownloadCancelledError("Expected to receive 20971520 bytes which is larger than download max size "
+                                       "(10485760)")) == ("too_big", False)
+    assert code(IgnoreRequest("Forbidden by robots.txt")) == ("robots", False)
+    assert code(IgnoreRequest("redirect loop: a -> b -> a")) == ("redirect_loop", False)
+    assert code(IgnoreRequest("max redirections reached")) == ("too_many_redirects", False)

@@ -15,7 +15,9 @@ import sqlite_utils
 from tests.conftest import free_port, run_pipeline
 from tests.hostile_site import CRAWL_DELAY, OUTCOMES, SINCE, start_hostile_site
 
-CRAWL_ARGS = ["--since", SINCE, "--set", "DOWNLOAD_TIMEOUT=1"]
+# AutoThrottle on (starting from no delay) to check it never lowers a robots.txt Crawl-delay
+CRAWL_ARGS = ["--since", SINCE, "--set", "DOWNLOAD_TIMEOUT=1", "--set", "AUTOTHROTTLE_ENABLED=true",
+              "--set", "AUTOTHROTTLE_START_DELAY=0"]
 TRANSIENT = {"skip:http_500", "skip:timeout"}  # tried again on the next run, by design
 
 
