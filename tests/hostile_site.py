@@ -41,6 +41,8 @@ OUTCOMES = {
     "/story/section-page-one-trafficking-arrests": "stored",
     "/story/section-page-two-forced-labour-case": "stored",
     "/story/section-page-three-brothel-raid": "stored",
+    "/story/canonical-to-homepage-trafficking-case": "stored",  # rel=canonical to "/" is ignored
+    "/story/print/trafficking-court-hearing": "stored-as:/story/trafficking-court-hearing",  # rel=canonical
     "delta:/news/delta-own-story-forced-marriage-case": "stored",
     "delta:/news/delta-thai-language-story": "irrelevant",  # Thai allowed by Delta, but off-filter
     "/story/off-topic-football-derby-report": "irrelevant",
@@ -219,6 +221,10 @@ def build_pages(site: HostileSite) -> dict[tuple[str, str], dict]:
                                        ("section-page-three-brothel-raid", "Brothel raid frees girls"),
                                        ("deep-page-four-trafficking-story", "Deep page story")], 1):
         P(("main", f"/story/{slug}"), story(f"/story/{slug}", title, f"section{n}"))
+    P(("main", "/story/canonical-to-homepage-trafficking-case"), story(
+        "/", "Canonical bug", "canonical-home"))
+    printed = story("/story/trafficking-court-hearing", "Court hearing", "print")
+    P(("main", "/story/print/trafficking-court-hearing"), printed)
     P(("main", "/story/html-listed-old-trafficking-2020"), story(
         "/story/html-listed-old-trafficking-2020", "An old trafficking case", "old-html",
         published="2020-02-02T08:00:00Z"))
@@ -316,7 +322,9 @@ def build_pages(site: HostileSite) -> dict[tuple[str, str], dict]:
     for n in range(1, 6):
         path = "/section/trafficking/" if n == 1 else f"/section/trafficking/page/{n}/"
         slugs = {1: ["section-page-one-trafficking-arrests", "html-listed-old-trafficking-2020"],
-                 2: ["section-page-two-forced-labour-case"], 3: ["section-page-three-brothel-raid"],
+                 2: ["section-page-two-forced-labour-case", "canonical-to-homepage-trafficking-case",
+                     "print/trafficking-court-hearing"],
+                 3: ["section-page-three-brothel-raid"],
                  4: ["deep-page-four-trafficking-story"], 5: []}[n]
         links = "".join(f'<li><a href="/story/{s}">{s}</a></li>' for s in slugs)
         if n == 1:
