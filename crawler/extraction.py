@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import datetime
 from urllib.parse import urljoin
 
 import trafilatura
+from htmldate import find_date
 from lxml import html as lxml_html
 
 from crawler.urls import canonical_url
@@ -70,17 +72,37 @@ def _canonical_link(tree, base_url: str | None) -> str | None:
     return None
 
 
+def _date_params(extensive: bool) -> dict:
+    # original_date: the first publication, not the "updated" date
+    return {"original_date": True, "extensive_search": extensive,
+            "max_date": datetime.now().astimezone().strftime("%Y-%m-%d")}
+
+
 def parse_article(html: str, url: str | None = None) -> dict:
-    """{"url", "title", "text", "published", "authors", "language"}; keys may be None."""
+    """{"url", "title", "text", "published", "published_guessed", "authors", "language"}; keys may be None.
+
+    `published` is the original publication date from the page's markup (meta tags,
+    JSON-LD, <time>, the URL). Only when the markup has none is it guessed from the
+    visible text (htmldate's extensive search), and `published_guessed` is then True:
+    such a guess can be any date the article mentions, so a crawler should prefer a
+    date its feed or sitemap gives.
+    """
     try:
         tree = lxml_html.fromstring(html) if html and html.strip() else None
     except (ValueError, lxml_html.etree.ParserError):
         tree = None
     document = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-        include_images=False, deduplicate=False,
+        include_images=False, deduplicate=False, date_extraction_params=_date_params(False),
     ) if tree is not None else None
     meta = document.as_dict() if document is not None and hasattr(document, "as_dict") else (document or {})
+    published, guessed = meta.get("date") or None, False
+    if published is None and tree is not None and document is not None:
+        try:
+            published = find_date(html, url=url, **_date_params(True)) or None
+        except Exception:  # htmldate on a hostile page must not lose the article
+            published = None
+        guessed = published is not None
     title = (meta.get("title") or "").strip() or None
     text = _without_title(meta.get("text") or "", title).strip() or None
     canonical = _canonical_link(tree, url) or meta.get("url") or url
@@ -89,7 +111,8 @@ def parse_article(html: str, url: str | None = None) -> dict:
         "url": canonical_url(canonical) if canonical else None,
         "title": title,
         "text": text,
-        "published": meta.get("date") or None,
+        "published": published,
+        "published_guessed": guessed,
         "authors": authors,
         "language": guess_language(text or "", _declared_language(tree)) if text else _declared_language(tree),
     }

@@ -17,6 +17,8 @@ class ArticleItem:
     relevance_terms: list[str] = field(default_factory=list)
     relevant: bool = False
     content_hash: str = ""
+    simhash: str | None = None  # 64-bit SimHash of the text, hex (crawler.dedup)
+    published_source: str | None = None  # where `published` came from: page, listing or page-text
     html: str | None = None
     content_type: str | None = None
     seen_urls: list[str] = field(default_factory=list)  # URLs it was fetched under

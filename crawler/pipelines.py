@@ -1,15 +1,43 @@
-"""Item pipeline: store each article in SQLite (upsert by canonical URL) and report counts."""
+"""Item pipeline: store each article in SQLite (upsert by canonical URL), dedup, report counts.
+
+An article whose canonical URL is new is first compared with what is stored: the same
+normalised text (exact content hash) or a near-duplicate (SimHash candidate confirmed by
+shingle Jaccard, `crawler.dedup`) is not stored again but linked to the stored article
+in `article_copies`, with its URL, source, distance and similarity.
+"""
 from __future__ import annotations
 
 import logging
 from dataclasses import asdict
 
+from crawler.dedup import NearDuplicateIndex, from_hex, simhash, to_hex
 from crawler.items import ArticleItem
 from storage import open_db
-from storage.articles import known_urls, mark_url, store_article, upsert_sources
+from storage.articles import (
+    article_fingerprints, article_id, article_text, feed_validators, find_exact_copy, known_urls,
+    mark_url, save_feed_state, store_article, store_copy, upsert_sources, urls_to_retry,
+)
 from storage.runs import add_counts, record_error
 
 logger = logging.getLogger(__name__)
+
+# Scrapy stats -> `runs` columns
+RUN_COUNTS = {
+    "sources_tried": "news/sources_tried",
+    "pages_fetched": "news/pages_fetched",
+    "articles_new": "news/articles_new",
+    "articles_updated": "news/articles_updated",
+    "articles_unchanged": "news/articles_unchanged",
+    "articles_irrelevant": "news/articles_irrelevant",
+    "articles_duplicate": "news/articles_duplicate",
+    "pages_skipped": "news/pages_skipped",
+    "errors": "news/errors",
+    "requests": "downloader/request_count",
+    "listings_fetched": "news/listings_fetched",
+    "listings_not_modified": "news/listings_not_modified",
+    "urls_known": "news/urls_known",
+    "urls_too_old": "news/urls_too_old",
+}
 
 
 class StoreArticlePipeline:
@@ -20,6 +48,11 @@ class StoreArticlePipeline:
         self.db_path = db_path
         self.run_id = run_id
         self.db = None
+        settings = crawler.settings
+        self.near = NearDuplicateIndex(
+            max_distance=settings.getint("NEAR_DUPLICATE_MAX_DISTANCE", 16),
+            min_jaccard=settings.getfloat("NEAR_DUPLICATE_MIN_JACCARD", 0.5),
+        )
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -28,6 +61,8 @@ class StoreArticlePipeline:
 
     def open_spider(self, spider=None):
         self.db = open_db(self.db_path)
+        for aid, value in article_fingerprints(self.db, lambda text: to_hex(simhash(text))).items():
+            self.near.add(aid, from_hex(value))
         spider = spider or self.crawler.spider
         spider.store = self
 
@@ -35,13 +70,27 @@ class StoreArticlePipeline:
     def register_sources(self, sources) -> None:
         upsert_sources(self.db, sources)
 
-    def known_urls(self) -> set[str]:
-        return known_urls(self.db)
+    def known_urls(self, since: str | None = None, max_attempts: int = 3) -> set[str]:
+        return known_urls(self.db, since, max_attempts)
 
-    def record_skip(self, url: str, reason: str) -> None:
-        record_error(self.db, self.run_id, url, reason)
-        with self.db.conn:
-            mark_url(self.db, url, "skipped")
+    def urls_to_retry(self, max_attempts: int = 3):
+        return urls_to_retry(self.db, max_attempts)
+
+    def feed_validators(self):
+        return feed_validators(self.db)
+
+    def save_feed_state(self, url, source_id, status, etag=None, last_modified=None, keep_validators=True):
+        save_feed_state(self.db, url, source_id, status, etag, last_modified, keep_validators)
+
+    def record_problem(self, url: str, code: str, reason: str, source_id: str | None = None) -> None:
+        record_error(self.db, self.run_id, url, f"{code}: {reason}", code, source_id)
+
+    def record_skip(self, url: str, code: str, reason: str, source_id: str | None = None,
+                    status: str | None = None, published: str | None = None) -> None:
+        record_error(self.db, self.run_id, url, f"{code}: {reason}", code, source_id)
+        if status:
+            with self.db.conn:
+                mark_url(self.db, url, status, source_id=source_id, code=code, published=published)
 
     # Item handling -----------------------------------------------------------
     def process_item(self, item: ArticleItem, spider=None):
@@ -49,11 +98,32 @@ class StoreArticlePipeline:
         if not item.relevant:
             with self.db.conn:
                 for url in {item.url, *item.seen_urls}:
-                    mark_url(self.db, url, "irrelevant")
+                    mark_url(self.db, url, "irrelevant", source_id=item.source_id, published=item.published)
             stats.inc_value("news/articles_irrelevant")
             logger.info("irrelevant (score %.1f): %s", item.relevance, item.url)
             return item
-        outcome = store_article(self.db, asdict(item), run_id=self.run_id)
+        article = asdict(item)
+        aid = article_id(item.url)
+        fingerprint = from_hex(item.simhash) if item.simhash else simhash(item.text)
+        is_stored = self.db.execute("select 1 from articles where id = ?", [aid]).fetchone() is not None
+        if not is_stored:
+            original = find_exact_copy(self.db, item.content_hash, item.url)
+            copy = None
+            if original:
+                copy = ("exact", original, 0, 1.0)
+            else:
+                match = self.near.find(item.text, fingerprint, lambda a: article_text(self.db, a))
+                if match:
+                    copy = ("near", match.article_id, match.distance, match.similarity)
+            if copy:
+                kind, original, bits, similarity = copy
+                store_copy(self.db, original, article, kind, bits, similarity, run_id=self.run_id)
+                stats.inc_value("news/articles_duplicate")
+                logger.info("%s copy of article %s (distance %d, similarity %.2f): %s",
+                            kind, original, bits, similarity, item.url)
+                return item
+        outcome = store_article(self.db, article, run_id=self.run_id)
+        self.near.add(aid, fingerprint)
         stats.inc_value(f"news/articles_{outcome}")
         return item
 
@@ -61,20 +131,15 @@ class StoreArticlePipeline:
         if self.db is None:
             return
         if self.run_id is not None:
+            stats = self.crawler.stats.get_stats()
             get = self.crawler.stats.get_value
             sources = getattr(spider or self.crawler.spider, "sources", [])
             failed_sources = [s for s in sources
                               if get(f"news/source_failed/{s.id}", 0) >= len(s.start_urls)]
-            add_counts(self.db, self.run_id, {
-                "sources_tried": get("news/sources_tried", 0),
-                "sources_failed": len(failed_sources),
-                "pages_fetched": get("news/pages_fetched", 0),
-                "articles_new": get("news/articles_new", 0),
-                "articles_updated": get("news/articles_updated", 0),
-                "articles_unchanged": get("news/articles_unchanged", 0),
-                "articles_irrelevant": get("news/articles_irrelevant", 0),
-                "pages_skipped": get("news/pages_skipped", 0),
-                "errors": get("news/errors", 0),
-            })
+            counts = {column: get(key, 0) for column, key in RUN_COUNTS.items()}
+            counts["sources_failed"] = len(failed_sources)
+            counts["problem_counts"] = {key.rsplit("/", 1)[-1]: value for key, value in stats.items()
+                                        if key.startswith("news/problems/")}
+            add_counts(self.db, self.run_id, counts)
         self.db.close()
         self.db = None

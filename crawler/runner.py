@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
 import os
 from pathlib import Path
 from urllib.parse import urlparse
@@ -45,11 +46,31 @@ def crawl_settings(sources_path, db_path, run_id=None, extra: dict | None = None
             settings.set(key, value, priority="cmdline")
     for key, value in (extra or {}).items():
         settings.set(key, value, priority="cmdline")
+    if "CONTACT_URL" in (extra or {}) and "USER_AGENT" not in (extra or {}):
+        settings.set("USER_AGENT", f"TraffickingNewsMonitor/0.1 (+{settings.get('CONTACT_URL')}; "
+                                   f"news research crawler)", priority="cmdline")
     return settings
+
+
+class _OneLineErrors(logging.Filter):
+    """Scrapy logs an unreachable robots.txt with a full traceback; one line says enough
+    (the pages of that host fail too, and are recorded in run_errors with their reason)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info:
+            exc = record.exc_info[1]
+            record.msg = f"{record.getMessage()} ({type(exc).__name__})"
+            record.args = None
+            record.exc_info = record.exc_text = None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
 
 
 def run_crawl(sources_path, db_path, run_id=None, extra_settings: dict | None = None) -> dict:
     """Crawl every source once (blocking). A process can do this only once (Twisted reactor)."""
+    robots_logger = logging.getLogger("scrapy.downloadermiddlewares.robotstxt")
+    if not any(isinstance(f, _OneLineErrors) for f in robots_logger.filters):
+        robots_logger.addFilter(_OneLineErrors())
     from scrapy.crawler import CrawlerProcess
 
     from crawler.spiders.news import NewsSpider

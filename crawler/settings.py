@@ -15,6 +15,17 @@ SOURCES_FILE = str(Path(__file__).parent / "sources.toml")
 RELEVANCE_TERMS_FILE = str(Path(__file__).parent / "relevance.toml")
 RUN_ID = None  # the `runs` row this crawl reports into, set by pipeline.py
 
+# What to fetch (pipeline.py crawl/nightly set these from --since, --max-articles, ...)
+NEWS_SINCE = None  # YYYY-MM-DD or "30d": skip articles published before it
+NEWS_MAX_ARTICLES = 0  # article requests per source per run, 0 = the sources file decides
+NEWS_MAX_PAGES = 0  # listing pages per start URL (pagination, sitemap index children), 0 = file decides
+NEWS_SOURCES = []  # source ids to crawl, [] = all
+NEWS_CONDITIONAL_REQUESTS = True  # If-None-Match / If-Modified-Since on feeds, sitemaps, sections
+NEWS_MAX_ATTEMPTS = 3  # runs that try a transiently failing page before it is given up
+NEWS_LISTING_MAXSIZE = 50 * 1024 * 1024  # sitemaps may be 50 MB (protocol limit); pages may not
+NEAR_DUPLICATE_MAX_DISTANCE = 16  # SimHash bits; candidates are confirmed by shingle Jaccard
+NEAR_DUPLICATE_MIN_JACCARD = 0.5
+
 CONTACT_URL = "https://github.com/trafficking-news-monitor/trafficking-news"
 USER_AGENT = f"TraffickingNewsMonitor/0.1 (+{CONTACT_URL}; news research crawler)"
 
@@ -28,15 +39,25 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 
+ROBOTSTXT_MAX_CRAWL_DELAY = 60.0  # Crawl-delay is honoured up to this many seconds per request
+
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # a news page is never 10 MB; bigger is a mistake or a trap
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 2
+RETRY_AFTER_MAX = 120.0  # a 503/429 Retry-After up to this is waited for; longer: next run
 REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 HTTPCACHE_ENABLED = False
+
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.CrawlDelayMiddleware": 110,  # after robots.txt (100) is parsed
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.RetryAfterMiddleware": 550,
+    "crawler.middlewares.RedirectLoopMiddleware": 610,  # sees 3xx before RedirectMiddleware (600)
+}
 
 ITEM_PIPELINES = {
     "crawler.pipelines.StoreArticlePipeline": 300,

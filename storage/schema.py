@@ -31,6 +31,9 @@ TABLES: dict[str, dict] = {
             "articles_irrelevant": int, "pages_skipped": int, "errors": int,
             "articles_processed": int, "entities_added": int, "mentions_added": int,
             "sentences_added": int, "nlp_version": str, "message": str,
+            "requests": int, "listings_fetched": int, "listings_not_modified": int,
+            "urls_known": int, "urls_too_old": int, "articles_duplicate": int,
+            "problem_counts": str,
         },
         "pk": "id",
         "not_null": {"command", "status", "started_at"},
@@ -42,6 +45,7 @@ TABLES: dict[str, dict] = {
             "relevance": float, "relevance_terms": str, "relevant": int,
             "content_hash": str, "fetched_at": str, "updated_at": str,
             "processed_at": str, "nlp_version": str, "run_id": int,
+            "simhash": str, "published_source": str,
         },
         "pk": "id",
         "not_null": {"url"},
@@ -53,13 +57,33 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("article_id", "articles", "id")],
     },
     "fetched_urls": {
-        "columns": {"url": str, "article_id": str, "status": str, "first_seen": str, "last_seen": str},
+        "columns": {"url": str, "article_id": str, "status": str, "first_seen": str, "last_seen": str,
+                    "source_id": str, "code": str, "attempts": int, "published": str},
         "pk": "url",
     },
     "run_errors": {
-        "columns": {"id": int, "run_id": int, "url": str, "reason": str, "at": str},
+        "columns": {"id": int, "run_id": int, "url": str, "reason": str, "at": str,
+                    "code": str, "source_id": str},
         "pk": "id",
         "foreign_keys": [("run_id", "runs", "id")],
+    },
+    "article_copies": {  # the same story found again: another URL, another source, small edits
+        "columns": {
+            "id": str, "article_id": str, "url": str, "source_id": str, "title": str,
+            "published": str, "kind": str, "distance": int, "similarity": float,
+            "content_hash": str, "simhash": str, "found_at": str, "run_id": int,
+        },
+        "pk": "id",
+        "not_null": {"article_id", "url", "kind"},
+        "foreign_keys": [("article_id", "articles", "id"), ("source_id", "sources", "id"),
+                         ("run_id", "runs", "id")],
+    },
+    "feed_state": {  # validators for conditional requests, per listing URL, across runs
+        "columns": {
+            "url": str, "source_id": str, "etag": str, "last_modified": str, "status": int,
+            "checked_at": str, "changed_at": str, "not_modified": int,
+        },
+        "pk": "url",
     },
     "entities": {
         "columns": {
@@ -106,6 +130,9 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("entities", ["kind", "name"]),
     ("run_errors", ["run_id"]),
     ("fetched_urls", ["article_id"]),
+    ("fetched_urls", ["status"]),
+    ("article_copies", ["article_id"]),
+    ("run_errors", ["code"]),
 ]
 
 FTS: dict[str, list[str]] = {

@@ -1,21 +1,29 @@
 """The generic news spider: every source in the sources file, one discovery loop.
 
-Start URLs may be RSS/Atom feeds, XML sitemaps (and sitemap indexes) or HTML section
-pages; the response itself says which. Article pages become `ArticleItem`s; anything
-broken is logged with its URL and reason, counted, and skipped.
+Start URLs may be RSS/Atom feeds, XML sitemaps (indexes, Google News sitemaps, .xml.gz)
+or HTML section/tag/search pages; the response itself says which. Listings are fetched
+with conditional requests (ETag / Last-Modified from earlier runs). Listed URLs are
+canonicalised and checked against what earlier runs fetched *before* any request; dated
+entries older than --since are dropped unrequested. Article pages become `ArticleItem`s;
+anything broken is logged with its URL and reason, counted, and skipped, and the crawl
+goes on.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
-import re
+from urllib.parse import urlparse
 
-import feedparser
 import scrapy
 from scrapy.http import Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.sitemap import Sitemap
 
+from crawler.dedup import simhash, to_hex
+from crawler.discovery import (
+    Entry, MalformedListing, gunzip, newest_first, parse_feed, parse_since, parse_sitemap, sniff,
+)
+from crawler.encoding import charset_from_content_type, decode_html
 from crawler.extraction import content_hash, parse_article
+from crawler.failures import CONTENT_CODES, classify_failure
 from crawler.items import ArticleItem
 from crawler.relevance import load_filter
 from crawler.sources import Source, load_sources
@@ -24,8 +32,7 @@ from crawler.urls import canonical_url
 logger = logging.getLogger(__name__)
 
 MIN_ARTICLE_CHARS = 400
-FEED_MARKERS = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
-SITEMAP_MARKERS = re.compile(rb"<(?:urlset|sitemapindex)[\s>]", re.I)
+BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b")
 
 
 class NewsSpider(scrapy.Spider):
@@ -38,140 +45,292 @@ class NewsSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.sources_path = spider.sources_path or crawler.settings.get("SOURCES_FILE")
-        spider.relevance = load_filter(crawler.settings.get("RELEVANCE_TERMS_FILE"))
+        settings = crawler.settings
+        spider.sources_path = spider.sources_path or settings.get("SOURCES_FILE")
+        spider.relevance = load_filter(settings.get("RELEVANCE_TERMS_FILE"))
+        since = settings.get("NEWS_SINCE")
+        spider.since = parse_since(since) if since else None
+        spider.max_articles = settings.getint("NEWS_MAX_ARTICLES", 0) or None
+        spider.max_pages = settings.getint("NEWS_MAX_PAGES", 0) or None
+        spider.only_sources = [s for s in settings.getlist("NEWS_SOURCES") if s]
+        spider.conditional = settings.getbool("NEWS_CONDITIONAL_REQUESTS", True)
+        spider.max_attempts = settings.getint("NEWS_MAX_ATTEMPTS", 3)
+        spider.listing_maxsize = settings.getint("NEWS_LISTING_MAXSIZE", 50 * 1024 * 1024)
         spider.known_urls = set()
+        spider.validators = {}
+        spider.requested: set[str] = set()
         spider.articles_per_source: dict[str, int] = {}
+        spider.store = None  # the item pipeline's database services, set when it opens
         return spider
 
     # -- bookkeeping ---------------------------------------------------------
-    def skip(self, url: str, reason: str, stat: str) -> None:
-        """Log, count and (through the item pipeline) record a skipped URL."""
-        logger.warning("skipped %s: %s", url, reason)
-        self.crawler.stats.inc_value(f"news/skipped/{stat}")
-        self.crawler.stats.inc_value("news/pages_skipped")
-        store = getattr(self, "store", None)
-        if store is not None:
-            store.record_skip(url, f"{stat}: {reason}")
+    def problem(self, url: str, code: str, reason: str, source_id: str | None = None) -> None:
+        """Log and count something wrong that did not stop the page (e.g. a repaired charset)."""
+        logger.warning("%s: %s (%s)", code, url, reason)
+        self.crawler.stats.inc_value(f"news/problems/{code}")
+        if self.store is not None:
+            self.store.record_problem(url, code, reason, source_id)
+
+    def skip(self, url: str, code: str, reason: str, source_id: str | None = None, *,
+             kind: str = "article", transient: bool = False, published: str | None = None,
+             start_url: bool = False) -> None:
+        """Log, count and record a skipped URL; article URLs are remembered in fetched_urls."""
+        logger.warning("skipped %s: %s: %s", url, code, reason)
+        stats = self.crawler.stats
+        stats.inc_value(f"news/problems/{code}")
+        stats.inc_value("news/pages_skipped")
+        if start_url:
+            stats.inc_value("news/sources_failed_urls")
+            stats.inc_value(f"news/source_failed/{source_id}")
+        status = None
+        if kind == "article":
+            status = {"robots": "robots", "too_old": "too_old"}.get(code, "error" if transient else "skipped")
+        if self.store is not None:
+            self.store.record_skip(url, code, reason, source_id, status, published)
+
+    def _source_with_limits(self, source: Source) -> Source:
+        """The source with the command line's --max-pages/--max-articles applied (the smaller wins)."""
+        changes = {}
+        if self.max_pages:
+            changes["max_pages"] = min(source.max_pages, self.max_pages)
+        if self.max_articles:
+            changes["max_articles"] = min(source.max_articles or self.max_articles, self.max_articles)
+        return dataclasses.replace(source, **changes) if changes else source
 
     # -- discovery -----------------------------------------------------------
     async def start(self):
-        self.sources: list[Source] = load_sources(self.sources_path)
-        store = getattr(self, "store", None)
-        if store is not None:
-            store.register_sources(self.sources)
-            self.known_urls = store.known_urls()
+        sources = load_sources(self.sources_path)
+        if self.only_sources:
+            sources = [s for s in sources if s.id in self.only_sources]
+        self.sources: list[Source] = [self._source_with_limits(s) for s in sources]
+        by_id = {s.id: s for s in self.sources}
+        retry = []
+        if self.store is not None:
+            self.store.register_sources(self.sources)
+            self.known_urls = self.store.known_urls(self.since, self.max_attempts)
+            if self.conditional:
+                self.validators = self.store.feed_validators()
+            retry = self.store.urls_to_retry(self.max_attempts)
         self.crawler.stats.set_value("news/sources_tried", len(self.sources))
         for source in self.sources:
             for url in source.start_urls:
-                yield scrapy.Request(
-                    url, callback=self.parse_listing, errback=self.on_error, dont_filter=True,
-                    cb_kwargs={"source": source, "page": 1}, meta={"source_id": source.id, "start_url": True},
-                )
+                yield self._listing_request(url, source, page=1, start_url=True)
+        # Pages that failed transiently on an earlier run, even if no listing shows them now.
+        for url, source_id in retry:
+            if source_id in by_id:
+                for request in self._article_request(url, by_id[source_id], None, {}):
+                    yield request
+
+    def _listing_request(self, url: str, source: Source, page: int, start_url: bool = False):
+        headers = {}
+        etag, modified = self.validators.get(url, (None, None))
+        if etag:
+            headers["If-None-Match"] = etag
+        if modified:
+            headers["If-Modified-Since"] = modified
+        return scrapy.Request(
+            url, callback=self.parse_listing, errback=self.on_error, dont_filter=start_url,
+            headers=headers, cb_kwargs={"source": source, "page": page},
+            meta={"source_id": source.id, "start_url": start_url, "kind": "listing",
+                  "listing_url": url, "handle_httpstatus_list": [304],
+                  "download_maxsize": self.listing_maxsize},
+        )
 
     def parse_listing(self, response: Response, source: Source, page: int):
-        body = response.body[:2048]
-        if SITEMAP_MARKERS.search(body):
-            yield from self._from_sitemap(response, source)
-        elif FEED_MARKERS.search(body):
-            yield from self._from_feed(response, source)
-        elif isinstance(response, TextResponse):
-            yield from self._from_html_listing(response, source, page)
+        stats = self.crawler.stats
+        listing_url = response.meta.get("listing_url", response.url)
+        start_url = response.meta.get("start_url", False)
+        if response.status == 304:
+            stats.inc_value("news/listings_not_modified")
+            if self.store is not None:
+                self.store.save_feed_state(listing_url, source.id, 304)
+            return
+        stats.inc_value("news/listings_fetched")
+        body = response.body
+        kind = sniff(body)
+        if kind == "gzip":
+            try:
+                body = gunzip(body)
+            except MalformedListing as exc:
+                self.skip(response.url, "bad_sitemap", str(exc), source.id, kind="listing", start_url=start_url)
+                return
+            kind = sniff(body)
+        state = {"complete": True}  # False when a limit left listed URLs unrequested
+        if kind == "sitemap":
+            yield from self._from_sitemap(response, body, source, state)
+        elif kind == "feed":
+            yield from self._from_feed(response, body, source, state)
+        elif isinstance(response, TextResponse) and body.strip():
+            yield from self._from_html_listing(response, source, page, state)
         else:
-            self.skip(response.url, "listing is not text, a feed or a sitemap", "listing_not_text")
-
-    def _from_feed(self, response: Response, source: Source):
-        feed = feedparser.parse(response.body)
-        if feed.bozo and not feed.entries:
-            self.skip(response.url, f"malformed feed: {feed.get('bozo_exception')}", "bad_feed")
+            what = "empty" if not body.strip() else "not text, a feed or a sitemap"
+            self.skip(response.url, "bad_listing", f"listing is {what}", source.id, kind="listing",
+                      start_url=start_url)
             return
-        for entry in feed.entries:
-            link = entry.get("link")
-            if link:
-                yield from self._article_request(response.urljoin(link), source, response.url)
+        if self.store is not None and state.get("read", True):
+            self.store.save_feed_state(
+                listing_url, source.id, response.status,
+                etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
+                keep_validators=state["complete"])
 
-    def _from_sitemap(self, response: Response, source: Source):
+    def _from_feed(self, response: Response, body: bytes, source: Source, state: dict):
         try:
-            sitemap = Sitemap(response.body)
-        except Exception as exc:  # lxml raises several types on garbage
-            self.skip(response.url, f"malformed sitemap: {exc}", "bad_sitemap")
+            listing = parse_feed(body)
+        except MalformedListing as exc:
+            state["read"] = False
+            self.skip(response.url, "bad_feed", str(exc), source.id, kind="listing",
+                      start_url=response.meta.get("start_url", False))
             return
-        if sitemap.type == "sitemapindex":
-            for entry in sitemap:
-                yield scrapy.Request(response.urljoin(entry["loc"]), callback=self.parse_listing,
-                                     errback=self.on_error, cb_kwargs={"source": source, "page": 1},
-                                     meta={"source_id": source.id})
-            return
-        for entry in sitemap:
-            url = response.urljoin(entry["loc"])
-            if source.is_article_url(url) or source.article_pattern is None:
-                yield from self._article_request(url, source, response.url)
+        if listing.problem:
+            self.problem(response.url, "bad_feed",
+                         f"malformed feed, {len(listing.entries)} entries read anyway: {listing.problem}", source.id)
+        for entry in listing.entries:
+            yield from self._article_request(response.urljoin(entry.url), source, entry, state)
 
-    def _from_html_listing(self, response: TextResponse, source: Source, page: int):
+    def _from_sitemap(self, response: Response, body: bytes, source: Source, state: dict):
+        try:
+            listing = parse_sitemap(body)
+        except MalformedListing as exc:
+            state["read"] = False
+            self.skip(response.url, "bad_sitemap", str(exc), source.id, kind="listing",
+                      start_url=response.meta.get("start_url", False))
+            return
+        if listing.problem:
+            self.problem(response.url, "bad_sitemap",
+                         f"malformed sitemap, {len(listing.entries)} entries read anyway: {listing.problem}",
+                         source.id)
+        entries = newest_first(listing.entries)
+        if listing.kind == "sitemapindex":
+            children = []
+            for entry in entries:
+                if self.since and entry.updated and entry.updated < self.since:
+                    self.crawler.stats.inc_value("news/sitemaps_too_old")
+                    continue  # not modified since --since: holds nothing newer
+                children.append(entry)
+            if len(children) > source.max_pages:
+                state["complete"] = False
+                self.crawler.stats.inc_value("news/sitemaps_over_limit", len(children) - source.max_pages)
+            for entry in children[:source.max_pages]:
+                yield self._listing_request(response.urljoin(entry.url), source, page=1)
+            return
+        for entry in entries:
+            url = response.urljoin(entry.url)
+            if source.article_pattern and not source.is_article_url(url):
+                continue
+            yield from self._article_request(url, source, entry, state)
+
+    def _from_html_listing(self, response: TextResponse, source: Source, page: int, state: dict):
         for href in response.css("a::attr(href)").getall():
             url = response.urljoin(href.strip())
             if source.allows(url) and source.is_article_url(url):
-                yield from self._article_request(url, source, response.url)
-        if page < source.max_pages:
-            next_href = response.css("a[rel~=next]::attr(href), link[rel~=next]::attr(href), a.next::attr(href)").get()
-            if next_href:
-                yield response.follow(next_href, callback=self.parse_listing, errback=self.on_error,
-                                      cb_kwargs={"source": source, "page": page + 1},
-                                      meta={"source_id": source.id})
+                yield from self._article_request(url, source, None, state)
+        next_href = response.css(
+            "a[rel~=next]::attr(href), link[rel~=next]::attr(href), a.next::attr(href)").get()
+        if next_href:
+            if page < source.max_pages:
+                yield self._listing_request(response.urljoin(next_href.strip()), source, page + 1)
+            else:
+                self.crawler.stats.inc_value(f"news/page_limit/{source.id}")
 
-    def _article_request(self, url: str, source: Source, listed_on: str):
-        if not source.allows(url):
+    def _article_request(self, url: str, source: Source, entry: Entry | None, state: dict):
+        if urlparse(url).scheme not in {"http", "https"} or not source.allows(url):
             return
-        if url in self.known_urls or canonical_url(url) in self.known_urls:
-            self.crawler.stats.inc_value("news/already_stored")
+        canonical = canonical_url(url)
+        stats = self.crawler.stats
+        if url in self.known_urls or canonical in self.known_urls:
+            stats.inc_value("news/urls_known")
+            return
+        if canonical in self.requested:  # the same page under another spelling, this run
+            return
+        listed_date = entry.newest_date if entry else None
+        if self.since and listed_date and listed_date < self.since:
+            stats.inc_value("news/urls_too_old")
             return
         count = self.articles_per_source.get(source.id, 0)
         if source.max_articles is not None and count >= source.max_articles:
+            state["complete"] = False
+            stats.inc_value(f"news/article_limit/{source.id}")
             return
         self.articles_per_source[source.id] = count + 1
-        yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
-                             cb_kwargs={"source": source}, meta={"source_id": source.id})
+        self.requested.add(canonical)
+        yield scrapy.Request(
+            canonical, callback=self.parse_article, errback=self.on_error,
+            cb_kwargs={"source": source, "listed_published": entry.published if entry else None},
+            meta={"source_id": source.id, "kind": "article", "listed_url": url},
+        )
 
     # -- articles ------------------------------------------------------------
-    def parse_article(self, response: Response, source: Source):
+    def parse_article(self, response: Response, source: Source, listed_published: str | None = None):
         self.crawler.stats.inc_value("news/pages_fetched")
-        if not isinstance(response, TextResponse):
-            self.skip(response.url, f"not a text page ({response.headers.get('Content-Type', b'').decode(errors='replace')})", "not_text")
+        url = response.url
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        body = response.body
+        if not body.strip():
+            self.skip(url, "empty", f"empty page (HTTP {response.status})", source.id)
             return
-        try:
-            html = response.text
-        except (UnicodeDecodeError, LookupError) as exc:
-            self.skip(response.url, f"undecodable text: {exc}", "bad_encoding")
+        if not isinstance(response, TextResponse) or body.lstrip()[:8].startswith(BINARY_MAGIC) \
+                or b"\x00" in body[:4096]:
+            self.skip(url, "not_text", f"not an HTML page (Content-Type {content_type or 'missing'}, "
+                                       f"{len(body)} bytes)", source.id)
             return
-        parsed = parse_article(html, response.url)
+        decoded = decode_html(body, charset_from_content_type(content_type))
+        if decoded.note:
+            self.problem(url, "charset", decoded.note, source.id)
+        parsed = parse_article(decoded.text, url)
         text = parsed["text"] or ""
         if len(text) < MIN_ARTICLE_CHARS:
-            self.skip(response.url, f"no article body ({len(text)} characters)", "no_article_text")
+            self.skip(url, "no_article_text", f"{CONTENT_CODES['no_article_text']} ({len(text)} characters)",
+                      source.id)
             return
-        url = parsed["url"] if parsed["url"] and source.allows(parsed["url"]) else canonical_url(response.url)
+        canonical = parsed["url"]
+        if not canonical or not source.allows(canonical) or _is_site_root(canonical, url):
+            canonical = canonical_url(url)  # a rel=canonical to the home page is a site bug, not identity
         if parsed["language"] and parsed["language"] not in source.languages:
-            self.skip(response.url, f"language {parsed['language']} not in {source.languages}", "language")
+            self.skip(url, "language", f"language {parsed['language']} not in {source.languages}", source.id)
+            return
+        published, published_source = self._publication_date(parsed, listed_published)
+        if self.since and published and published < self.since:
+            self.skip(url, "too_old", f"published {published}, before --since {self.since}", source.id,
+                      published=published)
             return
         score, terms = self.relevance.score(parsed["title"], text)
+        listed = response.meta.get("listed_url")
         yield ArticleItem(
-            url=url, source_id=source.id, title=parsed["title"], text=text,
-            published=parsed["published"], authors=parsed["authors"], language=parsed["language"],
+            url=canonical, source_id=source.id, title=parsed["title"], text=text,
+            published=published, authors=parsed["authors"], language=parsed["language"],
             relevance=score, relevance_terms=terms, relevant=self.relevance.is_relevant(score),
-            content_hash=content_hash(text), html=html,
-            content_type=response.headers.get("Content-Type", b"").decode("latin-1") or None,
-            seen_urls=sorted({response.url, response.request.url}),
+            content_hash=content_hash(text), simhash=to_hex(simhash(text)),
+            published_source=published_source, html=decoded.text, content_type=content_type or None,
+            seen_urls=sorted({u for u in (url, response.request.url, listed,
+                                          *response.meta.get("redirect_urls", [])) if u}),
         )
+
+    @staticmethod
+    def _publication_date(parsed: dict, listed: str | None) -> tuple[str | None, str | None]:
+        """The page's own markup first, then the feed/sitemap's date, then a date guessed from text."""
+        if parsed["published"] and not parsed.get("published_guessed"):
+            return parsed["published"], "page"
+        if listed:
+            return listed, "listing"
+        if parsed["published"]:
+            return parsed["published"], "page-text"
+        return None, None
 
     def on_error(self, failure):
         request = failure.request
-        if failure.check(HttpError):
-            reason = f"HTTP {failure.value.response.status}"
-            stat = f"http_{failure.value.response.status}"
-        else:
-            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
-            stat = failure.type.__name__
-        if request.meta.get("start_url"):
-            self.crawler.stats.inc_value("news/sources_failed_urls")
-            self.crawler.stats.inc_value(f"news/source_failed/{request.meta.get('source_id')}")
+        problem = classify_failure(failure)
         self.crawler.stats.inc_value("news/errors")
-        self.skip(request.url, reason, stat)
+        url = request.meta.get("redirect_urls", [request.url])[0]  # the URL we asked for
+        self.skip(url, problem.code, problem.reason, request.meta.get("source_id"),
+                  kind=request.meta.get("kind", "article"), transient=problem.transient,
+                  start_url=request.meta.get("start_url", False))
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def _is_site_root(canonical: str, url: str) -> bool:
+    """True when rel=canonical points at the home page but the page itself is deeper."""
+    return urlparse(canonical).path in {"", "/"} and urlparse(url).path not in {"", "/"}
