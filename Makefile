@@ -25,3 +25,11 @@ clean:
 
 eval: $(STAMP)
 	$(PY) -m nlp.evaluate
+
+# Speed and memory figures (issue: benchmarks); each script prints its own command line.
+bench: $(STAMP)
+	$(PY) bench/article_extraction.py
+	$(PY) bench/nlp_throughput.py --articles 2000 --workers 2
+	$(PY) bench/process_scaling.py --sizes 1000,5000,20000 --workers 2
+	$(PY) bench/crawl_throughput.py --pages 2000
+	$(PY) bench/datasette_latency.py --articles 100000 --requests 100

@@ -127,7 +127,8 @@ def crawl_options(args) -> dict:
 def datasette_command(db_path: Path, host: str, port: int, metadata: Path) -> list[str]:
     return [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata),
             "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "3000",
-            "--setting", "default_page_size", "50", "--setting", "allow_download", "off"]
+            "--setting", "default_page_size", "50", "--setting", "allow_download", "off",
+            "--setting", "suggest_facets", "off"]  # suggestions cost seconds on a large archive
 
 
 def serve(db_path: Path, host: str, port: int, metadata: Path) -> int:
