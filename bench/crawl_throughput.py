@@ -7,7 +7,8 @@ by a threaded HTTP server on 127.0.0.1 in this process; `pipeline.py crawl` runs
 subprocess, as cron would run it. Politeness is off because every source is on loopback
 (crawler/runner.py); everything else is the production path: robots.txt, sitemap parsing,
 the known-URL check, trafilatura extraction, the topic filter, dedup, SQLite writes.
-A second crawl of the unchanged site shows the cost of a night with nothing new.
+A second crawl of the unchanged site shows the cost of a night with nothing new; then,
+with everything processed, `pipeline.py nightly` is timed as cron would run it.
 
     python bench/crawl_throughput.py [--pages 1000] [--keep DIR]
 """
@@ -122,6 +123,14 @@ max_pages = {args.pages // PER_SECTION_PAGE + 1}
         first, last = server.times[0], server.times[-1]
         server.times.clear()
         wall2, rerun = crawl(sources, db)
+        subprocess.run([sys.executable, str(ROOT / "pipeline.py"), "process", "--db", str(db), "--workers", "2"],
+                       check=True, capture_output=True)
+        server.times.clear()
+        started = time.perf_counter()
+        nightly = subprocess.run([sys.executable, str(ROOT / "pipeline.py"), "nightly", "--quiet",
+                                  "--sources", str(sources), "--db", str(db)], capture_output=True, text=True)
+        wall3 = time.perf_counter() - started
+        nightly_requests = len(server.times)
     finally:
         server.shutdown()
     fetched = run["pages_fetched"]
@@ -136,6 +145,8 @@ max_pages = {args.pages // PER_SECTION_PAGE + 1}
           f"{wall:.1f} s)")
     print(f"second crawl of the unchanged site: {rerun['requests']} requests, {rerun['pages_fetched']} article "
           f"pages fetched, {rerun['urls_known']} listed URLs skipped as known, {wall2:.1f} s")
+    print(f"no-op nightly (everything stored and processed): {wall3:.1f} s wall, {nightly_requests} requests, "
+          f"exit {nightly.returncode} (target < 20 s)")
     print("problems:", json.loads(run["problem_counts"] or "{}") or "none")
     if not args.keep:
         shutil.rmtree(folder, ignore_errors=True)

