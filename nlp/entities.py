@@ -46,6 +46,8 @@ JUNK = {"covid", "covid-19", "covid 19", "coronavirus", "exit", "related", "rela
         "facebook post", "read more", "advertisement", "photo", "file photo", "reuters photo",
         "twitter", "whatsapp", "telegram", "tiktok", "ngo", "ngos", "un"}
 PERSON_LABELS = {"PERSON"}
+LAW_TITLE_BEFORE = re.compile(r"\b(?:Law|Act|Code|Decree|Sub-[Dd]ecree|Convention)\s+(?:No\.?\s*[\w/]+\s+)?(?:on|of)\s+(?:the\s+)?$")
+FACILITY_TAIL = re.compile(r"\s(?:Road|Street|Avenue|Soi|Lane|Boulevard|Market|Bridge|Pagoda|Temple)$")
 GEOGRAPHIC_HEAD = re.compile(r"\b(?:Delta|River|Sea|Island|Islands|Mountains?|Valley|Bay|Lake|Peninsula|Gulf|Strait)$")
 COMPANY_RUN = re.compile(
     r"\b(?:PT\.?|CV\.?)\s+(?:[A-Z][\w&'-]*\s?){1,5}|"
@@ -144,7 +146,8 @@ class EntityResolver:
         candidates = []
         acronyms: dict[str, str] = {}
         doc.user_data.pop("_embedded_places", None)
-        doc.ents = _join_court_of_place(doc, list(doc.ents))
+        doc.ents = _join_court_of_place(doc, _institutions_as_organisations(list(doc.ents)))
+        doc.ents = _join_court_of_place(doc, list(doc.ents))  # "Embassy of" + "Nepal" + "in Kuala Lumpur"
         doc.ents = _repair_subject_persons(doc, list(doc.ents))
         doc.ents = _repair_coordinated_persons(doc)
         doc.ents = _widen_person_names(doc)
@@ -189,6 +192,15 @@ class EntityResolver:
         if entry is not None:
             return entry.category, entry.name, None, entry
         left_title = _title_before(doc, ent, title)
+        before = doc_text(doc)[max(0, ent.start_char - 40):ent.start_char]
+        if LAW_TITLE_BEFORE.search(before) or (label in PLACE_LABELS | AGENCY_LABELS and LAW_WORDS.search(text)
+                                               and agency_kind_for(text) == "other"):
+            return None  # "Law on the Eradication of ...", "Work in Fishing Convention"
+        if FACILITY_TAIL.search(text):
+            return "place", place_name(text), None, None  # "Khao San Road", "Silom Road"
+        if label == "PERSON" and re.search(r"\b[Tt]he\s+$", before) and len(ent) > 1 \
+                and not PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char:ent.end_char + 20]):
+            return "agency", agency_name(text), None, None  # people take no article: "the Mekong Ledger"
         if label in {"NORP", "FAC"} or text.casefold() in DEMONYMS or text.casefold().rstrip("s") in DEMONYMS:
             return None
         if label != "PERSON" or not _looks_like_person(doc, ent):
@@ -319,6 +331,14 @@ BRANCH_AFTER = re.compile(r"^,?\s+Branch\s+\d+\b")
 DESIGNATOR_AFTER = re.compile(r"^\s+(?:Province|province|City|State|District)\b")
 
 
+def _institutions_as_organisations(ents: list[Span]) -> list[Span]:
+    """"the Cambodian Embassy" (FAC), "West Midlands Police" (LOC): institutions are organisations."""
+    return [Span(e.doc, e.start, e.end, label="ORG")
+            if e.label_ in {"FAC", "LOC", "GPE"} and not e.kb_id_
+            and agency_kind_for(e.text) in {"court", "police", "ministry", "government"} else e
+            for e in ents]
+
+
 def _join_court_of_place(doc: Doc, ents: list[Span]) -> list[Span]:
     """Organisation names that run on past the model's span: "People's Court" + "of An Giang
     Province", "Cambodian Embassy" + "in Beijing", "Regional Trial Court" + "Branch 153"."""
@@ -329,6 +349,11 @@ def _join_court_of_place(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         head = ent[-1].lower_
+        if (ent.label_ == "ORG" and head == "of" and nxt is not None and nxt.start == ent.end
+                and nxt.label_ in {"GPE", "LOC"}):
+            result.append(Span(doc, ent.start, nxt.end, label="ORG"))  # "the Embassy of" + "Nepal"
+            skip.add(i + 1)
+            continue
         joins = (ent.label_ == "ORG" and nxt is not None and nxt.label_ in {"GPE", "LOC"}
                  and nxt.start == ent.end + 1
                  and ((head in ORG_OF_PLACE_HEADS and doc[ent.end].lower_ == "of")
@@ -384,11 +409,13 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     for span in list(result):
         first = span[1] if span[0].lower_ == "the" and len(span) > 1 else span[0]
         if span.label_ == "ORG" and first.lower_ in ORG_CONTINUES:
-            match = re.match(r"^\s+and\s+((?:[A-Z][\w'-]+\s?){1,3})", text[span.end_char:span.end_char + 60])
+            match = re.match(r"^(?:,\s+(?:[A-Z][\w'-]+\s?){1,3})?\s+and\s+((?:[A-Z][\w'-]+\s?){1,3})",
+                             text[span.end_char:span.end_char + 80])
             if match:
                 widened = doc.char_span(span.start_char, span.end_char + match.end(1), alignment_mode="contract")
                 if widened is not None and not any(
-                        i in taken and (doc[i].ent_kb_id_ or doc[i].ent_type_ != "ORG")
+                        i in taken and (doc[i].ent_kb_id_ or doc[i].ent_type_ not in {"ORG", "PERSON"}
+                                        or is_name_part(doc[i].text))
                         for i in range(span.end, widened.end)):
                     extra.append(Span(doc, widened.start, widened.end, label="ORG"))
     for match in COMPANY_RUN.finditer(text):
@@ -615,6 +642,8 @@ def _made_of_names(name: str) -> bool:
 
 def _plausible_person(name: str, ent: Span) -> bool:
     words = name.split()
+    if len(words) == 1 and len(name) <= 2:  # "Ma" of "Ma. Lourdes", initials
+        return False
     if TITLE_BEFORE.fullmatch(" " + name):  # a bare title ("Atty", "Governor") is no name
         return False
     if any(ch.isdigit() for ch in name) or not name[0].isupper():

@@ -21,7 +21,7 @@ Senior Assistant Provincial Prosecutor|Assistant Provincial Prosecutor|Provincia
 Assistant State Prosecutor|State Prosecutor|Senior Prosecutor|Assistant Prosecutor|Special Prosecutor|Prosecutor|
 Lieutenant General|Lt\\. Gen\\.|Lt Gen\\.?|Lt\\.-Gen\\.|Major General|Maj\\. Gen\\.|Maj Gen\\.?|Brigadier General|Brig\\. Gen\\.|Brig Gen\\.?|Brig\\.|Brigadier|
 Police Lieutenant General|Police Major General|Police General|Police Colonel|Police Lieutenant Colonel|Police Major|Police Captain|
-Pol\\. Lt\\. Gen\\.|Pol\\. Maj\\. Gen\\.|Pol\\. Gen\\.|Pol\\. Col\\.|Pol\\. Lt\\. Col\\.|Pol\\. Maj\\.|Pol\\. Capt\\.|Pol Col\\.?|
+Pol\\. Lt\\. Gen\\.|Pol|Senior|Assistant|Adjunct|Associate|Commissioner General|Senior Commissioner|Pol\\. Maj\\. Gen\\.|Pol\\. Gen\\.|Pol\\. Col\\.|Pol\\. Lt\\. Col\\.|Pol\\. Maj\\.|Pol\\. Capt\\.|Pol Col\\.?|
 Lieutenant Colonel|Lt\\. Col\\.|Lt Col\\.?|General|Gen\\.|Colonel|Col\\.|Major|Maj\\.|Captain|Capt\\.|Lieutenant|Lt\\.|
 Sergeant|Sgt\\.|Corporal|Cpl\\.|Inspector|Chief Inspector|Superintendent|Supt\\.|Commissioner|Commander|
 Police Chief|Police Officer|Officer|Detective Chief Inspector|Detective Chief Superintendent|
