@@ -133,3 +133,13 @@ def test_witness_role(nlp):
     out = run(nlp, "Police arrested Sok Dara in May. Chan Vichet, a witness, testified that he saw the girls.")
     roles = {p["name"]: p["role"] for p in out["persons"]}
     assert roles["Chan Vichet"] == "witness"
+
+
+def test_institutions_laws_facilities_and_articles(nlp):
+    out = run(nlp, "She contacted the Cambodian Embassy in Beijing. Officers from West Midlands Police "
+                   "raided a flat near Khao San Road. He was charged under the Law on the Eradication of the "
+                   "Crime of Trafficking in Persons, the Mekong Ledger reported.")
+    agencies, persons = set(names(out["agencies"])), set(names(out["persons"]))
+    assert {"Cambodian Embassy in Beijing", "West Midlands Police"} <= agencies
+    assert not any("Eradication" in a for a in agencies)
+    assert "Khao San Road" not in persons and "Mekong Ledger" not in persons
