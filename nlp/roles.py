@@ -24,7 +24,16 @@ SUSPECT_WORDS = re.compile(r"\b(?:suspects?|accused|alleged (?:trafficker|recrui
 STAFF_WORDS = re.compile(
     r"\b(?:director|officer|coordinator|head|manager|spokes\w+|advocate|worker|founder|president|"
     r"chief|representative|researcher|official|chairman|chairwoman|adviser|advisor|specialist|"
-    r"lawyer|team leader|country director|programme|program)\b", re.I)
+    r"lawyer|team leader|country director|programme|program|secretary|secretary-general|commissioner|"
+    r"deputy|governor|minister)\b", re.I)
+SUSPECT_SENTENCE = re.compile(
+    r"\bsuspects?\b|\baccused of\b|\b(?:was|were|been) (?:arrested|detained|charged|held|apprehended|nabbed)\b|"
+    r"\bcharged in absentia\b|\bremains? at large\b|\bwanted\b", re.I)
+ROLE_NOUN_BEFORE = [
+    ("lawyer", re.compile(r"\b(?:lawyer|attorney|counsel|defen[cs]e lawyer)s?\s*,?\s*(?:(?:Datuk|Dato'?|Mr\.?|Ms\.?|Mrs\.?|Atty\.?)\s+)?$", re.I)),
+    ("prosecutor", re.compile(r"\bprosecutors?\s*,?\s*$", re.I)),
+    ("judge", re.compile(r"\bjudges?\s*,?\s*$", re.I)),
+]
 EXPLOITED_GROUPS = (r"victims?|survivors?|men|women|workers?|crew(?: members?)?|fishermen|fisherman|girls?|"
                     r"boys?|migrants?|labou?rers?|recruits?|domestic workers?|maids?|job-?seekers?|"
                     r"plantation workers?|farmworkers?|employees?|children|teenagers?")
@@ -44,7 +53,7 @@ def assign_roles(doc: Doc, entities: list[Entity]) -> None:
         if person.kind != "person" or person.role in {"defendant", "judge", "prosecutor", "lawyer"}:
             continue
         role = _context_role(doc, person, agencies)
-        if role == "victim" or (role and person.role is None):
+        if role in {"victim", "lawyer", "prosecutor", "judge"} or (role and person.role is None):
             person.role = role
 
 
@@ -78,6 +87,11 @@ def _context_role(doc: Doc, person: Entity, agencies: list[Entity]) -> str | Non
         staff = _staff_of(doc, m, agencies)
         if staff:
             votes[staff] = votes.get(staff, 0) + 2
+        for role, pattern in ROLE_NOUN_BEFORE:
+            if pattern.search(window_before):
+                votes[role] = votes.get(role, 0) + 3
+        if SUSPECT_SENTENCE.search(doc_text(doc)[m.sent_start:m.sent_end]):
+            votes["suspect"] = votes.get("suspect", 0) + 1
     if not votes:
         return None
     return max(votes.items(), key=lambda kv: kv[1])[0]
