@@ -220,7 +220,7 @@ def cmd_parse(args) -> int:
 
 def cmd_extract(args) -> int:
     from nlp.extract import doc_to_contract
-    from nlp.loader import load_pipeline
+    from nlp.loader import clip_text, load_pipeline
 
     texts = []
     for name in args.files:
@@ -233,6 +233,7 @@ def cmd_extract(args) -> int:
                 print(f"error: {name}: {exc}", file=sys.stderr)
                 return EXIT_FAILED
     nlp = load_pipeline(args.model)
+    texts = [clip_text(text, nlp.max_length) for text in texts]
     for doc in nlp.pipe(texts, n_process=args.workers if len(texts) > 1 else 1):
         print(json.dumps(doc_to_contract(doc), ensure_ascii=False))
     return EXIT_OK

@@ -5,6 +5,7 @@ downloaded; override with `--model` or the TRAFFICKING_NLP_MODEL environment var
 """
 from __future__ import annotations
 
+import logging
 import os
 
 import spacy
@@ -62,3 +63,12 @@ def expected_version(name: str | None = None) -> str:
     except (OSError, ValueError, ImportError):
         return ""
     return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}+rules{RULES_VERSION}"
+
+
+def clip_text(text: str, limit: int) -> str:
+    """Text the model can take: beyond spaCy's max_length an article is cut (and logged),
+    not crashed on; no real article comes near a million characters."""
+    if len(text) <= limit:
+        return text
+    logging.getLogger(__name__).warning("text of %d characters cut to %d", len(text), limit)
+    return text[:limit]

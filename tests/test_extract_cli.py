@@ -79,3 +79,15 @@ def test_seed_article():
     assert set(names(out["places"])) == {"Cambodia", "Thailand", "Banteay Meanchey"}
     assert [(s["defendant"], s["prison_months"], s["place"]) for s in out["sentences"]] == \
         [("Seng Savoeun", 180, "Banteay Meanchey")]  # not the law's 15- and 20-year maximums
+
+
+def test_huge_and_empty_inputs_do_not_crash(tmp_path):
+    huge, empty = tmp_path / "huge.txt", tmp_path / "empty.txt"
+    huge.write_text("The Kandal Provincial Court sentenced Sok Dara to eight years in prison. " * 15000)
+    empty.write_text("")
+    result = run_pipeline("extract", str(huge), str(empty))
+    outputs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(outputs) == 2
+    assert outputs[0]["sentences"][0]["prison_months"] == 96
+    assert outputs[1] == {"persons": [], "agencies": [], "places": [], "sentences": []}
+    assert "cut to" in result.stderr
