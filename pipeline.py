@@ -93,10 +93,41 @@ def summary(run: dict) -> str:
     return f"run {run['id']} ({run['command']}): {run['status']}; {counts}"
 
 
+# Datasette as served: the metadata, our plugin and templates, the installed plugins
+# (cluster map, search all, dashboards: see pyproject.toml) and these settings.
+PLUGINS_DIR = ROOT / "plugins"
+TEMPLATES_DIR = ROOT / "templates"
+STATIC_DIR = ROOT / "static"  # served under /site/
+DATASETTE_SETTINGS = {
+    "sql_time_limit_ms": 3000,     # a public instance: no query may hog it
+    "facet_time_limit_ms": 500,
+    "default_page_size": 50,
+    "truncate_cells_html": 300,   # long article text is cut in tables; the row page shows it all
+    "allow_download": False,       # the whole file is not offered; CSV/JSON exports are
+}
+
+
 def datasette_command(db_path: Path, host: str, port: int, metadata: Path) -> list[str]:
-    return [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata),
-            "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "3000",
-            "--setting", "default_page_size", "50", "--setting", "allow_download", "off"]
+    """The `datasette serve` command line: read-only use of `db_path` (WAL, never immutable,
+    so the nightly job can write while it serves)."""
+    command = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata),
+               "--host", host, "--port", str(port),
+               "--plugins-dir", str(PLUGINS_DIR), "--template-dir", str(TEMPLATES_DIR),
+               "--static", f"site:{STATIC_DIR}"]
+    for name, value in DATASETTE_SETTINGS.items():
+        value = ("on" if value else "off") if isinstance(value, bool) else str(value)
+        command += ["--setting", name, value]
+    return command
+
+
+def datasette_app(db_path: Path, metadata: Path = DEFAULT_METADATA):
+    """The same Datasette as `serve` runs, in process (for tests and scripts)."""
+    from datasette.app import Datasette
+
+    return Datasette([str(db_path)], metadata=json.loads(Path(metadata).read_text(encoding="utf-8")),
+                     plugins_dir=str(PLUGINS_DIR), template_dir=str(TEMPLATES_DIR),
+                     static_mounts=[("site", str(STATIC_DIR))],
+                     settings=dict(DATASETTE_SETTINGS))
 
 
 def serve(db_path: Path, host: str, port: int, metadata: Path) -> int:
@@ -104,8 +135,15 @@ def serve(db_path: Path, host: str, port: int, metadata: Path) -> int:
 
     open_db(db_path).close()  # make sure the schema (and WAL mode) exist before serving
     print(f"Datasette: http://{host}:{port}/  (database {db_path}; Ctrl-C to stop)", flush=True)
+    command = datasette_command(db_path, host, port, metadata)
+    if hasattr(os, "execv"):
+        # Become Datasette, so a signal to this process (Ctrl-C, a service manager's or a
+        # test's terminate) stops the server instead of leaving it orphaned.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(command[0], command)
     try:
-        return subprocess.call(datasette_command(db_path, host, port, metadata))
+        return subprocess.call(command)
     except KeyboardInterrupt:
         return EXIT_OK
 

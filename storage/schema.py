@@ -1,12 +1,19 @@
 """Database schema, declared up front with sqlite-utils; safe to apply to an existing file.
 
 `open_db()` is idempotent: it creates what is missing (tables, columns, indexes,
-full-text search, views) and never drops data, so every command can call it.
+full-text search, triggers, views) and never drops data, so every command can call it.
+
+Some columns exist for browsing in Datasette and are derived from others: a sentence's
+prison term as text, its article's URL and date; an entity's first and last appearance
+and its article count; an article's year. The writers never set them: triggers keep
+them up to date (see TRIGGERS), and a migration that adds one of them fills it in for
+the rows already there, once.
 """
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+import textwrap
 from pathlib import Path
 
 import sqlite_utils
@@ -42,6 +49,7 @@ TABLES: dict[str, dict] = {
             "relevance": float, "relevance_terms": str, "relevant": int,
             "content_hash": str, "fetched_at": str, "updated_at": str,
             "processed_at": str, "nlp_version": str, "run_id": int,
+            "year": int,  # derived: year of `published`
         },
         "pk": "id",
         "not_null": {"url"},
@@ -65,6 +73,8 @@ TABLES: dict[str, dict] = {
         "columns": {
             "id": str, "kind": str, "name": str, "agency_kind": str, "place_kind": str,
             "country": str, "latitude": float, "longitude": float,
+            # derived from `mentions` (triggers):
+            "first_seen": str, "last_seen": str, "article_count": int, "mention_count": int,
         },
         "pk": "id",
         "not_null": {"kind", "name"},
@@ -81,8 +91,10 @@ TABLES: dict[str, dict] = {
     "sentences": {
         "columns": {
             "id": str, "article_id": str, "defendant_id": str, "defendant": str,
-            "prison_months": int, "suspended_months": int, "life": int, "death": int,
+            "prison_months": int, "prison_term": str, "suspended_months": int,
+            "suspended_term": str, "life": int, "death": int,
             "fine": str, "court": str, "place": str, "charge": str, "text": str,
+            "published": str, "year": int, "article_url": str,  # derived (triggers)
             "start": int, "end": int,
         },
         "pk": "id",
@@ -97,30 +109,203 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("articles", ["published"]),
     ("articles", ["processed_at"]),
     ("articles", ["content_hash"]),
+    ("articles", ["year"]),
     ("mentions", ["article_id"]),
     ("mentions", ["entity_id"]),
     ("sentences", ["article_id"]),
     ("sentences", ["defendant_id"]),
     ("sentences", ["court"]),
     ("sentences", ["place"]),
+    ("sentences", ["year"]),
     ("entities", ["kind", "name"]),
     ("run_errors", ["run_id"]),
     ("fetched_urls", ["article_id"]),
 ]
 
+# Full-text search (FTS5 tables created by sqlite-utils, porter stemming), kept up to date
+# by the `*_fts_*` triggers below. Unlike sqlite-utils' own triggers, the update trigger
+# fires only when an indexed column changes, so writing a derived column (or
+# `processed_at`) does not re-index the article, and trigger order does not matter.
 FTS: dict[str, list[str]] = {
     "articles": ["title", "text"],
+    "entities": ["name"],
+    "mentions": ["context"],
+    "sentences": ["defendant", "court", "text"],
 }
 
+
+def _year(column: str) -> str:
+    """SQL: the year of an ISO date column as an integer, or null."""
+    return (f"case when {column} glob '[0-9][0-9][0-9][0-9]*' "
+            f"then cast(substr({column}, 1, 4) as integer) end")
+
+
+def _term(months: str) -> str:
+    """SQL: a number of months as words: 180 -> '15 years', 30 -> '2 years 6 months'."""
+    m = f"cast({months} as integer)"
+    return f"""case when {months} is null then null when {m} = 0 then '0 months' else trim(
+        case {m} / 12 when 0 then '' when 1 then '1 year' else ({m} / 12) || ' years' end ||
+        case {m} % 12 when 0 then '' when 1 then ' 1 month' else ' ' || ({m} % 12) || ' months' end) end"""
+
+
+# Values derived from other columns, as `SET` clauses of an UPDATE on the table: used by
+# the triggers below for new and changed rows, and once on old rows by the migration that
+# adds the columns.
+DERIVED: dict[str, str] = {
+    "articles": f"year = {_year('published')}",
+    "sentences": f"""
+        prison_term = case when death then 'death' when life then 'life'
+                           else {_term('prison_months')} end,
+        suspended_term = {_term('suspended_months')},
+        published = (select published from articles where articles.id = sentences.article_id),
+        year = (select {_year('published')} from articles where articles.id = sentences.article_id),
+        article_url = (select url from articles where articles.id = sentences.article_id)""",
+    "entities": """
+        (article_count, mention_count, first_seen, last_seen) = (
+            select count(distinct m.article_id), count(*),
+                   min(coalesce(a.published, substr(a.fetched_at, 1, 10))),
+                   max(coalesce(a.published, substr(a.fetched_at, 1, 10)))
+            from mentions m left join articles a on a.id = m.article_id
+            where m.entity_id = entities.id)""",
+}
+DERIVED_COLUMNS: dict[str, set[str]] = {
+    "articles": {"year"},
+    "sentences": {"prison_term", "suspended_term", "published", "year", "article_url"},
+    "entities": {"article_count", "mention_count", "first_seen", "last_seen"},
+}
+
+
+
+def _fts_triggers(table: str, columns: list[str]) -> dict[str, str]:
+    cols = ", ".join(f'"{c}"' for c in columns)
+    new = ", ".join(f'new."{c}"' for c in columns)
+    old = ", ".join(f'old."{c}"' for c in columns)
+    fts = f"{table}_fts"
+    delete = f"INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});"
+    insert = f"INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new});"
+    return {
+        f"{table}_fts_insert": f"CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} BEGIN\n  {insert}\nEND",
+        f"{table}_fts_delete": f"CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} BEGIN\n  {delete}\nEND",
+        f"{table}_fts_update": (f"CREATE TRIGGER {table}_fts_update AFTER UPDATE OF {cols} ON {table} BEGIN\n"
+                                f"  {delete}\n  {insert}\nEND"),
+    }
+
+
+TRIGGERS: dict[str, str] = {
+    **{name: sql for table, columns in FTS.items() for name, sql in _fts_triggers(table, columns).items()},
+    # A victim's name never enters `mentions`, even if an extractor forgot to drop it (the
+    # row is skipped; sqlite-utils' one-row insert then fails to read it back, so such an
+    # article fails to save rather than showing the victim).
+    "mentions_no_victims": """
+        CREATE TRIGGER mentions_no_victims BEFORE INSERT ON mentions
+        WHEN new.role = 'victim' BEGIN SELECT RAISE(IGNORE); END""",
+    "articles_derived_insert": f"""
+        CREATE TRIGGER articles_derived_insert AFTER INSERT ON articles BEGIN
+          UPDATE articles SET {DERIVED['articles']} WHERE rowid = new.rowid;
+        END""",
+    "articles_derived_update": f"""
+        CREATE TRIGGER articles_derived_update AFTER UPDATE OF published, url, fetched_at ON articles BEGIN
+          UPDATE articles SET {DERIVED['articles']} WHERE rowid = new.rowid;
+          UPDATE sentences SET {DERIVED['sentences']} WHERE article_id = new.id;
+          UPDATE entities SET {DERIVED['entities']}
+            WHERE id IN (SELECT entity_id FROM mentions WHERE article_id = new.id);
+        END""",
+    "sentences_derived_insert": f"""
+        CREATE TRIGGER sentences_derived_insert AFTER INSERT ON sentences BEGIN
+          UPDATE sentences SET {DERIVED['sentences']} WHERE rowid = new.rowid;
+        END""",
+    "sentences_derived_update": f"""
+        CREATE TRIGGER sentences_derived_update
+        AFTER UPDATE OF prison_months, suspended_months, life, death, article_id ON sentences BEGIN
+          UPDATE sentences SET {DERIVED['sentences']} WHERE rowid = new.rowid;
+        END""",
+    "mentions_stats_insert": f"""
+        CREATE TRIGGER mentions_stats_insert AFTER INSERT ON mentions BEGIN
+          UPDATE entities SET {DERIVED['entities']} WHERE id = new.entity_id;
+        END""",
+    "mentions_stats_delete": f"""
+        CREATE TRIGGER mentions_stats_delete AFTER DELETE ON mentions BEGIN
+          UPDATE entities SET {DERIVED['entities']} WHERE id = old.entity_id;
+        END""",
+    "mentions_stats_update": f"""
+        CREATE TRIGGER mentions_stats_update AFTER UPDATE OF entity_id, article_id ON mentions BEGIN
+          UPDATE entities SET {DERIVED['entities']} WHERE id IN (old.entity_id, new.entity_id);
+        END""",
+}
+
+# Views: what a journalist or watchdog browses. Entities with no mention left (for
+# example after an article was reprocessed) are not listed.
 VIEWS: dict[str, str] = {
     "prosecutions": """
-        select sentences.id as sentence_id, sentences.defendant, sentences.prison_months,
-               sentences.suspended_months, sentences.life, sentences.death, sentences.fine,
-               sentences.court, sentences.place, sentences.charge,
-               articles.published, articles.title as article_title, articles.url as article_url,
+        select sentences.id as sentence_id, sentences.defendant,
+               sentences.prison_months, sentences.prison_term,
+               sentences.suspended_months, sentences.suspended_term,
+               sentences.life, sentences.death, sentences.fine,
+               sentences.court, sentences.place,
+               (select country from entities where kind = 'place' and name = sentences.place
+                limit 1) as country,
+               sentences.charge, sentences.year, articles.published,
+               sources.name as source,
+               articles.title as article_title, articles.url as article_url,
                sentences.text as evidence, sentences.article_id, sentences.defendant_id
         from sentences join articles on articles.id = sentences.article_id
-        order by articles.published desc
+        left join sources on sources.id = articles.source_id
+        order by articles.published desc, sentences.defendant
+    """,
+    "people": """
+        select entities.id, entities.name,
+               (select nullif(json_group_array(distinct role), '[]') from mentions
+                where mentions.entity_id = entities.id and role is not null) as roles,
+               (select nullif(json_group_array(distinct title), '[]') from mentions
+                where mentions.entity_id = entities.id and title is not null) as titles,
+               (select count(*) from sentences where sentences.defendant_id = entities.id)
+                 as sentences,
+               entities.article_count as articles, entities.mention_count as mentions,
+               entities.first_seen, entities.last_seen
+        from entities
+        where entities.kind = 'person' and entities.mention_count > 0
+        order by entities.article_count desc, entities.name
+    """,
+    "agencies": """
+        select entities.id, entities.name, entities.agency_kind, entities.country,
+               entities.article_count as articles, entities.mention_count as mentions,
+               (select count(*) from sentences where sentences.court = entities.name)
+                 as sentences_passed,
+               entities.first_seen, entities.last_seen
+        from entities
+        where entities.kind = 'agency' and entities.mention_count > 0
+        order by entities.article_count desc, entities.name
+    """,
+    "places": """
+        select entities.id, entities.name, entities.place_kind, entities.country,
+               entities.latitude, entities.longitude,
+               entities.article_count as articles, entities.mention_count as mentions,
+               (select count(*) from sentences where sentences.place = entities.name)
+                 as sentencings,
+               entities.first_seen, entities.last_seen,
+               json_object('title', entities.name,
+                           'description', entities.article_count || ' article(s), '
+                             || (select count(*) from sentences where sentences.place = entities.name)
+                             || ' sentencing(s)',
+                           'link', '/trafficking_news/entities/' || entities.id) as popup
+        from entities
+        where entities.kind = 'place' and entities.mention_count > 0
+        order by entities.article_count desc, entities.name
+    """,
+    "co_mentions": """
+        with named as (select distinct article_id, entity_id from mentions)
+        select a.entity_id, ea.name as entity, ea.kind as entity_kind,
+               b.entity_id as other_id, eb.name as other, eb.kind as other_kind,
+               count(*) as articles,
+               min(coalesce(articles.published, substr(articles.fetched_at, 1, 10))) as first_together,
+               max(coalesce(articles.published, substr(articles.fetched_at, 1, 10))) as last_together
+        from named a
+        join named b on b.article_id = a.article_id and b.entity_id != a.entity_id
+        join entities ea on ea.id = a.entity_id
+        join entities eb on eb.id = b.entity_id
+        join articles on articles.id = a.article_id
+        group by a.entity_id, b.entity_id
+        order by articles desc, entity, other
     """,
 }
 
@@ -147,7 +332,13 @@ def open_db(path: str | Path = DEFAULT_DB_PATH) -> sqlite_utils.Database:
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create missing tables, columns, indexes, FTS and views; never drop anything."""
+    """Create missing tables, columns, indexes, FTS, triggers and views; never drop data.
+
+    On a database that is up to date this changes nothing (so it is safe while Datasette
+    reads it); when it adds a derived column or changes a trigger it fills the derived
+    values in for the rows already there.
+    """
+    stale: set[str] = set()  # tables whose derived columns need filling in
     with db.conn:
         for name, spec in TABLES.items():
             table = db[name]
@@ -161,10 +352,34 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 for column, col_type in spec["columns"].items():
                     if column not in existing:
                         table.add_column(column, col_type)
-        for table_name, columns in INDEXES:
-            db[table_name].create_index(columns, if_not_exists=True)
+                        if column in DERIVED_COLUMNS.get(name, ()):
+                            stale.add(name)
+        existing_indexes = {(name, tuple(index.columns))
+                            for name in {t for t, _ in INDEXES} for index in db[name].indexes}
+        for table_name, columns in INDEXES:  # checked first: creating one takes the write lock
+            if (table_name, tuple(columns)) not in existing_indexes:
+                db[table_name].create_index(columns, if_not_exists=True)
+    current = dict(db.execute("select name, sql from sqlite_master where type = 'trigger'").fetchall())
+    with db.conn:
+        for table_name in FTS:  # sqlite-utils' FTS triggers (older databases): ours replace them
+            for suffix in ("_ai", "_ad", "_au"):
+                if table_name + suffix in current:
+                    db.execute(f"drop trigger {table_name}{suffix}")
     for table_name, columns in FTS.items():
-        if not db[f"{table_name}_fts"].exists():
-            db[table_name].enable_fts(columns, create_triggers=True, tokenize="porter")
+        db[table_name].enable_fts(columns, tokenize="porter", replace=True)
+    reindex: set[str] = set()  # FTS tables to rebuild from their table
+    with db.conn:
+        for name, sql in TRIGGERS.items():
+            sql = textwrap.dedent(sql).strip()
+            if current.get(name) != sql:
+                db.execute(f"drop trigger if exists {name}")
+                db.execute(sql)
+                stale.update(t for t in DERIVED if f"UPDATE {t} SET" in sql)
+                reindex.update(t for t in FTS if name.startswith(f"{t}_fts_"))
+        for table_name in DERIVED:  # articles first: sentences and entities copy from them
+            if table_name in stale:
+                db.execute(f"update {table_name} set {DERIVED[table_name]}")
+        for table_name in reindex:
+            db.execute(f"insert into {table_name}_fts ({table_name}_fts) values ('rebuild')")
     for view, sql in VIEWS.items():
-        db.create_view(view, sql.strip(), replace=True)
+        db.create_view(view, textwrap.dedent(sql).strip(), replace=True)
