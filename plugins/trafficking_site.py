@@ -1,5 +1,6 @@
 """Datasette plugin of the Trafficking News Monitor site (loaded with --plugins-dir).
 
+- The site is read-only: requests other than GET and HEAD are refused (405).
 - In views and canned queries, names and headlines link to the entity's or the article's
   page (Datasette links foreign keys in tables by itself, but not in views or queries).
 - Table pages fold the column descriptions into a toggle (static/site.js, site.css,
@@ -49,6 +50,23 @@ def link_target(row, column: str, table: str | None) -> tuple[str, str] | None:
         if id_column in keys and row[id_column]:
             return target, str(row[id_column])
     return None
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """The public site is read-only: any method but GET and HEAD gets 405 before Datasette
+    sees it (no write canned query, no insert API, no form that changes anything)."""
+    def wrap(app):
+        async def read_only(scope, receive, send):
+            if scope["type"] == "http" and scope["method"] not in ("GET", "HEAD"):
+                await send({"type": "http.response.start", "status": 405,
+                            "headers": [[b"content-type", b"text/plain; charset=utf-8"],
+                                        [b"allow", b"GET, HEAD"]]})
+                await send({"type": "http.response.body", "body": b"This site is read-only.\n"})
+                return
+            await app(scope, receive, send)
+        return read_only
+    return wrap
 
 
 @hookimpl

@@ -237,17 +237,15 @@ TRIGGERS: dict[str, str] = {
 # example after an article was reprocessed) are not listed.
 VIEWS: dict[str, str] = {
     "prosecutions": """
-        select sentences.id as sentence_id, sentences.defendant,
-               sentences.prison_months, sentences.prison_term,
-               sentences.suspended_months, sentences.suspended_term,
-               sentences.life, sentences.death, sentences.fine,
-               sentences.court, sentences.place,
+        select sentences.defendant, sentences.prison_term, sentences.court, sentences.place,
+               sentences.year, articles.published, sentences.charge, sentences.fine,
+               articles.title as article_title, sentences.text as evidence,
+               sentences.prison_months, sentences.suspended_months, sentences.suspended_term,
+               sentences.life, sentences.death,
                (select country from entities where kind = 'place' and name = sentences.place
                 limit 1) as country,
-               sentences.charge, sentences.year, articles.published,
-               sources.name as source,
-               articles.title as article_title, articles.url as article_url,
-               sentences.text as evidence, sentences.article_id, sentences.defendant_id
+               sources.name as source, articles.url as article_url,
+               sentences.id as sentence_id, sentences.article_id, sentences.defendant_id
         from sentences join articles on articles.id = sentences.article_id
         left join sources on sources.id = articles.source_id
         order by articles.published desc, sentences.defendant
