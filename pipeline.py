@@ -192,8 +192,10 @@ def cmd_demo(args) -> int:
     if args.no_serve:
         server.shutdown()
         return code
-    print(f"\nOpen http://127.0.0.1:{args.port}/ — try the 'prosecutions' view or the "
-          f"canned queries on the database page.", flush=True)
+    site = f"http://127.0.0.1:{args.port}"
+    print(f"\nOpen {site}/ and search a name, or try {site}/trafficking_news/prosecutions, "
+          f"{site}/trafficking_news/places (map), {site}/-/dashboards/overview (charts) and the "
+          f"canned queries on {site}/trafficking_news", flush=True)
     return serve(args.db, "127.0.0.1", args.port, args.metadata)
 
 
@@ -276,12 +278,13 @@ def build_parser() -> argparse.ArgumentParser:
     model_arg(p)
     p.add_argument("--quiet", action="store_true", help="print only problems (for cron mail)")
 
-    for name, default_db, text in (("serve", DEFAULT_DB_PATH, "Serve the database with Datasette."),):
-        p = add(name, cmd_serve, text)
-        db_arg(p, default_db)
-        p.add_argument("--host", default="127.0.0.1")
-        p.add_argument("--port", type=int, default=8001)
-        p.add_argument("--metadata", type=Path, default=DEFAULT_METADATA)
+    p = add("serve", cmd_serve, "Serve the database with Datasette: metadata, canned queries, map, search, "
+                                "charts; read-only, and safe while `nightly` writes (WAL).")
+    db_arg(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8001, help="port (default: 8001)")
+    p.add_argument("--metadata", type=Path, default=DEFAULT_METADATA,
+                   help="Datasette metadata file (default: datasette_metadata.json)")
 
     p = add("demo", cmd_demo, "Offline demo: serve the bundled site, crawl it, process it, open Datasette.")
     db_arg(p, DEMO_DB)

@@ -305,3 +305,15 @@ def test_dashboard_charts_have_data(ds):
     per_year = get_json(ds, "/trafficking_news.json?_shape=array&sql=" + urllib.parse.quote(
         "select cast(year as text) as year, count(*) as n from sentences group by year"))
     assert {r["year"] for r in per_year} == {"2024", "2025"}
+
+
+def test_readme_names_every_canned_query_and_shows_its_screenshots():
+    import re
+    readme = (ROOT / "README.md").read_text()
+    for name in DB_META["queries"]:
+        assert f"| `{name}` |" in readme, f"README does not describe canned query {name}"
+    shown = set(re.findall(r"\(docs/screenshots/([\w.-]+\.png)\)", readme))
+    on_disk = {p.name for p in (ROOT / "docs" / "screenshots").glob("*.png")}
+    assert shown and shown == on_disk
+    for plugin in ("datasette-cluster-map", "datasette-search-all", "datasette-dashboards"):
+        assert plugin in readme and plugin in (ROOT / "pyproject.toml").read_text()
