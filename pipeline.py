@@ -134,6 +134,10 @@ def serve(db_path: Path, host: str, port: int, metadata: Path) -> int:
     from storage import open_db
 
     open_db(db_path).close()  # make sure the schema (and WAL mode) exist before serving
+    if Path(db_path).stem != "trafficking_news":
+        print(f"warning: Datasette names the database after the file ({Path(db_path).stem}); the "
+              f"descriptions, facets and canned queries of {metadata.name} are for "
+              f"'trafficking_news.db'", file=sys.stderr)
     print(f"Datasette: http://{host}:{port}/  (database {db_path}; Ctrl-C to stop)", flush=True)
     command = datasette_command(db_path, host, port, metadata)
     if hasattr(os, "execv"):
