@@ -101,6 +101,12 @@ TABLES: dict[str, dict] = {
         "not_null": {"article_id", "defendant"},
         "foreign_keys": [("article_id", "articles", "id"), ("defendant_id", "entities", "id")],
     },
+    # derived (triggers): pairs of entities named in the same articles, behind `co_mentions`
+    "entity_pairs": {
+        "columns": {"entity_id": str, "other_id": str, "articles": int,
+                    "first_together": str, "last_together": str},
+        "pk": ("entity_id", "other_id"),
+    },
 }
 
 INDEXES: list[tuple[str, list[str]]] = [
@@ -111,7 +117,10 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("articles", ["content_hash"]),
     ("articles", ["year"]),
     ("mentions", ["article_id"]),
+    ("mentions", ["article_id", "entity_id"]),
     ("mentions", ["entity_id"]),
+    ("entity_pairs", ["other_id"]),
+    ("entity_pairs", ["articles"]),
     ("sentences", ["article_id"]),
     ("sentences", ["defendant_id"]),
     ("sentences", ["court"]),
@@ -191,6 +200,101 @@ def _fts_triggers(table: str, columns: list[str]) -> dict[str, str]:
     }
 
 
+# `entity_pairs` (one row per ordered pair of entities named in the same article) is kept
+# incrementally: a pair gains an article when the second of the two is first named in it,
+# and loses it when the first of the two is no longer named there. Grouping all mentions
+# on every page view would be too slow on a real archive.
+_DAY = "coalesce(published, substr(fetched_at, 1, 10))"
+_PAIR_DATES = {
+    "first_together": "min", "last_together": "max",
+}
+
+
+def _pair_dates(which: str) -> str:
+    return f"""(select {_PAIR_DATES[which]}(coalesce(a.published, substr(a.fetched_at, 1, 10)))
+                from mentions x
+                join mentions y on y.article_id = x.article_id and y.entity_id = entity_pairs.other_id
+                join articles a on a.id = x.article_id
+                where x.entity_id = entity_pairs.entity_id)"""
+
+
+def _pairs_added(row: str) -> str:
+    """SQL statements: `row` (new) is the first mention of its entity in its article."""
+    others = (f"(select distinct entity_id from mentions where article_id = {row}.article_id "
+              f"and entity_id != {row}.entity_id) o")
+    day = f"(select {_DAY} as day from articles where id = {row}.article_id) d"
+    upsert = """on conflict (entity_id, other_id) do update set articles = articles + 1,
+              first_together = min(coalesce(first_together, excluded.first_together),
+                                   coalesce(excluded.first_together, first_together)),
+              last_together = max(coalesce(last_together, excluded.last_together),
+                                  coalesce(excluded.last_together, last_together))"""
+    return f"""
+          INSERT INTO entity_pairs (entity_id, other_id, articles, first_together, last_together)
+            SELECT {row}.entity_id, o.entity_id, 1, d.day, d.day FROM {others}, {day} WHERE true
+            {upsert};
+          INSERT INTO entity_pairs (entity_id, other_id, articles, first_together, last_together)
+            SELECT o.entity_id, {row}.entity_id, 1, d.day, d.day FROM {others}, {day} WHERE true
+            {upsert};"""
+
+
+def _pairs_removed(row: str, moved_to: str | None = None) -> str:
+    """SQL statements: `row` (old) was the last mention of its entity in its article; after an
+    UPDATE, `moved_to` (new) is the same row, which is not one of the others."""
+    skip = f" and rowid != {moved_to}.rowid" if moved_to else ""
+    others = f"(select entity_id from mentions where article_id = {row}.article_id{skip})"
+    day = f"(select {_DAY} from articles where id = {row}.article_id)"
+    dates = f"""first_together = case when first_together is {day} then {_pair_dates('first_together')}
+                                 else first_together end,
+              last_together = case when last_together is {day} then {_pair_dates('last_together')}
+                                else last_together end"""
+    return f"""
+          UPDATE entity_pairs SET articles = articles - 1
+            WHERE entity_id = {row}.entity_id AND other_id IN {others};
+          UPDATE entity_pairs SET articles = articles - 1
+            WHERE other_id = {row}.entity_id AND entity_id IN {others};
+          DELETE FROM entity_pairs WHERE entity_id = {row}.entity_id AND articles <= 0;
+          DELETE FROM entity_pairs WHERE other_id = {row}.entity_id AND articles <= 0;
+          UPDATE entity_pairs SET {dates}
+            WHERE entity_id = {row}.entity_id AND other_id IN {others};
+          UPDATE entity_pairs SET {dates}
+            WHERE other_id = {row}.entity_id AND entity_id IN {others};"""
+
+
+def _first_in_article(row: str) -> str:
+    return (f"(select count(*) from mentions where article_id = {row}.article_id "
+            f"and entity_id = {row}.entity_id) = 1")
+
+
+def _gone_from_article(row: str) -> str:
+    return (f"not exists (select 1 from mentions where article_id = {row}.article_id "
+            f"and entity_id = {row}.entity_id)")
+
+
+def _day(row: str) -> str:
+    return f"(select {_DAY} from articles where id = {row}.article_id)"
+
+
+def _entity_dates(func: str) -> str:
+    return f"""(select {func}(coalesce(a.published, substr(a.fetched_at, 1, 10)))
+                from mentions m join articles a on a.id = m.article_id where m.entity_id = entities.id)"""
+
+
+_MOVED = "(old.entity_id is not new.entity_id or old.article_id is not new.article_id)"
+
+# Tables rebuilt from scratch when created or when their triggers change.
+REBUILD: dict[str, str] = {
+    "entity_pairs": """
+        insert into entity_pairs (entity_id, other_id, articles, first_together, last_together)
+        select a.entity_id, b.entity_id, count(*),
+               min(coalesce(articles.published, substr(articles.fetched_at, 1, 10))),
+               max(coalesce(articles.published, substr(articles.fetched_at, 1, 10)))
+        from (select distinct article_id, entity_id from mentions) a
+        join (select distinct article_id, entity_id from mentions) b
+          on b.article_id = a.article_id and b.entity_id != a.entity_id
+        join articles on articles.id = a.article_id
+        group by a.entity_id, b.entity_id""",
+}
+
 TRIGGERS: dict[str, str] = {
     **{name: sql for table, columns in FTS.items() for name, sql in _fts_triggers(table, columns).items()},
     # A victim's name never enters `mentions`, even if an extractor forgot to drop it (the
@@ -219,13 +323,47 @@ TRIGGERS: dict[str, str] = {
         AFTER UPDATE OF prison_months, suspended_months, life, death, article_id ON sentences BEGIN
           UPDATE sentences SET {DERIVED['sentences']} WHERE rowid = new.rowid;
         END""",
+    # Entity counts and dates: counted up and down as mentions come and go (a recount of a
+    # much-named entity on every mention would slow the nightly run); the dates are
+    # recounted only when the article that goes was the first or the last.
     "mentions_stats_insert": f"""
         CREATE TRIGGER mentions_stats_insert AFTER INSERT ON mentions BEGIN
-          UPDATE entities SET {DERIVED['entities']} WHERE id = new.entity_id;
+          UPDATE entities SET mention_count = coalesce(mention_count, 0) + 1 WHERE id = new.entity_id;
+          UPDATE entities SET article_count = coalesce(article_count, 0) + 1,
+            first_seen = min(coalesce(first_seen, {_day('new')}), coalesce({_day('new')}, first_seen)),
+            last_seen = max(coalesce(last_seen, {_day('new')}), coalesce({_day('new')}, last_seen))
+          WHERE id = new.entity_id AND {_first_in_article('new')};
         END""",
     "mentions_stats_delete": f"""
         CREATE TRIGGER mentions_stats_delete AFTER DELETE ON mentions BEGIN
-          UPDATE entities SET {DERIVED['entities']} WHERE id = old.entity_id;
+          UPDATE entities SET mention_count = mention_count - 1 WHERE id = old.entity_id;
+          UPDATE entities SET article_count = article_count - 1,
+            first_seen = case when first_seen is {_day('old')} then {_entity_dates('min')} else first_seen end,
+            last_seen = case when last_seen is {_day('old')} then {_entity_dates('max')} else last_seen end
+          WHERE id = old.entity_id AND {_gone_from_article('old')};
+        END""",
+    "mentions_pairs_insert": f"""
+        CREATE TRIGGER mentions_pairs_insert AFTER INSERT ON mentions
+        WHEN {_first_in_article('new')} BEGIN{_pairs_added('new')}
+        END""",
+    "mentions_pairs_delete": f"""
+        CREATE TRIGGER mentions_pairs_delete AFTER DELETE ON mentions
+        WHEN {_gone_from_article('old')} BEGIN{_pairs_removed('old')}
+        END""",
+    "mentions_pairs_update_old": f"""
+        CREATE TRIGGER mentions_pairs_update_old AFTER UPDATE OF entity_id, article_id ON mentions
+        WHEN {_MOVED} AND {_gone_from_article('old')} BEGIN{_pairs_removed('old', moved_to='new')}
+        END""",
+    "mentions_pairs_update_new": f"""
+        CREATE TRIGGER mentions_pairs_update_new AFTER UPDATE OF entity_id, article_id ON mentions
+        WHEN {_MOVED} AND {_first_in_article('new')} BEGIN{_pairs_added('new')}
+        END""",
+    "articles_pairs_dates": f"""
+        CREATE TRIGGER articles_pairs_dates AFTER UPDATE OF published, fetched_at ON articles BEGIN
+          UPDATE entity_pairs SET first_together = {_pair_dates('first_together')},
+                                  last_together = {_pair_dates('last_together')}
+            WHERE entity_id IN (SELECT entity_id FROM mentions WHERE article_id = new.id)
+              AND other_id IN (SELECT entity_id FROM mentions WHERE article_id = new.id);
         END""",
     "mentions_stats_update": f"""
         CREATE TRIGGER mentions_stats_update AFTER UPDATE OF entity_id, article_id ON mentions BEGIN
@@ -291,19 +429,13 @@ VIEWS: dict[str, str] = {
         order by entities.article_count desc, entities.name
     """,
     "co_mentions": """
-        with named as (select distinct article_id, entity_id from mentions)
-        select a.entity_id, ea.name as entity, ea.kind as entity_kind,
-               b.entity_id as other_id, eb.name as other, eb.kind as other_kind,
-               count(*) as articles,
-               min(coalesce(articles.published, substr(articles.fetched_at, 1, 10))) as first_together,
-               max(coalesce(articles.published, substr(articles.fetched_at, 1, 10))) as last_together
-        from named a
-        join named b on b.article_id = a.article_id and b.entity_id != a.entity_id
-        join entities ea on ea.id = a.entity_id
-        join entities eb on eb.id = b.entity_id
-        join articles on articles.id = a.article_id
-        group by a.entity_id, b.entity_id
-        order by articles desc, entity, other
+        select entity_pairs.entity_id, ea.name as entity, ea.kind as entity_kind,
+               entity_pairs.other_id, eb.name as other, eb.kind as other_kind,
+               entity_pairs.articles, entity_pairs.first_together, entity_pairs.last_together
+        from entity_pairs
+        join entities ea on ea.id = entity_pairs.entity_id
+        join entities eb on eb.id = entity_pairs.other_id
+        order by entity_pairs.articles desc
     """,
 }
 
@@ -336,11 +468,13 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     reads it); when it adds a derived column or changes a trigger it fills the derived
     values in for the rows already there.
     """
-    stale: set[str] = set()  # tables whose derived columns need filling in
+    stale: set[str] = set()  # tables whose derived columns need filling in, or rebuilding
     with db.conn:
         for name, spec in TABLES.items():
             table = db[name]
             if not table.exists():
+                if name in REBUILD:
+                    stale.add(name)
                 table.create(
                     spec["columns"], pk=spec["pk"], not_null=spec.get("not_null"),
                     foreign_keys=spec.get("foreign_keys"),
@@ -373,10 +507,15 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 db.execute(f"drop trigger if exists {name}")
                 db.execute(sql)
                 stale.update(t for t in DERIVED if f"UPDATE {t} SET" in sql)
+                stale.update(t for t in REBUILD if t in sql)
                 reindex.update(t for t in FTS if name.startswith(f"{t}_fts_"))
         for table_name in DERIVED:  # articles first: sentences and entities copy from them
             if table_name in stale:
                 db.execute(f"update {table_name} set {DERIVED[table_name]}")
+        for table_name, sql in REBUILD.items():
+            if table_name in stale:
+                db.execute(f"delete from {table_name}")
+                db.execute(sql)
         for table_name in reindex:
             db.execute(f"insert into {table_name}_fts ({table_name}_fts) values ('rebuild')")
     for view, sql in VIEWS.items():

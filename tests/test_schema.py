@@ -229,3 +229,76 @@ def test_schema_check_needs_no_write_lock_when_up_to_date(tmp_path):
 def test_views_answer_on_an_empty_database(db):
     for view in VIEWS:
         assert list(db.query(f"select * from {view}")) == []
+
+
+def pairs(db):
+    return sorted(db.execute("select entity_id, other_id, articles, first_together, last_together "
+                             "from entity_pairs").fetchall())
+
+
+def pairs_from_scratch(db):
+    from storage.schema import REBUILD
+    return sorted(db.execute(REBUILD["entity_pairs"].replace(
+        "insert into entity_pairs (entity_id, other_id, articles, first_together, last_together)", "")).fetchall())
+
+
+def entity_stats(db):
+    return db.execute("select id, coalesce(article_count, 0), coalesce(mention_count, 0), first_seen, last_seen "
+                      "from entities order by id").fetchall()
+
+
+def entity_stats_from_scratch(db):
+    from storage.schema import DERIVED
+    db.execute("savepoint recount")
+    db.execute(f"update entities set {DERIVED['entities']}")
+    stats = entity_stats(db)
+    db.execute("rollback to recount")
+    db.execute("release recount")
+    return stats
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_entity_pairs_and_counts_follow_every_write(db, seed):
+    """The trigger-kept pairs and entity counts always equal a recount from scratch, through
+    a random walk of inserts, deletes, moves, reprocessing and date changes."""
+    import random
+    rng = random.Random(seed)
+    articles = [add_article(db, f"https://example.org/{i}", f"2024-0{1 + i}-1{i}") for i in range(6)]
+    with db.conn:
+        db["entities"].insert_all([{"id": f"e{i}", "kind": "person", "name": f"N{i}"} for i in range(7)], pk="id")
+
+    def some_mention():
+        row = db.execute("select id from mentions order by id limit 1 offset ?", [rng.randrange(12)]).fetchone()
+        return row[0] if row else None
+
+    for step in range(200):
+        action = rng.random()
+        with db.conn:
+            if action < 0.5:
+                db.execute("insert into mentions (id, article_id, entity_id, surface) values (?, ?, ?, 'x')",
+                           [f"m{step}", rng.choice(articles), f"e{rng.randrange(7)}"])
+            elif action < 0.75:
+                db.execute("delete from mentions where id = ?", [some_mention()])
+            elif action < 0.85:
+                db.execute("update mentions set entity_id = ? where id = ?", [f"e{rng.randrange(7)}", some_mention()])
+            elif action < 0.9:
+                db.execute("update mentions set article_id = ? where id = ?", [rng.choice(articles), some_mention()])
+            elif action < 0.95:
+                db.execute("delete from mentions where article_id = ?", [rng.choice(articles)])  # reprocessing
+            else:
+                db.execute("update articles set published = ? where id = ?",
+                           [f"2023-0{rng.randrange(1, 9)}-01", rng.choice(articles)])
+        assert pairs(db) == pairs_from_scratch(db), step
+        assert entity_stats(db) == entity_stats_from_scratch(db), step
+    co = list(db.query("select * from co_mentions"))
+    assert len(co) == len(pairs(db)) and all(r["entity"] and r["other"] for r in co)
+
+
+def test_entity_pairs_are_rebuilt_by_the_migration(tmp_path):
+    path = tmp_path / "old.db"
+    old_schema_database(path)
+    db = open_db(path)
+    assert pairs(db) == pairs_from_scratch(db) == [
+        ("e1", "p1", 1, "2024-05-06", "2024-05-06"), ("p1", "e1", 1, "2024-05-06", "2024-05-06")]
+    assert [(r["entity"], r["other"]) for r in db.query("select * from co_mentions order by entity")] == [
+        ("Chea Sophal", "Kandal"), ("Kandal", "Chea Sophal")]
