@@ -139,12 +139,10 @@ async def entity_page(datasette, pk: str) -> dict:
            order by sentences.published, sentences.defendant""",
         {"id": pk, "kind": entity["kind"], "name": entity["name"]})
     alongside = await db.execute(
-        """select other.id, other.name, other.kind, count(distinct m2.article_id) as articles
-           from mentions m1
-           join mentions m2 on m2.article_id = m1.article_id and m2.entity_id != m1.entity_id
-           join entities other on other.id = m2.entity_id
-           where m1.entity_id = :id
-           group by other.id order by articles desc, other.name limit 15""", {"id": pk})
+        """select other.id, other.name, other.kind, entity_pairs.articles
+           from entity_pairs join entities other on other.id = entity_pairs.other_id
+           where entity_pairs.entity_id = :id
+           order by entity_pairs.articles desc, other.name limit 15""", {"id": pk})
     return {
         "entity": dict(entity),
         "entity_articles": group_by_article(mentions.rows),
