@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test eval bench clean
+.PHONY: install demo test eval bench clean screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,13 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 clean:
-	rm -rf $(VENV) data/demo .pytest_cache
+	rm -rf $(VENV) data/demo .pytest_cache tests/artifacts
+
+# README screenshots: the browser tests take them (tests/artifacts/), this keeps the README's.
+screenshots: $(STAMP)
+	$(PY) -m pytest tests/test_browser.py
+	mkdir -p docs/screenshots
+	cp tests/artifacts/0[1-6]-*.png docs/screenshots/
 
 eval: $(STAMP)
 	$(PY) -m nlp.evaluate

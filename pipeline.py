@@ -124,20 +124,62 @@ def crawl_options(args) -> dict:
     return extra
 
 
+# Datasette as served: the metadata, our plugin and templates, the installed plugins
+# (cluster map, search all, dashboards: see pyproject.toml) and these settings.
+PLUGINS_DIR = ROOT / "plugins"
+TEMPLATES_DIR = ROOT / "templates"
+STATIC_DIR = ROOT / "static"  # served under /site/
+DATASETTE_SETTINGS = {
+    "sql_time_limit_ms": 3000,     # a public instance: no query may hog it
+    "facet_time_limit_ms": 500,
+    "default_page_size": 50,
+    "truncate_cells_html": 300,   # long article text is cut in tables; the row page shows it all
+    "allow_download": False,       # the whole file is not offered; CSV/JSON exports are
+    "suggest_facets": False,       # suggestions cost seconds per page on a large archive
+}
+
+
 def datasette_command(db_path: Path, host: str, port: int, metadata: Path) -> list[str]:
-    return [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata),
-            "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "3000",
-            "--setting", "default_page_size", "50", "--setting", "allow_download", "off",
-            "--setting", "suggest_facets", "off"]  # suggestions cost seconds on a large archive
+    """The `datasette serve` command line: read-only use of `db_path` (WAL, never immutable,
+    so the nightly job can write while it serves)."""
+    command = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata),
+               "--host", host, "--port", str(port),
+               "--plugins-dir", str(PLUGINS_DIR), "--template-dir", str(TEMPLATES_DIR),
+               "--static", f"site:{STATIC_DIR}"]
+    for name, value in DATASETTE_SETTINGS.items():
+        value = ("on" if value else "off") if isinstance(value, bool) else str(value)
+        command += ["--setting", name, value]
+    return command
+
+
+def datasette_app(db_path: Path, metadata: Path = DEFAULT_METADATA):
+    """The same Datasette as `serve` runs, in process (for tests and scripts)."""
+    from datasette.app import Datasette
+
+    return Datasette([str(db_path)], metadata=json.loads(Path(metadata).read_text(encoding="utf-8")),
+                     plugins_dir=str(PLUGINS_DIR), template_dir=str(TEMPLATES_DIR),
+                     static_mounts=[("site", str(STATIC_DIR))],
+                     settings=dict(DATASETTE_SETTINGS))
 
 
 def serve(db_path: Path, host: str, port: int, metadata: Path) -> int:
     from storage import open_db
 
     open_db(db_path).close()  # make sure the schema (and WAL mode) exist before serving
+    if Path(db_path).stem != "trafficking_news":
+        print(f"warning: Datasette names the database after the file ({Path(db_path).stem}); the "
+              f"descriptions, facets and canned queries of {metadata.name} are for "
+              f"'trafficking_news.db'", file=sys.stderr)
     print(f"Datasette: http://{host}:{port}/  (database {db_path}; Ctrl-C to stop)", flush=True)
+    command = datasette_command(db_path, host, port, metadata)
+    if hasattr(os, "execv"):
+        # Become Datasette, so a signal to this process (Ctrl-C, a service manager's or a
+        # test's terminate) stops the server instead of leaving it orphaned.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(command[0], command)
     try:
-        return subprocess.call(datasette_command(db_path, host, port, metadata))
+        return subprocess.call(command)
     except KeyboardInterrupt:
         return EXIT_OK
 
@@ -188,8 +230,10 @@ def cmd_demo(args) -> int:
     if args.no_serve:
         server.shutdown()
         return code
-    print(f"\nOpen http://127.0.0.1:{args.port}/ — try the 'prosecutions' view or the "
-          f"canned queries on the database page.", flush=True)
+    site = f"http://127.0.0.1:{args.port}"
+    print(f"\nOpen {site}/ and search a name, or try {site}/trafficking_news/prosecutions, "
+          f"{site}/trafficking_news/places (map), {site}/-/dashboards/overview (charts) and the "
+          f"canned queries on {site}/trafficking_news", flush=True)
     return serve(args.db, "127.0.0.1", args.port, args.metadata)
 
 
@@ -303,12 +347,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="print only problems (for cron mail)")
     crawl_args(p)
 
-    for name, default_db, text in (("serve", DEFAULT_DB_PATH, "Serve the database with Datasette."),):
-        p = add(name, cmd_serve, text)
-        db_arg(p, default_db)
-        p.add_argument("--host", default="127.0.0.1")
-        p.add_argument("--port", type=int, default=8001)
-        p.add_argument("--metadata", type=Path, default=DEFAULT_METADATA)
+    p = add("serve", cmd_serve, "Serve the database with Datasette: metadata, canned queries, map, search, "
+                                "charts; read-only, and safe while `nightly` writes (WAL).")
+    db_arg(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8001, help="port (default: 8001)")
+    p.add_argument("--metadata", type=Path, default=DEFAULT_METADATA,
+                   help="Datasette metadata file (default: datasette_metadata.json)")
 
     p = add("demo", cmd_demo, "Offline demo: serve the bundled site, crawl it, process it, open Datasette.")
     db_arg(p, DEMO_DB)

@@ -1,12 +1,19 @@
 """Database schema, declared up front with sqlite-utils; safe to apply to an existing file.
 
 `open_db()` is idempotent: it creates what is missing (tables, columns, indexes,
-full-text search, views) and never drops data, so every command can call it.
+full-text search, triggers, views) and never drops data, so every command can call it.
+
+Some columns exist for browsing in Datasette and are derived from others: a sentence's
+prison term as text, its article's URL and date; an entity's first and last appearance
+and its article count; an article's year. The writers never set them: triggers keep
+them up to date (see TRIGGERS), and a migration that adds one of them fills it in for
+the rows already there, once.
 """
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+import textwrap
 from pathlib import Path
 
 import sqlite_utils
@@ -46,6 +53,7 @@ TABLES: dict[str, dict] = {
             "content_hash": str, "fetched_at": str, "updated_at": str,
             "processed_at": str, "nlp_version": str, "run_id": int,
             "simhash": str, "published_source": str,
+            "year": int,  # derived: year of `published`
         },
         "pk": "id",
         "not_null": {"url"},
@@ -89,6 +97,8 @@ TABLES: dict[str, dict] = {
         "columns": {
             "id": str, "kind": str, "name": str, "agency_kind": str, "place_kind": str,
             "country": str, "latitude": float, "longitude": float,
+            # derived from `mentions` (triggers):
+            "first_seen": str, "last_seen": str, "article_count": int, "mention_count": int,
         },
         "pk": "id",
         "not_null": {"kind", "name"},
@@ -105,13 +115,21 @@ TABLES: dict[str, dict] = {
     "sentences": {
         "columns": {
             "id": str, "article_id": str, "defendant_id": str, "defendant": str,
-            "prison_months": int, "suspended_months": int, "life": int, "death": int,
+            "prison_months": int, "prison_term": str, "suspended_months": int,
+            "suspended_term": str, "life": int, "death": int,
             "fine": str, "court": str, "place": str, "charge": str, "text": str,
+            "published": str, "year": int, "article_url": str,  # derived (triggers)
             "start": int, "end": int,
         },
         "pk": "id",
         "not_null": {"article_id", "defendant"},
         "foreign_keys": [("article_id", "articles", "id"), ("defendant_id", "entities", "id")],
+    },
+    # derived (triggers): pairs of entities named in the same articles, behind `co_mentions`
+    "entity_pairs": {
+        "columns": {"entity_id": str, "other_id": str, "articles": int,
+                    "first_together": str, "last_together": str},
+        "pk": ("entity_id", "other_id"),
     },
 }
 
@@ -121,12 +139,17 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("articles", ["published"]),
     ("articles", ["processed_at"]),
     ("articles", ["content_hash"]),
+    ("articles", ["year"]),
     ("mentions", ["article_id"]),
+    ("mentions", ["article_id", "entity_id"]),
     ("mentions", ["entity_id"]),
+    ("entity_pairs", ["other_id"]),
+    ("entity_pairs", ["articles"]),
     ("sentences", ["article_id"]),
     ("sentences", ["defendant_id"]),
     ("sentences", ["court"]),
     ("sentences", ["place"]),
+    ("sentences", ["year"]),
     ("entities", ["kind", "name"]),
     ("run_errors", ["run_id"]),
     ("fetched_urls", ["article_id"]),
@@ -135,19 +158,311 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("run_errors", ["code"]),
 ]
 
+# Full-text search (FTS5 tables created by sqlite-utils, porter stemming), kept up to date
+# by the `*_fts_*` triggers below. Unlike sqlite-utils' own triggers, the update trigger
+# fires only when an indexed column changes, so writing a derived column (or
+# `processed_at`) does not re-index the article, and trigger order does not matter.
 FTS: dict[str, list[str]] = {
     "articles": ["title", "text"],
+    "entities": ["name"],
+    "mentions": ["context"],
+    "sentences": ["defendant", "court", "text"],
 }
 
+
+def _year(column: str) -> str:
+    """SQL: the year of an ISO date column as an integer, or null."""
+    return (f"case when {column} glob '[0-9][0-9][0-9][0-9]*' "
+            f"then cast(substr({column}, 1, 4) as integer) end")
+
+
+def _term(months: str) -> str:
+    """SQL: a number of months as words: 180 -> '15 years', 30 -> '2 years 6 months'."""
+    m = f"cast({months} as integer)"
+    return f"""case when {months} is null then null when {m} = 0 then '0 months' else trim(
+        case {m} / 12 when 0 then '' when 1 then '1 year' else ({m} / 12) || ' years' end ||
+        case {m} % 12 when 0 then '' when 1 then ' 1 month' else ' ' || ({m} % 12) || ' months' end) end"""
+
+
+# Values derived from other columns, as `SET` clauses of an UPDATE on the table: used by
+# the triggers below for new and changed rows, and once on old rows by the migration that
+# adds the columns.
+DERIVED: dict[str, str] = {
+    "articles": f"year = {_year('published')}",
+    "sentences": f"""
+        prison_term = case when death then 'death' when life then 'life'
+                           else {_term('prison_months')} end,
+        suspended_term = {_term('suspended_months')},
+        published = (select published from articles where articles.id = sentences.article_id),
+        year = (select {_year('published')} from articles where articles.id = sentences.article_id),
+        article_url = (select url from articles where articles.id = sentences.article_id)""",
+    "entities": """
+        (article_count, mention_count, first_seen, last_seen) = (
+            select count(distinct m.article_id), count(*),
+                   min(coalesce(a.published, substr(a.fetched_at, 1, 10))),
+                   max(coalesce(a.published, substr(a.fetched_at, 1, 10)))
+            from mentions m left join articles a on a.id = m.article_id
+            where m.entity_id = entities.id)""",
+}
+DERIVED_COLUMNS: dict[str, set[str]] = {
+    "articles": {"year"},
+    "sentences": {"prison_term", "suspended_term", "published", "year", "article_url"},
+    "entities": {"article_count", "mention_count", "first_seen", "last_seen"},
+}
+
+
+
+def _fts_triggers(table: str, columns: list[str]) -> dict[str, str]:
+    cols = ", ".join(f'"{c}"' for c in columns)
+    new = ", ".join(f'new."{c}"' for c in columns)
+    old = ", ".join(f'old."{c}"' for c in columns)
+    fts = f"{table}_fts"
+    delete = f"INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});"
+    insert = f"INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new});"
+    return {
+        f"{table}_fts_insert": f"CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} BEGIN\n  {insert}\nEND",
+        f"{table}_fts_delete": f"CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} BEGIN\n  {delete}\nEND",
+        f"{table}_fts_update": (f"CREATE TRIGGER {table}_fts_update AFTER UPDATE OF {cols} ON {table} BEGIN\n"
+                                f"  {delete}\n  {insert}\nEND"),
+    }
+
+
+# `entity_pairs` (one row per ordered pair of entities named in the same article) is kept
+# incrementally: a pair gains an article when the second of the two is first named in it,
+# and loses it when the first of the two is no longer named there. Grouping all mentions
+# on every page view would be too slow on a real archive.
+_DAY = "coalesce(published, substr(fetched_at, 1, 10))"
+_PAIR_DATES = {
+    "first_together": "min", "last_together": "max",
+}
+
+
+def _pair_dates(which: str) -> str:
+    return f"""(select {_PAIR_DATES[which]}(coalesce(a.published, substr(a.fetched_at, 1, 10)))
+                from mentions x
+                join mentions y on y.article_id = x.article_id and y.entity_id = entity_pairs.other_id
+                join articles a on a.id = x.article_id
+                where x.entity_id = entity_pairs.entity_id)"""
+
+
+def _pairs_added(row: str) -> str:
+    """SQL statements: `row` (new) is the first mention of its entity in its article."""
+    others = (f"(select distinct entity_id from mentions where article_id = {row}.article_id "
+              f"and entity_id != {row}.entity_id) o")
+    day = f"(select {_DAY} as day from articles where id = {row}.article_id) d"
+    upsert = """on conflict (entity_id, other_id) do update set articles = articles + 1,
+              first_together = min(coalesce(first_together, excluded.first_together),
+                                   coalesce(excluded.first_together, first_together)),
+              last_together = max(coalesce(last_together, excluded.last_together),
+                                  coalesce(excluded.last_together, last_together))"""
+    return f"""
+          INSERT INTO entity_pairs (entity_id, other_id, articles, first_together, last_together)
+            SELECT {row}.entity_id, o.entity_id, 1, d.day, d.day FROM {others}, {day} WHERE true
+            {upsert};
+          INSERT INTO entity_pairs (entity_id, other_id, articles, first_together, last_together)
+            SELECT o.entity_id, {row}.entity_id, 1, d.day, d.day FROM {others}, {day} WHERE true
+            {upsert};"""
+
+
+def _pairs_removed(row: str, moved_to: str | None = None) -> str:
+    """SQL statements: `row` (old) was the last mention of its entity in its article; after an
+    UPDATE, `moved_to` (new) is the same row, which is not one of the others."""
+    skip = f" and rowid != {moved_to}.rowid" if moved_to else ""
+    others = f"(select entity_id from mentions where article_id = {row}.article_id{skip})"
+    day = f"(select {_DAY} from articles where id = {row}.article_id)"
+    dates = f"""first_together = case when first_together is {day} then {_pair_dates('first_together')}
+                                 else first_together end,
+              last_together = case when last_together is {day} then {_pair_dates('last_together')}
+                                else last_together end"""
+    return f"""
+          UPDATE entity_pairs SET articles = articles - 1
+            WHERE entity_id = {row}.entity_id AND other_id IN {others};
+          UPDATE entity_pairs SET articles = articles - 1
+            WHERE other_id = {row}.entity_id AND entity_id IN {others};
+          DELETE FROM entity_pairs WHERE entity_id = {row}.entity_id AND articles <= 0;
+          DELETE FROM entity_pairs WHERE other_id = {row}.entity_id AND articles <= 0;
+          UPDATE entity_pairs SET {dates}
+            WHERE entity_id = {row}.entity_id AND other_id IN {others};
+          UPDATE entity_pairs SET {dates}
+            WHERE other_id = {row}.entity_id AND entity_id IN {others};"""
+
+
+def _first_in_article(row: str) -> str:
+    return (f"(select count(*) from mentions where article_id = {row}.article_id "
+            f"and entity_id = {row}.entity_id) = 1")
+
+
+def _gone_from_article(row: str) -> str:
+    return (f"not exists (select 1 from mentions where article_id = {row}.article_id "
+            f"and entity_id = {row}.entity_id)")
+
+
+def _day(row: str) -> str:
+    return f"(select {_DAY} from articles where id = {row}.article_id)"
+
+
+def _entity_dates(func: str) -> str:
+    return f"""(select {func}(coalesce(a.published, substr(a.fetched_at, 1, 10)))
+                from mentions m join articles a on a.id = m.article_id where m.entity_id = entities.id)"""
+
+
+_MOVED = "(old.entity_id is not new.entity_id or old.article_id is not new.article_id)"
+
+# Tables rebuilt from scratch when created or when their triggers change.
+REBUILD: dict[str, str] = {
+    "entity_pairs": """
+        insert into entity_pairs (entity_id, other_id, articles, first_together, last_together)
+        select a.entity_id, b.entity_id, count(*),
+               min(coalesce(articles.published, substr(articles.fetched_at, 1, 10))),
+               max(coalesce(articles.published, substr(articles.fetched_at, 1, 10)))
+        from (select distinct article_id, entity_id from mentions) a
+        join (select distinct article_id, entity_id from mentions) b
+          on b.article_id = a.article_id and b.entity_id != a.entity_id
+        join articles on articles.id = a.article_id
+        group by a.entity_id, b.entity_id""",
+}
+
+TRIGGERS: dict[str, str] = {
+    **{name: sql for table, columns in FTS.items() for name, sql in _fts_triggers(table, columns).items()},
+    # A victim's name never enters `mentions`, even if an extractor forgot to drop it (the
+    # row is skipped; sqlite-utils' one-row insert then fails to read it back, so such an
+    # article fails to save rather than showing the victim).
+    "mentions_no_victims": """
+        CREATE TRIGGER mentions_no_victims BEFORE INSERT ON mentions
+        WHEN new.role = 'victim' BEGIN SELECT RAISE(IGNORE); END""",
+    "articles_derived_insert": f"""
+        CREATE TRIGGER articles_derived_insert AFTER INSERT ON articles BEGIN
+          UPDATE articles SET {DERIVED['articles']} WHERE rowid = new.rowid;
+        END""",
+    "articles_derived_update": f"""
+        CREATE TRIGGER articles_derived_update AFTER UPDATE OF published, url, fetched_at ON articles BEGIN
+          UPDATE articles SET {DERIVED['articles']} WHERE rowid = new.rowid;
+          UPDATE sentences SET {DERIVED['sentences']} WHERE article_id = new.id;
+          UPDATE entities SET {DERIVED['entities']}
+            WHERE id IN (SELECT entity_id FROM mentions WHERE article_id = new.id);
+        END""",
+    "sentences_derived_insert": f"""
+        CREATE TRIGGER sentences_derived_insert AFTER INSERT ON sentences BEGIN
+          UPDATE sentences SET {DERIVED['sentences']} WHERE rowid = new.rowid;
+        END""",
+    "sentences_derived_update": f"""
+        CREATE TRIGGER sentences_derived_update
+        AFTER UPDATE OF prison_months, suspended_months, life, death, article_id ON sentences BEGIN
+          UPDATE sentences SET {DERIVED['sentences']} WHERE rowid = new.rowid;
+        END""",
+    # Entity counts and dates: counted up and down as mentions come and go (a recount of a
+    # much-named entity on every mention would slow the nightly run); the dates are
+    # recounted only when the article that goes was the first or the last.
+    "mentions_stats_insert": f"""
+        CREATE TRIGGER mentions_stats_insert AFTER INSERT ON mentions BEGIN
+          UPDATE entities SET mention_count = coalesce(mention_count, 0) + 1 WHERE id = new.entity_id;
+          UPDATE entities SET article_count = coalesce(article_count, 0) + 1,
+            first_seen = min(coalesce(first_seen, {_day('new')}), coalesce({_day('new')}, first_seen)),
+            last_seen = max(coalesce(last_seen, {_day('new')}), coalesce({_day('new')}, last_seen))
+          WHERE id = new.entity_id AND {_first_in_article('new')};
+        END""",
+    "mentions_stats_delete": f"""
+        CREATE TRIGGER mentions_stats_delete AFTER DELETE ON mentions BEGIN
+          UPDATE entities SET mention_count = mention_count - 1 WHERE id = old.entity_id;
+          UPDATE entities SET article_count = article_count - 1,
+            first_seen = case when first_seen is {_day('old')} then {_entity_dates('min')} else first_seen end,
+            last_seen = case when last_seen is {_day('old')} then {_entity_dates('max')} else last_seen end
+          WHERE id = old.entity_id AND {_gone_from_article('old')};
+        END""",
+    "mentions_pairs_insert": f"""
+        CREATE TRIGGER mentions_pairs_insert AFTER INSERT ON mentions
+        WHEN {_first_in_article('new')} BEGIN{_pairs_added('new')}
+        END""",
+    "mentions_pairs_delete": f"""
+        CREATE TRIGGER mentions_pairs_delete AFTER DELETE ON mentions
+        WHEN {_gone_from_article('old')} BEGIN{_pairs_removed('old')}
+        END""",
+    "mentions_pairs_update_old": f"""
+        CREATE TRIGGER mentions_pairs_update_old AFTER UPDATE OF entity_id, article_id ON mentions
+        WHEN {_MOVED} AND {_gone_from_article('old')} BEGIN{_pairs_removed('old', moved_to='new')}
+        END""",
+    "mentions_pairs_update_new": f"""
+        CREATE TRIGGER mentions_pairs_update_new AFTER UPDATE OF entity_id, article_id ON mentions
+        WHEN {_MOVED} AND {_first_in_article('new')} BEGIN{_pairs_added('new')}
+        END""",
+    "articles_pairs_dates": f"""
+        CREATE TRIGGER articles_pairs_dates AFTER UPDATE OF published, fetched_at ON articles BEGIN
+          UPDATE entity_pairs SET first_together = {_pair_dates('first_together')},
+                                  last_together = {_pair_dates('last_together')}
+            WHERE entity_id IN (SELECT entity_id FROM mentions WHERE article_id = new.id)
+              AND other_id IN (SELECT entity_id FROM mentions WHERE article_id = new.id);
+        END""",
+    "mentions_stats_update": f"""
+        CREATE TRIGGER mentions_stats_update AFTER UPDATE OF entity_id, article_id ON mentions BEGIN
+          UPDATE entities SET {DERIVED['entities']} WHERE id IN (old.entity_id, new.entity_id);
+        END""",
+}
+
+# Views: what a journalist or watchdog browses. Entities with no mention left (for
+# example after an article was reprocessed) are not listed.
 VIEWS: dict[str, str] = {
     "prosecutions": """
-        select sentences.id as sentence_id, sentences.defendant, sentences.prison_months,
-               sentences.suspended_months, sentences.life, sentences.death, sentences.fine,
-               sentences.court, sentences.place, sentences.charge,
-               articles.published, articles.title as article_title, articles.url as article_url,
-               sentences.text as evidence, sentences.article_id, sentences.defendant_id
+        select sentences.defendant, sentences.prison_term, sentences.court, sentences.place,
+               sentences.year, articles.published, sentences.charge, sentences.fine,
+               articles.title as article_title, sentences.text as evidence,
+               sentences.prison_months, sentences.suspended_months, sentences.suspended_term,
+               sentences.life, sentences.death,
+               (select country from entities where kind = 'place' and name = sentences.place
+                limit 1) as country,
+               sources.name as source, articles.url as article_url,
+               sentences.id as sentence_id, sentences.article_id, sentences.defendant_id
         from sentences join articles on articles.id = sentences.article_id
-        order by articles.published desc
+        left join sources on sources.id = articles.source_id
+        order by articles.published desc, sentences.defendant
+    """,
+    "people": """
+        select entities.id, entities.name,
+               (select nullif(json_group_array(distinct role), '[]') from mentions
+                where mentions.entity_id = entities.id and role is not null) as roles,
+               (select nullif(json_group_array(distinct title), '[]') from mentions
+                where mentions.entity_id = entities.id and title is not null) as titles,
+               (select count(*) from sentences where sentences.defendant_id = entities.id)
+                 as sentences,
+               entities.article_count as articles, entities.mention_count as mentions,
+               entities.first_seen, entities.last_seen
+        from entities
+        where entities.kind = 'person' and entities.mention_count > 0
+        order by entities.article_count desc, entities.name
+    """,
+    "agencies": """
+        select entities.id, entities.name, entities.agency_kind, entities.country,
+               entities.article_count as articles, entities.mention_count as mentions,
+               (select count(*) from sentences where sentences.court = entities.name)
+                 as sentences_passed,
+               entities.first_seen, entities.last_seen
+        from entities
+        where entities.kind = 'agency' and entities.mention_count > 0
+        order by entities.article_count desc, entities.name
+    """,
+    "places": """
+        select entities.id, entities.name, entities.place_kind, entities.country,
+               entities.latitude, entities.longitude,
+               entities.article_count as articles, entities.mention_count as mentions,
+               (select count(*) from sentences where sentences.place = entities.name)
+                 as sentencings,
+               entities.first_seen, entities.last_seen,
+               json_object('title', entities.name,
+                           'description', entities.article_count || ' article(s), '
+                             || (select count(*) from sentences where sentences.place = entities.name)
+                             || ' sentencing(s)',
+                           'link', '/trafficking_news/entities/' || entities.id) as popup
+        from entities
+        where entities.kind = 'place' and entities.mention_count > 0
+        order by entities.article_count desc, entities.name
+    """,
+    "co_mentions": """
+        select entity_pairs.entity_id, ea.name as entity, ea.kind as entity_kind,
+               entity_pairs.other_id, eb.name as other, eb.kind as other_kind,
+               entity_pairs.articles, entity_pairs.first_together, entity_pairs.last_together
+        from entity_pairs
+        join entities ea on ea.id = entity_pairs.entity_id
+        join entities eb on eb.id = entity_pairs.other_id
+        order by entity_pairs.articles desc
     """,
 }
 
@@ -174,11 +489,19 @@ def open_db(path: str | Path = DEFAULT_DB_PATH) -> sqlite_utils.Database:
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create missing tables, columns, indexes, FTS and views; never drop anything."""
+    """Create missing tables, columns, indexes, FTS, triggers and views; never drop data.
+
+    On a database that is up to date this changes nothing (so it is safe while Datasette
+    reads it); when it adds a derived column or changes a trigger it fills the derived
+    values in for the rows already there.
+    """
+    stale: set[str] = set()  # tables whose derived columns need filling in, or rebuilding
     with db.conn:
         for name, spec in TABLES.items():
             table = db[name]
             if not table.exists():
+                if name in REBUILD:
+                    stale.add(name)
                 table.create(
                     spec["columns"], pk=spec["pk"], not_null=spec.get("not_null"),
                     foreign_keys=spec.get("foreign_keys"),
@@ -188,10 +511,39 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 for column, col_type in spec["columns"].items():
                     if column not in existing:
                         table.add_column(column, col_type)
-        for table_name, columns in INDEXES:
-            db[table_name].create_index(columns, if_not_exists=True)
+                        if column in DERIVED_COLUMNS.get(name, ()):
+                            stale.add(name)
+        existing_indexes = {(name, tuple(index.columns))
+                            for name in {t for t, _ in INDEXES} for index in db[name].indexes}
+        for table_name, columns in INDEXES:  # checked first: creating one takes the write lock
+            if (table_name, tuple(columns)) not in existing_indexes:
+                db[table_name].create_index(columns, if_not_exists=True)
+    current = dict(db.execute("select name, sql from sqlite_master where type = 'trigger'").fetchall())
+    with db.conn:
+        for table_name in FTS:  # sqlite-utils' FTS triggers (older databases): ours replace them
+            for suffix in ("_ai", "_ad", "_au"):
+                if table_name + suffix in current:
+                    db.execute(f"drop trigger {table_name}{suffix}")
     for table_name, columns in FTS.items():
-        if not db[f"{table_name}_fts"].exists():
-            db[table_name].enable_fts(columns, create_triggers=True, tokenize="porter")
+        db[table_name].enable_fts(columns, tokenize="porter", replace=True)
+    reindex: set[str] = set()  # FTS tables to rebuild from their table
+    with db.conn:
+        for name, sql in TRIGGERS.items():
+            sql = textwrap.dedent(sql).strip()
+            if current.get(name) != sql:
+                db.execute(f"drop trigger if exists {name}")
+                db.execute(sql)
+                stale.update(t for t in DERIVED if f"UPDATE {t} SET" in sql)
+                stale.update(t for t in REBUILD if t in sql)
+                reindex.update(t for t in FTS if name.startswith(f"{t}_fts_"))
+        for table_name in DERIVED:  # articles first: sentences and entities copy from them
+            if table_name in stale:
+                db.execute(f"update {table_name} set {DERIVED[table_name]}")
+        for table_name, sql in REBUILD.items():
+            if table_name in stale:
+                db.execute(f"delete from {table_name}")
+                db.execute(sql)
+        for table_name in reindex:
+            db.execute(f"insert into {table_name}_fts ({table_name}_fts) values ('rebuild')")
     for view, sql in VIEWS.items():
-        db.create_view(view, sql.strip(), replace=True)
+        db.create_view(view, textwrap.dedent(sql).strip(), replace=True)

@@ -1,10 +1,12 @@
 """Shared fixtures: the real NLP pipeline, the demo site on 127.0.0.1, a crawled demo DB."""
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -63,3 +65,80 @@ def crawled_demo_db(demo_sources, tmp_path_factory) -> Path:
     run_pipeline("crawl", "--sources", str(demo_sources), "--db", str(db))
     run_pipeline("process", "--db", str(db))
     return db
+
+
+# -- the Datasette site ---------------------------------------------------------
+VICTIM = "Sok Mean"  # named in VICTIM_TEXT as a survivor: must never be listed as an entity
+VICTIM_TEXT = (
+    "KANDAL — The Kandal Provincial Court on Tuesday sentenced Chea Sophal, 41, to nine years in "
+    "prison for human trafficking. Sok Mean, a survivor who was trafficked to Malaysia in 2022, "
+    "testified against Chea Sophal at the trial. Judge Keo Vuthy said the defendant had sold "
+    "girls from the province to a broker.")
+XSS_TITLE = "Takeo court jails broker <script>window.__xss = 3</script>"
+XSS_TEXT = (
+    "TAKEO — The Takeo Provincial Court sentenced Mao Rith, 38, to five years in prison on Friday for "
+    "trafficking workers to a fishing fleet <script>window.__xss = 1</script>. Police said the broker "
+    "<img src=x onerror=\"window.__xss = 2\"> had recruited 12 men from Takeo province.")
+
+
+@pytest.fixture(scope="session")
+def site_fixture_db(nlp, tmp_path_factory) -> Path:
+    """Two articles stored and processed by the real stages: one names a victim, one has HTML
+    (a <script> and an <img onerror>) in its title and text."""
+    from nlp.process import process_articles
+    from storage import open_db
+    from storage.articles import store_article
+
+    path = tmp_path_factory.mktemp("site_fixture") / "trafficking_news.db"
+    db = open_db(path)
+    with db.conn:
+        db["sources"].insert({"id": "fixture", "name": "Fixture Gazette"}, pk="id")
+    for url, title, text, published in (
+            ("https://fixture.example/kandal", "Kandal court jails trafficker", VICTIM_TEXT, "2024-11-05"),
+            ("https://fixture.example/takeo", XSS_TITLE, XSS_TEXT, "2024-12-06")):
+        store_article(db, {"url": url, "title": title, "text": text, "published": published,
+                           "source_id": "fixture", "content_hash": url, "relevant": True,
+                           "relevance": 3.0})
+    process_articles(db, nlp=nlp)
+    db.close()
+    return path
+
+
+def datasette_get(ds, path: str):
+    """GET `path` from an in-process Datasette (pipeline.datasette_app)."""
+    import asyncio
+
+    async def fetch():
+        return await ds.client.get(path)
+    return asyncio.run(fetch())
+
+
+@contextlib.contextmanager
+def serving(db_path: Path, timeout: float = 60):
+    """`pipeline.py serve --db DB --port N` as a user runs it; yields its base URL."""
+    import urllib.request
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "pipeline.py"), "serve", "--db", str(db_path),
+                             "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/-/versions.json", timeout=5):
+                    break
+            except OSError:
+                if proc.poll() is not None or time.time() > deadline:
+                    proc.kill()
+                    raise AssertionError(f"pipeline.py serve did not start:\n{proc.stdout.read()[-3000:]}")
+                time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

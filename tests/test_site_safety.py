@@ -1,0 +1,162 @@
+"""The public site: no victim listed anywhere, article HTML shown as text, read-only, time-limited.
+
+Runs the Datasette that `pipeline.py serve` runs (pipeline.datasette_app) on a database
+whose two articles went through the real store and NLP stages (tests/conftest.py).
+"""
+import json
+import urllib.parse
+
+import pytest
+
+import pipeline
+from tests.conftest import ROOT, VICTIM, datasette_get
+
+METADATA = json.loads((ROOT / "datasette_metadata.json").read_text())
+DB_META = METADATA["databases"]["trafficking_news"]
+
+
+@pytest.fixture(scope="module")
+def site(site_fixture_db):
+    return pipeline.datasette_app(site_fixture_db)
+
+
+def get_json(site, path):
+    response = datasette_get(site, path)
+    assert response.status_code == 200, (path, response.status_code, response.text[:300])
+    return response.json()
+
+
+def get_html(site, path):
+    response = datasette_get(site, path)
+    assert response.status_code == 200, (path, response.status_code)
+    return response.text
+
+
+# -- victims -----------------------------------------------------------------------
+def test_fixture_names_the_victim_in_its_text(site):
+    """The article text stays as published: the name is there, searchable as text."""
+    rows = get_json(site, f"/trafficking_news/articles.json?_shape=array&_search={urllib.parse.quote(VICTIM)}")
+    assert len(rows) == 1 and VICTIM in rows[0]["text"]
+    # and the defendant of the same article is listed, so the NLP stage did run
+    people = get_json(site, "/trafficking_news/people.json?_shape=array")
+    assert "Chea Sophal" in {p["name"] for p in people}
+
+
+@pytest.mark.parametrize("path", [
+    "/trafficking_news/entities.json?_shape=array&_size=max",
+    "/trafficking_news/people.json?_shape=array&_size=max",
+    "/trafficking_news/mentions.json?_shape=array&_size=max&_labels=on",
+    "/trafficking_news/co_mentions.json?_shape=array&_size=max",
+    "/trafficking_news/sentences.json?_shape=array&_size=max",
+    "/trafficking_news/prosecutions.json?_shape=array&_size=max",
+])
+def test_no_victim_in_any_table_or_view(site, path):
+    for row in get_json(site, path):
+        listed = {str(v) for k, v in row.items() if k in {"name", "entity", "other", "defendant", "surface"}}
+        if isinstance(row.get("entity_id"), dict):
+            listed.add(row["entity_id"]["label"])
+        assert not any(VICTIM in value for value in listed), row
+
+
+def test_no_victim_in_facets_or_entity_search(site):
+    data = get_json(site, "/trafficking_news/entities.json?_facet=name&_facet=kind&_size=0")
+    values = {str(v["value"]) for facet in data["facet_results"].values() for v in facet["results"]}
+    assert "Chea Sophal" in values and VICTIM not in values
+    data = get_json(site, "/trafficking_news/mentions.json?_facet=surface&_size=0")
+    assert VICTIM not in {str(v["value"]) for v in data["facet_results"]["surface"]["results"]}
+    q = urllib.parse.quote(VICTIM)
+    assert get_json(site, f"/trafficking_news/entities.json?_shape=array&_search={q}") == []
+    assert get_json(site, f"/trafficking_news/entity_mentions.json?_shape=array&name={q}") == []
+    assert get_json(site, f"/trafficking_news/named_alongside.json?_shape=array&name=Chea+Sophal") != []
+    alongside = {r["name"] for r in get_json(site, "/trafficking_news/named_alongside.json?_shape=array&name=Chea+Sophal")}
+    assert VICTIM not in alongside
+    found = get_json(site, f"/trafficking_news/search_everything.json?_shape=array&q={q}")
+    assert [r["found_in"] for r in found] == ["article"]  # in the text only, never as a person
+
+
+def test_entity_page_of_defendant_does_not_list_the_victim_alongside(site):
+    (person,) = get_json(site, "/trafficking_news/people.json?_shape=array&name=Chea+Sophal")
+    html = get_html(site, f"/trafficking_news/entities/{person['id']}")
+    alongside = html.split("<h2>Named alongside</h2>", 1)[1].split("</section>", 1)[0]
+    assert "Kandal Provincial Court" in alongside and VICTIM not in alongside
+
+
+@pytest.mark.xfail(strict=False, reason="nlp/roles.py: 'The victim, NAME, 15, was rescued' gets no role; "
+                                        "reported to the NLP stage's owners")
+def test_victim_named_after_the_word_victim_is_not_stored(nlp, tmp_path):
+    from storage import open_db
+    from storage.articles import store_article
+    from storage.extractions import save_extraction
+
+    text = ("The Kandal Provincial Court sentenced Chea Sophal to nine years in prison. The victim, "
+            "Srey Neang, 15, was rescued by police in Johor last year and repatriated to Cambodia.")
+    db = open_db(tmp_path / "t.db")
+    store_article(db, {"url": "https://example.org/v", "text": text, "content_hash": "h", "relevant": True})
+    save_extraction(db, db.execute("select id from articles").fetchone()[0], nlp(text), "test")
+    assert "Srey Neang" not in {r[0] for r in db.execute("select name from entities")}
+
+
+# -- article HTML is text ---------------------------------------------------------------
+def xss_article(site):
+    (row,) = get_json(site, "/trafficking_news/articles.json?_shape=array&url=https://fixture.example/takeo")
+    return row
+
+
+def assert_inert(html):
+    assert "<script>window.__xss" not in html
+    assert "<img src=x" not in html and 'onerror="window.__xss' not in html
+    assert "&lt;script&gt;window.__xss" in html
+
+
+@pytest.mark.parametrize("page", [
+    "row", "table", "search", "prosecutions", "sentence", "entity", "search_everything", "mentions"])
+def test_article_markup_is_escaped_in_every_page_showing_it(site, page):
+    article = xss_article(site)
+    (sentence,) = get_json(site, f"/trafficking_news/sentences.json?_shape=array&article_id={article['id']}")
+    path = {
+        "row": f"/trafficking_news/articles/{article['id']}",
+        "table": "/trafficking_news/articles?_search=Takeo",
+        "search": "/trafficking_news/search_articles?q=fishing",
+        "prosecutions": "/trafficking_news/prosecutions?defendant=Mao+Rith",
+        "sentence": f"/trafficking_news/sentences/{sentence['id']}",
+        "entity": f"/trafficking_news/entities/{sentence['defendant_id']}",
+        "search_everything": "/trafficking_news/search_everything?q=Takeo",
+        "mentions": "/trafficking_news/mentions?_search=fishing",
+    }[page]
+    assert_inert(get_html(site, path))
+
+
+def test_article_text_is_stored_as_published(site):
+    article = xss_article(site)
+    assert "<script>window.__xss = 1</script>" in article["text"]
+    assert article["title"].endswith("<script>window.__xss = 3</script>")
+
+
+# -- read-only, time-limited -------------------------------------------------------------
+def test_no_write_canned_queries_and_no_write_plugins(site):
+    assert not any(q.get("write") for q in DB_META["queries"].values())
+    plugins = {p["name"] for p in get_json(site, "/-/plugins.json")}
+    assert plugins == {"datasette-cluster-map", "datasette-dashboards", "datasette-leaflet",
+                       "datasette-render-markdown", "datasette-search-all", "trafficking_site.py"}
+
+
+def test_posting_to_a_canned_query_changes_nothing(site, site_fixture_db):
+    import asyncio
+
+    async def post():
+        return await site.client.post("/trafficking_news/longest_sentences", data={"x": "1"})
+    response = asyncio.run(post())
+    assert response.status_code == 405 and "read-only" in response.text
+    response = datasette_get(site, "/trafficking_news.json?sql=delete+from+articles")
+    assert response.status_code == 400
+    assert len(get_json(site, "/trafficking_news/articles.json?_shape=array")) == 2
+
+
+def test_sql_time_limit_is_set(site):
+    settings = get_json(site, "/-/settings.json")
+    assert settings["sql_time_limit_ms"] == pipeline.DATASETTE_SETTINGS["sql_time_limit_ms"] <= 5000
+    assert "sql_time_limit_ms" in pipeline.datasette_command(ROOT / "x.db", "127.0.0.1", 1, ROOT / "m.json")
+    slow = ("with recursive n(i) as (select 1 union all select i + 1 from n) "
+            "select count(*) from n")
+    response = datasette_get(site, "/trafficking_news.json?sql=" + urllib.parse.quote(slow))
+    assert response.status_code == 400 and "time limit" in response.text.lower()
