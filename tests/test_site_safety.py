@@ -81,8 +81,6 @@ def test_entity_page_of_defendant_does_not_list_the_victim_alongside(site):
     assert "Kandal Provincial Court" in alongside and VICTIM not in alongside
 
 
-@pytest.mark.xfail(strict=False, reason="nlp/roles.py: 'The victim, NAME, 15, was rescued' gets no role; "
-                                        "reported to the NLP stage's owners")
 def test_victim_named_after_the_word_victim_is_not_stored(nlp, tmp_path):
     from storage import open_db
     from storage.articles import store_article
