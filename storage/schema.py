@@ -211,7 +211,8 @@ def open_db(path: str | Path = DEFAULT_DB_PATH) -> sqlite_utils.Database:
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create missing tables, columns, indexes, FTS and views; never drop anything."""
+    """Create missing tables, columns, indexes, FTS and views, in one transaction (a
+    migration killed half-way leaves the old schema); never drop anything."""
     with transaction(db):
         for name, spec in TABLES.items():
             table = db[name]
@@ -227,8 +228,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                         table.add_column(column, col_type)
         for table_name, columns in INDEXES:
             db[table_name].create_index(columns, if_not_exists=True)
-    for table_name, columns in FTS.items():
-        if not db[f"{table_name}_fts"].exists():
-            db[table_name].enable_fts(columns, create_triggers=True, tokenize="porter")
-    for view, sql in VIEWS.items():
-        db.create_view(view, sql.strip(), replace=True)
+        for table_name, columns in FTS.items():  # table, triggers and content together, or none
+            if not db[f"{table_name}_fts"].exists():
+                db[table_name].enable_fts(columns, create_triggers=True, tokenize="porter")
+        for view, sql in VIEWS.items():
+            db.create_view(view, sql.strip(), replace=True)
