@@ -268,3 +268,16 @@ def test_log_is_rotated_when_a_run_starts_and_it_is_too_big(tmp_path, monkeypatc
     finally:
         logging.getLogger().removeHandler(handler)
         handler.close()
+
+
+def test_a_failing_stage_fails_the_run_with_exit_1_and_says_why(tmp_path):
+    db = tmp_path / "news.db"
+    result = subprocess.run([sys.executable, str(ROOT / "pipeline.py"), "process", "--db", str(db),
+                             "--model", "no_such_spacy_model"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == pipeline.EXIT_FAILED
+    assert "(process): failed" in result.stdout and "ModelNotInstalled" in result.stdout
+    (row,) = runs(db)
+    assert row["status"] == "failed" and row["exit_code"] == 1 and "no_such_spacy_model" in row["message"]
+    log = (tmp_path / "logs" / "pipeline.log").read_text()
+    assert "Traceback" in log and "ModelNotInstalled" in log
+    assert lock_path(db).read_text() == ""  # the lock was released
