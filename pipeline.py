@@ -176,6 +176,7 @@ class Run:
         self.started = 0.0
         self.failures: list[str] = []  # stage failures: the run is 'failed'
         self.partial = False  # some sources or articles failed: the run is 'partial'
+        self.result: tuple[int, dict] | None = None
 
     def start(self) -> "Run":
         from storage import open_db
@@ -214,21 +215,28 @@ class Run:
     def finish(self, status: str | None = None, message: str = "", **fields) -> tuple[int, dict]:
         from storage.runs import finish_run, get_run
 
+        if self.result is not None:  # a signal arrived while finishing
+            return self.result
         if status is None:
             status = "failed" if self.failures else "partial" if self.partial else "ok"
         message = "; ".join(filter(None, [*self.failures, message]))
         code = EXIT_FOR_STATUS[status]
-        finish_run(self.db, self.run_id, status, message, stage="done" if status != "interrupted" else None,
+        if status != "interrupted":  # an interrupted run keeps the stage it stopped in
+            fields["stage"] = "done"
+        finish_run(self.db, self.run_id, status, message,
                    duration_seconds=round(time.monotonic() - self.started, 2), exit_code=code, **fields)
         run = get_run(self.db, self.run_id)
+        self.result = code, run
         log.info("%s", summary(run))
         self.db.close()
         self.lock.release()
-        return code, run
+        return self.result
 
     def interrupted(self, why: str) -> tuple[int, dict]:
         signal.signal(signal.SIGTERM, signal.SIG_IGN)  # let the row be written
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if self.result is not None:
+            return self.result
         log.warning("run %d stopped: %s", self.run_id, why)
         if self.db is not None:
             with contextlib.suppress(Exception):
@@ -242,7 +250,7 @@ def run_stages(db_path: Path, command: str, stages, quiet: bool = False) -> int:
     try:
         run.start()
     except LockBusy as busy:
-        log.warning("%s: %s", command, busy)
+        log.info("%s: %s", command, busy)  # to the log file; the console gets the line below
         print(f"{command}: {busy}; nothing done (exit {EXIT_LOCKED})", file=sys.stderr)
         return EXIT_LOCKED
     try:
