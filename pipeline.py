@@ -60,13 +60,12 @@ class Stopped(BaseException):
     """SIGTERM (systemctl stop, kill) or SIGINT arrived: stop, and record the run as interrupted.
     A BaseException, so no `except Exception` on the way swallows it; open transactions roll back."""
 
-    def __init__(self, signum: int):
-        super().__init__(signal.Signals(signum).name)
-        self.signum = signum
+    def __init__(self, what: str):
+        super().__init__(what)
 
 
 def _raise_stopped(signum, frame):
-    raise Stopped(signum)
+    raise Stopped(f"signal {signal.Signals(signum).name}")
 
 
 def install_signal_handlers() -> None:
@@ -257,7 +256,7 @@ def run_stages(db_path: Path, command: str, stages, quiet: bool = False) -> int:
         stages(run)
         code, row = run.finish()
     except Stopped as stop:
-        code, row = run.interrupted(f"signal {stop}")
+        code, row = run.interrupted(str(stop))
     except KeyboardInterrupt:
         code, row = run.interrupted("signal SIGINT")
     if not quiet or code != EXIT_OK:
@@ -301,8 +300,8 @@ def crawl_stage(run: Run, sources: Path, extra_settings: dict | None, show_progr
             stats = run_crawl(sources, run.db_path, run_id=run.run_id, extra_settings=extra)
         finally:
             install_signal_handlers()  # Scrapy replaced them for its graceful shutdown
-        if stats.get("finish_reason") == "shutdown":
-            raise Stopped(signal.SIGTERM)
+        if stats.get("finish_reason") == "shutdown":  # Scrapy stopped on SIGTERM / SIGINT
+            raise Stopped("a shutdown signal during the crawl")
         row = get_run(run.db, run.run_id)
         if row.get("sources_failed"):
             run.partial = True
