@@ -5,102 +5,360 @@
     python pipeline.py nightly           # cron: crawl the real sources, then process
     python pipeline.py crawl | process | serve
     python pipeline.py parse PAGE.html   # article extraction, one JSON object per file
+    python pipeline.py parse --reextract # extract stored articles again from their stored HTML
     python pipeline.py extract FILE|-    # entities and sentences, one JSON object per input
 
-Exit codes: 0 all went well; 1 the run failed; 2 bad usage or input (e.g. a malformed
-sources file); 3 the run finished but some sources failed (partial).
+Exit codes: 0 all went well; 1 the run failed (or was stopped by a signal); 2 bad usage
+or input (e.g. a malformed sources file); 3 the run finished but some sources (or some
+articles) failed: partial; 4 another run holds the database's lock, nothing was done.
+
+Commands that write the database (crawl, process, nightly, demo, parse --reextract) take
+an exclusive lock on DB.lock beside it, record themselves in the `runs` table and log
+details to logs/pipeline.log in the database's folder.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import logging
+import logging.handlers
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+if __name__ == "__main__":  # one module, whether run as a script or imported (Scrapy extension)
+    sys.modules.setdefault("pipeline", sys.modules[__name__])
 
+from storage.lock import LockBusy, RunLock  # noqa: E402
 from storage.schema import DEFAULT_DB_PATH  # noqa: E402
 
 DEFAULT_SOURCES = ROOT / "crawler" / "sources.toml"
 DEFAULT_METADATA = ROOT / "datasette_metadata.json"
-DEMO_DB = Path("data") / "demo" / "trafficking_news.db"  # same file name: same metadata keys
+DEFAULT_DB = ROOT / DEFAULT_DB_PATH  # beside the code, whatever the working directory (cron)
+DEMO_DB = ROOT / "data" / "demo" / "trafficking_news.db"  # same file name: same metadata keys
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_LOCKED = 0, 1, 2, 3, 4
+EXIT_FOR_STATUS = {"ok": EXIT_OK, "partial": EXIT_PARTIAL, "failed": EXIT_FAILED,
+                   "interrupted": EXIT_FAILED}
+
+LOG_NAME = "pipeline.log"
+LOG_MAX_BYTES = 5 * 1024 * 1024  # rotated when a run starts and the log is bigger than this
+LOG_BACKUPS = 5
 
 log = logging.getLogger("pipeline")
 
 
+class Stopped(BaseException):
+    """SIGTERM (systemctl stop, kill) or SIGINT arrived: stop, and record the run as interrupted.
+    A BaseException, so no `except Exception` on the way swallows it; open transactions roll back."""
+
+    def __init__(self, what: str):
+        super().__init__(what)
+
+
+def _raise_stopped(signum, frame):
+    raise Stopped(f"signal {signal.Signals(signum).name}")
+
+
+def install_signal_handlers() -> None:
+    signal.signal(signal.SIGTERM, _raise_stopped)
+    signal.signal(signal.SIGINT, _raise_stopped)
+
+
+# -- logging ------------------------------------------------------------------
+def log_file_for(db_path: Path) -> Path:
+    return Path(db_path).resolve().parent / "logs" / LOG_NAME
+
+
+def setup_logging(verbose: bool = False, quiet: bool = False) -> logging.Handler:
+    """The console gets warnings (errors only with --quiet, everything with -v); the log
+    file (added by `add_log_file`) gets INFO and up from every stage."""
+    console_level = logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    console = logging.StreamHandler(sys.stderr)
+    console.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    console.setLevel(console_level)
+    root.handlers[:] = [console]
+    logging.captureWarnings(True)  # library warnings go to the log, not to cron's mail
+    return console
+
+
+def add_log_file(db_path: Path) -> logging.handlers.RotatingFileHandler:
+    path = log_file_for(db_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # maxBytes=0: never rolled over mid-run; `rotate_log` rolls it over at the start of a
+    # locked run, so two processes never rotate the same file at once
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=0, backupCount=LOG_BACKUPS,
+                                                   encoding="utf-8", delay=True)
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter(
+        "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    return handler
+
+
+def rotate_log(handler: logging.handlers.RotatingFileHandler | None) -> None:
+    if handler is None:
+        return
+    try:
+        if Path(handler.baseFilename).stat().st_size > LOG_MAX_BYTES:
+            handler.doRollover()
+    except FileNotFoundError:
+        pass
+
+
+def _file_handler() -> logging.handlers.RotatingFileHandler | None:
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            return handler
+    return None
+
+
+def progress_bar(desc: str, unit: str):
+    """A tqdm bar factory (called with the total), or None when stdout is not a terminal."""
+    if not sys.stdout.isatty():
+        return None
+    from tqdm import tqdm
+
+    return lambda total=None: tqdm(total=total, desc=desc, unit=unit, leave=False, dynamic_ncols=True)
+
+
+class CrawlProgress:
+    """Scrapy extension (added by pipeline.py when stdout is a terminal): a bar of responses."""
+
+    def __init__(self, crawler):
+        from tqdm import tqdm
+
+        self.stats = crawler.stats
+        self.bar = tqdm(desc="crawl", unit=" responses", leave=False, dynamic_ncols=True)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from scrapy import signals
+
+        ext = cls(crawler)
+        crawler.signals.connect(ext.response_received, signal=signals.response_received)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def response_received(self, response, request, spider):
+        self.bar.update(1)
+        self.bar.set_postfix(articles=self.stats.get_value("news/articles_new", 0), refresh=False)
+
+    def spider_closed(self, spider):
+        self.bar.close()
+
+
+# -- runs -----------------------------------------------------------------------
+class Run:
+    """One command run: the database lock, its `runs` row, stage timings, the exit code.
+
+    The lock is taken first; only then is an older `running` row marked `interrupted`
+    (its process is gone, or it would hold the lock) and this run's row inserted.
+    """
+
+    def __init__(self, db_path: Path, command: str):
+        self.db_path = Path(db_path)
+        self.command = command
+        self.lock = RunLock(self.db_path, command)
+        self.db = None
+        self.run_id: int | None = None
+        self.started = 0.0
+        self.failures: list[str] = []  # stage failures: the run is 'failed'
+        self.partial = False  # some sources or articles failed: the run is 'partial'
+        self.result: tuple[int, dict] | None = None
+
+    def start(self) -> "Run":
+        from storage import open_db
+        from storage.runs import start_run
+
+        self.lock.acquire()  # LockBusy: another run is alive
+        rotate_log(_file_handler())
+        self.started = time.monotonic()
+        self.db = open_db(self.db_path)
+        self.run_id = start_run(self.db, self.command, lock=self.lock,
+                                log_file=str(log_file_for(self.db_path)))
+        log.info("run %d (%s) started by pid %d on %s", self.run_id, self.command, os.getpid(),
+                 self.db_path)
+        return self
+
+    @contextlib.contextmanager
+    def stage(self, name: str):
+        """Time a stage into `<name>_seconds`; an exception fails the stage (logged), not the run."""
+        from storage.runs import set_fields
+
+        set_fields(self.db, self.run_id, stage=name)
+        log.info("run %d: %s started", self.run_id, name)
+        began = time.monotonic()
+        try:
+            yield
+        except Exception as exc:  # noqa: BLE001 - recorded in runs.message and the log
+            log.exception("run %d: %s failed", self.run_id, name)
+            self.failures.append(f"{name}: {type(exc).__name__}: {exc}")
+        finally:
+            seconds = round(time.monotonic() - began, 2)
+            column = f"{name}_seconds"
+            if column in self.db["runs"].columns_dict:
+                set_fields(self.db, self.run_id, **{column: seconds})
+            log.info("run %d: %s finished in %.1f s", self.run_id, name, seconds)
+
+    def finish(self, status: str | None = None, message: str = "", **fields) -> tuple[int, dict]:
+        from storage.runs import finish_run, get_run
+
+        if self.result is not None:  # a signal arrived while finishing
+            return self.result
+        if status is None:
+            status = "failed" if self.failures else "partial" if self.partial else "ok"
+        message = "; ".join(filter(None, [*self.failures, message]))
+        code = EXIT_FOR_STATUS[status]
+        if status != "interrupted":  # an interrupted run keeps the stage it stopped in
+            fields["stage"] = "done"
+        finish_run(self.db, self.run_id, status, message,
+                   duration_seconds=round(time.monotonic() - self.started, 2), exit_code=code, **fields)
+        run = get_run(self.db, self.run_id)
+        self.result = code, run
+        log.info("%s", summary(run))
+        self.db.close()
+        self.lock.release()
+        return self.result
+
+    def interrupted(self, why: str) -> tuple[int, dict]:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # let the row be written
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if self.result is not None:
+            return self.result
+        log.warning("run %d stopped: %s", self.run_id, why)
+        if self.db is not None:
+            with contextlib.suppress(Exception):
+                self.db.rollback()
+        return self.finish("interrupted", f"stopped by {why}")
+
+
+def run_stages(db_path: Path, command: str, stages, quiet: bool = False) -> int:
+    """Take the lock, start the `runs` row, run `stages(run)`, finish the row, print a summary."""
+    run = Run(db_path, command)
+    try:
+        run.start()
+    except LockBusy as busy:
+        log.info("%s: %s", command, busy)  # to the log file; the console gets the line below
+        print(f"{command}: {busy}; nothing done (exit {EXIT_LOCKED})", file=sys.stderr)
+        return EXIT_LOCKED
+    try:
+        stages(run)
+        code, row = run.finish()
+    except Stopped as stop:
+        code, row = run.interrupted(str(stop))
+    except KeyboardInterrupt:
+        code, row = run.interrupted("signal SIGINT")
+    if not quiet or code != EXIT_OK:
+        print(summary(row))
+        if code != EXIT_OK:
+            print(f"details: {log_file_for(db_path)} and the run_errors table (run_id = {row['id']})")
+    return code
+
+
 # -- stages -------------------------------------------------------------------
-def do_crawl(sources: Path, db_path: Path, command: str = "crawl",
-             extra_settings: dict | None = None) -> tuple[int, dict]:
-    from crawler.runner import run_crawl
+def check_sources(sources: Path, extra_settings: dict | None) -> str | None:
+    """An error message for a malformed sources file or an unknown --source, else None."""
     from crawler.sources import SourcesFileError, load_sources
-    from storage import open_db
-    from storage.runs import finish_run, get_run, start_run
 
     try:
         known = {s.id for s in load_sources(sources)}
     except SourcesFileError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE, {}
+        return str(exc)
     unknown = [s for s in (extra_settings or {}).get("NEWS_SOURCES", []) if s not in known]
     if unknown:
-        print(f"error: {sources}: no source with id {', '.join(map(repr, unknown))} "
-              f"(ids: {', '.join(sorted(known))})", file=sys.stderr)
-        return EXIT_USAGE, {}
-    db = open_db(db_path)
-    run_id = start_run(db, command)
-    db.close()
-    try:
-        run_crawl(sources, db_path, run_id=run_id, extra_settings=extra_settings)
-    except Exception as exc:  # the run failed as a whole: say so in `runs`, then re-raise
-        db = open_db(db_path)
-        finish_run(db, run_id, "failed", f"{type(exc).__name__}: {exc}")
-        raise
-    db = open_db(db_path)
-    run = get_run(db, run_id)
-    status = "partial" if run.get("sources_failed") else "ok"
-    finish_run(db, run_id, status)
-    run = get_run(db, run_id)
-    db.close()
-    return (EXIT_PARTIAL if status == "partial" else EXIT_OK), run
+        return (f"{sources}: no source with id {', '.join(map(repr, unknown))} "
+                f"(ids: {', '.join(sorted(known))})")
+    return None
 
 
-def do_process(db_path: Path, model: str | None, reprocess: bool, run_command: str = "process",
-               workers: int = 1) -> dict:
-    from nlp.process import process_articles
-    from storage import open_db
-    from storage.runs import add_counts, finish_run, get_run, start_run
+def crawl_stage(run: Run, sources: Path, extra_settings: dict | None, show_progress: bool) -> None:
+    """Crawl every source once into the run's row (counts via the item pipeline)."""
+    from storage.runs import get_run
 
-    db = open_db(db_path)
-    run_id = start_run(db, run_command)
-    try:
-        counts = process_articles(db, model=model, reprocess=reprocess, workers=workers)
-    except Exception as exc:
-        finish_run(db, run_id, "failed", f"{type(exc).__name__}: {exc}")
-        raise
-    add_counts(db, run_id, counts)
-    finish_run(db, run_id, "ok")
-    run = get_run(db, run_id)
-    db.close()
-    return run
+    with run.stage("crawl"):
+        from crawler.runner import run_crawl
+
+        extra = dict(extra_settings or {})
+        if show_progress:
+            from scrapy.utils.project import get_project_settings
+
+            extensions = get_project_settings().getdict("EXTENSIONS")
+            extensions["pipeline.CrawlProgress"] = 900
+            extra["EXTENSIONS"] = extensions
+        try:
+            stats = run_crawl(sources, run.db_path, run_id=run.run_id, extra_settings=extra)
+        finally:
+            install_signal_handlers()  # Scrapy replaced them for its graceful shutdown
+        if stats.get("finish_reason") == "shutdown":  # Scrapy stopped on SIGTERM / SIGINT
+            raise Stopped("a shutdown signal during the crawl")
+        row = get_run(run.db, run.run_id)
+        if row.get("sources_failed"):
+            run.partial = True
+            log.warning("run %d: %d of %d sources failed", run.run_id, row["sources_failed"],
+                        row.get("sources_tried") or 0)
+
+
+def process_stage(run: Run, model: str | None, reprocess: bool, workers: int, show_progress: bool) -> None:
+    """NLP over every article not processed with the current NLP version (all with reprocess)."""
+    from storage.runs import add_counts, set_fields
+
+    with run.stage("process"):
+        from nlp.loader import load_pipeline, nlp_version
+        from nlp.process import count_pending, process_articles
+
+        nlp = load_pipeline(model)
+        version = nlp_version(nlp)
+        set_fields(run.db, run.run_id, nlp_version=version)
+        counts = process_articles(run.db, nlp=nlp, reprocess=reprocess, workers=workers, run_id=run.run_id,
+                                  progress=progress_bar("process", " articles") if show_progress else None)
+        add_counts(run.db, run.run_id, counts)
+        set_fields(run.db, run.run_id, articles_pending=count_pending(run.db, version))
+        if counts.get("errors"):
+            run.partial = True
+
+
+def reextract_stage(run: Run, article_ids: list[str] | None, show_progress: bool) -> None:
+    from storage.reextract import reextract_articles
+    from storage.runs import add_counts
+
+    with run.stage("reextract"):
+        counts = reextract_articles(run.db, run.run_id, article_ids,
+                                    progress=progress_bar("reextract", " articles") if show_progress else None)
+        add_counts(run.db, run.run_id, counts)
+        log.info("run %d: %d articles re-extracted with changes (%d with a new text, to be processed again)",
+                 run.run_id, counts["articles_updated"], counts["articles_text_changed"])
+        if counts.get("errors"):
+            run.partial = True
 
 
 def summary(run: dict) -> str:
     keys = ("sources_tried", "sources_failed", "requests", "listings_fetched", "listings_not_modified",
             "urls_known", "urls_too_old", "pages_fetched", "articles_new", "articles_updated",
             "articles_unchanged", "articles_duplicate", "articles_irrelevant", "pages_skipped", "errors",
-            "articles_processed", "entities_added", "mentions_added", "sentences_added")
+            "articles_processed", "entities_added", "mentions_added", "sentences_added", "articles_pending")
     counts = ", ".join(f"{k}={run[k]}" for k in keys if run.get(k) is not None)
     text = f"run {run['id']} ({run['command']}): {run['status']}; {counts}"
     if run.get("problem_counts") and run["problem_counts"] != "{}":
         text += f"; problems {run['problem_counts']}"
+    timings = [f"{stage} {run[f'{stage}_seconds']:.1f} s" for stage in ("crawl", "process")
+               if run.get(f"{stage}_seconds") is not None]
+    if run.get("duration_seconds") is not None:
+        timings.append(f"total {run['duration_seconds']:.1f} s")
+    if timings:
+        text += "; " + ", ".join(timings)
+    if run.get("message"):
+        text += f"; {run['message']}"
     return text
 
 
@@ -185,30 +443,40 @@ def serve(db_path: Path, host: str, port: int, metadata: Path) -> int:
 
 
 # -- commands -----------------------------------------------------------------
+def usage_error(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def show_progress(args) -> bool:
+    return sys.stdout.isatty() and not getattr(args, "quiet", False)
+
+
 def cmd_crawl(args) -> int:
-    code, run = do_crawl(args.sources, args.db, extra_settings=crawl_options(args))
-    if run:
-        print(summary(run))
-    return code
+    extra = crawl_options(args)
+    if problem := check_sources(args.sources, extra):
+        return usage_error(problem)
+    return run_stages(args.db, "crawl",
+                      lambda run: crawl_stage(run, args.sources, extra, show_progress(args)))
 
 
 def cmd_process(args) -> int:
-    run = do_process(args.db, args.model, args.reprocess, workers=args.workers)
-    print(summary(run))
-    return EXIT_OK
+    command = "process --reprocess" if args.reprocess else "process"
+    return run_stages(args.db, command, lambda run: process_stage(
+        run, args.model, args.reprocess, args.workers, show_progress(args)))
 
 
 def cmd_nightly(args) -> int:
-    code, run = do_crawl(args.sources, args.db, command="nightly-crawl", extra_settings=crawl_options(args))
-    if code == EXIT_USAGE:
-        return code
-    if not args.quiet or code != EXIT_OK:
-        print(summary(run))
-    processed = do_process(args.db, args.model, reprocess=False, run_command="nightly-process",
-                           workers=args.workers)
-    if not args.quiet or code != EXIT_OK:
-        print(summary(processed))
-    return code
+    """Crawl, then process what is new (or was processed by an older NLP version): one run."""
+    extra = crawl_options(args)
+    if problem := check_sources(args.sources, extra):
+        return usage_error(problem)
+
+    def stages(run: Run) -> None:
+        crawl_stage(run, args.sources, extra, show_progress(args))
+        process_stage(run, args.model, False, args.workers, show_progress(args))
+
+    return run_stages(args.db, "nightly", stages, quiet=args.quiet)
 
 
 def cmd_serve(args) -> int:
@@ -222,12 +490,13 @@ def cmd_demo(args) -> int:
     origin = origin_of(server)
     print(f"Demo news site: {origin}/", flush=True)
     sources = write_sources_for(origin, Path(args.db).parent / "demo_sources.toml")
-    code, run = do_crawl(sources, args.db, command="demo-crawl")
-    print(summary(run))
-    processed = do_process(args.db, args.model, reprocess=False, run_command="demo-process",
-                           workers=args.workers)
-    print(summary(processed))
-    if args.no_serve:
+
+    def stages(run: Run) -> None:
+        crawl_stage(run, sources, None, show_progress(args))
+        process_stage(run, args.model, False, args.workers, show_progress(args))
+
+    code = run_stages(args.db, "demo", stages)
+    if args.no_serve or code not in (EXIT_OK, EXIT_PARTIAL):
         server.shutdown()
         return code
     site = f"http://127.0.0.1:{args.port}"
@@ -247,6 +516,13 @@ def read_html(path: Path) -> str:
 
 
 def cmd_parse(args) -> int:
+    if args.reextract:
+        if args.files:
+            return usage_error("parse --reextract reads the stored HTML of the database; give no files")
+        return run_stages(args.db, "reextract", lambda run: reextract_stage(run, args.article,
+                                                                             show_progress(args)))
+    if not args.files:
+        return usage_error("parse needs HTML files (or --reextract)")
     from crawler.extraction import parse_article
 
     status = EXIT_OK
@@ -295,7 +571,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    def db_arg(p, default=DEFAULT_DB_PATH):
+    def db_arg(p, default=DEFAULT_DB):
         p.add_argument("--db", type=Path, default=default, help=f"SQLite database (default: {default})")
 
     def since_date(value: str) -> str:
@@ -363,9 +639,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--metadata", type=Path, default=DEFAULT_METADATA)
     p.add_argument("--no-serve", action="store_true", help="stop after processing (no Datasette)")
 
-    p = add("parse", cmd_parse, "Extract the article from saved HTML pages; one JSON object per file.")
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE.html", help="HTML files (.gz allowed)")
+    p = add("parse", cmd_parse, "Extract the article from saved HTML pages; one JSON object per file. "
+                                "With --reextract: extract every stored article again from its stored HTML.")
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE.html", help="HTML files (.gz allowed)")
     p.add_argument("--url", default=None, help="the page's URL, if known")
+    p.add_argument("--reextract", action="store_true",
+                   help="re-extract the articles stored in the database from their stored HTML (no fetching); "
+                        "articles whose text changed lose their entities and are processed again by the next "
+                        "process or nightly run")
+    p.add_argument("--article", action="append", metavar="ID", help="with --reextract: only this article id "
+                                                                     "(repeatable)")
+    db_arg(p)
 
     p = add("extract", cmd_extract, "Extract persons, agencies, places and court sentences from plain text.")
     p.add_argument("files", nargs="+", metavar="FILE", help="text files, or - for standard input")
@@ -375,14 +659,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    level = logging.INFO if args.verbose else logging.WARNING
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for handler in logging.getLogger().handlers:
-        handler.setLevel(level)  # Scrapy lowers the root logger's level; the handler decides
+    setup_logging(args.verbose, getattr(args, "quiet", False))
+    writes = args.command in {"crawl", "process", "nightly", "demo"} or getattr(args, "reextract", False)
+    if writes:
+        add_log_file(args.db)
+        install_signal_handlers()
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     try:
         return args.func(args)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Stopped):
         return EXIT_FAILED
 
 

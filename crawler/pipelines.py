@@ -10,12 +10,15 @@ from __future__ import annotations
 import logging
 from dataclasses import asdict
 
+from scrapy import signals
+
 from crawler.dedup import NearDuplicateIndex, from_hex, simhash, to_hex
 from crawler.items import ArticleItem
 from storage import open_db
 from storage.articles import (
-    article_fingerprints, article_id, article_text, feed_validators, find_exact_copy, known_urls,
-    mark_url, save_feed_state, store_article, store_copy, upsert_sources, urls_to_retry,
+    article_fingerprints, article_id, article_text, commit_feed_validators, discard_pending_validators,
+    feed_validators, find_exact_copy, known_urls, mark_url, save_feed_state, store_article, store_copy,
+    upsert_sources, urls_to_retry,
 )
 from storage.runs import add_counts, record_error
 
@@ -57,10 +60,13 @@ class StoreArticlePipeline:
     @classmethod
     def from_crawler(cls, crawler):
         run_id = crawler.settings.get("RUN_ID")
-        return cls(crawler, crawler.settings.get("NEWS_DB_PATH"), int(run_id) if run_id else None)
+        pipeline = cls(crawler, crawler.settings.get("NEWS_DB_PATH"), int(run_id) if run_id else None)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
 
     def open_spider(self, spider=None):
         self.db = open_db(self.db_path)
+        discard_pending_validators(self.db)  # left by a crawl that was killed
         for aid, value in article_fingerprints(self.db, lambda text: to_hex(simhash(text))).items():
             self.near.add(aid, from_hex(value))
         spider = spider or self.crawler.spider
@@ -143,3 +149,13 @@ class StoreArticlePipeline:
             add_counts(self.db, self.run_id, counts)
         self.db.close()
         self.db = None
+
+    def spider_closed(self, spider, reason):
+        """Listing validators read this run count only if the crawl ran to its end: after a kill
+        or a shutdown some listed articles were never requested, so the listing is read again."""
+        if reason == "finished":
+            db = open_db(self.db_path)
+            try:
+                commit_feed_validators(db)
+            finally:
+                db.close()

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
-from storage.schema import stable_id
+from storage.schema import stable_id, transaction
 
 
 def utc_now() -> str:
@@ -20,16 +20,25 @@ def article_id(canonical_url: str) -> str:
 
 
 def upsert_sources(db: sqlite_utils.Database, sources) -> None:
+    """Insert new sources, update changed ones; an unchanged source is not written at all."""
     rows = [
-        {
-            "id": s.id, "name": s.name, "homepage": s.homepage, "country": s.country,
-            "language": s.language, "start_urls": json.dumps(s.start_urls),
-            "allowed_domains": json.dumps(s.allowed_domains), "updated_at": utc_now(),
-        }
+        [s.id, s.name, s.homepage, s.country, s.language, json.dumps(s.start_urls),
+         json.dumps(s.allowed_domains), utc_now()]
         for s in sources
     ]
-    with db.conn:
-        db["sources"].upsert_all(rows, pk="id")
+    with transaction(db):
+        db.conn.executemany(
+            """insert into sources (id, name, homepage, country, language, start_urls, allowed_domains,
+                                    updated_at)
+               values (?, ?, ?, ?, ?, ?, ?, ?)
+               on conflict(id) do update set name = excluded.name, homepage = excluded.homepage,
+                 country = excluded.country, language = excluded.language,
+                 start_urls = excluded.start_urls, allowed_domains = excluded.allowed_domains,
+                 updated_at = excluded.updated_at
+               where (name, homepage, country, language, start_urls, allowed_domains) is not
+                     (excluded.name, excluded.homepage, excluded.country, excluded.language,
+                      excluded.start_urls, excluded.allowed_domains)""",
+            rows)
 
 
 # fetched_urls.status values; see known_urls() for which of them are fetched again.
@@ -65,17 +74,15 @@ def urls_to_retry(db: sqlite_utils.Database, max_attempts: int = 3) -> list[tupl
 def store_article(db: sqlite_utils.Database, article: dict, run_id: int | None = None) -> str:
     """Insert or update one article in a single transaction; returns new/updated/unchanged.
 
-    An article whose text changed is marked unprocessed so the NLP stage redoes it.
+    The article row, its HTML and its fetched URLs are written together or not at all. An
+    article whose text changed is marked unprocessed and loses its old mentions and
+    sentences in the same transaction (their offsets were into the old text), so the NLP
+    stage redoes it and the database never pairs a text with another text's entities.
     """
+    from storage.extractions import clear_extraction, drop_orphan_entities
+
     aid = article_id(article["url"])
     now = utc_now()
-    existing = db.execute(
-        "select content_hash from articles where id = ?", [aid]
-    ).fetchone()
-    if existing and existing[0] == article["content_hash"]:
-        outcome = "unchanged"
-    else:
-        outcome = "updated" if existing else "new"
     row = {
         "id": aid,
         "url": article["url"],
@@ -94,13 +101,19 @@ def store_article(db: sqlite_utils.Database, article: dict, run_id: int | None =
         "published_source": article.get("published_source"),
         "updated_at": now,
     }
-    with db.conn:
+    with transaction(db):
+        existing = db.execute("select content_hash from articles where id = ?", [aid]).fetchone()
+        if existing and existing[0] == article["content_hash"]:
+            outcome = "unchanged"
+        else:
+            outcome = "updated" if existing else "new"
         if outcome == "new":
             row.update(fetched_at=now, run_id=run_id)
             db["articles"].insert(row, pk="id")
         elif outcome == "updated":
             row.update(processed_at=None, nlp_version=None)
             db["articles"].update(aid, row)
+            drop_orphan_entities(db, clear_extraction(db, aid))
         if outcome != "unchanged" and article.get("html") is not None:
             db["article_html"].upsert(
                 {
@@ -133,7 +146,7 @@ def article_fingerprints(db: sqlite_utils.Database, compute) -> dict[str, str]:
     """{article id: simhash hex} of every stored article; fills in missing ones with `compute(text)`."""
     missing = db.execute("select id, text from articles where simhash is null").fetchall()
     if missing:
-        with db.conn:
+        with transaction(db):
             for aid, text in missing:
                 db.execute("update articles set simhash = ? where id = ?", [compute(text or ""), aid])
     return {aid: value for aid, value in db.execute("select id, simhash from articles").fetchall()}
@@ -144,8 +157,8 @@ def store_copy(db: sqlite_utils.Database, original_id: str, article: dict, kind:
     """Record `article` as a copy of the stored `original_id` (one transaction); new/unchanged."""
     now = utc_now()
     copy_id = stable_id("copy", article["url"])
-    existed = db.execute("select 1 from article_copies where id = ?", [copy_id]).fetchone() is not None
-    with db.conn:
+    with transaction(db):
+        existed = db.execute("select 1 from article_copies where id = ?", [copy_id]).fetchone() is not None
         db["article_copies"].upsert({
             "id": copy_id, "article_id": original_id, "url": article["url"],
             "source_id": article.get("source_id"), "title": article.get("title"),
@@ -179,8 +192,11 @@ def mark_url(db: sqlite_utils.Database, url: str, status: str, article: str | No
 
 
 # -- conditional requests for feeds, sitemaps and section pages ------------------------
+# New validators are kept aside (`pending_etag`, `pending_last_modified`) until the crawl that
+# read the listing finishes: a crawl killed after reading a feed but before fetching its
+# articles must not send that feed's new ETag next time (a 304 would hide those articles).
 def feed_validators(db: sqlite_utils.Database) -> dict[str, tuple[str | None, str | None]]:
-    """{listing URL: (ETag, Last-Modified)} stored by earlier runs."""
+    """{listing URL: (ETag, Last-Modified)} of listings whose last complete read finished."""
     return {url: (etag, modified) for url, etag, modified in db.execute(
         "select url, etag, last_modified from feed_state "
         "where etag is not null or last_modified is not null").fetchall()}
@@ -189,9 +205,10 @@ def feed_validators(db: sqlite_utils.Database) -> dict[str, tuple[str | None, st
 def save_feed_state(db: sqlite_utils.Database, url: str, source_id: str | None, status: int,
                     etag: str | None = None, last_modified: str | None = None,
                     keep_validators: bool = True) -> None:
-    """After fetching a listing: its answer and, if it was fully read, its new validators."""
+    """After fetching a listing: its answer and, if it was fully read, its new validators
+    (pending until `commit_feed_validators` at the end of the crawl)."""
     now = utc_now()
-    with db.conn:
+    with transaction(db):
         if status == 304:
             db.execute(
                 """insert into feed_state (url, source_id, status, checked_at, not_modified)
@@ -199,13 +216,42 @@ def save_feed_state(db: sqlite_utils.Database, url: str, source_id: str | None, 
                    on conflict(url) do update set status = 304, checked_at = excluded.checked_at,
                      not_modified = coalesce(not_modified, 0) + 1""", [url, source_id, now])
             return
-        if not keep_validators:
-            etag = last_modified = None
+        if not keep_validators or not (etag or last_modified):
+            # forgetting validators is always safe (the next run reads the listing in full)
+            db.execute(
+                """insert into feed_state (url, source_id, status, checked_at, changed_at, not_modified)
+                   values (?, ?, ?, ?, ?, 0)
+                   on conflict(url) do update set source_id = excluded.source_id, etag = null,
+                     last_modified = null, pending_etag = null, pending_last_modified = null,
+                     status = excluded.status, checked_at = excluded.checked_at,
+                     changed_at = excluded.changed_at""",
+                [url, source_id, status, now, now])
+            return
         db.execute(
-            """insert into feed_state (url, source_id, etag, last_modified, status, checked_at, changed_at,
-                                       not_modified)
+            """insert into feed_state (url, source_id, pending_etag, pending_last_modified, status,
+                                       checked_at, changed_at, not_modified)
                values (?, ?, ?, ?, ?, ?, ?, 0)
-               on conflict(url) do update set source_id = excluded.source_id, etag = excluded.etag,
-                 last_modified = excluded.last_modified, status = excluded.status,
+               on conflict(url) do update set source_id = excluded.source_id,
+                 pending_etag = excluded.pending_etag,
+                 pending_last_modified = excluded.pending_last_modified, status = excluded.status,
                  checked_at = excluded.checked_at, changed_at = excluded.changed_at""",
             [url, source_id, etag, last_modified, status, now, now])
+
+
+def commit_feed_validators(db: sqlite_utils.Database) -> int:
+    """The crawl finished: pending validators become the ones sent next time. Returns how many."""
+    with transaction(db):
+        cursor = db.execute(
+            """update feed_state set etag = pending_etag, last_modified = pending_last_modified,
+                 pending_etag = null, pending_last_modified = null
+               where pending_etag is not null or pending_last_modified is not null""")
+    return cursor.rowcount
+
+
+def discard_pending_validators(db: sqlite_utils.Database) -> int:
+    """A crawl starts: validators left pending by a crawl that never finished are dropped."""
+    with transaction(db):
+        cursor = db.execute(
+            """update feed_state set pending_etag = null, pending_last_modified = null
+               where pending_etag is not null or pending_last_modified is not null""")
+    return cursor.rowcount

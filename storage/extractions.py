@@ -5,7 +5,7 @@ import sqlite_utils
 
 from nlp.names import lookup_key
 from storage.articles import utc_now
-from storage.schema import stable_id
+from storage.schema import stable_id, transaction
 
 
 def entity_id(kind: str, name: str) -> str:
@@ -15,6 +15,8 @@ def entity_id(kind: str, name: str) -> str:
 def save_extraction(db: sqlite_utils.Database, article_id: str, doc, nlp_version: str) -> dict:
     """Replace the article's mentions and sentences with those of `doc` in one transaction.
 
+    Reprocessing replaces, never duplicates: the article's old mentions and sentences go,
+    and so do entities that only they referred to (an earlier rules version's mistakes).
     Victims are never stored as entities: the article text stays as published, but no
     name of a person with role "victim" enters `entities` or `mentions`.
     Returns counts of rows written.
@@ -23,9 +25,8 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, doc, nlp_version
     entities = [e for e in extraction["entities"] if not (e["kind"] == "person" and e["role"] == "victim")]
     text = doc.text
     counts = {"entities_added": 0, "mentions_added": 0, "sentences_added": 0}
-    with db.conn:
-        db.execute("delete from mentions where article_id = ?", [article_id])
-        db.execute("delete from sentences where article_id = ?", [article_id])
+    with transaction(db):
+        old_entities = clear_extraction(db, article_id)
         mention_rows = []
         for entity in entities:
             stored_name = entity["canonical"] or entity["name"]  # one name per entity across articles
@@ -63,8 +64,33 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, doc, nlp_version
             })
         if sentence_rows:
             db["sentences"].insert_all(sentence_rows, pk="id", replace=True)
+        drop_orphan_entities(db, old_entities)
         db.execute("update articles set processed_at = ?, nlp_version = ? where id = ?",
                    [utc_now(), nlp_version, article_id])
     counts["mentions_added"] = len(mention_rows)
     counts["sentences_added"] = len(sentence_rows)
     return counts
+
+
+def clear_extraction(db: sqlite_utils.Database, article_id: str) -> set[str]:
+    """Delete the article's mentions and sentences (inside the caller's transaction);
+    returns the entity ids they referred to."""
+    old = {row[0] for row in db.execute(
+        "select entity_id from mentions where article_id = ? union "
+        "select defendant_id from sentences where article_id = ? and defendant_id is not null",
+        [article_id, article_id])}
+    db.execute("delete from mentions where article_id = ?", [article_id])
+    db.execute("delete from sentences where article_id = ?", [article_id])
+    return old
+
+
+def drop_orphan_entities(db: sqlite_utils.Database, entity_ids) -> int:
+    """Delete those of `entity_ids` no mention or sentence refers to any more."""
+    dropped = 0
+    for eid in entity_ids:
+        cursor = db.execute(
+            "delete from entities where id = ? "
+            "and not exists (select 1 from mentions where entity_id = ?) "
+            "and not exists (select 1 from sentences where defendant_id = ?)", [eid, eid, eid])
+        dropped += cursor.rowcount
+    return dropped

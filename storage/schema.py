@@ -11,6 +11,7 @@ the rows already there, once.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 import textwrap
@@ -41,6 +42,10 @@ TABLES: dict[str, dict] = {
             "requests": int, "listings_fetched": int, "listings_not_modified": int,
             "urls_known": int, "urls_too_old": int, "articles_duplicate": int,
             "problem_counts": str,
+            # one row per command run; a nightly run times each of its stages
+            "stage": str, "crawl_seconds": float, "process_seconds": float,
+            "duration_seconds": float, "exit_code": int, "pid": int, "host": str,
+            "articles_pending": int, "log_file": str,
         },
         "pk": "id",
         "not_null": {"command", "status", "started_at"},
@@ -90,6 +95,9 @@ TABLES: dict[str, dict] = {
         "columns": {
             "url": str, "source_id": str, "etag": str, "last_modified": str, "status": int,
             "checked_at": str, "changed_at": str, "not_modified": int,
+            # validators of a read whose articles are not all handled yet: they replace
+            # etag/last_modified only when the crawl finishes (a killed crawl re-reads the listing)
+            "pending_etag": str, "pending_last_modified": str,
         },
         "pk": "url",
     },
@@ -473,6 +481,35 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database):
+    """Group writes into one atomic transaction (a savepoint if one is already open).
+
+    Use this, never `with db.conn:`: sqlite-utils 4's `db.execute()` commits a write at once
+    when no transaction is open, so under `with db.conn:` every statement commits on its own
+    and a crash between two of them leaves half a change. `BEGIN IMMEDIATE` takes the write
+    lock up front, so a reader (Datasette) never turns this into a busy error half-way.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
 def open_db(path: str | Path = DEFAULT_DB_PATH) -> sqlite_utils.Database:
     """Open (creating if needed) the database and bring its schema up to date."""
     path = Path(path)
@@ -496,7 +533,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     values in for the rows already there.
     """
     stale: set[str] = set()  # tables whose derived columns need filling in, or rebuilding
-    with db.conn:
+    with transaction(db):
         for name, spec in TABLES.items():
             table = db[name]
             if not table.exists():
@@ -519,7 +556,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             if (table_name, tuple(columns)) not in existing_indexes:
                 db[table_name].create_index(columns, if_not_exists=True)
     current = dict(db.execute("select name, sql from sqlite_master where type = 'trigger'").fetchall())
-    with db.conn:
+    with transaction(db):
         for table_name in FTS:  # sqlite-utils' FTS triggers (older databases): ours replace them
             for suffix in ("_ai", "_ad", "_au"):
                 if table_name + suffix in current:
@@ -527,7 +564,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for table_name, columns in FTS.items():
         db[table_name].enable_fts(columns, tokenize="porter", replace=True)
     reindex: set[str] = set()  # FTS tables to rebuild from their table
-    with db.conn:
+    with transaction(db):
         for name, sql in TRIGGERS.items():
             sql = textwrap.dedent(sql).strip()
             if current.get(name) != sql:

@@ -15,8 +15,10 @@ def test_nightly_crawls_and_processes_quietly(demo_sources, tmp_path):
     assert db["articles"].count == on_topic
     assert db.execute("select count(*) from articles where processed_at is null").fetchone()[0] == 0
     assert db["sentences"].count > 0
-    statuses = [r["status"] for r in db.query("select status from runs order by id")]
-    assert statuses == ["ok", "ok"]
+    runs = list(db.query("select * from runs order by id"))
+    assert [(r["command"], r["status"], r["exit_code"]) for r in runs] == [("nightly", "ok", 0)]
+    assert runs[0]["crawl_seconds"] > 0 and runs[0]["process_seconds"] > 0
+    assert runs[0]["articles_new"] == on_topic == runs[0]["articles_processed"]
 
 
 def test_nightly_reports_failed_sources_with_exit_3(tmp_path):
