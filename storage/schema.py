@@ -482,20 +482,22 @@ def stable_id(*parts: object) -> str:
 
 
 @contextlib.contextmanager
-def transaction(db: sqlite_utils.Database):
+def transaction(db: sqlite_utils.Database, immediate: bool = True):
     """Group writes into one atomic transaction (a savepoint if one is already open).
 
     Use this, never `with db.conn:`: sqlite-utils 4's `db.execute()` commits a write at once
     when no transaction is open, so under `with db.conn:` every statement commits on its own
     and a crash between two of them leaves half a change. `BEGIN IMMEDIATE` takes the write
-    lock up front, so a reader (Datasette) never turns this into a busy error half-way.
+    lock up front, so a reader (Datasette) never turns this into a busy error half-way;
+    `immediate=False` defers the lock to the first write (schema checks that usually write
+    nothing).
     """
     conn = db.conn
     if conn.in_transaction:
         with db.atomic():
             yield db
         return
-    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
     try:
         yield db
     except BaseException:
@@ -533,7 +535,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     values in for the rows already there.
     """
     stale: set[str] = set()  # tables whose derived columns need filling in, or rebuilding
-    with transaction(db):
+    with transaction(db, immediate=False):
         for name, spec in TABLES.items():
             table = db[name]
             if not table.exists():
@@ -556,7 +558,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             if (table_name, tuple(columns)) not in existing_indexes:
                 db[table_name].create_index(columns, if_not_exists=True)
     current = dict(db.execute("select name, sql from sqlite_master where type = 'trigger'").fetchall())
-    with transaction(db):
+    with transaction(db, immediate=False):
         for table_name in FTS:  # sqlite-utils' FTS triggers (older databases): ours replace them
             for suffix in ("_ai", "_ad", "_au"):
                 if table_name + suffix in current:
@@ -564,7 +566,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for table_name, columns in FTS.items():
         db[table_name].enable_fts(columns, tokenize="porter", replace=True)
     reindex: set[str] = set()  # FTS tables to rebuild from their table
-    with transaction(db):
+    with transaction(db, immediate=False):
         for name, sql in TRIGGERS.items():
             sql = textwrap.dedent(sql).strip()
             if current.get(name) != sql:
