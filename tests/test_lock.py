@@ -43,10 +43,13 @@ sys.path.insert(0, {str(ROOT)!r})
 from storage.lock import RunLock
 lock = RunLock({str(db)!r}, command="test").acquire()
 if {fork_grandchild!r}:
+    ready_r, ready_w = os.pipe()
     pid = os.fork()
     if pid == 0:
+        os.write(ready_w, b"x")  # the at-fork hooks have run
         time.sleep(60)
         os._exit(0)
+    os.read(ready_r, 1)
     print("locked", pid, flush=True)
     os._exit(0)
 print("locked", os.getpid(), flush=True)
