@@ -420,7 +420,7 @@ def datasette_app(db_path: Path, metadata: Path = DEFAULT_METADATA):
                      settings=dict(DATASETTE_SETTINGS))
 
 
-def serve(db_path: Path, host: str, port: int, metadata: Path) -> int:
+def serve(db_path: Path, host: str, port: int, metadata: Path, replace_process: bool = True) -> int:
     from storage import open_db
 
     open_db(db_path).close()  # make sure the schema (and WAL mode) exist before serving
@@ -430,7 +430,7 @@ def serve(db_path: Path, host: str, port: int, metadata: Path) -> int:
               f"'trafficking_news.db'", file=sys.stderr)
     print(f"Datasette: http://{host}:{port}/  (database {db_path}; Ctrl-C to stop)", flush=True)
     command = datasette_command(db_path, host, port, metadata)
-    if hasattr(os, "execv"):
+    if replace_process and hasattr(os, "execv"):
         # Become Datasette, so a signal to this process (Ctrl-C, a service manager's or a
         # test's terminate) stops the server instead of leaving it orphaned.
         sys.stdout.flush()
@@ -503,7 +503,9 @@ def cmd_demo(args) -> int:
     print(f"\nOpen {site}/ and search a name, or try {site}/trafficking_news/prosecutions, "
           f"{site}/trafficking_news/places (map), {site}/-/dashboards/overview (charts) and the "
           f"canned queries on {site}/trafficking_news", flush=True)
-    return serve(args.db, "127.0.0.1", args.port, args.metadata)
+    # Not exec: this process keeps serving the demo news site the articles link to; Ctrl-C
+    # in the terminal reaches Datasette too (same process group).
+    return serve(args.db, "127.0.0.1", args.port, args.metadata, replace_process=False)
 
 
 def read_html(path: Path) -> str:
