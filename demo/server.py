@@ -17,17 +17,25 @@ class SiteHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # the crawler logs what matters
         pass
 
-    def do_GET(self):
+    def page(self) -> tuple[Path, bytes] | None:
+        """The requested file and its body with the real origin put in; None (404 sent) if absent."""
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
         if not path.is_file():
             self.send_error(404, "Not found")
-            return
+            return None
         body = path.read_bytes()
         if path.suffix in {".html", ".xml", ".txt"}:
             host, port = self.server.server_address[:2]
             body = body.replace(TEMPLATE_ORIGIN.encode(), f"http://{host}:{port}".encode())
+        return path, body
+
+    def do_GET(self):
+        found = self.page()
+        if found is None:
+            return
+        path, body = found
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Length", str(len(body)))

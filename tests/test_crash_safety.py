@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from demo.server import SITE_DIR, SiteHandler, TEMPLATE_ORIGIN, origin_of, write_sources_for
+from demo.server import SITE_DIR, SiteHandler, origin_of, write_sources_for
 from tests.conftest import ROOT
 
 ARTICLE_DELAY = 0.08  # seconds per article page
@@ -33,16 +33,10 @@ class SlowETagHandler(SiteHandler):
     """The demo site, with an ETag on every answer, 304 for If-None-Match, slow article pages."""
 
     def do_GET(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if not path.is_file():
-            self.send_error(404, "Not found")
+        found = self.page()
+        if found is None:
             return
-        body = path.read_bytes()
-        if path.suffix in {".html", ".xml", ".txt"}:
-            host, port = self.server.server_address[:2]
-            body = body.replace(TEMPLATE_ORIGIN.encode(), f"http://{host}:{port}".encode())
+        path, body = found
         etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
         if self.headers.get("If-None-Match") == etag:
             self.send_response(304)
