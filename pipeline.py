@@ -64,8 +64,23 @@ class Stopped(BaseException):
         super().__init__(what)
 
 
+_stop_signal: list[str] = []  # the signal that asked this run to stop, once one has
+
+
 def _raise_stopped(signum, frame):
-    raise Stopped(f"signal {signal.Signals(signum).name}")
+    # Python drops an exception raised while a weakref callback or __del__ runs, so the
+    # signal is also remembered and checked between articles and after each stage.
+    _stop_signal.append(f"signal {signal.Signals(signum).name}")
+    raise Stopped(_stop_signal[0])
+
+
+def stop_requested() -> bool:
+    return bool(_stop_signal)
+
+
+def raise_if_stopped() -> None:
+    if _stop_signal:
+        raise Stopped(_stop_signal[0])
 
 
 def install_signal_handlers() -> None:
@@ -254,6 +269,7 @@ def run_stages(db_path: Path, command: str, stages, quiet: bool = False) -> int:
         return EXIT_LOCKED
     try:
         stages(run)
+        raise_if_stopped()
         code, row = run.finish()
     except Stopped as stop:
         code, row = run.interrupted(str(stop))
@@ -321,7 +337,9 @@ def process_stage(run: Run, model: str | None, reprocess: bool, workers: int, sh
         version = nlp_version(nlp)
         set_fields(run.db, run.run_id, nlp_version=version)
         counts = process_articles(run.db, nlp=nlp, reprocess=reprocess, workers=workers, run_id=run.run_id,
-                                  progress=progress_bar("process", " articles") if show_progress else None)
+                                  progress=progress_bar("process", " articles") if show_progress else None,
+                                  should_stop=stop_requested)
+        raise_if_stopped()
         add_counts(run.db, run.run_id, counts)
         set_fields(run.db, run.run_id, articles_pending=count_pending(run.db, version))
         if counts.get("errors"):

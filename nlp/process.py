@@ -21,6 +21,7 @@ import sqlite_utils
 from nlp.loader import expected_version, load_pipeline, nlp_version
 from storage.extractions import save_extraction
 from storage.runs import record_error
+from storage.schema import transaction
 
 logger = logging.getLogger(__name__)
 
@@ -79,16 +80,33 @@ def _docs(nlp, chunk: list, batch_size: int, workers: int):
         yield doc, article_id, None
 
 
+def _save(db, doc, article_id, error, version, run_id, totals) -> None:
+    """Store one article's results, or record why it has none."""
+    if error is not None:
+        totals["errors"] += 1
+        url = db.execute("select url from articles where id = ?", [article_id]).fetchone()
+        reason = f"nlp_error: {type(error).__name__}: {error}"
+        logger.error("article %s not processed: %s", article_id, reason)
+        record_error(db, run_id, url[0] if url else article_id, reason, "nlp_error")
+        return
+    counts = save_extraction(db, article_id, doc, version)
+    totals["articles_processed"] += 1
+    for key, value in counts.items():
+        totals[key] += value
+
+
 def process_articles(db: sqlite_utils.Database, nlp=None, reprocess: bool = False,
                      batch_size: int = 32, model: str | None = None, workers: int = 1,
-                     chunk_size: int = 500, run_id: int | None = None, progress=None) -> dict:
+                     chunk_size: int = 500, commit_every: int = 50, run_id: int | None = None, progress=None,
+                     should_stop=None) -> dict:
     """Process pending articles; returns counts for the `runs` table.
 
     Articles stream from the database in chunks; each chunk runs inside
     `nlp.memory_zone()` so the string store does not grow with the archive, and
     `workers` > 1 spreads the model over several processes. `progress`, if given, is
     called with the number of pending articles and returns an object with `update(n)`
-    and `close()` (a tqdm bar). Failures are recorded under `run_id`.
+    and `close()` (a tqdm bar). Failures are recorded under `run_id`. `should_stop`, if
+    given, is asked between commits; when it says so the run ends there, all saved.
     """
     totals = {"articles_processed": 0, "entities_added": 0, "mentions_added": 0,
               "sentences_added": 0, "errors": 0}
@@ -101,23 +119,16 @@ def process_articles(db: sqlite_utils.Database, nlp=None, reprocess: bool = Fals
     try:
         while True:
             chunk = list(islice(pending, chunk_size))
-            if not chunk:
+            if not chunk or (should_stop and should_stop()):
                 break
             with nlp.memory_zone():
-                for doc, article_id, error in _docs(nlp, chunk, batch_size, workers):
-                    if error is not None:
-                        totals["errors"] += 1
-                        url = db.execute("select url from articles where id = ?", [article_id]).fetchone()
-                        reason = f"nlp_error: {type(error).__name__}: {error}"
-                        logger.error("article %s not processed: %s", article_id, reason)
-                        record_error(db, run_id, url[0] if url else article_id, reason, "nlp_error")
-                    else:
-                        counts = save_extraction(db, article_id, doc, version)
-                        totals["articles_processed"] += 1
-                        for key, value in counts.items():
-                            totals[key] += value
-                    if bar is not None:
-                        bar.update(1)
+                docs = _docs(nlp, chunk, batch_size, workers)
+                while not (should_stop and should_stop()) and (group := list(islice(docs, commit_every))):
+                    with transaction(db):  # one commit per group: FTS indexing happens at commit
+                        for doc, article_id, error in group:
+                            _save(db, doc, article_id, error, version, run_id, totals)
+                            if bar is not None:
+                                bar.update(1)
     finally:
         if bar is not None:
             bar.close()

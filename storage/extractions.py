@@ -27,17 +27,15 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, doc, nlp_version
     counts = {"entities_added": 0, "mentions_added": 0, "sentences_added": 0}
     with transaction(db):
         old_entities = clear_extraction(db, article_id)
-        mention_rows = []
+        entity_rows, mention_rows = {}, []
         for entity in entities:
             stored_name = entity["canonical"] or entity["name"]  # one name per entity across articles
             eid = entity_id(entity["kind"], stored_name)
-            if db.execute("select 1 from entities where id = ?", [eid]).fetchone() is None:
-                counts["entities_added"] += 1
-            db["entities"].upsert({
+            entity_rows[eid] = {
                 "id": eid, "kind": entity["kind"], "name": stored_name,
                 "agency_kind": entity["agency_kind"], "place_kind": entity["place_kind"],
                 "country": entity["country"], "latitude": entity["lat"], "longitude": entity["lon"],
-            }, pk="id")
+            }
             for start, end, surface, sent_start, sent_end in entity["mentions"]:
                 mention_rows.append({
                     "id": stable_id(article_id, eid, start), "article_id": article_id,
@@ -45,6 +43,11 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, doc, nlp_version
                     "role": entity["role"], "title": entity["title"], "age": entity["age"],
                     "context": text[sent_start:sent_end].strip(),
                 })
+        if entity_rows:  # one batch per article: the write path is hot on a big crawl
+            marks = ", ".join("?" * len(entity_rows))
+            known = db.execute(f"select count(*) from entities where id in ({marks})", list(entity_rows)).fetchone()[0]
+            counts["entities_added"] = len(entity_rows) - known
+            db["entities"].upsert_all(entity_rows.values(), pk="id")
         if mention_rows:
             db["mentions"].insert_all(mention_rows, pk="id", replace=True)
         sentence_rows = []

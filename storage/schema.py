@@ -523,6 +523,10 @@ def open_db(path: str | Path = DEFAULT_DB_PATH) -> sqlite_utils.Database:
     db.execute("PRAGMA busy_timeout = 30000")
     if str(path) != ":memory:" and db.journal_mode != "wal":
         db.enable_wal()
+    # WAL's recommended setting: a commit no longer waits for fsync (one per article made
+    # the process stage disk-bound). Still atomic and never corrupt; only a power cut (not
+    # a crash or kill) can roll back the last few commits, which the next run redoes.
+    db.execute("PRAGMA synchronous = NORMAL")
     ensure_schema(db)
     return db
 
