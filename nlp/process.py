@@ -3,8 +3,8 @@
 Only articles not yet processed with the current NLP version (model name + version +
 rules version, `nlp.loader.nlp_version`) are read, so a second run does nothing and a
 new rules version reprocesses everything by itself; `reprocess=True` redoes all.
-Articles stream from the database in chunks through `nlp.pipe`, and each article is
-written in its own transaction (`storage.extractions.save_extraction`): an interrupted
+Articles stream from the database in batches through `nlp.pipe`, and are written in
+transactions of whole articles (`storage.extractions.save_extraction`): an interrupted
 run, even `kill -9`, leaves every article either fully processed or untouched, and
 reprocessing replaces an article's entities, mentions and sentences, never adds to them.
 
@@ -14,6 +14,8 @@ counted in `errors`, left unprocessed for the next run, and the others go on.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+from collections import deque
 from itertools import islice
 
 import sqlite_utils
@@ -59,54 +61,94 @@ def has_pending(db: sqlite_utils.Database, model: str | None = None) -> bool:
     return row is not None
 
 
-def _docs(nlp, chunk: list, batch_size: int, workers: int):
-    """(doc, article id, error) for each (text, id) of the chunk. When the pipeline fails on
-    one article, the rest of the chunk is redone one article at a time to find it."""
-    done = 0
-    try:
-        for doc, article_id in nlp.pipe(chunk, as_tuples=True, batch_size=batch_size, n_process=workers):
-            done += 1
-            yield doc, article_id, None
-        return
-    except Exception as exc:  # noqa: BLE001 - a bad article must not stop the archive
-        logger.warning("NLP failed in a batch (%s: %s); redoing it one article at a time",
-                       type(exc).__name__, exc)
-    for text, article_id in chunk[done:]:
+def _extract_batch(nlp, batch: list) -> list:
+    """(article id, extraction, error) for each (text, id) of the batch. The batch runs in
+    its own memory zone, so the string store does not grow with the archive; when the
+    pipeline fails on one article, the rest of the batch is redone one at a time to find it."""
+    results: list = []
+    with nlp.memory_zone():
         try:
-            doc = nlp(text)
-        except Exception as exc:  # noqa: BLE001
-            yield None, article_id, exc
-            continue
-        yield doc, article_id, None
+            for doc, article_id in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                results.append((article_id, doc._.extraction, None))
+            return results
+        except Exception as exc:  # noqa: BLE001 - a bad article must not stop the archive
+            logger.warning("NLP failed in a batch (%s: %s); redoing it one article at a time",
+                           type(exc).__name__, exc)
+        for text, article_id in batch[len(results):]:
+            try:
+                results.append((article_id, nlp(text)._.extraction, None))
+            except Exception as exc:  # noqa: BLE001
+                results.append((article_id, None, f"{type(exc).__name__}: {exc}"))
+    return results
 
 
-def _save(db, doc, article_id, error, version, run_id, totals) -> None:
+_WORKER_NLP = None  # the pipeline a forked worker inherited from the parent
+
+
+def _worker_batch(batch: list) -> list:
+    return _extract_batch(_WORKER_NLP, batch)
+
+
+def _extractions(nlp, batches, workers: int, timeout: float):
+    """(text, article id, extraction, error) for every article of `batches`, in order.
+
+    With workers > 1, a pool of forked processes (each sharing the parent's loaded model)
+    runs the batches and sends back only the plain-dict extractions, never the Doc: that
+    keeps the parent, which writes to SQLite, nearly idle (spaCy's `n_process` pickles
+    every Doc back and restarts its workers at each call). At most two batches per worker
+    are in flight, so memory stays flat however large the archive.
+    """
+    if workers <= 1:
+        for batch in batches:
+            for (text, _), result in zip(batch, _extract_batch(nlp, batch)):
+                yield (text, *result)
+        return
+    global _WORKER_NLP
+    _WORKER_NLP = nlp
+    in_flight: deque = deque()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for batch in batches:
+            in_flight.append((batch, pool.apply_async(_worker_batch, (batch,))))
+            if len(in_flight) >= 2 * workers:
+                sent, result = in_flight.popleft()
+                for (text, _), row in zip(sent, result.get(timeout)):
+                    yield (text, *row)
+        while in_flight:
+            sent, result = in_flight.popleft()
+            for (text, _), row in zip(sent, result.get(timeout)):
+                yield (text, *row)
+
+
+def _save(db, text, article_id, extraction, error, version, run_id, totals) -> None:
     """Store one article's results, or record why it has none."""
     if error is not None:
         totals["errors"] += 1
         url = db.execute("select url from articles where id = ?", [article_id]).fetchone()
-        reason = f"nlp_error: {type(error).__name__}: {error}"
+        reason = f"nlp_error: {error}"
         logger.error("article %s not processed: %s", article_id, reason)
         record_error(db, run_id, url[0] if url else article_id, reason, "nlp_error")
         return
-    counts = save_extraction(db, article_id, doc, version)
+    counts = save_extraction(db, article_id, text, extraction, version)
     totals["articles_processed"] += 1
     for key, value in counts.items():
         totals[key] += value
 
 
 def process_articles(db: sqlite_utils.Database, nlp=None, reprocess: bool = False,
-                     batch_size: int = 32, model: str | None = None, workers: int = 1,
-                     chunk_size: int = 500, commit_every: int = 50, run_id: int | None = None, progress=None,
-                     should_stop=None) -> dict:
+                     batch_size: int = 64, model: str | None = None, workers: int = 1,
+                     commit_every: int = 50, run_id: int | None = None, progress=None,
+                     should_stop=None, batch_timeout: float = 1800) -> dict:
     """Process pending articles; returns counts for the `runs` table.
 
-    Articles stream from the database in chunks; each chunk runs inside
-    `nlp.memory_zone()` so the string store does not grow with the archive, and
-    `workers` > 1 spreads the model over several processes. `progress`, if given, is
-    called with the number of pending articles and returns an object with `update(n)`
-    and `close()` (a tqdm bar). Failures are recorded under `run_id`. `should_stop`, if
-    given, is asked between commits; when it says so the run ends there, all saved.
+    Articles stream from the database in batches of `batch_size` through the pipeline
+    (in `workers` forked processes when more than one) and are written `commit_every` to a
+    transaction: FTS indexing happens at each commit, so one commit per article made the
+    writes cost as much as the NLP. `progress`, if given, is called with the number of
+    pending articles and returns an object with `update(n)` and `close()` (a tqdm bar).
+    Failures are recorded under `run_id`. `should_stop`, if given, is asked between
+    commits; when it says so the run ends there, with everything done so far saved.
+    A batch a worker has not finished within `batch_timeout` seconds (a hung or killed
+    worker) fails the run instead of hanging it.
     """
     totals = {"articles_processed": 0, "entities_added": 0, "mentions_added": 0,
               "sentences_added": 0, "errors": 0}
@@ -114,22 +156,22 @@ def process_articles(db: sqlite_utils.Database, nlp=None, reprocess: bool = Fals
         return totals  # a night with nothing new does not pay for loading the model
     nlp = nlp or load_pipeline(model)
     version = nlp_version(nlp)
+    if workers > 1 and "fork" not in multiprocessing.get_all_start_methods():
+        logger.warning("no fork() on this platform: processing in one process")
+        workers = 1
     bar = progress(count_pending(db, version, reprocess)) if progress else None
     pending = pending_articles(db, version, reprocess)
+    batches = iter(lambda: list(islice(pending, batch_size)), [])
+    results = _extractions(nlp, batches, workers, batch_timeout)
     try:
-        while True:
-            chunk = list(islice(pending, chunk_size))
-            if not chunk or (should_stop and should_stop()):
-                break
-            with nlp.memory_zone():
-                docs = _docs(nlp, chunk, batch_size, workers)
-                while not (should_stop and should_stop()) and (group := list(islice(docs, commit_every))):
-                    with transaction(db):  # one commit per group: FTS indexing happens at commit
-                        for doc, article_id, error in group:
-                            _save(db, doc, article_id, error, version, run_id, totals)
-                            if bar is not None:
-                                bar.update(1)
+        while not (should_stop and should_stop()) and (group := list(islice(results, commit_every))):
+            with transaction(db):  # a crash loses at most this group, which the next run redoes
+                for text, article_id, extraction, error in group:
+                    _save(db, text, article_id, extraction, error, version, run_id, totals)
+                    if bar is not None:
+                        bar.update(1)
     finally:
+        results.close()  # stops the worker pool, also when stopped early
         if bar is not None:
             bar.close()
     logger.info("processed %d articles with %s (%d failed)", totals["articles_processed"], version,

@@ -12,8 +12,10 @@ def entity_id(kind: str, name: str) -> str:
     return stable_id(kind, lookup_key(name))
 
 
-def save_extraction(db: sqlite_utils.Database, article_id: str, doc, nlp_version: str) -> dict:
-    """Replace the article's mentions and sentences with those of `doc` in one transaction.
+def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extraction: dict,
+                    nlp_version: str) -> dict:
+    """Replace the article's mentions and sentences with those of `extraction` (the
+    `doc._.extraction` of the article's `text`) in one transaction.
 
     Reprocessing replaces, never duplicates: the article's old mentions and sentences go,
     and so do entities that only they referred to (an earlier rules version's mistakes).
@@ -21,9 +23,7 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, doc, nlp_version
     name of a person with role "victim" enters `entities` or `mentions`.
     Returns counts of rows written.
     """
-    extraction = doc._.extraction
     entities = [e for e in extraction["entities"] if not (e["kind"] == "person" and e["role"] == "victim")]
-    text = doc.text
     counts = {"entities_added": 0, "mentions_added": 0, "sentences_added": 0}
     with transaction(db):
         old_entities = clear_extraction(db, article_id)

@@ -92,7 +92,7 @@ def test_victims_are_never_stored(nlp, tmp_path):
     db = open_db(tmp_path / "t.db")
     store_article(db, {"url": "https://example.org/a", "text": text, "content_hash": "h", "relevant": True})
     (article_id,) = [r[0] for r in db.execute("select id from articles")]
-    save_extraction(db, article_id, nlp(text), "test")
+    save_extraction(db, article_id, text, nlp(text)._.extraction, "test")
     stored = {r[0] for r in db.execute("select name from entities")}
     assert "Chea Sophal" in stored
     assert "Sok Mean" not in stored

@@ -90,6 +90,47 @@ def test_an_article_the_nlp_fails_on_is_recorded_and_the_others_are_processed(cr
     db.close()
 
 
+def test_worker_processes_store_exactly_what_one_process_stores(crawled_demo_db, nlp, tmp_path):
+    db = open_db(copy_of(crawled_demo_db, tmp_path / "news.db"))
+    one_process = nlp_rows(db)
+    articles = db.execute("select count(*) from articles where relevant = 1").fetchone()[0]
+    # small batches and commits, so several batches are in flight in the two workers
+    totals = process_articles(db, nlp=nlp, reprocess=True, workers=2, batch_size=3, commit_every=4)
+    assert totals["articles_processed"] == articles and totals["errors"] == 0
+    assert nlp_rows(db) == one_process
+    db.close()
+
+
+def test_an_article_a_worker_fails_on_is_recorded_and_the_others_are_processed(crawled_demo_db, nlp, tmp_path):
+    db = open_db(copy_of(crawled_demo_db, tmp_path / "news.db"))
+    articles = db.execute("select count(*) from articles where relevant = 1").fetchone()[0]
+    bad_id, bad_url = db.execute("select id, url from articles where relevant = 1 order by id limit 1 offset 5"
+                                 ).fetchone()
+    db.execute("update articles set text = text || ' BOOM' where id = ?", [bad_id])
+    totals = process_articles(db, nlp=FailsOn(nlp, "BOOM"), reprocess=True, workers=2, batch_size=4)
+    assert totals["articles_processed"] == articles - 1 and totals["errors"] == 1
+    error = db.execute("select url, code, reason from run_errors").fetchone()
+    assert error[0] == bad_url and error[1] == "nlp_error" and "component crashed" in error[2]
+    db.close()
+
+
+def test_a_stop_request_ends_the_stage_between_commits_with_whole_articles_saved(crawled_demo_db, nlp, tmp_path):
+    db = open_db(copy_of(crawled_demo_db, tmp_path / "news.db"))
+    db.execute("update articles set processed_at = null, nlp_version = null")
+    asked = []
+
+    def stop_after_two_commits():
+        asked.append(1)
+        return len(asked) > 2
+
+    totals = process_articles(db, nlp=nlp, workers=2, batch_size=2, commit_every=3,
+                              should_stop=stop_after_two_commits)
+    assert totals["articles_processed"] == 6
+    assert db.execute("select count(*) from articles where processed_at is not null").fetchone()[0] == 6
+    assert count_pending(db, nlp_version(nlp)) > 0  # the rest waits for the next run
+    db.close()
+
+
 def _reextract(db_path, *args):
     return run_pipeline("parse", "--reextract", "--db", str(db_path), *args, check=False)
 

@@ -32,8 +32,9 @@ def test_transaction_rolls_back_sqlite_utils_calls_and_plain_execute(db):
     assert not db.conn.in_transaction
 
 
-def _doc(text, entities, sentences):
-    return SimpleNamespace(text=text, _=SimpleNamespace(extraction={"entities": entities, "sentences": sentences}))
+def _result(text, entities, sentences):
+    """(text, extraction): what save_extraction takes from the NLP stage."""
+    return text, {"entities": entities, "sentences": sentences}
 
 
 def _person(name, start, role=None):
@@ -53,11 +54,11 @@ def _article(db, url="https://x.org/a", text="Sok Dara was jailed for ten years 
 def test_a_failure_half_way_through_an_article_keeps_its_previous_results(db):
     aid = _article(db)
     text = "Sok Dara was jailed for ten years by the court."
-    save_extraction(db, aid, _doc(text, [_person("Sok Dara", 0)], []), "v1")
+    save_extraction(db, aid, *_result(text, [_person("Sok Dara", 0)], []), "v1")
     assert db["mentions"].count == 1
     broken_sentence = {"defendant_canonical": "Sok Dara"}  # missing keys: fails after the mentions
     with pytest.raises(KeyError):
-        save_extraction(db, aid, _doc(text, [_person("Sok Dara", 0), _person("Chan Thy", 20)],
+        save_extraction(db, aid, *_result(text, [_person("Sok Dara", 0), _person("Chan Thy", 20)],
                                       [broken_sentence]), "v2")
     assert db["mentions"].count == 1 and db["entities"].count == 1  # nothing of v2 was kept
     assert db.execute("select nlp_version from articles").fetchone()[0] == "v1"
@@ -67,11 +68,11 @@ def test_reprocessing_replaces_and_drops_entities_only_the_old_results_named(db)
     aid = _article(db)
     other = _article(db, "https://x.org/b", "Chan Thy and Sok Dara appeared in court on Monday.")
     text = "Sok Dara was jailed for ten years by the court."
-    save_extraction(db, aid, _doc(text, [_person("Sok Dara", 0), _person("Wrong Name", 20)], []), "v1")
-    save_extraction(db, other, _doc("Chan Thy and Sok Dara", [_person("Chan Thy", 0), _person("Sok Dara", 13)], []),
+    save_extraction(db, aid, *_result(text, [_person("Sok Dara", 0), _person("Wrong Name", 20)], []), "v1")
+    save_extraction(db, other, *_result("Chan Thy and Sok Dara", [_person("Chan Thy", 0), _person("Sok Dara", 13)], []),
                     "v1")
     assert db["entities"].count == 3
-    save_extraction(db, aid, _doc(text, [_person("Sok Dara", 0)], []), "v2")
+    save_extraction(db, aid, *_result(text, [_person("Sok Dara", 0)], []), "v2")
     names = {r[0] for r in db.execute("select name from entities")}
     assert names == {"Sok Dara", "Chan Thy"}  # 'Wrong Name' was only in the old results
     assert db.execute("select count(*) from mentions where article_id = ?", [aid]).fetchone()[0] == 1
@@ -81,7 +82,7 @@ def test_reprocessing_replaces_and_drops_entities_only_the_old_results_named(db)
 
 def test_a_changed_text_clears_the_old_extraction_in_the_same_transaction(db):
     aid = _article(db)
-    save_extraction(db, aid, _doc("x", [_person("Sok Dara", 0)], []), "v1")
+    save_extraction(db, aid, *_result("x", [_person("Sok Dara", 0)], []), "v1")
     _article(db, text="A corrected text: Sok Dara was jailed for twelve years by the court.")
     row = db["articles"].get(aid)
     assert row["processed_at"] is None and row["nlp_version"] is None
