@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Datasette latency on a large archive: full-text search and prosecutions by province.
 
-Generates a database of N articles (default 100,000) with sentences, entities and
-mentions in the shapes the pipeline writes (straight into SQLite: this measures serving,
-not NLP), starts `pipeline.py serve` on 127.0.0.1 and times real HTTP requests.
+Generates a database of N articles (default 100,000), one sentence per five articles and
+the places they name, in the shapes the pipeline writes (straight into SQLite: this
+measures serving, not NLP), starts `pipeline.py serve` on 127.0.0.1 and times real HTTP
+requests. `--keep DIR` keeps the generated database in DIR and reuses it next time.
 
-    python bench/datasette_latency.py [--articles 100000] [--requests 100]
+    python bench/datasette_latency.py [--articles 100000] [--requests 100] [--keep DIR]
 """
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import FAMILY, GIVEN, PROVINCES, articles  # noqa: E402
-from storage import open_db, stable_id  # noqa: E402
+from storage import open_db, stable_id, transaction  # noqa: E402
+from storage.extractions import entity_id  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
 
 # A journalist's mix: names and places (selective) and topic words (matching most articles).
@@ -35,6 +37,9 @@ SEARCH_WORDS = [*(f"\"{f} {g}\"" for f, g in zip(FAMILY[:8], GIVEN[:8])), *PROVI
 def build(db_path: Path, count: int) -> None:
     db = open_db(db_path)
     rng = random.Random(11)
+    with transaction(db):  # the places sentences name, as the NLP stage stores them
+        db["entities"].insert_all([{"id": entity_id("place", p), "kind": "place", "name": p,
+                                    "place_kind": "province", "country": "Cambodia"} for p in PROVINCES], pk="id")
     batch_articles, batch_sentences = [], []
     for n, text in enumerate(articles(count, seed=3)):
         title, _, body = text.partition("\n\n")
@@ -50,11 +55,11 @@ def build(db_path: Path, count: int) -> None:
                                     "life": 0, "death": 0, "court": f"{province} Provincial Court",
                                     "place": province, "charge": "human trafficking", "text": body[:200]})
         if len(batch_articles) >= 2000:
-            with db.conn:
+            with transaction(db):
                 db["articles"].insert_all(batch_articles, pk="id")
                 db["sentences"].insert_all(batch_sentences, pk="id")
             batch_articles, batch_sentences = [], []
-    with db.conn:
+    with transaction(db):
         db["articles"].insert_all(batch_articles, pk="id")
         db["sentences"].insert_all(batch_sentences, pk="id")
     db.execute("analyze")
@@ -80,14 +85,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=100)
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="keep the generated database in DIR (reused if there)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "trafficking_news.db"
+        db = (args.keep or Path(tmp)) / "trafficking_news.db"  # the name the metadata is written for
+        db.parent.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
-        build(db, args.articles)
-        print(f"command: python bench/datasette_latency.py --articles {args.articles} --requests {args.requests}")
-        print(f"database: {args.articles} articles, {args.articles // 5} sentences "
-              f"({db.stat().st_size / 1e6:.0f} MB, built in {time.perf_counter() - started:.0f} s)")
+        reused = db.exists()
+        if not reused:
+            build(db, args.articles)
+        stored = open_db(db).execute("select count(*) from articles").fetchone()[0]
+        print(f"command: python bench/datasette_latency.py --articles {args.articles} --requests {args.requests}"
+              + (f" --keep {args.keep}" if args.keep else ""))
+        print(f"database: {stored} articles, {stored // 5} sentences ({db.stat().st_size / 1e6:.0f} MB, "
+              + ("reused" if reused else f"built in {time.perf_counter() - started:.0f} s") + ")")
         port = free_port()
         server = subprocess.Popen([sys.executable, str(ROOT / "pipeline.py"), "serve", "--db", str(db),
                                    "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -128,6 +128,7 @@ TABLES: dict[str, dict] = {
             "fine": str, "court": str, "place": str, "charge": str, "text": str,
             "published": str, "year": int, "article_url": str,  # derived (triggers)
             "start": int, "end": int,
+            "source_id": str,  # derived (triggers)
         },
         "pk": "id",
         "not_null": {"article_id", "defendant"},
@@ -155,8 +156,14 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("entity_pairs", ["articles"]),
     ("sentences", ["article_id"]),
     ("sentences", ["defendant_id"]),
-    ("sentences", ["court"]),
-    ("sentences", ["place"]),
+    # The prosecutions view filtered by court or place: newest first (as it is shown) and
+    # faceted by year. Without (place, year) SQLite answers "this province's sentences by
+    # year" by walking the whole year index (50 ms at 100,000 articles instead of 0.2).
+    ("sentences", ["court", "published"]),
+    ("sentences", ["place", "published"]),
+    ("sentences", ["court", "year"]),
+    ("sentences", ["place", "year"]),
+    ("sentences", ["published"]),
     ("sentences", ["year"]),
     ("entities", ["kind", "name"]),
     ("run_errors", ["run_id"]),
@@ -203,7 +210,8 @@ DERIVED: dict[str, str] = {
         suspended_term = {_term('suspended_months')},
         published = (select published from articles where articles.id = sentences.article_id),
         year = (select {_year('published')} from articles where articles.id = sentences.article_id),
-        article_url = (select url from articles where articles.id = sentences.article_id)""",
+        article_url = (select url from articles where articles.id = sentences.article_id),
+        source_id = (select source_id from articles where articles.id = sentences.article_id)""",
     "entities": """
         (article_count, mention_count, first_seen, last_seen) = (
             select count(distinct m.article_id), count(*),
@@ -214,7 +222,7 @@ DERIVED: dict[str, str] = {
 }
 DERIVED_COLUMNS: dict[str, set[str]] = {
     "articles": {"year"},
-    "sentences": {"prison_term", "suspended_term", "published", "year", "article_url"},
+    "sentences": {"prison_term", "suspended_term", "published", "year", "article_url", "source_id"},
     "entities": {"article_count", "mention_count", "first_seen", "last_seen"},
 }
 
@@ -343,7 +351,7 @@ TRIGGERS: dict[str, str] = {
           UPDATE articles SET {DERIVED['articles']} WHERE rowid = new.rowid;
         END""",
     "articles_derived_update": f"""
-        CREATE TRIGGER articles_derived_update AFTER UPDATE OF published, url, fetched_at ON articles BEGIN
+        CREATE TRIGGER articles_derived_update AFTER UPDATE OF published, url, fetched_at, source_id ON articles BEGIN
           UPDATE articles SET {DERIVED['articles']} WHERE rowid = new.rowid;
           UPDATE sentences SET {DERIVED['sentences']} WHERE article_id = new.id;
           UPDATE entities SET {DERIVED['entities']}
@@ -409,19 +417,24 @@ TRIGGERS: dict[str, str] = {
 # Views: what a journalist or watchdog browses. Entities with no mention left (for
 # example after an article was reprocessed) are not listed.
 VIEWS: dict[str, str] = {
+    # Everything the filters and facets use is a column of `sentences` (derived columns
+    # copy the article's date, year, URL and source), and the article title, source name and
+    # country are scalar subqueries, not joins: SQLite evaluates them only for the rows
+    # shown, so counting and faceting a province's sentences never touches `articles`.
+    # No ORDER BY here: the metadata sorts it (newest first), so facets need no sort.
     "prosecutions": """
         select sentences.defendant, sentences.prison_term, sentences.court, sentences.place,
-               sentences.year, articles.published, sentences.charge, sentences.fine,
-               articles.title as article_title, sentences.text as evidence,
+               sentences.year, sentences.published, sentences.charge, sentences.fine,
+               (select title from articles where articles.id = sentences.article_id) as article_title,
+               sentences.text as evidence,
                sentences.prison_months, sentences.suspended_months, sentences.suspended_term,
                sentences.life, sentences.death,
                (select country from entities where kind = 'place' and name = sentences.place
                 limit 1) as country,
-               sources.name as source, articles.url as article_url,
+               (select name from sources where sources.id = sentences.source_id) as source,
+               sentences.article_url,
                sentences.id as sentence_id, sentences.article_id, sentences.defendant_id
-        from sentences join articles on articles.id = sentences.article_id
-        left join sources on sources.id = articles.source_id
-        order by articles.published desc, sentences.defendant
+        from sentences
     """,
     "people": """
         select entities.id, entities.name,
