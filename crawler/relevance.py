@@ -26,7 +26,10 @@ class RelevanceFilter:
         """(score, matched phrases) for an article; phrases in the title weigh more."""
         total, matched = 0.0, []
         title, text = title or "", text or ""
+        lowered = f"{title}\n{text}".lower()
         for phrase, weight, pattern in self.terms:
+            if _first_word(phrase) not in lowered:  # a substring test skips most regexes
+                continue
             hits = min(len(pattern.findall(text)), self.max_hits)
             title_hits = min(len(pattern.findall(title)), 1)
             if hits or title_hits:
@@ -36,6 +39,12 @@ class RelevanceFilter:
 
     def is_relevant(self, score: float) -> bool:
         return score >= self.threshold
+
+
+@lru_cache(maxsize=None)
+def _first_word(phrase: str) -> str:
+    """The phrase's first word in lower case: text without it cannot match the phrase."""
+    return re.split(r"[\s-]+", phrase.strip().lower(), maxsplit=1)[0]
 
 
 @lru_cache(maxsize=4)

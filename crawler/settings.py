@@ -31,6 +31,9 @@ USER_AGENT = f"TraffickingNewsMonitor/0.1 (+{CONTACT_URL}; news research crawler
 
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
+# Items are stored one at a time in SQLite, so processing them in parallel gains nothing;
+# Scrapy's default (100) starts 100 asyncio tasks for every response's output.
+CONCURRENT_ITEMS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
 DOWNLOAD_DELAY_JITTER = 0.5
