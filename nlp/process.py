@@ -137,7 +137,7 @@ def _save(db, text, article_id, extraction, error, version, run_id, totals) -> N
 def process_articles(db: sqlite_utils.Database, nlp=None, reprocess: bool = False,
                      batch_size: int = 64, model: str | None = None, workers: int = 1,
                      commit_every: int = 50, run_id: int | None = None, progress=None,
-                     should_stop=None, batch_timeout: float = 1800) -> dict:
+                     should_stop=None, batch_timeout: float = 600) -> dict:
     """Process pending articles; returns counts for the `runs` table.
 
     Articles stream from the database in batches of `batch_size` through the pipeline
