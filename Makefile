@@ -36,6 +36,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/article_extraction.py
 	$(PY) bench/nlp_throughput.py --articles 2000 --workers 2
+	$(PY) bench/nlp_profile.py --articles 300
 	$(PY) bench/process_scaling.py --sizes 1000,5000,20000 --workers 2
 	$(PY) bench/crawl_throughput.py --pages 2000
 	$(PY) bench/datasette_latency.py --articles 100000 --requests 100

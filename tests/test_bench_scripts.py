@@ -1,0 +1,55 @@
+"""The bench scripts run and print every figure (at toy sizes; no timing is asserted)."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+NUMBER = r"[\d.]+"
+
+
+def bench(script: str, *args: str) -> str:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / script), *args], cwd=ROOT,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    assert result.stdout.startswith(f"command: python bench/{script}"), result.stdout
+    return result.stdout
+
+
+def test_nlp_throughput_prints_both_rates_and_the_ratio():
+    out = bench("nlp_throughput.py", "--articles", "12", "--workers", "2")
+    assert re.search(rf"raw nlp.pipe .* {NUMBER} words/s", out)
+    assert re.search(rf"pipeline.py process .* {NUMBER} words/s", out)
+    assert re.search(rf"ratio process / raw: {NUMBER}", out)
+
+
+def test_nlp_profile_lists_every_component_and_the_writes():
+    out = bench("nlp_profile.py", "--articles", "8")
+    for part in ("tok2vec", "ner", "parser", "trafficking_entities", "court_sentences", "SQLite writes"):
+        assert re.search(rf"{part}[^\n]*\s{NUMBER} s\s+{NUMBER} %", out), part
+
+
+def test_process_scaling_prints_time_per_article_and_memory_at_each_size():
+    out = bench("process_scaling.py", "--sizes", "6,12", "--workers", "2")
+    lines = re.findall(rf"archive\s+(\d+) articles: processed\s+(\d+) new in .* ms/article; "
+                       rf"peak RSS main (\d+) MB, largest worker (\d+) MB", out)
+    assert [(size, new) for size, new, _, _ in lines] == [("6", "6"), ("12", "6")]
+    assert all(int(main) > 50 and int(worker) > 50 for _, _, main, worker in lines)
+
+
+def test_crawl_throughput_fetches_every_page_and_times_the_no_op_nightly():
+    out = bench("crawl_throughput.py", "--pages", "30")
+    assert "first crawl: 33 requests, 30 article pages fetched, 27 stored, 3 irrelevant" in out
+    assert re.search(rf"pages/second: {NUMBER} \(first to last request\)", out)
+    assert "second crawl of the unchanged site: 3 requests, 0 article pages fetched" in out
+    assert re.search(rf"no-op nightly .*: {NUMBER} s wall, 3 requests, exit 0", out)
+
+
+def test_datasette_latency_times_search_and_prosecutions():
+    articles = 500
+    out = bench("datasette_latency.py", "--articles", str(articles), "--requests", "5")
+    assert f"database: {articles} articles, {articles // 5} sentences" in out
+    for label in ("FTS search (canned query search_articles", "prosecutions view filtered by province"):
+        assert re.search(rf"{re.escape(label)}.*: p50 {NUMBER} ms, p95 {NUMBER} ms over 5 requests", out), label
