@@ -106,17 +106,19 @@ def _extractions(nlp, batches, workers: int, timeout: float):
     global _WORKER_NLP
     _WORKER_NLP = nlp
     in_flight: deque = deque()
+
+    def oldest_batch():
+        sent, result = in_flight.popleft()
+        for (text, _), row in zip(sent, result.get(timeout)):
+            yield (text, *row)
+
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         for batch in batches:
             in_flight.append((batch, pool.apply_async(_worker_batch, (batch,))))
             if len(in_flight) >= 2 * workers:
-                sent, result = in_flight.popleft()
-                for (text, _), row in zip(sent, result.get(timeout)):
-                    yield (text, *row)
+                yield from oldest_batch()
         while in_flight:
-            sent, result = in_flight.popleft()
-            for (text, _), row in zip(sent, result.get(timeout)):
-                yield (text, *row)
+            yield from oldest_batch()
 
 
 def _save(db, text, article_id, extraction, error, version, run_id, totals) -> None:
