@@ -34,6 +34,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@pytest.fixture
+def db(tmp_path):
+    """A fresh, empty project database (schema, FTS, triggers and views)."""
+    from storage import open_db
+
+    database = open_db(tmp_path / "t.db")
+    yield database
+    database.close()
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from nlp.loader import load_pipeline

@@ -1,17 +1,7 @@
 """Which URLs a nightly run fetches again: the fetched_urls rules, on a real SQLite file."""
-import pytest
-
-from storage import open_db
 from storage.articles import (
     commit_feed_validators, feed_validators, known_urls, mark_url, save_feed_state, urls_to_retry,
 )
-
-
-@pytest.fixture
-def db(tmp_path):
-    database = open_db(tmp_path / "t.db")
-    yield database
-    database.close()
 
 
 def test_final_statuses_are_known_and_failures_retry_up_to_a_limit(db):

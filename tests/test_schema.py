@@ -40,13 +40,6 @@ def fts_ok(db):
         db.execute(f"insert into {table}_fts ({table}_fts) values ('integrity-check')")
 
 
-@pytest.fixture
-def db(tmp_path):
-    db = open_db(tmp_path / "t.db")
-    yield db
-    db.close()
-
-
 def test_fresh_database_has_views_fts_and_triggers(db):
     assert set(VIEWS) <= set(db.view_names())
     for table in FTS:

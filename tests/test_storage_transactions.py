@@ -4,19 +4,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from storage import open_db, transaction
+from storage import transaction
 from storage.articles import (
     commit_feed_validators, discard_pending_validators, feed_validators, save_feed_state, store_article,
     upsert_sources,
 )
 from storage.extractions import entity_id, save_extraction
 
-
-@pytest.fixture
-def db(tmp_path):
-    database = open_db(tmp_path / "t.db")
-    yield database
-    database.close()
 
 
 def test_transaction_rolls_back_sqlite_utils_calls_and_plain_execute(db):
