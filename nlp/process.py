@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import time
 from collections import deque
 from itertools import islice
 
@@ -121,6 +122,21 @@ def _extractions(nlp, batches, workers: int, timeout: float):
             yield from oldest_batch()
 
 
+def _groups(results, size: int, seconds: float):
+    """Lists of consecutive results, each closed at `size` results or once `seconds` have
+    passed since its first, whichever comes first."""
+    group: list = []
+    for result in results:
+        if not group:
+            started = time.monotonic()
+        group.append(result)
+        if len(group) >= size or time.monotonic() - started >= seconds:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
 def _save(db, text, article_id, extraction, error, version, run_id, totals) -> None:
     """Store one article's results, or record why it has none."""
     if error is not None:
@@ -138,14 +154,15 @@ def _save(db, text, article_id, extraction, error, version, run_id, totals) -> N
 
 def process_articles(db: sqlite_utils.Database, nlp=None, reprocess: bool = False,
                      batch_size: int = 64, model: str | None = None, workers: int = 1,
-                     commit_every: int = 50, run_id: int | None = None, progress=None,
+                     commit_every: int = 50, commit_seconds: float = 1.0, run_id: int | None = None, progress=None,
                      should_stop=None, batch_timeout: float = 600) -> dict:
     """Process pending articles; returns counts for the `runs` table.
 
     Articles stream from the database in batches of `batch_size` through the pipeline
     (in `workers` forked processes when more than one) and are written `commit_every` to a
-    transaction: FTS indexing happens at each commit, so one commit per article made the
-    writes cost as much as the NLP. `progress`, if given, is called with the number of
+    transaction, or fewer when `commit_seconds` pass first: FTS indexing happens at each
+    commit, so one commit per article made the writes cost as much as the NLP, while the
+    time bound keeps a crash's loss small and the served database current on a slow machine. `progress`, if given, is called with the number of
     pending articles and returns an object with `update(n)` and `close()` (a tqdm bar).
     Failures are recorded under `run_id`. `should_stop`, if given, is asked between
     commits; when it says so the run ends there, with everything done so far saved.
@@ -165,8 +182,9 @@ def process_articles(db: sqlite_utils.Database, nlp=None, reprocess: bool = Fals
     pending = pending_articles(db, version, reprocess)
     batches = iter(lambda: list(islice(pending, batch_size)), [])
     results = _extractions(nlp, batches, workers, batch_timeout)
+    groups = _groups(results, commit_every, commit_seconds)
     try:
-        while not (should_stop and should_stop()) and (group := list(islice(results, commit_every))):
+        while not (should_stop and should_stop()) and (group := next(groups, None)):
             with transaction(db):  # a crash loses at most this group, which the next run redoes
                 for text, article_id, extraction, error in group:
                     _save(db, text, article_id, extraction, error, version, run_id, totals)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from types import SimpleNamespace
 
 import pytest
 
@@ -123,7 +124,7 @@ def test_a_stop_request_ends_the_stage_between_commits_with_whole_articles_saved
         asked.append(1)
         return len(asked) > 2
 
-    totals = process_articles(db, nlp=nlp, workers=2, batch_size=2, commit_every=3,
+    totals = process_articles(db, nlp=nlp, workers=2, batch_size=2, commit_every=3, commit_seconds=600,
                               should_stop=stop_after_two_commits)
     assert totals["articles_processed"] == 6
     assert db.execute("select count(*) from articles where processed_at is not null").fetchone()[0] == 6
@@ -228,3 +229,13 @@ def test_progress_bars_only_on_a_terminal(crawled_demo_db, tmp_path):
     assert proc.wait(timeout=60) == 0
     text = output.decode(errors="replace")
     assert "\rreextract:" in text and "(reextract): ok" in text
+
+
+def test_results_are_committed_in_groups_closed_by_count_or_by_time(monkeypatch):
+    from nlp import process
+
+    assert [len(g) for g in process._groups(iter(range(7)), 3, 60)] == [3, 3, 1]
+    clock = iter([0.0, 0.4, 0.8, 1.2, 5.0, 5.1])  # the time as each result arrives
+    monkeypatch.setattr(process, "time", SimpleNamespace(monotonic=lambda: next(clock)))
+    slow = iter(range(4))  # 0.4 s apart, then one after a long wait
+    assert [len(g) for g in process._groups(slow, 50, 1.0)] == [3, 1]
