@@ -559,24 +559,30 @@ def cmd_parse(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from nlp.extract import doc_to_contract
+    """One JSON line per input, in order, always: an unreadable file or a text the model
+    fails on gets a line with empty lists and an `error`, and the others go on."""
+    from nlp.extract import contracts, empty_contract
     from nlp.loader import clip_text, load_pipeline
 
-    texts = []
-    for name in args.files:
-        if name == "-":
-            texts.append(sys.stdin.read())
-        else:
-            try:
-                texts.append(Path(name).read_text(encoding="utf-8", errors="replace"))
-            except OSError as exc:
-                print(f"error: {name}: {exc}", file=sys.stderr)
-                return EXIT_FAILED
+    texts: list[str | None] = []
+    errors: dict[int, str] = {}
+    for index, name in enumerate(args.files):
+        try:
+            texts.append(sys.stdin.read() if name == "-" else
+                         Path(name).read_text(encoding="utf-8", errors="replace"))
+        except (OSError, UnicodeError) as exc:
+            print(f"error: {name}: {exc}", file=sys.stderr)
+            errors[index] = f"{name}: {exc}"
+            texts.append(None)
     nlp = load_pipeline(args.model)
-    texts = [clip_text(text, nlp.max_length) for text in texts]
-    for doc in nlp.pipe(texts, n_process=args.workers if len(texts) > 1 else 1):
-        print(json.dumps(doc_to_contract(doc), ensure_ascii=False))
-    return EXIT_OK
+    readable = [clip_text(text, nlp.max_length) for text in texts if text is not None]
+    results = contracts(nlp, readable, n_process=args.workers if len(readable) > 1 else 1)
+    failed = len(errors)
+    for index, text in enumerate(texts):
+        contract = empty_contract(errors[index]) if text is None else next(results)
+        failed += text is not None and "error" in contract
+        print(json.dumps(contract, ensure_ascii=False), flush=True)
+    return EXIT_PARTIAL if failed else EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 from nlp.entities import EntityResolver
 from nlp.gazetteer import AGENCIES_FILE, PLACES_FILE, load_gazetteer
 from nlp.extract import extraction_record
+from nlp.guard import run_guarded
 from nlp.roles import assign_roles
 from nlp.sentencing import SentenceExtractor
 
@@ -59,6 +60,9 @@ class GazetteerRuler:
             self.exact_matcher.add(canonical, list(nlp.tokenizer.pipe(surfaces)))
 
     def __call__(self, doc: Doc) -> Doc:
+        return run_guarded(doc, self.name, self._mark)  # on failure the model's NER goes on alone
+
+    def _mark(self, doc: Doc) -> Doc:
         spans = []
         for matcher, case_sensitive in ((self.lower_matcher, False), (self.exact_matcher, True)):
             for match_id, start, end in matcher(doc):
@@ -99,10 +103,12 @@ class GazetteerRuler:
 @Language.component("paragraph_boundaries", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break in article text ends a paragraph, and so a sentence (the parser keeps these)."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
-            token.is_sent_start = True
-    return doc
+    def mark(doc: Doc) -> Doc:
+        for token in doc[1:]:
+            if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+                token.is_sent_start = True
+        return doc
+    return run_guarded(doc, "paragraph_boundaries", mark)
 
 
 @Language.factory(
@@ -126,7 +132,15 @@ def make_gazetteer(nlp: Language, name: str, agencies_path: str, places_path: st
 )
 def make_entity_resolver(nlp: Language, name: str, agencies_path: str, places_path: str,
                          keep_labels: list[str]):
-    return EntityResolver(name, load_gazetteer(agencies_path, places_path), keep_labels)
+    resolver = EntityResolver(name, load_gazetteer(agencies_path, places_path), keep_labels)
+
+    def resolve(doc: Doc) -> Doc:
+        return run_guarded(doc, name, resolver, fallback=_no_entities)
+    return resolve
+
+
+def _no_entities(doc: Doc) -> None:
+    doc._.entities = []
 
 
 @Language.factory(
@@ -136,25 +150,52 @@ def make_entity_resolver(nlp: Language, name: str, agencies_path: str, places_pa
     requires=["doc._.entities"],
 )
 def make_sentence_extractor(nlp: Language, name: str, lookback_sentences: int):
-    return SentenceExtractor(name, lookback_sentences)
+    extractor = SentenceExtractor(name, lookback_sentences)
+
+    def extract_sentences(doc: Doc) -> Doc:
+        return run_guarded(doc, name, extractor, fallback=_no_sentences)
+    return extract_sentences
+
+
+def _no_sentences(doc: Doc) -> None:
+    doc._.court_sentences = []
 
 
 @Language.factory("person_roles", assigns=["doc._.entities"], requires=["doc._.entities", "doc._.court_sentences"])
 def make_person_roles(nlp: Language, name: str):
     """Roles from context (suspect, victim, NGO staff); runs after the sentence extractor."""
-    def person_roles(doc: Doc) -> Doc:
+    def roles(doc: Doc) -> Doc:
         assign_roles(doc, doc._.entities or [])
         return doc
+
+    def person_roles(doc: Doc) -> Doc:
+        return run_guarded(doc, name, roles, fallback=_withhold_unroled_persons)
     return person_roles
+
+
+def _withhold_unroled_persons(doc: Doc) -> None:
+    """Without roles, a victim cannot be told from anyone else: every person without a role
+    is withheld as a possible victim (never stored by name) rather than published."""
+    for entity in doc._.entities or []:
+        if entity.kind == "person" and not entity.role:
+            entity.role = "victim"
 
 
 @Language.factory("extraction_record", assigns=["doc._.extraction"],
                   requires=["doc._.entities", "doc._.court_sentences"])
 def make_extraction_record(nlp: Language, name: str):
     """Last component: results as plain data in doc._.extraction (picklable, one format)."""
-    def to_record(doc: Doc) -> Doc:
+    def record(doc: Doc) -> Doc:
         doc._.extraction = extraction_record(doc)
+        return doc
+
+    def to_record(doc: Doc) -> Doc:
+        run_guarded(doc, name, record, fallback=_empty_record)
         doc._.entities = doc._.court_sentences = None  # rich objects stay inside the pipeline
         doc.user_data.pop("_text", None)
         return doc
     return to_record
+
+
+def _empty_record(doc: Doc) -> None:
+    doc._.extraction = {"entities": [], "sentences": [], "warnings": list(doc.user_data.get("warnings", []))}

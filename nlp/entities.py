@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.gazetteer import Gazetteer, GazetteerEntry, is_name_part
+from nlp.guard import warn
 from nlp.names import (TITLE_ALTERNATION, agency_name, lookup_key, normalize_text, person_name,
                        place_name)
 
@@ -146,16 +147,19 @@ class EntityResolver:
         candidates = []
         acronyms: dict[str, str] = {}
         doc.user_data.pop("_embedded_places", None)
-        doc.ents = _join_court_of_place(doc, _institutions_as_organisations(list(doc.ents)))
-        doc.ents = _join_court_of_place(doc, list(doc.ents))  # "Embassy of" + "Nepal" + "in Kuala Lumpur"
-        doc.ents = _repair_subject_persons(doc, list(doc.ents))
-        doc.ents = _repair_coordinated_persons(doc)
-        doc.ents = _widen_person_names(doc)
-        doc.ents = _tag_untagged_persons(doc)
+        for repair in SPAN_REPAIRS:  # each one optional: a failing repair keeps the spans before it
+            try:
+                doc.ents = repair(doc)
+            except Exception as exc:  # noqa: BLE001
+                warn(doc, f"{self.name}.{repair.__name__}", exc)
         for ent in doc.ents:
             if ent.label_ not in self.keep_labels:
                 continue
-            typed = self._classify(doc, ent)
+            try:
+                typed = self._classify(doc, ent)
+            except Exception as exc:  # noqa: BLE001 - one odd span must not cost the article
+                warn(doc, f"{self.name}: span {ent.text[:40]!r}", exc)
+                continue
             if typed is None:
                 continue
             candidates.append((ent, *typed))
@@ -505,6 +509,7 @@ def _widen_person_names(doc: Doc) -> list[Span]:
             start -= 1
         while end < len(doc) and end not in taken and _name_token(doc[end]) and end - ent.end < 2:
             end += 1
+        taken.update(range(start, end))  # two names widening into one gap must not share a token
         result.append(Span(doc, start, end, label="PERSON") if (start, end) != (ent.start, ent.end) else ent)
     return result
 
@@ -653,3 +658,22 @@ def _plausible_person(name: str, ent: Span) -> bool:
         if not tokens or tokens[-1].tag_ not in {"NNP", "NNPS"} or name.isupper():
             return False
     return len(words) <= 6
+
+
+def _organisations(doc: Doc) -> list[Span]:
+    """Institutions after a place as organisations; "Court of" + place joined."""
+    return _join_court_of_place(doc, _institutions_as_organisations(list(doc.ents)))
+
+
+def _organisations_again(doc: Doc) -> list[Span]:
+    """A second pass on the joined spans: "Embassy of" + "Nepal" + "in Kuala Lumpur"."""
+    return _join_court_of_place(doc, list(doc.ents))
+
+
+def _subject_persons(doc: Doc) -> list[Span]:
+    return _repair_subject_persons(doc, list(doc.ents))
+
+
+# Span repairs run in this order on the model's entities before typing and merging.
+SPAN_REPAIRS = (_organisations, _organisations_again, _subject_persons, _repair_coordinated_persons, _widen_person_names,
+                _tag_untagged_persons)

@@ -6,11 +6,14 @@ boundaries (`nlp.pipe(n_process=2)`) and every consumer reads one format.
 
 Contract (fixed; later versions add keys, never rename): persons [{name, mentions}],
 agencies [{name, kind, mentions}], places [{name, mentions}], sentences
-[{defendant, prison_months, suspended_months, life, death, fine, court, place, charge, text}].
+[{defendant, prison_months, suspended_months, life, death, fine, court, place, charge, text}],
+and `warnings` [str] only when a step failed on the text (what it found before is kept).
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc
+
+from nlp.guard import warnings_of
 
 SENTENCE_FIELDS = ("defendant", "prison_months", "suspended_months", "life", "death", "fine",
                    "court", "place", "charge", "text")
@@ -31,7 +34,7 @@ def extraction_record(doc: Doc) -> dict:
         sentences.append({**{key: record.get(key) for key in SENTENCE_FIELDS},
                           "defendant_canonical": defendant.canonical or defendant.name,
                           "start": record.get("start"), "end": record.get("end")})
-    return {"entities": entities, "sentences": sentences}
+    return {"entities": entities, "sentences": sentences, "warnings": warnings_of(doc)}
 
 
 def doc_to_contract(doc: Doc) -> dict:
@@ -47,4 +50,31 @@ def doc_to_contract(doc: Doc) -> dict:
             places.append({**base, "kind": entity["place_kind"], "country": entity["country"],
                            "lat": entity["lat"], "lon": entity["lon"]})
     sentences = [{key: record[key] for key in SENTENCE_FIELDS} for record in extraction["sentences"]]
-    return {"persons": persons, "agencies": agencies, "places": places, "sentences": sentences}
+    contract = {"persons": persons, "agencies": agencies, "places": places, "sentences": sentences}
+    if extraction.get("warnings"):
+        contract["warnings"] = extraction["warnings"]  # what failed; the rest is still right
+    return contract
+
+
+def empty_contract(error: str) -> dict:
+    """The line printed for an input nothing could be extracted from: same keys, and why."""
+    return {"persons": [], "agencies": [], "places": [], "sentences": [], "error": error}
+
+
+def contracts(nlp, texts: list[str], n_process: int = 1):
+    """One contract per text, in order, whatever happens: when the pipeline raises on a
+    text (the components degrade by themselves; this is for the model's own steps), the
+    texts from there on are redone one at a time and the failing one gets `empty_contract`."""
+    done = 0
+    try:
+        for doc in nlp.pipe(texts, n_process=n_process):
+            yield doc_to_contract(doc)
+            done += 1
+        return
+    except Exception:  # noqa: BLE001 - one bad text must not lose the others
+        pass
+    for text in texts[done:]:
+        try:
+            yield doc_to_contract(nlp(text))
+        except Exception as exc:  # noqa: BLE001
+            yield empty_contract(f"{type(exc).__name__}: {exc}"[:500])

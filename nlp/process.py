@@ -8,8 +8,11 @@ transactions of whole articles (`storage.extractions.save_extraction`): an inter
 run, even `kill -9`, leaves every article either fully processed or untouched, and
 reprocessing replaces an article's entities, mentions and sentences, never adds to them.
 
-An article the NLP pipeline fails on is recorded in `run_errors` (code `nlp_error`),
-counted in `errors`, left unprocessed for the next run, and the others go on.
+Our components degrade per article (`nlp.guard`): a step that fails leaves what the
+steps before it found, which is stored, with the warning in `articles.nlp_warnings` and in
+`run_errors` (code `nlp_warning`). An article the whole pipeline fails on is recorded in
+`run_errors` (code `nlp_error`) and counted in `errors`; it keeps what an earlier version
+stored and is not retried until the NLP version changes. The other articles go on.
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from itertools import islice
 import sqlite_utils
 
 from nlp.loader import expected_version, load_pipeline, nlp_version
-from storage.extractions import save_extraction
+from storage.extractions import mark_processed, save_extraction
 from storage.runs import record_error
 from storage.schema import transaction
 
@@ -138,18 +141,31 @@ def _groups(results, size: int, seconds: float):
 
 
 def _save(db, text, article_id, extraction, error, version, run_id, totals) -> None:
-    """Store one article's results, or record why it has none."""
+    """Store one article's results, or record why it has none.
+
+    An article the whole pipeline failed on keeps what an earlier version stored and is
+    marked done for this version (a deterministic failure is not retried every run); one
+    that some step failed on is stored with what the other steps found, and the warning
+    is recorded."""
+    url = None
     if error is not None:
         totals["errors"] += 1
         url = db.execute("select url from articles where id = ?", [article_id]).fetchone()
         reason = f"nlp_error: {error}"
         logger.error("article %s not processed: %s", article_id, reason)
         record_error(db, run_id, url[0] if url else article_id, reason, "nlp_error")
+        mark_processed(db, article_id, version, [f"failed: {error}"])
         return
     counts = save_extraction(db, article_id, text, extraction, version)
     totals["articles_processed"] += 1
     for key, value in counts.items():
         totals[key] += value
+    if extraction.get("warnings"):
+        url = db.execute("select url from articles where id = ?", [article_id]).fetchone()
+        record_error(db, run_id, url[0] if url else article_id,
+                     "nlp_warning: " + "; ".join(extraction["warnings"]), "nlp_warning")
+        problems = totals.setdefault("problem_counts", {})
+        problems["nlp_warning"] = problems.get("nlp_warning", 0) + 1
 
 
 def process_articles(db: sqlite_utils.Database, nlp=None, reprocess: bool = False,

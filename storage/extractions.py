@@ -68,11 +68,18 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extra
         if sentence_rows:
             db["sentences"].insert_all(sentence_rows, pk="id", replace=True)
         drop_orphan_entities(db, old_entities)
-        db.execute("update articles set processed_at = ?, nlp_version = ? where id = ?",
-                   [utc_now(), nlp_version, article_id])
+        mark_processed(db, article_id, nlp_version, extraction.get("warnings"))
     counts["mentions_added"] = len(mention_rows)
     counts["sentences_added"] = len(sentence_rows)
     return counts
+
+
+def mark_processed(db: sqlite_utils.Database, article_id: str, nlp_version: str,
+                   warnings: list[str] | None = None) -> None:
+    """The article is done for this NLP version, with what went wrong if anything did: a
+    text the pipeline fails on is not retried every night, only under a new version."""
+    db.execute("update articles set processed_at = ?, nlp_version = ?, nlp_warnings = ? where id = ?",
+               [utc_now(), nlp_version, "\n".join(warnings) if warnings else None, article_id])
 
 
 def clear_extraction(db: sqlite_utils.Database, article_id: str) -> set[str]:

@@ -56,7 +56,7 @@ TABLES: dict[str, dict] = {
             "authors": str, "language": str, "text": str, "word_count": int,
             "relevance": float, "relevance_terms": str, "relevant": int,
             "content_hash": str, "fetched_at": str, "updated_at": str,
-            "processed_at": str, "nlp_version": str, "run_id": int,
+            "processed_at": str, "nlp_version": str, "nlp_warnings": str, "run_id": int,
             "simhash": str, "published_source": str,
             "year": int,  # derived: year of `published`
         },

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from tests.conftest import DATA, SHARED, run_pipeline
+from tests.conftest import DATA, needs_shared, run_pipeline
 
 CONTRACT = {
     "persons": {"name", "mentions"},
@@ -65,8 +65,7 @@ def test_stdin_input():
 
 def test_seed_article():
     """The issue's acceptance check on the shared seed article."""
-    seed = SHARED / "seed-article.txt"
-    assert seed.exists(), f"the shared seed article is expected at {seed}"
+    seed = needs_shared("seed-article.txt")
     (out,) = extract(seed)
     persons = {p["name"]: p for p in out["persons"]}
     assert set(persons) == {"Hun Sen", "Prum Thary", "Seng Savoeun", "Eva Galabru"}

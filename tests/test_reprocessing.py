@@ -92,6 +92,13 @@ def test_an_article_the_nlp_fails_on_is_recorded_and_the_others_are_processed(cr
     assert totals["articles_processed"] == articles - 1 and totals["errors"] == 1
     error = db.execute("select url, code, reason from run_errors").fetchone()
     assert error[0] == bad_url and error[1] == "nlp_error" and "component crashed" in error[2]
+    # a deterministic failure is not retried on every run, only under a new NLP version
+    assert count_pending(db, nlp_version(nlp)) == 0
+    warnings = db.execute("select nlp_warnings from articles where id = ?", [bad_id]).fetchone()[0]
+    assert warnings.startswith("failed: ValueError: component crashed")
+    again = process_articles(db, nlp=FailsOn(nlp, "BOOM"), workers=workers, batch_size=4)
+    assert again["articles_processed"] == 0 and again["errors"] == 0
+    assert count_pending(db, nlp_version(nlp) + "-next") == articles
     db.close()
 
 
