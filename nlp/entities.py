@@ -230,7 +230,9 @@ class EntityResolver:
         if label in AGENCY_LABELS and GEOGRAPHIC_HEAD.search(text):
             return "place", place_name(text), None, None  # "Mekong Delta"
         if label in AGENCY_LABELS:
-            name = agency_name(text)
+            name = _trim_dangling_words(agency_name(text))
+            if not name or not _plausible_agency(name):
+                return None
             if not name or (len(name.split()) == 1 and not re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name)
                             and agency_kind_for(name) == "other"):
                 return None  # "Judicial", "Maid", "Families": one plain word the gazetteer does not know
@@ -571,10 +573,8 @@ def _name_as_written(entity: Entity) -> str:
     if entity.canonical and any(unapostrophed(f) == unapostrophed(entity.canonical) for f in forms):
         return entity.canonical  # written, perhaps as "Ministry of Womens Affairs"
     words = [f for f in forms if not f.isupper()]
-    if not words:
-        if entity.canonical:
-            return entity.canonical
-        return max(forms, key=len) if forms else entity.name
+    if not words:  # the article writes only "ILO" or "RTP": that is its name here
+        return max(forms, key=lambda f: (forms.count(f), len(f))) if forms else (entity.canonical or entity.name)
     if entity.kind == "place":  # the spelling used most, then the first
         return max(words, key=lambda f: (words.count(f), -words.index(f)))
     return max(words, key=len)
@@ -643,6 +643,49 @@ def _made_of_names(name: str) -> bool:
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
         return False
     return all(is_name_part(w, strict=False) for w in words) and any(is_name_part(w) for w in words)
+
+
+NOT_AGENCY_HEADS = {
+    "plan", "plans", "program", "programs", "programme", "programmes", "survey", "rules", "procedures",
+    "procedure", "mechanism", "strategy", "policy", "policies", "initiative", "campaign", "hotline",
+    "report", "framework", "guidelines", "standards", "index", "roadmap", "law", "act", "code",
+    "convention", "protocol", "agenda", "decree", "regulation", "regulations", "database", "study",
+    "assessment", "census", "manual", "handbook", "curriculum", "operation", "system", "interview",
+    "pdf", "bill", "amendment", "declaration", "treaty", "memorandum", "award", "awards", "day", "week",
+}
+# Names opening like the title of a law or a programme: "Elimination of the Worst Forms of ...".
+NOT_AGENCY_START = re.compile(
+    r"^(?:Elimination|Protection|Prevention|Provision|Management|Employment|Profiling|Suppression|"
+    r"Combating|Combatting|Eradication|Promotion|Rehabilitation|Special Protection|Forced|Trafficking|"
+    r"Revised|Video|Moderate|Significant|Minimal|No)\b")
+GENERIC_AGENCIES = {"government", "the government", "district court", "high court", "provincial court",
+                    "municipal court", "appeals court", "appeal court", "trial court", "police", "court",
+                    "ministry", "department", "office", "senate", "parliament", "cabinet", "embassy"}
+DANGLING_TAIL = re.compile(r"(?:\s+(?:of|the|on|for|and|in|to|at|&|a|an))+$", re.IGNORECASE)
+
+
+def _trim_dangling_words(name: str) -> str:
+    """"Anti-Trafficking Division of the" -> "Anti-Trafficking Division": the model's span
+    stopped at a line break or a token it did not take."""
+    return DANGLING_TAIL.sub("", name).strip(" ,")
+
+
+def _plausible_agency(name: str) -> bool:
+    """A named organisation, not a law, plan, programme or survey, not a generic noun
+    ("Government", "High Court") and not a lower-case fragment ("trafficking cases involving")."""
+    words = name.split()
+    if not name[:1].isupper() and not name[:1].isdigit():
+        return False
+    if lookup_key(name) in GENERIC_AGENCIES:
+        return False
+    if words[-1].casefold().strip(".") in NOT_AGENCY_HEADS and not any(
+            w.casefold() in {"ministry", "department", "office", "committee", "council", "agency"} for w in words):
+        return False
+    if NOT_AGENCY_START.match(name) and not re.search(
+            r"\b(?:Ministry|Department|Office|Committee|Council|Agency|Division|Unit|Bureau|Center|Centre|"
+            r"Commission|Police|Court|Force|Foundation|Association|Organi[sz]ation)\b", name):
+        return False
+    return True
 
 
 def _plausible_person(name: str, ent: Span) -> bool:

@@ -64,15 +64,69 @@ def strip_article(name: str) -> str:
     return re.sub(r"^(?:the|The|THE)\s+", "", name)
 
 
+# Single words that end a title phrase written before a name: whatever stands before the
+# last of them is part of the post ("Labour Minister", "Country Director", "Emirates
+# President", "Press Secretary", "Pol Maj Gen", "Salesian Father").
+TITLE_HEAD_WORDS = {
+    "minister", "secretary", "undersecretary", "director", "director-general", "governor",
+    "president", "vice-president", "chairman", "chairwoman", "chairperson", "chair", "ceo",
+    "cfo", "coo", "cto", "founder", "co-founder", "manager", "spokesman", "spokeswoman",
+    "spokesperson", "ambassador", "envoy", "commissioner", "commander", "chief", "head",
+    "judge", "justice", "magistrate", "prosecutor", "attorney", "atty", "lawyer", "counsel",
+    "general", "gen", "colonel", "col", "major", "maj", "captain", "capt", "lieutenant", "lt",
+    "sergeant", "sgt", "corporal", "cpl", "inspector", "superintendent", "supt", "constable",
+    "officer", "detective", "agent", "sheriff", "marshal", "brigadier", "brig", "admiral",
+    "senator", "sen", "representative", "rep", "congressman", "congresswoman", "mayor",
+    "councillor", "councilor", "deputy", "mp", "lawmaker", "legislator", "premier",
+    "datuk", "dato", "datin", "seri", "sri", "tun", "puan", "encik", "haji", "hajjah",
+    "samdech", "oknha", "excellency", "hon", "honourable", "honorable",
+    "father", "fr", "sister", "brother", "rev", "reverend", "venerable", "ven", "monk",
+    "bishop", "archbishop", "cardinal", "pastor", "imam", "abbot", "pope",
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "khun", "daw", "pol", "police", "coach", "analyst", "correspondent", "reporter", "insider",
+    "columnist", "editor", "economist", "researcher", "coordinator", "adviser", "advisor",
+    "executive", "administrator", "official", "activist", "advocate", "expert", "star",
+}
+# Words before a name that are no part of it when a title follows or the name stays whole.
+LEADING_NOT_NAME = {"former", "acting", "then", "late", "retired", "ex", "incoming", "outgoing",
+                    "interim", "veteran", "defendant", "suspect", "accused", "convicted", "alleged"}
+_DEMONYM_WORDS = {
+    "american", "australian", "british", "cambodian", "canadian", "chinese", "filipino",
+    "filipina", "french", "german", "indian", "indonesian", "japanese", "khmer", "korean",
+    "lao", "laotian", "malaysian", "burmese", "myanmar", "thai", "vietnamese", "taiwanese",
+    "singaporean", "russian", "nigerian", "bangladeshi", "nepali", "pakistani", "dutch",
+    "swedish", "italian", "spanish", "irish", "scottish", "welsh", "english", "israeli",
+    "ukrainian", "turkish", "egyptian", "iranian", "afghan", "mexican", "brazilian",
+}
+
+
+def _title_word(word: str) -> bool:
+    return word.strip(".,'").casefold() in TITLE_HEAD_WORDS
+
+
 def split_title(name: str) -> tuple[str | None, str]:
-    """("Prime Minister", "Hun Sen") from "Prime Minister Hun Sen"; (None, name) when untitled."""
+    """("Prime Minister", "Hun Sen") from "Prime Minister Hun Sen"; (None, name) when untitled.
+
+    Beyond the listed titles, a post of any length ending in a title word is cut off at
+    its last title word ("Labour Minister Ith Samheng", "Pol Maj Gen Surachate Hakparn",
+    "Tan Sri Muhyiddin Yassin"); a demonym or "former" in front goes with it. The name
+    keeps at least one word, and a title word at its end stays ("John Major")."""
     match = TITLE_RE.match(name)
-    if not match:
-        return None, name
-    rest = name[match.end():].strip()
+    title, rest = (match.group(0).strip(), name[match.end():].strip()) if match else (None, name)
+    words = rest.split()
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if _title_word(word) or (i == cut and word.strip(".").casefold() in LEADING_NOT_NAME | _DEMONYM_WORDS) \
+                or (word.isupper() and 2 <= len(word) <= 4 and word.isalpha() and i < len(words) - 2):
+            cut = i + 1  # the last title word so far; an abbreviated post ("DL", "CEO") too
+    if cut < len(words) - 2 and words[cut] == "U":
+        cut += 1  # Burmese "U Tin Win": U is an honorific
+    if cut:
+        title = " ".join(filter(None, [title, " ".join(words[:cut])]))
+        rest = " ".join(words[cut:])
     if not rest:  # the whole thing is a title ("Judge"): not a name
-        return match.group(0).strip(), ""
-    return match.group(0).strip(), rest
+        return title, ""
+    return title, rest
 
 
 def clean_surface(text: str) -> str:
