@@ -55,6 +55,15 @@ COMPANY_RUN = re.compile(
     r"(?:[A-Z][\w&'-]*\s){1,5}(?:Manpower|Recruitment|Recruiting|Employment Agency|Agency|Trading|"
     r"Enterprises?|Company|Co\.,? Ltd\.?|Co\.|Ltd\.?|Limited|Sdn\.? Bhd\.?|Bhd\.?|Inc\.?|Corp\.?|"
     r"Corporation|Holdings|Group|Garments?|Fisheries|Seafood|Logistics|Services)\b")
+# A capitalised run ending in an institution's head noun, with an optional "of the ..."
+# tail: "Attorney General's Office", "Anti-Trafficking in Persons Division", "Office of the
+# Ombudsman" is found from its head too. The model often leaves these untagged or cut.
+INSTITUTION_RUN = re.compile(
+    r"\b(?:(?:[A-Z][\w'-]*|of|and|in|for|on|the|&)\s+){0,6}?(?:[A-Z][\w'-]*\s+)"
+    r"(?:Office|Ministry|Department|Commission|Committee|Council|Agency|Bureau|Division|Unit|Task Force|"
+    r"Taskforce|Foundation|Association|Organi[sz]ation|Cent(?:er|re)|Coalition|Network|Tribunal|Directorate|"
+    r"Secretariat|Authority|Institute|Service)\b"
+    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+(?:[A-Z][\w'-]*|and|of|in))*?(?:\s+[A-Z][\w'-]*)?)?")
 COURT_DISTRICT_OF = re.compile(
     r"^\s+for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+"
     r"(?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?")
@@ -233,9 +242,12 @@ class EntityResolver:
             name = _trim_dangling_words(agency_name(text))
             if not name or not _plausible_agency(name):
                 return None
-            if not name or (len(name.split()) == 1 and not re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name)
-                            and agency_kind_for(name) == "other"):
+            if len(name.split()) == 1 and not re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name) \
+                    and agency_kind_for(name) == "other" and not _proper_single_word(doc, ent):
                 return None  # "Judicial", "Maid", "Families": one plain word the gazetteer does not know
+            if label in AGENCY_LABELS and _starts_with_given_name(name) and agency_kind_for(name) == "other" \
+                    and not COMPANY_RUN.fullmatch(name):
+                return "person", as_person, left_title or title, None  # "Freddie Spencer" tagged ORG
             return "agency", name, None, None
         if label in PLACE_LABELS:
             name = place_name(text)
@@ -288,6 +300,10 @@ class EntityResolver:
             entity.mentions.append(Mention(
                 ent.start_char, ent.end_char, ent.text, sent.start_char, sent.end_char,
                 ent.start, ent.end))
+        for key, entity in list(entities.items()):
+            if entity.kind == "person" and len(entity.name.split()) == 1 \
+                    and not _single_word_person_is_named(doc, entity):
+                del entities[key]
         for entity in entities.values():
             if entity.kind == "person" and entity.role is None:
                 entity.role = role_for_title(entity.title)
@@ -415,7 +431,7 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     for span in list(result):
         first = span[1] if span[0].lower_ == "the" and len(span) > 1 else span[0]
         if span.label_ == "ORG" and first.lower_ in ORG_CONTINUES:
-            match = re.match(r"^(?:,\s+(?:[A-Z][\w'-]+\s?){1,3})?\s+and\s+((?:[A-Z][\w'-]+\s?){1,3})",
+            match = re.match(r"^(?:,\s+(?:[A-Z][\w'-]+\s?){1,3}){0,3},?\s+and\s+((?:[A-Z][\w'-]+\s?){1,3})",
                              text[span.end_char:span.end_char + 80])
             if match:
                 widened = doc.char_span(span.start_char, span.end_char + match.end(1), alignment_mode="contract")
@@ -424,7 +440,9 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
                                         or is_name_part(doc[i].text))
                         for i in range(span.end, widened.end)):
                     extra.append(Span(doc, widened.start, widened.end, label="ORG"))
-    for match in COMPANY_RUN.finditer(text):
+    for match in (*COMPANY_RUN.finditer(text), *INSTITUTION_RUN.finditer(text)):
+        if match.group(0).split()[0] in {"The", "A", "An", "In", "On", "At", "By", "For", "With", "From"}:
+            continue  # the run started at a sentence-initial function word: COMPANY_RUN's own span is enough
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
         if span is not None and len(span) > 1 and not any(
                 i in taken and (doc[i].ent_kb_id_ or doc[i].ent_type_ == "PERSON") for i in range(span.start, span.end)):
@@ -688,6 +706,31 @@ def _plausible_agency(name: str) -> bool:
     return True
 
 
+def _proper_single_word(doc: Doc, ent: Span) -> bool:
+    """One word used as a name ("Amazon", "Netflix"): a proper noun not at the start of its
+    sentence, and never written in lower case in the article ("Maid", "Families" are words)."""
+    token = ent[-1]
+    if token.tag_ not in {"NNP", "NNPS"} or not token.is_alpha or len(token) < 3:
+        return False
+    if all(t.is_sent_start for t in doc if t.text == token.text):
+        return False
+    return not any(t.lower_ == token.lower_ and t.is_lower for t in doc)
+
+
+def _starts_with_given_name(name: str) -> bool:
+    """Two or three capitalised words, the first a known given name and the others not
+    organisation words: a person the model tagged as an organisation."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
+        and is_name_part(words[0]) and not any(w.casefold() in ORG_WORDS for w in words)
+
+
+ORG_WORDS = {"bank", "group", "company", "media", "news", "times", "post", "airlines", "air", "motors",
+             "foundation", "institute", "university", "college", "school", "hospital", "center", "centre",
+             "club", "united", "city", "fc", "records", "studios", "pictures", "entertainment", "capital",
+             "partners", "design", "labs", "systems", "technologies", "international", "global", "services"}
+
+
 def _plausible_person(name: str, ent: Span) -> bool:
     words = name.split()
     if len(words) == 1 and len(name) <= 2:  # "Ma" of "Ma. Lourdes", initials
@@ -700,7 +743,40 @@ def _plausible_person(name: str, ent: Span) -> bool:
         tokens = [t for t in ent if t.text[:1].isupper()]
         if not tokens or tokens[-1].tag_ not in {"NNP", "NNPS"} or name.isupper():
             return False
+    if words[-1].casefold() in NOT_PERSON_TAIL or words[-1].casefold() in ORG_WORDS:
+        return False  # "Jolinda Drive", "Davis Cup Finals", "GateHouse Media"
     return len(words) <= 6
+
+
+# Last words no person's name ends in: streets, venues, events, groups, products.
+NOT_PERSON_TAIL = {
+    "drive", "road", "street", "avenue", "lane", "soi", "park", "square", "plaza", "bridge", "market",
+    "checkpoint", "crossing", "border", "cup", "finals", "final", "championship", "open", "games",
+    "edition", "series", "dolls", "brothers", "band", "democrats", "republicans", "party", "harvesting",
+    "trafficking", "labour", "labor", "program", "programme", "plan", "bill", "act", "law", "hotel",
+    "bar", "karaoke", "club", "restaurant", "resort", "casino", "tower", "building", "mall", "airport",
+    "station", "port", "pagoda", "temple", "church", "mosque", "village", "district", "province",
+    "island", "city", "town", "state", "county", "hotspur", "lite", "pro", "max", "plus", "mini",
+}
+SPEECH_VERBS = {"say", "tell", "add", "explain", "note", "write", "insist", "claim", "confirm", "deny", "recall"}
+
+
+def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
+    """A one-word "person" the article never names in full needs a person's context somewhere:
+    a title (Mr, Judge), an age, an apposition, a sentencing or arrest verb, or being the
+    one who says something; otherwise it is the model's guess on a product, team or place."""
+    if entity.title or entity.age is not None:
+        return True
+    for mention in entity.mentions:
+        span = doc[mention.token_start:mention.token_end]
+        if _looks_like_person(doc, span):
+            return True
+        root = span.root
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEECH_VERBS | SUSPECT_VERBS:
+            return True
+        if root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].text in {"'s", "’s"}):
+            continue
+    return False
 
 
 def _organisations(doc: Doc) -> list[Span]:
