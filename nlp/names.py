@@ -78,7 +78,7 @@ TITLE_HEAD_WORDS = {
     "officer", "detective", "agent", "sheriff", "marshal", "brigadier", "brig", "admiral",
     "senator", "sen", "representative", "rep", "congressman", "congresswoman", "mayor",
     "councillor", "councilor", "deputy", "mp", "lawmaker", "legislator", "premier",
-    "datuk", "dato", "datin", "seri", "sri", "tun", "puan", "encik", "haji", "hajjah",
+    "datuk", "dato", "datin", "tun", "puan", "encik", "haji", "hajjah",
     "samdech", "oknha", "excellency", "hon", "honourable", "honorable",
     "father", "fr", "sister", "brother", "rev", "reverend", "venerable", "ven", "monk",
     "bishop", "archbishop", "cardinal", "pastor", "imam", "abbot", "pope",
@@ -100,8 +100,17 @@ _DEMONYM_WORDS = {
 }
 
 
+TITLE_HEAD_WORDS |= {"ringleader", "boss", "owner", "mastermind", "leader", "kingpin", "briton",
+                     "national", "sub", "brig", "vice", "assistant", "senior", "staff"}
+
+
 def _title_word(word: str) -> bool:
-    return word.strip(".,'").casefold() in TITLE_HEAD_WORDS
+    """A title word, plural too ("Attorneys"), or hyphenated ("Brig-Gen", "Sub-Lt")."""
+    key = word.strip(".,'").casefold()
+    if key in TITLE_HEAD_WORDS or (key.endswith("s") and key[:-1] in TITLE_HEAD_WORDS):
+        return True
+    parts = [p for p in key.split("-") if p]
+    return len(parts) > 1 and all(p.strip(".") in TITLE_HEAD_WORDS for p in parts)
 
 
 def split_title(name: str) -> tuple[str | None, str]:
@@ -116,7 +125,9 @@ def split_title(name: str) -> tuple[str | None, str]:
     words = rest.split()
     cut = 0
     for i, word in enumerate(words[:-1]):
-        if _title_word(word) or (i == cut and word.strip(".").casefold() in LEADING_NOT_NAME | _DEMONYM_WORDS) \
+        demonym = word.strip(".").casefold()
+        if _title_word(word) or (i == cut and (demonym in LEADING_NOT_NAME | _DEMONYM_WORDS
+                                               or demonym.rstrip("s") in _DEMONYM_WORDS)) \
                 or (word.isupper() and 2 <= len(word) <= 4 and word.isalpha() and i < len(words) - 2):
             cut = i + 1  # the last title word so far; an abbreviated post ("DL", "CEO") too
     if cut < len(words) - 2 and words[cut] == "U":
