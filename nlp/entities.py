@@ -48,6 +48,11 @@ JUNK = {"covid", "covid-19", "covid 19", "coronavirus", "exit", "related", "rela
         "twitter", "whatsapp", "telegram", "tiktok", "ngo", "ngos", "un"}
 PERSON_LABELS = {"PERSON"}
 LAW_TITLE_BEFORE = re.compile(r"\b(?:Law|Act|Code|Decree|Sub-[Dd]ecree|Convention)\s+(?:No\.?\s*[\w/]+\s+)?(?:on|of)\s+(?:the\s+)?$")
+STREET_HEAD = re.compile(r"^(?:Jalan|Jln\.?|Lorong|Soi|Thanon|Rue|Calle|Street|Road|Duong|Pho|Phlauv|Mahavithei)\s", re.I)
+PLACE_DESIGNATOR_BEFORE = re.compile(
+    r"^(?:Sangkat|Khan|Srok|Khum|Phum|Tambon|Amphoe|Amphur|Barangay|Brgy\.?|Kelurahan|Desa|Kampung|Kecamatan|"
+    r"Kabupaten|Huyen|Xa|Phuong|Muang|Ban|Village of|Province of|Municipality of)\s+", re.I)
+PLACE_PREPOSITIONS = {"in", "at", "near", "into", "across", "outside", "around", "from"}
 FACILITY_TAIL = re.compile(r"\s(?:Road|Street|Avenue|Soi|Lane|Boulevard|Market|Bridge|Pagoda|Temple)$")
 GEOGRAPHIC_HEAD = re.compile(r"\b(?:Delta|River|Sea|Island|Islands|Mountains?|Valley|Bay|Lake|Peninsula|Gulf|Strait)$")
 COMPANY_RUN = re.compile(
@@ -55,11 +60,17 @@ COMPANY_RUN = re.compile(
     r"(?:[A-Z][\w&'-]*\s){1,5}(?:Manpower|Recruitment|Recruiting|Employment Agency|Agency|Trading|"
     r"Enterprises?|Company|Co\.,? Ltd\.?|Co\.|Ltd\.?|Limited|Sdn\.? Bhd\.?|Bhd\.?|Inc\.?|Corp\.?|"
     r"Corporation|Holdings|Group|Garments?|Fisheries|Seafood|Logistics|Services)\b")
+# A court named after a town the gazetteer may not know: "Dobo District Court",
+# "Stoke-on-Trent Crown Court", "Muar Sessions Court", "Myawaddy Township Court".
+COURT_RUN = re.compile(
+    r"\b(?:[A-Z][\w'.-]*\s+){1,3}(?:(?:Provincial|District|Municipal|High|Sessions|Crown|Magistrates'?|Township|"
+    r"Regional Trial|Criminal|Juvenile|People's|Appeal|Appeals|Circuit|County|City|Sheriff|Family|Youth|"
+    r"Military|Special|Religious|Syariah|Sharia)\s+)+Court\b(?:\s+of\s+[A-Z][\w'-]+)?")
 # A capitalised run ending in an institution's head noun, with an optional "of the ..."
 # tail: "Attorney General's Office", "Anti-Trafficking in Persons Division", "Office of the
 # Ombudsman" is found from its head too. The model often leaves these untagged or cut.
 INSTITUTION_RUN = re.compile(
-    r"\b(?:(?:[A-Z][\w'-]*|of|and|in|for|on|the|&)\s+){0,6}?(?:[A-Z][\w'-]*\s+)"
+    r"\b(?:(?:[A-Z][\w'.-]*|of|and|in|for|on|the|&)\s+){0,6}?(?:[A-Z][\w'.-]*\s+)"
     r"(?:Office|Ministry|Department|Commission|Committee|Council|Agency|Bureau|Division|Unit|Task Force|"
     r"Taskforce|Foundation|Association|Organi[sz]ation|Cent(?:er|re)|Coalition|Network|Tribunal|Directorate|"
     r"Secretariat|Authority|Institute|Service)\b"
@@ -209,6 +220,15 @@ class EntityResolver:
         if LAW_TITLE_BEFORE.search(before) or (label in PLACE_LABELS | AGENCY_LABELS and LAW_WORDS.search(text)
                                                and agency_kind_for(text) == "other"):
             return None  # "Law on the Eradication of ...", "Work in Fishing Convention"
+        if STREET_HEAD.match(text):
+            return None  # "Jalan Dunlop", "Soi Cowboy", "Street 63": an address, not a place
+        designated = PLACE_DESIGNATOR_BEFORE.match(text)
+        if designated and label in PLACE_LABELS | AGENCY_LABELS | PERSON_LABELS and len(text) > designated.end():
+            return "place", place_name(text[designated.end():]), None, None  # "Sangkat Chom Chao"
+        if label in PERSON_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS \
+                and not _looks_like_person(doc, ent) and not left_title and not title \
+                and not _made_of_names(as_person):
+            return "place", place_name(text), None, None  # "in Sre Ambel", "near Chau Doc"
         if FACILITY_TAIL.search(text):
             return "place", place_name(text), None, None  # "Khao San Road", "Silom Road"
         if label == "PERSON" and re.search(r"\b[Tt]he\s+$", before) and len(ent) > 1 \
@@ -440,12 +460,17 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
                                         or is_name_part(doc[i].text))
                         for i in range(span.end, widened.end)):
                     extra.append(Span(doc, widened.start, widened.end, label="ORG"))
-    for match in (*COMPANY_RUN.finditer(text), *INSTITUTION_RUN.finditer(text)):
-        if match.group(0).split()[0] in {"The", "A", "An", "In", "On", "At", "By", "For", "With", "From"}:
-            continue  # the run started at a sentence-initial function word: COMPANY_RUN's own span is enough
-        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+    runs = [(m, False) for m in (*COMPANY_RUN.finditer(text), *INSTITUTION_RUN.finditer(text))]
+    runs += [(m, True) for m in COURT_RUN.finditer(text)]  # a court's name may contain a known place
+    for match, over_places in runs:
+        start = match.start()
+        first = match.group(0).split()[0]
+        if first in LEADING_FUNCTION_WORDS:  # a sentence-initial "The" or "In" is no part of the name
+            start += len(first) + 1
+        span = doc.char_span(start, match.end(), alignment_mode="contract")
         if span is not None and len(span) > 1 and not any(
-                i in taken and (doc[i].ent_kb_id_ or doc[i].ent_type_ == "PERSON") for i in range(span.start, span.end)):
+                i in taken and (doc[i].ent_type_ == "PERSON" or (doc[i].ent_kb_id_ and not over_places))
+                for i in range(span.start, span.end)):
             extra.append(Span(doc, span.start, span.end, label="ORG"))
     return filter_spans(result + extra) if extra else result
 
@@ -482,6 +507,35 @@ def _repair_subject_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for span in extra for i in range(span.start, span.end)}
     kept = [e for e in ents if not any(i in taken for i in range(e.start, e.end))]
     return filter_spans(kept + extra)
+
+
+LEADING_FUNCTION_WORDS = {"The", "A", "An", "In", "On", "At", "By", "For", "With", "From", "And", "But"}
+MALAY_PATRONYMIC = {"bin", "binti", "bte", "bt", "b.", "a/l", "a/p", "anak"}
+
+
+def _join_patronymics(doc: Doc) -> list[Span]:
+    """"Nur Aisyah binti Hamzah" is one name: the model often stops at "binti" and calls the
+    father's name an organisation."""
+    ents = list(doc.ents)
+    result: list[Span] = []
+    skip = set()
+    for i, ent in enumerate(ents):
+        if i in skip:
+            continue
+        end = ent.end
+        if ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].lower_ in MALAY_PATRONYMIC \
+                and doc[end + 1].text[:1].isupper():
+            stop = end + 1
+            while stop < len(doc) and stop - end <= 3 and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+                stop += 1
+            for k in range(i + 1, len(ents)):
+                if ents[k].start < stop:
+                    skip.add(k)
+                    stop = max(stop, ents[k].end) if ents[k].label_ in {"PERSON", "ORG", "GPE"} else stop
+            result.append(Span(doc, ent.start, stop, label="PERSON"))
+            continue
+        result.append(ent)
+    return filter_spans(result)
 
 
 def _repair_coordinated_persons(doc: Doc) -> list[Span]:
@@ -794,5 +848,5 @@ def _subject_persons(doc: Doc) -> list[Span]:
 
 
 # Span repairs run in this order on the model's entities before typing and merging.
-SPAN_REPAIRS = (_organisations, _organisations_again, _subject_persons, _repair_coordinated_persons, _widen_person_names,
+SPAN_REPAIRS = (_organisations, _organisations_again, _join_patronymics, _subject_persons, _repair_coordinated_persons, _widen_person_names,
                 _tag_untagged_persons)

@@ -156,9 +156,16 @@ def person_name(text: str) -> tuple[str | None, str]:
     return title, name.strip(" .")
 
 
+PLACE_DESIGNATOR_BEFORE = re.compile(
+    r"^(?:Sangkat|Khan|Srok|Khum|Phum|Tambon|Amphoe|Amphur|Barangay|Brgy\.?|Kelurahan|Desa|Kampung|Kecamatan|"
+    r"Kabupaten|Huyen|Xa|Phuong|Muang|Ban)\s+(?=[A-Z])")
+
+
 def place_name(text: str) -> str:
+    """"Kandal province" -> "Kandal", "Sangkat Chom Chao" -> "Chom Chao"."""
     name = clean_surface(text)
     name = PLACE_PREFIX.sub("", name)
+    name = PLACE_DESIGNATOR_BEFORE.sub("", name)
     return PLACE_DESIGNATORS.sub("", name).strip()
 
 
