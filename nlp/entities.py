@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 
 from nlp.gazetteer import Gazetteer, GazetteerEntry, is_name_part
 from nlp.guard import warn
-from nlp.names import (TITLE_ALTERNATION, agency_name, lookup_key, normalize_text, person_name,
+from nlp.names import (TITLE_ALTERNATION, _title_word, agency_name, lookup_key, normalize_text, person_name,
                        place_name)
 
 AGE_AFTER = re.compile(
@@ -43,7 +43,10 @@ AGENCY_KIND_RULES: list[tuple[str, re.Pattern]] = [
 ]
 
 LAW_WORDS = re.compile(r"\b(?:law|act|code|convention|protocol|decree|sub-decree|subdecree|article|bill|constitution)\b", re.I)
-JUNK = {"covid", "covid-19", "covid 19", "coronavirus", "exit", "related", "related stories",
+JUNK = {"osec", "osaec", "csec", "csam", "tip", "nap", "idr", "usd", "gdp", "pdf", "hiv", "aids", "ceo", "ipo",
+        "ev", "usb", "gmt", "rgb", "ecg", "hpv", "sop", "mou", "ktv", "sez", "gbv", "sms", "muay thai",
+        "tier 2 watch list", "watch list", "tier 2", "tier 3",
+        "covid", "covid-19", "covid 19", "coronavirus", "exit", "related", "related stories",
         "facebook post", "read more", "advertisement", "photo", "file photo", "reuters photo",
         "twitter", "whatsapp", "telegram", "tiktok", "ngo", "ngos", "un"}
 PERSON_LABELS = {"PERSON"}
@@ -70,11 +73,11 @@ COURT_RUN = re.compile(
 # tail: "Attorney General's Office", "Anti-Trafficking in Persons Division", "Office of the
 # Ombudsman" is found from its head too. The model often leaves these untagged or cut.
 INSTITUTION_RUN = re.compile(
-    r"\b(?:(?:[A-Z][\w'.-]*|of|and|in|for|on|the|&)\s+){0,6}?(?:[A-Z][\w'.-]*\s+)"
+    r"\b[A-Z][\w'.-]*\s+(?:(?:[A-Z][\w'.-]*|of|and|in|for|on|the|&)\s+){0,6}?"
     r"(?:Office|Ministry|Department|Commission|Committee|Council|Agency|Bureau|Division|Unit|Task Force|"
     r"Taskforce|Foundation|Association|Organi[sz]ation|Cent(?:er|re)|Coalition|Network|Tribunal|Directorate|"
     r"Secretariat|Authority|Institute|Service)\b"
-    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+(?:[A-Z][\w'-]*|and|of|in))*?(?:\s+[A-Z][\w'-]*)?)?")
+    r"(?:\s+(?:of|for|on|to|against)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|(?:and|of|in|the)\s+[A-Z][\w'-]*))*)?")
 COURT_DISTRICT_OF = re.compile(
     r"^\s+for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+"
     r"(?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?")
@@ -259,7 +262,7 @@ class EntityResolver:
         if label in AGENCY_LABELS and GEOGRAPHIC_HEAD.search(text):
             return "place", place_name(text), None, None  # "Mekong Delta"
         if label in AGENCY_LABELS:
-            name = _trim_dangling_words(agency_name(text))
+            name = agency_name(text)
             if not name or not _plausible_agency(name):
                 return None
             if len(name.split()) == 1 and not re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name) \
@@ -469,7 +472,8 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
             start += len(first) + 1
         span = doc.char_span(start, match.end(), alignment_mode="contract")
         if span is not None and len(span) > 1 and not any(
-                i in taken and (doc[i].ent_type_ == "PERSON" or (doc[i].ent_kb_id_ and not over_places))
+                i in taken and ((doc[i].ent_type_ == "PERSON" and not _title_word(doc[i].text))
+                                or (doc[i].ent_kb_id_ and not over_places))
                 for i in range(span.start, span.end)):
             extra.append(Span(doc, span.start, span.end, label="ORG"))
     return filter_spans(result + extra) if extra else result
@@ -723,7 +727,7 @@ NOT_AGENCY_HEADS = {
     "report", "framework", "guidelines", "standards", "index", "roadmap", "law", "act", "code",
     "convention", "protocol", "agenda", "decree", "regulation", "regulations", "database", "study",
     "assessment", "census", "manual", "handbook", "curriculum", "operation", "system", "interview",
-    "pdf", "bill", "amendment", "declaration", "treaty", "memorandum", "award", "awards", "day", "week",
+    "pdf", "bill", "amendment", "list", "declaration", "treaty", "memorandum", "award", "awards", "day", "week",
 }
 # Names opening like the title of a law or a programme: "Elimination of the Worst Forms of ...".
 NOT_AGENCY_START = re.compile(
@@ -733,15 +737,6 @@ NOT_AGENCY_START = re.compile(
 GENERIC_AGENCIES = {"government", "the government", "district court", "high court", "provincial court",
                     "municipal court", "appeals court", "appeal court", "trial court", "police", "court",
                     "ministry", "department", "office", "senate", "parliament", "cabinet", "embassy"}
-DANGLING_TAIL = re.compile(r"(?:\s+(?:of|the|on|for|and|in|to|at|&|a|an))+$", re.IGNORECASE)
-
-
-def _trim_dangling_words(name: str) -> str:
-    """"Anti-Trafficking Division of the" -> "Anti-Trafficking Division": the model's span
-    stopped at a line break or a token it did not take."""
-    return DANGLING_TAIL.sub("", name).strip(" ,")
-
-
 def _plausible_agency(name: str) -> bool:
     """A named organisation, not a law, plan, programme or survey, not a generic noun
     ("Government", "High Court") and not a lower-case fragment ("trafficking cases involving")."""

@@ -169,8 +169,13 @@ def place_name(text: str) -> str:
     return PLACE_DESIGNATORS.sub("", name).strip()
 
 
+DANGLING_TAIL = re.compile(r"(?:\s+(?:of|the|on|for|and|in|to|at|&|a|an))+$", re.IGNORECASE)
+
+
 def agency_name(text: str) -> str:
-    return clean_surface(text)
+    """"the Anti-Trafficking Division of the" -> "Anti-Trafficking Division": the model's
+    span may stop at a line break or at a token it did not take."""
+    return DANGLING_TAIL.sub("", clean_surface(text)).strip(" ,")
 
 
 def lookup_key(name: str) -> str:
