@@ -237,6 +237,10 @@ class EntityResolver:
         if label == "PERSON" and re.search(r"\b[Tt]he\s+$", before) and len(ent) > 1 \
                 and not PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char:ent.end_char + 20]):
             return "agency", agency_name(text), None, None  # people take no article: "the Mekong Ledger"
+        if label == "FAC" and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS - {"from"} \
+                and len(ent) <= 3 and not NOT_PERSON_TAIL & {w.casefold() for w in text.split()} \
+                and all(t.text[:1].isupper() for t in ent):
+            return "place", place_name(text), None, None  # "near Chau Doc": the model's FAC is a town
         if label in {"NORP", "FAC"} or text.casefold() in DEMONYMS or text.casefold().rstrip("s") in DEMONYMS:
             return None
         if label != "PERSON" or not _looks_like_person(doc, ent):
@@ -270,7 +274,8 @@ class EntityResolver:
                 return None  # "Judicial", "Maid", "Families": one plain word the gazetteer does not know
             if label in AGENCY_LABELS and _starts_with_given_name(name) and agency_kind_for(name) == "other" \
                     and not COMPANY_RUN.fullmatch(name):
-                return "person", as_person, left_title or title, None  # "Freddie Spencer" tagged ORG
+                if _plausible_person(as_person, ent):
+                    return "person", as_person, left_title or title, None  # "Freddie Spencer" tagged ORG
             return "agency", name, None, None
         if label in PLACE_LABELS:
             name = place_name(text)
@@ -671,7 +676,14 @@ def _title_before(doc: Doc, ent: Span, inner_title: str | None = None) -> str | 
     if inner_title:
         left = f"{left} {inner_title}"
     match = TITLE_BEFORE.search(left)
-    return match.group(1).strip() if match else None
+    if not match:
+        return None
+    title = match.group(1).strip()
+    # the words of the post before the title word: "Labour Minister", "Country Director"
+    before = re.search(r"(?:(?<=\s)|^)((?:[A-Z][a-z][\w'-]*\s+){1,3})$", left[:match.start(1)])
+    if before and not any(w in LEADING_FUNCTION_WORDS for w in before.group(1).split()):
+        title = f"{before.group(1).strip()} {title}"
+    return title
 
 
 def _age_after(doc: Doc, ent: Span) -> int | None:
