@@ -13,7 +13,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from nlp.entities import Entity, doc_text
-from nlp.numbers import NUMBER, TERM_RE, find_terms, parse_number, term_to_months
+from nlp.numbers import (NUMBER, TERM_RE, bare_number_months, find_terms, parse_number, term_list,
+                         term_to_months)
 
 TRIGGER_LEMMAS = {"sentence", "jail", "imprison", "incarcerate"}
 TRIGGER_FORMS = {"sentenced", "jailed", "imprisoned", "incarcerated", "fined"}
@@ -42,7 +43,28 @@ SUSPENDED_BEFORE = re.compile(r"suspended\s+(?:(?:prison|jail)\s+)?(?:sentence|t
 OF_WHICH_SUSPENDED = re.compile(
     rf"\b(?:of which|with)\s+(?P<num>{NUMBER})(?:\s+(?P<unit>years?|months?))?\s+(?:(?:was|were|is|are|being|to be)\s+)?suspended", re.I)
 WHOLLY_SUSPENDED = re.compile(r"\bsuspended (?:prison |jail )?(?:sentence|term)\b|\b(?:sentence|term) (?:was|were) suspended\b", re.I)
-AGE_AFTER_TERM = re.compile(r"^-?\s?olds?\b|^\s+of age\b|^\s+ago\b|^\s+(?:later|earlier|before|after)\b", re.I)
+AGE_AFTER_TERM = re.compile(r"^-?\s?olds?\b|^\s+of age\b|^\s+ago\b", re.I)
+# "six years after the raid" is a time span, unless the term is what the verb gives:
+# "was jailed for six years after Judge X found him guilty" (see _terms_of).
+TIME_AFTER_TERM = re.compile(r"^\s+(?:later|earlier|before|after)\b", re.I)
+# RANGE: "between two and 15 years", "from three to five years", "two to five years",
+# "10-15 years": a span of possible terms (a law or a statistic), never one sentence.
+RANGE_BEFORE = re.compile(
+    rf"(?:\b(?:between|from)\s+{NUMBER}(?:[\s-]+(?:years?|months?))?\s+(?:and|to)\s+|"
+    rf"\b{NUMBER}(?:\s+to\s+|\s*[-\u2013]\s*))$", re.I)
+# AGGREGATE: "a combined 60 years", "a total of 60 years", "an aggregate 30 years": the sum
+# over several people (or several counts); it is a person's term only when one person got it.
+AGGREGATE_BEFORE = re.compile(
+    r"\b(?:combined|total(?:\s+of)?|aggregate(?:\s+of)?|cumulative(?:\s+of)?|collective(?:\s+of)?|"
+    r"(?:altogether|together)\s+(?:of\s+)?)\s+$", re.I)
+# PARTLY SUSPENDED: "three years, most of it suspended": which part is told elsewhere
+# ("so that she will spend seven months in jail") or by the word ("half of it").
+PARTLY_SUSPENDED_AFTER = re.compile(
+    rf"^[\s,(]*(?:with\s+)?(?P<part>most|much|part|some|half|all but\s+(?P<but>{NUMBER}[\s-]+(?:years?|months?)))"
+    rf"\s+of\s+(?:it|which|them|that|the (?:term|sentence))\s+(?:(?:was|were|is|being|to be)\s+)?suspended", re.I)
+SERVED_IN_CUSTODY = re.compile(
+    rf"\b(?:spend|serve|serving|spending|serves|spends)\s+(?:only\s+|just\s+)?(?P<term>{NUMBER}[\s-]+(?:years?|months?))"
+    rf"\s+(?:in|behind)\s+(?:jail|prison|bars|custody)", re.I)
 FINE = re.compile(
     r"\b(?:fined|fine of|fines of|ordered to pay(?: a fine of)?|and a fine of|a fine of)\s+(?:(?:him|her|them|each)\s+)?"
     r"(?:about\s+|around\s+|a total of\s+)?(?P<amount>(?:US\s?\$|\$|£|€|RM\s?|Rp\.?\s?|₱|P|฿|Php\s?|VND\s?|KHR\s?)?"
@@ -95,12 +117,13 @@ class SentenceExtractor:
                 for m in entity.mentions:
                     for i in range(m.token_start, m.token_end):
                         persons_by_token[i] = entity
+        aliases = _aliases(doc, entities, persons_by_token)
         records: dict[str, dict] = {}
         sents = list(doc.sents)
         for index, sent in enumerate(sents):
             if not PREFILTER.search(sent.text):
                 continue
-            for record in self._sentence_records(doc, sents, index, entities, persons_by_token):
+            for record in self._sentence_records(doc, sents, index, entities, persons_by_token, aliases):
                 key = record["defendant_entity"].name
                 if key not in records:
                     records[key] = record
@@ -109,13 +132,15 @@ class SentenceExtractor:
                     records[key] = record
                 else:
                     _merge(records[key], record)
+            if records and SENTENCE_CHANGE.search(sent.text):
+                _apply_sentence_change(doc, sent, records, persons_by_token)
         for record in records.values():
             record["defendant_entity"].role = "defendant"
         doc._.court_sentences = list(records.values())
         return doc
 
     # ------------------------------------------------------------------
-    def _sentence_records(self, doc, sents, index, entities, persons_by_token):
+    def _sentence_records(self, doc, sents, index, entities, persons_by_token, aliases=None):
         sent: Span = sents[index]
         if HYPOTHETICAL.search(sent.text):
             return []
@@ -126,29 +151,50 @@ class SentenceExtractor:
             terms = _terms_of(doc, sent, trigger)
             life = bool(LIFE.search(sent.text))
             death = bool(DEATH.search(sent.text))
-            prison = _final_terms([t for t in terms if not t["suspended"]], sent)
+            custodial = [t for t in terms if not t["suspended"]]
+            aggregate = [t for t in custodial if t["aggregate"]]
+            prison = _final_terms([t for t in custodial if not t["aggregate"]], sent)
             suspended = [t for t in terms if t["suspended"]]
             fine = FINE.search(_sentence_text_through_period(doc, sent))
             fine_only = trigger.lower_ == "fined" and fine is not None
-            if not prison and not suspended and not life and not death and not fine_only:
+            # UNSTATED TERM: "were sentenced to prison", "were given prison terms": a sentence
+            # was passed, its length not told; the record keeps prison_months null.
+            unstated = not terms and UNSTATED_TERM.search(sent.text[trigger.idx - sent.start_char:]) is not None \
+                and trigger.lemma_.lower() in UNSTATED_TRIGGER_LEMMAS
+            if not prison and not suspended and not life and not death and not fine_only \
+                    and not aggregate and not unstated:
                 continue
-            defendants = _defendants(doc, sents, index, trigger, persons_by_token, entities)
+            defendants = _defendants(doc, sents, index, trigger, persons_by_token, entities, aliases)
+            gapped = _gapped_terms(doc, sent, prison, persons_by_token)
+            terms_for = {id(p): months for p, months in gapped}
+            if gapped:
+                defendants = [p for p, _ in gapped]
             if not defendants:
                 continue
+            if aggregate and not prison and len(defendants) == 1:
+                prison = aggregate  # one person's "total of 30 years" (several counts) is their term
             named_here = {id(p) for p in defendants
                           if any(sent.start_char <= m.start < sent.end_char for m in p.mentions)}
             # prison_months is the term as pronounced; suspended_months the part of it suspended
             prison_months = prison[0]["months"] if prison else suspended[0]["months"] if suspended else None
             suspended_months = suspended[0]["months"] if suspended else _of_which_suspended(sent.text, prison)
+            if prison and prison[0]["partly_suspended"]:
+                suspended_months = _partly_suspended(sent, prison[0])
+            if prison and suspended_months and suspended_months > prison_months:
+                # SUSPENDED ON TOP: "18 months in prison with two years suspended": a part can't
+                # exceed the whole, so the first term is the custodial part of 42 months.
+                prison_months += suspended_months
             if prison_months and not suspended_months and WHOLLY_SUSPENDED.search(sent.text):
                 suspended_months = prison_months
             court = _court(doc, entities, sent, sents, index, self.lookback_sentences)
             if fine_only and not prison and court is None:
                 continue  # a fine with no court in sight may be a regulator's, not a sentence
             court_name, court_place = _court_as_written(doc, court, entities)
-            terms_for = {}
-            if len(prison) > 1 and len(prison) == len(defendants) and RESPECTIVELY.search(sent.text):
+            if not terms_for and len(prison) > 1 and len(prison) == len(defendants) and RESPECTIVELY.search(sent.text):
                 terms_for = {id(p): t["months"] for p, t in zip(defendants, prison)}
+            if not terms_for and prison and len(prison[0]["listed"]) == len(defendants) > 1 \
+                    and RESPECTIVELY.search(sent.text):
+                terms_for = {id(p): m for p, m in zip(defendants, prison[0]["listed"])}  # "for 14 and 11 years respectively"
             for person in defendants:
                 if _acquitted(sent, person):
                     continue
@@ -171,11 +217,93 @@ class SentenceExtractor:
         return records
 
 
+UNSTATED_TERM = re.compile(
+    r"\b(?:to|in)\s+(?:prison|jail|imprisonment)\b|\b(?:prison|jail|custodial)\s+(?:terms?|sentences?)\b", re.I)
+UNSTATED_TRIGGER_LEMMAS = {"sentence", "give", "hand", "receive", "get", "imprison", "mete"}
+
+
+def _partly_suspended(sent: Span, term: dict) -> int | None:
+    """Months suspended of a term "most of it suspended": whole minus what is served."""
+    match = term["partly_suspended"]
+    if match.group("but"):
+        kept = find_terms(match.group("but"))
+        return term["months"] - kept[0][2] if kept else None
+    if match.group("part").lower() == "half":
+        return term["months"] // 2
+    served = SERVED_IN_CUSTODY.search(sent.text[term["end"] - sent.start_char:])
+    if served:
+        kept = find_terms(served.group("term"))
+        if kept and kept[0][2] < term["months"]:
+            return term["months"] - kept[0][2]
+    return None
+
+
+# GAPPED LIST: "X got nine years, Y six years, and Z and W five years each": each term goes
+# to the people named right before it, when only ages, appositions and filler words
+# ("was jailed for", "received") stand between them, and only a separator (", and",
+# "while") between one pair and the next.
+FILLER_WORDS = {"was", "were", "is", "are", "has", "have", "had", "been", "got", "gets", "get",
+                "received", "receives", "receive", "was", "each", "both", "jailed", "sentenced",
+                "given", "handed", "for", "to", "a", "an", "the", "of", "term", "sentence",
+                "prison", "jail", "imprisoned", "respectively", "also", "only", "then", "later"}
+SEPARATOR_WORDS = {"and", "while", "whereas", "but", "with", "each", "respectively", "in", "prison",
+                   "jail", "behind", "bars", "imprisonment", "custody", "as", "for", "whilst", "apiece"}
+APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,2}\s*(?=,|\s|$)|,\s*(?:the|a|an|his|her|their)\s[^,;]{1,40}(?=,)")
+
+
+def _only_words(text: str, allowed: set[str]) -> bool:
+    return all(w in allowed for w in re.findall(r"[a-z'-]+", APPOSITION.sub(" ", text).lower()))
+
+
+def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> list[tuple[Entity, int]]:
+    listed = bool(terms) and len(terms[0]["listed"]) > 1 and RESPECTIVELY.search(sent.text)
+    if len(terms) < 2 and not listed:
+        return []
+    people_here = {id(p): p for p in persons_by_token.values()}.values()
+    mentions = sorted(((m.start, m.end, p) for p in people_here for m in p.mentions
+                       if sent.start_char <= m.start < sent.end_char and p.role not in NON_DEFENDANT_ROLES),
+                      key=lambda x: x[0])
+    text = doc_text(doc)
+    assigned: list[tuple[Entity, int]] = []
+    previous_end = sent.start_char
+    groups = 0
+    for term in sorted(terms, key=lambda t: t["start"]):
+        before = [m for m in mentions if previous_end <= m[0] and m[1] <= term["start"]]
+        if not before:
+            previous_end = term["end"]
+            continue
+        # the run of people right before the term, joined by "and" / commas / ages
+        group = [before[-1]]
+        for m in reversed(before[:-1]):
+            if not _only_words(text[m[1]:group[0][0]], {"and"}):
+                break
+            group.insert(0, m)
+        if not _only_words(text[group[-1][1]:term["start"]], FILLER_WORDS):
+            return []
+        if groups and not _only_words(text[previous_end:group[0][0]], SEPARATOR_WORDS):
+            return []
+        people = list({id(p): p for _, _, p in group}.values())
+        values = term["listed"] if len(term["listed"]) == len(people) > 1 and RESPECTIVELY.search(sent.text) \
+            else [term["months"]] * len(people)
+        for person, months in zip(people, values):
+            if all(person is not q for q, _ in assigned):
+                assigned.append((person, months))
+        groups += 1
+        previous_end = term["end"]
+    return assigned if groups >= 2 or (listed and len(assigned) > 1) else []
+
+
 REDUCED_TO = re.compile(r"\b(?:reduc\w*|commut\w*|halv\w*|cut|lower\w*)\b(?:\s+\w+){0,3}?\s+to\s+", re.I)
 
 
+HALVED = re.compile(
+    r"^[\s,]*(?:(?:which|that|it|the (?:term|sentence)|but|and)\s+)*(?:(?:was|were|is|being)\s+)?"
+    r"(?:later\s+)?(?:halved|cut in half|reduced by half|reduced by (?:a|one)[\s-]third)\b(?![^.;]{0,20}?\bto\s)", re.I)
+
+
 def _final_terms(terms: list[dict], sent: Span) -> list[dict]:
-    """"50 years, but the term was reduced to 25 years": the reduced term is the sentence."""
+    """REDUCTION: "50 years, but the term was reduced to 25 years", "50 years, halved to 25
+    for a confession", "50 years, halved because he confessed": the final term is the sentence."""
     if not terms:
         return terms
     after_first = sent.text[terms[0]["end"] - sent.start_char:]
@@ -183,8 +311,88 @@ def _final_terms(terms: list[dict], sent: Span) -> list[dict]:
     if reduced:
         found = find_terms(after_first[reduced.end():reduced.end() + 40])
         if found and found[0][0] == 0:
-            return [{**terms[0], "months": found[0][2]}] + terms[1:]
+            return [{**terms[0], "months": found[0][2], "listed": [found[0][2]]}] + terms[1:]
+        # "halved to 25": the unit is the one of the term it changes
+        per_unit = _unit_of(sent.text[terms[0]["start"] - sent.start_char:terms[0]["end"] - sent.start_char])
+        months = bare_number_months(after_first[reduced.end():reduced.end() + 20], per_unit) if per_unit else None
+        if months and months < terms[0]["months"]:
+            return [{**terms[0], "months": months, "listed": [months]}] + terms[1:]
+    halved = HALVED.match(after_first)
+    if halved:
+        fraction = 2 / 3 if "third" in halved.group(0).lower() else 1 / 2
+        months = int(round(terms[0]["months"] * fraction))
+        return [{**terms[0], "months": months, "listed": [months]}] + terms[1:]
     return terms
+
+
+def _unit_of(term_text: str) -> float | None:
+    match = TERM_RE.search(term_text)
+    if not match or match.group("num2"):
+        return None
+    unit = match.group("unit").lower()
+    return 12.0 if unit.startswith(("year", "yr")) else 1.0 if unit.startswith("month") else None
+
+
+# SENTENCE CHANGE (appeal, review, commutation): "the appeals court cut his sentence from 15
+# to 10 years", "on appeal the sentence was increased to life": the current term replaces
+# the one recorded earlier. Law changes ("raised the maximum penalty to 20 years") are not.
+SENTENCE_CHANGE = re.compile(
+    rf"\b(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|"
+    rf"doubl\w*|upgrad\w*|toughen\w*)\b(?P<mid>[^.;]{{0,80}}?)\bto\s+(?P<to>life\b|death\b|"
+    rf"(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|months?)\b)?)", re.I)
+CHANGED_NOUN = re.compile(r"\b(?:sentences?|terms?|jail time|prison time|penalt(?:y|ies)|punishments?)\b", re.I)
+CHANGE_TRAPS = re.compile(r"\b(?:maximum|minimum|law|act|bill|code|statute|could|would|may|might|seek\w*|"
+                          r"sought|ask\w*|demand\w*|urg\w*|propos\w*|wants?|if)\b", re.I)
+CHANGE_FROM = re.compile(rf"\bfrom\s+(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|months?))?\s*$", re.I)
+OWNER_PRONOUN = re.compile(r"\b(?P<pron>his|her|their)\s+(?:\w+\s+){0,2}?(?:sentences?|terms?)\b", re.I)
+
+
+def _apply_sentence_change(doc: Doc, sent: Span, records: dict[str, dict], persons_by_token) -> None:
+    text = sent.text
+    match = SENTENCE_CHANGE.search(text)
+    if CHANGE_TRAPS.search(text) or not CHANGED_NOUN.search(text[max(0, match.start() - 50):match.end()]):
+        return
+    life = death = False
+    months = None
+    if match.group("to").lower().startswith("life"):
+        life = True
+    elif match.group("to").lower().startswith("death"):
+        death = True
+    else:
+        value = parse_number(match.group("num"))
+        unit = match.group("unit")
+        if unit is None:  # "from 15 years to 10"
+            came_from = CHANGE_FROM.search(match.group("mid"))
+            unit = came_from.group("unit") if came_from else None
+        if value is None or unit is None:
+            return
+        months = int(round(value * (12 if unit.lower().startswith("year") else 1)))
+    # whose sentence: a name in the sentence, else "his/her/their" or "the sentence" -> the
+    # defendants of the latest sentencing recorded before this sentence
+    named = [records[p.name] for i in range(sent.start, sent.end)
+             if (p := persons_by_token.get(i)) is not None and p.name in records]
+    earlier = sorted((r for r in records.values() if r["start"] < sent.start_char), key=lambda r: r["start"])
+    if named:
+        chosen = list({id(r): r for r in named}.values())
+    elif not earlier:
+        return
+    else:
+        owner = OWNER_PRONOUN.search(text)
+        plural = (owner and owner.group("pron").lower() == "their") or re.search(r"\b(?:sentences|terms)\b", text, re.I)
+        last = earlier[-1]
+        if plural:
+            chosen = [r for r in earlier if r["start"] == last["start"]]
+        else:
+            same = [r for r in earlier if r["start"] == last["start"]]
+            if len(same) > 1:
+                return  # "his sentence" after several defendants: whose is not clear
+            chosen = [last]
+    for record in chosen:
+        record["prison_months"] = months
+        record["life"] = life
+        record["death"] = death or (record["death"] and months is None and not life)
+        if record["suspended_months"] and months is not None and record["suspended_months"] > months:
+            record["suspended_months"] = None
 
 
 def _sentence_text_through_period(doc: Doc, sent: Span) -> str:
@@ -210,11 +418,22 @@ def _triggers(sent: Span) -> list[Token]:
         lemma = token.lemma_.lower()
         if token.lower_ in TRIGGER_FORMS or (lemma in TRIGGER_LEMMAS and token.pos_ in {"VERB", "AUX"}):
             found.append(token)
+        elif lemma == "convict" and any(c.dep_ == "prep" and c.lower_ == "to" and (
+                TERM_RE.search(_subtree_text(c)) or LIFE_OR_DEATH_OBJECT.match(_subtree_text(c)))
+                for c in token.children):
+            found.append(token)  # CONVICTED TO: "convicted X to life imprisonment"
         elif lemma in TERM_VERB_LEMMAS and token.pos_ == "VERB" and (has_term_noun or any(
                 c.dep_ in {"dobj", "npadvmod", "attr"} and c.lower_.rstrip("s") in {"year", "month", "life"}
                 for c in token.children)):
             found.append(token)  # "received four years", "was given nine years"
     return found
+
+
+LIFE_OR_DEATH_OBJECT = re.compile(r"^to\s+(?:life|death|reclusion perpetua)\b", re.I)
+
+
+def _subtree_text(token: Token) -> str:
+    return token.doc[token.left_edge.i:token.right_edge.i + 1].text
 
 
 def _trigger_is_real(trigger: Token) -> bool:
@@ -245,10 +464,13 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         start, end = sent.start_char + match.start(), sent.start_char + match.end()
         if AGE_AFTER_TERM.match(text[match.end():match.end() + 12]):
             continue
-        if TRAP_BEFORE.search(text[max(0, match.start() - 40):match.start()]):
+        before = text[max(0, match.start() - 40):match.start()]
+        if TRAP_BEFORE.search(before) or RANGE_BEFORE.search(before):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not any(t.i in subtree for t in span):
+            continue
+        if TIME_AFTER_TERM.match(text[match.end():match.end() + 12]) and not _given_by(span.root, trigger):
             continue
         path = _path_to(span.root, trigger)
         if path is None or any(t.pos_ in {"VERB", "AUX"} for t in path):
@@ -256,12 +478,21 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         if {t.lemma_.lower() for t in path} & TRAP_GOVERNORS:
             continue
         after = text[match.end():match.end() + 40]
-        before = text[max(0, match.start() - 40):match.start()]
+        partly = PARTLY_SUSPENDED_AFTER.match(text[match.end():match.end() + 60])
         terms.append({
             "months": months, "start": start, "end": end,
-            "suspended": bool(SUSPENDED_AFTER.match(after) or SUSPENDED_BEFORE.search(before)),
+            "listed": term_list(text, match),
+            "aggregate": bool(AGGREGATE_BEFORE.search(before)),
+            "partly_suspended": partly,
+            "suspended": not partly and bool(SUSPENDED_AFTER.match(after) or SUSPENDED_BEFORE.search(before)),
         })
     return terms
+
+
+def _given_by(token: Token, trigger: Token) -> bool:
+    """The term is what the verb gives: "jailed for six years", "sentenced to six years"."""
+    return token.dep_ in {"pobj", "dobj"} and (token.head == trigger or (
+        token.head.dep_ == "prep" and token.head.lower_ in {"for", "to"} and token.head.head == trigger))
 
 
 def _path_to(token: Token, stop: Token) -> list[Token] | None:
@@ -289,7 +520,7 @@ def _of_which_suspended(text: str, prison: list[dict]) -> int | None:
     return None
 
 
-def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities) -> list[Entity]:
+def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, aliases=None) -> list[Entity]:
     lemma = trigger.lemma_.lower()
     heads: list[Token] = []
     subject = _subject(trigger)
@@ -321,7 +552,7 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities) -
         if conjuncts:  # "a husband and wife"
             count = 1 + len(conjuncts)
         if count != 0:
-            found = _back_reference(doc, sents, index, count, entities, limit=trigger.idx)
+            found = _back_reference(doc, sents, index, count, entities, limit=trigger.idx, aliases=aliases)
             if found:
                 return found
         if count != 0 or (head.pos_ == "NOUN" and any(c.dep_ in {"det", "nummod"} for c in head.children)):
@@ -399,16 +630,25 @@ def _reference_count(head: Token) -> int | None:
     return 0
 
 
-def _back_reference(doc, sents, index, count, entities, limit: int) -> list[Entity]:
-    """The last `count` people named before `limit` (the verb) who could be defendants."""
+def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None) -> list[Entity]:
+    """The last `count` people named before `limit` (the verb) who could be defendants.
+
+    An alias counts as its person; a "person" only ever named in a place's slot ("Jones, 52,
+    of Walsall") is a mistyped place and is never what "he" refers to."""
+    aliases = aliases or {}
     earliest = sents[max(0, index - 6)].start_char
-    recent: list[tuple[int, Entity]] = []
+    text = doc_text(doc)
+    latest: dict[int, tuple[int, Entity]] = {}
     for entity in entities:
-        if entity.kind != "person" or entity.role in NON_DEFENDANT_ROLES:
+        if entity.kind != "person":
+            continue
+        person = aliases.get(id(entity), entity)
+        if person.role in NON_DEFENDANT_ROLES or _only_in_place_slots(text, entity):
             continue
         before = [m.start for m in entity.mentions if earliest <= m.start < limit]
-        if before:
-            recent.append((max(before), entity))
+        if before and max(before) > latest.get(id(person), (-1, None))[0]:
+            latest[id(person)] = (max(before), person)
+    recent: list[tuple[int, Entity]] = list(latest.values())
     recent.sort(key=lambda pair: pair[0], reverse=True)
     if count is None:
         if not recent:
@@ -418,6 +658,48 @@ def _back_reference(doc, sents, index, count, entities, limit: int) -> list[Enti
         return [e for pos, e in recent if pos >= last_sent.start_char][::-1]
     chosen = [e for _, e in recent[:count]]
     return chosen[::-1] if len(chosen) == count else []
+
+
+def _only_in_place_slots(text: str, entity: Entity) -> bool:
+    """Every mention sits where a place goes: "of Walsall", "from Leeds,"."""
+    return all(re.search(r"\b(?:of|from|in|at|near)\s+$", text[max(0, m.start - 8):m.start])
+               for m in entity.mentions)
+
+
+# ALIAS: "Sok Dara, also known as Meng, 36": later mentions of "Meng" are Sok Dara.
+ALIAS_CUE = re.compile(r"\b(?:also known as|better known as|known as|a\.?k\.?a\.?|alias|nicknamed|who goes by)\b", re.I)
+ALIAS_AFTER = re.compile(
+    r"^\s*,?\s*\(?\s*(?:also known as|better known as|known as|a\.?k\.?a\.?|alias|nicknamed|who goes by)\s+"
+    r"[\"'\u201c\u2018]?(?P<alias>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
+
+
+def _aliases(doc: Doc, entities: list[Entity], persons_by_token: dict[int, Entity]) -> dict[int, Entity]:
+    """{id(alias entity): person} for aliases given in the text; alias tokens are remapped in
+    persons_by_token so "Meng was sentenced" finds Sok Dara. Entity resolution may keep
+    "Meng" as a person of its own; here it only stands for Sok Dara."""
+    text = doc_text(doc)
+    if not ALIAS_CUE.search(text):
+        return {}
+    found: dict[int, Entity] = {}
+    for person in [e for e in entities if e.kind == "person"]:
+        for m in person.mentions:
+            match = ALIAS_AFTER.match(text[m.end:m.end + 80])
+            if not match:
+                continue
+            alias = match.group("alias").strip()
+            for occurrence in re.finditer(rf"\b{re.escape(alias)}\b", text):
+                span = doc.char_span(occurrence.start(), occurrence.end(), alignment_mode="expand")
+                if span is None:
+                    continue
+                others = {id(o): o for t in span if (o := persons_by_token.get(t.i)) is not None}
+                if any(o is not person and o.name.casefold() != alias.casefold() for o in others.values()):
+                    continue  # "Meng" inside another person's name "Meng Sokha"
+                for other in others.values():
+                    if other is not person:
+                        found[id(other)] = person
+                for token in span:
+                    persons_by_token[token.i] = person
+    return found
 
 
 def _forward_reference(sents, index, persons_by_token, count: int = 1) -> list[Entity]:
