@@ -527,6 +527,8 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
     objects = [c for c in trigger.children if c.dep_ in {"dobj", "dative"}]
     objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"to", "on"}
                 for g in c.children if g.dep_ == "pobj" and lemma in {"hand", "give", "impose", "mete", "award"}]
+    if objects:  # "sentenced A, 51, a headman ..., and B, 44, to ...": B parsed as the verb's conjunct
+        objects += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i in persons_by_token]
     if lemma in {"receive", "serve", "get"}:
         heads = [subject] if subject is not None else []
     elif subject is not None and subject.dep_ == "nsubjpass":
@@ -547,6 +549,12 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
     if people:
         return people
     for head in heads:
+        if head.pos_ in {"PROPN", "NOUN"} and head.i not in persons_by_token and \
+                not any(c.dep_ == "det" for c in head.children):
+            # DATELINE SUBJECT: "VALDOSTA, Georgia — A farm labor contractor who ... was
+            # sentenced": the parser makes the dateline the subject; the person is its apposition.
+            head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                         and any(g.dep_ == "det" for g in c.children)), head)
         count = _reference_count(head)
         conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
         if conjuncts:  # "a husband and wife"
@@ -657,7 +665,16 @@ def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None
         last_sent = next(s for s in reversed(sents[:index]) if s.start_char <= recent[0][0])
         return [e for pos, e in recent if pos >= last_sent.start_char][::-1]
     chosen = [e for _, e in recent[:count]]
-    return chosen[::-1] if len(chosen) == count else []
+    if len(chosen) == count:
+        return chosen[::-1]
+    if count >= 2 and len(chosen) >= 2:
+        # SHORT LIST: "All four" after a sentence listing four people, one of whom entity
+        # recognition missed: the people that sentence does name are among the four.
+        last_sent = next(s for s in reversed(sents[:index]) if s.start_char <= recent[0][0])
+        group = [e for pos, e in recent if pos >= last_sent.start_char]
+        if len(group) >= 2:
+            return group[::-1]
+    return []
 
 
 def _only_in_place_slots(text: str, entity: Entity) -> bool:
