@@ -420,7 +420,7 @@ def _triggers(sent: Span) -> list[Token]:
             found.append(token)
         elif lemma == "convict" and any(c.dep_ == "prep" and c.lower_ == "to" and (
                 TERM_RE.search(_subtree_text(c)) or LIFE_OR_DEATH_OBJECT.match(_subtree_text(c)))
-                for c in token.children):
+                for c in [*token.children, *(g for o in token.children if o.dep_ == "dobj" for g in o.children)]):
             found.append(token)  # CONVICTED TO: "convicted X to life imprisonment"
         elif lemma in TERM_VERB_LEMMAS and token.pos_ == "VERB" and (has_term_noun or any(
                 c.dep_ in {"dobj", "npadvmod", "attr"} and c.lower_.rstrip("s") in {"year", "month", "life"}
@@ -719,10 +719,17 @@ def _aliases(doc: Doc, entities: list[Entity], persons_by_token: dict[int, Entit
     return found
 
 
+COURT_CASE_WORDS = re.compile(r"\b(?:convict\w*|guilty|sentenc\w*|jail\w*|prison|trial|court|accused|defendants?|"
+                              r"traffick\w*|arrest\w*|charged|pleaded|identified as|named as)\b", re.I)
+AGE_CUE = re.compile(r",\s*\d{1,2}\s*,|\(\d{1,2}\)")
+
+
 def _forward_reference(sents, index, persons_by_token, count: int = 1) -> list[Entity]:
     """The first `count` people named in the next two sentences, preferring those given an age."""
     candidates = []
     for sent in sents[index + 1:index + 3]:
+        if not COURT_CASE_WORDS.search(sent.text) and not AGE_CUE.search(sent.text):
+            continue  # a sentence about something else ("House Bill No. 7836 ...") names no defendant
         for token in sent:
             person = persons_by_token.get(token.i)
             if person and person.role not in NEVER_DEFENDANT_ROLES and person not in candidates:
