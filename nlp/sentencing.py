@@ -51,7 +51,7 @@ TIME_AFTER_TERM = re.compile(r"^\s+(?:later|earlier|before|after)\b", re.I)
 # "10-15 years": a span of possible terms (a law or a statistic), never one sentence.
 RANGE_BEFORE = re.compile(
     rf"(?:\b(?:between|from)\s+{NUMBER}(?:[\s-]+(?:years?|months?))?\s+(?:and|to)\s+|"
-    rf"\b{NUMBER}(?:\s+to\s+|\s*[-\u2013]\s*))$", re.I)
+    rf"\b(?!\d{{3}})(?<!\bin )(?<!\bsince ){NUMBER}(?:\s+to\s+|\s*[-\u2013]\s*))$", re.I)  # not "in 2019 to eight years"
 # AGGREGATE: "a combined 60 years", "a total of 60 years", "an aggregate 30 years": the sum
 # over several people (or several counts); it is a person's term only when one person got it.
 AGGREGATE_BEFORE = re.compile(
@@ -192,9 +192,12 @@ class SentenceExtractor:
             court_name, court_place = _court_as_written(doc, court, entities)
             if not terms_for and len(prison) > 1 and len(prison) == len(defendants) and RESPECTIVELY.search(sent.text):
                 terms_for = {id(p): t["months"] for p, t in zip(defendants, prison)}
-            if not terms_for and prison and len(prison[0]["listed"]) == len(defendants) > 1 \
-                    and RESPECTIVELY.search(sent.text):
-                terms_for = {id(p): m for p, m in zip(defendants, prison[0]["listed"])}  # "for 14 and 11 years respectively"
+            if not terms_for and prison and len(prison[0]["listed"]) > 1:
+                # LISTED TERMS: "jailed A and B for 14 and 11 years (respectively)": in order;
+                # with more or fewer people than numbers, whose is whose is not told.
+                listed = prison[0]["listed"]
+                terms_for = {id(p): listed[i] if len(listed) == len(defendants) else None
+                             for i, p in enumerate(defendants)}
             for person in defendants:
                 if _acquitted(sent, person):
                     continue
@@ -256,7 +259,7 @@ def _only_words(text: str, allowed: set[str]) -> bool:
 
 
 def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> list[tuple[Entity, int]]:
-    listed = bool(terms) and len(terms[0]["listed"]) > 1 and RESPECTIVELY.search(sent.text)
+    listed = bool(terms) and len(terms[0]["listed"]) > 1
     if len(terms) < 2 and not listed:
         return []
     people_here = {id(p): p for p in persons_by_token.values()}.values()
@@ -283,8 +286,9 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
         if groups and not _only_words(text[previous_end:group[0][0]], SEPARATOR_WORDS):
             return []
         people = list({id(p): p for _, _, p in group}.values())
-        values = term["listed"] if len(term["listed"]) == len(people) > 1 and RESPECTIVELY.search(sent.text) \
-            else [term["months"]] * len(people)
+        if len(term["listed"]) > 1 and len(term["listed"]) != len(people):
+            return []
+        values = term["listed"] if len(term["listed"]) > 1 else [term["months"]] * len(people)
         for person, months in zip(people, values):
             if all(person is not q for q, _ in assigned):
                 assigned.append((person, months))
@@ -293,12 +297,13 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
     return assigned if groups >= 2 or (listed and len(assigned) > 1) else []
 
 
-REDUCED_TO = re.compile(r"\b(?:reduc\w*|commut\w*|halv\w*|cut|lower\w*)\b(?:\s+\w+){0,3}?\s+to\s+", re.I)
+REDUCED_TO = re.compile(r"\b(?:reduc\w*|commut\w*|halv\w*|cut|lower\w*)\b(?:\s+[\w-]+){0,3}?\s+to\s+", re.I)
 
 
 HALVED = re.compile(
     r"^[\s,]*(?:(?:which|that|it|the (?:term|sentence)|but|and)\s+)*(?:(?:was|were|is|being)\s+)?"
-    r"(?:later\s+)?(?:halved|cut in half|reduced by half|reduced by (?:a|one)[\s-]third)\b(?![^.;]{0,20}?\bto\s)", re.I)
+    r"(?:later\s+)?(?:halved|cut in half|(?:reduced|cut|commuted|lowered)\s+(?:(?:the|his|her|their|it)\s+"
+    r"(?:(?:jail|prison)\s+)?(?:term|sentence)?\s*)?by\s+(?:half|(?:a|one)[\s-]third))\b(?![^.;]{0,20}?\bto\s)", re.I)
 
 
 def _final_terms(terms: list[dict], sent: Span) -> list[dict]:

@@ -54,6 +54,17 @@ def test_respectively_over_a_list_of_numbers(nlp, text, expected):
     assert terms(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The two men, Arif Rahman and Bashir Khan, were jailed for seven and five years.",
+     {"Arif Rahman": 84, "Bashir Khan": 60}),
+    ("Mohd Nazri was sentenced to five years and Azlan Shah to three years.", {"Mohd Nazri": 60, "Azlan Shah": 36}),
+    ("Ko Aung, 45, and Ma Hla, 38, were given 20-year and 15-year prison terms respectively.",
+     {"Ko Aung": 240, "Ma Hla": 180}),
+])
+def test_listed_terms_without_respectively(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
 # --- aggregates -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -139,6 +150,18 @@ def test_thai_reduction_gives_the_final_term(nlp, text):
     assert terms(nlp, text) == {"Boonchai Thongkam": 300}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The court sentenced Prayut Saeng to 20 years, but reduced the term by half because he confessed.", 120),
+    ("Prayut Saeng was sentenced to 30 years, reduced by one-third to 20 years.", 240),
+])
+def test_reduction_by_a_fraction(nlp, text, expected):
+    assert terms(nlp, text) == {"Prayut Saeng": expected}
+
+
+def test_year_before_to_is_not_a_range(nlp):
+    assert terms(nlp, "Kim Sovann was sentenced in 2019 to eight years.") == {"Kim Sovann": 96}
+
+
 # --- unstated length --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -214,6 +237,7 @@ def test_outlet_styles(nlp, text, expected):
     "In 2020, courts convicted 19 traffickers with sentences between two and 15 years.",
     "Courts sentenced Joko Widodo's co-accused to between two and 15 years.",
     "Mr Tan Boon Huat could be sentenced to prison if found guilty.",
+    "Noy Kham was jailed for two to five years, the report said.",
 ])
 def test_traps_stay_rejected(nlp, trap):
     assert terms(nlp, trap) == {}
