@@ -19,7 +19,7 @@ from nlp.numbers import (NUMBER, TERM_RE, bare_number_months, find_terms, parse_
 TRIGGER_LEMMAS = {"sentence", "jail", "imprison", "incarcerate"}
 TRIGGER_FORMS = {"sentenced", "jailed", "imprisoned", "incarcerated", "fined"}
 TERM_VERB_LEMMAS = {"hand", "give", "receive", "serve", "mete", "impose", "get", "order", "award"}
-TERM_NOUNS = re.compile(r"\b(?:sentences?|terms?|prison|jail|imprisonment|behind bars|incarceration|years? in|months? in)\b", re.I)
+TERM_NOUNS = re.compile(r"\b(?:sentences?|terms?|prison|jail|imprisonment|behind bars|incarceration|years? in|months? in|perpetua)\b", re.I)
 PREFILTER = re.compile(r"sentenc|jail|imprison|prison|term|life|death|incarcerat|fined|year|month|perpetua", re.I)
 
 # Words right before a term that make it a bound, not a sentence handed down.
@@ -79,6 +79,9 @@ SINGULAR_NOUNS = {"man", "woman", "suspect", "defendant", "accused", "trafficker
                   "foreigner", "national", "husband", "wife", "boss", "pimp", "agent"}
 PLURAL_NOUNS = {"men", "women", "suspects", "defendants", "traffickers", "brokers", "accused",
                 "recruiters", "people", "couple", "pair", "members", "nationals", "foreigners"}
+PERSON_NOUNS = SINGULAR_NOUNS | {"son", "daughter", "brother", "sister", "partner", "accomplice",
+                                 "associate", "manager", "employee", "girlfriend", "boyfriend",
+                                 "nephew", "niece", "cousin", "aunt", "uncle", "co-accused", "guard"}
 NON_DEFENDANT_ROLES = {"judge", "prosecutor", "lawyer", "police", "official", "ngo", "victim"}
 # Named right at the verb ("Captain X was sentenced"), only these titles rule a person out.
 NEVER_DEFENDANT_ROLES = {"judge", "prosecutor", "lawyer", "victim"}
@@ -171,6 +174,12 @@ class SentenceExtractor:
                 defendants = [p for p, _ in gapped]
             if not defendants:
                 continue
+            if _is_headline(sent):
+                # HEADLINE: "Karaoke Boss Gets 25 Years": a title-case name there may be no
+                # name at all; only people the story names again are defendants.
+                defendants = [p for p in defendants if any(m.start >= sent.end_char for m in p.mentions)]
+                if not defendants:
+                    continue
             if aggregate and not prison and len(defendants) == 1:
                 prison = aggregate  # one person's "total of 30 years" (several counts) is their term
             named_here = {id(p) for p in defendants
@@ -198,17 +207,20 @@ class SentenceExtractor:
                 listed = prison[0]["listed"]
                 terms_for = {id(p): listed[i] if len(listed) == len(defendants) else None
                              for i, p in enumerate(defendants)}
+            outcomes = _respective_outcomes(sent, trigger, prison, defendants) if (life or death) else {}
             for person in defendants:
                 if _acquitted(sent, person):
                     continue
+                outcome = outcomes.get(id(person), terms_for.get(id(person), prison_months))
+                months = outcome if isinstance(outcome, int) else None
                 records.append({
                     "defendant": person.name,
                     "defendant_entity": person,
                     "named": id(person) in named_here,
-                    "prison_months": terms_for.get(id(person), prison_months),
+                    "prison_months": months,
                     "suspended_months": suspended_months,
-                    "life": life and not prison_months,
-                    "death": death,
+                    "life": outcome == "life" if outcomes else life and not months,
+                    "death": outcome == "death" if outcomes else death,
                     "fine": fine.group("amount").strip() if fine else None,
                     "court": court_name,
                     "place": court_place or _place(doc, entities, sent, court),
@@ -218,6 +230,37 @@ class SentenceExtractor:
                     "end": sent.end_char,
                 })
         return records
+
+
+HEADLINE_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def _is_headline(sent: Span) -> bool:
+    """A title-case line without a full stop: "Nail Bar Boss Who Kept Teenagers As Slaves Is Jailed"."""
+    text = sent.text.strip()
+    if not text or text.endswith((".", "!", "?", '"', "\u201d")) or "\n" in text:
+        return False
+    words = [w for w in HEADLINE_WORD.findall(text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+# RESPECTIVE OUTCOMES: "A and B were sentenced to life imprisonment and 18 years in prison
+# respectively": life, death and terms listed in order, one per defendant.
+OUTCOME_WORDS = re.compile(r"\b(?:life(?:\s+(?:imprisonment|in prison|sentences?|terms?))?|reclusion perpetua|death)\b", re.I)
+
+
+def _respective_outcomes(sent: Span, trigger: Token, prison: list[dict], defendants: list[Entity]) -> dict:
+    if len(defendants) < 2 or not RESPECTIVELY.search(sent.text):
+        return {}
+    after = trigger.idx + len(trigger.text)
+    found = [(m.start() + sent.start_char, "death" if m.group(0).lower() == "death" else "life")
+             for m in OUTCOME_WORDS.finditer(sent.text) if m.start() + sent.start_char >= after]
+    for term in prison:
+        found += [(term["start"] + i / 10, months) for i, months in enumerate(term["listed"])]
+    found.sort(key=lambda pair: pair[0])
+    if len(found) != len(defendants):
+        return {}
+    return {id(p): outcome for p, (_, outcome) in zip(defendants, found)}
 
 
 UNSTATED_TERM = re.compile(
@@ -283,7 +326,7 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
             group.insert(0, m)
         if not _only_words(text[group[-1][1]:term["start"]], FILLER_WORDS):
             return []
-        if groups and not _only_words(text[previous_end:group[0][0]], SEPARATOR_WORDS):
+        if groups and not _only_words(FINE.sub(" ", text[previous_end:group[0][0]]), SEPARATOR_WORDS | {"and", "a", "fine"}):
             return []
         people = list({id(p): p for _, _, p in group}.values())
         if len(term["listed"]) > 1 and len(term["listed"]) != len(people):
@@ -546,6 +589,10 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
         heads = [trigger.head]
     elif subject is not None:
         heads = [subject]
+    if not heads and trigger.dep_ in {"amod", "dep", "attr"}:
+        # BROKEN PARSE: "Five members ... were each handed reclusion perpetua" with "handed"
+        # read as an adjective: the subject of the clause it sits in
+        heads = [s for s in [_clause_subject(trigger)] if s is not None]
     people = _persons_in(heads, persons_by_token)
     if not people and trigger.dep_ == "conj" and (not heads or heads[0].lower_ in QUANTIFIER_SUBJECTS):
         head_subject = _subject(trigger.head)
@@ -559,13 +606,17 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
             # DATELINE SUBJECT: "VALDOSTA, Georgia — A farm labor contractor who ... was
             # sentenced": the parser makes the dateline the subject; the person is its apposition.
             head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"
-                         and any(g.dep_ == "det" for g in c.children)), head)
+                         and any(g.dep_ in {"det", "nummod"} for g in c.children)), head)
         count = _reference_count(head)
         conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+        # "A businessman with the title Datuk and his wife": the conjunct hangs lower down
+        conjuncts += [t for t in head.subtree if t.dep_ == "conj" and t.lower_ in PERSON_NOUNS
+                      and t.head.i != head.i]
         if conjuncts:  # "a husband and wife"
             count = 1 + len(conjuncts)
         if count != 0:
-            found = _back_reference(doc, sents, index, count, entities, limit=trigger.idx, aliases=aliases)
+            found = _back_reference(doc, sents, index, count, entities, limit=trigger.idx, aliases=aliases,
+                                    pronoun=head.lower_ in PRONOUNS)
             if found:
                 return found
         if count != 0 or (head.pos_ == "NOUN" and any(c.dep_ in {"det", "nummod"} for c in head.children)):
@@ -580,6 +631,14 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
                 found.append(person)
         return found
     return []
+
+
+def _clause_subject(token: Token) -> Token | None:
+    for ancestor in token.ancestors:
+        subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects[-1]
+    return None
 
 
 def _subject(trigger: Token) -> Token | None:
@@ -643,7 +702,7 @@ def _reference_count(head: Token) -> int | None:
     return 0
 
 
-def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None) -> list[Entity]:
+def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None, pronoun=False) -> list[Entity]:
     """The last `count` people named before `limit` (the verb) who could be defendants.
 
     An alias counts as its person; a "person" only ever named in a place's slot ("Jones, 52,
@@ -656,7 +715,7 @@ def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None
         if entity.kind != "person":
             continue
         person = aliases.get(id(entity), entity)
-        if person.role in NON_DEFENDANT_ROLES or _only_in_place_slots(text, entity):
+        if person.role in NON_DEFENDANT_ROLES or _only_in_place_slots(text, entity) or _is_byline(text, entity):
             continue
         before = [m.start for m in entity.mentions if earliest <= m.start < limit]
         if before and max(before) > latest.get(id(person), (-1, None))[0]:
@@ -669,6 +728,15 @@ def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None
         # "they": everyone named in the last sentence that named someone eligible
         last_sent = next(s for s in reversed(sents[:index]) if s.start_char <= recent[0][0])
         return [e for pos, e in recent if pos >= last_sent.start_char][::-1]
+    if pronoun and count == 1 and recent:
+        # PRONOUN: "He" is the person the last sentence naming people was about: its subject,
+        # or someone introduced with an age ("Darren Whitfield, 52, of Walsall, ran Glamour
+        # Nails"), before a mere name in object position.
+        last_sent = next(s for s in reversed(sents[:index]) if s.start_char <= recent[0][0])
+        in_last = [(pos, e) for pos, e in recent if pos >= last_sent.start_char]
+        introduced = [(pos, e) for pos, e in in_last if e.age is not None or _is_subject_there(doc, e, last_sent)]
+        if introduced:
+            return [introduced[0][1]]
     chosen = [e for _, e in recent[:count]]
     if len(chosen) == count:
         return chosen[::-1]
@@ -680,6 +748,19 @@ def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None
         if len(group) >= 2:
             return group[::-1]
     return []
+
+
+def _is_subject_there(doc: Doc, entity: Entity, sent: Span) -> bool:
+    return any(doc[m.token_start:m.token_end].root.dep_ in {"nsubj", "nsubjpass"}
+               for m in entity.mentions if sent.start_char <= m.start < sent.end_char)
+
+
+BYLINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:By|BY|Reporting by|Written by)\s+$")
+
+
+def _is_byline(text: str, entity: Entity) -> bool:
+    """"By Kittipong Saenmuang" above the story: the reporter, never a defendant."""
+    return all(BYLINE_BEFORE.search(text[max(0, m.start - 20):m.start]) for m in entity.mentions)
 
 
 def _only_in_place_slots(text: str, entity: Entity) -> bool:
@@ -708,7 +789,7 @@ def _aliases(doc: Doc, entities: list[Entity], persons_by_token: dict[int, Entit
             match = ALIAS_AFTER.match(text[m.end:m.end + 80])
             if not match:
                 continue
-            alias = match.group("alias").strip()
+            alias = match.group("alias").strip().rstrip("'\u2019")  # "alias 'Phong Bac'": no closing quote
             for occurrence in re.finditer(rf"\b{re.escape(alias)}\b", text):
                 span = doc.char_span(occurrence.start(), occurrence.end(), alignment_mode="expand")
                 if span is None:
@@ -737,7 +818,8 @@ def _forward_reference(sents, index, persons_by_token, count: int = 1) -> list[E
             continue  # a sentence about something else ("House Bill No. 7836 ...") names no defendant
         for token in sent:
             person = persons_by_token.get(token.i)
-            if person and person.role not in NEVER_DEFENDANT_ROLES and person not in candidates:
+            if person and person.role not in NEVER_DEFENDANT_ROLES and person not in candidates \
+                    and not _is_byline(doc_text(sent.doc), person):
                 candidates.append(person)
     with_age = [p for p in candidates if p.age is not None]
     chosen = (with_age if len(with_age) >= count else candidates)[:count]
