@@ -89,6 +89,12 @@ def term_list(text: str, match: re.Match) -> list[int]:
     months = term_to_months(match)
     if months is None:
         return []
+    if match.group("num2"):
+        # "four years and 30 months": a second part of a year or more is a second term
+        first = parse_number(match.group("num")) * _unit_months(match.group("unit"))
+        second = (parse_number(match.group("num2")) or 0) * _unit_months(match.group("unit2"))
+        if second >= 12 and not match.group("half"):
+            return [int(round(first)), int(round(second))]
     before = text[max(0, match.start() - 60):match.start()]
     listed = TERM_LIST_BEFORE.search(before)
     if not listed or match.group("half") or match.group("num2"):

@@ -38,7 +38,7 @@ LIFE = re.compile(r"\blife (?:imprisonment|in prison|in jail|sentences?|terms?|b
                   r"\bimprisonment for life\b|\b(?:sentenced|jailed)\b[^.;]{0,200}?\b(?:to|for) life\b", re.I)
 DEATH = re.compile(r"\b(?:sentenced\b[^.;]{0,200}?\bto death|death (?:penalty|sentences?)|to be executed|"
                    r"capital punishment|sentenced\b[^.;]{0,200}?\bto be hanged)\b", re.I)
-SUSPENDED_AFTER = re.compile(r"^[\s,]*(?:(?:of|which|it|them|was|were|is|are|being|be|to|will)\s+)*suspended", re.I)
+SUSPENDED_AFTER = re.compile(r"^[\s,]*(?:(?:prison|jail)\s+)?(?:(?:sentences?|terms?|of|which|it|them|was|were|is|are|being|be|to|will)\s+)*suspended", re.I)
 SUSPENDED_BEFORE = re.compile(r"suspended\s+(?:(?:prison|jail)\s+)?(?:sentence|term)s?\s+of\s+$|suspended\s+$", re.I)
 OF_WHICH_SUSPENDED = re.compile(
     rf"\b(?:of which|with)\s+(?P<num>{NUMBER})(?:\s+(?P<unit>years?|months?))?\s+(?:(?:was|were|is|are|being|to be)\s+)?suspended", re.I)
@@ -122,6 +122,7 @@ class SentenceExtractor:
                         persons_by_token[i] = entity
         aliases = _aliases(doc, entities, persons_by_token)
         records: dict[str, dict] = {}
+        pending: list = []
         sents = list(doc.sents)
         for index, sent in enumerate(sents):
             if not PREFILTER.search(sent.text):
@@ -135,14 +136,27 @@ class SentenceExtractor:
                     records[key] = record
                 else:
                     _merge(records[key], record)
-            if records and SENTENCE_CHANGE.search(sent.text):
-                _apply_sentence_change(doc, sent, records, persons_by_token)
+            if SENTENCE_CHANGE.search(sent.text) or UPHELD.search(sent.text):
+                _changed_or_upheld(self, doc, sents, index, entities, records, persons_by_token, pending)
+        _apply_pending_changes(records, pending)
         for record in records.values():
+            record.pop("changed", None)
             record["defendant_entity"].role = "defendant"
         doc._.court_sentences = list(records.values())
         return doc
 
     # ------------------------------------------------------------------
+    def _plain_record(self, doc, sents, index, entities, person, months, life, death) -> dict:
+        """A record for someone whose term is told only as changed or upheld on appeal."""
+        sent = sents[index]
+        court = _court(doc, entities, sent, sents, index, self.lookback_sentences)
+        court_name, court_place = _court_as_written(doc, court, entities)
+        return {"defendant": person.name, "defendant_entity": person, "named": True,
+                "prison_months": months, "suspended_months": None, "life": life, "death": death,
+                "fine": None, "court": court_name, "place": court_place or _place(doc, entities, sent, court),
+                "charge": _charge(sent.text, 0), "text": sent.text.strip(),
+                "start": sent.start_char, "end": sent.end_char}
+
     def _sentence_records(self, doc, sents, index, entities, persons_by_token, aliases=None):
         sent: Span = sents[index]
         if HYPOTHETICAL.search(sent.text):
@@ -298,7 +312,14 @@ APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,2}\s*(?=,|\s|$)|,\s*(?:the|a|an|h
 
 
 def _only_words(text: str, allowed: set[str]) -> bool:
-    return all(w in allowed for w in re.findall(r"[a-z'-]+", APPOSITION.sub(" ", text).lower()))
+    return all(w in allowed for w in re.findall(r"[a-z][a-z'-]*", APPOSITION.sub(" ", text).lower()))
+
+
+def _no_clause(doc: Doc, start: int, end: int) -> bool:
+    """No verb and no number between: "..., and Cambodian security guard Sy Sophal to ..."."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and not any(
+        (t.pos_ in {"VERB", "AUX"} and t.lower_ not in FILLER_WORDS) or t.like_num for t in span)
 
 
 def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> list[tuple[Entity, int]]:
@@ -326,7 +347,8 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
             group.insert(0, m)
         if not _only_words(text[group[-1][1]:term["start"]], FILLER_WORDS):
             return []
-        if groups and not _only_words(FINE.sub(" ", text[previous_end:group[0][0]]), SEPARATOR_WORDS | {"and", "a", "fine"}):
+        if groups and not _only_words(FINE.sub(" ", text[previous_end:group[0][0]]), SEPARATOR_WORDS | {"and", "a", "fine"}) \
+                and not _no_clause(doc, previous_end, group[0][0]):
             return []
         people = list({id(p): p for _, _, p in group}.values())
         if len(term["listed"]) > 1 and len(term["listed"]) != len(people):
@@ -386,61 +408,131 @@ def _unit_of(term_text: str) -> float | None:
 # the one recorded earlier. Law changes ("raised the maximum penalty to 20 years") are not.
 SENTENCE_CHANGE = re.compile(
     rf"\b(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|"
-    rf"doubl\w*|upgrad\w*|toughen\w*)\b(?P<mid>[^.;]{{0,80}}?)\bto\s+(?P<to>life\b|death\b|"
-    rf"(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|months?)\b)?)", re.I)
+    rf"doubl\w*|upgrad\w*|toughen\w*)\b(?P<mid>[^.;]{{0,160}}?)\bto\s+(?P<to>life\b|death\b|"
+    rf"(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|months?)\b)?)(?P<tail>\s+from\s+(?:the\s+)?"
+    rf"(?P<num0>{NUMBER})[\s-]+(?P<unit0>years?|months?))?", re.I)
 CHANGED_NOUN = re.compile(r"\b(?:sentences?|terms?|jail time|prison time|penalt(?:y|ies)|punishments?)\b", re.I)
 CHANGE_TRAPS = re.compile(r"\b(?:maximum|minimum|law|act|bill|code|statute|could|would|may|might|seek\w*|"
                           r"sought|ask\w*|demand\w*|urg\w*|propos\w*|wants?|if)\b", re.I)
 CHANGE_FROM = re.compile(rf"\bfrom\s+(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|months?))?\s*$", re.I)
-OWNER_PRONOUN = re.compile(r"\b(?P<pron>his|her|their)\s+(?:\w+\s+){0,2}?(?:sentences?|terms?)\b", re.I)
+OWNER_PRONOUN = re.compile(r"\b(?P<pron>his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)\b", re.I)
+# UPHELD: "Her eight-year sentence was upheld", "let stand the eight-year term of X": the
+# term stands; it is a sentencing of that person even when the first trial is not told.
+UPHELD = re.compile(r"\b(?:upheld|uphold(?:s|ing)?|let stand|lets stand|affirmed|confirmed)\b", re.I)
+UPHELD_TERM = re.compile(
+    rf"\b(?P<term>{NUMBER}[\s-]+(?:years?|months?))(?:[\s-]+(?:prison|jail))?\s+(?:sentence|term)\b|"
+    rf"\b(?:sentence|term) of (?P<term2>{NUMBER}[\s-]+(?:years?|months?))|\b(?P<life>life (?:sentence|term|imprisonment))\b", re.I)
 
 
-def _apply_sentence_change(doc: Doc, sent: Span, records: dict[str, dict], persons_by_token) -> None:
-    text = sent.text
+def _months_of(num: str | None, unit: str | None) -> int | None:
+    value = parse_number(num) if num else None
+    if value is None or not unit:
+        return None
+    return int(round(value * (12 if unit.lower().startswith("year") else 1)))
+
+
+def _parse_change(text: str):
+    """(months, life, death, from_months) of a sentence change, or None."""
     match = SENTENCE_CHANGE.search(text)
-    if CHANGE_TRAPS.search(text) or not CHANGED_NOUN.search(text[max(0, match.start() - 50):match.end()]):
-        return
-    life = death = False
-    months = None
-    if match.group("to").lower().startswith("life"):
-        life = True
-    elif match.group("to").lower().startswith("death"):
-        death = True
-    else:
-        value = parse_number(match.group("num"))
-        unit = match.group("unit")
-        if unit is None:  # "from 15 years to 10"
-            came_from = CHANGE_FROM.search(match.group("mid"))
-            unit = came_from.group("unit") if came_from else None
-        if value is None or unit is None:
-            return
-        months = int(round(value * (12 if unit.lower().startswith("year") else 1)))
-    # whose sentence: a name in the sentence, else "his/her/their" or "the sentence" -> the
-    # defendants of the latest sentencing recorded before this sentence
-    named = [records[p.name] for i in range(sent.start, sent.end)
-             if (p := persons_by_token.get(i)) is not None and p.name in records]
+    if match is None or CHANGE_TRAPS.search(text) or \
+            not CHANGED_NOUN.search(text[max(0, match.start() - 50):match.end()]):
+        return None
+    came_from = CHANGE_FROM.search(match.group("mid"))
+    from_months = _months_of(came_from.group("num"), came_from.group("unit") or match.group("unit")) if came_from \
+        else _months_of(match.group("num0"), match.group("unit0"))
+    to = match.group("to").lower()
+    if to.startswith("life"):
+        return None, True, False, from_months
+    if to.startswith("death"):
+        return None, False, True, from_months
+    unit = match.group("unit") or (came_from.group("unit") if came_from else None) or match.group("unit0")
+    months = _months_of(match.group("num"), unit)
+    return (months, False, False, from_months) if months else None
+
+
+def _set_term(record: dict, months, life, death) -> None:
+    record["prison_months"] = months
+    record["life"] = life
+    record["death"] = death
+    record["changed"] = True
+    if record["suspended_months"] and months is not None and record["suspended_months"] > months:
+        record["suspended_months"] = None
+
+
+def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
+    found = {}
+    for i in range(sent.start, sent.end):
+        person = persons_by_token.get(i)
+        if person is not None and person.role not in NON_DEFENDANT_ROLES and not _acquitted(sent, person):
+            found.setdefault(id(person), person)
+    return list(found.values())
+
+
+def _earlier_owners(sent: Span, records: dict[str, dict], from_months) -> list[dict]:
+    """Whose sentence "his sentence" / "the sentence" / "their sentences" is: the defendants
+    of the latest sentencing before this sentence (the one with the 'from' term if told)."""
     earlier = sorted((r for r in records.values() if r["start"] < sent.start_char), key=lambda r: r["start"])
-    if named:
-        chosen = list({id(r): r for r in named}.values())
-    elif not earlier:
+    if from_months is not None:
+        earlier = [r for r in earlier if r["prison_months"] == from_months] or earlier
+    if not earlier:
+        return []
+    owner = OWNER_PRONOUN.search(sent.text)
+    plural = (owner and owner.group("pron").lower() == "their") or re.search(r"\b(?:sentences|terms)\b", sent.text, re.I)
+    same = [r for r in earlier if r["start"] == earlier[-1]["start"]]
+    if plural:
+        return same
+    return [earlier[-1]] if len(same) == 1 else []  # "his sentence" after several defendants: unclear
+
+
+def _changed_or_upheld(extractor, doc, sents, index, entities, records, persons_by_token, pending) -> None:
+    sent = sents[index]
+    change = _parse_change(sent.text)
+    if change is not None:
+        months, life, death, from_months = change
+        named = _owners_named(sent, persons_by_token)
+        if named:
+            for person in named:
+                if person.name in records:
+                    _set_term(records[person.name], months, life, death)
+                else:
+                    records[person.name] = extractor._plain_record(doc, sents, index, entities, person,
+                                                                   months, life, death)
+            return
+        owners = _earlier_owners(sent, records, from_months)
+        if owners:
+            for record in owners:
+                _set_term(record, months, life, death)
+        elif from_months is not None:
+            # told before the trial: "The appeal court cut the sentence of a Chinese national
+            # from 15 years to 10" ... "Chen Wei was jailed for 15 years in 2023"
+            pending.append((sent.end_char, from_months, months, life, death))
         return
-    else:
-        owner = OWNER_PRONOUN.search(text)
-        plural = (owner and owner.group("pron").lower() == "their") or re.search(r"\b(?:sentences|terms)\b", text, re.I)
-        last = earlier[-1]
-        if plural:
-            chosen = [r for r in earlier if r["start"] == last["start"]]
+    if UPHELD.search(sent.text):
+        term = UPHELD_TERM.search(sent.text)
+        if term is None:
+            return
+        if term.group("life"):
+            months, life = None, True
         else:
-            same = [r for r in earlier if r["start"] == last["start"]]
-            if len(same) > 1:
-                return  # "his sentence" after several defendants: whose is not clear
-            chosen = [last]
-    for record in chosen:
-        record["prison_months"] = months
-        record["life"] = life
-        record["death"] = death or (record["death"] and months is None and not life)
-        if record["suspended_months"] and months is not None and record["suspended_months"] > months:
-            record["suspended_months"] = None
+            found = find_terms(term.group("term") or term.group("term2"))
+            months, life = (found[0][2] if found else None), False
+            if months is None:
+                return
+        owners = _owners_named(sent, persons_by_token)
+        pronoun = OWNER_PRONOUN.search(sent.text)
+        if not owners and pronoun and pronoun.group("pron").lower() != "their":
+            owners = _back_reference(doc, sents, index, 1, entities, limit=sent.start_char, pronoun=True)
+        for person in owners:
+            if person.name not in records:
+                records[person.name] = extractor._plain_record(doc, sents, index, entities, person, months, life, False)
+
+
+def _apply_pending_changes(records: dict[str, dict], pending: list) -> None:
+    for position, from_months, months, life, death in pending:
+        later = [r for r in records.values() if r["start"] >= position and not r.get("changed")
+                 and r["prison_months"] == from_months]
+        if len(later) == 1:
+            _set_term(later[0], months, life, death)
 
 
 def _sentence_text_through_period(doc: Doc, sent: Span) -> str:
@@ -502,6 +594,8 @@ def _trigger_is_real(trigger: Token) -> bool:
 
 def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
     """Prison terms that hang off this trigger (in its subtree, no trap governor between)."""
+    if trigger.dep_ == "amod" and TERM_NOUNS.fullmatch(trigger.head.text):
+        trigger = trigger.head  # "were each handed two-year sentences" parsed with "handed" as an adjective
     subtree = {t.i for t in trigger.subtree}
     text = sent.text
     terms = []
