@@ -137,7 +137,7 @@ class SentenceExtractor:
                 else:
                     _merge(records[key], record)
             if SENTENCE_CHANGE.search(sent.text) or UPHELD.search(sent.text):
-                _changed_or_upheld(self, doc, sents, index, entities, records, persons_by_token, pending)
+                _changed_or_upheld(self, doc, sents, index, entities, records, persons_by_token, pending, aliases)
         _apply_pending_changes(records, pending)
         for record in records.values():
             record.pop("changed", None)
@@ -459,12 +459,26 @@ def _set_term(record: dict, months, life, death) -> None:
         record["suspended_months"] = None
 
 
+OWNER_BEFORE = re.compile(r"\b(?:sentences?|terms?|conviction) (?:(?:handed|given) to )?of\s+(?:\w+\s+){0,2}$|\bfor\s+$", re.I)
+
+
 def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
+    """People whose sentence it is: "the sentence of X", "X's term", or the clause's subject."""
     found = {}
+    doc = sent.doc
     for i in range(sent.start, sent.end):
         person = persons_by_token.get(i)
-        if person is not None and person.role not in NON_DEFENDANT_ROLES and not _acquitted(sent, person):
-            found.setdefault(id(person), person)
+        if person is None or id(person) in found or person.role in NON_DEFENDANT_ROLES or _acquitted(sent, person):
+            continue
+        token = doc[i]
+        before = doc.text[max(0, token.idx - 40):token.idx]
+        end = token.i
+        while end + 1 < sent.end and persons_by_token.get(end + 1) is person:
+            end += 1
+        after = doc.text[doc[end].idx + len(doc[end].text):doc[end].idx + len(doc[end].text) + 3]
+        if OWNER_BEFORE.search(before) or after.startswith(("'s", "\u2019s")) or \
+                doc[end].dep_ in {"nsubj", "nsubjpass"}:
+            found[id(person)] = person
     return list(found.values())
 
 
@@ -484,7 +498,7 @@ def _earlier_owners(sent: Span, records: dict[str, dict], from_months) -> list[d
     return [earlier[-1]] if len(same) == 1 else []  # "his sentence" after several defendants: unclear
 
 
-def _changed_or_upheld(extractor, doc, sents, index, entities, records, persons_by_token, pending) -> None:
+def _changed_or_upheld(extractor, doc, sents, index, entities, records, persons_by_token, pending, aliases=None) -> None:
     sent = sents[index]
     change = _parse_change(sent.text)
     if change is not None:
@@ -521,7 +535,8 @@ def _changed_or_upheld(extractor, doc, sents, index, entities, records, persons_
         owners = _owners_named(sent, persons_by_token)
         pronoun = OWNER_PRONOUN.search(sent.text)
         if not owners and pronoun and pronoun.group("pron").lower() != "their":
-            owners = _back_reference(doc, sents, index, 1, entities, limit=sent.start_char, pronoun=True)
+            owners = _back_reference(doc, sents, index, 1, entities, limit=sent.start_char, pronoun=True,
+                                     aliases=aliases)
         for person in owners:
             if person.name not in records:
                 records[person.name] = extractor._plain_record(doc, sents, index, entities, person, months, life, False)
@@ -715,7 +730,7 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
                 return found
         if count != 0 or (head.pos_ == "NOUN" and any(c.dep_ in {"det", "nummod"} for c in head.children)):
             # "sentenced a recruiter to life ..." then "Maria Santos, 41, was found guilty"
-            return _forward_reference(sents, index, persons_by_token, count or 1)
+            return _forward_reference(sents, index, persons_by_token, count or 1, noun=head.lemma_.lower())
     if not heads:  # no parse to lean on: eligible persons in the sentence before the verb
         sent = sents[index]
         found = []
@@ -828,7 +843,8 @@ def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None
         # Nails"), before a mere name in object position.
         last_sent = next(s for s in reversed(sents[:index]) if s.start_char <= recent[0][0])
         in_last = [(pos, e) for pos, e in recent if pos >= last_sent.start_char]
-        introduced = [(pos, e) for pos, e in in_last if e.age is not None or _is_subject_there(doc, e, last_sent)]
+        aged = {id(aliases.get(id(e), e)) for e in entities if e.kind == "person" and e.age is not None}
+        introduced = [(pos, e) for pos, e in in_last if id(e) in aged or _is_subject_there(doc, e, last_sent)]
         if introduced:
             return [introduced[0][1]]
     chosen = [e for _, e in recent[:count]]
@@ -896,6 +912,9 @@ def _aliases(doc: Doc, entities: list[Entity], persons_by_token: dict[int, Entit
                         found[id(other)] = person
                 for token in span:
                     persons_by_token[token.i] = person
+    for i, other in list(persons_by_token.items()):
+        if id(other) in found:  # the rest of the alias's own mention ("Phong Bac'")
+            persons_by_token[i] = found[id(other)]
     return found
 
 
@@ -904,7 +923,7 @@ COURT_CASE_WORDS = re.compile(r"\b(?:convict\w*|guilty|sentenc\w*|jail\w*|prison
 AGE_CUE = re.compile(r",\s*\d{1,2}\s*,|\(\d{1,2}\)")
 
 
-def _forward_reference(sents, index, persons_by_token, count: int = 1) -> list[Entity]:
+def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str | None = None) -> list[Entity]:
     """The first `count` people named in the next two sentences, preferring those given an age."""
     candidates = []
     for sent in sents[index + 1:index + 3]:
@@ -915,6 +934,14 @@ def _forward_reference(sents, index, persons_by_token, count: int = 1) -> list[E
             if person and person.role not in NEVER_DEFENDANT_ROLES and person not in candidates \
                     and not _is_byline(doc_text(sent.doc), person):
                 candidates.append(person)
+    if noun and noun.isalpha() and len(noun) > 2:
+        # SAME NOUN: "sentenced a mother ... to three years" ... "The mother, Y Sarom, 48, wept"
+        text = doc_text(sents[index].doc)
+        same = re.compile(rf"\b{re.escape(noun)}s?\b[\s,]*$", re.I)
+        named_so = [p for p in candidates if any(same.search(text[max(0, m.start - 30):m.start])
+                                                 for m in p.mentions if m.start > sents[index].end_char)]
+        if len(named_so) >= count:
+            return named_so[:count]
     with_age = [p for p in candidates if p.age is not None]
     chosen = (with_age if len(with_age) >= count else candidates)[:count]
     return chosen if len(chosen) == count else []

@@ -241,3 +241,60 @@ def test_outlet_styles(nlp, text, expected):
 ])
 def test_traps_stay_rejected(nlp, trap):
     assert terms(nlp, trap) == {}
+
+
+# --- more shapes of the same patterns -----------------------------------------------------------
+
+def test_gapped_list_across_descriptions_and_fines(nlp):
+    text = ("The Battambang Provincial Court sentenced Wang Jun to 10 years and a fine of 20 million riel, "
+            "Zhao Peng and Liu Yang to seven years each, and Cambodian driver Sok Heng to four years.")
+    assert terms(nlp, text) == {"Wang Jun": 120, "Zhao Peng": 84, "Liu Yang": 84, "Sok Heng": 48}
+
+
+def test_respective_years_and_months(nlp):
+    text = ("Colin Marsh, 61, and his wife Janet Marsh, 58, who let the flat, received five years and "
+            "30 months respectively.")
+    assert terms(nlp, text) == {"Colin Marsh": 60, "Janet Marsh": 30}
+
+
+def test_respective_life_and_term(nlp):
+    text = ("Pham Thi Ngoc, 40, and Dao Van Khoa, 29, were sentenced to life imprisonment and 16 years "
+            "in prison respectively.")
+    assert terms(nlp, text) == {"Pham Thi Ngoc": "life", "Dao Van Khoa": 192}
+
+
+def test_each_handed_two_year_sentences(nlp):
+    text = "Lam Van Tho, 27, and Chu Thi Na, 31, were each handed two-year sentences suspended for two years."
+    assert terms(nlp, text) == {"Lam Van Tho": 24, "Chu Thi Na": 24}
+
+
+def test_headline_and_byline_names_are_not_defendants(nlp):
+    text = ("Bar Boss Gets 12 Years For Selling Girls\n\nBy Nattapong Srisai\n\n"
+            "CHIANG RAI: The provincial court on Monday sentenced the owner of a bar to prison for "
+            "trafficking four girls.\n\nThe owner, Wichai Kaewta, 51, was jailed for 12 years.")
+    assert terms(nlp, text) == {"Wichai Kaewta": 144}
+
+
+def test_forward_reference_follows_the_same_noun(nlp):
+    text = ("The Takeo Provincial Court has sentenced a grandmother to five years in prison for selling "
+            "her granddaughter.\n\nThe broker, Chan Rath, 39, was jailed for 11 years.\n\n"
+            "The grandmother, Nhem Sokha, 66, wept as the verdict was read.")
+    assert terms(nlp, text) == {"Nhem Sokha": 60, "Chan Rath": 132}
+
+
+def test_appeal_told_before_the_trial(nlp):
+    text = ("The Court of Appeal on Tuesday cut the sentence of a Chinese national from 16 years to 12 years.\n\n"
+            "Zhou Bin, 40, was jailed for 16 years by the municipal court in 2022.")
+    assert terms(nlp, text) == {"Zhou Bin": 144}
+
+
+def test_appeal_names_the_owner(nlp):
+    text = ("Somkiat Rakdee, 60, was sentenced to life imprisonment in 2019. The Supreme Court reduced "
+            "the sentence of Anuwat Thong, 45, a boat owner who hid the migrants, from 30 years to 22 years.")
+    assert terms(nlp, text) == {"Somkiat Rakdee": "life", "Anuwat Thong": 264}
+
+
+def test_upheld_term(nlp):
+    text = ("The accountant, Lim Sreyneang, 34, had asked the appeal court to acquit her. "
+            "Her six-year sentence was upheld.")
+    assert terms(nlp, text) == {"Lim Sreyneang": 72}
