@@ -411,9 +411,11 @@ SENTENCE_CHANGE = re.compile(
     rf"doubl\w*|upgrad\w*|toughen\w*)\b(?P<mid>[^.;]{{0,160}}?)\bto\s+(?P<to>life\b|death\b|"
     rf"(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|months?)\b)?)(?P<tail>\s+from\s+(?:the\s+)?"
     rf"(?P<num0>{NUMBER})[\s-]+(?P<unit0>years?|months?))?", re.I)
-CHANGED_NOUN = re.compile(r"\b(?:sentences?|terms?|jail time|prison time|penalt(?:y|ies)|punishments?)\b", re.I)
+CHANGED_NOUN = re.compile(r"\b(?:sentences?|terms?|jail time|prison time)\b|"
+                          r"(?:\b(?:his|her|their)|'s|\u2019s) (?:penalt(?:y|ies)|punishments?)\b", re.I)
 CHANGE_TRAPS = re.compile(r"\b(?:maximum|minimum|law|act|bill|code|statute|could|would|may|might|seek\w*|"
-                          r"sought|ask\w*|demand\w*|urg\w*|propos\w*|wants?|if)\b", re.I)
+                          r"sought|ask\w*|demand\w*|urg\w*|propos\w*|wants?|if|parliament|lawmakers|"
+                          r"legislat\w*|congress|amend\w*|vot\w*)\b", re.I)
 CHANGE_FROM = re.compile(rf"\bfrom\s+(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|months?))?\s*$", re.I)
 OWNER_PRONOUN = re.compile(r"\b(?P<pron>his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)\b", re.I)
 # UPHELD: "Her eight-year sentence was upheld", "let stand the eight-year term of X": the
@@ -459,6 +461,9 @@ def _set_term(record: dict, months, life, death) -> None:
         record["suspended_months"] = None
 
 
+CHANGE_OR_UPHOLD_VERB = re.compile(
+    r"^(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|doubl\w*|"
+    r"upgrad\w*|toughen\w*|upheld|uphold\w*|affirmed|confirmed)$", re.I)
 OWNER_BEFORE = re.compile(r"\b(?:sentences?|terms?|conviction) (?:(?:handed|given) to )?of\s+(?:\w+\s+){0,2}$|\bfor\s+$", re.I)
 
 
@@ -477,7 +482,7 @@ def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
             end += 1
         after = doc.text[doc[end].idx + len(doc[end].text):doc[end].idx + len(doc[end].text) + 3]
         if OWNER_BEFORE.search(before) or after.startswith(("'s", "\u2019s")) or \
-                doc[end].dep_ in {"nsubj", "nsubjpass"}:
+                (doc[end].dep_ in {"nsubj", "nsubjpass"} and CHANGE_OR_UPHOLD_VERB.match(doc[end].head.text)):
             found[id(person)] = person
     return list(found.values())
 
@@ -521,7 +526,7 @@ def _changed_or_upheld(extractor, doc, sents, index, entities, records, persons_
             # from 15 years to 10" ... "Chen Wei was jailed for 15 years in 2023"
             pending.append((sent.end_char, from_months, months, life, death))
         return
-    if UPHELD.search(sent.text):
+    if UPHELD.search(sent.text) and not CHANGE_TRAPS.search(sent.text):
         term = UPHELD_TERM.search(sent.text)
         if term is None:
             return

@@ -298,3 +298,17 @@ def test_upheld_term(nlp):
     text = ("The accountant, Lim Sreyneang, 34, had asked the appeal court to acquit her. "
             "Her six-year sentence was upheld.")
     assert terms(nlp, text) == {"Lim Sreyneang": 72}
+
+
+@pytest.mark.parametrize("trap", [
+    "Mey Sophea was jailed for nine years in 2020. Judges upheld the law's 20-year maximum sentence on Monday.",
+    "Mey Sophea was jailed for nine years in 2020. Parliament voted to increase the penalty to 20 years.",
+])
+def test_law_changes_leave_the_term_alone(nlp, trap):
+    assert terms(nlp, trap) == {"Mey Sophea": 108}
+
+
+def test_witness_speaking_about_an_appeal_is_not_its_owner(nlp):
+    text = ("Ros Sambo, 50, was jailed for 12 years in 2021. Keo Bopha, a victim, said she wept when "
+            "the appeal court cut his sentence to eight years.")
+    assert terms(nlp, text) == {"Ros Sambo": 96}
