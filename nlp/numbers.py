@@ -72,3 +72,47 @@ def find_terms(text: str) -> list[tuple[int, int, int]]:
         if months is not None and months > 0:
             found.append((match.start(), match.end(), months))
     return found
+
+
+# "12 and 10 years", "14, 11 and 9 years": numbers listed before one unit. Only "and" and
+# commas join them; "two or three years" and "between two and 15 years" are not lists.
+TERM_LIST_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<nums>{NUMBER}(?:\s*,\s*{NUMBER})*)\s*,?\s+and\s+$", re.IGNORECASE)
+RANGE_WORD_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+
+
+def term_list(text: str, match: re.Match) -> list[int]:
+    """Months for each number listed before the TERM_RE `match` in `text`, then the match's own.
+
+    "jailed for 14 and 11 years" -> [168, 132]; a lone term -> [its months]; a range
+    ("between two and 15 years") is not a list -> [its months]."""
+    months = term_to_months(match)
+    if months is None:
+        return []
+    if match.group("num2"):
+        # "four years and 30 months": a second part of a year or more is a second term
+        first = parse_number(match.group("num")) * _unit_months(match.group("unit"))
+        second = (parse_number(match.group("num2")) or 0) * _unit_months(match.group("unit2"))
+        if second >= 12 and not match.group("half"):
+            return [int(round(first)), int(round(second))]
+    before = text[max(0, match.start() - 60):match.start()]
+    listed = TERM_LIST_BEFORE.search(before)
+    if not listed or match.group("half") or match.group("num2"):
+        return [months]
+    if RANGE_WORD_BEFORE.search(before[:listed.start()]):
+        return [months]
+    per = _unit_months(match.group("unit"))
+    values = [parse_number(n) for n in re.split(r"\s*,\s*", listed.group("nums"))]
+    if any(v is None for v in values):
+        return [months]
+    return [int(round(v * per)) for v in values] + [months]
+
+
+def bare_number_months(text: str, unit_months: float) -> int | None:
+    """"25" in "halved to 25 for a confession": a number with its unit left out, in the
+    unit of the term it refers back to."""
+    match = re.match(rf"\s*(?P<num>{NUMBER})(?![\w-])", text, re.IGNORECASE)
+    if not match:
+        return None
+    value = parse_number(match.group("num"))
+    return None if value is None else int(round(value * unit_months))

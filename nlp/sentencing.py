@@ -13,12 +13,13 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from nlp.entities import Entity, doc_text
-from nlp.numbers import NUMBER, TERM_RE, find_terms, parse_number, term_to_months
+from nlp.numbers import (NUMBER, TERM_RE, bare_number_months, find_terms, parse_number, term_list,
+                         term_to_months)
 
 TRIGGER_LEMMAS = {"sentence", "jail", "imprison", "incarcerate"}
 TRIGGER_FORMS = {"sentenced", "jailed", "imprisoned", "incarcerated", "fined"}
 TERM_VERB_LEMMAS = {"hand", "give", "receive", "serve", "mete", "impose", "get", "order", "award"}
-TERM_NOUNS = re.compile(r"\b(?:sentences?|terms?|prison|jail|imprisonment|behind bars|incarceration|years? in|months? in)\b", re.I)
+TERM_NOUNS = re.compile(r"\b(?:sentences?|terms?|prison|jail|imprisonment|behind bars|incarceration|years? in|months? in|perpetua)\b", re.I)
 PREFILTER = re.compile(r"sentenc|jail|imprison|prison|term|life|death|incarcerat|fined|year|month|perpetua", re.I)
 
 # Words right before a term that make it a bound, not a sentence handed down.
@@ -37,12 +38,33 @@ LIFE = re.compile(r"\blife (?:imprisonment|in prison|in jail|sentences?|terms?|b
                   r"\bimprisonment for life\b|\b(?:sentenced|jailed)\b[^.;]{0,200}?\b(?:to|for) life\b", re.I)
 DEATH = re.compile(r"\b(?:sentenced\b[^.;]{0,200}?\bto death|death (?:penalty|sentences?)|to be executed|"
                    r"capital punishment|sentenced\b[^.;]{0,200}?\bto be hanged)\b", re.I)
-SUSPENDED_AFTER = re.compile(r"^[\s,]*(?:(?:of|which|it|them|was|were|is|are|being|be|to|will)\s+)*suspended", re.I)
+SUSPENDED_AFTER = re.compile(r"^[\s,]*(?:(?:prison|jail)\s+)?(?:(?:sentences?|terms?|of|which|it|them|was|were|is|are|being|be|to|will)\s+)*suspended", re.I)
 SUSPENDED_BEFORE = re.compile(r"suspended\s+(?:(?:prison|jail)\s+)?(?:sentence|term)s?\s+of\s+$|suspended\s+$", re.I)
 OF_WHICH_SUSPENDED = re.compile(
     rf"\b(?:of which|with)\s+(?P<num>{NUMBER})(?:\s+(?P<unit>years?|months?))?\s+(?:(?:was|were|is|are|being|to be)\s+)?suspended", re.I)
 WHOLLY_SUSPENDED = re.compile(r"\bsuspended (?:prison |jail )?(?:sentence|term)\b|\b(?:sentence|term) (?:was|were) suspended\b", re.I)
-AGE_AFTER_TERM = re.compile(r"^-?\s?olds?\b|^\s+of age\b|^\s+ago\b|^\s+(?:later|earlier|before|after)\b", re.I)
+AGE_AFTER_TERM = re.compile(r"^-?\s?olds?\b|^\s+of age\b|^\s+ago\b", re.I)
+# "six years after the raid" is a time span, unless the term is what the verb gives:
+# "was jailed for six years after Judge X found him guilty" (see _terms_of).
+TIME_AFTER_TERM = re.compile(r"^\s+(?:later|earlier|before|after)\b", re.I)
+# RANGE: "between two and 15 years", "from three to five years", "two to five years",
+# "10-15 years": a span of possible terms (a law or a statistic), never one sentence.
+RANGE_BEFORE = re.compile(
+    rf"(?:\b(?:between|from)\s+{NUMBER}(?:[\s-]+(?:years?|months?))?\s+(?:and|to)\s+|"
+    rf"\b(?!\d{{3}})(?<!\bin )(?<!\bsince ){NUMBER}(?:\s+to\s+|\s*[-\u2013]\s*))$", re.I)  # not "in 2019 to eight years"
+# AGGREGATE: "a combined 60 years", "a total of 60 years", "an aggregate 30 years": the sum
+# over several people (or several counts); it is a person's term only when one person got it.
+AGGREGATE_BEFORE = re.compile(
+    r"\b(?:combined|total(?:\s+of)?|aggregate(?:\s+of)?|cumulative(?:\s+of)?|collective(?:\s+of)?|"
+    r"(?:altogether|together)\s+(?:of\s+)?)\s+$", re.I)
+# PARTLY SUSPENDED: "three years, most of it suspended": which part is told elsewhere
+# ("so that she will spend seven months in jail") or by the word ("half of it").
+PARTLY_SUSPENDED_AFTER = re.compile(
+    rf"^[\s,(]*(?:with\s+)?(?P<part>most|much|part|some|half|all but\s+(?P<but>{NUMBER}[\s-]+(?:years?|months?)))"
+    rf"\s+of\s+(?:it|which|them|that|the (?:term|sentence))\s+(?:(?:was|were|is|being|to be)\s+)?suspended", re.I)
+SERVED_IN_CUSTODY = re.compile(
+    rf"\b(?:spend|serve|serving|spending|serves|spends)\s+(?:only\s+|just\s+)?(?P<term>{NUMBER}[\s-]+(?:years?|months?))"
+    rf"\s+(?:in|behind)\s+(?:jail|prison|bars|custody)", re.I)
 FINE = re.compile(
     r"\b(?:fined|fine of|fines of|ordered to pay(?: a fine of)?|and a fine of|a fine of)\s+(?:(?:him|her|them|each)\s+)?"
     r"(?:about\s+|around\s+|a total of\s+)?(?P<amount>(?:US\s?\$|\$|£|€|RM\s?|Rp\.?\s?|₱|P|฿|Php\s?|VND\s?|KHR\s?)?"
@@ -57,6 +79,9 @@ SINGULAR_NOUNS = {"man", "woman", "suspect", "defendant", "accused", "trafficker
                   "foreigner", "national", "husband", "wife", "boss", "pimp", "agent"}
 PLURAL_NOUNS = {"men", "women", "suspects", "defendants", "traffickers", "brokers", "accused",
                 "recruiters", "people", "couple", "pair", "members", "nationals", "foreigners"}
+PERSON_NOUNS = SINGULAR_NOUNS | {"son", "daughter", "brother", "sister", "partner", "accomplice",
+                                 "associate", "manager", "employee", "girlfriend", "boyfriend",
+                                 "nephew", "niece", "cousin", "aunt", "uncle", "co-accused", "guard"}
 NON_DEFENDANT_ROLES = {"judge", "prosecutor", "lawyer", "police", "official", "ngo", "victim"}
 # Named right at the verb ("Captain X was sentenced"), only these titles rule a person out.
 NEVER_DEFENDANT_ROLES = {"judge", "prosecutor", "lawyer", "victim"}
@@ -95,12 +120,14 @@ class SentenceExtractor:
                 for m in entity.mentions:
                     for i in range(m.token_start, m.token_end):
                         persons_by_token[i] = entity
+        aliases = _aliases(doc, entities, persons_by_token)
         records: dict[str, dict] = {}
+        pending: list = []
         sents = list(doc.sents)
         for index, sent in enumerate(sents):
             if not PREFILTER.search(sent.text):
                 continue
-            for record in self._sentence_records(doc, sents, index, entities, persons_by_token):
+            for record in self._sentence_records(doc, sents, index, entities, persons_by_token, aliases):
                 key = record["defendant_entity"].name
                 if key not in records:
                     records[key] = record
@@ -109,13 +136,28 @@ class SentenceExtractor:
                     records[key] = record
                 else:
                     _merge(records[key], record)
+            if SENTENCE_CHANGE.search(sent.text) or UPHELD.search(sent.text):
+                _changed_or_upheld(self, doc, sents, index, entities, records, persons_by_token, pending, aliases)
+        _apply_pending_changes(records, pending)
         for record in records.values():
+            record.pop("changed", None)
             record["defendant_entity"].role = "defendant"
         doc._.court_sentences = list(records.values())
         return doc
 
     # ------------------------------------------------------------------
-    def _sentence_records(self, doc, sents, index, entities, persons_by_token):
+    def _plain_record(self, doc, sents, index, entities, person, months, life, death) -> dict:
+        """A record for someone whose term is told only as changed or upheld on appeal."""
+        sent = sents[index]
+        court = _court(doc, entities, sent, sents, index, self.lookback_sentences)
+        court_name, court_place = _court_as_written(doc, court, entities)
+        return {"defendant": person.name, "defendant_entity": person, "named": True,
+                "prison_months": months, "suspended_months": None, "life": life, "death": death,
+                "fine": None, "court": court_name, "place": court_place or _place(doc, entities, sent, court),
+                "charge": _charge(sent.text, 0), "text": sent.text.strip(),
+                "start": sent.start_char, "end": sent.end_char}
+
+    def _sentence_records(self, doc, sents, index, entities, persons_by_token, aliases=None):
         sent: Span = sents[index]
         if HYPOTHETICAL.search(sent.text):
             return []
@@ -126,40 +168,73 @@ class SentenceExtractor:
             terms = _terms_of(doc, sent, trigger)
             life = bool(LIFE.search(sent.text))
             death = bool(DEATH.search(sent.text))
-            prison = _final_terms([t for t in terms if not t["suspended"]], sent)
+            custodial = [t for t in terms if not t["suspended"]]
+            aggregate = [t for t in custodial if t["aggregate"]]
+            prison = _final_terms([t for t in custodial if not t["aggregate"]], sent)
             suspended = [t for t in terms if t["suspended"]]
             fine = FINE.search(_sentence_text_through_period(doc, sent))
             fine_only = trigger.lower_ == "fined" and fine is not None
-            if not prison and not suspended and not life and not death and not fine_only:
+            # UNSTATED TERM: "were sentenced to prison", "were given prison terms": a sentence
+            # was passed, its length not told; the record keeps prison_months null.
+            unstated = not terms and UNSTATED_TERM.search(sent.text[trigger.idx - sent.start_char:]) is not None \
+                and trigger.lemma_.lower() in UNSTATED_TRIGGER_LEMMAS
+            if not prison and not suspended and not life and not death and not fine_only \
+                    and not aggregate and not unstated:
                 continue
-            defendants = _defendants(doc, sents, index, trigger, persons_by_token, entities)
+            defendants = _defendants(doc, sents, index, trigger, persons_by_token, entities, aliases)
+            gapped = _gapped_terms(doc, sent, prison, persons_by_token)
+            terms_for = {id(p): months for p, months in gapped}
+            if gapped:
+                defendants = [p for p, _ in gapped]
             if not defendants:
                 continue
+            if _is_headline(sent):
+                # HEADLINE: "Karaoke Boss Gets 25 Years": a title-case name there may be no
+                # name at all; only people the story names again are defendants.
+                defendants = [p for p in defendants if any(m.start >= sent.end_char for m in p.mentions)]
+                if not defendants:
+                    continue
+            if aggregate and not prison and len(defendants) == 1:
+                prison = aggregate  # one person's "total of 30 years" (several counts) is their term
             named_here = {id(p) for p in defendants
                           if any(sent.start_char <= m.start < sent.end_char for m in p.mentions)}
             # prison_months is the term as pronounced; suspended_months the part of it suspended
             prison_months = prison[0]["months"] if prison else suspended[0]["months"] if suspended else None
             suspended_months = suspended[0]["months"] if suspended else _of_which_suspended(sent.text, prison)
+            if prison and prison[0]["partly_suspended"]:
+                suspended_months = _partly_suspended(sent, prison[0])
+            if prison and suspended_months and suspended_months > prison_months:
+                # SUSPENDED ON TOP: "18 months in prison with two years suspended": a part can't
+                # exceed the whole, so the first term is the custodial part of 42 months.
+                prison_months += suspended_months
             if prison_months and not suspended_months and WHOLLY_SUSPENDED.search(sent.text):
                 suspended_months = prison_months
             court = _court(doc, entities, sent, sents, index, self.lookback_sentences)
             if fine_only and not prison and court is None:
                 continue  # a fine with no court in sight may be a regulator's, not a sentence
             court_name, court_place = _court_as_written(doc, court, entities)
-            terms_for = {}
-            if len(prison) > 1 and len(prison) == len(defendants) and RESPECTIVELY.search(sent.text):
+            if not terms_for and len(prison) > 1 and len(prison) == len(defendants) and RESPECTIVELY.search(sent.text):
                 terms_for = {id(p): t["months"] for p, t in zip(defendants, prison)}
+            if not terms_for and prison and len(prison[0]["listed"]) > 1:
+                # LISTED TERMS: "jailed A and B for 14 and 11 years (respectively)": in order;
+                # with more or fewer people than numbers, whose is whose is not told.
+                listed = prison[0]["listed"]
+                terms_for = {id(p): listed[i] if len(listed) == len(defendants) else None
+                             for i, p in enumerate(defendants)}
+            outcomes = _respective_outcomes(sent, trigger, prison, defendants) if (life or death) else {}
             for person in defendants:
                 if _acquitted(sent, person):
                     continue
+                outcome = outcomes.get(id(person), terms_for.get(id(person), prison_months))
+                months = outcome if isinstance(outcome, int) else None
                 records.append({
                     "defendant": person.name,
                     "defendant_entity": person,
                     "named": id(person) in named_here,
-                    "prison_months": terms_for.get(id(person), prison_months),
+                    "prison_months": months,
                     "suspended_months": suspended_months,
-                    "life": life and not prison_months,
-                    "death": death,
+                    "life": outcome == "life" if outcomes else life and not months,
+                    "death": outcome == "death" if outcomes else death,
                     "fine": fine.group("amount").strip() if fine else None,
                     "court": court_name,
                     "place": court_place or _place(doc, entities, sent, court),
@@ -171,11 +246,134 @@ class SentenceExtractor:
         return records
 
 
-REDUCED_TO = re.compile(r"\b(?:reduc\w*|commut\w*|halv\w*|cut|lower\w*)\b(?:\s+\w+){0,3}?\s+to\s+", re.I)
+HEADLINE_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def _is_headline(sent: Span) -> bool:
+    """A title-case line without a full stop: "Nail Bar Boss Who Kept Teenagers As Slaves Is Jailed"."""
+    text = sent.text.strip()
+    if not text or text.endswith((".", "!", "?", '"', "\u201d")) or "\n" in text:
+        return False
+    words = [w for w in HEADLINE_WORD.findall(text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+# RESPECTIVE OUTCOMES: "A and B were sentenced to life imprisonment and 18 years in prison
+# respectively": life, death and terms listed in order, one per defendant.
+OUTCOME_WORDS = re.compile(r"\b(?:life(?:\s+(?:imprisonment|in prison|sentences?|terms?))?|reclusion perpetua|death)\b", re.I)
+
+
+def _respective_outcomes(sent: Span, trigger: Token, prison: list[dict], defendants: list[Entity]) -> dict:
+    if len(defendants) < 2 or not RESPECTIVELY.search(sent.text):
+        return {}
+    after = trigger.idx + len(trigger.text)
+    found = [(m.start() + sent.start_char, "death" if m.group(0).lower() == "death" else "life")
+             for m in OUTCOME_WORDS.finditer(sent.text) if m.start() + sent.start_char >= after]
+    for term in prison:
+        found += [(term["start"] + i / 10, months) for i, months in enumerate(term["listed"])]
+    found.sort(key=lambda pair: pair[0])
+    if len(found) != len(defendants):
+        return {}
+    return {id(p): outcome for p, (_, outcome) in zip(defendants, found)}
+
+
+UNSTATED_TERM = re.compile(
+    r"\b(?:to|in)\s+(?:prison|jail|imprisonment)\b|\b(?:prison|jail|custodial)\s+(?:terms?|sentences?)\b", re.I)
+UNSTATED_TRIGGER_LEMMAS = {"sentence", "give", "hand", "receive", "get", "imprison", "mete"}
+
+
+def _partly_suspended(sent: Span, term: dict) -> int | None:
+    """Months suspended of a term "most of it suspended": whole minus what is served."""
+    match = term["partly_suspended"]
+    if match.group("but"):
+        kept = find_terms(match.group("but"))
+        return term["months"] - kept[0][2] if kept else None
+    if match.group("part").lower() == "half":
+        return term["months"] // 2
+    served = SERVED_IN_CUSTODY.search(sent.text[term["end"] - sent.start_char:])
+    if served:
+        kept = find_terms(served.group("term"))
+        if kept and kept[0][2] < term["months"]:
+            return term["months"] - kept[0][2]
+    return None
+
+
+# GAPPED LIST: "X got nine years, Y six years, and Z and W five years each": each term goes
+# to the people named right before it, when only ages, appositions and filler words
+# ("was jailed for", "received") stand between them, and only a separator (", and",
+# "while") between one pair and the next.
+FILLER_WORDS = {"was", "were", "is", "are", "has", "have", "had", "been", "got", "gets", "get",
+                "received", "receives", "receive", "was", "each", "both", "jailed", "sentenced",
+                "given", "handed", "for", "to", "a", "an", "the", "of", "term", "sentence",
+                "prison", "jail", "imprisoned", "respectively", "also", "only", "then", "later"}
+SEPARATOR_WORDS = {"and", "while", "whereas", "but", "with", "each", "respectively", "in", "prison",
+                   "jail", "behind", "bars", "imprisonment", "custody", "as", "for", "whilst", "apiece"}
+APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,2}\s*(?=,|\s|$)|,\s*(?:the|a|an|his|her|their)\s[^,;]{1,40}(?=,)")
+
+
+def _only_words(text: str, allowed: set[str]) -> bool:
+    return all(w in allowed for w in re.findall(r"[a-z][a-z'-]*", APPOSITION.sub(" ", text).lower()))
+
+
+def _no_clause(doc: Doc, start: int, end: int) -> bool:
+    """No verb and no number between: "..., and Cambodian security guard Sy Sophal to ..."."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and not any(
+        (t.pos_ in {"VERB", "AUX"} and t.lower_ not in FILLER_WORDS) or t.like_num for t in span)
+
+
+def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> list[tuple[Entity, int]]:
+    listed = bool(terms) and len(terms[0]["listed"]) > 1
+    if len(terms) < 2 and not listed:
+        return []
+    people_here = {id(p): p for p in persons_by_token.values()}.values()
+    mentions = sorted(((m.start, m.end, p) for p in people_here for m in p.mentions
+                       if sent.start_char <= m.start < sent.end_char and p.role not in NON_DEFENDANT_ROLES),
+                      key=lambda x: x[0])
+    text = doc_text(doc)
+    assigned: list[tuple[Entity, int]] = []
+    previous_end = sent.start_char
+    groups = 0
+    for term in sorted(terms, key=lambda t: t["start"]):
+        before = [m for m in mentions if previous_end <= m[0] and m[1] <= term["start"]]
+        if not before:
+            previous_end = term["end"]
+            continue
+        # the run of people right before the term, joined by "and" / commas / ages
+        group = [before[-1]]
+        for m in reversed(before[:-1]):
+            if not _only_words(text[m[1]:group[0][0]], {"and"}):
+                break
+            group.insert(0, m)
+        if not _only_words(text[group[-1][1]:term["start"]], FILLER_WORDS):
+            return []
+        if groups and not _only_words(FINE.sub(" ", text[previous_end:group[0][0]]), SEPARATOR_WORDS | {"and", "a", "fine"}) \
+                and not _no_clause(doc, previous_end, group[0][0]):
+            return []
+        people = list({id(p): p for _, _, p in group}.values())
+        if len(term["listed"]) > 1 and len(term["listed"]) != len(people):
+            return []
+        values = term["listed"] if len(term["listed"]) > 1 else [term["months"]] * len(people)
+        for person, months in zip(people, values):
+            if all(person is not q for q, _ in assigned):
+                assigned.append((person, months))
+        groups += 1
+        previous_end = term["end"]
+    return assigned if groups >= 2 or (listed and len(assigned) > 1) else []
+
+
+REDUCED_TO = re.compile(r"\b(?:reduc\w*|commut\w*|halv\w*|cut|lower\w*)\b(?:\s+[\w-]+){0,3}?\s+to\s+", re.I)
+
+
+HALVED = re.compile(
+    r"^[\s,]*(?:(?:which|that|it|the (?:term|sentence)|but|and)\s+)*(?:(?:was|were|is|being)\s+)?"
+    r"(?:later\s+)?(?:halved|cut in half|(?:reduced|cut|commuted|lowered)\s+(?:(?:the|his|her|their|it)\s+"
+    r"(?:(?:jail|prison)\s+)?(?:term|sentence)?\s*)?by\s+(?:half|(?:a|one)[\s-]third))\b(?![^.;]{0,20}?\bto\s)", re.I)
 
 
 def _final_terms(terms: list[dict], sent: Span) -> list[dict]:
-    """"50 years, but the term was reduced to 25 years": the reduced term is the sentence."""
+    """REDUCTION: "50 years, but the term was reduced to 25 years", "50 years, halved to 25
+    for a confession", "50 years, halved because he confessed": the final term is the sentence."""
     if not terms:
         return terms
     after_first = sent.text[terms[0]["end"] - sent.start_char:]
@@ -183,8 +381,178 @@ def _final_terms(terms: list[dict], sent: Span) -> list[dict]:
     if reduced:
         found = find_terms(after_first[reduced.end():reduced.end() + 40])
         if found and found[0][0] == 0:
-            return [{**terms[0], "months": found[0][2]}] + terms[1:]
+            return [{**terms[0], "months": found[0][2], "listed": [found[0][2]]}] + terms[1:]
+        # "halved to 25": the unit is the one of the term it changes
+        per_unit = _unit_of(sent.text[terms[0]["start"] - sent.start_char:terms[0]["end"] - sent.start_char])
+        months = bare_number_months(after_first[reduced.end():reduced.end() + 20], per_unit) if per_unit else None
+        if months and months < terms[0]["months"]:
+            return [{**terms[0], "months": months, "listed": [months]}] + terms[1:]
+    halved = HALVED.match(after_first)
+    if halved:
+        fraction = 2 / 3 if "third" in halved.group(0).lower() else 1 / 2
+        months = int(round(terms[0]["months"] * fraction))
+        return [{**terms[0], "months": months, "listed": [months]}] + terms[1:]
     return terms
+
+
+def _unit_of(term_text: str) -> float | None:
+    match = TERM_RE.search(term_text)
+    if not match or match.group("num2"):
+        return None
+    unit = match.group("unit").lower()
+    return 12.0 if unit.startswith(("year", "yr")) else 1.0 if unit.startswith("month") else None
+
+
+# SENTENCE CHANGE (appeal, review, commutation): "the appeals court cut his sentence from 15
+# to 10 years", "on appeal the sentence was increased to life": the current term replaces
+# the one recorded earlier. Law changes ("raised the maximum penalty to 20 years") are not.
+SENTENCE_CHANGE = re.compile(
+    rf"\b(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|"
+    rf"doubl\w*|upgrad\w*|toughen\w*)\b(?P<mid>[^.;]{{0,160}}?)\bto\s+(?P<to>life\b|death\b|"
+    rf"(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|months?)\b)?)(?P<tail>\s+from\s+(?:the\s+)?"
+    rf"(?P<num0>{NUMBER})[\s-]+(?P<unit0>years?|months?))?", re.I)
+CHANGED_NOUN = re.compile(r"\b(?:sentences?|terms?|jail time|prison time)\b|"
+                          r"(?:\b(?:his|her|their)|'s|\u2019s) (?:penalt(?:y|ies)|punishments?)\b", re.I)
+CHANGE_TRAPS = re.compile(r"\b(?:maximum|minimum|law|act|bill|code|statute|could|would|may|might|seek\w*|"
+                          r"sought|ask\w*|demand\w*|urg\w*|propos\w*|wants?|if|parliament|lawmakers|"
+                          r"legislat\w*|congress|amend\w*|vot\w*)\b", re.I)
+CHANGE_FROM = re.compile(rf"\bfrom\s+(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|months?))?\s*$", re.I)
+OWNER_PRONOUN = re.compile(r"\b(?P<pron>his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)\b", re.I)
+# UPHELD: "Her eight-year sentence was upheld", "let stand the eight-year term of X": the
+# term stands; it is a sentencing of that person even when the first trial is not told.
+UPHELD = re.compile(r"\b(?:upheld|uphold(?:s|ing)?|let stand|lets stand|affirmed|confirmed)\b", re.I)
+UPHELD_TERM = re.compile(
+    rf"\b(?P<term>{NUMBER}[\s-]+(?:years?|months?))(?:[\s-]+(?:prison|jail))?\s+(?:sentence|term)\b|"
+    rf"\b(?:sentence|term) of (?P<term2>{NUMBER}[\s-]+(?:years?|months?))|\b(?P<life>life (?:sentence|term|imprisonment))\b", re.I)
+
+
+def _months_of(num: str | None, unit: str | None) -> int | None:
+    value = parse_number(num) if num else None
+    if value is None or not unit:
+        return None
+    return int(round(value * (12 if unit.lower().startswith("year") else 1)))
+
+
+def _parse_change(text: str):
+    """(months, life, death, from_months) of a sentence change, or None."""
+    match = SENTENCE_CHANGE.search(text)
+    if match is None or CHANGE_TRAPS.search(text) or \
+            not CHANGED_NOUN.search(text[max(0, match.start() - 50):match.end()]):
+        return None
+    came_from = CHANGE_FROM.search(match.group("mid"))
+    from_months = _months_of(came_from.group("num"), came_from.group("unit") or match.group("unit")) if came_from \
+        else _months_of(match.group("num0"), match.group("unit0"))
+    to = match.group("to").lower()
+    if to.startswith("life"):
+        return None, True, False, from_months
+    if to.startswith("death"):
+        return None, False, True, from_months
+    unit = match.group("unit") or (came_from.group("unit") if came_from else None) or match.group("unit0")
+    months = _months_of(match.group("num"), unit)
+    return (months, False, False, from_months) if months else None
+
+
+def _set_term(record: dict, months, life, death) -> None:
+    record["prison_months"] = months
+    record["life"] = life
+    record["death"] = death
+    record["changed"] = True
+    if record["suspended_months"] and months is not None and record["suspended_months"] > months:
+        record["suspended_months"] = None
+
+
+CHANGE_OR_UPHOLD_VERB = re.compile(
+    r"^(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|doubl\w*|"
+    r"upgrad\w*|toughen\w*|upheld|uphold\w*|affirmed|confirmed)$", re.I)
+OWNER_BEFORE = re.compile(r"\b(?:sentences?|terms?|conviction) (?:(?:handed|given) to )?of\s+(?:\w+\s+){0,2}$|\bfor\s+$", re.I)
+
+
+def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
+    """People whose sentence it is: "the sentence of X", "X's term", or the clause's subject."""
+    found = {}
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        person = persons_by_token.get(i)
+        if person is None or id(person) in found or person.role in NON_DEFENDANT_ROLES or _acquitted(sent, person):
+            continue
+        token = doc[i]
+        before = doc.text[max(0, token.idx - 40):token.idx]
+        end = token.i
+        while end + 1 < sent.end and persons_by_token.get(end + 1) is person:
+            end += 1
+        after = doc.text[doc[end].idx + len(doc[end].text):doc[end].idx + len(doc[end].text) + 3]
+        if OWNER_BEFORE.search(before) or after.startswith(("'s", "\u2019s")) or \
+                (doc[end].dep_ in {"nsubj", "nsubjpass"} and CHANGE_OR_UPHOLD_VERB.match(doc[end].head.text)):
+            found[id(person)] = person
+    return list(found.values())
+
+
+def _earlier_owners(sent: Span, records: dict[str, dict], from_months) -> list[dict]:
+    """Whose sentence "his sentence" / "the sentence" / "their sentences" is: the defendants
+    of the latest sentencing before this sentence (the one with the 'from' term if told)."""
+    earlier = sorted((r for r in records.values() if r["start"] < sent.start_char), key=lambda r: r["start"])
+    if from_months is not None:
+        earlier = [r for r in earlier if r["prison_months"] == from_months] or earlier
+    if not earlier:
+        return []
+    owner = OWNER_PRONOUN.search(sent.text)
+    plural = (owner and owner.group("pron").lower() == "their") or re.search(r"\b(?:sentences|terms)\b", sent.text, re.I)
+    same = [r for r in earlier if r["start"] == earlier[-1]["start"]]
+    if plural:
+        return same
+    return [earlier[-1]] if len(same) == 1 else []  # "his sentence" after several defendants: unclear
+
+
+def _changed_or_upheld(extractor, doc, sents, index, entities, records, persons_by_token, pending, aliases=None) -> None:
+    sent = sents[index]
+    change = _parse_change(sent.text)
+    if change is not None:
+        months, life, death, from_months = change
+        named = _owners_named(sent, persons_by_token)
+        if named:
+            for person in named:
+                if person.name in records:
+                    _set_term(records[person.name], months, life, death)
+                else:
+                    records[person.name] = extractor._plain_record(doc, sents, index, entities, person,
+                                                                   months, life, death)
+            return
+        owners = _earlier_owners(sent, records, from_months)
+        if owners:
+            for record in owners:
+                _set_term(record, months, life, death)
+        elif from_months is not None:
+            # told before the trial: "The appeal court cut the sentence of a Chinese national
+            # from 15 years to 10" ... "Chen Wei was jailed for 15 years in 2023"
+            pending.append((sent.end_char, from_months, months, life, death))
+        return
+    if UPHELD.search(sent.text) and not CHANGE_TRAPS.search(sent.text):
+        term = UPHELD_TERM.search(sent.text)
+        if term is None:
+            return
+        if term.group("life"):
+            months, life = None, True
+        else:
+            found = find_terms(term.group("term") or term.group("term2"))
+            months, life = (found[0][2] if found else None), False
+            if months is None:
+                return
+        owners = _owners_named(sent, persons_by_token)
+        pronoun = OWNER_PRONOUN.search(sent.text)
+        if not owners and pronoun and pronoun.group("pron").lower() != "their":
+            owners = _back_reference(doc, sents, index, 1, entities, limit=sent.start_char, pronoun=True,
+                                     aliases=aliases)
+        for person in owners:
+            if person.name not in records:
+                records[person.name] = extractor._plain_record(doc, sents, index, entities, person, months, life, False)
+
+
+def _apply_pending_changes(records: dict[str, dict], pending: list) -> None:
+    for position, from_months, months, life, death in pending:
+        later = [r for r in records.values() if r["start"] >= position and not r.get("changed")
+                 and r["prison_months"] == from_months]
+        if len(later) == 1:
+            _set_term(later[0], months, life, death)
 
 
 def _sentence_text_through_period(doc: Doc, sent: Span) -> str:
@@ -210,11 +578,22 @@ def _triggers(sent: Span) -> list[Token]:
         lemma = token.lemma_.lower()
         if token.lower_ in TRIGGER_FORMS or (lemma in TRIGGER_LEMMAS and token.pos_ in {"VERB", "AUX"}):
             found.append(token)
+        elif lemma == "convict" and any(c.dep_ == "prep" and c.lower_ == "to" and (
+                TERM_RE.search(_subtree_text(c)) or LIFE_OR_DEATH_OBJECT.match(_subtree_text(c)))
+                for c in [*token.children, *(g for o in token.children if o.dep_ == "dobj" for g in o.children)]):
+            found.append(token)  # CONVICTED TO: "convicted X to life imprisonment"
         elif lemma in TERM_VERB_LEMMAS and token.pos_ == "VERB" and (has_term_noun or any(
                 c.dep_ in {"dobj", "npadvmod", "attr"} and c.lower_.rstrip("s") in {"year", "month", "life"}
                 for c in token.children)):
             found.append(token)  # "received four years", "was given nine years"
     return found
+
+
+LIFE_OR_DEATH_OBJECT = re.compile(r"^to\s+(?:life|death|reclusion perpetua)\b", re.I)
+
+
+def _subtree_text(token: Token) -> str:
+    return token.doc[token.left_edge.i:token.right_edge.i + 1].text
 
 
 def _trigger_is_real(trigger: Token) -> bool:
@@ -235,6 +614,8 @@ def _trigger_is_real(trigger: Token) -> bool:
 
 def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
     """Prison terms that hang off this trigger (in its subtree, no trap governor between)."""
+    if trigger.dep_ == "amod" and TERM_NOUNS.fullmatch(trigger.head.text):
+        trigger = trigger.head  # "were each handed two-year sentences" parsed with "handed" as an adjective
     subtree = {t.i for t in trigger.subtree}
     text = sent.text
     terms = []
@@ -245,10 +626,13 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         start, end = sent.start_char + match.start(), sent.start_char + match.end()
         if AGE_AFTER_TERM.match(text[match.end():match.end() + 12]):
             continue
-        if TRAP_BEFORE.search(text[max(0, match.start() - 40):match.start()]):
+        before = text[max(0, match.start() - 40):match.start()]
+        if TRAP_BEFORE.search(before) or RANGE_BEFORE.search(before):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not any(t.i in subtree for t in span):
+            continue
+        if TIME_AFTER_TERM.match(text[match.end():match.end() + 12]) and not _given_by(span.root, trigger):
             continue
         path = _path_to(span.root, trigger)
         if path is None or any(t.pos_ in {"VERB", "AUX"} for t in path):
@@ -256,12 +640,21 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         if {t.lemma_.lower() for t in path} & TRAP_GOVERNORS:
             continue
         after = text[match.end():match.end() + 40]
-        before = text[max(0, match.start() - 40):match.start()]
+        partly = PARTLY_SUSPENDED_AFTER.match(text[match.end():match.end() + 60])
         terms.append({
             "months": months, "start": start, "end": end,
-            "suspended": bool(SUSPENDED_AFTER.match(after) or SUSPENDED_BEFORE.search(before)),
+            "listed": term_list(text, match),
+            "aggregate": bool(AGGREGATE_BEFORE.search(before)),
+            "partly_suspended": partly,
+            "suspended": not partly and bool(SUSPENDED_AFTER.match(after) or SUSPENDED_BEFORE.search(before)),
         })
     return terms
+
+
+def _given_by(token: Token, trigger: Token) -> bool:
+    """The term is what the verb gives: "jailed for six years", "sentenced to six years"."""
+    return token.dep_ in {"pobj", "dobj"} and (token.head == trigger or (
+        token.head.dep_ == "prep" and token.head.lower_ in {"for", "to"} and token.head.head == trigger))
 
 
 def _path_to(token: Token, stop: Token) -> list[Token] | None:
@@ -289,13 +682,15 @@ def _of_which_suspended(text: str, prison: list[dict]) -> int | None:
     return None
 
 
-def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities) -> list[Entity]:
+def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, aliases=None) -> list[Entity]:
     lemma = trigger.lemma_.lower()
     heads: list[Token] = []
     subject = _subject(trigger)
     objects = [c for c in trigger.children if c.dep_ in {"dobj", "dative"}]
     objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"to", "on"}
                 for g in c.children if g.dep_ == "pobj" and lemma in {"hand", "give", "impose", "mete", "award"}]
+    if objects:  # "sentenced A, 51, a headman ..., and B, 44, to ...": B parsed as the verb's conjunct
+        objects += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i in persons_by_token]
     if lemma in {"receive", "serve", "get"}:
         heads = [subject] if subject is not None else []
     elif subject is not None and subject.dep_ == "nsubjpass":
@@ -308,6 +703,10 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities) -
         heads = [trigger.head]
     elif subject is not None:
         heads = [subject]
+    if not heads and trigger.dep_ in {"amod", "dep", "attr"}:
+        # BROKEN PARSE: "Five members ... were each handed reclusion perpetua" with "handed"
+        # read as an adjective: the subject of the clause it sits in
+        heads = [s for s in [_clause_subject(trigger)] if s is not None]
     people = _persons_in(heads, persons_by_token)
     if not people and trigger.dep_ == "conj" and (not heads or heads[0].lower_ in QUANTIFIER_SUBJECTS):
         head_subject = _subject(trigger.head)
@@ -316,17 +715,27 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities) -
     if people:
         return people
     for head in heads:
+        if head.pos_ in {"PROPN", "NOUN"} and head.i not in persons_by_token and \
+                not any(c.dep_ == "det" for c in head.children):
+            # DATELINE SUBJECT: "VALDOSTA, Georgia — A farm labor contractor who ... was
+            # sentenced": the parser makes the dateline the subject; the person is its apposition.
+            head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                         and any(g.dep_ in {"det", "nummod"} for g in c.children)), head)
         count = _reference_count(head)
         conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+        # "A businessman with the title Datuk and his wife": the conjunct hangs lower down
+        conjuncts += [t for t in head.subtree if t.dep_ == "conj" and t.lower_ in PERSON_NOUNS
+                      and t.head.i != head.i]
         if conjuncts:  # "a husband and wife"
             count = 1 + len(conjuncts)
         if count != 0:
-            found = _back_reference(doc, sents, index, count, entities, limit=trigger.idx)
+            found = _back_reference(doc, sents, index, count, entities, limit=trigger.idx, aliases=aliases,
+                                    pronoun=head.lower_ in PRONOUNS)
             if found:
                 return found
         if count != 0 or (head.pos_ == "NOUN" and any(c.dep_ in {"det", "nummod"} for c in head.children)):
             # "sentenced a recruiter to life ..." then "Maria Santos, 41, was found guilty"
-            return _forward_reference(sents, index, persons_by_token, count or 1)
+            return _forward_reference(sents, index, persons_by_token, count or 1, noun=head.lemma_.lower())
     if not heads:  # no parse to lean on: eligible persons in the sentence before the verb
         sent = sents[index]
         found = []
@@ -336,6 +745,14 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities) -
                 found.append(person)
         return found
     return []
+
+
+def _clause_subject(token: Token) -> Token | None:
+    for ancestor in token.ancestors:
+        subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects[-1]
+    return None
 
 
 def _subject(trigger: Token) -> Token | None:
@@ -399,16 +816,25 @@ def _reference_count(head: Token) -> int | None:
     return 0
 
 
-def _back_reference(doc, sents, index, count, entities, limit: int) -> list[Entity]:
-    """The last `count` people named before `limit` (the verb) who could be defendants."""
+def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None, pronoun=False) -> list[Entity]:
+    """The last `count` people named before `limit` (the verb) who could be defendants.
+
+    An alias counts as its person; a "person" only ever named in a place's slot ("Jones, 52,
+    of Walsall") is a mistyped place and is never what "he" refers to."""
+    aliases = aliases or {}
     earliest = sents[max(0, index - 6)].start_char
-    recent: list[tuple[int, Entity]] = []
+    text = doc_text(doc)
+    latest: dict[int, tuple[int, Entity]] = {}
     for entity in entities:
-        if entity.kind != "person" or entity.role in NON_DEFENDANT_ROLES:
+        if entity.kind != "person":
+            continue
+        person = aliases.get(id(entity), entity)
+        if person.role in NON_DEFENDANT_ROLES or _only_in_place_slots(text, entity) or _is_byline(text, entity):
             continue
         before = [m.start for m in entity.mentions if earliest <= m.start < limit]
-        if before:
-            recent.append((max(before), entity))
+        if before and max(before) > latest.get(id(person), (-1, None))[0]:
+            latest[id(person)] = (max(before), person)
+    recent: list[tuple[int, Entity]] = list(latest.values())
     recent.sort(key=lambda pair: pair[0], reverse=True)
     if count is None:
         if not recent:
@@ -416,18 +842,111 @@ def _back_reference(doc, sents, index, count, entities, limit: int) -> list[Enti
         # "they": everyone named in the last sentence that named someone eligible
         last_sent = next(s for s in reversed(sents[:index]) if s.start_char <= recent[0][0])
         return [e for pos, e in recent if pos >= last_sent.start_char][::-1]
+    if pronoun and count == 1 and recent:
+        # PRONOUN: "He" is the person the last sentence naming people was about: its subject,
+        # or someone introduced with an age ("Darren Whitfield, 52, of Walsall, ran Glamour
+        # Nails"), before a mere name in object position.
+        last_sent = next(s for s in reversed(sents[:index]) if s.start_char <= recent[0][0])
+        in_last = [(pos, e) for pos, e in recent if pos >= last_sent.start_char]
+        aged = {id(aliases.get(id(e), e)) for e in entities if e.kind == "person" and e.age is not None}
+        introduced = [(pos, e) for pos, e in in_last if id(e) in aged or _is_subject_there(doc, e, last_sent)]
+        if introduced:
+            return [introduced[0][1]]
     chosen = [e for _, e in recent[:count]]
-    return chosen[::-1] if len(chosen) == count else []
+    if len(chosen) == count:
+        return chosen[::-1]
+    if count >= 2 and len(chosen) >= 2:
+        # SHORT LIST: "All four" after a sentence listing four people, one of whom entity
+        # recognition missed: the people that sentence does name are among the four.
+        last_sent = next(s for s in reversed(sents[:index]) if s.start_char <= recent[0][0])
+        group = [e for pos, e in recent if pos >= last_sent.start_char]
+        if len(group) >= 2:
+            return group[::-1]
+    return []
 
 
-def _forward_reference(sents, index, persons_by_token, count: int = 1) -> list[Entity]:
+def _is_subject_there(doc: Doc, entity: Entity, sent: Span) -> bool:
+    return any(doc[m.token_start:m.token_end].root.dep_ in {"nsubj", "nsubjpass"}
+               for m in entity.mentions if sent.start_char <= m.start < sent.end_char)
+
+
+BYLINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:By|BY|Reporting by|Written by)\s+$")
+
+
+def _is_byline(text: str, entity: Entity) -> bool:
+    """"By Kittipong Saenmuang" above the story: the reporter, never a defendant."""
+    return all(BYLINE_BEFORE.search(text[max(0, m.start - 20):m.start]) for m in entity.mentions)
+
+
+def _only_in_place_slots(text: str, entity: Entity) -> bool:
+    """Every mention sits where a place goes: "of Walsall", "from Leeds,"."""
+    return all(re.search(r"\b(?:of|from|in|at|near)\s+$", text[max(0, m.start - 8):m.start])
+               for m in entity.mentions)
+
+
+# ALIAS: "Sok Dara, also known as Meng, 36": later mentions of "Meng" are Sok Dara.
+ALIAS_CUE = re.compile(r"\b(?:also known as|better known as|known as|a\.?k\.?a\.?|alias|nicknamed|who goes by)\b", re.I)
+ALIAS_AFTER = re.compile(
+    r"^\s*,?\s*\(?\s*(?:also known as|better known as|known as|a\.?k\.?a\.?|alias|nicknamed|who goes by)\s+"
+    r"[\"'\u201c\u2018]?(?P<alias>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
+
+
+def _aliases(doc: Doc, entities: list[Entity], persons_by_token: dict[int, Entity]) -> dict[int, Entity]:
+    """{id(alias entity): person} for aliases given in the text; alias tokens are remapped in
+    persons_by_token so "Meng was sentenced" finds Sok Dara. Entity resolution may keep
+    "Meng" as a person of its own; here it only stands for Sok Dara."""
+    text = doc_text(doc)
+    if not ALIAS_CUE.search(text):
+        return {}
+    found: dict[int, Entity] = {}
+    for person in [e for e in entities if e.kind == "person"]:
+        for m in person.mentions:
+            match = ALIAS_AFTER.match(text[m.end:m.end + 80])
+            if not match:
+                continue
+            alias = match.group("alias").strip().rstrip("'\u2019")  # "alias 'Phong Bac'": no closing quote
+            for occurrence in re.finditer(rf"\b{re.escape(alias)}\b", text):
+                span = doc.char_span(occurrence.start(), occurrence.end(), alignment_mode="expand")
+                if span is None:
+                    continue
+                others = {id(o): o for t in span if (o := persons_by_token.get(t.i)) is not None}
+                if any(o is not person and o.name.casefold() != alias.casefold() for o in others.values()):
+                    continue  # "Meng" inside another person's name "Meng Sokha"
+                for other in others.values():
+                    if other is not person:
+                        found[id(other)] = person
+                for token in span:
+                    persons_by_token[token.i] = person
+    for i, other in list(persons_by_token.items()):
+        if id(other) in found:  # the rest of the alias's own mention ("Phong Bac'")
+            persons_by_token[i] = found[id(other)]
+    return found
+
+
+COURT_CASE_WORDS = re.compile(r"\b(?:convict\w*|guilty|sentenc\w*|jail\w*|prison|trial|court|accused|defendants?|"
+                              r"traffick\w*|arrest\w*|charged|pleaded|identified as|named as)\b", re.I)
+AGE_CUE = re.compile(r",\s*\d{1,2}\s*,|\(\d{1,2}\)")
+
+
+def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str | None = None) -> list[Entity]:
     """The first `count` people named in the next two sentences, preferring those given an age."""
     candidates = []
     for sent in sents[index + 1:index + 3]:
+        if not COURT_CASE_WORDS.search(sent.text) and not AGE_CUE.search(sent.text):
+            continue  # a sentence about something else ("House Bill No. 7836 ...") names no defendant
         for token in sent:
             person = persons_by_token.get(token.i)
-            if person and person.role not in NEVER_DEFENDANT_ROLES and person not in candidates:
+            if person and person.role not in NEVER_DEFENDANT_ROLES and person not in candidates \
+                    and not _is_byline(doc_text(sent.doc), person):
                 candidates.append(person)
+    if noun and noun.isalpha() and len(noun) > 2:
+        # SAME NOUN: "sentenced a mother ... to three years" ... "The mother, Y Sarom, 48, wept"
+        text = doc_text(sents[index].doc)
+        same = re.compile(rf"\b{re.escape(noun)}s?\b[\s,]*$", re.I)
+        named_so = [p for p in candidates if any(same.search(text[max(0, m.start - 30):m.start])
+                                                 for m in p.mentions if m.start > sents[index].end_char)]
+        if len(named_so) >= count:
+            return named_so[:count]
     with_age = [p for p in candidates if p.age is not None]
     chosen = (with_age if len(with_age) >= count else candidates)[:count]
     return chosen if len(chosen) == count else []

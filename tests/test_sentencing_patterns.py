@@ -1,0 +1,314 @@
+"""Sentencing patterns seen in real reporting, one test (or more) per pattern, on invented texts.
+
+Every text here is made up; the styles copy wire services, UK regional papers, US Justice
+Department releases and South-East Asian English-language dailies.
+"""
+import pytest
+
+from nlp.extract import doc_to_contract
+
+
+def contract(nlp, text):
+    return doc_to_contract(nlp(text))
+
+
+def terms(nlp, text):
+    """{defendant: prison_months} (or "life" / "death")."""
+    found = {}
+    for s in contract(nlp, text)["sentences"]:
+        found[s["defendant"]] = "death" if s["death"] else "life" if s["life"] else s["prison_months"]
+    return found
+
+
+def one(nlp, text):
+    found = contract(nlp, text)["sentences"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- gapped lists and "respectively" -------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police arrested Chan Vuthy, Lim Sokha, Pov Rina and Hem Sopheak in March. At their trial, "
+     "Chan Vuthy got nine years, Lim Sokha six years, and Pov Rina and Hem Sopheak five years each.",
+     {"Chan Vuthy": 108, "Lim Sokha": 72, "Pov Rina": 60, "Hem Sopheak": 60}),
+    ("The Kuala Lumpur Sessions Court jailed Ahmad Razali for eight years, Lee Chong Wei for five "
+     "years and Siti Rohana for three years.",
+     {"Ahmad Razali": 96, "Lee Chong Wei": 60, "Siti Rohana": 36}),
+])
+def test_gapped_list_gives_each_group_its_term(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Bangkok Criminal Court jailed Anan Srisawat and Kittisak Phrom for 14 and 11 years respectively.",
+     {"Anan Srisawat": 168, "Kittisak Phrom": 132}),
+    ("HANOI - Pham Van Long, 41, and Dang Thi Thu, 36, were sentenced to 12 and nine years in prison, "
+     "respectively, the newspaper said.",
+     {"Pham Van Long": 144, "Dang Thi Thu": 108}),
+    ("Nguyen Minh Duc, 30, and Hoang Van Son, 28, were sentenced to 13 and 10 years respectively, while "
+     "Bui Thi Hanh, 25, and Trinh Van Quy, 33, received four years each.",
+     {"Nguyen Minh Duc": 156, "Hoang Van Son": 120, "Bui Thi Hanh": 48, "Trinh Van Quy": 48}),
+])
+def test_respectively_over_a_list_of_numbers(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The two men, Arif Rahman and Bashir Khan, were jailed for seven and five years.",
+     {"Arif Rahman": 84, "Bashir Khan": 60}),
+    ("Mohd Nazri was sentenced to five years and Azlan Shah to three years.", {"Mohd Nazri": 60, "Azlan Shah": 36}),
+    ("Ko Aung, 45, and Ma Hla, 38, were given 20-year and 15-year prison terms respectively.",
+     {"Ko Aung": 240, "Ma Hla": 180}),
+])
+def test_listed_terms_without_respectively(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+# --- aggregates -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The court jailed four men, Kyaw Zin Htet, Min Khant, Soe Paing and Aung Naing Oo, for a combined 60 years.",
+    "Ahmad Faizal and Rosli Hamid were sentenced to a total of 30 years in prison.",
+])
+def test_aggregate_term_is_nobodys_term(nlp, text):
+    found = contract(nlp, text)["sentences"]
+    assert all(s["prison_months"] is None for s in found), found  # nothing, or null terms
+    assert not any(s["prison_months"] in (720, 360) for s in found)
+
+
+def test_one_persons_total_is_their_term(nlp):
+    record = one(nlp, "Hakim Razak was sentenced to a total of 22 years in prison on three counts of trafficking.")
+    assert record["prison_months"] == 264
+
+
+# --- suspended parts --------------------------------------------------------------------------
+
+def test_suspended_part_on_top_of_custody(nlp):
+    record = one(nlp, "Maria Dela Cruz was sentenced to 18 months in prison with two years suspended.")
+    assert (record["prison_months"], record["suspended_months"]) == (42, 24)
+
+
+def test_most_of_it_suspended_with_time_served_told(nlp):
+    record = one(nlp, "Ingrid Hansen was sentenced to three years, most of it suspended, so that she will "
+                      "spend seven months in jail.")
+    assert (record["prison_months"], record["suspended_months"]) == (36, 29)
+
+
+def test_uk_suspended_sentence_order(nlp):
+    record = one(nlp, "At Leeds Crown Court, Karen Lee was given a suspended sentence order of two years.")
+    assert (record["prison_months"], record["suspended_months"]) == (24, 24)
+
+
+# --- plural back-references -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police detained Tran Van Nam, Le Thi Hoa, Pham Duc Anh and Vo Minh Tuan at the border in May. "
+     "All four were jailed for 18 months.",
+     {"Tran Van Nam": 18, "Le Thi Hoa": 18, "Pham Duc Anh": 18, "Vo Minh Tuan": 18}),
+    ("Nguyen Thi Lan and her husband Do Van Binh ran the karaoke bar for three years. "
+     "The couple were each handed five-year prison terms.",
+     {"Nguyen Thi Lan": 60, "Do Van Binh": 60}),
+    ("Officers arrested Somchai Wongsa and Prasert Kaewmanee in 2019. Both men received 12-year "
+     "sentences on Tuesday.",
+     {"Somchai Wongsa": 144, "Prasert Kaewmanee": 144}),
+])
+def test_plural_back_references(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+# --- the subject is the defendant, never the judge --------------------------------------------
+
+def test_jailed_after_judge_found_him_guilty(nlp):
+    found = terms(nlp, "Rahman Ali was jailed for six years after Judge Helen Carter found him guilty of trafficking.")
+    assert found == {"Rahman Ali": 72}
+
+
+def test_time_span_after_a_term_is_still_a_trap(nlp):
+    assert terms(nlp, "Chen Wei was arrested in 2015 and sentenced in 2021, six years after the raid.") == {}
+
+
+# --- handed / received ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pedro Santos was handed a 15-year jail term by the regional trial court.", {"Pedro Santos": 180}),
+    ("Juan Reyes received a sentence of eight years for recruiting the workers.", {"Juan Reyes": 96}),
+    ("Noor Aziz and Karim Shah were each handed five-year prison terms.", {"Noor Aziz": 60, "Karim Shah": 60}),
+])
+def test_handed_and_received_terms(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+# --- reductions -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Boonchai Thongkam was sentenced to 50 years, halved to 25 for a confession.",
+    "Boonchai Thongkam was sentenced to 50 years, reduced to 25 years because he confessed.",
+    "The Songkhla Provincial Court sentenced Boonchai Thongkam to 50 years, but halved the term because he confessed.",
+])
+def test_thai_reduction_gives_the_final_term(nlp, text):
+    assert terms(nlp, text) == {"Boonchai Thongkam": 300}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The court sentenced Prayut Saeng to 20 years, but reduced the term by half because he confessed.", 120),
+    ("Prayut Saeng was sentenced to 30 years, reduced by one-third to 20 years.", 240),
+])
+def test_reduction_by_a_fraction(nlp, text, expected):
+    assert terms(nlp, text) == {"Prayut Saeng": expected}
+
+
+def test_year_before_to_is_not_a_range(nlp):
+    assert terms(nlp, "Kim Sovann was sentenced in 2019 to eight years.") == {"Kim Sovann": 96}
+
+
+# --- unstated length --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Police charged Siti Aminah and Budi Santoso last year. The couple were given prison terms on Monday.",
+    "Siti Aminah and Budi Santoso were sentenced to prison, the prosecutor's office said.",
+])
+def test_unstated_length_still_makes_records(nlp, text):
+    found = contract(nlp, text)["sentences"]
+    assert sorted(s["defendant"] for s in found) == ["Budi Santoso", "Siti Aminah"]
+    assert all(s["prison_months"] is None and not s["life"] for s in found)
+
+
+# --- appeals ----------------------------------------------------------------------------------
+
+def test_appeal_cut_gives_the_current_term(nlp):
+    text = "Ly Chanthou was jailed for 15 years in 2021. The appeals court cut his sentence from 15 to 10 years."
+    assert terms(nlp, text) == {"Ly Chanthou": 120}
+
+
+def test_appeal_increase_to_life(nlp):
+    text = "Ly Chanthou was jailed for 15 years in 2021. On appeal, the sentence was increased to life."
+    assert terms(nlp, text) == {"Ly Chanthou": "life"}
+
+
+def test_law_change_is_not_an_appeal(nlp):
+    text = ("Ly Chanthou was jailed for 15 years in 2021. Parliament later raised the maximum "
+            "penalty for trafficking to 20 years.")
+    assert terms(nlp, text) == {"Ly Chanthou": 180}
+
+
+# --- aliases and pronouns ---------------------------------------------------------------------
+
+def test_alias_resolves_to_the_full_name(nlp):
+    text = "Sok Dara, also known as Meng, 36, ran the recruitment ring. Meng was sentenced to 12 years in prison."
+    assert terms(nlp, text) == {"Sok Dara": 144}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("David Jones, 52, of Walsall, trafficked three women from Romania to work in car washes. "
+     "He was jailed for nine years.", {"David Jones": 108}),
+    # the model reads "Halesowen" as a person: a name only ever in a place's slot is not "he"
+    ("Paul Smith, 47, of Halesowen, recruited the men from Poland. He was jailed for nine years.",
+     {"Paul Smith": 108}),
+])
+def test_pronoun_goes_to_the_person_not_the_town(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+# --- UK / US / Philippine styles ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mark Evans was jailed for nine years and four months at Birmingham Crown Court.", {"Mark Evans": 112}),
+    ("John Miller was sentenced to 188 months in federal prison, followed by five years of supervised "
+     "release.", {"John Miller": 188}),
+    ("Jose Ramos was sentenced to reclusion perpetua by the Regional Trial Court.", {"Jose Ramos": "life"}),
+    ("Peter Hall was sentenced to life imprisonment.", {"Peter Hall": "life"}),
+    ("The People's Court of Lao Cai sentenced Vang Seo Pao to death.", {"Vang Seo Pao": "death"}),
+    ("The government convicted Dutch national Jan de Vries to life imprisonment for online sexual "
+     "exploitation of children.", {"Jan de Vries": "life"}),
+])
+def test_outlet_styles(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+# --- traps stay rejected ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("trap", [
+    "Under the law, Chea Sokha faces up to 20 years in prison.",
+    "Prosecutors demanded 10 years for Chea Sokha.",
+    "Chea Sokha could be jailed for 10 years.",
+    "Chea Sokha was acquitted of all charges.",
+    "A 17-year-old girl was rescued from the house of Rina Dewi, who was arrested.",
+    "In 2020, courts convicted 19 traffickers with sentences between two and 15 years.",
+    "Courts sentenced Joko Widodo's co-accused to between two and 15 years.",
+    "Mr Tan Boon Huat could be sentenced to prison if found guilty.",
+    "Noy Kham was jailed for two to five years, the report said.",
+])
+def test_traps_stay_rejected(nlp, trap):
+    assert terms(nlp, trap) == {}
+
+
+# --- more shapes of the same patterns -----------------------------------------------------------
+
+def test_gapped_list_across_descriptions_and_fines(nlp):
+    text = ("The Battambang Provincial Court sentenced Wang Jun to 10 years and a fine of 20 million riel, "
+            "Zhao Peng and Liu Yang to seven years each, and Cambodian driver Sok Heng to four years.")
+    assert terms(nlp, text) == {"Wang Jun": 120, "Zhao Peng": 84, "Liu Yang": 84, "Sok Heng": 48}
+
+
+def test_respective_years_and_months(nlp):
+    text = ("Colin Marsh, 61, and his wife Janet Marsh, 58, who let the flat, received five years and "
+            "30 months respectively.")
+    assert terms(nlp, text) == {"Colin Marsh": 60, "Janet Marsh": 30}
+
+
+def test_respective_life_and_term(nlp):
+    text = ("Pham Thi Ngoc, 40, and Dao Van Khoa, 29, were sentenced to life imprisonment and 16 years "
+            "in prison respectively.")
+    assert terms(nlp, text) == {"Pham Thi Ngoc": "life", "Dao Van Khoa": 192}
+
+
+def test_each_handed_two_year_sentences(nlp):
+    text = "Lam Van Tho, 27, and Chu Thi Na, 31, were each handed two-year sentences suspended for two years."
+    assert terms(nlp, text) == {"Lam Van Tho": 24, "Chu Thi Na": 24}
+
+
+def test_headline_and_byline_names_are_not_defendants(nlp):
+    text = ("Bar Boss Gets 12 Years For Selling Girls\n\nBy Nattapong Srisai\n\n"
+            "CHIANG RAI: The provincial court on Monday sentenced the owner of a bar to prison for "
+            "trafficking four girls.\n\nThe owner, Wichai Kaewta, 51, was jailed for 12 years.")
+    assert terms(nlp, text) == {"Wichai Kaewta": 144}
+
+
+def test_forward_reference_follows_the_same_noun(nlp):
+    text = ("The Takeo Provincial Court has sentenced a grandmother to five years in prison for selling "
+            "her granddaughter.\n\nThe broker, Chan Rath, 39, was jailed for 11 years.\n\n"
+            "The grandmother, Nhem Sokha, 66, wept as the verdict was read.")
+    assert terms(nlp, text) == {"Nhem Sokha": 60, "Chan Rath": 132}
+
+
+def test_appeal_told_before_the_trial(nlp):
+    text = ("The Court of Appeal on Tuesday cut the sentence of a Chinese national from 16 years to 12 years.\n\n"
+            "Zhou Bin, 40, was jailed for 16 years by the municipal court in 2022.")
+    assert terms(nlp, text) == {"Zhou Bin": 144}
+
+
+def test_appeal_names_the_owner(nlp):
+    text = ("Somkiat Rakdee, 60, was sentenced to life imprisonment in 2019. The Supreme Court reduced "
+            "the sentence of Anuwat Thong, 45, a boat owner who hid the migrants, from 30 years to 22 years.")
+    assert terms(nlp, text) == {"Somkiat Rakdee": "life", "Anuwat Thong": 264}
+
+
+def test_upheld_term(nlp):
+    text = ("The accountant, Lim Sreyneang, 34, had asked the appeal court to acquit her. "
+            "Her six-year sentence was upheld.")
+    assert terms(nlp, text) == {"Lim Sreyneang": 72}
+
+
+@pytest.mark.parametrize("trap", [
+    "Mey Sophea was jailed for nine years in 2020. Judges upheld the law's 20-year maximum sentence on Monday.",
+    "Mey Sophea was jailed for nine years in 2020. Parliament voted to increase the penalty to 20 years.",
+])
+def test_law_changes_leave_the_term_alone(nlp, trap):
+    assert terms(nlp, trap) == {"Mey Sophea": 108}
+
+
+def test_witness_speaking_about_an_appeal_is_not_its_owner(nlp):
+    text = ("Ros Sambo, 50, was jailed for 12 years in 2021. Keo Bopha, a victim, said she wept when "
+            "the appeal court cut his sentence to eight years.")
+    assert terms(nlp, text) == {"Ros Sambo": 96}
