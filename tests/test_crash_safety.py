@@ -205,4 +205,9 @@ def test_kill_during_crawl_and_process_then_a_clean_run_finishes_the_job(slow_so
         sorted(ref.execute("select kind, name from entities").fetchall())
     statuses = [row[0] for row in conn.execute("select status from runs order by id")]
     assert statuses[-1] == "ok" and "running" not in statuses
-    assert statuses.count("interrupted") == len(statuses) - 1  # every killed run marked by the next one
+    # every stopped run that had written its row is marked interrupted (by itself or by the
+    # next run); a run that ended before its kill point came (a loaded machine can let a
+    # small stage finish between two polls) was not stopped, and finished ok by itself
+    not_stopped = len(KILL_POINTS) - len(stopped_in)
+    assert statuses.count("interrupted") == len(statuses) - 1 - not_stopped
+    assert statuses.count("ok") == 1 + not_stopped
