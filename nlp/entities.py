@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 
 from nlp.gazetteer import Gazetteer, GazetteerEntry, is_name_part
 from nlp.guard import warn
-from nlp.names import (TITLE_ALTERNATION, _title_word, agency_name, lookup_key, normalize_text, person_name,
+from nlp.names import (PLACE_DESIGNATOR_BEFORE, TITLE_ALTERNATION, _title_word, agency_name, lookup_key, normalize_text, person_name,
                        place_name)
 
 AGE_AFTER = re.compile(
@@ -52,9 +52,6 @@ JUNK = {"osec", "osaec", "csec", "csam", "tip", "nap", "idr", "usd", "gdp", "pdf
 PERSON_LABELS = {"PERSON"}
 LAW_TITLE_BEFORE = re.compile(r"\b(?:Law|Act|Code|Decree|Sub-[Dd]ecree|Convention)\s+(?:No\.?\s*[\w/]+\s+)?(?:on|of)\s+(?:the\s+)?$")
 STREET_HEAD = re.compile(r"^(?:Jalan|Jln\.?|Lorong|Soi|Thanon|Rue|Calle|Street|Road|Duong|Pho|Phlauv|Mahavithei)\s", re.I)
-PLACE_DESIGNATOR_BEFORE = re.compile(
-    r"^(?:Sangkat|Khan|Srok|Khum|Phum|Tambon|Amphoe|Amphur|Barangay|Brgy\.?|Kelurahan|Desa|Kampung|Kecamatan|"
-    r"Kabupaten|Huyen|Xa|Phuong|Muang|Ban|Village of|Province of|Municipality of)\s+", re.I)
 PLACE_PREPOSITIONS = {"in", "at", "near", "into", "across", "outside", "around", "from"}
 FACILITY_TAIL = re.compile(r"\s(?:Road|Street|Avenue|Soi|Lane|Boulevard|Market|Bridge|Pagoda|Temple)$")
 GEOGRAPHIC_HEAD = re.compile(r"\b(?:Delta|River|Sea|Island|Islands|Mountains?|Valley|Bay|Lake|Peninsula|Gulf|Strait)$")
@@ -66,14 +63,14 @@ COMPANY_RUN = re.compile(
 # A court named after a town the gazetteer may not know: "Dobo District Court",
 # "Stoke-on-Trent Crown Court", "Muar Sessions Court", "Myawaddy Township Court".
 COURT_RUN = re.compile(
-    r"\b(?:[A-Z][\w'.-]*\s+){1,3}(?:(?:Provincial|District|Municipal|High|Sessions|Crown|Magistrates'?|Township|"
+    r"\b(?:(?:[A-Z]\.){2,3}\s+|[A-Z][\w'-]*[\s-]+){1,3}(?:(?:Provincial|District|Municipal|High|Sessions|Crown|Magistrates'?|Township|"
     r"Regional Trial|Criminal|Juvenile|People's|Appeal|Appeals|Circuit|County|City|Sheriff|Family|Youth|"
     r"Military|Special|Religious|Syariah|Sharia)\s+)+Court\b(?:\s+of\s+[A-Z][\w'-]+)?")
 # A capitalised run ending in an institution's head noun, with an optional "of the ..."
 # tail: "Attorney General's Office", "Anti-Trafficking in Persons Division", "Office of the
 # Ombudsman" is found from its head too. The model often leaves these untagged or cut.
 INSTITUTION_RUN = re.compile(
-    r"\b[A-Z][\w'.-]*\s+(?:(?:[A-Z][\w'.-]*|of|and|in|for|on|the|&)\s+){0,6}?"
+    r"\b(?:(?:[A-Z]\.){2,3}|[A-Z][\w'-]*)\s+(?:(?:(?:[A-Z]\.){2,3}|[A-Z][\w'-]*|of|and|in|for|on|the|&)\s+){0,6}?"
     r"(?:Office|Ministry|Department|Commission|Committee|Council|Agency|Bureau|Division|Unit|Task Force|"
     r"Taskforce|Foundation|Association|Organi[sz]ation|Cent(?:er|re)|Coalition|Network|Tribunal|Directorate|"
     r"Secretariat|Authority|Institute|Service)\b"
@@ -476,6 +473,10 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
         if first in LEADING_FUNCTION_WORDS:  # a sentence-initial "The" or "In" is no part of the name
             start += len(first) + 1
         span = doc.char_span(start, match.end(), alignment_mode="contract")
+        while span is not None and len(span) > 2 and span[0].is_sent_start and span[0].pos_ != "PROPN":
+            span = span[1:]  # "Officials of the Ministry of ...": a common noun opened the sentence
+            while len(span) > 2 and span[0].lower_ in {"of", "the", "and", "for", "in", "on"}:
+                span = span[1:]
         if span is not None and len(span) > 1 and not any(
                 i in taken and ((doc[i].ent_type_ == "PERSON" and not _title_word(doc[i].text))
                                 or (doc[i].ent_kb_id_ and not over_places))

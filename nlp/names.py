@@ -156,9 +156,11 @@ def person_name(text: str) -> tuple[str | None, str]:
     return title, name.strip(" .")
 
 
+# Designators written before a place's name ("Sangkat Chom Chao", "Barangay Taculing"); words
+# that are also common family names (Phum, Khan, Ban, Xa) are left out.
 PLACE_DESIGNATOR_BEFORE = re.compile(
-    r"^(?:Sangkat|Khan|Srok|Khum|Phum|Tambon|Amphoe|Amphur|Barangay|Brgy\.?|Kelurahan|Desa|Kampung|Kecamatan|"
-    r"Kabupaten|Huyen|Xa|Phuong|Muang|Ban)\s+(?=[A-Z])")
+    r"^(?:Sangkat|Srok|Tambon|Amphoe|Amphur|Barangay|Brgy\.?|Kelurahan|Desa|Kecamatan|Kabupaten|Huyen|"
+    r"Phuong|Muang)\s+(?=[A-Z])")
 
 
 def place_name(text: str) -> str:
