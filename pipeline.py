@@ -325,7 +325,8 @@ def crawl_stage(run: Run, sources: Path, extra_settings: dict | None, show_progr
                         row.get("sources_tried") or 0)
 
 
-def process_stage(run: Run, model: str | None, reprocess: bool, workers: int, show_progress: bool) -> None:
+def process_stage(run: Run, model: str | None, reprocess: bool, workers: int, show_progress: bool,
+                  commit_every: int = 50) -> None:
     """NLP over every article not processed with the current NLP version (all with reprocess)."""
     from storage.runs import add_counts, set_fields
 
@@ -337,6 +338,7 @@ def process_stage(run: Run, model: str | None, reprocess: bool, workers: int, sh
         version = nlp_version(nlp)
         set_fields(run.db, run.run_id, nlp_version=version)
         counts = process_articles(run.db, nlp=nlp, reprocess=reprocess, workers=workers, run_id=run.run_id,
+                                  commit_every=commit_every,
                                   progress=progress_bar("process", " articles") if show_progress else None,
                                   should_stop=stop_requested)
         raise_if_stopped()
@@ -481,7 +483,7 @@ def cmd_crawl(args) -> int:
 def cmd_process(args) -> int:
     command = "process --reprocess" if args.reprocess else "process"
     return run_stages(args.db, command, lambda run: process_stage(
-        run, args.model, args.reprocess, args.workers, show_progress(args)))
+        run, args.model, args.reprocess, args.workers, show_progress(args), args.commit_every))
 
 
 def cmd_nightly(args) -> int:
@@ -492,7 +494,7 @@ def cmd_nightly(args) -> int:
 
     def stages(run: Run) -> None:
         crawl_stage(run, args.sources, extra, show_progress(args))
-        process_stage(run, args.model, False, args.workers, show_progress(args))
+        process_stage(run, args.model, False, args.workers, show_progress(args), args.commit_every)
 
     return run_stages(args.db, "nightly", stages, quiet=args.quiet)
 
@@ -626,6 +628,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="override a Scrapy setting, e.g. --set DOWNLOAD_TIMEOUT=10 (repeatable; "
                             "VALUE is JSON if it parses as JSON)")
 
+    def commit_arg(p):
+        p.add_argument("--commit-every", type=int, default=50, metavar="N",
+                       help="articles per transaction in the process stage (default 50; a transaction "
+                            "also closes after one second); 1 makes a crash lose at most one article")
+
     def model_arg(p):
         p.add_argument("--workers", type=int, default=1,
                        help="NLP processes (2 pays off on 2 cores for large backlogs; default 1)")
@@ -638,11 +645,13 @@ def build_parser() -> argparse.ArgumentParser:
     crawl_args(p)
 
     p = add("process", cmd_process, "Run the NLP stage over stored articles not yet processed.")
+    commit_arg(p)
     db_arg(p)
     model_arg(p)
     p.add_argument("--reprocess", action="store_true", help="redo every article, replacing its results")
 
     p = add("nightly", cmd_nightly, "Crawl then process: the job to run from cron.")
+    commit_arg(p)
     p.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="sources TOML file")
     db_arg(p)
     model_arg(p)

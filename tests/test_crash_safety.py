@@ -88,7 +88,7 @@ def first_value(path: Path, sql: str):
 def start_nightly(sources: Path, db: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, str(ROOT / "pipeline.py"), "nightly", "--quiet", "--sources", str(sources),
-         "--db", str(db), *CRAWL_SETTINGS],
+         "--db", str(db), "--commit-every", "1", *CRAWL_SETTINGS],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd="/")
 
 
