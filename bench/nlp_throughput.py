@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -72,29 +73,37 @@ def raw_child(mode: str, processes: int, corpus: str) -> int:
     return 0
 
 
-def run_raw(mode: str, processes: int, corpus: Path) -> tuple[float, float]:
-    """(wall seconds from launch to exit, seconds spent loading) of one raw child."""
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_raw(mode: str, processes: int, corpus: Path) -> tuple[float, float, float]:
+    """(wall seconds from launch to exit, seconds of it before piping, CPU seconds) of one raw child."""
+    cpu = children_cpu()
     started = time.perf_counter()
     out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--raw-child", mode,
                           str(processes), str(corpus)], check=True, capture_output=True, text=True, cwd=ROOT)
     wall = time.perf_counter() - started
     timings = json.loads(out.stdout.strip().splitlines()[-1])
-    return wall, wall - timings["pipe"]
+    return wall, wall - timings["pipe"], children_cpu() - cpu
 
 
-def run_ours(processes: int, articles_count: int, tmp: Path) -> float:
-    """Wall seconds of `pipeline.py process --workers N` on a fresh database."""
+def run_ours(processes: int, articles_count: int, tmp: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of `pipeline.py process --workers N` on a fresh database."""
     db = tmp / f"bench-{time.monotonic_ns()}.db"
     add_articles(db, articles_count)
+    cpu = children_cpu()
     started = time.perf_counter()
     result = subprocess.run([sys.executable, str(ROOT / "pipeline.py"), "process", "--db", str(db),
                              "--workers", str(processes)], capture_output=True, text=True, cwd=ROOT)
     wall = time.perf_counter() - started
+    cpu = children_cpu() - cpu
     if result.returncode != 0:
         raise SystemExit(f"pipeline.py process failed ({result.returncode}): {result.stderr[-3000:]}")
     for suffix in ("", "-wal", "-shm", ".lock"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    return wall
+    return wall, cpu
 
 
 def main() -> int:
@@ -127,14 +136,15 @@ def main() -> int:
         for repeat in range(args.repeat):
             for n in counts:
                 for mode in ("spacy", "fork") if n > 1 else ("spacy",):
-                    wall, startup = run_raw(mode, n, corpus)
+                    wall, startup, cpu = run_raw(mode, n, corpus)
                     raw_runs.setdefault((n, mode), []).append((wall, startup))
                     print(f"  run {repeat + 1} N={n} raw ({mode}): {words / wall:.0f} words/s "
-                          f"({wall:.1f} s, {startup:.1f} s of it start-up)", flush=True)
-                wall = run_ours(n, args.articles, tmp)
+                          f"({wall:.1f} s, {startup:.1f} s of it start-up; {cpu:.1f} CPU s)", flush=True)
+                wall, cpu = run_ours(n, args.articles, tmp)
                 ours_runs.setdefault(n, []).append(wall)
-                print(f"  run {repeat + 1} N={n} ours: {words / wall:.0f} words/s ({wall:.1f} s)", flush=True)
-            startup_runs.append(run_ours(1, 0, tmp))
+                print(f"  run {repeat + 1} N={n} ours: {words / wall:.0f} words/s ({wall:.1f} s; {cpu:.1f} CPU s)",
+                      flush=True)
+            startup_runs.append(run_ours(1, 0, tmp)[0])
             print(f"  run {repeat + 1} ours start-up (process on an empty database): {startup_runs[-1]:.1f} s",
                   flush=True)
     ours_startup = min(startup_runs)
