@@ -12,6 +12,7 @@ import re
 import spacy
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
+from spacy.tokens._retokenize import set_token_attrs
 
 import nlp.components  # noqa: F401  (registers the factories)
 
@@ -167,8 +168,21 @@ def fast_attribute_ruler(nlp: Language) -> None:
         return
     ruler = nlp.get_pipe("attribute_ruler")
     matcher = TokenRuleMatcher(ruler)
-    if matcher.supported:
-        ruler.match = matcher  # an instance attribute: AttributeRuler.__call__ uses self.match
+    if matcher.supported:  # instance attributes: AttributeRuler.__call__ uses self.match, self.set_annotations
+        ruler.match = matcher
+        ruler.set_annotations = lambda doc, matches: _set_rule_attrs(ruler, doc, matches)
+
+
+def _set_rule_attrs(ruler, doc, matches) -> None:
+    """AttributeRuler.set_annotations without a Span per match (nearly every token has one):
+    the same attributes set on the same tokens in the same order."""
+    attrs, indices = ruler.attrs, ruler.indices
+    for attr_id, _, start, end in matches:
+        index = indices[attr_id]
+        i = (start if index >= 0 else end) + index
+        if not start <= i < end:
+            raise ValueError(f"attribute_ruler: index {index} outside the match {start}-{end}")
+        set_token_attrs(doc[i], attrs[attr_id])
 
 
 def nlp_version(nlp: Language) -> str:
