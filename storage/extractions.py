@@ -1,6 +1,8 @@
 """Writes from the NLP stage: one article's entities, mentions and sentences, atomically."""
 from __future__ import annotations
 
+import functools
+
 import sqlite_utils
 
 from nlp.names import lookup_key
@@ -31,6 +33,7 @@ INSERT_MENTION = _insert("mentions", MENTION_COLUMNS, "INSERT OR REPLACE")
 INSERT_SENTENCE = _insert("sentences", SENTENCE_COLUMNS, "INSERT OR REPLACE")
 
 
+@functools.lru_cache(maxsize=65536)  # the same names recur in article after article
 def entity_id(kind: str, name: str) -> str:
     return stable_id(kind, lookup_key(name))
 
