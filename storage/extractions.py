@@ -1,6 +1,8 @@
 """Writes from the NLP stage: one article's entities, mentions and sentences, atomically."""
 from __future__ import annotations
 
+import functools
+
 import sqlite_utils
 
 from nlp.names import lookup_key
@@ -8,6 +10,30 @@ from storage.articles import utc_now
 from storage.schema import stable_id, transaction
 
 
+def _insert(table: str, columns: tuple[str, ...], conflict: str) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f'{conflict} INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+
+
+# The statements sqlite-utils' upsert_all / insert_all(replace=True) would build, prepared
+# once and run with executemany: sqlite-utils re-reads the schema (table_info, sqlite_master)
+# on every call, three calls an article. An entity already stored with the same values is
+# left alone (the WHERE of the upsert): rewriting it only re-indexed its name in
+# entities_fts, to the same contents.
+ENTITY_COLUMNS = ("id", "kind", "name", "agency_kind", "place_kind", "country", "latitude", "longitude")
+MENTION_COLUMNS = ("id", "article_id", "entity_id", "surface", "start", "end", "role", "title", "age", "context")
+SENTENCE_COLUMNS = ("id", "article_id", "defendant_id", "defendant", "prison_months", "suspended_months",
+                    "life", "death", "fine", "court", "place", "charge", "text", "start", "end")
+_ENTITY_VALUES = ", ".join(f'"{c}"' for c in ENTITY_COLUMNS[1:])
+UPSERT_ENTITY = (_insert("entities", ENTITY_COLUMNS, "INSERT") + ' ON CONFLICT("id") DO UPDATE SET '
+                 + ", ".join(f'"{c}" = excluded."{c}"' for c in ENTITY_COLUMNS[1:])
+                 + f" WHERE ({_ENTITY_VALUES}) IS NOT ("
+                 + ", ".join(f'excluded."{c}"' for c in ENTITY_COLUMNS[1:]) + ")")
+INSERT_MENTION = _insert("mentions", MENTION_COLUMNS, "INSERT OR REPLACE")
+INSERT_SENTENCE = _insert("sentences", SENTENCE_COLUMNS, "INSERT OR REPLACE")
+
+
+@functools.lru_cache(maxsize=65536)  # the same names recur in article after article
 def entity_id(kind: str, name: str) -> str:
     return stable_id(kind, lookup_key(name))
 
@@ -47,9 +73,9 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extra
             marks = ", ".join("?" * len(entity_rows))
             known = db.execute(f"select count(*) from entities where id in ({marks})", list(entity_rows)).fetchone()[0]
             counts["entities_added"] = len(entity_rows) - known
-            db["entities"].upsert_all(entity_rows.values(), pk="id")
+            db.conn.executemany(UPSERT_ENTITY, [[row[c] for c in ENTITY_COLUMNS] for row in entity_rows.values()])
         if mention_rows:
-            db["mentions"].insert_all(mention_rows, pk="id", replace=True)
+            db.conn.executemany(INSERT_MENTION, [[row[c] for c in MENTION_COLUMNS] for row in mention_rows])
         sentence_rows = []
         for record in extraction["sentences"]:
             defendant = record["defendant_canonical"]
@@ -66,7 +92,7 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extra
                 "start": record["start"], "end": record["end"],
             })
         if sentence_rows:
-            db["sentences"].insert_all(sentence_rows, pk="id", replace=True)
+            db.conn.executemany(INSERT_SENTENCE, [[row[c] for c in SENTENCE_COLUMNS] for row in sentence_rows])
         drop_orphan_entities(db, old_entities)
         mark_processed(db, article_id, nlp_version, extraction.get("warnings"))
     counts["mentions_added"] = len(mention_rows)
