@@ -12,7 +12,11 @@ import re
 import spacy
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
-from spacy.tokens._retokenize import set_token_attrs
+
+try:  # spaCy's own helper for setting token attributes; without it, spaCy's set_annotations stays
+    from spacy.tokens._retokenize import set_token_attrs
+except ImportError:  # pragma: no cover - a spaCy that moved it
+    set_token_attrs = None
 
 import nlp.components  # noqa: F401  (registers the factories)
 
@@ -170,7 +174,8 @@ def fast_attribute_ruler(nlp: Language) -> None:
     matcher = TokenRuleMatcher(ruler)
     if matcher.supported:  # instance attributes: AttributeRuler.__call__ uses self.match, self.set_annotations
         ruler.match = matcher
-        ruler.set_annotations = lambda doc, matches: _set_rule_attrs(ruler, doc, matches)
+        if set_token_attrs is not None:
+            ruler.set_annotations = lambda doc, matches: _set_rule_attrs(ruler, doc, matches)
 
 
 def _set_rule_attrs(ruler, doc, matches) -> None:
