@@ -7,6 +7,7 @@ given elsewhere in the article, so each real individual is one entity.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -676,6 +677,12 @@ def _title_before(doc: Doc, ent: Span, inner_title: str | None = None) -> str | 
     left = doc_text(doc)[max(0, ent.start_char - 60):ent.start_char].rstrip()
     if inner_title:
         left = f"{left} {inner_title}"
+    return _title_at_end(left)
+
+
+@functools.lru_cache(maxsize=16384)
+def _title_at_end(left: str) -> str | None:
+    """The title phrase ending `left` (the text before a name), with the post's words before it."""
     match = TITLE_BEFORE.search(left)
     if not match:
         return None
@@ -836,8 +843,6 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
         root = span.root
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEECH_VERBS | SUSPECT_VERBS:
             return True
-        if root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].text in {"'s", "’s"}):
-            continue
     return False
 
 

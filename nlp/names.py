@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -50,6 +51,7 @@ PLACE_PREFIX = re.compile(r"^(?:province|district|municipality|region|state|city
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and the same names recur in every article
 def normalize_text(text: str) -> str:
     """Unicode NFC, straight quotes and single spaces: what every comparison works on."""
     text = unicodedata.normalize("NFC", text).translate(_QUOTES)
@@ -113,6 +115,7 @@ def _title_word(word: str) -> bool:
     return len(parts) > 1 and all(p.strip(".") in TITLE_HEAD_WORDS for p in parts)
 
 
+@functools.lru_cache(maxsize=65536)
 def split_title(name: str) -> tuple[str | None, str]:
     """("Prime Minister", "Hun Sen") from "Prime Minister Hun Sen"; (None, name) when untitled.
 
@@ -140,6 +143,7 @@ def split_title(name: str) -> tuple[str | None, str]:
     return title, rest
 
 
+@functools.lru_cache(maxsize=65536)
 def clean_surface(text: str) -> str:
     """Shared first step: normalise, drop "the", possessive and stray punctuation."""
     name = normalize_text(text)
@@ -149,6 +153,7 @@ def clean_surface(text: str) -> str:
     return name.strip(" \"'()[],;:-")
 
 
+@functools.lru_cache(maxsize=65536)
 def person_name(text: str) -> tuple[str | None, str]:
     """Canonical person name and the title it carried."""
     title, name = split_title(clean_surface(text))
@@ -163,6 +168,7 @@ PLACE_DESIGNATOR_BEFORE = re.compile(
     r"Phuong|Muang)\s+(?=[A-Z])")
 
 
+@functools.lru_cache(maxsize=65536)
 def place_name(text: str) -> str:
     """"Kandal province" -> "Kandal", "Sangkat Chom Chao" -> "Chom Chao"."""
     name = clean_surface(text)
@@ -174,12 +180,14 @@ def place_name(text: str) -> str:
 DANGLING_TAIL = re.compile(r"(?:\s+(?:of|the|on|for|and|in|to|at|&|a|an))+$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=65536)
 def agency_name(text: str) -> str:
     """"the Anti-Trafficking Division of the" -> "Anti-Trafficking Division": the model's
     span may stop at a line break or at a token it did not take."""
     return DANGLING_TAIL.sub("", clean_surface(text)).strip(" ,")
 
 
+@functools.lru_cache(maxsize=65536)
 def lookup_key(name: str) -> str:
     """Case-, punctuation- and apostrophe-insensitive key for gazetteer and alias lookups."""
     key = normalize_text(name).casefold()
