@@ -55,6 +55,11 @@ LAW_TITLE_BEFORE = re.compile(r"\b(?:Law|Act|Code|Decree|Sub-[Dd]ecree|Conventio
 STREET_HEAD = re.compile(r"^(?:Jalan|Jln\.?|Lorong|Soi|Thanon|Rue|Calle|Street|Road|Duong|Pho|Phlauv|Mahavithei)\s", re.I)
 PLACE_PREPOSITIONS = {"in", "at", "near", "into", "across", "outside", "around", "from"}
 FACILITY_TAIL = re.compile(r"\s(?:Road|Street|Avenue|Soi|Lane|Boulevard|Market|Bridge|Pagoda|Temple)$")
+# Bars, karaoke parlours, hotels and venues: where things happened, neither places nor agencies.
+VENUE_TAIL = re.compile(
+    r"\s(?:Hotel|KTV|Karaoke|Bar|Spa|Massage|Parlou?r|Lounge|Pub|Restaurant|Amphitheat(?:re|er)|Arena|"
+    r"Stadium|Pavilion|Mall|Plaza|Guesthouse|Guest House|Salon|Nails|Apartments?|Condominium|Nightclub|"
+    r"Disco|Beer Garden|Inn|Motel)$")
 GEOGRAPHIC_HEAD = re.compile(r"\b(?:Delta|River|Sea|Island|Islands|Mountains?|Valley|Bay|Lake|Peninsula|Gulf|Strait)$")
 COMPANY_RUN = re.compile(
     r"\b(?:PT\.?|CV\.?)\s+(?:[A-Z][\w&'-]*\s?){1,5}|"
@@ -230,8 +235,8 @@ class EntityResolver:
                 and not _looks_like_person(doc, ent) and not left_title and not title \
                 and not _made_of_names(as_person):
             return "place", place_name(text), None, None  # "in Sre Ambel", "near Chau Doc"
-        if FACILITY_TAIL.search(text):
-            return "place", place_name(text), None, None  # "Khao San Road", "Silom Road"
+        if FACILITY_TAIL.search(text) or VENUE_TAIL.search(text):
+            return None  # "Khao San Road", "Walking Street", "Golden Lotus Hotel": an address or a venue
         if label == "PERSON" and re.search(r"\b[Tt]he\s+$", before) and len(ent) > 1 \
                 and not PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char:ent.end_char + 20]):
             return "agency", agency_name(text), None, None  # people take no article: "the Mekong Ledger"
@@ -290,10 +295,10 @@ class EntityResolver:
             if kind == "agency" and name in acronyms:
                 name = acronyms[name]
             entity = None
-            if kind != "person" and entry is None and len(name.split()) == 1:
+            if kind != "person" and entry is None and len(name.split()) <= 3:
                 known = self._resolve_person(name, persons_in_order)
-                if known is not None:  # "Ocampo's lawyer" tagged ORG after "Maria Ocampo"
-                    kind, title = "person", None
+                if known is not None and (len(name.split()) == 1 or lookup_key(known.name) == lookup_key(name)):
+                    kind, title = "person", None  # "Ocampo's lawyer" tagged ORG after "Maria Ocampo"
             if kind == "person":
                 entity = self._resolve_person(name, persons_in_order)
                 if entity is not None and len(name.split()) > len(entity.name.split()):
@@ -741,13 +746,20 @@ def _made_of_names(name: str) -> bool:
     return all(is_name_part(w, strict=False) for w in words) and any(is_name_part(w) for w in words)
 
 
+ORG_FUNCTION_WORDS = {"of", "and", "the", "for", "in", "on", "to", "de", "du", "des", "da", "do", "dos", "la",
+                      "le", "at", "against", "with", "und", "y", "e", "del", "van", "von", "bin", "binti", "al"}
+PRODUCT_TAIL = {"Pro", "Lite", "Ultra", "Series", "Edition", "Convertible", "Concept", "Max", "Mini", "Plus", "Watch"}
+US_STATE_CODES = set("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+                     "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
 NOT_AGENCY_HEADS = {
     "plan", "plans", "program", "programs", "programme", "programmes", "survey", "rules", "procedures",
     "procedure", "mechanism", "strategy", "policy", "policies", "initiative", "campaign", "hotline",
     "report", "framework", "guidelines", "standards", "index", "roadmap", "law", "act", "code",
     "convention", "protocol", "agenda", "decree", "regulation", "regulations", "database", "study",
     "assessment", "census", "manual", "handbook", "curriculum", "operation", "system", "interview",
-    "pdf", "bill", "amendment", "list", "declaration", "treaty", "memorandum", "award", "awards", "day", "week",
+    "pdf", "bill", "amendment", "list", "finals", "final", "cup", "championship", "championships",
+    "induction", "performance", "tour", "dates", "festival", "concert", "vote", "expo", "summit",
+    "tournament", "schedule", "grants", "grant", "dance", "declaration", "treaty", "memorandum", "award", "awards", "day", "week",
 }
 # Names opening like the title of a law or a programme: "Elimination of the Worst Forms of ...".
 NOT_AGENCY_START = re.compile(
@@ -756,12 +768,19 @@ NOT_AGENCY_START = re.compile(
     r"Revised|Video|Moderate|Significant|Minimal|No)\b")
 GENERIC_AGENCIES = {"government", "the government", "district court", "high court", "provincial court",
                     "municipal court", "appeals court", "appeal court", "trial court", "police", "court",
-                    "ministry", "department", "office", "senate", "parliament", "cabinet", "embassy"}
+                    "ministry", "department", "office", "embassy", "legislature", "state", "crown"}
 def _plausible_agency(name: str) -> bool:
-    """A named organisation, not a law, plan, programme or survey, not a generic noun
-    ("Government", "High Court") and not a lower-case fragment ("trafficking cases involving")."""
+    """A named organisation, not a law, plan, programme, survey, event or product, not a
+    generic noun ("Government", "High Court"), not a lower-case fragment ("trafficking cases
+    involving") and not a clause the model ran together ("Garrett hit Rudolph")."""
     words = name.split()
     if not name[:1].isupper() and not name[:1].isdigit():
+        return False
+    if any(w.isalpha() and w.islower() and w not in ORG_FUNCTION_WORDS for w in words[1:]):
+        return False
+    if words[-1] in PRODUCT_TAIL or (len(words) > 1 and words[-2:] == ["on", words[-1]]):
+        return False
+    if name in US_STATE_CODES:
         return False
     if lookup_key(name) in GENERIC_AGENCIES:
         return False

@@ -143,6 +143,9 @@ def split_title(name: str) -> tuple[str | None, str]:
     return title, rest
 
 
+CITATION_TAIL = re.compile(r"\.?\s*\(\d*\)?$|(?<=[a-z]{3})\.$")  # not the dot of "U.S." or "D.C."
+
+
 @functools.lru_cache(maxsize=65536)
 def clean_surface(text: str) -> str:
     """Shared first step: normalise, drop "the", possessive and stray punctuation."""
@@ -150,6 +153,7 @@ def clean_surface(text: str) -> str:
     name = name.strip(" \t\"'()[],;:-")
     name = strip_article(name)
     name = strip_possessive(name)
+    name = CITATION_TAIL.sub("", name)  # "West Java.(39": a report's footnote marker
     return name.strip(" \"'()[],;:-")
 
 
