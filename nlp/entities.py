@@ -36,7 +36,7 @@ AGENCY_KIND_RULES: list[tuple[str, re.Pattern]] = [
     ("court", re.compile(r"\b(?:court|tribunal)\b", re.I)),
     ("police", re.compile(r"\b(?:police|gendarmerie|constabulary|immigration|border guard|coast guard|military police|polri|fbi|investigation)\b", re.I)),
     ("ministry", re.compile(r"\b(?:ministry|minister)\b", re.I)),
-    ("international", re.compile(r"\b(?:united nations|un|interpol|asean|world|international organi[sz]ation|european union)\b", re.I)),
+    ("international", re.compile(r"\b(?:united nations|(?-i:UN)|interpol|asean|world|international organi[sz]ation|european union)\b", re.I)),
     ("ngo", re.compile(r"\b(?:ngo|foundation|charity|mission|rights|alliance|coalition|network|association|society|center for|centre for|project|watch|fund)\b", re.I)),
     ("media", re.compile(r"\b(?:news|times|post|daily|tribune|radio|television|tv|press|herald|gazette|journal)\b", re.I)),
     ("government", re.compile(r"\b(?:committee|council|commission|government|parliament|assembly|senate|office|agency|authority|administration|department|bureau|embassy|consulate|cabinet|provincial hall)\b", re.I)),
@@ -52,7 +52,7 @@ JUNK = {"osec", "osaec", "csec", "csam", "tip", "nap", "idr", "usd", "gdp", "pdf
         "twitter", "whatsapp", "telegram", "tiktok", "ngo", "ngos", "un"}
 PERSON_LABELS = {"PERSON"}
 LAW_TITLE_BEFORE = re.compile(r"\b(?:Law|Act|Code|Decree|Sub-[Dd]ecree|Convention)\s+(?:No\.?\s*[\w/]+\s+)?(?:on|of)\s+(?:the\s+)?$")
-STREET_HEAD = re.compile(r"^(?:Jalan|Jln\.?|Lorong|Soi|Thanon|Rue|Calle|Street|Road|Duong|Pho|Phlauv|Mahavithei)\s", re.I)
+STREET_HEAD = re.compile(r"^(?:Jalan|Jln\.?|Lorong|Soi|Thanon|Rue|Calle|Street|Road|Duong|Pho|Phlauv|Mahavithei|Wat)\s")
 PLACE_PREPOSITIONS = {"in", "at", "near", "into", "across", "outside", "around", "from"}
 FACILITY_TAIL = re.compile(r"\s(?:Road|Street|Avenue|Soi|Lane|Boulevard|Market|Bridge|Pagoda|Temple)$")
 # Bars, karaoke parlours, hotels and venues: where things happened, neither places nor agencies.
@@ -529,29 +529,26 @@ LEADING_FUNCTION_WORDS = {"The", "A", "An", "In", "On", "At", "By", "For", "With
 MALAY_PATRONYMIC = {"bin", "binti", "bte", "bt", "b.", "a/l", "a/p", "anak"}
 
 
+PATRONYMIC_NAME = re.compile(
+    r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s+(?:bin|binti|bte|bt|a/l|a/p|anak)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}")
+
+
 def _join_patronymics(doc: Doc) -> list[Span]:
-    """"Nur Aisyah binti Hamzah" is one name: the model often stops at "binti" and calls the
-    father's name an organisation."""
+    """"Nur Aisyah binti Hamzah" is one name: the model often stops at "binti", calls the
+    father's name an organisation, or tags nothing."""
     ents = list(doc.ents)
-    result: list[Span] = []
-    skip = set()
-    for i, ent in enumerate(ents):
-        if i in skip:
+    extra = []
+    for match in PATRONYMIC_NAME.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        if span is None or any(t.ent_kb_id_ for t in span):
             continue
-        end = ent.end
-        if ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].lower_ in MALAY_PATRONYMIC \
-                and doc[end + 1].text[:1].isupper():
-            stop = end + 1
-            while stop < len(doc) and stop - end <= 3 and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
-                stop += 1
-            for k in range(i + 1, len(ents)):
-                if ents[k].start < stop:
-                    skip.add(k)
-                    stop = max(stop, ents[k].end) if ents[k].label_ in {"PERSON", "ORG", "GPE"} else stop
-            result.append(Span(doc, ent.start, stop, label="PERSON"))
-            continue
-        result.append(ent)
-    return filter_spans(result)
+        while len(span) > 3 and (_title_word(span[0].text) or span[0].is_sent_start and span[0].pos_ != "PROPN"):
+            span = span[1:]  # "Datin Norliza binti Awang", "Suspect Rohani bin ..."
+        extra.append(Span(doc, span.start, span.end, label="PERSON"))
+    if not extra:
+        return ents
+    taken = {i for span in extra for i in range(span.start, span.end)}
+    return filter_spans(extra + [e for e in ents if not any(i in taken for i in range(e.start, e.end))])
 
 
 def _repair_coordinated_persons(doc: Doc) -> list[Span]:
@@ -595,7 +592,8 @@ def _widen_person_names(doc: Doc) -> list[Span]:
             continue
         start, end = ent.start, ent.end
         while start > 0 and start - 1 not in taken and ent.start - start < 3 and (
-                _name_token(doc[start - 1]) or _sentence_initial_name_part(doc[start - 1])):
+                _name_token(doc[start - 1]) or _sentence_initial_name_part(doc[start - 1])
+                or _short_family_name(doc[start - 1])):
             start -= 1
         while end < len(doc) and end not in taken and _name_token(doc[end]) and end - ent.end < 2:
             end += 1
@@ -615,6 +613,12 @@ def _sentence_initial_name_part(token) -> bool:
             and not token.text.isupper() and not token.is_stop and 2 <= len(token) <= 10
             and token.pos_ in {"PROPN", "INTJ", "X", "NOUN"} and token.lower_ not in NOT_NAME_PARTS
             and not token.ent_kb_id_)
+
+
+def _short_family_name(token) -> bool:
+    """"Im", "Un", "Ou", "Y" before a given name: Khmer family names that are also words elsewhere."""
+    return (len(token) <= 3 and token.is_alpha and token.text[:1].isupper() and token.text[1:].islower()
+            and is_name_part(token.text, strict=False) and not token.ent_kb_id_)
 
 
 def _name_token(token) -> bool:
@@ -809,8 +813,9 @@ def _starts_with_given_name(name: str) -> bool:
     """Two or three capitalised words, the first a known given name and the others not
     organisation words: a person the model tagged as an organisation."""
     words = name.split()
+    short_family = len(words[0]) <= 3 and words[0][1:].islower() and is_name_part(words[0], strict=False)
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
-        and is_name_part(words[0]) and not any(w.casefold() in ORG_WORDS for w in words)
+        and (is_name_part(words[0]) or short_family) and not any(w.casefold() in ORG_WORDS for w in words)
 
 
 ORG_WORDS = {"bank", "group", "company", "media", "news", "times", "post", "airlines", "air", "motors",
@@ -833,6 +838,10 @@ def _plausible_person(name: str, ent: Span) -> bool:
             return False
     if words[-1].casefold() in NOT_PERSON_TAIL or words[-1].casefold() in ORG_WORDS:
         return False  # "Jolinda Drive", "Davis Cup Finals", "GateHouse Media"
+    if all(_title_word(w) for w in words) or words[-1].casefold() in POST_WORDS:
+        return False  # "Sub-Lt", "Karaoke Boss", "Country Director": a post, not a name
+    if words[0] == "Wat" and len(words) > 1:
+        return False  # "Wat Bo": a pagoda
     return len(words) <= 6
 
 
@@ -846,6 +855,9 @@ NOT_PERSON_TAIL = {
     "station", "port", "pagoda", "temple", "church", "mosque", "village", "district", "province",
     "island", "city", "town", "state", "county", "hotspur", "lite", "pro", "max", "plus", "mini",
 }
+POST_WORDS = {"boss", "owner", "director", "manager", "minister", "secretary", "chief", "ringleader", "leader",
+              "officer", "spokesman", "spokeswoman", "spokesperson", "coordinator", "chairman", "president",
+              "governor", "commander", "head", "slaves", "victims", "survivors"}
 SPEECH_VERBS = {"say", "tell", "add", "explain", "note", "write", "insist", "claim", "confirm", "deny", "recall"}
 
 

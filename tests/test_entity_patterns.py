@@ -117,3 +117,33 @@ def test_one_word_guesses_need_a_persons_context(nlp):
                        "\"We will appeal,\" Mr. Sokha said.")
     assert persons(out) & {"Bill", "Kendari", "Respond", "Davis Cup Finals"} == set()
     assert "Sokha" in persons(out)
+
+
+def test_khmer_short_family_names_the_tokenizer_or_the_model_would_lose(nlp):
+    """"Im" is an English tokenizer exception (as "I'm"); "Un" is not the UN."""
+    out = extract(nlp, "Un Rithy and Im Sophorn, both 30, were charged. Police said Im Vannak, 41, "
+                       "recruited the women.")
+    assert {"Un Rithy", "Im Sophorn", "Im Vannak"} <= persons(out)
+    assert "Un Rithy" not in agencies(out) and "Vannak" not in persons(out)
+
+
+def test_malay_names_with_bin_and_binti_and_honorifics(nlp):
+    out = extract(nlp, "Police arrested Norhayati binti Sulaiman, 45, and Datin Seri Rohani binti Kassim "
+                       "in Johor.")
+    assert {"Norhayati binti Sulaiman", "Rohani binti Kassim"} <= persons(out)
+    assert not persons(out) & {"Sulaiman", "Seri", "Seri Rohani binti Kassim"}
+
+
+def test_posts_venues_and_temples_are_not_people_or_places(nlp):
+    out = extract(nlp, "The Karaoke Boss was held at Wat Bo in Siem Reap, and the Golden Lotus Hotel on "
+                       "Walking Street was closed. Sub-Lt said nothing.")
+    names = persons(out) | places(out) | agencies(out)
+    assert not names & {"Karaoke Boss", "Wat Bo", "Golden Lotus Hotel", "Walking Street", "Sub-Lt"}
+    assert "Siem Reap" in places(out)
+
+
+def test_footnote_markers_and_events_are_cut_or_dropped(nlp):
+    out = extract(nlp, "Shelters opened in West Java.(39) The Attorney General's Office (AGO) met at the "
+                       "Davis Cup Finals and the ATP Finals.")
+    assert "West Java" in places(out)
+    assert not agencies(out) & {"Davis Cup Finals", "ATP Finals"}
