@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from nlp.gazetteer import Gazetteer, GazetteerEntry, is_name_part
 from nlp.guard import warn
-from nlp.names import (PLACE_DESIGNATOR_BEFORE, TITLE_ALTERNATION, _title_word, agency_name, lookup_key, normalize_text, person_name,
+from nlp.names import (PLACE_DESIGNATOR_BEFORE, POSSESSOR_PREFIX, TITLE_ALTERNATION, _title_word, agency_name, lookup_key, normalize_text, person_name,
                        place_name)
 
 AGE_AFTER = re.compile(
@@ -66,6 +66,10 @@ COMPANY_RUN = re.compile(
     r"(?:[A-Z][\w&'-]*\s){1,5}(?:Manpower|Recruitment|Recruiting|Employment Agency|Agency|Trading|"
     r"Enterprises?|Company|Co\.,? Ltd\.?|Co\.|Ltd\.?|Limited|Sdn\.? Bhd\.?|Bhd\.?|Inc\.?|Corp\.?|"
     r"Corporation|Holdings|Group|Garments?|Fisheries|Seafood|Logistics|Services)\b")
+# Honorifics that only stand before a person's name.
+HONORIFIC_START = re.compile(r"^(?:U|Daw|Ko|Maung|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Datuk|Dato'?|Datin|Tan Sri|Puan|Encik|"
+                             r"Haji|Hajjah|Khun|Samdech|Oknha)\s+[A-Z]")
+HYPHENATED_ACRONYM = re.compile(r"\b[A-Z]{2,6}-[A-Z]{2,6}\b")
 # A court named after a town the gazetteer may not know: "Dobo District Court",
 # "Stoke-on-Trent Crown Court", "Muar Sessions Court", "Myawaddy Township Court".
 COURT_RUN = re.compile(
@@ -189,6 +193,8 @@ class EntityResolver:
             if typed is None:
                 continue
             candidates.append((ent, *typed))
+            if typed[0] == "agency" and POSSESSOR_PREFIX.match(normalize_text(ent.text)):
+                _note_owner_place(doc, ent)
             if typed[0] == "agency":
                 acronym = _acronym_after(doc, ent)
                 if acronym:
@@ -268,10 +274,15 @@ class EntityResolver:
             return None  # "Thai police", "Appeals court": a description, not a name
         if label in AGENCY_LABELS and GEOGRAPHIC_HEAD.search(text):
             return "place", place_name(text), None, None  # "Mekong Delta"
+        if label in AGENCY_LABELS and HONORIFIC_START.match(text) and _plausible_person(as_person, ent):
+            return "person", as_person, left_title or title, None  # "U Tin Win", "Daw Khin Mya" tagged ORG
         if label in AGENCY_LABELS:
             name = agency_name(text)
             if not name or not _plausible_agency(name):
                 return None
+            if ent.end < len(doc) and doc[ent.end].text[:1].isupper() \
+                    and doc[ent.end].lower_ in NOT_AGENCY_HEADS:
+                return None  # "Domestic Workers Protection" + "Bill": the name of a law or a plan
             if len(name.split()) == 1 and not re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name) \
                     and agency_kind_for(name) == "other" and not _proper_single_word(doc, ent):
                 return None  # "Judicial", "Maid", "Families": one plain word the gazetteer does not know
@@ -472,8 +483,11 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
                         for i in range(span.end, widened.end)):
                     extra.append(Span(doc, widened.start, widened.end, label="ORG"))
     runs = [(m, False) for m in (*COMPANY_RUN.finditer(text), *INSTITUTION_RUN.finditer(text))]
-    runs += [(m, True) for m in COURT_RUN.finditer(text)]  # a court's name may contain a known place
-    for match, over_places in runs:
+    runs += [(m, True) for m in COURT_RUN.finditer(text)]  # a court's name may contain a known agency's words
+    runs += [(m, True) for m in HYPHENATED_ACRONYM.finditer(text)]  # "PNP-WCPC": a unit of the PNP
+    for match, over_agencies in runs:
+        if " and the " in match.group(0) or " and a " in match.group(0):
+            continue  # two organisations in a row ("the Ministry of X and the National Committee")
         start = match.start()
         first = match.group(0).split()[0]
         if first in LEADING_FUNCTION_WORDS:  # a sentence-initial "The" or "In" is no part of the name
@@ -485,8 +499,9 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
                 span = span[1:]
         if span is not None and len(span) > 1 and not any(
                 i in taken and ((doc[i].ent_type_ == "PERSON" and not _title_word(doc[i].text))
-                                or (doc[i].ent_kb_id_ and not over_places))
-                for i in range(span.start, span.end)):
+                                or (doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"}
+                                    and not over_agencies))
+                for i in range(span.start, span.end)):  # a place may be part of a name: "Thailand ... Taskforce"
             extra.append(Span(doc, span.start, span.end, label="ORG"))
     return filter_spans(result + extra) if extra else result
 
@@ -875,6 +890,13 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEECH_VERBS | SUSPECT_VERBS:
             return True
     return False
+
+
+def _note_owner_place(doc: Doc, ent: Span) -> None:
+    """"Vietnam's Ministry of Public Security" also names Vietnam: queue it as a place."""
+    end = next((t.i for t in ent if t.text in {"'s", "\u2019s"}), None)
+    if end is not None and end > ent.start:
+        doc.user_data.setdefault("_embedded_places", []).append((ent.start, end, ""))
 
 
 def _organisations(doc: Doc) -> list[Span]:

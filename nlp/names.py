@@ -185,11 +185,19 @@ def place_name(text: str) -> str:
 DANGLING_TAIL = re.compile(r"(?:\s+(?:of|the|on|for|and|in|to|at|&|a|an))+$", re.IGNORECASE)
 
 
+# A country or city owning the organisation: "Vietnam's Ministry of Public Security".
+POSSESSOR_PREFIX = re.compile(r"^(?!(?:Women|People|Peoples|Children|Workers|Men|Farmers|Veterans|Citizens|Youth|"
+                              r"Consumers|Migrants|Victims|Survivors|Mothers|Fishers|Fishermen)'s)"
+                              r"(?:[A-Z][\w-]+\s){0,2}?[A-Z][\w-]+'s\s+(?=(?:[A-Z][\w'-]*\s+)*?"
+                              r"(?:Ministry|Department|Court|Police|Office|Embassy|Agency|Bureau|Commission|Committee)\b)")
+
+
 @functools.lru_cache(maxsize=65536)
 def agency_name(text: str) -> str:
     """"the Anti-Trafficking Division of the" -> "Anti-Trafficking Division": the model's
-    span may stop at a line break or at a token it did not take."""
-    return DANGLING_TAIL.sub("", clean_surface(text)).strip(" ,")
+    span may stop at a line break or at a token it did not take; "Vietnam's Ministry of
+    Public Security" -> "Ministry of Public Security"."""
+    return DANGLING_TAIL.sub("", POSSESSOR_PREFIX.sub("", clean_surface(text))).strip(" ,")
 
 
 @functools.lru_cache(maxsize=65536)
