@@ -59,7 +59,7 @@ FACILITY_TAIL = re.compile(r"\s(?:Road|Street|Avenue|Soi|Lane|Boulevard|Market|B
 VENUE_TAIL = re.compile(
     r"\s(?:Hotel|KTV|Karaoke|Bar|Spa|Massage|Parlou?r|Lounge|Pub|Restaurant|Amphitheat(?:re|er)|Arena|"
     r"Stadium|Pavilion|Mall|Plaza|Guesthouse|Guest House|Salon|Nails|Apartments?|Condominium|Nightclub|"
-    r"Disco|Beer Garden|Inn|Motel)$")
+    r"Disco|Beer Garden|Inn|Motel|Airport|Bridge|Terminal|Pier|Wharf|Jetty|Checkpoint)$")
 GEOGRAPHIC_HEAD = re.compile(r"\b(?:Delta|River|Sea|Island|Islands|Mountains?|Valley|Bay|Lake|Peninsula|Gulf|Strait)$")
 COMPANY_RUN = re.compile(
     r"\b(?:PT\.?|CV\.?)\s+(?:[A-Z][\w&'-]*\s?){1,5}|"
@@ -241,6 +241,15 @@ class EntityResolver:
                 and not _looks_like_person(doc, ent) and not left_title and not title \
                 and not _made_of_names(as_person):
             return "place", place_name(text), None, None  # "in Sre Ambel", "near Chau Doc"
+        if label in PERSON_LABELS | AGENCY_LABELS and len(ent) <= 3 and _followed_by_known_place(doc, ent) \
+                and not _looks_like_person(doc, ent) and not title and agency_kind_for(text) == "other" \
+                and not COMPANY_RUN.fullmatch(text):
+            return "place", place_name(text), None, None  # "Sugar Land, Texas", "Hanley, Stoke-on-Trent"
+        if label in AGENCY_LABELS and len(ent) <= 3 and ent.start > 0 \
+                and doc[ent.start - 1].lower_ in {"in", "near", "outside", "across"} \
+                and agency_kind_for(text) == "other" and not COMPANY_RUN.fullmatch(text) \
+                and all(t.text[:1].isupper() for t in ent):
+            return "place", place_name(text), None, None  # "in Laiza", "near Bukit Pasir" tagged ORG
         if FACILITY_TAIL.search(text) or VENUE_TAIL.search(text):
             return None  # "Khao San Road", "Walking Street", "Golden Lotus Hotel": an address or a venue
         if label == "PERSON" and re.search(r"\b[Tt]he\s+$", before) and len(ent) > 1 \
@@ -801,6 +810,8 @@ def _plausible_agency(name: str) -> bool:
         return False
     if name in US_STATE_CODES:
         return False
+    if re.search(r"\s\d+$", name) and not re.search(r"\b(?:Branch|Unit|Division|Region|Zone|Sector|Station)\s\d+$", name):
+        return False  # "Hai Feng 168": a vessel; "Branch 12" of a court stays
     if lookup_key(name) in GENERIC_AGENCIES:
         return False
     if words[-1].casefold().strip(".") in NOT_AGENCY_HEADS and not any(
@@ -890,6 +901,12 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEECH_VERBS | SUSPECT_VERBS:
             return True
     return False
+
+
+def _followed_by_known_place(doc: Doc, ent: Span) -> bool:
+    """", Texas" after the name: a town named with its state or province."""
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ in {"GPE", "LOC"} \
+        and bool(doc[ent.end + 1].ent_kb_id_)
 
 
 def _note_owner_place(doc: Doc, ent: Span) -> None:
