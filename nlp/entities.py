@@ -879,7 +879,7 @@ NOT_PERSON_TAIL = {
     "trafficking", "labour", "labor", "program", "programme", "plan", "bill", "act", "law", "hotel",
     "bar", "karaoke", "club", "restaurant", "resort", "casino", "tower", "building", "mall", "airport",
     "station", "port", "pagoda", "temple", "church", "mosque", "village", "district", "province",
-    "island", "city", "town", "state", "county", "hotspur", "lite", "pro", "max", "plus", "mini",
+    "island", "city", "town", "state", "county", "hotspur", "lite", "pro", "max", "plus", "mini", "no",
 }
 POST_WORDS = {"boss", "owner", "director", "manager", "minister", "secretary", "chief", "ringleader", "leader",
               "officer", "spokesman", "spokeswoman", "spokesperson", "coordinator", "chairman", "president",
@@ -895,6 +895,8 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
         return True
     for mention in entity.mentions:
         span = doc[mention.token_start:mention.token_end]
+        if span.start > 0 and doc[span.start - 1].lower_ in {"the", "a", "an", "this", "that"}:
+            continue  # "the Taliban said", "the Bill": people take no article
         if _looks_like_person(doc, span):
             return True
         root = span.root
