@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.entities import EntityResolver
-from nlp.gazetteer import AGENCIES_FILE, PLACES_FILE, load_gazetteer
+from nlp.gazetteer import AGENCIES_FILE, PLACES_FILE, is_name_part, load_gazetteer
 from nlp.extract import extraction_record
 from nlp.guard import run_guarded
 from nlp.roles import assign_roles
@@ -77,6 +77,8 @@ class GazetteerRuler:
                 if case_sensitive and entry.category == "place" and end < len(doc) \
                         and doc[end].is_alpha and doc[end].text[:1].isupper():
                     continue  # "U.S. Attorney", "UK Border Force": part of a name, not the place
+                if entry.category == "place" and _surname_not_place(doc, start, end, case_sensitive):
+                    continue
                 spans.append(Span(doc, start, end, label=GAZETTEER_LABELS[entry.category],
                                   kb_id=canonical))
         if spans:
@@ -98,6 +100,33 @@ class GazetteerRuler:
             return span
         widened = doc.char_span(span.start_char, match.end(), alignment_mode="expand")
         return Span(doc, widened.start, widened.end, label="ORG") if widened is not None else span
+
+
+AGE_NEXT = re.compile(r"^\s*,\s*(?:aged\s+)?\d{1,2}\b")
+
+
+def _surname_not_place(doc: Doc, start: int, end: int, case_sensitive: bool) -> bool:
+    """A place name used as a family name or in a person's name ("Arnel Baguio, 41",
+    "Prasert Chaiyaphum", "Chong Kah Wai, 52"), or "U.S." used as an adjective ("U.S.
+    citizens"): not the place."""
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.is_alpha and before.text[:1].isupper() and not before.is_sent_start \
+            and is_name_part(before.text) and before.ent_type_ not in {"GPE", "LOC", "ORG"}:
+        return True  # a known given name right before it
+    run_end = end
+    while run_end < len(doc) and run_end - end < 2 and doc[run_end].is_alpha and doc[run_end].text[:1].isupper() \
+            and (doc[run_end].pos_ == "PROPN" or is_name_part(doc[run_end].text, strict=False)):
+        run_end += 1
+    last = doc[run_end - 1]
+    tail = doc.text[last.idx + len(last):last.idx + len(last) + 12]
+    name_before = before is not None and before.is_alpha and before.text[:1].isupper() \
+        and (before.pos_ == "PROPN" or not before.is_sent_start)
+    if AGE_NEXT.match(tail) and (run_end > end or name_before):
+        return True  # "Chong Kah Wai, 52", "Prasert Chaiyaphum, 38"
+    if doc[start:end].text in {"U.S.", "US", "UK", "U.K."} and end < len(doc) \
+            and doc[end].is_lower and doc[end].pos_ in {"NOUN", "ADJ"}:
+        return True  # "U.S. citizens", "UK officials"
+    return False
 
 
 @Language.component("paragraph_boundaries", assigns=["token.is_sent_start"])

@@ -69,6 +69,7 @@ COMPANY_RUN = re.compile(
 # Honorifics that only stand before a person's name.
 HONORIFIC_START = re.compile(r"^(?:U|Daw|Ko|Maung|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Datuk|Dato'?|Datin|Tan Sri|Puan|Encik|"
                              r"Haji|Hajjah|Khun|Samdech|Oknha)\s+[A-Z]")
+ADJECTIVAL_COUNTRIES = {"U.S.", "US", "UK", "U.K.", "EU"}
 HYPHENATED_ACRONYM = re.compile(r"\b[A-Z]{2,6}-[A-Z]{2,6}\b")
 # A court named after a town the gazetteer may not know: "Dobo District Court",
 # "Stoke-on-Trent Crown Court", "Muar Sessions Court", "Myawaddy Township Court".
@@ -193,7 +194,8 @@ class EntityResolver:
             if typed is None:
                 continue
             candidates.append((ent, *typed))
-            if typed[0] == "agency" and POSSESSOR_PREFIX.match(normalize_text(ent.text)):
+            if typed[0] == "agency" and POSSESSOR_PREFIX.match(normalize_text(ent.text)) \
+                    and not typed[1].startswith(normalize_text(ent.text).split("'")[0]):
                 _note_owner_place(doc, ent)
             if typed[0] == "agency":
                 acronym = _acronym_after(doc, ent)
@@ -211,6 +213,9 @@ class EntityResolver:
     # -- typing -------------------------------------------------------------
     def _classify(self, doc: Doc, ent: Span):
         """(kind, canonical name, title, gazetteer entry) or None to drop the span."""
+        if ent.text in ADJECTIVAL_COUNTRIES and ent.end < len(doc) and doc[ent.end].is_lower \
+                and doc[ent.end].pos_ in {"NOUN", "ADJ"}:
+            return None  # "U.S. citizens", "UK officials": an adjective, not the place
         if ent.kb_id_:
             entry = self.gazetteer.lookup(ent.kb_id_)
             if entry is not None:
@@ -507,7 +512,7 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
             while len(span) > 2 and span[0].lower_ in {"of", "the", "and", "for", "in", "on"}:
                 span = span[1:]
         if span is not None and len(span) > 1 and not any(
-                i in taken and ((doc[i].ent_type_ == "PERSON" and not _title_word(doc[i].text))
+                i in taken and ((doc[i].ent_type_ == "PERSON" and doc[i].is_alpha and not _title_word(doc[i].text))
                                 or (doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"}
                                     and not over_agencies))
                 for i in range(span.start, span.end)):  # a place may be part of a name: "Thailand ... Taskforce"
@@ -606,8 +611,16 @@ def _repair_coordinated_persons(doc: Doc) -> list[Span]:
 
 
 def _widen_person_names(doc: Doc) -> list[Span]:
-    """"Dela Cruz Ocampo" tagged without "Marites": take in adjacent proper nouns."""
+    """"Dela Cruz Ocampo" tagged without "Marites": take in adjacent proper nouns, also a
+    one-word place guess of the model's right before the name ("Chong" + "Kah Wai")."""
     ents = list(doc.ents)
+    for k in range(1, len(ents)):
+        prev, ent = ents[k - 1], ents[k]
+        if ent.label_ == "PERSON" and prev.label_ in {"GPE", "LOC"} and prev.end == ent.start \
+                and len(prev) == 1 and not prev.kb_id_ and prev[0].pos_ == "PROPN":
+            ents[k - 1] = None
+            ents[k] = Span(doc, prev.start, ent.end, label="PERSON")
+    ents = [e for e in ents if e is not None]
     taken = {i for e in ents for i in range(e.start, e.end)}
     result = []
     for ent in ents:
@@ -911,6 +924,30 @@ def _followed_by_known_place(doc: Doc, ent: Span) -> bool:
         and bool(doc[ent.end + 1].ent_kb_id_)
 
 
+DESIGNATED_PLACE = re.compile(
+    r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+(?:village|commune|district|sub-district|subdistrict|township|"
+    r"regency|province|municipality|island|hamlet|ward)\b")
+
+
+def _designated_places(doc: Doc) -> list[Span]:
+    """"Trapeang Thma village", "Nam Can district": the words before a lower-case place
+    designator are one place, even where the model tagged one word or none."""
+    ents = list(doc.ents)
+    taken = {i: e for e in ents for i in range(e.start, e.end)}
+    extra = []
+    for match in DESIGNATED_PLACE.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is None or any(t.ent_kb_id_ for t in span):
+            continue
+        if any(t.is_sent_start and t.pos_ != "PROPN" for t in span) or \
+                any(taken.get(i) is not None and taken[i].label_ in {"PERSON", "ORG"} for i in range(span.start, span.end)):
+            continue  # "Police district", or the words belong to a person or an organisation
+        extra.append(Span(doc, span.start, span.end, label="GPE"))
+    if not extra:
+        return ents
+    return filter_spans(extra + ents)
+
+
 def _note_owner_place(doc: Doc, ent: Span) -> None:
     """"Vietnam's Ministry of Public Security" also names Vietnam: queue it as a place."""
     end = next((t.i for t in ent if t.text in {"'s", "\u2019s"}), None)
@@ -933,5 +970,5 @@ def _subject_persons(doc: Doc) -> list[Span]:
 
 
 # Span repairs run in this order on the model's entities before typing and merging.
-SPAN_REPAIRS = (_organisations, _organisations_again, _join_patronymics, _subject_persons, _repair_coordinated_persons, _widen_person_names,
+SPAN_REPAIRS = (_organisations, _organisations_again, _designated_places, _join_patronymics, _subject_persons, _repair_coordinated_persons, _widen_person_names,
                 _tag_untagged_persons)

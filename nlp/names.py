@@ -91,7 +91,8 @@ TITLE_HEAD_WORDS = {
 }
 # Words before a name that are no part of it when a title follows or the name stays whole.
 LEADING_NOT_NAME = {"former", "acting", "then", "late", "retired", "ex", "incoming", "outgoing",
-                    "interim", "veteran", "defendant", "suspect", "accused", "convicted", "alleged"}
+                    "interim", "veteran", "defendant", "suspect", "accused", "convicted", "alleged",
+                    "republican", "democrat", "democratic", "conservative", "labour", "liberal"}
 _DEMONYM_WORDS = {
     "american", "australian", "british", "cambodian", "canadian", "chinese", "filipino",
     "filipina", "french", "german", "indian", "indonesian", "japanese", "khmer", "korean",
@@ -197,7 +198,11 @@ def agency_name(text: str) -> str:
     """"the Anti-Trafficking Division of the" -> "Anti-Trafficking Division": the model's
     span may stop at a line break or at a token it did not take; "Vietnam's Ministry of
     Public Security" -> "Ministry of Public Security"."""
-    return DANGLING_TAIL.sub("", POSSESSOR_PREFIX.sub("", clean_surface(text))).strip(" ,")
+    name = clean_surface(text)
+    owner = POSSESSOR_PREFIX.match(name)
+    if owner and not _title_word(owner.group(0).split()[-1][:-2]):  # not "Attorney General's Office"
+        name = name[owner.end():]
+    return DANGLING_TAIL.sub("", name).strip(" ,")
 
 
 @functools.lru_cache(maxsize=65536)

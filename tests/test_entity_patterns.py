@@ -147,3 +147,18 @@ def test_footnote_markers_and_events_are_cut_or_dropped(nlp):
                        "Davis Cup Finals and the ATP Finals.")
     assert "West Java" in places(out)
     assert not agencies(out) & {"Davis Cup Finals", "ATP Finals"}
+
+
+def test_place_names_used_as_family_names_and_adjectival_countries(nlp):
+    out = extract(nlp, "Arnel Baguio, 41, and Prasert Chaiyaphum, 38, were arrested. Chong Kah Wai, 52, was "
+                       "charged. U.S. citizens were told to leave. He was born in Baguio and lives in "
+                       "Chaiyaphum province.")
+    assert {"Arnel Baguio", "Prasert Chaiyaphum", "Chong Kah Wai"} <= persons(out)
+    assert {"Baguio", "Chaiyaphum"} <= places(out) and "U.S." not in places(out)
+
+
+def test_villages_and_communes_the_gazetteer_lacks_are_one_place(nlp):
+    out = extract(nlp, "The girls came from Trapeang Thma village in Banteay Meanchey. Police in Muong Xen "
+                       "commune and Nam Can district raided a house.")
+    assert {"Trapeang Thma", "Muong Xen", "Nam Can"} <= places(out)
+    assert not places(out) & {"Trapeang", "Thma", "Muong", "Xen"}
