@@ -61,31 +61,37 @@ VENUE_TAIL = re.compile(
     r"Stadium|Pavilion|Mall|Plaza|Guesthouse|Guest House|Salon|Nails|Apartments?|Condominium|Nightclub|"
     r"Disco|Beer Garden|Inn|Motel|Airport|Bridge|Terminal|Pier|Wharf|Jetty|Checkpoint)$")
 GEOGRAPHIC_HEAD = re.compile(r"\b(?:Delta|River|Sea|Island|Islands|Mountains?|Valley|Bay|Lake|Peninsula|Gulf|Strait)$")
+# The pieces of the name runs below: a capitalised word that is not "The"/"A" (a new
+# sentence or a headline's end), initials like "U.S.", and spaces that never cross a line.
+_WORD = r"(?!(?:The|A|An)\b)[A-Z][\w'-]*"
+_INITIALS = r"(?:[A-Z]\.){2,3}"
+_SP = r"[ \t]+"
 COMPANY_RUN = re.compile(
-    r"\b(?:PT\.?|CV\.?)\s+(?:[A-Z][\w&'-]*\s?){1,5}|"
-    r"(?:[A-Z][\w&'-]*\s){1,5}(?:Manpower|Recruitment|Recruiting|Employment Agency|Agency|Trading|"
+    rf"\b(?:PT\.?|CV\.?){_SP}(?:[A-Z][\w&'-]*[ \t]?){{1,5}}|"
+    rf"(?:(?!(?:The|A|An)\b)[A-Z][\w&'-]*[ \t]){{1,5}}(?:Manpower|Recruitment|Recruiting|Employment Agency|Agency|Trading|"
     r"Enterprises?|Company|Co\.,? Ltd\.?|Co\.|Ltd\.?|Limited|Sdn\.? Bhd\.?|Bhd\.?|Inc\.?|Corp\.?|"
     r"Corporation|Holdings|Group|Garments?|Fisheries|Seafood|Logistics|Services)\b")
 # Honorifics that only stand before a person's name.
 HONORIFIC_START = re.compile(r"^(?:U|Daw|Ko|Maung|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Datuk|Dato'?|Datin|Tan Sri|Puan|Encik|"
+                             r"Pol(?:\.|ice)?(?:\s+(?:Col|Lt|Gen|Maj|Capt|Sgt|Snr)\.?)+|Lt\.?\s+Col\.?|Brig-Gen|"
                              r"Haji|Hajjah|Khun|Samdech|Oknha)\s+[A-Z]")
 ADJECTIVAL_COUNTRIES = {"U.S.", "US", "UK", "U.K.", "EU"}
 HYPHENATED_ACRONYM = re.compile(r"\b[A-Z]{2,6}-[A-Z]{2,6}\b")
 # A court named after a town the gazetteer may not know: "Dobo District Court",
 # "Stoke-on-Trent Crown Court", "Muar Sessions Court", "Myawaddy Township Court".
 COURT_RUN = re.compile(
-    r"\b(?:(?:[A-Z]\.){2,3}\s+|[A-Z][\w'-]*[\s-]+){1,3}(?:(?:Provincial|District|Municipal|High|Sessions|Crown|Magistrates'?|Township|"
-    r"Regional Trial|Criminal|Juvenile|People's|Appeal|Appeals|Circuit|County|City|Sheriff|Family|Youth|"
-    r"Military|Special|Religious|Syariah|Sharia)\s+)+Court\b(?:\s+of\s+[A-Z][\w'-]+)?")
+    rf"\b(?:{_INITIALS}{_SP}|{_WORD}{_SP}){{1,3}}(?:(?:Provincial|District|Municipal|High|Sessions|Crown|Magistrates'?|"
+    r"Township|Regional Trial|Criminal|Juvenile|People's|Appeal|Appeals|Circuit|County|City|Sheriff|Family|Youth|"
+    rf"Military|Special|Religious|Syariah|Sharia){_SP})+Court\b(?:{_SP}of{_SP}[A-Z][\w'-]+)?")
 # A capitalised run ending in an institution's head noun, with an optional "of the ..."
 # tail: "Attorney General's Office", "Anti-Trafficking in Persons Division", "Office of the
 # Ombudsman" is found from its head too. The model often leaves these untagged or cut.
 INSTITUTION_RUN = re.compile(
-    r"\b(?:(?:[A-Z]\.){2,3}|[A-Z][\w'-]*)\s+(?:(?:(?:[A-Z]\.){2,3}|[A-Z][\w'-]*|of|and|in|for|on|the|&)\s+){0,6}?"
+    rf"\b(?:{_INITIALS}|{_WORD}){_SP}(?:(?:{_INITIALS}|{_WORD}|of|and|in|for|on|the|&){_SP}){{0,6}}?"
     r"(?:Office|Ministry|Department|Commission|Committee|Council|Agency|Bureau|Division|Unit|Task Force|"
     r"Taskforce|Foundation|Association|Organi[sz]ation|Cent(?:er|re)|Coalition|Network|Tribunal|Directorate|"
     r"Secretariat|Authority|Institute|Service)\b"
-    r"(?:\s+(?:of|for|on|to|against)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|(?:and|of|in|the)\s+[A-Z][\w'-]*))*)?")
+    rf"(?:{_SP}(?:of|for|on|to|against){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:{_WORD}|(?:and|of|in|the){_SP}{_WORD}))*)?")
 COURT_DISTRICT_OF = re.compile(
     r"^\s+for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+"
     r"(?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?")
@@ -204,8 +210,8 @@ class EntityResolver:
         for start, end, kb_id in doc.user_data.pop("_embedded_places", []):
             span = Span(doc, start, end, label="GPE", kb_id=kb_id)
             typed = self._classify(doc, span)
-            if typed is not None and typed[0] == "place":
-                candidates.append((span, *typed))
+            if typed is not None and typed[0] == "place" and (kb_id or typed[3] is not None):
+                candidates.append((span, *typed))  # a known place only: "Women's" owns nothing
         candidates.sort(key=lambda c: c[0].start)
         doc._.entities = self._merge(doc, candidates, acronyms)
         return doc
@@ -227,6 +233,8 @@ class EntityResolver:
             return None  # "U.S. Attorney", "UK Border Force": part of a title or name
         if not re.search(r"[^\W\d_]", text) or text.casefold() in JUNK:
             return None
+        if label in PERSON_LABELS and len(ent) > 2 and ent[0].tag_ == "NNS" and ent[0].text[:1].isupper():
+            text = normalize_text(ent[1:].text)  # "Trainers Jonathan S. Lim": a plural noun, no name
         title, as_person = person_name(text)
         entry = self.gazetteer.lookup(as_person) or self.gazetteer.lookup(place_name(text)) \
             or self.gazetteer.lookup(agency_name(text))
@@ -654,7 +662,8 @@ def _sentence_initial_name_part(token) -> bool:
 
 def _short_family_name(token) -> bool:
     """"Im", "Un", "Ou", "Y" before a given name: Khmer family names that are also words elsewhere."""
-    return (len(token) <= 3 and token.is_alpha and token.text[:1].isupper() and token.text[1:].islower()
+    return (len(token) <= 3 and token.is_alpha and token.text[:1].isupper()
+            and (len(token) == 1 or token.text[1:].islower())
             and is_name_part(token.text, strict=False) and not token.ent_kb_id_)
 
 
@@ -879,21 +888,25 @@ def _plausible_person(name: str, ent: Span) -> bool:
         return False  # "Jolinda Drive", "Davis Cup Finals", "GateHouse Media"
     if all(_title_word(w) for w in words) or words[-1].casefold() in POST_WORDS:
         return False  # "Sub-Lt", "Karaoke Boss", "Country Director": a post, not a name
-    if words[0] == "Wat" and len(words) > 1:
-        return False  # "Wat Bo": a pagoda
+    if words[0] in {"Wat", "Fort", "Camp", "Mount", "Lake"} and len(words) > 1:
+        return False  # "Wat Bo": a pagoda; "Fort Lee": a town
+    if len(words) > 3 and any(w.casefold() in HEADLINE_VERBS for w in words):
+        return False  # "Georgia Forced Labor Conspiracy Sentenced": a headline
     return len(words) <= 6
 
 
 # Last words no person's name ends in: streets, venues, events, groups, products.
 NOT_PERSON_TAIL = {
-    "drive", "road", "street", "avenue", "lane", "soi", "park", "square", "plaza", "bridge", "market",
+    "drive", "road", "street", "avenue", "lane", "soi", "square", "plaza", "bridge", "market",
     "checkpoint", "crossing", "border", "cup", "finals", "final", "championship", "open", "games",
     "edition", "series", "dolls", "brothers", "band", "democrats", "republicans", "party", "harvesting",
     "trafficking", "labour", "labor", "program", "programme", "plan", "bill", "act", "law", "hotel",
     "bar", "karaoke", "club", "restaurant", "resort", "casino", "tower", "building", "mall", "airport",
     "station", "port", "pagoda", "temple", "church", "mosque", "village", "district", "province",
     "island", "city", "town", "state", "county", "hotspur", "lite", "pro", "max", "plus", "mini", "no",
+    "base", "sentenced", "jailed", "convicted", "charged", "arrested", "acquitted", "freed",
 }
+HEADLINE_VERBS = {"sentenced", "jailed", "convicted", "charged", "arrested", "acquitted", "freed", "guilty"}
 POST_WORDS = {"boss", "owner", "director", "manager", "minister", "secretary", "chief", "ringleader", "leader",
               "officer", "spokesman", "spokeswoman", "spokesperson", "coordinator", "chairman", "president",
               "governor", "commander", "head", "slaves", "victims", "survivors"}

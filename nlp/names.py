@@ -108,7 +108,10 @@ TITLE_HEAD_WORDS |= {"ringleader", "boss", "owner", "mastermind", "leader", "kin
 
 
 def _title_word(word: str) -> bool:
-    """A title word, plural too ("Attorneys"), or hyphenated ("Brig-Gen", "Sub-Lt")."""
+    """A title word, plural too ("Attorneys"), or hyphenated ("Brig-Gen", "Sub-Lt"); "Sen"
+    without its dot is the Khmer family name ("Sen Dina"), not Senator."""
+    if word == "Sen":
+        return False
     key = word.strip(".,'").casefold()
     if key in TITLE_HEAD_WORDS or (key.endswith("s") and key[:-1] in TITLE_HEAD_WORDS):
         return True
@@ -187,10 +190,13 @@ DANGLING_TAIL = re.compile(r"(?:\s+(?:of|the|on|for|and|in|to|at|&|a|an))+$", re
 
 
 # A country or city owning the organisation: "Vietnam's Ministry of Public Security".
-POSSESSOR_PREFIX = re.compile(r"^(?!(?:Women|People|Peoples|Children|Workers|Men|Farmers|Veterans|Citizens|Youth|"
-                              r"Consumers|Migrants|Victims|Survivors|Mothers|Fishers|Fishermen)'s)"
-                              r"(?:[A-Z][\w-]+\s){0,2}?[A-Z][\w-]+'s\s+(?=(?:[A-Z][\w'-]*\s+)*?"
+POSSESSOR_PREFIX = re.compile(r"^(?:[A-Z][\w-]+\s){0,2}?[A-Z][\w-]+'s\s+(?=(?:[A-Z][\w'-]*\s+)*?"
                               r"(?:Ministry|Department|Court|Police|Office|Embassy|Agency|Bureau|Commission|Committee)\b)")
+
+
+# Possessives that are part of the name: "People's Court", "Women's Affairs Ministry".
+NOT_OWNERS = {"Women", "People", "Peoples", "Children", "Workers", "Men", "Farmers", "Veterans", "Citizens",
+              "Youth", "Consumers", "Migrants", "Victims", "Survivors", "Mothers", "Fishers", "Fishermen"}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -200,7 +206,8 @@ def agency_name(text: str) -> str:
     Public Security" -> "Ministry of Public Security"."""
     name = clean_surface(text)
     owner = POSSESSOR_PREFIX.match(name)
-    if owner and not _title_word(owner.group(0).split()[-1][:-2]):  # not "Attorney General's Office"
+    owner_word = owner.group(0).split()[-1][:-2] if owner else ""
+    if owner and not _title_word(owner_word) and owner_word not in NOT_OWNERS:  # "Attorney General's Office"
         name = name[owner.end():]
     return DANGLING_TAIL.sub("", name).strip(" ,")
 

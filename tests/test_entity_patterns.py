@@ -162,3 +162,21 @@ def test_villages_and_communes_the_gazetteer_lacks_are_one_place(nlp):
                        "commune and Nam Can district raided a house.")
     assert {"Trapeang Thma", "Muong Xen", "Nam Can"} <= places(out)
     assert not places(out) & {"Trapeang", "Thma", "Muong", "Xen"}
+
+
+def test_name_runs_stop_at_datelines_headlines_and_line_breaks(nlp):
+    out = extract(nlp, "Chinese Co-Accused Freed\n\nMEDAN - The Medan District Court jailed Rusdi, 40. HA NOI - The "
+                       "High People's Court upheld it, as did the U.S. Attorney's Office for the District of New "
+                       "Jersey.")
+    found = agencies(out)
+    assert {"Medan District Court", "High People's Court",
+            "U.S. Attorney's Office for the District of New Jersey"} <= found
+    assert not any(name.startswith(("Medan -", "HA NOI", "Chinese")) for name in found)
+
+
+def test_ranks_one_letter_family_names_and_korean_surnames(nlp):
+    out = extract(nlp, "Y Sokunthea, 33, and Sen Dina, 29, were charged. Pol Col Anusorn Phetcharat said "
+                       "Kevin Park was held at Clark Air Base near Fort Lee.")
+    assert {"Y Sokunthea", "Sen Dina", "Anusorn Phetcharat", "Kevin Park"} <= persons(out)
+    assert not persons(out) & {"Sokunthea", "Dina", "Clark Air Base", "Fort Lee"}
+    assert "Pol Col Anusorn Phetcharat" not in agencies(out)
