@@ -92,6 +92,10 @@ INSTITUTION_RUN = re.compile(
     r"Taskforce|Foundation|Association|Organi[sz]ation|Cent(?:er|re)|Coalition|Network|Tribunal|Directorate|"
     r"Secretariat|Authority|Institute|Service)\b"
     rf"(?:{_SP}(?:of|for|on|to|against){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:{_WORD}|(?:and|of|in|the){_SP}{_WORD}))*)?")
+INSTITUTION_HEAD = re.compile(
+    r"\b(?:Office|Ministry|Department|Commission|Committee|Council|Agency|Bureau|Division|Unit|Task Force|Taskforce|"
+    r"Foundation|Association|Organi[sz]ation|Cent(?:er|re)|Coalition|Network|Tribunal|Directorate|Secretariat|"
+    r"Authority|Institute|Service|Court)\b")
 COURT_DISTRICT_OF = re.compile(
     r"^\s+for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+"
     r"(?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?")
@@ -504,28 +508,47 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
                                         or is_name_part(doc[i].text))
                         for i in range(span.end, widened.end)):
                     extra.append(Span(doc, widened.start, widened.end, label="ORG"))
-    runs = [(m, False) for m in (*COMPANY_RUN.finditer(text), *INSTITUTION_RUN.finditer(text))]
-    runs += [(m, True) for m in COURT_RUN.finditer(text)]  # a court's name may contain a known agency's words
-    runs += [(m, True) for m in HYPHENATED_ACRONYM.finditer(text)]  # "PNP-WCPC": a unit of the PNP
-    for match, over_agencies in runs:
-        if " and the " in match.group(0) or " and a " in match.group(0):
-            continue  # two organisations in a row ("the Ministry of X and the National Committee")
-        start = match.start()
-        first = match.group(0).split()[0]
-        if first in LEADING_FUNCTION_WORDS:  # a sentence-initial "The" or "In" is no part of the name
-            start += len(first) + 1
-        span = doc.char_span(start, match.end(), alignment_mode="contract")
-        while span is not None and len(span) > 2 and span[0].is_sent_start and span[0].pos_ != "PROPN":
-            span = span[1:]  # "Officials of the Ministry of ...": a common noun opened the sentence
-            while len(span) > 2 and span[0].lower_ in {"of", "the", "and", "for", "in", "on"}:
-                span = span[1:]
-        if span is not None and len(span) > 1 and not any(
-                i in taken and ((doc[i].ent_type_ == "PERSON" and doc[i].is_alpha and not _title_word(doc[i].text))
-                                or (doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"}
-                                    and not over_agencies))
-                for i in range(span.start, span.end)):  # a place may be part of a name: "Thailand ... Taskforce"
-            extra.append(Span(doc, span.start, span.end, label="ORG"))
+    for pattern, over_agencies in ((COMPANY_RUN, False), (INSTITUTION_RUN, False),
+                                   (COURT_RUN, True),  # a court's name may contain a known agency's words
+                                   (HYPHENATED_ACRONYM, True)):  # "PNP-WCPC": a unit of the PNP
+        position = 0
+        while (match := pattern.search(text, position)) is not None:
+            span = _name_run_span(doc, match, taken, over_agencies)
+            if span is not None:
+                extra.append(span)
+                position = match.end()
+            else:  # rejected ("Costa of the U.S. Attorney's Office"): try from the next word on
+                position = text.find(" ", match.start() + 1) + 1 or len(text)
     return filter_spans(result + extra) if extra else result
+
+
+def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bool) -> Span | None:
+    """The organisation a name-run match stands for, or None: it may not join two
+    organisations, run into a person, or (unless `over_agencies`) swallow a known agency;
+    a known place inside is fine ("Thailand ... Taskforce")."""
+    found = match.group(0)
+    if " and the " in found or " and a " in found:
+        return None  # two organisations in a row ("the Ministry of X and the National Committee")
+    start, end = match.start(), match.end()
+    first = found.split()[0]
+    if first in LEADING_FUNCTION_WORDS:  # a sentence-initial "The" or "In" is no part of the name
+        start += len(first) + 1
+    head = INSTITUTION_HEAD.search(found)
+    owner = found.find("'s ", head.end()) if head else -1
+    if owner > 0:  # "... New Jersey's Special Prosecutions Division": the name ends at the owner
+        end = min(end, match.start() + owner)
+    span = doc.char_span(start, end, alignment_mode="contract")
+    while span is not None and len(span) > 2 and span[0].is_sent_start and span[0].pos_ != "PROPN":
+        span = span[1:]  # "Officials of the Ministry of ...": a common noun opened the sentence
+        while len(span) > 2 and span[0].lower_ in {"of", "the", "and", "for", "in", "on"}:
+            span = span[1:]
+    if span is None or len(span) < 2 or not any(t.text[:1].isupper() for t in span[-1:]):
+        return None
+    if any(i in taken and ((doc[i].ent_type_ == "PERSON" and doc[i].is_alpha and not _title_word(doc[i].text))
+                           or (doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"} and not over_agencies))
+           for i in range(span.start, span.end)):
+        return None
+    return Span(doc, span.start, span.end, label="ORG")
 
 
 def _proper_noun_phrase(token) -> tuple[int, int] | None:
@@ -608,8 +631,8 @@ def _repair_coordinated_persons(doc: Doc) -> list[Span]:
                 run = _name_run(doc, i, step)
                 if run and step == -1 and run[0] > 0 and doc[run[0] - 1].pos_ == "ADP":
                     run = None  # "in Cambodia, Seng Savoeun ...": a place before the comma
-                if run:
-                    extra.append(Span(doc, run[0], run[1], label="PERSON"))
+                if run and not any(e.label_ == "PERSON" and e.start <= run[0] and run[1] <= e.end for e in ents):
+                    extra.append(Span(doc, run[0], run[1], label="PERSON"))  # not a piece of a person already found
     if not extra:
         return ents
     taken = {i for span in extra for i in range(span.start, span.end)}

@@ -180,3 +180,10 @@ def test_ranks_one_letter_family_names_and_korean_surnames(nlp):
     assert {"Y Sokunthea", "Sen Dina", "Anusorn Phetcharat", "Kevin Park"} <= persons(out)
     assert not persons(out) & {"Sokunthea", "Dina", "Clark Air Base", "Fort Lee"}
     assert "Pol Col Anusorn Phetcharat" not in agencies(out)
+
+
+def test_co_prosecutors_keep_their_middle_initials_and_the_office_its_district(nlp):
+    out = extract(nlp, "The case was prosecuted by Assistant U.S. Attorneys Dana Raman and Michael J. Costa of "
+                       "the U.S. Attorney's Office for the District of New Jersey's Special Prosecutions Division.")
+    assert {"Dana Raman", "Michael J. Costa"} <= persons(out) and "Michael" not in persons(out)
+    assert {"U.S. Attorney's Office for the District of New Jersey", "Special Prosecutions Division"} <= agencies(out)
