@@ -35,7 +35,7 @@ eval: $(STAMP)
 # Speed and memory figures (issue: benchmarks); each script prints its own command line.
 bench: $(STAMP)
 	$(PY) bench/article_extraction.py
-	$(PY) bench/nlp_throughput.py --articles 2000 --workers 2
+	$(PY) bench/nlp_throughput.py --articles 1000 --processes 1,2 --repeat 2
 	$(PY) bench/nlp_profile.py --articles 300
 	$(PY) bench/process_scaling.py --sizes 1000,5000,20000 --workers 2
 	$(PY) bench/crawl_throughput.py --pages 2000
