@@ -100,8 +100,8 @@ COURT_DISTRICT_OF = re.compile(
     r"^\s+for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+"
     r"(?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?")
 PLACE_DESIGNATOR_AFTER = re.compile(
-    r"^\s+(?:district|province|commune|village|town|township|municipality|border|checkpoint|crossing|"
-    r"regency|sub-district|subdistrict|county|area)\b", re.IGNORECASE)
+    r"^\s+(?:districts?|provinces?|communes?|villages?|towns?|townships?|municipality|border|checkpoint|crossing|"
+    r"regency|regencies|sub-districts?|subdistricts?|county|area)\b", re.IGNORECASE)
 DEMONYMS = {
     "cambodian", "khmer", "thai", "lao", "laotian", "vietnamese", "burmese", "myanmar national",
     "malaysian", "indonesian", "filipino", "filipina", "chinese", "taiwanese", "korean", "japanese",
@@ -258,6 +258,8 @@ class EntityResolver:
                 and not _looks_like_person(doc, ent) and not left_title and not title \
                 and not _made_of_names(as_person):
             return "place", place_name(text), None, None  # "in Sre Ambel", "near Chau Doc"
+        if label in PERSON_LABELS | AGENCY_LABELS and PLACE_OF_BEFORE.search(before) and not _looks_like_person(doc, ent):
+            return "place", place_name(text), None, None  # "the market town of Kampong Kdei"
         if label in PERSON_LABELS | AGENCY_LABELS and len(ent) <= 3 and _followed_by_known_place(doc, ent) \
                 and not _looks_like_person(doc, ent) and not title and agency_kind_for(text) == "other" \
                 and not COMPANY_RUN.fullmatch(text):
@@ -294,7 +296,8 @@ class EntityResolver:
             if not as_person or not _plausible_person(as_person, ent):
                 return None
             return "person", as_person, left_title or title, None
-        if label in AGENCY_LABELS | PLACE_LABELS and _made_of_names(as_person) and agency_kind_for(as_person) == "other":
+        if label in AGENCY_LABELS | PLACE_LABELS and _made_of_names(as_person) and agency_kind_for(as_person) == "other" \
+                and not PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char:ent.end_char + 20]):
             return "person", as_person, left_title or title, None  # "Touch Sokhom", "Rahmat Hidayat"
         if label in AGENCY_LABELS and len(ent) > 1 and all(t.is_lower for t in ent[1:] if t.is_alpha):
             return None  # "Thai police", "Appeals court": a description, not a name
@@ -951,6 +954,9 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
         root = span.root
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEECH_VERBS | SUSPECT_VERBS:
             return True
+        if span.start > 1 and doc[span.start - 1].lower_ in {"and", ","} and doc[span.start - 2].ent_type_ == "PERSON" \
+                and is_name_part(entity.name, strict=False):
+            return True  # "Markus Leba and Agustina": a known name, named alongside a person
     return False
 
 
@@ -961,8 +967,11 @@ def _followed_by_known_place(doc: Doc, ent: Span) -> bool:
 
 
 DESIGNATED_PLACE = re.compile(
-    r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+(?:village|commune|district|sub-district|subdistrict|township|"
-    r"regency|province|municipality|island|hamlet|ward)\b")
+    r"\b(?:([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})(?:,|[ \t]+and)[ \t]+)?"
+    r"([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})[ \t]+(?:villages?|communes?|districts?|sub-districts?|subdistricts?|"
+    r"townships?|regency|regencies|provinces?|municipality|island|hamlets?|wards?|area)\b")
+PLACE_OF_BEFORE = re.compile(r"\b(?:town|city|village|province|district|municipality|commune|island|region|"
+                             r"state|township|hamlet)\s+of\s+$", re.I)
 
 
 def _designated_places(doc: Doc) -> list[Span]:
@@ -972,16 +981,22 @@ def _designated_places(doc: Doc) -> list[Span]:
     taken = {i: e for e in ents for i in range(e.start, e.end)}
     extra = []
     for match in DESIGNATED_PLACE.finditer(doc_text(doc)):
-        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
-        if span is None or any(t.ent_kb_id_ for t in span):
-            continue
-        if any(t.is_sent_start and t.pos_ != "PROPN" for t in span) or \
-                any(taken.get(i) is not None and taken[i].label_ in {"PERSON", "ORG"} for i in range(span.start, span.end)):
-            continue  # "Police district", or the words belong to a person or an organisation
-        extra.append(Span(doc, span.start, span.end, label="GPE"))
+        for group in (1, 2):  # "Ky Son and Tuong Duong districts": both
+            if match.group(group) is None:
+                continue
+            span = doc.char_span(match.start(group), match.end(group), alignment_mode="contract")
+            if span is None or any(t.ent_kb_id_ for t in span):
+                continue
+            if any(t.is_sent_start and t.pos_ != "PROPN" for t in span) or any(
+                    taken.get(i) is not None and (taken[i].label_ == "ORG" or taken[i].label_ == "PERSON" and group == 2
+                                                  and _looks_like_person(doc, taken[i]))
+                    for i in range(span.start, span.end)):
+                continue  # "Police district", or the words belong to an organisation or a real person
+            extra.append(Span(doc, span.start, span.end, label="GPE"))
     if not extra:
         return ents
-    return filter_spans(extra + ents)
+    covered = {i for span in extra for i in range(span.start, span.end)}
+    return filter_spans(extra + [e for e in ents if not covered & set(range(e.start, e.end))])
 
 
 def _note_owner_place(doc: Doc, ent: Span) -> None:

@@ -187,3 +187,12 @@ def test_co_prosecutors_keep_their_middle_initials_and_the_office_its_district(n
                        "the U.S. Attorney's Office for the District of New Jersey's Special Prosecutions Division.")
     assert {"Dana Raman", "Michael J. Costa"} <= persons(out) and "Michael" not in persons(out)
     assert {"U.S. Attorney's Office for the District of New Jersey", "Special Prosecutions Division"} <= agencies(out)
+
+
+def test_coordinated_and_designated_places_and_a_town_of(nlp):
+    out = extract(nlp, "They came from villages in Ky Son and Tuong Duong districts, from the small market town "
+                       "of Kampong Kdei and from houses in Hanley and Longton. Markus Leba and Agustina got seven "
+                       "years each.")
+    assert {"Ky Son", "Tuong Duong", "Kampong Kdei", "Hanley", "Longton"} <= places(out)
+    assert not persons(out) & {"Tuong Duong", "Kampong Kdei", "Longton"}
+    assert {"Markus Leba", "Agustina"} <= persons(out)
