@@ -954,9 +954,10 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
         root = span.root
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEECH_VERBS | SUSPECT_VERBS:
             return True
-        if span.start > 1 and doc[span.start - 1].lower_ in {"and", ","} and doc[span.start - 2].ent_type_ == "PERSON" \
-                and is_name_part(entity.name, strict=False):
-            return True  # "Markus Leba and Agustina": a known name, named alongside a person
+        if span.start > 2 and doc[span.start - 1].lower_ == "and" and doc[span.start - 2].ent_type_ == "PERSON" \
+                and doc[span.start - 3].ent_type_ == "PERSON" \
+                and any(t.lemma_ in SUSPECT_VERBS or t.lower_ in {"years", "months"} for t in span.sent):
+            return True  # "Markus Leba and Agustina got seven years": named alongside a defendant
     return False
 
 
