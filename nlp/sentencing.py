@@ -186,6 +186,14 @@ class SentenceExtractor:
             terms_for = {id(p): months for p, months in gapped}
             if gapped:
                 defendants = [p for p, _ in gapped]
+            elif prison and defendants:
+                continued = _continued_list(doc, sents, index, prison[0], persons_by_token)
+                if continued:
+                    # the trigger's own people keep the first term; the list's people theirs
+                    defendants = [p for p in defendants if all(p is not q for q, _ in continued)]
+                    for person, months in continued:
+                        terms_for[id(person)] = months
+                        defendants.append(person)
             if not defendants:
                 continue
             if _is_headline(sent):
@@ -360,6 +368,78 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
         groups += 1
         previous_end = term["end"]
     return assigned if groups >= 2 or (listed and len(assigned) > 1) else []
+
+
+# CONTINUED LIST: "X, 36, was sentenced to 14 years; Y, 31, his girlfriend, 12 years; guards
+# Z and W, 29, seven years each" and "sentenced X to 10 years, Y to eight and Z to six": after
+# the trigger's own term, each segment names people and then their term (the unit may be
+# left out: "to eight"), with only ages, appositions and aliases between.
+ALIAS_APPOSITION = re.compile(
+    r",?\s*\(?(?:also known as|a\.?k\.?a\.?|alias|known as)\s+[\"'\u201c\u2018]?[^,\"\u201d)]{1,30}[\"'\u201d\u2019]?\)?", re.I)
+AGE_APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,2}\b(?!\s*(?:years?|months?))")
+LIST_FILLER = FILLER_WORDS | {"each", "apiece", "and", "in", "prison", "jail"}
+BARE_TO = re.compile(rf"^\s+(?:to|for|got|received|gets)\s+(?P<num>{NUMBER})(?![\w-])(?!\s+(?:years?|months?|yrs?)\b)", re.I)
+
+
+def _strip_appositions(text: str) -> str:
+    return APPOSITION.sub(" ", AGE_APPOSITION.sub(" ", ALIAS_APPOSITION.sub(" ", text)))
+
+
+def _continued_list(doc: Doc, sents, index: int, first: dict, persons_by_token) -> list[tuple[Entity, int]]:
+    text = doc_text(doc)
+    end = sents[index].end_char
+    i = index
+    while text[:end].rstrip().endswith(";") and i + 1 < len(sents):  # the parser may split at ";"
+        i += 1
+        end = sents[i].end_char
+    tail = text[first["end"]:end]
+    mentions = sorted({(m.start, m.end, id(p)): (m.start, m.end, p)
+                       for p in {id(q): q for q in persons_by_token.values()}.values() for m in p.mentions
+                       if first["end"] <= m.start < end and p.role not in NON_DEFENDANT_ROLES}.values(),
+                      key=lambda x: x[0])
+    if not mentions:
+        return []
+    found: list[tuple[Entity, int]] = []
+    if re.match(r"^\s*(?:each|apiece|in (?:prison|jail))?\s*;", tail):
+        position = first["end"]
+        for segment in re.split(r";", tail)[1:]:
+            seg_start = text.index(segment, position)
+            seg_end = seg_start + len(segment)
+            position = seg_end
+            people = [m for m in mentions if seg_start <= m[0] < seg_end]
+            terms = [t for t in find_terms(segment) if t[0] + seg_start >= (people[-1][1] if people else seg_end)]
+            if not people or not terms:
+                break
+            term_start = seg_start + terms[0][0]
+            before = text[max(0, term_start - 40):term_start]
+            if TRAP_BEFORE.search(before) or RANGE_BEFORE.search(before) or AGGREGATE_BEFORE.search(before):
+                break
+            if not _only_words(_strip_appositions(text[people[-1][1]:term_start]), LIST_FILLER):
+                break
+            group = people  # one segment, one term: everyone the segment names
+            if find_terms(_strip_appositions(text[seg_start:people[-1][0]])):
+                break
+            for _, _, person in group:
+                if all(person is not q for q, _ in found):
+                    found.append((person, terms[0][2]))
+        return found
+    # ellipsis: "Y to eight and Z to six" in the unit of the first term
+    per_unit = _unit_of(text[first["start"]:first["end"]])
+    if not per_unit:
+        return []
+    previous = first["end"]
+    for start, stop, person in mentions:
+        if not _only_words(_strip_appositions(text[previous:start]), {"and", "while", "whereas"}):
+            break
+        bare = BARE_TO.match(_strip_appositions(text[stop:stop + 30]))
+        if not bare:
+            break
+        months = bare_number_months(bare.group("num"), per_unit)
+        if not months:
+            break
+        found.append((person, months))
+        previous = stop + bare.end()
+    return found
 
 
 REDUCED_TO = re.compile(r"\b(?:reduc\w*|commut\w*|halv\w*|cut|lower\w*)\b(?:\s+[\w-]+){0,3}?\s+to\s+", re.I)

@@ -312,3 +312,39 @@ def test_witness_speaking_about_an_appeal_is_not_its_owner(nlp):
     text = ("Ros Sambo, 50, was jailed for 12 years in 2021. Keo Bopha, a victim, said she wept when "
             "the appeal court cut his sentence to eight years.")
     assert terms(nlp, text) == {"Ros Sambo": 96}
+
+
+# --- continued lists: semicolons and left-out units ------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # VnExpress style: each segment "name, age, [apposition,] term"
+    ("At the first-instance trial, Tran Van Hieu, 36, the ringleader, was sentenced to 14 years; "
+     "Do Thi Mai, 31, his girlfriend, 12 years; Ngo Van Phuc, 29, ten years; and Ly Van Tam, 22, "
+     "and Cao Van Dat, 24, five years each.",
+     {"Tran Van Hieu": 168, "Do Thi Mai": 144, "Ngo Van Phuc": 120, "Ly Van Tam": 60, "Cao Van Dat": 60}),
+    # Khmer Times style: descriptors before names, an alias, "received"
+    ("The compound's manager, Zhang Wei, 44, received 12 years; his deputy Chen Hao, also known as "
+     "\"Ah Hao\", 38, ten years; guards Sok Vanna, 29, and Keo Rithy, 31, seven years each; and "
+     "accountant Liu Yang, 33, five years.",
+     {"Zhang Wei": 144, "Chen Hao": 120, "Sok Vanna": 84, "Keo Rithy": 84, "Liu Yang": 60}),
+    # Bangkok Post style: bare commas inside the segments
+    ("Somchai Wongsa received 12 years; Prasit Boonma, 10 years; and Anan Chaiyo, eight years.",
+     {"Somchai Wongsa": 144, "Prasit Boonma": 120, "Anan Chaiyo": 96}),
+])
+def test_semicolon_list_gives_each_segment_its_term(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The court sentenced Kim Sokha to 10 years, Chan Dara to eight and Heng Vibol to six.",
+     {"Kim Sokha": 120, "Chan Dara": 96, "Heng Vibol": 72}),
+    ("The Shah Alam Sessions Court sentenced Ahmad Zaki to 12 years and Rosli Daud to nine.",
+     {"Ahmad Zaki": 144, "Rosli Daud": 108}),
+])
+def test_left_out_unit_is_the_first_terms(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_semicolon_after_term_is_not_a_list_of_demands(nlp):
+    found = terms(nlp, "Ali Hassan was jailed for nine years; prosecutors had asked for 15 years for Omar Farouk.")
+    assert "Omar Farouk" not in found
