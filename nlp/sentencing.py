@@ -316,7 +316,9 @@ FILLER_WORDS = {"was", "were", "is", "are", "has", "have", "had", "been", "got",
                 "prison", "jail", "imprisoned", "respectively", "also", "only", "then", "later"}
 SEPARATOR_WORDS = {"and", "while", "whereas", "but", "with", "each", "respectively", "in", "prison",
                    "jail", "behind", "bars", "imprisonment", "custody", "as", "for", "whilst", "apiece"}
-APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,2}\s*(?=,|\s|$)|,\s*(?:the|a|an|his|her|their)\s[^,;]{1,40}(?=,)")
+APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,2}\s*(?=,|\s|$)|,\s*(?:the|a|an|his|her|their)\s[^,;]{1,40}(?=,)|"
+                        # "Y, who ran safe houses in Mae Sot, received four years"
+                        r",\s*who\s(?![^,;]*\b(?:acquit\w*|cleared|not guilty|fled|remains?|is|are)\b)[^,;\d]{1,80}(?=,)")
 
 
 def _only_words(text: str, allowed: set[str]) -> bool:
@@ -488,7 +490,7 @@ def _unit_of(term_text: str) -> float | None:
 # the one recorded earlier. Law changes ("raised the maximum penalty to 20 years") are not.
 SENTENCE_CHANGE = re.compile(
     rf"\b(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|"
-    rf"doubl\w*|upgrad\w*|toughen\w*)\b(?P<mid>[^.;]{{0,160}}?)\bto\s+(?P<to>life\b|death\b|"
+    rf"doubl\w*|upgrad\w*|toughen\w*|modif(?:y|ies|ied|ying))\b(?P<mid>[^.;]{{0,160}}?)\bto\s+(?P<to>life\b|death\b|"
     rf"(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|months?)\b)?)(?P<tail>\s+from\s+(?:the\s+)?"
     rf"(?P<num0>{NUMBER})[\s-]+(?P<unit0>years?|months?))?", re.I)
 CHANGED_NOUN = re.compile(r"\b(?:sentences?|terms?|jail time|prison time)\b|"
@@ -543,7 +545,7 @@ def _set_term(record: dict, months, life, death) -> None:
 
 CHANGE_OR_UPHOLD_VERB = re.compile(
     r"^(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|doubl\w*|"
-    r"upgrad\w*|toughen\w*|upheld|uphold\w*|affirmed|confirmed)$", re.I)
+    r"upgrad\w*|toughen\w*|modif(?:y|ies|ied|ying)|upheld|uphold\w*|affirmed|confirmed)$", re.I)
 OWNER_BEFORE = re.compile(r"\b(?:sentences?|terms?|conviction) (?:(?:handed|given) to )?of\s+(?:\w+\s+){0,2}$|\bfor\s+$", re.I)
 
 

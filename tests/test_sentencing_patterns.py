@@ -348,3 +348,20 @@ def test_left_out_unit_is_the_first_terms(nlp, text, expected):
 def test_semicolon_after_term_is_not_a_list_of_demands(nlp):
     found = terms(nlp, "Ali Hassan was jailed for nine years; prosecutors had asked for 15 years for Omar Farouk.")
     assert "Omar Farouk" not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("According to the verdict, Somchai's wife, Duangporn Srisuk, who managed the group's finances, "
+     "received 16 years and the couple's nephew, Thanakrit Boonsri, 12 years.",
+     {"Duangporn Srisuk": 192, "Thanakrit Boonsri": 144}),
+    ("Ko Min Thu, who ran the brothel, was jailed for 12 years while Ma Aye Aye, who kept the money, got five years.",
+     {"Ko Min Thu": 144, "Ma Aye Aye": 60}),
+])
+def test_relative_clause_after_a_name_in_a_gapped_list(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_modified_penalty_on_appeal_is_the_term(nlp):
+    text = ("Bar manager Liza Tolentino had been sentenced by the trial court to 20 years. "
+            "The Court of Appeals modified her penalty to 15 years of imprisonment.")
+    assert terms(nlp, text) == {"Liza Tolentino": 180}
