@@ -35,7 +35,8 @@ MODALS = {"could", "would", "may", "might", "can", "should", "must"}
 HYPOTHETICAL = re.compile(r"\bif (?:convicted|found guilty|proven guilty)\b", re.I)
 ACQUITTED = re.compile(r"\b(?:acquit\w*|cleared of|found not guilty|not guilty)\b", re.I)
 LIFE = re.compile(r"\blife (?:imprisonment|in prison|in jail|sentences?|terms?|behind bars)\b|\breclusion perpetua\b|"
-                  r"\bimprisonment for life\b|\b(?:sentenced|jailed)\b[^.;]{0,200}?\b(?:to|for) life\b", re.I)
+                  r"\bimprisonment for life\b|\b(?:sentenced|jailed)\b[^.;]{0,200}?\b(?:to|for) life\b|"
+                  r"\b(?:got|gets|get|given|received|receives|handed)\s+life\b(?!\s+(?:savings|insurance|skills|story|stories)\b)", re.I)
 DEATH = re.compile(r"\b(?:sentenced\b[^.;]{0,200}?\bto death|death (?:penalty|sentences?)|to be executed|"
                    r"capital punishment|sentenced\b[^.;]{0,200}?\bto be hanged)\b", re.I)
 SUSPENDED_AFTER = re.compile(r"^[\s,]*(?:(?:prison|jail)\s+)?(?:(?:sentences?|terms?|of|which|it|them|was|were|is|are|being|be|to|will)\s+)*suspended", re.I)
@@ -425,6 +426,28 @@ def _continued_list(doc: Doc, sents, index: int, first: dict, persons_by_token) 
                 if all(person is not q for q, _ in found):
                     found.append((person, terms[0][2]))
         return found
+    if re.match(r"^\s+(?:to|on)\s+", tail):
+        # TERM TO NAME: "handed down sentences of 20 years to A and 10 years to B"
+        lead = re.match(r"^\s+(?:to|on)\s+", tail)
+        own = [m for m in mentions if m[0] == first["end"] + lead.end()]
+        if not own:
+            return []
+        previous = own[0][1]
+        for start, stop, term_months in [(first["end"] + a, first["end"] + b, m) for a, b, m in find_terms(tail)]:
+            if start < previous:
+                continue
+            if not _only_words(text[previous:start], {"and", "while", "with", "a", "an"}):
+                break
+            before = text[max(0, start - 40):start]
+            if TRAP_BEFORE.search(before) or RANGE_BEFORE.search(before):
+                break
+            after = re.match(r"^(?:\s+(?:in (?:prison|jail)|imprisonment|each))?\s+(?:to|on)\s+", text[stop:stop + 30])
+            people = [m for m in mentions if after and m[0] == stop + after.end()]
+            if not people:
+                break
+            found.append((people[0][2], term_months))
+            previous = people[0][1]
+        return found
     # ellipsis: "Y to eight and Z to six" in the unit of the first term
     per_unit = _unit_of(text[first["start"]:first["end"]])
     if not per_unit:
@@ -735,6 +758,8 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
 
 def _given_by(token: Token, trigger: Token) -> bool:
     """The term is what the verb gives: "jailed for six years", "sentenced to six years"."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in {"total", "aggregate"}:
+        token = token.head.head  # "jailed for a total of 24 years after ..."
     return token.dep_ in {"pobj", "dobj"} and (token.head == trigger or (
         token.head.dep_ == "prep" and token.head.lower_ in {"for", "to"} and token.head.head == trigger))
 

@@ -365,3 +365,62 @@ def test_modified_penalty_on_appeal_is_the_term(nlp):
     text = ("Bar manager Liza Tolentino had been sentenced by the trial court to 20 years. "
             "The Court of Appeals modified her penalty to 15 years of imprisonment.")
     assert terms(nlp, text) == {"Liza Tolentino": 180}
+
+
+# --- common phrasings across outlets ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # Khmer Times: three names, "each jailed"
+    ("Chan Dara, Sok Heng and Lim Pov were each jailed for seven years by the Kandal Provincial Court.",
+     {"Chan Dara": 84, "Sok Heng": 84, "Lim Pov": 84}),
+    # VnExpress: the term in a later sentence after the names
+    ("Police arrested Nguyen Van An, Tran Thi Binh and Le Van Cuong in 2023. The three were found guilty "
+     "of trafficking. They were each sentenced to nine years in prison.",
+     {"Nguyen Van An": 108, "Tran Thi Binh": 108, "Le Van Cuong": 108}),
+    # AFP: in absentia
+    ("Wang Jun, a Chinese national, was sentenced in absentia to 15 years in prison by the Preah Sihanouk "
+     "Provincial Court.", {"Wang Jun": 180}),
+    # Bangkok Post: "a 15-year prison term"
+    ("Somchai Kaewta was given a 15-year prison term by the Criminal Court.", {"Somchai Kaewta": 180}),
+    # BBC/CPS: one person's total over several counts
+    ("Ahmad Kamal was jailed for a total of 24 years after the court ordered the terms to run consecutively.",
+     {"Ahmad Kamal": 288}),
+    ("Mark Hughes was ordered to serve eight years in prison.", {"Mark Hughes": 96}),
+    # Bangkok Post: "handed down sentences of ... to"
+    ("The Criminal Court handed down sentences of 20 years to Anan Sukjai and 10 years to Preecha Dee.",
+     {"Anan Sukjai": 240, "Preecha Dee": 120}),
+    ("The court handed down prison terms of 12 years to Lim Sokha, eight years to Chan Dara and five years "
+     "to Heng Vibol.", {"Lim Sokha": 144, "Chan Dara": 96, "Heng Vibol": 60}),
+    # Inquirer: "got life"
+    ("Juan dela Cruz got life for trafficking minors in Pampanga.", {"Juan dela Cruz": "life"}),
+    # The Star: ages and a shared origin, "years' jail"
+    ("Lim Ah Seng, 34, and Tan Boon Hock, 29, both from Johor Bahru, were sentenced to 10 years' jail each.",
+     {"Lim Ah Seng": 120, "Tan Boon Hock": 120}),
+    # The Star: whipping
+    ("The Sessions Court jailed Rosli Hamid 10 years and ordered six strokes of the cane.", {"Rosli Hamid": 120}),
+    # Jakarta Post: fine with a subsidiary term
+    ("Budi Santoso was sentenced to 6 years in prison and fined Rp 200 million, or an additional 3 months.",
+     {"Budi Santoso": 72}),
+    # US Attorney's Office
+    ("Michael Brown, 45, of Houston, was sentenced to 188 months in federal prison for sex trafficking.",
+     {"Michael Brown": 188}),
+    # UK: years and months
+    ("Darren Whitfield, 52, was jailed for six years and nine months at Wolverhampton Crown Court.",
+     {"Darren Whitfield": 81}),
+    # death, and a commutation
+    ("Nguyen Thi Lan was sentenced to death by the Hanoi People's Court for trafficking women.",
+     {"Nguyen Thi Lan": "death"}),
+    ("The death sentence of Tran Van Hoa was commuted to life imprisonment by the president.",
+     {"Tran Van Hoa": "life"}),
+])
+def test_common_phrasings(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The judge said Ramon Santos would have got life had he not pleaded guilty.",
+    "The court handed down a sentence of 12 years to Lim Sokha, and prosecutors sought 20 years for Chan Dara.",
+])
+def test_common_phrasing_traps(nlp, text):
+    found = terms(nlp, text)
+    assert "Ramon Santos" not in found and "Chan Dara" not in found, found
