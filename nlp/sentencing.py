@@ -476,6 +476,11 @@ HALVED = re.compile(
     r"(?:(?:jail|prison)\s+)?(?:term|sentence)?\s*)?by\s+(?:half|(?:a|one)[\s-]third))\b(?![^.;]{0,20}?\bto\s)", re.I)
 
 
+# "sentenced to 16 years ..., but because he confessed the court halved both, leaving him with
+# eight years in prison": what is left is the sentence.
+LEAVING_WITH = re.compile(r"\b(?:leaving|left)\s+(?:him|her|them|each(?:\s+of\s+them)?)\s+(?:with\s+)?(?:a\s+term\s+of\s+)?", re.I)
+
+
 def _final_terms(terms: list[dict], sent: Span) -> list[dict]:
     """REDUCTION: "50 years, but the term was reduced to 25 years", "50 years, halved to 25
     for a confession", "50 years, halved because he confessed": the final term is the sentence."""
@@ -492,6 +497,11 @@ def _final_terms(terms: list[dict], sent: Span) -> list[dict]:
         months = bare_number_months(after_first[reduced.end():reduced.end() + 20], per_unit) if per_unit else None
         if months and months < terms[0]["months"]:
             return [{**terms[0], "months": months, "listed": [months]}] + terms[1:]
+    leaving = LEAVING_WITH.search(after_first)
+    if leaving:
+        found = find_terms(after_first[leaving.end():leaving.end() + 40])
+        if found and found[0][0] == 0 and found[0][2] < terms[0]["months"]:
+            return [{**terms[0], "months": found[0][2], "listed": [found[0][2]]}] + terms[1:]
     halved = HALVED.match(after_first)
     if halved:
         fraction = 2 / 3 if "third" in halved.group(0).lower() else 1 / 2

@@ -424,3 +424,9 @@ def test_common_phrasings(nlp, text, expected):
 def test_common_phrasing_traps(nlp, text):
     found = terms(nlp, text)
     assert "Ramon Santos" not in found and "Chan Dara" not in found, found
+
+
+def test_what_is_left_after_a_reduction_is_the_term(nlp):
+    text = ("Prasit Yodmanee, 52, the captain, was sentenced to 16 years and fined 400,000 baht, but because he "
+            "confessed the court halved both, leaving him with eight years in prison and a fine of 200,000 baht.")
+    assert terms(nlp, text) == {"Prasit Yodmanee": 96}
