@@ -597,9 +597,18 @@ def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
             end += 1
         after = doc.text[doc[end].idx + len(doc[end].text):doc[end].idx + len(doc[end].text) + 3]
         if OWNER_BEFORE.search(before) or after.startswith(("'s", "\u2019s")) or \
-                (doc[end].dep_ in {"nsubj", "nsubjpass"} and CHANGE_OR_UPHOLD_VERB.match(doc[end].head.text)):
+                (doc[end].dep_ in {"nsubj", "nsubjpass"} and CHANGE_OR_UPHOLD_VERB.match(doc[end].head.text)) or \
+                _had_own_term_changed(doc[end]):
             found[id(person)] = person
     return list(found.values())
+
+
+def _had_own_term_changed(token: Token) -> bool:
+    """"X, 39, had her four-year sentence upheld" / "had his term cut to ten years"."""
+    head = token.head
+    return token.dep_ == "nsubj" and head.lemma_ == "have" and any(
+        CHANGE_OR_UPHOLD_VERB.match(c.text) and c.i > head.i for c in head.subtree) and any(
+        c.lower_ in {"his", "her"} and c.i > head.i for c in head.subtree)
 
 
 def _earlier_owners(sent: Span, records: dict[str, dict], from_months) -> list[dict]:

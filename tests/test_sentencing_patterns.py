@@ -430,3 +430,8 @@ def test_what_is_left_after_a_reduction_is_the_term(nlp):
     text = ("Prasit Yodmanee, 52, the captain, was sentenced to 16 years and fined 400,000 baht, but because he "
             "confessed the court halved both, leaving him with eight years in prison and a fine of 200,000 baht.")
     assert terms(nlp, text) == {"Prasit Yodmanee": 96}
+
+
+def test_had_her_sentence_upheld(nlp):
+    assert terms(nlp, "Maria Goreti Seran, 39, had her four-year sentence upheld.") == {"Maria Goreti Seran": 48}
+    assert terms(nlp, "Siti Rahma had asked the court to uphold her four-year sentence.") == {}
