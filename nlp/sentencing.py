@@ -139,6 +139,9 @@ class SentenceExtractor:
                     _merge(records[key], record)
             if SENTENCE_CHANGE.search(sent.text) or UPHELD.search(sent.text):
                 _changed_or_upheld(self, doc, sents, index, entities, records, persons_by_token, pending, aliases)
+            elif index and HALVED_LATER.search(sent.text) and not TERM_RE.search(sent.text) \
+                    and not CHANGE_TRAPS.search(sent.text):
+                _halved_later(sents[index - 1], sent, records)
         _apply_pending_changes(records, pending)
         for record in records.values():
             record.pop("changed", None)
@@ -625,6 +628,23 @@ def _earlier_owners(sent: Span, records: dict[str, dict], from_months) -> list[d
     if plural:
         return same
     return [earlier[-1]] if len(same) == 1 else []  # "his sentence" after several defendants: unclear
+
+
+# HALVED LATER: "X was initially sentenced to 60 years. Because he confessed, the court cut
+# the term by half.": the sentence just before is halved (or cut by a third).
+HALVED_LATER = re.compile(
+    r"\b(?:halved\s+(?:the|his|her)\s+(?:(?:jail|prison)\s+)?(?:term|sentence)|(?:the|his|her)\s+(?:(?:jail|prison)\s+)?"
+    r"(?:term|sentence)\s+(?:was\s+)?halved|(?:cut|reduced|commuted)\s+(?:the|his|her)\s+(?:(?:jail|prison)\s+)?"
+    r"(?:term|sentence)\s+(?:by|in)\s+(?:half|(?:a|one)[\s-]third))\b", re.I)
+
+
+def _halved_later(previous: Span, sent: Span, records: dict[str, dict]) -> None:
+    told = [r for r in records.values() if previous.start_char <= r["start"] < previous.end_char
+            and r["prison_months"] and not r.get("changed")]
+    if len(told) != 1:
+        return  # "his term" after several people: whose is not told
+    fraction = 2 / 3 if "third" in HALVED_LATER.search(sent.text).group(0).lower() else 1 / 2
+    _set_term(told[0], int(round(told[0]["prison_months"] * fraction)), False, False)
 
 
 def _changed_or_upheld(extractor, doc, sents, index, entities, records, persons_by_token, pending, aliases=None) -> None:

@@ -435,3 +435,15 @@ def test_what_is_left_after_a_reduction_is_the_term(nlp):
 def test_had_her_sentence_upheld(nlp):
     assert terms(nlp, "Maria Goreti Seran, 39, had her four-year sentence upheld.") == {"Maria Goreti Seran": 48}
     assert terms(nlp, "Siti Rahma had asked the court to uphold her four-year sentence.") == {}
+
+
+def test_term_halved_in_the_next_sentence(nlp):
+    text = ("Somsak Thongchai, 45, a former tour operator, was initially sentenced to 60 years on charges of "
+            "human trafficking. Because he confessed, the court cut the term by half.")
+    assert terms(nlp, text) == {"Somsak Thongchai": 360}
+
+
+def test_halving_after_several_people_is_not_guessed(nlp):
+    text = ("Anan Dee and Preecha Kham were sentenced to 20 years each. Because one of them confessed, "
+            "the court cut his term by half.")
+    assert terms(nlp, text) == {"Anan Dee": 240, "Preecha Kham": 240}
