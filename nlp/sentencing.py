@@ -35,7 +35,8 @@ MODALS = {"could", "would", "may", "might", "can", "should", "must"}
 HYPOTHETICAL = re.compile(r"\bif (?:convicted|found guilty|proven guilty)\b", re.I)
 ACQUITTED = re.compile(r"\b(?:acquit\w*|cleared of|found not guilty|not guilty)\b", re.I)
 LIFE = re.compile(r"\blife (?:imprisonment|in prison|in jail|sentences?|terms?|behind bars)\b|\breclusion perpetua\b|"
-                  r"\bimprisonment for life\b|\b(?:sentenced|jailed)\b[^.;]{0,200}?\b(?:to|for) life\b", re.I)
+                  r"\bimprisonment for life\b|\b(?:sentenced|jailed)\b[^.;]{0,200}?\b(?:to|for) life\b|"
+                  r"\b(?:got|gets|get|given|received|receives|handed)\s+life\b(?!\s+(?:savings|insurance|skills|story|stories)\b)", re.I)
 DEATH = re.compile(r"\b(?:sentenced\b[^.;]{0,200}?\bto death|death (?:penalty|sentences?)|to be executed|"
                    r"capital punishment|sentenced\b[^.;]{0,200}?\bto be hanged)\b", re.I)
 SUSPENDED_AFTER = re.compile(r"^[\s,]*(?:(?:prison|jail)\s+)?(?:(?:sentences?|terms?|of|which|it|them|was|were|is|are|being|be|to|will)\s+)*suspended", re.I)
@@ -138,6 +139,9 @@ class SentenceExtractor:
                     _merge(records[key], record)
             if SENTENCE_CHANGE.search(sent.text) or UPHELD.search(sent.text):
                 _changed_or_upheld(self, doc, sents, index, entities, records, persons_by_token, pending, aliases)
+            elif index and HALVED_LATER.search(sent.text) and not TERM_RE.search(sent.text) \
+                    and not CHANGE_TRAPS.search(sent.text):
+                _halved_later(sents[index - 1], sent, records)
         _apply_pending_changes(records, pending)
         for record in records.values():
             record.pop("changed", None)
@@ -186,6 +190,14 @@ class SentenceExtractor:
             terms_for = {id(p): months for p, months in gapped}
             if gapped:
                 defendants = [p for p, _ in gapped]
+            elif prison and defendants:
+                continued = _continued_list(doc, sents, index, prison[0], persons_by_token)
+                if continued:
+                    # the trigger's own people keep the first term; the list's people theirs
+                    defendants = [p for p in defendants if all(p is not q for q, _ in continued)]
+                    for person, months in continued:
+                        terms_for[id(person)] = months
+                        defendants.append(person)
             if not defendants:
                 continue
             if _is_headline(sent):
@@ -308,7 +320,9 @@ FILLER_WORDS = {"was", "were", "is", "are", "has", "have", "had", "been", "got",
                 "prison", "jail", "imprisoned", "respectively", "also", "only", "then", "later"}
 SEPARATOR_WORDS = {"and", "while", "whereas", "but", "with", "each", "respectively", "in", "prison",
                    "jail", "behind", "bars", "imprisonment", "custody", "as", "for", "whilst", "apiece"}
-APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,2}\s*(?=,|\s|$)|,\s*(?:the|a|an|his|her|their)\s[^,;]{1,40}(?=,)")
+APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,2}\s*(?=,|\s|$)|,\s*(?:the|a|an|his|her|their)\s[^,;]{1,40}(?=,)|"
+                        # "Y, who ran safe houses in Mae Sot, received four years"
+                        r",\s*who\s(?![^,;]*\b(?:acquit\w*|cleared|not guilty|fled|remains?|is|are)\b)[^,;\d]{1,80}(?=,)")
 
 
 def _only_words(text: str, allowed: set[str]) -> bool:
@@ -362,6 +376,100 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
     return assigned if groups >= 2 or (listed and len(assigned) > 1) else []
 
 
+# CONTINUED LIST: "X, 36, was sentenced to 14 years; Y, 31, his girlfriend, 12 years; guards
+# Z and W, 29, seven years each" and "sentenced X to 10 years, Y to eight and Z to six": after
+# the trigger's own term, each segment names people and then their term (the unit may be
+# left out: "to eight"), with only ages, appositions and aliases between.
+ALIAS_APPOSITION = re.compile(
+    r",?\s*\(?(?:also known as|a\.?k\.?a\.?|alias|known as)\s+[\"'\u201c\u2018]?[^,\"\u201d)]{1,30}[\"'\u201d\u2019]?\)?", re.I)
+AGE_APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,2}\b(?!\s*(?:years?|months?))")
+LIST_FILLER = FILLER_WORDS | {"each", "apiece", "and", "in", "prison", "jail"}
+BARE_TO = re.compile(rf"^\s+(?:to|for|got|received|gets)\s+(?P<num>{NUMBER})(?![\w-])(?!\s+(?:years?|months?|yrs?)\b)", re.I)
+
+
+def _strip_appositions(text: str) -> str:
+    return APPOSITION.sub(" ", AGE_APPOSITION.sub(" ", ALIAS_APPOSITION.sub(" ", text)))
+
+
+def _continued_list(doc: Doc, sents, index: int, first: dict, persons_by_token) -> list[tuple[Entity, int]]:
+    text = doc_text(doc)
+    end = sents[index].end_char
+    i = index
+    while text[:end].rstrip().endswith(";") and i + 1 < len(sents):  # the parser may split at ";"
+        i += 1
+        end = sents[i].end_char
+    tail = text[first["end"]:end]
+    mentions = sorted({(m.start, m.end, id(p)): (m.start, m.end, p)
+                       for p in {id(q): q for q in persons_by_token.values()}.values() for m in p.mentions
+                       if first["end"] <= m.start < end and p.role not in NON_DEFENDANT_ROLES}.values(),
+                      key=lambda x: x[0])
+    if not mentions:
+        return []
+    found: list[tuple[Entity, int]] = []
+    if re.match(r"^\s*(?:each|apiece|in (?:prison|jail))?\s*;", tail):
+        position = first["end"]
+        for segment in re.split(r";", tail)[1:]:
+            seg_start = text.index(segment, position)
+            seg_end = seg_start + len(segment)
+            position = seg_end
+            people = [m for m in mentions if seg_start <= m[0] < seg_end]
+            terms = [t for t in find_terms(segment) if t[0] + seg_start >= (people[-1][1] if people else seg_end)]
+            if not people or not terms:
+                break
+            term_start = seg_start + terms[0][0]
+            before = text[max(0, term_start - 40):term_start]
+            if TRAP_BEFORE.search(before) or RANGE_BEFORE.search(before) or AGGREGATE_BEFORE.search(before):
+                break
+            if not _only_words(_strip_appositions(text[people[-1][1]:term_start]), LIST_FILLER):
+                break
+            group = people  # one segment, one term: everyone the segment names
+            if find_terms(_strip_appositions(text[seg_start:people[-1][0]])):
+                break
+            for _, _, person in group:
+                if all(person is not q for q, _ in found):
+                    found.append((person, terms[0][2]))
+        return found
+    if re.match(r"^\s+(?:to|on)\s+", tail):
+        # TERM TO NAME: "handed down sentences of 20 years to A and 10 years to B"
+        lead = re.match(r"^\s+(?:to|on)\s+", tail)
+        own = [m for m in mentions if m[0] == first["end"] + lead.end()]
+        if not own:
+            return []
+        previous = own[0][1]
+        for start, stop, term_months in [(first["end"] + a, first["end"] + b, m) for a, b, m in find_terms(tail)]:
+            if start < previous:
+                continue
+            if not _only_words(text[previous:start], {"and", "while", "with", "a", "an"}):
+                break
+            before = text[max(0, start - 40):start]
+            if TRAP_BEFORE.search(before) or RANGE_BEFORE.search(before):
+                break
+            after = re.match(r"^(?:\s+(?:in (?:prison|jail)|imprisonment|each))?\s+(?:to|on)\s+", text[stop:stop + 30])
+            people = [m for m in mentions if after and m[0] == stop + after.end()]
+            if not people:
+                break
+            found.append((people[0][2], term_months))
+            previous = people[0][1]
+        return found
+    # ellipsis: "Y to eight and Z to six" in the unit of the first term
+    per_unit = _unit_of(text[first["start"]:first["end"]])
+    if not per_unit:
+        return []
+    previous = first["end"]
+    for start, stop, person in mentions:
+        if not _only_words(_strip_appositions(text[previous:start]), {"and", "while", "whereas"}):
+            break
+        bare = BARE_TO.match(_strip_appositions(text[stop:stop + 30]))
+        if not bare:
+            break
+        months = bare_number_months(bare.group("num"), per_unit)
+        if not months:
+            break
+        found.append((person, months))
+        previous = stop + bare.end()
+    return found
+
+
 REDUCED_TO = re.compile(r"\b(?:reduc\w*|commut\w*|halv\w*|cut|lower\w*)\b(?:\s+[\w-]+){0,3}?\s+to\s+", re.I)
 
 
@@ -369,6 +477,11 @@ HALVED = re.compile(
     r"^[\s,]*(?:(?:which|that|it|the (?:term|sentence)|but|and)\s+)*(?:(?:was|were|is|being)\s+)?"
     r"(?:later\s+)?(?:halved|cut in half|(?:reduced|cut|commuted|lowered)\s+(?:(?:the|his|her|their|it)\s+"
     r"(?:(?:jail|prison)\s+)?(?:term|sentence)?\s*)?by\s+(?:half|(?:a|one)[\s-]third))\b(?![^.;]{0,20}?\bto\s)", re.I)
+
+
+# "sentenced to 16 years ..., but because he confessed the court halved both, leaving him with
+# eight years in prison": what is left is the sentence.
+LEAVING_WITH = re.compile(r"\b(?:leaving|left)\s+(?:him|her|them|each(?:\s+of\s+them)?)\s+(?:with\s+)?(?:a\s+term\s+of\s+)?", re.I)
 
 
 def _final_terms(terms: list[dict], sent: Span) -> list[dict]:
@@ -387,6 +500,11 @@ def _final_terms(terms: list[dict], sent: Span) -> list[dict]:
         months = bare_number_months(after_first[reduced.end():reduced.end() + 20], per_unit) if per_unit else None
         if months and months < terms[0]["months"]:
             return [{**terms[0], "months": months, "listed": [months]}] + terms[1:]
+    leaving = LEAVING_WITH.search(after_first)
+    if leaving:
+        found = find_terms(after_first[leaving.end():leaving.end() + 40])
+        if found and found[0][0] == 0 and found[0][2] < terms[0]["months"]:
+            return [{**terms[0], "months": found[0][2], "listed": [found[0][2]]}] + terms[1:]
     halved = HALVED.match(after_first)
     if halved:
         fraction = 2 / 3 if "third" in halved.group(0).lower() else 1 / 2
@@ -408,7 +526,7 @@ def _unit_of(term_text: str) -> float | None:
 # the one recorded earlier. Law changes ("raised the maximum penalty to 20 years") are not.
 SENTENCE_CHANGE = re.compile(
     rf"\b(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|"
-    rf"doubl\w*|upgrad\w*|toughen\w*)\b(?P<mid>[^.;]{{0,160}}?)\bto\s+(?P<to>life\b|death\b|"
+    rf"doubl\w*|upgrad\w*|toughen\w*|modif(?:y|ies|ied|ying))\b(?P<mid>[^.;]{{0,160}}?)\bto\s+(?P<to>life\b|death\b|"
     rf"(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|months?)\b)?)(?P<tail>\s+from\s+(?:the\s+)?"
     rf"(?P<num0>{NUMBER})[\s-]+(?P<unit0>years?|months?))?", re.I)
 CHANGED_NOUN = re.compile(r"\b(?:sentences?|terms?|jail time|prison time)\b|"
@@ -463,7 +581,7 @@ def _set_term(record: dict, months, life, death) -> None:
 
 CHANGE_OR_UPHOLD_VERB = re.compile(
     r"^(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|doubl\w*|"
-    r"upgrad\w*|toughen\w*|upheld|uphold\w*|affirmed|confirmed)$", re.I)
+    r"upgrad\w*|toughen\w*|modif(?:y|ies|ied|ying)|upheld|uphold\w*|affirmed|confirmed)$", re.I)
 OWNER_BEFORE = re.compile(r"\b(?:sentences?|terms?|conviction) (?:(?:handed|given) to )?of\s+(?:\w+\s+){0,2}$|\bfor\s+$", re.I)
 
 
@@ -482,9 +600,18 @@ def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
             end += 1
         after = doc.text[doc[end].idx + len(doc[end].text):doc[end].idx + len(doc[end].text) + 3]
         if OWNER_BEFORE.search(before) or after.startswith(("'s", "\u2019s")) or \
-                (doc[end].dep_ in {"nsubj", "nsubjpass"} and CHANGE_OR_UPHOLD_VERB.match(doc[end].head.text)):
+                (doc[end].dep_ in {"nsubj", "nsubjpass"} and CHANGE_OR_UPHOLD_VERB.match(doc[end].head.text)) or \
+                _had_own_term_changed(doc[end]):
             found[id(person)] = person
     return list(found.values())
+
+
+def _had_own_term_changed(token: Token) -> bool:
+    """"X, 39, had her four-year sentence upheld" / "had his term cut to ten years"."""
+    head = token.head
+    return token.dep_ == "nsubj" and head.lemma_ == "have" and any(
+        CHANGE_OR_UPHOLD_VERB.match(c.text) and c.i > head.i for c in head.subtree) and any(
+        c.lower_ in {"his", "her"} and c.i > head.i for c in head.subtree)
 
 
 def _earlier_owners(sent: Span, records: dict[str, dict], from_months) -> list[dict]:
@@ -501,6 +628,23 @@ def _earlier_owners(sent: Span, records: dict[str, dict], from_months) -> list[d
     if plural:
         return same
     return [earlier[-1]] if len(same) == 1 else []  # "his sentence" after several defendants: unclear
+
+
+# HALVED LATER: "X was initially sentenced to 60 years. Because he confessed, the court cut
+# the term by half.": the sentence just before is halved (or cut by a third).
+HALVED_LATER = re.compile(
+    r"\b(?:halved\s+(?:the|his|her)\s+(?:(?:jail|prison)\s+)?(?:term|sentence)|(?:the|his|her)\s+(?:(?:jail|prison)\s+)?"
+    r"(?:term|sentence)\s+(?:was\s+)?halved|(?:cut|reduced|commuted)\s+(?:the|his|her)\s+(?:(?:jail|prison)\s+)?"
+    r"(?:term|sentence)\s+(?:by|in)\s+(?:half|(?:a|one)[\s-]third))\b", re.I)
+
+
+def _halved_later(previous: Span, sent: Span, records: dict[str, dict]) -> None:
+    told = [r for r in records.values() if previous.start_char <= r["start"] < previous.end_char
+            and r["prison_months"] and not r.get("changed")]
+    if len(told) != 1:
+        return  # "his term" after several people: whose is not told
+    fraction = 2 / 3 if "third" in HALVED_LATER.search(sent.text).group(0).lower() else 1 / 2
+    _set_term(told[0], int(round(told[0]["prison_months"] * fraction)), False, False)
 
 
 def _changed_or_upheld(extractor, doc, sents, index, entities, records, persons_by_token, pending, aliases=None) -> None:
@@ -653,6 +797,8 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
 
 def _given_by(token: Token, trigger: Token) -> bool:
     """The term is what the verb gives: "jailed for six years", "sentenced to six years"."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in {"total", "aggregate"}:
+        token = token.head.head  # "jailed for a total of 24 years after ..."
     return token.dep_ in {"pobj", "dobj"} and (token.head == trigger or (
         token.head.dep_ == "prep" and token.head.lower_ in {"for", "to"} and token.head.head == trigger))
 

@@ -312,3 +312,138 @@ def test_witness_speaking_about_an_appeal_is_not_its_owner(nlp):
     text = ("Ros Sambo, 50, was jailed for 12 years in 2021. Keo Bopha, a victim, said she wept when "
             "the appeal court cut his sentence to eight years.")
     assert terms(nlp, text) == {"Ros Sambo": 96}
+
+
+# --- continued lists: semicolons and left-out units ------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # VnExpress style: each segment "name, age, [apposition,] term"
+    ("At the first-instance trial, Tran Van Hieu, 36, the ringleader, was sentenced to 14 years; "
+     "Do Thi Mai, 31, his girlfriend, 12 years; Ngo Van Phuc, 29, ten years; and Ly Van Tam, 22, "
+     "and Cao Van Dat, 24, five years each.",
+     {"Tran Van Hieu": 168, "Do Thi Mai": 144, "Ngo Van Phuc": 120, "Ly Van Tam": 60, "Cao Van Dat": 60}),
+    # Khmer Times style: descriptors before names, an alias, "received"
+    ("The compound's manager, Zhang Wei, 44, received 12 years; his deputy Chen Hao, also known as "
+     "\"Ah Hao\", 38, ten years; guards Sok Vanna, 29, and Keo Rithy, 31, seven years each; and "
+     "accountant Liu Yang, 33, five years.",
+     {"Zhang Wei": 144, "Chen Hao": 120, "Sok Vanna": 84, "Keo Rithy": 84, "Liu Yang": 60}),
+    # Bangkok Post style: bare commas inside the segments
+    ("Somchai Wongsa received 12 years; Prasit Boonma, 10 years; and Anan Chaiyo, eight years.",
+     {"Somchai Wongsa": 144, "Prasit Boonma": 120, "Anan Chaiyo": 96}),
+])
+def test_semicolon_list_gives_each_segment_its_term(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The court sentenced Kim Sokha to 10 years, Chan Dara to eight and Heng Vibol to six.",
+     {"Kim Sokha": 120, "Chan Dara": 96, "Heng Vibol": 72}),
+    ("The Shah Alam Sessions Court sentenced Ahmad Zaki to 12 years and Rosli Daud to nine.",
+     {"Ahmad Zaki": 144, "Rosli Daud": 108}),
+])
+def test_left_out_unit_is_the_first_terms(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_semicolon_after_term_is_not_a_list_of_demands(nlp):
+    found = terms(nlp, "Ali Hassan was jailed for nine years; prosecutors had asked for 15 years for Omar Farouk.")
+    assert "Omar Farouk" not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("According to the verdict, Somchai's wife, Duangporn Srisuk, who managed the group's finances, "
+     "received 16 years and the couple's nephew, Thanakrit Boonsri, 12 years.",
+     {"Duangporn Srisuk": 192, "Thanakrit Boonsri": 144}),
+    ("Ko Min Thu, who ran the brothel, was jailed for 12 years while Ma Aye Aye, who kept the money, got five years.",
+     {"Ko Min Thu": 144, "Ma Aye Aye": 60}),
+])
+def test_relative_clause_after_a_name_in_a_gapped_list(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_modified_penalty_on_appeal_is_the_term(nlp):
+    text = ("Bar manager Liza Tolentino had been sentenced by the trial court to 20 years. "
+            "The Court of Appeals modified her penalty to 15 years of imprisonment.")
+    assert terms(nlp, text) == {"Liza Tolentino": 180}
+
+
+# --- common phrasings across outlets ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # Khmer Times: three names, "each jailed"
+    ("Chan Dara, Sok Heng and Lim Pov were each jailed for seven years by the Kandal Provincial Court.",
+     {"Chan Dara": 84, "Sok Heng": 84, "Lim Pov": 84}),
+    # VnExpress: the term in a later sentence after the names
+    ("Police arrested Nguyen Van An, Tran Thi Binh and Le Van Cuong in 2023. The three were found guilty "
+     "of trafficking. They were each sentenced to nine years in prison.",
+     {"Nguyen Van An": 108, "Tran Thi Binh": 108, "Le Van Cuong": 108}),
+    # AFP: in absentia
+    ("Wang Jun, a Chinese national, was sentenced in absentia to 15 years in prison by the Preah Sihanouk "
+     "Provincial Court.", {"Wang Jun": 180}),
+    # Bangkok Post: "a 15-year prison term"
+    ("Somchai Kaewta was given a 15-year prison term by the Criminal Court.", {"Somchai Kaewta": 180}),
+    # BBC/CPS: one person's total over several counts
+    ("Ahmad Kamal was jailed for a total of 24 years after the court ordered the terms to run consecutively.",
+     {"Ahmad Kamal": 288}),
+    ("Mark Hughes was ordered to serve eight years in prison.", {"Mark Hughes": 96}),
+    # Bangkok Post: "handed down sentences of ... to"
+    ("The Criminal Court handed down sentences of 20 years to Anan Sukjai and 10 years to Preecha Dee.",
+     {"Anan Sukjai": 240, "Preecha Dee": 120}),
+    ("The court handed down prison terms of 12 years to Lim Sokha, eight years to Chan Dara and five years "
+     "to Heng Vibol.", {"Lim Sokha": 144, "Chan Dara": 96, "Heng Vibol": 60}),
+    # Inquirer: "got life"
+    ("Juan dela Cruz got life for trafficking minors in Pampanga.", {"Juan dela Cruz": "life"}),
+    # The Star: ages and a shared origin, "years' jail"
+    ("Lim Ah Seng, 34, and Tan Boon Hock, 29, both from Johor Bahru, were sentenced to 10 years' jail each.",
+     {"Lim Ah Seng": 120, "Tan Boon Hock": 120}),
+    # The Star: whipping
+    ("The Sessions Court jailed Rosli Hamid 10 years and ordered six strokes of the cane.", {"Rosli Hamid": 120}),
+    # Jakarta Post: fine with a subsidiary term
+    ("Budi Santoso was sentenced to 6 years in prison and fined Rp 200 million, or an additional 3 months.",
+     {"Budi Santoso": 72}),
+    # US Attorney's Office
+    ("Michael Brown, 45, of Houston, was sentenced to 188 months in federal prison for sex trafficking.",
+     {"Michael Brown": 188}),
+    # UK: years and months
+    ("Darren Whitfield, 52, was jailed for six years and nine months at Wolverhampton Crown Court.",
+     {"Darren Whitfield": 81}),
+    # death, and a commutation
+    ("Nguyen Thi Lan was sentenced to death by the Hanoi People's Court for trafficking women.",
+     {"Nguyen Thi Lan": "death"}),
+    ("The death sentence of Tran Van Hoa was commuted to life imprisonment by the president.",
+     {"Tran Van Hoa": "life"}),
+])
+def test_common_phrasings(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The judge said Ramon Santos would have got life had he not pleaded guilty.",
+    "The court handed down a sentence of 12 years to Lim Sokha, and prosecutors sought 20 years for Chan Dara.",
+])
+def test_common_phrasing_traps(nlp, text):
+    found = terms(nlp, text)
+    assert "Ramon Santos" not in found and "Chan Dara" not in found, found
+
+
+def test_what_is_left_after_a_reduction_is_the_term(nlp):
+    text = ("Prasit Yodmanee, 52, the captain, was sentenced to 16 years and fined 400,000 baht, but because he "
+            "confessed the court halved both, leaving him with eight years in prison and a fine of 200,000 baht.")
+    assert terms(nlp, text) == {"Prasit Yodmanee": 96}
+
+
+def test_had_her_sentence_upheld(nlp):
+    assert terms(nlp, "Maria Goreti Seran, 39, had her four-year sentence upheld.") == {"Maria Goreti Seran": 48}
+    assert terms(nlp, "Siti Rahma had asked the court to uphold her four-year sentence.") == {}
+
+
+def test_term_halved_in_the_next_sentence(nlp):
+    text = ("Somsak Thongchai, 45, a former tour operator, was initially sentenced to 60 years on charges of "
+            "human trafficking. Because he confessed, the court cut the term by half.")
+    assert terms(nlp, text) == {"Somsak Thongchai": 360}
+
+
+def test_halving_after_several_people_is_not_guessed(nlp):
+    text = ("Anan Dee and Preecha Kham were sentenced to 20 years each. Because one of them confessed, "
+            "the court cut his term by half.")
+    assert terms(nlp, text) == {"Anan Dee": 240, "Preecha Kham": 240}
