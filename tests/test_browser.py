@@ -106,7 +106,11 @@ def test_search_a_name_then_open_the_person(page, demo_url):
     page.locator("#search-all-results h2", has_text="in trafficking_news: sentences").wait_for()
     page.locator("#search-all-results h2", has_text="in trafficking_news: articles").wait_for()
     shot(page, "02-search.png")
-    page.locator("#search-all-results table a", has_text="Yim Sokha").first.click()
+    # results arrive in any order (CSS `order` sorts them on screen, not in the DOM): click in
+    # the entities block itself, not whichever table answered first
+    entities_block = page.locator("#search-all-results > div",
+                                  has=page.locator("h2", has_text="in trafficking_news: entities"))
+    entities_block.locator("table a", has_text="Yim Sokha").first.click()
     page.wait_for_url("**/trafficking_news/entities/*")
     assert page.locator("h1").inner_text().startswith("Yim Sokha")
     body = page.inner_text("body")
