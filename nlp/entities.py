@@ -16,8 +16,8 @@ from spacy.util import filter_spans
 
 from nlp.gazetteer import Gazetteer, GazetteerEntry, is_name_part
 from nlp.guard import warn
-from nlp.names import (PLACE_DESIGNATOR_BEFORE, POSSESSOR_PREFIX, TITLE_ALTERNATION, _title_word, agency_name, lookup_key, normalize_text, person_name,
-                       place_name)
+from nlp.names import (PLACE_DESIGNATOR_BEFORE, POSSESSOR_PREFIX, TITLE_ALTERNATION, agency_name, is_title_word,
+                       lookup_key, normalize_text, person_name, place_name)
 
 AGE_AFTER = re.compile(
     r"^\s*(?:,\s*(?:aged\s+|age\s+)?|\(\s*(?:aged\s+)?)(\d{1,2})(?:\s*,|\s*\)|\s+and\b|\s+or\b|\s*\.|\s*;|\s+(?:was|were|is|are|had|has|who|from|of)\b)"
@@ -547,7 +547,7 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
             span = span[1:]
     if span is None or len(span) < 2 or not any(t.text[:1].isupper() for t in span[-1:]):
         return None
-    if any(i in taken and ((doc[i].ent_type_ == "PERSON" and doc[i].is_alpha and not _title_word(doc[i].text))
+    if any(i in taken and ((doc[i].ent_type_ == "PERSON" and doc[i].is_alpha and not is_title_word(doc[i].text))
                            or (doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"} and not over_agencies))
            for i in range(span.start, span.end)):
         return None
@@ -605,7 +605,7 @@ def _join_patronymics(doc: Doc) -> list[Span]:
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
         if span is None or any(t.ent_kb_id_ for t in span):
             continue
-        while len(span) > 3 and (_title_word(span[0].text) or span[0].is_sent_start and span[0].pos_ != "PROPN"):
+        while len(span) > 3 and (is_title_word(span[0].text) or span[0].is_sent_start and span[0].pos_ != "PROPN"):
             span = span[1:]  # "Datin Norliza binti Awang", "Suspect Rohani bin ..."
         extra.append(Span(doc, span.start, span.end, label="PERSON"))
     if not extra:
@@ -912,7 +912,7 @@ def _plausible_person(name: str, ent: Span) -> bool:
             return False
     if words[-1].casefold() in NOT_PERSON_TAIL or words[-1].casefold() in ORG_WORDS:
         return False  # "Jolinda Drive", "Davis Cup Finals", "GateHouse Media"
-    if all(_title_word(w) for w in words) or words[-1].casefold() in POST_WORDS:
+    if all(is_title_word(w) for w in words) or words[-1].casefold() in POST_WORDS:
         return False  # "Sub-Lt", "Karaoke Boss", "Country Director": a post, not a name
     if words[0] in {"Wat", "Fort", "Camp", "Mount", "Lake"} and len(words) > 1:
         return False  # "Wat Bo": a pagoda; "Fort Lee": a town

@@ -107,7 +107,7 @@ TITLE_HEAD_WORDS |= {"ringleader", "boss", "owner", "mastermind", "leader", "kin
                      "national", "sub", "brig", "vice", "assistant", "senior", "staff"}
 
 
-def _title_word(word: str) -> bool:
+def is_title_word(word: str) -> bool:
     """A title word, plural too ("Attorneys"), or hyphenated ("Brig-Gen", "Sub-Lt"); "Sen"
     without its dot is the Khmer family name ("Sen Dina"), not Senator."""
     if word == "Sen":
@@ -134,7 +134,7 @@ def split_title(name: str) -> tuple[str | None, str]:
     for i, word in enumerate(words[:-1]):
         demonym = word.strip(".").casefold()
         honorific_seri = i == cut and (cut or title) and demonym in {"seri", "sri"} and i < len(words) - 1
-        if _title_word(word) or honorific_seri or (i == cut and (demonym in LEADING_NOT_NAME | _DEMONYM_WORDS
+        if is_title_word(word) or honorific_seri or (i == cut and (demonym in LEADING_NOT_NAME | _DEMONYM_WORDS
                                                or demonym.rstrip("s") in _DEMONYM_WORDS)) \
                 or (word.isupper() and 2 <= len(word) <= 4 and word.isalpha() and i < len(words) - 2):
             cut = i + 1  # the last title word so far; an abbreviated post ("DL", "CEO") too
@@ -207,7 +207,7 @@ def agency_name(text: str) -> str:
     name = clean_surface(text)
     owner = POSSESSOR_PREFIX.match(name)
     owner_word = owner.group(0).split()[-1][:-2] if owner else ""
-    if owner and not _title_word(owner_word) and owner_word not in NOT_OWNERS:  # "Attorney General's Office"
+    if owner and not is_title_word(owner_word) and owner_word not in NOT_OWNERS:  # "Attorney General's Office"
         name = name[owner.end():]
     return DANGLING_TAIL.sub("", name).strip(" ,")
 
