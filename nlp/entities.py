@@ -66,6 +66,10 @@ GEOGRAPHIC_HEAD = re.compile(r"\b(?:Delta|River|Sea|Island|Islands|Mountains?|Va
 _WORD = r"(?!(?:The|A|An)\b)[A-Z][\w'-]*"
 _INITIALS = r"(?:[A-Z]\.){2,3}"
 _SP = r"[ \t]+"
+# The head nouns an institution's name ends in.
+_INSTITUTION_HEADS = (r"Office|Ministry|Department|Commission|Committee|Council|Agency|Bureau|Division|Unit|"
+                      r"Task Force|Taskforce|Foundation|Association|Organi[sz]ation|Cent(?:er|re)|Coalition|Network|"
+                      r"Tribunal|Directorate|Secretariat|Authority|Institute|Service")
 COMPANY_RUN = re.compile(
     rf"\b(?:PT\.?|CV\.?){_SP}(?:[A-Z][\w&'-]*[ \t]?){{1,5}}|"
     rf"(?:(?!(?:The|A|An)\b)[A-Z][\w&'-]*[ \t]){{1,5}}(?:Manpower|Recruitment|Recruiting|Employment Agency|Agency|Trading|"
@@ -88,14 +92,9 @@ COURT_RUN = re.compile(
 # Ombudsman" is found from its head too. The model often leaves these untagged or cut.
 INSTITUTION_RUN = re.compile(
     rf"\b(?:{_INITIALS}|{_WORD}){_SP}(?:(?:{_INITIALS}|{_WORD}|of|and|in|for|on|the|&){_SP}){{0,6}}?"
-    r"(?:Office|Ministry|Department|Commission|Committee|Council|Agency|Bureau|Division|Unit|Task Force|"
-    r"Taskforce|Foundation|Association|Organi[sz]ation|Cent(?:er|re)|Coalition|Network|Tribunal|Directorate|"
-    r"Secretariat|Authority|Institute|Service)\b"
+    rf"(?:{_INSTITUTION_HEADS})\b"
     rf"(?:{_SP}(?:of|for|on|to|against){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:{_WORD}|(?:and|of|in|the){_SP}{_WORD}))*)?")
-INSTITUTION_HEAD = re.compile(
-    r"\b(?:Office|Ministry|Department|Commission|Committee|Council|Agency|Bureau|Division|Unit|Task Force|Taskforce|"
-    r"Foundation|Association|Organi[sz]ation|Cent(?:er|re)|Coalition|Network|Tribunal|Directorate|Secretariat|"
-    r"Authority|Institute|Service|Court)\b")
+INSTITUTION_HEAD = re.compile(rf"\b(?:{_INSTITUTION_HEADS}|Court)\b")
 COURT_DISTRICT_OF = re.compile(
     r"^\s+for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+"
     r"(?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?")
