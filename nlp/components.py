@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from nlp.entities import EntityResolver
+from nlp.entities import EntityResolver, doc_text
 from nlp.gazetteer import AGENCIES_FILE, PLACES_FILE, is_name_part, load_gazetteer
 from nlp.extract import extraction_record
 from nlp.guard import run_guarded
@@ -95,7 +95,7 @@ class GazetteerRuler:
         """"Kupang" + "District Court" is a court, not a place: widen it into an organisation."""
         if span.label_ != "GPE":
             return span
-        match = INSTITUTION_AFTER_PLACE.match(doc.text, span.end_char)
+        match = INSTITUTION_AFTER_PLACE.match(doc_text(doc), span.end_char)
         if not match:
             return span
         widened = doc.char_span(span.start_char, match.end(), alignment_mode="expand")
@@ -118,7 +118,7 @@ def _surname_not_place(doc: Doc, start: int, end: int, case_sensitive: bool) -> 
             and (doc[run_end].pos_ == "PROPN" or is_name_part(doc[run_end].text, strict=False)):
         run_end += 1
     last = doc[run_end - 1]
-    tail = doc.text[last.idx + len(last):last.idx + len(last) + 12]
+    tail = doc_text(doc)[last.idx + len(last):last.idx + len(last) + 12]
     name_before = before is not None and before.is_alpha and before.text[:1].isupper() \
         and (before.pos_ == "PROPN" or not before.is_sent_start)
     if AGE_NEXT.match(tail) and (run_end > end or name_before):

@@ -88,6 +88,8 @@ TITLE_HEAD_WORDS = {
     "khun", "daw", "pol", "police", "coach", "analyst", "correspondent", "reporter", "insider",
     "columnist", "editor", "economist", "researcher", "coordinator", "adviser", "advisor",
     "executive", "administrator", "official", "activist", "advocate", "expert", "star",
+    "ringleader", "boss", "owner", "mastermind", "leader", "kingpin", "briton", "national", "sub", "brig",
+    "vice", "assistant", "senior", "staff",
 }
 # Words before a name that are no part of it when a title follows or the name stays whole.
 LEADING_NOT_NAME = {"former", "acting", "then", "late", "retired", "ex", "incoming", "outgoing",
@@ -102,9 +104,6 @@ _DEMONYM_WORDS = {
     "ukrainian", "turkish", "egyptian", "iranian", "afghan", "mexican", "brazilian",
 }
 
-
-TITLE_HEAD_WORDS |= {"ringleader", "boss", "owner", "mastermind", "leader", "kingpin", "briton",
-                     "national", "sub", "brig", "vice", "assistant", "senior", "staff"}
 
 
 def is_title_word(word: str) -> bool:
