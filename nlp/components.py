@@ -22,6 +22,7 @@ from nlp.extract import extraction_record
 from nlp.guard import run_guarded
 from nlp.roles import assign_roles
 from nlp.sentencing import SentenceExtractor
+from nlp.victims import mark_victims
 
 if not Doc.has_extension("entities"):
     Doc.set_extension("entities", default=None)
@@ -188,6 +189,26 @@ def make_sentence_extractor(nlp: Language, name: str, lookback_sentences: int):
 
 def _no_sentences(doc: Doc) -> None:
     doc._.court_sentences = []
+
+
+@Language.factory("possible_victims", assigns=["doc._.entities"], requires=["doc._.entities"])
+def make_victim_marker(nlp: Language, name: str):
+    """Marks victims before the sentence extractor, so that no back-reference ("the couple",
+    "he") can make a victim a defendant."""
+    def victims(doc: Doc) -> Doc:
+        mark_victims(doc, doc._.entities or [])
+        return doc
+
+    def possible_victims(doc: Doc) -> Doc:
+        return run_guarded(doc, name, victims, fallback=_withhold_all_persons)
+    return possible_victims
+
+
+def _withhold_all_persons(doc: Doc) -> None:
+    """Victims unknown: nobody can safely be named, nor made a defendant."""
+    for entity in doc._.entities or []:
+        if entity.kind == "person":
+            entity.role = "victim"
 
 
 @Language.factory("person_roles", assigns=["doc._.entities"], requires=["doc._.entities", "doc._.court_sentences"])

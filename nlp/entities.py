@@ -567,6 +567,8 @@ def _proper_noun_phrase(token) -> tuple[int, int] | None:
 def _repair_subject_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     """The untagged or mistyped subject of "was sentenced/arrested/charged" is a person."""
     extra = []
+    # "Price was sentenced": a surname the tagger takes for a common noun, after "Darnell Price"
+    surnames = {e[-1].text for e in ents if e.label_ in {"PERSON", "ORG"} and len(e) >= 2 and e[-1].is_title}
     for token in doc:
         head = token.head
         gets_term = head.lemma_ in {"give", "hand", "receive", "serve"} and any(
@@ -575,6 +577,8 @@ def _repair_subject_persons(doc: Doc, ents: list[Span]) -> list[Span]:
                 (token.dep_ == "nsubj" and gets_term) or \
                 (token.dep_ == "dobj" and head.lemma_ in {"arrest", "sentence", "detain", "charge", "jail", "convict"}):
             span = _proper_noun_phrase(token)
+            if span is None and token.pos_ == "NOUN" and token.text in surnames:
+                span = (token.i, token.i + 1)
             if span is None or any(doc[i].ent_kb_id_ for i in range(*span)):
                 continue
             if any(e.label_ == "PERSON" and e.start <= span[0] and span[1] <= e.end for e in ents):
@@ -907,7 +911,7 @@ def _plausible_person(name: str, ent: Span) -> bool:
         return False
     if len(words) == 1:
         tokens = [t for t in ent if t.text[:1].isupper()]
-        if not tokens or tokens[-1].tag_ not in {"NNP", "NNPS"} or name.isupper():
+        if not tokens or name.isupper() or (tokens[-1].tag_ not in {"NNP", "NNPS"} and not _surname_named_before(ent)):
             return False
     if words[-1].casefold() in NOT_PERSON_TAIL or words[-1].casefold() in ORG_WORDS:
         return False  # "Jolinda Drive", "Davis Cup Finals", "GateHouse Media"
@@ -918,6 +922,12 @@ def _plausible_person(name: str, ent: Span) -> bool:
     if len(words) > 3 and any(w.casefold() in HEADLINE_VERBS for w in words):
         return False  # "Georgia Forced Labor Conspiracy Sentenced": a headline
     return len(words) <= 6
+
+
+def _surname_named_before(ent: Span) -> bool:
+    """"Price was sentenced" after "Darnell Price": the tagger's common noun is the surname."""
+    return any(len(e) >= 2 and e.end <= ent.start and e[-1].text == ent[-1].text and e.label_ in {"PERSON", "ORG"}
+               for e in ent.doc.ents)
 
 
 # Last words no person's name ends in: streets, venues, events, groups, products.

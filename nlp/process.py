@@ -13,6 +13,9 @@ steps before it found, which is stored, with the warning in `articles.nlp_warnin
 `run_errors` (code `nlp_warning`). An article the whole pipeline fails on is recorded in
 `run_errors` (code `nlp_error`) and counted in `errors`; it keeps what an earlier version
 stored and is not retried until the NLP version changes. The other articles go on.
+
+Victims' names are withheld from everything stored, the article text and title included
+(`nlp.redaction`); the page as fetched stays only in the hidden, compressed `article_html`.
 """
 from __future__ import annotations
 
@@ -25,6 +28,8 @@ from itertools import islice
 import sqlite_utils
 
 from nlp.loader import expected_version, load_pipeline, nlp_version
+from nlp.redaction import mask_names, withhold_victims
+from storage.articles import rewrite_article_text
 from storage.extractions import mark_processed, save_extraction
 from storage.runs import record_error
 from storage.schema import transaction
@@ -173,6 +178,9 @@ def _save(db, text, article_id, extraction, error, version, run_id, totals) -> N
         record_error(db, run_id, url[0] if url else article_id, reason, "nlp_error")
         mark_processed(db, article_id, version, [f"failed: {error}"])
         return
+    text, extraction, withheld = withhold_victims(text, extraction)
+    if withheld:  # the victims' names leave the stored text before anything quotes it
+        rewrite_article_text(db, article_id, text, lambda title: mask_names(title, withheld))
     counts = save_extraction(db, article_id, text, extraction, version)
     totals["articles_processed"] += 1
     for key, value in counts.items():

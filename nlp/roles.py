@@ -1,7 +1,8 @@
 """Roles of people from the words around their names: suspect, victim, NGO staff...
 
-Defendants come from the sentence extractor and titled officials from their titles; this
-fills in the rest where the text makes it clear. Victims matter most: whoever is marked
+Defendants come from the sentence extractor, titled officials from their titles and clear
+victims from `nlp.victims` (before sentencing); this weighs the rest of the context, where
+weaker victim cues (`victim_votes`) compete with suspect and staff cues. Whoever ends up
 "victim" is never stored as an entity.
 """
 from __future__ import annotations
@@ -11,15 +12,12 @@ import re
 from spacy.tokens import Doc
 
 from nlp.entities import Entity, doc_text
+from nlp.victims import victim_votes
 
 SUSPECT_PASSIVE = {"arrest", "charge", "detain", "accuse", "indict", "prosecute", "extradite",
                    "apprehend", "nab", "try", "remand", "question", "hold", "deport", "investigate"}
 SUSPECT_OBJECT = {"arrest", "detain", "charge", "accuse", "indict", "prosecute", "extradite",
                   "apprehend", "nab", "question", "investigate"}
-VICTIM_PASSIVE = {"rescue", "free", "traffic", "sell", "exploit", "abuse", "lure", "deceive",
-                  "trick", "enslave", "force", "hold", "repatriate", "rape", "beat", "confine"}
-VICTIM_WORDS = re.compile(
-    r"\b(?:victims?|survivors?|rescued|trafficked|freed|escaped|was sold|were sold|repatriated)\b", re.I)
 SUSPECT_WORDS = re.compile(r"\b(?:suspects?|accused|alleged (?:trafficker|recruiter|broker|ringleader))\b", re.I)
 STAFF_WORDS = re.compile(
     r"\b(?:director|officer|coordinator|head|manager|spokes\w+|advocate|worker|founder|president|"
@@ -34,15 +32,6 @@ ROLE_NOUN_BEFORE = [
     ("prosecutor", re.compile(r"\bprosecutors?\s*,?\s*$", re.I)),
     ("judge", re.compile(r"\bjudges?\s*,?\s*$", re.I)),
 ]
-EXPLOITED_GROUPS = (r"victims?|survivors?|men|women|workers?|crew(?: members?)?|fishermen|fisherman|girls?|"
-                    r"boys?|migrants?|labou?rers?|recruits?|domestic workers?|maids?|job-?seekers?|"
-                    r"plantation workers?|farmworkers?|employees?|children|teenagers?")
-VICTIM_BEFORE = re.compile(
-    rf"\b(?:(?:one|two|three|another|a|one of the|among the)\s+(?:\w+\s+)?(?:{EXPLOITED_GROUPS})|"
-    rf"(?:victims?|survivors?))\s*,?\s*$", re.I)
-PASSIVE_VICTIM_VERBS = {"force", "traffic", "sell", "lure", "deceive", "trick", "enslave", "rescue",
-                        "free", "hold", "lock", "confine", "beat", "abuse", "exploit", "promise",
-                        "recruit", "smuggle", "repatriate", "rape"}
 AGENCY_ROLE = {"ngo": "ngo", "international": "ngo", "police": "police", "ministry": "official",
                "government": "official"}
 
@@ -64,21 +53,16 @@ def _context_role(doc: Doc, person: Entity, agencies: list[Entity]) -> str | Non
         root = span.root
         head = root.head
         lemma = head.lemma_.lower()
-        if root.dep_ == "nsubjpass" and lemma in VICTIM_PASSIVE:
-            votes["victim"] = votes.get("victim", 0) + 2
-        elif root.dep_ == "nsubjpass" and lemma in SUSPECT_PASSIVE:
+        weight = victim_votes(doc, m) if not _official(person) else 0
+        if weight:
+            votes["victim"] = votes.get("victim", 0) + weight
+        if root.dep_ == "nsubjpass" and lemma in SUSPECT_PASSIVE:
             votes["suspect"] = votes.get("suspect", 0) + 2
         elif root.dep_ == "dobj" and lemma in SUSPECT_OBJECT:
             votes["suspect"] = votes.get("suspect", 0) + 2
         window_after = doc_text(doc)[m.end:m.end + 90]
         window_before = doc_text(doc)[max(0, m.start - 40):m.start]
         appositive = re.match(r"^,?\s*(?:\d{1,2}\s*,\s*)?(?:a|an|the|one of)\b[^,.;]{0,70}", window_after)
-        if appositive and VICTIM_WORDS.search(appositive.group(0)):
-            votes["victim"] = votes.get("victim", 0) + 3
-        elif VICTIM_BEFORE.search(window_before):
-            votes["victim"] = votes.get("victim", 0) + 3
-        if _subject_of_victim_verb(doc, m, person):
-            votes["victim"] = votes.get("victim", 0) + 1
         if appositive and SUSPECT_WORDS.search(appositive.group(0)):
             votes["suspect"] = votes.get("suspect", 0) + 1
         if (root.dep_ == "nsubj" and lemma == "testify") or \
@@ -97,23 +81,13 @@ def _context_role(doc: Doc, person: Entity, agencies: list[Entity]) -> str | Non
     return max(votes.items(), key=lambda kv: kv[1])[0]
 
 
-def _subject_of_victim_verb(doc: Doc, m, person: Entity) -> bool:
-    """The person, or "he"/"she" right after naming them, was forced, sold, rescued, held..."""
-    sent = doc[m.token_start].sent
-    for token in sent:
-        if token.lemma_.lower() not in PASSIVE_VICTIM_VERBS:
-            continue
-        passive = any(c.dep_ == "auxpass" for c in token.children) or \
-            (token.tag_ == "VBN" and token.dep_ in {"acl", "advcl", "conj", "xcomp"})
-        if not passive:
-            continue
-        for child in token.children:
-            if child.dep_ == "nsubjpass":
-                if m.token_start <= child.i < m.token_end:
-                    return True
-                if child.lower_ in {"he", "she"} and child.i > m.token_start:
-                    return True  # "X told reporters that he had been forced to work ..."
-    return False
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx.", "khun", "encik", "puan"}
+
+
+def _official(person: Entity) -> bool:
+    """A rank or a post before the name ("Lt. Gen.", "Governor"): context words about
+    victims around an official's name are about the people they speak of."""
+    return bool(person.title) and person.title.lower() not in HONORIFICS
 
 
 def _staff_of(doc: Doc, m, agencies: list[Entity]) -> str | None:

@@ -582,7 +582,7 @@ def _set_term(record: dict, months, life, death) -> None:
 CHANGE_OR_UPHOLD_VERB = re.compile(
     r"^(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|doubl\w*|"
     r"upgrad\w*|toughen\w*|modif(?:y|ies|ied|ying)|upheld|uphold\w*|affirmed|confirmed)$", re.I)
-OWNER_BEFORE = re.compile(r"\b(?:sentences?|terms?|conviction) (?:(?:handed|given) to )?of\s+(?:\w+\s+){0,2}$|\bfor\s+$", re.I)
+OWNER_BEFORE = re.compile(r"\b(?:sentences?|terms?|conviction) (?:(?:handed|given) to )?of\s+(?:[\w-]+,?\s+){0,2}$|\bfor\s+$", re.I)
 
 
 def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
@@ -874,6 +874,9 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
                       and t.head.i != head.i]
         if conjuncts:  # "a husband and wife"
             count = 1 + len(conjuncts)
+        named = _named_after(doc, head, persons_by_token) if count != 0 else []
+        if named:  # "sentenced the couple, A, 45, and B, 41, to ...": the names are right there
+            return named
         if count != 0:
             found = _back_reference(doc, sents, index, count, entities, limit=trigger.idx, aliases=aliases,
                                     pronoun=head.lower_ in PRONOUNS)
@@ -891,6 +894,28 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
                 found.append(person)
         return found
     return []
+
+
+def _named_after(doc, head: Token, persons_by_token) -> list[Entity]:
+    """People listed right after a noun like "the couple" or "the pair", as its apposition
+    by position ("the couple, A, 45, and B, 41,"): the parser often attaches them elsewhere."""
+    found: list[Entity] = []
+    i = head.i + 1
+    if i >= len(doc) or doc[i].text not in {",", ":", "—", "–"}:
+        return []
+    while i < len(doc):
+        token = doc[i]
+        person = persons_by_token.get(i)
+        if person is not None:
+            if person.role in NON_DEFENDANT_ROLES:
+                return []
+            if person not in found:
+                found.append(person)
+        elif not (token.is_punct or token.like_num or token.lower_ in {"and", "his", "her", "wife", "husband",
+                                                                     "aged", "both"}):
+            break
+        i += 1
+    return found
 
 
 def _clause_subject(token: Token) -> Token | None:

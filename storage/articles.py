@@ -142,6 +142,17 @@ def article_text(db: sqlite_utils.Database, aid: str) -> str | None:
     return row[0] if row else None
 
 
+def rewrite_article_text(db: sqlite_utils.Database, aid: str, text: str, rewrite_title) -> None:
+    """Store `text` as the article's text and `rewrite_title(title)` as its title and its
+    copies' titles (inside the caller's transaction). The content hash stays that of the
+    page as fetched, so the next crawl sees the story unchanged and keeps this text."""
+    row = db.execute("select title from articles where id = ?", [aid]).fetchone()
+    db.execute("update articles set text = ?, title = ? where id = ?",
+               [text, rewrite_title(row[0]) if row else None, aid])
+    for copy_id, title in db.execute("select id, title from article_copies where article_id = ?", [aid]).fetchall():
+        db.execute("update article_copies set title = ? where id = ?", [rewrite_title(title), copy_id])
+
+
 def article_fingerprints(db: sqlite_utils.Database, compute) -> dict[str, str]:
     """{article id: simhash hex} of every stored article; fills in missing ones with `compute(text)`."""
     missing = db.execute("select id, text from articles where simhash is null").fetchall()

@@ -45,8 +45,8 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extra
 
     Reprocessing replaces, never duplicates: the article's old mentions and sentences go,
     and so do entities that only they referred to (an earlier rules version's mistakes).
-    Victims are never stored as entities: the article text stays as published, but no
-    name of a person with role "victim" enters `entities` or `mentions`.
+    Victims are never stored as entities: no person with role "victim" enters `entities`
+    or `mentions` (the caller has already withheld their names from `text`).
     Returns counts of rows written.
     """
     entities = [e for e in extraction["entities"] if not (e["kind"] == "person" and e["role"] == "victim")]

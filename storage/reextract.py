@@ -9,6 +9,8 @@ and sentences in that same transaction and is marked unprocessed, so the next `p
 (or nightly) run redoes its NLP. The article id (its canonical URL) and its `relevant`
 flag never change: re-extraction does not drop stored articles. When the extractor now
 finds no article text, the stored text is kept and the article is listed in `run_errors`.
+The stored text and title are kept when the text extracted is the one stored before (same
+content hash): they may have had victims' names withheld since.
 """
 from __future__ import annotations
 
@@ -87,15 +89,21 @@ def reextract_articles(db: sqlite_utils.Database, run_id: int | None = None,
             }
             if parsed["published"] and not parsed.get("published_guessed"):
                 new["published"], new["published_source"] = parsed["published"], "page"
+            if new["content_hash"] == old_hash:
+                # the same text as fetched: the stored text and title may have victims' names
+                # withheld (nlp.redaction), which must not come back from the HTML
+                del new["text"], new["title"]
             old = {"title": title, "text": text, "authors": authors, "language": language,
                    "content_hash": old_hash, "published": published, "published_source": published_source}
             if all(old.get(k) == v for k, v in new.items()):
                 counts["articles_unchanged"] += 1
                 continue
-            score, terms = relevance.score(new["title"], new_text)
-            new.update(word_count=len(new_text.split()), simhash=to_hex(simhash(new_text)),
-                       relevance=score, relevance_terms=json.dumps(terms or []), updated_at=utc_now())
             text_changed = new["content_hash"] != old_hash
+            if text_changed:
+                score, terms = relevance.score(new["title"], new_text)
+                new.update(word_count=len(new_text.split()), simhash=to_hex(simhash(new_text)),
+                           relevance=score, relevance_terms=json.dumps(terms or []))
+            new["updated_at"] = utc_now()
             with transaction(db):
                 if text_changed:
                     new.update(processed_at=None, nlp_version=None)

@@ -1,0 +1,172 @@
+"""No victim is ever named: not as a person, not as a defendant, not in any stored text.
+
+`tests/data/victim_phrasings.toml` holds fictional phrasings that name victims (children,
+survivors, rescued workers) in the styles of the region's press, UK and US court reports,
+and phrasings where defendants stand next to victims. They go through the extractor, and
+through a real crawl of a site on 127.0.0.1 and `process`, after which every text column of
+every table, and every full-text index, is searched for each victim's name.
+"""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+import sqlite_utils
+
+from nlp.redaction import PLACEHOLDER, withhold_victims
+from tests.conftest import run_pipeline
+from tests.sitegen import article_page, article_text
+
+PHRASINGS = tomllib.loads((Path(__file__).parent / "data" / "victim_phrasings.toml").read_text("utf-8"))["phrasing"]
+VICTIM_PHRASINGS = [p for p in PHRASINGS if p["victims"]]
+# after each phrasing: a paragraph with no names and generated ones (tests/sitegen.py), so
+# every phrasing makes an on-topic article of a real length, no two alike
+CONTEXT = ("Anti-trafficking groups say recruiters in the region target poor families with false "
+           "promises of work abroad, and that human trafficking cases often take years to reach court. "
+           "Police say brokers now find most of their victims through social media and messaging apps.")
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or a in b or b in a
+
+
+def test_the_set_is_large_and_varied():
+    assert len(VICTIM_PHRASINGS) >= 30
+    assert sum(len(p["victims"]) for p in VICTIM_PHRASINGS) >= 40
+
+
+@pytest.mark.parametrize("phrasing", PHRASINGS, ids=[p["id"] for p in PHRASINGS])
+def test_victims_are_marked_and_never_sentenced(nlp, phrasing):
+    extraction = nlp(phrasing["text"])._.extraction
+    persons = [e for e in extraction["entities"] if e["kind"] == "person"]
+    for victim in phrasing["victims"]:
+        exposed = [p["name"] for p in persons if _same(p["name"], victim) and p["role"] != "victim"]
+        assert not exposed, f"{victim} would be stored as {exposed}"
+        assert not [s for s in extraction["sentences"] if _same(s["defendant"], victim)]
+    if "defendants" in phrasing:
+        assert sorted({s["defendant"] for s in extraction["sentences"]}) == sorted(phrasing["defendants"])
+
+
+def test_withholding_keeps_every_other_offset_on_its_words(nlp):
+    text = next(p["text"] for p in PHRASINGS if p["id"] == "couple-after-two-girls")
+    extraction = nlp(text)._.extraction
+    new_text, kept, names = withhold_victims(text, extraction)
+    assert set(names) >= {"Srey Neang", "Chan Sreyleak"}
+    assert "Srey Neang" not in new_text and "Chan Sreyleak" not in new_text
+    assert new_text.count(PLACEHOLDER) == 2
+    assert [e["name"] for e in kept["entities"] if e["kind"] == "person"] == ["Heng Sopheap", "Ros Vanna"]
+    for entity in kept["entities"]:
+        for start, end, surface, sent_start, sent_end in entity["mentions"]:
+            assert new_text[start:end] == surface
+            assert sent_start <= start < end <= sent_end
+    for record in kept["sentences"]:
+        assert new_text[record["start"]:record["end"]] == text[
+            next(s for s in extraction["sentences"] if s["defendant"] == record["defendant"])["start"]:
+            next(s for s in extraction["sentences"] if s["defendant"] == record["defendant"])["end"]]
+
+
+def test_withholding_with_no_victim_changes_nothing(nlp):
+    text = next(p["text"] for p in PHRASINGS if p["id"] == "defendant-who-sold-girls")
+    extraction = nlp(text)._.extraction
+    assert withhold_victims(text, extraction) == (text, extraction, [])
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    """The phrasings as a news site (one article each, a victim's name in one title),
+    crawled and processed through the command line."""
+    from demo.server import TEMPLATE_ORIGIN, origin_of, serve_directory
+
+    folder = tmp_path_factory.mktemp("victims")
+    site = folder / "site"
+    (site / "news").mkdir(parents=True)
+    items = []
+    for n, phrasing in enumerate(PHRASINGS):
+        path = f"/news/2026/11/{phrasing['id']}"
+        title = (f"Court jails couple who sold {phrasing['victims'][0]}" if n == 0
+                 else f"Trafficking case {n}: {phrasing['id'].replace('-', ' ')}")
+        published = f"2026-11-{1 + n % 28:02d}T08:00:00+07:00"
+        (site / "news" / "2026" / "11").mkdir(parents=True, exist_ok=True)
+        body = [phrasing["text"], CONTEXT, *article_text(1000 + n, sentences=6)]  # distinct, long enough
+        page = article_page(title, body, url=TEMPLATE_ORIGIN + path, published=published)
+        (site / f"{path.lstrip('/')}.html").write_text(page, encoding="utf-8")
+        items.append(f"<item><title>{escape(title)}</title><link>{TEMPLATE_ORIGIN}{path}.html</link>"
+                     f"<pubDate>{published}</pubDate></item>")
+    (site / "feed.xml").write_text(
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Test Post</title>'
+        f"<link>{TEMPLATE_ORIGIN}/</link><description>News</description>{''.join(items)}</channel></rss>",
+        encoding="utf-8")
+    server = serve_directory(site)
+    origin = origin_of(server)
+    sources = folder / "sources.toml"
+    sources.write_text(f'[[source]]\nid = "test-post"\nname = "The Test Post"\nhomepage = "{origin}/"\n'
+                       f'start_urls = ["{origin}/feed.xml"]\nallowed_domains = ["127.0.0.1"]\n'
+                       f'article_pattern = "/news/"\nmax_articles = 200\n', encoding="utf-8")
+    db_path = folder / "victims.db"
+    run_pipeline("crawl", "--sources", str(sources), "--db", str(db_path), "--set", "DOWNLOAD_DELAY=0",
+                 "--set", "AUTOTHROTTLE_ENABLED=false")
+    run_pipeline("process", "--db", str(db_path))
+    yield sqlite_utils.Database(db_path)
+    server.shutdown()
+
+
+def test_every_phrasing_was_stored_and_processed(crawled):
+    assert crawled.execute("select count(*) from articles where processed_at is not null").fetchone()[0] \
+        == len(PHRASINGS)
+
+
+def test_no_victim_name_in_any_table_or_search_index(crawled):
+    db = crawled
+    names = sorted({v for p in VICTIM_PHRASINGS for v in p["victims"]})
+    found = []
+    for table in db.table_names():
+        if table.endswith(("_fts_data", "_fts_idx", "_fts_docsize", "_fts_config")):
+            continue  # FTS5's own storage: searched through MATCH below
+        columns = [c.name for c in db[table].columns if c.type in ("TEXT", "")]
+        for column in columns:
+            for name in names:
+                hits = db.execute(f'select count(*) from "{table}" where instr("{column}", ?) > 0', [name]).fetchone()[0]
+                if hits:
+                    found.append(f"{table}.{column}: {name}")
+    for fts in [t for t in db.table_names() if t.endswith("_fts")]:
+        for name in names:
+            query = '"' + name.replace('"', '""') + '"'
+            if db.execute(f'select count(*) from "{fts}" where "{fts}" match ?', [query]).fetchone()[0]:
+                found.append(f"{fts} (search): {name}")
+    for view in db.view_names():
+        text_columns = [c.name for c in db[view].columns]
+        for name in names:
+            for column in text_columns:
+                if db.execute(f'select count(*) from "{view}" where instr("{column}", ?) > 0', [name]).fetchone()[0]:
+                    found.append(f"view {view}.{column}: {name}")
+    assert not found, found
+
+
+def test_defendants_stay_and_the_text_says_a_name_was_withheld(crawled):
+    db = crawled
+    defendants = {row[0] for row in db.execute("select defendant from sentences")}
+    assert {"Heng Sopheap", "Ros Vanna", "Somchai Kaewta", "Kim Sokun", "Tariq Hussain"} <= defendants
+    text, title = db.execute("select text, title from articles where url like '%couple-after-two-girls%'").fetchone()
+    assert text.count(PLACEHOLDER) == 2 and "Heng Sopheap" in text
+    assert title == f"Court jails couple who sold {PLACEHOLDER}"
+    context = db.execute("select context from mentions m join entities e on e.id = m.entity_id "
+                         "where e.name = 'Kim Sokun'").fetchone()[0]
+    assert PLACEHOLDER in context
+
+
+def test_a_second_crawl_reextraction_and_reprocessing_keep_the_names_withheld(crawled):
+    db_path = Path(crawled.conn.execute("pragma database_list").fetchone()[2])
+    before = crawled.execute("select count(*) from articles").fetchone()[0]
+    sources = db_path.parent / "sources.toml"
+    run_pipeline("crawl", "--sources", str(sources), "--db", str(db_path), "--set", "DOWNLOAD_DELAY=0",
+                 "--set", "AUTOTHROTTLE_ENABLED=false")
+    run_pipeline("parse", "--reextract", "--db", str(db_path))  # from the stored HTML, names and all
+    run_pipeline("process", "--db", str(db_path), "--reprocess")
+    db = sqlite_utils.Database(db_path)
+    assert db.execute("select count(*) from articles").fetchone()[0] == before
+    names = sorted({v for p in VICTIM_PHRASINGS for v in p["victims"]})
+    for name in names:
+        assert db.execute("select count(*) from articles where instr(text, ?) or instr(title, ?)",
+                          [name, name]).fetchone()[0] == 0
