@@ -7,6 +7,8 @@ The crafted pages of tests/bytes_site.py are served on 127.0.0.1 and crawled wit
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 import sqlite_utils
@@ -16,7 +18,7 @@ from tests.bytes_site import (
     ENGLISH_WITH_NAMES, EXTRACT_PERSON, NAME, extract_batch, gzip_bomb, name_survives, pages, parse_batch, serve,
     sources_toml,
 )
-from tests.conftest import run_pipeline
+from tests.conftest import ROOT, run_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +111,14 @@ def test_extract_batch_reports_missing_and_binary_and_honours_boms(tmp_path):
             assert row["error"].startswith(f"{path}: ") and not names, path.name
     assert "binary data" in rows[-1]["error"] and "No such file" in rows[1]["error"]
     assert result.returncode == 3
+
+
+def test_bench_prints_every_figure_at_target():
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "hostile_bytes.py")], cwd=ROOT,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0 and result.stdout.startswith("command: python bench/hostile_bytes.py")
+    figures = dict(line.split(": ", 1) for line in result.stdout.splitlines()[1:])
+    for name in ("mojibake names, crawl", "mojibake names, parse", "lost outputs, parse batch",
+                 "lost outputs, extract batch"):
+        assert figures[name] == "0", (name, result.stdout)
+    assert float(figures["parse gzip bomb (1 MB -> 1 GiB) peak RSS MB"]) > 0
