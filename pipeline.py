@@ -533,11 +533,12 @@ class UnreadableInput(Exception):
     """An input file of `parse` or `extract` that holds no text: missing, corrupt, binary, too big."""
 
 
-def read_html(path: str | Path) -> str:
+def read_html(path: str | Path, clip: bool = False) -> str:
     """The text of a page or text file ("-": standard input), decoded as the crawler decodes
-    pages (`crawler.encoding`). A gzip file is decompressed as it is read, and no input may
-    exceed the crawler's own page limit (DOWNLOAD_MAXSIZE), so a gzip bomb costs only that
-    much memory. Raises UnreadableInput with the reason."""
+    pages (`crawler.encoding`). A gzip file is decompressed as it is read, and no more than
+    the crawler's own page limit (DOWNLOAD_MAXSIZE) is read, so a gzip bomb costs only that
+    much memory: a bigger input is refused, or with `clip` cut there (`extract` clips long
+    texts anyway). Raises UnreadableInput with the reason."""
     from crawler.encoding import binary_kind, decode_html
     from crawler.settings import DOWNLOAD_MAXSIZE
 
@@ -553,7 +554,9 @@ def read_html(path: str | Path) -> str:
     except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
         raise UnreadableInput(f"{'corrupt or truncated gzip: ' if zipped else ''}{reason}") from None
-    if len(data) > DOWNLOAD_MAXSIZE:
+    if len(data) > DOWNLOAD_MAXSIZE and clip:
+        data = data[:DOWNLOAD_MAXSIZE]
+    elif len(data) > DOWNLOAD_MAXSIZE:
         raise UnreadableInput(f"more than {DOWNLOAD_MAXSIZE} bytes{' once decompressed' if zipped else ''} "
                               "(the crawler's page limit, DOWNLOAD_MAXSIZE)")
     why_binary = binary_kind(data)
@@ -598,7 +601,7 @@ def cmd_extract(args) -> int:
     errors: dict[int, str] = {}
     for index, name in enumerate(args.files):
         try:
-            texts.append(read_html(name))
+            texts.append(read_html(name, clip=True))
         except UnreadableInput as exc:
             print(f"error: {name}: {exc}", file=sys.stderr)
             errors[index] = f"{name}: {exc}"

@@ -76,7 +76,7 @@ def measure() -> dict[str, float]:
         figures["lost outputs, parse batch"] = lost(
             [json.loads(line) for line in result.stdout.splitlines()], batch,
             lambda row: "error" not in row and name_survives(row["title"], row["text"]))
-        texts = extract_batch(folder / "extract")
+        texts = extract_batch(folder / "extract", bomb)
         result, _ = run("extract", *[str(path) for path, _ in texts])
         rows = [json.loads(line) for line in result.stdout.splitlines()]
         figures["extract batch inputs"] = len(texts)

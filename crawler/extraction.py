@@ -86,6 +86,7 @@ def html_tree(html: str):
 
 
 def is_deeper_than(tree, depth: int) -> bool:
+    """True when some element is nested more than `depth` levels deep (one XPath, in C)."""
     return tree is not None and bool(tree.xpath(f"boolean(/{'*/' * depth}*)"))
 
 

@@ -150,7 +150,7 @@ EXTRACT_TEXT = ("The Kandal Provincial Court on Tuesday sentenced Chea Sophal, 4
 EXTRACT_PERSON = "Chea Sophal"
 
 
-def extract_batch(folder: Path) -> list[tuple[Path, bool]]:
+def extract_batch(folder: Path, bomb: Path) -> list[tuple[Path, bool]]:
     """The inputs of a mixed `extract` batch as (path, good): good ones must give EXTRACT_PERSON."""
     folder.mkdir(parents=True, exist_ok=True)
     files = {
@@ -164,4 +164,5 @@ def extract_batch(folder: Path) -> list[tuple[Path, bool]]:
         (folder / name).write_bytes(data)
         batch.append((folder / name, good))
     batch.insert(1, (folder / "missing.txt", False))
+    batch.insert(3, (bomb, False))
     return batch

@@ -97,8 +97,8 @@ def test_parse_of_good_files_only_exits_0(tmp_path, bomb):
     assert all(name_survives(row["title"], row["text"]) for row in rows)
 
 
-def test_extract_batch_reports_missing_and_binary_and_honours_boms(tmp_path):
-    batch = extract_batch(tmp_path / "batch")
+def test_extract_batch_reports_missing_and_binary_and_honours_boms(tmp_path, bomb):
+    batch = extract_batch(tmp_path / "batch", bomb)
     result = run_pipeline("extract", *[str(path) for path, _ in batch], check=False, timeout=300)
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(rows) == len(batch)
@@ -110,6 +110,7 @@ def test_extract_batch_reports_missing_and_binary_and_honours_boms(tmp_path):
         else:
             assert row["error"].startswith(f"{path}: ") and not names, path.name
     assert "binary data" in rows[-1]["error"] and "No such file" in rows[1]["error"]
+    assert "binary data (NUL bytes)" in rows[3]["error"]  # the bomb: read up to the page limit, no further
     assert result.returncode == 3
 
 
