@@ -29,6 +29,7 @@ import signal
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -528,16 +529,45 @@ def cmd_demo(args) -> int:
     return serve(args.db, "127.0.0.1", args.port, args.metadata, replace_process=False)
 
 
-def read_html(path: Path) -> str:
-    from trafilatura.utils import decode_file
+class UnreadableInput(Exception):
+    """An input file of `parse` or `extract` that holds no text: missing, corrupt, binary, too big."""
 
-    data = path.read_bytes()
-    if path.suffix == ".gz" or data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    return decode_file(data)
+
+def read_html(path: str | Path, clip: bool = False) -> str:
+    """The text of a page or text file ("-": standard input), decoded as the crawler decodes
+    pages (`crawler.encoding`). A gzip file is decompressed as it is read, and no more than
+    the crawler's own page limit (DOWNLOAD_MAXSIZE) is read, so a gzip bomb costs only that
+    much memory: a bigger input is refused, or with `clip` cut there (`extract` clips long
+    texts anyway). Raises UnreadableInput with the reason."""
+    from crawler.encoding import binary_kind, decode_html
+    from crawler.settings import DOWNLOAD_MAXSIZE
+
+    zipped = False
+    try:
+        if str(path) == "-":
+            data = sys.stdin.buffer.read(DOWNLOAD_MAXSIZE + 1)
+        else:
+            with open(path, "rb") as raw:
+                zipped = raw.read(2) == b"\x1f\x8b"
+                raw.seek(0)
+                data = (gzip.GzipFile(fileobj=raw) if zipped else raw).read(DOWNLOAD_MAXSIZE + 1)
+    except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+        raise UnreadableInput(f"{'corrupt or truncated gzip: ' if zipped else ''}{reason}") from None
+    if len(data) > DOWNLOAD_MAXSIZE and clip:
+        data = data[:DOWNLOAD_MAXSIZE]
+    elif len(data) > DOWNLOAD_MAXSIZE:
+        raise UnreadableInput(f"more than {DOWNLOAD_MAXSIZE} bytes{' once decompressed' if zipped else ''} "
+                              "(the crawler's page limit, DOWNLOAD_MAXSIZE)")
+    why_binary = binary_kind(data)
+    if why_binary:
+        raise UnreadableInput(f"not a text or HTML file: {why_binary}")
+    return decode_html(data).text
 
 
 def cmd_parse(args) -> int:
+    """One JSON line per file, in order, always: a file with no readable page, or one the
+    extractor fails on, gets the same keys, empty, and an `error`; the others go on."""
     if args.reextract:
         if args.files:
             return usage_error("parse --reextract reads the stored HTML of the database; give no files")
@@ -550,13 +580,14 @@ def cmd_parse(args) -> int:
     status = EXIT_OK
     for path in args.files:
         try:
-            html = read_html(path)
-        except (OSError, EOFError) as exc:
-            print(f"error: {path}: {exc}", file=sys.stderr)
-            status = EXIT_FAILED
-            continue
-        result = parse_article(html, args.url)
-        print(json.dumps({"file": str(path), **result}, ensure_ascii=False))
+            result = parse_article(read_html(path), args.url)
+        except Exception as exc:  # noqa: BLE001 - one bad file must not lose the others
+            reason = str(exc) if isinstance(exc, UnreadableInput) else \
+                f"extraction failed: {type(exc).__name__}: {exc}"
+            print(f"error: {path}: {reason}", file=sys.stderr)
+            result = {**parse_article(""), "error": reason}
+            status = EXIT_PARTIAL
+        print(json.dumps({"file": str(path), **result}, ensure_ascii=False), flush=True)
     return status
 
 
@@ -570,9 +601,8 @@ def cmd_extract(args) -> int:
     errors: dict[int, str] = {}
     for index, name in enumerate(args.files):
         try:
-            texts.append(sys.stdin.read() if name == "-" else
-                         Path(name).read_text(encoding="utf-8", errors="replace"))
-        except (OSError, UnicodeError) as exc:
+            texts.append(read_html(name, clip=True))
+        except UnreadableInput as exc:
             print(f"error: {name}: {exc}", file=sys.stderr)
             errors[index] = f"{name}: {exc}"
             texts.append(None)

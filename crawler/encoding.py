@@ -1,22 +1,33 @@
-"""Decode a page's bytes when its charset is wrong or missing.
+"""Decode a page's bytes: the one decoder of the crawler, `pipeline.py parse` and `extract`.
 
-Order: a byte-order mark; then, if the bytes are valid UTF-8 and not pure ASCII, UTF-8
-whatever the label says (legacy 8-bit text is practically never valid UTF-8, and a
-"charset=iso-8859-1" header on a UTF-8 page is the most common mislabel); then the
-declared charset (HTTP header, else <meta>) if it decodes; else windows-1252, which
-browsers use for latin-1 labels too. `note` says what was repaired, for the run log.
+`w3lib.encoding.html_to_unicode` (Scrapy's own, the browser algorithm) does the work: a
+byte-order mark, then the HTTP charset, then `<meta charset>` / `<?xml encoding?>`, with
+the WHATWG label aliases (latin-1 is windows-1252, tis-620 is windows-874 ...) and U+FFFD
+for the bytes the encoding cannot read, so a UTF-8 page with a bad byte or two stays
+UTF-8 with two replacement characters, names included. It lacks two rules that
+mislabelled news pages need:
+
+* bytes that are UTF-8 (more valid multi-byte sequences than invalid ones) are UTF-8
+  whatever a legacy label says: legacy 8-bit text is practically never valid UTF-8, and a
+  "charset=iso-8859-1" header on a UTF-8 page is the most common mislabel;
+* bytes that are not UTF-8 at all (not one valid multi-byte sequence) are windows-1252,
+  as browsers in English locales read them, when the page declares nothing (w3lib's
+  default is UTF-8) or declares UTF-8 wrongly.
+
+`note` says what was repaired, for the run log.
 """
 from __future__ import annotations
 
-import codecs
-import re
 from dataclasses import dataclass
 
-BOMS = [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")]
-META_CHARSET = re.compile(
-    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-LATIN1_LABELS = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii", "cp819"}
-MAX_REPLACEMENTS = 0.01  # a declared charset may leave up to 1% undecodable characters
+from w3lib.encoding import html_body_declared_encoding, html_to_unicode, http_content_type_encoding, read_bom
+
+BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"\x7fELF",
+                b"RIFF", b"OggS")
+CONTROL_BYTES = bytes([*range(1, 9), 11, *range(14, 27), *range(28, 32), 127])  # not ESC: ISO-2022-JP
+MAX_CONTROL_SHARE = 0.05
+REPLACEMENT = "\ufffd"
+WINDOWS_1252 = "cp1252"
 
 
 @dataclass
@@ -27,51 +38,49 @@ class Decoded:
     note: str | None = None  # set when the declaration was missing or wrong and mattered
 
 
-def _normalise(label: str | None) -> str | None:
-    if not label:
+def binary_kind(body: bytes) -> str | None:
+    """Why `body` is not a text page (a file signature, NUL or control bytes), or None; a
+    byte-order mark means text (UTF-16 is full of NUL bytes)."""
+    if read_bom(body)[0] is not None:
         return None
-    label = label.strip().strip("'\"").lower()
-    if label in LATIN1_LABELS:
-        return "cp1252"
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
+    sample = body[:4096]
+    magic = next((m for m in BINARY_MAGIC if sample.lstrip().startswith(m)), None)
+    if magic:
+        return f"binary data (starts with {magic!r})"
+    if b"\x00" in sample:
+        return "binary data (NUL bytes)"
+    if len(sample) - len(sample.translate(None, CONTROL_BYTES)) > MAX_CONTROL_SHARE * len(sample):
+        return "binary data (control bytes)"
+    return None
 
 
-def charset_from_content_type(content_type: str | bytes | None) -> str | None:
+def utf8_sequences(body: bytes) -> tuple[int, int]:
+    """(valid multi-byte characters, invalid sequences) when `body` is read as UTF-8."""
+    text = body.decode("utf-8", "replace")
+    invalid = text.count(REPLACEMENT) - body.count(REPLACEMENT.encode("utf-8"))
+    ascii_bytes = len(body) - len(body.translate(None, bytes(range(128))))
+    return len(text) - ascii_bytes - invalid, invalid
+
+
+def decode_html(body: bytes, content_type: str | bytes | None = None) -> Decoded:
+    """The page's text, decoded as the module docstring says; `content_type` is the HTTP header."""
     if isinstance(content_type, bytes):
         content_type = content_type.decode("latin-1")
-    match = re.search(r"charset\s*=\s*[\"']?([^\s;\"']+)", content_type or "", re.I)
-    return match.group(1) if match else None
-
-
-def decode_html(body: bytes, header_charset: str | None = None) -> Decoded:
-    for bom, encoding in BOMS:
-        if body.startswith(bom):
-            return Decoded(body[len(bom):].decode(encoding, "replace"), encoding, encoding)
-    meta = META_CHARSET.search(body[:4096])
-    declared_label = header_charset or (meta.group(1).decode("ascii", "replace") if meta else None)
-    declared = _normalise(header_charset) or _normalise(meta.group(1).decode("ascii", "replace") if meta else None)
-    if body.isascii():
-        return Decoded(body.decode("ascii"), "ascii", declared_label)
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        note = None
-        if declared is None:
-            note = "no charset declared; decoded as utf-8"
-        elif declared != "utf-8":
-            note = f"declared {declared_label} but the bytes are utf-8; decoded as utf-8"
-        return Decoded(text, "utf-8", declared_label, note)
-    if declared and declared != "utf-8":
-        text = body.decode(declared, "replace")
-        if text.count("\ufffd") <= MAX_REPLACEMENTS * max(len(text), 1):
-            return Decoded(text, declared, declared_label)
+    has_bom = read_bom(body)[0] is not None
+    declared = None if has_bom else (http_content_type_encoding(content_type)
+                                     or html_body_declared_encoding(body))
+    if has_bom or body.isascii():
+        encoding, text = html_to_unicode(content_type, body)
+        return Decoded(text, encoding, declared)
+    valid, invalid = utf8_sequences(body)
+    sniffed = "utf-8" if valid > invalid else WINDOWS_1252 if valid == 0 else None
     if declared is None:
-        note = "no charset declared; decoded as windows-1252"
-    else:
-        note = f"declared {declared_label} but the bytes do not decode as it; decoded as windows-1252"
-    return Decoded(body.decode("cp1252", "replace"), "cp1252", declared_label, note)
+        encoding = sniffed or "utf-8"
+        return Decoded(body.decode(encoding, "replace"), encoding, None,
+                       f"no charset declared; decoded as {encoding}")
+    if sniffed and sniffed != declared and (sniffed == "utf-8" or declared == "utf-8"):
+        return Decoded(body.decode(sniffed, "replace"), sniffed, declared,
+                       f"declared {declared} but the bytes are {'not ' if sniffed != 'utf-8' else ''}"
+                       f"utf-8; decoded as {sniffed}")
+    encoding, text = html_to_unicode(content_type, body)
+    return Decoded(text, encoding, declared)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from datetime import datetime
 from urllib.parse import urljoin
 
@@ -13,6 +14,9 @@ from htmldate import find_date
 from lxml import html as lxml_html
 
 from crawler.urls import canonical_url
+
+HTML_PARSER = lxml_html.HTMLParser(encoding="utf-8", huge_tree=True)
+LIBXML2_MAX_DEPTH = 255  # nesting lxml parses without huge_tree
 
 SCRIPT_LANGUAGES = [  # Unicode blocks that identify a language outright
     ("km", re.compile(r"[\u1780-\u17FF]")), ("th", re.compile(r"[\u0E00-\u0E7F]")),
@@ -25,6 +29,9 @@ ENGLISH_WORDS = {"the", "and", "of", "to", "in", "a", "is", "was", "for", "on", 
                  "said", "by", "from", "his", "her", "were", "has", "have", "are", "at", "it"}
 VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 INDONESIAN_WORDS = {"yang", "dan", "di", "dengan", "untuk", "dari", "dalam", "ini", "itu", "tidak"}
+LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+")  # with Vietnamese letters
+MIN_WORDS = 20
+VIETNAMESE_PROSE_SHARE = 0.15  # of prose words; Vietnamese prose has a diacritic in most words
 
 
 class NotAnArticle(ValueError):
@@ -32,16 +39,25 @@ class NotAnArticle(ValueError):
 
 
 def guess_language(text: str, declared: str | None = None) -> str | None:
-    """Script first (Khmer, Thai...), then common-word ratios; fall back to the page's lang."""
-    sample = text[:5000]
-    letters = sum(ch.isalpha() for ch in sample) or 1
-    for code, pattern in SCRIPT_LANGUAGES:
-        if len(pattern.findall(sample)) / letters > 0.2:
-            return code
-    if VIETNAMESE.search(sample) and len(VIETNAMESE.findall(sample)) / letters > 0.02:
+    """Script first (Khmer, Thai...), then common-word ratios; fall back to the page's lang.
+
+    Only the prose counts, not the names: an English article from Vietnam is full of
+    "Nguyễn Văn Thắng"s, one from Cambodia may give names in Khmer script. Capitalised
+    words are left out of the Vietnamese test (names carry its diacritics; its prose has one in
+    most words), and another script wins only when it outweighs the lower-case Latin prose
+    around it (a name in Khmer or Thai script beside its romanisation).
+    """
+    sample = unicodedata.normalize("NFC", text[:5000])
+    latin = LATIN_WORD.findall(sample)
+    prose = [w for w in latin if w.islower()]  # not capitalised: no names
+    code, count = max(((code, len(pattern.findall(sample))) for code, pattern in SCRIPT_LANGUAGES),
+                      key=lambda found: found[1])
+    if count > sum(map(len, prose)):
+        return code
+    if prose and sum(bool(VIETNAMESE.search(w)) for w in prose) / len(prose) > VIETNAMESE_PROSE_SHARE:
         return "vi"
-    words = re.findall(r"[a-zA-Z]+", sample.lower())
-    if len(words) >= 20:
+    words = [w.lower() for w in latin]
+    if len(words) >= MIN_WORDS:
         english = sum(w in ENGLISH_WORDS for w in words) / len(words)
         indonesian = sum(w in INDONESIAN_WORDS for w in words) / len(words)
         if english > 0.08 and english > indonesian:
@@ -51,6 +67,27 @@ def guess_language(text: str, declared: str | None = None) -> str | None:
     if declared:
         return declared.split("-")[0].lower()
     return None
+
+
+def html_tree(html: str):
+    """The page's lxml tree, or None for a page lxml cannot read.
+
+    Parsed from UTF-8 bytes, because lxml refuses a decoded string that starts with
+    `<?xml ... encoding="..."?>`; with `huge_tree`, because libxml2 otherwise stops at 255
+    levels of nesting and drops everything deeper (trafilatura's own parser has that limit,
+    so `parse_article` hands it this tree for such a page).
+    """
+    if not html or not html.strip():
+        return None
+    try:
+        return lxml_html.fromstring(html.encode("utf-8", "replace"), parser=HTML_PARSER)
+    except (ValueError, lxml_html.etree.ParserError):
+        return None
+
+
+def is_deeper_than(tree, depth: int) -> bool:
+    """True when some element is nested more than `depth` levels deep (one XPath, in C)."""
+    return tree is not None and bool(tree.xpath(f"boolean(/{'*/' * depth}*)"))
 
 
 def _declared_language(tree) -> str | None:
@@ -87,13 +124,11 @@ def parse_article(html: str, url: str | None = None) -> dict:
     such a guess can be any date the article mentions, so a crawler should prefer a
     date its feed or sitemap gives.
     """
-    try:
-        tree = lxml_html.fromstring(html) if html and html.strip() else None
-    except (ValueError, lxml_html.etree.ParserError):
-        tree = None
+    tree = html_tree(html)
     document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-        include_images=False, deduplicate=False, date_extraction_params=_date_params(False),
+        tree if is_deeper_than(tree, LIBXML2_MAX_DEPTH) else html, url=url, with_metadata=True,
+        include_comments=False, include_tables=True, include_images=False, deduplicate=False,
+        date_extraction_params=_date_params(False),
     ) if tree is not None else None
     meta = document.as_dict() if document is not None and hasattr(document, "as_dict") else (document or {})
     published, guessed = meta.get("date") or None, False

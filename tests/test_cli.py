@@ -46,5 +46,8 @@ def test_parse_survives_broken_and_empty_files(tmp_path):
     empty, binary = tmp_path / "empty.html", tmp_path / "binary.html"
     empty.write_text("")
     binary.write_bytes(bytes(range(256)) * 50)
-    rows = [json.loads(line) for line in run_pipeline("parse", str(empty), str(binary)).stdout.splitlines()]
+    result = run_pipeline("parse", str(empty), str(binary), check=False)
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["text"] for r in rows] == [None, None]
+    assert "error" not in rows[0] and "binary data" in rows[1]["error"]  # reported, not parsed as junk
+    assert result.returncode == 3 and "binary.html: not a text or HTML file" in result.stderr

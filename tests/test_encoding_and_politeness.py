@@ -1,15 +1,16 @@
 """Charset repair, Retry-After parsing and failure codes: the small pure pieces of the crawler."""
 from datetime import datetime, timezone
 
-from crawler.encoding import charset_from_content_type, decode_html
+from crawler.encoding import binary_kind, decode_html
 from crawler.middlewares import parse_retry_after
 
 TEXT = "“We were sold,” said ស៊ីន សុខា, 23, in Poipet — café owner’s words."
+NAME = "Nguyễn Văn Thắng"
 
 
 def test_utf8_bytes_under_a_latin1_label_are_utf8():
-    decoded = decode_html(f"<p>{TEXT}</p>".encode("utf-8"), "ISO-8859-1")
-    assert TEXT in decoded.text and decoded.encoding == "utf-8" and "declared ISO-8859-1" in decoded.note
+    decoded = decode_html(f"<p>{TEXT}</p>".encode("utf-8"), "text/html; charset=ISO-8859-1")
+    assert TEXT in decoded.text and decoded.encoding == "utf-8" and "declared cp1252" in decoded.note
 
 
 def test_missing_charset_windows_1252():
@@ -21,7 +22,7 @@ def test_missing_charset_windows_1252():
 
 def test_declared_legacy_charset_is_used_when_it_fits():
     thai = "ตำรวจช่วยเหลือเหยื่อค้ามนุษย์"
-    decoded = decode_html(f"<p>{thai}</p>".encode("tis-620"), charset_from_content_type("text/html; charset=TIS-620"))
+    decoded = decode_html(f"<p>{thai}</p>".encode("tis-620"), "text/html; charset=TIS-620")
     assert thai in decoded.text and decoded.note is None
     meta = f'<meta charset="windows-1252"><p>{"café"}</p>'.encode("cp1252")
     assert "café" in decode_html(meta).text
@@ -29,7 +30,31 @@ def test_declared_legacy_charset_is_used_when_it_fits():
 
 def test_bom_and_ascii():
     assert decode_html("\ufeff<p>é</p>".encode("utf-8")).text == "<p>é</p>"
-    assert decode_html(b"<p>plain</p>", "utf-8").note is None
+    assert decode_html("\ufeff<p>Thắng</p>".encode("utf-16-le")).text == "<p>Thắng</p>"
+    assert decode_html(b"<p>plain</p>", "text/html; charset=utf-8").note is None
+
+
+def damaged(name_position: str) -> bytes:
+    """A UTF-8 page with two invalid bytes away from the name (the bytes of a broken CMS)."""
+    page = (f"<html><head>{name_position}<title>Court jails {NAME}</title></head><body>"
+            f"<p>{NAME}, 41, was jailed.</p><p>Fees of 500\x00 were paid.</p></body></html>")
+    return page.encode("utf-8").replace(b"\x00", b"\xff\xfe")
+
+
+def test_mostly_valid_utf8_stays_utf8_with_replacement_characters():
+    for head, content_type in (("<meta charset='utf-8'>", None), ("", "text/html; charset=UTF-8"),
+                               ("", None), ("", "text/html; charset=iso-8859-1")):
+        decoded = decode_html(damaged(head), content_type)
+        assert decoded.encoding == "utf-8", (head, content_type)
+        assert decoded.text.count(NAME) == 2 and "500\ufffd\ufffd were" in decoded.text
+        assert "Ã" not in decoded.text and "Ä" not in decoded.text
+
+
+def test_binary_is_told_from_text_with_a_bom():
+    assert binary_kind(b"%PDF-1.7 ...") and binary_kind(bytes(range(256)) * 4)
+    assert binary_kind(b"\x01\x02\x03\x04\x05\x06" * 100 + b"<p>x</p>")
+    assert binary_kind("\ufeff<p>x</p>".encode("utf-16-le")) is None
+    assert binary_kind("<p>Thắng</p>".encode("utf-8")) is None
 
 
 def test_retry_after_values():

@@ -21,7 +21,7 @@ from crawler.dedup import simhash, to_hex
 from crawler.discovery import (
     Entry, MalformedListing, gunzip, newest_first, parse_feed, parse_since, parse_sitemap, sniff,
 )
-from crawler.encoding import charset_from_content_type, decode_html
+from crawler.encoding import binary_kind, decode_html
 from crawler.extraction import content_hash, parse_article
 from crawler.failures import CONTENT_CODES, classify_failure
 from crawler.items import ArticleItem
@@ -32,7 +32,6 @@ from crawler.urls import canonical_url
 logger = logging.getLogger(__name__)
 
 MIN_ARTICLE_CHARS = 400
-BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b")
 
 
 class NewsSpider(scrapy.Spider):
@@ -268,12 +267,11 @@ class NewsSpider(scrapy.Spider):
         if not body.strip():
             self.skip(url, "empty", f"empty page (HTTP {response.status})", source.id)
             return
-        if not isinstance(response, TextResponse) or body.lstrip()[:8].startswith(BINARY_MAGIC) \
-                or b"\x00" in body[:4096]:
+        if not isinstance(response, TextResponse) or binary_kind(body):
             self.skip(url, "not_text", f"not an HTML page (Content-Type {content_type or 'missing'}, "
                                        f"{len(body)} bytes)", source.id)
             return
-        decoded = decode_html(body, charset_from_content_type(content_type))
+        decoded = decode_html(body, content_type)
         if decoded.note:
             self.problem(url, "charset", decoded.note, source.id)
         parsed = parse_article(decoded.text, url)
