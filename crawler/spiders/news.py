@@ -23,7 +23,6 @@ from urllib.parse import urljoin, urlparse
 import scrapy
 from scrapy import signals
 from scrapy.http import Response, TextResponse
-from w3lib.html import get_base_url
 
 from crawler.dedup import simhash, to_hex
 from crawler.discovery import (
@@ -212,8 +211,9 @@ class NewsSpider(scrapy.Spider):
                 keep_validators=state["complete"])
 
     def _from_feed(self, response: Response, body: bytes, source: Source, state: dict):
+        base = _location(response)
         try:
-            listing = parse_feed(body, base_url=_location(response))
+            listing = parse_feed(body, base_url=base)
         except MalformedListing as exc:
             state["read"] = False
             self.skip(response.url, "bad_feed", str(exc), source.id, kind="listing",
@@ -222,7 +222,6 @@ class NewsSpider(scrapy.Spider):
         if listing.problem:
             self.problem(response.url, "bad_feed",
                          f"malformed feed, {len(listing.entries)} entries read anyway: {listing.problem}", source.id)
-        base = _location(response)
         for entry in listing.entries:
             yield from self._article_request(urljoin(base, entry.url), source, entry, state)
 
@@ -270,16 +269,16 @@ class NewsSpider(scrapy.Spider):
             yield from self._article_request(url, source, entry, state)
 
     def _from_html_listing(self, response: TextResponse, source: Source, page: int, state: dict):
-        base = get_base_url(response.text[:4096], _location(response), response.encoding)  # <base href>
+        # relative to <base href>, else the page's URL, as browsers do (they ignore Content-Location)
         for href in response.css("a::attr(href)").getall():
-            url = urljoin(base, href.strip())
+            url = response.urljoin(href.strip())
             if source.allows(url) and source.is_article_url(url):
                 yield from self._article_request(url, source, None, state)
         next_href = response.css(
             "a[rel~=next]::attr(href), link[rel~=next]::attr(href), a.next::attr(href)").get()
         if next_href:
             if page < source.max_pages:
-                yield from self._listing_requests(urljoin(base, next_href.strip()), source, page + 1,
+                yield from self._listing_requests(response.urljoin(next_href.strip()), source, page + 1,
                                                   state=state)
             else:
                 self.crawler.stats.inc_value(f"news/page_limit/{source.id}")
@@ -406,8 +405,8 @@ class NewsSpider(scrapy.Spider):
 
 
 def _location(response: Response) -> str:
-    """Where the response's relative links resolve: its Content-Location (an http(s) URL,
-    resolved against the response URL), else the URL it came from."""
+    """Where a feed's or sitemap's relative links resolve: its Content-Location (an http(s)
+    URL, resolved against the response URL; feedparser's convention), else its own URL."""
     location = _header(response, b"Content-Location")
     if location:
         resolved = urljoin(response.url, location.strip())
