@@ -324,6 +324,10 @@ def crawl_stage(run: Run, sources: Path, extra_settings: dict | None, show_progr
             run.partial = True
             log.warning("run %d: %d of %d sources failed", run.run_id, row["sources_failed"],
                         row.get("sources_tried") or 0)
+        if stats.get("news/code_errors"):  # a callback or item pipeline raised: a bug, not a site
+            run.partial = True
+            log.warning("run %d: %d exceptions in spider callbacks or item pipelines (run_errors codes "
+                        "spider_error, item_error)", run.run_id, stats["news/code_errors"])
 
 
 def process_stage(run: Run, model: str | None, reprocess: bool, workers: int, show_progress: bool,

@@ -11,12 +11,19 @@ import re
 import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from urllib.parse import urlparse
 
 import feedparser
 from lxml import etree
+from w3lib.encoding import read_bom
 
-FEED_MARKERS = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
-SITEMAP_MARKERS = re.compile(rb"<(?:[\w-]+:)?(?:urlset|sitemapindex)[\s>]", re.I)
+# Root elements, with or without a namespace prefix (<r:rss>, <rdf:RDF>, <atom:feed>).
+FEED_MARKERS = re.compile(rb"<(?:[\w.-]+:)?(?:rss|feed|RDF)[\s>]", re.I)
+SITEMAP_MARKERS = re.compile(rb"<(?:[\w.-]+:)?(?:urlset|sitemapindex)[\s>]", re.I)
+SNIFF_CHARS = 2048
+# XML 1.0 appendix F: how a document without a byte-order mark starts in UTF-16/32.
+XML_WIDE_STARTS = ((b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+                   (b"\x00<\x00?", "utf-16-be"), (b"<\x00?\x00", "utf-16-le"))
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, uncompressed
 
@@ -49,11 +56,23 @@ class Listing:
     problem: str | None = None  # set when the file was malformed but partly readable
 
 
+def _head(body: bytes) -> bytes:
+    """The first SNIFF_CHARS characters as ASCII-compatible bytes, also for UTF-16/32 XML."""
+    encoding, bom = read_bom(body[:4])
+    if encoding is None:
+        encoding = next((enc for start, enc in XML_WIDE_STARTS if body.startswith(start)), None)
+    if encoding is None:
+        return body[:SNIFF_CHARS]
+    width = 4 if "32" in encoding else 2
+    head = body[len(bom or b""):][:SNIFF_CHARS * width]
+    return head[:len(head) - len(head) % width].decode(encoding, "replace").encode("utf-8")
+
+
 def sniff(body: bytes) -> str:
-    """'sitemap', 'feed' or 'html' from the first bytes (servers mislabel content types)."""
-    head = body[:2048]
-    if head[:2] == b"\x1f\x8b":
+    """'gzip', 'sitemap', 'feed' or 'html' from the first bytes (servers mislabel content types)."""
+    if body[:2] == b"\x1f\x8b":
         return "gzip"
+    head = _head(body)
     if SITEMAP_MARKERS.search(head):
         return "sitemap"
     if FEED_MARKERS.search(head):
@@ -110,15 +129,36 @@ def parse_since(value: str, today: date | None = None) -> str:
 
 
 # -- feeds ----------------------------------------------------------------------
-def parse_feed(body: bytes) -> Listing:
-    """RSS 0.9x/1.0/2.0 or Atom via feedparser (tolerant of most breakage)."""
-    feed = feedparser.parse(body)
+HTML_TYPES = {"text/html", "application/xhtml+xml"}
+
+
+def entry_link(item) -> str | None:
+    """The page an entry is about: its first HTML alternate link (a link without rel is one),
+    else the link feedparser settled on (RSS <link>, a permalink guid, an Atom id), if http(s).
+
+    Never an enclosure, licence, self, via or related link: those are not the article.
+    """
+    link = next((ln["href"] for ln in item.get("links", []) if ln.get("href")
+                 and ln.get("rel", "alternate") == "alternate" and ln.get("type", "text/html") in HTML_TYPES),
+                item.get("link"))
+    if not link or urlparse(link).scheme not in {"", "http", "https"}:  # urn:uuid:..., tag:... ids
+        return None
+    return link
+
+
+def parse_feed(body: bytes, base_url: str | None = None) -> Listing:
+    """RSS 0.9x/1.0/2.0 or Atom via feedparser (tolerant of most breakage).
+
+    `base_url` is where relative links resolve (the response's Content-Location or URL);
+    feedparser applies it, and any xml:base, itself.
+    """
+    # application/xml without a charset makes feedparser read the encoding from the bytes,
+    # as it does with no headers (it reports any other header set as a "non-XML" feed)
+    headers = {"content-location": base_url, "content-type": "application/xml"} if base_url else None
+    feed = feedparser.parse(body, response_headers=headers)
     entries = []
     for item in feed.entries:
-        link = item.get("link")
-        if not link:
-            links = [ln.get("href") for ln in item.get("links", []) if ln.get("href")]
-            link = links[0] if links else None
+        link = entry_link(item)
         if not link:
             continue
         entries.append(Entry(
@@ -144,26 +184,35 @@ def parse_sitemap(body: bytes) -> Listing:
     """A <urlset> (including Google News <news:news> entries) or a <sitemapindex>.
 
     Parsed with lxml in recover mode, no entity expansion and no network; a truncated
-    file yields the entries before the damage and a `problem`.
+    file yields the entries closed before the damage and a `problem` (an entry the file
+    breaks off in, such as a half-written last <loc>, is dropped, not guessed at). Entities
+    are never expanded nor loaded (`&xxe;` reads as nothing), and a file declaring entities
+    built from other entities (the "billion laughs" shape) is refused outright.
     """
     if body[:2] == b"\x1f\x8b":
         body = gunzip(body)
-    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True,
-                             remove_comments=True, remove_pis=True, huge_tree=False)
+    options = dict(recover=True, resolve_entities=False, no_network=True, remove_comments=True,
+                   remove_pis=True, huge_tree=False)
+    parser = etree.XMLParser(**options)
     try:
         root = etree.fromstring(body, parser)
     except etree.XMLSyntaxError as exc:
         raise MalformedListing(f"malformed sitemap: {exc}") from None
     if root is None:
         raise MalformedListing("malformed sitemap: no XML root element")
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any("&" in (entity.orig or "") for entity in dtd.entities()):
+        raise MalformedListing("malformed sitemap: declares entities made of other entities "
+                               "(an entity expansion bomb); refused")
+    errors = [e for e in parser.error_log if e.level >= etree.ErrorLevels.ERROR]
     kind = _local(root.tag)
     if kind not in {"urlset", "sitemapindex"}:
         raise MalformedListing(f"malformed sitemap: root element <{kind}>, not <urlset> or <sitemapindex>")
     child_tag = "url" if kind == "urlset" else "sitemap"
+    complete = _entries_closed(body, child_tag, options) if errors else None
     entries = []
-    for element in root:
-        if _local(element.tag) != child_tag:
-            continue
+    children = [element for element in root if _local(element.tag) == child_tag]
+    for element in children[:complete]:
         fields = {_local(child.tag): child for child in element}
         loc = fields.get("loc")
         url = (loc.text or "").strip() if loc is not None else ""
@@ -179,11 +228,28 @@ def parse_sitemap(body: bytes) -> Listing:
             if title is not None and (title.text or "").strip():
                 entry.title = title.text.strip()
         entries.append(entry)
-    errors = [e for e in parser.error_log if e.level >= etree.ErrorLevels.ERROR]
     problem = f"line {errors[0].line}: {errors[0].message}" if errors else None
     if problem and not entries:
         raise MalformedListing(f"malformed sitemap: {problem}")
     return Listing("sitemap" if kind == "urlset" else "sitemapindex", entries, problem)
+
+
+def _entries_closed(body: bytes, child_tag: str, options: dict) -> int:
+    """How many entries (<url> or <sitemap>) end in the document itself, before recovery
+    closes what a truncated file left open (a pull parser reports those ends only at close())."""
+    parser = etree.XMLPullParser(events=("end",), **options)
+    try:
+        parser.feed(body)
+    except etree.XMLSyntaxError:
+        pass
+    count = sum(1 for _, element in parser.read_events()
+                if _local(element.tag) == child_tag and element.getparent() is not None
+                and element.getparent().getparent() is None)
+    try:
+        parser.close()
+    except etree.XMLSyntaxError:
+        pass
+    return count
 
 
 def newest_first(entries: list[Entry]) -> list[Entry]:

@@ -132,11 +132,10 @@ def parse_article(html: str, url: str | None = None) -> dict:
     ) if tree is not None else None
     meta = document.as_dict() if document is not None and hasattr(document, "as_dict") else (document or {})
     published, guessed = meta.get("date") or None, False
-    if published is None and tree is not None and document is not None:
-        try:
-            published = find_date(html, url=url, **_date_params(True)) or None
-        except Exception:  # htmldate on a hostile page must not lose the article
-            published = None
+    if published is None and tree is not None and document is None:
+        published = _find_date(html, url, extensive=False)  # no body: trafilatura read no date either
+    if published is None and tree is not None:
+        published = _find_date(html, url, extensive=True)
         guessed = published is not None
     title = (meta.get("title") or "").strip() or None
     text = _without_title(meta.get("text") or "", title).strip() or None
@@ -151,6 +150,13 @@ def parse_article(html: str, url: str | None = None) -> dict:
         "authors": authors,
         "language": guess_language(text or "", _declared_language(tree)) if text else _declared_language(tree),
     }
+
+
+def _find_date(html: str, url: str | None, extensive: bool) -> str | None:
+    try:
+        return find_date(html, url=url, **_date_params(extensive)) or None
+    except Exception:  # htmldate on a hostile page must not lose the article
+        return None
 
 
 def _without_title(text: str, title: str | None) -> str:

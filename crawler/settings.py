@@ -23,6 +23,10 @@ NEWS_SOURCES = []  # source ids to crawl, [] = all
 NEWS_CONDITIONAL_REQUESTS = True  # If-None-Match / If-Modified-Since on feeds, sitemaps, sections
 NEWS_MAX_ATTEMPTS = 3  # runs that try a transiently failing page before it is given up
 NEWS_LISTING_MAXSIZE = 50 * 1024 * 1024  # sitemaps may be 50 MB (protocol limit); pages may not
+# Budgets against endless listings (a chain of sitemap indexes, a calendar of section pages);
+# reaching one is recorded in run_errors (sitemap_depth, listing_budget). 0 = no limit.
+NEWS_SITEMAP_MAX_DEPTH = 3  # levels of sitemap indexes followed below a start URL
+NEWS_MAX_LISTINGS = 200  # listing requests (feeds, sitemaps, section pages) per source per run
 NEAR_DUPLICATE_MAX_DISTANCE = 16  # SimHash bits; candidates are confirmed by shingle Jaccard
 NEAR_DUPLICATE_MIN_JACCARD = 0.5
 

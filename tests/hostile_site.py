@@ -5,6 +5,11 @@ sections and every kind of broken page) and http://localhost:PORT ("Delta Daily"
 second outlet that republishes a wire story with small edits and one story verbatim;
 its robots.txt asks for a Crawl-delay). `OUTCOMES` says what the crawler should do with
 each path; the tests compare that with the database and with `requests`.
+
+Pages no source of `sources_toml()` lists, for tests that write their own sources with
+`source_toml()`: an endless chain of sitemap indexes under /endless/ (`endless_index`),
+relative links resolved against Content-Location and <base> under /relative/ (`RELATIVE`),
+and three articles under /faults/ for fault injection (`FAULT_STORIES`).
 """
 from __future__ import annotations
 
@@ -61,6 +66,39 @@ OUTCOMES = {
     "/story/archived-2019-trafficking-story": "not_requested",  # in a sitemap with old lastmod
     "/story/deep-page-four-trafficking-story": "not_requested",  # beyond max_pages = 3
 }
+
+
+# /relative/: where relative links must lead (requested) and where they would lead if the
+# listing's own URL were used as the base (never requested)
+RELATIVE = {
+    "requested": ["/relative/archive/story-relative-to-content-location-trafficking",
+                  "/relative/based/story-relative-to-base-href-trafficking"],
+    "not_requested": ["/relative/story-relative-to-content-location-trafficking",
+                      "/relative/section/story-relative-to-base-href-trafficking"],
+}
+FAULT_STORIES = ["/faults/story-raises-in-callback-trafficking", "/faults/story-raises-in-pipeline-trafficking",
+                 "/faults/story-without-fault-trafficking"]
+
+
+def source_toml(source_id: str, start_urls: list[str], max_pages: int = 3, article_pattern: str | None = None,
+                allowed: str = "127.0.0.1") -> str:
+    """One [[source]] table on the main host, for tests that crawl one part of the site."""
+    pattern = f'article_pattern = "{article_pattern}"\n' if article_pattern else ""
+    urls = ", ".join(f'"{u}"' for u in start_urls)
+    return (f'[[source]]\nid = "{source_id}"\nname = "{source_id}"\nhomepage = "{start_urls[0]}"\n'
+            f'start_urls = [{urls}]\nallowed_domains = ["{allowed}"]\nmax_pages = {max_pages}\n{pattern}\n')
+
+
+def endless_index(origin: str, path: str) -> bytes | None:
+    """/endless/w<W>/<id>.xml: a sitemap index listing W new child indexes, without end."""
+    parts = path.split("/")
+    if len(parts) != 4 or not parts[2][1:].isdigit() or not parts[3].endswith(".xml"):
+        return None
+    width, name = int(parts[2][1:]), parts[3][:-4]
+    children = "".join(f"<sitemap><loc>{origin}/endless/w{width}/{name}-{k}.xml</loc>"
+                       f"<lastmod>2025-05-01</lastmod></sitemap>" for k in range(1, width + 1))
+    return (f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
+            f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{children}</sitemapindex>').encode()
 
 
 @dataclass
@@ -356,6 +394,24 @@ def build_pages(site: HostileSite) -> dict[tuple[str, str], dict]:
                          published="2025-05-05T08:00:00Z", site="Delta Daily")
     P(("delta", "/news/delta-thai-language-story"), {"status": 200, "headers": dict(html),
                                                      "body": thai2.encode("utf-8")})
+    # relative links: a feed whose Content-Location is /relative/archive/, a section page
+    # with <base href="/relative/based/">
+    P(("main", "/relative/feed.xml"), {"status": 200, "headers": {
+        "Content-Type": "application/rss+xml", "Content-Location": "/relative/archive/"}, "body": (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Relative</title><link>/</link>'
+        '<description>d</description><item><title>Relative</title>'
+        '<link>story-relative-to-content-location-trafficking</link>'
+        '<pubDate>Mon, 05 May 2025 08:00:00 GMT</pubDate></item></channel></rss>').encode()})
+    P(("main", "/relative/section/"), {"status": 200, "headers": dict(html), "body": (
+        '<html><head><base href="/relative/based/"></head><body><h1>Section</h1>'
+        '<a href="story-relative-to-base-href-trafficking">Story</a></body></html>').encode()})
+    for n, path in enumerate(RELATIVE["requested"] + RELATIVE["not_requested"]):
+        P(("main", path), story(path, f"Relative link story {n}", f"relative-{n}"))
+    P(("main", "/faults/feed.xml"), {"status": 200, "headers": {"Content-Type": "application/rss+xml"},
+                                     "body": _rss(m, [(p, p, "Mon, 05 May 2025 08:00:00 GMT")
+                                                      for p in FAULT_STORIES])})
+    for n, path in enumerate(FAULT_STORIES):
+        P(("main", path), story(path, f"Trafficking case number {n} heard in court", f"fault-{n}"))
     return pages
 
 
@@ -377,6 +433,10 @@ class Handler(BaseHTTPRequestHandler):
             site.counts[key] = site.counts.get(key, 0) + 1
             count = site.counts[key]
         page = self.server.pages.get((host, parts.path))
+        if page is None and host == "main" and parts.path.startswith("/endless/"):
+            body = endless_index(site.main, parts.path)
+            if body is not None:
+                page = {"status": 200, "headers": {"Content-Type": "application/xml"}, "body": body}
         try:
             self._answer(page, hit, count)
         except (BrokenPipeError, ConnectionResetError):

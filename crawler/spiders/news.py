@@ -6,15 +6,22 @@ with conditional requests (ETag / Last-Modified from earlier runs). Listed URLs 
 canonicalised and checked against what earlier runs fetched *before* any request; dated
 entries older than --since are dropped unrequested. Article pages become `ArticleItem`s;
 anything broken is logged with its URL and reason, counted, and skipped, and the crawl
-goes on.
+goes on. Two budgets bound what a hostile site can make it fetch: sitemap indexes are
+followed NEWS_SITEMAP_MAX_DEPTH levels deep, and a source gets NEWS_MAX_LISTINGS listing
+requests per run (feeds, sitemaps, section pages); reaching either is recorded once per
+source. An exception in a callback or an item pipeline (Scrapy's `spider_error` and
+`item_error` signals) is recorded with its URL and counted in `news/code_errors`, which
+makes the run partial.
 """
 from __future__ import annotations
 
 import dataclasses
 import logging
-from urllib.parse import urlparse
+import traceback
+from urllib.parse import urljoin, urlparse
 
 import scrapy
+from scrapy import signals
 from scrapy.http import Response, TextResponse
 
 from crawler.dedup import simhash, to_hex
@@ -55,11 +62,17 @@ class NewsSpider(scrapy.Spider):
         spider.conditional = settings.getbool("NEWS_CONDITIONAL_REQUESTS", True)
         spider.max_attempts = settings.getint("NEWS_MAX_ATTEMPTS", 3)
         spider.listing_maxsize = settings.getint("NEWS_LISTING_MAXSIZE", 50 * 1024 * 1024)
+        spider.sitemap_max_depth = settings.getint("NEWS_SITEMAP_MAX_DEPTH", 3)
+        spider.max_listings = settings.getint("NEWS_MAX_LISTINGS", 200)
+        spider.listings_per_source: dict[str, int] = {}
+        spider.limits_noted: set[tuple[str, str]] = set()
         spider.known_urls = set()
         spider.validators = {}
         spider.requested: set[str] = set()
         spider.articles_per_source: dict[str, int] = {}
         spider.store = None  # the item pipeline's database services, set when it opens
+        crawler.signals.connect(spider.on_spider_error, signal=signals.spider_error)
+        crawler.signals.connect(spider.on_item_error, signal=signals.item_error)
         return spider
 
     # -- bookkeeping ---------------------------------------------------------
@@ -87,6 +100,13 @@ class NewsSpider(scrapy.Spider):
         if self.store is not None:
             self.store.record_skip(url, code, reason, source_id, status, published)
 
+    def note_limit(self, source: Source, code: str, url: str, reason: str) -> None:
+        """A budget reached: counted every time, recorded in run_errors once per source and run."""
+        self.crawler.stats.inc_value(f"news/limit_hits/{code}")
+        if (source.id, code) not in self.limits_noted:
+            self.limits_noted.add((source.id, code))
+            self.problem(url, code, reason, source.id)
+
     def _source_with_limits(self, source: Source) -> Source:
         """The source with the command line's --max-pages/--max-articles applied (the smaller wins)."""
         changes = {}
@@ -113,26 +133,43 @@ class NewsSpider(scrapy.Spider):
         self.crawler.stats.set_value("news/sources_tried", len(self.sources))
         for source in self.sources:
             for url in source.start_urls:
-                yield self._listing_request(url, source, page=1, start_url=True)
+                for request in self._listing_requests(url, source, page=1, start_url=True):
+                    yield request
         # Pages that failed transiently on an earlier run, even if no listing shows them now.
         for url, source_id in retry:
             if source_id in by_id:
                 for request in self._article_request(url, by_id[source_id], None, {}):
                     yield request
 
-    def _listing_request(self, url: str, source: Source, page: int, start_url: bool = False):
+    def _listing_requests(self, url: str, source: Source, page: int, start_url: bool = False,
+                          depth: int = 0, state: dict | None = None):
+        """The request for a listing page, unless the source's listing budget is spent.
+
+        `depth` is how many sitemap indexes lead to this listing; `state` is the listing
+        that links here, which is not complete when the budget drops the link.
+        """
+        count = self.listings_per_source.get(source.id, 0)
+        if self.max_listings and count >= self.max_listings:
+            if state is not None:
+                state["complete"] = False
+            self.note_limit(source, "listing_budget", url,
+                            f"source {source.id} made {count} listing requests this run "
+                            f"(NEWS_MAX_LISTINGS = {self.max_listings}); this and further listings "
+                            f"are not requested")
+            return
+        self.listings_per_source[source.id] = count + 1
         headers = {}
         etag, modified = self.validators.get(url, (None, None))
         if etag:
             headers["If-None-Match"] = etag
         if modified:
             headers["If-Modified-Since"] = modified
-        return scrapy.Request(
+        yield scrapy.Request(
             url, callback=self.parse_listing, errback=self.on_error, dont_filter=start_url,
             headers=headers, cb_kwargs={"source": source, "page": page},
             meta={"source_id": source.id, "start_url": start_url, "kind": "listing",
                   "listing_url": url, "handle_httpstatus_list": [304],
-                  "download_maxsize": self.listing_maxsize},
+                  "download_maxsize": self.listing_maxsize, "sitemap_depth": depth},
         )
 
     def parse_listing(self, response: Response, source: Source, page: int):
@@ -173,8 +210,9 @@ class NewsSpider(scrapy.Spider):
                 keep_validators=state["complete"])
 
     def _from_feed(self, response: Response, body: bytes, source: Source, state: dict):
+        base = _location(response)
         try:
-            listing = parse_feed(body)
+            listing = parse_feed(body, base_url=base)
         except MalformedListing as exc:
             state["read"] = False
             self.skip(response.url, "bad_feed", str(exc), source.id, kind="listing",
@@ -184,7 +222,7 @@ class NewsSpider(scrapy.Spider):
             self.problem(response.url, "bad_feed",
                          f"malformed feed, {len(listing.entries)} entries read anyway: {listing.problem}", source.id)
         for entry in listing.entries:
-            yield from self._article_request(response.urljoin(entry.url), source, entry, state)
+            yield from self._article_request(urljoin(base, entry.url), source, entry, state)
 
     def _from_sitemap(self, response: Response, body: bytes, source: Source, state: dict):
         try:
@@ -199,7 +237,9 @@ class NewsSpider(scrapy.Spider):
                          f"malformed sitemap, {len(listing.entries)} entries read anyway: {listing.problem}",
                          source.id)
         entries = newest_first(listing.entries)
+        base = _location(response)
         if listing.kind == "sitemapindex":
+            depth = response.meta.get("sitemap_depth", 0)
             children = []
             for entry in entries:
                 if self.since and entry.updated and entry.updated < self.since:
@@ -209,16 +249,26 @@ class NewsSpider(scrapy.Spider):
             if len(children) > source.max_pages:
                 state["complete"] = False
                 self.crawler.stats.inc_value("news/sitemaps_over_limit", len(children) - source.max_pages)
-            for entry in children[:source.max_pages]:
-                yield self._listing_request(response.urljoin(entry.url), source, page=1)
+            children = children[:source.max_pages]
+            if children and self.sitemap_max_depth and depth >= self.sitemap_max_depth:
+                state["complete"] = False
+                self.note_limit(source, "sitemap_depth", response.url,
+                                f"sitemap index {depth} levels below the start URL (NEWS_SITEMAP_MAX_DEPTH = "
+                                f"{self.sitemap_max_depth}): its {len(children)} child sitemaps are not "
+                                f"requested (recorded for the first such index of the source)")
+                return
+            for entry in children:
+                yield from self._listing_requests(urljoin(base, entry.url), source, page=1,
+                                                  depth=depth + 1, state=state)
             return
         for entry in entries:
-            url = response.urljoin(entry.url)
+            url = urljoin(base, entry.url)
             if source.article_pattern and not source.is_article_url(url):
                 continue
             yield from self._article_request(url, source, entry, state)
 
     def _from_html_listing(self, response: TextResponse, source: Source, page: int, state: dict):
+        # relative to <base href>, else the page's URL, as browsers do (they ignore Content-Location)
         for href in response.css("a::attr(href)").getall():
             url = response.urljoin(href.strip())
             if source.allows(url) and source.is_article_url(url):
@@ -227,7 +277,8 @@ class NewsSpider(scrapy.Spider):
             "a[rel~=next]::attr(href), link[rel~=next]::attr(href), a.next::attr(href)").get()
         if next_href:
             if page < source.max_pages:
-                yield self._listing_request(response.urljoin(next_href.strip()), source, page + 1)
+                yield from self._listing_requests(response.urljoin(next_href.strip()), source, page + 1,
+                                                  state=state)
             else:
                 self.crawler.stats.inc_value(f"news/page_limit/{source.id}")
 
@@ -314,6 +365,33 @@ class NewsSpider(scrapy.Spider):
             return parsed["published"], "page-text"
         return None, None
 
+    # -- errors in our own code ---------------------------------------------------
+    def on_spider_error(self, failure, response, spider=None):
+        """A callback (or errback) raised: Scrapy logged the traceback; record and count it."""
+        request = getattr(response, "request", None) or getattr(failure, "request", None)
+        where = getattr(getattr(request, "callback", None), "__name__", None) or "a spider callback"
+        self._code_error("spider_error", failure, request, f"in {where}")
+
+    def on_item_error(self, item, response, spider=None, failure=None):
+        """An item pipeline raised on an item: record and count it like a callback error."""
+        request = getattr(response, "request", None)
+        self._code_error("item_error", failure, request, "in the item pipeline",
+                         url=getattr(item, "url", None), source_id=getattr(item, "source_id", None))
+
+    def _code_error(self, code: str, failure, request, where: str, url: str | None = None,
+                    source_id: str | None = None) -> None:
+        stats = self.crawler.stats
+        stats.inc_value("news/code_errors")
+        stats.inc_value("news/errors")
+        meta = request.meta if request is not None else {}
+        if request is not None:
+            url = meta.get("redirect_urls", [request.url])[0]
+        exc = failure.value if failure is not None else None
+        reason = f"{type(exc).__name__}: {exc} ({where}{_raised_at(failure)})"
+        # an article is tried again on the next runs (up to NEWS_MAX_ATTEMPTS): the bug may be fixed
+        self.skip(url or "", code, reason, meta.get("source_id") or source_id,
+                  kind=meta.get("kind", "article"), transient=True, start_url=meta.get("start_url", False))
+
     def on_error(self, failure):
         request = failure.request
         problem = classify_failure(failure)
@@ -324,9 +402,29 @@ class NewsSpider(scrapy.Spider):
                   start_url=request.meta.get("start_url", False))
 
 
+def _location(response: Response) -> str:
+    """Where a feed's or sitemap's relative links resolve: its Content-Location (an http(s)
+    URL, resolved against the response URL; feedparser's convention), else its own URL."""
+    location = _header(response, b"Content-Location")
+    if location:
+        resolved = urljoin(response.url, location.strip())
+        if urlparse(resolved).scheme in {"http", "https"}:
+            return resolved
+    return response.url
+
+
 def _header(response: Response, name: bytes) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
+
+
+def _raised_at(failure) -> str:
+    """', raised at file:line' of the innermost frame, when the failure kept its traceback."""
+    try:
+        frame = traceback.extract_tb(failure.getTracebackObject())[-1]
+    except (AttributeError, IndexError, TypeError):
+        return ""
+    return f", raised at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}"
 
 
 def _is_site_root(canonical: str, url: str) -> bool:
