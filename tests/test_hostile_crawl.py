@@ -196,7 +196,11 @@ def test_robots_crawl_delay_is_honoured(hostile):
     delta = sorted(h.at for h in hostile["logs"][0] if h.host == "delta" and h.path != "/robots.txt")
     assert len(delta) == 5  # the feed and its four articles
     gaps = [b - a for a, b in zip(delta, delta[1:])]
-    assert min(gaps) >= CRAWL_DELAY * 0.9, gaps
+    # Timed at the server: a request its loaded thread logs late shortens the next gap by as
+    # much as it lengthens this one, so the span is what the crawler controls; no gap may be
+    # anywhere near no delay at all.
+    assert delta[-1] - delta[0] >= CRAWL_DELAY * len(gaps) * 0.9, gaps
+    assert min(gaps) >= CRAWL_DELAY * 0.5, gaps
 
 
 def test_publication_dates(hostile):
