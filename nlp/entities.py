@@ -329,20 +329,21 @@ class EntityResolver:
     # -- merging and within-article resolution -----------------------------
     def _merge(self, doc: Doc, candidates, acronyms: dict[str, str]) -> list[Entity]:
         entities: dict[tuple[str, str], Entity] = {}
-        persons_in_order: list[Entity] = []
+        known_persons = KnownPersons()
         for ent, kind, name, title, entry in candidates:
             if kind == "agency" and name in acronyms:
                 name = acronyms[name]
             entity = None
             if kind != "person" and entry is None and len(name.split()) <= 3:
-                known = self._resolve_person(name, persons_in_order)
+                known = known_persons.find(name)
                 if known is not None and (len(name.split()) == 1 or lookup_key(known.name) == lookup_key(name)):
                     kind, title = "person", None  # "Ocampo's lawyer" tagged ORG after "Maria Ocampo"
             if kind == "person":
-                entity = self._resolve_person(name, persons_in_order)
+                entity = known_persons.find(name)
                 if entity is not None and len(name.split()) > len(entity.name.split()):
                     entities.pop(("person", lookup_key(entity.name)), None)
                     entity.name = name  # a fuller form of a name seen before
+                    known_persons.renamed(entity)
                     entities[("person", lookup_key(name))] = entity
             key = (kind, lookup_key(entity.name if entity else name))
             entity = entity or entities.get(key)
@@ -359,7 +360,7 @@ class EntityResolver:
                     entity.agency_kind = agency_kind_for(name)
                 entities[key] = entity
                 if kind == "person":
-                    persons_in_order.append(entity)
+                    known_persons.add(entity)
             if kind == "person":
                 if title and not entity.title:
                     entity.title = title
@@ -381,25 +382,53 @@ class EntityResolver:
                 entity.name = _name_as_written(entity)
         return sorted(entities.values(), key=lambda e: e.first_start)
 
-    @staticmethod
-    def _resolve_person(name: str, known: list[Entity]) -> Entity | None:
-        """The person already seen whose name contains every token of `name`, or the reverse.
 
-        "Savoeun" after "Seng Savoeun" joins it; "Marites Dela Cruz Ocampo" after
-        "Dela Cruz Ocampo" upgrades it. The most recent match wins.
-        """
-        tokens = set(lookup_key(name).split())
-        best = None
-        for entity in known:
-            full = set(lookup_key(entity.name).split())
-            if full == tokens or (len(full) > len(tokens) and tokens <= full):
-                best = entity
+
+class KnownPersons:
+    """The persons seen so far in an article, indexed by the words of their names, so that
+    joining each new mention to one stays near-linear in the number of names.
+
+    `find`: the person whose name contains every word of `name`, or else the one whose
+    name is all in `name`. "Savoeun" after "Seng Savoeun" joins it; "Marites Dela Cruz
+    Ocampo" after "Dela Cruz Ocampo" upgrades it. The most recent match wins.
+    """
+
+    def __init__(self):
+        self._order: dict[int, int] = {}
+        self._words: dict[int, frozenset[str]] = {}
+        self._by_word: dict[str, list[Entity]] = {}
+
+    def add(self, entity: Entity) -> None:
+        self._order[id(entity)] = len(self._order)
+        self._index(entity)
+
+    def renamed(self, entity: Entity) -> None:
+        """`entity.name` changed: index it under its new words."""
+        for word in self._words.pop(id(entity), ()):
+            self._by_word[word] = [e for e in self._by_word[word] if e is not entity]
+        self._index(entity)
+
+    def _index(self, entity: Entity) -> None:
+        words = frozenset(lookup_key(entity.name).split())
+        self._words[id(entity)] = words
+        for word in words:
+            self._by_word.setdefault(word, []).append(entity)
+
+    def find(self, name: str) -> Entity | None:
+        words = frozenset(lookup_key(name).split())
+        if not words:
+            return None
+        holders = min((self._by_word.get(w, []) for w in words), key=len)
+        best = self._latest(e for e in holders if self._words[id(e)] == words
+                            or (len(self._words[id(e)]) > len(words) and words <= self._words[id(e)]))
         if best is None:
-            for entity in known:
-                short = set(lookup_key(entity.name).split())
-                if len(short) < len(tokens) and short <= tokens:
-                    best = entity
+            sharing = {id(e): e for w in words for e in self._by_word.get(w, [])}.values()
+            best = self._latest(e for e in sharing if len(self._words[id(e)]) < len(words)
+                                and self._words[id(e)] <= words)
         return best
+
+    def _latest(self, entities) -> Entity | None:
+        return max(entities, key=lambda e: self._order[id(e)], default=None)
 
 
 def _name_run(doc: Doc, start: int, step: int) -> tuple[int, int] | None:
@@ -569,6 +598,7 @@ def _repair_subject_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     extra = []
     # "Price was sentenced": a surname the tagger takes for a common noun, after "Darnell Price"
     surnames = {e[-1].text for e in ents if e.label_ in {"PERSON", "ORG"} and len(e) >= 2 and e[-1].is_title}
+    person_at = {i: e for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     for token in doc:
         head = token.head
         gets_term = head.lemma_ in {"give", "hand", "receive", "serve"} and any(
@@ -581,7 +611,8 @@ def _repair_subject_persons(doc: Doc, ents: list[Span]) -> list[Span]:
                 span = (token.i, token.i + 1)
             if span is None or any(doc[i].ent_kb_id_ for i in range(*span)):
                 continue
-            if any(e.label_ == "PERSON" and e.start <= span[0] and span[1] <= e.end for e in ents):
+            covering = person_at.get(span[0])
+            if covering is not None and covering.start <= span[0] and span[1] <= covering.end:
                 continue
             extra.append(Span(doc, span[0], span[1], label="PERSON"))
     if not extra:

@@ -27,7 +27,7 @@ from itertools import islice
 
 import sqlite_utils
 
-from nlp.loader import expected_version, load_pipeline, nlp_version
+from nlp.loader import clip_text, clip_warning, expected_version, load_pipeline, nlp_version
 from nlp.redaction import mask_names, withhold_victims
 from storage.articles import rewrite_article_text
 from storage.extractions import mark_processed, save_extraction
@@ -75,19 +75,24 @@ def _extract_batch(nlp, batch: list) -> list:
     its own memory zone, so the string store does not grow with the archive; when the
     pipeline fails on one article, the rest of the batch is redone one at a time to find it."""
     results: list = []
+    clipped = {article_id: clip_text(text) for text, article_id in batch}
     with nlp.memory_zone():
         try:
-            for doc, article_id in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            for doc, article_id in nlp.pipe([(clipped[a], a) for _, a in batch], as_tuples=True,
+                                            batch_size=len(batch)):
                 results.append((article_id, doc._.extraction, None))
-            return results
         except Exception as exc:  # noqa: BLE001 - a bad article must not stop the archive
             logger.warning("NLP failed in a batch (%s: %s); redoing it one article at a time",
                            type(exc).__name__, exc)
-        for text, article_id in batch[len(results):]:
-            try:
-                results.append((article_id, nlp(text)._.extraction, None))
-            except Exception as exc:  # noqa: BLE001
-                results.append((article_id, None, f"{type(exc).__name__}: {exc}"))
+            for text, article_id in batch[len(results):]:
+                try:
+                    results.append((article_id, nlp(clipped[article_id])._.extraction, None))
+                except Exception as exc:  # noqa: BLE001
+                    results.append((article_id, None, f"{type(exc).__name__}: {exc}"))
+    for (text, _), (article_id, extraction, _) in zip(batch, results):
+        note = clip_warning(text, clipped[article_id])
+        if note and extraction is not None:
+            extraction["warnings"] = [note, *extraction.get("warnings", [])]
     return results
 
 

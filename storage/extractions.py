@@ -7,7 +7,7 @@ import sqlite_utils
 
 from nlp.names import lookup_key
 from storage.articles import utc_now
-from storage.schema import stable_id, transaction
+from storage.schema import CO_MENTION_LIMIT, stable_id, transaction
 
 
 def _insert(table: str, columns: tuple[str, ...], conflict: str) -> str:
@@ -52,7 +52,10 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extra
     entities = [e for e in extraction["entities"] if not (e["kind"] == "person" and e["role"] == "victim")]
     counts = {"entities_added": 0, "mentions_added": 0, "sentences_added": 0}
     with transaction(db):
-        old_entities = clear_extraction(db, article_id)
+        old_entities = clear_extraction(db, article_id)  # pairs go as they came: under the old flag
+        named = {entity_id(e["kind"], e["canonical"] or e["name"]) for e in entities}
+        db.execute("update articles set co_mentioned = ? where id = ?",
+                   [int(len(named) <= CO_MENTION_LIMIT), article_id])
         entity_rows, mention_rows = {}, []
         for entity in entities:
             stored_name = entity["canonical"] or entity["name"]  # one name per entity across articles

@@ -58,6 +58,9 @@ TABLES: dict[str, dict] = {
             "content_hash": str, "fetched_at": str, "updated_at": str,
             "processed_at": str, "nlp_version": str, "nlp_warnings": str, "run_id": int,
             "simhash": str, "published_source": str,
+            # 0: the article names more than CO_MENTION_LIMIT entities, none of whose pairs
+            # count in `entity_pairs` / `co_mentions` (set with its mentions; null counts as 1)
+            "co_mentioned": int,
             "year": int,  # derived: year of `published`
         },
         "pk": "id",
@@ -303,6 +306,15 @@ def _pairs_removed(row: str, moved_to: str | None = None) -> str:
             WHERE other_id = {row}.entity_id AND entity_id IN {others};"""
 
 
+# An article naming more entities than this (a court roster, a list of rescued workers) adds
+# no pairs: everyone-with-everyone says nothing, and costs n² rows and n² trigger work.
+CO_MENTION_LIMIT = 100
+
+
+def _pairable(row: str) -> str:
+    return f"coalesce((select co_mentioned from articles where id = {row}.article_id), 1) = 1"
+
+
 def _first_in_article(row: str) -> str:
     return (f"(select count(*) from mentions where article_id = {row}.article_id "
             f"and entity_id = {row}.entity_id) = 1")
@@ -335,6 +347,7 @@ REBUILD: dict[str, str] = {
         join (select distinct article_id, entity_id from mentions) b
           on b.article_id = a.article_id and b.entity_id != a.entity_id
         join articles on articles.id = a.article_id
+        where coalesce(articles.co_mentioned, 1) = 1
         group by a.entity_id, b.entity_id""",
 }
 
@@ -387,22 +400,23 @@ TRIGGERS: dict[str, str] = {
         END""",
     "mentions_pairs_insert": f"""
         CREATE TRIGGER mentions_pairs_insert AFTER INSERT ON mentions
-        WHEN {_first_in_article('new')} BEGIN{_pairs_added('new')}
+        WHEN {_pairable('new')} AND {_first_in_article('new')} BEGIN{_pairs_added('new')}
         END""",
     "mentions_pairs_delete": f"""
         CREATE TRIGGER mentions_pairs_delete AFTER DELETE ON mentions
-        WHEN {_gone_from_article('old')} BEGIN{_pairs_removed('old')}
+        WHEN {_pairable('old')} AND {_gone_from_article('old')} BEGIN{_pairs_removed('old')}
         END""",
     "mentions_pairs_update_old": f"""
         CREATE TRIGGER mentions_pairs_update_old AFTER UPDATE OF entity_id, article_id ON mentions
-        WHEN {_MOVED} AND {_gone_from_article('old')} BEGIN{_pairs_removed('old', moved_to='new')}
+        WHEN {_MOVED} AND {_pairable('old')} AND {_gone_from_article('old')} BEGIN{_pairs_removed('old', moved_to='new')}
         END""",
     "mentions_pairs_update_new": f"""
         CREATE TRIGGER mentions_pairs_update_new AFTER UPDATE OF entity_id, article_id ON mentions
-        WHEN {_MOVED} AND {_first_in_article('new')} BEGIN{_pairs_added('new')}
+        WHEN {_MOVED} AND {_pairable('new')} AND {_first_in_article('new')} BEGIN{_pairs_added('new')}
         END""",
     "articles_pairs_dates": f"""
-        CREATE TRIGGER articles_pairs_dates AFTER UPDATE OF published, fetched_at ON articles BEGIN
+        CREATE TRIGGER articles_pairs_dates AFTER UPDATE OF published, fetched_at ON articles
+        WHEN coalesce(new.co_mentioned, 1) = 1 BEGIN
           UPDATE entity_pairs SET first_together = {_pair_dates('first_together')},
                                   last_together = {_pair_dates('last_together')}
             WHERE entity_id IN (SELECT entity_id FROM mentions WHERE article_id = new.id)
