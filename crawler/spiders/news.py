@@ -94,7 +94,8 @@ class NewsSpider(scrapy.Spider):
         if self.max_pages:
             changes["max_pages"] = min(source.max_pages, self.max_pages)
         if self.max_articles:
-            changes["max_articles"] = min(source.max_articles or self.max_articles, self.max_articles)
+            changes["max_articles"] = self.max_articles if source.max_articles is None \
+                else min(source.max_articles, self.max_articles)  # a source's 0 stays 0
         return dataclasses.replace(source, **changes) if changes else source
 
     # -- discovery -----------------------------------------------------------
