@@ -83,8 +83,8 @@ class CliAnswer:
 
     @property
     def accepted(self) -> bool:
-        """The command went on as if the file were fine (anything but exit 2)."""
-        return self.returncode != 2
+        """The command went on as if the file were fine (no exit 2, no traceback either)."""
+        return self.returncode != 2 and not self.traceback
 
 
 def run_crawl(sources: Path, db: Path) -> CliAnswer:
