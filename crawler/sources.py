@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from crawler.urls import web_url
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -122,8 +124,7 @@ def _text(value) -> str:
 
 def _http_url(value) -> str:
     url = _text(value)
-    parts = urlparse(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
+    if not web_url(url):
         raise _Bad(f"not an http(s) URL: {url!r}")
     return url
 
@@ -133,7 +134,7 @@ def _list_of(check, what: str):
         if not isinstance(value, list):
             raise _Bad(f"must be a list of {what} (e.g. [\"...\"]), not {_shown(value)}")
         if not value:
-            raise _Bad(f"must list at least one of {what} (or leave the field out)")
+            raise _Bad(f"must list at least one of {what}")
         try:
             return [check(item) for item in value]
         except _Bad as exc:
