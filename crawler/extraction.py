@@ -13,7 +13,7 @@ import trafilatura
 from htmldate import find_date
 from lxml import html as lxml_html
 
-from crawler.urls import canonical_url
+from crawler.urls import canonical_url, web_url
 
 HTML_PARSER = lxml_html.HTMLParser(encoding="utf-8", huge_tree=True)
 LIBXML2_MAX_DEPTH = 255  # nesting lxml parses without huge_tree
@@ -104,8 +104,10 @@ def _canonical_link(tree, base_url: str | None) -> str | None:
     if tree is None:
         return None
     found = tree.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content")
-    if found and found[0].strip():
-        return urljoin(base_url or "", found[0].strip())
+    for href in found:  # the first http(s) one: a javascript: canonical must never become the URL
+        link = web_url(urljoin(base_url or "", href.strip())) if href.strip() else None
+        if link:
+            return link
     return None
 
 
@@ -139,7 +141,7 @@ def parse_article(html: str, url: str | None = None) -> dict:
         guessed = published is not None
     title = (meta.get("title") or "").strip() or None
     text = _without_title(meta.get("text") or "", title).strip() or None
-    canonical = _canonical_link(tree, url) or meta.get("url") or url
+    canonical = _canonical_link(tree, url) or web_url(meta.get("url")) or url
     authors = [a.strip() for a in re.split(r";|\band\b", meta.get("author") or "") if a.strip()]
     return {
         "url": canonical_url(canonical) if canonical else None,

@@ -1,6 +1,8 @@
 """Datasette plugin of the Trafficking News Monitor site (loaded with --plugins-dir).
 
-- The site is read-only: requests other than GET and HEAD are refused (405).
+- Only http(s) article URLs are links (`is web_url` in the templates).
+- (The read-only guard, the Content-Security-Policy and SQLite's length cap are in
+  site_security.py.)
 - In views and canned queries, names and headlines link to the entity's or the article's
   page (Datasette links foreign keys in tables by itself, but not in views or queries).
 - Table pages fold the column descriptions into a toggle (static/site.js, site.css,
@@ -52,21 +54,14 @@ def link_target(row, column: str, table: str | None) -> tuple[str, str] | None:
     return None
 
 
+def is_web_url(value) -> bool:
+    """Jinja test `is web_url`: only http(s) addresses are links (never a stored javascript:)."""
+    return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
+
+
 @hookimpl
-def asgi_wrapper(datasette):
-    """The public site is read-only: any method but GET and HEAD gets 405 before Datasette
-    sees it (no write canned query, no insert API, no form that changes anything)."""
-    def wrap(app):
-        async def read_only(scope, receive, send):
-            if scope["type"] == "http" and scope["method"] not in ("GET", "HEAD"):
-                await send({"type": "http.response.start", "status": 405,
-                            "headers": [[b"content-type", b"text/plain; charset=utf-8"],
-                                        [b"allow", b"GET, HEAD"]]})
-                await send({"type": "http.response.body", "body": b"This site is read-only.\n"})
-                return
-            await app(scope, receive, send)
-        return read_only
-    return wrap
+def prepare_jinja2_environment(env):
+    env.tests["web_url"] = is_web_url
 
 
 @hookimpl

@@ -1,7 +1,9 @@
 """One run at a time: an OS file lock beside the database.
 
 `RunLock(db_path)` takes an exclusive `flock` on `<database>.lock` (for
-`data/trafficking_news.db`: `data/trafficking_news.db.lock`) without waiting. The kernel
+`data/trafficking_news.db`: `data/trafficking_news.db.lock`) without waiting. The path is
+resolved first (symlinks followed): a `--db` that is a symlink to the database, or goes
+through a symlinked folder, locks the same file as the real path. The kernel
 drops the lock when the holder exits, however it exits (`kill -9`, a crash, a reboot), so a
 stale lock file never blocks the next run: the file stays, the lock does not. The file is
 never deleted (deleting it would let two runs lock two different files of the same name).
@@ -48,8 +50,10 @@ class LockBusy(RuntimeError):
 
 
 def lock_path(db_path: str | Path) -> Path:
-    db_path = Path(db_path)
-    return db_path.with_name(db_path.name + ".lock")
+    """`<database>.lock` beside the database file itself: symlinks (to the file, or to a folder on
+    the way) are followed, so every path that names one database takes one lock."""
+    real = Path(os.path.realpath(db_path))
+    return real.with_name(real.name + ".lock")
 
 
 class RunLock:

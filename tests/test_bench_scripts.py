@@ -51,5 +51,16 @@ def test_datasette_latency_times_search_and_prosecutions():
     articles = 500
     out = bench("datasette_latency.py", "--articles", str(articles), "--requests", "5")
     assert f"database: {articles} articles, {articles // 5} sentences" in out
-    for label in ("FTS search (canned query search_articles", "prosecutions view filtered by province"):
+    for label in ("FTS search (canned query search_articles", "prosecutions view filtered by province",
+                  "home page alone"):
         assert re.search(rf"{re.escape(label)}.*: p50 {NUMBER} ms, p95 {NUMBER} ms over 5 requests", out), label
+    assert re.search(rf"home page with 20 clients at once: p50 {NUMBER} ms, p95 {NUMBER} ms over 20 requests", out)
+
+
+def test_hostile_site_figures_prints_every_figure():
+    out = bench("hostile_site_figures.py", "--articles", "200")
+    for name in ("non_http_urls_stored", "sources_tracebacks", "sources_accepted", "peak_rss_mb_4_randomblob",
+                 "peak_rss_mb_4_many_rows", "home_ms_p50_alone", "home_ms_p50_20_clients"):
+        assert re.search(rf"^{name}: {NUMBER}$", out, re.M), name
+    assert re.search(r"^non_http_urls_stored: 0$", out, re.M)
+    assert re.search(r"^sources_tracebacks: 0$", out, re.M) and re.search(r"^sources_accepted: 0$", out, re.M)

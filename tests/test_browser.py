@@ -63,7 +63,7 @@ def fixture_url(site_fixture_db):
 @pytest.fixture
 def page(browser):
     """A fresh page that may only reach 127.0.0.1 (map tiles from the internet are refused),
-    and that records JavaScript errors and dialogs."""
+    and that records JavaScript errors, Content-Security-Policy violations and dialogs."""
     context = browser.new_context(viewport=VIEWPORT)
     context.route("**/*", lambda route: route.continue_()
                   if urllib.parse.urlsplit(route.request.url).hostname == "127.0.0.1" else route.abort())
@@ -72,6 +72,9 @@ def page(browser):
     page.js_errors = []
     page.dialogs = []
     page.on("pageerror", lambda error: page.js_errors.append(str(error)))
+    # the site's Content-Security-Policy must not block anything of its own
+    page.on("console", lambda message: page.js_errors.append(message.text)
+            if "Content Security Policy" in message.text else None)
 
     def on_dialog(dialog):
         page.dialogs.append(dialog.message)
@@ -199,3 +202,77 @@ def test_article_markup_is_shown_as_text_and_never_runs(page, fixture_url):
             assert visible_markup in page.inner_text("body")
             shot(page, "07-escaped-article.png")
     assert page.dialogs == []
+
+
+@pytest.fixture(scope="module")
+def crafted_site(tmp_path_factory):
+    """The crafted site of tests/crafted_urls_site.py crawled by `pipeline.py crawl`, then served;
+    the crafted site stays up, so the publisher links lead somewhere."""
+    from tests import crafted_urls_site as crafted
+    from tests.conftest import run_pipeline
+
+    server = crafted.serve()
+    folder = tmp_path_factory.mktemp("crafted_site")
+    (folder / "sources.toml").write_text(crafted.sources_toml(server), encoding="utf-8")
+    db_path = folder / "trafficking_news.db"
+    try:
+        run_pipeline("crawl", "--sources", str(folder / "sources.toml"), "--db", str(db_path))
+        with serving(db_path) as base:
+            yield base, db_path, server.server_address[1]
+    finally:
+        server.shutdown()
+
+
+def test_script_canonical_is_never_stored_and_its_link_runs_nothing(page, crafted_site):
+    """A page whose rel=canonical is javascript://127.0.0.1/%0aalert(document.domain)//: the
+    crawl stores only http URLs, and following "read it on the publisher's site" from every
+    stored article opens the publisher's page and runs no script."""
+    from storage import open_db
+    from tests import crafted_urls_site as crafted
+
+    base, db_path, site_port = crafted_site
+    db = open_db(db_path)
+    assert all(u.startswith(f"http://127.0.0.1:{site_port}/") for u in crafted.stored_urls(db))
+    ids = [r[0] for r in db.execute("select id from articles where url like '%/story/%' and url not like "
+                                    "'%real-address%'")]
+    db.close()
+    assert len(ids) == len(crafted.CRAFTED) - 1
+    page.add_init_script("window.__ran = undefined;")
+    for article_id in ids:
+        page.goto(f"{base}/trafficking_news/articles/{article_id}")
+        link = page.locator("a", has_text="read it on the publisher's site")
+        assert link.get_attribute("href").startswith(f"http://127.0.0.1:{site_port}/story/")
+        link.click()
+        page.wait_for_url(f"http://127.0.0.1:{site_port}/story/**")
+        assert page.dialogs == [], article_id
+
+
+def test_a_stored_script_url_is_not_linked_and_could_not_run(page, tmp_path):
+    """A database written before the fix may hold a javascript: article URL: the article page
+    shows no link for it, and the site's Content-Security-Policy refuses to run a javascript:
+    link even if one were on the page."""
+    from storage import open_db
+    from storage.articles import store_article
+    from tests.crafted_urls_site import XSS_CANONICAL
+
+    db_path = tmp_path / "trafficking_news.db"
+    db = open_db(db_path)
+    with db.conn:
+        db["sources"].insert({"id": "old", "name": "Old Gazette"}, pk="id")
+    store_article(db, {"url": XSS_CANONICAL, "title": "Court jails trafficking broker", "source_id": "old",
+                       "text": "The court jailed a broker for trafficking workers. " * 20,
+                       "published": "2024-05-01", "content_hash": "x", "relevant": True, "relevance": 3.0})
+    (article_id,) = [r[0] for r in db.execute("select id from articles")]
+    db.close()
+    with serving(db_path) as base:
+        page.goto(f"{base}/trafficking_news/articles/{article_id}")
+        assert page.locator("a", has_text="read it on the publisher's site").count() == 0
+        assert page.locator(f'a[href^="javascript"]').count() == 0
+        page.evaluate("""url => { const a = document.createElement("a"); a.href = url; a.id = "planted";
+                                  a.textContent = "planted"; document.body.prepend(a); }""", XSS_CANONICAL)
+        page.click("#planted")
+        page.wait_for_timeout(500)
+    assert page.dialogs == []
+    refused = [e for e in page.js_errors if "Content Security Policy" in e]
+    assert refused, page.js_errors  # the browser refused the javascript: URL because of the policy
+    page.js_errors[:] = [e for e in page.js_errors if e not in refused]

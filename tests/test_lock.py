@@ -120,3 +120,32 @@ def test_lock_is_taken_before_anything_heavy_is_imported(tmp_path):
     assert result.stdout == ""
     assert elapsed < 20
     assert not db.exists() or open_db(db)["runs"].count == 0  # nothing written, nothing marked
+
+
+@pytest.mark.parametrize("via", ["file", "folder"])
+def test_a_symlinked_db_path_takes_the_same_lock(tmp_path, via):
+    """A run holds the lock through the real path; `pipeline.py process --db <symlink>` (to the
+    file, or through a symlinked folder) finds it held and exits 4, and the other way round."""
+    data = tmp_path / "data"
+    data.mkdir()
+    real = data / "news.db"
+    open_db(real).close()
+    if via == "file":
+        link = tmp_path / "elsewhere.db"
+        link.symlink_to(real)
+    else:
+        (tmp_path / "data-link").symlink_to(data, target_is_directory=True)
+        link = tmp_path / "data-link" / "news.db"
+    for held, other in ((real, link), (link, real)):
+        child = _locking_child(held)
+        try:
+            assert child.stdout.readline().startswith("locked")
+            result = subprocess.run([sys.executable, str(ROOT / "pipeline.py"), "process", "--db", str(other)],
+                                    capture_output=True, text=True, timeout=120)
+            assert result.returncode == 4, result.stderr
+            assert "another run holds the lock" in result.stderr and str(data / "news.db.lock") in result.stderr
+        finally:
+            child.kill()
+            child.wait()
+    assert open_db(real)["runs"].count == 0  # nothing ran while the lock was held
+    assert lock_path(link) == lock_path(real) == data / "news.db.lock"

@@ -135,7 +135,8 @@ def test_no_write_canned_queries_and_no_write_plugins(site):
     assert not any(q.get("write") for q in DB_META["queries"].values())
     plugins = {p["name"] for p in get_json(site, "/-/plugins.json")}
     assert plugins == {"datasette-cluster-map", "datasette-dashboards", "datasette-leaflet",
-                       "datasette-render-markdown", "datasette-search-all", "trafficking_site.py"}
+                       "datasette-render-markdown", "datasette-search-all", "trafficking_site.py",
+                       "site_security.py", "site_search.py", "home_page_cache.py"}
 
 
 def test_posting_to_a_canned_query_changes_nothing(site, site_fixture_db):
@@ -158,3 +159,46 @@ def test_sql_time_limit_is_set(site):
             "select count(*) from n")
     response = datasette_get(site, "/trafficking_news.json?sql=" + urllib.parse.quote(slow))
     assert response.status_code == 400 and "time limit" in response.text.lower()
+
+
+# -- Content-Security-Policy -------------------------------------------------------------
+def policy_of(response) -> dict[str, list[str]]:
+    header = response.headers["content-security-policy"]
+    return {d.split()[0]: d.split()[1:] for d in header.split(";") if d.strip()}
+
+
+@pytest.mark.parametrize("path", [
+    "/", "/trafficking_news", "/trafficking_news/articles", "/trafficking_news/search_articles?q=fishing",
+    "/trafficking_news/places", "/-/search?q=Takeo", "/-/dashboards/overview", "/trafficking_news/articles.json",
+    "/site/site.js", "/trafficking_news/no-such-table"])
+def test_every_response_has_a_content_security_policy(site, path):
+    response = datasette_get(site, path)
+    policy = policy_of(response)
+    assert policy["frame-ancestors"] == ["'none'"] and policy["object-src"] == ["'none'"]
+    assert "'unsafe-inline'" not in policy["script-src"] and policy["script-src"][0] == "'self'"
+    assert ("'unsafe-eval'" in policy["script-src"]) == path.startswith("/-/dashboards")  # Vega needs it
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_policy_allows_exactly_the_pages_own_inline_scripts(site):
+    import base64
+    import hashlib
+    import re
+
+    response = datasette_get(site, "/trafficking_news/places")  # Datasette's, the map's and ours
+    scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", response.text, re.S)
+    inline = [body for attrs, body in scripts if "src=" not in attrs]
+    assert len(inline) >= 2
+    hashes = {"'sha256-" + base64.b64encode(hashlib.sha256(b.encode()).digest()).decode() + "'" for b in inline}
+    allowed = set(policy_of(response)["script-src"])
+    assert hashes <= allowed
+    assert {h for h in allowed if h.startswith("'sha256-")} == hashes
+
+
+def test_refused_write_has_the_policy_too(site):
+    import asyncio
+
+    async def post():
+        return await site.client.post("/trafficking_news/articles", data={"x": "1"})
+    response = asyncio.run(post())
+    assert response.status_code == 405 and policy_of(response)["frame-ancestors"] == ["'none'"]

@@ -34,7 +34,7 @@ from crawler.failures import CONTENT_CODES, classify_failure
 from crawler.items import ArticleItem
 from crawler.relevance import load_filter
 from crawler.sources import Source, load_sources
-from crawler.urls import canonical_url
+from crawler.urls import canonical_url, web_url
 
 logger = logging.getLogger(__name__)
 
@@ -113,7 +113,8 @@ class NewsSpider(scrapy.Spider):
         if self.max_pages:
             changes["max_pages"] = min(source.max_pages, self.max_pages)
         if self.max_articles:
-            changes["max_articles"] = min(source.max_articles or self.max_articles, self.max_articles)
+            changes["max_articles"] = self.max_articles if source.max_articles is None \
+                else min(source.max_articles, self.max_articles)  # a source's 0 stays 0
         return dataclasses.replace(source, **changes) if changes else source
 
     # -- discovery -----------------------------------------------------------
@@ -283,7 +284,7 @@ class NewsSpider(scrapy.Spider):
                 self.crawler.stats.inc_value(f"news/page_limit/{source.id}")
 
     def _article_request(self, url: str, source: Source, entry: Entry | None, state: dict):
-        if urlparse(url).scheme not in {"http", "https"} or not source.allows(url):
+        if not web_url(url) or not source.allows(url):
             return
         canonical = canonical_url(url)
         stats = self.crawler.stats
@@ -332,7 +333,7 @@ class NewsSpider(scrapy.Spider):
                       source.id)
             return
         canonical = parsed["url"]
-        if not canonical or not source.allows(canonical) or _is_site_root(canonical, url):
+        if not web_url(canonical) or not source.allows(canonical) or _is_site_root(canonical, url):
             canonical = canonical_url(url)  # a rel=canonical to the home page is a site bug, not identity
         if parsed["language"] and parsed["language"] not in source.languages:
             self.skip(url, "language", f"language {parsed['language']} not in {source.languages}", source.id)

@@ -1,0 +1,52 @@
+"""Only http(s) URLs are stored: a page's rel=canonical or og:url saying `javascript:` (with
+the site's own host, so the host check passes) never becomes an article's address."""
+import pytest
+
+from crawler.extraction import parse_article
+from crawler.urls import web_url
+from storage import open_db
+from tests import crafted_urls_site as crafted
+from tests.conftest import run_pipeline
+from tests.sitegen import article_page, article_text
+
+
+@pytest.fixture(scope="module")
+def crafted_db(tmp_path_factory):
+    server = crafted.serve()
+    folder = tmp_path_factory.mktemp("crafted")
+    sources = folder / "sources.toml"
+    sources.write_text(crafted.sources_toml(server), encoding="utf-8")
+    db_path = folder / "trafficking_news.db"
+    try:
+        run_pipeline("crawl", "--sources", str(sources), "--db", str(db_path))
+    finally:
+        server.shutdown()
+    return db_path
+
+
+@pytest.mark.parametrize("url, kept", [
+    ("https://news.example/a", True), ("HTTP://news.example/a", True),
+    (crafted.XSS_CANONICAL, False), ("JavaScript:alert(1)", False), ("data:text/html,x", False),
+    ("vbscript://h/x", False), ("mailto:a@news.example", False), ("http:///no-host", False),
+    ("//news.example/a", False), ("", False), (None, False),
+])
+def test_web_url(url, kept):
+    assert (web_url(url) is not None) is kept
+
+
+@pytest.mark.parametrize("head", list(crafted.CRAFTED.values())[:-1])
+def test_script_canonical_is_not_the_articles_url(head):
+    page = article_page("Court jails recruiter", article_text("x", sentences=10), extra_head=head)
+    parsed = parse_article(page, "http://127.0.0.1:8000/story/x")
+    assert parsed["url"] == "http://127.0.0.1:8000/story/x"
+
+
+def test_crawl_stores_no_script_url(crafted_db):
+    db = open_db(crafted_db)
+    urls = crafted.stored_urls(db)
+    articles = [r[0] for r in db.execute("select url from articles")]
+    assert len(articles) == len(crafted.CRAFTED), articles  # every crafted article is kept
+    assert urls and all(u.startswith("http://127.0.0.1:") for u in urls), urls
+    # each is stored under its own address, or the real og:url that follows a script canonical
+    assert {u.rsplit("/", 1)[1] for u in articles} == (
+        set(crafted.CRAFTED) - {"js-then-real-og-url-smuggling-verdict"}) | {"real-address-smuggling-verdict"}
