@@ -93,7 +93,7 @@ def test_home_page(page, demo_url):
     page.goto(demo_url + "/")
     assert page.locator("h1").first.inner_text() == "Trafficking News Monitor"
     body = page.inner_text("body")
-    for text in ("prosecutions", "people", "places on a map", "charts", "Victims and survivors are never listed"):
+    for text in ("prosecutions", "people", "places on a map", "charts", "Victims and survivors are never named"):
         assert text in body
     assert page.locator("#search-all-q").is_visible()
     shot(page, "01-home.png")
