@@ -33,10 +33,13 @@ def get_html(site, path):
 
 
 # -- victims -----------------------------------------------------------------------
-def test_fixture_names_the_victim_in_its_text(site):
-    """The article text stays as published: the name is there, searchable as text."""
+def test_fixture_withholds_the_victims_name_in_its_text(site):
+    """The article text keeps everything but the victim's name, which search cannot find."""
     rows = get_json(site, f"/trafficking_news/articles.json?_shape=array&_search={urllib.parse.quote(VICTIM)}")
-    assert len(rows) == 1 and VICTIM in rows[0]["text"]
+    assert rows == []
+    (article,) = get_json(site, "/trafficking_news/articles.json?_shape=array&url__contains=kandal")
+    assert VICTIM not in article["text"] and "[name withheld], a survivor" in article["text"]
+    assert "testified against Chea Sophal" in article["text"]
     # and the defendant of the same article is listed, so the NLP stage did run
     people = get_json(site, "/trafficking_news/people.json?_shape=array")
     assert "Chea Sophal" in {p["name"] for p in people}
@@ -71,7 +74,7 @@ def test_no_victim_in_facets_or_entity_search(site):
     alongside = {r["name"] for r in get_json(site, "/trafficking_news/named_alongside.json?_shape=array&name=Chea+Sophal")}
     assert VICTIM not in alongside
     found = get_json(site, f"/trafficking_news/search_everything.json?_shape=array&q={q}")
-    assert [r["found_in"] for r in found] == ["article"]  # in the text only, never as a person
+    assert found == []  # not as a person, not in any text
 
 
 def test_entity_page_of_defendant_does_not_list_the_victim_alongside(site):
