@@ -49,7 +49,7 @@ JUNK = {"osec", "osaec", "csec", "csam", "tip", "nap", "idr", "usd", "gdp", "pdf
         "tier 2 watch list", "watch list", "tier 2", "tier 3",
         "covid", "covid-19", "covid 19", "coronavirus", "exit", "related", "related stories",
         "facebook post", "read more", "advertisement", "photo", "file photo", "reuters photo",
-        "twitter", "whatsapp", "telegram", "tiktok", "ngo", "ngos", "un"}
+        "ngo", "ngos", "un"}
 PERSON_LABELS = {"PERSON"}
 LAW_TITLE_BEFORE = re.compile(r"\b(?:Law|Act|Code|Decree|Sub-[Dd]ecree|Convention)\s+(?:No\.?\s*[\w/]+\s+)?(?:on|of)\s+(?:the\s+)?$")
 STREET_HEAD = re.compile(r"^(?:Jalan|Jln\.?|Lorong|Soi|Thanon|Rue|Calle|Street|Road|Duong|Pho|Phlauv|Mahavithei|Wat)\s")
