@@ -40,3 +40,4 @@ bench: $(STAMP)
 	$(PY) bench/process_scaling.py --sizes 1000,5000,20000 --workers 2
 	$(PY) bench/crawl_throughput.py --pages 2000
 	$(PY) bench/datasette_latency.py --articles 100000 --requests 100
+	$(PY) bench/hostile.py

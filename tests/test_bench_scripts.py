@@ -64,3 +64,14 @@ def test_hostile_site_figures_prints_every_figure():
         assert re.search(rf"^{name}: {NUMBER}$", out, re.M), name
     assert re.search(r"^non_http_urls_stored: 0$", out, re.M)
     assert re.search(r"^sources_tracebacks: 0$", out, re.M) and re.search(r"^sources_accepted: 0$", out, re.M)
+
+
+def test_hostile_nlp_prints_victims_pending_and_time_per_name():
+    out = bench("hostile_nlp.py", "--names", "300", "--sizes", "100,200")
+    assert re.search(r"victim_phrasings\s+3\d\b", out)
+    assert re.search(r"victim_names_stored\s+0\b", out)
+    assert re.search(r"pending_after_two_runs\s+0\b", out)
+    assert re.search(r"bad_set_second_exit\s+0\b", out)
+    assert re.search(rf"process_seconds_300_names\s+{NUMBER}", out)
+    for n in (100, 200):
+        assert re.search(rf"rule_ms_per_name_{n}\s+{NUMBER}", out)
