@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from nlp.entities import Entity, Mention, doc_text
 
 ADULT_AGE = 18
-GROUP_NOUNS = r"victims?|survivors?|girls?|boys?|child(?:ren)?|minors?|teen(?:ager)?s?|schoolgirls?|schoolboys?|daughter|niece"
+GROUP_NOUNS = r"victims?|survivors?|girls?|boys?|child(?:ren)?|minors?|teen(?:ager)?s?|schoolgirls?|schoolboys?"
 # people who are the victims in labour cases, when the text picks one out ("One of the workers, X")
 WORKER_NOUNS = (r"workers?|women|men|migrants?|fishermen|fisherman|labou?rers?|crew(?: members?)?|employees?|maids?|"
                 r"recruits?|foreigners|domestic workers?|job-?seekers?|plantation workers?|farmworkers?")
