@@ -60,7 +60,7 @@ def main() -> int:
         seconds["SQLite writes (save_extraction)"] = time.perf_counter() - started
         db.close()
     total = sum(seconds.values())
-    ours = {"paragraph_boundaries", "trafficking_gazetteer", "trafficking_entities", "court_sentences",
+    ours = {"paragraph_boundaries", "trafficking_gazetteer", "trafficking_entities", "possible_victims", "court_sentences",
             "person_roles", "extraction_record"}
     print(f"command: python bench/nlp_profile.py --articles {args.articles}")
     print(f"corpus: {args.articles} generated articles, {words} words; one process")

@@ -54,8 +54,10 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extra
     with transaction(db):
         old_entities = clear_extraction(db, article_id)  # pairs go as they came: under the old flag
         named = {entity_id(e["kind"], e["canonical"] or e["name"]) for e in entities}
-        db.execute("update articles set co_mentioned = ? where id = ?",
-                   [int(len(named) <= CO_MENTION_LIMIT), article_id])
+        # one write of the article row (it holds the text): done now, as the pair triggers
+        # of the mentions below read its co_mentioned flag
+        mark_processed(db, article_id, nlp_version, extraction.get("warnings"),
+                       co_mentioned=len(named) <= CO_MENTION_LIMIT)
         entity_rows, mention_rows = {}, []
         for entity in entities:
             stored_name = entity["canonical"] or entity["name"]  # one name per entity across articles
@@ -97,18 +99,20 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extra
         if sentence_rows:
             db.conn.executemany(INSERT_SENTENCE, [[row[c] for c in SENTENCE_COLUMNS] for row in sentence_rows])
         drop_orphan_entities(db, old_entities)
-        mark_processed(db, article_id, nlp_version, extraction.get("warnings"))
     counts["mentions_added"] = len(mention_rows)
     counts["sentences_added"] = len(sentence_rows)
     return counts
 
 
 def mark_processed(db: sqlite_utils.Database, article_id: str, nlp_version: str,
-                   warnings: list[str] | None = None) -> None:
+                   warnings: list[str] | None = None, co_mentioned: bool | None = None) -> None:
     """The article is done for this NLP version, with what went wrong if anything did: a
-    text the pipeline fails on is not retried every night, only under a new version."""
-    db.execute("update articles set processed_at = ?, nlp_version = ?, nlp_warnings = ? where id = ?",
-               [utc_now(), nlp_version, "\n".join(warnings) if warnings else None, article_id])
+    text the pipeline fails on is not retried every night, only under a new version.
+    `co_mentioned`, when given, is stored too (see `save_extraction`)."""
+    flag = "" if co_mentioned is None else ", co_mentioned = ?"
+    db.execute(f"update articles set processed_at = ?, nlp_version = ?, nlp_warnings = ?{flag} where id = ?",
+               [utc_now(), nlp_version, "\n".join(warnings) if warnings else None,
+                *([int(co_mentioned)] if co_mentioned is not None else []), article_id])
 
 
 def clear_extraction(db: sqlite_utils.Database, article_id: str) -> set[str]:
