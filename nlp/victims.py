@@ -20,7 +20,7 @@ GROUP_NOUNS = r"victims?|survivors?|girls?|boys?|child(?:ren)?|minors?|teen(?:ag
 # people who are the victims in labour cases, when the text picks one out ("One of the workers, X")
 WORKER_NOUNS = (r"workers?|women|men|migrants?|fishermen|fisherman|labou?rers?|crew(?: members?)?|employees?|maids?|"
                 r"recruits?|foreigners|domestic workers?|job-?seekers?|plantation workers?|farmworkers?")
-# "The victim, X" / "Both girls, X and Y" / "One of the rescued girls, X" / "their niece, X" /
+# "The victim, X" / "Both girls, X and Y" / "One of the rescued girls, X" / "Survivors, including X" /
 # "The girl, identified as X" / "Survivor X" / "Rescued teenager X" / "the trafficked boy X"
 CUE_BEFORE = re.compile(
     rf"(?:\b(?:{GROUP_NOUNS})\s*(?:,|:|—|–|\s-)?\s*(?:(?:who was |later )?(?:identified|named|known) (?:only )?as\s+|"
