@@ -14,13 +14,18 @@ PLACEHOLDER = "[name withheld]"
 
 
 def victim_names(extraction: dict) -> list[str]:
-    """Every written form of every victim's name in the record, longest first."""
-    forms = set()
+    """Every written form of every victim's name in the record, longest first; a short
+    form that is also part of someone else's name ("Chan" of "Chan Vuthy") is left to the
+    victim's own mention spans, so the other person's name stays whole."""
+    forms, others = set(), set()
     for entity in extraction["entities"]:
         if entity["kind"] == "person" and entity["role"] == "victim":
             forms.add(entity["name"])
             forms.update(m[2] for m in entity["mentions"])
-    return sorted((f for f in forms if f.strip()), key=len, reverse=True)
+        else:
+            others.update(entity["name"].split())
+            others.update(word for m in entity["mentions"] for word in m[2].split())
+    return sorted((f for f in forms if f.strip() and not set(f.split()) <= others), key=len, reverse=True)
 
 
 def mask_names(text: str | None, names: list[str]) -> str | None:

@@ -170,3 +170,18 @@ def test_a_second_crawl_reextraction_and_reprocessing_keep_the_names_withheld(cr
     for name in names:
         assert db.execute("select count(*) from articles where instr(text, ?) or instr(title, ?)",
                           [name, name]).fetchone()[0] == 0
+
+
+def test_a_victims_short_name_shared_with_a_defendant_leaves_the_defendant_whole():
+    text = "Chan Sreyleak, 15, was rescued in Poipet. Police said Chan had been sold. Chan Vuthy, 40, was jailed."
+    person = lambda name, role, *spans: {"kind": "person", "name": name, "role": role, "canonical": None,
+                                         "mentions": [[s, s + len(t), t, 0, len(text)] for s, t in spans]}
+    extraction = {"entities": [person("Chan Sreyleak", "victim", (0, "Chan Sreyleak"), (text.index("Chan had"), "Chan")),
+                               person("Chan Vuthy", "defendant", (text.index("Chan Vuthy"), "Chan Vuthy"))],
+                  "sentences": [], "warnings": []}
+    new_text, kept, names = withhold_victims(text, extraction)
+    assert names == ["Chan Sreyleak"]
+    assert new_text == ("[name withheld], 15, was rescued in Poipet. Police said [name withheld] had been sold. "
+                        "Chan Vuthy, 40, was jailed.")
+    (start, end, surface, _, _), = kept["entities"][0]["mentions"]
+    assert new_text[start:end] == surface == "Chan Vuthy"
