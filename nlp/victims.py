@@ -44,7 +44,10 @@ VICTIMS_NAMED = re.compile(r"\b(?:victims|survivors|girls|boys|children|minors)\
 CUE_APPOSITIVE = re.compile(
     r"^\s*(?:,\s*\d{1,2}\s*)?,\s*(?:now |then )?(?:a|an|the|one of the|one of (?:his|her|their)|another|(?:his|her|their))\s+"
     r"(?:(?!(?:for|of|with|representing|who|and|to|at|in)\b)[\w-]+\s+){0,3}?"
-    r"(?:victims?|survivors?|girls?|boys?|child|minor|teen(?:ager)?|schoolgirl|schoolboy)\b(?![\'’])",
+    r"(?:victims?|survivors?|girls?|boys?|child|minor|teen(?:ager)?|schoolgirl|schoolboy)\b(?![\'’])"
+    # the noun ends the phrase: not "a UNICEF child protection officer", "a girls' school"
+    r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:of|who|from|in|at|and|was|were|is|are|aged|with|whom|rescued|"
+    r"trafficked|found|freed|sold|held|taken|lured|now|then|when|after|before|said|told)\b)",
     re.I)
 # "X, 15," / "X (14)" / "X, aged 14" / "X, then 14" / "X, who was 15 at the time"
 AGE_AFTER = re.compile(

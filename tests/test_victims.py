@@ -185,3 +185,15 @@ def test_a_victims_short_name_shared_with_a_defendant_leaves_the_defendant_whole
                         "Chan Vuthy, 40, was jailed.")
     (start, end, surface, _, _), = kept["entities"][0]["mentions"]
     assert new_text[start:end] == surface == "Chan Vuthy"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"Being invisible is what makes them easy to exploit," said Ms. Grace Wong, a UNICEF child protection '
+     'officer in Kota Kinabalu.', "Grace Wong"),
+    ("Chhim Sothy, a girls' shelter director in Battambang, said the two survivors were now in school.", "Chhim Sothy"),
+    ("Lt. Gen. Huot Chanthol, who heads the Anti-Human Trafficking and Juvenile Protection Department, said a "
+     "worker's sister reported that he was being beaten.", "Huot Chanthol"),
+])
+def test_people_who_speak_of_victims_stay_named(nlp, text, name):
+    persons = {e["name"]: e["role"] for e in nlp(text)._.extraction["entities"] if e["kind"] == "person"}
+    assert name in persons and persons[name] != "victim", persons
