@@ -354,7 +354,7 @@ def process_stage(run: Run, model: str | None, reprocess: bool, workers: int, sh
 
 
 def reextract_stage(run: Run, article_ids: list[str] | None, show_progress: bool) -> None:
-    from storage.reextract import reextract_articles
+    from crawler.reextract import reextract_articles
     from storage.runs import add_counts
 
     with run.stage("reextract"):

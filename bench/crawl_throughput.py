@@ -94,7 +94,7 @@ def mark_processed(db: Path) -> None:
     `process` run would (its cost is measured by the NLP benchmarks, not here): the nightly
     run after it then has nothing new to crawl or process."""
     from nlp.loader import expected_version
-    from storage.articles import utc_now
+    from storage.schema import utc_now
 
     conn = sqlite3.connect(db)
     with conn:

@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus import FAMILY, GIVEN, PROVINCES, articles  # noqa: E402
 from storage import open_db, stable_id, transaction  # noqa: E402
+from nlp.names import lookup_key  # noqa: E402
 from storage.extractions import entity_id  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
 
@@ -40,7 +41,7 @@ def build(db_path: Path, count: int) -> None:
     db = open_db(db_path)
     rng = random.Random(11)
     with transaction(db):  # the places sentences name, as the NLP stage stores them
-        db["entities"].insert_all([{"id": entity_id("place", p), "kind": "place", "name": p,
+        db["entities"].insert_all([{"id": entity_id("place", lookup_key(p)), "kind": "place", "name": p,
                                     "place_kind": "province", "country": "Cambodia"} for p in PROVINCES], pk="id")
     batch_articles, batch_sentences = [], []
     for n, text in enumerate(articles(count, seed=3)):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from nlp.guard import warnings_of
+from nlp.names import lookup_key
 
 SENTENCE_FIELDS = ("defendant", "prison_months", "suspended_months", "life", "death", "fine",
                    "court", "place", "charge", "text")
@@ -22,10 +23,14 @@ ENTITY_FIELDS = ("kind", "name", "canonical", "title", "age", "role", "agency_ki
 
 
 def extraction_record(doc: Doc) -> dict:
-    """Entities (with mention offsets) and sentences as JSON-ready dicts."""
+    """Entities (with mention offsets) and sentences as JSON-ready dicts. Each entity
+    carries its identity key (`key`: `lookup_key` of the name stored across articles) and
+    each sentence its defendant's (`defendant_key`), so storage keys them without knowing
+    how names compare."""
     entities = []
     for entity in doc._.entities or []:
         record = {key: getattr(entity, key) for key in ENTITY_FIELDS}
+        record["key"] = lookup_key(entity.canonical or entity.name)
         record["mentions"] = [[m.start, m.end, m.text, m.sent_start, m.sent_end] for m in entity.mentions]
         entities.append(record)
     sentences = []
@@ -33,6 +38,7 @@ def extraction_record(doc: Doc) -> dict:
         defendant = record["defendant_entity"]
         sentences.append({**{key: record.get(key) for key in SENTENCE_FIELDS},
                           "defendant_canonical": defendant.canonical or defendant.name,
+                          "defendant_key": lookup_key(defendant.canonical or defendant.name),
                           "start": record.get("start"), "end": record.get("end")})
     return {"entities": entities, "sentences": sentences, "warnings": warnings_of(doc)}
 

@@ -29,45 +29,12 @@ import sqlite_utils
 
 from nlp.loader import clip_text, clip_warning, expected_version, load_pipeline, nlp_version
 from nlp.redaction import mask_names, withhold_victims
-from storage.articles import rewrite_article_text
-from storage.extractions import mark_processed, save_extraction
+from storage.articles import article_url, rewrite_article_text
+from storage.extractions import count_pending, has_pending, mark_processed, pending_articles, save_extraction
 from storage.runs import record_error
 from storage.schema import transaction
 
 logger = logging.getLogger(__name__)
-
-
-def _pending_where(version: str, reprocess: bool) -> tuple[str, list]:
-    where = "relevant = 1 and text is not null"
-    params: list = []
-    if not reprocess:
-        where += " and (processed_at is null or nlp_version is not ?)"
-        params.append(version)
-    return where, params
-
-
-def count_pending(db: sqlite_utils.Database, version: str, reprocess: bool = False) -> int:
-    """How many articles a process run with this NLP version would (re)process."""
-    where, params = _pending_where(version, reprocess)
-    return db.execute(f"select count(*) from articles where {where}", params).fetchone()[0]
-
-
-def pending_articles(db: sqlite_utils.Database, version: str, reprocess: bool = False):
-    """(text, id) of relevant articles not yet processed with this NLP version."""
-    where, params = _pending_where(version, reprocess)
-    ids = [row[0] for row in db.execute(f"select id from articles where {where} order by id", params)]
-    for article_id in ids:
-        row = db.execute("select text from articles where id = ?", [article_id]).fetchone()
-        if row:
-            yield row[0], article_id
-
-
-def has_pending(db: sqlite_utils.Database, model: str | None = None) -> bool:
-    """Whether any article lacks results from this NLP version (checked without the model)."""
-    version = expected_version(model)
-    row = db.execute("select 1 from articles where relevant = 1 and text is not null and "
-                     "(processed_at is null or nlp_version is not ?) limit 1", [version]).fetchone()
-    return row is not None
 
 
 def _extract_batch(nlp, batch: list) -> list:
@@ -174,13 +141,11 @@ def _save(db, text, article_id, extraction, error, version, run_id, totals) -> N
     marked done for this version (a deterministic failure is not retried every run); one
     that some step failed on is stored with what the other steps found, and the warning
     is recorded."""
-    url = None
     if error is not None:
         totals["errors"] += 1
-        url = db.execute("select url from articles where id = ?", [article_id]).fetchone()
         reason = f"nlp_error: {error}"
         logger.error("article %s not processed: %s", article_id, reason)
-        record_error(db, run_id, url[0] if url else article_id, reason, "nlp_error")
+        record_error(db, run_id, article_url(db, article_id) or article_id, reason, "nlp_error")
         mark_processed(db, article_id, version, [f"failed: {error}"])
         return
     text, extraction, withheld = withhold_victims(text, extraction)
@@ -191,8 +156,7 @@ def _save(db, text, article_id, extraction, error, version, run_id, totals) -> N
     for key, value in counts.items():
         totals[key] += value
     if extraction.get("warnings"):
-        url = db.execute("select url from articles where id = ?", [article_id]).fetchone()
-        record_error(db, run_id, url[0] if url else article_id,
+        record_error(db, run_id, article_url(db, article_id) or article_id,
                      "nlp_warning: " + "; ".join(extraction["warnings"]), "nlp_warning")
         problems = totals.setdefault("problem_counts", {})
         problems["nlp_warning"] = problems.get("nlp_warning", 0) + 1
@@ -217,7 +181,7 @@ def process_articles(db: sqlite_utils.Database, nlp=None, reprocess: bool = Fals
     """
     totals = {"articles_processed": 0, "entities_added": 0, "mentions_added": 0,
               "sentences_added": 0, "errors": 0}
-    if nlp is None and not reprocess and not has_pending(db, model):
+    if nlp is None and not reprocess and not has_pending(db, expected_version(model)):  # no model loaded
         return totals  # a night with nothing new does not pay for loading the model
     nlp = nlp or load_pipeline(model)
     version = nlp_version(nlp)

@@ -3,15 +3,11 @@ from __future__ import annotations
 
 import gzip
 import json
-from datetime import datetime, timezone
 
 import sqlite_utils
 
-from storage.schema import stable_id, transaction
-
-
-def utc_now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+from storage.extractions import clear_extraction, drop_orphan_entities
+from storage.schema import stable_id, transaction, utc_now
 
 
 def article_id(canonical_url: str) -> str:
@@ -71,22 +67,10 @@ def urls_to_retry(db: sqlite_utils.Database, max_attempts: int = 3) -> list[tupl
         "order by last_seen", [max_attempts]).fetchall()]
 
 
-def store_article(db: sqlite_utils.Database, article: dict, run_id: int | None = None) -> str:
-    """Insert or update one article in a single transaction; returns new/updated/unchanged.
-
-    The article row, its HTML and its fetched URLs are written together or not at all. An
-    article whose text changed is marked unprocessed and loses its old mentions and
-    sentences in the same transaction (their offsets were into the old text), so the NLP
-    stage redoes it and the database never pairs a text with another text's entities.
-    """
-    from storage.extractions import clear_extraction, drop_orphan_entities
-
-    aid = article_id(article["url"])
-    now = utc_now()
-    row = {
-        "id": aid,
-        "url": article["url"],
-        "source_id": article.get("source_id"),
+def article_columns(article: dict) -> dict:
+    """The stored form of an article's extracted fields (the spider's item, or
+    `crawler.article.article_fields`): authors joined, topic terms as JSON, a word count."""
+    return {
         "title": article.get("title"),
         "published": article.get("published"),
         "authors": "; ".join(article.get("authors") or []) or None,
@@ -95,12 +79,24 @@ def store_article(db: sqlite_utils.Database, article: dict, run_id: int | None =
         "word_count": len((article.get("text") or "").split()),
         "relevance": article.get("relevance"),
         "relevance_terms": json.dumps(article.get("relevance_terms") or []),
-        "relevant": 1 if article.get("relevant") else 0,
-        "content_hash": article["content_hash"],
+        "content_hash": article.get("content_hash"),
         "simhash": article.get("simhash"),
         "published_source": article.get("published_source"),
-        "updated_at": now,
     }
+
+
+def store_article(db: sqlite_utils.Database, article: dict, run_id: int | None = None) -> str:
+    """Insert or update one article in a single transaction; returns new/updated/unchanged.
+
+    The article row, its HTML and its fetched URLs are written together or not at all. An
+    article whose text changed is marked unprocessed and loses its old mentions and
+    sentences in the same transaction (their offsets were into the old text), so the NLP
+    stage redoes it and the database never pairs a text with another text's entities.
+    """
+    aid = article_id(article["url"])
+    now = utc_now()
+    row = {"id": aid, "url": article["url"], "source_id": article.get("source_id"), **article_columns(article),
+           "relevant": 1 if article.get("relevant") else 0, "updated_at": now}
     with transaction(db):
         existing = db.execute("select content_hash from articles where id = ?", [aid]).fetchone()
         if existing and existing[0] == article["content_hash"]:
@@ -130,10 +126,50 @@ def store_article(db: sqlite_utils.Database, article: dict, run_id: int | None =
     return outcome
 
 
+def stored_article_ids(db: sqlite_utils.Database, ids: list[str] | None = None) -> list[str]:
+    """Ids of the stored articles (or those of `ids` that are stored), in id order."""
+    where = f"where id in ({', '.join('?' for _ in ids)})" if ids else ""
+    return [row[0] for row in db.execute(f"select id from articles {where} order by id", list(ids or []))]
+
+
+STORED_PAGE_COLUMNS = ("url", "title", "text", "authors", "language", "published", "published_source",
+                       "content_hash")
+
+
+def stored_page(db: sqlite_utils.Database, aid: str) -> tuple[dict, bytes | None] | None:
+    """(the article's extracted columns and URL, its compressed HTML or None), or None
+    when there is no such article."""
+    row = db.execute(f"select {', '.join('a.' + c for c in STORED_PAGE_COLUMNS)}, h.html_gz from articles a "
+                     "left join article_html h on h.article_id = a.id where a.id = ?", [aid]).fetchone()
+    return None if row is None else (dict(zip(STORED_PAGE_COLUMNS, row[:-1])), row[-1])
+
+
+def page_html(html_gz: bytes) -> str:
+    """The HTML `store_article` kept compressed."""
+    return gzip.decompress(html_gz).decode("utf-8", errors="replace")
+
+
+def update_extracted(db: sqlite_utils.Database, aid: str, changes: dict, text_changed: bool) -> None:
+    """Write re-extracted columns of a stored article in one transaction; a new text also
+    drops the article's mentions and sentences (their offsets were into the old text) and
+    marks it unprocessed, so the next `process` run redoes its NLP."""
+    changes = {**changes, "updated_at": utc_now()}
+    with transaction(db):
+        if text_changed:
+            changes.update(processed_at=None, nlp_version=None)
+            drop_orphan_entities(db, clear_extraction(db, aid))
+        db["articles"].update(aid, changes)
+
+
 def find_exact_copy(db: sqlite_utils.Database, content_hash: str, url: str) -> str | None:
     """Id of a stored article with the same normalised text under another URL, if any."""
     row = db.execute("select id from articles where content_hash = ? and id != ? order by fetched_at limit 1",
                      [content_hash, article_id(url)]).fetchone()
+    return row[0] if row else None
+
+
+def article_url(db: sqlite_utils.Database, aid: str) -> str | None:
+    row = db.execute("select url from articles where id = ?", [aid]).fetchone()
     return row[0] if row else None
 
 

@@ -1,13 +1,16 @@
-"""Writes from the NLP stage: one article's entities, mentions and sentences, atomically."""
+"""The NLP stage's side of the database: which articles it has still to do, and one
+article's entities, mentions and sentences written atomically.
+
+Entities are keyed by the identity key the NLP record carries (`key`, `defendant_key`:
+`nlp.names.lookup_key` of the stored name), so this module stores names without knowing
+how they are compared."""
 from __future__ import annotations
 
 import functools
 
 import sqlite_utils
 
-from nlp.names import lookup_key
-from storage.articles import utc_now
-from storage.schema import CO_MENTION_LIMIT, stable_id, transaction
+from storage.schema import CO_MENTION_LIMIT, stable_id, transaction, utc_now
 
 
 def _insert(table: str, columns: tuple[str, ...], conflict: str) -> str:
@@ -34,8 +37,41 @@ INSERT_SENTENCE = _insert("sentences", SENTENCE_COLUMNS, "INSERT OR REPLACE")
 
 
 @functools.lru_cache(maxsize=65536)  # the same names recur in article after article
-def entity_id(kind: str, name: str) -> str:
-    return stable_id(kind, lookup_key(name))
+def entity_id(kind: str, key: str) -> str:
+    """The stored id of the entity of this kind whose identity key (`nlp.names.lookup_key`
+    of its name) is `key`."""
+    return stable_id(kind, key)
+
+
+def _pending_where(version: str, reprocess: bool) -> tuple[str, list]:
+    where = "relevant = 1 and text is not null"
+    params: list = []
+    if not reprocess:
+        where += " and (processed_at is null or nlp_version is not ?)"
+        params.append(version)
+    return where, params
+
+
+def count_pending(db: sqlite_utils.Database, version: str, reprocess: bool = False) -> int:
+    """How many articles a process run with this NLP version would (re)process."""
+    where, params = _pending_where(version, reprocess)
+    return db.execute(f"select count(*) from articles where {where}", params).fetchone()[0]
+
+
+def pending_articles(db: sqlite_utils.Database, version: str, reprocess: bool = False):
+    """(text, id) of relevant articles not yet processed with this NLP version."""
+    where, params = _pending_where(version, reprocess)
+    ids = [row[0] for row in db.execute(f"select id from articles where {where} order by id", params)]
+    for article_id in ids:
+        row = db.execute("select text from articles where id = ?", [article_id]).fetchone()
+        if row:
+            yield row[0], article_id
+
+
+def has_pending(db: sqlite_utils.Database, version: str) -> bool:
+    """Whether any article lacks results from this NLP version."""
+    where, params = _pending_where(version, False)
+    return db.execute(f"select 1 from articles where {where} limit 1", params).fetchone() is not None
 
 
 def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extraction: dict,
@@ -53,7 +89,7 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extra
     counts = {"entities_added": 0, "mentions_added": 0, "sentences_added": 0}
     with transaction(db):
         old_entities = clear_extraction(db, article_id)  # pairs go as they came: under the old flag
-        named = {entity_id(e["kind"], e["canonical"] or e["name"]) for e in entities}
+        named = {entity_id(e["kind"], e["key"]) for e in entities}
         # one write of the article row (it holds the text): done now, as the pair triggers
         # of the mentions below read its co_mentioned flag
         mark_processed(db, article_id, nlp_version, extraction.get("warnings"),
@@ -61,7 +97,7 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extra
         entity_rows, mention_rows = {}, []
         for entity in entities:
             stored_name = entity["canonical"] or entity["name"]  # one name per entity across articles
-            eid = entity_id(entity["kind"], stored_name)
+            eid = entity_id(entity["kind"], entity["key"])
             entity_rows[eid] = {
                 "id": eid, "kind": entity["kind"], "name": stored_name,
                 "agency_kind": entity["agency_kind"], "place_kind": entity["place_kind"],
@@ -83,11 +119,11 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extra
             db.conn.executemany(INSERT_MENTION, [[row[c] for c in MENTION_COLUMNS] for row in mention_rows])
         sentence_rows = []
         for record in extraction["sentences"]:
-            defendant = record["defendant_canonical"]
+            defendant_key = record["defendant_key"]
             sentence_rows.append({
-                "id": stable_id(article_id, lookup_key(defendant)),
+                "id": stable_id(article_id, defendant_key),
                 "article_id": article_id,
-                "defendant_id": entity_id("person", defendant),
+                "defendant_id": entity_id("person", defendant_key),
                 "defendant": record["defendant"],
                 "prison_months": record["prison_months"],
                 "suspended_months": record["suspended_months"],

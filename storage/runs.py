@@ -14,8 +14,7 @@ import socket
 
 import sqlite_utils
 
-from storage.articles import utc_now
-from storage.schema import transaction
+from storage.schema import transaction, utc_now
 
 COUNT_COLUMNS = (
     "sources_tried", "sources_failed", "pages_fetched", "articles_new", "articles_updated",

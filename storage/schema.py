@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import sqlite3
 import textwrap
+from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
@@ -500,6 +501,11 @@ VIEWS: dict[str, str] = {
         order by entity_pairs.articles desc
     """,
 }
+
+
+def utc_now() -> str:
+    """The time every stored timestamp is written in: UTC, to the second, ISO 8601."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 def stable_id(*parts: object) -> str:

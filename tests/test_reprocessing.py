@@ -9,9 +9,10 @@ import pytest
 
 from nlp import loader as nlp_loader
 from nlp.loader import nlp_version
-from nlp.process import count_pending, process_articles
+from nlp.names import lookup_key
+from nlp.process import process_articles
 from storage import open_db
-from storage.extractions import entity_id
+from storage.extractions import count_pending, entity_id
 from storage.schema import stable_id
 from tests.conftest import ROOT, run_pipeline
 
@@ -37,7 +38,7 @@ def test_a_new_rules_version_reprocesses_everything_and_replaces(crawled_demo_db
     assert count_pending(db, old_version) == 0
     # what an older rules version found and this one does not: one wrong entity and sentence
     aid = db.execute("select id from articles order by id limit 1").fetchone()[0]
-    wrong = entity_id("person", "Wrongly Found")
+    wrong = entity_id("person", lookup_key("Wrongly Found"))
     db["entities"].insert({"id": wrong, "kind": "person", "name": "Wrongly Found"})
     db["mentions"].insert({"id": stable_id(aid, wrong, 0), "article_id": aid, "entity_id": wrong,
                            "surface": "Wrongly Found", "start": 0, "end": 13})

@@ -9,6 +9,7 @@ from storage.articles import (
     commit_feed_validators, discard_pending_validators, feed_validators, save_feed_state, store_article,
     upsert_sources,
 )
+from nlp.names import lookup_key
 from storage.extractions import entity_id, save_extraction
 
 
@@ -32,8 +33,8 @@ def _result(text, entities, sentences):
 
 
 def _person(name, start, role=None):
-    return {"kind": "person", "name": name, "canonical": name, "role": role, "title": None, "age": None,
-            "agency_kind": None, "place_kind": None, "country": None, "lat": None, "lon": None,
+    return {"kind": "person", "name": name, "canonical": name, "key": lookup_key(name), "role": role,
+            "title": None, "age": None, "agency_kind": None, "place_kind": None, "country": None, "lat": None, "lon": None,
             "mentions": [(start, start + len(name), name, 0, 40)]}
 
 
@@ -50,7 +51,7 @@ def test_a_failure_half_way_through_an_article_keeps_its_previous_results(db):
     text = "Sok Dara was jailed for ten years by the court."
     save_extraction(db, aid, *_result(text, [_person("Sok Dara", 0)], []), "v1")
     assert db["mentions"].count == 1
-    broken_sentence = {"defendant_canonical": "Sok Dara"}  # missing keys: fails after the mentions
+    broken_sentence = {"defendant_key": "sok dara"}  # missing keys: fails after the mentions
     with pytest.raises(KeyError):
         save_extraction(db, aid, *_result(text, [_person("Sok Dara", 0), _person("Chan Thy", 20)],
                                       [broken_sentence]), "v2")
@@ -71,7 +72,7 @@ def test_reprocessing_replaces_and_drops_entities_only_the_old_results_named(db)
     assert names == {"Sok Dara", "Chan Thy"}  # 'Wrong Name' was only in the old results
     assert db.execute("select count(*) from mentions where article_id = ?", [aid]).fetchone()[0] == 1
     assert db.execute("select count(*) from mentions where entity_id = ?",
-                      [entity_id("person", "Sok Dara")]).fetchone()[0] == 2
+                      [entity_id("person", lookup_key("Sok Dara"))]).fetchone()[0] == 2
 
 
 def test_a_changed_text_clears_the_old_extraction_in_the_same_transaction(db):

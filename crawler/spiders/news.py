@@ -24,12 +24,12 @@ import scrapy
 from scrapy import signals
 from scrapy.http import Response, TextResponse
 
-from crawler.dedup import simhash, to_hex
+from crawler.article import article_fields
 from crawler.discovery import (
     Entry, MalformedListing, gunzip, newest_first, parse_feed, parse_since, parse_sitemap, sniff,
 )
 from crawler.encoding import binary_kind, decode_html
-from crawler.extraction import content_hash, parse_article
+from crawler.extraction import parse_article
 from crawler.failures import CONTENT_CODES, classify_failure
 from crawler.items import ArticleItem
 from crawler.relevance import load_filter
@@ -37,8 +37,6 @@ from crawler.sources import Source, load_sources
 from crawler.urls import canonical_url, web_url
 
 logger = logging.getLogger(__name__)
-
-MIN_ARTICLE_CHARS = 400
 
 
 class NewsSpider(scrapy.Spider):
@@ -327,44 +325,28 @@ class NewsSpider(scrapy.Spider):
         if decoded.note:
             self.problem(url, "charset", decoded.note, source.id)
         parsed = parse_article(decoded.text, url)
-        text = parsed["text"] or ""
-        if len(text) < MIN_ARTICLE_CHARS:
-            self.skip(url, "no_article_text", f"{CONTENT_CODES['no_article_text']} ({len(text)} characters)",
-                      source.id)
+        fields = article_fields(parsed, self.relevance, listed_published)
+        if fields is None:
+            self.skip(url, "no_article_text", f"{CONTENT_CODES['no_article_text']} "
+                      f"({len(parsed['text'] or '')} characters)", source.id)
             return
         canonical = parsed["url"]
         if not web_url(canonical) or not source.allows(canonical) or _is_site_root(canonical, url):
             canonical = canonical_url(url)  # a rel=canonical to the home page is a site bug, not identity
-        if parsed["language"] and parsed["language"] not in source.languages:
-            self.skip(url, "language", f"language {parsed['language']} not in {source.languages}", source.id)
+        if fields["language"] and fields["language"] not in source.languages:
+            self.skip(url, "language", f"language {fields['language']} not in {source.languages}", source.id)
             return
-        published, published_source = self._publication_date(parsed, listed_published)
+        published = fields["published"]
         if self.since and published and published < self.since:
             self.skip(url, "too_old", f"published {published}, before --since {self.since}", source.id,
                       published=published)
             return
-        score, terms = self.relevance.score(parsed["title"], text)
         listed = response.meta.get("listed_url")
         yield ArticleItem(
-            url=canonical, source_id=source.id, title=parsed["title"], text=text,
-            published=published, authors=parsed["authors"], language=parsed["language"],
-            relevance=score, relevance_terms=terms, relevant=self.relevance.is_relevant(score),
-            content_hash=content_hash(text), simhash=to_hex(simhash(text)),
-            published_source=published_source, html=decoded.text, content_type=content_type or None,
+            url=canonical, source_id=source.id, **fields, html=decoded.text, content_type=content_type or None,
             seen_urls=sorted({u for u in (url, response.request.url, listed,
                                           *response.meta.get("redirect_urls", [])) if u}),
         )
-
-    @staticmethod
-    def _publication_date(parsed: dict, listed: str | None) -> tuple[str | None, str | None]:
-        """The page's own markup first, then the feed/sitemap's date, then a date guessed from text."""
-        if parsed["published"] and not parsed.get("published_guessed"):
-            return parsed["published"], "page"
-        if listed:
-            return listed, "listing"
-        if parsed["published"]:
-            return parsed["published"], "page-text"
-        return None, None
 
     # -- errors in our own code ---------------------------------------------------
     def on_spider_error(self, failure, response, spider=None):
