@@ -1,4 +1,5 @@
-"""Decode a page's bytes: the one decoder of the crawler, `pipeline.py parse` and `extract`.
+"""Decode a page's bytes: the one decoder of the crawler, `pipeline.py parse` and `extract`
+(whose input files `read_page` reads).
 
 `w3lib.encoding.html_to_unicode` (Scrapy's own, the browser algorithm) does the work: a
 byte-order mark, then the HTTP charset, then `<meta charset>` / `<?xml encoding?>`, with
@@ -18,7 +19,11 @@ mislabelled news pages need:
 """
 from __future__ import annotations
 
+import gzip
+import sys
+import zlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from w3lib.encoding import html_body_declared_encoding, html_to_unicode, http_content_type_encoding, read_bom
 
@@ -84,3 +89,38 @@ def decode_html(body: bytes, content_type: str | bytes | None = None) -> Decoded
                        f"utf-8; decoded as {sniffed}")
     encoding, text = html_to_unicode(content_type, body)
     return Decoded(text, encoding, declared)
+
+
+class UnreadableInput(Exception):
+    """An input file of `parse` or `extract` that holds no text: missing, corrupt, binary, too big."""
+
+
+def read_page(path: str | Path, clip: bool = False) -> str:
+    """The text of a page or text file ("-": standard input), decoded as the crawler decodes
+    pages (`decode_html`). A gzip file is decompressed as it is read, and no more than
+    the crawler's own page limit (DOWNLOAD_MAXSIZE) is read, so a gzip bomb costs only that
+    much memory: a bigger input is refused, or with `clip` cut there (`extract` clips long
+    texts anyway). Raises UnreadableInput with the reason."""
+    from crawler.settings import DOWNLOAD_MAXSIZE
+
+    zipped = False
+    try:
+        if str(path) == "-":
+            data = sys.stdin.buffer.read(DOWNLOAD_MAXSIZE + 1)
+        else:
+            with open(path, "rb") as raw:
+                zipped = raw.read(2) == b"\x1f\x8b"
+                raw.seek(0)
+                data = (gzip.GzipFile(fileobj=raw) if zipped else raw).read(DOWNLOAD_MAXSIZE + 1)
+    except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+        raise UnreadableInput(f"{'corrupt or truncated gzip: ' if zipped else ''}{reason}") from None
+    if len(data) > DOWNLOAD_MAXSIZE and clip:
+        data = data[:DOWNLOAD_MAXSIZE]
+    elif len(data) > DOWNLOAD_MAXSIZE:
+        raise UnreadableInput(f"more than {DOWNLOAD_MAXSIZE} bytes{' once decompressed' if zipped else ''} "
+                              "(the crawler's page limit, DOWNLOAD_MAXSIZE)")
+    why_binary = binary_kind(data)
+    if why_binary:
+        raise UnreadableInput(f"not a text or HTML file: {why_binary}")
+    return decode_html(data).text

@@ -70,6 +70,11 @@ ITEM_PIPELINES = {
     "crawler.pipelines.StoreArticlePipeline": 300,
 }
 
+NEWS_PROGRESS = False  # a progress bar on the terminal (pipeline.py turns it on when stdout is one)
+EXTENSIONS = {
+    "crawler.progress.CrawlProgress": 900,
+}
+
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"

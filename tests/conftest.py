@@ -41,6 +41,30 @@ def run_pipeline(*args: str, check: bool = True, timeout: int = 600, **kwargs) -
     return result
 
 
+def run_on_terminal(command: list[str], timeout: int = 300) -> tuple[int, str]:
+    """(exit code, everything printed) of `command` run on a pseudo-terminal (Linux), as from
+    an interactive shell: stdout is a terminal, so progress bars show."""
+    import fcntl
+    import struct
+    import termios
+
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    proc = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave)
+    os.close(slave)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(master)
+    return proc.wait(timeout=timeout), output.decode(errors="replace")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -128,7 +152,7 @@ def site_fixture_db(nlp, tmp_path_factory) -> Path:
 
 
 def datasette_get(ds, path: str):
-    """GET `path` from an in-process Datasette (pipeline.datasette_app)."""
+    """GET `path` from an in-process Datasette (web.app.datasette_app)."""
     import asyncio
 
     async def fetch():

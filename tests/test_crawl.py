@@ -1,7 +1,10 @@
 """The spider against the demo site served on 127.0.0.1: what is stored, dropped, counted."""
+import sys
+
+import pytest
 import sqlite_utils
 
-from tests.conftest import EXPECTED, run_pipeline
+from tests.conftest import EXPECTED, ROOT, run_on_terminal, run_pipeline
 
 
 def stored_paths(db):
@@ -61,3 +64,15 @@ def test_scrapy_crawl_works_from_the_project_folder(demo_sources, tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     on_topic = sum(a["on_topic"] for a in EXPECTED["articles"])
     assert sqlite_utils.Database(db)["articles"].count == on_topic
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="pty")
+def test_the_crawl_shows_its_progress_bar_only_on_a_terminal(demo_sources, tmp_path):
+    """The crawler.progress extension (EXTENSIONS, switched on by NEWS_PROGRESS)."""
+    command = [sys.executable, str(ROOT / "pipeline.py"), "crawl", "--sources", str(demo_sources),
+               "--max-articles", "2"]
+    piped = run_pipeline(*command[2:], "--db", str(tmp_path / "piped.db"))
+    assert "crawl:" not in piped.stdout + piped.stderr and "(crawl): ok" in piped.stdout
+    code, text = run_on_terminal([*command, "--db", str(tmp_path / "terminal.db")])
+    assert code == 0
+    assert "\rcrawl:" in text and "responses" in text and "(crawl): ok" in text

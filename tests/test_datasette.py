@@ -9,8 +9,8 @@ import urllib.request
 
 import pytest
 
-import pipeline
 from tests.conftest import EXPECTED, ROOT, free_port
+from web import app as web_app
 
 METADATA = json.loads((ROOT / "datasette_metadata.json").read_text())
 DB_META = METADATA["databases"]["trafficking_news"]
@@ -38,7 +38,7 @@ def get_text(ds, path):
 @pytest.fixture(scope="module")
 def ds(crawled_demo_db):
     """The Datasette that `pipeline.py serve` runs: metadata, plugins, templates, settings."""
-    return pipeline.datasette_app(crawled_demo_db)
+    return web_app.datasette_app(crawled_demo_db)
 
 
 def test_every_table_and_view_answers_with_the_described_columns(ds):

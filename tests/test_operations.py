@@ -17,8 +17,10 @@ from pathlib import Path
 import pytest
 
 import pipeline
+from operations import logs as run_logs, runs as run_codes
 from storage.lock import RunLock, lock_path
 from tests.conftest import EXPECTED, ROOT, free_port
+from web import app as web_app
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 INSTALL = "/srv/trafficking-news"  # where the README's examples put the project
@@ -88,7 +90,7 @@ def first_nightly(demo_sources, tmp_path_factory):
     db = tmp_path_factory.mktemp("ops") / "data" / "trafficking_news.db"
     open_db(db).close()  # what `pipeline.py serve` does first: schema and WAL mode
     port = free_port()
-    datasette = subprocess.Popen(pipeline.datasette_command(db, "127.0.0.1", port, pipeline.DEFAULT_METADATA),
+    datasette = subprocess.Popen(web_app.datasette_command(db, "127.0.0.1", port, web_app.METADATA),
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/trafficking_news"
     reads = {"answers": 0, "failures": [], "article_counts": set()}
@@ -131,7 +133,7 @@ def first_nightly(demo_sources, tmp_path_factory):
 
 def test_two_nightly_runs_started_together_one_runs_the_other_exits_4(first_nightly):
     db, results, _ = first_nightly
-    assert sorted(r["code"] for r in results) == [0, pipeline.EXIT_LOCKED], results
+    assert sorted(r["code"] for r in results) == [0, run_codes.EXIT_LOCKED], results
     winner, loser = sorted(results, key=lambda r: r["code"])
     assert "another run holds the lock" in loser["stderr"] and f"pid {winner['pid']}" in loser["stderr"]
     assert loser["stdout"] == "" and winner["stdout"] == ""
@@ -241,25 +243,25 @@ def test_backup_and_restore_commands_from_the_readme(first_nightly, tmp_path):
 
 def test_readme_documents_every_exit_code():
     table = README[README.index("### Exit codes"):]
-    codes = {name: value for name, value in vars(pipeline).items() if name.startswith("EXIT_")
+    codes = {name: value for name, value in vars(run_codes).items() if name.startswith("EXIT_")
              and isinstance(value, int)}
     assert set(codes.values()) == {0, 1, 2, 3, 4}
     for value in codes.values():
         assert f"| `{value}` |" in table, value
     for status in ("ok", "partial", "failed", "interrupted"):
         assert f"`{status}`" in table
-    assert f"{pipeline.EXIT_LOCKED} another run holds" in pipeline.__doc__.replace("\n", " ")
+    assert f"{run_codes.EXIT_LOCKED} another run holds" in pipeline.__doc__.replace("\n", " ")
 
 
 def test_log_is_rotated_when_a_run_starts_and_it_is_too_big(tmp_path, monkeypatch):
     import logging
 
-    monkeypatch.setattr(pipeline, "LOG_MAX_BYTES", 100)
-    handler = pipeline.add_log_file(tmp_path / "news.db")
+    monkeypatch.setattr(run_logs, "LOG_MAX_BYTES", 100)
+    handler = run_logs.add_log_file(tmp_path / "news.db")
     try:
         logging.getLogger("pipeline").warning("x" * 200)
         handler.flush()
-        pipeline.rotate_log(handler)
+        run_logs.rotate_log(handler)
         logging.getLogger("pipeline").warning("after rotation")
         handler.flush()
         logs = tmp_path / "logs"
@@ -274,7 +276,7 @@ def test_a_failing_stage_fails_the_run_with_exit_1_and_says_why(tmp_path):
     db = tmp_path / "news.db"
     result = subprocess.run([sys.executable, str(ROOT / "pipeline.py"), "process", "--db", str(db),
                              "--model", "no_such_spacy_model"], capture_output=True, text=True, timeout=300)
-    assert result.returncode == pipeline.EXIT_FAILED
+    assert result.returncode == run_codes.EXIT_FAILED
     assert "(process): failed" in result.stdout and "ModelNotInstalled" in result.stdout
     (row,) = runs(db)
     assert row["status"] == "failed" and row["exit_code"] == 1 and "no_such_spacy_model" in row["message"]

@@ -14,7 +14,7 @@ from nlp.process import process_articles
 from storage import open_db
 from storage.extractions import count_pending, entity_id
 from storage.schema import stable_id
-from tests.conftest import ROOT, run_pipeline
+from tests.conftest import ROOT, run_on_terminal, run_pipeline
 
 NLP_TABLES = ("entities", "mentions", "sentences")
 
@@ -204,33 +204,14 @@ def test_parse_needs_files_or_reextract(tmp_path):
 
 @pytest.mark.skipif(sys.platform != "linux", reason="pty")
 def test_progress_bars_only_on_a_terminal(crawled_demo_db, tmp_path):
-    import fcntl
-    import os
-    import pty  # noqa: F401  (Linux pseudo-terminals)
-    import struct
     import subprocess
-    import termios
 
     path = copy_of(crawled_demo_db, tmp_path / "news.db")
     command = [sys.executable, str(ROOT / "pipeline.py"), "parse", "--reextract", "--db", str(path)]
     piped = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert piped.returncode == 0 and "reextract:" not in piped.stdout + piped.stderr
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    proc = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave)
-    os.close(slave)
-    output = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        output += chunk
-    os.close(master)
-    assert proc.wait(timeout=60) == 0
-    text = output.decode(errors="replace")
+    code, text = run_on_terminal(command, timeout=60)
+    assert code == 0
     assert "\rreextract:" in text and "(reextract): ok" in text
 
 

@@ -6,8 +6,8 @@ import sys
 import time
 import urllib.request
 
-import pipeline
 from tests.conftest import ROOT, free_port, serving
+from web import app as web_app
 
 
 def fetch(url, timeout=10):
@@ -25,12 +25,12 @@ def copy_db(source, target):
 
 
 def test_datasette_command_uses_our_plugins_and_never_immutable(tmp_path):
-    command = pipeline.datasette_command(tmp_path / "x.db", "127.0.0.1", 8001, pipeline.DEFAULT_METADATA)
+    command = web_app.datasette_command(tmp_path / "x.db", "127.0.0.1", 8001, web_app.METADATA)
     assert command[1:4] == ["-m", "datasette", "serve"]
     assert "-i" not in command and "--immutable" not in command  # the nightly job writes the file
-    assert command[command.index("--plugins-dir") + 1] == str(ROOT / "plugins")
-    assert command[command.index("--template-dir") + 1] == str(ROOT / "templates")
-    assert command[command.index("--static") + 1] == f"site:{ROOT / 'static'}"
+    assert command[command.index("--plugins-dir") + 1] == str(ROOT / "web" / "plugins")
+    assert command[command.index("--template-dir") + 1] == str(ROOT / "web" / "templates")
+    assert command[command.index("--static") + 1] == f"site:{ROOT / 'web' / 'static'}"
     assert command[command.index("--host") + 1] == "127.0.0.1"
 
 

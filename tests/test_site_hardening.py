@@ -16,8 +16,8 @@ import urllib.request
 
 import pytest
 
-import pipeline
 from tests.conftest import serving
+from web import app as web_app
 
 TYPED = ["", "   ", "Women's Affairs", '"Women\'s Affairs"', "'", '"', '""', 'a "quoted" (phrase',
          "court OR", "OR", "NOT court", "AND OR NOT", "traff*", "*", "-", "court - jails", "x:y", "NEAR(a b",
@@ -34,7 +34,7 @@ def get(ds, path):
 
 @pytest.fixture(scope="module")
 def ds(crawled_demo_db):
-    return pipeline.datasette_app(crawled_demo_db)
+    return web_app.datasette_app(crawled_demo_db)
 
 
 def rows(ds, query, q):
@@ -141,7 +141,7 @@ def test_home_page_shows_a_change_of_the_database_at_once(site_fixture_db, tmp_p
     changes (what it lists is checked through its JSON twin, which is kept the same way)."""
     path = tmp_path / "trafficking_news.db"
     shutil.copy(site_fixture_db, path)
-    site = pipeline.datasette_app(path)
+    site = web_app.datasette_app(path)
     get(site, "/"), get(site, "/.json")  # first renders (the WAL file appears on the first read)
     assert get(site, "/").text == get(site, "/").text
     listed = get(site, "/.json").json()["trafficking_news"]

@@ -1,6 +1,6 @@
 """The public site: no victim listed anywhere, article HTML shown as text, read-only, time-limited.
 
-Runs the Datasette that `pipeline.py serve` runs (pipeline.datasette_app) on a database
+Runs the Datasette that `pipeline.py serve` runs (web.app.datasette_app) on a database
 whose two articles went through the real store and NLP stages (tests/conftest.py).
 """
 import json
@@ -8,8 +8,8 @@ import urllib.parse
 
 import pytest
 
-import pipeline
 from tests.conftest import ROOT, VICTIM, datasette_get
+from web import app as web_app
 
 METADATA = json.loads((ROOT / "datasette_metadata.json").read_text())
 DB_META = METADATA["databases"]["trafficking_news"]
@@ -17,7 +17,7 @@ DB_META = METADATA["databases"]["trafficking_news"]
 
 @pytest.fixture(scope="module")
 def site(site_fixture_db):
-    return pipeline.datasette_app(site_fixture_db)
+    return web_app.datasette_app(site_fixture_db)
 
 
 def get_json(site, path):
@@ -156,8 +156,8 @@ def test_posting_to_a_canned_query_changes_nothing(site, site_fixture_db):
 
 def test_sql_time_limit_is_set(site):
     settings = get_json(site, "/-/settings.json")
-    assert settings["sql_time_limit_ms"] == pipeline.DATASETTE_SETTINGS["sql_time_limit_ms"] <= 5000
-    assert "sql_time_limit_ms" in pipeline.datasette_command(ROOT / "x.db", "127.0.0.1", 1, ROOT / "m.json")
+    assert settings["sql_time_limit_ms"] == web_app.DATASETTE_SETTINGS["sql_time_limit_ms"] <= 5000
+    assert "sql_time_limit_ms" in web_app.datasette_command(ROOT / "x.db", "127.0.0.1", 1, ROOT / "m.json")
     slow = ("with recursive n(i) as (select 1 union all select i + 1 from n) "
             "select count(*) from n")
     response = datasette_get(site, "/trafficking_news.json?sql=" + urllib.parse.quote(slow))
