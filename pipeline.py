@@ -32,6 +32,8 @@ import time
 import zlib
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -42,7 +44,7 @@ from storage.lock import LockBusy, RunLock  # noqa: E402
 from storage.schema import DEFAULT_DB_PATH  # noqa: E402
 
 DEFAULT_SOURCES = ROOT / "crawler" / "sources.toml"
-DEFAULT_METADATA = ROOT / "datasette_metadata.json"
+DEFAULT_METADATA = ROOT / "datasette_metadata.yml"
 DEFAULT_DB = ROOT / DEFAULT_DB_PATH  # beside the code, whatever the working directory (cron)
 DEMO_DB = ROOT / "data" / "demo" / "trafficking_news.db"  # same file name: same metadata keys
 
@@ -439,7 +441,7 @@ def datasette_app(db_path: Path, metadata: Path = DEFAULT_METADATA):
     """The same Datasette as `serve` runs, in process (for tests and scripts)."""
     from datasette.app import Datasette
 
-    return Datasette([str(db_path)], metadata=json.loads(Path(metadata).read_text(encoding="utf-8")),
+    return Datasette([str(db_path)], metadata=yaml.safe_load(Path(metadata).read_text(encoding="utf-8")),
                      plugins_dir=str(PLUGINS_DIR), template_dir=str(TEMPLATES_DIR),
                      static_mounts=[("site", str(STATIC_DIR))],
                      settings=dict(DATASETTE_SETTINGS))
@@ -706,7 +708,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8001, help="port (default: 8001)")
     p.add_argument("--metadata", type=Path, default=DEFAULT_METADATA,
-                   help="Datasette metadata file (default: datasette_metadata.json)")
+                   help="Datasette metadata file (default: datasette_metadata.yml)")
 
     p = add("demo", cmd_demo, "Offline demo: serve the bundled site, crawl it, process it, open Datasette.")
     db_arg(p, DEMO_DB)

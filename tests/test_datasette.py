@@ -8,11 +8,12 @@ import urllib.parse
 import urllib.request
 
 import pytest
+import yaml
 
 import pipeline
 from tests.conftest import EXPECTED, ROOT, free_port
 
-METADATA = json.loads((ROOT / "datasette_metadata.json").read_text())
+METADATA = yaml.safe_load((ROOT / "datasette_metadata.yml").read_text(encoding="utf-8"))
 DB_META = METADATA["databases"]["trafficking_news"]
 # parameters that make every canned query return rows on the demo database
 SAMPLE_PARAMS = {"q": "trafficking", "court": "Court", "name": "a", "agency": "a", "place": "",
@@ -54,7 +55,7 @@ def test_every_table_and_column_is_described(crawled_demo_db):
     for name in db.table_names() + db.view_names():
         if name.endswith("_fts") or "_fts_" in name:
             continue
-        assert name in DB_META["tables"], f"{name} has no description in datasette_metadata.json"
+        assert name in DB_META["tables"], f"{name} has no description in datasette_metadata.yml"
         meta = DB_META["tables"][name]
         assert meta.get("description"), name
         described = set(meta.get("columns", {}))

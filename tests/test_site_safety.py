@@ -3,15 +3,15 @@
 Runs the Datasette that `pipeline.py serve` runs (pipeline.datasette_app) on a database
 whose two articles went through the real store and NLP stages (tests/conftest.py).
 """
-import json
 import urllib.parse
 
 import pytest
+import yaml
 
 import pipeline
 from tests.conftest import ROOT, VICTIM, datasette_get
 
-METADATA = json.loads((ROOT / "datasette_metadata.json").read_text())
+METADATA = yaml.safe_load((ROOT / "datasette_metadata.yml").read_text(encoding="utf-8"))
 DB_META = METADATA["databases"]["trafficking_news"]
 
 
