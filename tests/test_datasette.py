@@ -336,3 +336,35 @@ def test_readme_names_every_canned_query_and_shows_its_screenshots():
     assert shown and shown == on_disk
     for plugin in ("datasette-cluster-map", "datasette-search-all", "datasette-dashboards"):
         assert plugin in readme and plugin in (ROOT / "pyproject.toml").read_text()
+
+
+def test_readme_lists_the_canned_queries_of_the_metadata():
+    """datasette_metadata.yml is the one list of canned queries: the README's table names
+    each of them, in its order, with the parameters its SQL asks for."""
+    import re
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Canned queries", 1)[1].split("\n\n", 2)[2].split("\n\n", 1)[0]
+    rows = [line.split("|")[1:3] for line in table.splitlines()[2:]]
+    listed = [re.sub(r"`", "", name).strip() for name, _ in rows]
+    assert listed == list(DB_META["queries"])
+    for (name, asks), query in zip(rows, DB_META["queries"].values()):
+        sql = re.sub(r"--[^\n]*|'[^']*'", "", query["sql"])
+        assert set(re.findall(r"`(\w+)`", asks)) == set(re.findall(r":(\w+)", sql)), name
+
+
+def test_map_popup_links_follow_the_database_name(crawled_demo_db, tmp_path):
+    """The places view's popup links are relative to the map's page, so a database served
+    under another name links to its own entity pages."""
+    import shutil
+    copy = tmp_path / "other_news.db"
+    shutil.copy(crawled_demo_db, copy)
+    other = pipeline.datasette_app(copy)
+    rows = [r for r in get_json(other, "/other_news/places.json?_shape=array&_size=max")
+            if r["latitude"] is not None]
+    assert rows
+    for row in rows:
+        popup = json.loads(row["popup"])
+        link = urllib.parse.urljoin("/other_news/places", popup["link"])
+        assert link == f"/other_news/entities/{row['id']}"
+    first = json.loads(rows[0]["popup"])
+    assert first["title"] in get_text(other, urllib.parse.urljoin("/other_news/places", first["link"]))
