@@ -266,7 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8001, help="port (default: 8001)")
     p.add_argument("--metadata", type=Path, default=DEFAULT_METADATA,
-                   help="Datasette metadata file (default: datasette_metadata.json)")
+                   help="Datasette metadata file (default: datasette_metadata.yml)")
 
     p = add("demo", cmd_demo, "Offline demo: serve the bundled site, crawl it, process it, open Datasette.")
     db_arg(p, DEMO_DB)

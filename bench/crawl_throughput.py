@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from demo.server import SiteHandler  # noqa: E402
-from tests.sitegen import article_page, article_text  # noqa: E402
+from testbed.sitegen import article_page, article_text  # noqa: E402
 
 PER_SECTION_PAGE = 50
 

@@ -30,7 +30,7 @@ from bench.corpus import FAMILY, GIVEN, PROVINCES, articles  # noqa: E402
 from storage import open_db, stable_id, transaction  # noqa: E402
 from nlp.names import lookup_key  # noqa: E402
 from storage.extractions import entity_id  # noqa: E402
-from tests.conftest import free_port  # noqa: E402
+from testbed.net import free_port  # noqa: E402
 
 # A journalist's mix: names and places (selective) and topic words (matching most articles).
 SEARCH_WORDS = [*(f"\"{f} {g}\"" for f, g in zip(FAMILY[:8], GIVEN[:8])), *PROVINCES[:6],

@@ -1,6 +1,6 @@
 """Broken bytes (issue 12, items 4, 9 and 14): mojibake names, lost outputs, memory on a gzip bomb.
 
-The crafted pages of tests/bytes_site.py (each names "Nguyễn Văn Thắng": UTF-8 with two bad
+The crafted pages of testbed/bytes_site.py (each names "Nguyễn Văn Thắng": UTF-8 with two bad
 bytes under four kinds of label, an XML declaration, BOMs, 300 levels of nesting, an English
 article full of Vietnamese, Khmer and Thai names) are crawled from 127.0.0.1 with
 `pipeline.py crawl` and parsed as files; mixed `parse` and `extract` batches add a corrupt
@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.bytes_site import (  # noqa: E402
+from testbed.bytes_site import (  # noqa: E402
     EXTRACT_PERSON, extract_batch, gzip_bomb, name_survives, pages, parse_batch, serve, sources_toml,
 )
 

@@ -2,7 +2,7 @@
 """Discovery under hostile listings: figures for issue #12 (items 2 and 10).
 
 1. An endless chain of sitemap indexes (each index lists new child indexes, forever),
-   served on 127.0.0.1 by `tests/hostile_site.py` and crawled by `pipeline.py crawl` with
+   served on 127.0.0.1 by `testbed/hostile_site.py` and crawled by `pipeline.py crawl` with
    the default settings: how many requests the chain costs and whether the limit that
    stopped it is in `run_errors`. Two shapes: narrow (3 children per index, the default
    max_pages 3: stopped by NEWS_SITEMAP_MAX_DEPTH) and wide (1,000 children per index,
@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.hostile_site import source_toml, start_hostile_site  # noqa: E402
+from testbed.hostile_site import source_toml, start_hostile_site  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "external-checks" / "discovery" / "score.py"
 CHAINS = {"narrow": ("/endless/w3/0.xml", 3), "wide": ("/endless/w1000/0.xml", 1000)}

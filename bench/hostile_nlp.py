@@ -22,8 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.test_long_articles import HUGE, SHORT, names_text, store  # noqa: E402
-from tests.test_victims import names_found  # noqa: E402
+from testbed.database import store
+from testbed.texts import HUGE, SHORT, names_text  # noqa: E402
+from testbed.database import names_found  # noqa: E402
 
 PHRASINGS = tomllib.loads((ROOT / "tests" / "data" / "victim_phrasings.toml").read_text("utf-8"))["phrasing"]
 

@@ -3,13 +3,13 @@
 malformed sources files, the home page under load.
 
 - `non_http_urls_stored`: URLs not http(s) stored after `pipeline.py crawl` of the crafted site
-  (tests/crafted_urls_site.py: javascript:/data:/vbscript: canonicals and og:urls). Target 0.
+  (testbed/crafted_urls_site.py: javascript:/data:/vbscript: canonicals and og:urls). Target 0.
 - `peak_rss_mb_4_randomblob`: peak RSS of `pipeline.py serve` (Datasette) while 4 clients send
   `?sql=select length(hex(randomblob(400000000)))` at once; `..._4_many_rows`: the same with 1,000
   rows of 16 MB values each. Target < 500 MB. (The server runs with a 4 GB address-space limit,
   so a regression fails here instead of swapping the machine.)
 - `sources_tracebacks`, `sources_accepted`: over the malformed sources files of
-  tests/malformed_sources.py, how many made `pipeline.py crawl` print a traceback, and how many
+  testbed/malformed_sources.py, how many made `pipeline.py crawl` print a traceback, and how many
   it did not refuse with exit 2. Targets 0 and 0.
 - `home_ms_first`, `home_ms_p50_alone`, `home_ms_p50_20_clients`: the home page on a generated
   archive (bench/datasette_latency.py's), the first request, then alone and with 20 clients at once.
@@ -37,9 +37,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench.datasette_latency import build, concurrent_gets, timed_get  # noqa: E402
 from storage import open_db  # noqa: E402
-from tests import crafted_urls_site as crafted  # noqa: E402
-from tests.conftest import free_port  # noqa: E402
-from tests.malformed_sources import MALFORMED, crawl_each  # noqa: E402
+from testbed import crafted_urls_site as crafted  # noqa: E402
+from testbed.net import free_port  # noqa: E402
+from testbed.malformed_sources import MALFORMED, crawl_each  # noqa: E402
 
 SERVER_ADDRESS_SPACE = 4 * 1024 ** 3
 RANDOMBLOB = "select length(hex(randomblob(400000000)))"

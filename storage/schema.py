@@ -429,78 +429,13 @@ TRIGGERS: dict[str, str] = {
         END""",
 }
 
-# Views: what a journalist or watchdog browses. Entities with no mention left (for
-# example after an article was reprocessed) are not listed.
+# Views: what a journalist or watchdog browses, one `.sql` file each in storage/views/
+# (the comment lines at the top of a file say what the view is for).
+VIEWS_DIR = Path(__file__).parent / "views"
 VIEWS: dict[str, str] = {
-    # Everything the filters and facets use is a column of `sentences` (derived columns
-    # copy the article's date, year, URL and source), and the article title, source name and
-    # country are scalar subqueries, not joins: SQLite evaluates them only for the rows
-    # shown, so counting and faceting a province's sentences never touches `articles`.
-    # No ORDER BY here: the metadata sorts it (newest first), so facets need no sort.
-    "prosecutions": """
-        select sentences.defendant, sentences.prison_term, sentences.court, sentences.place,
-               sentences.year, sentences.published, sentences.charge, sentences.fine,
-               (select title from articles where articles.id = sentences.article_id) as article_title,
-               sentences.text as evidence,
-               sentences.prison_months, sentences.suspended_months, sentences.suspended_term,
-               sentences.life, sentences.death,
-               (select country from entities where kind = 'place' and name = sentences.place
-                limit 1) as country,
-               (select name from sources where sources.id = sentences.source_id) as source,
-               sentences.article_url,
-               sentences.id as sentence_id, sentences.article_id, sentences.defendant_id
-        from sentences
-    """,
-    "people": """
-        select entities.id, entities.name,
-               (select nullif(json_group_array(distinct role), '[]') from mentions
-                where mentions.entity_id = entities.id and role is not null) as roles,
-               (select nullif(json_group_array(distinct title), '[]') from mentions
-                where mentions.entity_id = entities.id and title is not null) as titles,
-               (select count(*) from sentences where sentences.defendant_id = entities.id)
-                 as sentences,
-               entities.article_count as articles, entities.mention_count as mentions,
-               entities.first_seen, entities.last_seen
-        from entities
-        where entities.kind = 'person' and entities.mention_count > 0
-        order by entities.article_count desc, entities.name
-    """,
-    "agencies": """
-        select entities.id, entities.name, entities.agency_kind, entities.country,
-               entities.article_count as articles, entities.mention_count as mentions,
-               (select count(*) from sentences where sentences.court = entities.name)
-                 as sentences_passed,
-               entities.first_seen, entities.last_seen
-        from entities
-        where entities.kind = 'agency' and entities.mention_count > 0
-        order by entities.article_count desc, entities.name
-    """,
-    "places": """
-        select entities.id, entities.name, entities.place_kind, entities.country,
-               entities.latitude, entities.longitude,
-               entities.article_count as articles, entities.mention_count as mentions,
-               (select count(*) from sentences where sentences.place = entities.name)
-                 as sentencings,
-               entities.first_seen, entities.last_seen,
-               json_object('title', entities.name,
-                           'description', entities.article_count || ' article(s), '
-                             || (select count(*) from sentences where sentences.place = entities.name)
-                             || ' sentencing(s)',
-                           'link', '/trafficking_news/entities/' || entities.id) as popup
-        from entities
-        where entities.kind = 'place' and entities.mention_count > 0
-        order by entities.article_count desc, entities.name
-    """,
-    "co_mentions": """
-        select entity_pairs.entity_id, ea.name as entity, ea.kind as entity_kind,
-               entity_pairs.other_id, eb.name as other, eb.kind as other_kind,
-               entity_pairs.articles, entity_pairs.first_together, entity_pairs.last_together
-        from entity_pairs
-        join entities ea on ea.id = entity_pairs.entity_id
-        join entities eb on eb.id = entity_pairs.other_id
-        order by entity_pairs.articles desc
-    """,
-}
+    path.stem: "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
+                         if not line.startswith("--")).strip()
+    for path in sorted(VIEWS_DIR.glob("*.sql"))}
 
 
 def utc_now() -> str:
@@ -622,4 +557,4 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         for table_name in reindex:
             db.execute(f"insert into {table_name}_fts ({table_name}_fts) values ('rebuild')")
     for view, sql in VIEWS.items():
-        db.create_view(view, textwrap.dedent(sql).strip(), replace=True)
+        db.create_view(view, sql, replace=True)

@@ -4,13 +4,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+
+from testbed.net import free_port  # noqa: F401  (the tests' port helper)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -64,11 +65,6 @@ def run_on_terminal(command: list[str], timeout: int = 300) -> tuple[int, str]:
     os.close(master)
     return proc.wait(timeout=timeout), output.decode(errors="replace")
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture

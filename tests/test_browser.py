@@ -206,9 +206,9 @@ def test_article_markup_is_shown_as_text_and_never_runs(page, fixture_url):
 
 @pytest.fixture(scope="module")
 def crafted_site(tmp_path_factory):
-    """The crafted site of tests/crafted_urls_site.py crawled by `pipeline.py crawl`, then served;
+    """The crafted site of testbed/crafted_urls_site.py crawled by `pipeline.py crawl`, then served;
     the crafted site stays up, so the publisher links lead somewhere."""
-    from tests import crafted_urls_site as crafted
+    from testbed import crafted_urls_site as crafted
     from tests.conftest import run_pipeline
 
     server = crafted.serve()
@@ -228,7 +228,7 @@ def test_script_canonical_is_never_stored_and_its_link_runs_nothing(page, crafte
     crawl stores only http URLs, and following "read it on the publisher's site" from every
     stored article opens the publisher's page and runs no script."""
     from storage import open_db
-    from tests import crafted_urls_site as crafted
+    from testbed import crafted_urls_site as crafted
 
     base, db_path, site_port = crafted_site
     db = open_db(db_path)
@@ -253,7 +253,7 @@ def test_a_stored_script_url_is_not_linked_and_could_not_run(page, tmp_path):
     link even if one were on the page."""
     from storage import open_db
     from storage.articles import store_article
-    from tests.crafted_urls_site import XSS_CANONICAL
+    from testbed.crafted_urls_site import XSS_CANONICAL
 
     db_path = tmp_path / "trafficking_news.db"
     db = open_db(db_path)

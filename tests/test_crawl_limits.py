@@ -1,6 +1,6 @@
 """Listings a hostile site can make endless, and relative links in listings, over real HTTP.
 
-The sites are the /endless/ and /relative/ parts of `tests/hostile_site.py`; each test
+The sites are the /endless/ and /relative/ parts of `testbed/hostile_site.py`; each test
 writes its own sources file and runs `pipeline.py` as cron would.
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ import sqlite_utils
 import pytest
 
 from tests.conftest import free_port, run_pipeline
-from tests.hostile_site import RELATIVE, source_toml, start_hostile_site
+from testbed.hostile_site import RELATIVE, source_toml, start_hostile_site
 
 
 @pytest.fixture(scope="module")

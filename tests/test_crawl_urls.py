@@ -5,9 +5,9 @@ import pytest
 from crawler.extraction import parse_article
 from crawler.urls import web_url
 from storage import open_db
-from tests import crafted_urls_site as crafted
+from testbed import crafted_urls_site as crafted
 from tests.conftest import run_pipeline
-from tests.sitegen import article_page, article_text
+from testbed.sitegen import article_page, article_text
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,12 @@ import urllib.parse
 import urllib.request
 
 import pytest
+import yaml
 
 from tests.conftest import EXPECTED, ROOT, free_port
 from web import app as web_app
 
-METADATA = json.loads((ROOT / "datasette_metadata.json").read_text())
+METADATA = yaml.safe_load((ROOT / "datasette_metadata.yml").read_text(encoding="utf-8"))
 DB_META = METADATA["databases"]["trafficking_news"]
 # parameters that make every canned query return rows on the demo database
 SAMPLE_PARAMS = {"q": "trafficking", "court": "Court", "name": "a", "agency": "a", "place": "",
@@ -54,7 +55,7 @@ def test_every_table_and_column_is_described(crawled_demo_db):
     for name in db.table_names() + db.view_names():
         if name.endswith("_fts") or "_fts_" in name:
             continue
-        assert name in DB_META["tables"], f"{name} has no description in datasette_metadata.json"
+        assert name in DB_META["tables"], f"{name} has no description in datasette_metadata.yml"
         meta = DB_META["tables"][name]
         assert meta.get("description"), name
         described = set(meta.get("columns", {}))
@@ -335,3 +336,35 @@ def test_readme_names_every_canned_query_and_shows_its_screenshots():
     assert shown and shown == on_disk
     for plugin in ("datasette-cluster-map", "datasette-search-all", "datasette-dashboards"):
         assert plugin in readme and plugin in (ROOT / "pyproject.toml").read_text()
+
+
+def test_readme_lists_the_canned_queries_of_the_metadata():
+    """datasette_metadata.yml is the one list of canned queries: the README's table names
+    each of them, in its order, with the parameters its SQL asks for."""
+    import re
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Canned queries", 1)[1].split("\n\n", 2)[2].split("\n\n", 1)[0]
+    rows = [line.split("|")[1:3] for line in table.splitlines()[2:]]
+    listed = [re.sub(r"`", "", name).strip() for name, _ in rows]
+    assert listed == list(DB_META["queries"])
+    for (name, asks), query in zip(rows, DB_META["queries"].values()):
+        sql = re.sub(r"--[^\n]*|'[^']*'", "", query["sql"])
+        assert set(re.findall(r"`(\w+)`", asks)) == set(re.findall(r":(\w+)", sql)), name
+
+
+def test_map_popup_links_follow_the_database_name(crawled_demo_db, tmp_path):
+    """The places view's popup links are relative to the map's page, so a database served
+    under another name links to its own entity pages."""
+    import shutil
+    copy = tmp_path / "other_news.db"
+    shutil.copy(crawled_demo_db, copy)
+    other = web_app.datasette_app(copy)
+    rows = [r for r in get_json(other, "/other_news/places.json?_shape=array&_size=max")
+            if r["latitude"] is not None]
+    assert rows
+    for row in rows:
+        popup = json.loads(row["popup"])
+        link = urllib.parse.urljoin("/other_news/places", popup["link"])
+        assert link == f"/other_news/entities/{row['id']}"
+    first = json.loads(rows[0]["popup"])
+    assert first["title"] in get_text(other, urllib.parse.urljoin("/other_news/places", first["link"]))

@@ -2,7 +2,7 @@
 import re
 
 from crawler.dedup import NearDuplicateIndex, distance, from_hex, jaccard, shingles, simhash, to_hex
-from tests.sitegen import article_text
+from testbed.sitegen import article_text
 
 
 def story(seed, sentences=14):

@@ -1,6 +1,6 @@
 """Broken bytes through the real crawl, `parse` and `extract` (issue 12, items 4, 9 and 14).
 
-The crafted pages of tests/bytes_site.py are served on 127.0.0.1 and crawled with
+The crafted pages of testbed/bytes_site.py are served on 127.0.0.1 and crawled with
 `pipeline.py crawl`, and written as files for one mixed `parse` batch (with a corrupt
 .gz, a 1 GiB gzip bomb, a binary file and a missing path) and one `extract` batch.
 """
@@ -14,7 +14,7 @@ import pytest
 import sqlite_utils
 
 from crawler.extraction import guess_language
-from tests.bytes_site import (
+from testbed.bytes_site import (
     ENGLISH_WITH_NAMES, EXTRACT_PERSON, NAME, extract_batch, gzip_bomb, name_survives, pages, parse_batch, serve,
     sources_toml,
 )

@@ -1,6 +1,6 @@
 """The crawler against a hostile site on 127.0.0.1: discovery, dedup, politeness, broken pages.
 
-Two nightly-style crawls (`pipeline.py crawl --since ...`) run against `tests/hostile_site.py`;
+Two nightly-style crawls (`pipeline.py crawl --since ...`) run against `testbed/hostile_site.py`;
 the tests compare the database and the server's own request log with `OUTCOMES`.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 import sqlite_utils
 
 from tests.conftest import free_port, run_pipeline
-from tests.hostile_site import CRAWL_DELAY, OUTCOMES, SINCE, start_hostile_site
+from testbed.hostile_site import CRAWL_DELAY, OUTCOMES, SINCE, start_hostile_site
 
 # AutoThrottle on (starting from no delay) to check it never lowers a robots.txt Crawl-delay
 CRAWL_ARGS = ["--since", SINCE, "--set", "DOWNLOAD_TIMEOUT=1", "--set", "AUTOTHROTTLE_ENABLED=true",

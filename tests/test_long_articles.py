@@ -6,45 +6,15 @@ The texts are generated here (no real article is anywhere near these sizes).
 from __future__ import annotations
 
 import json
-import random
 
 import pytest
 import sqlite_utils
 
 from nlp.loader import ARTICLE_CHAR_LIMIT
 from storage.schema import CO_MENTION_LIMIT
+from testbed.database import store
+from testbed.texts import HUGE, SHORT, names_text
 from tests.conftest import run_pipeline
-
-SYLLABLES = ["sok", "chan", "dara", "vuthy", "mean", "rith", "kosal", "bopha", "nary", "phal", "thy",
-             "ra", "ka", "mon", "lin", "rat", "pov", "heng", "ly", "touch", "meas", "kim", "ros", "keo"]
-SHORT = ("KANDAL — The Kandal Provincial Court sentenced Chea Sophal, 41, to nine years in prison for human "
-         "trafficking on Tuesday. Judge Keo Vuthy said Chea Sophal had sold workers to a broker in Poipet. ")
-
-
-def names_text(n: int, seed: int = 1) -> str:
-    """`n` different people, each arrested in one sentence."""
-    rng = random.Random(seed)
-    people = (" ".join(rng.choice(SYLLABLES).capitalize() + rng.choice(SYLLABLES) for _ in range(2))
-              for _ in range(n))
-    return " ".join(f"{p}, {20 + i % 40}, was arrested in Poipet for human trafficking." for i, p in enumerate(people))
-
-
-HUGE = ("The Provincial Court heard that brokers recruited workers for the compound, the prosecutor said. " * 90
-        + "\n") * 1000  # about 9 MB: a page that was stored whole
-
-
-def store(db_path, texts: dict[str, str]) -> None:
-    from storage import open_db
-    from storage.articles import store_article
-
-    db = open_db(db_path)
-    with db.conn:
-        db["sources"].insert({"id": "t", "name": "Test"}, pk="id", ignore=True)
-    for key, text in texts.items():
-        store_article(db, {"url": f"https://t.example/{key}", "title": key, "text": text, "source_id": "t",
-                           "content_hash": key, "relevant": True, "relevance": 3.0})
-    db.close()
-
 
 def warnings_of(db, key: str) -> str:
     return db.execute("select nlp_warnings from articles where url = ?", [f"https://t.example/{key}"]).fetchone()[0] or ""

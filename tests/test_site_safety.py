@@ -3,15 +3,15 @@
 Runs the Datasette that `pipeline.py serve` runs (web.app.datasette_app) on a database
 whose two articles went through the real store and NLP stages (tests/conftest.py).
 """
-import json
 import urllib.parse
 
 import pytest
+import yaml
 
 from tests.conftest import ROOT, VICTIM, datasette_get
 from web import app as web_app
 
-METADATA = json.loads((ROOT / "datasette_metadata.json").read_text())
+METADATA = yaml.safe_load((ROOT / "datasette_metadata.yml").read_text(encoding="utf-8"))
 DB_META = METADATA["databases"]["trafficking_news"]
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from crawler.sources import SourcesFileError, load_sources
 from tests.conftest import ROOT, run_pipeline
-from tests.malformed_sources import DEAD, MALFORMED, source_table
+from testbed.malformed_sources import DEAD, MALFORMED, source_table
 
 
 def test_real_sources_file_loads():
@@ -48,7 +48,7 @@ def test_crawl_with_malformed_sources_exits_2_with_message(tmp_path):
 # -- every malformed file: exit 2, naming the file, the source and the field -----------
 @pytest.fixture(scope="module")
 def cli_answers(tmp_path_factory):
-    from tests.malformed_sources import crawl_each
+    from testbed.malformed_sources import crawl_each
 
     return crawl_each(tmp_path_factory.mktemp("malformed"))
 

@@ -1,7 +1,7 @@
 """An exception in a spider callback or an item pipeline is a bug in our code: the crawl
 records it with its URL, goes on with the other pages, and the run is partial (exit 3).
 
-Faults are injected into a real `pipeline.py crawl` through settings (`tests/crawl_faults.py`).
+Faults are injected into a real `pipeline.py crawl` through settings (`testbed/crawl_faults.py`).
 """
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import json
 
 import sqlite_utils
 
-from tests import crawl_faults
+from testbed import crawl_faults
 from tests.conftest import free_port, run_pipeline
-from tests.hostile_site import FAULT_STORIES, source_toml, start_hostile_site
+from testbed.hostile_site import FAULT_STORIES, source_toml, start_hostile_site
 
 
 def test_callback_and_pipeline_exceptions_make_the_run_partial(tmp_path):

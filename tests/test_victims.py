@@ -17,11 +17,12 @@ import sqlite_utils
 
 from nlp.redaction import PLACEHOLDER, withhold_victims
 from tests.conftest import run_pipeline
-from tests.sitegen import article_page, article_text
+from testbed.database import names_found
+from testbed.sitegen import article_page, article_text
 
 PHRASINGS = tomllib.loads((Path(__file__).parent / "data" / "victim_phrasings.toml").read_text("utf-8"))["phrasing"]
 VICTIM_PHRASINGS = [p for p in PHRASINGS if p["victims"]]
-# after each phrasing: a paragraph with no names and generated ones (tests/sitegen.py), so
+# after each phrasing: a paragraph with no names and generated ones (testbed/sitegen.py), so
 # every phrasing makes an on-topic article of a real length, no two alike
 CONTEXT = ("Anti-trafficking groups say recruiters in the region target poor families with false "
            "promises of work abroad, and that human trafficking cases often take years to reach court. "
@@ -115,33 +116,6 @@ def crawled(tmp_path_factory):
 def test_every_phrasing_was_stored_and_processed(crawled):
     assert crawled.execute("select count(*) from articles where processed_at is not null").fetchone()[0] \
         == len(PHRASINGS)
-
-
-def names_found(db: sqlite_utils.Database, names) -> list[str]:
-    """Where any of `names` stands: "table.column: name" for every text column of every
-    table and view, and "fts (search): name" for every full-text index that finds it."""
-    found = []
-    for table in db.table_names():
-        if table.endswith(("_fts_data", "_fts_idx", "_fts_docsize", "_fts_config")):
-            continue  # FTS5's own storage: searched through MATCH below
-        columns = [c.name for c in db[table].columns if c.type in ("TEXT", "")]
-        for column in columns:
-            for name in names:
-                hits = db.execute(f'select count(*) from "{table}" where instr("{column}", ?) > 0', [name]).fetchone()[0]
-                if hits:
-                    found.append(f"{table}.{column}: {name}")
-    for fts in [t for t in db.table_names() if t.endswith("_fts")]:
-        for name in names:
-            query = '"' + name.replace('"', '""') + '"'
-            if db.execute(f'select count(*) from "{fts}" where "{fts}" match ?', [query]).fetchone()[0]:
-                found.append(f"{fts} (search): {name}")
-    for view in db.view_names():
-        text_columns = [c.name for c in db[view].columns]
-        for name in names:
-            for column in text_columns:
-                if db.execute(f'select count(*) from "{view}" where instr("{column}", ?) > 0', [name]).fetchone()[0]:
-                    found.append(f"view {view}.{column}: {name}")
-    return found
 
 
 def test_no_victim_name_in_any_table_or_search_index(crawled):

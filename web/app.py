@@ -3,14 +3,15 @@
 it as `datasette serve`; `datasette_app` is the same site in process (tests, scripts)."""
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 HERE = Path(__file__).resolve().parent
-METADATA = HERE.parent / "datasette_metadata.json"
+METADATA = HERE.parent / "datasette_metadata.yml"
 PLUGINS_DIR = HERE / "plugins"
 TEMPLATES_DIR = HERE / "templates"
 STATIC_DIR = HERE / "static"  # served under /site/
@@ -41,7 +42,7 @@ def datasette_app(db_path: Path, metadata: Path = METADATA):
     """The same Datasette as `serve` runs, in process (for tests and scripts)."""
     from datasette.app import Datasette
 
-    return Datasette([str(db_path)], metadata=json.loads(Path(metadata).read_text(encoding="utf-8")),
+    return Datasette([str(db_path)], metadata=yaml.safe_load(Path(metadata).read_text(encoding="utf-8")),
                      plugins_dir=str(PLUGINS_DIR), template_dir=str(TEMPLATES_DIR),
                      static_mounts=[("site", str(STATIC_DIR))],
                      settings=dict(DATASETTE_SETTINGS))

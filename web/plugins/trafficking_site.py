@@ -20,8 +20,9 @@ import markupsafe
 from datasette import hookimpl
 from datasette.utils import tilde_encode, urlsafe_components
 
+from storage.schema import VIEWS
+
 DATABASE = "trafficking_news"
-VIEWS = {"prosecutions", "people", "agencies", "places", "co_mentions"}
 
 # In views and canned queries: column -> the columns holding the id to link it to, in order
 # of preference, with the table the id belongs to.

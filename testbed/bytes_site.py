@@ -14,8 +14,8 @@ import gzip
 import threading
 from pathlib import Path
 
-from tests.hostile_site import HostileSite, Handler, _Server
-from tests.sitegen import article_page, article_text
+from testbed.hostile_site import HostileSite, Handler, _Server
+from testbed.sitegen import article_page, article_text
 
 NAME = "Nguyễn Văn Thắng"
 MOJIBAKE = ("Ã", "Ä", "á»", "áº", "â€")  # how UTF-8 Vietnamese and punctuation look as windows-1252

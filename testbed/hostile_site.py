@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-from tests.sitegen import article_page, article_text
+from testbed.sitegen import article_page, article_text
 
 SINCE = "2024-01-01"  # the tests crawl with --since SINCE
 CRAWL_DELAY = 0.5  # Delta Daily's robots.txt

@@ -11,7 +11,7 @@ import html
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from tests.sitegen import article_page, article_text
+from testbed.sitegen import article_page, article_text
 
 HOST = "127.0.0.1"
 XSS_CANONICAL = f"javascript://{HOST}/%0aalert(document.domain)//"

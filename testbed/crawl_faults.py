@@ -7,8 +7,8 @@ pipeline that raises for an item whose URL contains "raises-in-pipeline".
 """
 from __future__ import annotations
 
-SPIDER_MIDDLEWARES = {"tests.crawl_faults.BrokenCallback": 50}
-ITEM_PIPELINES = {"tests.crawl_faults.BrokenPipeline": 200, "crawler.pipelines.StoreArticlePipeline": 300}
+SPIDER_MIDDLEWARES = {"testbed.crawl_faults.BrokenCallback": 50}
+ITEM_PIPELINES = {"testbed.crawl_faults.BrokenPipeline": 200, "crawler.pipelines.StoreArticlePipeline": 300}
 
 
 class BrokenCallback:
