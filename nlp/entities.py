@@ -110,6 +110,8 @@ DEMONYMS = {
     "singaporean", "australian", "russian", "ukrainian", "uzbek", "kazakh", "muslim", "christian",
     "buddhist", "western", "eastern", "southeast asian", "south-east asian",
 }
+# A middle initial or a generational suffix: only a person's name has these ("from Delfin T. Mallari Jr.").
+NAME_MARKS = re.compile(r"\s[A-Z]\.\s|\s(?:Jr\.?|Sr\.|II|III|IV)$")
 AGENCY_LABELS = {"ORG"}
 PLACE_LABELS = {"GPE", "LOC"}
 
@@ -187,6 +189,7 @@ class EntityResolver:
         candidates = []
         acronyms: dict[str, str] = {}
         doc.user_data.pop("_embedded_places", None)
+        doc.user_data.pop("_dateline", None)
         for repair in SPAN_REPAIRS:  # each one optional: a failing repair keeps the spans before it
             try:
                 doc.ents = repair(doc)
@@ -231,6 +234,10 @@ class EntityResolver:
                 return entry.category, entry.name, None, entry
         label = ent.label_
         text = normalize_text(ent.text)
+        if label in PLACE_LABELS and doc.user_data.get("_dateline") == ent.start:
+            return "place", place_name(text.title() if text.isupper() else text), None, None  # "DOBO, Indonesia (AFP)"
+        if _in_capitals_line(doc, ent):
+            return None
         if label in PLACE_LABELS and ent.text.replace(".", "").isupper() and len(ent.text) <= 5 \
                 and ent.end < len(doc) and doc[ent.end].is_alpha and doc[ent.end].text[:1].isupper():
             return None  # "U.S. Attorney", "UK Border Force": part of a title or name
@@ -254,7 +261,7 @@ class EntityResolver:
         if designated and label in PLACE_LABELS | AGENCY_LABELS | PERSON_LABELS and len(text) > designated.end():
             return "place", place_name(text[designated.end():]), None, None  # "Sangkat Chom Chao"
         if label in PERSON_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS \
-                and not _looks_like_person(doc, ent) and not left_title and not title \
+                and not _looks_like_person(doc, ent) and not left_title and not title and not NAME_MARKS.search(text) \
                 and not _made_of_names(as_person):
             return "place", place_name(text), None, None  # "in Sre Ambel", "near Chau Doc"
         if label in PERSON_LABELS | AGENCY_LABELS and PLACE_OF_BEFORE.search(before) and not _looks_like_person(doc, ent):
@@ -1040,6 +1047,115 @@ def _designated_places(doc: Doc) -> list[Span]:
     return filter_spans(extra + [e for e in ents if not covered & set(range(e.start, e.end))])
 
 
+def _join_person_pieces(doc: Doc) -> list[Span]:
+    """One name the model cut in two: "Minister Datuk Seri Saifuddin Nasution" + "Ismail",
+    "Datuk Seri Mohd Shuhaily" + "Mohd Zain" (two person spans touching on one line), or a
+    bare title "Sr. Comr" tagged as the person with the name after it guessed as places."""
+    ents = list(doc.ents)
+    result: list[Span] = []
+    after_title = False  # the last span grew from a bare title: its name may still run on
+    for ent in ents:
+        prev = result[-1] if result else None
+        bare_title = prev is not None and (all(is_title_word(w) for w in prev.text.split()) or after_title)
+        touching = prev is not None and (ent.start == prev.end or bare_title and ent.start == prev.end + 1
+                                         and doc[prev.end].text == ".")
+        if touching and prev.label_ == "PERSON" and not ent.kb_id_ \
+                and ent.label_ in {"PERSON", "GPE", "LOC", "ORG"} and "\n" not in doc[prev.start:ent.end].text \
+                and all(t.is_alpha and t.text[:1].isupper() for t in ent) and len(ent) <= 3 \
+                and (ent.label_ == "PERSON" or bare_title):
+            result[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            after_title = bare_title and ent.label_ != "PERSON"
+            continue
+        after_title = False
+        result.append(ent)
+    return result
+
+
+CREDIT_CUE = re.compile(
+    r"(?:^|\n)[ \t]*By[ \t]+|\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Rr]eport|[Ff]ilming)[ \t]+(?:by|from)[ \t]+"
+    r"|[(;][ \t]*[Pp]hoto(?:graph)?s?[ \t]+by[ \t]+(?:[\w.-]+/)?")
+CREDIT_NAME = re.compile(r"(?:[A-Z][\w'-]*\.?|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w'-]*\.?|de|da|van|bin|binti)){1,4}")
+BYLINE_LINE = re.compile(  # "Ou Sokhom / Khmer Times", "Wassana Kaewmanee, Bangkok Post", "X Legal affairs correspondent"
+    r"(?m)^[ \t]*(?:By[ \t]+)?((?:[A-Z][\w'-]+)(?:[ \t]+[A-Z][\w'-]+){1,3}?)"
+    r"(?=[ \t]*(?:/|,)[ \t]*[A-Z][^\n]{0,40}$|[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:[a-z]+[ \t]+)?"
+    r"(?:correspondent|reporter|editor|writer)[ \t]*$)")
+
+
+def _credit_persons(doc: Doc) -> list[Span]:
+    """Bylines and credits name people: "By Hong Raksmey and Niem Chheng", "(Reporting by
+    Panu Wongcha-um; Editing by Martin Petty)", "With a report from Delfin T. Mallari Jr.",
+    and a byline line "Name / Outlet" or "Name Legal affairs correspondent"."""
+    ents = list(doc.ents)
+    text = doc_text(doc)
+    found = []
+    for cue in CREDIT_CUE.finditer(text):
+        position = cue.end()
+        while (name := CREDIT_NAME.match(text, position)) is not None:
+            found.append((name.start(), name.end()))
+            joined = re.match(r"(?:,[ \t]*|[ \t]+and[ \t]+)", text[name.end():])
+            if not joined:
+                break
+            position = name.end() + joined.end()
+    found += [m.span(1) for m in BYLINE_LINE.finditer(text)]
+    extra = []
+    for start, end in found:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None or any(t.ent_kb_id_ for t in span) \
+                or any(w.casefold() in ORG_WORDS | NOT_PERSON_TAIL for w in span.text.split()) \
+                or not all(t.is_alpha or t.text in {".", "-"} or "-" in t.text or t.text.endswith(".") for t in span):
+            continue  # an outlet ("By The Irrawaddy") or a known agency, not a person
+        if span.text.split()[0] in {"The", "A", "An", "Staff", "Our"}:
+            continue
+        extra.append(Span(doc, span.start, span.end, label="PERSON"))
+    if not extra:
+        return ents
+    taken = {i for span in extra for i in range(span.start, span.end)}
+    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+
+
+DATELINE = re.compile(  # "DOBO, Indonesia (AFP) —", "COLUMBIA, S.C. (AP) —", "PATTAYA:", "HÀ TĨNH —"
+    r"(?m)^[ \t]*([^\W\d_][^\W\d_'.-]*(?:[ \t'.-]+[^\W\d_]+){0,3})(?=(?:,[ \t]+[^\n]{1,30}?)?"
+    r"(?:[ \t]*\([A-Za-z ]{2,25}\))?[ \t]*(?:[:\u2014\u2013]|--|-[ \t]))")
+
+
+DATELINE_WITHIN = 600  # characters: after a headline, a byline and a photo credit at most
+
+
+def _dateline_places(doc: Doc) -> list[Span]:
+    """The all-capitals town opening a wire story's first line is a place, known or not."""
+    ents = list(doc.ents)
+    extra = []
+    text = doc_text(doc)
+    match = DATELINE.search(text[:DATELINE_WITHIN])  # one dateline, near the top
+    for match in filter(None, [match]):
+        name = match.group(1)
+        if not name.isupper() or len(name) < 3 or name.casefold() in JUNK \
+                or text.count("\n" + name.split()[0] + " ") > 1:
+            continue  # "DEAR ABBY:" opens every letter of an advice column
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is None or any(t.ent_kb_id_ and t.ent_type_ not in {"GPE", "LOC"} for t in span):
+            continue
+        if any(t.ent_kb_id_ for t in span):
+            continue  # a known place already marked
+        extra.append(Span(doc, span.start, span.end, label="GPE"))
+        doc.user_data["_dateline"] = span.start
+    if not extra:
+        return ents
+    taken = {i for span in extra for i in range(span.start, span.end)}
+    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+
+
+def _in_capitals_line(doc: Doc, ent: Span) -> bool:
+    """A headline or crosshead in capitals ("SCORES QUARANTINED", "WHO IS THE FRONT-RUNNER?"):
+    its words are shouted, not names (an acronym or a gazetteer name is still one)."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    line = text[start:end if end >= 0 else len(text)]
+    words = re.findall(r"[^\W\d_]+", line)
+    return len(words) >= 2 and all(w.isupper() for w in words) and not (len(ent) == 1 and len(ent[0]) <= 5)
+
+
 def _note_owner_place(doc: Doc, ent: Span) -> None:
     """"Vietnam's Ministry of Public Security" also names Vietnam: queue it as a place."""
     end = next((t.i for t in ent if t.text in {"'s", "\u2019s"}), None)
@@ -1062,5 +1178,6 @@ def _subject_persons(doc: Doc) -> list[Span]:
 
 
 # Span repairs run in this order on the model's entities before typing and merging.
-SPAN_REPAIRS = (_organisations, _organisations_again, _designated_places, _join_patronymics, _subject_persons, _repair_coordinated_persons, _widen_person_names,
+SPAN_REPAIRS = (_organisations, _organisations_again, _designated_places, _dateline_places, _join_patronymics,
+                _subject_persons, _repair_coordinated_persons, _widen_person_names, _credit_persons, _join_person_pieces,
                 _tag_untagged_persons)
