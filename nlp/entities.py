@@ -69,7 +69,7 @@ _SP = r"[ \t]+"
 # The head nouns an institution's name ends in.
 _INSTITUTION_HEADS = (r"Office|Ministry|Department|Commission|Committee|Council|Agency|Bureau|Division|Unit|"
                       r"Task Force|Taskforce|Foundation|Association|Organi[sz]ation|Cent(?:er|re)|Coalition|Network|"
-                      r"Tribunal|Directorate|Secretariat|Authority|Institute|Service")
+                      r"Tribunal|Directorate|Secretariat|Authority|Institute|Service|Alliance|Federation|Union|Society")
 COMPANY_RUN = re.compile(
     rf"\b(?:PT\.?|CV\.?){_SP}(?:[A-Z][\w&'-]*[ \t]?){{1,5}}|"
     rf"(?:(?!(?:The|A|An)\b)[A-Z][\w&'-]*[ \t]){{1,5}}(?:Manpower|Recruitment|Recruiting|Employment Agency|Agency|Trading|"
@@ -90,10 +90,19 @@ COURT_RUN = re.compile(
 # A capitalised run ending in an institution's head noun, with an optional "of the ..."
 # tail: "Attorney General's Office", "Anti-Trafficking in Persons Division", "Office of the
 # Ombudsman" is found from its head too. The model often leaves these untagged or cut.
+# A comma inside a name only in a list that "and" closes: "Ministry of Women, Family and
+# Community Development", "Department of Labour, Invalids and Social Affairs".
+_LISTED = rf",{_SP}(?={_WORD}(?:{_SP}{_WORD})*(?:,{_SP}{_WORD}(?:{_SP}{_WORD})*)*{_SP}and{_SP}[A-Z])"
 INSTITUTION_RUN = re.compile(
-    rf"\b(?:{_INITIALS}|{_WORD}){_SP}(?:(?:{_INITIALS}|{_WORD}|of|and|in|for|on|the|&){_SP}){{0,6}}?"
+    rf"\b(?:{_INITIALS}|{_WORD})(?:{_SP}|{_LISTED})(?:(?:{_INITIALS}|{_WORD}|of|and|in|for|on|the|&)(?:{_SP}|{_LISTED})){{0,6}}?"
     rf"(?:{_INSTITUTION_HEADS})\b"
-    rf"(?:{_SP}(?:of|for|on|to|against){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:{_WORD}|(?:and|of|in|the){_SP}{_WORD}))*)?")
+    rf"(?:{_SP}(?:of|for|on|to|against){_SP}(?:the{_SP}|a{_SP})?{_WORD}"
+    rf"(?:{_SP}{_WORD}|{_LISTED}{_WORD}|{_SP}(?:and|of|in|the|for|on)(?:{_SP}the)?{_SP}{_WORD})*)?")
+# An institution named from its head noun on: "Alliance for a Safe Community", "Office of
+# the Ombudsman", "Department of Labour, Invalids and Social Affairs".
+HEAD_FIRST_RUN = re.compile(
+    rf"\b(?:{_INSTITUTION_HEADS}){_SP}(?:of|for|on|against){_SP}(?:the{_SP}|a{_SP})?{_WORD}"
+    rf"(?:{_SP}{_WORD}|{_LISTED}{_WORD}|{_SP}(?:and|of|in|the|for|on)(?:{_SP}the)?{_SP}{_WORD})*")
 INSTITUTION_HEAD = re.compile(rf"\b(?:{_INSTITUTION_HEADS}|Court)\b")
 COURT_DISTRICT_OF = re.compile(
     r"^\s+for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+"
@@ -542,11 +551,11 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
             if match:
                 widened = doc.char_span(span.start_char, span.end_char + match.end(1), alignment_mode="contract")
                 if widened is not None and not any(
-                        i in taken and (doc[i].ent_kb_id_ or doc[i].ent_type_ not in {"ORG", "PERSON"}
+                        i in taken and (doc[i].ent_kb_id_ or doc[i].ent_type_ not in {"ORG", "PERSON", "NORP"}
                                         or is_name_part(doc[i].text))
                         for i in range(span.end, widened.end)):
                     extra.append(Span(doc, widened.start, widened.end, label="ORG"))
-    for pattern, over_agencies in ((COMPANY_RUN, False), (INSTITUTION_RUN, False),
+    for pattern, over_agencies in ((COMPANY_RUN, False), (INSTITUTION_RUN, False), (HEAD_FIRST_RUN, False),
                                    (COURT_RUN, True),  # a court's name may contain a known agency's words
                                    (HYPHENATED_ACRONYM, True)):  # "PNP-WCPC": a unit of the PNP
         position = 0
@@ -582,11 +591,29 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
             span = span[1:]
     if span is None or len(span) < 2 or not any(t.text[:1].isupper() for t in span[-1:]):
         return None
-    if any(i in taken and ((doc[i].ent_type_ == "PERSON" and doc[i].is_alpha and not is_title_word(doc[i].text))
-                           or (doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"} and not over_agencies))
+    head_at = next((t.i for t in span if INSTITUTION_HEAD.fullmatch(t.text)), span.end)
+    listed = {i for i in range(span.start, span.end)
+              if i > head_at and _in_listed_words(doc, i) and any(t.text == "," for t in doc[head_at:i])}
+    known = [i for i in range(span.start, span.end) if doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"}]
+    # a known agency the name only continues ("Department of Labour" + ", Invalids and Social Affairs")
+    continued = bool(known) and known == list(range(span.start, span.start + len(known))) \
+        and span.start + len(known) < span.end and doc[span.start + len(known)].text in {",", "and"}
+    if any(i in taken and ((doc[i].ent_type_ == "PERSON" and doc[i].is_alpha and not is_title_word(doc[i].text)
+                            and i not in listed)
+                           or (doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"} and not over_agencies
+                               and not continued))
            for i in range(span.start, span.end)):
         return None
     return Span(doc, span.start, span.end, label="ORG")
+
+
+def _in_listed_words(doc: Doc, i: int) -> bool:
+    """Token i belongs to a capitalised word of a comma or "and" list ("on Women, Children,
+    Family Relations and Gender Equality"): the model's person guess there is the list's."""
+    j = i
+    while j > 0 and doc[j - 1].is_title and doc[j - 1].is_alpha and i - j < 3:
+        j -= 1
+    return j > 0 and doc[j - 1].text in {",", "and"}
 
 
 def _proper_noun_phrase(token) -> tuple[int, int] | None:
@@ -863,7 +890,7 @@ def _made_of_names(name: str) -> bool:
     return all(is_name_part(w, strict=False) for w in words) and any(is_name_part(w) for w in words)
 
 
-ORG_FUNCTION_WORDS = {"of", "and", "the", "for", "in", "on", "to", "de", "du", "des", "da", "do", "dos", "la",
+ORG_FUNCTION_WORDS = {"of", "and", "the", "a", "for", "in", "on", "to", "de", "du", "des", "da", "do", "dos", "la",
                       "le", "at", "against", "with", "und", "y", "e", "del", "van", "von", "bin", "binti", "al"}
 PRODUCT_TAIL = {"Pro", "Lite", "Ultra", "Series", "Edition", "Convertible", "Concept", "Max", "Mini", "Plus", "Watch"}
 US_STATE_CODES = set("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "

@@ -197,6 +197,14 @@ POSSESSOR_PREFIX = re.compile(r"^(?:[A-Z][\w-]+\s){0,2}?[A-Z][\w-]+'s\s+(?=(?:[A
                               r"(?:Ministry|Department|Court|Police|Office|Embassy|Agency|Bureau|Commission|Committee)\b)")
 
 
+# A post written after the body it belongs to, before a person's name: "House of
+# Representatives Speaker", "Senate Leader", "Rt. Hon.": the body is the agency. Not after
+# "of (the)": "Office of the Chief Prosecutor" is a name.
+POST_AFTER_AGENCY = re.compile(
+    r"(?<=[A-Za-z]{2})(?<!\bof)(?<!\bthe)(?:\s+(?:Speaker|Leader|Spokesman|Spokeswoman|Spokesperson|Chairman|"
+    r"Chairwoman|Chairperson|President|Chief|Commissioner|Secretary|Rt\.?|Hon\.?))+$")
+
+
 # Possessives that are part of the name: "People's Court", "Women's Affairs Ministry".
 NOT_OWNERS = {"Women", "People", "Peoples", "Children", "Workers", "Men", "Farmers", "Veterans", "Citizens",
               "Youth", "Consumers", "Migrants", "Victims", "Survivors", "Mothers", "Fishers", "Fishermen"}
@@ -212,6 +220,7 @@ def agency_name(text: str) -> str:
     owner_word = owner.group(0).split()[-1][:-2] if owner else ""
     if owner and not is_title_word(owner_word) and owner_word not in NOT_OWNERS:  # "Attorney General's Office"
         name = name[owner.end():]
+    name = POST_AFTER_AGENCY.sub("", name)
     return DANGLING_TAIL.sub("", name).strip(" ,")
 
 
