@@ -196,3 +196,70 @@ def test_coordinated_and_designated_places_and_a_town_of(nlp):
     assert {"Ky Son", "Tuong Duong", "Kampong Kdei", "Hanley", "Longton"} <= places(out)
     assert not persons(out) & {"Tuong Duong", "Kampong Kdei", "Longton"}
     assert {"Markus Leba", "Agustina"} <= persons(out)
+
+
+# -- credits, cut names, datelines, headlines, agency lists and posts (issue 11, part 3) --
+def test_bylines_and_credits_name_persons(nlp):
+    out = extract(nlp, "Thai court jails ex-officer\n\nHaroon Siddique Legal affairs correspondent\n\n"
+                       "BANGKOK (Reuters) - A court jailed a former officer on Tuesday, a lawyer said.\n\n"
+                       "(Reporting by Panu Wongcha-um; Editing by Martin Petty) - With a report from "
+                       "Delfin T. Mallari Jr.")
+    assert {"Haroon Siddique", "Panu Wongcha-um", "Martin Petty", "Delfin T. Mallari Jr"} <= persons(out)
+    assert "Delfin T. Mallari Jr" not in places(out) and "Haroon Siddique Legal" not in persons(out)
+
+
+def test_a_name_the_model_cuts_in_two_is_one_person(nlp):
+    out = extract(nlp, "Earlier, Home Minister Datuk Seri Saifuddin Nasution Ismail told reporters that police "
+                       "had rescued 1,204 victims. Director Datuk Seri Mohd Shuhaily Mohd Zain said 312 suspects "
+                       "were held. Riau Islands Police spokesman Sr. Comr. Zahwani Pandra Arsyad said the women "
+                       "came from East Nusa Tenggara.")
+    assert {"Saifuddin Nasution Ismail", "Mohd Shuhaily Mohd Zain", "Zahwani Pandra Arsyad"} <= persons(out)
+    assert not {"Ismail", "Mohd Zain", "Sr. Comr"} & persons(out)
+    assert not {"Zahwani", "Pandra Arsyad"} & places(out)
+
+
+@pytest.mark.parametrize("written, name", [
+    ("Judge Tahir Khan KC", "Tahir Khan"), ("Det Ch Supt Daniel Wood", "Daniel Wood"),
+    ("Sr. Comr. Zahwani Arsyad", "Zahwani Arsyad"), ("Dame Sara Thornton OBE", "Sara Thornton"),
+])
+def test_ranks_and_post_nominals_are_no_part_of_the_name(written, name):
+    assert person_name(written)[1] == name
+
+
+def test_the_dateline_is_a_place_and_capitalised_headlines_name_nothing(nlp):
+    out = extract(nlp, "Indonesia frees fishermen held on slave boats\n\nDOBO, Indonesia (AFP) — Indonesian "
+                       "authorities have freed 47 fishermen, officials said Thursday.\n\nSCORES QUARANTINED\n\n"
+                       "The men were taken to Ambon.")
+    assert "dobo" in {p.casefold() for p in places(out)}
+    assert "QUARANTINED" not in agencies(out)
+
+
+def test_an_advice_column_salutation_is_no_dateline(nlp):
+    out = extract(nlp, "DEAR ABBY: My husband bought plane tickets to India.\n\nDEAR FEELING: Of course you "
+                       "should be happy.\n\nDEAR ABBY: My sister is ill.")
+    assert not {p for p in places(out) if p.upper().startswith("DEAR")}
+
+
+def test_agency_names_with_comma_lists_and_head_first(nlp):
+    out = extract(nlp, "The provincial Department of Labour, Invalids and Social Affairs said it had received 11 "
+                       "victims. Sen. Risa Hontiveros, who chairs the Senate Committee on Women, Children, Family "
+                       "Relations and Gender Equality, called for a hearing. Tan Sri Lee Lam Thye, chairman of the "
+                       "Alliance for a Safe Community, urged action.")
+    assert {"Department of Labour, Invalids and Social Affairs", "Alliance for a Safe Community",
+            "Senate Committee on Women, Children, Family Relations and Gender Equality"} <= agencies(out)
+    assert not {"Family Relations", "Gender Equality"} & persons(out)
+    assert "Social Affairs" not in agencies(out)
+
+
+def test_and_before_a_person_ends_the_agency(nlp):
+    out = extract(nlp, "A letter went to Kevin McAleenan, the acting director of the Department of Homeland "
+                       "Security and Alex Azar, the health secretary, said officials.")
+    assert "Alex Azar" in persons(out)
+    assert not any("Azar" in a for a in agencies(out))
+
+
+def test_a_post_after_the_body_is_stripped_from_the_agency(nlp):
+    out = extract(nlp, "The Senate paid tribute to former House of Representatives Speaker , Benjamin Nzeribe.\n\n"
+                       "Senate Leader, Ahmad Lawan raised a motion.")
+    assert "House of Representatives" in agencies(out)
+    assert not {"House of Representatives Speaker", "Senate Leader"} & agencies(out)
