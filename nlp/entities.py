@@ -39,7 +39,7 @@ AGENCY_KIND_RULES: list[tuple[str, re.Pattern]] = [
     ("international", re.compile(r"\b(?:united nations|(?-i:UN)|interpol|asean|world|international organi[sz]ation|european union)\b", re.I)),
     ("ngo", re.compile(r"\b(?:ngo|foundation|charity|mission|rights|alliance|coalition|network|association|society|center for|centre for|project|watch|fund)\b", re.I)),
     ("media", re.compile(r"\b(?:news|times|post|daily|tribune|radio|television|tv|press|herald|gazette|journal)\b", re.I)),
-    ("government", re.compile(r"\b(?:committee|council|commission|government|parliament|assembly|senate|office|agency|authority|administration|department|bureau|embassy|consulate|cabinet|provincial hall)\b", re.I)),
+    ("government", re.compile(r"\b(?:procuracy|procuratorate|committee|council|commission|government|parliament|assembly|senate|office|agency|authority|administration|department|bureau|embassy|consulate|cabinet|provincial hall)\b", re.I)),
     ("company", re.compile(r"\b(?:company|co|ltd|limited|inc|corp|corporation|group|bank|airlines?|holdings|casino|resort|hotel|plc|llc)\b", re.I)),
 ]
 
@@ -60,6 +60,9 @@ VENUE_TAIL = re.compile(
     r"\s(?:Hotel|KTV|Karaoke|Bar|Spa|Massage|Parlou?r|Lounge|Pub|Restaurant|Amphitheat(?:re|er)|Arena|"
     r"Stadium|Pavilion|Mall|Plaza|Guesthouse|Guest House|Salon|Nails|Apartments?|Condominium|Nightclub|"
     r"Disco|Beer Garden|Inn|Motel|Airport|Bridge|Terminal|Pier|Wharf|Jetty|Checkpoint)$")
+STREET_WORDS = {"Jalan", "Jln", "Lorong", "Soi", "Thanon", "Rue", "Calle", "Duong", "Pho", "Phlauv", "Mahavithei"}
+DESIGNATED_TAIL = re.compile(r"\s(?:District|Province|Town|Commune|Village|Township|Regency|Municipality)$")
+LAWYERS_BAR = re.compile(r"(?:[A-Z][a-z]+an|[A-Z][a-z]+ese|Philippine|Thai|British|Bar) (?:Bar|Council)(?: Council)?")
 GEOGRAPHIC_HEAD = re.compile(r"\b(?:Delta|River|Sea|Island|Islands|Mountains?|Valley|Bay|Lake|Peninsula|Gulf|Strait)$")
 # The pieces of the name runs below: a capitalised word that is not "The"/"A" (a new
 # sentence or a headline's end), initials like "U.S.", and spaces that never cross a line.
@@ -69,7 +72,8 @@ _SP = r"[ \t]+"
 # The head nouns an institution's name ends in.
 _INSTITUTION_HEADS = (r"Office|Ministry|Department|Commission|Committee|Council|Agency|Bureau|Division|Unit|"
                       r"Task Force|Taskforce|Foundation|Association|Organi[sz]ation|Cent(?:er|re)|Coalition|Network|"
-                      r"Tribunal|Directorate|Secretariat|Authority|Institute|Service|Alliance|Federation|Union|Society")
+                      r"Tribunal|Directorate|Secretariat|Authority|Institute|Service|Alliance|Federation|Union|Society|"
+                      r"Procuracy|Procuratorate")
 COMPANY_RUN = re.compile(
     rf"\b(?:PT\.?|CV\.?){_SP}(?:[A-Z][\w&'-]*[ \t]?){{1,5}}|"
     rf"(?:(?!(?:The|A|An)\b)[A-Z][\w&'-]*[ \t]){{1,5}}(?:Manpower|Recruitment|Recruiting|Employment Agency|Agency|Trading|"
@@ -237,6 +241,9 @@ class EntityResolver:
         if ent.text in ADJECTIVAL_COUNTRIES and ent.end < len(doc) and doc[ent.end].is_lower \
                 and doc[ent.end].pos_ in {"NOUN", "ADJ"}:
             return None  # "U.S. citizens", "UK officials": an adjective, not the place
+        if ent.label_ in PLACE_LABELS | AGENCY_LABELS and (ent.text in STREET_WORDS or ent.start > 0
+                                                           and doc[ent.start - 1].text in STREET_WORDS):
+            return None  # "Jalan" + "Ipoh" tagged apart: a street named after a town
         if ent.kb_id_:
             entry = self.gazetteer.lookup(ent.kb_id_)
             if entry is not None:
@@ -284,7 +291,25 @@ class EntityResolver:
                 and agency_kind_for(text) == "other" and not COMPANY_RUN.fullmatch(text) \
                 and all(t.text[:1].isupper() for t in ent):
             return "place", place_name(text), None, None  # "in Laiza", "near Bukit Pasir" tagged ORG
-        if FACILITY_TAIL.search(text) or VENUE_TAIL.search(text):
+        if label in {"FAC", "ORG", "GPE"} and 2 <= len(ent) <= 3 and ent.start > 0 and ent.end < len(doc) \
+                and doc[ent.start - 1].lower_ in {"said", "says"} and doc[ent.end].text in {",", "."} \
+                and all(t.is_alpha and t.is_title and t.tag_ == "NNP" for t in ent) \
+                and agency_kind_for(text) == "other" and not (GEOGRAPHIC_HEAD.search(text) or VENUE_TAIL.search(text)):
+            return "person", as_person, None, None  # "..., said Yunus Husein, head of a task force"
+        if label in AGENCY_LABELS | PERSON_LABELS and len(ent) <= 3 and ent.start > 1 \
+                and doc[ent.start - 1].lower_ in {"and", ","} and doc[ent.start - 2].ent_type_ in {"GPE", "LOC"} \
+                and doc[ent.start - 2].ent_kb_id_ and agency_kind_for(text) == "other" \
+                and not COMPANY_RUN.fullmatch(text) and not _looks_like_person(doc, ent) and not title \
+                and not _made_of_names(as_person) and ent.root.dep_ == "conj" and _after_place_preposition(doc, ent.start - 2):
+            return "place", place_name(text), None, None  # "in Sandakan and Lahad Datu"
+        if label in AGENCY_LABELS and len(ent) == 1 and not text.isupper() and ent.end < len(doc) \
+                and doc[ent.end].is_title and is_title_word(doc[ent.end].text):
+            return None  # "Home" of "Home Minister": part of a post, not an agency
+        if label in AGENCY_LABELS | PERSON_LABELS and DESIGNATED_TAIL.search(text) and len(ent) <= 4 \
+                and agency_kind_for(text) == "other" and not INSTITUTION_HEAD.search(text) \
+                and not any(w.casefold() in ORG_WORDS for w in text.split()):
+            return "place", place_name(text), None, None  # "of Cẩm Xuyên District"
+        if (FACILITY_TAIL.search(text) or VENUE_TAIL.search(text)) and not LAWYERS_BAR.fullmatch(agency_name(text)):
             return None  # "Khao San Road", "Walking Street", "Golden Lotus Hotel": an address or a venue
         if label == "PERSON" and re.search(r"\b[Tt]he\s+$", before) and len(ent) > 1 \
                 and not PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char:ent.end_char + 20]):
@@ -529,6 +554,9 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     "Ministry of Maritime Affairs" + "and Fisheries"; company names the model missed."""
     text = doc_text(doc)
     result: list[Span] = []
+    # "the" is no part of a name; left on, it makes the model's span win over a longer run found below
+    ents = [Span(doc, e.start + 1, e.end, label=e.label_) if e.label_ == "ORG" and not e.kb_id_ and len(e) > 2
+            and e[0].lower_ == "the" else e for e in ents]
     for ent in ents:
         prev = result[-1] if result else None
         if (prev is not None and prev.end == ent.start and prev.label_ in {"GPE", "LOC"}
@@ -561,6 +589,9 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
         position = 0
         while (match := pattern.search(text, position)) is not None:
             span = _name_run_span(doc, match, taken, over_agencies)
+            if span is not None and pattern is HEAD_FIRST_RUN and span.start > 0 \
+                    and (doc[span.start - 1].is_title or doc[span.start - 1].ent_type_ == "ORG"):
+                span = None  # "Department of Labor Office of Inspector General": a piece of a longer name
             if span is not None:
                 extra.append(span)
                 position = match.end()
@@ -584,6 +615,11 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
     owner = found.find("'s ", head.end()) if head else -1
     if owner > 0:  # "... New Jersey's Special Prosecutions Division": the name ends at the owner
         end = min(end, match.start() + owner)
+    text = doc_text(doc)
+    if head and re.match(r"[ \t]+(?:A|An)[ \t]+[A-Z]", text[end:end + 6]):
+        tail = re.search(r"[ \t]+(?:of|for|on|to|against)[ \t]", found[head.end():end - match.start()])
+        if tail:  # "Division of the Nghe" + "An Provincial Police": the tail is another organisation
+            end = match.start() + head.end() + tail.start()
     span = doc.char_span(start, end, alignment_mode="contract")
     while span is not None and len(span) > 2 and span[0].is_sent_start and span[0].pos_ != "PROPN":
         span = span[1:]  # "Officials of the Ministry of ...": a common noun opened the sentence
@@ -597,9 +633,10 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
     known = [i for i in range(span.start, span.end) if doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"}]
     # a known agency the name only continues ("Department of Labour" + ", Invalids and Social Affairs")
     continued = bool(known) and known == list(range(span.start, span.start + len(known))) \
-        and span.start + len(known) < span.end and doc[span.start + len(known)].text in {",", "and"}
+        and span.start + len(known) < span.end and doc[span.start + len(known)].text == ","
+    company = found.startswith(("PT ", "PT. ", "CV ", "CV. "))  # "PT Pusaka Benjina Resources": the model's person
     if any(i in taken and ((doc[i].ent_type_ == "PERSON" and doc[i].is_alpha and not is_title_word(doc[i].text)
-                            and i not in listed)
+                            and i not in listed and not company)
                            or (doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"} and not over_agencies
                                and not continued))
            for i in range(span.start, span.end)):
@@ -776,6 +813,9 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
     text = doc_text(doc)
     extra, i = [], 0
     while i < len(doc):
+        if is_title_word(doc[i].text):
+            i += 1  # "Governor" of "Tak Governor Chucheep Pongchai": the name starts after it
+            continue
         j = i
         while j < len(doc) and j - i < 4 and j not in taken and doc[j].is_alpha and not doc[j].is_stop \
                 and doc[j].text[:1].isupper() and not doc[j].text.isupper():
@@ -787,7 +827,9 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
             proper = all(doc[k].pos_ == "PROPN" or is_name_part(doc[k].text) for k in range(i, j))
             if AGE_AFTER.match(after) or _made_of_names(doc[i:j].text) or (proper and (
                     PERSON_APPOSITION.match(after)
-                    or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Prosecutor|Lawyer)\.?$", before))):
+                    or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Prosecutor|Lawyer)\.?$", before)
+                    or i > 0 and doc[i - 1].is_title and is_title_word(doc[i - 1].text)
+                    and j < len(doc) and doc[j].lemma_ in SPEECH_VERBS | {",", "("})):
                 extra.append(Span(doc, i, j, label="PERSON"))
         i = max(j, i + 1)
     return filter_spans(ents + extra) if extra else ents
@@ -982,8 +1024,8 @@ def _plausible_person(name: str, ent: Span) -> bool:
         return False  # "Jolinda Drive", "Davis Cup Finals", "GateHouse Media"
     if all(is_title_word(w) for w in words) or words[-1].casefold() in POST_WORDS:
         return False  # "Sub-Lt", "Karaoke Boss", "Country Director": a post, not a name
-    if words[0] in {"Wat", "Fort", "Camp", "Mount", "Lake"} and len(words) > 1:
-        return False  # "Wat Bo": a pagoda; "Fort Lee": a town
+    if words[0] in {"Wat", "Fort", "Camp", "Mount", "Lake", "Operation"} and len(words) > 1:
+        return False  # "Wat Bo": a pagoda; "Fort Lee": a town; "Operation Aurora": a police operation
     if len(words) > 3 and any(w.casefold() in HEADLINE_VERBS for w in words):
         return False  # "Georgia Forced Labor Conspiracy Sentenced": a headline
     return len(words) <= 6
@@ -1035,6 +1077,12 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
     return False
 
 
+def _after_place_preposition(doc: Doc, i: int) -> bool:
+    """The entity holding token i follows "in", "from", "near"...: the first of a list of places."""
+    left = next((e for e in doc.ents if e.start <= i < e.end), None)
+    return left is not None and left.start > 0 and doc[left.start - 1].lower_ in PLACE_PREPOSITIONS
+
+
 def _followed_by_known_place(doc: Doc, ent: Span) -> bool:
     """", Texas" after the name: a town named with its state or province."""
     return ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ in {"GPE", "LOC"} \
@@ -1043,8 +1091,8 @@ def _followed_by_known_place(doc: Doc, ent: Span) -> bool:
 
 DESIGNATED_PLACE = re.compile(
     r"\b(?:([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})(?:,|[ \t]+and)[ \t]+)?"
-    r"([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})[ \t]+(?:villages?|communes?|districts?|sub-districts?|subdistricts?|"
-    r"townships?|regency|regencies|provinces?|municipality|island|hamlets?|wards?|area)\b")
+    r"((?:St[aoe]\.[ \t]+)?[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})[ \t]+(?:villages?|communes?|districts?|sub-districts?|subdistricts?|"
+    r"townships?|regency|regencies|provinces?|municipality|island|hamlets?|wards?|area|towns?|city)\b")
 PLACE_OF_BEFORE = re.compile(r"\b(?:town|city|village|province|district|municipality|commune|island|region|"
                              r"state|township|hamlet)\s+of\s+$", re.I)
 
@@ -1156,7 +1204,7 @@ def _dateline_places(doc: Doc) -> list[Span]:
     match = DATELINE.search(text[:DATELINE_WITHIN])  # one dateline, near the top
     for match in filter(None, [match]):
         name = match.group(1)
-        if not name.isupper() or len(name) < 3 or name.casefold() in JUNK \
+        if not name.isupper() or len(name) < 3 or name.casefold() in JUNK or re.search(r"\.\w", name) \
                 or text.count("\n" + name.split()[0] + " ") > 1:
             continue  # "DEAR ABBY:" opens every letter of an advice column
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")

@@ -194,7 +194,8 @@ DANGLING_TAIL = re.compile(r"(?:\s+(?:of|the|on|for|and|in|to|at|&|a|an))+$", re
 
 # A country or city owning the organisation: "Vietnam's Ministry of Public Security".
 POSSESSOR_PREFIX = re.compile(r"^(?:[A-Z][\w-]+\s){0,2}?[A-Z][\w-]+'s\s+(?=(?:[A-Z][\w'-]*\s+)*?"
-                              r"(?:Ministry|Department|Court|Police|Office|Embassy|Agency|Bureau|Commission|Committee)\b)")
+                              r"(?:Ministry|Department|Court|Police|Office|Embassy|Agency|Bureau|Commission|Committee|"
+                              r"Directorate|Division|Unit|Council|Authority|Service|Force|Procuracy)\b)")
 
 
 # A post written after the body it belongs to, before a person's name: "House of

@@ -263,3 +263,43 @@ def test_a_post_after_the_body_is_stripped_from_the_agency(nlp):
                        "Senate Leader, Ahmad Lawan raised a motion.")
     assert "House of Representatives" in agencies(out)
     assert not {"House of Representatives Speaker", "Senate Leader"} & agencies(out)
+
+
+def test_names_after_a_post_or_after_said_are_persons(nlp):
+    out = extract(nlp, "Tak Governor Chucheep Pongchai said 7,000 foreigners had been released. The men had "
+                       "been kept in a cage on Benjina island, some for years, said Yunus Husein, head of a task "
+                       "force. Police codenamed the raid Operation Aurora.")
+    assert {"Chucheep Pongchai", "Yunus Husein"} <= persons(out)
+    assert "Operation Aurora" not in persons(out)
+
+
+def test_a_town_listed_after_a_known_place_is_a_place_but_a_speaker_is_not(nlp):
+    out = extract(nlp, "The workers went to estates in Sandakan and Lahad Datu. LPN's coordinator in Songkhla, "
+                       "Patima Jaidee, said the case was typical.")
+    assert "Lahad Datu" in places(out) and "Lahad Datu" not in agencies(out)
+    assert "Patima Jaidee" in persons(out) and "Patima Jaidee" not in places(out)
+
+
+def test_streets_posts_and_a_bar_of_lawyers(nlp):
+    out = extract(nlp, "Police raided a karaoke centre in Jalan Ipoh. Earlier, Home Minister Datuk Seri "
+                       "Saifuddin Nasution Ismail spoke to Tenaganita and the Malaysian Bar.")
+    assert "Ipoh" not in places(out) and "Jalan" not in places(out)
+    assert "Home" not in agencies(out)
+    assert "Malaysian Bar" in agencies(out)
+
+
+def test_district_procuracy_company_and_owner_forms(nlp):
+    out = extract(nlp, "Tran Thi Mai, 26, of Cam Xuyen District, posted the ads. The case has been sent to the "
+                       "People's Procuracy of Ha Tinh Province. The boats belonged to PT Pusaka Benjina Resources, "
+                       "which denied wrongdoing. Romania's Directorate for Investigating Organised Crime and "
+                       "Terrorism (DIICOT) helped. A woman from Sta. Cruz town was held.")
+    assert {"Cam Xuyen", "Sta. Cruz", "Romania"} <= places(out)
+    assert {"People's Procuracy of Ha Tinh Province", "PT Pusaka Benjina Resources",
+            "Directorate for Investigating Organised Crime and Terrorism"} <= agencies(out)
+    assert "Cam Xuyen District" not in agencies(out) and "Pusaka Benjina Resources" not in persons(out)
+
+
+def test_a_unit_of_another_organisation_ends_before_it(nlp):
+    out = extract(nlp, "Colonel Tran Ngoc Tuan, head of the Anti-Drug Crime Police Division of the Nghe An "
+                       "Provincial Police, said officers had followed the group.")
+    assert {"Anti-Drug Crime Police Division", "Nghe An Provincial Police"} <= agencies(out)
