@@ -66,7 +66,7 @@ LAWYERS_BAR = re.compile(r"(?:[A-Z][a-z]+an|[A-Z][a-z]+ese|Philippine|Thai|Briti
 GEOGRAPHIC_HEAD = re.compile(r"\b(?:Delta|River|Sea|Island|Islands|Mountains?|Valley|Bay|Lake|Peninsula|Gulf|Strait)$")
 # The pieces of the name runs below: a capitalised word that is not "The"/"A" (a new
 # sentence or a headline's end), initials like "U.S.", and spaces that never cross a line.
-_WORD = r"(?!(?:The|A|An)\b)[A-Z][\w'-]*"
+_WORD = r"(?!(?:The|A|An)\b)[A-Z][\w'\u2019-]*"
 _INITIALS = r"(?:[A-Z]\.){2,3}"
 _SP = r"[ \t]+"
 # The head nouns an institution's name ends in.
@@ -203,6 +203,7 @@ class EntityResolver:
         acronyms: dict[str, str] = {}
         doc.user_data.pop("_embedded_places", None)
         doc.user_data.pop("_dateline", None)
+        doc.user_data.pop("_sources", None)
         for repair in SPAN_REPAIRS:  # each one optional: a failing repair keeps the spans before it
             try:
                 doc.ents = repair(doc)
@@ -353,7 +354,8 @@ class EntityResolver:
                     and doc[ent.end].lower_ in NOT_AGENCY_HEADS:
                 return None  # "Domestic Workers Protection" + "Bill": the name of a law or a plan
             if len(name.split()) == 1 and not re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name) \
-                    and agency_kind_for(name) == "other" and not _proper_single_word(doc, ent):
+                    and agency_kind_for(name) == "other" and not _proper_single_word(doc, ent) \
+                    and ent.start not in doc.user_data.get("_sources", ()):
                 return None  # "Judicial", "Maid", "Families": one plain word the gazetteer does not know
             if label in AGENCY_LABELS and _starts_with_given_name(name) and agency_kind_for(name) == "other" \
                     and not COMPANY_RUN.fullmatch(name):
@@ -1231,6 +1233,38 @@ def _in_capitals_line(doc: Doc, ent: Span) -> bool:
     return len(words) >= 2 and all(w.isupper() for w in words) and not (len(ent) == 1 and len(ent[0]) <= 5)
 
 
+SOURCE_CUE = re.compile(  # "according to the Intelligencer", "told Polygraph.info", "Main image credit: Getty"
+    r"(?:\b(?:[Aa]ccording to|published by|reported by|courtesy of|told|via)[ \t]+(the[ \t]+)?|"
+    r"\b(?:[Cc]redit|[Pp]hoto|[Ss]ource)s?:[ \t]*(the[ \t]+)?)"
+    r"([A-Z][\w&'\u2019-]*(?:\.[a-z]{2,4})?(?:[ \t]+[A-Z][\w&'\u2019-]*){0,3})")
+
+
+def _source_agencies(doc: Doc) -> list[Span]:
+    """Who a report is credited to is an outlet or an organisation: "according to the X",
+    "told X", "published by X", "credit: X". A person the model found there stays a person
+    (people take no article, so after "the" it is the outlet); places stay places."""
+    ents = list(doc.ents)
+    extra = []
+    for match in SOURCE_CUE.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(3), match.end(3), alignment_mode="contract")
+        if span is None or any(t.ent_kb_id_ or t.ent_type_ in {"GPE", "LOC", "NORP"} for t in span):
+            continue
+        article = bool(match.group(1) or match.group(2))
+        if not article and (any(t.ent_type_ == "PERSON" for t in span) or _starts_with_given_name(span.text)
+                            or is_name_part(span[0].text)):
+            continue
+        if span.text.casefold() in JUNK or all(is_title_word(t.text) for t in span) or span[0].is_stop:
+            continue
+        if span.end < len(doc) and doc[span.end].ent_type_ == "ORG" and doc[span.end].lower_ in {"for", "of", "on", "and", "&"}:
+            continue  # "according to the Institute for Criminal Justice Reform": the model's longer name
+        extra.append(Span(doc, span.start, span.end, label="ORG"))
+        doc.user_data.setdefault("_sources", set()).add(span.start)
+    if not extra:
+        return ents
+    taken = {i for span in extra for i in range(span.start, span.end)}
+    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+
+
 def _note_owner_place(doc: Doc, ent: Span) -> None:
     """"Vietnam's Ministry of Public Security" also names Vietnam: queue it as a place."""
     end = next((t.i for t in ent if t.text in {"'s", "\u2019s"}), None)
@@ -1253,6 +1287,6 @@ def _subject_persons(doc: Doc) -> list[Span]:
 
 
 # Span repairs run in this order on the model's entities before typing and merging.
-SPAN_REPAIRS = (_organisations, _organisations_again, _designated_places, _dateline_places, _join_patronymics,
+SPAN_REPAIRS = (_organisations, _organisations_again, _designated_places, _dateline_places, _source_agencies, _join_patronymics,
                 _subject_persons, _repair_coordinated_persons, _widen_person_names, _credit_persons, _join_person_pieces,
                 _tag_untagged_persons)

@@ -222,6 +222,7 @@ def agency_name(text: str) -> str:
     if owner and not is_title_word(owner_word) and owner_word not in NOT_OWNERS:  # "Attorney General's Office"
         name = name[owner.end():]
     name = POST_AFTER_AGENCY.sub("", name)
+    name = re.sub(r"\s*\([A-Z0-9&.-]*$", "", name)  # "Institute for Criminal Justice Reform (ICJR": its acronym, cut
     return DANGLING_TAIL.sub("", name).strip(" ,")
 
 

@@ -303,3 +303,19 @@ def test_a_unit_of_another_organisation_ends_before_it(nlp):
     out = extract(nlp, "Colonel Tran Ngoc Tuan, head of the Anti-Drug Crime Police Division of the Nghe An "
                        "Provincial Police, said officers had followed the group.")
     assert {"Anti-Drug Crime Police Division", "Nghe An Provincial Police"} <= agencies(out)
+
+
+def test_who_a_report_is_credited_to_is_an_organisation(nlp):
+    out = extract(nlp, "This article was originally published by Futurism. Analysts told Polygraph.info the "
+                       "claims were false. He spoke, according to the Intelligencer. Earlier this year, Johnston "
+                       "told Billboard the Doobies have been in the studio. Indonesia has 500 people on death row, according to the Institute "
+                       "for Criminal Justice Reform (ICJR). He told Smith it was over.\n\nMain image credit: Getty")
+    assert {"Futurism", "Polygraph.info", "Intelligencer", "Billboard", "Getty",
+            "Institute for Criminal Justice Reform"} <= agencies(out)
+    assert "Smith" not in agencies(out) and "Institute" not in agencies(out)
+
+
+def test_a_curly_possessive_stays_inside_the_agency_name(nlp):
+    out = extract(nlp, "A Bartholomew County Sheriff\u2019s Department canine later alerted officers to the odor "
+                       "of narcotics in the vehicle.")
+    assert "Bartholomew County Sheriff's Department" in {a.replace("\u2019", "'") for a in agencies(out)}
