@@ -59,7 +59,8 @@ FACILITY_TAIL = re.compile(r"\s(?:Road|Street|Avenue|Soi|Lane|Boulevard|Market|B
 VENUE_TAIL = re.compile(
     r"\s(?:Hotel|KTV|Karaoke|Bar|Spa|Massage|Parlou?r|Lounge|Pub|Restaurant|Amphitheat(?:re|er)|Arena|"
     r"Stadium|Pavilion|Mall|Plaza|Guesthouse|Guest House|Salon|Nails|Apartments?|Condominium|Nightclub|"
-    r"Disco|Beer Garden|Inn|Motel|Airport|Bridge|Terminal|Pier|Wharf|Jetty|Checkpoint)$")
+    r"Disco|Beer Garden|Inn|Motel|Airport|Bridge|Terminal|Pier|Wharf|Jetty|Checkpoint|Jail|Prison|Penitentiary|"
+    r"Auditorium|Detention Cent(?:er|re)|Correctional (?:Facility|Institution|Center))$")
 STREET_WORDS = {"Jalan", "Jln", "Lorong", "Soi", "Thanon", "Rue", "Calle", "Duong", "Pho", "Phlauv", "Mahavithei"}
 DESIGNATED_TAIL = re.compile(r"\s(?:District|Province|Town|Commune|Village|Township|Regency|Municipality)$")
 LAWYERS_BAR = re.compile(r"(?:[A-Z][a-z]+an|[A-Z][a-z]+ese|Philippine|Thai|British|Bar) (?:Bar|Council)(?: Council)?")
@@ -357,6 +358,11 @@ class EntityResolver:
                     and agency_kind_for(name) == "other" and not _proper_single_word(doc, ent) \
                     and ent.start not in doc.user_data.get("_sources", ()):
                 return None  # "Judicial", "Maid", "Families": one plain word the gazetteer does not know
+            if label in AGENCY_LABELS and 2 <= len(ent) <= 3 and ent.start > 0 and doc[ent.start - 1].is_lower \
+                    and is_title_word(doc[ent.start - 1].text) and all(t.is_title and t.is_alpha for t in ent) \
+                    and agency_kind_for(name) == "other" and not COMPANY_RUN.fullmatch(name) \
+                    and not any(w.casefold() in ORG_WORDS for w in name.split()) and _plausible_person(as_person, ent):
+                return "person", as_person, left_title or title, None  # "executive chair Marcelo Claure"
             if label in AGENCY_LABELS and _starts_with_given_name(name) and agency_kind_for(name) == "other" \
                     and not COMPANY_RUN.fullmatch(name):
                 if _plausible_person(as_person, ent):
@@ -366,6 +372,8 @@ class EntityResolver:
             name = place_name(text)
             if not name or not name[0].isupper() or (len(ent) == 1 and ent.root.tag_ not in {"NNP", "NNPS"}):
                 return None
+            if re.search(r"\s[A-Z]\.?$", name):
+                return None  # "Path C", "Plan B": a lettered option, not a place
             return "place", name, None, None
         return None
 
@@ -1022,7 +1030,8 @@ def _plausible_person(name: str, ent: Span) -> bool:
         tokens = [t for t in ent if t.text[:1].isupper()]
         if not tokens or name.isupper() or (tokens[-1].tag_ not in {"NNP", "NNPS"} and not _surname_named_before(ent)):
             return False
-    if words[-1].casefold() in NOT_PERSON_TAIL or words[-1].casefold() in ORG_WORDS:
+    if (words[-1].casefold() in NOT_PERSON_TAIL or words[-1].casefold() in ORG_WORDS) \
+            and not (len(words) == 2 and is_name_part(words[0]) and _listed_with_persons(ent)):
         return False  # "Jolinda Drive", "Davis Cup Finals", "GateHouse Media"
     if all(is_title_word(w) for w in words) or words[-1].casefold() in POST_WORDS:
         return False  # "Sub-Lt", "Karaoke Boss", "Country Director": a post, not a name
@@ -1031,6 +1040,14 @@ def _plausible_person(name: str, ent: Span) -> bool:
     if len(words) > 3 and any(w.casefold() in HEADLINE_VERBS for w in words):
         return False  # "Georgia Forced Labor Conspiracy Sentenced": a headline
     return len(words) <= 6
+
+
+def _listed_with_persons(ent: Span) -> bool:
+    """"Catherine Whitaker, David Law and Matt Roberts": a name between people is a name."""
+    doc = ent.doc
+    before = ent.start > 1 and doc[ent.start - 1].text in {",", "and"} and doc[ent.start - 2].ent_type_ == "PERSON"
+    after = ent.end + 1 < len(doc) and doc[ent.end].text in {",", "and"} and doc[ent.end + 1].ent_type_ == "PERSON"
+    return before or after
 
 
 def _surname_named_before(ent: Span) -> bool:

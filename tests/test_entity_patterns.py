@@ -319,3 +319,17 @@ def test_a_curly_possessive_stays_inside_the_agency_name(nlp):
     out = extract(nlp, "A Bartholomew County Sheriff\u2019s Department canine later alerted officers to the odor "
                        "of narcotics in the vehicle.")
     assert "Bartholomew County Sheriff's Department" in {a.replace("\u2019", "'") for a in agencies(out)}
+
+
+def test_people_after_a_lower_case_post_or_between_people_are_persons(nlp):
+    out = extract(nlp, "Said The We Company\u2019s recently named executive chair Marcelo Claure in an email to "
+                       "staff. The Tennis Podcast team of Catherine Whitaker, David Law and Matt Roberts gave "
+                       "their impressions.")
+    assert {"Marcelo Claure", "David Law", "Catherine Whitaker", "Matt Roberts"} <= persons(out)
+    assert "Marcelo Claure" not in agencies(out)
+
+
+def test_jails_and_auditoriums_are_venues_not_places(nlp):
+    out = extract(nlp, "Tays was taken to the Bartholomew County Jail in Columbus. The band played at "
+                       "Cleveland's Public Auditorium.")
+    assert not {"Bartholomew County Jail", "Cleveland's Public Auditorium", "Public Auditorium"} & (places(out) | agencies(out))
