@@ -97,17 +97,17 @@ COURT_RUN = re.compile(
 # Ombudsman" is found from its head too. The model often leaves these untagged or cut.
 # A comma inside a name only in a list that "and" closes: "Ministry of Women, Family and
 # Community Development", "Department of Labour, Invalids and Social Affairs".
-_LISTED = rf",{_SP}(?={_WORD}(?:{_SP}{_WORD})*(?:,{_SP}{_WORD}(?:{_SP}{_WORD})*)*{_SP}and{_SP}[A-Z])"
+_LISTED = rf",{_SP}(?={_WORD}(?:{_SP}{_WORD})*(?:,{_SP}{_WORD}(?:{_SP}{_WORD})*)*,?{_SP}and{_SP}[A-Z])"
 INSTITUTION_RUN = re.compile(
     rf"\b(?:{_INITIALS}|{_WORD})(?:{_SP}|{_LISTED})(?:(?:{_INITIALS}|{_WORD}|of|and|in|for|on|the|&)(?:{_SP}|{_LISTED})){{0,6}}?"
     rf"(?:{_INSTITUTION_HEADS})\b"
     rf"(?:{_SP}(?:of|for|on|to|against){_SP}(?:the{_SP}|a{_SP})?{_WORD}"
-    rf"(?:{_SP}{_WORD}|{_LISTED}{_WORD}|{_SP}(?:and|of|in|the|for|on)(?:{_SP}the)?{_SP}{_WORD})*)?")
+    rf"(?:{_SP}{_WORD}|{_LISTED}{_WORD}|,{_SP}and{_SP}{_WORD}|{_SP}(?:and|of|in|the|for|on)(?:{_SP}the)?{_SP}{_WORD})*)?")
 # An institution named from its head noun on: "Alliance for a Safe Community", "Office of
 # the Ombudsman", "Department of Labour, Invalids and Social Affairs".
 HEAD_FIRST_RUN = re.compile(
     rf"\b(?:{_INSTITUTION_HEADS}){_SP}(?:of|for|on|against){_SP}(?:the{_SP}|a{_SP})?{_WORD}"
-    rf"(?:{_SP}{_WORD}|{_LISTED}{_WORD}|{_SP}(?:and|of|in|the|for|on)(?:{_SP}the)?{_SP}{_WORD})*")
+    rf"(?:{_SP}{_WORD}|{_LISTED}{_WORD}|,{_SP}and{_SP}{_WORD}|{_SP}(?:and|of|in|the|for|on)(?:{_SP}the)?{_SP}{_WORD})*")
 INSTITUTION_HEAD = re.compile(rf"\b(?:{_INSTITUTION_HEADS}|Court)\b")
 COURT_DISTRICT_OF = re.compile(
     r"^\s+for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+"
@@ -506,8 +506,10 @@ DESIGNATOR_AFTER = re.compile(r"^\s+(?:Province|province|City|State|District)\b"
 def _institutions_as_organisations(ents: list[Span]) -> list[Span]:
     """"the Cambodian Embassy" (FAC), "West Midlands Police" (LOC): institutions are organisations."""
     return [Span(e.doc, e.start, e.end, label="ORG")
-            if e.label_ in {"FAC", "LOC", "GPE"} and not e.kb_id_
-            and agency_kind_for(e.text) in {"court", "police", "ministry", "government"} else e
+            if (e.label_ in {"FAC", "LOC", "GPE"} and not e.kb_id_
+                and agency_kind_for(e.text) in {"court", "police", "ministry", "government"})
+            or (e.label_ in {"LAW", "EVENT", "PRODUCT", "WORK_OF_ART"} and re.fullmatch(_INSTITUTION_HEADS, e[-1].text))
+            else e
             for e in ents]
 
 
@@ -526,7 +528,9 @@ def _join_court_of_place(doc: Doc, ents: list[Span]) -> list[Span]:
             result.append(Span(doc, ent.start, nxt.end, label="ORG"))  # "the Embassy of" + "Nepal"
             skip.add(i + 1)
             continue
-        joins = (ent.label_ == "ORG" and nxt is not None and nxt.label_ in {"GPE", "LOC"}
+        town = nxt is not None and nxt.label_ == "PERSON" and len(nxt) == 1 and head in ORG_OF_PLACE_HEADS \
+            and nxt.end < len(doc) and doc[nxt.end].text in {",", "."}  # "High Court of Kendari,"
+        joins = (ent.label_ == "ORG" and nxt is not None and (nxt.label_ in {"GPE", "LOC"} or town)
                  and nxt.start == ent.end + 1
                  and ((head in ORG_OF_PLACE_HEADS and doc[ent.end].lower_ == "of")
                       or (head in ORG_IN_PLACE_HEADS and doc[ent.end].lower_ == "in")))
@@ -579,6 +583,11 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
             result[-1] = Span(doc, prev.start, ent.end, label="ORG")
             continue
         result.append(ent)
+    for k, span in enumerate(result):
+        if span.label_ == "ORG" and span.kb_id_ and span.end < len(doc) and doc[span.end].is_title \
+                and INSTITUTION_HEAD.fullmatch(doc[span.end].text) and doc[span.end].ent_type_ != "ORG" \
+                and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in {"of", "for", "on"}):
+            result[k] = Span(doc, span.start, span.end + 1, label="ORG")  # "Save the Children" + "Foundation"
     taken = {i for e in result for i in range(e.start, e.end)}
     extra = []
     for span in list(result):
@@ -618,6 +627,10 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
     if " and the " in found or " and a " in found:
         return None  # two organisations in a row ("the Ministry of X and the National Committee")
     start, end = match.start(), match.end()
+    opening = re.match(rf"(?:{_INSTITUTION_HEADS})[ \t]+and[ \t]+(?=[A-Z])", found)
+    if opening:  # "Foundation and Thailand Association of ...": the end of one name, then the next
+        start += opening.end()
+        found = found[opening.end():]
     first = found.split()[0]
     if first in LEADING_FUNCTION_WORDS:  # a sentence-initial "The" or "In" is no part of the name
         start += len(first) + 1

@@ -333,3 +333,26 @@ def test_jails_and_auditoriums_are_venues_not_places(nlp):
     out = extract(nlp, "Tays was taken to the Bartholomew County Jail in Columbus. The band played at "
                        "Cleveland's Public Auditorium.")
     assert not {"Bartholomew County Jail", "Cleveland's Public Auditorium", "Public Auditorium"} & (places(out) | agencies(out))
+
+
+def test_two_agencies_joined_by_and_and_a_known_one_with_its_head_noun(nlp):
+    out = extract(nlp, "In 2020, the MSDHS worked with Save the Children Foundation and Thailand Association of "
+                       "Social Workers to conduct monthly training.")
+    assert {"Save the Children Foundation", "Thailand Association of Social Workers"} <= agencies(out)
+    assert not any(a.startswith("Foundation and") for a in agencies(out))
+
+
+def test_an_oxford_comma_list_a_court_of_a_town_and_a_taskforce_the_model_calls_a_law(nlp):
+    out = extract(nlp, "The National Committee on the Suppression of Human Trafficking, Smuggling, and Labor and "
+                       "Sexual Exploitation, in collaboration with NGOs, provided training. In addition, the "
+                       "National Anti-Trafficking Taskforce investigated 91 cases of child trafficking. During the "
+                       "reporting period, the High Court of Kendari, Southeast Sulawesi, upheld a decision.")
+    assert {"National Committee on the Suppression of Human Trafficking, Smuggling, and Labor and Sexual Exploitation",
+            "National Anti-Trafficking Taskforce", "High Court of Kendari"} <= agencies(out)
+
+
+def test_a_comma_before_the_next_agency_ends_the_first(nlp):
+    out = extract(nlp, "The Ministry of Education ran a program with the Ministry of Labor, the Office of the "
+                       "Ombudsman, and other related government agencies.")
+    assert {"Office of the Ombudsman"} <= agencies(out)
+    assert not any("," in a for a in agencies(out))
