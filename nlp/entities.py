@@ -203,7 +203,7 @@ class EntityResolver:
         candidates = []
         acronyms: dict[str, str] = {}
         doc.user_data.pop("_embedded_places", None)
-        doc.user_data.pop("_dateline", None)
+        doc.user_data.pop("_sure_places", None)  # a dateline, "Davao del Sur": places whatever follows
         doc.user_data.pop("_sources", None)
         for repair in SPAN_REPAIRS:  # each one optional: a failing repair keeps the spans before it
             try:
@@ -252,7 +252,7 @@ class EntityResolver:
                 return entry.category, entry.name, None, entry
         label = ent.label_
         text = normalize_text(ent.text)
-        if label in PLACE_LABELS and doc.user_data.get("_dateline") == ent.start:
+        if label in PLACE_LABELS and ent.start in doc.user_data.get("_sure_places", ()):
             return "place", place_name(text.title() if text.isupper() else text), None, None  # "DOBO, Indonesia (AFP)"
         if _in_capitals_line(doc, ent):
             return None
@@ -1245,7 +1245,7 @@ def _dateline_places(doc: Doc) -> list[Span]:
         if any(t.ent_kb_id_ for t in span):
             continue  # a known place already marked
         extra.append(Span(doc, span.start, span.end, label="GPE"))
-        doc.user_data["_dateline"] = span.start
+        doc.user_data.setdefault("_sure_places", set()).add(span.start)
     if not extra:
         return ents
     taken = {i for span in extra for i in range(span.start, span.end)}
@@ -1295,6 +1295,34 @@ def _source_agencies(doc: Doc) -> list[Span]:
     return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
 
 
+PARTICLE_PLACE = re.compile(  # "Davao del Sur", "Lanao del Norte", "Stoke-on-Trent" (the model stops at the particle)
+    r"\b[A-Z][a-z]+(?:[ \t]+(?:del|de|do)[ \t]+[A-Z][a-z]+|(?:-(?:on|upon|under|le|en|sur)-[A-Z][a-z]+))\b")
+
+
+def _places_with_particles(doc: Doc) -> list[Span]:
+    """A place name with a lower-case particle is one place, where the model took its first
+    word for the place, or nothing."""
+    ents = list(doc.ents)
+    extra = []
+    for match in PARTICLE_PLACE.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        if span is None or any(t.ent_type_ == "PERSON" or t.ent_kb_id_ and t.i != span.start for t in span):
+            continue
+        org = next((e for e in ents if e.label_ == "ORG" and e.start < span.end and span.start < e.end), None)
+        if org is not None and not ((org.start, org.end) == (span.start, span.end) and span.start > 0
+                                    and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS):
+            continue  # part of an organisation's name, unless the model took the place itself for one
+        if doc[span.start].ent_type_ not in {"GPE", "LOC"} and not (span.start > 0 and (
+                doc[span.start - 1].lower_ in PLACE_PREPOSITIONS | {"of", ","})):
+            continue  # "Jose de Leon": a name, unless it stands where places stand
+        extra.append(Span(doc, span.start, span.end, label="GPE"))
+        doc.user_data.setdefault("_sure_places", set()).add(span.start)
+    if not extra:
+        return ents
+    taken = {i for span in extra for i in range(span.start, span.end)}
+    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+
+
 def _note_owner_place(doc: Doc, ent: Span) -> None:
     """"Vietnam's Ministry of Public Security" also names Vietnam: queue it as a place."""
     end = next((t.i for t in ent if t.text in {"'s", "\u2019s"}), None)
@@ -1317,6 +1345,6 @@ def _subject_persons(doc: Doc) -> list[Span]:
 
 
 # Span repairs run in this order on the model's entities before typing and merging.
-SPAN_REPAIRS = (_organisations, _organisations_again, _designated_places, _dateline_places, _source_agencies, _join_patronymics,
+SPAN_REPAIRS = (_organisations, _organisations_again, _designated_places, _places_with_particles, _dateline_places, _source_agencies, _join_patronymics,
                 _subject_persons, _repair_coordinated_persons, _widen_person_names, _credit_persons, _join_person_pieces,
                 _tag_untagged_persons)

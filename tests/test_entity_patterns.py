@@ -356,3 +356,11 @@ def test_a_comma_before_the_next_agency_ends_the_first(nlp):
                        "Ombudsman, and other related government agencies.")
     assert {"Office of the Ombudsman"} <= agencies(out)
     assert not any("," in a for a in agencies(out))
+
+
+def test_place_names_with_a_particle_are_one_place(nlp):
+    out = extract(nlp, "Police arrested a woman in Barangay Tibanban, Digos City, Davao del Sur on Saturday. She "
+                       "was from Lanao del Norte. Lee Bradbury, 52, of Stoke-on-Trent, who rented out the houses, "
+                       "was jailed. Lawyer Jose de Leon said the case was closed.")
+    assert {"Davao del Sur", "Lanao del Norte", "Stoke-on-Trent"} <= places(out)
+    assert "Jose de Leon" in persons(out) and "Stoke-on-Trent" not in persons(out)
