@@ -374,6 +374,9 @@ class EntityResolver:
                 return None
             if re.search(r"\s[A-Z]\.?$", name):
                 return None  # "Path C", "Plan B": a lettered option, not a place
+            if len(ent) == 1 and not _where_places_stand(doc, ent):
+                return None  # "Siri", "Mustang", "Diwali": one unknown word the model guessed a place
+
             return "place", name, None, None
         return None
 
@@ -1107,6 +1110,28 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
                 and any(t.lemma_ in SUSPECT_VERBS or t.lower_ in {"years", "months"} for t in span.sent):
             return True  # "Markus Leba and Agustina got seven years": named alongside a defendant
     return False
+
+
+PLACE_NEIGHBOURS = PLACE_PREPOSITIONS | {"of", "to", "via", "through", "and", "or", ",", "between", "inside",
+                                         "throughout", "within", "toward", "towards", "across", "in", "against",
+                                         "like", "visiting", "including", "south", "north", "east", "west", "central"}
+# "a Georgia man", "the former Massachusetts governor": a place used before who is from it
+PLACE_BEFORE_PERSON = re.compile(
+    r"^(?:-based\b|[ \t]+(?:islands?|man|woman|men|women|boy|girl|resident|residents|native|governor|senator|"
+    r"mayor|police|official|officials|authorities|court|state|province|man's|woman's)\b|,[ \t]+[A-Z]{2}\b)")
+
+
+def _where_places_stand(doc: Doc, ent: Span) -> bool:
+    """A one-word place the gazetteer does not know needs a place's position: after a
+    preposition or in a list ("in Dobo", "Kupang and Dobo"), before ", <known place>" or
+    a designator ("Hanley, Stoke-on-Trent", "Dobo district"), or opening a dateline."""
+    if ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NEIGHBOURS:
+        return True
+    if ent.start == 0 or doc[ent.start - 1].text.startswith("\n") or ent.start in doc.user_data.get("_sure_places", ()):
+        return True
+    after = doc_text(doc)[ent.end_char:ent.end_char + 30]
+    return _followed_by_known_place(doc, ent) or bool(PLACE_DESIGNATOR_AFTER.match(after)) \
+        or bool(PLACE_BEFORE_PERSON.match(after)) or after.startswith(("'s", "\u2019s"))
 
 
 def _after_place_preposition(doc: Doc, i: int) -> bool:

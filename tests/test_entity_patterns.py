@@ -364,3 +364,11 @@ def test_place_names_with_a_particle_are_one_place(nlp):
                        "was jailed. Lawyer Jose de Leon said the case was closed.")
     assert {"Davao del Sur", "Lanao del Norte", "Stoke-on-Trent"} <= places(out)
     assert "Jose de Leon" in persons(out) and "Stoke-on-Trent" not in persons(out)
+
+
+def test_one_unknown_word_is_a_place_only_where_places_stand(nlp):
+    out = extract(nlp, "Apple said Siri would answer faster. Fans lit lamps for Diwali on Sunday. The men had been "
+                       "kept on Benjina island. Voters in states like Ohio, Michigan and Pennsylvania turned out. "
+                       "Stratfor, the Texas-based firm, agreed. A Georgia man was sentenced.")
+    assert not {"Siri", "Diwali"} & places(out)
+    assert {"Benjina", "Ohio", "Texas", "Georgia"} <= places(out)
