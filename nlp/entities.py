@@ -351,6 +351,9 @@ class EntityResolver:
             name = agency_name(text)
             if not name or not _plausible_agency(name):
                 return None
+            if ent.end < len(doc) and doc[ent.end].is_lower and doc[ent.end].lemma_ in PRODUCT_NOUNS \
+                    and agency_kind_for(name) == "other":
+                return None  # "MacBook Air models", "DualShock controllers", "IPS panel": a product
             if ent.end < len(doc) and doc[ent.end].text[:1].isupper() \
                     and doc[ent.end].lower_ in NOT_AGENCY_HEADS:
                 return None  # "Domestic Workers Protection" + "Bill": the name of a law or a plan
@@ -960,6 +963,12 @@ def _made_of_names(name: str) -> bool:
 
 ORG_FUNCTION_WORDS = {"of", "and", "the", "a", "for", "in", "on", "to", "de", "du", "des", "da", "do", "dos", "la",
                       "le", "at", "against", "with", "und", "y", "e", "del", "van", "von", "bin", "binti", "al"}
+# What a product's name stands before ("Xbox One console"); an organisation's name does not.
+PRODUCT_NOUNS = {"model", "controller", "panel", "port", "console", "device", "phone", "smartphone", "laptop",
+                 "notebook", "tablet", "headset", "speaker", "edition", "version", "update", "app", "display",
+                 "keyboard", "charger", "camera", "chip", "processor", "sedan", "suv", "hatchback", "coupe",
+                 "truck", "pickup", "thermostat", "sensor", "monitor", "headphone", "earbud", "firmware",
+                 "subscriber", "player", "drive", "support", "control", "compatibility", "integration"}
 PRODUCT_TAIL = {"Pro", "Lite", "Ultra", "Series", "Edition", "Convertible", "Concept", "Max", "Mini", "Plus", "Watch"}
 US_STATE_CODES = set("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
                      "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())

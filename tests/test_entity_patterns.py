@@ -372,3 +372,9 @@ def test_one_unknown_word_is_a_place_only_where_places_stand(nlp):
                        "Stratfor, the Texas-based firm, agreed. A Georgia man was sentenced.")
     assert not {"Siri", "Diwali"} & places(out)
     assert {"Benjina", "Ohio", "Texas", "Georgia"} <= places(out)
+
+
+def test_a_name_before_a_product_noun_is_a_product_not_an_agency(nlp):
+    out = extract(nlp, "Apple will move all MacBook Pro and MacBook Air models to new keyboards. The price of the "
+                       "PS4 DualShock controllers dropped. Walmart cut prices.")
+    assert not {"MacBook Air", "DualShock"} & agencies(out)
