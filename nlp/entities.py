@@ -351,6 +351,8 @@ class EntityResolver:
             name = agency_name(text)
             if not name or not _plausible_agency(name):
                 return None
+            if all(is_title_word(w) for w in name.split()) and agency_kind_for(name) == "other":
+                return None  # "a Datuk title", "Tan Sri": an honorific, not an agency
             if ent.end < len(doc) and doc[ent.end].is_lower and doc[ent.end].lemma_ in PRODUCT_NOUNS \
                     and agency_kind_for(name) == "other":
                 return None  # "MacBook Air models", "DualShock controllers", "IPS panel": a product

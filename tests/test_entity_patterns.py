@@ -378,3 +378,9 @@ def test_a_name_before_a_product_noun_is_a_product_not_an_agency(nlp):
     out = extract(nlp, "Apple will move all MacBook Pro and MacBook Air models to new keyboards. The price of the "
                        "PS4 DualShock controllers dropped. Walmart cut prices.")
     assert not {"MacBook Air", "DualShock"} & agencies(out)
+
+
+def test_an_honorific_alone_is_no_agency(nlp):
+    out = extract(nlp, "KOTA KINABALU: A businessman with a Datuk title and four others were charged on Monday with "
+                       "trafficking 37 workers. Datuk Lim Keng Hock, 58, pleaded not guilty.")
+    assert "Datuk" not in agencies(out) and "Lim Keng Hock" in persons(out)
