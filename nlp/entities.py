@@ -39,7 +39,7 @@ AGENCY_KIND_RULES: list[tuple[str, re.Pattern]] = [
     ("international", re.compile(r"\b(?:united nations|(?-i:UN)|interpol|asean|world|international organi[sz]ation|european union)\b", re.I)),
     ("ngo", re.compile(r"\b(?:ngo|foundation|charity|mission|rights|alliance|coalition|network|association|society|center for|centre for|project|watch|fund)\b", re.I)),
     ("media", re.compile(r"\b(?:news|times|post|daily|tribune|radio|television|tv|press|herald|gazette|journal)\b", re.I)),
-    ("government", re.compile(r"\b(?:committee|council|commission|government|parliament|assembly|senate|office|agency|authority|administration|department|bureau|embassy|consulate|cabinet|provincial hall)\b", re.I)),
+    ("government", re.compile(r"\b(?:procuracy|procuratorate|committee|council|commission|government|parliament|assembly|senate|office|agency|authority|administration|department|bureau|embassy|consulate|cabinet|provincial hall)\b", re.I)),
     ("company", re.compile(r"\b(?:company|co|ltd|limited|inc|corp|corporation|group|bank|airlines?|holdings|casino|resort|hotel|plc|llc)\b", re.I)),
 ]
 
@@ -59,17 +59,22 @@ FACILITY_TAIL = re.compile(r"\s(?:Road|Street|Avenue|Soi|Lane|Boulevard|Market|B
 VENUE_TAIL = re.compile(
     r"\s(?:Hotel|KTV|Karaoke|Bar|Spa|Massage|Parlou?r|Lounge|Pub|Restaurant|Amphitheat(?:re|er)|Arena|"
     r"Stadium|Pavilion|Mall|Plaza|Guesthouse|Guest House|Salon|Nails|Apartments?|Condominium|Nightclub|"
-    r"Disco|Beer Garden|Inn|Motel|Airport|Bridge|Terminal|Pier|Wharf|Jetty|Checkpoint)$")
+    r"Disco|Beer Garden|Inn|Motel|Airport|Bridge|Terminal|Pier|Wharf|Jetty|Checkpoint|Jail|Prison|Penitentiary|"
+    r"Auditorium|Detention Cent(?:er|re)|Correctional (?:Facility|Institution|Center))$")
+STREET_WORDS = {"Jalan", "Jln", "Lorong", "Soi", "Thanon", "Rue", "Calle", "Duong", "Pho", "Phlauv", "Mahavithei"}
+DESIGNATED_TAIL = re.compile(r"\s(?:District|Province|Town|Commune|Village|Township|Regency|Municipality)$")
+LAWYERS_BAR = re.compile(r"(?:[A-Z][a-z]+an|[A-Z][a-z]+ese|Philippine|Thai|British|Bar) (?:Bar|Council)(?: Council)?")
 GEOGRAPHIC_HEAD = re.compile(r"\b(?:Delta|River|Sea|Island|Islands|Mountains?|Valley|Bay|Lake|Peninsula|Gulf|Strait)$")
 # The pieces of the name runs below: a capitalised word that is not "The"/"A" (a new
 # sentence or a headline's end), initials like "U.S.", and spaces that never cross a line.
-_WORD = r"(?!(?:The|A|An)\b)[A-Z][\w'-]*"
+_WORD = r"(?!(?:The|A|An)\b)[A-Z][\w'\u2019-]*"
 _INITIALS = r"(?:[A-Z]\.){2,3}"
 _SP = r"[ \t]+"
 # The head nouns an institution's name ends in.
 _INSTITUTION_HEADS = (r"Office|Ministry|Department|Commission|Committee|Council|Agency|Bureau|Division|Unit|"
                       r"Task Force|Taskforce|Foundation|Association|Organi[sz]ation|Cent(?:er|re)|Coalition|Network|"
-                      r"Tribunal|Directorate|Secretariat|Authority|Institute|Service")
+                      r"Tribunal|Directorate|Secretariat|Authority|Institute|Service|Alliance|Federation|Union|Society|"
+                      r"Procuracy|Procuratorate")
 COMPANY_RUN = re.compile(
     rf"\b(?:PT\.?|CV\.?){_SP}(?:[A-Z][\w&'-]*[ \t]?){{1,5}}|"
     rf"(?:(?!(?:The|A|An)\b)[A-Z][\w&'-]*[ \t]){{1,5}}(?:Manpower|Recruitment|Recruiting|Employment Agency|Agency|Trading|"
@@ -90,10 +95,19 @@ COURT_RUN = re.compile(
 # A capitalised run ending in an institution's head noun, with an optional "of the ..."
 # tail: "Attorney General's Office", "Anti-Trafficking in Persons Division", "Office of the
 # Ombudsman" is found from its head too. The model often leaves these untagged or cut.
+# A comma inside a name only in a list that "and" closes: "Ministry of Women, Family and
+# Community Development", "Department of Labour, Invalids and Social Affairs".
+_LISTED = rf",{_SP}(?={_WORD}(?:{_SP}{_WORD})*(?:,{_SP}{_WORD}(?:{_SP}{_WORD})*)*,?{_SP}and{_SP}[A-Z])"
 INSTITUTION_RUN = re.compile(
-    rf"\b(?:{_INITIALS}|{_WORD}){_SP}(?:(?:{_INITIALS}|{_WORD}|of|and|in|for|on|the|&){_SP}){{0,6}}?"
+    rf"\b(?:{_INITIALS}|{_WORD})(?:{_SP}|{_LISTED})(?:(?:{_INITIALS}|{_WORD}|of|and|in|for|on|the|&)(?:{_SP}|{_LISTED})){{0,6}}?"
     rf"(?:{_INSTITUTION_HEADS})\b"
-    rf"(?:{_SP}(?:of|for|on|to|against){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:{_WORD}|(?:and|of|in|the){_SP}{_WORD}))*)?")
+    rf"(?:{_SP}(?:of|for|on|to|against){_SP}(?:the{_SP}|a{_SP})?{_WORD}"
+    rf"(?:{_SP}{_WORD}|{_LISTED}{_WORD}|,{_SP}and{_SP}{_WORD}|{_SP}(?:and|of|in|the|for|on)(?:{_SP}the)?{_SP}{_WORD})*)?")
+# An institution named from its head noun on: "Alliance for a Safe Community", "Office of
+# the Ombudsman", "Department of Labour, Invalids and Social Affairs".
+HEAD_FIRST_RUN = re.compile(
+    rf"\b(?:{_INSTITUTION_HEADS}){_SP}(?:of|for|on|against){_SP}(?:the{_SP}|a{_SP})?{_WORD}"
+    rf"(?:{_SP}{_WORD}|{_LISTED}{_WORD}|,{_SP}and{_SP}{_WORD}|{_SP}(?:and|of|in|the|for|on)(?:{_SP}the)?{_SP}{_WORD})*")
 INSTITUTION_HEAD = re.compile(rf"\b(?:{_INSTITUTION_HEADS}|Court)\b")
 COURT_DISTRICT_OF = re.compile(
     r"^\s+for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+"
@@ -110,6 +124,8 @@ DEMONYMS = {
     "singaporean", "australian", "russian", "ukrainian", "uzbek", "kazakh", "muslim", "christian",
     "buddhist", "western", "eastern", "southeast asian", "south-east asian",
 }
+# A middle initial or a generational suffix: only a person's name has these ("from Delfin T. Mallari Jr.").
+NAME_MARKS = re.compile(r"\s[A-Z]\.\s|\s(?:Jr\.?|Sr\.|II|III|IV)$")
 AGENCY_LABELS = {"ORG"}
 PLACE_LABELS = {"GPE", "LOC"}
 
@@ -187,6 +203,8 @@ class EntityResolver:
         candidates = []
         acronyms: dict[str, str] = {}
         doc.user_data.pop("_embedded_places", None)
+        doc.user_data.pop("_sure_places", None)  # a dateline, "Davao del Sur": places whatever follows
+        doc.user_data.pop("_sources", None)
         for repair in SPAN_REPAIRS:  # each one optional: a failing repair keeps the spans before it
             try:
                 doc.ents = repair(doc)
@@ -225,12 +243,19 @@ class EntityResolver:
         if ent.text in ADJECTIVAL_COUNTRIES and ent.end < len(doc) and doc[ent.end].is_lower \
                 and doc[ent.end].pos_ in {"NOUN", "ADJ"}:
             return None  # "U.S. citizens", "UK officials": an adjective, not the place
+        if ent.label_ in PLACE_LABELS | AGENCY_LABELS and (ent.text in STREET_WORDS or ent.start > 0
+                                                           and doc[ent.start - 1].text in STREET_WORDS):
+            return None  # "Jalan" + "Ipoh" tagged apart: a street named after a town
         if ent.kb_id_:
             entry = self.gazetteer.lookup(ent.kb_id_)
             if entry is not None:
                 return entry.category, entry.name, None, entry
         label = ent.label_
         text = normalize_text(ent.text)
+        if label in PLACE_LABELS and ent.start in doc.user_data.get("_sure_places", ()):
+            return "place", place_name(text.title() if text.isupper() else text), None, None  # "DOBO, Indonesia (AFP)"
+        if _in_capitals_line(doc, ent):
+            return None
         if label in PLACE_LABELS and ent.text.replace(".", "").isupper() and len(ent.text) <= 5 \
                 and ent.end < len(doc) and doc[ent.end].is_alpha and doc[ent.end].text[:1].isupper():
             return None  # "U.S. Attorney", "UK Border Force": part of a title or name
@@ -254,7 +279,7 @@ class EntityResolver:
         if designated and label in PLACE_LABELS | AGENCY_LABELS | PERSON_LABELS and len(text) > designated.end():
             return "place", place_name(text[designated.end():]), None, None  # "Sangkat Chom Chao"
         if label in PERSON_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS \
-                and not _looks_like_person(doc, ent) and not left_title and not title \
+                and not _looks_like_person(doc, ent) and not left_title and not title and not NAME_MARKS.search(text) \
                 and not _made_of_names(as_person):
             return "place", place_name(text), None, None  # "in Sre Ambel", "near Chau Doc"
         if label in PERSON_LABELS | AGENCY_LABELS and PLACE_OF_BEFORE.search(before) and not _looks_like_person(doc, ent):
@@ -268,7 +293,25 @@ class EntityResolver:
                 and agency_kind_for(text) == "other" and not COMPANY_RUN.fullmatch(text) \
                 and all(t.text[:1].isupper() for t in ent):
             return "place", place_name(text), None, None  # "in Laiza", "near Bukit Pasir" tagged ORG
-        if FACILITY_TAIL.search(text) or VENUE_TAIL.search(text):
+        if label in {"FAC", "ORG", "GPE"} and 2 <= len(ent) <= 3 and ent.start > 0 and ent.end < len(doc) \
+                and doc[ent.start - 1].lower_ in {"said", "says"} and doc[ent.end].text in {",", "."} \
+                and all(t.is_alpha and t.is_title and t.tag_ == "NNP" for t in ent) \
+                and agency_kind_for(text) == "other" and not (GEOGRAPHIC_HEAD.search(text) or VENUE_TAIL.search(text)):
+            return "person", as_person, None, None  # "..., said Yunus Husein, head of a task force"
+        if label in AGENCY_LABELS | PERSON_LABELS and len(ent) <= 3 and ent.start > 1 \
+                and doc[ent.start - 1].lower_ in {"and", ","} and doc[ent.start - 2].ent_type_ in {"GPE", "LOC"} \
+                and doc[ent.start - 2].ent_kb_id_ and agency_kind_for(text) == "other" \
+                and not COMPANY_RUN.fullmatch(text) and not _looks_like_person(doc, ent) and not title \
+                and not _made_of_names(as_person) and ent.root.dep_ == "conj" and _after_place_preposition(doc, ent.start - 2):
+            return "place", place_name(text), None, None  # "in Sandakan and Lahad Datu"
+        if label in AGENCY_LABELS and len(ent) == 1 and not text.isupper() and ent.end < len(doc) \
+                and doc[ent.end].is_title and is_title_word(doc[ent.end].text):
+            return None  # "Home" of "Home Minister": part of a post, not an agency
+        if label in AGENCY_LABELS | PERSON_LABELS and DESIGNATED_TAIL.search(text) and len(ent) <= 4 \
+                and agency_kind_for(text) == "other" and not INSTITUTION_HEAD.search(text) \
+                and not any(w.casefold() in ORG_WORDS for w in text.split()):
+            return "place", place_name(text), None, None  # "of Cẩm Xuyên District"
+        if (FACILITY_TAIL.search(text) or VENUE_TAIL.search(text)) and not LAWYERS_BAR.fullmatch(agency_name(text)):
             return None  # "Khao San Road", "Walking Street", "Golden Lotus Hotel": an address or a venue
         if label == "PERSON" and re.search(r"\b[Tt]he\s+$", before) and len(ent) > 1 \
                 and not PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char:ent.end_char + 20]):
@@ -308,12 +351,23 @@ class EntityResolver:
             name = agency_name(text)
             if not name or not _plausible_agency(name):
                 return None
+            if all(is_title_word(w) for w in name.split()) and agency_kind_for(name) == "other":
+                return None  # "a Datuk title", "Tan Sri": an honorific, not an agency
+            if ent.end < len(doc) and doc[ent.end].is_lower and doc[ent.end].lemma_ in PRODUCT_NOUNS \
+                    and agency_kind_for(name) == "other":
+                return None  # "MacBook Air models", "DualShock controllers", "IPS panel": a product
             if ent.end < len(doc) and doc[ent.end].text[:1].isupper() \
                     and doc[ent.end].lower_ in NOT_AGENCY_HEADS:
                 return None  # "Domestic Workers Protection" + "Bill": the name of a law or a plan
             if len(name.split()) == 1 and not re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name) \
-                    and agency_kind_for(name) == "other" and not _proper_single_word(doc, ent):
+                    and agency_kind_for(name) == "other" and not _proper_single_word(doc, ent) \
+                    and ent.start not in doc.user_data.get("_sources", ()):
                 return None  # "Judicial", "Maid", "Families": one plain word the gazetteer does not know
+            if label in AGENCY_LABELS and 2 <= len(ent) <= 3 and ent.start > 0 and doc[ent.start - 1].is_lower \
+                    and is_title_word(doc[ent.start - 1].text) and all(t.is_title and t.is_alpha for t in ent) \
+                    and agency_kind_for(name) == "other" and not COMPANY_RUN.fullmatch(name) \
+                    and not any(w.casefold() in ORG_WORDS for w in name.split()) and _plausible_person(as_person, ent):
+                return "person", as_person, left_title or title, None  # "executive chair Marcelo Claure"
             if label in AGENCY_LABELS and _starts_with_given_name(name) and agency_kind_for(name) == "other" \
                     and not COMPANY_RUN.fullmatch(name):
                 if _plausible_person(as_person, ent):
@@ -323,6 +377,11 @@ class EntityResolver:
             name = place_name(text)
             if not name or not name[0].isupper() or (len(ent) == 1 and ent.root.tag_ not in {"NNP", "NNPS"}):
                 return None
+            if re.search(r"\s[A-Z]\.?$", name):
+                return None  # "Path C", "Plan B": a lettered option, not a place
+            if len(ent) == 1 and not _where_places_stand(doc, ent):
+                return None  # "Siri", "Mustang", "Diwali": one unknown word the model guessed a place
+
             return "place", name, None, None
         return None
 
@@ -455,8 +514,10 @@ DESIGNATOR_AFTER = re.compile(r"^\s+(?:Province|province|City|State|District)\b"
 def _institutions_as_organisations(ents: list[Span]) -> list[Span]:
     """"the Cambodian Embassy" (FAC), "West Midlands Police" (LOC): institutions are organisations."""
     return [Span(e.doc, e.start, e.end, label="ORG")
-            if e.label_ in {"FAC", "LOC", "GPE"} and not e.kb_id_
-            and agency_kind_for(e.text) in {"court", "police", "ministry", "government"} else e
+            if (e.label_ in {"FAC", "LOC", "GPE"} and not e.kb_id_
+                and agency_kind_for(e.text) in {"court", "police", "ministry", "government"})
+            or (e.label_ in {"LAW", "EVENT", "PRODUCT", "WORK_OF_ART"} and re.fullmatch(_INSTITUTION_HEADS, e[-1].text))
+            else e
             for e in ents]
 
 
@@ -475,7 +536,9 @@ def _join_court_of_place(doc: Doc, ents: list[Span]) -> list[Span]:
             result.append(Span(doc, ent.start, nxt.end, label="ORG"))  # "the Embassy of" + "Nepal"
             skip.add(i + 1)
             continue
-        joins = (ent.label_ == "ORG" and nxt is not None and nxt.label_ in {"GPE", "LOC"}
+        town = nxt is not None and nxt.label_ == "PERSON" and len(nxt) == 1 and head in ORG_OF_PLACE_HEADS \
+            and nxt.end < len(doc) and doc[nxt.end].text in {",", "."}  # "High Court of Kendari,"
+        joins = (ent.label_ == "ORG" and nxt is not None and (nxt.label_ in {"GPE", "LOC"} or town)
                  and nxt.start == ent.end + 1
                  and ((head in ORG_OF_PLACE_HEADS and doc[ent.end].lower_ == "of")
                       or (head in ORG_IN_PLACE_HEADS and doc[ent.end].lower_ == "in")))
@@ -513,6 +576,9 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     "Ministry of Maritime Affairs" + "and Fisheries"; company names the model missed."""
     text = doc_text(doc)
     result: list[Span] = []
+    # "the" is no part of a name; left on, it makes the model's span win over a longer run found below
+    ents = [Span(doc, e.start + 1, e.end, label=e.label_) if e.label_ == "ORG" and not e.kb_id_ and len(e) > 2
+            and e[0].lower_ == "the" else e for e in ents]
     for ent in ents:
         prev = result[-1] if result else None
         if (prev is not None and prev.end == ent.start and prev.label_ in {"GPE", "LOC"}
@@ -525,6 +591,11 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
             result[-1] = Span(doc, prev.start, ent.end, label="ORG")
             continue
         result.append(ent)
+    for k, span in enumerate(result):
+        if span.label_ == "ORG" and span.kb_id_ and span.end < len(doc) and doc[span.end].is_title \
+                and INSTITUTION_HEAD.fullmatch(doc[span.end].text) and doc[span.end].ent_type_ != "ORG" \
+                and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in {"of", "for", "on"}):
+            result[k] = Span(doc, span.start, span.end + 1, label="ORG")  # "Save the Children" + "Foundation"
     taken = {i for e in result for i in range(e.start, e.end)}
     extra = []
     for span in list(result):
@@ -535,16 +606,19 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
             if match:
                 widened = doc.char_span(span.start_char, span.end_char + match.end(1), alignment_mode="contract")
                 if widened is not None and not any(
-                        i in taken and (doc[i].ent_kb_id_ or doc[i].ent_type_ not in {"ORG", "PERSON"}
+                        i in taken and (doc[i].ent_kb_id_ or doc[i].ent_type_ not in {"ORG", "PERSON", "NORP"}
                                         or is_name_part(doc[i].text))
                         for i in range(span.end, widened.end)):
                     extra.append(Span(doc, widened.start, widened.end, label="ORG"))
-    for pattern, over_agencies in ((COMPANY_RUN, False), (INSTITUTION_RUN, False),
+    for pattern, over_agencies in ((COMPANY_RUN, False), (INSTITUTION_RUN, False), (HEAD_FIRST_RUN, False),
                                    (COURT_RUN, True),  # a court's name may contain a known agency's words
                                    (HYPHENATED_ACRONYM, True)):  # "PNP-WCPC": a unit of the PNP
         position = 0
         while (match := pattern.search(text, position)) is not None:
             span = _name_run_span(doc, match, taken, over_agencies)
+            if span is not None and pattern is HEAD_FIRST_RUN and span.start > 0 \
+                    and (doc[span.start - 1].is_title or doc[span.start - 1].ent_type_ == "ORG"):
+                span = None  # "Department of Labor Office of Inspector General": a piece of a longer name
             if span is not None:
                 extra.append(span)
                 position = match.end()
@@ -561,6 +635,10 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
     if " and the " in found or " and a " in found:
         return None  # two organisations in a row ("the Ministry of X and the National Committee")
     start, end = match.start(), match.end()
+    opening = re.match(rf"(?:{_INSTITUTION_HEADS})[ \t]+and[ \t]+(?=[A-Z])", found)
+    if opening:  # "Foundation and Thailand Association of ...": the end of one name, then the next
+        start += opening.end()
+        found = found[opening.end():]
     first = found.split()[0]
     if first in LEADING_FUNCTION_WORDS:  # a sentence-initial "The" or "In" is no part of the name
         start += len(first) + 1
@@ -568,6 +646,11 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
     owner = found.find("'s ", head.end()) if head else -1
     if owner > 0:  # "... New Jersey's Special Prosecutions Division": the name ends at the owner
         end = min(end, match.start() + owner)
+    text = doc_text(doc)
+    if head and re.match(r"[ \t]+(?:A|An)[ \t]+[A-Z]", text[end:end + 6]):
+        tail = re.search(r"[ \t]+(?:of|for|on|to|against)[ \t]", found[head.end():end - match.start()])
+        if tail:  # "Division of the Nghe" + "An Provincial Police": the tail is another organisation
+            end = match.start() + head.end() + tail.start()
     span = doc.char_span(start, end, alignment_mode="contract")
     while span is not None and len(span) > 2 and span[0].is_sent_start and span[0].pos_ != "PROPN":
         span = span[1:]  # "Officials of the Ministry of ...": a common noun opened the sentence
@@ -575,11 +658,30 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
             span = span[1:]
     if span is None or len(span) < 2 or not any(t.text[:1].isupper() for t in span[-1:]):
         return None
-    if any(i in taken and ((doc[i].ent_type_ == "PERSON" and doc[i].is_alpha and not is_title_word(doc[i].text))
-                           or (doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"} and not over_agencies))
+    head_at = next((t.i for t in span if INSTITUTION_HEAD.fullmatch(t.text)), span.end)
+    listed = {i for i in range(span.start, span.end)
+              if i > head_at and _in_listed_words(doc, i) and any(t.text == "," for t in doc[head_at:i])}
+    known = [i for i in range(span.start, span.end) if doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"}]
+    # a known agency the name only continues ("Department of Labour" + ", Invalids and Social Affairs")
+    continued = bool(known) and known == list(range(span.start, span.start + len(known))) \
+        and span.start + len(known) < span.end and doc[span.start + len(known)].text == ","
+    company = found.startswith(("PT ", "PT. ", "CV ", "CV. "))  # "PT Pusaka Benjina Resources": the model's person
+    if any(i in taken and ((doc[i].ent_type_ == "PERSON" and doc[i].is_alpha and not is_title_word(doc[i].text)
+                            and i not in listed and not company)
+                           or (doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"} and not over_agencies
+                               and not continued))
            for i in range(span.start, span.end)):
         return None
     return Span(doc, span.start, span.end, label="ORG")
+
+
+def _in_listed_words(doc: Doc, i: int) -> bool:
+    """Token i belongs to a capitalised word of a comma or "and" list ("on Women, Children,
+    Family Relations and Gender Equality"): the model's person guess there is the list's."""
+    j = i
+    while j > 0 and doc[j - 1].is_title and doc[j - 1].is_alpha and i - j < 3:
+        j -= 1
+    return j > 0 and doc[j - 1].text in {",", "and"}
 
 
 def _proper_noun_phrase(token) -> tuple[int, int] | None:
@@ -742,6 +844,9 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
     text = doc_text(doc)
     extra, i = [], 0
     while i < len(doc):
+        if is_title_word(doc[i].text):
+            i += 1  # "Governor" of "Tak Governor Chucheep Pongchai": the name starts after it
+            continue
         j = i
         while j < len(doc) and j - i < 4 and j not in taken and doc[j].is_alpha and not doc[j].is_stop \
                 and doc[j].text[:1].isupper() and not doc[j].text.isupper():
@@ -753,7 +858,9 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
             proper = all(doc[k].pos_ == "PROPN" or is_name_part(doc[k].text) for k in range(i, j))
             if AGE_AFTER.match(after) or _made_of_names(doc[i:j].text) or (proper and (
                     PERSON_APPOSITION.match(after)
-                    or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Prosecutor|Lawyer)\.?$", before))):
+                    or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Prosecutor|Lawyer)\.?$", before)
+                    or i > 0 and doc[i - 1].is_title and is_title_word(doc[i - 1].text)
+                    and j < len(doc) and doc[j].lemma_ in SPEECH_VERBS | {",", "("})):
                 extra.append(Span(doc, i, j, label="PERSON"))
         i = max(j, i + 1)
     return filter_spans(ents + extra) if extra else ents
@@ -856,8 +963,14 @@ def _made_of_names(name: str) -> bool:
     return all(is_name_part(w, strict=False) for w in words) and any(is_name_part(w) for w in words)
 
 
-ORG_FUNCTION_WORDS = {"of", "and", "the", "for", "in", "on", "to", "de", "du", "des", "da", "do", "dos", "la",
+ORG_FUNCTION_WORDS = {"of", "and", "the", "a", "for", "in", "on", "to", "de", "du", "des", "da", "do", "dos", "la",
                       "le", "at", "against", "with", "und", "y", "e", "del", "van", "von", "bin", "binti", "al"}
+# What a product's name stands before ("Xbox One console"); an organisation's name does not.
+PRODUCT_NOUNS = {"model", "controller", "panel", "port", "console", "device", "phone", "smartphone", "laptop",
+                 "notebook", "tablet", "headset", "speaker", "edition", "version", "update", "app", "display",
+                 "keyboard", "charger", "camera", "chip", "processor", "sedan", "suv", "hatchback", "coupe",
+                 "truck", "pickup", "thermostat", "sensor", "monitor", "headphone", "earbud", "firmware",
+                 "subscriber", "player", "drive", "support", "control", "compatibility", "integration"}
 PRODUCT_TAIL = {"Pro", "Lite", "Ultra", "Series", "Edition", "Convertible", "Concept", "Max", "Mini", "Plus", "Watch"}
 US_STATE_CODES = set("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
                      "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
@@ -944,15 +1057,24 @@ def _plausible_person(name: str, ent: Span) -> bool:
         tokens = [t for t in ent if t.text[:1].isupper()]
         if not tokens or name.isupper() or (tokens[-1].tag_ not in {"NNP", "NNPS"} and not _surname_named_before(ent)):
             return False
-    if words[-1].casefold() in NOT_PERSON_TAIL or words[-1].casefold() in ORG_WORDS:
+    if (words[-1].casefold() in NOT_PERSON_TAIL or words[-1].casefold() in ORG_WORDS) \
+            and not (len(words) == 2 and is_name_part(words[0]) and _listed_with_persons(ent)):
         return False  # "Jolinda Drive", "Davis Cup Finals", "GateHouse Media"
     if all(is_title_word(w) for w in words) or words[-1].casefold() in POST_WORDS:
         return False  # "Sub-Lt", "Karaoke Boss", "Country Director": a post, not a name
-    if words[0] in {"Wat", "Fort", "Camp", "Mount", "Lake"} and len(words) > 1:
-        return False  # "Wat Bo": a pagoda; "Fort Lee": a town
+    if words[0] in {"Wat", "Fort", "Camp", "Mount", "Lake", "Operation"} and len(words) > 1:
+        return False  # "Wat Bo": a pagoda; "Fort Lee": a town; "Operation Aurora": a police operation
     if len(words) > 3 and any(w.casefold() in HEADLINE_VERBS for w in words):
         return False  # "Georgia Forced Labor Conspiracy Sentenced": a headline
     return len(words) <= 6
+
+
+def _listed_with_persons(ent: Span) -> bool:
+    """"Catherine Whitaker, David Law and Matt Roberts": a name between people is a name."""
+    doc = ent.doc
+    before = ent.start > 1 and doc[ent.start - 1].text in {",", "and"} and doc[ent.start - 2].ent_type_ == "PERSON"
+    after = ent.end + 1 < len(doc) and doc[ent.end].text in {",", "and"} and doc[ent.end + 1].ent_type_ == "PERSON"
+    return before or after
 
 
 def _surname_named_before(ent: Span) -> bool:
@@ -1001,6 +1123,34 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
     return False
 
 
+PLACE_NEIGHBOURS = PLACE_PREPOSITIONS | {"of", "to", "via", "through", "and", "or", ",", "between", "inside",
+                                         "throughout", "within", "toward", "towards", "across", "in", "against",
+                                         "like", "visiting", "including", "south", "north", "east", "west", "central"}
+# "a Georgia man", "the former Massachusetts governor": a place used before who is from it
+PLACE_BEFORE_PERSON = re.compile(
+    r"^(?:-based\b|[ \t]+(?:islands?|man|woman|men|women|boy|girl|resident|residents|native|governor|senator|"
+    r"mayor|police|official|officials|authorities|court|state|province|man's|woman's)\b|,[ \t]+[A-Z]{2}\b)")
+
+
+def _where_places_stand(doc: Doc, ent: Span) -> bool:
+    """A one-word place the gazetteer does not know needs a place's position: after a
+    preposition or in a list ("in Dobo", "Kupang and Dobo"), before ", <known place>" or
+    a designator ("Hanley, Stoke-on-Trent", "Dobo district"), or opening a dateline."""
+    if ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NEIGHBOURS:
+        return True
+    if ent.start == 0 or doc[ent.start - 1].text.startswith("\n") or ent.start in doc.user_data.get("_sure_places", ()):
+        return True
+    after = doc_text(doc)[ent.end_char:ent.end_char + 30]
+    return _followed_by_known_place(doc, ent) or bool(PLACE_DESIGNATOR_AFTER.match(after)) \
+        or bool(PLACE_BEFORE_PERSON.match(after)) or after.startswith(("'s", "\u2019s"))
+
+
+def _after_place_preposition(doc: Doc, i: int) -> bool:
+    """The entity holding token i follows "in", "from", "near"...: the first of a list of places."""
+    left = next((e for e in doc.ents if e.start <= i < e.end), None)
+    return left is not None and left.start > 0 and doc[left.start - 1].lower_ in PLACE_PREPOSITIONS
+
+
 def _followed_by_known_place(doc: Doc, ent: Span) -> bool:
     """", Texas" after the name: a town named with its state or province."""
     return ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ in {"GPE", "LOC"} \
@@ -1009,8 +1159,8 @@ def _followed_by_known_place(doc: Doc, ent: Span) -> bool:
 
 DESIGNATED_PLACE = re.compile(
     r"\b(?:([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})(?:,|[ \t]+and)[ \t]+)?"
-    r"([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})[ \t]+(?:villages?|communes?|districts?|sub-districts?|subdistricts?|"
-    r"townships?|regency|regencies|provinces?|municipality|island|hamlets?|wards?|area)\b")
+    r"((?:St[aoe]\.[ \t]+)?[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})[ \t]+(?:villages?|communes?|districts?|sub-districts?|subdistricts?|"
+    r"townships?|regency|regencies|provinces?|municipality|island|hamlets?|wards?|area|towns?|city)\b")
 PLACE_OF_BEFORE = re.compile(r"\b(?:town|city|village|province|district|municipality|commune|island|region|"
                              r"state|township|hamlet)\s+of\s+$", re.I)
 
@@ -1040,6 +1190,175 @@ def _designated_places(doc: Doc) -> list[Span]:
     return filter_spans(extra + [e for e in ents if not covered & set(range(e.start, e.end))])
 
 
+def _join_person_pieces(doc: Doc) -> list[Span]:
+    """One name the model cut in two: "Minister Datuk Seri Saifuddin Nasution" + "Ismail",
+    "Datuk Seri Mohd Shuhaily" + "Mohd Zain" (two person spans touching on one line), or a
+    bare title "Sr. Comr" tagged as the person with the name after it guessed as places."""
+    ents = list(doc.ents)
+    result: list[Span] = []
+    after_title = False  # the last span grew from a bare title: its name may still run on
+    for ent in ents:
+        prev = result[-1] if result else None
+        bare_title = prev is not None and (all(is_title_word(w) for w in prev.text.split()) or after_title)
+        touching = prev is not None and (ent.start == prev.end or bare_title and ent.start == prev.end + 1
+                                         and doc[prev.end].text == ".")
+        if touching and prev.label_ == "PERSON" and not ent.kb_id_ \
+                and ent.label_ in {"PERSON", "GPE", "LOC", "ORG"} and "\n" not in doc[prev.start:ent.end].text \
+                and all(t.is_alpha and t.text[:1].isupper() for t in ent) and len(ent) <= 3 \
+                and (ent.label_ == "PERSON" or bare_title):
+            result[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            after_title = bare_title and ent.label_ != "PERSON"
+            continue
+        after_title = False
+        result.append(ent)
+    return result
+
+
+CREDIT_CUE = re.compile(
+    r"(?:^|\n)[ \t]*By[ \t]+|\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Rr]eport|[Ff]ilming)[ \t]+(?:by|from)[ \t]+"
+    r"|[(;][ \t]*[Pp]hoto(?:graph)?s?[ \t]+by[ \t]+(?:[\w.-]+/)?")
+CREDIT_NAME = re.compile(r"(?:[A-Z][\w'-]*\.?|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w'-]*\.?|de|da|van|bin|binti)){1,4}")
+BYLINE_LINE = re.compile(  # "Ou Sokhom / Khmer Times", "Wassana Kaewmanee, Bangkok Post", "X Legal affairs correspondent"
+    r"(?m)^[ \t]*(?:By[ \t]+)?((?:[A-Z][\w'-]+)(?:[ \t]+[A-Z][\w'-]+){1,3}?)"
+    r"(?=[ \t]*(?:/|,)[ \t]*[A-Z][^\n]{0,40}$|[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:[a-z]+[ \t]+)?"
+    r"(?:correspondent|reporter|editor|writer)[ \t]*$)")
+
+
+def _credit_persons(doc: Doc) -> list[Span]:
+    """Bylines and credits name people: "By Hong Raksmey and Niem Chheng", "(Reporting by
+    Panu Wongcha-um; Editing by Martin Petty)", "With a report from Delfin T. Mallari Jr.",
+    and a byline line "Name / Outlet" or "Name Legal affairs correspondent"."""
+    ents = list(doc.ents)
+    text = doc_text(doc)
+    found = []
+    for cue in CREDIT_CUE.finditer(text):
+        position = cue.end()
+        while (name := CREDIT_NAME.match(text, position)) is not None:
+            found.append((name.start(), name.end()))
+            joined = re.match(r"(?:,[ \t]*|[ \t]+and[ \t]+)", text[name.end():])
+            if not joined:
+                break
+            position = name.end() + joined.end()
+    found += [m.span(1) for m in BYLINE_LINE.finditer(text)]
+    extra = []
+    for start, end in found:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None or any(t.ent_kb_id_ for t in span) \
+                or any(w.casefold() in ORG_WORDS | NOT_PERSON_TAIL for w in span.text.split()) \
+                or not all(t.is_alpha or t.text in {".", "-"} or "-" in t.text or t.text.endswith(".") for t in span):
+            continue  # an outlet ("By The Irrawaddy") or a known agency, not a person
+        if span.text.split()[0] in {"The", "A", "An", "Staff", "Our"}:
+            continue
+        extra.append(Span(doc, span.start, span.end, label="PERSON"))
+    if not extra:
+        return ents
+    taken = {i for span in extra for i in range(span.start, span.end)}
+    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+
+
+DATELINE = re.compile(  # "DOBO, Indonesia (AFP) —", "COLUMBIA, S.C. (AP) —", "PATTAYA:", "HÀ TĨNH —"
+    r"(?m)^[ \t]*([^\W\d_][^\W\d_'.-]*(?:[ \t'.-]+[^\W\d_]+){0,3})(?=(?:,[ \t]+[^\n]{1,30}?)?"
+    r"(?:[ \t]*\([A-Za-z ]{2,25}\))?[ \t]*(?:[:\u2014\u2013]|--|-[ \t]))")
+
+
+DATELINE_WITHIN = 600  # characters: after a headline, a byline and a photo credit at most
+
+
+def _dateline_places(doc: Doc) -> list[Span]:
+    """The all-capitals town opening a wire story's first line is a place, known or not."""
+    ents = list(doc.ents)
+    extra = []
+    text = doc_text(doc)
+    match = DATELINE.search(text[:DATELINE_WITHIN])  # one dateline, near the top
+    for match in filter(None, [match]):
+        name = match.group(1)
+        if not name.isupper() or len(name) < 3 or name.casefold() in JUNK or re.search(r"\.\w", name) \
+                or text.count("\n" + name.split()[0] + " ") > 1:
+            continue  # "DEAR ABBY:" opens every letter of an advice column
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is None or any(t.ent_kb_id_ and t.ent_type_ not in {"GPE", "LOC"} for t in span):
+            continue
+        if any(t.ent_kb_id_ for t in span):
+            continue  # a known place already marked
+        extra.append(Span(doc, span.start, span.end, label="GPE"))
+        doc.user_data.setdefault("_sure_places", set()).add(span.start)
+    if not extra:
+        return ents
+    taken = {i for span in extra for i in range(span.start, span.end)}
+    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+
+
+def _in_capitals_line(doc: Doc, ent: Span) -> bool:
+    """A headline or crosshead in capitals ("SCORES QUARANTINED", "WHO IS THE FRONT-RUNNER?"):
+    its words are shouted, not names (an acronym or a gazetteer name is still one)."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    line = text[start:end if end >= 0 else len(text)]
+    words = re.findall(r"[^\W\d_]+", line)
+    return len(words) >= 2 and all(w.isupper() for w in words) and not (len(ent) == 1 and len(ent[0]) <= 5)
+
+
+SOURCE_CUE = re.compile(  # "according to the Intelligencer", "told Polygraph.info", "Main image credit: Getty"
+    r"(?:\b(?:[Aa]ccording to|published by|reported by|courtesy of|told|via)[ \t]+(the[ \t]+)?|"
+    r"\b(?:[Cc]redit|[Pp]hoto|[Ss]ource)s?:[ \t]*(the[ \t]+)?)"
+    r"([A-Z][\w&'\u2019-]*(?:\.[a-z]{2,4})?(?:[ \t]+[A-Z][\w&'\u2019-]*){0,3})")
+
+
+def _source_agencies(doc: Doc) -> list[Span]:
+    """Who a report is credited to is an outlet or an organisation: "according to the X",
+    "told X", "published by X", "credit: X". A person the model found there stays a person
+    (people take no article, so after "the" it is the outlet); places stay places."""
+    ents = list(doc.ents)
+    extra = []
+    for match in SOURCE_CUE.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(3), match.end(3), alignment_mode="contract")
+        if span is None or any(t.ent_kb_id_ or t.ent_type_ in {"GPE", "LOC", "NORP"} for t in span):
+            continue
+        article = bool(match.group(1) or match.group(2))
+        if not article and (any(t.ent_type_ == "PERSON" for t in span) or _starts_with_given_name(span.text)
+                            or is_name_part(span[0].text)):
+            continue
+        if span.text.casefold() in JUNK or all(is_title_word(t.text) for t in span) or span[0].is_stop:
+            continue
+        if span.end < len(doc) and doc[span.end].ent_type_ == "ORG" and doc[span.end].lower_ in {"for", "of", "on", "and", "&"}:
+            continue  # "according to the Institute for Criminal Justice Reform": the model's longer name
+        extra.append(Span(doc, span.start, span.end, label="ORG"))
+        doc.user_data.setdefault("_sources", set()).add(span.start)
+    if not extra:
+        return ents
+    taken = {i for span in extra for i in range(span.start, span.end)}
+    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+
+
+PARTICLE_PLACE = re.compile(  # "Davao del Sur", "Lanao del Norte", "Stoke-on-Trent" (the model stops at the particle)
+    r"\b[A-Z][a-z]+(?:[ \t]+(?:del|de|do)[ \t]+[A-Z][a-z]+|(?:-(?:on|upon|under|le|en|sur)-[A-Z][a-z]+))\b")
+
+
+def _places_with_particles(doc: Doc) -> list[Span]:
+    """A place name with a lower-case particle is one place, where the model took its first
+    word for the place, or nothing."""
+    ents = list(doc.ents)
+    extra = []
+    for match in PARTICLE_PLACE.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        if span is None or any(t.ent_type_ == "PERSON" or t.ent_kb_id_ and t.i != span.start for t in span):
+            continue
+        org = next((e for e in ents if e.label_ == "ORG" and e.start < span.end and span.start < e.end), None)
+        if org is not None and not ((org.start, org.end) == (span.start, span.end) and span.start > 0
+                                    and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS):
+            continue  # part of an organisation's name, unless the model took the place itself for one
+        if doc[span.start].ent_type_ not in {"GPE", "LOC"} and not (span.start > 0 and (
+                doc[span.start - 1].lower_ in PLACE_PREPOSITIONS | {"of", ","})):
+            continue  # "Jose de Leon": a name, unless it stands where places stand
+        extra.append(Span(doc, span.start, span.end, label="GPE"))
+        doc.user_data.setdefault("_sure_places", set()).add(span.start)
+    if not extra:
+        return ents
+    taken = {i for span in extra for i in range(span.start, span.end)}
+    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+
+
 def _note_owner_place(doc: Doc, ent: Span) -> None:
     """"Vietnam's Ministry of Public Security" also names Vietnam: queue it as a place."""
     end = next((t.i for t in ent if t.text in {"'s", "\u2019s"}), None)
@@ -1062,5 +1381,6 @@ def _subject_persons(doc: Doc) -> list[Span]:
 
 
 # Span repairs run in this order on the model's entities before typing and merging.
-SPAN_REPAIRS = (_organisations, _organisations_again, _designated_places, _join_patronymics, _subject_persons, _repair_coordinated_persons, _widen_person_names,
+SPAN_REPAIRS = (_organisations, _organisations_again, _designated_places, _places_with_particles, _dateline_places, _source_agencies, _join_patronymics,
+                _subject_persons, _repair_coordinated_persons, _widen_person_names, _credit_persons, _join_person_pieces,
                 _tag_untagged_persons)

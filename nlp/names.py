@@ -27,7 +27,7 @@ Lieutenant Colonel|Lt\\. Col\\.|Lt Col\\.?|General|Gen\\.|Colonel|Col\\.|Major|M
 Sergeant|Sgt\\.|Corporal|Cpl\\.|Inspector|Chief Inspector|Superintendent|Supt\\.|Commissioner|Commander|
 Police Chief|Police Officer|Officer|Detective Chief Inspector|Detective Chief Superintendent|
 Detective Superintendent|Detective Inspector|Detective Sergeant|Detective Constable|Det Chief Insp|Det Supt|Det Insp|
-Det Sgt|Det Con|DCI|Det\\.|Detective|Special Agent in Charge|Agent in Charge|in Charge|Charge|Agent|Special Agent|Police Constable|PC|
+Det Ch Supt|Det Ch Insp|Ch Supt|Ch Insp|Det Sgt|Det Con|DCI|Sr\\. Comr\\.|Comr\\.|Comr|AKBP|Kombes|Rt\\. Hon\\.|Hon\\.|Det\\.|Detective|Special Agent in Charge|Agent in Charge|in Charge|Charge|Agent|Special Agent|Police Constable|PC|
 His Excellency|Her Excellency|H\\.E\\.|Excellency|Samdech|Oknha|Lok Chumteav|Neak Oknha|
 Tan Sri|Datuk Seri|Dato' Sri|Dato Sri|Datuk|Dato'|Dato|Datin|Tun|Puan|Encik|
 Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Miss|Mx\\.|Dr\\.|Dr|Prof\\.|Professor|Sir|Dame|Lord|Lady|
@@ -89,7 +89,7 @@ TITLE_HEAD_WORDS = {
     "columnist", "editor", "economist", "researcher", "coordinator", "adviser", "advisor",
     "executive", "administrator", "official", "activist", "advocate", "expert", "star",
     "ringleader", "boss", "owner", "mastermind", "leader", "kingpin", "briton", "national", "sub", "brig",
-    "vice", "assistant", "senior", "staff",
+    "vice", "assistant", "senior", "staff", "comr", "sr", "insp", "rt",
 }
 # Words before a name that are no part of it when a title follows or the name stays whole.
 LEADING_NOT_NAME = {"former", "acting", "then", "late", "retired", "ex", "incoming", "outgoing",
@@ -161,11 +161,15 @@ def clean_surface(text: str) -> str:
     return name.strip(" \"'()[],;:-")
 
 
+POST_NOMINALS = re.compile(r"(?<=\w)(?:,?\s+(?:KC|QC|SC|MP|OBE|MBE|CBE|KBE|DBE|JP|SAN))+$")
+
+
 @functools.lru_cache(maxsize=65536)
 def person_name(text: str) -> tuple[str | None, str]:
     """Canonical person name and the title it carried."""
     title, name = split_title(clean_surface(text))
     name = re.sub(r"\s*,.*$", "", name)  # "Sok Dara, 43" left in an entity by the model
+    name = POST_NOMINALS.sub("", name)  # "Tahir Khan KC": honours and silk are no part of the name
     return title, name.strip(" .")
 
 
@@ -190,7 +194,16 @@ DANGLING_TAIL = re.compile(r"(?:\s+(?:of|the|on|for|and|in|to|at|&|a|an))+$", re
 
 # A country or city owning the organisation: "Vietnam's Ministry of Public Security".
 POSSESSOR_PREFIX = re.compile(r"^(?:[A-Z][\w-]+\s){0,2}?[A-Z][\w-]+'s\s+(?=(?:[A-Z][\w'-]*\s+)*?"
-                              r"(?:Ministry|Department|Court|Police|Office|Embassy|Agency|Bureau|Commission|Committee)\b)")
+                              r"(?:Ministry|Department|Court|Police|Office|Embassy|Agency|Bureau|Commission|Committee|"
+                              r"Directorate|Division|Unit|Council|Authority|Service|Force|Procuracy)\b)")
+
+
+# A post written after the body it belongs to, before a person's name: "House of
+# Representatives Speaker", "Senate Leader", "Rt. Hon.": the body is the agency. Not after
+# "of (the)": "Office of the Chief Prosecutor" is a name.
+POST_AFTER_AGENCY = re.compile(
+    r"(?<=[A-Za-z]{2})(?<!\bof)(?<!\bthe)(?:\s+(?:Speaker|Leader|Spokesman|Spokeswoman|Spokesperson|Chairman|"
+    r"Chairwoman|Chairperson|President|Chief|Commissioner|Secretary|Rt\.?|Hon\.?))+$")
 
 
 # Possessives that are part of the name: "People's Court", "Women's Affairs Ministry".
@@ -208,6 +221,8 @@ def agency_name(text: str) -> str:
     owner_word = owner.group(0).split()[-1][:-2] if owner else ""
     if owner and not is_title_word(owner_word) and owner_word not in NOT_OWNERS:  # "Attorney General's Office"
         name = name[owner.end():]
+    name = POST_AFTER_AGENCY.sub("", name)
+    name = re.sub(r"\s*\([A-Z0-9&.-]*$", "", name)  # "Institute for Criminal Justice Reform (ICJR": its acronym, cut
     return DANGLING_TAIL.sub("", name).strip(" ,")
 
 
