@@ -186,6 +186,10 @@ class SentenceExtractor:
                     and not aggregate and not unstated:
                 continue
             defendants = _defendants(doc, sents, index, trigger, persons_by_token, entities, aliases)
+            if records and _pronoun_defendant(trigger):
+                # SAME SENTENCE: "sentenced a labor recruiter to 12 years and fined him Rp 500
+                # million": "him" is whom this sentence's first verb sentenced
+                defendants = list({id(r["defendant_entity"]): r["defendant_entity"] for r in records}.values())
             gapped = _gapped_terms(doc, sent, prison, persons_by_token)
             terms_for = {id(p): months for p, months in gapped}
             if gapped:
@@ -258,6 +262,10 @@ class SentenceExtractor:
         return records
 
 
+def _pronoun_defendant(trigger: Token) -> bool:
+    return any(c.dep_ in {"dobj", "dative", "nsubjpass"} and c.lower_ in PRONOUNS for c in trigger.children)
+
+
 HEADLINE_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
@@ -290,7 +298,8 @@ def _respective_outcomes(sent: Span, trigger: Token, prison: list[dict], defenda
 
 
 UNSTATED_TERM = re.compile(
-    r"\b(?:to|in)\s+(?:prison|jail|imprisonment)\b|\b(?:prison|jail|custodial)\s+(?:terms?|sentences?)\b", re.I)
+    r"\b(?:to|in)\s+(?:prison|jail|imprisonment)\b|\b(?:prison|jail|custodial)\s+(?:terms?|sentences?)\b|"
+    r"\bto\s+time\s+served\b", re.I)  # "sentenced to time served": a sentence, no further prison
 UNSTATED_TRIGGER_LEMMAS = {"sentence", "give", "hand", "receive", "get", "imprison", "mete"}
 
 
@@ -476,7 +485,7 @@ REDUCED_TO = re.compile(r"\b(?:reduc\w*|commut\w*|halv\w*|cut|lower\w*)\b(?:\s+[
 HALVED = re.compile(
     r"^[\s,]*(?:(?:which|that|it|the (?:term|sentence)|but|and)\s+)*(?:(?:was|were|is|being)\s+)?"
     r"(?:later\s+)?(?:halved|cut in half|(?:reduced|cut|commuted|lowered)\s+(?:(?:the|his|her|their|it)\s+"
-    r"(?:(?:jail|prison)\s+)?(?:term|sentence)?\s*)?by\s+(?:half|(?:a|one)[\s-]third))\b(?![^.;]{0,20}?\bto\s)", re.I)
+    r"(?:(?:jail|prison)\s+)?(?:term|sentence)?\s*)?by\s+(?:half|(?:a|one)[\s-]third))\b(?![^.;]{0,20}?\bto\s)(?!\s+from\b)", re.I)
 
 
 # "sentenced to 16 years ..., but because he confessed the court halved both, leaving him with
@@ -624,6 +633,13 @@ def _earlier_owners(sent: Span, records: dict[str, dict], from_months) -> list[d
         return []
     owner = OWNER_PRONOUN.search(sent.text)
     plural = (owner and owner.group("pron").lower() == "their") or re.search(r"\b(?:sentences|terms)\b", sent.text, re.I)
+    if owner and not plural:
+        # "raised her sentence" after "Her husband, Agus, was sentenced to five years": not his
+        gender = PRONOUN_GENDER.get(owner.group("pron").lower())
+        text = doc_text(sent.doc)
+        earlier = [r for r in earlier if _fits(text, r["defendant_entity"], gender)]
+        if not earlier:
+            return []
     same = [r for r in earlier if r["start"] == earlier[-1]["start"]]
     if plural:
         return same
@@ -685,6 +701,7 @@ def _changed_or_upheld(extractor, doc, sents, index, entities, records, persons_
         pronoun = OWNER_PRONOUN.search(sent.text)
         if not owners and pronoun and pronoun.group("pron").lower() != "their":
             owners = _back_reference(doc, sents, index, 1, entities, limit=sent.start_char, pronoun=True,
+                                     gender=PRONOUN_GENDER.get(pronoun.group("pron").lower()),
                                      aliases=aliases)
         for person in owners:
             if person.name not in records:
@@ -799,6 +816,8 @@ def _given_by(token: Token, trigger: Token) -> bool:
     """The term is what the verb gives: "jailed for six years", "sentenced to six years"."""
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in {"total", "aggregate"}:
         token = token.head.head  # "jailed for a total of 24 years after ..."
+    if token.dep_ == "npadvmod" and token.head == trigger:
+        return True  # "was given six years after the court found them guilty"
     return token.dep_ in {"pobj", "dobj"} and (token.head == trigger or (
         token.head.dep_ == "prep" and token.head.lower_ in {"for", "to"} and token.head.head == trigger))
 
@@ -879,7 +898,7 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
             return named
         if count != 0:
             found = _back_reference(doc, sents, index, count, entities, limit=trigger.idx, aliases=aliases,
-                                    pronoun=head.lower_ in PRONOUNS)
+                                    pronoun=head.lower_ in PRONOUNS, gender=PRONOUN_GENDER.get(head.lower_))
             if found:
                 return found
         if count != 0 or (head.pos_ == "NOUN" and any(c.dep_ in {"det", "nummod"} for c in head.children)):
@@ -982,12 +1001,13 @@ def _reference_count(head: Token) -> int | None:
         return 1
     if head.lower_ in PLURAL_NOUNS and ("the" in words or "all" in words or "these" in words):
         return None
-    if head.lower_ == "all":
-        return None
+    if head.lower_ in {"all", "each"}:
+        return None  # "Each was sentenced to seven years" after a list of names
     return 0
 
 
-def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None, pronoun=False) -> list[Entity]:
+def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None, pronoun=False,
+                    gender: str | None = None) -> list[Entity]:
     """The last `count` people named before `limit` (the verb) who could be defendants.
 
     An alias counts as its person; a "person" only ever named in a place's slot ("Jones, 52,
@@ -1002,6 +1022,8 @@ def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None
         person = aliases.get(id(entity), entity)
         if person.role in NON_DEFENDANT_ROLES or _only_in_place_slots(text, entity) or _is_byline(text, entity):
             continue
+        if not _fits(text, person, gender):
+            continue  # "She was given 40 months" after "Kevin Jones ... and his wife Lan Jones"
         before = [m.start for m in entity.mentions if earliest <= m.start < limit]
         if before and max(before) > latest.get(id(person), (-1, None))[0]:
             latest[id(person)] = (max(before), person)
@@ -1041,12 +1063,53 @@ def _is_subject_there(doc: Doc, entity: Entity, sent: Span) -> bool:
                for m in entity.mentions if sent.start_char <= m.start < sent.end_char)
 
 
+# GENDER: "his wife, X" / "Her husband, Y" / "Ms X": what "she" or "her sentence" can point to.
+FEMALE_BEFORE = re.compile(r"\b(?:wife|mother|daughter|sister|girlfriend|niece|aunt|grandmother|woman|widow|"
+                           r"Ms|Mrs|Miss|Madam|Madame|Daw)\.?\s*,?\s*$")
+MALE_BEFORE = re.compile(r"\b(?:husband|father|son|brother|boyfriend|nephew|uncle|grandfather|man|Mr)\.?\s*,?\s*$")
+FEMALE_TITLES = re.compile(r"^(?:Ms|Mrs|Miss|Madam|Madame|Daw|Mother|Sister)\.?$", re.I)
+MALE_TITLES = re.compile(r"^(?:Mr|Father|Brother)\.?$", re.I)
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _gender(text: str, entity: Entity) -> str | None:
+    """"f", "m" or None (not told) from the words right before a mention or the title."""
+    title = entity.title or ""
+    if FEMALE_TITLES.match(title):
+        return "f"
+    if MALE_TITLES.match(title):
+        return "m"
+    for m in entity.mentions:
+        before = text[max(0, m.start - 25):m.start]
+        if FEMALE_BEFORE.search(before):
+            return "f"
+        if MALE_BEFORE.search(before):
+            return "m"
+    return None
+
+
+def _fits(text: str, entity: Entity, gender: str | None) -> bool:
+    told = _gender(text, entity) if gender else None
+    return told is None or told == gender
+
+
 BYLINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:By|BY|Reporting by|Written by)\s+$")
 
 
 def _is_byline(text: str, entity: Entity) -> bool:
-    """"By Kittipong Saenmuang" above the story: the reporter, never a defendant."""
-    return all(BYLINE_BEFORE.search(text[max(0, m.start - 20):m.start]) for m in entity.mentions)
+    """"By Kittipong Saenmuang" above the story, or a name alone on a line below the headline
+    ("Yohanes Bria Seran / The Jakarta Post", "Phnom Penh Post | Mom Kunthear"): the reporter,
+    never a defendant."""
+    return all(BYLINE_BEFORE.search(text[max(0, m.start - 20):m.start]) or _on_a_line_of_names(text, m)
+               for m in entity.mentions)
+
+
+def _on_a_line_of_names(text: str, m) -> bool:
+    """The mention's line, not the first, has no lower-case word and no digit: no clause."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return line_start > 0 and not re.search(r"\b[a-z]|\d", line)
 
 
 def _only_in_place_slots(text: str, entity: Entity) -> bool:

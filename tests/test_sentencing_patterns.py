@@ -447,3 +447,53 @@ def test_halving_after_several_people_is_not_guessed(nlp):
     text = ("Anan Dee and Preecha Kham were sentenced to 20 years each. Because one of them confessed, "
             "the court cut his term by half.")
     assert terms(nlp, text) == {"Anan Dee": 240, "Preecha Kham": 240}
+
+
+# --- patterns from the tune texts of round 3 (tun-061 .. tun-089) ------------------------------
+
+def test_he_and_she_resolve_by_gender(nlp):
+    text = ("Kevin Jones, 52, of Bloxwich Road, Walsall, and his wife Lan Jones, 44, were sentenced at "
+            "Wolverhampton Crown Court on Friday after being convicted of holding a person in slavery.\n\n"
+            "He was jailed for seven years. She was given 40 months.")
+    assert terms(nlp, text) == {"Kevin Jones": 84, "Lan Jones": 40}
+
+
+def test_her_sentence_raised_is_not_her_husbands(nlp):
+    text = ("The district court in June sentenced Rina Wulandari, 41, to six years in prison. Her husband, "
+            "Agus Setiawan, 45, was sentenced to five years.\n\nOn Tuesday, the high court judges raised her "
+            "sentence to 10 years.")
+    assert terms(nlp, text) == {"Rina Wulandari": 120, "Agus Setiawan": 60}
+
+
+def test_given_a_term_after_a_finding(nlp):
+    text = ("Ong Kah Seng, 51, got eight years' jail while his wife, Teoh Siew Lan, 48, was given six years "
+            "after the court found them guilty of trafficking a maid for forced labour.")
+    assert terms(nlp, text) == {"Ong Kah Seng": 96, "Teoh Siew Lan": 72}
+
+
+def test_each_after_a_colon_list(nlp):
+    text = ("The Koh Kong Provincial Court yesterday sentenced seven people to prison for trafficking men to "
+            "fishing boats.\n\nThe defendants: Chhorn Vibol, 47; Meas Rithy, 36; Phan Sophal, 52; Long Dara, 29; "
+            "Yem Chantha, 41; Sar Kimheng, 33; and Kong Sothea, 38. Each was sentenced to seven years in prison.")
+    assert terms(nlp, text) == {name: 84 for name in (
+        "Chhorn Vibol", "Meas Rithy", "Phan Sophal", "Long Dara", "Yem Chantha", "Sar Kimheng", "Kong Sothea")}
+
+
+def test_given_a_term_halved_from_a_longer_one(nlp):
+    text = ("His accomplice, Wasana Jaidee, 37, a broker from Songkhla, was given 12 years, halved from 24 years "
+            "for her confession.")
+    assert terms(nlp, text) == {"Wasana Jaidee": 144}
+
+
+def test_time_served_is_a_sentence_without_a_term(nlp):
+    text = "A manager, Joko Prasetyo, 34, who cooperated with the government, was sentenced to time served."
+    found = one(nlp, text)
+    assert found["defendant"] == "Joko Prasetyo" and found["prison_months"] is None
+
+
+def test_fined_him_in_the_same_sentence_is_the_same_defendant(nlp):
+    text = ("Kupang court jails recruiter 12 years\n\nYohanes Bria Seran\nThe Jakarta Post\n\n"
+            "The Kupang District Court has sentenced a labor recruiter to 12 years in prison and fined him "
+            "Rp 500 million for sending 19 women to Malaysia.\n\nThe panel of judges found Yosef Nahak, 45, guilty "
+            "of human trafficking.")
+    assert terms(nlp, text) == {"Yosef Nahak": 144}
