@@ -44,6 +44,10 @@ SUSPENDED_BEFORE = re.compile(r"suspended\s+(?:(?:prison|jail)\s+)?(?:sentence|t
 OF_WHICH_SUSPENDED = re.compile(
     rf"\b(?:of which|with)\s+(?P<num>{NUMBER})(?:\s+(?P<unit>years?|months?))?\s+(?:(?:was|were|is|are|being|to be)\s+)?suspended", re.I)
 WHOLLY_SUSPENDED = re.compile(r"\bsuspended (?:prison |jail )?(?:sentence|term)\b|\b(?:sentence|term) (?:was|were) suspended\b", re.I)
+# "three years of supervised release", "two years' probation": a term, but not in prison
+NON_CUSTODIAL_AFTER = re.compile(
+    r"^(?:'|\u2019)?\s+(?:of\s+)?(?:supervised release|probation|community (?:service|supervision|order)|"
+    r"unpaid work|house arrest|conditional release|court supervision)\b", re.I)
 AGE_AFTER_TERM = re.compile(r"^-?\s?olds?\b|^\s+of age\b|^\s+ago\b", re.I)
 # "six years after the raid" is a time span, unless the term is what the verb gives:
 # "was jailed for six years after Judge X found him guilty" (see _terms_of).
@@ -137,6 +141,14 @@ class SentenceExtractor:
                     records[key] = record
                 else:
                     _merge(records[key], record)
+            for record in _semicolon_list(self, doc, sents, index, entities, persons_by_token):
+                key = record["defendant_entity"].name
+                if key not in records or not records[key]["named"]:
+                    if key in records:
+                        _merge(record, records[key])
+                    records[key] = record
+                else:
+                    _merge(records[key], record)
             if SENTENCE_CHANGE.search(sent.text) or UPHELD.search(sent.text):
                 _changed_or_upheld(self, doc, sents, index, entities, records, persons_by_token, pending, aliases)
             elif index and HALVED_LATER.search(sent.text) and not TERM_RE.search(sent.text) \
@@ -185,7 +197,8 @@ class SentenceExtractor:
             if not prison and not suspended and not life and not death and not fine_only \
                     and not aggregate and not unstated:
                 continue
-            defendants = _defendants(doc, sents, index, trigger, persons_by_token, entities, aliases)
+            listed = len(prison[0]["listed"]) if prison and len(prison[0]["listed"]) > 1 else None
+            defendants = _defendants(doc, sents, index, trigger, persons_by_token, entities, aliases, listed)
             if records and _pronoun_defendant(trigger):
                 # SAME SENTENCE: "sentenced a labor recruiter to 12 years and fined him Rp 500
                 # million": "him" is whom this sentence's first verb sentenced
@@ -383,6 +396,79 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
         groups += 1
         previous_end = term["end"]
     return assigned if groups >= 2 or (listed and len(assigned) > 1) else []
+
+
+# SEMICOLON LIST: "the sentences were as follows: Kittipong Srisuk, the ringleader, 20 years;
+# Jintana Phromma, 15 years; ... and Suda Chanthara, two years, suspended for three years":
+# segments of "name[, apposition], term" (or life / death) with no verb of their own, after a
+# colon, in a sentence that speaks of sentences. Two segments at least, or it is not a list.
+LIST_CUE = re.compile(r"\b(?:sentenc\w*|jail\w*|prison|terms?|imprison\w*)\b", re.I)
+SEGMENT_OUTCOME = re.compile(r"^[\s,]*(?P<what>life(?:\s+imprisonment|\s+in prison)?|reclusion perpetua|death(?:\s+penalty)?)\b", re.I)
+
+
+def _semicolon_list(extractor, doc, sents, index, entities, persons_by_token) -> list[dict]:
+    sent = sents[index]
+    text = doc_text(doc)
+    if sent.text.count(";") < 1 or ":" not in sent.text:
+        return []
+    colon = sent.start_char + sent.text.index(":")
+    end = sent.end_char
+    i = index
+    while text[:end].rstrip().endswith(";") and i + 1 < len(sents):  # the parser may split at ";"
+        i += 1
+        end = sents[i].end_char
+    if not LIST_CUE.search(text[sent.start_char:colon]):
+        return []
+    people = {id(q): q for q in persons_by_token.values()}.values()
+    mentions = sorted(((m.start, m.end, p) for p in people for m in p.mentions
+                       if colon < m.start < end and p.role not in NON_DEFENDANT_ROLES), key=lambda x: x[0])
+    found: list[tuple[Entity, int | None, str | None, bool]] = []
+    position = colon + 1
+    for segment in re.split(r";", text[colon + 1:end]):
+        seg_start = text.index(segment, position)
+        seg_end = seg_start + len(segment)
+        position = seg_end
+        named = [m for m in mentions if seg_start <= m[0] < seg_end]
+        if not named:
+            continue
+        lead = text[seg_start:named[0][0]]
+        if find_terms(lead) or len(lead.split()) > 4:
+            continue
+        rest_start = named[-1][1]
+        rest = text[rest_start:seg_end]
+        terms = find_terms(rest)
+        outcome = None
+        if terms:
+            between = rest[:terms[0][0]]
+            if TRAP_BEFORE.search(between[-40:]) or RANGE_BEFORE.search(between[-40:]) or \
+                    AGGREGATE_BEFORE.search(between[-40:]):
+                continue
+            after = rest[terms[0][1]:]
+            suspended = bool(re.match(r"^[\s,]*(?:(?:was|were|is|and)\s+)?suspended\b", after, re.I))
+        else:
+            match = SEGMENT_OUTCOME.match(_strip_appositions(rest))
+            if not match:
+                continue
+            between = ""
+            outcome = "death" if match.group("what").lower().startswith("death") else "life"
+            suspended = False
+        if not _only_words(_strip_appositions(between), LIST_FILLER) or \
+                any(t.pos_ == "VERB" for t in doc.char_span(rest_start, rest_start + len(between),
+                                                            alignment_mode="expand") or []):
+            continue
+        months = terms[0][2] if terms else None
+        for _, _, person in named[-1:] if len({id(m[2]) for m in named}) == 1 else named:
+            if all(person is not q for q, *_ in found):
+                found.append((person, months, outcome, suspended))
+    if len(found) < 2:
+        return []
+    records = []
+    for person, months, outcome, suspended in found:
+        record = extractor._plain_record(doc, sents, index, entities, person, months,
+                                         outcome == "life", outcome == "death")
+        record["suspended_months"] = months if suspended else None
+        records.append(record)
+    return records
 
 
 # CONTINUED LIST: "X, 36, was sentenced to 14 years; Y, 31, his girlfriend, 12 years; guards
@@ -785,7 +871,7 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         if not months:
             continue
         start, end = sent.start_char + match.start(), sent.start_char + match.end()
-        if AGE_AFTER_TERM.match(text[match.end():match.end() + 12]):
+        if AGE_AFTER_TERM.match(text[match.end():match.end() + 12]) or NON_CUSTODIAL_AFTER.match(text[match.end():]):
             continue
         before = text[max(0, match.start() - 40):match.start()]
         if TRAP_BEFORE.search(before) or RANGE_BEFORE.search(before):
@@ -847,7 +933,10 @@ def _of_which_suspended(text: str, prison: list[dict]) -> int | None:
     return None
 
 
-def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, aliases=None) -> list[Entity]:
+def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, aliases=None,
+                listed: int | None = None) -> list[Entity]:
+    """`listed`: how many terms the verb lists ("12 and 10 years"), so how many "them" are
+    when they are named only in the next sentences."""
     lemma = trigger.lemma_.lower()
     heads: list[Token] = []
     subject = _subject(trigger)
@@ -903,7 +992,7 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
                 return found
         if count != 0 or (head.pos_ == "NOUN" and any(c.dep_ in {"det", "nummod"} for c in head.children)):
             # "sentenced a recruiter to life ..." then "Maria Santos, 41, was found guilty"
-            return _forward_reference(sents, index, persons_by_token, count or 1, noun=head.lemma_.lower())
+            return _forward_reference(sents, index, persons_by_token, count or listed or 1, noun=head.lemma_.lower())
     if not heads:  # no parse to lean on: eligible persons in the sentence before the verb
         sent = sents[index]
         found = []
@@ -1181,9 +1270,20 @@ def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str
                                                  for m in p.mentions if m.start > sents[index].end_char)]
         if len(named_so) >= count:
             return named_so[:count]
+    text = doc_text(sents[index].doc)
+    # IDENTIFIED AS: "Police ... identified the convict as Maria Lourdes Caballero": the one
+    # so named, before a spokesperson named in the same sentence
+    identified = [p for p in candidates if any(IDENTIFIED_AS.search(text[max(0, m.start - 60):m.start])
+                                               for m in p.mentions if m.start > sents[index].end_char)]
+    if len(identified) >= count:
+        return identified[:count]
     with_age = [p for p in candidates if p.age is not None]
-    chosen = (with_age if len(with_age) >= count else candidates)[:count]
+    plain = [p for p in candidates if p.role not in NON_DEFENDANT_ROLES]  # not police or officials speaking
+    chosen = (with_age if len(with_age) >= count else plain if len(plain) >= count else candidates)[:count]
     return chosen if len(chosen) == count else []
+
+
+IDENTIFIED_AS = re.compile(r"\b(?:identified|named)\s+(?:the\s+|her\s+|him\s+|them\s+)?(?:[\w-]+\s+){0,2}?as\s+$", re.I)
 
 
 def _acquitted(sent: Span, person: Entity) -> bool:

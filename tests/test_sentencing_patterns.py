@@ -497,3 +497,42 @@ def test_fined_him_in_the_same_sentence_is_the_same_defendant(nlp):
             "Rp 500 million for sending 19 women to Malaysia.\n\nThe panel of judges found Yosef Nahak, 45, guilty "
             "of human trafficking.")
     assert terms(nlp, text) == {"Yosef Nahak": 144}
+
+
+def test_semicolon_list_after_a_colon(nlp):
+    text = ("All nine defendants were convicted, and the sentences were as follows: Kittipong Srisuk, the "
+            "ringleader, 20 years; Jintana Phromma, 15 years; Sompong Duangjai, eight years and eight months; "
+            "Lao national Khamphone Sisavath, life imprisonment; and Suda Chanthara, two years, suspended for "
+            "three years.")
+    found = {s["defendant"]: s for s in contract(nlp, text)["sentences"]}
+    assert {k: "life" if v["life"] else v["prison_months"] for k, v in found.items()} == {
+        "Kittipong Srisuk": 240, "Jintana Phromma": 180, "Sompong Duangjai": 104,
+        "Khamphone Sisavath": "life", "Suda Chanthara": 24}
+    assert found["Suda Chanthara"]["suspended_months"] == 24 and found["Kittipong Srisuk"]["suspended_months"] is None
+
+
+def test_a_colon_list_of_ages_is_no_sentence(nlp):
+    text = "Police arrested the suspects in May. The suspects: Chhorn Vibol, 47; Meas Rithy, 36; and Kong Sothea, 38."
+    assert terms(nlp, text) == {}
+
+
+def test_them_with_listed_terms_named_in_the_next_sentence(nlp):
+    text = ("Last week the Battambang Provincial Court convicted the two recruiters who sent a 17-year-old girl "
+            "to work in a karaoke parlour in Poipet, and sentenced them to 12 and 10 years in prison, respectively."
+            "\n\nRos Sokhom, 39, and Thorng Vanny, 33, were found guilty of trafficking a minor.")
+    assert terms(nlp, text) == {"Ros Sokhom": 144, "Thorng Vanny": 120}
+
+
+def test_the_convict_identified_by_a_police_spokesman(nlp):
+    text = ("DUMAGUETE CITY – A regional trial court here has sentenced a 42-year-old woman to life imprisonment "
+            "for trafficking minors, police said Tuesday.\n\nPolice Lt. Col. Ariel Buenaflor, spokesperson of the "
+            "Negros Oriental Police Provincial Office, identified the convict as Maria Lourdes Caballero, a "
+            "resident of Barangay Taclobo.")
+    assert terms(nlp, text) == {"Maria Lourdes Caballero": "life"}
+
+
+def test_supervised_release_is_not_a_prison_term(nlp):
+    text = ("A Georgia man was sentenced today to 210 months in prison for leading a forced labor conspiracy.\n\n"
+            "According to court documents, Jose Luis Ramirez-Cortez, 54, of Tifton, brought workers from Mexico. "
+            "Ramirez-Cortez was also ordered to serve three years of supervised release and to pay $1.9 million.")
+    assert terms(nlp, text) == {"Jose Luis Ramirez-Cortez": 210}
