@@ -703,6 +703,8 @@ def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
 
 def _had_own_term_changed(token: Token) -> bool:
     """"X, 39, had her four-year sentence upheld" / "had his term cut to ten years"."""
+    if token.dep_ == "appos" and token.head.dep_ == "nsubj":
+        token = token.head  # "His co-defendant, X, 39, ..., had her four-year sentence upheld"
     head = token.head
     return token.dep_ == "nsubj" and head.lemma_ == "have" and any(
         CHANGE_OR_UPHOLD_VERB.match(c.text) and c.i > head.i for c in head.subtree) and any(
@@ -1045,6 +1047,10 @@ def _subject(trigger: Token) -> Token | None:
             return subjects[-1]
         if token.dep_ == "relcl":
             return token.head
+        if token.dep_ == "xcomp":
+            controller = [c for c in token.head.children if c.dep_ in {"dobj", "dative"}]
+            if controller:
+                return controller[-1]  # OBJECT CONTROL: "Judge X ordered him to serve 188 months": him
         if token.dep_ in {"conj", "xcomp", "advcl"}:
             token = token.head
             continue

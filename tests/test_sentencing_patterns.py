@@ -536,3 +536,15 @@ def test_supervised_release_is_not_a_prison_term(nlp):
             "According to court documents, Jose Luis Ramirez-Cortez, 54, of Tifton, brought workers from Mexico. "
             "Ramirez-Cortez was also ordered to serve three years of supervised release and to pay $1.9 million.")
     assert terms(nlp, text) == {"Jose Luis Ramirez-Cortez": 210}
+
+
+def test_ordered_him_to_serve(nlp):
+    text = ("A federal jury convicted Preecha Thongdee in March following a six-day trial. Today, U.S. District "
+            "Judge Harold B. Carter ordered him to serve 188 months in federal prison.")
+    assert terms(nlp, text) == {"Preecha Thongdee": 188}
+
+
+def test_co_defendant_had_her_sentence_upheld(nlp):
+    text = ("His co-defendant, Maria Goreti Seran, 39, who acted as a field agent in villages around Soe, had her "
+            "four-year sentence upheld.")
+    assert terms(nlp, text) == {"Maria Goreti Seran": 48}
