@@ -184,6 +184,12 @@ class SentenceExtractor:
             terms = _terms_of(doc, sent, trigger)
             life = bool(LIFE.search(sent.text))
             death = bool(DEATH.search(sent.text))
+            reduced = _outcome_reduced(doc, sents, index, trigger) if (life or death) else None
+            if reduced is not None:
+                # "sentenced to life imprisonment, reduced to 33 years and four months because he
+                # confessed", "to death, commuted to life": what is left is the sentence
+                life, death = reduced == "life", False
+                terms = [] if reduced == "life" else [reduced]
             custodial = [t for t in terms if not t["suspended"]]
             aggregate = [t for t in custodial if t["aggregate"]]
             prison = _final_terms([t for t in custodial if not t["aggregate"]], sent)
@@ -277,6 +283,48 @@ class SentenceExtractor:
 
 def _pronoun_defendant(trigger: Token) -> bool:
     return any(c.dep_ in {"dobj", "dative", "nsubjpass"} and c.lower_ in PRONOUNS for c in trigger.children)
+
+
+# LIFE OR DEATH REDUCED: "to life imprisonment, reduced to 33 years and four months" (Thai
+# courts cut a third for a confession), "to death, commuted to life"; the sentence may run on
+# past a paragraph break and a line of page furniture ("ADVERTISEMENT") in scraped copy.
+OUTCOME_REDUCED = re.compile(
+    r"\b(?:life(?:\s+imprisonment|\s+in prison|\s+sentences?)?|death(?:\s+penalty|\s+sentences?)?)\b"
+    r"(?P<mid>[^.;]{0,80}?)\b(?:reduc\w*|commut\w*|cut|lower\w*|mitigat\w*)\b(?:\s+(?!to\b)[\w-]+){0,4}?\s+to\s+"
+    r"(?P<to>life\b|(?:a\s+)?(?:jail\s+|prison\s+)?(?:term\s+of\s+)?\S)", re.I)
+FURNITURE_LINE = re.compile(r"^[A-Z0-9 :&'\u2019-]{3,40}$")
+
+
+def _run_on(doc: Doc, sents, index: int) -> str:
+    """The sentence, continued across paragraph breaks when it stops mid-clause (no closing
+    punctuation) and the text resumes in lower case after lines of page furniture."""
+    text = sents[index].text.rstrip()
+    if text.endswith((".", "!", "?", '"', "\u201d", ":")):
+        return text
+    for following in sents[index + 1:index + 4]:
+        line = following.text.strip()
+        if FURNITURE_LINE.match(line):
+            continue
+        return text + " " + line if line[:1].islower() else text
+    return text
+
+
+def _outcome_reduced(doc: Doc, sents, index: int, trigger: Token):
+    """"life", a term dict, or None when the life or death sentence was not reduced."""
+    sent = sents[index]
+    text = _run_on(doc, sents, index)
+    start = trigger.idx - sent.start_char
+    match = OUTCOME_REDUCED.search(text, start)
+    if match is None or CHANGE_TRAPS.search(match.group("mid")) or TRAP_GOVERNORS & set(match.group("mid").lower().split()):
+        return None
+    if match.group("to").lower().startswith("life"):
+        return "life"
+    found = find_terms(text[match.start("to"):match.start("to") + 50])
+    if not found or found[0][0] > 25:
+        return None
+    begin = sent.start_char + match.start("to") + found[0][0]
+    return {"months": found[0][2], "start": begin, "end": begin + found[0][1] - found[0][0], "listed": [found[0][2]],
+            "aggregate": False, "partly_suspended": None, "suspended": False}
 
 
 HEADLINE_WORD = re.compile(r"[A-Za-z][\w'-]*")

@@ -548,3 +548,21 @@ def test_co_defendant_had_her_sentence_upheld(nlp):
     text = ("His co-defendant, Maria Goreti Seran, 39, who acted as a field agent in villages around Soe, had her "
             "four-year sentence upheld.")
     assert terms(nlp, text) == {"Maria Goreti Seran": 48}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The court sentenced former immigration officer Natthawut Rakthai, 45, to life imprisonment, reduced to "
+     "33 years and four months because he confessed.", {"Natthawut Rakthai": 400}),
+    ("Somchai Boonmee, 40, was sentenced to death, commuted to life imprisonment because he confessed.",
+     {"Somchai Boonmee": "life"}),
+    # scraped copy: the sentence runs on past a paragraph break and a line of page furniture
+    ("The court sentenced Natthawut Rakthai, 45, to life imprisonment,\n\nADVERTISEMENT\n\nreduced to 33 years "
+     "and four months because he confessed.", {"Natthawut Rakthai": 400}),
+])
+def test_life_or_death_reduced_for_a_confession(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_a_demand_to_reduce_is_no_reduction(nlp):
+    text = "Lim Sokha was sentenced to life in prison, and his lawyer asked the court to reduce it to 10 years."
+    assert terms(nlp, text) == {"Lim Sokha": "life"}
