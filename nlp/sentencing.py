@@ -1007,6 +1007,10 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
         heads = [trigger.head]
     elif subject is not None:
         heads = [subject]
+    # MISPARSED QUANTITY: "sentenced a couple to 10 years each" read as "a couple to ten" years:
+    # the people are the quantifier noun, not the years
+    heads = [next((t for t in h.subtree if t.dep_ == "quantmod" and t.pos_ == "NOUN"), h)
+             if h.lemma_.lower() in {"year", "month"} else h for h in heads]
     if not heads and trigger.dep_ in {"amod", "dep", "attr"}:
         # BROKEN PARSE: "Five members ... were each handed reclusion perpetua" with "handed"
         # read as an adjective: the subject of the clause it sits in

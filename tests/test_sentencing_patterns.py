@@ -566,3 +566,11 @@ def test_life_or_death_reduced_for_a_confession(nlp, text, expected):
 def test_a_demand_to_reduce_is_no_reduction(nlp):
     text = "Lim Sokha was sentenced to life in prison, and his lawyer asked the court to reduce it to 10 years."
     assert terms(nlp, text) == {"Lim Sokha": "life"}
+
+
+def test_a_couple_sentenced_to_years_named_next(nlp):
+    # the parser reads "a couple to 10 years" as a quantity ("a couple to ten")
+    text = ("A court in Myawaddy has sentenced a married couple to 10 years each with hard labour for recruiting "
+            "young women.\n\nThe Myawaddy District Court sentenced U Zaw Min Tun, 49, and his wife Daw Khin Sandar, "
+            "45, under Section 24(a) of the Anti-Trafficking in Persons Law on February 20.")
+    assert terms(nlp, text) == {"Zaw Min Tun": 120, "Khin Sandar": 120}
