@@ -39,7 +39,7 @@ LIFE = re.compile(r"\blife (?:imprisonment|in prison|in jail|sentences?|terms?|b
                   r"\b(?:got|gets|get|given|received|receives|handed)\s+life\b(?!\s+(?:savings|insurance|skills|story|stories)\b)", re.I)
 DEATH = re.compile(r"\b(?:sentenced\b[^.;]{0,200}?\bto death|death (?:penalty|sentences?)|to be executed|"
                    r"capital punishment|sentenced\b[^.;]{0,200}?\bto be hanged)\b", re.I)
-SUSPENDED_AFTER = re.compile(r"^[\s,]*(?:(?:prison|jail)\s+)?(?:(?:sentences?|terms?|of|which|it|them|was|were|is|are|being|be|to|will)\s+)*suspended", re.I)
+SUSPENDED_AFTER = re.compile(r"^[\s,]*(?:(?:in\s+)?(?:prison|jail)\s*,?\s+)?(?:(?:sentences?|terms?|of|which|it|them|was|were|is|are|being|be|to|will)\s+)*suspended", re.I)
 SUSPENDED_BEFORE = re.compile(r"suspended\s+(?:(?:prison|jail)\s+)?(?:sentence|term)s?\s+of\s+$|suspended\s+$", re.I)
 OF_WHICH_SUSPENDED = re.compile(
     rf"\b(?:of which|with)\s+(?P<num>{NUMBER})(?:\s+(?P<unit>years?|months?))?\s+(?:(?:was|were|is|are|being|to be)\s+)?suspended", re.I)
@@ -725,7 +725,8 @@ def _set_term(record: dict, months, life, death) -> None:
 CHANGE_OR_UPHOLD_VERB = re.compile(
     r"^(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|doubl\w*|"
     r"upgrad\w*|toughen\w*|modif(?:y|ies|ied|ying)|upheld|uphold\w*|affirmed|confirmed)$", re.I)
-OWNER_BEFORE = re.compile(r"\b(?:sentences?|terms?|conviction) (?:(?:handed|given) to )?of\s+(?:[\w-]+,?\s+){0,2}$|\bfor\s+$", re.I)
+OWNER_BEFORE = re.compile(r"\b(?:sentences?|terms?|conviction) (?:(?:handed|given) to )?of\s+(?:[\w-]+,?\s+){0,2}$|"
+                          r"\b(?:sentences?|terms?) (?:handed (?:down )?to|given to|imposed on|passed on)\s+$|\bfor\s+$", re.I)
 
 
 def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
@@ -742,7 +743,8 @@ def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
         while end + 1 < sent.end and persons_by_token.get(end + 1) is person:
             end += 1
         after = doc.text[doc[end].idx + len(doc[end].text):doc[end].idx + len(doc[end].text) + 3]
-        if OWNER_BEFORE.search(before) or after.startswith(("'s", "\u2019s")) or \
+        possessive = after.startswith(("'s", "\u2019s")) or doc[end].lower_ in {"'s", "\u2019s"}  # "'s" in the mention
+        if OWNER_BEFORE.search(before) or possessive or \
                 (doc[end].dep_ in {"nsubj", "nsubjpass"} and CHANGE_OR_UPHOLD_VERB.match(doc[end].head.text)) or \
                 _had_own_term_changed(doc[end]):
             found[id(person)] = person
@@ -880,7 +882,7 @@ def _triggers(sent: Span) -> list[Token]:
                 for c in [*token.children, *(g for o in token.children if o.dep_ == "dobj" for g in o.children)]):
             found.append(token)  # CONVICTED TO: "convicted X to life imprisonment"
         elif lemma in TERM_VERB_LEMMAS and token.pos_ == "VERB" and (has_term_noun or any(
-                c.dep_ in {"dobj", "npadvmod", "attr"} and c.lower_.rstrip("s") in {"year", "month", "life"}
+                c.dep_ in {"dobj", "npadvmod", "attr"} and c.lower_.rstrip("s") in {"year", "month", "life", "penalty"}
                 for c in token.children)):
             found.append(token)  # "received four years", "was given nine years"
     return found
@@ -1180,13 +1182,13 @@ def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None
         if not recent:
             return []
         # "they": everyone named in the last sentence that named someone eligible
-        last_sent = next(s for s in reversed(sents[:index]) if s.start_char <= recent[0][0])
+        last_sent = next(s for s in reversed(sents[:index + 1]) if s.start_char <= recent[0][0])
         return [e for pos, e in recent if pos >= last_sent.start_char][::-1]
     if pronoun and count == 1 and recent:
         # PRONOUN: "He" is the person the last sentence naming people was about: its subject,
         # or someone introduced with an age ("Darren Whitfield, 52, of Walsall, ran Glamour
         # Nails"), before a mere name in object position.
-        last_sent = next(s for s in reversed(sents[:index]) if s.start_char <= recent[0][0])
+        last_sent = next(s for s in reversed(sents[:index + 1]) if s.start_char <= recent[0][0])
         in_last = [(pos, e) for pos, e in recent if pos >= last_sent.start_char]
         aged = {id(aliases.get(id(e), e)) for e in entities if e.kind == "person" and e.age is not None}
         introduced = [(pos, e) for pos, e in in_last if id(e) in aged or _is_subject_there(doc, e, last_sent)]
@@ -1198,7 +1200,7 @@ def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None
     if count >= 2 and len(chosen) >= 2:
         # SHORT LIST: "All four" after a sentence listing four people, one of whom entity
         # recognition missed: the people that sentence does name are among the four.
-        last_sent = next(s for s in reversed(sents[:index]) if s.start_char <= recent[0][0])
+        last_sent = next(s for s in reversed(sents[:index + 1]) if s.start_char <= recent[0][0])
         group = [e for pos, e in recent if pos >= last_sent.start_char]
         if len(group) >= 2:
             return group[::-1]

@@ -574,3 +574,38 @@ def test_a_couple_sentenced_to_years_named_next(nlp):
             "young women.\n\nThe Myawaddy District Court sentenced U Zaw Min Tun, 49, and his wife Daw Khin Sandar, "
             "45, under Section 24(a) of the Anti-Trafficking in Persons Law on February 20.")
     assert terms(nlp, text) == {"Zaw Min Tun": 120, "Khin Sandar": 120}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "him" is the person the same sentence found guilty (this raised StopIteration before)
+    ("The court found Chan Dara, 35, guilty of human trafficking and sentenced him to 15 years in prison.",
+     {"Chan Dara": 180}),
+    ("The court convicted Chan Dara of trafficking and jailed him for 15 years.", {"Chan Dara": 180}),
+    ("Police said the court found the couple, Chan Dara and Lim Sokha, guilty and sentenced them to 15 years "
+     "in prison.", {"Chan Dara": 180, "Lim Sokha": 180}),
+])
+def test_found_guilty_and_sentenced_him(nlp, text, expected):
+    out = contract(nlp, text)
+    assert not out.get("warnings"), out.get("warnings")
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chan Dara's 12-year sentence was upheld by the Appeal Court.", {"Chan Dara": 144}),
+    ("The Appeal Court upheld Chan Dara's 12-year sentence.", {"Chan Dara": 144}),
+    ("The Supreme Court upheld the 15-year sentence handed to Chan Dara.", {"Chan Dara": 180}),
+])
+def test_upheld_sentence_whose_owner_is_named(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_suspended_for_after_in_prison(nlp):
+    found = one(nlp, "Chan Dara was sentenced to 18 months in prison, suspended for two years.")
+    assert (found["prison_months"], found["suspended_months"]) == (18, 18)
+
+
+def test_decades_and_a_death_penalty_given(nlp):
+    assert terms(nlp, "Chan Dara was sentenced to two decades in prison.") == {"Chan Dara": 240}
+    assert terms(nlp, "Chan Dara was given the death penalty.") == {"Chan Dara": "death"}
+    assert terms(nlp, "Chan Dara, who has lived in Phnom Penh for two decades, was sentenced to 10 years.") == {
+        "Chan Dara": 120}
