@@ -130,6 +130,7 @@ class SentenceExtractor:
         pending: list = []
         sents = list(doc.sents)
         for index, sent in enumerate(sents):
+            _same_as(self, doc, sents, index, entities, persons_by_token, records)  # "So was Y."
             if not PREFILTER.search(sent.text):
                 continue
             for record in self._sentence_records(doc, sents, index, entities, persons_by_token, aliases):
@@ -141,14 +142,22 @@ class SentenceExtractor:
                     records[key] = record
                 else:
                     _merge(records[key], record)
-            for record in _semicolon_list(self, doc, sents, index, entities, persons_by_token):
+            listed = _semicolon_list(self, doc, sents, index, entities, persons_by_token) or \
+                _parenthesized_terms(self, doc, sents, index, entities, persons_by_token)
+            for record in listed:
                 key = record["defendant_entity"].name
-                if key not in records or not records[key]["named"]:
+                if key in records and records[key]["start"] == record["start"]:
+                    # the list's own term beats what the sentence's verb spread over everyone
+                    for field in ("fine", "court", "place", "charge"):
+                        record[field] = record[field] or records[key][field]
+                    records[key] = record
+                elif key not in records or not records[key]["named"]:
                     if key in records:
                         _merge(record, records[key])
                     records[key] = record
                 else:
                     _merge(records[key], record)
+            _same_as(self, doc, sents, index, entities, persons_by_token, records)  # "..., as was Y"
             if SENTENCE_CHANGE.search(sent.text) or UPHELD.search(sent.text):
                 _changed_or_upheld(self, doc, sents, index, entities, records, persons_by_token, pending, aliases)
             elif index and HALVED_LATER.search(sent.text) and not TERM_RE.search(sent.text) \
@@ -229,7 +238,7 @@ class SentenceExtractor:
                 defendants = [p for p in defendants if any(m.start >= sent.end_char for m in p.mentions)]
                 if not defendants:
                     continue
-            if aggregate and not prison and len(defendants) == 1:
+            if aggregate and not prison and len(defendants) == 1 and not _with_unnamed_others(trigger):
                 prison = aggregate  # one person's "total of 30 years" (several counts) is their term
             named_here = {id(p) for p in defendants
                           if any(sent.start_char <= m.start < sent.end_char for m in p.mentions)}
@@ -279,6 +288,13 @@ class SentenceExtractor:
                     "end": sent.end_char,
                 })
         return records
+
+
+def _with_unnamed_others(trigger: Token) -> bool:
+    """"X and his accomplices were sentenced to a total of 40 years": the total is not X's."""
+    subject = _subject(trigger)
+    return subject is not None and any(t.dep_ == "conj" and t.tag_ in {"NNS", "NNPS"} and t.pos_ == "NOUN"
+                                       for t in subject.subtree)
 
 
 def _pronoun_defendant(trigger: Token) -> bool:
@@ -519,6 +535,71 @@ def _semicolon_list(extractor, doc, sents, index, entities, persons_by_token) ->
     return records
 
 
+# SAME AS: "X was sentenced to 10 years, as was Y" / "... So was Y.": Y's term is X's.
+SAME_AS_BEFORE = re.compile(r"\b(?:as|so)\s+(?:was|were|did|had)\s+(?:(?:his|her|their|the)\s+[\w-]+,?\s+)?$", re.I)
+
+
+def _same_as(extractor, doc, sents, index, entities, persons_by_token, records) -> None:
+    sent = sents[index]
+    if not re.search(r"\b(?:as|so)\s+(?:was|were|did|had)\b", sent.text, re.I):
+        return
+    text = doc_text(doc)
+    for person in {id(q): q for q in persons_by_token.values()}.values():
+        if person.role in NON_DEFENDANT_ROLES or person.name in records:
+            continue
+        for m in person.mentions:
+            if sent.start_char <= m.start < sent.end_char and \
+                    SAME_AS_BEFORE.search(text[max(sent.start_char, m.start - 40):m.start]):
+                earlier = [r for r in records.values() if r["start"] < m.start]
+                if not earlier:
+                    continue
+                model = max(earlier, key=lambda r: r["start"])
+                record = extractor._plain_record(doc, sents, index, entities, person, model["prison_months"],
+                                                 model["life"], model["death"])
+                record["suspended_months"] = model["suspended_months"]
+                records[person.name] = record
+                break
+
+
+# PARENTHESIZED TERMS: "Also sentenced were Chan Dara (10 years), Lim Sokha (eight years) and
+# Pov Rina (five years)": each name with its term in brackets, two at least.
+PAREN_AFTER = re.compile(r"^\s*\((?P<inside>[^()]{1,40})\)")
+
+
+def _parenthesized_terms(extractor, doc, sents, index, entities, persons_by_token) -> list[dict]:
+    sent = sents[index]
+    if sent.text.count("(") < 2 or not LIST_CUE.search(sent.text):
+        return []
+    text = doc_text(doc)
+    found = []
+    for person in {id(q): q for q in persons_by_token.values()}.values():
+        if person.role in NON_DEFENDANT_ROLES:
+            continue
+        for m in person.mentions:
+            if not sent.start_char <= m.start < sent.end_char:
+                continue
+            inside = PAREN_AFTER.match(text[m.end:m.end + 50])
+            if not inside:
+                continue
+            what = inside.group("inside")
+            terms = find_terms(what)
+            outcome = SEGMENT_OUTCOME.match(what)
+            if terms and terms[0][0] == 0 and not TRAP_BEFORE.search(what[:terms[0][0]]):
+                found.append((m.start, person, terms[0][2], None, bool(re.search(r"\bsuspended\b", what, re.I))))
+            elif outcome:
+                found.append((m.start, person, None, "death" if outcome.group("what").lower().startswith("death")
+                              else "life", False))
+    if len(found) < 2:
+        return []
+    records = []
+    for _, person, months, outcome, suspended in sorted(found, key=lambda f: f[0]):
+        record = extractor._plain_record(doc, sents, index, entities, person, months,
+                                         outcome == "life", outcome == "death")
+        record["suspended_months"] = months if suspended else None
+        records.append(record)
+    return records
+
+
 # CONTINUED LIST: "X, 36, was sentenced to 14 years; Y, 31, his girlfriend, 12 years; guards
 # Z and W, 29, seven years each" and "sentenced X to 10 years, Y to eight and Z to six": after
 # the trigger's own term, each segment names people and then their term (the unit may be
@@ -600,7 +681,7 @@ def _continued_list(doc: Doc, sents, index: int, first: dict, persons_by_token) 
         return []
     previous = first["end"]
     for start, stop, person in mentions:
-        if not _only_words(_strip_appositions(text[previous:start]), {"and", "while", "whereas"}):
+        if not _only_words(_strip_appositions(text[previous:start]), {"and", "while", "whereas", "in", "prison", "jail"}):
             break
         bare = BARE_TO.match(_strip_appositions(text[stop:stop + 30]))
         if not bare:
@@ -1346,10 +1427,14 @@ def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str
 IDENTIFIED_AS = re.compile(r"\b(?:identified|named)\s+(?:the\s+|her\s+|him\s+|them\s+)?(?:[\w-]+\s+){0,2}?as\s+$", re.I)
 
 
+OTHER_CLAUSE = re.compile(r",?\s+(?:while|whereas|but)\s+|;")
+
+
 def _acquitted(sent: Span, person: Entity) -> bool:
     for m in person.mentions:
         if sent.start_char <= m.start < sent.end_char:
             window = sent.text[m.end - sent.start_char: m.end - sent.start_char + 60]
+            window = OTHER_CLAUSE.split(window)[0]  # "B to eight years, while C was acquitted": C's
             if ACQUITTED.search(window.split(",")[0] if "," in window[:5] else window):
                 return True
     return False

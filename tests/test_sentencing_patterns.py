@@ -609,3 +609,41 @@ def test_decades_and_a_death_penalty_given(nlp):
     assert terms(nlp, "Chan Dara was given the death penalty.") == {"Chan Dara": "death"}
     assert terms(nlp, "Chan Dara, who has lived in Phnom Penh for two decades, was sentenced to 10 years.") == {
         "Chan Dara": 120}
+
+
+def test_acquittal_of_a_third_in_a_while_clause(nlp):
+    text = "Chan Dara was sentenced to 10 years and Lim Sokha to eight years, while Pov Rina was acquitted."
+    assert terms(nlp, text) == {"Chan Dara": 120, "Lim Sokha": 96}
+
+
+def test_got_eight_after_in_jail(nlp):
+    assert terms(nlp, "Chan Dara got 10 years in jail, and Lim Sokha got eight.") == {"Chan Dara": 120, "Lim Sokha": 96}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Also sentenced were Chan Dara (10 years), Lim Sokha (eight years) and Pov Rina (five years).",
+     {"Chan Dara": 120, "Lim Sokha": 96, "Pov Rina": 60}),
+    ("The court jailed Chan Dara (life imprisonment), Lim Sokha (20 years) and Pov Rina (18 months, suspended).",
+     {"Chan Dara": "life", "Lim Sokha": 240, "Pov Rina": 18}),
+])
+def test_terms_in_brackets_after_each_name(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_ages_in_brackets_are_no_terms(nlp):
+    assert terms(nlp, "Chan Dara (35) and Lim Sokha (40) were jailed for 10 years.") == {"Chan Dara": 120, "Lim Sokha": 120}
+
+
+def test_total_with_unnamed_accomplices_is_not_ones_term(nlp):
+    found = contract(nlp, "Nguyen Van Nam and his accomplices were sentenced to a total of 40 years in prison.")
+    assert all(s["prison_months"] is None for s in found["sentences"]), found["sentences"]
+    assert terms(nlp, "Nguyen Van Nam was sentenced to a total of 40 years in prison for five counts.") == {
+        "Nguyen Van Nam": 480}
+
+
+@pytest.mark.parametrize("text", [
+    "Chan Dara was sentenced to 10 years. So was Lim Sokha.",
+    "Chan Dara was sentenced to 10 years, as was his wife, Lim Sokha.",
+])
+def test_as_was_y(nlp, text):
+    assert terms(nlp, text) == {"Chan Dara": 120, "Lim Sokha": 120}
