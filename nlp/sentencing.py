@@ -1124,7 +1124,8 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
             return named
         if count != 0:
             found = _back_reference(doc, sents, index, count, entities, limit=trigger.idx, aliases=aliases,
-                                    pronoun=head.lower_ in PRONOUNS, gender=PRONOUN_GENDER.get(head.lower_))
+                                    pronoun=head.lower_ in PRONOUNS, gender=PRONOUN_GENDER.get(head.lower_),
+                                    noun=_noun_phrase(head))
             if found:
                 return found
         if count != 0 or (head.pos_ == "NOUN" and any(c.dep_ in {"det", "nummod"} for c in head.children)):
@@ -1236,8 +1237,24 @@ def _reference_count(head: Token) -> int | None:
     return 0
 
 
+def _noun_phrase(head: Token) -> str | None:
+    """"Chinese national" of "the Chinese national": the words that can describe one person."""
+    if head.pos_ != "NOUN" or head.lower_ in PRONOUNS:
+        return None
+    words = [t for t in head.subtree if t.i <= head.i and t.dep_ in {"amod", "compound"} and t.head == head] + [head]
+    return " ".join(t.lower_ for t in words)
+
+
+def _described_as(text: str, entity: Entity, noun: str) -> bool:
+    """"Chinese national Wang Lei" / "Chan Dara, a 35-year-old recruiter," / "the broker, Im Sophorn"."""
+    before = re.compile(rf"\b{re.escape(noun)}s?\s*,?\s*$", re.I)
+    after = re.compile(rf"^\s*,\s*(?:\d{{1,2}}\s*,\s*)?(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}\b", re.I)
+    return any(before.search(text[max(0, m.start - 40):m.start]) or after.match(text[m.end:m.end + 80])
+               for m in entity.mentions)
+
+
 def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None, pronoun=False,
-                    gender: str | None = None) -> list[Entity]:
+                    gender: str | None = None, noun: str | None = None) -> list[Entity]:
     """The last `count` people named before `limit` (the verb) who could be defendants.
 
     An alias counts as its person; a "person" only ever named in a place's slot ("Jones, 52,
@@ -1259,6 +1276,11 @@ def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None
             latest[id(person)] = (max(before), person)
     recent: list[tuple[int, Entity]] = list(latest.values())
     recent.sort(key=lambda pair: pair[0], reverse=True)
+    if noun and count:
+        # SAME NOUN: "the recruiter was jailed" after "Chan Dara, a recruiter, and Lim Sokha, a driver"
+        described = [e for _, e in recent if _described_as(text, e, noun)]
+        if len(described) == count:
+            return described[::-1]
     if count is None:
         if not recent:
             return []

@@ -647,3 +647,13 @@ def test_total_with_unnamed_accomplices_is_not_ones_term(nlp):
 ])
 def test_as_was_y(nlp, text):
     assert terms(nlp, text) == {"Chan Dara": 120, "Lim Sokha": 120}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police arrested Chan Dara, a 35-year-old recruiter, and Lim Sokha, a driver, in May. The recruiter was "
+     "jailed for 10 years.", {"Chan Dara": 120}),
+    ("Police arrested Chinese national Wang Lei and Cambodian Chan Dara in May. On Tuesday the Chinese national "
+     "was sentenced to 12 years.", {"Wang Lei": 144}),
+])
+def test_the_noun_points_back_to_the_person_it_described(nlp, text, expected):
+    assert terms(nlp, text) == expected
