@@ -657,3 +657,16 @@ def test_as_was_y(nlp, text):
 ])
 def test_the_noun_points_back_to_the_person_it_described(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the model tags the name before "alias" as a place; an alias makes it a person
+    ("The Batam District Court on Thursday sentenced Darmawan alias Awan, 48, to death.", {"Darmawan": "death"}),
+    ("Presiding judge Dwi Nuraini said the defendant, Rudianto alias Anto, 40, was sentenced to nine years.",
+     {"Rudianto": 108}),
+    # a doubled Burmese name is no honorific ("Tun" is one in Malaysia)
+    ("The court sentenced Myo Thant, 29, Tun Tun Lwin, 38, and Khin Sandar Win, 26, to 10 years each.",
+     {"Myo Thant": 120, "Tun Tun Lwin": 120, "Khin Sandar Win": 120}),
+])
+def test_defendants_named_with_an_alias_or_a_doubled_name(nlp, text, expected):
+    assert terms(nlp, text) == expected
