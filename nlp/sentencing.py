@@ -143,7 +143,8 @@ class SentenceExtractor:
                 else:
                     _merge(records[key], record)
             listed = _semicolon_list(self, doc, sents, index, entities, persons_by_token) or \
-                _parenthesized_terms(self, doc, sents, index, entities, persons_by_token)
+                _parenthesized_terms(self, doc, sents, index, entities, persons_by_token) or \
+                _line_list(self, doc, sents, index, entities, persons_by_token)
             for record in listed:
                 key = record["defendant_entity"].name
                 if key in records and records[key]["start"] == record["start"]:
@@ -559,6 +560,54 @@ def _same_as(extractor, doc, sents, index, entities, persons_by_token, records) 
                 record["suspended_months"] = model["suspended_months"]
                 records[person.name] = record
                 break
+
+
+# LINE LIST: "The defendants were sentenced as follows:" then one line each, "John Smith, 34,
+# of Leeds – eight years" / "• Jane Doe (29), of Bradford: six years" / "Chan Dara, 10 years".
+LINE_BULLET = re.compile(r"^[\s\-\u2022\u2013\u2014*\u00b7]*")
+LINE_DETAILS = re.compile(r"^(?:\s*(?:,\s*(?:aged\s+)?\d{1,2}\b(?![\s-]*(?:years?|months?|yrs?)\b)|\(\s*\d{1,2}\s*\)|,?\s+(?:of|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}))*"
+                          r"\s*[,:\u2013\u2014-]?\s*(?:(?:was\s+)?(?:jailed|sentenced)\s+(?:for|to)\s+|to\s+)?")
+
+
+def _line_list(extractor, doc, sents, index, entities, persons_by_token) -> list[dict]:
+    sent = sents[index]
+    header = sent.text.strip()
+    if not header.endswith(":") or not LIST_CUE.search(header):
+        return []
+    text = doc_text(doc)
+    people = [p for p in {id(q): q for q in persons_by_token.values()}.values() if p.role not in NON_DEFENDANT_ROLES]
+    found = []
+    position = sent.end_char
+    for line in text[sent.end_char:sent.end_char + 3000].split("\n"):
+        start = text.index(line, position) if line else position
+        position = start + len(line)
+        if not line.strip():
+            continue
+        body_start = start + LINE_BULLET.match(line).end()
+        named = sorted((m.start, m.end, p) for p in people for m in p.mentions if start <= m.start < position)
+        if not named or named[0][0] != body_start:
+            break
+        rest = text[named[-1][1]:position]
+        rest = rest[LINE_DETAILS.match(rest).end():]
+        terms = find_terms(rest)
+        outcome = SEGMENT_OUTCOME.match(rest)
+        if terms and terms[0][0] == 0:
+            suspended = bool(re.match(r"^[\s,]*(?:(?:was|were|is|and)\s+)?suspended\b", rest[terms[0][1]:], re.I))
+            found.append((named[0][2], terms[0][2], None, suspended))
+        elif outcome:
+            found.append((named[0][2], None, "death" if outcome.group("what").lower().startswith("death") else "life",
+                          False))
+        else:
+            break
+    if len(found) < 2:
+        return []
+    records = []
+    for person, months, outcome, suspended in found:
+        record = extractor._plain_record(doc, sents, index, entities, person, months, outcome == "life",
+                                         outcome == "death")
+        record["suspended_months"] = months if suspended else None
+        records.append(record)
+    return records
 
 
 # PARENTHESIZED TERMS: "Also sentenced were Chan Dara (10 years), Lim Sokha (eight years) and
@@ -1087,7 +1136,7 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
     elif subject is not None and trigger.dep_ == "relcl":
         heads = [subject]
     elif trigger.dep_ in {"relcl", "acl"}:
-        heads = [trigger.head]
+        heads = [_out_of_place_slot(trigger.head)]
     elif subject is not None:
         heads = [subject]
     # MISPARSED QUANTITY: "sentenced a couple to 10 years each" read as "a couple to ten" years:
@@ -1164,6 +1213,13 @@ def _named_after(doc, head: Token, persons_by_token) -> list[Entity]:
     return found
 
 
+def _out_of_place_slot(token: Token) -> Token:
+    """"John Smith, 34, of Leeds, who was jailed": the clause hangs off Leeds; it is about Smith."""
+    while token.dep_ == "pobj" and token.head.lower_ in {"of", "from", "in"} and token.head.head.pos_ == "PROPN":
+        token = token.head.head
+    return token
+
+
 def _clause_subject(token: Token) -> Token | None:
     for ancestor in token.ancestors:
         subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -1178,7 +1234,7 @@ def _subject(trigger: Token) -> Token | None:
     for _ in range(3):
         subjects = [c for c in token.children if c.dep_ in {"nsubjpass", "nsubj"}]
         if subjects and subjects[-1].tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
-            return token.head  # "X, who was also sentenced to life": X
+            return _out_of_place_slot(token.head)  # "X, who was also sentenced to life": X
         if subjects:
             return subjects[-1]
         if token.dep_ == "relcl":

@@ -670,3 +670,26 @@ def test_the_noun_points_back_to_the_person_it_described(nlp, text, expected):
 ])
 def test_defendants_named_with_an_alias_or_a_doubled_name(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The defendants were sentenced as follows:\n\nJohn Smith, 34, of Leeds – eight years\nJane Doe, 29, of "
+     "Bradford – six years and nine months\nAdam Brown, 41, of Halifax – 18 months, suspended for two years",
+     {"John Smith": 96, "Jane Doe": 81, "Adam Brown": 18}),
+    ("The following defendants were sentenced at Leeds Crown Court:\n• John Smith (34), of Leeds: eight years\n"
+     "• Jane Doe (29), of Bradford: six years", {"John Smith": 96, "Jane Doe": 72}),
+    ("The court handed down these sentences:\nChan Dara, 35, 10 years\nLim Sokha, 40, life imprisonment",
+     {"Chan Dara": 120, "Lim Sokha": "life"}),
+])
+def test_one_line_per_defendant_after_a_heading(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_a_line_list_of_suspects_is_no_sentence(nlp):
+    assert terms(nlp, "Police arrested these suspects:\nChan Dara, 35\nLim Sokha, 40") == {}
+
+
+def test_who_was_jailed_after_of_a_town(nlp):
+    text = ("Those jailed were:\n\n- John Smith, 34, of Leeds, who was jailed for eight years\n- Jane Doe, 29, of "
+            "Bradford, who was jailed for six years and nine months")
+    assert terms(nlp, text) == {"John Smith": 96, "Jane Doe": 81}
