@@ -1427,9 +1427,11 @@ def _only_in_place_slots(text: str, entity: Entity) -> bool:
 
 
 # ALIAS: "Sok Dara, also known as Meng, 36": later mentions of "Meng" are Sok Dara.
-ALIAS_CUE = re.compile(r"\b(?:also known as|better known as|known as|a\.?k\.?a\.?|alias|nicknamed|who goes by)\b", re.I)
+ALIAS_CUE = re.compile(r"\b(?:(?:also|better|locally|widely|popularly) known as|known (?:locally |widely |popularly )?as|"
+                       r"a\.?k\.?a\.?|alias|nicknamed|who goes by)\b", re.I)
 ALIAS_AFTER = re.compile(
-    r"^\s*,?\s*\(?\s*(?:also known as|better known as|known as|a\.?k\.?a\.?|alias|nicknamed|who goes by)\s+"
+    r"^\s*,?\s*\(?\s*(?:(?:also|better|locally|widely|popularly) known as|known (?:locally |widely |popularly )?as|"
+    r"a\.?k\.?a\.?|alias|nicknamed|who goes by)\s+"
     r"[\"'\u201c\u2018]?(?P<alias>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 
 

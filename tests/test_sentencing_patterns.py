@@ -693,3 +693,8 @@ def test_who_was_jailed_after_of_a_town(nlp):
     text = ("Those jailed were:\n\n- John Smith, 34, of Leeds, who was jailed for eight years\n- Jane Doe, 29, of "
             "Bradford, who was jailed for six years and nine months")
     assert terms(nlp, text) == {"John Smith": 96, "Jane Doe": 81}
+
+
+def test_known_locally_as_is_an_alias(nlp):
+    assert terms(nlp, "Prasit Saengthong, known locally as Sia Prasit, was sentenced to 12 years.") == {
+        "Prasit Saengthong": 144}
