@@ -1316,7 +1316,8 @@ def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None
     An alias counts as its person; a "person" only ever named in a place's slot ("Jones, 52,
     of Walsall") is a mistyped place and is never what "he" refers to."""
     aliases = aliases or {}
-    earliest = sents[max(0, index - 6)].start_char
+    # "the two", "all four" may point further back than "he": their number has to fit
+    earliest = sents[max(0, index - (12 if count and count >= 2 else 6))].start_char
     text = doc_text(doc)
     latest: dict[int, tuple[int, Entity]] = {}
     for entity in entities:

@@ -698,3 +698,11 @@ def test_who_was_jailed_after_of_a_town(nlp):
 def test_known_locally_as_is_an_alias(nlp):
     assert terms(nlp, "Prasit Saengthong, known locally as Sia Prasit, was sentenced to 12 years.") == {
         "Prasit Saengthong": 144}
+
+
+def test_the_two_points_back_past_several_sentences(nlp):
+    text = ("Police arrested Chan Dara, 35, and Lim Sokha, 40, in May 2023 after a raid. The raid followed a tip from "
+            "a hotline. Officers found 12 women in a house. The women had been promised jobs. Some were under 18. "
+            "They were taken to a shelter. An NGO provided counselling. The case went to court in March. On Tuesday, "
+            "the two were each jailed for 10 years.")
+    assert terms(nlp, text) == {"Chan Dara": 120, "Lim Sokha": 120}
