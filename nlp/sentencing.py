@@ -131,6 +131,8 @@ class SentenceExtractor:
         sents = list(doc.sents)
         for index, sent in enumerate(sents):
             _same_as(self, doc, sents, index, entities, persons_by_token, records)  # "So was Y."
+            if QUASHED.search(sent.text):
+                _quashed(sent, records, persons_by_token)
             if not PREFILTER.search(sent.text):
                 continue
             for record in self._sentence_records(doc, sents, index, entities, persons_by_token, aliases):
@@ -808,7 +810,7 @@ CHANGE_TRAPS = re.compile(r"\b(?:maximum|minimum|law|act|bill|code|statute|could
                           r"sought|ask\w*|demand\w*|urg\w*|propos\w*|wants?|if|parliament|lawmakers|"
                           r"legislat\w*|congress|amend\w*|vot\w*)\b", re.I)
 CHANGE_FROM = re.compile(rf"\bfrom\s+(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|months?))?\s*$", re.I)
-OWNER_PRONOUN = re.compile(r"\b(?P<pron>his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)\b", re.I)
+OWNER_PRONOUN = re.compile(r"\b(?P<pron>his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?|convictions?)\b", re.I)
 # UPHELD: "Her eight-year sentence was upheld", "let stand the eight-year term of X": the
 # term stands; it is a sentencing of that person even when the first trial is not told.
 UPHELD = re.compile(r"\b(?:upheld|uphold(?:s|ing)?|let stand|lets stand|affirmed|confirmed)\b", re.I)
@@ -974,6 +976,24 @@ def _changed_or_upheld(extractor, doc, sents, index, entities, records, persons_
         for person in owners:
             if person.name not in records:
                 records[person.name] = extractor._plain_record(doc, sents, index, entities, person, months, life, False)
+
+
+# QUASHED ON APPEAL: "set aside her conviction and sentence", "overturned the conviction of
+# X", "X was acquitted on appeal": the earlier record of that person is no sentencing now.
+QUASHED = re.compile(r"\b(?:overturn\w*|quash\w*|set aside|sets aside|revers\w*|annull\w*|vacat\w*)\b[^.;]{0,40}?"
+                     r"\b(?:convictions?|sentences?|verdicts?)\b|\b(?:acquitted|cleared)\b[^.;]{0,30}?\bon appeal\b", re.I)
+
+
+def _quashed(sent: Span, records: dict[str, dict], persons_by_token) -> None:
+    if CHANGE_TRAPS.search(sent.text):
+        return
+    named = {id(p): p for i in range(sent.start, sent.end) if (p := persons_by_token.get(i)) is not None
+             and p.role not in NON_DEFENDANT_ROLES}
+    owners = [records[p.name] for p in named.values() if p.name in records and records[p.name]["start"] < sent.start_char]
+    if not named:
+        owners = _earlier_owners(sent, records, None) if OWNER_PRONOUN.search(sent.text) else []
+    for record in owners:
+        records.pop(record["defendant_entity"].name, None)
 
 
 def _apply_pending_changes(records: dict[str, dict], pending: list) -> None:

@@ -706,3 +706,17 @@ def test_the_two_points_back_past_several_sentences(nlp):
             "They were taken to a shelter. An NGO provided counselling. The case went to court in March. On Tuesday, "
             "the two were each jailed for 10 years.")
     assert terms(nlp, text) == {"Chan Dara": 120, "Lim Sokha": 120}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chan Dara, 45, was sentenced to 10 years in 2022. Ms Lim Sokha got eight years. On Monday the Appeal Court "
+     "overturned her conviction.", {"Chan Dara": 120}),
+    ("Abdul Hakim, 46, was given eight years' jail. His co-accused, clerk Jamilah binti Osman, 39, was given four "
+     "years' jail. The judge found that the prosecution had not proven its case against Ms Jamilah, and set aside "
+     "her conviction and sentence.", {"Abdul Hakim": 96}),
+    # a wish is not a ruling
+    ("Chan Dara was sentenced to 10 years in 2022. His lawyer said he would ask the court to overturn the "
+     "conviction.", {"Chan Dara": 120}),
+])
+def test_conviction_quashed_on_appeal_leaves_no_sentencing(nlp, text, expected):
+    assert terms(nlp, text) == expected
