@@ -129,11 +129,15 @@ class SentenceExtractor:
         records: dict[str, dict] = {}
         pending: list = []
         sents = list(doc.sents)
+        text = doc_text(doc)
         for index, sent in enumerate(sents):
-            _same_as(self, doc, sents, index, entities, persons_by_token, records)  # "So was Y."
-            if QUASHED.search(sent.text):
+            sent_text = text[sent.start_char:sent.end_char]  # Span.text rebuilds it from tokens each time
+            same_as = SAME_AS.search(sent_text) is not None
+            if same_as:
+                _same_as(self, doc, sents, index, entities, persons_by_token, records)  # "So was Y."
+            if QUASHED.search(sent_text):
                 _quashed(sent, records, persons_by_token)
-            if not PREFILTER.search(sent.text):
+            if not PREFILTER.search(sent_text):
                 continue
             for record in self._sentence_records(doc, sents, index, entities, persons_by_token, aliases):
                 key = record["defendant_entity"].name
@@ -160,11 +164,12 @@ class SentenceExtractor:
                     records[key] = record
                 else:
                     _merge(records[key], record)
-            _same_as(self, doc, sents, index, entities, persons_by_token, records)  # "..., as was Y"
-            if SENTENCE_CHANGE.search(sent.text) or UPHELD.search(sent.text):
+            if same_as:
+                _same_as(self, doc, sents, index, entities, persons_by_token, records)  # "..., as was Y"
+            if SENTENCE_CHANGE.search(sent_text) or UPHELD.search(sent_text):
                 _changed_or_upheld(self, doc, sents, index, entities, records, persons_by_token, pending, aliases)
-            elif index and HALVED_LATER.search(sent.text) and not TERM_RE.search(sent.text) \
-                    and not CHANGE_TRAPS.search(sent.text):
+            elif index and HALVED_LATER.search(sent_text) and not TERM_RE.search(sent_text) \
+                    and not CHANGE_TRAPS.search(sent_text):
                 _halved_later(sents[index - 1], sent, records)
         _apply_pending_changes(records, pending)
         for record in records.values():
@@ -476,9 +481,10 @@ SEGMENT_OUTCOME = re.compile(r"^[\s,]*(?P<what>life(?:\s+imprisonment|\s+in pris
 def _semicolon_list(extractor, doc, sents, index, entities, persons_by_token) -> list[dict]:
     sent = sents[index]
     text = doc_text(doc)
-    if sent.text.count(";") < 1 or ":" not in sent.text:
+    sent_text = text[sent.start_char:sent.end_char]
+    if ";" not in sent_text or ":" not in sent_text:
         return []
-    colon = sent.start_char + sent.text.index(":")
+    colon = sent.start_char + sent_text.index(":")
     end = sent.end_char
     i = index
     while text[:end].rstrip().endswith(";") and i + 1 < len(sents):  # the parser may split at ";"
@@ -539,13 +545,12 @@ def _semicolon_list(extractor, doc, sents, index, entities, persons_by_token) ->
 
 
 # SAME AS: "X was sentenced to 10 years, as was Y" / "... So was Y.": Y's term is X's.
+SAME_AS = re.compile(r"\b(?:as|so)\s+(?:was|were|did|had)\b", re.I)
 SAME_AS_BEFORE = re.compile(r"\b(?:as|so)\s+(?:was|were|did|had)\s+(?:(?:his|her|their|the)\s+[\w-]+,?\s+)?$", re.I)
 
 
 def _same_as(extractor, doc, sents, index, entities, persons_by_token, records) -> None:
     sent = sents[index]
-    if not re.search(r"\b(?:as|so)\s+(?:was|were|did|had)\b", sent.text, re.I):
-        return
     text = doc_text(doc)
     for person in {id(q): q for q in persons_by_token.values()}.values():
         if person.role in NON_DEFENDANT_ROLES or person.name in records:
@@ -573,10 +578,10 @@ LINE_DETAILS = re.compile(r"^(?:\s*(?:,\s*(?:aged\s+)?\d{1,2}\b(?![\s-]*(?:years
 
 def _line_list(extractor, doc, sents, index, entities, persons_by_token) -> list[dict]:
     sent = sents[index]
-    header = sent.text.strip()
+    text = doc_text(doc)
+    header = text[sent.start_char:sent.end_char].strip()
     if not header.endswith(":") or not LIST_CUE.search(header):
         return []
-    text = doc_text(doc)
     people = [p for p in {id(q): q for q in persons_by_token.values()}.values() if p.role not in NON_DEFENDANT_ROLES]
     found = []
     position = sent.end_char
@@ -619,9 +624,10 @@ PAREN_AFTER = re.compile(r"^\s*\((?P<inside>[^()]{1,40})\)")
 
 def _parenthesized_terms(extractor, doc, sents, index, entities, persons_by_token) -> list[dict]:
     sent = sents[index]
-    if sent.text.count("(") < 2 or not LIST_CUE.search(sent.text):
-        return []
     text = doc_text(doc)
+    sent_text = text[sent.start_char:sent.end_char]
+    if sent_text.count("(") < 2 or not LIST_CUE.search(sent_text):
+        return []
     found = []
     for person in {id(q): q for q in persons_by_token.values()}.values():
         if person.role in NON_DEFENDANT_ROLES:
