@@ -1151,6 +1151,10 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
     objects = [c for c in trigger.children if c.dep_ in {"dobj", "dative"}]
     objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"to", "on"}
                 for g in c.children if g.dep_ == "pobj" and lemma in {"hand", "give", "impose", "mete", "award"}]
+    if not objects and (subject is None or subject.dep_ != "nsubjpass"):
+        # "The court sentenced both to 12 years": "both" parsed as an adverb of "to"
+        objects = [g for c in [trigger, *(c for c in trigger.children if c.dep_ == "prep")] for g in c.children
+                   if g.lower_ in {"both", "all"} and g.dep_ in {"advmod", "npadvmod", "predet", "det"} and g.i > trigger.i]
     if objects:  # "sentenced A, 51, a headman ..., and B, 44, to ...": B parsed as the verb's conjunct
         objects += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i in persons_by_token]
     if lemma in {"receive", "serve", "get"}:

@@ -720,3 +720,8 @@ def test_the_two_points_back_past_several_sentences(nlp):
 ])
 def test_conviction_quashed_on_appeal_leaves_no_sentencing(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+def test_the_court_sentenced_both(nlp):
+    text = "Chan Dara and Lim Sokha were arrested in 2023. The court sentenced both to 12 years."
+    assert terms(nlp, text) == {"Chan Dara": 144, "Lim Sokha": 144}
