@@ -1503,11 +1503,16 @@ COURT_CASE_WORDS = re.compile(r"\b(?:convict\w*|guilty|sentenc\w*|jail\w*|prison
 AGE_CUE = re.compile(r",\s*\d{1,2}\s*,|\(\d{1,2}\)")
 
 
+# "They are A, B and C." / "The three were A, B and C.": a sentence that only names them
+NAMING = re.compile(r"^\s*(?:They|These|Those|The\s+(?!victims|survivors|girls|boys|children|women|workers)"
+                    r"(?:[a-z]+\s+)?[a-z]+)\s+(?:are|were)\s+(?:[A-Z]|identified|named)")
+
+
 def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str | None = None) -> list[Entity]:
     """The first `count` people named in the next two sentences, preferring those given an age."""
     candidates = []
     for sent in sents[index + 1:index + 3]:
-        if not COURT_CASE_WORDS.search(sent.text) and not AGE_CUE.search(sent.text):
+        if not COURT_CASE_WORDS.search(sent.text) and not AGE_CUE.search(sent.text) and not NAMING.match(sent.text):
             continue  # a sentence about something else ("House Bill No. 7836 ...") names no defendant
         for token in sent:
             person = persons_by_token.get(token.i)

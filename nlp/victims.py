@@ -23,8 +23,8 @@ WORKER_NOUNS = (r"workers?|women|men|migrants?|fishermen|fisherman|labou?rers?|c
 # "The victim, X" / "Both girls, X and Y" / "One of the rescued girls, X" / "Survivors, including X" /
 # "The girl, identified as X" / "Survivor X" / "Rescued teenager X" / "the trafficked boy X"
 CUE_BEFORE = re.compile(
-    rf"(?:\b(?:{GROUP_NOUNS})\s*(?:,|:|—|–|\s-)?\s*(?:(?:who was |later )?(?:identified|named|known) (?:only )?as\s+|"
-    rf"(?:including|among them|such as)\s+)?"
+    rf"(?:\b(?:{GROUP_NOUNS})\s*(?:,|:|—|–|\s-)?\s*(?:(?:who was |later |were |are )?(?:identified|named|known) (?:only )?as\s+|"
+    rf"(?:including|among them|such as|were|are)\s+)?"
     rf"|\b(?:victim|survivor|minor)\s+"
     rf"|\b(?:rescued|trafficked|freed|enslaved|underage|under-age|teenage|young)\s+"
     rf"(?:teen(?:ager)?|girl|boy|child|woman|man|worker|maid|fisherman|migrant)\s*,?\s*)$",

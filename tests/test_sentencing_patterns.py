@@ -725,3 +725,8 @@ def test_conviction_quashed_on_appeal_leaves_no_sentencing(nlp, text, expected):
 def test_the_court_sentenced_both(nlp):
     text = "Chan Dara and Lim Sokha were arrested in 2023. The court sentenced both to 12 years."
     assert terms(nlp, text) == {"Chan Dara": 144, "Lim Sokha": 144}
+
+
+def test_they_are_names_after_an_unnamed_sentencing(nlp):
+    text = "Three Cambodians were sentenced to 12 years each. They are Chan Dara, Lim Sokha and Pov Rina."
+    assert terms(nlp, text) == {"Chan Dara": 144, "Lim Sokha": 144, "Pov Rina": 144}
