@@ -939,6 +939,9 @@ PERSON_APPOSITION = re.compile(
     re.IGNORECASE)
 
 
+ALIAS_AFTER = re.compile(r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka)\s+[\"'\u201c\u2018]?[A-Z]")
+
+
 def _looks_like_person(doc: Doc, ent: Span) -> bool:
     """Context that only a person has: an age after the name, a person's apposition
     ("X, a program officer with ..."), or being arrested/sentenced."""
@@ -946,6 +949,8 @@ def _looks_like_person(doc: Doc, ent: Span) -> bool:
         return True
     if PERSON_APPOSITION.match(doc_text(doc)[ent.end_char:ent.end_char + 80]):
         return True
+    if ALIAS_AFTER.match(doc_text(doc)[ent.end_char:ent.end_char + 30]):
+        return True  # "Rudianto alias Anto, 40": only people go by an alias
     root = ent.root
     if root.dep_ in {"nsubjpass"} and root.head.lemma_ in SUSPECT_VERBS:
         return True

@@ -127,12 +127,16 @@ def split_title(name: str) -> tuple[str | None, str]:
     "Tan Sri Muhyiddin Yassin"); a demonym or "former" in front goes with it. The name
     keeps at least one word, and a title word at its end stays ("John Major")."""
     match = TITLE_RE.match(name)
+    if match and _doubled(name.split()[:len(match.group(0).split()) + 1]):
+        match = None  # a doubled name is no title: Burmese "Tun Tun Lwin", "Nyi Nyi Aung"
     title, rest = (match.group(0).strip(), name[match.end():].strip()) if match else (None, name)
     words = rest.split()
     cut = 0
     for i, word in enumerate(words[:-1]):
         demonym = word.strip(".").casefold()
         honorific_seri = i == cut and (cut or title) and demonym in {"seri", "sri"} and i < len(words) - 1
+        if i + 1 < len(words) and word == words[i + 1]:
+            break  # doubled: a name, not a title
         if is_title_word(word) or honorific_seri or (i == cut and (demonym in LEADING_NOT_NAME | _DEMONYM_WORDS
                                                or demonym.rstrip("s") in _DEMONYM_WORDS)) \
                 or (word.isupper() and 2 <= len(word) <= 4 and word.isalpha() and i < len(words) - 2):
@@ -145,6 +149,10 @@ def split_title(name: str) -> tuple[str | None, str]:
     if not rest:  # the whole thing is a title ("Judge"): not a name
         return title, ""
     return title, rest
+
+
+def _doubled(words: list[str]) -> bool:
+    return any(a == b for a, b in zip(words, words[1:]))
 
 
 CITATION_TAIL = re.compile(r"\.?\s*\(\d*\)?$|(?<=[a-z]{3})\.$")  # not the dot of "U.S." or "D.C."

@@ -17,7 +17,7 @@ _TEN_WORDS = "|".join(TENS)
 _DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{_TEN_WORDS})(?:[- ](?:{_DIGIT_WORDS}))?|(?:{_UNIT_WORDS}))"
 HALF = r"(?:[\s-]+and[\s-]+(?:a[\s-]+)?half|\s*½)"
-UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
+UNIT = r"(?:years?|yrs?|months?|weeks?|days?|decades?)"
 
 # "15 years", "15-year", "two and a half years", "a year and a half", "1½ years"
 TERM_RE = re.compile(
@@ -26,7 +26,7 @@ TERM_RE = re.compile(
     re.IGNORECASE,
 )
 
-MONTHS_PER = {"year": 12, "yr": 12, "month": 1, "week": 12 / 52, "day": 12 / 365}
+MONTHS_PER = {"decade": 120, "year": 12, "yr": 12, "month": 1, "week": 12 / 52, "day": 12 / 365}
 
 
 def parse_number(text: str) -> float | None:

@@ -39,11 +39,15 @@ LIFE = re.compile(r"\blife (?:imprisonment|in prison|in jail|sentences?|terms?|b
                   r"\b(?:got|gets|get|given|received|receives|handed)\s+life\b(?!\s+(?:savings|insurance|skills|story|stories)\b)", re.I)
 DEATH = re.compile(r"\b(?:sentenced\b[^.;]{0,200}?\bto death|death (?:penalty|sentences?)|to be executed|"
                    r"capital punishment|sentenced\b[^.;]{0,200}?\bto be hanged)\b", re.I)
-SUSPENDED_AFTER = re.compile(r"^[\s,]*(?:(?:prison|jail)\s+)?(?:(?:sentences?|terms?|of|which|it|them|was|were|is|are|being|be|to|will)\s+)*suspended", re.I)
+SUSPENDED_AFTER = re.compile(r"^[\s,]*(?:(?:in\s+)?(?:prison|jail)\s*,?\s+)?(?:(?:sentences?|terms?|of|which|it|them|was|were|is|are|being|be|to|will)\s+)*suspended", re.I)
 SUSPENDED_BEFORE = re.compile(r"suspended\s+(?:(?:prison|jail)\s+)?(?:sentence|term)s?\s+of\s+$|suspended\s+$", re.I)
 OF_WHICH_SUSPENDED = re.compile(
     rf"\b(?:of which|with)\s+(?P<num>{NUMBER})(?:\s+(?P<unit>years?|months?))?\s+(?:(?:was|were|is|are|being|to be)\s+)?suspended", re.I)
 WHOLLY_SUSPENDED = re.compile(r"\bsuspended (?:prison |jail )?(?:sentence|term)\b|\b(?:sentence|term) (?:was|were) suspended\b", re.I)
+# "three years of supervised release", "two years' probation": a term, but not in prison
+NON_CUSTODIAL_AFTER = re.compile(
+    r"^(?:'|\u2019)?\s+(?:of\s+)?(?:supervised release|probation|community (?:service|supervision|order)|"
+    r"unpaid work|house arrest|conditional release|court supervision)\b", re.I)
 AGE_AFTER_TERM = re.compile(r"^-?\s?olds?\b|^\s+of age\b|^\s+ago\b", re.I)
 # "six years after the raid" is a time span, unless the term is what the verb gives:
 # "was jailed for six years after Judge X found him guilty" (see _terms_of).
@@ -125,8 +129,15 @@ class SentenceExtractor:
         records: dict[str, dict] = {}
         pending: list = []
         sents = list(doc.sents)
+        text = doc_text(doc)
         for index, sent in enumerate(sents):
-            if not PREFILTER.search(sent.text):
+            sent_text = text[sent.start_char:sent.end_char]  # Span.text rebuilds it from tokens each time
+            same_as = SAME_AS.search(sent_text) is not None
+            if same_as:
+                _same_as(self, doc, sents, index, entities, persons_by_token, records)  # "So was Y."
+            if QUASHED.search(sent_text):
+                _quashed(sent, records, persons_by_token)
+            if not PREFILTER.search(sent_text):
                 continue
             for record in self._sentence_records(doc, sents, index, entities, persons_by_token, aliases):
                 key = record["defendant_entity"].name
@@ -137,10 +148,28 @@ class SentenceExtractor:
                     records[key] = record
                 else:
                     _merge(records[key], record)
-            if SENTENCE_CHANGE.search(sent.text) or UPHELD.search(sent.text):
+            listed = _semicolon_list(self, doc, sents, index, entities, persons_by_token) or \
+                _parenthesized_terms(self, doc, sents, index, entities, persons_by_token) or \
+                _line_list(self, doc, sents, index, entities, persons_by_token)
+            for record in listed:
+                key = record["defendant_entity"].name
+                if key in records and records[key]["start"] == record["start"]:
+                    # the list's own term beats what the sentence's verb spread over everyone
+                    for field in ("fine", "court", "place", "charge"):
+                        record[field] = record[field] or records[key][field]
+                    records[key] = record
+                elif key not in records or not records[key]["named"]:
+                    if key in records:
+                        _merge(record, records[key])
+                    records[key] = record
+                else:
+                    _merge(records[key], record)
+            if same_as:
+                _same_as(self, doc, sents, index, entities, persons_by_token, records)  # "..., as was Y"
+            if SENTENCE_CHANGE.search(sent_text) or UPHELD.search(sent_text):
                 _changed_or_upheld(self, doc, sents, index, entities, records, persons_by_token, pending, aliases)
-            elif index and HALVED_LATER.search(sent.text) and not TERM_RE.search(sent.text) \
-                    and not CHANGE_TRAPS.search(sent.text):
+            elif index and HALVED_LATER.search(sent_text) and not TERM_RE.search(sent_text) \
+                    and not CHANGE_TRAPS.search(sent_text):
                 _halved_later(sents[index - 1], sent, records)
         _apply_pending_changes(records, pending)
         for record in records.values():
@@ -172,6 +201,12 @@ class SentenceExtractor:
             terms = _terms_of(doc, sent, trigger)
             life = bool(LIFE.search(sent.text))
             death = bool(DEATH.search(sent.text))
+            reduced = _outcome_reduced(doc, sents, index, trigger) if (life or death) else None
+            if reduced is not None:
+                # "sentenced to life imprisonment, reduced to 33 years and four months because he
+                # confessed", "to death, commuted to life": what is left is the sentence
+                life, death = reduced == "life", False
+                terms = [] if reduced == "life" else [reduced]
             custodial = [t for t in terms if not t["suspended"]]
             aggregate = [t for t in custodial if t["aggregate"]]
             prison = _final_terms([t for t in custodial if not t["aggregate"]], sent)
@@ -185,7 +220,12 @@ class SentenceExtractor:
             if not prison and not suspended and not life and not death and not fine_only \
                     and not aggregate and not unstated:
                 continue
-            defendants = _defendants(doc, sents, index, trigger, persons_by_token, entities, aliases)
+            listed = len(prison[0]["listed"]) if prison and len(prison[0]["listed"]) > 1 else None
+            defendants = _defendants(doc, sents, index, trigger, persons_by_token, entities, aliases, listed)
+            if records and _pronoun_defendant(trigger):
+                # SAME SENTENCE: "sentenced a labor recruiter to 12 years and fined him Rp 500
+                # million": "him" is whom this sentence's first verb sentenced
+                defendants = list({id(r["defendant_entity"]): r["defendant_entity"] for r in records}.values())
             gapped = _gapped_terms(doc, sent, prison, persons_by_token)
             terms_for = {id(p): months for p, months in gapped}
             if gapped:
@@ -206,7 +246,7 @@ class SentenceExtractor:
                 defendants = [p for p in defendants if any(m.start >= sent.end_char for m in p.mentions)]
                 if not defendants:
                     continue
-            if aggregate and not prison and len(defendants) == 1:
+            if aggregate and not prison and len(defendants) == 1 and not _with_unnamed_others(trigger):
                 prison = aggregate  # one person's "total of 30 years" (several counts) is their term
             named_here = {id(p) for p in defendants
                           if any(sent.start_char <= m.start < sent.end_char for m in p.mentions)}
@@ -258,6 +298,59 @@ class SentenceExtractor:
         return records
 
 
+def _with_unnamed_others(trigger: Token) -> bool:
+    """"X and his accomplices were sentenced to a total of 40 years": the total is not X's."""
+    subject = _subject(trigger)
+    return subject is not None and any(t.dep_ == "conj" and t.tag_ in {"NNS", "NNPS"} and t.pos_ == "NOUN"
+                                       for t in subject.subtree)
+
+
+def _pronoun_defendant(trigger: Token) -> bool:
+    return any(c.dep_ in {"dobj", "dative", "nsubjpass"} and c.lower_ in PRONOUNS for c in trigger.children)
+
+
+# LIFE OR DEATH REDUCED: "to life imprisonment, reduced to 33 years and four months" (Thai
+# courts cut a third for a confession), "to death, commuted to life"; the sentence may run on
+# past a paragraph break and a line of page furniture ("ADVERTISEMENT") in scraped copy.
+OUTCOME_REDUCED = re.compile(
+    r"\b(?:life(?:\s+imprisonment|\s+in prison|\s+sentences?)?|death(?:\s+penalty|\s+sentences?)?)\b"
+    r"(?P<mid>[^.;]{0,80}?)\b(?:reduc\w*|commut\w*|cut|lower\w*|mitigat\w*)\b(?:\s+(?!to\b)[\w-]+){0,4}?\s+to\s+"
+    r"(?P<to>life\b|(?:a\s+)?(?:jail\s+|prison\s+)?(?:term\s+of\s+)?\S)", re.I)
+FURNITURE_LINE = re.compile(r"^[A-Z0-9 :&'\u2019-]{3,40}$")
+
+
+def _run_on(doc: Doc, sents, index: int) -> str:
+    """The sentence, continued across paragraph breaks when it stops mid-clause (no closing
+    punctuation) and the text resumes in lower case after lines of page furniture."""
+    text = sents[index].text.rstrip()
+    if text.endswith((".", "!", "?", '"', "\u201d", ":")):
+        return text
+    for following in sents[index + 1:index + 4]:
+        line = following.text.strip()
+        if FURNITURE_LINE.match(line):
+            continue
+        return text + " " + line if line[:1].islower() else text
+    return text
+
+
+def _outcome_reduced(doc: Doc, sents, index: int, trigger: Token):
+    """"life", a term dict, or None when the life or death sentence was not reduced."""
+    sent = sents[index]
+    text = _run_on(doc, sents, index)
+    start = trigger.idx - sent.start_char
+    match = OUTCOME_REDUCED.search(text, start)
+    if match is None or CHANGE_TRAPS.search(match.group("mid")) or TRAP_GOVERNORS & set(match.group("mid").lower().split()):
+        return None
+    if match.group("to").lower().startswith("life"):
+        return "life"
+    found = find_terms(text[match.start("to"):match.start("to") + 50])
+    if not found or found[0][0] > 25:
+        return None
+    begin = sent.start_char + match.start("to") + found[0][0]
+    return {"months": found[0][2], "start": begin, "end": begin + found[0][1] - found[0][0], "listed": [found[0][2]],
+            "aggregate": False, "partly_suspended": None, "suspended": False}
+
+
 HEADLINE_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
@@ -290,7 +383,8 @@ def _respective_outcomes(sent: Span, trigger: Token, prison: list[dict], defenda
 
 
 UNSTATED_TERM = re.compile(
-    r"\b(?:to|in)\s+(?:prison|jail|imprisonment)\b|\b(?:prison|jail|custodial)\s+(?:terms?|sentences?)\b", re.I)
+    r"\b(?:to|in)\s+(?:prison|jail|imprisonment)\b|\b(?:prison|jail|custodial)\s+(?:terms?|sentences?)\b|"
+    r"\bto\s+time\s+served\b", re.I)  # "sentenced to time served": a sentence, no further prison
 UNSTATED_TRIGGER_LEMMAS = {"sentence", "give", "hand", "receive", "get", "imprison", "mete"}
 
 
@@ -376,6 +470,193 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
     return assigned if groups >= 2 or (listed and len(assigned) > 1) else []
 
 
+# SEMICOLON LIST: "the sentences were as follows: Kittipong Srisuk, the ringleader, 20 years;
+# Jintana Phromma, 15 years; ... and Suda Chanthara, two years, suspended for three years":
+# segments of "name[, apposition], term" (or life / death) with no verb of their own, after a
+# colon, in a sentence that speaks of sentences. Two segments at least, or it is not a list.
+LIST_CUE = re.compile(r"\b(?:sentenc\w*|jail\w*|prison|terms?|imprison\w*)\b", re.I)
+SEGMENT_OUTCOME = re.compile(r"^[\s,]*(?P<what>life(?:\s+imprisonment|\s+in prison)?|reclusion perpetua|death(?:\s+penalty)?)\b", re.I)
+
+
+def _semicolon_list(extractor, doc, sents, index, entities, persons_by_token) -> list[dict]:
+    sent = sents[index]
+    text = doc_text(doc)
+    sent_text = text[sent.start_char:sent.end_char]
+    if ";" not in sent_text or ":" not in sent_text:
+        return []
+    colon = sent.start_char + sent_text.index(":")
+    end = sent.end_char
+    i = index
+    while text[:end].rstrip().endswith(";") and i + 1 < len(sents):  # the parser may split at ";"
+        i += 1
+        end = sents[i].end_char
+    if not LIST_CUE.search(text[sent.start_char:colon]):
+        return []
+    people = {id(q): q for q in persons_by_token.values()}.values()
+    mentions = sorted(((m.start, m.end, p) for p in people for m in p.mentions
+                       if colon < m.start < end and p.role not in NON_DEFENDANT_ROLES), key=lambda x: x[0])
+    found: list[tuple[Entity, int | None, str | None, bool]] = []
+    position = colon + 1
+    for segment in re.split(r";", text[colon + 1:end]):
+        seg_start = text.index(segment, position)
+        seg_end = seg_start + len(segment)
+        position = seg_end
+        named = [m for m in mentions if seg_start <= m[0] < seg_end]
+        if not named:
+            continue
+        lead = text[seg_start:named[0][0]]
+        if find_terms(lead) or len(lead.split()) > 4:
+            continue
+        rest_start = named[-1][1]
+        rest = text[rest_start:seg_end]
+        terms = find_terms(rest)
+        outcome = None
+        if terms:
+            between = rest[:terms[0][0]]
+            if TRAP_BEFORE.search(between[-40:]) or RANGE_BEFORE.search(between[-40:]) or \
+                    AGGREGATE_BEFORE.search(between[-40:]):
+                continue
+            after = rest[terms[0][1]:]
+            suspended = bool(re.match(r"^[\s,]*(?:(?:was|were|is|and)\s+)?suspended\b", after, re.I))
+        else:
+            match = SEGMENT_OUTCOME.match(_strip_appositions(rest))
+            if not match:
+                continue
+            between = ""
+            outcome = "death" if match.group("what").lower().startswith("death") else "life"
+            suspended = False
+        if not _only_words(_strip_appositions(between), LIST_FILLER) or \
+                any(t.pos_ == "VERB" for t in doc.char_span(rest_start, rest_start + len(between),
+                                                            alignment_mode="expand") or []):
+            continue
+        months = terms[0][2] if terms else None
+        for _, _, person in named[-1:] if len({id(m[2]) for m in named}) == 1 else named:
+            if all(person is not q for q, *_ in found):
+                found.append((person, months, outcome, suspended))
+    if len(found) < 2:
+        return []
+    records = []
+    for person, months, outcome, suspended in found:
+        record = extractor._plain_record(doc, sents, index, entities, person, months,
+                                         outcome == "life", outcome == "death")
+        record["suspended_months"] = months if suspended else None
+        records.append(record)
+    return records
+
+
+# SAME AS: "X was sentenced to 10 years, as was Y" / "... So was Y.": Y's term is X's.
+SAME_AS = re.compile(r"\b(?:as|so)\s+(?:was|were|did|had)\b", re.I)
+SAME_AS_BEFORE = re.compile(r"\b(?:as|so)\s+(?:was|were|did|had)\s+(?:(?:his|her|their|the)\s+[\w-]+,?\s+)?$", re.I)
+
+
+def _same_as(extractor, doc, sents, index, entities, persons_by_token, records) -> None:
+    sent = sents[index]
+    text = doc_text(doc)
+    for person in {id(q): q for q in persons_by_token.values()}.values():
+        if person.role in NON_DEFENDANT_ROLES or person.name in records:
+            continue
+        for m in person.mentions:
+            if sent.start_char <= m.start < sent.end_char and \
+                    SAME_AS_BEFORE.search(text[max(sent.start_char, m.start - 40):m.start]):
+                earlier = [r for r in records.values() if r["start"] < m.start]
+                if not earlier:
+                    continue
+                model = max(earlier, key=lambda r: r["start"])
+                record = extractor._plain_record(doc, sents, index, entities, person, model["prison_months"],
+                                                 model["life"], model["death"])
+                record["suspended_months"] = model["suspended_months"]
+                records[person.name] = record
+                break
+
+
+# LINE LIST: "The defendants were sentenced as follows:" then one line each, "John Smith, 34,
+# of Leeds – eight years" / "• Jane Doe (29), of Bradford: six years" / "Chan Dara, 10 years".
+LINE_BULLET = re.compile(r"^[\s\-\u2022\u2013\u2014*\u00b7]*")
+LINE_DETAILS = re.compile(r"^(?:\s*(?:,\s*(?:aged\s+)?\d{1,2}\b(?![\s-]*(?:years?|months?|yrs?)\b)|\(\s*\d{1,2}\s*\)|,?\s+(?:of|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}))*"
+                          r"\s*[,:\u2013\u2014-]?\s*(?:(?:was\s+)?(?:jailed|sentenced)\s+(?:for|to)\s+|to\s+)?")
+
+
+def _line_list(extractor, doc, sents, index, entities, persons_by_token) -> list[dict]:
+    sent = sents[index]
+    text = doc_text(doc)
+    header = text[sent.start_char:sent.end_char].strip()
+    if not header.endswith(":") or not LIST_CUE.search(header):
+        return []
+    people = [p for p in {id(q): q for q in persons_by_token.values()}.values() if p.role not in NON_DEFENDANT_ROLES]
+    found = []
+    position = sent.end_char
+    for line in text[sent.end_char:sent.end_char + 3000].split("\n"):
+        start = text.index(line, position) if line else position
+        position = start + len(line)
+        if not line.strip():
+            continue
+        body_start = start + LINE_BULLET.match(line).end()
+        named = sorted((m.start, m.end, p) for p in people for m in p.mentions if start <= m.start < position)
+        if not named or named[0][0] != body_start:
+            break
+        rest = text[named[-1][1]:position]
+        rest = rest[LINE_DETAILS.match(rest).end():]
+        terms = find_terms(rest)
+        outcome = SEGMENT_OUTCOME.match(rest)
+        if terms and terms[0][0] == 0:
+            suspended = bool(re.match(r"^[\s,]*(?:(?:was|were|is|and)\s+)?suspended\b", rest[terms[0][1]:], re.I))
+            found.append((named[0][2], terms[0][2], None, suspended))
+        elif outcome:
+            found.append((named[0][2], None, "death" if outcome.group("what").lower().startswith("death") else "life",
+                          False))
+        else:
+            break
+    if len(found) < 2:
+        return []
+    records = []
+    for person, months, outcome, suspended in found:
+        record = extractor._plain_record(doc, sents, index, entities, person, months, outcome == "life",
+                                         outcome == "death")
+        record["suspended_months"] = months if suspended else None
+        records.append(record)
+    return records
+
+
+# PARENTHESIZED TERMS: "Also sentenced were Chan Dara (10 years), Lim Sokha (eight years) and
+# Pov Rina (five years)": each name with its term in brackets, two at least.
+PAREN_AFTER = re.compile(r"^\s*\((?P<inside>[^()]{1,40})\)")
+
+
+def _parenthesized_terms(extractor, doc, sents, index, entities, persons_by_token) -> list[dict]:
+    sent = sents[index]
+    text = doc_text(doc)
+    sent_text = text[sent.start_char:sent.end_char]
+    if sent_text.count("(") < 2 or not LIST_CUE.search(sent_text):
+        return []
+    found = []
+    for person in {id(q): q for q in persons_by_token.values()}.values():
+        if person.role in NON_DEFENDANT_ROLES:
+            continue
+        for m in person.mentions:
+            if not sent.start_char <= m.start < sent.end_char:
+                continue
+            inside = PAREN_AFTER.match(text[m.end:m.end + 50])
+            if not inside:
+                continue
+            what = inside.group("inside")
+            terms = find_terms(what)
+            outcome = SEGMENT_OUTCOME.match(what)
+            if terms and terms[0][0] == 0 and not TRAP_BEFORE.search(what[:terms[0][0]]):
+                found.append((m.start, person, terms[0][2], None, bool(re.search(r"\bsuspended\b", what, re.I))))
+            elif outcome:
+                found.append((m.start, person, None, "death" if outcome.group("what").lower().startswith("death")
+                              else "life", False))
+    if len(found) < 2:
+        return []
+    records = []
+    for _, person, months, outcome, suspended in sorted(found, key=lambda f: f[0]):
+        record = extractor._plain_record(doc, sents, index, entities, person, months,
+                                         outcome == "life", outcome == "death")
+        record["suspended_months"] = months if suspended else None
+        records.append(record)
+    return records
+
+
 # CONTINUED LIST: "X, 36, was sentenced to 14 years; Y, 31, his girlfriend, 12 years; guards
 # Z and W, 29, seven years each" and "sentenced X to 10 years, Y to eight and Z to six": after
 # the trigger's own term, each segment names people and then their term (the unit may be
@@ -457,7 +738,7 @@ def _continued_list(doc: Doc, sents, index: int, first: dict, persons_by_token) 
         return []
     previous = first["end"]
     for start, stop, person in mentions:
-        if not _only_words(_strip_appositions(text[previous:start]), {"and", "while", "whereas"}):
+        if not _only_words(_strip_appositions(text[previous:start]), {"and", "while", "whereas", "in", "prison", "jail"}):
             break
         bare = BARE_TO.match(_strip_appositions(text[stop:stop + 30]))
         if not bare:
@@ -476,7 +757,7 @@ REDUCED_TO = re.compile(r"\b(?:reduc\w*|commut\w*|halv\w*|cut|lower\w*)\b(?:\s+[
 HALVED = re.compile(
     r"^[\s,]*(?:(?:which|that|it|the (?:term|sentence)|but|and)\s+)*(?:(?:was|were|is|being)\s+)?"
     r"(?:later\s+)?(?:halved|cut in half|(?:reduced|cut|commuted|lowered)\s+(?:(?:the|his|her|their|it)\s+"
-    r"(?:(?:jail|prison)\s+)?(?:term|sentence)?\s*)?by\s+(?:half|(?:a|one)[\s-]third))\b(?![^.;]{0,20}?\bto\s)", re.I)
+    r"(?:(?:jail|prison)\s+)?(?:term|sentence)?\s*)?by\s+(?:half|(?:a|one)[\s-]third))\b(?![^.;]{0,20}?\bto\s)(?!\s+from\b)", re.I)
 
 
 # "sentenced to 16 years ..., but because he confessed the court halved both, leaving him with
@@ -535,7 +816,7 @@ CHANGE_TRAPS = re.compile(r"\b(?:maximum|minimum|law|act|bill|code|statute|could
                           r"sought|ask\w*|demand\w*|urg\w*|propos\w*|wants?|if|parliament|lawmakers|"
                           r"legislat\w*|congress|amend\w*|vot\w*)\b", re.I)
 CHANGE_FROM = re.compile(rf"\bfrom\s+(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|months?))?\s*$", re.I)
-OWNER_PRONOUN = re.compile(r"\b(?P<pron>his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)\b", re.I)
+OWNER_PRONOUN = re.compile(r"\b(?P<pron>his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?|convictions?)\b", re.I)
 # UPHELD: "Her eight-year sentence was upheld", "let stand the eight-year term of X": the
 # term stands; it is a sentencing of that person even when the first trial is not told.
 UPHELD = re.compile(r"\b(?:upheld|uphold(?:s|ing)?|let stand|lets stand|affirmed|confirmed)\b", re.I)
@@ -582,7 +863,8 @@ def _set_term(record: dict, months, life, death) -> None:
 CHANGE_OR_UPHOLD_VERB = re.compile(
     r"^(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|doubl\w*|"
     r"upgrad\w*|toughen\w*|modif(?:y|ies|ied|ying)|upheld|uphold\w*|affirmed|confirmed)$", re.I)
-OWNER_BEFORE = re.compile(r"\b(?:sentences?|terms?|conviction) (?:(?:handed|given) to )?of\s+(?:[\w-]+,?\s+){0,2}$|\bfor\s+$", re.I)
+OWNER_BEFORE = re.compile(r"\b(?:sentences?|terms?|conviction) (?:(?:handed|given) to )?of\s+(?:[\w-]+,?\s+){0,2}$|"
+                          r"\b(?:sentences?|terms?) (?:handed (?:down )?to|given to|imposed on|passed on)\s+$|\bfor\s+$", re.I)
 
 
 def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
@@ -599,7 +881,8 @@ def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
         while end + 1 < sent.end and persons_by_token.get(end + 1) is person:
             end += 1
         after = doc.text[doc[end].idx + len(doc[end].text):doc[end].idx + len(doc[end].text) + 3]
-        if OWNER_BEFORE.search(before) or after.startswith(("'s", "\u2019s")) or \
+        possessive = after.startswith(("'s", "\u2019s")) or doc[end].lower_ in {"'s", "\u2019s"}  # "'s" in the mention
+        if OWNER_BEFORE.search(before) or possessive or \
                 (doc[end].dep_ in {"nsubj", "nsubjpass"} and CHANGE_OR_UPHOLD_VERB.match(doc[end].head.text)) or \
                 _had_own_term_changed(doc[end]):
             found[id(person)] = person
@@ -608,6 +891,8 @@ def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
 
 def _had_own_term_changed(token: Token) -> bool:
     """"X, 39, had her four-year sentence upheld" / "had his term cut to ten years"."""
+    if token.dep_ == "appos" and token.head.dep_ == "nsubj":
+        token = token.head  # "His co-defendant, X, 39, ..., had her four-year sentence upheld"
     head = token.head
     return token.dep_ == "nsubj" and head.lemma_ == "have" and any(
         CHANGE_OR_UPHOLD_VERB.match(c.text) and c.i > head.i for c in head.subtree) and any(
@@ -624,6 +909,13 @@ def _earlier_owners(sent: Span, records: dict[str, dict], from_months) -> list[d
         return []
     owner = OWNER_PRONOUN.search(sent.text)
     plural = (owner and owner.group("pron").lower() == "their") or re.search(r"\b(?:sentences|terms)\b", sent.text, re.I)
+    if owner and not plural:
+        # "raised her sentence" after "Her husband, Agus, was sentenced to five years": not his
+        gender = PRONOUN_GENDER.get(owner.group("pron").lower())
+        text = doc_text(sent.doc)
+        earlier = [r for r in earlier if _fits(text, r["defendant_entity"], gender)]
+        if not earlier:
+            return []
     same = [r for r in earlier if r["start"] == earlier[-1]["start"]]
     if plural:
         return same
@@ -685,10 +977,29 @@ def _changed_or_upheld(extractor, doc, sents, index, entities, records, persons_
         pronoun = OWNER_PRONOUN.search(sent.text)
         if not owners and pronoun and pronoun.group("pron").lower() != "their":
             owners = _back_reference(doc, sents, index, 1, entities, limit=sent.start_char, pronoun=True,
+                                     gender=PRONOUN_GENDER.get(pronoun.group("pron").lower()),
                                      aliases=aliases)
         for person in owners:
             if person.name not in records:
                 records[person.name] = extractor._plain_record(doc, sents, index, entities, person, months, life, False)
+
+
+# QUASHED ON APPEAL: "set aside her conviction and sentence", "overturned the conviction of
+# X", "X was acquitted on appeal": the earlier record of that person is no sentencing now.
+QUASHED = re.compile(r"\b(?:overturn\w*|quash\w*|set aside|sets aside|revers\w*|annull\w*|vacat\w*)\b[^.;]{0,40}?"
+                     r"\b(?:convictions?|sentences?|verdicts?)\b|\b(?:acquitted|cleared)\b[^.;]{0,30}?\bon appeal\b", re.I)
+
+
+def _quashed(sent: Span, records: dict[str, dict], persons_by_token) -> None:
+    if CHANGE_TRAPS.search(sent.text):
+        return
+    named = {id(p): p for i in range(sent.start, sent.end) if (p := persons_by_token.get(i)) is not None
+             and p.role not in NON_DEFENDANT_ROLES}
+    owners = [records[p.name] for p in named.values() if p.name in records and records[p.name]["start"] < sent.start_char]
+    if not named:
+        owners = _earlier_owners(sent, records, None) if OWNER_PRONOUN.search(sent.text) else []
+    for record in owners:
+        records.pop(record["defendant_entity"].name, None)
 
 
 def _apply_pending_changes(records: dict[str, dict], pending: list) -> None:
@@ -727,7 +1038,7 @@ def _triggers(sent: Span) -> list[Token]:
                 for c in [*token.children, *(g for o in token.children if o.dep_ == "dobj" for g in o.children)]):
             found.append(token)  # CONVICTED TO: "convicted X to life imprisonment"
         elif lemma in TERM_VERB_LEMMAS and token.pos_ == "VERB" and (has_term_noun or any(
-                c.dep_ in {"dobj", "npadvmod", "attr"} and c.lower_.rstrip("s") in {"year", "month", "life"}
+                c.dep_ in {"dobj", "npadvmod", "attr"} and c.lower_.rstrip("s") in {"year", "month", "life", "penalty"}
                 for c in token.children)):
             found.append(token)  # "received four years", "was given nine years"
     return found
@@ -768,7 +1079,7 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         if not months:
             continue
         start, end = sent.start_char + match.start(), sent.start_char + match.end()
-        if AGE_AFTER_TERM.match(text[match.end():match.end() + 12]):
+        if AGE_AFTER_TERM.match(text[match.end():match.end() + 12]) or NON_CUSTODIAL_AFTER.match(text[match.end():]):
             continue
         before = text[max(0, match.start() - 40):match.start()]
         if TRAP_BEFORE.search(before) or RANGE_BEFORE.search(before):
@@ -799,6 +1110,8 @@ def _given_by(token: Token, trigger: Token) -> bool:
     """The term is what the verb gives: "jailed for six years", "sentenced to six years"."""
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in {"total", "aggregate"}:
         token = token.head.head  # "jailed for a total of 24 years after ..."
+    if token.dep_ == "npadvmod" and token.head == trigger:
+        return True  # "was given six years after the court found them guilty"
     return token.dep_ in {"pobj", "dobj"} and (token.head == trigger or (
         token.head.dep_ == "prep" and token.head.lower_ in {"for", "to"} and token.head.head == trigger))
 
@@ -828,13 +1141,20 @@ def _of_which_suspended(text: str, prison: list[dict]) -> int | None:
     return None
 
 
-def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, aliases=None) -> list[Entity]:
+def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, aliases=None,
+                listed: int | None = None) -> list[Entity]:
+    """`listed`: how many terms the verb lists ("12 and 10 years"), so how many "them" are
+    when they are named only in the next sentences."""
     lemma = trigger.lemma_.lower()
     heads: list[Token] = []
     subject = _subject(trigger)
     objects = [c for c in trigger.children if c.dep_ in {"dobj", "dative"}]
     objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"to", "on"}
                 for g in c.children if g.dep_ == "pobj" and lemma in {"hand", "give", "impose", "mete", "award"}]
+    if not objects and (subject is None or subject.dep_ != "nsubjpass"):
+        # "The court sentenced both to 12 years": "both" parsed as an adverb of "to"
+        objects = [g for c in [trigger, *(c for c in trigger.children if c.dep_ == "prep")] for g in c.children
+                   if g.lower_ in {"both", "all"} and g.dep_ in {"advmod", "npadvmod", "predet", "det"} and g.i > trigger.i]
     if objects:  # "sentenced A, 51, a headman ..., and B, 44, to ...": B parsed as the verb's conjunct
         objects += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i in persons_by_token]
     if lemma in {"receive", "serve", "get"}:
@@ -846,9 +1166,13 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
     elif subject is not None and trigger.dep_ == "relcl":
         heads = [subject]
     elif trigger.dep_ in {"relcl", "acl"}:
-        heads = [trigger.head]
+        heads = [_out_of_place_slot(trigger.head)]
     elif subject is not None:
         heads = [subject]
+    # MISPARSED QUANTITY: "sentenced a couple to 10 years each" read as "a couple to ten" years:
+    # the people are the quantifier noun, not the years
+    heads = [next((t for t in h.subtree if t.dep_ == "quantmod" and t.pos_ == "NOUN"), h)
+             if h.lemma_.lower() in {"year", "month"} else h for h in heads]
     if not heads and trigger.dep_ in {"amod", "dep", "attr"}:
         # BROKEN PARSE: "Five members ... were each handed reclusion perpetua" with "handed"
         # read as an adjective: the subject of the clause it sits in
@@ -879,12 +1203,13 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
             return named
         if count != 0:
             found = _back_reference(doc, sents, index, count, entities, limit=trigger.idx, aliases=aliases,
-                                    pronoun=head.lower_ in PRONOUNS)
+                                    pronoun=head.lower_ in PRONOUNS, gender=PRONOUN_GENDER.get(head.lower_),
+                                    noun=_noun_phrase(head))
             if found:
                 return found
         if count != 0 or (head.pos_ == "NOUN" and any(c.dep_ in {"det", "nummod"} for c in head.children)):
             # "sentenced a recruiter to life ..." then "Maria Santos, 41, was found guilty"
-            return _forward_reference(sents, index, persons_by_token, count or 1, noun=head.lemma_.lower())
+            return _forward_reference(sents, index, persons_by_token, count or listed or 1, noun=head.lemma_.lower())
     if not heads:  # no parse to lean on: eligible persons in the sentence before the verb
         sent = sents[index]
         found = []
@@ -918,6 +1243,13 @@ def _named_after(doc, head: Token, persons_by_token) -> list[Entity]:
     return found
 
 
+def _out_of_place_slot(token: Token) -> Token:
+    """"John Smith, 34, of Leeds, who was jailed": the clause hangs off Leeds; it is about Smith."""
+    while token.dep_ == "pobj" and token.head.lower_ in {"of", "from", "in"} and token.head.head.pos_ == "PROPN":
+        token = token.head.head
+    return token
+
+
 def _clause_subject(token: Token) -> Token | None:
     for ancestor in token.ancestors:
         subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -932,11 +1264,15 @@ def _subject(trigger: Token) -> Token | None:
     for _ in range(3):
         subjects = [c for c in token.children if c.dep_ in {"nsubjpass", "nsubj"}]
         if subjects and subjects[-1].tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
-            return token.head  # "X, who was also sentenced to life": X
+            return _out_of_place_slot(token.head)  # "X, who was also sentenced to life": X
         if subjects:
             return subjects[-1]
         if token.dep_ == "relcl":
             return token.head
+        if token.dep_ == "xcomp":
+            controller = [c for c in token.head.children if c.dep_ in {"dobj", "dative"}]
+            if controller:
+                return controller[-1]  # OBJECT CONTROL: "Judge X ordered him to serve 188 months": him
         if token.dep_ in {"conj", "xcomp", "advcl"}:
             token = token.head
             continue
@@ -982,18 +1318,36 @@ def _reference_count(head: Token) -> int | None:
         return 1
     if head.lower_ in PLURAL_NOUNS and ("the" in words or "all" in words or "these" in words):
         return None
-    if head.lower_ == "all":
-        return None
+    if head.lower_ in {"all", "each"}:
+        return None  # "Each was sentenced to seven years" after a list of names
     return 0
 
 
-def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None, pronoun=False) -> list[Entity]:
+def _noun_phrase(head: Token) -> str | None:
+    """"Chinese national" of "the Chinese national": the words that can describe one person."""
+    if head.pos_ != "NOUN" or head.lower_ in PRONOUNS:
+        return None
+    words = [t for t in head.subtree if t.i <= head.i and t.dep_ in {"amod", "compound"} and t.head == head] + [head]
+    return " ".join(t.lower_ for t in words)
+
+
+def _described_as(text: str, entity: Entity, noun: str) -> bool:
+    """"Chinese national Wang Lei" / "Chan Dara, a 35-year-old recruiter," / "the broker, Im Sophorn"."""
+    before = re.compile(rf"\b{re.escape(noun)}s?\s*,?\s*$", re.I)
+    after = re.compile(rf"^\s*,\s*(?:\d{{1,2}}\s*,\s*)?(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}\b", re.I)
+    return any(before.search(text[max(0, m.start - 40):m.start]) or after.match(text[m.end:m.end + 80])
+               for m in entity.mentions)
+
+
+def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None, pronoun=False,
+                    gender: str | None = None, noun: str | None = None) -> list[Entity]:
     """The last `count` people named before `limit` (the verb) who could be defendants.
 
     An alias counts as its person; a "person" only ever named in a place's slot ("Jones, 52,
     of Walsall") is a mistyped place and is never what "he" refers to."""
     aliases = aliases or {}
-    earliest = sents[max(0, index - 6)].start_char
+    # "the two", "all four" may point further back than "he": their number has to fit
+    earliest = sents[max(0, index - (12 if count and count >= 2 else 6))].start_char
     text = doc_text(doc)
     latest: dict[int, tuple[int, Entity]] = {}
     for entity in entities:
@@ -1002,22 +1356,29 @@ def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None
         person = aliases.get(id(entity), entity)
         if person.role in NON_DEFENDANT_ROLES or _only_in_place_slots(text, entity) or _is_byline(text, entity):
             continue
+        if not _fits(text, person, gender):
+            continue  # "She was given 40 months" after "Kevin Jones ... and his wife Lan Jones"
         before = [m.start for m in entity.mentions if earliest <= m.start < limit]
         if before and max(before) > latest.get(id(person), (-1, None))[0]:
             latest[id(person)] = (max(before), person)
     recent: list[tuple[int, Entity]] = list(latest.values())
     recent.sort(key=lambda pair: pair[0], reverse=True)
+    if noun and count:
+        # SAME NOUN: "the recruiter was jailed" after "Chan Dara, a recruiter, and Lim Sokha, a driver"
+        described = [e for _, e in recent if _described_as(text, e, noun)]
+        if len(described) == count:
+            return described[::-1]
     if count is None:
         if not recent:
             return []
         # "they": everyone named in the last sentence that named someone eligible
-        last_sent = next(s for s in reversed(sents[:index]) if s.start_char <= recent[0][0])
+        last_sent = next(s for s in reversed(sents[:index + 1]) if s.start_char <= recent[0][0])
         return [e for pos, e in recent if pos >= last_sent.start_char][::-1]
     if pronoun and count == 1 and recent:
         # PRONOUN: "He" is the person the last sentence naming people was about: its subject,
         # or someone introduced with an age ("Darren Whitfield, 52, of Walsall, ran Glamour
         # Nails"), before a mere name in object position.
-        last_sent = next(s for s in reversed(sents[:index]) if s.start_char <= recent[0][0])
+        last_sent = next(s for s in reversed(sents[:index + 1]) if s.start_char <= recent[0][0])
         in_last = [(pos, e) for pos, e in recent if pos >= last_sent.start_char]
         aged = {id(aliases.get(id(e), e)) for e in entities if e.kind == "person" and e.age is not None}
         introduced = [(pos, e) for pos, e in in_last if id(e) in aged or _is_subject_there(doc, e, last_sent)]
@@ -1029,7 +1390,7 @@ def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None
     if count >= 2 and len(chosen) >= 2:
         # SHORT LIST: "All four" after a sentence listing four people, one of whom entity
         # recognition missed: the people that sentence does name are among the four.
-        last_sent = next(s for s in reversed(sents[:index]) if s.start_char <= recent[0][0])
+        last_sent = next(s for s in reversed(sents[:index + 1]) if s.start_char <= recent[0][0])
         group = [e for pos, e in recent if pos >= last_sent.start_char]
         if len(group) >= 2:
             return group[::-1]
@@ -1041,12 +1402,53 @@ def _is_subject_there(doc: Doc, entity: Entity, sent: Span) -> bool:
                for m in entity.mentions if sent.start_char <= m.start < sent.end_char)
 
 
+# GENDER: "his wife, X" / "Her husband, Y" / "Ms X": what "she" or "her sentence" can point to.
+FEMALE_BEFORE = re.compile(r"\b(?:wife|mother|daughter|sister|girlfriend|niece|aunt|grandmother|woman|widow|"
+                           r"Ms|Mrs|Miss|Madam|Madame|Daw)\.?\s*,?\s*$")
+MALE_BEFORE = re.compile(r"\b(?:husband|father|son|brother|boyfriend|nephew|uncle|grandfather|man|Mr)\.?\s*,?\s*$")
+FEMALE_TITLES = re.compile(r"^(?:Ms|Mrs|Miss|Madam|Madame|Daw|Mother|Sister)\.?$", re.I)
+MALE_TITLES = re.compile(r"^(?:Mr|Father|Brother)\.?$", re.I)
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _gender(text: str, entity: Entity) -> str | None:
+    """"f", "m" or None (not told) from the words right before a mention or the title."""
+    title = entity.title or ""
+    if FEMALE_TITLES.match(title):
+        return "f"
+    if MALE_TITLES.match(title):
+        return "m"
+    for m in entity.mentions:
+        before = text[max(0, m.start - 25):m.start]
+        if FEMALE_BEFORE.search(before):
+            return "f"
+        if MALE_BEFORE.search(before):
+            return "m"
+    return None
+
+
+def _fits(text: str, entity: Entity, gender: str | None) -> bool:
+    told = _gender(text, entity) if gender else None
+    return told is None or told == gender
+
+
 BYLINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:By|BY|Reporting by|Written by)\s+$")
 
 
 def _is_byline(text: str, entity: Entity) -> bool:
-    """"By Kittipong Saenmuang" above the story: the reporter, never a defendant."""
-    return all(BYLINE_BEFORE.search(text[max(0, m.start - 20):m.start]) for m in entity.mentions)
+    """"By Kittipong Saenmuang" above the story, or a name alone on a line below the headline
+    ("Yohanes Bria Seran / The Jakarta Post", "Phnom Penh Post | Mom Kunthear"): the reporter,
+    never a defendant."""
+    return all(BYLINE_BEFORE.search(text[max(0, m.start - 20):m.start]) or _on_a_line_of_names(text, m)
+               for m in entity.mentions)
+
+
+def _on_a_line_of_names(text: str, m) -> bool:
+    """The mention's line, not the first, has no lower-case word and no digit: no clause."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return line_start > 0 and not re.search(r"\b[a-z]|\d", line)
 
 
 def _only_in_place_slots(text: str, entity: Entity) -> bool:
@@ -1056,9 +1458,11 @@ def _only_in_place_slots(text: str, entity: Entity) -> bool:
 
 
 # ALIAS: "Sok Dara, also known as Meng, 36": later mentions of "Meng" are Sok Dara.
-ALIAS_CUE = re.compile(r"\b(?:also known as|better known as|known as|a\.?k\.?a\.?|alias|nicknamed|who goes by)\b", re.I)
+ALIAS_CUE = re.compile(r"\b(?:(?:also|better|locally|widely|popularly) known as|known (?:locally |widely |popularly )?as|"
+                       r"a\.?k\.?a\.?|alias|nicknamed|who goes by)\b", re.I)
 ALIAS_AFTER = re.compile(
-    r"^\s*,?\s*\(?\s*(?:also known as|better known as|known as|a\.?k\.?a\.?|alias|nicknamed|who goes by)\s+"
+    r"^\s*,?\s*\(?\s*(?:(?:also|better|locally|widely|popularly) known as|known (?:locally |widely |popularly )?as|"
+    r"a\.?k\.?a\.?|alias|nicknamed|who goes by)\s+"
     r"[\"'\u201c\u2018]?(?P<alias>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 
 
@@ -1099,11 +1503,16 @@ COURT_CASE_WORDS = re.compile(r"\b(?:convict\w*|guilty|sentenc\w*|jail\w*|prison
 AGE_CUE = re.compile(r",\s*\d{1,2}\s*,|\(\d{1,2}\)")
 
 
+# "They are A, B and C." / "The three were A, B and C.": a sentence that only names them
+NAMING = re.compile(r"^\s*(?:They|These|Those|The\s+(?!victims|survivors|girls|boys|children|women|workers)"
+                    r"(?:[a-z]+\s+)?[a-z]+)\s+(?:are|were)\s+(?:[A-Z]|identified|named)")
+
+
 def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str | None = None) -> list[Entity]:
     """The first `count` people named in the next two sentences, preferring those given an age."""
     candidates = []
     for sent in sents[index + 1:index + 3]:
-        if not COURT_CASE_WORDS.search(sent.text) and not AGE_CUE.search(sent.text):
+        if not COURT_CASE_WORDS.search(sent.text) and not AGE_CUE.search(sent.text) and not NAMING.match(sent.text):
             continue  # a sentence about something else ("House Bill No. 7836 ...") names no defendant
         for token in sent:
             person = persons_by_token.get(token.i)
@@ -1118,15 +1527,30 @@ def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str
                                                  for m in p.mentions if m.start > sents[index].end_char)]
         if len(named_so) >= count:
             return named_so[:count]
+    text = doc_text(sents[index].doc)
+    # IDENTIFIED AS: "Police ... identified the convict as Maria Lourdes Caballero": the one
+    # so named, before a spokesperson named in the same sentence
+    identified = [p for p in candidates if any(IDENTIFIED_AS.search(text[max(0, m.start - 60):m.start])
+                                               for m in p.mentions if m.start > sents[index].end_char)]
+    if len(identified) >= count:
+        return identified[:count]
     with_age = [p for p in candidates if p.age is not None]
-    chosen = (with_age if len(with_age) >= count else candidates)[:count]
+    plain = [p for p in candidates if p.role not in NON_DEFENDANT_ROLES]  # not police or officials speaking
+    chosen = (with_age if len(with_age) >= count else plain if len(plain) >= count else candidates)[:count]
     return chosen if len(chosen) == count else []
+
+
+IDENTIFIED_AS = re.compile(r"\b(?:identified|named)\s+(?:the\s+|her\s+|him\s+|them\s+)?(?:[\w-]+\s+){0,2}?as\s+$", re.I)
+
+
+OTHER_CLAUSE = re.compile(r",?\s+(?:while|whereas|but)\s+|;")
 
 
 def _acquitted(sent: Span, person: Entity) -> bool:
     for m in person.mentions:
         if sent.start_char <= m.start < sent.end_char:
             window = sent.text[m.end - sent.start_char: m.end - sent.start_char + 60]
+            window = OTHER_CLAUSE.split(window)[0]  # "B to eight years, while C was acquitted": C's
             if ACQUITTED.search(window.split(",")[0] if "," in window[:5] else window):
                 return True
     return False

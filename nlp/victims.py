@@ -23,8 +23,8 @@ WORKER_NOUNS = (r"workers?|women|men|migrants?|fishermen|fisherman|labou?rers?|c
 # "The victim, X" / "Both girls, X and Y" / "One of the rescued girls, X" / "Survivors, including X" /
 # "The girl, identified as X" / "Survivor X" / "Rescued teenager X" / "the trafficked boy X"
 CUE_BEFORE = re.compile(
-    rf"(?:\b(?:{GROUP_NOUNS})\s*(?:,|:|—|–|\s-)?\s*(?:(?:who was |later )?(?:identified|named|known) (?:only )?as\s+|"
-    rf"(?:including|among them|such as)\s+)?"
+    rf"(?:\b(?:{GROUP_NOUNS})\s*(?:,|:|—|–|\s-)?\s*(?:(?:who was |later |were |are )?(?:identified|named|known) (?:only )?as\s+|"
+    rf"(?:including|among them|such as|were|are)\s+)?"
     rf"|\b(?:victim|survivor|minor)\s+"
     rf"|\b(?:rescued|trafficked|freed|enslaved|underage|under-age|teenage|young)\s+"
     rf"(?:teen(?:ager)?|girl|boy|child|woman|man|worker|maid|fisherman|migrant)\s*,?\s*)$",
@@ -55,7 +55,11 @@ AGE_AFTER = re.compile(
     r"(\d{1,2})(?:\s*(?:,|\)|\.|;|at the time|years? old)|\s+(?:and|or|was|were|is|are|had|has|who|from|of)\b)",
     re.I)
 # "16-year-old X" / "Aged just 12, X"
-AGE_BEFORE = re.compile(r"(?:\b(\d{1,2})-year-old\s+(?:[a-z]+\s+)?|\b[Aa]ged (?:just |only )?(\d{1,2})\s*,\s*)$")
+AGE_BEFORE = re.compile(r"(?:\b(\d{1,2})-year-old\s+(?:[a-z]+\s+)?|\b[Aa]ged (?:just |only )?(\d{1,2})\s*,\s*)[\"'\u201c\u2018]?$")
+# "\"Srey Pich\" (not her real name)", "Mai, a pseudonym": news and NGOs rename victims, never defendants
+PSEUDONYM_AFTER = re.compile(
+    r"^[\"'\u201d\u2019]?\s*(?:,|\(|—|–)\s*(?:not (?:her|his|their) real names?|an? (?:pseudonym|assumed name)|"
+    r"(?:whose|her|his|their) names? (?:has|have|was|were) been changed|name changed|names? changed to protect)", re.I)
 # before the first of a list: "Three sisters aged 14 to 16 — X, Y and Z"
 AGE_RANGE_BEFORE = re.compile(r"\baged \d{1,2}\s*(?:to|-|and)\s*(\d{1,2})\s*(?:,|:|—|–|\s-)\s*$", re.I)
 YEAR_OLD_AFTER = re.compile(r"^\s*,\s*(?:a|an)\s+(\d{1,2})-year-old\b", re.I)
@@ -113,7 +117,7 @@ def _is_victim(doc: Doc, text: str, person: Entity) -> bool:
     for m in person.mentions:
         before, after = text[max(0, m.start - 70):m.start], text[m.end:m.end + 120]
         if _cue_before(before, text[max(0, m.start - 370):m.start]) or CUE_APPOSITIVE.match(after) \
-                or CUE_AFTER.match(after) or _verb_cue(doc, m):
+                or CUE_AFTER.match(after) or PSEUDONYM_AFTER.match(after) or _verb_cue(doc, m):
             return True
         weak = weak or _minor_age(before, after) or bool(ONE_OF_THE_WORKERS.search(before))
     return weak and not any(_defendant_verb(doc, m) for m in person.mentions)

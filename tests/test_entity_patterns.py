@@ -37,6 +37,7 @@ def places(out) -> set[str]:
     ("Salesian Father Albeiro Vasquez", "Salesian Father", "Albeiro Vasquez"),
     ("Venerable Loun Sovath", "Venerable", "Loun Sovath"),
     ("U Tin Win", "U", "Tin Win"),
+    ("Daw Khin Sandar", "Daw", "Khin Sandar"),
     ("Attorneys Dana Whitlow", "Attorneys", "Dana Whitlow"),
     ("Australian Timothy Hale", "Australian", "Timothy Hale"),
 ])
@@ -44,7 +45,8 @@ def test_a_post_before_a_name_goes_to_the_title(written, title, name):
     assert person_name(written) == (title, name)
 
 
-@pytest.mark.parametrize("name", ["Tan Wei Ming", "Sri Wahyuni", "John Major", "Ou Sokhom", "Y Chhean"])
+@pytest.mark.parametrize("name", ["Tan Wei Ming", "Sri Wahyuni", "John Major", "Ou Sokhom", "Y Chhean", "Ko Aung",
+                                  "Tun Tun Lwin", "Nyi Nyi Aung"])
 def test_names_that_look_like_titles_stay_whole(name):
     assert person_name(name) == (None, name)
 

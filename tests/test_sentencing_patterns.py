@@ -447,3 +447,286 @@ def test_halving_after_several_people_is_not_guessed(nlp):
     text = ("Anan Dee and Preecha Kham were sentenced to 20 years each. Because one of them confessed, "
             "the court cut his term by half.")
     assert terms(nlp, text) == {"Anan Dee": 240, "Preecha Kham": 240}
+
+
+# --- patterns from the tune texts of round 3 (tun-101 .. tun-129) ------------------------------
+
+def test_he_and_she_resolve_by_gender(nlp):
+    text = ("Kevin Jones, 52, of Bloxwich Road, Walsall, and his wife Lan Jones, 44, were sentenced at "
+            "Wolverhampton Crown Court on Friday after being convicted of holding a person in slavery.\n\n"
+            "He was jailed for seven years. She was given 40 months.")
+    assert terms(nlp, text) == {"Kevin Jones": 84, "Lan Jones": 40}
+
+
+def test_her_sentence_raised_is_not_her_husbands(nlp):
+    text = ("The district court in June sentenced Rina Wulandari, 41, to six years in prison. Her husband, "
+            "Agus Setiawan, 45, was sentenced to five years.\n\nOn Tuesday, the high court judges raised her "
+            "sentence to 10 years.")
+    assert terms(nlp, text) == {"Rina Wulandari": 120, "Agus Setiawan": 60}
+
+
+def test_given_a_term_after_a_finding(nlp):
+    text = ("Ong Kah Seng, 51, got eight years' jail while his wife, Teoh Siew Lan, 48, was given six years "
+            "after the court found them guilty of trafficking a maid for forced labour.")
+    assert terms(nlp, text) == {"Ong Kah Seng": 96, "Teoh Siew Lan": 72}
+
+
+def test_each_after_a_colon_list(nlp):
+    text = ("The Koh Kong Provincial Court yesterday sentenced seven people to prison for trafficking men to "
+            "fishing boats.\n\nThe defendants: Chhorn Vibol, 47; Meas Rithy, 36; Phan Sophal, 52; Long Dara, 29; "
+            "Yem Chantha, 41; Sar Kimheng, 33; and Kong Sothea, 38. Each was sentenced to seven years in prison.")
+    assert terms(nlp, text) == {name: 84 for name in (
+        "Chhorn Vibol", "Meas Rithy", "Phan Sophal", "Long Dara", "Yem Chantha", "Sar Kimheng", "Kong Sothea")}
+
+
+def test_given_a_term_halved_from_a_longer_one(nlp):
+    text = ("His accomplice, Wasana Jaidee, 37, a broker from Songkhla, was given 12 years, halved from 24 years "
+            "for her confession.")
+    assert terms(nlp, text) == {"Wasana Jaidee": 144}
+
+
+def test_time_served_is_a_sentence_without_a_term(nlp):
+    text = "A manager, Joko Prasetyo, 34, who cooperated with the government, was sentenced to time served."
+    found = one(nlp, text)
+    assert found["defendant"] == "Joko Prasetyo" and found["prison_months"] is None
+
+
+def test_fined_him_in_the_same_sentence_is_the_same_defendant(nlp):
+    text = ("Kupang court jails recruiter 12 years\n\nYohanes Bria Seran\nThe Jakarta Post\n\n"
+            "The Kupang District Court has sentenced a labor recruiter to 12 years in prison and fined him "
+            "Rp 500 million for sending 19 women to Malaysia.\n\nThe panel of judges found Yosef Nahak, 45, guilty "
+            "of human trafficking.")
+    assert terms(nlp, text) == {"Yosef Nahak": 144}
+
+
+def test_semicolon_list_after_a_colon(nlp):
+    text = ("All nine defendants were convicted, and the sentences were as follows: Kittipong Srisuk, the "
+            "ringleader, 20 years; Jintana Phromma, 15 years; Sompong Duangjai, eight years and eight months; "
+            "Lao national Khamphone Sisavath, life imprisonment; and Suda Chanthara, two years, suspended for "
+            "three years.")
+    found = {s["defendant"]: s for s in contract(nlp, text)["sentences"]}
+    assert {k: "life" if v["life"] else v["prison_months"] for k, v in found.items()} == {
+        "Kittipong Srisuk": 240, "Jintana Phromma": 180, "Sompong Duangjai": 104,
+        "Khamphone Sisavath": "life", "Suda Chanthara": 24}
+    assert found["Suda Chanthara"]["suspended_months"] == 24 and found["Kittipong Srisuk"]["suspended_months"] is None
+
+
+def test_a_colon_list_of_ages_is_no_sentence(nlp):
+    text = "Police arrested the suspects in May. The suspects: Chhorn Vibol, 47; Meas Rithy, 36; and Kong Sothea, 38."
+    assert terms(nlp, text) == {}
+
+
+def test_them_with_listed_terms_named_in_the_next_sentence(nlp):
+    text = ("Last week the Battambang Provincial Court convicted the two recruiters who sent a 17-year-old girl "
+            "to work in a karaoke parlour in Poipet, and sentenced them to 12 and 10 years in prison, respectively."
+            "\n\nRos Sokhom, 39, and Thorng Vanny, 33, were found guilty of trafficking a minor.")
+    assert terms(nlp, text) == {"Ros Sokhom": 144, "Thorng Vanny": 120}
+
+
+def test_the_convict_identified_by_a_police_spokesman(nlp):
+    text = ("DUMAGUETE CITY – A regional trial court here has sentenced a 42-year-old woman to life imprisonment "
+            "for trafficking minors, police said Tuesday.\n\nPolice Lt. Col. Ariel Buenaflor, spokesperson of the "
+            "Negros Oriental Police Provincial Office, identified the convict as Maria Lourdes Caballero, a "
+            "resident of Barangay Taclobo.")
+    assert terms(nlp, text) == {"Maria Lourdes Caballero": "life"}
+
+
+def test_supervised_release_is_not_a_prison_term(nlp):
+    text = ("A Georgia man was sentenced today to 210 months in prison for leading a forced labor conspiracy.\n\n"
+            "According to court documents, Jose Luis Ramirez-Cortez, 54, of Tifton, brought workers from Mexico. "
+            "Ramirez-Cortez was also ordered to serve three years of supervised release and to pay $1.9 million.")
+    assert terms(nlp, text) == {"Jose Luis Ramirez-Cortez": 210}
+
+
+def test_ordered_him_to_serve(nlp):
+    text = ("A federal jury convicted Preecha Thongdee in March following a six-day trial. Today, U.S. District "
+            "Judge Harold B. Carter ordered him to serve 188 months in federal prison.")
+    assert terms(nlp, text) == {"Preecha Thongdee": 188}
+
+
+def test_co_defendant_had_her_sentence_upheld(nlp):
+    text = ("His co-defendant, Maria Goreti Seran, 39, who acted as a field agent in villages around Soe, had her "
+            "four-year sentence upheld.")
+    assert terms(nlp, text) == {"Maria Goreti Seran": 48}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The court sentenced former immigration officer Natthawut Rakthai, 45, to life imprisonment, reduced to "
+     "33 years and four months because he confessed.", {"Natthawut Rakthai": 400}),
+    ("Somchai Boonmee, 40, was sentenced to death, commuted to life imprisonment because he confessed.",
+     {"Somchai Boonmee": "life"}),
+    # scraped copy: the sentence runs on past a paragraph break and a line of page furniture
+    ("The court sentenced Natthawut Rakthai, 45, to life imprisonment,\n\nADVERTISEMENT\n\nreduced to 33 years "
+     "and four months because he confessed.", {"Natthawut Rakthai": 400}),
+])
+def test_life_or_death_reduced_for_a_confession(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_a_demand_to_reduce_is_no_reduction(nlp):
+    text = "Lim Sokha was sentenced to life in prison, and his lawyer asked the court to reduce it to 10 years."
+    assert terms(nlp, text) == {"Lim Sokha": "life"}
+
+
+def test_a_couple_sentenced_to_years_named_next(nlp):
+    # the parser reads "a couple to 10 years" as a quantity ("a couple to ten")
+    text = ("A court in Myawaddy has sentenced a married couple to 10 years each with hard labour for recruiting "
+            "young women.\n\nThe Myawaddy District Court sentenced U Zaw Min Tun, 49, and his wife Daw Khin Sandar, "
+            "45, under Section 24(a) of the Anti-Trafficking in Persons Law on February 20.")
+    assert terms(nlp, text) == {"Zaw Min Tun": 120, "Khin Sandar": 120}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "him" is the person the same sentence found guilty (this raised StopIteration before)
+    ("The court found Chan Dara, 35, guilty of human trafficking and sentenced him to 15 years in prison.",
+     {"Chan Dara": 180}),
+    ("The court convicted Chan Dara of trafficking and jailed him for 15 years.", {"Chan Dara": 180}),
+    ("Police said the court found the couple, Chan Dara and Lim Sokha, guilty and sentenced them to 15 years "
+     "in prison.", {"Chan Dara": 180, "Lim Sokha": 180}),
+])
+def test_found_guilty_and_sentenced_him(nlp, text, expected):
+    out = contract(nlp, text)
+    assert not out.get("warnings"), out.get("warnings")
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chan Dara's 12-year sentence was upheld by the Appeal Court.", {"Chan Dara": 144}),
+    ("The Appeal Court upheld Chan Dara's 12-year sentence.", {"Chan Dara": 144}),
+    ("The Supreme Court upheld the 15-year sentence handed to Chan Dara.", {"Chan Dara": 180}),
+])
+def test_upheld_sentence_whose_owner_is_named(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_suspended_for_after_in_prison(nlp):
+    found = one(nlp, "Chan Dara was sentenced to 18 months in prison, suspended for two years.")
+    assert (found["prison_months"], found["suspended_months"]) == (18, 18)
+
+
+def test_decades_and_a_death_penalty_given(nlp):
+    assert terms(nlp, "Chan Dara was sentenced to two decades in prison.") == {"Chan Dara": 240}
+    assert terms(nlp, "Chan Dara was given the death penalty.") == {"Chan Dara": "death"}
+    assert terms(nlp, "Chan Dara, who has lived in Phnom Penh for two decades, was sentenced to 10 years.") == {
+        "Chan Dara": 120}
+
+
+def test_acquittal_of_a_third_in_a_while_clause(nlp):
+    text = "Chan Dara was sentenced to 10 years and Lim Sokha to eight years, while Pov Rina was acquitted."
+    assert terms(nlp, text) == {"Chan Dara": 120, "Lim Sokha": 96}
+
+
+def test_got_eight_after_in_jail(nlp):
+    assert terms(nlp, "Chan Dara got 10 years in jail, and Lim Sokha got eight.") == {"Chan Dara": 120, "Lim Sokha": 96}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Also sentenced were Chan Dara (10 years), Lim Sokha (eight years) and Pov Rina (five years).",
+     {"Chan Dara": 120, "Lim Sokha": 96, "Pov Rina": 60}),
+    ("The court jailed Chan Dara (life imprisonment), Lim Sokha (20 years) and Pov Rina (18 months, suspended).",
+     {"Chan Dara": "life", "Lim Sokha": 240, "Pov Rina": 18}),
+])
+def test_terms_in_brackets_after_each_name(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_ages_in_brackets_are_no_terms(nlp):
+    assert terms(nlp, "Chan Dara (35) and Lim Sokha (40) were jailed for 10 years.") == {"Chan Dara": 120, "Lim Sokha": 120}
+
+
+def test_total_with_unnamed_accomplices_is_not_ones_term(nlp):
+    found = contract(nlp, "Nguyen Van Nam and his accomplices were sentenced to a total of 40 years in prison.")
+    assert all(s["prison_months"] is None for s in found["sentences"]), found["sentences"]
+    assert terms(nlp, "Nguyen Van Nam was sentenced to a total of 40 years in prison for five counts.") == {
+        "Nguyen Van Nam": 480}
+
+
+@pytest.mark.parametrize("text", [
+    "Chan Dara was sentenced to 10 years. So was Lim Sokha.",
+    "Chan Dara was sentenced to 10 years, as was his wife, Lim Sokha.",
+])
+def test_as_was_y(nlp, text):
+    assert terms(nlp, text) == {"Chan Dara": 120, "Lim Sokha": 120}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police arrested Chan Dara, a 35-year-old recruiter, and Lim Sokha, a driver, in May. The recruiter was "
+     "jailed for 10 years.", {"Chan Dara": 120}),
+    ("Police arrested Chinese national Wang Lei and Cambodian Chan Dara in May. On Tuesday the Chinese national "
+     "was sentenced to 12 years.", {"Wang Lei": 144}),
+])
+def test_the_noun_points_back_to_the_person_it_described(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the model tags the name before "alias" as a place; an alias makes it a person
+    ("The Batam District Court on Thursday sentenced Darmawan alias Awan, 48, to death.", {"Darmawan": "death"}),
+    ("Presiding judge Dwi Nuraini said the defendant, Rudianto alias Anto, 40, was sentenced to nine years.",
+     {"Rudianto": 108}),
+    # a doubled Burmese name is no honorific ("Tun" is one in Malaysia)
+    ("The court sentenced Myo Thant, 29, Tun Tun Lwin, 38, and Khin Sandar Win, 26, to 10 years each.",
+     {"Myo Thant": 120, "Tun Tun Lwin": 120, "Khin Sandar Win": 120}),
+])
+def test_defendants_named_with_an_alias_or_a_doubled_name(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The defendants were sentenced as follows:\n\nJohn Smith, 34, of Leeds – eight years\nJane Doe, 29, of "
+     "Bradford – six years and nine months\nAdam Brown, 41, of Halifax – 18 months, suspended for two years",
+     {"John Smith": 96, "Jane Doe": 81, "Adam Brown": 18}),
+    ("The following defendants were sentenced at Leeds Crown Court:\n• John Smith (34), of Leeds: eight years\n"
+     "• Jane Doe (29), of Bradford: six years", {"John Smith": 96, "Jane Doe": 72}),
+    ("The court handed down these sentences:\nChan Dara, 35, 10 years\nLim Sokha, 40, life imprisonment",
+     {"Chan Dara": 120, "Lim Sokha": "life"}),
+])
+def test_one_line_per_defendant_after_a_heading(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_a_line_list_of_suspects_is_no_sentence(nlp):
+    assert terms(nlp, "Police arrested these suspects:\nChan Dara, 35\nLim Sokha, 40") == {}
+
+
+def test_who_was_jailed_after_of_a_town(nlp):
+    text = ("Those jailed were:\n\n- John Smith, 34, of Leeds, who was jailed for eight years\n- Jane Doe, 29, of "
+            "Bradford, who was jailed for six years and nine months")
+    assert terms(nlp, text) == {"John Smith": 96, "Jane Doe": 81}
+
+
+def test_known_locally_as_is_an_alias(nlp):
+    assert terms(nlp, "Prasit Saengthong, known locally as Sia Prasit, was sentenced to 12 years.") == {
+        "Prasit Saengthong": 144}
+
+
+def test_the_two_points_back_past_several_sentences(nlp):
+    text = ("Police arrested Chan Dara, 35, and Lim Sokha, 40, in May 2023 after a raid. The raid followed a tip from "
+            "a hotline. Officers found 12 women in a house. The women had been promised jobs. Some were under 18. "
+            "They were taken to a shelter. An NGO provided counselling. The case went to court in March. On Tuesday, "
+            "the two were each jailed for 10 years.")
+    assert terms(nlp, text) == {"Chan Dara": 120, "Lim Sokha": 120}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chan Dara, 45, was sentenced to 10 years in 2022. Ms Lim Sokha got eight years. On Monday the Appeal Court "
+     "overturned her conviction.", {"Chan Dara": 120}),
+    ("Abdul Hakim, 46, was given eight years' jail. His co-accused, clerk Jamilah binti Osman, 39, was given four "
+     "years' jail. The judge found that the prosecution had not proven its case against Ms Jamilah, and set aside "
+     "her conviction and sentence.", {"Abdul Hakim": 96}),
+    # a wish is not a ruling
+    ("Chan Dara was sentenced to 10 years in 2022. His lawyer said he would ask the court to overturn the "
+     "conviction.", {"Chan Dara": 120}),
+])
+def test_conviction_quashed_on_appeal_leaves_no_sentencing(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_the_court_sentenced_both(nlp):
+    text = "Chan Dara and Lim Sokha were arrested in 2023. The court sentenced both to 12 years."
+    assert terms(nlp, text) == {"Chan Dara": 144, "Lim Sokha": 144}
+
+
+def test_they_are_names_after_an_unnamed_sentencing(nlp):
+    text = "Three Cambodians were sentenced to 12 years each. They are Chan Dara, Lim Sokha and Pov Rina."
+    assert terms(nlp, text) == {"Chan Dara": 144, "Lim Sokha": 144, "Pov Rina": 144}
