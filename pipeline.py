@@ -28,11 +28,12 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # cron runs it by path, from any working directory
     sys.path.insert(0, str(ROOT))
 
+from crawler.sources import SourcesFileError  # noqa: E402
 from operations.logs import add_log_file, setup_logging  # noqa: E402
 from operations.runs import (  # noqa: E402
     EXIT_OK, EXIT_FAILED, EXIT_PARTIAL, EXIT_USAGE, Run, Stopped, install_signal_handlers, run_stages,
 )
-from operations.stages import check_sources, crawl_stage, process_stage, reextract_stage  # noqa: E402
+from operations.stages import crawl_stage, read_sources, process_stage, reextract_stage  # noqa: E402
 from storage.schema import DEFAULT_DB_PATH  # noqa: E402
 from web.app import METADATA as DEFAULT_METADATA, serve  # noqa: E402
 
@@ -73,10 +74,12 @@ def show_progress(args) -> bool:
 
 def cmd_crawl(args) -> int:
     extra = crawl_options(args)
-    if problem := check_sources(args.sources, extra):
-        return usage_error(problem)
+    try:
+        sources = read_sources(args.sources, extra)
+    except SourcesFileError as problem:
+        return usage_error(str(problem))
     return run_stages(args.db, "crawl",
-                      lambda run: crawl_stage(run, args.sources, extra, show_progress(args)))
+                      lambda run: crawl_stage(run, args.sources, extra, show_progress(args), sources))
 
 
 def cmd_process(args) -> int:
@@ -88,11 +91,13 @@ def cmd_process(args) -> int:
 def cmd_nightly(args) -> int:
     """Crawl, then process what is new (or was processed by an older NLP version): one run."""
     extra = crawl_options(args)
-    if problem := check_sources(args.sources, extra):
-        return usage_error(problem)
+    try:
+        sources = read_sources(args.sources, extra)
+    except SourcesFileError as problem:
+        return usage_error(str(problem))
 
     def stages(run: Run) -> None:
-        crawl_stage(run, args.sources, extra, show_progress(args))
+        crawl_stage(run, args.sources, extra, show_progress(args), sources)
         process_stage(run, args.model, False, args.workers, show_progress(args), args.commit_every)
 
     return run_stages(args.db, "nightly", stages, quiet=args.quiet)

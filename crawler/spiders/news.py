@@ -42,9 +42,13 @@ logger = logging.getLogger(__name__)
 class NewsSpider(scrapy.Spider):
     name = "news"
 
-    def __init__(self, sources: str | None = None, *args, **kwargs):
+    def __init__(self, sources: str | None = None, *args, parsed_sources: list[Source] | None = None,
+                 **kwargs):
+        """`sources`: the sources file (`scrapy crawl news -a sources=...`); `parsed_sources`: its
+        sources already parsed by the caller (`crawler.runner`), so the file is read once a run."""
         super().__init__(*args, **kwargs)
         self.sources_path = sources
+        self.parsed_sources = parsed_sources
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -117,7 +121,7 @@ class NewsSpider(scrapy.Spider):
 
     # -- discovery -----------------------------------------------------------
     async def start(self):
-        sources = load_sources(self.sources_path)
+        sources = self.parsed_sources if self.parsed_sources is not None else load_sources(self.sources_path)
         if self.only_sources:
             sources = [s for s in sources if s.id in self.only_sources]
         self.sources: list[Source] = [self._source_with_limits(s) for s in sources]
