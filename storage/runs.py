@@ -16,7 +16,6 @@ import sqlite_utils
 
 from storage.schema import COUNT_COLUMNS, transaction, utc_now
 
-FINAL_STATUSES = ("ok", "partial", "failed", "interrupted")
 
 
 class LockRequired(RuntimeError):
