@@ -34,10 +34,6 @@ MIN_WORDS = 20
 VIETNAMESE_PROSE_SHARE = 0.15  # of prose words; Vietnamese prose has a diacritic in most words
 
 
-class NotAnArticle(ValueError):
-    """The page has no article body worth keeping (listing page, empty, binary...)."""
-
-
 def guess_language(text: str, declared: str | None = None) -> str | None:
     """Script first (Khmer, Thai...), then common-word ratios; fall back to the page's lang.
 
