@@ -33,7 +33,7 @@ from operations.logs import add_log_file, setup_logging  # noqa: E402
 from operations.runs import (  # noqa: E402
     EXIT_OK, EXIT_FAILED, EXIT_PARTIAL, EXIT_USAGE, Run, Stopped, install_signal_handlers, run_stages,
 )
-from operations.stages import crawl_stage, read_sources, process_stage, reextract_stage  # noqa: E402
+from operations.stages import crawl_stage, process_stage, read_sources, reextract_stage  # noqa: E402
 from storage.schema import DEFAULT_DB_PATH  # noqa: E402
 from web.app import METADATA as DEFAULT_METADATA, serve  # noqa: E402
 
@@ -143,17 +143,17 @@ def cmd_parse(args) -> int:
     if not args.files:
         return usage_error("parse needs HTML files (or --reextract)")
     from crawler.encoding import UnreadableInput, read_page
-    from crawler.extraction import parse_article
+    from crawler.article_html import read_article_html
 
     status = EXIT_OK
     for path in args.files:
         try:
-            result = parse_article(read_page(path), args.url)
+            result = read_article_html(read_page(path), args.url)
         except Exception as exc:  # noqa: BLE001 - one bad file must not lose the others
             reason = str(exc) if isinstance(exc, UnreadableInput) else \
                 f"extraction failed: {type(exc).__name__}: {exc}"
             print(f"error: {path}: {reason}", file=sys.stderr)
-            result = {**parse_article(""), "error": reason}
+            result = {**read_article_html(""), "error": reason}
             status = EXIT_PARTIAL
         print(json.dumps({"file": str(path), **result}, ensure_ascii=False), flush=True)
     return status

@@ -1,7 +1,7 @@
 """`parse --reextract`: extract stored articles again from their stored HTML (`article_html`).
 
 For when the extractor improved: no page is fetched again. Each article's stored HTML goes
-through `crawler.extraction.parse_article` with the article's URL and then through the
+through `crawler.article_html.read_article_html` with the article's URL and then through the
 spider's own rules (`crawler.article.article_fields`); the extracted fields (title, text,
 authors, language, the page's own publication date) and what derives from the text (word
 count, content hash, SimHash, topic score and terms) are updated in one transaction per
@@ -20,7 +20,7 @@ import logging
 import sqlite_utils
 
 from crawler.article import article_fields
-from crawler.extraction import parse_article
+from crawler.article_html import read_article_html
 from crawler.relevance import load_filter
 from storage.articles import article_columns, page_html, stored_article_ids, stored_page, update_extracted
 from storage.runs import record_error
@@ -58,7 +58,7 @@ def reextract_articles(db: sqlite_utils.Database, run_id: int | None = None,
                 counts["pages_skipped"] += 1
                 continue
             try:
-                parsed = parse_article(page_html(html_gz), url)
+                parsed = read_article_html(page_html(html_gz), url)
                 fields = article_fields(parsed, relevance)
             except Exception as exc:  # noqa: BLE001 - one bad page must not stop the others
                 counts["errors"] += 1

@@ -2,7 +2,7 @@
 the site's own host, so the host check passes) never becomes an article's address."""
 import pytest
 
-from crawler.extraction import parse_article
+from crawler.article_html import read_article_html
 from crawler.urls import web_url
 from storage import open_db
 from testbed import crafted_urls_site as crafted
@@ -37,7 +37,7 @@ def test_web_url(url, kept):
 @pytest.mark.parametrize("head", list(crafted.CRAFTED.values())[:-1])
 def test_script_canonical_is_not_the_articles_url(head):
     page = article_page("Court jails recruiter", article_text("x", sentences=10), extra_head=head)
-    parsed = parse_article(page, "http://127.0.0.1:8000/story/x")
+    parsed = read_article_html(page, "http://127.0.0.1:8000/story/x")
     assert parsed["url"] == "http://127.0.0.1:8000/story/x"
 
 

@@ -29,7 +29,7 @@ from crawler.discovery import (
     Entry, MalformedListing, gunzip, newest_first, parse_feed, parse_since, parse_sitemap, sniff,
 )
 from crawler.encoding import binary_kind, decode_html
-from crawler.extraction import parse_article
+from crawler.article_html import read_article_html
 from crawler.failures import CONTENT_CODES, classify_failure
 from crawler.items import ArticleItem
 from crawler.relevance import load_filter
@@ -328,7 +328,7 @@ class NewsSpider(scrapy.Spider):
         decoded = decode_html(body, content_type)
         if decoded.note:
             self.problem(url, "charset", decoded.note, source.id)
-        parsed = parse_article(decoded.text, url)
+        parsed = read_article_html(decoded.text, url)
         fields = article_fields(parsed, self.relevance, listed_published)
         if fields is None:
             self.skip(url, "no_article_text", f"{CONTENT_CODES['no_article_text']} "

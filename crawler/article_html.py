@@ -1,4 +1,4 @@
-"""Article extraction from HTML with trafilatura (body, title, date, authors) plus the
+"""An article's fields read from its HTML with trafilatura (body, title, date, authors) plus the
 canonical URL and a language guess. Used by the spider and by `pipeline.py parse`.
 """
 from __future__ import annotations
@@ -71,7 +71,7 @@ def html_tree(html: str):
     Parsed from UTF-8 bytes, because lxml refuses a decoded string that starts with
     `<?xml ... encoding="..."?>`; with `huge_tree`, because libxml2 otherwise stops at 255
     levels of nesting and drops everything deeper (trafilatura's own parser has that limit,
-    so `parse_article` hands it this tree for such a page).
+    so `read_article_html` hands it this tree for such a page).
     """
     if not html or not html.strip():
         return None
@@ -113,7 +113,7 @@ def _date_params(extensive: bool) -> dict:
             "max_date": datetime.now().astimezone().strftime("%Y-%m-%d")}
 
 
-def parse_article(html: str, url: str | None = None) -> dict:
+def read_article_html(html: str, url: str | None = None) -> dict:
     """{"url", "title", "text", "published", "published_guessed", "authors", "language"}; keys may be None.
 
     `published` is the original publication date from the page's markup (meta tags,
