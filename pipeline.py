@@ -33,7 +33,7 @@ from operations.logs import add_log_file, setup_logging  # noqa: E402
 from operations.runs import (  # noqa: E402
     EXIT_OK, EXIT_FAILED, EXIT_PARTIAL, EXIT_USAGE, Run, Stopped, install_signal_handlers, run_stages,
 )
-from operations.stages import crawl_stage, process_stage, read_sources, reextract_stage  # noqa: E402
+from operations.stages import crawl_stage, process_stage, read_sources, reparse_stage  # noqa: E402
 from storage.schema import DEFAULT_DB_PATH  # noqa: E402
 from web.app import METADATA as DEFAULT_METADATA, serve  # noqa: E402
 
@@ -138,7 +138,7 @@ def cmd_parse(args) -> int:
     if args.reextract:
         if args.files:
             return usage_error("parse --reextract reads the stored HTML of the database; give no files")
-        return run_stages(args.db, "reextract", lambda run: reextract_stage(run, args.article,
+        return run_stages(args.db, "reextract", lambda run: reparse_stage(run, args.article,
                                                                              show_progress(args)))
     if not args.files:
         return usage_error("parse needs HTML files (or --reextract)")

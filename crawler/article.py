@@ -1,5 +1,5 @@
-"""An article's fields from its extracted page: the one rule set the spider and
-re-extraction (`crawler.reextract`) share.
+"""An article's fields from its parsed page: the one rule set the spider and
+`parse --reextract` (`crawler.reparse`) share.
 
 `crawler.article_html.read_article_html` says what a page holds; this says whether it is an
 article (a body of at least MIN_ARTICLE_CHARS), which date is its publication date, and

@@ -76,13 +76,13 @@ def process_stage(run: Run, model: str | None, reprocess: bool, workers: int, sh
             run.partial = True
 
 
-def reextract_stage(run: Run, article_ids: list[str] | None, show_progress: bool) -> None:
-    """The stored articles (or `article_ids`) extracted again from their stored HTML."""
-    from crawler.reextract import reextract_articles
+def reparse_stage(run: Run, article_ids: list[str] | None, show_progress: bool) -> None:
+    """The stored articles (or `article_ids`) parsed again from their stored HTML."""
+    from crawler.reparse import reparse_articles
     from storage.runs import add_counts
 
     with run.stage("reextract"):
-        counts = reextract_articles(run.db, run.run_id, article_ids,
+        counts = reparse_articles(run.db, run.run_id, article_ids,
                                     progress=progress_bar("reextract", " articles") if show_progress else None)
         add_counts(run.db, run.run_id, counts)
         log.info("run %d: %d articles re-extracted with changes (%d with a new text, to be processed again)",

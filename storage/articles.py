@@ -150,8 +150,8 @@ def page_html(html_gz: bytes) -> str:
     return gzip.decompress(html_gz).decode("utf-8", errors="replace")
 
 
-def update_extracted(db: sqlite_utils.Database, aid: str, changes: dict, text_changed: bool) -> None:
-    """Write re-extracted columns of a stored article in one transaction; a new text also
+def update_parsed_fields(db: sqlite_utils.Database, aid: str, changes: dict, text_changed: bool) -> None:
+    """Write the re-parsed columns of a stored article in one transaction; a new text also
     drops the article's mentions and sentences (their offsets were into the old text) and
     marks it unprocessed, so the next `process` run redoes its NLP."""
     changes = {**changes, "updated_at": utc_now()}
