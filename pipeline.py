@@ -4,8 +4,8 @@
     python pipeline.py demo              # offline demo: local site -> crawl -> NLP -> Datasette
     python pipeline.py nightly           # cron: crawl the real sources, then process
     python pipeline.py crawl | process | serve
-    python pipeline.py parse PAGE.html   # article extraction, one JSON object per file
-    python pipeline.py parse --reextract # extract stored articles again from their stored HTML
+    python pipeline.py parse PAGE.html   # HTML to article fields, one JSON object per file
+    python pipeline.py parse --reextract # parse stored articles again from their stored HTML
     python pipeline.py extract FILE|-    # entities and sentences, one JSON object per input
 
 Exit codes: 0 all went well; 1 the run failed (or was stopped by a signal); 2 bad usage
@@ -281,12 +281,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--metadata", type=Path, default=DEFAULT_METADATA)
     p.add_argument("--no-serve", action="store_true", help="stop after processing (no Datasette)")
 
-    p = add("parse", cmd_parse, "Extract the article from saved HTML pages; one JSON object per file. "
-                                "With --reextract: extract every stored article again from its stored HTML.")
+    p = add("parse", cmd_parse, "Read the article's fields from saved HTML pages; one JSON object per file. "
+                                "With --reextract: parse every stored article again from its stored HTML.")
     p.add_argument("files", nargs="*", type=Path, metavar="FILE.html", help="HTML files (.gz allowed)")
     p.add_argument("--url", default=None, help="the page's URL, if known")
     p.add_argument("--reextract", action="store_true",
-                   help="re-extract the articles stored in the database from their stored HTML (no fetching); "
+                   help="parse the articles stored in the database again from their stored HTML (no fetching); "
                         "articles whose text changed lose their entities and are processed again by the next "
                         "process or nightly run")
     p.add_argument("--article", action="append", metavar="ID", help="with --reextract: only this article id "
