@@ -4,8 +4,8 @@
     python pipeline.py demo              # offline demo: local site -> crawl -> NLP -> Datasette
     python pipeline.py nightly           # cron: crawl the real sources, then process
     python pipeline.py crawl | process | serve
-    python pipeline.py parse PAGE.html   # article extraction, one JSON object per file
-    python pipeline.py parse --reextract # extract stored articles again from their stored HTML
+    python pipeline.py parse PAGE.html   # HTML to article fields, one JSON object per file
+    python pipeline.py parse --reextract # parse stored articles again from their stored HTML
     python pipeline.py extract FILE|-    # entities and sentences, one JSON object per input
 
 Exit codes: 0 all went well; 1 the run failed (or was stopped by a signal); 2 bad usage
@@ -28,11 +28,12 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # cron runs it by path, from any working directory
     sys.path.insert(0, str(ROOT))
 
+from crawler.sources import SourcesFileError  # noqa: E402
 from operations.logs import add_log_file, setup_logging  # noqa: E402
 from operations.runs import (  # noqa: E402
     EXIT_OK, EXIT_FAILED, EXIT_PARTIAL, EXIT_USAGE, Run, Stopped, install_signal_handlers, run_stages,
 )
-from operations.stages import check_sources, crawl_stage, process_stage, reextract_stage  # noqa: E402
+from operations.stages import crawl_stage, process_stage, read_sources, reparse_stage  # noqa: E402
 from storage.schema import DEFAULT_DB_PATH  # noqa: E402
 from web.app import METADATA as DEFAULT_METADATA, serve  # noqa: E402
 
@@ -73,10 +74,12 @@ def show_progress(args) -> bool:
 
 def cmd_crawl(args) -> int:
     extra = crawl_options(args)
-    if problem := check_sources(args.sources, extra):
-        return usage_error(problem)
+    try:
+        sources = read_sources(args.sources, extra)
+    except SourcesFileError as problem:
+        return usage_error(str(problem))
     return run_stages(args.db, "crawl",
-                      lambda run: crawl_stage(run, args.sources, extra, show_progress(args)))
+                      lambda run: crawl_stage(run, args.sources, extra, show_progress(args), sources))
 
 
 def cmd_process(args) -> int:
@@ -88,11 +91,13 @@ def cmd_process(args) -> int:
 def cmd_nightly(args) -> int:
     """Crawl, then process what is new (or was processed by an older NLP version): one run."""
     extra = crawl_options(args)
-    if problem := check_sources(args.sources, extra):
-        return usage_error(problem)
+    try:
+        sources = read_sources(args.sources, extra)
+    except SourcesFileError as problem:
+        return usage_error(str(problem))
 
     def stages(run: Run) -> None:
-        crawl_stage(run, args.sources, extra, show_progress(args))
+        crawl_stage(run, args.sources, extra, show_progress(args), sources)
         process_stage(run, args.model, False, args.workers, show_progress(args), args.commit_every)
 
     return run_stages(args.db, "nightly", stages, quiet=args.quiet)
@@ -133,22 +138,22 @@ def cmd_parse(args) -> int:
     if args.reextract:
         if args.files:
             return usage_error("parse --reextract reads the stored HTML of the database; give no files")
-        return run_stages(args.db, "reextract", lambda run: reextract_stage(run, args.article,
+        return run_stages(args.db, "reextract", lambda run: reparse_stage(run, args.article,
                                                                              show_progress(args)))
     if not args.files:
         return usage_error("parse needs HTML files (or --reextract)")
     from crawler.encoding import UnreadableInput, read_page
-    from crawler.extraction import parse_article
+    from crawler.article_html import read_article_html
 
     status = EXIT_OK
     for path in args.files:
         try:
-            result = parse_article(read_page(path), args.url)
+            result = read_article_html(read_page(path), args.url)
         except Exception as exc:  # noqa: BLE001 - one bad file must not lose the others
             reason = str(exc) if isinstance(exc, UnreadableInput) else \
                 f"extraction failed: {type(exc).__name__}: {exc}"
             print(f"error: {path}: {reason}", file=sys.stderr)
-            result = {**parse_article(""), "error": reason}
+            result = {**read_article_html(""), "error": reason}
             status = EXIT_PARTIAL
         print(json.dumps({"file": str(path), **result}, ensure_ascii=False), flush=True)
     return status
@@ -276,12 +281,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--metadata", type=Path, default=DEFAULT_METADATA)
     p.add_argument("--no-serve", action="store_true", help="stop after processing (no Datasette)")
 
-    p = add("parse", cmd_parse, "Extract the article from saved HTML pages; one JSON object per file. "
-                                "With --reextract: extract every stored article again from its stored HTML.")
+    p = add("parse", cmd_parse, "Read the article's fields from saved HTML pages; one JSON object per file. "
+                                "With --reextract: parse every stored article again from its stored HTML.")
     p.add_argument("files", nargs="*", type=Path, metavar="FILE.html", help="HTML files (.gz allowed)")
     p.add_argument("--url", default=None, help="the page's URL, if known")
     p.add_argument("--reextract", action="store_true",
-                   help="re-extract the articles stored in the database from their stored HTML (no fetching); "
+                   help="parse the articles stored in the database again from their stored HTML (no fetching); "
                         "articles whose text changed lose their entities and are processed again by the next "
                         "process or nightly run")
     p.add_argument("--article", action="append", metavar="ID", help="with --reextract: only this article id "

@@ -11,7 +11,6 @@ share of documents whose token lists match exactly.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import subprocess

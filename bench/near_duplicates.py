@@ -2,7 +2,7 @@
 """How far apart SimHash puts edited copies and different articles (picks NEAR_DUPLICATE_*).
 
 Texts: the demo site's articles and the first 80 pages of the public extraction
-benchmark, extracted with `crawler.extraction.parse_article`. For every pair of
+benchmark, extracted with `crawler.article_html.read_article_html`. For every pair of
 different articles it reports the Hamming distance; for each article, the distance and
 shingle Jaccard to copies with typical wire-copy edits (a dateline, three changed words,
 a replaced sentence, an added paragraph, the last quarter cut, all of the first three).
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from crawler.dedup import distance, jaccard, shingles, simhash  # noqa: E402
-from crawler.extraction import parse_article  # noqa: E402
+from crawler.article_html import read_article_html  # noqa: E402
 
 DEFAULT_BENCH = ROOT.parent / "shared" / "benchmarks" / "article-extraction"
 
@@ -56,9 +56,9 @@ def main() -> int:
     args = parser.parse_args()
     texts = []
     for path in sorted((ROOT / "demo" / "site" / "news").rglob("*.html")):
-        texts.append(parse_article(path.read_text(encoding="utf-8"), "http://127.0.0.1/" + path.name)["text"])
+        texts.append(read_article_html(path.read_text(encoding="utf-8"), "http://127.0.0.1/" + path.name)["text"])
     for path in sorted((args.bench / "html").glob("*.html.gz"))[:80]:
-        texts.append(parse_article(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))["text"])
+        texts.append(read_article_html(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))["text"])
     texts = [t for t in texts if t and len(t) >= 400]  # the crawler's minimum article length
     fingerprints = [simhash(t) for t in texts]
     pairs = [distance(a, b) for a, b in itertools.combinations(fingerprints, 2)]

@@ -1,14 +1,14 @@
-"""An article's fields from its extracted page: the one rule set the spider and
-re-extraction (`crawler.reextract`) share.
+"""An article's fields from its parsed page: the one rule set the spider and
+`parse --reextract` (`crawler.reparse`) share.
 
-`crawler.extraction.parse_article` says what a page holds; this says whether it is an
+`crawler.article_html.read_article_html` says what a page holds; this says whether it is an
 article (a body of at least MIN_ARTICLE_CHARS), which date is its publication date, and
 what derives from its text (content hash, SimHash, topic score).
 """
 from __future__ import annotations
 
 from crawler.dedup import simhash, to_hex
-from crawler.extraction import content_hash
+from crawler.article_html import content_hash
 from crawler.relevance import RelevanceFilter
 
 MIN_ARTICLE_CHARS = 400  # shorter is not an article body (a listing, a teaser, an error page)
@@ -27,7 +27,7 @@ def publication_date(parsed: dict, listed: str | None = None) -> tuple[str | Non
 
 
 def article_fields(parsed: dict, relevance: RelevanceFilter, listed_published: str | None = None) -> dict | None:
-    """The fields stored for the article `parsed` (a `parse_article` result), or None when
+    """The fields stored for the article `parsed` (a `read_article_html` result), or None when
     it has no article body."""
     text = parsed["text"] or ""
     if len(text) < MIN_ARTICLE_CHARS:

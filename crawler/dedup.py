@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 
 WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE_SIZE = 3
-BITS = 64
 
 
 def shingles(text: str, size: int = SHINGLE_SIZE) -> set[str]:

@@ -21,26 +21,15 @@ from storage.articles import (
     upsert_sources, urls_to_retry,
 )
 from storage.runs import add_counts, record_error
+from storage.schema import CRAWL_COUNTS
 
 logger = logging.getLogger(__name__)
 
-# Scrapy stats -> `runs` columns
-RUN_COUNTS = {
-    "sources_tried": "news/sources_tried",
-    "pages_fetched": "news/pages_fetched",
-    "articles_new": "news/articles_new",
-    "articles_updated": "news/articles_updated",
-    "articles_unchanged": "news/articles_unchanged",
-    "articles_irrelevant": "news/articles_irrelevant",
-    "articles_duplicate": "news/articles_duplicate",
-    "pages_skipped": "news/pages_skipped",
-    "errors": "news/errors",
-    "requests": "downloader/request_count",
-    "listings_fetched": "news/listings_fetched",
-    "listings_not_modified": "news/listings_not_modified",
-    "urls_known": "news/urls_known",
-    "urls_too_old": "news/urls_too_old",
-}
+# Scrapy stats -> `runs` columns: each crawl counter is the spider's `news/<column>` stat,
+# except those below (`sources_failed` is counted from the failed sources at the close)
+STAT_KEYS = {"requests": "downloader/request_count"}
+RUN_COUNTS = {column: STAT_KEYS.get(column, f"news/{column}")
+              for column in CRAWL_COUNTS if column != "sources_failed"}
 
 
 class StoreArticlePipeline:

@@ -4,10 +4,9 @@ from __future__ import annotations
 import ipaddress
 import logging
 import os
-from pathlib import Path
 from urllib.parse import urlparse
 
-from crawler.sources import load_sources
+from crawler.sources import Source, load_sources
 
 LOOPBACK_SETTINGS = {  # politeness is for other people's servers; the local site is ours
     "DOWNLOAD_DELAY": 0,
@@ -27,12 +26,11 @@ def _is_loopback(url: str) -> bool:
         return False
 
 
-def all_loopback(sources_path: str | Path) -> bool:
-    sources = load_sources(sources_path)
+def all_loopback(sources: list[Source]) -> bool:
     return all(_is_loopback(u) for s in sources for u in [s.homepage, *s.start_urls])
 
 
-def crawl_settings(sources_path, db_path, run_id=None, extra: dict | None = None):
+def crawl_settings(sources_path, sources: list[Source], db_path, run_id=None, extra: dict | None = None):
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     from scrapy.utils.project import get_project_settings
 
@@ -41,7 +39,7 @@ def crawl_settings(sources_path, db_path, run_id=None, extra: dict | None = None
     settings.set("NEWS_DB_PATH", str(db_path), priority="cmdline")
     if run_id is not None:
         settings.set("RUN_ID", run_id, priority="cmdline")
-    if all_loopback(sources_path):
+    if all_loopback(sources):
         for key, value in LOOPBACK_SETTINGS.items():
             settings.set(key, value, priority="cmdline")
     for key, value in (extra or {}).items():
@@ -66,8 +64,10 @@ class _OneLineErrors(logging.Filter):
         return True
 
 
-def run_crawl(sources_path, db_path, run_id=None, extra_settings: dict | None = None) -> dict:
-    """Crawl every source once (blocking). A process can do this only once (Twisted reactor)."""
+def run_crawl(sources_path, db_path, run_id=None, extra_settings: dict | None = None,
+              parsed_sources: list[Source] | None = None) -> dict:
+    """Crawl every source once (blocking). A process can do this only once (Twisted reactor).
+    `parsed_sources`: the file's sources already parsed by the caller, else parsed here, once."""
     robots_logger = logging.getLogger("scrapy.downloadermiddlewares.robotstxt")
     if not any(isinstance(f, _OneLineErrors) for f in robots_logger.filters):
         robots_logger.addFilter(_OneLineErrors())
@@ -75,11 +75,12 @@ def run_crawl(sources_path, db_path, run_id=None, extra_settings: dict | None = 
 
     from crawler.spiders.news import NewsSpider
 
-    load_sources(sources_path)  # fail fast, with a clear message, on a bad sources file
-    settings = crawl_settings(sources_path, db_path, run_id, extra_settings)
+    if parsed_sources is None:  # fail fast, with a clear message, on a bad sources file
+        parsed_sources = load_sources(sources_path)
+    settings = crawl_settings(sources_path, parsed_sources, db_path, run_id, extra_settings)
     settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")  # pipeline.py owns logging
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(NewsSpider)
-    process.crawl(crawler, sources=str(sources_path))
+    process.crawl(crawler, sources=str(sources_path), parsed_sources=parsed_sources)
     process.start()
     return dict(crawler.stats.get_stats())

@@ -23,7 +23,18 @@ def web_url(url: str | None) -> str | None:
 
 
 def canonical_url(url: str) -> str:
-    """Lower-case scheme/host, no fragment, no tracking parameters, no trailing 'index.html'."""
+    """Lower-case scheme/host, no default port, no fragment, no tracking parameters, the
+    query sorted.
+
+    Still by hand: the libraries at hand are wrong on cases that matter (see
+    tests/test_crawl_urls.py::test_canonical_url_keeps_one_page_one_url). w3lib's
+    canonicalize_url keeps `:80` / `:443` (one page, two articles) and url_query_cleaner
+    cannot drop `utm_*` by prefix; courlan.normalize_url keeps the fragment (`#comments`:
+    one page, two articles), and with strict=True drops an article's id in the query
+    (`news.php?story=123` and `?story=124` become one article). Any new spelling would also
+    change the stored URLs and ids (`article_id` hashes this URL), which old databases
+    dedupe against, so a switch needs a migration of articles.id/url and fetched_urls.url.
+    """
     parts = urlparse(url.strip())
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS]

@@ -32,7 +32,7 @@ from nlp.redaction import mask_names, withhold_victims
 from storage.articles import article_url, rewrite_article_text
 from storage.extractions import count_pending, has_pending, mark_processed, pending_articles, save_extraction
 from storage.runs import record_error
-from storage.schema import transaction
+from storage.schema import PROCESS_COUNTS, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -179,8 +179,7 @@ def process_articles(db: sqlite_utils.Database, nlp=None, reprocess: bool = Fals
     A batch a worker has not finished within `batch_timeout` seconds (a hung or killed
     worker) fails the run instead of hanging it.
     """
-    totals = {"articles_processed": 0, "entities_added": 0, "mentions_added": 0,
-              "sentences_added": 0, "errors": 0}
+    totals = dict.fromkeys((*PROCESS_COUNTS, "errors"), 0)
     if nlp is None and not reprocess and not has_pending(db, expected_version(model)):  # no model loaded
         return totals  # a night with nothing new does not pay for loading the model
     nlp = nlp or load_pipeline(model)

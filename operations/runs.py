@@ -17,6 +17,7 @@ from pathlib import Path
 
 from operations.logs import file_handler, log_file_for, rotate_log
 from storage.lock import LockBusy, RunLock
+from storage.schema import COUNT_COLUMNS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_LOCKED = 0, 1, 2, 3, 4
 EXIT_FOR_STATUS = {"ok": EXIT_OK, "partial": EXIT_PARTIAL, "failed": EXIT_FAILED,
@@ -166,10 +167,7 @@ def run_stages(db_path: Path, command: str, stages, quiet: bool = False) -> int:
 
 
 def summary(run: dict) -> str:
-    keys = ("sources_tried", "sources_failed", "requests", "listings_fetched", "listings_not_modified",
-            "urls_known", "urls_too_old", "pages_fetched", "articles_new", "articles_updated",
-            "articles_unchanged", "articles_duplicate", "articles_irrelevant", "pages_skipped", "errors",
-            "articles_processed", "entities_added", "mentions_added", "sentences_added", "articles_pending")
+    keys = (*COUNT_COLUMNS, "articles_pending")
     counts = ", ".join(f"{k}={run[k]}" for k in keys if run.get(k) is not None)
     text = f"run {run['id']} ({run['command']}): {run['status']}; {counts}"
     if run.get("problem_counts") and run["problem_counts"] != "{}":

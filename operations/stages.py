@@ -8,23 +8,24 @@ from operations.logs import progress_bar
 from operations.runs import Run, Stopped, install_signal_handlers, log, raise_if_stopped, stop_requested
 
 
-def check_sources(sources: Path, extra_settings: dict | None) -> str | None:
-    """An error message for a malformed sources file or an unknown --source, else None."""
+def read_sources(sources: Path, extra_settings: dict | None):
+    """The sources of the file, parsed once for the whole run (the crawl gets this list), or
+    `SourcesFileError` for a malformed file or an unknown --source."""
     from crawler.sources import SourcesFileError, load_sources
 
-    try:
-        known = {s.id for s in load_sources(sources)}
-    except SourcesFileError as exc:
-        return str(exc)
+    parsed = load_sources(sources)
+    known = {s.id for s in parsed}
     unknown = [s for s in (extra_settings or {}).get("NEWS_SOURCES", []) if s not in known]
     if unknown:
-        return (f"{sources}: no source with id {', '.join(map(repr, unknown))} "
-                f"(ids: {', '.join(sorted(known))})")
-    return None
+        raise SourcesFileError(f"{sources}: no source with id {', '.join(map(repr, unknown))} "
+                               f"(ids: {', '.join(sorted(known))})")
+    return parsed
 
 
-def crawl_stage(run: Run, sources: Path, extra_settings: dict | None, show_progress: bool) -> None:
-    """Crawl every source once into the run's row (counts via the item pipeline)."""
+def crawl_stage(run: Run, sources: Path, extra_settings: dict | None, show_progress: bool,
+                parsed_sources=None) -> None:
+    """Crawl every source once into the run's row (counts via the item pipeline).
+    `parsed_sources`: the file's sources as `read_sources` returned them (else it is read here)."""
     from storage.runs import get_run
 
     with run.stage("crawl"):
@@ -34,7 +35,8 @@ def crawl_stage(run: Run, sources: Path, extra_settings: dict | None, show_progr
         if show_progress:
             extra["NEWS_PROGRESS"] = True  # the crawler.progress extension's bar
         try:
-            stats = run_crawl(sources, run.db_path, run_id=run.run_id, extra_settings=extra)
+            stats = run_crawl(sources, run.db_path, run_id=run.run_id, extra_settings=extra,
+                              parsed_sources=parsed_sources)
         finally:
             install_signal_handlers()  # Scrapy replaced them for its graceful shutdown
         if stats.get("finish_reason") == "shutdown":  # Scrapy stopped on SIGTERM / SIGINT
@@ -74,13 +76,13 @@ def process_stage(run: Run, model: str | None, reprocess: bool, workers: int, sh
             run.partial = True
 
 
-def reextract_stage(run: Run, article_ids: list[str] | None, show_progress: bool) -> None:
-    """The stored articles (or `article_ids`) extracted again from their stored HTML."""
-    from crawler.reextract import reextract_articles
+def reparse_stage(run: Run, article_ids: list[str] | None, show_progress: bool) -> None:
+    """The stored articles (or `article_ids`) parsed again from their stored HTML."""
+    from crawler.reparse import reparse_articles
     from storage.runs import add_counts
 
     with run.stage("reextract"):
-        counts = reextract_articles(run.db, run.run_id, article_ids,
+        counts = reparse_articles(run.db, run.run_id, article_ids,
                                     progress=progress_bar("reextract", " articles") if show_progress else None)
         add_counts(run.db, run.run_id, counts)
         log.info("run %d: %d articles re-extracted with changes (%d with a new text, to be processed again)",

@@ -37,8 +37,9 @@ def upsert_sources(db: sqlite_utils.Database, sources) -> None:
             rows)
 
 
-# fetched_urls.status values; see known_urls() for which of them are fetched again.
-FINAL_STATUSES = ("article", "irrelevant", "duplicate", "skipped")
+# The fetched_urls statuses of URLs never requested again; known_urls() says when the
+# others ('error', 'robots', 'too_old') are.
+NEVER_REFETCHED = ("article", "irrelevant", "duplicate", "skipped")
 
 
 def known_urls(db: sqlite_utils.Database, since: str | None = None, max_attempts: int = 3) -> set[str]:
@@ -51,11 +52,11 @@ def known_urls(db: sqlite_utils.Database, since: str | None = None, max_attempts
     (or there is no --since), so a backfill fetches them.
     """
     rows = db.execute(
-        """select url from fetched_urls
-           where status in ('article', 'irrelevant', 'duplicate', 'skipped')
+        f"""select url from fetched_urls
+           where status in ({', '.join('?' * len(NEVER_REFETCHED))})
               or (status = 'error' and coalesce(attempts, 1) >= ?)
               or (status = 'too_old' and ? is not null and coalesce(published, '') < ?)""",
-        [max_attempts, since, since or ""],
+        [*NEVER_REFETCHED, max_attempts, since, since or ""],
     ).fetchall()
     return {row[0] for row in rows}
 
@@ -149,8 +150,8 @@ def page_html(html_gz: bytes) -> str:
     return gzip.decompress(html_gz).decode("utf-8", errors="replace")
 
 
-def update_extracted(db: sqlite_utils.Database, aid: str, changes: dict, text_changed: bool) -> None:
-    """Write re-extracted columns of a stored article in one transaction; a new text also
+def update_parsed_fields(db: sqlite_utils.Database, aid: str, changes: dict, text_changed: bool) -> None:
+    """Write the re-parsed columns of a stored article in one transaction; a new text also
     drops the article's mentions and sentences (their offsets were into the old text) and
     marks it unprocessed, so the next `process` run redoes its NLP."""
     changes = {**changes, "updated_at": utc_now()}

@@ -14,16 +14,8 @@ import socket
 
 import sqlite_utils
 
-from storage.schema import transaction, utc_now
+from storage.schema import COUNT_COLUMNS, transaction, utc_now
 
-COUNT_COLUMNS = (
-    "sources_tried", "sources_failed", "pages_fetched", "articles_new", "articles_updated",
-    "articles_unchanged", "articles_irrelevant", "pages_skipped", "errors",
-    "articles_processed", "entities_added", "mentions_added", "sentences_added",
-    "requests", "listings_fetched", "listings_not_modified", "urls_known", "urls_too_old",
-    "articles_duplicate",
-)
-FINAL_STATUSES = ("ok", "partial", "failed", "interrupted")
 
 
 class LockRequired(RuntimeError):

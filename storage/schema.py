@@ -22,6 +22,17 @@ import sqlite_utils
 
 DEFAULT_DB_PATH = Path("data") / "trafficking_news.db"
 
+# The run counters, the one list of them: `runs` has a column for each, `storage.runs.add_counts`
+# sums them, the run summary prints them in this order. The crawl counts its own from its
+# Scrapy stats (`crawler.pipelines`), the process stage the rest (`nlp.process`).
+CRAWL_COUNTS = (
+    "sources_tried", "sources_failed", "requests", "listings_fetched", "listings_not_modified",
+    "urls_known", "urls_too_old", "pages_fetched", "articles_new", "articles_updated",
+    "articles_unchanged", "articles_duplicate", "articles_irrelevant", "pages_skipped", "errors",
+)
+PROCESS_COUNTS = ("articles_processed", "entities_added", "mentions_added", "sentences_added")
+COUNT_COLUMNS = CRAWL_COUNTS + PROCESS_COUNTS
+
 # Column order matters for readability in Datasette; types are SQLite affinities.
 TABLES: dict[str, dict] = {
     "sources": {
@@ -35,14 +46,8 @@ TABLES: dict[str, dict] = {
     "runs": {
         "columns": {
             "id": int, "command": str, "status": str, "started_at": str, "finished_at": str,
-            "sources_tried": int, "sources_failed": int, "pages_fetched": int,
-            "articles_new": int, "articles_updated": int, "articles_unchanged": int,
-            "articles_irrelevant": int, "pages_skipped": int, "errors": int,
-            "articles_processed": int, "entities_added": int, "mentions_added": int,
-            "sentences_added": int, "nlp_version": str, "message": str,
-            "requests": int, "listings_fetched": int, "listings_not_modified": int,
-            "urls_known": int, "urls_too_old": int, "articles_duplicate": int,
-            "problem_counts": str,
+            **dict.fromkeys(COUNT_COLUMNS, int),
+            "nlp_version": str, "message": str, "problem_counts": str,
             # one row per command run; a nightly run times each of its stages
             "stage": str, "crawl_seconds": float, "process_seconds": float,
             "duration_seconds": float, "exit_code": int, "pid": int, "host": str,

@@ -160,10 +160,10 @@ def test_an_entry_the_damage_cuts_through_is_not_requested():
 
 
 def test_a_page_without_an_article_body_still_gives_its_date():
-    from crawler.extraction import parse_article
+    from crawler.article_html import read_article_html
 
     gallery = ("<html><head><title>Photo gallery</title><meta property='article:published_time' "
                "content='2024-03-05T08:00:00Z'></head><body><div><img src='a.jpg'></div></body></html>")
-    parsed = parse_article(gallery, "https://x.org/gallery/123")
+    parsed = read_article_html(gallery, "https://x.org/gallery/123")
     assert parsed["text"] is None  # trafilatura finds no body, htmldate still reads the markup
     assert (parsed["published"], parsed["published_guessed"]) == ("2024-03-05", False)

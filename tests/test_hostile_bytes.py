@@ -13,7 +13,7 @@ import sys
 import pytest
 import sqlite_utils
 
-from crawler.extraction import guess_language
+from crawler.article_html import guess_language
 from testbed.bytes_site import (
     ENGLISH_WITH_NAMES, EXTRACT_PERSON, NAME, extract_batch, gzip_bomb, name_survives, pages, parse_batch, serve,
     sources_toml,

@@ -29,7 +29,7 @@ from crawler.discovery import (
     Entry, MalformedListing, gunzip, newest_first, parse_feed, parse_since, parse_sitemap, sniff,
 )
 from crawler.encoding import binary_kind, decode_html
-from crawler.extraction import parse_article
+from crawler.article_html import read_article_html
 from crawler.failures import CONTENT_CODES, classify_failure
 from crawler.items import ArticleItem
 from crawler.relevance import load_filter
@@ -42,9 +42,13 @@ logger = logging.getLogger(__name__)
 class NewsSpider(scrapy.Spider):
     name = "news"
 
-    def __init__(self, sources: str | None = None, *args, **kwargs):
+    def __init__(self, sources: str | None = None, *args, parsed_sources: list[Source] | None = None,
+                 **kwargs):
+        """`sources`: the sources file (`scrapy crawl news -a sources=...`); `parsed_sources`: its
+        sources already parsed by the caller (`crawler.runner`), so the file is read once a run."""
         super().__init__(*args, **kwargs)
         self.sources_path = sources
+        self.parsed_sources = parsed_sources
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -117,7 +121,7 @@ class NewsSpider(scrapy.Spider):
 
     # -- discovery -----------------------------------------------------------
     async def start(self):
-        sources = load_sources(self.sources_path)
+        sources = self.parsed_sources if self.parsed_sources is not None else load_sources(self.sources_path)
         if self.only_sources:
             sources = [s for s in sources if s.id in self.only_sources]
         self.sources: list[Source] = [self._source_with_limits(s) for s in sources]
@@ -324,7 +328,7 @@ class NewsSpider(scrapy.Spider):
         decoded = decode_html(body, content_type)
         if decoded.note:
             self.problem(url, "charset", decoded.note, source.id)
-        parsed = parse_article(decoded.text, url)
+        parsed = read_article_html(decoded.text, url)
         fields = article_fields(parsed, self.relevance, listed_published)
         if fields is None:
             self.skip(url, "no_article_text", f"{CONTENT_CODES['no_article_text']} "

@@ -1,4 +1,4 @@
-"""Article extraction from HTML with trafilatura (body, title, date, authors) plus the
+"""An article's fields read from its HTML with trafilatura (body, title, date, authors) plus the
 canonical URL and a language guess. Used by the spider and by `pipeline.py parse`.
 """
 from __future__ import annotations
@@ -32,10 +32,6 @@ INDONESIAN_WORDS = {"yang", "dan", "di", "dengan", "untuk", "dari", "dalam", "in
 LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+")  # with Vietnamese letters
 MIN_WORDS = 20
 VIETNAMESE_PROSE_SHARE = 0.15  # of prose words; Vietnamese prose has a diacritic in most words
-
-
-class NotAnArticle(ValueError):
-    """The page has no article body worth keeping (listing page, empty, binary...)."""
 
 
 def guess_language(text: str, declared: str | None = None) -> str | None:
@@ -75,7 +71,7 @@ def html_tree(html: str):
     Parsed from UTF-8 bytes, because lxml refuses a decoded string that starts with
     `<?xml ... encoding="..."?>`; with `huge_tree`, because libxml2 otherwise stops at 255
     levels of nesting and drops everything deeper (trafilatura's own parser has that limit,
-    so `parse_article` hands it this tree for such a page).
+    so `read_article_html` hands it this tree for such a page).
     """
     if not html or not html.strip():
         return None
@@ -117,7 +113,7 @@ def _date_params(extensive: bool) -> dict:
             "max_date": datetime.now().astimezone().strftime("%Y-%m-%d")}
 
 
-def parse_article(html: str, url: str | None = None) -> dict:
+def read_article_html(html: str, url: str | None = None) -> dict:
     """{"url", "title", "text", "published", "published_guessed", "authors", "language"}; keys may be None.
 
     `published` is the original publication date from the page's markup (meta tags,

@@ -1,16 +1,16 @@
-"""`parse --reextract`: extract stored articles again from their stored HTML (`article_html`).
+"""`parse --reextract`: parse stored articles again from their stored HTML (`article_html`).
 
-For when the extractor improved: no page is fetched again. Each article's stored HTML goes
-through `crawler.extraction.parse_article` with the article's URL and then through the
-spider's own rules (`crawler.article.article_fields`); the extracted fields (title, text,
+For when the HTML reader improved: no page is fetched again. Each article's stored HTML goes
+through `crawler.article_html.read_article_html` with the article's URL and then through the
+spider's own rules (`crawler.article.article_fields`); the fields read (title, text,
 authors, language, the page's own publication date) and what derives from the text (word
 count, content hash, SimHash, topic score and terms) are updated in one transaction per
 article. An article whose text changed loses its mentions and sentences in that same
 transaction and is marked unprocessed, so the next `process` (or nightly) run redoes its
 NLP. The article id (its canonical URL) and its `relevant` flag never change:
-re-extraction does not drop stored articles. When the extractor now finds no article
+parsing again does not drop stored articles. When the reader now finds no article
 text, the stored text is kept and the article is listed in `run_errors`. The stored text
-and title are kept when the text extracted is the one stored before (same content hash):
+and title are kept when the text read is the one stored before (same content hash):
 they may have had victims' names withheld since.
 """
 from __future__ import annotations
@@ -20,21 +20,21 @@ import logging
 import sqlite_utils
 
 from crawler.article import article_fields
-from crawler.extraction import parse_article
+from crawler.article_html import read_article_html
 from crawler.relevance import load_filter
-from storage.articles import article_columns, page_html, stored_article_ids, stored_page, update_extracted
+from storage.articles import article_columns, page_html, stored_article_ids, stored_page, update_parsed_fields
 from storage.runs import record_error
 
 logger = logging.getLogger(__name__)
 
-EXTRACTED = ("title", "text", "authors", "language", "content_hash")  # compared with what is stored
+PARSED_FIELDS = ("title", "text", "authors", "language", "content_hash")  # compared with what is stored
 FROM_TEXT = ("word_count", "simhash", "relevance", "relevance_terms")  # rewritten when the text changed
 
 
-def reextract_articles(db: sqlite_utils.Database, run_id: int | None = None,
+def reparse_articles(db: sqlite_utils.Database, run_id: int | None = None,
                        article_ids: list[str] | None = None, progress=None,
                        relevance_file: str | None = None) -> dict:
-    """Re-extract stored articles (all, or `article_ids`); returns counts for `runs`:
+    """Parse stored articles again (all, or `article_ids`); returns counts for `runs`:
     articles_updated (something changed), articles_unchanged, pages_skipped (no stored
     HTML), errors (no article text found now)."""
     if relevance_file is None:
@@ -58,7 +58,7 @@ def reextract_articles(db: sqlite_utils.Database, run_id: int | None = None,
                 counts["pages_skipped"] += 1
                 continue
             try:
-                parsed = parse_article(page_html(html_gz), url)
+                parsed = read_article_html(page_html(html_gz), url)
                 fields = article_fields(parsed, relevance)
             except Exception as exc:  # noqa: BLE001 - one bad page must not stop the others
                 counts["errors"] += 1
@@ -71,7 +71,7 @@ def reextract_articles(db: sqlite_utils.Database, run_id: int | None = None,
                              "characters of text; the stored text is kept", "no_article_text")
                 continue
             columns = article_columns(fields)
-            new = {key: columns[key] for key in EXTRACTED}
+            new = {key: columns[key] for key in PARSED_FIELDS}
             if columns["published_source"] == "page":  # a listing's date is not in the stored page
                 new["published"], new["published_source"] = columns["published"], "page"
             if new["content_hash"] == old["content_hash"]:
@@ -84,7 +84,7 @@ def reextract_articles(db: sqlite_utils.Database, run_id: int | None = None,
             text_changed = new["content_hash"] != old["content_hash"]
             if text_changed:
                 new.update({key: columns[key] for key in FROM_TEXT})
-            update_extracted(db, aid, new, text_changed)
+            update_parsed_fields(db, aid, new, text_changed)
             counts["articles_updated"] += 1
             counts["articles_text_changed"] += int(text_changed)
             logger.info("re-extracted %s (%s)", url, "text changed" if text_changed else "metadata changed")
