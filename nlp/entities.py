@@ -193,6 +193,11 @@ def role_for_title(title: str | None) -> str | None:
     return None
 
 
+def _span_keys(spans) -> tuple:
+    """What setting `doc.ents` to `spans` would set, to tell a repair that changed nothing."""
+    return tuple((e.start, e.end, e.label, e.kb_id, e.id) for e in spans)
+
+
 class EntityResolver:
     def __init__(self, name: str, gazetteer: Gazetteer, keep_labels: list[str]):
         self.name = name
@@ -205,9 +210,13 @@ class EntityResolver:
         doc.user_data.pop("_embedded_places", None)
         doc.user_data.pop("_sure_places", None)  # a dateline, "Davao del Sur": places whatever follows
         doc.user_data.pop("_sources", None)
+        current = _span_keys(doc.ents)
         for repair in SPAN_REPAIRS:  # each one optional: a failing repair keeps the spans before it
             try:
-                doc.ents = repair(doc)
+                spans = repair(doc)
+                if _span_keys(spans) != current:  # setting doc.ents walks every token: only on a change
+                    doc.ents = spans
+                    current = _span_keys(spans)
             except Exception as exc:  # noqa: BLE001
                 warn(doc, f"{self.name}.{repair.__name__}", exc)
         for ent in doc.ents:
