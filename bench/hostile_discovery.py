@@ -13,6 +13,7 @@
 
     python bench/hostile_discovery.py
 """
+
 from __future__ import annotations
 
 import json
@@ -26,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from testbed.hostile_site import source_toml, start_hostile_site  # noqa: E402
+from testbed.hostile_site import source_toml, start_hostile_site
 
 SCORER = ROOT.parent / "shared" / "external-checks" / "discovery" / "score.py"
 CHAINS = {"narrow": ("/endless/w3/0.xml", 3), "wide": ("/endless/w1000/0.xml", 1000)}
@@ -44,14 +45,27 @@ def sitemap_chains() -> dict[str, int]:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             sources = Path(tmp) / "sources.toml"
-            sources.write_text("".join(source_toml(f"chain-{name}", [site.main + path], max_pages=pages)
-                                       for name, (path, pages) in CHAINS.items()), encoding="utf-8")
+            sources.write_text(
+                "".join(
+                    source_toml(f"chain-{name}", [site.main + path], max_pages=pages)
+                    for name, (path, pages) in CHAINS.items()
+                ),
+                encoding="utf-8",
+            )
             db_path = Path(tmp) / "chain.db"
-            crawl = subprocess.run([sys.executable, str(ROOT / "pipeline.py"), "crawl", "--sources", str(sources),
-                                    "--db", str(db_path)], capture_output=True, text=True, timeout=600)
+            crawl = subprocess.run(
+                [sys.executable, str(ROOT / "pipeline.py"), "crawl", "--sources", str(sources), "--db", str(db_path)],
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
             with sqlite3.connect(db_path) as db:
-                recorded = dict(db.execute("select source_id, count(*) from run_errors "
-                                           "where code in ('sitemap_depth', 'listing_budget') group by source_id"))
+                recorded = dict(
+                    db.execute(
+                        "select source_id, count(*) from run_errors "
+                        "where code in ('sitemap_depth', 'listing_budget') group by source_id"
+                    )
+                )
     finally:
         site.shutdown()
     figures = {}
@@ -68,15 +82,22 @@ def external_discovery() -> dict[str, int]:
     if not SCORER.exists():
         print(f"note: {SCORER} not found (a public clone has no ../shared): external figures left out")
         return {}
-    result = subprocess.run([sys.executable, "-W", "ignore", str(SCORER), "--project", str(ROOT),
-                             "--port", str(_free_port())], capture_output=True, text=True, cwd=ROOT, timeout=900)
+    result = subprocess.run(
+        [sys.executable, "-W", "ignore", str(SCORER), "--project", str(ROOT), "--port", str(_free_port())],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=900,
+    )
     line = next((ln for ln in result.stdout.splitlines() if ln.startswith("HEADLINE ")), None)
     if line is None:
         raise RuntimeError(f"discovery scorer printed no HEADLINE:\n{result.stdout}\n{result.stderr[-3000:]}")
-    summary = json.loads(line[len("HEADLINE "):])
-    return {"feeds_not_sniffed": summary["feed_not_sniffed"],
-            "extra_urls": summary["feed_extra"] + summary.get("usp_extra", 0),
-            "discovery_crashes": summary["crashes"]}
+    summary = json.loads(line[len("HEADLINE ") :])
+    return {
+        "feeds_not_sniffed": summary["feed_not_sniffed"],
+        "extra_urls": summary["feed_extra"] + summary.get("usp_extra", 0),
+        "discovery_crashes": summary["crashes"],
+    }
 
 
 def measure() -> dict[str, int]:

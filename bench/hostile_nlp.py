@@ -11,6 +11,7 @@ per name at 1,000, 2,000 and 4,000 names (near-linear: the ratio stays near 1).
 
     python bench/hostile_nlp.py [--names 10000] [--sizes 1000,2000,4000]
 """
+
 from __future__ import annotations
 
 import sys
@@ -22,9 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from testbed.database import store
-from testbed.texts import HUGE, SHORT, names_text  # noqa: E402
-from testbed.database import names_found  # noqa: E402
+from testbed.database import names_found, store
+from testbed.texts import HUGE, SHORT, names_text
 
 PHRASINGS = tomllib.loads((ROOT / "tests" / "data" / "victim_phrasings.toml").read_text("utf-8"))["phrasing"]
 
@@ -32,8 +32,7 @@ PHRASINGS = tomllib.loads((ROOT / "tests" / "data" / "victim_phrasings.toml").re
 def pipeline(*args: str):
     import subprocess
 
-    return subprocess.run([sys.executable, str(ROOT / "pipeline.py"), *args], cwd=ROOT,
-                          capture_output=True, text=True)
+    return subprocess.run([sys.executable, str(ROOT / "pipeline.py"), *args], cwd=ROOT, capture_output=True, text=True)
 
 
 def victim_names_stored(folder: Path) -> int:
@@ -52,15 +51,21 @@ def bad_set(folder: Path, names: int) -> dict[str, float]:
     db_path = folder / "bad.db"
     store(db_path, {"huge": HUGE, "short": SHORT, "empty": " \n", "binary": "\x00\x01\ufffd" * 500})
     first, second = pipeline("process", "--db", str(db_path)), pipeline("process", "--db", str(db_path))
-    pending = sqlite_utils.Database(db_path).execute(
-        "select count(*) from articles where relevant = 1 and processed_at is null").fetchone()[0]
+    pending = (
+        sqlite_utils.Database(db_path)
+        .execute("select count(*) from articles where relevant = 1 and processed_at is null")
+        .fetchone()[0]
+    )
     names_db = folder / "names.db"
     store(names_db, {"names": names_text(names)})
     started = time.perf_counter()
     pipeline("process", "--db", str(names_db))
-    return {"bad_set_first_exit": first.returncode, "bad_set_second_exit": second.returncode,
-            "pending_after_two_runs": pending,
-            f"process_seconds_{names}_names": round(time.perf_counter() - started, 1)}
+    return {
+        "bad_set_first_exit": first.returncode,
+        "bad_set_second_exit": second.returncode,
+        "pending_after_two_runs": pending,
+        f"process_seconds_{names}_names": round(time.perf_counter() - started, 1),
+    }
 
 
 def rule_seconds_per_name(sizes) -> dict[str, float]:
@@ -69,9 +74,22 @@ def rule_seconds_per_name(sizes) -> dict[str, float]:
 
     nlp = load_pipeline()
     nlp.max_length = 10_000_000
-    model = [name for name in nlp.pipe_names if name in {"tok2vec", "tagger", "parser", "attribute_ruler",
-                                                            "lemmatizer", "ner", "paragraph_boundaries",
-                                                            "trafficking_gazetteer", "senter"}]
+    model = [
+        name
+        for name in nlp.pipe_names
+        if name
+        in {
+            "tok2vec",
+            "tagger",
+            "parser",
+            "attribute_ruler",
+            "lemmatizer",
+            "ner",
+            "paragraph_boundaries",
+            "trafficking_gazetteer",
+            "senter",
+        }
+    ]
     figures = {}
     for n in sizes:
         doc = nlp.make_doc(names_text(n))
@@ -87,8 +105,10 @@ def rule_seconds_per_name(sizes) -> dict[str, float]:
 def measure(names: int = 10_000, sizes=(1000, 2000, 4000)) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        figures = {"victim_phrasings": sum(bool(p["victims"]) for p in PHRASINGS),
-                   "victim_names_stored": victim_names_stored(folder)}
+        figures = {
+            "victim_phrasings": sum(bool(p["victims"]) for p in PHRASINGS),
+            "victim_names_stored": victim_names_stored(folder),
+        }
         figures.update(bad_set(folder, names))
     figures.update(rule_seconds_per_name(sizes))
     return figures

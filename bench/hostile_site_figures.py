@@ -16,6 +16,7 @@ malformed sources files, the home page under load.
 
     python bench/hostile_site_figures.py [--articles 20000] [--clients 20]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,16 +36,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.datasette_latency import build, concurrent_gets, timed_get  # noqa: E402
-from storage import open_db  # noqa: E402
-from testbed import crafted_urls_site as crafted  # noqa: E402
-from testbed.net import free_port  # noqa: E402
-from testbed.malformed_sources import MALFORMED, crawl_each  # noqa: E402
+from bench.datasette_latency import build, concurrent_gets, timed_get
+from storage import open_db
+from testbed import crafted_urls_site as crafted
+from testbed.malformed_sources import MALFORMED, crawl_each
+from testbed.net import free_port
 
-SERVER_ADDRESS_SPACE = 4 * 1024 ** 3
+SERVER_ADDRESS_SPACE = 4 * 1024**3
 RANDOMBLOB = "select length(hex(randomblob(400000000)))"
-MANY_ROWS = ("with recursive n(i) as (select 1 union all select i + 1 from n where i < 1000) "
-             "select hex(randomblob(8000000)) from n")
+MANY_ROWS = (
+    "with recursive n(i) as (select 1 union all select i + 1 from n where i < 1000) "
+    "select hex(randomblob(8000000)) from n"
+)
 
 
 @contextmanager
@@ -54,9 +57,13 @@ def datasette(db: Path):
 
     def limit():
         resource.setrlimit(resource.RLIMIT_AS, (SERVER_ADDRESS_SPACE, SERVER_ADDRESS_SPACE))
-    server = subprocess.Popen([sys.executable, str(ROOT / "pipeline.py"), "serve", "--db", str(db),
-                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              preexec_fn=limit)
+
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "pipeline.py"), "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=limit,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 60
@@ -93,6 +100,7 @@ def sql_at_once(base: str, sql: str, clients: int = 4) -> list[int]:
                 statuses.append(response.status)
         except urllib.error.HTTPError as error:
             statuses.append(error.code)
+
     threads = [threading.Thread(target=client) for _ in range(clients)]
     for thread in threads:
         thread.start()
@@ -107,8 +115,12 @@ def crafted_urls(folder: Path) -> int:
     sources.write_text(crafted.sources_toml(server), encoding="utf-8")
     db_path = folder / "crafted.db"
     try:
-        subprocess.run([sys.executable, str(ROOT / "pipeline.py"), "crawl", "--sources", str(sources),
-                        "--db", str(db_path)], capture_output=True, timeout=600, check=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "pipeline.py"), "crawl", "--sources", str(sources), "--db", str(db_path)],
+            capture_output=True,
+            timeout=600,
+            check=True,
+        )
     finally:
         server.shutdown()
     db = open_db(db_path)

@@ -9,6 +9,7 @@ a replaced sentence, an added paragraph, the last quarter cut, all of the first 
 
     python bench/near_duplicates.py [--bench DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from crawler.dedup import distance, jaccard, shingles, simhash  # noqa: E402
-from crawler.article_html import read_article_html  # noqa: E402
+from crawler.article_html import read_article_html
+from crawler.dedup import distance, jaccard, shingles, simhash
 
 DEFAULT_BENCH = ROOT.parent / "shared" / "benchmarks" / "article-extraction"
 
@@ -44,7 +45,7 @@ def edit(text: str, kind: str, rng: random.Random) -> str:
     if kind == "added paragraph":
         return text + " Additional reporting by Sok Dara in Phnom Penh. Read more: police arrest three in Poipet."
     if kind == "last quarter cut":
-        return " ".join(sentences[:max(1, int(len(sentences) * 0.75))])
+        return " ".join(sentences[: max(1, int(len(sentences) * 0.75))])
     if kind == "dateline+sentence+paragraph":
         return edit(edit(edit(text, "dateline", rng), "1 sentence", rng), "added paragraph", rng)
     raise ValueError(kind)
@@ -64,19 +65,29 @@ def main() -> int:
     pairs = [distance(a, b) for a, b in itertools.combinations(fingerprints, 2)]
     print("command: python bench/near_duplicates.py")
     print(f"articles: {len(texts)}; pairs of different articles: {len(pairs)}")
-    print(f"different articles: min distance {min(pairs)}, 1st percentile "
-          f"{sorted(pairs)[len(pairs) // 100]}, mean {statistics.mean(pairs):.1f} bits")
+    print(
+        f"different articles: min distance {min(pairs)}, 1st percentile "
+        f"{sorted(pairs)[len(pairs) // 100]}, mean {statistics.mean(pairs):.1f} bits"
+    )
     rng = random.Random(4)
     print(f"{'edit':30} {'max dist':>8} {'mean':>6} {'min Jaccard':>11} {'found (<=16 bits, J>=0.5)':>26}")
-    for kind in ("dateline", "3 words", "1 sentence", "added paragraph", "last quarter cut",
-                 "dateline+sentence+paragraph"):
+    for kind in (
+        "dateline",
+        "3 words",
+        "1 sentence",
+        "added paragraph",
+        "last quarter cut",
+        "dateline+sentence+paragraph",
+    ):
         rows = []
         for text, fingerprint in zip(texts, fingerprints):
             copy = edit(text, kind, rng)
             rows.append((distance(fingerprint, simhash(copy)), jaccard(shingles(text), shingles(copy))))
         found = sum(d <= 16 and j >= 0.5 for d, j in rows)
-        print(f"{kind:30} {max(d for d, _ in rows):8d} {statistics.mean(d for d, _ in rows):6.1f} "
-              f"{min(j for _, j in rows):11.2f} {found:>20d}/{len(rows)}")
+        print(
+            f"{kind:30} {max(d for d, _ in rows):8d} {statistics.mean(d for d, _ in rows):6.1f} "
+            f"{min(j for _, j in rows):11.2f} {found:>20d}/{len(rows)}"
+        )
     return 0
 
 

@@ -8,6 +8,7 @@ components are the floor no change to this project's code can lower.
 
     python bench/nlp_profile.py [--articles 300]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.articles_db import add_articles  # noqa: E402
-from bench.corpus import articles  # noqa: E402
+from bench.articles_db import add_articles
+from bench.corpus import articles
 
 
 def main() -> int:
@@ -55,22 +56,33 @@ def main() -> int:
         started = time.perf_counter()
         for start in range(0, len(docs), 50):  # as the process stage commits
             with transaction(db):
-                for doc, article_id in zip(docs[start:start + 50], ids[start:start + 50]):
+                for doc, article_id in zip(docs[start : start + 50], ids[start : start + 50]):
                     save_extraction(db, article_id, doc.text, doc._.extraction, version)
         seconds["SQLite writes (save_extraction)"] = time.perf_counter() - started
         db.close()
     total = sum(seconds.values())
-    ours = {"paragraph_boundaries", "trafficking_gazetteer", "trafficking_entities", "possible_victims", "court_sentences",
-            "person_roles", "extraction_record"}
+    ours = {
+        "paragraph_boundaries",
+        "trafficking_gazetteer",
+        "trafficking_entities",
+        "possible_victims",
+        "court_sentences",
+        "person_roles",
+        "extraction_record",
+    }
     print(f"command: python bench/nlp_profile.py --articles {args.articles}")
     print(f"corpus: {args.articles} generated articles, {words} words; one process")
     for name, value in seconds.items():
         owner = "ours " if name in ours or name.startswith("SQLite") else "model"
-        print(f"  {owner} {name:32s} {value:6.2f} s  {100 * value / total:5.1f} %  "
-              f"{1000 * value / args.articles:5.1f} ms/article")
+        print(
+            f"  {owner} {name:32s} {value:6.2f} s  {100 * value / total:5.1f} %  "
+            f"{1000 * value / args.articles:5.1f} ms/article"
+        )
     model = sum(v for k, v in seconds.items() if k not in ours and not k.startswith("SQLite"))
-    print(f"model components {100 * model / total:.1f} %, this project's components and writes "
-          f"{100 * (total - model) / total:.1f} %; {words / total:.0f} words/s in one process")
+    print(
+        f"model components {100 * model / total:.1f} %, this project's components and writes "
+        f"{100 * (total - model) / total:.1f} %; {words / total:.0f} words/s in one process"
+    )
     return 0
 
 

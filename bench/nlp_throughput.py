@@ -19,6 +19,7 @@ times; the fastest run of each side is compared.
 
     python bench/nlp_throughput.py [--articles 600] [--processes 1,2] [--repeat 1]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,8 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.articles_db import add_articles  # noqa: E402
-from bench.corpus import articles  # noqa: E402
+from bench.articles_db import add_articles
+from bench.corpus import articles
 
 BATCH_SIZE = 64
 
@@ -55,6 +56,7 @@ def raw_child(mode: str, processes: int, corpus: str) -> int:
     import spacy
 
     from nlp.loader import DEFAULT_MODEL
+
     texts = json.loads(Path(corpus).read_text())
     nlp = spacy.load(DEFAULT_MODEL)
     loaded = time.perf_counter()
@@ -63,10 +65,11 @@ def raw_child(mode: str, processes: int, corpus: str) -> int:
             pass
     else:  # a forked pool of `processes`, each piping a contiguous share of the texts
         import multiprocessing
+
         _RAW_NLP = nlp
         share = -(-len(texts) // processes)
         with multiprocessing.get_context("fork").Pool(processes) as pool:
-            done = sum(pool.map(_pipe_share, [texts[i:i + share] for i in range(0, len(texts), share)]))
+            done = sum(pool.map(_pipe_share, [texts[i : i + share] for i in range(0, len(texts), share)]))
         assert done == len(texts)
     finished = time.perf_counter()
     print(json.dumps({"load": loaded - started, "pipe": finished - loaded}))
@@ -82,8 +85,13 @@ def run_raw(mode: str, processes: int, corpus: Path) -> tuple[float, float, floa
     """(wall seconds from launch to exit, seconds of it before piping, CPU seconds) of one raw child."""
     cpu = children_cpu()
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--raw-child", mode,
-                          str(processes), str(corpus)], check=True, capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--raw-child", mode, str(processes), str(corpus)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     wall = time.perf_counter() - started
     timings = json.loads(out.stdout.strip().splitlines()[-1])
     return wall, wall - timings["pipe"], children_cpu() - cpu
@@ -95,8 +103,12 @@ def run_ours(processes: int, articles_count: int, tmp: Path) -> tuple[float, flo
     add_articles(db, articles_count)
     cpu = children_cpu()
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, str(ROOT / "pipeline.py"), "process", "--db", str(db),
-                             "--workers", str(processes)], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "pipeline.py"), "process", "--db", str(db), "--workers", str(processes)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     wall = time.perf_counter() - started
     cpu = children_cpu() - cpu
     if result.returncode != 0:
@@ -109,8 +121,9 @@ def run_ours(processes: int, articles_count: int, tmp: Path) -> tuple[float, flo
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=600)
-    parser.add_argument("--processes", default="1,2",
-                        help="comma-separated process counts: raw n_process and process --workers")
+    parser.add_argument(
+        "--processes", default="1,2", help="comma-separated process counts: raw n_process and process --workers"
+    )
     parser.add_argument("--workers", type=int, help="same as --processes N (one count)")
     parser.add_argument("--repeat", type=int, default=1, help="interleaved repetitions; the fastest counts")
     parser.add_argument("--raw-child", nargs=3, metavar=("MODE", "N", "CORPUS"), help=argparse.SUPPRESS)
@@ -123,8 +136,10 @@ def main() -> int:
 
     texts = list(articles(args.articles))
     words = sum(len(t.split()) for t in texts)
-    print(f"command: python bench/nlp_throughput.py --articles {args.articles} "
-          f"--processes {','.join(map(str, counts))} --repeat {args.repeat}")
+    print(
+        f"command: python bench/nlp_throughput.py --articles {args.articles} "
+        f"--processes {','.join(map(str, counts))} --repeat {args.repeat}"
+    )
     print(f"corpus: {args.articles} generated articles, {words} words; raw batch_size={BATCH_SIZE}")
     raw_runs: dict[tuple[int, str], list[tuple[float, float]]] = {}
     ours_runs: dict[int, list[float]] = {}
@@ -138,15 +153,21 @@ def main() -> int:
                 for mode in ("spacy", "fork") if n > 1 else ("spacy",):
                     wall, startup, cpu = run_raw(mode, n, corpus)
                     raw_runs.setdefault((n, mode), []).append((wall, startup))
-                    print(f"  run {repeat + 1} N={n} raw ({mode}): {words / wall:.0f} words/s "
-                          f"({wall:.1f} s, {startup:.1f} s of it start-up; {cpu:.1f} CPU s)", flush=True)
+                    print(
+                        f"  run {repeat + 1} N={n} raw ({mode}): {words / wall:.0f} words/s "
+                        f"({wall:.1f} s, {startup:.1f} s of it start-up; {cpu:.1f} CPU s)",
+                        flush=True,
+                    )
                 wall, cpu = run_ours(n, args.articles, tmp)
                 ours_runs.setdefault(n, []).append(wall)
-                print(f"  run {repeat + 1} N={n} ours: {words / wall:.0f} words/s ({wall:.1f} s; {cpu:.1f} CPU s)",
-                      flush=True)
+                print(
+                    f"  run {repeat + 1} N={n} ours: {words / wall:.0f} words/s ({wall:.1f} s; {cpu:.1f} CPU s)",
+                    flush=True,
+                )
             startup_runs.append(run_ours(1, 0, tmp)[0])
-            print(f"  run {repeat + 1} ours start-up (process on an empty database): {startup_runs[-1]:.1f} s",
-                  flush=True)
+            print(
+                f"  run {repeat + 1} ours start-up (process on an empty database): {startup_runs[-1]:.1f} s", flush=True
+            )
     ours_startup = min(startup_runs)
     for n in counts:
         modes = {mode: min(runs) for (k, mode), runs in raw_runs.items() if k == n}
@@ -157,15 +178,23 @@ def main() -> int:
         raw_steady = words / (raw_wall - raw_startup)
         ours_steady = words / max(ours_wall - ours_startup, 1e-9)
         print(f"N={n}:")
-        print(f"  raw nlp.pipe ({DEFAULT_MODEL}, all default components, {n} process(es), {mode}"
-              f"{'; slower: ' + others if others else ''}): {raw_rate:.0f} words/s ({raw_wall:.1f} s end to end), "
-              f"steady {raw_steady:.0f} words/s")
-        print(f"  pipeline.py process (end to end, --workers {n}, DB writes included): "
-              f"{ours_rate:.0f} words/s ({ours_wall:.1f} s), steady {ours_steady:.0f} words/s")
-        print(f"  ratio process / raw: {ours_rate / raw_rate:.2f} end to end, {ours_steady / raw_steady:.2f} "
-              f"steady (target >= 0.85); fastest of {args.repeat} run(s) each")
-    print(f"start-up: raw {min(s for runs in raw_runs.values() for _, s in runs):.1f} s, "
-          f"ours {ours_startup:.1f} s (fastest)")
+        print(
+            f"  raw nlp.pipe ({DEFAULT_MODEL}, all default components, {n} process(es), {mode}"
+            f"{'; slower: ' + others if others else ''}): {raw_rate:.0f} words/s ({raw_wall:.1f} s end to end), "
+            f"steady {raw_steady:.0f} words/s"
+        )
+        print(
+            f"  pipeline.py process (end to end, --workers {n}, DB writes included): "
+            f"{ours_rate:.0f} words/s ({ours_wall:.1f} s), steady {ours_steady:.0f} words/s"
+        )
+        print(
+            f"  ratio process / raw: {ours_rate / raw_rate:.2f} end to end, {ours_steady / raw_steady:.2f} "
+            f"steady (target >= 0.85); fastest of {args.repeat} run(s) each"
+        )
+    print(
+        f"start-up: raw {min(s for runs in raw_runs.values() for _, s in runs):.1f} s, "
+        f"ours {ours_startup:.1f} s (fastest)"
+    )
     return 0
 
 

@@ -8,6 +8,7 @@ must stay flat while the archive grows.
 
     python bench/process_scaling.py [--sizes 1000,5000,20000] [--workers 2]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.articles_db import add_articles  # noqa: E402
+from bench.articles_db import add_articles
 
 # Runs pipeline.py in a child and reports its peak RSS (with its worker processes) in MB.
 RUNNER = """
@@ -54,15 +55,22 @@ def main() -> int:
             add_articles(db, new, start=stored)
             stored = size
             started = time.perf_counter()
-            result = subprocess.run([sys.executable, "-c", RUNNER, "process", "--db", str(db),
-                                     "--workers", str(args.workers)], cwd=ROOT, capture_output=True, text=True)
+            result = subprocess.run(
+                [sys.executable, "-c", RUNNER, "process", "--db", str(db), "--workers", str(args.workers)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+            )
             seconds = time.perf_counter() - started
             if result.returncode != 0:
                 sys.exit(result.stderr[-3000:])
-            own, children = next(line.split()[1:] for line in result.stderr.splitlines()
-                                 if line.startswith("PEAK_RSS_MB"))
-            print(f"archive {size:>6} articles: processed {new:>6} new in {seconds:7.1f} s = "
-                  f"{1000 * seconds / new:6.1f} ms/article; peak RSS main {own} MB, largest worker {children} MB")
+            own, children = next(
+                line.split()[1:] for line in result.stderr.splitlines() if line.startswith("PEAK_RSS_MB")
+            )
+            print(
+                f"archive {size:>6} articles: processed {new:>6} new in {seconds:7.1f} s = "
+                f"{1000 * seconds / new:6.1f} ms/article; peak RSS main {own} MB, largest worker {children} MB"
+            )
     return 0
 
 

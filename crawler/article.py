@@ -5,10 +5,11 @@
 article (a body of at least MIN_ARTICLE_CHARS), which date is its publication date, and
 what derives from its text (content hash, SimHash, topic score).
 """
+
 from __future__ import annotations
 
-from crawler.dedup import simhash, to_hex
 from crawler.article_html import content_hash
+from crawler.dedup import simhash, to_hex
 from crawler.relevance import RelevanceFilter
 
 MIN_ARTICLE_CHARS = 400  # shorter is not an article body (a listing, a teaser, an error page)
@@ -35,8 +36,15 @@ def article_fields(parsed: dict, relevance: RelevanceFilter, listed_published: s
     published, published_source = publication_date(parsed, listed_published)
     score, terms = relevance.score(parsed["title"], text)
     return {
-        "title": parsed["title"], "text": text, "authors": parsed["authors"], "language": parsed["language"],
-        "published": published, "published_source": published_source,
-        "relevance": score, "relevance_terms": terms, "relevant": relevance.is_relevant(score),
-        "content_hash": content_hash(text), "simhash": to_hex(simhash(text)),
+        "title": parsed["title"],
+        "text": text,
+        "authors": parsed["authors"],
+        "language": parsed["language"],
+        "published": published,
+        "published_source": published_source,
+        "relevance": score,
+        "relevance_terms": terms,
+        "relevant": relevance.is_relevant(score),
+        "content_hash": content_hash(text),
+        "simhash": to_hex(simhash(text)),
     }

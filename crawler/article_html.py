@@ -1,6 +1,7 @@
 """An article's fields read from its HTML with trafilatura (body, title, date, authors) plus the
 canonical URL and a language guess. Used by the spider and by `pipeline.py parse`.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -19,14 +20,41 @@ HTML_PARSER = lxml_html.HTMLParser(encoding="utf-8", huge_tree=True)
 LIBXML2_MAX_DEPTH = 255  # nesting lxml parses without huge_tree
 
 SCRIPT_LANGUAGES = [  # Unicode blocks that identify a language outright
-    ("km", re.compile(r"[\u1780-\u17FF]")), ("th", re.compile(r"[\u0E00-\u0E7F]")),
-    ("lo", re.compile(r"[\u0E80-\u0EFF]")), ("my", re.compile(r"[\u1000-\u109F]")),
-    ("zh", re.compile(r"[\u4E00-\u9FFF]")), ("ar", re.compile(r"[\u0600-\u06FF]")),
-    ("ru", re.compile(r"[\u0400-\u04FF]")), ("ko", re.compile(r"[\uAC00-\uD7AF]")),
+    ("km", re.compile(r"[\u1780-\u17FF]")),
+    ("th", re.compile(r"[\u0E00-\u0E7F]")),
+    ("lo", re.compile(r"[\u0E80-\u0EFF]")),
+    ("my", re.compile(r"[\u1000-\u109F]")),
+    ("zh", re.compile(r"[\u4E00-\u9FFF]")),
+    ("ar", re.compile(r"[\u0600-\u06FF]")),
+    ("ru", re.compile(r"[\u0400-\u04FF]")),
+    ("ko", re.compile(r"[\uAC00-\uD7AF]")),
     ("ja", re.compile(r"[\u3040-\u30FF]")),
 ]
-ENGLISH_WORDS = {"the", "and", "of", "to", "in", "a", "is", "was", "for", "on", "that", "with",
-                 "said", "by", "from", "his", "her", "were", "has", "have", "are", "at", "it"}
+ENGLISH_WORDS = {
+    "the",
+    "and",
+    "of",
+    "to",
+    "in",
+    "a",
+    "is",
+    "was",
+    "for",
+    "on",
+    "that",
+    "with",
+    "said",
+    "by",
+    "from",
+    "his",
+    "her",
+    "were",
+    "has",
+    "have",
+    "are",
+    "at",
+    "it",
+}
 VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 INDONESIAN_WORDS = {"yang", "dan", "di", "dengan", "untuk", "dari", "dalam", "ini", "itu", "tidak"}
 LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+")  # with Vietnamese letters
@@ -46,8 +74,9 @@ def guess_language(text: str, declared: str | None = None) -> str | None:
     sample = unicodedata.normalize("NFC", text[:5000])
     latin = LATIN_WORD.findall(sample)
     prose = [w for w in latin if w.islower()]  # not capitalised: no names
-    code, count = max(((code, len(pattern.findall(sample))) for code, pattern in SCRIPT_LANGUAGES),
-                      key=lambda found: found[1])
+    code, count = max(
+        ((code, len(pattern.findall(sample))) for code, pattern in SCRIPT_LANGUAGES), key=lambda found: found[1]
+    )
     if count > sum(map(len, prose)):
         return code
     if prose and sum(bool(VIETNAMESE.search(w)) for w in prose) / len(prose) > VIETNAMESE_PROSE_SHARE:
@@ -109,8 +138,11 @@ def _canonical_link(tree, base_url: str | None) -> str | None:
 
 def _date_params(extensive: bool) -> dict:
     # original_date: the first publication, not the "updated" date
-    return {"original_date": True, "extensive_search": extensive,
-            "max_date": datetime.now().astimezone().strftime("%Y-%m-%d")}
+    return {
+        "original_date": True,
+        "extensive_search": extensive,
+        "max_date": datetime.now().astimezone().strftime("%Y-%m-%d"),
+    }
 
 
 def read_article_html(html: str, url: str | None = None) -> dict:
@@ -123,11 +155,20 @@ def read_article_html(html: str, url: str | None = None) -> dict:
     date its feed or sitemap gives.
     """
     tree = html_tree(html)
-    document = trafilatura.bare_extraction(
-        tree if is_deeper_than(tree, LIBXML2_MAX_DEPTH) else html, url=url, with_metadata=True,
-        include_comments=False, include_tables=True, include_images=False, deduplicate=False,
-        date_extraction_params=_date_params(False),
-    ) if tree is not None else None
+    document = (
+        trafilatura.bare_extraction(
+            tree if is_deeper_than(tree, LIBXML2_MAX_DEPTH) else html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            deduplicate=False,
+            date_extraction_params=_date_params(False),
+        )
+        if tree is not None
+        else None
+    )
     meta = document.as_dict() if document is not None and hasattr(document, "as_dict") else (document or {})
     published, guessed = meta.get("date") or None, False
     if published is None and tree is not None and document is None:

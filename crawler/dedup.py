@@ -10,6 +10,7 @@ by the Jaccard similarity of the two texts' shingle sets (`min_jaccard`), so a s
 template-like text never swallows another story. Both numbers are settings
 (NEAR_DUPLICATE_MAX_DISTANCE, NEAR_DUPLICATE_MIN_JACCARD).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,7 +26,7 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> set[str]:
     words = WORD.findall((text or "").casefold())
     if len(words) < size:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def _hash64(token: str) -> int:
@@ -80,6 +81,7 @@ class NearDuplicateIndex:
     far below the cost of extracting the article, and it has no recall gaps (banded
     indexes miss pairs beyond their design distance).
     """
+
     max_distance: int = 10
     min_jaccard: float = 0.5
     fingerprints: dict[str, int] = field(default_factory=dict)
@@ -89,8 +91,11 @@ class NearDuplicateIndex:
 
     def candidates(self, fingerprint: int) -> list[tuple[int, str]]:
         limit = self.max_distance
-        found = [(distance(fingerprint, other), aid) for aid, other in self.fingerprints.items()
-                 if (fingerprint ^ other).bit_count() <= limit]
+        found = [
+            (distance(fingerprint, other), aid)
+            for aid, other in self.fingerprints.items()
+            if (fingerprint ^ other).bit_count() <= limit
+        ]
         return sorted(found)
 
     def find(self, text: str, fingerprint: int, load_text) -> Match | None:

@@ -5,6 +5,7 @@ carry the dates the listing gives (a feed's published/updated, a Google News sit
 publication date, a sitemap's lastmod), which the spider uses to skip entries older
 than `--since` before requesting them and as the article's date when the page has none.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,12 @@ FEED_MARKERS = re.compile(rb"<(?:[\w.-]+:)?(?:rss|feed|RDF)[\s>]", re.I)
 SITEMAP_MARKERS = re.compile(rb"<(?:[\w.-]+:)?(?:urlset|sitemapindex)[\s>]", re.I)
 SNIFF_CHARS = 2048
 # XML 1.0 appendix F: how a document without a byte-order mark starts in UTF-16/32.
-XML_WIDE_STARTS = ((b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
-                   (b"\x00<\x00?", "utf-16-be"), (b"<\x00?\x00", "utf-16-le"))
+XML_WIDE_STARTS = (
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<\x00?", "utf-16-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+)
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, uncompressed
 
@@ -64,8 +69,8 @@ def _head(body: bytes) -> bytes:
     if encoding is None:
         return body[:SNIFF_CHARS]
     width = 4 if "32" in encoding else 2
-    head = body[len(bom or b""):][:SNIFF_CHARS * width]
-    return head[:len(head) - len(head) % width].decode(encoding, "replace").encode("utf-8")
+    head = body[len(bom or b"") :][: SNIFF_CHARS * width]
+    return head[: len(head) - len(head) % width].decode(encoding, "replace").encode("utf-8")
 
 
 def sniff(body: bytes) -> str:
@@ -138,9 +143,16 @@ def entry_link(item) -> str | None:
 
     Never an enclosure, licence, self, via or related link: those are not the article.
     """
-    link = next((ln["href"] for ln in item.get("links", []) if ln.get("href")
-                 and ln.get("rel", "alternate") == "alternate" and ln.get("type", "text/html") in HTML_TYPES),
-                item.get("link"))
+    link = next(
+        (
+            ln["href"]
+            for ln in item.get("links", [])
+            if ln.get("href")
+            and ln.get("rel", "alternate") == "alternate"
+            and ln.get("type", "text/html") in HTML_TYPES
+        ),
+        item.get("link"),
+    )
     if not link or urlparse(link).scheme not in {"", "http", "https"}:  # urn:uuid:..., tag:... ids
         return None
     return link
@@ -161,12 +173,14 @@ def parse_feed(body: bytes, base_url: str | None = None) -> Listing:
         link = entry_link(item)
         if not link:
             continue
-        entries.append(Entry(
-            url=link.strip(),
-            published=iso_date(item.get("published_parsed") or item.get("created_parsed")),
-            updated=iso_date(item.get("updated_parsed") if "updated" in item else None),
-            title=(item.get("title") or "").strip() or None,
-        ))
+        entries.append(
+            Entry(
+                url=link.strip(),
+                published=iso_date(item.get("published_parsed") or item.get("created_parsed")),
+                updated=iso_date(item.get("updated_parsed") if "updated" in item else None),
+                title=(item.get("title") or "").strip() or None,
+            )
+        )
     problem = None
     if feed.bozo:
         problem = f"{type(feed.bozo_exception).__name__}: {feed.bozo_exception}"
@@ -191,8 +205,9 @@ def parse_sitemap(body: bytes) -> Listing:
     """
     if body[:2] == b"\x1f\x8b":
         body = gunzip(body)
-    options = dict(recover=True, resolve_entities=False, no_network=True, remove_comments=True,
-                   remove_pis=True, huge_tree=False)
+    options = dict(
+        recover=True, resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
+    )
     parser = etree.XMLParser(**options)
     try:
         root = etree.fromstring(body, parser)
@@ -202,8 +217,9 @@ def parse_sitemap(body: bytes) -> Listing:
         raise MalformedListing("malformed sitemap: no XML root element")
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any("&" in (entity.orig or "") for entity in dtd.entities()):
-        raise MalformedListing("malformed sitemap: declares entities made of other entities "
-                               "(an entity expansion bomb); refused")
+        raise MalformedListing(
+            "malformed sitemap: declares entities made of other entities (an entity expansion bomb); refused"
+        )
     errors = [e for e in parser.error_log if e.level >= etree.ErrorLevels.ERROR]
     kind = _local(root.tag)
     if kind not in {"urlset", "sitemapindex"}:
@@ -242,9 +258,13 @@ def _entries_closed(body: bytes, child_tag: str, options: dict) -> int:
         parser.feed(body)
     except etree.XMLSyntaxError:
         pass
-    count = sum(1 for _, element in parser.read_events()
-                if _local(element.tag) == child_tag and element.getparent() is not None
-                and element.getparent().getparent() is None)
+    count = sum(
+        1
+        for _, element in parser.read_events()
+        if _local(element.tag) == child_tag
+        and element.getparent() is not None
+        and element.getparent().getparent() is None
+    )
     try:
         parser.close()
     except etree.XMLSyntaxError:
@@ -257,5 +277,15 @@ def newest_first(entries: list[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: e.newest_date or "", reverse=True)
 
 
-__all__ = ["Entry", "Listing", "MalformedListing", "gunzip", "iso_date", "newest_first",
-           "parse_feed", "parse_since", "parse_sitemap", "sniff"]
+__all__ = [
+    "Entry",
+    "Listing",
+    "MalformedListing",
+    "gunzip",
+    "iso_date",
+    "newest_first",
+    "parse_feed",
+    "parse_since",
+    "parse_sitemap",
+    "sniff",
+]

@@ -17,6 +17,7 @@ mislabelled news pages need:
 
 `note` says what was repaired, for the run log.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -27,8 +28,17 @@ from pathlib import Path
 
 from w3lib.encoding import html_body_declared_encoding, html_to_unicode, http_content_type_encoding, read_bom
 
-BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"\x7fELF",
-                b"RIFF", b"OggS")
+BINARY_MAGIC = (
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"\x1f\x8b",
+    b"\x7fELF",
+    b"RIFF",
+    b"OggS",
+)
 CONTROL_BYTES = bytes([*range(1, 9), 11, *range(14, 27), *range(28, 32), 127])  # not ESC: ISO-2022-JP
 MAX_CONTROL_SHARE = 0.05
 REPLACEMENT = "\ufffd"
@@ -72,8 +82,7 @@ def decode_html(body: bytes, content_type: str | bytes | None = None) -> Decoded
     if isinstance(content_type, bytes):
         content_type = content_type.decode("latin-1")
     has_bom = read_bom(body)[0] is not None
-    declared = None if has_bom else (http_content_type_encoding(content_type)
-                                     or html_body_declared_encoding(body))
+    declared = None if has_bom else (http_content_type_encoding(content_type) or html_body_declared_encoding(body))
     if has_bom or body.isascii():
         encoding, text = html_to_unicode(content_type, body)
         return Decoded(text, encoding, declared)
@@ -81,12 +90,14 @@ def decode_html(body: bytes, content_type: str | bytes | None = None) -> Decoded
     sniffed = "utf-8" if valid > invalid else WINDOWS_1252 if valid == 0 else None
     if declared is None:
         encoding = sniffed or "utf-8"
-        return Decoded(body.decode(encoding, "replace"), encoding, None,
-                       f"no charset declared; decoded as {encoding}")
+        return Decoded(body.decode(encoding, "replace"), encoding, None, f"no charset declared; decoded as {encoding}")
     if sniffed and sniffed != declared and (sniffed == "utf-8" or declared == "utf-8"):
-        return Decoded(body.decode(sniffed, "replace"), sniffed, declared,
-                       f"declared {declared} but the bytes are {'not ' if sniffed != 'utf-8' else ''}"
-                       f"utf-8; decoded as {sniffed}")
+        return Decoded(
+            body.decode(sniffed, "replace"),
+            sniffed,
+            declared,
+            f"declared {declared} but the bytes are {'not ' if sniffed != 'utf-8' else ''}utf-8; decoded as {sniffed}",
+        )
     encoding, text = html_to_unicode(content_type, body)
     return Decoded(text, encoding, declared)
 
@@ -118,8 +129,10 @@ def read_page(path: str | Path, clip: bool = False) -> str:
     if len(data) > DOWNLOAD_MAXSIZE and clip:
         data = data[:DOWNLOAD_MAXSIZE]
     elif len(data) > DOWNLOAD_MAXSIZE:
-        raise UnreadableInput(f"more than {DOWNLOAD_MAXSIZE} bytes{' once decompressed' if zipped else ''} "
-                              "(the crawler's page limit, DOWNLOAD_MAXSIZE)")
+        raise UnreadableInput(
+            f"more than {DOWNLOAD_MAXSIZE} bytes{' once decompressed' if zipped else ''} "
+            "(the crawler's page limit, DOWNLOAD_MAXSIZE)"
+        )
     why_binary = binary_kind(data)
     if why_binary:
         raise UnreadableInput(f"not a text or HTML file: {why_binary}")

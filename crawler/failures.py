@@ -5,6 +5,7 @@ Every skip has a short code (the `run_errors.code` column and the keys of
 refused connections, unknown hosts) are tried again on later runs, up to
 NEWS_MAX_ATTEMPTS runs; permanent ones (404, too big, not text...) are not.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -69,7 +70,13 @@ def classify_failure(failure) -> Problem:
         if "max size" in message or "larger than download max size" in message or not message:
             return Problem("too_big", f"download cancelled: {message or 'larger than DOWNLOAD_MAXSIZE'}", False)
         return Problem("cancelled", f"download cancelled: {message}", True)
-    if names & {"ResponseDataLossError", "ConnectionLost", "ConnectionDone", "ResponseFailed",
-                "DownloadFailedError", "ConnectError"}:
+    if names & {
+        "ResponseDataLossError",
+        "ConnectionLost",
+        "ConnectionDone",
+        "ResponseFailed",
+        "DownloadFailedError",
+        "ConnectError",
+    }:
         return Problem("connection_failed", f"{failure.type.__name__}: {message}", True)
     return Problem(failure.type.__name__ if failure.type else "error", message, True)

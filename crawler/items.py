@@ -1,4 +1,5 @@
 """What the spider hands to the item pipeline: one extracted news article."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -7,6 +7,7 @@
 - `RedirectLoopMiddleware`: a redirect back to a URL already in the chain fails at once
   with "redirect loop" (otherwise Scrapy's duplicate filter drops it without a trace).
 """
+
 from __future__ import annotations
 
 import logging
@@ -124,8 +125,12 @@ class RetryAfterMiddleware(RetryMiddleware):
         if wait > self.max_wait:
             stats.inc_value("news/retry_after_too_long")
             request.meta["retry_after_refused"] = wait
-            logger.warning("%s asks to retry after %.0fs (more than RETRY_AFTER_MAX=%.0fs); "
-                           "leaving it for the next run", request.url, wait, self.max_wait)
+            logger.warning(
+                "%s asks to retry after %.0fs (more than RETRY_AFTER_MAX=%.0fs); leaving it for the next run",
+                request.url,
+                wait,
+                self.max_wait,
+            )
             return response
         retry = self._retry(request, f"{reason} (Retry-After {wait:.0f}s)")
         if retry is None:

@@ -5,6 +5,7 @@ normalised text (exact content hash) or a near-duplicate (SimHash candidate conf
 shingle Jaccard, `crawler.dedup`) is not stored again but linked to the stored article
 in `article_copies`, with its URL, source, distance and similarity.
 """
+
 from __future__ import annotations
 
 import logging
@@ -16,9 +17,20 @@ from crawler.dedup import NearDuplicateIndex, from_hex, simhash, to_hex
 from crawler.items import ArticleItem
 from storage import open_db
 from storage.articles import (
-    article_fingerprints, article_id, article_text, commit_feed_validators, discard_pending_validators,
-    feed_validators, find_exact_copy, known_urls, mark_url, save_feed_state, store_article, store_copy,
-    upsert_sources, urls_to_retry,
+    article_fingerprints,
+    article_id,
+    article_text,
+    commit_feed_validators,
+    discard_pending_validators,
+    feed_validators,
+    find_exact_copy,
+    known_urls,
+    mark_url,
+    save_feed_state,
+    store_article,
+    store_copy,
+    upsert_sources,
+    urls_to_retry,
 )
 from storage.runs import add_counts, record_error
 from storage.schema import CRAWL_COUNTS
@@ -28,8 +40,7 @@ logger = logging.getLogger(__name__)
 # Scrapy stats -> `runs` columns: each crawl counter is the spider's `news/<column>` stat,
 # except those below (`sources_failed` is counted from the failed sources at the close)
 STAT_KEYS = {"requests": "downloader/request_count"}
-RUN_COUNTS = {column: STAT_KEYS.get(column, f"news/{column}")
-              for column in CRAWL_COUNTS if column != "sources_failed"}
+RUN_COUNTS = {column: STAT_KEYS.get(column, f"news/{column}") for column in CRAWL_COUNTS if column != "sources_failed"}
 
 
 class StoreArticlePipeline:
@@ -80,8 +91,15 @@ class StoreArticlePipeline:
     def record_problem(self, url: str, code: str, reason: str, source_id: str | None = None) -> None:
         record_error(self.db, self.run_id, url, f"{code}: {reason}", code, source_id)
 
-    def record_skip(self, url: str, code: str, reason: str, source_id: str | None = None,
-                    status: str | None = None, published: str | None = None) -> None:
+    def record_skip(
+        self,
+        url: str,
+        code: str,
+        reason: str,
+        source_id: str | None = None,
+        status: str | None = None,
+        published: str | None = None,
+    ) -> None:
         record_error(self.db, self.run_id, url, f"{code}: {reason}", code, source_id)
         if status:
             with self.db.conn:
@@ -114,8 +132,14 @@ class StoreArticlePipeline:
                 kind, original, bits, similarity = copy
                 store_copy(self.db, original, article, kind, bits, similarity, run_id=self.run_id)
                 stats.inc_value("news/articles_duplicate")
-                logger.info("%s copy of article %s (distance %d, similarity %.2f): %s",
-                            kind, original, bits, similarity, item.url)
+                logger.info(
+                    "%s copy of article %s (distance %d, similarity %.2f): %s",
+                    kind,
+                    original,
+                    bits,
+                    similarity,
+                    item.url,
+                )
                 return item
         outcome = store_article(self.db, article, run_id=self.run_id)
         self.near.add(aid, fingerprint)
@@ -129,12 +153,12 @@ class StoreArticlePipeline:
             stats = self.crawler.stats.get_stats()
             get = self.crawler.stats.get_value
             sources = getattr(spider or self.crawler.spider, "sources", [])
-            failed_sources = [s for s in sources
-                              if get(f"news/source_failed/{s.id}", 0) >= len(s.start_urls)]
+            failed_sources = [s for s in sources if get(f"news/source_failed/{s.id}", 0) >= len(s.start_urls)]
             counts = {column: get(key, 0) for column, key in RUN_COUNTS.items()}
             counts["sources_failed"] = len(failed_sources)
-            counts["problem_counts"] = {key.rsplit("/", 1)[-1]: value for key, value in stats.items()
-                                        if key.startswith("news/problems/")}
+            counts["problem_counts"] = {
+                key.rsplit("/", 1)[-1]: value for key, value in stats.items() if key.startswith("news/problems/")
+            }
             add_counts(self.db, self.run_id, counts)
         self.db.close()
         self.db = None

@@ -2,6 +2,7 @@
 
 Listed in EXTENSIONS (crawler/settings.py) and off unless NEWS_PROGRESS is true, which
 `pipeline.py` sets when its stdout is a terminal and --quiet is not given."""
+
 from __future__ import annotations
 
 from scrapy import signals

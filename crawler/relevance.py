@@ -1,4 +1,5 @@
 """Transparent topic filter: weighted phrases, a threshold, and the matches kept as evidence."""
+
 from __future__ import annotations
 
 import re
@@ -51,9 +52,13 @@ def _first_word(phrase: str) -> str:
 def load_filter(path: str | Path = DEFAULT_TERMS_FILE) -> RelevanceFilter:
     data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     terms = tuple(
-        (phrase, float(weight),
-         re.compile(r"(?<![\w-])" + re.escape(phrase).replace(r"\ ", r"[\s-]+") + r"(?![\w-])", re.I))
+        (
+            phrase,
+            float(weight),
+            re.compile(r"(?<![\w-])" + re.escape(phrase).replace(r"\ ", r"[\s-]+") + r"(?![\w-])", re.I),
+        )
         for phrase, weight in data.get("terms", {}).items()
     )
-    return RelevanceFilter(terms, float(data.get("threshold", 3.0)),
-                           float(data.get("title_factor", 3.0)), int(data.get("max_hits", 3)))
+    return RelevanceFilter(
+        terms, float(data.get("threshold", 3.0)), float(data.get("title_factor", 3.0)), int(data.get("max_hits", 3))
+    )

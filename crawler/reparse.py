@@ -13,6 +13,7 @@ text, the stored text is kept and the article is listed in `run_errors`. The sto
 and title are kept when the text read is the one stored before (same content hash):
 they may have had victims' names withheld since.
 """
+
 from __future__ import annotations
 
 import logging
@@ -31,19 +32,29 @@ PARSED_FIELDS = ("title", "text", "authors", "language", "content_hash")  # comp
 FROM_TEXT = ("word_count", "simhash", "relevance", "relevance_terms")  # rewritten when the text changed
 
 
-def reparse_articles(db: sqlite_utils.Database, run_id: int | None = None,
-                       article_ids: list[str] | None = None, progress=None,
-                       relevance_file: str | None = None) -> dict:
+def reparse_articles(
+    db: sqlite_utils.Database,
+    run_id: int | None = None,
+    article_ids: list[str] | None = None,
+    progress=None,
+    relevance_file: str | None = None,
+) -> dict:
     """Parse stored articles again (all, or `article_ids`); returns counts for `runs`:
     articles_updated (something changed), articles_unchanged, pages_skipped (no stored
     HTML), errors (no article text found now)."""
     if relevance_file is None:
         from crawler import settings as crawl_settings
+
         relevance_file = crawl_settings.RELEVANCE_TERMS_FILE
     relevance = load_filter(relevance_file)
     ids = stored_article_ids(db, article_ids)
-    counts = {"articles_updated": 0, "articles_unchanged": 0, "pages_skipped": 0, "errors": 0,
-              "articles_text_changed": 0}
+    counts = {
+        "articles_updated": 0,
+        "articles_unchanged": 0,
+        "pages_skipped": 0,
+        "errors": 0,
+        "articles_text_changed": 0,
+    }
     bar = progress(len(ids)) if progress else None
     try:
         for aid in ids:
@@ -62,13 +73,18 @@ def reparse_articles(db: sqlite_utils.Database, run_id: int | None = None,
                 fields = article_fields(parsed, relevance)
             except Exception as exc:  # noqa: BLE001 - one bad page must not stop the others
                 counts["errors"] += 1
-                record_error(db, run_id, url, f"reextract_failed: {type(exc).__name__}: {exc}",
-                             "reextract_failed")
+                record_error(db, run_id, url, f"reextract_failed: {type(exc).__name__}: {exc}", "reextract_failed")
                 continue
             if fields is None:
                 counts["errors"] += 1
-                record_error(db, run_id, url, f"no_article_text: re-extraction found {len(parsed['text'] or '')} "
-                             "characters of text; the stored text is kept", "no_article_text")
+                record_error(
+                    db,
+                    run_id,
+                    url,
+                    f"no_article_text: re-extraction found {len(parsed['text'] or '')} "
+                    "characters of text; the stored text is kept",
+                    "no_article_text",
+                )
                 continue
             columns = article_columns(fields)
             new = {key: columns[key] for key in PARSED_FIELDS}

@@ -1,4 +1,5 @@
 """Run the news spider in this process and return its stats (used by pipeline.py)."""
+
 from __future__ import annotations
 
 import ipaddress
@@ -45,8 +46,11 @@ def crawl_settings(sources_path, sources: list[Source], db_path, run_id=None, ex
     for key, value in (extra or {}).items():
         settings.set(key, value, priority="cmdline")
     if "CONTACT_URL" in (extra or {}) and "USER_AGENT" not in (extra or {}):
-        settings.set("USER_AGENT", f"TraffickingNewsMonitor/0.1 (+{settings.get('CONTACT_URL')}; "
-                                   f"news research crawler)", priority="cmdline")
+        settings.set(
+            "USER_AGENT",
+            f"TraffickingNewsMonitor/0.1 (+{settings.get('CONTACT_URL')}; news research crawler)",
+            priority="cmdline",
+        )
     return settings
 
 
@@ -64,8 +68,9 @@ class _OneLineErrors(logging.Filter):
         return True
 
 
-def run_crawl(sources_path, db_path, run_id=None, extra_settings: dict | None = None,
-              parsed_sources: list[Source] | None = None) -> dict:
+def run_crawl(
+    sources_path, db_path, run_id=None, extra_settings: dict | None = None, parsed_sources: list[Source] | None = None
+) -> dict:
     """Crawl every source once (blocking). A process can do this only once (Twisted reactor).
     `parsed_sources`: the file's sources already parsed by the caller, else parsed here, once."""
     robots_logger = logging.getLogger("scrapy.downloadermiddlewares.robotstxt")

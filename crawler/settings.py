@@ -3,6 +3,7 @@
 Polite by default (robots.txt, AutoThrottle, a per-domain delay, an identifying
 User-Agent); `crawler.runner` lifts the delays only when every source is on loopback.
 """
+
 from pathlib import Path
 
 BOT_NAME = "trafficking_news"

@@ -3,6 +3,7 @@
 A TOML file with one [[source]] table per outlet. Errors name the file, the source and
 the field, so an operator can fix a typo without reading code.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -79,8 +80,9 @@ def load_sources(path: str | Path) -> list[Source]:
     if raw_sources is None or raw_sources == []:
         raise SourcesFileError("\n".join(problems + [f"{path}: no [[source]] tables found"]))
     if not isinstance(raw_sources, list):
-        raise SourcesFileError(f"{path}: 'source' must be an array of tables ([[source]] ...), "
-                               f"not {_shown(raw_sources)}")
+        raise SourcesFileError(
+            f"{path}: 'source' must be an array of tables ([[source]] ...), not {_shown(raw_sources)}"
+        )
     sources, seen = [], set()
     for number, raw in enumerate(raw_sources, 1):
         where = f"{path}: source #{number}"
@@ -106,8 +108,14 @@ class _Bad(ValueError):
     """One field's value is wrong (the message says what it must be)."""
 
 
-TOML_TYPES = [(bool, "a boolean"), (int, "an integer"), (float, "a number"), (str, "a string"),
-              (list, "an array"), (dict, "a table")]
+TOML_TYPES = [
+    (bool, "a boolean"),
+    (int, "an integer"),
+    (float, "a number"),
+    (str, "a string"),
+    (list, "an array"),
+    (dict, "a table"),
+]
 
 
 def _shown(value) -> str:
@@ -132,13 +140,14 @@ def _http_url(value) -> str:
 def _list_of(check, what: str):
     def checked(value) -> list:
         if not isinstance(value, list):
-            raise _Bad(f"must be a list of {what} (e.g. [\"...\"]), not {_shown(value)}")
+            raise _Bad(f'must be a list of {what} (e.g. ["..."]), not {_shown(value)}')
         if not value:
             raise _Bad(f"must list at least one of {what}")
         try:
             return [check(item) for item in value]
         except _Bad as exc:
             raise _Bad(f"{what}: {exc}") from None
+
     return checked
 
 
@@ -149,8 +158,10 @@ def _start_urls(value) -> list[str]:
 def _domain(value) -> str:
     domain = _text(value).lower()
     if not re.fullmatch(r"[^\s/:@?#]+", domain) or domain.startswith(".") or domain.endswith("."):
-        raise _Bad(f"{value!r} is not a domain: write the host alone, like 'example.org' "
-                   f"(no scheme, path, port or leading dot)")
+        raise _Bad(
+            f"{value!r} is not a domain: write the host alone, like 'example.org' "
+            f"(no scheme, path, port or leading dot)"
+        )
     return domain
 
 
@@ -171,11 +182,17 @@ def _count(value) -> int:
 
 # field -> (check and normalise, required); the order is the order of the error messages
 FIELDS = {
-    "id": (_text, False), "name": (_text, True), "homepage": (_http_url, True),
-    "country": (_text, False), "start_urls": (_start_urls, True),
-    "allowed_domains": (_list_of(_domain, "domains"), False), "article_pattern": (_pattern, False),
-    "max_pages": (_count, False), "max_articles": (_count, False),
-    "language": (_text, False), "languages": (_list_of(_text, "language codes"), False),
+    "id": (_text, False),
+    "name": (_text, True),
+    "homepage": (_http_url, True),
+    "country": (_text, False),
+    "start_urls": (_start_urls, True),
+    "allowed_domains": (_list_of(_domain, "domains"), False),
+    "article_pattern": (_pattern, False),
+    "max_pages": (_count, False),
+    "max_articles": (_count, False),
+    "language": (_text, False),
+    "languages": (_list_of(_text, "language codes"), False),
 }
 
 
@@ -206,10 +223,15 @@ def _source(raw: dict) -> tuple[Source | None, list[str]]:
         return None, problems
     language = values.get("language", "en")
     return Source(
-        id=values.get("id") or _slug(values["name"]), name=values["name"], homepage=values["homepage"],
+        id=values.get("id") or _slug(values["name"]),
+        name=values["name"],
+        homepage=values["homepage"],
         start_urls=values["start_urls"],
         allowed_domains=values.get("allowed_domains") or [urlparse(values["homepage"]).hostname.lower()],
-        country=values.get("country"), language=language, article_pattern=values.get("article_pattern"),
-        max_pages=values.get("max_pages", 3), max_articles=values.get("max_articles"),
+        country=values.get("country"),
+        language=language,
+        article_pattern=values.get("article_pattern"),
+        max_pages=values.get("max_pages", 3),
+        max_articles=values.get("max_articles"),
         languages=values.get("languages") or [language],
     ), []

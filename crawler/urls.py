@@ -3,12 +3,29 @@
 Only http(s) URLs are ever stored as an article's address (`web_url`): a page's
 rel=canonical or og:url may say `javascript:...`, and the site links to what is stored.
 """
+
 from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
 
-TRACKING_PARAMS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref",
-                   "ref_src", "cmpid", "ocid", "share", "amp", "output", "s_cid", "sr_share"}
+TRACKING_PARAMS = {
+    "fbclid",
+    "gclid",
+    "dclid",
+    "msclkid",
+    "mc_cid",
+    "mc_eid",
+    "igshid",
+    "ref",
+    "ref_src",
+    "cmpid",
+    "ocid",
+    "share",
+    "amp",
+    "output",
+    "s_cid",
+    "sr_share",
+}
 
 
 WEB_SCHEMES = ("http", "https")
@@ -36,8 +53,11 @@ def canonical_url(url: str) -> str:
     dedupe against, so a switch needs a migration of articles.id/url and fetched_urls.url.
     """
     parts = urlparse(url.strip())
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS]
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS
+    ]
     netloc = parts.netloc.lower()
     if parts.scheme == "http" and netloc.endswith(":80"):
         netloc = netloc[:-3]

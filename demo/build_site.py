@@ -19,6 +19,7 @@ Internal links are root-relative. Only feed.xml, sitemap.xml, robots.txt,
 <link rel="canonical"> and og:url carry absolute URLs, all with the literal
 prefix BASE below (the demo command rewrites the port when needed).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,15 +43,37 @@ BASE = "http://127.0.0.1:8765"
 TZ = dt.timezone(dt.timedelta(hours=7))
 SITE_NAME = "The Mekong Ledger"
 SECTIONS = {"crime": "Crime", "region": "Region", "business": "Business", "sport": "Sport"}
-NAV = [("Home", "/"), ("Crime", "/news/crime/index.html"), ("Region", "/news/region/index.html"),
-       ("Business", "/news/business/index.html"), ("Sport", "/news/sport/index.html"),
-       ("About", "/about.html")]
+NAV = [
+    ("Home", "/"),
+    ("Crime", "/news/crime/index.html"),
+    ("Region", "/news/region/index.html"),
+    ("Business", "/news/business/index.html"),
+    ("Sport", "/news/sport/index.html"),
+    ("About", "/about.html"),
+]
 PER_PAGE = 8
 SENTENCING_FIELDS = {  # the answer key's fields and their values when the file leaves them out
-    "defendant": None, "prison_months": None, "suspended_months": None, "life": False,
-    "death": False, "fine": None, "court": None, "place": None}
-BANNED_OFF_TOPIC = ["traffick", "smuggl", "forced labour", "forced labor", "exploit",
-                    "sentenc", "jail", "prison", "convict", "court"]
+    "defendant": None,
+    "prison_months": None,
+    "suspended_months": None,
+    "life": False,
+    "death": False,
+    "fine": None,
+    "court": None,
+    "place": None,
+}
+BANNED_OFF_TOPIC = [
+    "traffick",
+    "smuggl",
+    "forced labour",
+    "forced labor",
+    "exploit",
+    "sentenc",
+    "jail",
+    "prison",
+    "convict",
+    "court",
+]
 
 
 def read_article(path: Path) -> dict:
@@ -86,11 +109,17 @@ def human_date(d: dt.datetime, style: int) -> str:
 def templates() -> jinja2.Environment:
     """Templates escape by explicit filters: `text` leaves quotes alone so sentences stay
     verbatim in the HTML (the answer key's traps are searched for there), `attr` escapes them."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(LAYOUT), autoescape=False,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                             undefined=jinja2.StrictUndefined)
-    env.filters.update(text=lambda s: html.escape(s, quote=False), attr=html.escape,
-                       xml=xml_escape, rfc822=email.utils.format_datetime)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(LAYOUT),
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        text=lambda s: html.escape(s, quote=False), attr=html.escape, xml=xml_escape, rfc822=email.utils.format_datetime
+    )
     env.globals.update(base=BASE, site_name=SITE_NAME, sections=SECTIONS, nav=NAV)
     return env
 
@@ -125,11 +154,19 @@ def article_pages(env: jinja2.Environment, articles: list[dict]) -> dict[str, st
     for idx, a in enumerate(articles):
         section = SECTIONS[a["section"]]
         pages[a["path"]] = template.render(
-            a=a, variant=idx % 3, when=human_date(a["dt"], idx % 3),
-            jsonld=jsonld(a) if idx % 2 == 0 else "", related_stories=related_for(a, articles),
-            section=section, section_href=f"/news/{a['section']}/index.html",
-            title=f"{a['title']} | {SITE_NAME}", description=a["standfirst"],
-            body_class=f"article-page variant-{idx % 3}", active=section, canonical=a["path"])
+            a=a,
+            variant=idx % 3,
+            when=human_date(a["dt"], idx % 3),
+            jsonld=jsonld(a) if idx % 2 == 0 else "",
+            related_stories=related_for(a, articles),
+            section=section,
+            section_href=f"/news/{a['section']}/index.html",
+            title=f"{a['title']} | {SITE_NAME}",
+            description=a["standfirst"],
+            body_class=f"article-page variant-{idx % 3}",
+            active=section,
+            canonical=a["path"],
+        )
     return pages
 
 
@@ -137,9 +174,10 @@ def section_pages(env: jinja2.Environment, articles: list[dict], key: str) -> di
     """A section's listing, newest first, PER_PAGE stories a page with rel=prev/next."""
     template = env.get_template("section.html")
     label = SECTIONS[key]
-    items = sorted((a for a in articles if a["section"] == key or key in a["also"]),
-                   key=lambda a: a["dt"], reverse=True)
-    chunks = [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [[]]
+    items = sorted(
+        (a for a in articles if a["section"] == key or key in a["also"]), key=lambda a: a["dt"], reverse=True
+    )
+    chunks = [items[i : i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [[]]
 
     def page_path(n: int) -> str:
         return f"/news/{key}/index.html" if n == 1 else f"/news/{key}/page/{n}.html"
@@ -147,12 +185,17 @@ def section_pages(env: jinja2.Environment, articles: list[dict], key: str) -> di
     pages = {}
     for n, chunk in enumerate(chunks, start=1):
         pages[page_path(n)] = template.render(
-            stories=chunk, page=n, section=label,
+            stories=chunk,
+            page=n,
+            section=label,
             prev_path=page_path(n - 1) if n > 1 else None,
             next_path=page_path(n + 1) if n < len(chunks) else None,
             title=f"{label} | {SITE_NAME}" if n == 1 else f"{label} (page {n}) | {SITE_NAME}",
             description=f"Latest {label.lower()} news from The Mekong Ledger.",
-            body_class="section", active=label, canonical=page_path(n))
+            body_class="section",
+            active=label,
+            canonical=page_path(n),
+        )
     return pages
 
 
@@ -165,14 +208,22 @@ def render_site(articles: list[dict]) -> dict[str, str]:
     for key in SECTIONS:
         rendered.update(section_pages(env, articles, key))
     rendered["/index.html"] = env.get_template("home.html").render(
-        top=newest[0], latest=newest[1:10],
+        top=newest[0],
+        latest=newest[1:10],
         title=f"{SITE_NAME} — News from the Mekong region",
         description="Independent English-language news from Cambodia, Thailand, Vietnam, Laos, "
-                    "Myanmar and the wider region.",
-        body_class="home", active="Home", canonical="/")
+        "Myanmar and the wider region.",
+        body_class="home",
+        active="Home",
+        canonical="/",
+    )
     rendered["/about.html"] = env.get_template("about.html").render(
-        title=f"About us | {SITE_NAME}", description="About The Mekong Ledger.",
-        body_class="static", active="About", canonical="/about.html")
+        title=f"About us | {SITE_NAME}",
+        description="About The Mekong Ledger.",
+        body_class="static",
+        active="About",
+        canonical="/about.html",
+    )
     rendered["/feed.xml"] = env.get_template("feed.xml").render(latest=newest[:12])
     rendered["/sitemap.xml"] = env.get_template("sitemap.xml").render(articles=newest)
     rendered["/robots.txt"] = env.get_template("robots.txt").render()
@@ -226,13 +277,17 @@ def check_off_topic_pages(articles: list[dict], rendered: dict[str, str]) -> Non
 def answer_key(articles: list[dict]) -> dict:
     return {
         "articles": [
-            {"path": a["path"], "title": a["title"], "published": a["dt"].date().isoformat(),
-             "author": a["author"], "on_topic": a["on_topic"]}
-            for a in articles],
-        "sentencings": [
-            {"path": a["path"], **s} for a in articles for s in a["sentencings"]],
-        "not_sentences": [
-            {"path": a["path"], "text": t} for a in articles for t in a["traps"]],
+            {
+                "path": a["path"],
+                "title": a["title"],
+                "published": a["dt"].date().isoformat(),
+                "author": a["author"],
+                "on_topic": a["on_topic"],
+            }
+            for a in articles
+        ],
+        "sentencings": [{"path": a["path"], **s} for a in articles for s in a["sentencings"]],
+        "not_sentences": [{"path": a["path"], "text": t} for a in articles for t in a["traps"]],
     }
 
 
@@ -247,14 +302,15 @@ def build(site: Path = SITE, expected: Path = EXPECTED) -> dict[str, str]:
         target = site / path.lstrip("/")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
-    expected.write_text(json.dumps(answer_key(articles), ensure_ascii=False, indent=2) + "\n",
-                        encoding="utf-8")
+    expected.write_text(json.dumps(answer_key(articles), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     on = sum(a["on_topic"] for a in articles)
     print(f"wrote {len(rendered)} files to {site}")
-    print(f"articles: {len(articles)} ({on} on-topic, {len(articles) - on} off-topic); "
-          f"sentencings: {sum(len(a['sentencings']) for a in articles)} in "
-          f"{sum(bool(a['sentencings']) for a in articles)} articles; "
-          f"not_sentences: {sum(len(a['traps']) for a in articles)}")
+    print(
+        f"articles: {len(articles)} ({on} on-topic, {len(articles) - on} off-topic); "
+        f"sentencings: {sum(len(a['sentencings']) for a in articles)} in "
+        f"{sum(bool(a['sentencings']) for a in articles)} articles; "
+        f"not_sentences: {sum(len(a['traps']) for a in articles)}"
+    )
     return rendered
 
 

@@ -1,4 +1,5 @@
 """A static HTTP server for a folder on 127.0.0.1 (the demo site, and test sites in tests)."""
+
 from __future__ import annotations
 
 import functools
@@ -43,8 +44,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def serve_directory(directory: str | Path = SITE_DIR, host: str = "127.0.0.1",
-                    port: int = 0) -> ThreadingHTTPServer:
+def serve_directory(directory: str | Path = SITE_DIR, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
     """Start serving `directory` in a daemon thread; port 0 picks a free port."""
     handler = functools.partial(SiteHandler, directory=str(directory))
     server = ThreadingHTTPServer((host, port), handler)
@@ -62,6 +62,5 @@ def write_sources_for(origin: str, target: str | Path) -> Path:
     """The demo sources file with the site's real origin put in (the port may differ)."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(SOURCES_TEMPLATE.read_text(encoding="utf-8").replace(TEMPLATE_ORIGIN, origin),
-                      encoding="utf-8")
+    target.write_text(SOURCES_TEMPLATE.read_text(encoding="utf-8").replace(TEMPLATE_ORIGIN, origin), encoding="utf-8")
     return target

@@ -3,6 +3,7 @@
 
 Run after build_site.py:  python demo/verify_site.py
 """
+
 from __future__ import annotations
 
 import email.utils
@@ -129,7 +130,7 @@ def main() -> int:
     for name, p in pages.items():
         for tag, url, a in p.links:
             if url.startswith(("http://", "https://", "//")):
-                allowed = (tag == "link" and a.get("rel") == "canonical")
+                allowed = tag == "link" and a.get("rel") == "canonical"
                 if not allowed:
                     errors.append(f"{name}: absolute URL in <{tag}>: {url}")
                 elif not url.startswith(BASE):
@@ -150,7 +151,7 @@ def main() -> int:
     section_pages = [n for n in pages if n.startswith("/news/") and not re.match(r"/news/\d{4}/", n)]
     reachable = set()
     for n in section_pages:
-        for tag, url, a in pages[n].links:
+        for _tag, url, _attrs in pages[n].links:
             if url in articles:
                 reachable.add(url)
     for sec in ("crime", "region"):
@@ -159,8 +160,10 @@ def main() -> int:
         if not nxt or nxt[0]["href"] != f"/news/{sec}/page/2.html":
             errors.append(f"{sec}: missing <a class=next rel=next> to page 2")
         count = sum(1 for t, u, a in first.links if t == "a" and u in articles)
-        print(f"/news/{sec}/index.html lists {count} articles; page 2 lists "
-              f"{sum(1 for t, u, a in pages[f'/news/{sec}/page/2.html'].links if t == 'a' and u in articles)}")
+        print(
+            f"/news/{sec}/index.html lists {count} articles; page 2 lists "
+            f"{sum(1 for t, u, a in pages[f'/news/{sec}/page/2.html'].links if t == 'a' and u in articles)}"
+        )
     missing = set(articles) - reachable
     if missing:
         errors.append(f"articles not reachable from a section page: {sorted(missing)}")
@@ -198,8 +201,12 @@ def main() -> int:
         for j in p.jsonld:
             n_jsonld += 1
             d = json.loads(j.replace("<\\/", "</"))
-            if d["@type"] != "NewsArticle" or d["headline"] != a["title"] or \
-               d["author"]["name"] != a["author"] or not d["datePublished"].startswith(a["published"]):
+            if (
+                d["@type"] != "NewsArticle"
+                or d["headline"] != a["title"]
+                or d["author"]["name"] != a["author"]
+                or not d["datePublished"].startswith(a["published"])
+            ):
                 errors.append(f"{path}: JSON-LD mismatch")
         words = len(text_of[path].split())
         if not 300 <= words <= 900:
@@ -228,7 +235,7 @@ def main() -> int:
         errors.append(f"feed has {len(items)} items")
     for it in items:
         link = it.findtext("link")
-        path = link[len(BASE):]
+        path = link[len(BASE) :]
         a = articles.get(path)
         if a is None or it.findtext("title") != a["title"] or it.findtext(dc) != a["author"]:
             errors.append(f"feed item mismatch {link}")
@@ -245,7 +252,7 @@ def main() -> int:
     if {BASE + p for p in articles} != set(locs):
         errors.append("sitemap does not list exactly the articles")
     for loc, lastmod in locs.items():
-        if not lastmod or not lastmod.startswith(articles[loc[len(BASE):]]["published"]):
+        if not lastmod or not lastmod.startswith(articles[loc[len(BASE) :]]["published"]):
             errors.append(f"sitemap lastmod {loc}")
     robots = (SITE / "robots.txt").read_text()
     if f"Sitemap: {BASE}/sitemap.xml" not in robots or "Allow: /" not in robots:
@@ -253,8 +260,10 @@ def main() -> int:
     print(f"feed items: {len(items)}; sitemap urls: {len(locs)}")
 
     on = sum(a["on_topic"] for a in key["articles"])
-    print(f"key: {len(key['articles'])} articles ({on} on-topic), {len(key['sentencings'])} sentencings in "
-          f"{len({s['path'] for s in key['sentencings']})} articles, {len(key['not_sentences'])} not_sentences")
+    print(
+        f"key: {len(key['articles'])} articles ({on} on-topic), {len(key['sentencings'])} sentencings in "
+        f"{len({s['path'] for s in key['sentencings']})} articles, {len(key['not_sentences'])} not_sentences"
+    )
     if errors:
         print("ERRORS:\n  " + "\n  ".join(errors))
         return 1

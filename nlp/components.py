@@ -7,6 +7,7 @@ described by `nlp.config`) and does one job:
 - court_sentences: sentencing records -> doc._.court_sentences;
 - person_roles: roles from context; extraction_record: all of it as plain data -> doc._.extraction.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.entities import EntityResolver, doc_text
-from nlp.gazetteer import AGENCIES_FILE, PLACES_FILE, is_name_part, load_gazetteer
 from nlp.extract import extraction_record
+from nlp.gazetteer import AGENCIES_FILE, PLACES_FILE, is_name_part, load_gazetteer
 from nlp.guard import DEADLINE_KEY, run_guarded
 from nlp.roles import assign_roles
 from nlp.sentencing import SentenceExtractor
@@ -32,15 +33,34 @@ if not Doc.has_extension("extraction"):
     Doc.set_extension("extraction", default=None)
 
 GAZETTEER_LABELS = {"agency": "ORG", "place": "GPE"}
-NAME_FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "de", "des", "la", "le", "du", "al", "bin",
-                       "binti", "against", "to", "at", "&"}
+NAME_FUNCTION_WORDS = {
+    "of",
+    "and",
+    "for",
+    "the",
+    "in",
+    "on",
+    "de",
+    "des",
+    "la",
+    "le",
+    "du",
+    "al",
+    "bin",
+    "binti",
+    "against",
+    "to",
+    "at",
+    "&",
+}
 INSTITUTION_AFTER_PLACE = re.compile(
     r"\s+(?:(?:Provincial|Municipal|District|City|Regional Trial|Regional|People's|Peoples|Military|High|"
     r"Sessions|Criminal|Juvenile|Appeals?|Crown|Magistrates'?|County|Circuit|Superior|Federal|State|"
     r"Immigration|Border|Labou?r|Social Welfare|Metropolitan|Tourist)\s+){0,3}"
     r"(?:Court|Police|Prison|Hall|Department|Administration|Office|Committee|Commissariat|Council|"
     r"University|Hospital|Border Guard|Guard|Command|Station|Times|Post|Daily|Tribune|Herald)"
-    r"(?:\s+(?:Department|Force|Station|Bureau|Command|Headquarters|Division|Unit|Office))?\b")
+    r"(?:\s+(?:Department|Force|Station|Bureau|Command|Headquarters|Division|Unit|Office))?\b"
+)
 
 
 class GazetteerRuler:
@@ -69,20 +89,24 @@ class GazetteerRuler:
         for matcher, case_sensitive in ((self.lower_matcher, False), (self.exact_matcher, True)):
             for match_id, start, end in matcher(doc):
                 if not case_sensitive and not all(
-                        t.text[:1].isupper() or not t.is_alpha or t.lower_ in NAME_FUNCTION_WORDS
-                        for t in doc[start:end]):
+                    t.text[:1].isupper() or not t.is_alpha or t.lower_ in NAME_FUNCTION_WORDS for t in doc[start:end]
+                ):
                     continue  # "tak" is a word, "Tak" a province; "The star witness" is no newspaper
                 canonical = doc.vocab.strings[match_id]
                 entry = self.gazetteer.lookup(canonical)
                 if entry is None:
                     continue
-                if case_sensitive and entry.category == "place" and end < len(doc) \
-                        and doc[end].is_alpha and doc[end].text[:1].isupper():
+                if (
+                    case_sensitive
+                    and entry.category == "place"
+                    and end < len(doc)
+                    and doc[end].is_alpha
+                    and doc[end].text[:1].isupper()
+                ):
                     continue  # "U.S. Attorney", "UK Border Force": part of a name, not the place
                 if entry.category == "place" and _surname_not_place(doc, start, end, case_sensitive):
                     continue
-                spans.append(Span(doc, start, end, label=GAZETTEER_LABELS[entry.category],
-                                  kb_id=canonical))
+                spans.append(Span(doc, start, end, label=GAZETTEER_LABELS[entry.category], kb_id=canonical))
         if spans:
             spans = [self._as_institution(doc, span) for span in filter_spans(spans)]
             spans = filter_spans(spans)
@@ -91,10 +115,9 @@ class GazetteerRuler:
             doc.ents = filter_spans(kept + spans)
         return doc
 
-
     @staticmethod
     def _as_institution(doc: Doc, span: Span) -> Span:
-        """"Kupang" + "District Court" is a court, not a place: widen it into an organisation."""
+        """ "Kupang" + "District Court" is a court, not a place: widen it into an organisation."""
         if span.label_ != "GPE":
             return span
         match = INSTITUTION_AFTER_PLACE.match(doc_text(doc), span.end_char)
@@ -112,21 +135,40 @@ def _surname_not_place(doc: Doc, start: int, end: int, case_sensitive: bool) -> 
     "Prasert Chaiyaphum", "Chong Kah Wai, 52"), or "U.S." used as an adjective ("U.S.
     citizens"): not the place."""
     before = doc[start - 1] if start > 0 else None
-    if before is not None and before.is_alpha and before.text[:1].isupper() and not before.is_sent_start \
-            and is_name_part(before.text) and before.ent_type_ not in {"GPE", "LOC", "ORG"}:
+    if (
+        before is not None
+        and before.is_alpha
+        and before.text[:1].isupper()
+        and not before.is_sent_start
+        and is_name_part(before.text)
+        and before.ent_type_ not in {"GPE", "LOC", "ORG"}
+    ):
         return True  # a known given name right before it
     run_end = end
-    while run_end < len(doc) and run_end - end < 2 and doc[run_end].is_alpha and doc[run_end].text[:1].isupper() \
-            and (doc[run_end].pos_ == "PROPN" or is_name_part(doc[run_end].text, strict=False)):
+    while (
+        run_end < len(doc)
+        and run_end - end < 2
+        and doc[run_end].is_alpha
+        and doc[run_end].text[:1].isupper()
+        and (doc[run_end].pos_ == "PROPN" or is_name_part(doc[run_end].text, strict=False))
+    ):
         run_end += 1
     last = doc[run_end - 1]
-    tail = doc_text(doc)[last.idx + len(last):last.idx + len(last) + 12]
-    name_before = before is not None and before.is_alpha and before.text[:1].isupper() \
+    tail = doc_text(doc)[last.idx + len(last) : last.idx + len(last) + 12]
+    name_before = (
+        before is not None
+        and before.is_alpha
+        and before.text[:1].isupper()
         and (before.pos_ == "PROPN" or not before.is_sent_start)
+    )
     if AGE_NEXT.match(tail) and (run_end > end or name_before):
         return True  # "Chong Kah Wai, 52", "Prasert Chaiyaphum, 38"
-    if doc[start:end].text in {"U.S.", "US", "UK", "U.K."} and end < len(doc) \
-            and doc[end].is_lower and doc[end].pos_ in {"NOUN", "ADJ"}:
+    if (
+        doc[start:end].text in {"U.S.", "US", "UK", "U.K."}
+        and end < len(doc)
+        and doc[end].is_lower
+        and doc[end].pos_ in {"NOUN", "ADJ"}
+    ):
         return True  # "U.S. citizens", "UK officials"
     return False
 
@@ -134,11 +176,13 @@ def _surname_not_place(doc: Doc, start: int, end: int, case_sensitive: bool) -> 
 @Language.component("paragraph_boundaries", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break in article text ends a paragraph, and so a sentence (the parser keeps these)."""
+
     def mark(doc: Doc) -> Doc:
         for token in doc[1:]:
             if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
                 token.is_sent_start = True
         return doc
+
     return run_guarded(doc, "paragraph_boundaries", mark, budgeted=False)
 
 
@@ -161,12 +205,12 @@ def make_gazetteer(nlp: Language, name: str, agencies_path: str, places_path: st
     assigns=["doc._.entities"],
     requires=["doc.ents", "doc.sents"],
 )
-def make_entity_resolver(nlp: Language, name: str, agencies_path: str, places_path: str,
-                         keep_labels: list[str]):
+def make_entity_resolver(nlp: Language, name: str, agencies_path: str, places_path: str, keep_labels: list[str]):
     resolver = EntityResolver(name, load_gazetteer(agencies_path, places_path), keep_labels)
 
     def resolve(doc: Doc) -> Doc:
         return run_guarded(doc, name, resolver, fallback=_no_entities)
+
     return resolve
 
 
@@ -185,6 +229,7 @@ def make_sentence_extractor(nlp: Language, name: str, lookback_sentences: int):
 
     def extract_sentences(doc: Doc) -> Doc:
         return run_guarded(doc, name, extractor, fallback=_no_sentences)
+
     return extract_sentences
 
 
@@ -196,12 +241,14 @@ def _no_sentences(doc: Doc) -> None:
 def make_victim_marker(nlp: Language, name: str):
     """Marks victims before the sentence extractor, so that no back-reference ("the couple",
     "he") can make a victim a defendant."""
+
     def victims(doc: Doc) -> Doc:
         mark_victims(doc, doc._.entities or [])
         return doc
 
     def possible_victims(doc: Doc) -> Doc:
         return run_guarded(doc, name, victims, fallback=_withhold_all_persons)
+
     return possible_victims
 
 
@@ -215,12 +262,14 @@ def _withhold_all_persons(doc: Doc) -> None:
 @Language.factory("person_roles", assigns=["doc._.entities"], requires=["doc._.entities", "doc._.court_sentences"])
 def make_person_roles(nlp: Language, name: str):
     """Roles from context (suspect, victim, NGO staff); runs after the sentence extractor."""
+
     def roles(doc: Doc) -> Doc:
         assign_roles(doc, doc._.entities or [])
         return doc
 
     def person_roles(doc: Doc) -> Doc:
         return run_guarded(doc, name, roles, fallback=_withhold_unroled_persons)
+
     return person_roles
 
 
@@ -232,10 +281,12 @@ def _withhold_unroled_persons(doc: Doc) -> None:
             entity.role = "victim"
 
 
-@Language.factory("extraction_record", assigns=["doc._.extraction"],
-                  requires=["doc._.entities", "doc._.court_sentences"])
+@Language.factory(
+    "extraction_record", assigns=["doc._.extraction"], requires=["doc._.entities", "doc._.court_sentences"]
+)
 def make_extraction_record(nlp: Language, name: str):
     """Last component: results as plain data in doc._.extraction (picklable, one format)."""
+
     def record(doc: Doc) -> Doc:
         doc._.extraction = extraction_record(doc)
         return doc
@@ -246,6 +297,7 @@ def make_extraction_record(nlp: Language, name: str):
         doc.user_data.pop("_text", None)
         doc.user_data.pop(DEADLINE_KEY, None)
         return doc
+
     return to_record
 
 

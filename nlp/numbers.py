@@ -1,16 +1,34 @@
 """Prison terms as written in news ("two and a half years", "15-year", "18 months") to months."""
+
 from __future__ import annotations
 
 import re
 
 UNITS = {
-    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
 _UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
 _TEN_WORDS = "|".join(TENS)
@@ -76,8 +94,7 @@ def find_terms(text: str) -> list[tuple[int, int, int]]:
 
 # "12 and 10 years", "14, 11 and 9 years": numbers listed before one unit. Only "and" and
 # commas join them; "two or three years" and "between two and 15 years" are not lists.
-TERM_LIST_BEFORE = re.compile(
-    rf"(?<![\w-])(?P<nums>{NUMBER}(?:\s*,\s*{NUMBER})*)\s*,?\s+and\s+$", re.IGNORECASE)
+TERM_LIST_BEFORE = re.compile(rf"(?<![\w-])(?P<nums>{NUMBER}(?:\s*,\s*{NUMBER})*)\s*,?\s+and\s+$", re.IGNORECASE)
 RANGE_WORD_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 
 
@@ -95,11 +112,11 @@ def term_list(text: str, match: re.Match) -> list[int]:
         second = (parse_number(match.group("num2")) or 0) * _unit_months(match.group("unit2"))
         if second >= 12 and not match.group("half"):
             return [int(round(first)), int(round(second))]
-    before = text[max(0, match.start() - 60):match.start()]
+    before = text[max(0, match.start() - 60) : match.start()]
     listed = TERM_LIST_BEFORE.search(before)
     if not listed or match.group("half") or match.group("num2"):
         return [months]
-    if RANGE_WORD_BEFORE.search(before[:listed.start()]):
+    if RANGE_WORD_BEFORE.search(before[: listed.start()]):
         return [months]
     per = _unit_months(match.group("unit"))
     values = [parse_number(n) for n in re.split(r"\s*,\s*", listed.group("nums"))]
@@ -109,7 +126,7 @@ def term_list(text: str, match: re.Match) -> list[int]:
 
 
 def bare_number_months(text: str, unit_months: float) -> int | None:
-    """"25" in "halved to 25 for a confession": a number with its unit left out, in the
+    """ "25" in "halved to 25 for a confession": a number with its unit left out, in the
     unit of the term it refers back to."""
     match = re.match(rf"\s*(?P<num>{NUMBER})(?![\w-])", text, re.IGNORECASE)
     if not match:

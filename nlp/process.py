@@ -17,6 +17,7 @@ stored and is not retried until the NLP version changes. The other articles go o
 Victims' names are withheld from everything stored, the article text and title included
 (`nlp.redaction`); the page as fetched stays only in the hidden, compressed `article_html`.
 """
+
 from __future__ import annotations
 
 import logging
@@ -45,13 +46,11 @@ def _extract_batch(nlp, batch: list) -> list:
     clipped = {article_id: clip_text(text) for text, article_id in batch}
     with nlp.memory_zone():
         try:
-            for doc, article_id in nlp.pipe([(clipped[a], a) for _, a in batch], as_tuples=True,
-                                            batch_size=len(batch)):
+            for doc, article_id in nlp.pipe([(clipped[a], a) for _, a in batch], as_tuples=True, batch_size=len(batch)):
                 results.append((article_id, doc._.extraction, None))
         except Exception as exc:  # noqa: BLE001 - a bad article must not stop the archive
-            logger.warning("NLP failed in a batch (%s: %s); redoing it one article at a time",
-                           type(exc).__name__, exc)
-            for text, article_id in batch[len(results):]:
+            logger.warning("NLP failed in a batch (%s: %s); redoing it one article at a time", type(exc).__name__, exc)
+            for _text, article_id in batch[len(results) :]:
                 try:
                     results.append((article_id, nlp(clipped[article_id])._.extraction, None))
                 except Exception as exc:  # noqa: BLE001
@@ -156,16 +155,31 @@ def _save(db, text, article_id, extraction, error, version, run_id, totals) -> N
     for key, value in counts.items():
         totals[key] += value
     if extraction.get("warnings"):
-        record_error(db, run_id, article_url(db, article_id) or article_id,
-                     "nlp_warning: " + "; ".join(extraction["warnings"]), "nlp_warning")
+        record_error(
+            db,
+            run_id,
+            article_url(db, article_id) or article_id,
+            "nlp_warning: " + "; ".join(extraction["warnings"]),
+            "nlp_warning",
+        )
         problems = totals.setdefault("problem_counts", {})
         problems["nlp_warning"] = problems.get("nlp_warning", 0) + 1
 
 
-def process_articles(db: sqlite_utils.Database, nlp=None, reprocess: bool = False,
-                     batch_size: int = 64, model: str | None = None, workers: int = 1,
-                     commit_every: int = 50, commit_seconds: float = 1.0, run_id: int | None = None, progress=None,
-                     should_stop=None, batch_timeout: float = 600) -> dict:
+def process_articles(
+    db: sqlite_utils.Database,
+    nlp=None,
+    reprocess: bool = False,
+    batch_size: int = 64,
+    model: str | None = None,
+    workers: int = 1,
+    commit_every: int = 50,
+    commit_seconds: float = 1.0,
+    run_id: int | None = None,
+    progress=None,
+    should_stop=None,
+    batch_timeout: float = 600,
+) -> dict:
     """Process pending articles; returns counts for the `runs` table.
 
     Articles stream from the database in batches of `batch_size` through the pipeline
@@ -203,6 +217,5 @@ def process_articles(db: sqlite_utils.Database, nlp=None, reprocess: bool = Fals
         results.close()  # stops the worker pool, also when stopped early
         if bar is not None:
             bar.close()
-    logger.info("processed %d articles with %s (%d failed)", totals["articles_processed"], version,
-                totals["errors"])
+    logger.info("processed %d articles with %s (%d failed)", totals["articles_processed"], version, totals["errors"])
     return totals

@@ -5,6 +5,7 @@ mention contexts and sentence evidence, with every stored offset moved to match.
 because the article body, the context of every other mention in the same sentence and the
 sentence quoted as evidence would still show the name, and search would find it.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -47,8 +48,11 @@ def withhold_victims(text: str, extraction: dict) -> tuple[str, dict, list[str]]
     for entity in extraction["entities"]:
         if entity["kind"] == "person" and entity["role"] == "victim":
             continue
-        mentions = [[shift(s), shift(e), surface, shift(ss), shift(se)]
-                    for s, e, surface, ss, se in entity["mentions"] if not _inside(spans, s, e)]
+        mentions = [
+            [shift(s), shift(e), surface, shift(ss), shift(se)]
+            for s, e, surface, ss, se in entity["mentions"]
+            if not _inside(spans, s, e)
+        ]
         if mentions:
             entities.append({**entity, "mentions": mentions})
     sentences = []
@@ -71,8 +75,12 @@ def _name_pattern(names: list[str]) -> re.Pattern:
 def _spans(text: str, names: list[str], extraction: dict) -> list[tuple[int, int]]:
     """Merged character spans to replace: every victim mention, and every other place the
     text writes one of their names (the model may have missed a later mention)."""
-    found = [(m[0], m[1]) for e in extraction["entities"]
-             if e["kind"] == "person" and e["role"] == "victim" for m in e["mentions"]]
+    found = [
+        (m[0], m[1])
+        for e in extraction["entities"]
+        if e["kind"] == "person" and e["role"] == "victim"
+        for m in e["mentions"]
+    ]
     found += [(m.start(), m.end()) for m in _name_pattern(names).finditer(text)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(found):
@@ -98,6 +106,7 @@ def _replace(text: str, spans: list[tuple[int, int]]):
     def shift(offset: int) -> int:
         i = bisect.bisect_right(starts, offset)
         return offset + (deltas[i - 1] if i else 0)
+
     return "".join(parts), shift
 
 

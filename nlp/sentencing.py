@@ -6,6 +6,7 @@ subject, active object, or a back-reference like "All three"). Law maximums, dem
 prosecutors, hypotheticals ("could be jailed"), ages ("a 7-year-old") and acquittals are
 rejected by explicit rules, each named below so a reviewer can check them.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,41 +14,79 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from nlp.entities import Entity, doc_text
-from nlp.numbers import (NUMBER, TERM_RE, bare_number_months, find_terms, parse_number, term_list,
-                         term_to_months)
+from nlp.numbers import NUMBER, TERM_RE, bare_number_months, find_terms, parse_number, term_list, term_to_months
 
 TRIGGER_LEMMAS = {"sentence", "jail", "imprison", "incarcerate"}
 TRIGGER_FORMS = {"sentenced", "jailed", "imprisoned", "incarcerated", "fined"}
 TERM_VERB_LEMMAS = {"hand", "give", "receive", "serve", "mete", "impose", "get", "order", "award"}
-TERM_NOUNS = re.compile(r"\b(?:sentences?|terms?|prison|jail|imprisonment|behind bars|incarceration|years? in|months? in|perpetua)\b", re.I)
+TERM_NOUNS = re.compile(
+    r"\b(?:sentences?|terms?|prison|jail|imprisonment|behind bars|incarceration|years? in|months? in|perpetua)\b", re.I
+)
 PREFILTER = re.compile(r"sentenc|jail|imprison|prison|term|life|death|incarcerat|fined|year|month|perpetua", re.I)
 
 # Words right before a term that make it a bound, not a sentence handed down.
 TRAP_BEFORE = re.compile(
     r"\b(?:maximum|max|up to|as (?:much|many|long) as|no more than|not (?:more than|exceeding)|"
     r"minimum|at least|between|ranging from|from|or|additional|extra|further|default)\s+(?:(?:of|a|an|the|penalty|sentence|prison|jail|term)\s+)*$",
-    re.I)
+    re.I,
+)
 # Governing words that make a term hypothetical or a demand.
-TRAP_GOVERNORS = {"seek", "demand", "request", "ask", "propose", "recommend", "urge", "call",
-                  "want", "face", "carry", "risk", "punish", "stipulate", "provide", "prescribe",
-                  "threaten", "warn", "reduce", "increase", "mandate", "allow"}
+TRAP_GOVERNORS = {
+    "seek",
+    "demand",
+    "request",
+    "ask",
+    "propose",
+    "recommend",
+    "urge",
+    "call",
+    "want",
+    "face",
+    "carry",
+    "risk",
+    "punish",
+    "stipulate",
+    "provide",
+    "prescribe",
+    "threaten",
+    "warn",
+    "reduce",
+    "increase",
+    "mandate",
+    "allow",
+}
 MODALS = {"could", "would", "may", "might", "can", "should", "must"}
 HYPOTHETICAL = re.compile(r"\bif (?:convicted|found guilty|proven guilty)\b", re.I)
 ACQUITTED = re.compile(r"\b(?:acquit\w*|cleared of|found not guilty|not guilty)\b", re.I)
-LIFE = re.compile(r"\blife (?:imprisonment|in prison|in jail|sentences?|terms?|behind bars)\b|\breclusion perpetua\b|"
-                  r"\bimprisonment for life\b|\b(?:sentenced|jailed)\b[^.;]{0,200}?\b(?:to|for) life\b|"
-                  r"\b(?:got|gets|get|given|received|receives|handed)\s+life\b(?!\s+(?:savings|insurance|skills|story|stories)\b)", re.I)
-DEATH = re.compile(r"\b(?:sentenced\b[^.;]{0,200}?\bto death|death (?:penalty|sentences?)|to be executed|"
-                   r"capital punishment|sentenced\b[^.;]{0,200}?\bto be hanged)\b", re.I)
-SUSPENDED_AFTER = re.compile(r"^[\s,]*(?:(?:in\s+)?(?:prison|jail)\s*,?\s+)?(?:(?:sentences?|terms?|of|which|it|them|was|were|is|are|being|be|to|will)\s+)*suspended", re.I)
+LIFE = re.compile(
+    r"\blife (?:imprisonment|in prison|in jail|sentences?|terms?|behind bars)\b|\breclusion perpetua\b|"
+    r"\bimprisonment for life\b|\b(?:sentenced|jailed)\b[^.;]{0,200}?\b(?:to|for) life\b|"
+    r"\b(?:got|gets|get|given|received|receives|handed)\s+life\b(?!\s+(?:savings|insurance|skills|story|stories)\b)",
+    re.I,
+)
+DEATH = re.compile(
+    r"\b(?:sentenced\b[^.;]{0,200}?\bto death|death (?:penalty|sentences?)|to be executed|"
+    r"capital punishment|sentenced\b[^.;]{0,200}?\bto be hanged)\b",
+    re.I,
+)
+SUSPENDED_AFTER = re.compile(
+    r"^[\s,]*(?:(?:in\s+)?(?:prison|jail)\s*,?\s+)?(?:(?:sentences?|terms?|of|which|it|them|was|were|is|are|being|be|to|will)\s+)*suspended",
+    re.I,
+)
 SUSPENDED_BEFORE = re.compile(r"suspended\s+(?:(?:prison|jail)\s+)?(?:sentence|term)s?\s+of\s+$|suspended\s+$", re.I)
 OF_WHICH_SUSPENDED = re.compile(
-    rf"\b(?:of which|with)\s+(?P<num>{NUMBER})(?:\s+(?P<unit>years?|months?))?\s+(?:(?:was|were|is|are|being|to be)\s+)?suspended", re.I)
-WHOLLY_SUSPENDED = re.compile(r"\bsuspended (?:prison |jail )?(?:sentence|term)\b|\b(?:sentence|term) (?:was|were) suspended\b", re.I)
+    rf"\b(?:of which|with)\s+(?P<num>{NUMBER})(?:\s+(?P<unit>years?|months?))?\s+(?:(?:was|were|is|are|being|to be)\s+)?suspended",
+    re.I,
+)
+WHOLLY_SUSPENDED = re.compile(
+    r"\bsuspended (?:prison |jail )?(?:sentence|term)\b|\b(?:sentence|term) (?:was|were) suspended\b", re.I
+)
 # "three years of supervised release", "two years' probation": a term, but not in prison
 NON_CUSTODIAL_AFTER = re.compile(
     r"^(?:'|\u2019)?\s+(?:of\s+)?(?:supervised release|probation|community (?:service|supervision|order)|"
-    r"unpaid work|house arrest|conditional release|court supervision)\b", re.I)
+    r"unpaid work|house arrest|conditional release|court supervision)\b",
+    re.I,
+)
 AGE_AFTER_TERM = re.compile(r"^-?\s?olds?\b|^\s+of age\b|^\s+ago\b", re.I)
 # "six years after the raid" is a time span, unless the term is what the verb gives:
 # "was jailed for six years after Judge X found him guilty" (see _terms_of).
@@ -56,37 +95,111 @@ TIME_AFTER_TERM = re.compile(r"^\s+(?:later|earlier|before|after)\b", re.I)
 # "10-15 years": a span of possible terms (a law or a statistic), never one sentence.
 RANGE_BEFORE = re.compile(
     rf"(?:\b(?:between|from)\s+{NUMBER}(?:[\s-]+(?:years?|months?))?\s+(?:and|to)\s+|"
-    rf"\b(?!\d{{3}})(?<!\bin )(?<!\bsince ){NUMBER}(?:\s+to\s+|\s*[-\u2013]\s*))$", re.I)  # not "in 2019 to eight years"
+    rf"\b(?!\d{{3}})(?<!\bin )(?<!\bsince ){NUMBER}(?:\s+to\s+|\s*[-\u2013]\s*))$",
+    re.I,
+)  # not "in 2019 to eight years"
 # AGGREGATE: "a combined 60 years", "a total of 60 years", "an aggregate 30 years": the sum
 # over several people (or several counts); it is a person's term only when one person got it.
 AGGREGATE_BEFORE = re.compile(
     r"\b(?:combined|total(?:\s+of)?|aggregate(?:\s+of)?|cumulative(?:\s+of)?|collective(?:\s+of)?|"
-    r"(?:altogether|together)\s+(?:of\s+)?)\s+$", re.I)
+    r"(?:altogether|together)\s+(?:of\s+)?)\s+$",
+    re.I,
+)
 # PARTLY SUSPENDED: "three years, most of it suspended": which part is told elsewhere
 # ("so that she will spend seven months in jail") or by the word ("half of it").
 PARTLY_SUSPENDED_AFTER = re.compile(
     rf"^[\s,(]*(?:with\s+)?(?P<part>most|much|part|some|half|all but\s+(?P<but>{NUMBER}[\s-]+(?:years?|months?)))"
-    rf"\s+of\s+(?:it|which|them|that|the (?:term|sentence))\s+(?:(?:was|were|is|being|to be)\s+)?suspended", re.I)
+    rf"\s+of\s+(?:it|which|them|that|the (?:term|sentence))\s+(?:(?:was|were|is|being|to be)\s+)?suspended",
+    re.I,
+)
 SERVED_IN_CUSTODY = re.compile(
     rf"\b(?:spend|serve|serving|spending|serves|spends)\s+(?:only\s+|just\s+)?(?P<term>{NUMBER}[\s-]+(?:years?|months?))"
-    rf"\s+(?:in|behind)\s+(?:jail|prison|bars|custody)", re.I)
+    rf"\s+(?:in|behind)\s+(?:jail|prison|bars|custody)",
+    re.I,
+)
 FINE = re.compile(
     r"\b(?:fined|fine of|fines of|ordered to pay(?: a fine of)?|and a fine of|a fine of)\s+(?:(?:him|her|them|each)\s+)?"
     r"(?:about\s+|around\s+|a total of\s+)?(?P<amount>(?:US\s?\$|\$|£|€|RM\s?|Rp\.?\s?|₱|P|฿|Php\s?|VND\s?|KHR\s?)?"
     r"\d[\d,.]*(?:\s*(?:million|billion|thousand|m|bn))?(?:\s*(?:riels?|baht|dong|ringgit|rupiah|pesos?|kyats?|kip|"
     r"(?:US |Singapore |Hong Kong )?dollars?|USD|euros?|pounds?|won|yen|yuan|taka|rupees?))?(?:\s*\([^)]{1,30}\))?)",
-    re.I)
-PLURAL_WORDS = {"both": 2, "two": 2, "pair": 2, "couple": 2, "duo": 2, "three": 3, "trio": 3,
-                "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+    re.I,
+)
+PLURAL_WORDS = {
+    "both": 2,
+    "two": 2,
+    "pair": 2,
+    "couple": 2,
+    "duo": 2,
+    "three": 3,
+    "trio": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "they": None, "them": None}
-SINGULAR_NOUNS = {"man", "woman", "suspect", "defendant", "accused", "trafficker", "mother",
-                  "father", "broker", "recruiter", "owner", "driver", "teacher", "monk",
-                  "foreigner", "national", "husband", "wife", "boss", "pimp", "agent"}
-PLURAL_NOUNS = {"men", "women", "suspects", "defendants", "traffickers", "brokers", "accused",
-                "recruiters", "people", "couple", "pair", "members", "nationals", "foreigners"}
-PERSON_NOUNS = SINGULAR_NOUNS | {"son", "daughter", "brother", "sister", "partner", "accomplice",
-                                 "associate", "manager", "employee", "girlfriend", "boyfriend",
-                                 "nephew", "niece", "cousin", "aunt", "uncle", "co-accused", "guard"}
+SINGULAR_NOUNS = {
+    "man",
+    "woman",
+    "suspect",
+    "defendant",
+    "accused",
+    "trafficker",
+    "mother",
+    "father",
+    "broker",
+    "recruiter",
+    "owner",
+    "driver",
+    "teacher",
+    "monk",
+    "foreigner",
+    "national",
+    "husband",
+    "wife",
+    "boss",
+    "pimp",
+    "agent",
+}
+PLURAL_NOUNS = {
+    "men",
+    "women",
+    "suspects",
+    "defendants",
+    "traffickers",
+    "brokers",
+    "accused",
+    "recruiters",
+    "people",
+    "couple",
+    "pair",
+    "members",
+    "nationals",
+    "foreigners",
+}
+PERSON_NOUNS = SINGULAR_NOUNS | {
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "partner",
+    "accomplice",
+    "associate",
+    "manager",
+    "employee",
+    "girlfriend",
+    "boyfriend",
+    "nephew",
+    "niece",
+    "cousin",
+    "aunt",
+    "uncle",
+    "co-accused",
+    "guard",
+}
 NON_DEFENDANT_ROLES = {"judge", "prosecutor", "lawyer", "police", "official", "ngo", "victim"}
 # Named right at the verb ("Captain X was sentenced"), only these titles rule a person out.
 NEVER_DEFENDANT_ROLES = {"judge", "prosecutor", "lawyer", "victim"}
@@ -95,10 +208,25 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 CHARGES: list[tuple[str, re.Pattern]] = [
     ("sex trafficking", re.compile(r"\bsex(?:ual)? trafficking\b", re.I)),
-    ("child trafficking", re.compile(r"\b(?:child|children|minors?) trafficking|trafficking (?:of |in )?(?:a |the )?(?:children|minors?|child|\d+-year-old|girls?|boys?)\b", re.I)),
-    ("human trafficking", re.compile(r"\b(?:human|people|person|persons) trafficking|trafficking (?:in|of) (?:persons|people|women|humans)|\btrafficking\b", re.I)),
+    (
+        "child trafficking",
+        re.compile(
+            r"\b(?:child|children|minors?) trafficking|trafficking (?:of |in )?(?:a |the )?(?:children|minors?|child|\d+-year-old|girls?|boys?)\b",
+            re.I,
+        ),
+    ),
+    (
+        "human trafficking",
+        re.compile(
+            r"\b(?:human|people|person|persons) trafficking|trafficking (?:in|of) (?:persons|people|women|humans)|\btrafficking\b",
+            re.I,
+        ),
+    ),
     ("forced labour", re.compile(r"\bforced labou?r\b", re.I)),
-    ("sexual exploitation", re.compile(r"\bsexual(?:ly)? exploit\w*|procur\w* (?:for )?prostitution|pimping|prostitution", re.I)),
+    (
+        "sexual exploitation",
+        re.compile(r"\bsexual(?:ly)? exploit\w*|procur\w* (?:for )?prostitution|pimping|prostitution", re.I),
+    ),
     ("migrant smuggling", re.compile(r"\bsmuggl\w*", re.I)),
     ("rape", re.compile(r"\brap(?:e|ed|ing)\b", re.I)),
     ("forced marriage", re.compile(r"\bforced marriage|bride trafficking", re.I)),
@@ -109,7 +237,10 @@ CHARGES: list[tuple[str, re.Pattern]] = [
     ("kidnapping", re.compile(r"\b(?:kidnap\w*|abduct\w*)\b", re.I)),
 ]
 
-COURT_SUFFIX = re.compile(r"\s*(?:(?:provincial|municipal|district|city|regional|people's|peoples|trial|high|sessions|criminal|military|crown|magistrates'?|county|circuit|superior|juvenile|family|federal|appeals?)\s+)*court.*$", re.I)
+COURT_SUFFIX = re.compile(
+    r"\s*(?:(?:provincial|municipal|district|city|regional|people's|peoples|trial|high|sessions|criminal|military|crown|magistrates'?|county|circuit|superior|juvenile|family|federal|appeals?)\s+)*court.*$",
+    re.I,
+)
 
 
 class SentenceExtractor:
@@ -131,7 +262,7 @@ class SentenceExtractor:
         sents = list(doc.sents)
         text = doc_text(doc)
         for index, sent in enumerate(sents):
-            sent_text = text[sent.start_char:sent.end_char]  # Span.text rebuilds it from tokens each time
+            sent_text = text[sent.start_char : sent.end_char]  # Span.text rebuilds it from tokens each time
             same_as = SAME_AS.search(sent_text) is not None
             if same_as:
                 _same_as(self, doc, sents, index, entities, persons_by_token, records)  # "So was Y."
@@ -148,9 +279,11 @@ class SentenceExtractor:
                     records[key] = record
                 else:
                     _merge(records[key], record)
-            listed = _semicolon_list(self, doc, sents, index, entities, persons_by_token) or \
-                _parenthesized_terms(self, doc, sents, index, entities, persons_by_token) or \
-                _line_list(self, doc, sents, index, entities, persons_by_token)
+            listed = (
+                _semicolon_list(self, doc, sents, index, entities, persons_by_token)
+                or _parenthesized_terms(self, doc, sents, index, entities, persons_by_token)
+                or _line_list(self, doc, sents, index, entities, persons_by_token)
+            )
             for record in listed:
                 key = record["defendant_entity"].name
                 if key in records and records[key]["start"] == record["start"]:
@@ -168,8 +301,12 @@ class SentenceExtractor:
                 _same_as(self, doc, sents, index, entities, persons_by_token, records)  # "..., as was Y"
             if SENTENCE_CHANGE.search(sent_text) or UPHELD.search(sent_text):
                 _changed_or_upheld(self, doc, sents, index, entities, records, persons_by_token, pending, aliases)
-            elif index and HALVED_LATER.search(sent_text) and not TERM_RE.search(sent_text) \
-                    and not CHANGE_TRAPS.search(sent_text):
+            elif (
+                index
+                and HALVED_LATER.search(sent_text)
+                and not TERM_RE.search(sent_text)
+                and not CHANGE_TRAPS.search(sent_text)
+            ):
                 _halved_later(sents[index - 1], sent, records)
         _apply_pending_changes(records, pending)
         for record in records.values():
@@ -184,11 +321,22 @@ class SentenceExtractor:
         sent = sents[index]
         court = _court(doc, entities, sent, sents, index, self.lookback_sentences)
         court_name, court_place = _court_as_written(doc, court, entities)
-        return {"defendant": person.name, "defendant_entity": person, "named": True,
-                "prison_months": months, "suspended_months": None, "life": life, "death": death,
-                "fine": None, "court": court_name, "place": court_place or _place(doc, entities, sent, court),
-                "charge": _charge(sent.text, 0), "text": sent.text.strip(),
-                "start": sent.start_char, "end": sent.end_char}
+        return {
+            "defendant": person.name,
+            "defendant_entity": person,
+            "named": True,
+            "prison_months": months,
+            "suspended_months": None,
+            "life": life,
+            "death": death,
+            "fine": None,
+            "court": court_name,
+            "place": court_place or _place(doc, entities, sent, court),
+            "charge": _charge(sent.text, 0),
+            "text": sent.text.strip(),
+            "start": sent.start_char,
+            "end": sent.end_char,
+        }
 
     def _sentence_records(self, doc, sents, index, entities, persons_by_token, aliases=None):
         sent: Span = sents[index]
@@ -215,10 +363,20 @@ class SentenceExtractor:
             fine_only = trigger.lower_ == "fined" and fine is not None
             # UNSTATED TERM: "were sentenced to prison", "were given prison terms": a sentence
             # was passed, its length not told; the record keeps prison_months null.
-            unstated = not terms and UNSTATED_TERM.search(sent.text[trigger.idx - sent.start_char:]) is not None \
+            unstated = (
+                not terms
+                and UNSTATED_TERM.search(sent.text[trigger.idx - sent.start_char :]) is not None
                 and trigger.lemma_.lower() in UNSTATED_TRIGGER_LEMMAS
-            if not prison and not suspended and not life and not death and not fine_only \
-                    and not aggregate and not unstated:
+            )
+            if (
+                not prison
+                and not suspended
+                and not life
+                and not death
+                and not fine_only
+                and not aggregate
+                and not unstated
+            ):
                 continue
             listed = len(prison[0]["listed"]) if prison and len(prison[0]["listed"]) > 1 else None
             defendants = _defendants(doc, sents, index, trigger, persons_by_token, entities, aliases, listed)
@@ -248,8 +406,9 @@ class SentenceExtractor:
                     continue
             if aggregate and not prison and len(defendants) == 1 and not _with_unnamed_others(trigger):
                 prison = aggregate  # one person's "total of 30 years" (several counts) is their term
-            named_here = {id(p) for p in defendants
-                          if any(sent.start_char <= m.start < sent.end_char for m in p.mentions)}
+            named_here = {
+                id(p) for p in defendants if any(sent.start_char <= m.start < sent.end_char for m in p.mentions)
+            }
             # prison_months is the term as pronounced; suspended_months the part of it suspended
             prison_months = prison[0]["months"] if prison else suspended[0]["months"] if suspended else None
             suspended_months = suspended[0]["months"] if suspended else _of_which_suspended(sent.text, prison)
@@ -271,38 +430,42 @@ class SentenceExtractor:
                 # LISTED TERMS: "jailed A and B for 14 and 11 years (respectively)": in order;
                 # with more or fewer people than numbers, whose is whose is not told.
                 listed = prison[0]["listed"]
-                terms_for = {id(p): listed[i] if len(listed) == len(defendants) else None
-                             for i, p in enumerate(defendants)}
+                terms_for = {
+                    id(p): listed[i] if len(listed) == len(defendants) else None for i, p in enumerate(defendants)
+                }
             outcomes = _respective_outcomes(sent, trigger, prison, defendants) if (life or death) else {}
             for person in defendants:
                 if _acquitted(sent, person):
                     continue
                 outcome = outcomes.get(id(person), terms_for.get(id(person), prison_months))
                 months = outcome if isinstance(outcome, int) else None
-                records.append({
-                    "defendant": person.name,
-                    "defendant_entity": person,
-                    "named": id(person) in named_here,
-                    "prison_months": months,
-                    "suspended_months": suspended_months,
-                    "life": outcome == "life" if outcomes else life and not months,
-                    "death": outcome == "death" if outcomes else death,
-                    "fine": fine.group("amount").strip() if fine else None,
-                    "court": court_name,
-                    "place": court_place or _place(doc, entities, sent, court),
-                    "charge": _charge(sent.text, trigger.idx - sent.start_char),
-                    "text": sent.text.strip(),
-                    "start": sent.start_char,
-                    "end": sent.end_char,
-                })
+                records.append(
+                    {
+                        "defendant": person.name,
+                        "defendant_entity": person,
+                        "named": id(person) in named_here,
+                        "prison_months": months,
+                        "suspended_months": suspended_months,
+                        "life": outcome == "life" if outcomes else life and not months,
+                        "death": outcome == "death" if outcomes else death,
+                        "fine": fine.group("amount").strip() if fine else None,
+                        "court": court_name,
+                        "place": court_place or _place(doc, entities, sent, court),
+                        "charge": _charge(sent.text, trigger.idx - sent.start_char),
+                        "text": sent.text.strip(),
+                        "start": sent.start_char,
+                        "end": sent.end_char,
+                    }
+                )
         return records
 
 
 def _with_unnamed_others(trigger: Token) -> bool:
-    """"X and his accomplices were sentenced to a total of 40 years": the total is not X's."""
+    """ "X and his accomplices were sentenced to a total of 40 years": the total is not X's."""
     subject = _subject(trigger)
-    return subject is not None and any(t.dep_ == "conj" and t.tag_ in {"NNS", "NNPS"} and t.pos_ == "NOUN"
-                                       for t in subject.subtree)
+    return subject is not None and any(
+        t.dep_ == "conj" and t.tag_ in {"NNS", "NNPS"} and t.pos_ == "NOUN" for t in subject.subtree
+    )
 
 
 def _pronoun_defendant(trigger: Token) -> bool:
@@ -315,7 +478,9 @@ def _pronoun_defendant(trigger: Token) -> bool:
 OUTCOME_REDUCED = re.compile(
     r"\b(?:life(?:\s+imprisonment|\s+in prison|\s+sentences?)?|death(?:\s+penalty|\s+sentences?)?)\b"
     r"(?P<mid>[^.;]{0,80}?)\b(?:reduc\w*|commut\w*|cut|lower\w*|mitigat\w*)\b(?:\s+(?!to\b)[\w-]+){0,4}?\s+to\s+"
-    r"(?P<to>life\b|(?:a\s+)?(?:jail\s+|prison\s+)?(?:term\s+of\s+)?\S)", re.I)
+    r"(?P<to>life\b|(?:a\s+)?(?:jail\s+|prison\s+)?(?:term\s+of\s+)?\S)",
+    re.I,
+)
 FURNITURE_LINE = re.compile(r"^[A-Z0-9 :&'\u2019-]{3,40}$")
 
 
@@ -325,7 +490,7 @@ def _run_on(doc: Doc, sents, index: int) -> str:
     text = sents[index].text.rstrip()
     if text.endswith((".", "!", "?", '"', "\u201d", ":")):
         return text
-    for following in sents[index + 1:index + 4]:
+    for following in sents[index + 1 : index + 4]:
         line = following.text.strip()
         if FURNITURE_LINE.match(line):
             continue
@@ -334,21 +499,32 @@ def _run_on(doc: Doc, sents, index: int) -> str:
 
 
 def _outcome_reduced(doc: Doc, sents, index: int, trigger: Token):
-    """"life", a term dict, or None when the life or death sentence was not reduced."""
+    """ "life", a term dict, or None when the life or death sentence was not reduced."""
     sent = sents[index]
     text = _run_on(doc, sents, index)
     start = trigger.idx - sent.start_char
     match = OUTCOME_REDUCED.search(text, start)
-    if match is None or CHANGE_TRAPS.search(match.group("mid")) or TRAP_GOVERNORS & set(match.group("mid").lower().split()):
+    if (
+        match is None
+        or CHANGE_TRAPS.search(match.group("mid"))
+        or TRAP_GOVERNORS & set(match.group("mid").lower().split())
+    ):
         return None
     if match.group("to").lower().startswith("life"):
         return "life"
-    found = find_terms(text[match.start("to"):match.start("to") + 50])
+    found = find_terms(text[match.start("to") : match.start("to") + 50])
     if not found or found[0][0] > 25:
         return None
     begin = sent.start_char + match.start("to") + found[0][0]
-    return {"months": found[0][2], "start": begin, "end": begin + found[0][1] - found[0][0], "listed": [found[0][2]],
-            "aggregate": False, "partly_suspended": None, "suspended": False}
+    return {
+        "months": found[0][2],
+        "start": begin,
+        "end": begin + found[0][1] - found[0][0],
+        "listed": [found[0][2]],
+        "aggregate": False,
+        "partly_suspended": None,
+        "suspended": False,
+    }
 
 
 HEADLINE_WORD = re.compile(r"[A-Za-z][\w'-]*")
@@ -365,15 +541,20 @@ def _is_headline(sent: Span) -> bool:
 
 # RESPECTIVE OUTCOMES: "A and B were sentenced to life imprisonment and 18 years in prison
 # respectively": life, death and terms listed in order, one per defendant.
-OUTCOME_WORDS = re.compile(r"\b(?:life(?:\s+(?:imprisonment|in prison|sentences?|terms?))?|reclusion perpetua|death)\b", re.I)
+OUTCOME_WORDS = re.compile(
+    r"\b(?:life(?:\s+(?:imprisonment|in prison|sentences?|terms?))?|reclusion perpetua|death)\b", re.I
+)
 
 
 def _respective_outcomes(sent: Span, trigger: Token, prison: list[dict], defendants: list[Entity]) -> dict:
     if len(defendants) < 2 or not RESPECTIVELY.search(sent.text):
         return {}
     after = trigger.idx + len(trigger.text)
-    found = [(m.start() + sent.start_char, "death" if m.group(0).lower() == "death" else "life")
-             for m in OUTCOME_WORDS.finditer(sent.text) if m.start() + sent.start_char >= after]
+    found = [
+        (m.start() + sent.start_char, "death" if m.group(0).lower() == "death" else "life")
+        for m in OUTCOME_WORDS.finditer(sent.text)
+        if m.start() + sent.start_char >= after
+    ]
     for term in prison:
         found += [(term["start"] + i / 10, months) for i, months in enumerate(term["listed"])]
     found.sort(key=lambda pair: pair[0])
@@ -384,7 +565,9 @@ def _respective_outcomes(sent: Span, trigger: Token, prison: list[dict], defenda
 
 UNSTATED_TERM = re.compile(
     r"\b(?:to|in)\s+(?:prison|jail|imprisonment)\b|\b(?:prison|jail|custodial)\s+(?:terms?|sentences?)\b|"
-    r"\bto\s+time\s+served\b", re.I)  # "sentenced to time served": a sentence, no further prison
+    r"\bto\s+time\s+served\b",
+    re.I,
+)  # "sentenced to time served": a sentence, no further prison
 UNSTATED_TRIGGER_LEMMAS = {"sentence", "give", "hand", "receive", "get", "imprison", "mete"}
 
 
@@ -396,7 +579,7 @@ def _partly_suspended(sent: Span, term: dict) -> int | None:
         return term["months"] - kept[0][2] if kept else None
     if match.group("part").lower() == "half":
         return term["months"] // 2
-    served = SERVED_IN_CUSTODY.search(sent.text[term["end"] - sent.start_char:])
+    served = SERVED_IN_CUSTODY.search(sent.text[term["end"] - sent.start_char :])
     if served:
         kept = find_terms(served.group("term"))
         if kept and kept[0][2] < term["months"]:
@@ -408,15 +591,69 @@ def _partly_suspended(sent: Span, term: dict) -> int | None:
 # to the people named right before it, when only ages, appositions and filler words
 # ("was jailed for", "received") stand between them, and only a separator (", and",
 # "while") between one pair and the next.
-FILLER_WORDS = {"was", "were", "is", "are", "has", "have", "had", "been", "got", "gets", "get",
-                "received", "receives", "receive", "was", "each", "both", "jailed", "sentenced",
-                "given", "handed", "for", "to", "a", "an", "the", "of", "term", "sentence",
-                "prison", "jail", "imprisoned", "respectively", "also", "only", "then", "later"}
-SEPARATOR_WORDS = {"and", "while", "whereas", "but", "with", "each", "respectively", "in", "prison",
-                   "jail", "behind", "bars", "imprisonment", "custody", "as", "for", "whilst", "apiece"}
-APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,2}\s*(?=,|\s|$)|,\s*(?:the|a|an|his|her|their)\s[^,;]{1,40}(?=,)|"
-                        # "Y, who ran safe houses in Mae Sot, received four years"
-                        r",\s*who\s(?![^,;]*\b(?:acquit\w*|cleared|not guilty|fled|remains?|is|are)\b)[^,;\d]{1,80}(?=,)")
+FILLER_WORDS = {
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "been",
+    "got",
+    "gets",
+    "get",
+    "received",
+    "receives",
+    "receive",
+    "each",
+    "both",
+    "jailed",
+    "sentenced",
+    "given",
+    "handed",
+    "for",
+    "to",
+    "a",
+    "an",
+    "the",
+    "of",
+    "term",
+    "sentence",
+    "prison",
+    "jail",
+    "imprisoned",
+    "respectively",
+    "also",
+    "only",
+    "then",
+    "later",
+}
+SEPARATOR_WORDS = {
+    "and",
+    "while",
+    "whereas",
+    "but",
+    "with",
+    "each",
+    "respectively",
+    "in",
+    "prison",
+    "jail",
+    "behind",
+    "bars",
+    "imprisonment",
+    "custody",
+    "as",
+    "for",
+    "whilst",
+    "apiece",
+}
+APPOSITION = re.compile(
+    r",\s*(?:aged\s+)?\d{1,2}\s*(?=,|\s|$)|,\s*(?:the|a|an|his|her|their)\s[^,;]{1,40}(?=,)|"
+    # "Y, who ran safe houses in Mae Sot, received four years"
+    r",\s*who\s(?![^,;]*\b(?:acquit\w*|cleared|not guilty|fled|remains?|is|are)\b)[^,;\d]{1,80}(?=,)"
+)
 
 
 def _only_words(text: str, allowed: set[str]) -> bool:
@@ -427,7 +664,8 @@ def _no_clause(doc: Doc, start: int, end: int) -> bool:
     """No verb and no number between: "..., and Cambodian security guard Sy Sophal to ..."."""
     span = doc.char_span(start, end, alignment_mode="contract")
     return span is not None and not any(
-        (t.pos_ in {"VERB", "AUX"} and t.lower_ not in FILLER_WORDS) or t.like_num for t in span)
+        (t.pos_ in {"VERB", "AUX"} and t.lower_ not in FILLER_WORDS) or t.like_num for t in span
+    )
 
 
 def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> list[tuple[Entity, int]]:
@@ -435,9 +673,15 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
     if len(terms) < 2 and not listed:
         return []
     people_here = {id(p): p for p in persons_by_token.values()}.values()
-    mentions = sorted(((m.start, m.end, p) for p in people_here for m in p.mentions
-                       if sent.start_char <= m.start < sent.end_char and p.role not in NON_DEFENDANT_ROLES),
-                      key=lambda x: x[0])
+    mentions = sorted(
+        (
+            (m.start, m.end, p)
+            for p in people_here
+            for m in p.mentions
+            if sent.start_char <= m.start < sent.end_char and p.role not in NON_DEFENDANT_ROLES
+        ),
+        key=lambda x: x[0],
+    )
     text = doc_text(doc)
     assigned: list[tuple[Entity, int]] = []
     previous_end = sent.start_char
@@ -450,13 +694,16 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
         # the run of people right before the term, joined by "and" / commas / ages
         group = [before[-1]]
         for m in reversed(before[:-1]):
-            if not _only_words(text[m[1]:group[0][0]], {"and"}):
+            if not _only_words(text[m[1] : group[0][0]], {"and"}):
                 break
             group.insert(0, m)
-        if not _only_words(text[group[-1][1]:term["start"]], FILLER_WORDS):
+        if not _only_words(text[group[-1][1] : term["start"]], FILLER_WORDS):
             return []
-        if groups and not _only_words(FINE.sub(" ", text[previous_end:group[0][0]]), SEPARATOR_WORDS | {"and", "a", "fine"}) \
-                and not _no_clause(doc, previous_end, group[0][0]):
+        if (
+            groups
+            and not _only_words(FINE.sub(" ", text[previous_end : group[0][0]]), SEPARATOR_WORDS | {"and", "a", "fine"})
+            and not _no_clause(doc, previous_end, group[0][0])
+        ):
             return []
         people = list({id(p): p for _, _, p in group}.values())
         if len(term["listed"]) > 1 and len(term["listed"]) != len(people):
@@ -475,13 +722,15 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
 # segments of "name[, apposition], term" (or life / death) with no verb of their own, after a
 # colon, in a sentence that speaks of sentences. Two segments at least, or it is not a list.
 LIST_CUE = re.compile(r"\b(?:sentenc\w*|jail\w*|prison|terms?|imprison\w*)\b", re.I)
-SEGMENT_OUTCOME = re.compile(r"^[\s,]*(?P<what>life(?:\s+imprisonment|\s+in prison)?|reclusion perpetua|death(?:\s+penalty)?)\b", re.I)
+SEGMENT_OUTCOME = re.compile(
+    r"^[\s,]*(?P<what>life(?:\s+imprisonment|\s+in prison)?|reclusion perpetua|death(?:\s+penalty)?)\b", re.I
+)
 
 
 def _semicolon_list(extractor, doc, sents, index, entities, persons_by_token) -> list[dict]:
     sent = sents[index]
     text = doc_text(doc)
-    sent_text = text[sent.start_char:sent.end_char]
+    sent_text = text[sent.start_char : sent.end_char]
     if ";" not in sent_text or ":" not in sent_text:
         return []
     colon = sent.start_char + sent_text.index(":")
@@ -490,21 +739,28 @@ def _semicolon_list(extractor, doc, sents, index, entities, persons_by_token) ->
     while text[:end].rstrip().endswith(";") and i + 1 < len(sents):  # the parser may split at ";"
         i += 1
         end = sents[i].end_char
-    if not LIST_CUE.search(text[sent.start_char:colon]):
+    if not LIST_CUE.search(text[sent.start_char : colon]):
         return []
     people = {id(q): q for q in persons_by_token.values()}.values()
-    mentions = sorted(((m.start, m.end, p) for p in people for m in p.mentions
-                       if colon < m.start < end and p.role not in NON_DEFENDANT_ROLES), key=lambda x: x[0])
+    mentions = sorted(
+        (
+            (m.start, m.end, p)
+            for p in people
+            for m in p.mentions
+            if colon < m.start < end and p.role not in NON_DEFENDANT_ROLES
+        ),
+        key=lambda x: x[0],
+    )
     found: list[tuple[Entity, int | None, str | None, bool]] = []
     position = colon + 1
-    for segment in re.split(r";", text[colon + 1:end]):
+    for segment in re.split(r";", text[colon + 1 : end]):
         seg_start = text.index(segment, position)
         seg_end = seg_start + len(segment)
         position = seg_end
         named = [m for m in mentions if seg_start <= m[0] < seg_end]
         if not named:
             continue
-        lead = text[seg_start:named[0][0]]
+        lead = text[seg_start : named[0][0]]
         if find_terms(lead) or len(lead.split()) > 4:
             continue
         rest_start = named[-1][1]
@@ -512,11 +768,14 @@ def _semicolon_list(extractor, doc, sents, index, entities, persons_by_token) ->
         terms = find_terms(rest)
         outcome = None
         if terms:
-            between = rest[:terms[0][0]]
-            if TRAP_BEFORE.search(between[-40:]) or RANGE_BEFORE.search(between[-40:]) or \
-                    AGGREGATE_BEFORE.search(between[-40:]):
+            between = rest[: terms[0][0]]
+            if (
+                TRAP_BEFORE.search(between[-40:])
+                or RANGE_BEFORE.search(between[-40:])
+                or AGGREGATE_BEFORE.search(between[-40:])
+            ):
                 continue
-            after = rest[terms[0][1]:]
+            after = rest[terms[0][1] :]
             suspended = bool(re.match(r"^[\s,]*(?:(?:was|were|is|and)\s+)?suspended\b", after, re.I))
         else:
             match = SEGMENT_OUTCOME.match(_strip_appositions(rest))
@@ -525,9 +784,10 @@ def _semicolon_list(extractor, doc, sents, index, entities, persons_by_token) ->
             between = ""
             outcome = "death" if match.group("what").lower().startswith("death") else "life"
             suspended = False
-        if not _only_words(_strip_appositions(between), LIST_FILLER) or \
-                any(t.pos_ == "VERB" for t in doc.char_span(rest_start, rest_start + len(between),
-                                                            alignment_mode="expand") or []):
+        if not _only_words(_strip_appositions(between), LIST_FILLER) or any(
+            t.pos_ == "VERB"
+            for t in doc.char_span(rest_start, rest_start + len(between), alignment_mode="expand") or []
+        ):
             continue
         months = terms[0][2] if terms else None
         for _, _, person in named[-1:] if len({id(m[2]) for m in named}) == 1 else named:
@@ -537,8 +797,9 @@ def _semicolon_list(extractor, doc, sents, index, entities, persons_by_token) ->
         return []
     records = []
     for person, months, outcome, suspended in found:
-        record = extractor._plain_record(doc, sents, index, entities, person, months,
-                                         outcome == "life", outcome == "death")
+        record = extractor._plain_record(
+            doc, sents, index, entities, person, months, outcome == "life", outcome == "death"
+        )
         record["suspended_months"] = months if suspended else None
         records.append(record)
     return records
@@ -556,14 +817,16 @@ def _same_as(extractor, doc, sents, index, entities, persons_by_token, records) 
         if person.role in NON_DEFENDANT_ROLES or person.name in records:
             continue
         for m in person.mentions:
-            if sent.start_char <= m.start < sent.end_char and \
-                    SAME_AS_BEFORE.search(text[max(sent.start_char, m.start - 40):m.start]):
+            if sent.start_char <= m.start < sent.end_char and SAME_AS_BEFORE.search(
+                text[max(sent.start_char, m.start - 40) : m.start]
+            ):
                 earlier = [r for r in records.values() if r["start"] < m.start]
                 if not earlier:
                     continue
                 model = max(earlier, key=lambda r: r["start"])
-                record = extractor._plain_record(doc, sents, index, entities, person, model["prison_months"],
-                                                 model["life"], model["death"])
+                record = extractor._plain_record(
+                    doc, sents, index, entities, person, model["prison_months"], model["life"], model["death"]
+                )
                 record["suspended_months"] = model["suspended_months"]
                 records[person.name] = record
                 break
@@ -572,20 +835,22 @@ def _same_as(extractor, doc, sents, index, entities, persons_by_token, records) 
 # LINE LIST: "The defendants were sentenced as follows:" then one line each, "John Smith, 34,
 # of Leeds – eight years" / "• Jane Doe (29), of Bradford: six years" / "Chan Dara, 10 years".
 LINE_BULLET = re.compile(r"^[\s\-\u2022\u2013\u2014*\u00b7]*")
-LINE_DETAILS = re.compile(r"^(?:\s*(?:,\s*(?:aged\s+)?\d{1,2}\b(?![\s-]*(?:years?|months?|yrs?)\b)|\(\s*\d{1,2}\s*\)|,?\s+(?:of|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}))*"
-                          r"\s*[,:\u2013\u2014-]?\s*(?:(?:was\s+)?(?:jailed|sentenced)\s+(?:for|to)\s+|to\s+)?")
+LINE_DETAILS = re.compile(
+    r"^(?:\s*(?:,\s*(?:aged\s+)?\d{1,2}\b(?![\s-]*(?:years?|months?|yrs?)\b)|\(\s*\d{1,2}\s*\)|,?\s+(?:of|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}))*"
+    r"\s*[,:\u2013\u2014-]?\s*(?:(?:was\s+)?(?:jailed|sentenced)\s+(?:for|to)\s+|to\s+)?"
+)
 
 
 def _line_list(extractor, doc, sents, index, entities, persons_by_token) -> list[dict]:
     sent = sents[index]
     text = doc_text(doc)
-    header = text[sent.start_char:sent.end_char].strip()
+    header = text[sent.start_char : sent.end_char].strip()
     if not header.endswith(":") or not LIST_CUE.search(header):
         return []
     people = [p for p in {id(q): q for q in persons_by_token.values()}.values() if p.role not in NON_DEFENDANT_ROLES]
     found = []
     position = sent.end_char
-    for line in text[sent.end_char:sent.end_char + 3000].split("\n"):
+    for line in text[sent.end_char : sent.end_char + 3000].split("\n"):
         start = text.index(line, position) if line else position
         position = start + len(line)
         if not line.strip():
@@ -594,24 +859,26 @@ def _line_list(extractor, doc, sents, index, entities, persons_by_token) -> list
         named = sorted((m.start, m.end, p) for p in people for m in p.mentions if start <= m.start < position)
         if not named or named[0][0] != body_start:
             break
-        rest = text[named[-1][1]:position]
-        rest = rest[LINE_DETAILS.match(rest).end():]
+        rest = text[named[-1][1] : position]
+        rest = rest[LINE_DETAILS.match(rest).end() :]
         terms = find_terms(rest)
         outcome = SEGMENT_OUTCOME.match(rest)
         if terms and terms[0][0] == 0:
-            suspended = bool(re.match(r"^[\s,]*(?:(?:was|were|is|and)\s+)?suspended\b", rest[terms[0][1]:], re.I))
+            suspended = bool(re.match(r"^[\s,]*(?:(?:was|were|is|and)\s+)?suspended\b", rest[terms[0][1] :], re.I))
             found.append((named[0][2], terms[0][2], None, suspended))
         elif outcome:
-            found.append((named[0][2], None, "death" if outcome.group("what").lower().startswith("death") else "life",
-                          False))
+            found.append(
+                (named[0][2], None, "death" if outcome.group("what").lower().startswith("death") else "life", False)
+            )
         else:
             break
     if len(found) < 2:
         return []
     records = []
     for person, months, outcome, suspended in found:
-        record = extractor._plain_record(doc, sents, index, entities, person, months, outcome == "life",
-                                         outcome == "death")
+        record = extractor._plain_record(
+            doc, sents, index, entities, person, months, outcome == "life", outcome == "death"
+        )
         record["suspended_months"] = months if suspended else None
         records.append(record)
     return records
@@ -625,7 +892,7 @@ PAREN_AFTER = re.compile(r"^\s*\((?P<inside>[^()]{1,40})\)")
 def _parenthesized_terms(extractor, doc, sents, index, entities, persons_by_token) -> list[dict]:
     sent = sents[index]
     text = doc_text(doc)
-    sent_text = text[sent.start_char:sent.end_char]
+    sent_text = text[sent.start_char : sent.end_char]
     if sent_text.count("(") < 2 or not LIST_CUE.search(sent_text):
         return []
     found = []
@@ -635,23 +902,31 @@ def _parenthesized_terms(extractor, doc, sents, index, entities, persons_by_toke
         for m in person.mentions:
             if not sent.start_char <= m.start < sent.end_char:
                 continue
-            inside = PAREN_AFTER.match(text[m.end:m.end + 50])
+            inside = PAREN_AFTER.match(text[m.end : m.end + 50])
             if not inside:
                 continue
             what = inside.group("inside")
             terms = find_terms(what)
             outcome = SEGMENT_OUTCOME.match(what)
-            if terms and terms[0][0] == 0 and not TRAP_BEFORE.search(what[:terms[0][0]]):
+            if terms and terms[0][0] == 0 and not TRAP_BEFORE.search(what[: terms[0][0]]):
                 found.append((m.start, person, terms[0][2], None, bool(re.search(r"\bsuspended\b", what, re.I))))
             elif outcome:
-                found.append((m.start, person, None, "death" if outcome.group("what").lower().startswith("death")
-                              else "life", False))
+                found.append(
+                    (
+                        m.start,
+                        person,
+                        None,
+                        "death" if outcome.group("what").lower().startswith("death") else "life",
+                        False,
+                    )
+                )
     if len(found) < 2:
         return []
     records = []
     for _, person, months, outcome, suspended in sorted(found, key=lambda f: f[0]):
-        record = extractor._plain_record(doc, sents, index, entities, person, months,
-                                         outcome == "life", outcome == "death")
+        record = extractor._plain_record(
+            doc, sents, index, entities, person, months, outcome == "life", outcome == "death"
+        )
         record["suspended_months"] = months if suspended else None
         records.append(record)
     return records
@@ -662,10 +937,14 @@ def _parenthesized_terms(extractor, doc, sents, index, entities, persons_by_toke
 # the trigger's own term, each segment names people and then their term (the unit may be
 # left out: "to eight"), with only ages, appositions and aliases between.
 ALIAS_APPOSITION = re.compile(
-    r",?\s*\(?(?:also known as|a\.?k\.?a\.?|alias|known as)\s+[\"'\u201c\u2018]?[^,\"\u201d)]{1,30}[\"'\u201d\u2019]?\)?", re.I)
+    r",?\s*\(?(?:also known as|a\.?k\.?a\.?|alias|known as)\s+[\"'\u201c\u2018]?[^,\"\u201d)]{1,30}[\"'\u201d\u2019]?\)?",
+    re.I,
+)
 AGE_APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,2}\b(?!\s*(?:years?|months?))")
 LIST_FILLER = FILLER_WORDS | {"each", "apiece", "and", "in", "prison", "jail"}
-BARE_TO = re.compile(rf"^\s+(?:to|for|got|received|gets)\s+(?P<num>{NUMBER})(?![\w-])(?!\s+(?:years?|months?|yrs?)\b)", re.I)
+BARE_TO = re.compile(
+    rf"^\s+(?:to|for|got|received|gets)\s+(?P<num>{NUMBER})(?![\w-])(?!\s+(?:years?|months?|yrs?)\b)", re.I
+)
 
 
 def _strip_appositions(text: str) -> str:
@@ -679,11 +958,16 @@ def _continued_list(doc: Doc, sents, index: int, first: dict, persons_by_token) 
     while text[:end].rstrip().endswith(";") and i + 1 < len(sents):  # the parser may split at ";"
         i += 1
         end = sents[i].end_char
-    tail = text[first["end"]:end]
-    mentions = sorted({(m.start, m.end, id(p)): (m.start, m.end, p)
-                       for p in {id(q): q for q in persons_by_token.values()}.values() for m in p.mentions
-                       if first["end"] <= m.start < end and p.role not in NON_DEFENDANT_ROLES}.values(),
-                      key=lambda x: x[0])
+    tail = text[first["end"] : end]
+    mentions = sorted(
+        {
+            (m.start, m.end, id(p)): (m.start, m.end, p)
+            for p in {id(q): q for q in persons_by_token.values()}.values()
+            for m in p.mentions
+            if first["end"] <= m.start < end and p.role not in NON_DEFENDANT_ROLES
+        }.values(),
+        key=lambda x: x[0],
+    )
     if not mentions:
         return []
     found: list[tuple[Entity, int]] = []
@@ -698,13 +982,13 @@ def _continued_list(doc: Doc, sents, index: int, first: dict, persons_by_token) 
             if not people or not terms:
                 break
             term_start = seg_start + terms[0][0]
-            before = text[max(0, term_start - 40):term_start]
+            before = text[max(0, term_start - 40) : term_start]
             if TRAP_BEFORE.search(before) or RANGE_BEFORE.search(before) or AGGREGATE_BEFORE.search(before):
                 break
-            if not _only_words(_strip_appositions(text[people[-1][1]:term_start]), LIST_FILLER):
+            if not _only_words(_strip_appositions(text[people[-1][1] : term_start]), LIST_FILLER):
                 break
             group = people  # one segment, one term: everyone the segment names
-            if find_terms(_strip_appositions(text[seg_start:people[-1][0]])):
+            if find_terms(_strip_appositions(text[seg_start : people[-1][0]])):
                 break
             for _, _, person in group:
                 if all(person is not q for q, _ in found):
@@ -722,10 +1006,12 @@ def _continued_list(doc: Doc, sents, index: int, first: dict, persons_by_token) 
                 continue
             if not _only_words(text[previous:start], {"and", "while", "with", "a", "an"}):
                 break
-            before = text[max(0, start - 40):start]
+            before = text[max(0, start - 40) : start]
             if TRAP_BEFORE.search(before) or RANGE_BEFORE.search(before):
                 break
-            after = re.match(r"^(?:\s+(?:in (?:prison|jail)|imprisonment|each))?\s+(?:to|on)\s+", text[stop:stop + 30])
+            after = re.match(
+                r"^(?:\s+(?:in (?:prison|jail)|imprisonment|each))?\s+(?:to|on)\s+", text[stop : stop + 30]
+            )
             people = [m for m in mentions if after and m[0] == stop + after.end()]
             if not people:
                 break
@@ -733,14 +1019,16 @@ def _continued_list(doc: Doc, sents, index: int, first: dict, persons_by_token) 
             previous = people[0][1]
         return found
     # ellipsis: "Y to eight and Z to six" in the unit of the first term
-    per_unit = _unit_of(text[first["start"]:first["end"]])
+    per_unit = _unit_of(text[first["start"] : first["end"]])
     if not per_unit:
         return []
     previous = first["end"]
     for start, stop, person in mentions:
-        if not _only_words(_strip_appositions(text[previous:start]), {"and", "while", "whereas", "in", "prison", "jail"}):
+        if not _only_words(
+            _strip_appositions(text[previous:start]), {"and", "while", "whereas", "in", "prison", "jail"}
+        ):
             break
-        bare = BARE_TO.match(_strip_appositions(text[stop:stop + 30]))
+        bare = BARE_TO.match(_strip_appositions(text[stop : stop + 30]))
         if not bare:
             break
         months = bare_number_months(bare.group("num"), per_unit)
@@ -757,12 +1045,16 @@ REDUCED_TO = re.compile(r"\b(?:reduc\w*|commut\w*|halv\w*|cut|lower\w*)\b(?:\s+[
 HALVED = re.compile(
     r"^[\s,]*(?:(?:which|that|it|the (?:term|sentence)|but|and)\s+)*(?:(?:was|were|is|being)\s+)?"
     r"(?:later\s+)?(?:halved|cut in half|(?:reduced|cut|commuted|lowered)\s+(?:(?:the|his|her|their|it)\s+"
-    r"(?:(?:jail|prison)\s+)?(?:term|sentence)?\s*)?by\s+(?:half|(?:a|one)[\s-]third))\b(?![^.;]{0,20}?\bto\s)(?!\s+from\b)", re.I)
+    r"(?:(?:jail|prison)\s+)?(?:term|sentence)?\s*)?by\s+(?:half|(?:a|one)[\s-]third))\b(?![^.;]{0,20}?\bto\s)(?!\s+from\b)",
+    re.I,
+)
 
 
 # "sentenced to 16 years ..., but because he confessed the court halved both, leaving him with
 # eight years in prison": what is left is the sentence.
-LEAVING_WITH = re.compile(r"\b(?:leaving|left)\s+(?:him|her|them|each(?:\s+of\s+them)?)\s+(?:with\s+)?(?:a\s+term\s+of\s+)?", re.I)
+LEAVING_WITH = re.compile(
+    r"\b(?:leaving|left)\s+(?:him|her|them|each(?:\s+of\s+them)?)\s+(?:with\s+)?(?:a\s+term\s+of\s+)?", re.I
+)
 
 
 def _final_terms(terms: list[dict], sent: Span) -> list[dict]:
@@ -770,20 +1062,20 @@ def _final_terms(terms: list[dict], sent: Span) -> list[dict]:
     for a confession", "50 years, halved because he confessed": the final term is the sentence."""
     if not terms:
         return terms
-    after_first = sent.text[terms[0]["end"] - sent.start_char:]
+    after_first = sent.text[terms[0]["end"] - sent.start_char :]
     reduced = REDUCED_TO.search(after_first)
     if reduced:
-        found = find_terms(after_first[reduced.end():reduced.end() + 40])
+        found = find_terms(after_first[reduced.end() : reduced.end() + 40])
         if found and found[0][0] == 0:
             return [{**terms[0], "months": found[0][2], "listed": [found[0][2]]}] + terms[1:]
         # "halved to 25": the unit is the one of the term it changes
-        per_unit = _unit_of(sent.text[terms[0]["start"] - sent.start_char:terms[0]["end"] - sent.start_char])
-        months = bare_number_months(after_first[reduced.end():reduced.end() + 20], per_unit) if per_unit else None
+        per_unit = _unit_of(sent.text[terms[0]["start"] - sent.start_char : terms[0]["end"] - sent.start_char])
+        months = bare_number_months(after_first[reduced.end() : reduced.end() + 20], per_unit) if per_unit else None
         if months and months < terms[0]["months"]:
             return [{**terms[0], "months": months, "listed": [months]}] + terms[1:]
     leaving = LEAVING_WITH.search(after_first)
     if leaving:
-        found = find_terms(after_first[leaving.end():leaving.end() + 40])
+        found = find_terms(after_first[leaving.end() : leaving.end() + 40])
         if found and found[0][0] == 0 and found[0][2] < terms[0]["months"]:
             return [{**terms[0], "months": found[0][2], "listed": [found[0][2]]}] + terms[1:]
     halved = HALVED.match(after_first)
@@ -809,12 +1101,20 @@ SENTENCE_CHANGE = re.compile(
     rf"\b(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|"
     rf"doubl\w*|upgrad\w*|toughen\w*|modif(?:y|ies|ied|ying))\b(?P<mid>[^.;]{{0,160}}?)\bto\s+(?P<to>life\b|death\b|"
     rf"(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|months?)\b)?)(?P<tail>\s+from\s+(?:the\s+)?"
-    rf"(?P<num0>{NUMBER})[\s-]+(?P<unit0>years?|months?))?", re.I)
-CHANGED_NOUN = re.compile(r"\b(?:sentences?|terms?|jail time|prison time)\b|"
-                          r"(?:\b(?:his|her|their)|'s|\u2019s) (?:penalt(?:y|ies)|punishments?)\b", re.I)
-CHANGE_TRAPS = re.compile(r"\b(?:maximum|minimum|law|act|bill|code|statute|could|would|may|might|seek\w*|"
-                          r"sought|ask\w*|demand\w*|urg\w*|propos\w*|wants?|if|parliament|lawmakers|"
-                          r"legislat\w*|congress|amend\w*|vot\w*)\b", re.I)
+    rf"(?P<num0>{NUMBER})[\s-]+(?P<unit0>years?|months?))?",
+    re.I,
+)
+CHANGED_NOUN = re.compile(
+    r"\b(?:sentences?|terms?|jail time|prison time)\b|"
+    r"(?:\b(?:his|her|their)|'s|\u2019s) (?:penalt(?:y|ies)|punishments?)\b",
+    re.I,
+)
+CHANGE_TRAPS = re.compile(
+    r"\b(?:maximum|minimum|law|act|bill|code|statute|could|would|may|might|seek\w*|"
+    r"sought|ask\w*|demand\w*|urg\w*|propos\w*|wants?|if|parliament|lawmakers|"
+    r"legislat\w*|congress|amend\w*|vot\w*)\b",
+    re.I,
+)
 CHANGE_FROM = re.compile(rf"\bfrom\s+(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|months?))?\s*$", re.I)
 OWNER_PRONOUN = re.compile(r"\b(?P<pron>his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?|convictions?)\b", re.I)
 # UPHELD: "Her eight-year sentence was upheld", "let stand the eight-year term of X": the
@@ -822,7 +1122,9 @@ OWNER_PRONOUN = re.compile(r"\b(?P<pron>his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:s
 UPHELD = re.compile(r"\b(?:upheld|uphold(?:s|ing)?|let stand|lets stand|affirmed|confirmed)\b", re.I)
 UPHELD_TERM = re.compile(
     rf"\b(?P<term>{NUMBER}[\s-]+(?:years?|months?))(?:[\s-]+(?:prison|jail))?\s+(?:sentence|term)\b|"
-    rf"\b(?:sentence|term) of (?P<term2>{NUMBER}[\s-]+(?:years?|months?))|\b(?P<life>life (?:sentence|term|imprisonment))\b", re.I)
+    rf"\b(?:sentence|term) of (?P<term2>{NUMBER}[\s-]+(?:years?|months?))|\b(?P<life>life (?:sentence|term|imprisonment))\b",
+    re.I,
+)
 
 
 def _months_of(num: str | None, unit: str | None) -> int | None:
@@ -835,12 +1137,18 @@ def _months_of(num: str | None, unit: str | None) -> int | None:
 def _parse_change(text: str):
     """(months, life, death, from_months) of a sentence change, or None."""
     match = SENTENCE_CHANGE.search(text)
-    if match is None or CHANGE_TRAPS.search(text) or \
-            not CHANGED_NOUN.search(text[max(0, match.start() - 50):match.end()]):
+    if (
+        match is None
+        or CHANGE_TRAPS.search(text)
+        or not CHANGED_NOUN.search(text[max(0, match.start() - 50) : match.end()])
+    ):
         return None
     came_from = CHANGE_FROM.search(match.group("mid"))
-    from_months = _months_of(came_from.group("num"), came_from.group("unit") or match.group("unit")) if came_from \
+    from_months = (
+        _months_of(came_from.group("num"), came_from.group("unit") or match.group("unit"))
+        if came_from
         else _months_of(match.group("num0"), match.group("unit0"))
+    )
     to = match.group("to").lower()
     if to.startswith("life"):
         return None, True, False, from_months
@@ -862,9 +1170,14 @@ def _set_term(record: dict, months, life, death) -> None:
 
 CHANGE_OR_UPHOLD_VERB = re.compile(
     r"^(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|doubl\w*|"
-    r"upgrad\w*|toughen\w*|modif(?:y|ies|ied|ying)|upheld|uphold\w*|affirmed|confirmed)$", re.I)
-OWNER_BEFORE = re.compile(r"\b(?:sentences?|terms?|conviction) (?:(?:handed|given) to )?of\s+(?:[\w-]+,?\s+){0,2}$|"
-                          r"\b(?:sentences?|terms?) (?:handed (?:down )?to|given to|imposed on|passed on)\s+$|\bfor\s+$", re.I)
+    r"upgrad\w*|toughen\w*|modif(?:y|ies|ied|ying)|upheld|uphold\w*|affirmed|confirmed)$",
+    re.I,
+)
+OWNER_BEFORE = re.compile(
+    r"\b(?:sentences?|terms?|conviction) (?:(?:handed|given) to )?of\s+(?:[\w-]+,?\s+){0,2}$|"
+    r"\b(?:sentences?|terms?) (?:handed (?:down )?to|given to|imposed on|passed on)\s+$|\bfor\s+$",
+    re.I,
+)
 
 
 def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
@@ -876,27 +1189,33 @@ def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
         if person is None or id(person) in found or person.role in NON_DEFENDANT_ROLES or _acquitted(sent, person):
             continue
         token = doc[i]
-        before = doc.text[max(0, token.idx - 40):token.idx]
+        before = doc.text[max(0, token.idx - 40) : token.idx]
         end = token.i
         while end + 1 < sent.end and persons_by_token.get(end + 1) is person:
             end += 1
-        after = doc.text[doc[end].idx + len(doc[end].text):doc[end].idx + len(doc[end].text) + 3]
+        after = doc.text[doc[end].idx + len(doc[end].text) : doc[end].idx + len(doc[end].text) + 3]
         possessive = after.startswith(("'s", "\u2019s")) or doc[end].lower_ in {"'s", "\u2019s"}  # "'s" in the mention
-        if OWNER_BEFORE.search(before) or possessive or \
-                (doc[end].dep_ in {"nsubj", "nsubjpass"} and CHANGE_OR_UPHOLD_VERB.match(doc[end].head.text)) or \
-                _had_own_term_changed(doc[end]):
+        if (
+            OWNER_BEFORE.search(before)
+            or possessive
+            or (doc[end].dep_ in {"nsubj", "nsubjpass"} and CHANGE_OR_UPHOLD_VERB.match(doc[end].head.text))
+            or _had_own_term_changed(doc[end])
+        ):
             found[id(person)] = person
     return list(found.values())
 
 
 def _had_own_term_changed(token: Token) -> bool:
-    """"X, 39, had her four-year sentence upheld" / "had his term cut to ten years"."""
+    """ "X, 39, had her four-year sentence upheld" / "had his term cut to ten years"."""
     if token.dep_ == "appos" and token.head.dep_ == "nsubj":
         token = token.head  # "His co-defendant, X, 39, ..., had her four-year sentence upheld"
     head = token.head
-    return token.dep_ == "nsubj" and head.lemma_ == "have" and any(
-        CHANGE_OR_UPHOLD_VERB.match(c.text) and c.i > head.i for c in head.subtree) and any(
-        c.lower_ in {"his", "her"} and c.i > head.i for c in head.subtree)
+    return (
+        token.dep_ == "nsubj"
+        and head.lemma_ == "have"
+        and any(CHANGE_OR_UPHOLD_VERB.match(c.text) and c.i > head.i for c in head.subtree)
+        and any(c.lower_ in {"his", "her"} and c.i > head.i for c in head.subtree)
+    )
 
 
 def _earlier_owners(sent: Span, records: dict[str, dict], from_months) -> list[dict]:
@@ -908,7 +1227,9 @@ def _earlier_owners(sent: Span, records: dict[str, dict], from_months) -> list[d
     if not earlier:
         return []
     owner = OWNER_PRONOUN.search(sent.text)
-    plural = (owner and owner.group("pron").lower() == "their") or re.search(r"\b(?:sentences|terms)\b", sent.text, re.I)
+    plural = (owner and owner.group("pron").lower() == "their") or re.search(
+        r"\b(?:sentences|terms)\b", sent.text, re.I
+    )
     if owner and not plural:
         # "raised her sentence" after "Her husband, Agus, was sentenced to five years": not his
         gender = PRONOUN_GENDER.get(owner.group("pron").lower())
@@ -927,19 +1248,26 @@ def _earlier_owners(sent: Span, records: dict[str, dict], from_months) -> list[d
 HALVED_LATER = re.compile(
     r"\b(?:halved\s+(?:the|his|her)\s+(?:(?:jail|prison)\s+)?(?:term|sentence)|(?:the|his|her)\s+(?:(?:jail|prison)\s+)?"
     r"(?:term|sentence)\s+(?:was\s+)?halved|(?:cut|reduced|commuted)\s+(?:the|his|her)\s+(?:(?:jail|prison)\s+)?"
-    r"(?:term|sentence)\s+(?:by|in)\s+(?:half|(?:a|one)[\s-]third))\b", re.I)
+    r"(?:term|sentence)\s+(?:by|in)\s+(?:half|(?:a|one)[\s-]third))\b",
+    re.I,
+)
 
 
 def _halved_later(previous: Span, sent: Span, records: dict[str, dict]) -> None:
-    told = [r for r in records.values() if previous.start_char <= r["start"] < previous.end_char
-            and r["prison_months"] and not r.get("changed")]
+    told = [
+        r
+        for r in records.values()
+        if previous.start_char <= r["start"] < previous.end_char and r["prison_months"] and not r.get("changed")
+    ]
     if len(told) != 1:
         return  # "his term" after several people: whose is not told
     fraction = 2 / 3 if "third" in HALVED_LATER.search(sent.text).group(0).lower() else 1 / 2
     _set_term(told[0], int(round(told[0]["prison_months"] * fraction)), False, False)
 
 
-def _changed_or_upheld(extractor, doc, sents, index, entities, records, persons_by_token, pending, aliases=None) -> None:
+def _changed_or_upheld(
+    extractor, doc, sents, index, entities, records, persons_by_token, pending, aliases=None
+) -> None:
     sent = sents[index]
     change = _parse_change(sent.text)
     if change is not None:
@@ -950,8 +1278,9 @@ def _changed_or_upheld(extractor, doc, sents, index, entities, records, persons_
                 if person.name in records:
                     _set_term(records[person.name], months, life, death)
                 else:
-                    records[person.name] = extractor._plain_record(doc, sents, index, entities, person,
-                                                                   months, life, death)
+                    records[person.name] = extractor._plain_record(
+                        doc, sents, index, entities, person, months, life, death
+                    )
             return
         owners = _earlier_owners(sent, records, from_months)
         if owners:
@@ -976,9 +1305,17 @@ def _changed_or_upheld(extractor, doc, sents, index, entities, records, persons_
         owners = _owners_named(sent, persons_by_token)
         pronoun = OWNER_PRONOUN.search(sent.text)
         if not owners and pronoun and pronoun.group("pron").lower() != "their":
-            owners = _back_reference(doc, sents, index, 1, entities, limit=sent.start_char, pronoun=True,
-                                     gender=PRONOUN_GENDER.get(pronoun.group("pron").lower()),
-                                     aliases=aliases)
+            owners = _back_reference(
+                doc,
+                sents,
+                index,
+                1,
+                entities,
+                limit=sent.start_char,
+                pronoun=True,
+                gender=PRONOUN_GENDER.get(pronoun.group("pron").lower()),
+                aliases=aliases,
+            )
         for person in owners:
             if person.name not in records:
                 records[person.name] = extractor._plain_record(doc, sents, index, entities, person, months, life, False)
@@ -986,16 +1323,24 @@ def _changed_or_upheld(extractor, doc, sents, index, entities, records, persons_
 
 # QUASHED ON APPEAL: "set aside her conviction and sentence", "overturned the conviction of
 # X", "X was acquitted on appeal": the earlier record of that person is no sentencing now.
-QUASHED = re.compile(r"\b(?:overturn\w*|quash\w*|set aside|sets aside|revers\w*|annull\w*|vacat\w*)\b[^.;]{0,40}?"
-                     r"\b(?:convictions?|sentences?|verdicts?)\b|\b(?:acquitted|cleared)\b[^.;]{0,30}?\bon appeal\b", re.I)
+QUASHED = re.compile(
+    r"\b(?:overturn\w*|quash\w*|set aside|sets aside|revers\w*|annull\w*|vacat\w*)\b[^.;]{0,40}?"
+    r"\b(?:convictions?|sentences?|verdicts?)\b|\b(?:acquitted|cleared)\b[^.;]{0,30}?\bon appeal\b",
+    re.I,
+)
 
 
 def _quashed(sent: Span, records: dict[str, dict], persons_by_token) -> None:
     if CHANGE_TRAPS.search(sent.text):
         return
-    named = {id(p): p for i in range(sent.start, sent.end) if (p := persons_by_token.get(i)) is not None
-             and p.role not in NON_DEFENDANT_ROLES}
-    owners = [records[p.name] for p in named.values() if p.name in records and records[p.name]["start"] < sent.start_char]
+    named = {
+        id(p): p
+        for i in range(sent.start, sent.end)
+        if (p := persons_by_token.get(i)) is not None and p.role not in NON_DEFENDANT_ROLES
+    }
+    owners = [
+        records[p.name] for p in named.values() if p.name in records and records[p.name]["start"] < sent.start_char
+    ]
     if not named:
         owners = _earlier_owners(sent, records, None) if OWNER_PRONOUN.search(sent.text) else []
     for record in owners:
@@ -1004,8 +1349,11 @@ def _quashed(sent: Span, records: dict[str, dict], persons_by_token) -> None:
 
 def _apply_pending_changes(records: dict[str, dict], pending: list) -> None:
     for position, from_months, months, life, death in pending:
-        later = [r for r in records.values() if r["start"] >= position and not r.get("changed")
-                 and r["prison_months"] == from_months]
+        later = [
+            r
+            for r in records.values()
+            if r["start"] >= position and not r.get("changed") and r["prison_months"] == from_months
+        ]
         if len(later) == 1:
             _set_term(later[0], months, life, death)
 
@@ -1017,7 +1365,7 @@ def _sentence_text_through_period(doc: Doc, sent: Span) -> str:
     if sent.text.rstrip().endswith((".", "!", "?", '"', "\u201d")):
         return sent.text
     stop = text.find(".", sent.end_char)
-    return text[sent.start_char:stop + 1 if 0 <= stop < sent.end_char + 120 else sent.end_char]
+    return text[sent.start_char : stop + 1 if 0 <= stop < sent.end_char + 120 else sent.end_char]
 
 
 def _merge(kept: dict, new: dict) -> None:
@@ -1033,13 +1381,25 @@ def _triggers(sent: Span) -> list[Token]:
         lemma = token.lemma_.lower()
         if token.lower_ in TRIGGER_FORMS or (lemma in TRIGGER_LEMMAS and token.pos_ in {"VERB", "AUX"}):
             found.append(token)
-        elif lemma == "convict" and any(c.dep_ == "prep" and c.lower_ == "to" and (
-                TERM_RE.search(_subtree_text(c)) or LIFE_OR_DEATH_OBJECT.match(_subtree_text(c)))
-                for c in [*token.children, *(g for o in token.children if o.dep_ == "dobj" for g in o.children)]):
+        elif lemma == "convict" and any(
+            c.dep_ == "prep"
+            and c.lower_ == "to"
+            and (TERM_RE.search(_subtree_text(c)) or LIFE_OR_DEATH_OBJECT.match(_subtree_text(c)))
+            for c in [*token.children, *(g for o in token.children if o.dep_ == "dobj" for g in o.children)]
+        ):
             found.append(token)  # CONVICTED TO: "convicted X to life imprisonment"
-        elif lemma in TERM_VERB_LEMMAS and token.pos_ == "VERB" and (has_term_noun or any(
-                c.dep_ in {"dobj", "npadvmod", "attr"} and c.lower_.rstrip("s") in {"year", "month", "life", "penalty"}
-                for c in token.children)):
+        elif (
+            lemma in TERM_VERB_LEMMAS
+            and token.pos_ == "VERB"
+            and (
+                has_term_noun
+                or any(
+                    c.dep_ in {"dobj", "npadvmod", "attr"}
+                    and c.lower_.rstrip("s") in {"year", "month", "life", "penalty"}
+                    for c in token.children
+                )
+            )
+        ):
             found.append(token)  # "received four years", "was given nine years"
     return found
 
@@ -1048,7 +1408,7 @@ LIFE_OR_DEATH_OBJECT = re.compile(r"^to\s+(?:life|death|reclusion perpetua)\b", 
 
 
 def _subtree_text(token: Token) -> str:
-    return token.doc[token.left_edge.i:token.right_edge.i + 1].text
+    return token.doc[token.left_edge.i : token.right_edge.i + 1].text
 
 
 def _trigger_is_real(trigger: Token) -> bool:
@@ -1061,8 +1421,10 @@ def _trigger_is_real(trigger: Token) -> bool:
     for ancestor in trigger.ancestors:
         if ancestor.lemma_.lower() in TRAP_GOVERNORS:
             return False
-        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in ancestor.children) and \
-                trigger.dep_ in {"xcomp", "ccomp"}:
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in ancestor.children) and trigger.dep_ in {
+            "xcomp",
+            "ccomp",
+        }:
             return False
     return True
 
@@ -1079,30 +1441,34 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         if not months:
             continue
         start, end = sent.start_char + match.start(), sent.start_char + match.end()
-        if AGE_AFTER_TERM.match(text[match.end():match.end() + 12]) or NON_CUSTODIAL_AFTER.match(text[match.end():]):
+        if AGE_AFTER_TERM.match(text[match.end() : match.end() + 12]) or NON_CUSTODIAL_AFTER.match(text[match.end() :]):
             continue
-        before = text[max(0, match.start() - 40):match.start()]
+        before = text[max(0, match.start() - 40) : match.start()]
         if TRAP_BEFORE.search(before) or RANGE_BEFORE.search(before):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not any(t.i in subtree for t in span):
             continue
-        if TIME_AFTER_TERM.match(text[match.end():match.end() + 12]) and not _given_by(span.root, trigger):
+        if TIME_AFTER_TERM.match(text[match.end() : match.end() + 12]) and not _given_by(span.root, trigger):
             continue
         path = _path_to(span.root, trigger)
         if path is None or any(t.pos_ in {"VERB", "AUX"} for t in path):
             continue  # the term belongs to another clause ("paid nothing for nine months")
         if {t.lemma_.lower() for t in path} & TRAP_GOVERNORS:
             continue
-        after = text[match.end():match.end() + 40]
-        partly = PARTLY_SUSPENDED_AFTER.match(text[match.end():match.end() + 60])
-        terms.append({
-            "months": months, "start": start, "end": end,
-            "listed": term_list(text, match),
-            "aggregate": bool(AGGREGATE_BEFORE.search(before)),
-            "partly_suspended": partly,
-            "suspended": not partly and bool(SUSPENDED_AFTER.match(after) or SUSPENDED_BEFORE.search(before)),
-        })
+        after = text[match.end() : match.end() + 40]
+        partly = PARTLY_SUSPENDED_AFTER.match(text[match.end() : match.end() + 60])
+        terms.append(
+            {
+                "months": months,
+                "start": start,
+                "end": end,
+                "listed": term_list(text, match),
+                "aggregate": bool(AGGREGATE_BEFORE.search(before)),
+                "partly_suspended": partly,
+                "suspended": not partly and bool(SUSPENDED_AFTER.match(after) or SUSPENDED_BEFORE.search(before)),
+            }
+        )
     return terms
 
 
@@ -1112,8 +1478,10 @@ def _given_by(token: Token, trigger: Token) -> bool:
         token = token.head.head  # "jailed for a total of 24 years after ..."
     if token.dep_ == "npadvmod" and token.head == trigger:
         return True  # "was given six years after the court found them guilty"
-    return token.dep_ in {"pobj", "dobj"} and (token.head == trigger or (
-        token.head.dep_ == "prep" and token.head.lower_ in {"for", "to"} and token.head.head == trigger))
+    return token.dep_ in {"pobj", "dobj"} and (
+        token.head == trigger
+        or (token.head.dep_ == "prep" and token.head.lower_ in {"for", "to"} and token.head.head == trigger)
+    )
 
 
 def _path_to(token: Token, stop: Token) -> list[Token] | None:
@@ -1141,20 +1509,30 @@ def _of_which_suspended(text: str, prison: list[dict]) -> int | None:
     return None
 
 
-def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, aliases=None,
-                listed: int | None = None) -> list[Entity]:
+def _defendants(
+    doc, sents, index, trigger: Token, persons_by_token, entities, aliases=None, listed: int | None = None
+) -> list[Entity]:
     """`listed`: how many terms the verb lists ("12 and 10 years"), so how many "them" are
     when they are named only in the next sentences."""
     lemma = trigger.lemma_.lower()
     heads: list[Token] = []
     subject = _subject(trigger)
     objects = [c for c in trigger.children if c.dep_ in {"dobj", "dative"}]
-    objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"to", "on"}
-                for g in c.children if g.dep_ == "pobj" and lemma in {"hand", "give", "impose", "mete", "award"}]
+    objects += [
+        g
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ in {"to", "on"}
+        for g in c.children
+        if g.dep_ == "pobj" and lemma in {"hand", "give", "impose", "mete", "award"}
+    ]
     if not objects and (subject is None or subject.dep_ != "nsubjpass"):
         # "The court sentenced both to 12 years": "both" parsed as an adverb of "to"
-        objects = [g for c in [trigger, *(c for c in trigger.children if c.dep_ == "prep")] for g in c.children
-                   if g.lower_ in {"both", "all"} and g.dep_ in {"advmod", "npadvmod", "predet", "det"} and g.i > trigger.i]
+        objects = [
+            g
+            for c in [trigger, *(c for c in trigger.children if c.dep_ == "prep")]
+            for g in c.children
+            if g.lower_ in {"both", "all"} and g.dep_ in {"advmod", "npadvmod", "predet", "det"} and g.i > trigger.i
+        ]
     if objects:  # "sentenced A, 51, a headman ..., and B, 44, to ...": B parsed as the verb's conjunct
         objects += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i in persons_by_token]
     if lemma in {"receive", "serve", "get"}:
@@ -1171,8 +1549,12 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
         heads = [subject]
     # MISPARSED QUANTITY: "sentenced a couple to 10 years each" read as "a couple to ten" years:
     # the people are the quantifier noun, not the years
-    heads = [next((t for t in h.subtree if t.dep_ == "quantmod" and t.pos_ == "NOUN"), h)
-             if h.lemma_.lower() in {"year", "month"} else h for h in heads]
+    heads = [
+        next((t for t in h.subtree if t.dep_ == "quantmod" and t.pos_ == "NOUN"), h)
+        if h.lemma_.lower() in {"year", "month"}
+        else h
+        for h in heads
+    ]
     if not heads and trigger.dep_ in {"amod", "dep", "attr"}:
         # BROKEN PARSE: "Five members ... were each handed reclusion perpetua" with "handed"
         # read as an adjective: the subject of the clause it sits in
@@ -1185,26 +1567,43 @@ def _defendants(doc, sents, index, trigger: Token, persons_by_token, entities, a
     if people:
         return people
     for head in heads:
-        if head.pos_ in {"PROPN", "NOUN"} and head.i not in persons_by_token and \
-                not any(c.dep_ == "det" for c in head.children):
+        if (
+            head.pos_ in {"PROPN", "NOUN"}
+            and head.i not in persons_by_token
+            and not any(c.dep_ == "det" for c in head.children)
+        ):
             # DATELINE SUBJECT: "VALDOSTA, Georgia — A farm labor contractor who ... was
             # sentenced": the parser makes the dateline the subject; the person is its apposition.
-            head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"
-                         and any(g.dep_ in {"det", "nummod"} for g in c.children)), head)
+            head = next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "appos" and c.pos_ == "NOUN" and any(g.dep_ in {"det", "nummod"} for g in c.children)
+                ),
+                head,
+            )
         count = _reference_count(head)
         conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
         # "A businessman with the title Datuk and his wife": the conjunct hangs lower down
-        conjuncts += [t for t in head.subtree if t.dep_ == "conj" and t.lower_ in PERSON_NOUNS
-                      and t.head.i != head.i]
+        conjuncts += [t for t in head.subtree if t.dep_ == "conj" and t.lower_ in PERSON_NOUNS and t.head.i != head.i]
         if conjuncts:  # "a husband and wife"
             count = 1 + len(conjuncts)
         named = _named_after(doc, head, persons_by_token) if count != 0 else []
         if named:  # "sentenced the couple, A, 45, and B, 41, to ...": the names are right there
             return named
         if count != 0:
-            found = _back_reference(doc, sents, index, count, entities, limit=trigger.idx, aliases=aliases,
-                                    pronoun=head.lower_ in PRONOUNS, gender=PRONOUN_GENDER.get(head.lower_),
-                                    noun=_noun_phrase(head))
+            found = _back_reference(
+                doc,
+                sents,
+                index,
+                count,
+                entities,
+                limit=trigger.idx,
+                aliases=aliases,
+                pronoun=head.lower_ in PRONOUNS,
+                gender=PRONOUN_GENDER.get(head.lower_),
+                noun=_noun_phrase(head),
+            )
             if found:
                 return found
         if count != 0 or (head.pos_ == "NOUN" and any(c.dep_ in {"det", "nummod"} for c in head.children)):
@@ -1236,15 +1635,16 @@ def _named_after(doc, head: Token, persons_by_token) -> list[Entity]:
                 return []
             if person not in found:
                 found.append(person)
-        elif not (token.is_punct or token.like_num or token.lower_ in {"and", "his", "her", "wife", "husband",
-                                                                     "aged", "both"}):
+        elif not (
+            token.is_punct or token.like_num or token.lower_ in {"and", "his", "her", "wife", "husband", "aged", "both"}
+        ):
             break
         i += 1
     return found
 
 
 def _out_of_place_slot(token: Token) -> Token:
-    """"John Smith, 34, of Leeds, who was jailed": the clause hangs off Leeds; it is about Smith."""
+    """ "John Smith, 34, of Leeds, who was jailed": the clause hangs off Leeds; it is about Smith."""
     while token.dep_ == "pobj" and token.head.lower_ in {"of", "from", "in"} and token.head.head.pos_ == "PROPN":
         token = token.head.head
     return token
@@ -1324,7 +1724,7 @@ def _reference_count(head: Token) -> int | None:
 
 
 def _noun_phrase(head: Token) -> str | None:
-    """"Chinese national" of "the Chinese national": the words that can describe one person."""
+    """ "Chinese national" of "the Chinese national": the words that can describe one person."""
     if head.pos_ != "NOUN" or head.lower_ in PRONOUNS:
         return None
     words = [t for t in head.subtree if t.i <= head.i and t.dep_ in {"amod", "compound"} and t.head == head] + [head]
@@ -1332,15 +1732,29 @@ def _noun_phrase(head: Token) -> str | None:
 
 
 def _described_as(text: str, entity: Entity, noun: str) -> bool:
-    """"Chinese national Wang Lei" / "Chan Dara, a 35-year-old recruiter," / "the broker, Im Sophorn"."""
+    """ "Chinese national Wang Lei" / "Chan Dara, a 35-year-old recruiter," / "the broker, Im Sophorn"."""
     before = re.compile(rf"\b{re.escape(noun)}s?\s*,?\s*$", re.I)
-    after = re.compile(rf"^\s*,\s*(?:\d{{1,2}}\s*,\s*)?(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}\b", re.I)
-    return any(before.search(text[max(0, m.start - 40):m.start]) or after.match(text[m.end:m.end + 80])
-               for m in entity.mentions)
+    after = re.compile(
+        rf"^\s*,\s*(?:\d{{1,2}}\s*,\s*)?(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}\b", re.I
+    )
+    return any(
+        before.search(text[max(0, m.start - 40) : m.start]) or after.match(text[m.end : m.end + 80])
+        for m in entity.mentions
+    )
 
 
-def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None, pronoun=False,
-                    gender: str | None = None, noun: str | None = None) -> list[Entity]:
+def _back_reference(
+    doc,
+    sents,
+    index,
+    count,
+    entities,
+    limit: int,
+    aliases=None,
+    pronoun=False,
+    gender: str | None = None,
+    noun: str | None = None,
+) -> list[Entity]:
     """The last `count` people named before `limit` (the verb) who could be defendants.
 
     An alias counts as its person; a "person" only ever named in a place's slot ("Jones, 52,
@@ -1372,13 +1786,13 @@ def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None
         if not recent:
             return []
         # "they": everyone named in the last sentence that named someone eligible
-        last_sent = next(s for s in reversed(sents[:index + 1]) if s.start_char <= recent[0][0])
+        last_sent = next(s for s in reversed(sents[: index + 1]) if s.start_char <= recent[0][0])
         return [e for pos, e in recent if pos >= last_sent.start_char][::-1]
     if pronoun and count == 1 and recent:
         # PRONOUN: "He" is the person the last sentence naming people was about: its subject,
         # or someone introduced with an age ("Darren Whitfield, 52, of Walsall, ran Glamour
         # Nails"), before a mere name in object position.
-        last_sent = next(s for s in reversed(sents[:index + 1]) if s.start_char <= recent[0][0])
+        last_sent = next(s for s in reversed(sents[: index + 1]) if s.start_char <= recent[0][0])
         in_last = [(pos, e) for pos, e in recent if pos >= last_sent.start_char]
         aged = {id(aliases.get(id(e), e)) for e in entities if e.kind == "person" and e.age is not None}
         introduced = [(pos, e) for pos, e in in_last if id(e) in aged or _is_subject_there(doc, e, last_sent)]
@@ -1390,7 +1804,7 @@ def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None
     if count >= 2 and len(chosen) >= 2:
         # SHORT LIST: "All four" after a sentence listing four people, one of whom entity
         # recognition missed: the people that sentence does name are among the four.
-        last_sent = next(s for s in reversed(sents[:index + 1]) if s.start_char <= recent[0][0])
+        last_sent = next(s for s in reversed(sents[: index + 1]) if s.start_char <= recent[0][0])
         group = [e for pos, e in recent if pos >= last_sent.start_char]
         if len(group) >= 2:
             return group[::-1]
@@ -1398,13 +1812,18 @@ def _back_reference(doc, sents, index, count, entities, limit: int, aliases=None
 
 
 def _is_subject_there(doc: Doc, entity: Entity, sent: Span) -> bool:
-    return any(doc[m.token_start:m.token_end].root.dep_ in {"nsubj", "nsubjpass"}
-               for m in entity.mentions if sent.start_char <= m.start < sent.end_char)
+    return any(
+        doc[m.token_start : m.token_end].root.dep_ in {"nsubj", "nsubjpass"}
+        for m in entity.mentions
+        if sent.start_char <= m.start < sent.end_char
+    )
 
 
 # GENDER: "his wife, X" / "Her husband, Y" / "Ms X": what "she" or "her sentence" can point to.
-FEMALE_BEFORE = re.compile(r"\b(?:wife|mother|daughter|sister|girlfriend|niece|aunt|grandmother|woman|widow|"
-                           r"Ms|Mrs|Miss|Madam|Madame|Daw)\.?\s*,?\s*$")
+FEMALE_BEFORE = re.compile(
+    r"\b(?:wife|mother|daughter|sister|girlfriend|niece|aunt|grandmother|woman|widow|"
+    r"Ms|Mrs|Miss|Madam|Madame|Daw)\.?\s*,?\s*$"
+)
 MALE_BEFORE = re.compile(r"\b(?:husband|father|son|brother|boyfriend|nephew|uncle|grandfather|man|Mr)\.?\s*,?\s*$")
 FEMALE_TITLES = re.compile(r"^(?:Ms|Mrs|Miss|Madam|Madame|Daw|Mother|Sister)\.?$", re.I)
 MALE_TITLES = re.compile(r"^(?:Mr|Father|Brother)\.?$", re.I)
@@ -1412,14 +1831,14 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
 def _gender(text: str, entity: Entity) -> str | None:
-    """"f", "m" or None (not told) from the words right before a mention or the title."""
+    """ "f", "m" or None (not told) from the words right before a mention or the title."""
     title = entity.title or ""
     if FEMALE_TITLES.match(title):
         return "f"
     if MALE_TITLES.match(title):
         return "m"
     for m in entity.mentions:
-        before = text[max(0, m.start - 25):m.start]
+        before = text[max(0, m.start - 25) : m.start]
         if FEMALE_BEFORE.search(before):
             return "f"
         if MALE_BEFORE.search(before):
@@ -1436,34 +1855,39 @@ BYLINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:By|BY|Reporting by|Written by)\s+$")
 
 
 def _is_byline(text: str, entity: Entity) -> bool:
-    """"By Kittipong Saenmuang" above the story, or a name alone on a line below the headline
+    """ "By Kittipong Saenmuang" above the story, or a name alone on a line below the headline
     ("Yohanes Bria Seran / The Jakarta Post", "Phnom Penh Post | Mom Kunthear"): the reporter,
     never a defendant."""
-    return all(BYLINE_BEFORE.search(text[max(0, m.start - 20):m.start]) or _on_a_line_of_names(text, m)
-               for m in entity.mentions)
+    return all(
+        BYLINE_BEFORE.search(text[max(0, m.start - 20) : m.start]) or _on_a_line_of_names(text, m)
+        for m in entity.mentions
+    )
 
 
 def _on_a_line_of_names(text: str, m) -> bool:
     """The mention's line, not the first, has no lower-case word and no digit: no clause."""
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
     return line_start > 0 and not re.search(r"\b[a-z]|\d", line)
 
 
 def _only_in_place_slots(text: str, entity: Entity) -> bool:
     """Every mention sits where a place goes: "of Walsall", "from Leeds,"."""
-    return all(re.search(r"\b(?:of|from|in|at|near)\s+$", text[max(0, m.start - 8):m.start])
-               for m in entity.mentions)
+    return all(re.search(r"\b(?:of|from|in|at|near)\s+$", text[max(0, m.start - 8) : m.start]) for m in entity.mentions)
 
 
 # ALIAS: "Sok Dara, also known as Meng, 36": later mentions of "Meng" are Sok Dara.
-ALIAS_CUE = re.compile(r"\b(?:(?:also|better|locally|widely|popularly) known as|known (?:locally |widely |popularly )?as|"
-                       r"a\.?k\.?a\.?|alias|nicknamed|who goes by)\b", re.I)
+ALIAS_CUE = re.compile(
+    r"\b(?:(?:also|better|locally|widely|popularly) known as|known (?:locally |widely |popularly )?as|"
+    r"a\.?k\.?a\.?|alias|nicknamed|who goes by)\b",
+    re.I,
+)
 ALIAS_AFTER = re.compile(
     r"^\s*,?\s*\(?\s*(?:(?:also|better|locally|widely|popularly) known as|known (?:locally |widely |popularly )?as|"
     r"a\.?k\.?a\.?|alias|nicknamed|who goes by)\s+"
-    r"[\"'\u201c\u2018]?(?P<alias>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
+    r"[\"'\u201c\u2018]?(?P<alias>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})"
+)
 
 
 def _aliases(doc: Doc, entities: list[Entity], persons_by_token: dict[int, Entity]) -> dict[int, Entity]:
@@ -1476,7 +1900,7 @@ def _aliases(doc: Doc, entities: list[Entity], persons_by_token: dict[int, Entit
     found: dict[int, Entity] = {}
     for person in [e for e in entities if e.kind == "person"]:
         for m in person.mentions:
-            match = ALIAS_AFTER.match(text[m.end:m.end + 80])
+            match = ALIAS_AFTER.match(text[m.end : m.end + 80])
             if not match:
                 continue
             alias = match.group("alias").strip().rstrip("'\u2019")  # "alias 'Phong Bac'": no closing quote
@@ -1498,40 +1922,61 @@ def _aliases(doc: Doc, entities: list[Entity], persons_by_token: dict[int, Entit
     return found
 
 
-COURT_CASE_WORDS = re.compile(r"\b(?:convict\w*|guilty|sentenc\w*|jail\w*|prison|trial|court|accused|defendants?|"
-                              r"traffick\w*|arrest\w*|charged|pleaded|identified as|named as)\b", re.I)
+COURT_CASE_WORDS = re.compile(
+    r"\b(?:convict\w*|guilty|sentenc\w*|jail\w*|prison|trial|court|accused|defendants?|"
+    r"traffick\w*|arrest\w*|charged|pleaded|identified as|named as)\b",
+    re.I,
+)
 AGE_CUE = re.compile(r",\s*\d{1,2}\s*,|\(\d{1,2}\)")
 
 
 # "They are A, B and C." / "The three were A, B and C.": a sentence that only names them
-NAMING = re.compile(r"^\s*(?:They|These|Those|The\s+(?!victims|survivors|girls|boys|children|women|workers)"
-                    r"(?:[a-z]+\s+)?[a-z]+)\s+(?:are|were)\s+(?:[A-Z]|identified|named)")
+NAMING = re.compile(
+    r"^\s*(?:They|These|Those|The\s+(?!victims|survivors|girls|boys|children|women|workers)"
+    r"(?:[a-z]+\s+)?[a-z]+)\s+(?:are|were)\s+(?:[A-Z]|identified|named)"
+)
 
 
 def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str | None = None) -> list[Entity]:
     """The first `count` people named in the next two sentences, preferring those given an age."""
     candidates = []
-    for sent in sents[index + 1:index + 3]:
+    for sent in sents[index + 1 : index + 3]:
         if not COURT_CASE_WORDS.search(sent.text) and not AGE_CUE.search(sent.text) and not NAMING.match(sent.text):
             continue  # a sentence about something else ("House Bill No. 7836 ...") names no defendant
         for token in sent:
             person = persons_by_token.get(token.i)
-            if person and person.role not in NEVER_DEFENDANT_ROLES and person not in candidates \
-                    and not _is_byline(doc_text(sent.doc), person):
+            if (
+                person
+                and person.role not in NEVER_DEFENDANT_ROLES
+                and person not in candidates
+                and not _is_byline(doc_text(sent.doc), person)
+            ):
                 candidates.append(person)
     if noun and noun.isalpha() and len(noun) > 2:
         # SAME NOUN: "sentenced a mother ... to three years" ... "The mother, Y Sarom, 48, wept"
         text = doc_text(sents[index].doc)
         same = re.compile(rf"\b{re.escape(noun)}s?\b[\s,]*$", re.I)
-        named_so = [p for p in candidates if any(same.search(text[max(0, m.start - 30):m.start])
-                                                 for m in p.mentions if m.start > sents[index].end_char)]
+        named_so = [
+            p
+            for p in candidates
+            if any(
+                same.search(text[max(0, m.start - 30) : m.start]) for m in p.mentions if m.start > sents[index].end_char
+            )
+        ]
         if len(named_so) >= count:
             return named_so[:count]
     text = doc_text(sents[index].doc)
     # IDENTIFIED AS: "Police ... identified the convict as Maria Lourdes Caballero": the one
     # so named, before a spokesperson named in the same sentence
-    identified = [p for p in candidates if any(IDENTIFIED_AS.search(text[max(0, m.start - 60):m.start])
-                                               for m in p.mentions if m.start > sents[index].end_char)]
+    identified = [
+        p
+        for p in candidates
+        if any(
+            IDENTIFIED_AS.search(text[max(0, m.start - 60) : m.start])
+            for m in p.mentions
+            if m.start > sents[index].end_char
+        )
+    ]
     if len(identified) >= count:
         return identified[:count]
     with_age = [p for p in candidates if p.age is not None]
@@ -1549,7 +1994,7 @@ OTHER_CLAUSE = re.compile(r",?\s+(?:while|whereas|but)\s+|;")
 def _acquitted(sent: Span, person: Entity) -> bool:
     for m in person.mentions:
         if sent.start_char <= m.start < sent.end_char:
-            window = sent.text[m.end - sent.start_char: m.end - sent.start_char + 60]
+            window = sent.text[m.end - sent.start_char : m.end - sent.start_char + 60]
             window = OTHER_CLAUSE.split(window)[0]  # "B to eight years, while C was acquitted": C's
             if ACQUITTED.search(window.split(",")[0] if "," in window[:5] else window):
                 return True
@@ -1581,20 +2026,24 @@ def _court_as_written(doc, court: Entity | None, entities) -> tuple[str | None, 
     """("Criminal Court in Bangkok", "Bangkok") when the article places the court that way."""
     if court is None:
         return None, None
-    surfaces = sorted({(m.text, e.name) for e in entities if e.kind == "place" for m in e.mentions},
-                      key=lambda pair: len(pair[0]), reverse=True)
+    surfaces = sorted(
+        {(m.text, e.name) for e in entities if e.kind == "place" for m in e.mentions},
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
     for m in court.mentions:
         inside = re.search(r"\s(?:in|of)\s+([A-Z][\w' -]+)$", m.text)
         if inside:  # the gazetteer matched "Criminal Court in Bangkok" as one name
-            place = next((name for surface, name in surfaces
-                          if inside.group(1).casefold().startswith(surface.casefold())), None)
+            place = next(
+                (name for surface, name in surfaces if inside.group(1).casefold().startswith(surface.casefold())), None
+            )
             return re.sub(r"^(?:the|The)\s+", "", m.text), place or inside.group(1)
-        match = COURT_IN_PLACE.match(doc_text(doc)[m.end:m.end + 60])
+        match = COURT_IN_PLACE.match(doc_text(doc)[m.end : m.end + 60])
         if match:
             words = match.group(1).strip().casefold()
             for surface, name in surfaces:
                 if words.startswith(surface.casefold()):
-                    return f"{court.name} in {match.group(1).strip()[:len(surface)]}", name
+                    return f"{court.name} in {match.group(1).strip()[: len(surface)]}", name
     return court.name, None
 
 
@@ -1613,7 +2062,7 @@ def _place(doc, entities, sent, court) -> str | None:
             continue
         for m in place.mentions:
             if sent.start_char <= m.start < sent.end_char:
-                before = doc_text(doc)[max(0, m.start - 6):m.start].lower()
+                before = doc_text(doc)[max(0, m.start - 6) : m.start].lower()
                 if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before):
                     in_sentence.append((m.start, place.name))
     if in_sentence:

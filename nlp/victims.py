@@ -7,6 +7,7 @@ to people who are not marked here, and whoever is marked is never stored by name
 a false mark is a name withheld; the cost of a miss is a victim published, so the cues are
 generous, except that a minor's age alone gives way to a defendant verb in the same clause.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,10 @@ from nlp.entities import Entity, Mention, doc_text
 ADULT_AGE = 18
 GROUP_NOUNS = r"victims?|survivors?|girls?|boys?|child(?:ren)?|minors?|teen(?:ager)?s?|schoolgirls?|schoolboys?"
 # people who are the victims in labour cases, when the text picks one out ("One of the workers, X")
-WORKER_NOUNS = (r"workers?|women|men|migrants?|fishermen|fisherman|labou?rers?|crew(?: members?)?|employees?|maids?|"
-                r"recruits?|foreigners|domestic workers?|job-?seekers?|plantation workers?|farmworkers?")
+WORKER_NOUNS = (
+    r"workers?|women|men|migrants?|fishermen|fisherman|labou?rers?|crew(?: members?)?|employees?|maids?|"
+    r"recruits?|foreigners|domestic workers?|job-?seekers?|plantation workers?|farmworkers?"
+)
 # "The victim, X" / "Both girls, X and Y" / "One of the rescued girls, X" / "Survivors, including X" /
 # "The girl, identified as X" / "Survivor X" / "Rescued teenager X" / "the trafficked boy X"
 CUE_BEFORE = re.compile(
@@ -28,15 +31,20 @@ CUE_BEFORE = re.compile(
     rf"|\b(?:victim|survivor|minor)\s+"
     rf"|\b(?:rescued|trafficked|freed|enslaved|underage|under-age|teenage|young)\s+"
     rf"(?:teen(?:ager)?|girl|boy|child|woman|man|worker|maid|fisherman|migrant)\s*,?\s*)$",
-    re.I)
+    re.I,
+)
 # "the man who kidnapped the child, X, was sentenced": the noun is what X did something to
 OBJECT_OF_CLAUSE = re.compile(
     rf"\b(?:who|that)\s+(?:had\s+|has\s+|allegedly\s+)?[a-z]+\s+(?:the|a|an|his|her|their|\d+|two|three)\s+"
-    rf"(?:[\w-]+\s+)?(?:{GROUP_NOUNS})\s*,\s*$", re.I)
+    rf"(?:[\w-]+\s+)?(?:{GROUP_NOUNS})\s*,\s*$",
+    re.I,
+)
 # "One of the workers, X" — a cue that a defendant verb outweighs ("One of the women, X, was jailed")
 ONE_OF_THE_WORKERS = re.compile(
     rf"\b(?:(?:one|two|three|four|five|another|some|many) of the|among the) (?:[\w-]+\s+){{0,2}}?"
-    rf"(?:{WORKER_NOUNS})\s*(?:,|:|—|–)\s*$", re.I)
+    rf"(?:{WORKER_NOUNS})\s*(?:,|:|—|–)\s*$",
+    re.I,
+)
 ONE_OF_THEM = re.compile(r"\b(?:one|two|another|some) of them\s*,\s*$", re.I)
 VICTIMS_NAMED = re.compile(r"\b(?:victims|survivors|girls|boys|children|minors)\b", re.I)
 # "X, a survivor of trafficking" / "X, one of the trafficked girls" / "X, a Rohingya boy";
@@ -48,49 +56,148 @@ CUE_APPOSITIVE = re.compile(
     # the noun ends the phrase: not "a UNICEF child protection officer", "a girls' school"
     r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:of|who|from|in|at|and|was|were|is|are|aged|with|whom|rescued|"
     r"trafficked|found|freed|sold|held|taken|lured|now|then|when|after|before|said|told)\b)",
-    re.I)
+    re.I,
+)
 # "X, 15," / "X (14)" / "X, aged 14" / "X, then 14" / "X, who was 15 at the time"
 AGE_AFTER = re.compile(
     r"^\s*(?:,|\()\s*(?:aged\s+|age\s+|then\s+|who was (?:only |just )?|who is (?:only |just )?)?"
     r"(\d{1,2})(?:\s*(?:,|\)|\.|;|at the time|years? old)|\s+(?:and|or|was|were|is|are|had|has|who|from|of)\b)",
-    re.I)
+    re.I,
+)
 # "16-year-old X" / "Aged just 12, X"
-AGE_BEFORE = re.compile(r"(?:\b(\d{1,2})-year-old\s+(?:[a-z]+\s+)?|\b[Aa]ged (?:just |only )?(\d{1,2})\s*,\s*)[\"'\u201c\u2018]?$")
+AGE_BEFORE = re.compile(
+    r"(?:\b(\d{1,2})-year-old\s+(?:[a-z]+\s+)?|\b[Aa]ged (?:just |only )?(\d{1,2})\s*,\s*)[\"'\u201c\u2018]?$"
+)
 # "\"Srey Pich\" (not her real name)", "Mai, a pseudonym": news and NGOs rename victims, never defendants
 PSEUDONYM_AFTER = re.compile(
     r"^[\"'\u201d\u2019]?\s*(?:,|\(|—|–)\s*(?:not (?:her|his|their) real names?|an? (?:pseudonym|assumed name)|"
-    r"(?:whose|her|his|their) names? (?:has|have|was|were) been changed|name changed|names? changed to protect)", re.I)
+    r"(?:whose|her|his|their) names? (?:has|have|was|were) been changed|name changed|names? changed to protect)",
+    re.I,
+)
 # before the first of a list: "Three sisters aged 14 to 16 — X, Y and Z"
 AGE_RANGE_BEFORE = re.compile(r"\baged \d{1,2}\s*(?:to|-|and)\s*(\d{1,2})\s*(?:,|:|—|–|\s-)\s*$", re.I)
 YEAR_OLD_AFTER = re.compile(r"^\s*,\s*(?:a|an)\s+(\d{1,2})-year-old\b", re.I)
 # after the last of a list: "A and B, both 16" / "A, B and C, all victims of ..."
 GROUP_AFTER = re.compile(
-    r"^\s*,\s*(?:both|all|each)\s+(?:aged\s+)?(?:(\d{1,2})\b|(?:victims?|survivors?|minors|girls|boys)\b)", re.I)
+    r"^\s*,\s*(?:both|all|each)\s+(?:aged\s+)?(?:(\d{1,2})\b|(?:victims?|survivors?|minors|girls|boys)\b)", re.I
+)
 # "X was among five girls freed", "X escaped", "X, who was trafficked to Saudi Arabia"
 CUE_AFTER = re.compile(
     rf"^\s*(?:,[^,.;]{{0,40}},\s*)?(?:(?:who )?(?:was|were) (?:among|one of) (?:the )?(?:\w+\s+){{0,2}}(?:{GROUP_NOUNS}|{WORKER_NOUNS}|people)\s+"
     rf"(?:freed|rescued|found|trafficked|sold|repatriated|saved|released)|(?:who )?(?:was|were) (?:among|one of) the (?:victims|survivors)|escaped\b|"
     rf"who (?:had )?(?:was|were|had been) (?:trafficked|sold|rescued|freed|lured|tricked|deceived|forced|enslaved|groomed|exploited|raped|abused))",
-    re.I)
-VICTIM_PASSIVE = {"rescue", "free", "traffic", "sell", "exploit", "abuse", "lure", "deceive", "trick",
-                  "enslave", "force", "repatriate", "rape", "groom", "confine", "lock", "smuggle",
-                  "recruit", "save", "buy", "purchase", "prostitute", "kidnap", "abduct"}
-VICTIM_OBJECT = {"rescue", "free", "traffic", "sell", "lure", "deceive", "trick", "enslave", "exploit",
-                 "abuse", "rape", "groom", "smuggle", "buy", "purchase", "prostitute", "kidnap", "abduct",
-                 "repatriate", "save", "confine"}
-DEFENDANT_VERBS = {"arrest", "charge", "convict", "detain", "sentence", "jail", "imprison", "accuse",
-                   "indict", "prosecute", "extradite", "apprehend", "nab", "try", "fine", "plead", "remand",
-                   "recruit", "lure", "sell", "traffic", "run", "operate", "own", "smuggle", "admit"}
-PASSIVE_VICTIM_VERBS = {"force", "traffic", "sell", "lure", "deceive", "trick", "enslave", "rescue",
-                        "free", "hold", "lock", "confine", "beat", "abuse", "exploit", "promise",
-                        "recruit", "smuggle", "repatriate", "rape"}
+    re.I,
+)
+VICTIM_PASSIVE = {
+    "rescue",
+    "free",
+    "traffic",
+    "sell",
+    "exploit",
+    "abuse",
+    "lure",
+    "deceive",
+    "trick",
+    "enslave",
+    "force",
+    "repatriate",
+    "rape",
+    "groom",
+    "confine",
+    "lock",
+    "smuggle",
+    "recruit",
+    "save",
+    "buy",
+    "purchase",
+    "prostitute",
+    "kidnap",
+    "abduct",
+}
+VICTIM_OBJECT = {
+    "rescue",
+    "free",
+    "traffic",
+    "sell",
+    "lure",
+    "deceive",
+    "trick",
+    "enslave",
+    "exploit",
+    "abuse",
+    "rape",
+    "groom",
+    "smuggle",
+    "buy",
+    "purchase",
+    "prostitute",
+    "kidnap",
+    "abduct",
+    "repatriate",
+    "save",
+    "confine",
+}
+DEFENDANT_VERBS = {
+    "arrest",
+    "charge",
+    "convict",
+    "detain",
+    "sentence",
+    "jail",
+    "imprison",
+    "accuse",
+    "indict",
+    "prosecute",
+    "extradite",
+    "apprehend",
+    "nab",
+    "try",
+    "fine",
+    "plead",
+    "remand",
+    "recruit",
+    "lure",
+    "sell",
+    "traffic",
+    "run",
+    "operate",
+    "own",
+    "smuggle",
+    "admit",
+}
+PASSIVE_VICTIM_VERBS = {
+    "force",
+    "traffic",
+    "sell",
+    "lure",
+    "deceive",
+    "trick",
+    "enslave",
+    "rescue",
+    "free",
+    "hold",
+    "lock",
+    "confine",
+    "beat",
+    "abuse",
+    "exploit",
+    "promise",
+    "recruit",
+    "smuggle",
+    "repatriate",
+    "rape",
+}
 RELEASE_VERBS = {"free", "release"}
-COURT_WORDS = re.compile(r"^(?:court|acquit\w*|bail|parole|verdict|judge|prosecution|charges?|convict\w*|"
-                         r"sentence[ds]?|prison|jail|appeal|guilty|innocent)$", re.I)
+COURT_WORDS = re.compile(
+    r"^(?:court|acquit\w*|bail|parole|verdict|judge|prosecution|charges?|convict\w*|"
+    r"sentence[ds]?|prison|jail|appeal|guilty|innocent)$",
+    re.I,
+)
 VICTIM_TITLES = {"victim", "survivor", "minor"}
 # what may stand between two people named in one list
 SEPARATOR = re.compile(
-    r"^\s*(?:,\s*\d{1,2}\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*[—–]\s*|,?\s+and\s+(?:his|her|their) \w+\s+)$")
+    r"^\s*(?:,\s*\d{1,2}\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*[—–]\s*|,?\s+and\s+(?:his|her|their) \w+\s+)$"
+)
 
 
 def mark_victims(doc: Doc, entities: list[Entity]) -> None:
@@ -101,8 +208,8 @@ def mark_victims(doc: Doc, entities: list[Entity]) -> None:
     marked.update(id(p) for p in _pronoun_victims(doc, persons))
     for group in _lists(text, persons):
         first, last = group[0][0], group[-1][0]
-        before = text[max(0, first.start - 70):first.start]
-        if _cue_before(before) or _group_after(text[last.end:last.end + 60]) or _minor_range(before):
+        before = text[max(0, first.start - 70) : first.start]
+        if _cue_before(before) or _group_after(text[last.end : last.end + 60]) or _minor_range(before):
             marked.update(id(p) for _, p in group)
     for person in persons:
         if id(person) in marked:
@@ -115,9 +222,14 @@ def _is_victim(doc: Doc, text: str, person: Entity) -> bool:
     # a minor's age or "one of the workers" makes a victim unless a defendant verb says otherwise
     weak = person.age is not None and person.age < ADULT_AGE
     for m in person.mentions:
-        before, after = text[max(0, m.start - 70):m.start], text[m.end:m.end + 120]
-        if _cue_before(before, text[max(0, m.start - 370):m.start]) or CUE_APPOSITIVE.match(after) \
-                or CUE_AFTER.match(after) or PSEUDONYM_AFTER.match(after) or _verb_cue(doc, m):
+        before, after = text[max(0, m.start - 70) : m.start], text[m.end : m.end + 120]
+        if (
+            _cue_before(before, text[max(0, m.start - 370) : m.start])
+            or CUE_APPOSITIVE.match(after)
+            or CUE_AFTER.match(after)
+            or PSEUDONYM_AFTER.match(after)
+            or _verb_cue(doc, m)
+        ):
             return True
         weak = weak or _minor_age(before, after) or bool(ONE_OF_THE_WORKERS.search(before))
     return weak and not any(_defendant_verb(doc, m) for m in person.mentions)
@@ -126,7 +238,7 @@ def _is_victim(doc: Doc, text: str, person: Entity) -> bool:
 def _cue_before(before: str, earlier: str = "") -> bool:
     """`earlier` is the text before the window, for "One of them, X" after "The victims ..."."""
     found = CUE_BEFORE.search(before)
-    if found and not OBJECT_OF_CLAUSE.search(before[:found.end()]):
+    if found and not OBJECT_OF_CLAUSE.search(before[: found.end()]):
         return True
     return bool(ONE_OF_THEM.search(before)) and bool(VICTIMS_NAMED.search(earlier[-300:]))
 
@@ -152,24 +264,25 @@ def _minor_age(before: str, after: str) -> bool:
 
 def _verb_cue(doc: Doc, m: Mention) -> bool:
     """Rescued, sold, lured...: the passive subject, or the object of the active verb."""
-    root = doc[m.token_start:m.token_end].root
+    root = doc[m.token_start : m.token_end].root
     while root.dep_ in {"conj", "appos"} and root.head.ent_type_ == "PERSON":
         root = root.head  # "lured A, 16, and B, 15": B is as much the object as A
     verb = root.head
     if verb.lemma_.lower() in RELEASE_VERBS and _court_release(verb):
         return False
-    return (root.dep_ == "nsubjpass" and verb.lemma_.lower() in VICTIM_PASSIVE) or \
-        (root.dep_ == "dobj" and verb.lemma_.lower() in VICTIM_OBJECT)
+    return (root.dep_ == "nsubjpass" and verb.lemma_.lower() in VICTIM_PASSIVE) or (
+        root.dep_ == "dobj" and verb.lemma_.lower() in VICTIM_OBJECT
+    )
 
 
 def _court_release(verb) -> bool:
-    """"was freed after the court found ...", "freed on bail": an acquitted or bailed defendant."""
+    """ "was freed after the court found ...", "freed on bail": an acquitted or bailed defendant."""
     return any(COURT_WORDS.search(t.text) for t in verb.sent)
 
 
 def _defendant_verb(doc: Doc, m: Mention) -> bool:
     """The person is the one arrested, charged, sentenced..., or the one who sold or lured."""
-    root = doc[m.token_start:m.token_end].root
+    root = doc[m.token_start : m.token_end].root
     if root.dep_ == "appos":  # "One of the women, X, was sentenced"
         root = root.head
     lemma = root.head.lemma_.lower()
@@ -179,7 +292,7 @@ def _defendant_verb(doc: Doc, m: Mention) -> bool:
 
 
 def _pronoun_victims(doc: Doc, persons: list[Entity]) -> list[Entity]:
-    """"He was freed in March" / "she was sold to a broker": the person last named before the
+    """ "He was freed in March" / "she was sold to a broker": the person last named before the
     pronoun, in its sentence or the two before, unless the text makes that person a defendant."""
     mentions = sorted(((m, p) for p in persons for m in p.mentions), key=lambda pair: pair[0].start)
     found = []
@@ -187,9 +300,13 @@ def _pronoun_victims(doc: Doc, persons: list[Entity]) -> list[Entity]:
         verb = token.head
         # only a pronoun that is what its sentence is about ("He was freed in March"), not
         # one inside a clause about someone else ("a boy who said he had been sold")
-        if token.lower_ not in {"he", "she"} or token.dep_ != "nsubjpass" or verb.dep_ != "ROOT" or \
-                verb.lemma_.lower() not in VICTIM_PASSIVE or \
-                (verb.lemma_.lower() in RELEASE_VERBS and _court_release(verb)):
+        if (
+            token.lower_ not in {"he", "she"}
+            or token.dep_ != "nsubjpass"
+            or verb.dep_ != "ROOT"
+            or verb.lemma_.lower() not in VICTIM_PASSIVE
+            or (verb.lemma_.lower() in RELEASE_VERBS and _court_release(verb))
+        ):
             continue
         window_start = token.sent.start
         for _ in range(2):
@@ -208,7 +325,7 @@ def _lists(text: str, persons: list[Entity]) -> list[list[tuple[Mention, Entity]
     mentions = sorted(((m, p) for p in persons for m in p.mentions), key=lambda pair: pair[0].start)
     lists: list[list[tuple[Mention, Entity]]] = []
     for m, p in mentions:
-        if lists and p is not lists[-1][-1][1] and SEPARATOR.match(text[lists[-1][-1][0].end:m.start]):
+        if lists and p is not lists[-1][-1][1] and SEPARATOR.match(text[lists[-1][-1][0].end : m.start]):
             lists[-1].append((m, p))
         else:
             lists.append([(m, p)])
@@ -216,29 +333,51 @@ def _lists(text: str, persons: list[Entity]) -> list[list[tuple[Mention, Entity]
 
 
 # -- weaker cues, weighed by nlp.roles against suspect and staff cues ----------------
-WEAK_PASSIVE = {"rescue", "free", "traffic", "sell", "exploit", "abuse", "lure", "deceive",
-                "trick", "enslave", "force", "hold", "repatriate", "rape", "beat", "confine"}
+WEAK_PASSIVE = {
+    "rescue",
+    "free",
+    "traffic",
+    "sell",
+    "exploit",
+    "abuse",
+    "lure",
+    "deceive",
+    "trick",
+    "enslave",
+    "force",
+    "hold",
+    "repatriate",
+    "rape",
+    "beat",
+    "confine",
+}
 WEAK_BEFORE = re.compile(
     rf"\b(?:(?:one|two|three|another|a|one of the|among the)\s+(?:\w+\s+)?(?:{GROUP_NOUNS}|{WORKER_NOUNS})|"
-    rf"(?:victims?|survivors?))\s*,?\s*$", re.I)
+    rf"(?:victims?|survivors?))\s*,?\s*$",
+    re.I,
+)
 APPOSITIVE = re.compile(r"^,?\s*(?:\d{1,2}\s*,\s*)?(?:a|an|the|one of)\b[^,.;]{0,70}")
 APPOSITIVE_VICTIM_WORDS = re.compile(
-    r"\b(?:victims?|survivors?|rescued|trafficked|freed|escaped|was sold|were sold|repatriated)\b", re.I)
+    r"\b(?:victims?|survivors?|rescued|trafficked|freed|escaped|was sold|were sold|repatriated)\b", re.I
+)
 
 
 def victim_votes(doc: Doc, m: Mention) -> int:
     """How strongly one mention's context says "victim" (0 = not at all)."""
     text = doc_text(doc)
-    root = doc[m.token_start:m.token_end].root
+    root = doc[m.token_start : m.token_end].root
     verb = root.head
     votes = 0
-    if root.dep_ == "nsubjpass" and verb.lemma_.lower() in WEAK_PASSIVE and \
-            not (verb.lemma_.lower() in RELEASE_VERBS and _court_release(verb)):
+    if (
+        root.dep_ == "nsubjpass"
+        and verb.lemma_.lower() in WEAK_PASSIVE
+        and not (verb.lemma_.lower() in RELEASE_VERBS and _court_release(verb))
+    ):
         votes += 2
-    appositive = APPOSITIVE.match(text[m.end:m.end + 90])
+    appositive = APPOSITIVE.match(text[m.end : m.end + 90])
     if appositive and APPOSITIVE_VICTIM_WORDS.search(appositive.group(0)):
         votes += 3
-    elif WEAK_BEFORE.search(text[max(0, m.start - 40):m.start]):
+    elif WEAK_BEFORE.search(text[max(0, m.start - 40) : m.start]):
         votes += 3
     if _passive_in_sentence(doc, m):
         votes += 1
@@ -251,8 +390,9 @@ def _passive_in_sentence(doc: Doc, m: Mention) -> bool:
     for token in doc[m.token_start].sent:
         if token.lemma_.lower() not in PASSIVE_VICTIM_VERBS:
             continue
-        passive = any(c.dep_ == "auxpass" for c in token.children) or \
-            (token.tag_ == "VBN" and token.dep_ in {"acl", "advcl", "conj", "xcomp"})
+        passive = any(c.dep_ == "auxpass" for c in token.children) or (
+            token.tag_ == "VBN" and token.dep_ in {"acl", "advcl", "conj", "xcomp"}
+        )
         if not passive or (token.lemma_.lower() in RELEASE_VERBS and _court_release(token)):
             continue
         for child in token.children:
@@ -271,6 +411,7 @@ def _said_by(verb, m: Mention) -> bool:
     for ancestor in verb.ancestors:
         subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
         if subjects:
-            return m.token_start <= subjects[0].i < m.token_end or \
-                any(m.token_start <= t.i < m.token_end for t in subjects[0].subtree)
+            return m.token_start <= subjects[0].i < m.token_end or any(
+                m.token_start <= t.i < m.token_end for t in subjects[0].subtree
+            )
     return False

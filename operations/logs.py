@@ -1,4 +1,5 @@
 """Logging of a run (console by level, a rotated file beside the database) and progress bars."""
+
 from __future__ import annotations
 
 import logging
@@ -34,11 +35,11 @@ def add_log_file(db_path: Path) -> logging.handlers.RotatingFileHandler:
     path.parent.mkdir(parents=True, exist_ok=True)
     # maxBytes=0: never rolled over mid-run; `rotate_log` rolls it over at the start of a
     # locked run, so two processes never rotate the same file at once
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=0, backupCount=LOG_BACKUPS,
-                                                   encoding="utf-8", delay=True)
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=0, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
+    )
     handler.setLevel(logging.INFO)
-    handler.setFormatter(logging.Formatter(
-        "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)
     return handler
 

@@ -5,6 +5,7 @@ Exit codes: 0 all went well; 1 the run failed (or was stopped by a signal); 2 ba
 or input; 3 the run finished but some sources (or some articles) failed: partial; 4
 another run holds the database's lock, nothing was done.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -20,8 +21,7 @@ from storage.lock import LockBusy, RunLock
 from storage.schema import COUNT_COLUMNS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_LOCKED = 0, 1, 2, 3, 4
-EXIT_FOR_STATUS = {"ok": EXIT_OK, "partial": EXIT_PARTIAL, "failed": EXIT_FAILED,
-                   "interrupted": EXIT_FAILED}
+EXIT_FOR_STATUS = {"ok": EXIT_OK, "partial": EXIT_PARTIAL, "failed": EXIT_FAILED, "interrupted": EXIT_FAILED}
 
 log = logging.getLogger("pipeline")
 
@@ -84,10 +84,8 @@ class Run:
         rotate_log(file_handler())
         self.started = time.monotonic()
         self.db = open_db(self.db_path)
-        self.run_id = start_run(self.db, self.command, lock=self.lock,
-                                log_file=str(log_file_for(self.db_path)))
-        log.info("run %d (%s) started by pid %d on %s", self.run_id, self.command, os.getpid(),
-                 self.db_path)
+        self.run_id = start_run(self.db, self.command, lock=self.lock, log_file=str(log_file_for(self.db_path)))
+        log.info("run %d (%s) started by pid %d on %s", self.run_id, self.command, os.getpid(), self.db_path)
         return self
 
     @contextlib.contextmanager
@@ -121,8 +119,15 @@ class Run:
         code = EXIT_FOR_STATUS[status]
         if status != "interrupted":  # an interrupted run keeps the stage it stopped in
             fields["stage"] = "done"
-        finish_run(self.db, self.run_id, status, message,
-                   duration_seconds=round(time.monotonic() - self.started, 2), exit_code=code, **fields)
+        finish_run(
+            self.db,
+            self.run_id,
+            status,
+            message,
+            duration_seconds=round(time.monotonic() - self.started, 2),
+            exit_code=code,
+            **fields,
+        )
         run = get_run(self.db, self.run_id)
         self.result = code, run
         log.info("%s", summary(run))
@@ -172,8 +177,11 @@ def summary(run: dict) -> str:
     text = f"run {run['id']} ({run['command']}): {run['status']}; {counts}"
     if run.get("problem_counts") and run["problem_counts"] != "{}":
         text += f"; problems {run['problem_counts']}"
-    timings = [f"{stage} {run[f'{stage}_seconds']:.1f} s" for stage in ("crawl", "process")
-               if run.get(f"{stage}_seconds") is not None]
+    timings = [
+        f"{stage} {run[f'{stage}_seconds']:.1f} s"
+        for stage in ("crawl", "process")
+        if run.get(f"{stage}_seconds") is not None
+    ]
     if run.get("duration_seconds") is not None:
         timings.append(f"total {run['duration_seconds']:.1f} s")
     if timings:

@@ -1,5 +1,6 @@
 """The stages a command runs, each inside a `Run`: its counts go into the run's row, and
 what went partly wrong makes the run partial."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,13 +18,13 @@ def read_sources(sources: Path, extra_settings: dict | None):
     known = {s.id for s in parsed}
     unknown = [s for s in (extra_settings or {}).get("NEWS_SOURCES", []) if s not in known]
     if unknown:
-        raise SourcesFileError(f"{sources}: no source with id {', '.join(map(repr, unknown))} "
-                               f"(ids: {', '.join(sorted(known))})")
+        raise SourcesFileError(
+            f"{sources}: no source with id {', '.join(map(repr, unknown))} (ids: {', '.join(sorted(known))})"
+        )
     return parsed
 
 
-def crawl_stage(run: Run, sources: Path, extra_settings: dict | None, show_progress: bool,
-                parsed_sources=None) -> None:
+def crawl_stage(run: Run, sources: Path, extra_settings: dict | None, show_progress: bool, parsed_sources=None) -> None:
     """Crawl every source once into the run's row (counts via the item pipeline).
     `parsed_sources`: the file's sources as `read_sources` returned them (else it is read here)."""
     from storage.runs import get_run
@@ -35,8 +36,9 @@ def crawl_stage(run: Run, sources: Path, extra_settings: dict | None, show_progr
         if show_progress:
             extra["NEWS_PROGRESS"] = True  # the crawler.progress extension's bar
         try:
-            stats = run_crawl(sources, run.db_path, run_id=run.run_id, extra_settings=extra,
-                              parsed_sources=parsed_sources)
+            stats = run_crawl(
+                sources, run.db_path, run_id=run.run_id, extra_settings=extra, parsed_sources=parsed_sources
+            )
         finally:
             install_signal_handlers()  # Scrapy replaced them for its graceful shutdown
         if stats.get("finish_reason") == "shutdown":  # Scrapy stopped on SIGTERM / SIGINT
@@ -44,16 +46,22 @@ def crawl_stage(run: Run, sources: Path, extra_settings: dict | None, show_progr
         row = get_run(run.db, run.run_id)
         if row.get("sources_failed"):
             run.partial = True
-            log.warning("run %d: %d of %d sources failed", run.run_id, row["sources_failed"],
-                        row.get("sources_tried") or 0)
+            log.warning(
+                "run %d: %d of %d sources failed", run.run_id, row["sources_failed"], row.get("sources_tried") or 0
+            )
         if stats.get("news/code_errors"):  # a callback or item pipeline raised: a bug, not a site
             run.partial = True
-            log.warning("run %d: %d exceptions in spider callbacks or item pipelines (run_errors codes "
-                        "spider_error, item_error)", run.run_id, stats["news/code_errors"])
+            log.warning(
+                "run %d: %d exceptions in spider callbacks or item pipelines (run_errors codes "
+                "spider_error, item_error)",
+                run.run_id,
+                stats["news/code_errors"],
+            )
 
 
-def process_stage(run: Run, model: str | None, reprocess: bool, workers: int, show_progress: bool,
-                  commit_every: int = 50) -> None:
+def process_stage(
+    run: Run, model: str | None, reprocess: bool, workers: int, show_progress: bool, commit_every: int = 50
+) -> None:
     """NLP over every article not processed with the current NLP version (all with reprocess)."""
     from storage.runs import add_counts, set_fields
 
@@ -65,10 +73,16 @@ def process_stage(run: Run, model: str | None, reprocess: bool, workers: int, sh
         nlp = load_pipeline(model)
         version = nlp_version(nlp)
         set_fields(run.db, run.run_id, nlp_version=version)
-        counts = process_articles(run.db, nlp=nlp, reprocess=reprocess, workers=workers, run_id=run.run_id,
-                                  commit_every=commit_every,
-                                  progress=progress_bar("process", " articles") if show_progress else None,
-                                  should_stop=stop_requested)
+        counts = process_articles(
+            run.db,
+            nlp=nlp,
+            reprocess=reprocess,
+            workers=workers,
+            run_id=run.run_id,
+            commit_every=commit_every,
+            progress=progress_bar("process", " articles") if show_progress else None,
+            should_stop=stop_requested,
+        )
         raise_if_stopped()
         add_counts(run.db, run.run_id, counts)
         set_fields(run.db, run.run_id, articles_pending=count_pending(run.db, version))
@@ -82,10 +96,15 @@ def reparse_stage(run: Run, article_ids: list[str] | None, show_progress: bool) 
     from storage.runs import add_counts
 
     with run.stage("reextract"):
-        counts = reparse_articles(run.db, run.run_id, article_ids,
-                                    progress=progress_bar("reextract", " articles") if show_progress else None)
+        counts = reparse_articles(
+            run.db, run.run_id, article_ids, progress=progress_bar("reextract", " articles") if show_progress else None
+        )
         add_counts(run.db, run.run_id, counts)
-        log.info("run %d: %d articles re-extracted with changes (%d with a new text, to be processed again)",
-                 run.run_id, counts["articles_updated"], counts["articles_text_changed"])
+        log.info(
+            "run %d: %d articles re-extracted with changes (%d with a new text, to be processed again)",
+            run.run_id,
+            counts["articles_updated"],
+            counts["articles_text_changed"],
+        )
         if counts.get("errors"):
             run.partial = True

@@ -1,4 +1,5 @@
 """Writes from the crawl stage: sources, articles (upsert by canonical URL), seen URLs."""
+
 from __future__ import annotations
 
 import gzip
@@ -18,8 +19,16 @@ def article_id(canonical_url: str) -> str:
 def upsert_sources(db: sqlite_utils.Database, sources) -> None:
     """Insert new sources, update changed ones; an unchanged source is not written at all."""
     rows = [
-        [s.id, s.name, s.homepage, s.country, s.language, json.dumps(s.start_urls),
-         json.dumps(s.allowed_domains), utc_now()]
+        [
+            s.id,
+            s.name,
+            s.homepage,
+            s.country,
+            s.language,
+            json.dumps(s.start_urls),
+            json.dumps(s.allowed_domains),
+            utc_now(),
+        ]
         for s in sources
     ]
     with transaction(db):
@@ -34,7 +43,8 @@ def upsert_sources(db: sqlite_utils.Database, sources) -> None:
                where (name, homepage, country, language, start_urls, allowed_domains) is not
                      (excluded.name, excluded.homepage, excluded.country, excluded.language,
                       excluded.start_urls, excluded.allowed_domains)""",
-            rows)
+            rows,
+        )
 
 
 # The fetched_urls statuses of URLs never requested again; known_urls() says when the
@@ -53,7 +63,7 @@ def known_urls(db: sqlite_utils.Database, since: str | None = None, max_attempts
     """
     rows = db.execute(
         f"""select url from fetched_urls
-           where status in ({', '.join('?' * len(NEVER_REFETCHED))})
+           where status in ({", ".join("?" * len(NEVER_REFETCHED))})
               or (status = 'error' and coalesce(attempts, 1) >= ?)
               or (status = 'too_old' and ? is not null and coalesce(published, '') < ?)""",
         [*NEVER_REFETCHED, max_attempts, since, since or ""],
@@ -63,9 +73,14 @@ def known_urls(db: sqlite_utils.Database, since: str | None = None, max_attempts
 
 def urls_to_retry(db: sqlite_utils.Database, max_attempts: int = 3) -> list[tuple[str, str | None]]:
     """(url, source_id) of pages that failed transiently on earlier runs and may be tried again."""
-    return [tuple(row) for row in db.execute(
-        "select url, source_id from fetched_urls where status = 'error' and coalesce(attempts, 1) < ? "
-        "order by last_seen", [max_attempts]).fetchall()]
+    return [
+        tuple(row)
+        for row in db.execute(
+            "select url, source_id from fetched_urls where status = 'error' and coalesce(attempts, 1) < ? "
+            "order by last_seen",
+            [max_attempts],
+        ).fetchall()
+    ]
 
 
 def article_columns(article: dict) -> dict:
@@ -96,8 +111,14 @@ def store_article(db: sqlite_utils.Database, article: dict, run_id: int | None =
     """
     aid = article_id(article["url"])
     now = utc_now()
-    row = {"id": aid, "url": article["url"], "source_id": article.get("source_id"), **article_columns(article),
-           "relevant": 1 if article.get("relevant") else 0, "updated_at": now}
+    row = {
+        "id": aid,
+        "url": article["url"],
+        "source_id": article.get("source_id"),
+        **article_columns(article),
+        "relevant": 1 if article.get("relevant") else 0,
+        "updated_at": now,
+    }
     with transaction(db):
         existing = db.execute("select content_hash from articles where id = ?", [aid]).fetchone()
         if existing and existing[0] == article["content_hash"]:
@@ -122,8 +143,9 @@ def store_article(db: sqlite_utils.Database, article: dict, run_id: int | None =
                 pk="article_id",
             )
         for url in {article["url"], *(article.get("seen_urls") or [])}:
-            mark_url(db, url, "article", aid, now, source_id=article.get("source_id"),
-                     published=article.get("published"))
+            mark_url(
+                db, url, "article", aid, now, source_id=article.get("source_id"), published=article.get("published")
+            )
     return outcome
 
 
@@ -133,15 +155,17 @@ def stored_article_ids(db: sqlite_utils.Database, ids: list[str] | None = None) 
     return [row[0] for row in db.execute(f"select id from articles {where} order by id", list(ids or []))]
 
 
-STORED_PAGE_COLUMNS = ("url", "title", "text", "authors", "language", "published", "published_source",
-                       "content_hash")
+STORED_PAGE_COLUMNS = ("url", "title", "text", "authors", "language", "published", "published_source", "content_hash")
 
 
 def stored_page(db: sqlite_utils.Database, aid: str) -> tuple[dict, bytes | None] | None:
     """(the article's extracted columns and URL, its compressed HTML or None), or None
     when there is no such article."""
-    row = db.execute(f"select {', '.join('a.' + c for c in STORED_PAGE_COLUMNS)}, h.html_gz from articles a "
-                     "left join article_html h on h.article_id = a.id where a.id = ?", [aid]).fetchone()
+    row = db.execute(
+        f"select {', '.join('a.' + c for c in STORED_PAGE_COLUMNS)}, h.html_gz from articles a "
+        "left join article_html h on h.article_id = a.id where a.id = ?",
+        [aid],
+    ).fetchone()
     return None if row is None else (dict(zip(STORED_PAGE_COLUMNS, row[:-1])), row[-1])
 
 
@@ -164,8 +188,10 @@ def update_parsed_fields(db: sqlite_utils.Database, aid: str, changes: dict, tex
 
 def find_exact_copy(db: sqlite_utils.Database, content_hash: str, url: str) -> str | None:
     """Id of a stored article with the same normalised text under another URL, if any."""
-    row = db.execute("select id from articles where content_hash = ? and id != ? order by fetched_at limit 1",
-                     [content_hash, article_id(url)]).fetchone()
+    row = db.execute(
+        "select id from articles where content_hash = ? and id != ? order by fetched_at limit 1",
+        [content_hash, article_id(url)],
+    ).fetchone()
     return row[0] if row else None
 
 
@@ -184,8 +210,9 @@ def rewrite_article_text(db: sqlite_utils.Database, aid: str, text: str, rewrite
     copies' titles (inside the caller's transaction). The content hash stays that of the
     page as fetched, so the next crawl sees the story unchanged and keeps this text."""
     row = db.execute("select title from articles where id = ?", [aid]).fetchone()
-    db.execute("update articles set text = ?, title = ? where id = ?",
-               [text, rewrite_title(row[0]) if row else None, aid])
+    db.execute(
+        "update articles set text = ?, title = ? where id = ?", [text, rewrite_title(row[0]) if row else None, aid]
+    )
     for copy_id, title in db.execute("select id, title from article_copies where article_id = ?", [aid]).fetchall():
         db.execute("update article_copies set title = ? where id = ?", [rewrite_title(title), copy_id])
 
@@ -200,29 +227,61 @@ def article_fingerprints(db: sqlite_utils.Database, compute) -> dict[str, str]:
     return {aid: value for aid, value in db.execute("select id, simhash from articles").fetchall()}
 
 
-def store_copy(db: sqlite_utils.Database, original_id: str, article: dict, kind: str,
-               distance: int, similarity: float, run_id: int | None = None) -> str:
+def store_copy(
+    db: sqlite_utils.Database,
+    original_id: str,
+    article: dict,
+    kind: str,
+    distance: int,
+    similarity: float,
+    run_id: int | None = None,
+) -> str:
     """Record `article` as a copy of the stored `original_id` (one transaction); new/unchanged."""
     now = utc_now()
     copy_id = stable_id("copy", article["url"])
     with transaction(db):
         existed = db.execute("select 1 from article_copies where id = ?", [copy_id]).fetchone() is not None
-        db["article_copies"].upsert({
-            "id": copy_id, "article_id": original_id, "url": article["url"],
-            "source_id": article.get("source_id"), "title": article.get("title"),
-            "published": article.get("published"), "kind": kind, "distance": distance,
-            "similarity": similarity, "content_hash": article.get("content_hash"),
-            "simhash": article.get("simhash"), "found_at": now, "run_id": run_id,
-        }, pk="id")
+        db["article_copies"].upsert(
+            {
+                "id": copy_id,
+                "article_id": original_id,
+                "url": article["url"],
+                "source_id": article.get("source_id"),
+                "title": article.get("title"),
+                "published": article.get("published"),
+                "kind": kind,
+                "distance": distance,
+                "similarity": similarity,
+                "content_hash": article.get("content_hash"),
+                "simhash": article.get("simhash"),
+                "found_at": now,
+                "run_id": run_id,
+            },
+            pk="id",
+        )
         for url in {article["url"], *(article.get("seen_urls") or [])}:
-            mark_url(db, url, "duplicate", original_id, now, source_id=article.get("source_id"),
-                     published=article.get("published"))
+            mark_url(
+                db,
+                url,
+                "duplicate",
+                original_id,
+                now,
+                source_id=article.get("source_id"),
+                published=article.get("published"),
+            )
     return "unchanged" if existed else "new"
 
 
-def mark_url(db: sqlite_utils.Database, url: str, status: str, article: str | None = None,
-             now: str | None = None, source_id: str | None = None, code: str | None = None,
-             published: str | None = None) -> None:
+def mark_url(
+    db: sqlite_utils.Database,
+    url: str,
+    status: str,
+    article: str | None = None,
+    now: str | None = None,
+    source_id: str | None = None,
+    code: str | None = None,
+    published: str | None = None,
+) -> None:
     """Remember a fetched URL. A repeated 'error' counts one more attempt."""
     now = now or utc_now()
     db.execute(
@@ -245,14 +304,23 @@ def mark_url(db: sqlite_utils.Database, url: str, status: str, article: str | No
 # articles must not send that feed's new ETag next time (a 304 would hide those articles).
 def feed_validators(db: sqlite_utils.Database) -> dict[str, tuple[str | None, str | None]]:
     """{listing URL: (ETag, Last-Modified)} of listings whose last complete read finished."""
-    return {url: (etag, modified) for url, etag, modified in db.execute(
-        "select url, etag, last_modified from feed_state "
-        "where etag is not null or last_modified is not null").fetchall()}
+    return {
+        url: (etag, modified)
+        for url, etag, modified in db.execute(
+            "select url, etag, last_modified from feed_state where etag is not null or last_modified is not null"
+        ).fetchall()
+    }
 
 
-def save_feed_state(db: sqlite_utils.Database, url: str, source_id: str | None, status: int,
-                    etag: str | None = None, last_modified: str | None = None,
-                    keep_validators: bool = True) -> None:
+def save_feed_state(
+    db: sqlite_utils.Database,
+    url: str,
+    source_id: str | None,
+    status: int,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    keep_validators: bool = True,
+) -> None:
     """After fetching a listing: its answer and, if it was fully read, its new validators
     (pending until `commit_feed_validators` at the end of the crawl)."""
     now = utc_now()
@@ -262,7 +330,9 @@ def save_feed_state(db: sqlite_utils.Database, url: str, source_id: str | None, 
                 """insert into feed_state (url, source_id, status, checked_at, not_modified)
                    values (?, ?, 304, ?, 1)
                    on conflict(url) do update set status = 304, checked_at = excluded.checked_at,
-                     not_modified = coalesce(not_modified, 0) + 1""", [url, source_id, now])
+                     not_modified = coalesce(not_modified, 0) + 1""",
+                [url, source_id, now],
+            )
             return
         if not keep_validators or not (etag or last_modified):
             # forgetting validators is always safe (the next run reads the listing in full)
@@ -273,7 +343,8 @@ def save_feed_state(db: sqlite_utils.Database, url: str, source_id: str | None, 
                      last_modified = null, pending_etag = null, pending_last_modified = null,
                      status = excluded.status, checked_at = excluded.checked_at,
                      changed_at = excluded.changed_at""",
-                [url, source_id, status, now, now])
+                [url, source_id, status, now, now],
+            )
             return
         db.execute(
             """insert into feed_state (url, source_id, pending_etag, pending_last_modified, status,
@@ -283,7 +354,8 @@ def save_feed_state(db: sqlite_utils.Database, url: str, source_id: str | None, 
                  pending_etag = excluded.pending_etag,
                  pending_last_modified = excluded.pending_last_modified, status = excluded.status,
                  checked_at = excluded.checked_at, changed_at = excluded.changed_at""",
-            [url, source_id, etag, last_modified, status, now, now])
+            [url, source_id, etag, last_modified, status, now, now],
+        )
 
 
 def commit_feed_validators(db: sqlite_utils.Database) -> int:
@@ -292,7 +364,8 @@ def commit_feed_validators(db: sqlite_utils.Database) -> int:
         cursor = db.execute(
             """update feed_state set etag = pending_etag, last_modified = pending_last_modified,
                  pending_etag = null, pending_last_modified = null
-               where pending_etag is not null or pending_last_modified is not null""")
+               where pending_etag is not null or pending_last_modified is not null"""
+        )
     return cursor.rowcount
 
 
@@ -301,5 +374,6 @@ def discard_pending_validators(db: sqlite_utils.Database) -> int:
     with transaction(db):
         cursor = db.execute(
             """update feed_state set pending_etag = null, pending_last_modified = null
-               where pending_etag is not null or pending_last_modified is not null""")
+               where pending_etag is not null or pending_last_modified is not null"""
+        )
     return cursor.rowcount

@@ -4,6 +4,7 @@ article's entities, mentions and sentences written atomically.
 Entities are keyed by the identity key the NLP record carries (`key`, `defendant_key`:
 `nlp.names.lookup_key` of the stored name), so this module stores names without knowing
 how they are compared."""
+
 from __future__ import annotations
 
 import functools
@@ -25,13 +26,32 @@ def _insert(table: str, columns: tuple[str, ...], conflict: str) -> str:
 # entities_fts, to the same contents.
 ENTITY_COLUMNS = ("id", "kind", "name", "agency_kind", "place_kind", "country", "latitude", "longitude")
 MENTION_COLUMNS = ("id", "article_id", "entity_id", "surface", "start", "end", "role", "title", "age", "context")
-SENTENCE_COLUMNS = ("id", "article_id", "defendant_id", "defendant", "prison_months", "suspended_months",
-                    "life", "death", "fine", "court", "place", "charge", "text", "start", "end")
+SENTENCE_COLUMNS = (
+    "id",
+    "article_id",
+    "defendant_id",
+    "defendant",
+    "prison_months",
+    "suspended_months",
+    "life",
+    "death",
+    "fine",
+    "court",
+    "place",
+    "charge",
+    "text",
+    "start",
+    "end",
+)
 _ENTITY_VALUES = ", ".join(f'"{c}"' for c in ENTITY_COLUMNS[1:])
-UPSERT_ENTITY = (_insert("entities", ENTITY_COLUMNS, "INSERT") + ' ON CONFLICT("id") DO UPDATE SET '
-                 + ", ".join(f'"{c}" = excluded."{c}"' for c in ENTITY_COLUMNS[1:])
-                 + f" WHERE ({_ENTITY_VALUES}) IS NOT ("
-                 + ", ".join(f'excluded."{c}"' for c in ENTITY_COLUMNS[1:]) + ")")
+UPSERT_ENTITY = (
+    _insert("entities", ENTITY_COLUMNS, "INSERT")
+    + ' ON CONFLICT("id") DO UPDATE SET '
+    + ", ".join(f'"{c}" = excluded."{c}"' for c in ENTITY_COLUMNS[1:])
+    + f" WHERE ({_ENTITY_VALUES}) IS NOT ("
+    + ", ".join(f'excluded."{c}"' for c in ENTITY_COLUMNS[1:])
+    + ")"
+)
 INSERT_MENTION = _insert("mentions", MENTION_COLUMNS, "INSERT OR REPLACE")
 INSERT_SENTENCE = _insert("sentences", SENTENCE_COLUMNS, "INSERT OR REPLACE")
 
@@ -74,8 +94,7 @@ def has_pending(db: sqlite_utils.Database, version: str) -> bool:
     return db.execute(f"select 1 from articles where {where} limit 1", params).fetchone() is not None
 
 
-def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extraction: dict,
-                    nlp_version: str) -> dict:
+def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extraction: dict, nlp_version: str) -> dict:
     """Replace the article's mentions and sentences with those of `extraction` (the
     `doc._.extraction` of the article's `text`) in one transaction.
 
@@ -92,24 +111,38 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extra
         named = {entity_id(e["kind"], e["key"]) for e in entities}
         # one write of the article row (it holds the text): done now, as the pair triggers
         # of the mentions below read its co_mentioned flag
-        mark_processed(db, article_id, nlp_version, extraction.get("warnings"),
-                       co_mentioned=len(named) <= CO_MENTION_LIMIT)
+        mark_processed(
+            db, article_id, nlp_version, extraction.get("warnings"), co_mentioned=len(named) <= CO_MENTION_LIMIT
+        )
         entity_rows, mention_rows = {}, []
         for entity in entities:
             stored_name = entity["canonical"] or entity["name"]  # one name per entity across articles
             eid = entity_id(entity["kind"], entity["key"])
             entity_rows[eid] = {
-                "id": eid, "kind": entity["kind"], "name": stored_name,
-                "agency_kind": entity["agency_kind"], "place_kind": entity["place_kind"],
-                "country": entity["country"], "latitude": entity["lat"], "longitude": entity["lon"],
+                "id": eid,
+                "kind": entity["kind"],
+                "name": stored_name,
+                "agency_kind": entity["agency_kind"],
+                "place_kind": entity["place_kind"],
+                "country": entity["country"],
+                "latitude": entity["lat"],
+                "longitude": entity["lon"],
             }
             for start, end, surface, sent_start, sent_end in entity["mentions"]:
-                mention_rows.append({
-                    "id": stable_id(article_id, eid, start), "article_id": article_id,
-                    "entity_id": eid, "surface": surface, "start": start, "end": end,
-                    "role": entity["role"], "title": entity["title"], "age": entity["age"],
-                    "context": text[sent_start:sent_end].strip(),
-                })
+                mention_rows.append(
+                    {
+                        "id": stable_id(article_id, eid, start),
+                        "article_id": article_id,
+                        "entity_id": eid,
+                        "surface": surface,
+                        "start": start,
+                        "end": end,
+                        "role": entity["role"],
+                        "title": entity["title"],
+                        "age": entity["age"],
+                        "context": text[sent_start:sent_end].strip(),
+                    }
+                )
         if entity_rows:  # one batch per article: the write path is hot on a big crawl
             marks = ", ".join("?" * len(entity_rows))
             known = db.execute(f"select count(*) from entities where id in ({marks})", list(entity_rows)).fetchone()[0]
@@ -120,18 +153,25 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extra
         sentence_rows = []
         for record in extraction["sentences"]:
             defendant_key = record["defendant_key"]
-            sentence_rows.append({
-                "id": stable_id(article_id, defendant_key),
-                "article_id": article_id,
-                "defendant_id": entity_id("person", defendant_key),
-                "defendant": record["defendant"],
-                "prison_months": record["prison_months"],
-                "suspended_months": record["suspended_months"],
-                "life": int(bool(record["life"])), "death": int(bool(record["death"])),
-                "fine": record["fine"], "court": record["court"], "place": record["place"],
-                "charge": record["charge"], "text": record["text"],
-                "start": record["start"], "end": record["end"],
-            })
+            sentence_rows.append(
+                {
+                    "id": stable_id(article_id, defendant_key),
+                    "article_id": article_id,
+                    "defendant_id": entity_id("person", defendant_key),
+                    "defendant": record["defendant"],
+                    "prison_months": record["prison_months"],
+                    "suspended_months": record["suspended_months"],
+                    "life": int(bool(record["life"])),
+                    "death": int(bool(record["death"])),
+                    "fine": record["fine"],
+                    "court": record["court"],
+                    "place": record["place"],
+                    "charge": record["charge"],
+                    "text": record["text"],
+                    "start": record["start"],
+                    "end": record["end"],
+                }
+            )
         if sentence_rows:
             db.conn.executemany(INSERT_SENTENCE, [[row[c] for c in SENTENCE_COLUMNS] for row in sentence_rows])
         drop_orphan_entities(db, old_entities)
@@ -140,24 +180,40 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extra
     return counts
 
 
-def mark_processed(db: sqlite_utils.Database, article_id: str, nlp_version: str,
-                   warnings: list[str] | None = None, co_mentioned: bool | None = None) -> None:
+def mark_processed(
+    db: sqlite_utils.Database,
+    article_id: str,
+    nlp_version: str,
+    warnings: list[str] | None = None,
+    co_mentioned: bool | None = None,
+) -> None:
     """The article is done for this NLP version, with what went wrong if anything did: a
     text the pipeline fails on is not retried every night, only under a new version.
     `co_mentioned`, when given, is stored too (see `save_extraction`)."""
     flag = "" if co_mentioned is None else ", co_mentioned = ?"
-    db.execute(f"update articles set processed_at = ?, nlp_version = ?, nlp_warnings = ?{flag} where id = ?",
-               [utc_now(), nlp_version, "\n".join(warnings) if warnings else None,
-                *([int(co_mentioned)] if co_mentioned is not None else []), article_id])
+    db.execute(
+        f"update articles set processed_at = ?, nlp_version = ?, nlp_warnings = ?{flag} where id = ?",
+        [
+            utc_now(),
+            nlp_version,
+            "\n".join(warnings) if warnings else None,
+            *([int(co_mentioned)] if co_mentioned is not None else []),
+            article_id,
+        ],
+    )
 
 
 def clear_extraction(db: sqlite_utils.Database, article_id: str) -> set[str]:
     """Delete the article's mentions and sentences (inside the caller's transaction);
     returns the entity ids they referred to."""
-    old = {row[0] for row in db.execute(
-        "select entity_id from mentions where article_id = ? union "
-        "select defendant_id from sentences where article_id = ? and defendant_id is not null",
-        [article_id, article_id])}
+    old = {
+        row[0]
+        for row in db.execute(
+            "select entity_id from mentions where article_id = ? union "
+            "select defendant_id from sentences where article_id = ? and defendant_id is not null",
+            [article_id, article_id],
+        )
+    }
     db.execute("delete from mentions where article_id = ?", [article_id])
     db.execute("delete from sentences where article_id = ?", [article_id])
     return old
@@ -170,6 +226,8 @@ def drop_orphan_entities(db: sqlite_utils.Database, entity_ids) -> int:
         cursor = db.execute(
             "delete from entities where id = ? "
             "and not exists (select 1 from mentions where entity_id = ?) "
-            "and not exists (select 1 from sentences where defendant_id = ?)", [eid, eid, eid])
+            "and not exists (select 1 from sentences where defendant_id = ?)",
+            [eid, eid, eid],
+        )
         dropped += cursor.rowcount
     return dropped

@@ -13,6 +13,7 @@ the next run prints. Processes forked by the holder (spaCy's `--workers`) close 
 of the descriptor, so an orphaned worker cannot keep the lock after its parent died.
 Operators can take the same lock from the shell: `flock -n data/trafficking_news.db.lock CMD`.
 """
+
 from __future__ import annotations
 
 import errno
@@ -44,8 +45,9 @@ class LockBusy(RuntimeError):
     def __init__(self, path: Path, holder: dict | None):
         self.path = path
         self.holder = holder or {}
-        who = ", ".join(f"{k} {self.holder[k]}" for k in ("command", "pid", "host", "since")
-                        if self.holder.get(k) is not None)
+        who = ", ".join(
+            f"{k} {self.holder[k]}" for k in ("command", "pid", "host", "since") if self.holder.get(k) is not None
+        )
         super().__init__(f"another run holds the lock {path}" + (f" ({who})" if who else ""))
 
 
@@ -87,8 +89,12 @@ class RunLock:
             raise
         self.fd = fd
         _HELD_FDS.add(fd)
-        info = {"pid": os.getpid(), "command": self.command, "host": socket.gethostname(),
-                "since": datetime.now(timezone.utc).replace(microsecond=0).isoformat()}
+        info = {
+            "pid": os.getpid(),
+            "command": self.command,
+            "host": socket.gethostname(),
+            "since": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        }
         os.ftruncate(fd, 0)
         os.pwrite(fd, (json.dumps(info) + "\n").encode(), 0)
         return self

@@ -6,6 +6,7 @@ still `running` when the next run starts belongs to a process that was killed: t
 run marks it `interrupted`. Only the holder of the run lock (`storage.lock.RunLock`) may
 start a run, so a run that is alive is never marked.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,6 @@ import socket
 import sqlite_utils
 
 from storage.schema import COUNT_COLUMNS, transaction, utc_now
-
 
 
 class LockRequired(RuntimeError):
@@ -35,7 +35,8 @@ def start_run(db: sqlite_utils.Database, command: str, lock=None, **fields) -> i
         db.execute(
             "update runs set status = 'interrupted', message = trim(coalesce(message, '') || ' ' || ?) "
             "where status = 'running'",
-            [f"interrupted: the process stopped without finishing the run (noticed at {now})"])
+            [f"interrupted: the process stopped without finishing the run (noticed at {now})"],
+        )
         cursor = db.execute(
             "insert into runs (command, status, started_at, pid, host) values (?, 'running', ?, ?, ?)",
             [command, now, os.getpid(), socket.gethostname()],
@@ -69,20 +70,29 @@ def add_counts(db: sqlite_utils.Database, run_id: int, counts: dict) -> None:
             db.execute(f"update runs set {', '.join(sets)} where id = ?", [*values, run_id])
 
 
-def finish_run(db: sqlite_utils.Database, run_id: int, status: str, message: str = "",
-               **fields) -> None:
+def finish_run(db: sqlite_utils.Database, run_id: int, status: str, message: str = "", **fields) -> None:
     with transaction(db):
-        db["runs"].update(
-            run_id, {"status": status, "finished_at": utc_now(), "message": message, **fields}
-        )
+        db["runs"].update(run_id, {"status": status, "finished_at": utc_now(), "message": message, **fields})
 
 
-def record_error(db: sqlite_utils.Database, run_id: int | None, url: str, reason: str,
-                 code: str | None = None, source_id: str | None = None) -> None:
+def record_error(
+    db: sqlite_utils.Database,
+    run_id: int | None,
+    url: str,
+    reason: str,
+    code: str | None = None,
+    source_id: str | None = None,
+) -> None:
     with transaction(db):
         db["run_errors"].insert(
-            {"run_id": run_id, "url": url, "reason": reason[:1000], "at": utc_now(),
-             "code": code, "source_id": source_id}
+            {
+                "run_id": run_id,
+                "url": url,
+                "reason": reason[:1000],
+                "at": utc_now(),
+                "code": code,
+                "source_id": source_id,
+            }
         )
 
 

@@ -9,6 +9,7 @@ and its article count; an article's year. The writers never set them: triggers k
 them up to date (see TRIGGERS), and a migration that adds one of them fills it in for
 the rows already there, once.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -26,9 +27,21 @@ DEFAULT_DB_PATH = Path("data") / "trafficking_news.db"
 # sums them, the run summary prints them in this order. The crawl counts its own from its
 # Scrapy stats (`crawler.pipelines`), the process stage the rest (`nlp.process`).
 CRAWL_COUNTS = (
-    "sources_tried", "sources_failed", "requests", "listings_fetched", "listings_not_modified",
-    "urls_known", "urls_too_old", "pages_fetched", "articles_new", "articles_updated",
-    "articles_unchanged", "articles_duplicate", "articles_irrelevant", "pages_skipped", "errors",
+    "sources_tried",
+    "sources_failed",
+    "requests",
+    "listings_fetched",
+    "listings_not_modified",
+    "urls_known",
+    "urls_too_old",
+    "pages_fetched",
+    "articles_new",
+    "articles_updated",
+    "articles_unchanged",
+    "articles_duplicate",
+    "articles_irrelevant",
+    "pages_skipped",
+    "errors",
 )
 PROCESS_COUNTS = ("articles_processed", "entities_added", "mentions_added", "sentences_added")
 COUNT_COLUMNS = CRAWL_COUNTS + PROCESS_COUNTS
@@ -37,33 +50,66 @@ COUNT_COLUMNS = CRAWL_COUNTS + PROCESS_COUNTS
 TABLES: dict[str, dict] = {
     "sources": {
         "columns": {
-            "id": str, "name": str, "homepage": str, "country": str, "language": str,
-            "start_urls": str, "allowed_domains": str, "updated_at": str,
+            "id": str,
+            "name": str,
+            "homepage": str,
+            "country": str,
+            "language": str,
+            "start_urls": str,
+            "allowed_domains": str,
+            "updated_at": str,
         },
         "pk": "id",
         "not_null": {"name"},
     },
     "runs": {
         "columns": {
-            "id": int, "command": str, "status": str, "started_at": str, "finished_at": str,
+            "id": int,
+            "command": str,
+            "status": str,
+            "started_at": str,
+            "finished_at": str,
             **dict.fromkeys(COUNT_COLUMNS, int),
-            "nlp_version": str, "message": str, "problem_counts": str,
+            "nlp_version": str,
+            "message": str,
+            "problem_counts": str,
             # one row per command run; a nightly run times each of its stages
-            "stage": str, "crawl_seconds": float, "process_seconds": float,
-            "duration_seconds": float, "exit_code": int, "pid": int, "host": str,
-            "articles_pending": int, "log_file": str,
+            "stage": str,
+            "crawl_seconds": float,
+            "process_seconds": float,
+            "duration_seconds": float,
+            "exit_code": int,
+            "pid": int,
+            "host": str,
+            "articles_pending": int,
+            "log_file": str,
         },
         "pk": "id",
         "not_null": {"command", "status", "started_at"},
     },
     "articles": {
         "columns": {
-            "id": str, "url": str, "source_id": str, "title": str, "published": str,
-            "authors": str, "language": str, "text": str, "word_count": int,
-            "relevance": float, "relevance_terms": str, "relevant": int,
-            "content_hash": str, "fetched_at": str, "updated_at": str,
-            "processed_at": str, "nlp_version": str, "nlp_warnings": str, "run_id": int,
-            "simhash": str, "published_source": str,
+            "id": str,
+            "url": str,
+            "source_id": str,
+            "title": str,
+            "published": str,
+            "authors": str,
+            "language": str,
+            "text": str,
+            "word_count": int,
+            "relevance": float,
+            "relevance_terms": str,
+            "relevant": int,
+            "content_hash": str,
+            "fetched_at": str,
+            "updated_at": str,
+            "processed_at": str,
+            "nlp_version": str,
+            "nlp_warnings": str,
+            "run_id": int,
+            "simhash": str,
+            "published_source": str,
             # 0: the article names more than CO_MENTION_LIMIT entities, none of whose pairs
             # count in `entity_pairs` / `co_mentions` (set with its mentions; null counts as 1)
             "co_mentioned": int,
@@ -79,51 +125,92 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("article_id", "articles", "id")],
     },
     "fetched_urls": {
-        "columns": {"url": str, "article_id": str, "status": str, "first_seen": str, "last_seen": str,
-                    "source_id": str, "code": str, "attempts": int, "published": str},
+        "columns": {
+            "url": str,
+            "article_id": str,
+            "status": str,
+            "first_seen": str,
+            "last_seen": str,
+            "source_id": str,
+            "code": str,
+            "attempts": int,
+            "published": str,
+        },
         "pk": "url",
     },
     "run_errors": {
-        "columns": {"id": int, "run_id": int, "url": str, "reason": str, "at": str,
-                    "code": str, "source_id": str},
+        "columns": {"id": int, "run_id": int, "url": str, "reason": str, "at": str, "code": str, "source_id": str},
         "pk": "id",
         "foreign_keys": [("run_id", "runs", "id")],
     },
     "article_copies": {  # the same story found again: another URL, another source, small edits
         "columns": {
-            "id": str, "article_id": str, "url": str, "source_id": str, "title": str,
-            "published": str, "kind": str, "distance": int, "similarity": float,
-            "content_hash": str, "simhash": str, "found_at": str, "run_id": int,
+            "id": str,
+            "article_id": str,
+            "url": str,
+            "source_id": str,
+            "title": str,
+            "published": str,
+            "kind": str,
+            "distance": int,
+            "similarity": float,
+            "content_hash": str,
+            "simhash": str,
+            "found_at": str,
+            "run_id": int,
         },
         "pk": "id",
         "not_null": {"article_id", "url", "kind"},
-        "foreign_keys": [("article_id", "articles", "id"), ("source_id", "sources", "id"),
-                         ("run_id", "runs", "id")],
+        "foreign_keys": [("article_id", "articles", "id"), ("source_id", "sources", "id"), ("run_id", "runs", "id")],
     },
     "feed_state": {  # validators for conditional requests, per listing URL, across runs
         "columns": {
-            "url": str, "source_id": str, "etag": str, "last_modified": str, "status": int,
-            "checked_at": str, "changed_at": str, "not_modified": int,
+            "url": str,
+            "source_id": str,
+            "etag": str,
+            "last_modified": str,
+            "status": int,
+            "checked_at": str,
+            "changed_at": str,
+            "not_modified": int,
             # validators of a read whose articles are not all handled yet: they replace
             # etag/last_modified only when the crawl finishes (a killed crawl re-reads the listing)
-            "pending_etag": str, "pending_last_modified": str,
+            "pending_etag": str,
+            "pending_last_modified": str,
         },
         "pk": "url",
     },
     "entities": {
         "columns": {
-            "id": str, "kind": str, "name": str, "agency_kind": str, "place_kind": str,
-            "country": str, "latitude": float, "longitude": float,
+            "id": str,
+            "kind": str,
+            "name": str,
+            "agency_kind": str,
+            "place_kind": str,
+            "country": str,
+            "latitude": float,
+            "longitude": float,
             # derived from `mentions` (triggers):
-            "first_seen": str, "last_seen": str, "article_count": int, "mention_count": int,
+            "first_seen": str,
+            "last_seen": str,
+            "article_count": int,
+            "mention_count": int,
         },
         "pk": "id",
         "not_null": {"kind", "name"},
     },
     "mentions": {
         "columns": {
-            "id": str, "article_id": str, "entity_id": str, "surface": str,
-            "start": int, "end": int, "role": str, "title": str, "age": int, "context": str,
+            "id": str,
+            "article_id": str,
+            "entity_id": str,
+            "surface": str,
+            "start": int,
+            "end": int,
+            "role": str,
+            "title": str,
+            "age": int,
+            "context": str,
         },
         "pk": "id",
         "not_null": {"article_id", "entity_id"},
@@ -131,12 +218,26 @@ TABLES: dict[str, dict] = {
     },
     "sentences": {
         "columns": {
-            "id": str, "article_id": str, "defendant_id": str, "defendant": str,
-            "prison_months": int, "prison_term": str, "suspended_months": int,
-            "suspended_term": str, "life": int, "death": int,
-            "fine": str, "court": str, "place": str, "charge": str, "text": str,
-            "published": str, "year": int, "article_url": str,  # derived (triggers)
-            "start": int, "end": int,
+            "id": str,
+            "article_id": str,
+            "defendant_id": str,
+            "defendant": str,
+            "prison_months": int,
+            "prison_term": str,
+            "suspended_months": int,
+            "suspended_term": str,
+            "life": int,
+            "death": int,
+            "fine": str,
+            "court": str,
+            "place": str,
+            "charge": str,
+            "text": str,
+            "published": str,
+            "year": int,
+            "article_url": str,  # derived (triggers)
+            "start": int,
+            "end": int,
             "source_id": str,  # derived (triggers)
         },
         "pk": "id",
@@ -145,8 +246,7 @@ TABLES: dict[str, dict] = {
     },
     # derived (triggers): pairs of entities named in the same articles, behind `co_mentions`
     "entity_pairs": {
-        "columns": {"entity_id": str, "other_id": str, "articles": int,
-                    "first_together": str, "last_together": str},
+        "columns": {"entity_id": str, "other_id": str, "articles": int, "first_together": str, "last_together": str},
         "pk": ("entity_id", "other_id"),
     },
 }
@@ -196,8 +296,7 @@ FTS: dict[str, list[str]] = {
 
 def _year(column: str) -> str:
     """SQL: the year of an ISO date column as an integer, or null."""
-    return (f"case when {column} glob '[0-9][0-9][0-9][0-9]*' "
-            f"then cast(substr({column}, 1, 4) as integer) end")
+    return f"case when {column} glob '[0-9][0-9][0-9][0-9]*' then cast(substr({column}, 1, 4) as integer) end"
 
 
 def _term(months: str) -> str:
@@ -215,10 +314,10 @@ DERIVED: dict[str, str] = {
     "articles": f"year = {_year('published')}",
     "sentences": f"""
         prison_term = case when death then 'death' when life then 'life'
-                           else {_term('prison_months')} end,
-        suspended_term = {_term('suspended_months')},
+                           else {_term("prison_months")} end,
+        suspended_term = {_term("suspended_months")},
         published = (select published from articles where articles.id = sentences.article_id),
-        year = (select {_year('published')} from articles where articles.id = sentences.article_id),
+        year = (select {_year("published")} from articles where articles.id = sentences.article_id),
         article_url = (select url from articles where articles.id = sentences.article_id),
         source_id = (select source_id from articles where articles.id = sentences.article_id)""",
     "entities": """
@@ -236,7 +335,6 @@ DERIVED_COLUMNS: dict[str, set[str]] = {
 }
 
 
-
 def _fts_triggers(table: str, columns: list[str]) -> dict[str, str]:
     cols = ", ".join(f'"{c}"' for c in columns)
     new = ", ".join(f'new."{c}"' for c in columns)
@@ -247,8 +345,9 @@ def _fts_triggers(table: str, columns: list[str]) -> dict[str, str]:
     return {
         f"{table}_fts_insert": f"CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} BEGIN\n  {insert}\nEND",
         f"{table}_fts_delete": f"CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} BEGIN\n  {delete}\nEND",
-        f"{table}_fts_update": (f"CREATE TRIGGER {table}_fts_update AFTER UPDATE OF {cols} ON {table} BEGIN\n"
-                                f"  {delete}\n  {insert}\nEND"),
+        f"{table}_fts_update": (
+            f"CREATE TRIGGER {table}_fts_update AFTER UPDATE OF {cols} ON {table} BEGIN\n  {delete}\n  {insert}\nEND"
+        ),
     }
 
 
@@ -258,7 +357,8 @@ def _fts_triggers(table: str, columns: list[str]) -> dict[str, str]:
 # on every page view would be too slow on a real archive.
 _DAY = "coalesce(published, substr(fetched_at, 1, 10))"
 _PAIR_DATES = {
-    "first_together": "min", "last_together": "max",
+    "first_together": "min",
+    "last_together": "max",
 }
 
 
@@ -272,8 +372,10 @@ def _pair_dates(which: str) -> str:
 
 def _pairs_added(row: str) -> str:
     """SQL statements: `row` (new) is the first mention of its entity in its article."""
-    others = (f"(select distinct entity_id from mentions where article_id = {row}.article_id "
-              f"and entity_id != {row}.entity_id) o")
+    others = (
+        f"(select distinct entity_id from mentions where article_id = {row}.article_id "
+        f"and entity_id != {row}.entity_id) o"
+    )
     day = f"(select {_DAY} as day from articles where id = {row}.article_id) d"
     upsert = """on conflict (entity_id, other_id) do update set articles = articles + 1,
               first_together = min(coalesce(first_together, excluded.first_together),
@@ -295,9 +397,9 @@ def _pairs_removed(row: str, moved_to: str | None = None) -> str:
     skip = f" and rowid != {moved_to}.rowid" if moved_to else ""
     others = f"(select entity_id from mentions where article_id = {row}.article_id{skip})"
     day = f"(select {_DAY} from articles where id = {row}.article_id)"
-    dates = f"""first_together = case when first_together is {day} then {_pair_dates('first_together')}
+    dates = f"""first_together = case when first_together is {day} then {_pair_dates("first_together")}
                                  else first_together end,
-              last_together = case when last_together is {day} then {_pair_dates('last_together')}
+              last_together = case when last_together is {day} then {_pair_dates("last_together")}
                                 else last_together end"""
     return f"""
           UPDATE entity_pairs SET articles = articles - 1
@@ -322,13 +424,11 @@ def _pairable(row: str) -> str:
 
 
 def _first_in_article(row: str) -> str:
-    return (f"(select count(*) from mentions where article_id = {row}.article_id "
-            f"and entity_id = {row}.entity_id) = 1")
+    return f"(select count(*) from mentions where article_id = {row}.article_id and entity_id = {row}.entity_id) = 1"
 
 
 def _gone_from_article(row: str) -> str:
-    return (f"not exists (select 1 from mentions where article_id = {row}.article_id "
-            f"and entity_id = {row}.entity_id)")
+    return f"not exists (select 1 from mentions where article_id = {row}.article_id and entity_id = {row}.entity_id)"
 
 
 def _day(row: str) -> str:
@@ -367,23 +467,23 @@ TRIGGERS: dict[str, str] = {
         WHEN new.role = 'victim' BEGIN SELECT RAISE(IGNORE); END""",
     "articles_derived_insert": f"""
         CREATE TRIGGER articles_derived_insert AFTER INSERT ON articles BEGIN
-          UPDATE articles SET {DERIVED['articles']} WHERE rowid = new.rowid;
+          UPDATE articles SET {DERIVED["articles"]} WHERE rowid = new.rowid;
         END""",
     "articles_derived_update": f"""
         CREATE TRIGGER articles_derived_update AFTER UPDATE OF published, url, fetched_at, source_id ON articles BEGIN
-          UPDATE articles SET {DERIVED['articles']} WHERE rowid = new.rowid;
-          UPDATE sentences SET {DERIVED['sentences']} WHERE article_id = new.id;
-          UPDATE entities SET {DERIVED['entities']}
+          UPDATE articles SET {DERIVED["articles"]} WHERE rowid = new.rowid;
+          UPDATE sentences SET {DERIVED["sentences"]} WHERE article_id = new.id;
+          UPDATE entities SET {DERIVED["entities"]}
             WHERE id IN (SELECT entity_id FROM mentions WHERE article_id = new.id);
         END""",
     "sentences_derived_insert": f"""
         CREATE TRIGGER sentences_derived_insert AFTER INSERT ON sentences BEGIN
-          UPDATE sentences SET {DERIVED['sentences']} WHERE rowid = new.rowid;
+          UPDATE sentences SET {DERIVED["sentences"]} WHERE rowid = new.rowid;
         END""",
     "sentences_derived_update": f"""
         CREATE TRIGGER sentences_derived_update
         AFTER UPDATE OF prison_months, suspended_months, life, death, article_id ON sentences BEGIN
-          UPDATE sentences SET {DERIVED['sentences']} WHERE rowid = new.rowid;
+          UPDATE sentences SET {DERIVED["sentences"]} WHERE rowid = new.rowid;
         END""",
     # Entity counts and dates: counted up and down as mentions come and go (a recount of a
     # much-named entity on every mention would slow the nightly run); the dates are
@@ -392,45 +492,45 @@ TRIGGERS: dict[str, str] = {
         CREATE TRIGGER mentions_stats_insert AFTER INSERT ON mentions BEGIN
           UPDATE entities SET mention_count = coalesce(mention_count, 0) + 1 WHERE id = new.entity_id;
           UPDATE entities SET article_count = coalesce(article_count, 0) + 1,
-            first_seen = min(coalesce(first_seen, {_day('new')}), coalesce({_day('new')}, first_seen)),
-            last_seen = max(coalesce(last_seen, {_day('new')}), coalesce({_day('new')}, last_seen))
-          WHERE id = new.entity_id AND {_first_in_article('new')};
+            first_seen = min(coalesce(first_seen, {_day("new")}), coalesce({_day("new")}, first_seen)),
+            last_seen = max(coalesce(last_seen, {_day("new")}), coalesce({_day("new")}, last_seen))
+          WHERE id = new.entity_id AND {_first_in_article("new")};
         END""",
     "mentions_stats_delete": f"""
         CREATE TRIGGER mentions_stats_delete AFTER DELETE ON mentions BEGIN
           UPDATE entities SET mention_count = mention_count - 1 WHERE id = old.entity_id;
           UPDATE entities SET article_count = article_count - 1,
-            first_seen = case when first_seen is {_day('old')} then {_entity_dates('min')} else first_seen end,
-            last_seen = case when last_seen is {_day('old')} then {_entity_dates('max')} else last_seen end
-          WHERE id = old.entity_id AND {_gone_from_article('old')};
+            first_seen = case when first_seen is {_day("old")} then {_entity_dates("min")} else first_seen end,
+            last_seen = case when last_seen is {_day("old")} then {_entity_dates("max")} else last_seen end
+          WHERE id = old.entity_id AND {_gone_from_article("old")};
         END""",
     "mentions_pairs_insert": f"""
         CREATE TRIGGER mentions_pairs_insert AFTER INSERT ON mentions
-        WHEN {_pairable('new')} AND {_first_in_article('new')} BEGIN{_pairs_added('new')}
+        WHEN {_pairable("new")} AND {_first_in_article("new")} BEGIN{_pairs_added("new")}
         END""",
     "mentions_pairs_delete": f"""
         CREATE TRIGGER mentions_pairs_delete AFTER DELETE ON mentions
-        WHEN {_pairable('old')} AND {_gone_from_article('old')} BEGIN{_pairs_removed('old')}
+        WHEN {_pairable("old")} AND {_gone_from_article("old")} BEGIN{_pairs_removed("old")}
         END""",
     "mentions_pairs_update_old": f"""
         CREATE TRIGGER mentions_pairs_update_old AFTER UPDATE OF entity_id, article_id ON mentions
-        WHEN {_MOVED} AND {_pairable('old')} AND {_gone_from_article('old')} BEGIN{_pairs_removed('old', moved_to='new')}
+        WHEN {_MOVED} AND {_pairable("old")} AND {_gone_from_article("old")} BEGIN{_pairs_removed("old", moved_to="new")}
         END""",
     "mentions_pairs_update_new": f"""
         CREATE TRIGGER mentions_pairs_update_new AFTER UPDATE OF entity_id, article_id ON mentions
-        WHEN {_MOVED} AND {_pairable('new')} AND {_first_in_article('new')} BEGIN{_pairs_added('new')}
+        WHEN {_MOVED} AND {_pairable("new")} AND {_first_in_article("new")} BEGIN{_pairs_added("new")}
         END""",
     "articles_pairs_dates": f"""
         CREATE TRIGGER articles_pairs_dates AFTER UPDATE OF published, fetched_at ON articles
         WHEN coalesce(new.co_mentioned, 1) = 1 BEGIN
-          UPDATE entity_pairs SET first_together = {_pair_dates('first_together')},
-                                  last_together = {_pair_dates('last_together')}
+          UPDATE entity_pairs SET first_together = {_pair_dates("first_together")},
+                                  last_together = {_pair_dates("last_together")}
             WHERE entity_id IN (SELECT entity_id FROM mentions WHERE article_id = new.id)
               AND other_id IN (SELECT entity_id FROM mentions WHERE article_id = new.id);
         END""",
     "mentions_stats_update": f"""
         CREATE TRIGGER mentions_stats_update AFTER UPDATE OF entity_id, article_id ON mentions BEGIN
-          UPDATE entities SET {DERIVED['entities']} WHERE id IN (old.entity_id, new.entity_id);
+          UPDATE entities SET {DERIVED["entities"]} WHERE id IN (old.entity_id, new.entity_id);
         END""",
 }
 
@@ -438,9 +538,11 @@ TRIGGERS: dict[str, str] = {
 # (the comment lines at the top of a file say what the view is for).
 VIEWS_DIR = Path(__file__).parent / "views"
 VIEWS: dict[str, str] = {
-    path.stem: "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
-                         if not line.startswith("--")).strip()
-    for path in sorted(VIEWS_DIR.glob("*.sql"))}
+    path.stem: "\n".join(
+        line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("--")
+    ).strip()
+    for path in sorted(VIEWS_DIR.glob("*.sql"))
+}
 
 
 def utc_now() -> str:
@@ -519,7 +621,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 if name in REBUILD:
                     stale.add(name)
                 table.create(
-                    spec["columns"], pk=spec["pk"], not_null=spec.get("not_null"),
+                    spec["columns"],
+                    pk=spec["pk"],
+                    not_null=spec.get("not_null"),
                     foreign_keys=spec.get("foreign_keys"),
                 )
             else:
@@ -529,8 +633,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                         table.add_column(column, col_type)
                         if column in DERIVED_COLUMNS.get(name, ()):
                             stale.add(name)
-        existing_indexes = {(name, tuple(index.columns))
-                            for name in {t for t, _ in INDEXES} for index in db[name].indexes}
+        existing_indexes = {
+            (name, tuple(index.columns)) for name in {t for t, _ in INDEXES} for index in db[name].indexes
+        }
         for table_name, columns in INDEXES:  # checked first: creating one takes the write lock
             if (table_name, tuple(columns)) not in existing_indexes:
                 db[table_name].create_index(columns, if_not_exists=True)

@@ -7,6 +7,7 @@ Thai names (all fictional). `serve` puts them on 127.0.0.1 with a sitemap; `pars
 and `extract_batch` write them, with corrupt, binary, missing and gzip-bomb inputs, as
 the files of one batch. Used by tests/test_hostile_bytes.py and bench/hostile_bytes.py.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -14,7 +15,7 @@ import gzip
 import threading
 from pathlib import Path
 
-from testbed.hostile_site import HostileSite, Handler, _Server
+from testbed.hostile_site import Handler, HostileSite, _Server
 from testbed.sitegen import article_page, article_text
 
 NAME = "Nguyễn Văn Thắng"
@@ -46,11 +47,19 @@ ENGLISH_WITH_NAMES = [
 
 
 def _page(slug: str, charset_meta: str | None = "utf-8", paragraphs: list[str] | None = None) -> str:
-    paragraphs = paragraphs or [f"{NAME}, 41, was sentenced to nine years in prison for human trafficking "
-                                f"by the Ho Chi Minh City People's Court. Fees of 500{BAD} were paid to a broker.",
-                                *article_text(slug, 10)]
-    return article_page(f"Court jails {NAME} for trafficking", paragraphs, lang="en",
-                        url=f"/story/{slug}", published="2025-05-02T08:00:00Z", charset_meta=charset_meta)
+    paragraphs = paragraphs or [
+        f"{NAME}, 41, was sentenced to nine years in prison for human trafficking "
+        f"by the Ho Chi Minh City People's Court. Fees of 500{BAD} were paid to a broker.",
+        *article_text(slug, 10),
+    ]
+    return article_page(
+        f"Court jails {NAME} for trafficking",
+        paragraphs,
+        lang="en",
+        url=f"/story/{slug}",
+        published="2025-05-02T08:00:00Z",
+        charset_meta=charset_meta,
+    )
 
 
 def _damaged(html: str) -> bytes:
@@ -63,21 +72,30 @@ def _clean(html: str) -> str:
 
 def pages() -> dict[str, tuple[str, bytes]]:
     """path -> (Content-Type, body) of every crafted page; each names NAME in title and text."""
-    deep = _clean(_page("deep-nesting")).replace("<main>", "<main>" + "<div>" * DEPTH) \
+    deep = (
+        _clean(_page("deep-nesting"))
+        .replace("<main>", "<main>" + "<div>" * DEPTH)
         .replace("</main>", "</div>" * DEPTH + "</main>")
+    )
     return {
         "/story/declared-utf8-bad-bytes": ("text/html; charset=utf-8", _damaged(_page("declared-utf8-bad-bytes"))),
         "/story/meta-utf8-bad-bytes": ("text/html", _damaged(_page("meta-utf8-bad-bytes"))),
         "/story/undeclared-bad-bytes": ("text/html", _damaged(_page("undeclared-bad-bytes", None))),
-        "/story/latin1-label-bad-bytes": ("text/html; charset=iso-8859-1",
-                                          _damaged(_page("latin1-label-bad-bytes", None))),
-        "/story/xml-declaration": ("text/html; charset=utf-8", ('<?xml version="1.0" encoding="UTF-8"?>\n'
-                                   + _clean(_page("xml-declaration"))).encode("utf-8")),
+        "/story/latin1-label-bad-bytes": (
+            "text/html; charset=iso-8859-1",
+            _damaged(_page("latin1-label-bad-bytes", None)),
+        ),
+        "/story/xml-declaration": (
+            "text/html; charset=utf-8",
+            ('<?xml version="1.0" encoding="UTF-8"?>\n' + _clean(_page("xml-declaration"))).encode("utf-8"),
+        ),
         "/story/utf16-bom": ("text/html", codecs.BOM_UTF16_LE + _clean(_page("utf16-bom", None)).encode("utf-16-le")),
         "/story/utf8-bom": ("text/html", codecs.BOM_UTF8 + _clean(_page("utf8-bom", None)).encode("utf-8")),
         "/story/deep-nesting": ("text/html; charset=utf-8", deep.encode("utf-8")),
-        "/story/english-with-names": ("text/html; charset=utf-8", _page(
-            "english-with-names", paragraphs=ENGLISH_WITH_NAMES).encode("utf-8")),
+        "/story/english-with-names": (
+            "text/html; charset=utf-8",
+            _page("english-with-names", paragraphs=ENGLISH_WITH_NAMES).encode("utf-8"),
+        ),
     }
 
 
@@ -93,12 +111,18 @@ def serve() -> HostileSite:
     site = HostileSite(server, dead_port=0)
     server.site = site
     urls = "".join(f"<url><loc>{site.main}{path}</loc></url>" for path in pages())
-    server.pages = {("main", path): {"status": 200, "headers": {"Content-Type": ctype}, "body": body}
-                    for path, (ctype, body) in pages().items()}
-    server.pages[("main", "/sitemap.xml")] = {"status": 200, "headers": {"Content-Type": "application/xml"},
-                                             "body": ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns='
-                                                      f'"http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
-                                             .encode()}
+    server.pages = {
+        ("main", path): {"status": 200, "headers": {"Content-Type": ctype}, "body": body}
+        for path, (ctype, body) in pages().items()
+    }
+    server.pages[("main", "/sitemap.xml")] = {
+        "status": 200,
+        "headers": {"Content-Type": "application/xml"},
+        "body": (
+            '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns='
+            f'"http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+        ).encode(),
+    }
     threading.Thread(target=server.serve_forever, daemon=True, name="bytes-site").start()
     return site
 
@@ -140,13 +164,24 @@ def parse_batch(folder: Path, bomb: Path) -> list[tuple[Path, bool]]:
     binary = folder / "photo.html"
     binary.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 40)
     missing = folder / "missing.html"
-    order = [(corrupt, False), batch[0], (bomb, False), batch[1], (binary, False), batch[2], (missing, False),
-             *batch[3:], (zipped, True)]
+    order = [
+        (corrupt, False),
+        batch[0],
+        (bomb, False),
+        batch[1],
+        (binary, False),
+        batch[2],
+        (missing, False),
+        *batch[3:],
+        (zipped, True),
+    ]
     return order
 
 
-EXTRACT_TEXT = ("The Kandal Provincial Court on Tuesday sentenced Chea Sophal, 41, to nine years in prison "
-                "for human trafficking. Police said Chea Sophal had sold four women to a broker in Thailand.")
+EXTRACT_TEXT = (
+    "The Kandal Provincial Court on Tuesday sentenced Chea Sophal, 41, to nine years in prison "
+    "for human trafficking. Police said Chea Sophal had sold four women to a broker in Thailand."
+)
 EXTRACT_PERSON = "Chea Sophal"
 
 

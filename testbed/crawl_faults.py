@@ -5,6 +5,7 @@ the article callback's output raises a NameError, exactly as a typo in the extra
 (a generator callback raises only when Scrapy iterates it). `BrokenPipeline` is an item
 pipeline that raises for an item whose URL contains "raises-in-pipeline".
 """
+
 from __future__ import annotations
 
 SPIDER_MIDDLEWARES = {"testbed.crawl_faults.BrokenCallback": 50}

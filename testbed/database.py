@@ -1,4 +1,5 @@
 """Put texts into a project database as stored articles; find where names stand in one."""
+
 from __future__ import annotations
 
 import sqlite_utils
@@ -13,8 +14,18 @@ def store(db_path, texts: dict[str, str]) -> None:
     with db.conn:
         db["sources"].insert({"id": "t", "name": "Test"}, pk="id", ignore=True)
     for key, text in texts.items():
-        store_article(db, {"url": f"https://t.example/{key}", "title": key, "text": text, "source_id": "t",
-                           "content_hash": key, "relevant": True, "relevance": 3.0})
+        store_article(
+            db,
+            {
+                "url": f"https://t.example/{key}",
+                "title": key,
+                "text": text,
+                "source_id": "t",
+                "content_hash": key,
+                "relevant": True,
+                "relevance": 3.0,
+            },
+        )
     db.close()
 
 
@@ -28,7 +39,9 @@ def names_found(db: sqlite_utils.Database, names) -> list[str]:
         columns = [c.name for c in db[table].columns if c.type in ("TEXT", "")]
         for column in columns:
             for name in names:
-                hits = db.execute(f'select count(*) from "{table}" where instr("{column}", ?) > 0', [name]).fetchone()[0]
+                hits = db.execute(f'select count(*) from "{table}" where instr("{column}", ?) > 0', [name]).fetchone()[
+                    0
+                ]
                 if hits:
                     found.append(f"{table}.{column}: {name}")
     for fts in [t for t in db.table_names() if t.endswith("_fts")]:

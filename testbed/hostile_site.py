@@ -11,12 +11,13 @@ Pages no source of `sources_toml()` lists, for tests that write their own source
 relative links resolved against Content-Location and <base> under /relative/ (`RELATIVE`),
 and three articles under /faults/ for fault injection (`FAULT_STORIES`).
 """
+
 from __future__ import annotations
 
 import threading
-from html import escape
 import time
 from dataclasses import dataclass, field
+from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -26,8 +27,10 @@ SINCE = "2024-01-01"  # the tests crawl with --since SINCE
 CRAWL_DELAY = 0.5  # Delta Daily's robots.txt
 SLOW_SECONDS = 3.0  # the slow page; tests set DOWNLOAD_TIMEOUT=1
 HUGE_BYTES = 20 * 1024 * 1024
-THAI = ("กรุงเทพฯ ตำรวจจับกุมผู้ต้องสงสัยในคดีค้ามนุษย์ หลังจากช่วยเหลือแรงงานต่างด้าวจำนวนมากจากโรงงานแห่งหนึ่ง "
-        "เจ้าหน้าที่กล่าวว่าเหยื่อถูกบังคับให้ทำงานวันละสิบหกชั่วโมงโดยไม่ได้รับค่าจ้าง และถูกยึดหนังสือเดินทาง ")
+THAI = (
+    "กรุงเทพฯ ตำรวจจับกุมผู้ต้องสงสัยในคดีค้ามนุษย์ หลังจากช่วยเหลือแรงงานต่างด้าวจำนวนมากจากโรงงานแห่งหนึ่ง "
+    "เจ้าหน้าที่กล่าวว่าเหยื่อถูกบังคับให้ทำงานวันละสิบหกชั่วโมงโดยไม่ได้รับค่าจ้าง และถูกยึดหนังสือเดินทาง "
+)
 
 # path -> what the crawl must do with it (main host unless it starts with "delta:")
 OUTCOMES = {
@@ -71,22 +74,36 @@ OUTCOMES = {
 # /relative/: where relative links must lead (requested) and where they would lead if the
 # listing's own URL were used as the base (never requested)
 RELATIVE = {
-    "requested": ["/relative/archive/story-relative-to-content-location-trafficking",
-                  "/relative/based/story-relative-to-base-href-trafficking"],
-    "not_requested": ["/relative/story-relative-to-content-location-trafficking",
-                      "/relative/section/story-relative-to-base-href-trafficking"],
+    "requested": [
+        "/relative/archive/story-relative-to-content-location-trafficking",
+        "/relative/based/story-relative-to-base-href-trafficking",
+    ],
+    "not_requested": [
+        "/relative/story-relative-to-content-location-trafficking",
+        "/relative/section/story-relative-to-base-href-trafficking",
+    ],
 }
-FAULT_STORIES = ["/faults/story-raises-in-callback-trafficking", "/faults/story-raises-in-pipeline-trafficking",
-                 "/faults/story-without-fault-trafficking"]
+FAULT_STORIES = [
+    "/faults/story-raises-in-callback-trafficking",
+    "/faults/story-raises-in-pipeline-trafficking",
+    "/faults/story-without-fault-trafficking",
+]
 
 
-def source_toml(source_id: str, start_urls: list[str], max_pages: int = 3, article_pattern: str | None = None,
-                allowed: str = "127.0.0.1") -> str:
+def source_toml(
+    source_id: str,
+    start_urls: list[str],
+    max_pages: int = 3,
+    article_pattern: str | None = None,
+    allowed: str = "127.0.0.1",
+) -> str:
     """One [[source]] table on the main host, for tests that crawl one part of the site."""
     pattern = f'article_pattern = "{article_pattern}"\n' if article_pattern else ""
     urls = ", ".join(f'"{u}"' for u in start_urls)
-    return (f'[[source]]\nid = "{source_id}"\nname = "{source_id}"\nhomepage = "{start_urls[0]}"\n'
-            f'start_urls = [{urls}]\nallowed_domains = ["{allowed}"]\nmax_pages = {max_pages}\n{pattern}\n')
+    return (
+        f'[[source]]\nid = "{source_id}"\nname = "{source_id}"\nhomepage = "{start_urls[0]}"\n'
+        f'start_urls = [{urls}]\nallowed_domains = ["{allowed}"]\nmax_pages = {max_pages}\n{pattern}\n'
+    )
 
 
 def endless_index(origin: str, path: str) -> bytes | None:
@@ -95,10 +112,14 @@ def endless_index(origin: str, path: str) -> bytes | None:
     if len(parts) != 4 or not parts[2][1:].isdigit() or not parts[3].endswith(".xml"):
         return None
     width, name = int(parts[2][1:]), parts[3][:-4]
-    children = "".join(f"<sitemap><loc>{origin}/endless/w{width}/{name}-{k}.xml</loc>"
-                       f"<lastmod>2025-05-01</lastmod></sitemap>" for k in range(1, width + 1))
-    return (f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
-            f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{children}</sitemapindex>').encode()
+    children = "".join(
+        f"<sitemap><loc>{origin}/endless/w{width}/{name}-{k}.xml</loc><lastmod>2025-05-01</lastmod></sitemap>"
+        for k in range(1, width + 1)
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
+        f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{children}</sitemapindex>'
+    ).encode()
 
 
 @dataclass
@@ -176,10 +197,13 @@ allowed_domains = ["127.0.0.1"]
 
 # -- content ----------------------------------------------------------------------
 def _rss(origin: str, items: list[tuple[str, str, str]]) -> bytes:
-    entries = "".join(f"<item><title>{t}</title><link>{escape(origin + p)}</link><pubDate>{d}</pubDate></item>"
-                      for p, t, d in items)
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed</title>'
-            f"<link>{origin}/</link><description>Latest</description>{entries}</channel></rss>").encode()
+    entries = "".join(
+        f"<item><title>{t}</title><link>{escape(origin + p)}</link><pubDate>{d}</pubDate></item>" for p, t, d in items
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed</title>'
+        f"<link>{origin}/</link><description>Latest</description>{entries}</channel></rss>"
+    ).encode()
 
 
 WIRE = [
@@ -214,85 +238,162 @@ def build_pages(site: HostileSite) -> dict[tuple[str, str], dict]:
         origin = m if host == "main" else d
         body = kw.pop("paragraphs", None) or article_text(seed, on_topic=kw.pop("on_topic", True))
         kw.setdefault("published", "2025-05-01T08:00:00+07:00")
-        return {"status": 200, "headers": dict(html),
-                "body": article_page(title, body, url=origin + path, **kw).encode("utf-8")}
+        return {
+            "status": 200,
+            "headers": dict(html),
+            "body": article_page(title, body, url=origin + path, **kw).encode("utf-8"),
+        }
 
     pages: dict[tuple[str, str], dict] = {}
     P = pages.__setitem__
 
     # robots.txt: the main host forbids /private/, Delta asks for a Crawl-delay
-    P(("main", "/robots.txt"), {"status": 200, "headers": {"Content-Type": "text/plain"},
-                                "body": b"User-agent: *\nDisallow: /private/\n"})
-    P(("delta", "/robots.txt"), {"status": 200, "headers": {"Content-Type": "text/plain"},
-                                 "body": f"User-agent: *\nCrawl-delay: {CRAWL_DELAY}\n".encode()})
+    P(
+        ("main", "/robots.txt"),
+        {"status": 200, "headers": {"Content-Type": "text/plain"}, "body": b"User-agent: *\nDisallow: /private/\n"},
+    )
+    P(
+        ("delta", "/robots.txt"),
+        {
+            "status": 200,
+            "headers": {"Content-Type": "text/plain"},
+            "body": f"User-agent: *\nCrawl-delay: {CRAWL_DELAY}\n".encode(),
+        },
+    )
 
     twin = "/story/court-jails-recruiter-for-trafficking-women"
     twin_paragraphs = article_text("twin")
-    P(("main", twin), story(twin, "Court jails recruiter for trafficking women", "twin",
-                           paragraphs=twin_paragraphs))
-    P(("main", "/story/original-date-trafficking-ring-sentenced"), story(
-        "/story/original-date-trafficking-ring-sentenced", "Trafficking ring sentenced in Kandal", "orig",
-        published="2025-03-02T09:30:00+07:00", modified="2025-06-01T10:00:00+07:00",
-        byline_date="Published March 2, 2025. Updated June 1, 2025"))
-    P(("main", "/story/busy-server-trafficking-raid-503"), story(
-        "/story/busy-server-trafficking-raid-503", "Raid frees trafficking victims", "busy"))
+    P(("main", twin), story(twin, "Court jails recruiter for trafficking women", "twin", paragraphs=twin_paragraphs))
+    P(
+        ("main", "/story/original-date-trafficking-ring-sentenced"),
+        story(
+            "/story/original-date-trafficking-ring-sentenced",
+            "Trafficking ring sentenced in Kandal",
+            "orig",
+            published="2025-03-02T09:30:00+07:00",
+            modified="2025-06-01T10:00:00+07:00",
+            byline_date="Published March 2, 2025. Updated June 1, 2025",
+        ),
+    )
+    P(
+        ("main", "/story/busy-server-trafficking-raid-503"),
+        story("/story/busy-server-trafficking-raid-503", "Raid frees trafficking victims", "busy"),
+    )
     # wrong charset: the header says latin-1, the bytes are UTF-8 (curly quotes, a Khmer name)
-    wrong = story("/story/wrong-charset-trafficking-story", "Survivors describe “debt bondage” at sea", "wrong",
-                  charset_meta=None)
+    wrong = story(
+        "/story/wrong-charset-trafficking-story", "Survivors describe “debt bondage” at sea", "wrong", charset_meta=None
+    )
     wrong["body"] = wrong["body"].replace(b"<p>", "<p>“We were sold,” said ស៊ីន សុខា. ".encode(), 1)
     wrong["headers"] = {"Content-Type": "text/html; charset=iso-8859-1"}
     P(("main", "/story/wrong-charset-trafficking-story"), wrong)
     # no charset anywhere, windows-1252 bytes (curly quotes are 0x93/0x94)
-    nocs = article_page("Recruiter’s “agency” was a front for forced labour", article_text("nocs"),
-                        url=m + "/story/no-charset-trafficking-story", published="2025-04-04T08:00:00Z",
-                        charset_meta=None)
-    P(("main", "/story/no-charset-trafficking-story"), {
-        "status": 200, "headers": {"Content-Type": "text/html"}, "body": nocs.encode("cp1252")})
-    P(("main", "/story/atom-only-forced-labour-fishing-boats"), story(
-        "/story/atom-only-forced-labour-fishing-boats", "Forced labour on fishing boats", "atom"))
-    P(("main", "/story/sitemap-only-scam-compound-rescue"), story(
-        "/story/sitemap-only-scam-compound-rescue", "Scam compound rescue", "sitemap", published=None))
-    P(("main", "/story/from-broken-sitemap-debt-bondage"), story(
-        "/story/from-broken-sitemap-debt-bondage", "Debt bondage in brick kilns", "broken-sitemap"))
-    for n, (slug, title) in enumerate([("section-page-one-trafficking-arrests", "Trafficking arrests"),
-                                       ("section-page-two-forced-labour-case", "Forced labour case"),
-                                       ("section-page-three-brothel-raid", "Brothel raid frees girls"),
-                                       ("deep-page-four-trafficking-story", "Deep page story")], 1):
+    nocs = article_page(
+        "Recruiter’s “agency” was a front for forced labour",
+        article_text("nocs"),
+        url=m + "/story/no-charset-trafficking-story",
+        published="2025-04-04T08:00:00Z",
+        charset_meta=None,
+    )
+    P(
+        ("main", "/story/no-charset-trafficking-story"),
+        {"status": 200, "headers": {"Content-Type": "text/html"}, "body": nocs.encode("cp1252")},
+    )
+    P(
+        ("main", "/story/atom-only-forced-labour-fishing-boats"),
+        story("/story/atom-only-forced-labour-fishing-boats", "Forced labour on fishing boats", "atom"),
+    )
+    P(
+        ("main", "/story/sitemap-only-scam-compound-rescue"),
+        story("/story/sitemap-only-scam-compound-rescue", "Scam compound rescue", "sitemap", published=None),
+    )
+    P(
+        ("main", "/story/from-broken-sitemap-debt-bondage"),
+        story("/story/from-broken-sitemap-debt-bondage", "Debt bondage in brick kilns", "broken-sitemap"),
+    )
+    for n, (slug, title) in enumerate(
+        [
+            ("section-page-one-trafficking-arrests", "Trafficking arrests"),
+            ("section-page-two-forced-labour-case", "Forced labour case"),
+            ("section-page-three-brothel-raid", "Brothel raid frees girls"),
+            ("deep-page-four-trafficking-story", "Deep page story"),
+        ],
+        1,
+    ):
         P(("main", f"/story/{slug}"), story(f"/story/{slug}", title, f"section{n}"))
-    P(("main", "/story/canonical-to-homepage-trafficking-case"), story(
-        "/", "Canonical bug", "canonical-home"))
+    P(("main", "/story/canonical-to-homepage-trafficking-case"), story("/", "Canonical bug", "canonical-home"))
     printed = story("/story/trafficking-court-hearing", "Court hearing", "print")
     P(("main", "/story/print/trafficking-court-hearing"), printed)
-    P(("main", "/story/html-listed-old-trafficking-2020"), story(
-        "/story/html-listed-old-trafficking-2020", "An old trafficking case", "old-html",
-        published="2020-02-02T08:00:00Z"))
-    for path in ("/story/old-feed-entry-trafficking-2019", "/story/sitemap-old-news-trafficking-2018",
-                 "/story/archived-2019-trafficking-story"):
+    P(
+        ("main", "/story/html-listed-old-trafficking-2020"),
+        story(
+            "/story/html-listed-old-trafficking-2020",
+            "An old trafficking case",
+            "old-html",
+            published="2020-02-02T08:00:00Z",
+        ),
+    )
+    for path in (
+        "/story/old-feed-entry-trafficking-2019",
+        "/story/sitemap-old-news-trafficking-2018",
+        "/story/archived-2019-trafficking-story",
+    ):
         P(("main", path), story(path, "Old story", path, published="2018-06-01T08:00:00Z"))
     wire = "/story/wire-story-trafficking-ring-busted-in-poipet"
-    P(("main", wire), story(wire, "Seven arrested as police free 43 from Poipet scam compound", "wire",
-                            paragraphs=WIRE, author="Wire Service"))
-    P(("main", "/story/off-topic-football-derby-report"), story(
-        "/story/off-topic-football-derby-report", "Derby win for Mekong United", "football", on_topic=False))
-    P(("main", "/private/internal-trafficking-memo-page"), story(
-        "/private/internal-trafficking-memo-page", "Internal memo", "private"))
-    P(("main", "/story/server-error-trafficking-report-500"), {
-        "status": 500, "headers": dict(html), "body": b"<html><body>Internal Server Error</body></html>"})
-    P(("main", "/story/slow-page-trafficking-hearing-timeout"), {"special": "slow", **story(
-        "/story/slow-page-trafficking-hearing-timeout", "Slow", "slow")})
-    P(("main", "/story/redirect-loop-trafficking-case"), {
-        "status": 302, "headers": {"Location": "/story/redirect-loop-trafficking-case-b"}, "body": b""})
-    P(("main", "/story/redirect-loop-trafficking-case-b"), {
-        "status": 302, "headers": {"Location": "/story/redirect-loop-trafficking-case"}, "body": b""})
-    P(("main", "/story/annual-trafficking-report-2024.pdf"), {
-        "status": 200, "headers": {"Content-Type": "application/pdf"},
-        "body": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n" + bytes(range(256)) * 40})
+    P(
+        ("main", wire),
+        story(
+            wire,
+            "Seven arrested as police free 43 from Poipet scam compound",
+            "wire",
+            paragraphs=WIRE,
+            author="Wire Service",
+        ),
+    )
+    P(
+        ("main", "/story/off-topic-football-derby-report"),
+        story("/story/off-topic-football-derby-report", "Derby win for Mekong United", "football", on_topic=False),
+    )
+    P(
+        ("main", "/private/internal-trafficking-memo-page"),
+        story("/private/internal-trafficking-memo-page", "Internal memo", "private"),
+    )
+    P(
+        ("main", "/story/server-error-trafficking-report-500"),
+        {"status": 500, "headers": dict(html), "body": b"<html><body>Internal Server Error</body></html>"},
+    )
+    P(
+        ("main", "/story/slow-page-trafficking-hearing-timeout"),
+        {"special": "slow", **story("/story/slow-page-trafficking-hearing-timeout", "Slow", "slow")},
+    )
+    P(
+        ("main", "/story/redirect-loop-trafficking-case"),
+        {"status": 302, "headers": {"Location": "/story/redirect-loop-trafficking-case-b"}, "body": b""},
+    )
+    P(
+        ("main", "/story/redirect-loop-trafficking-case-b"),
+        {"status": 302, "headers": {"Location": "/story/redirect-loop-trafficking-case"}, "body": b""},
+    )
+    P(
+        ("main", "/story/annual-trafficking-report-2024.pdf"),
+        {
+            "status": 200,
+            "headers": {"Content-Type": "application/pdf"},
+            "body": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n" + bytes(range(256)) * 40,
+        },
+    )
     P(("main", "/story/huge-trafficking-page-20mb"), {"special": "huge"})
     P(("main", "/story/huge-unannounced-trafficking-page"), {"special": "huge-stream"})
-    thai = article_page("ตำรวจช่วยเหลือเหยื่อค้ามนุษย์", [THAI * 3, THAI * 2], lang="th",
-                        url=m + "/story/thai-language-trafficking-page", published="2025-05-05T08:00:00Z")
-    P(("main", "/story/thai-language-trafficking-page"), {"status": 200, "headers": dict(html),
-                                                          "body": thai.encode("utf-8")})
+    thai = article_page(
+        "ตำรวจช่วยเหลือเหยื่อค้ามนุษย์",
+        [THAI * 3, THAI * 2],
+        lang="th",
+        url=m + "/story/thai-language-trafficking-page",
+        published="2025-05-05T08:00:00Z",
+    )
+    P(
+        ("main", "/story/thai-language-trafficking-page"),
+        {"status": 200, "headers": dict(html), "body": thai.encode("utf-8")},
+    )
     P(("main", "/story/empty-trafficking-page"), {"status": 200, "headers": dict(html), "body": b""})
 
     # feeds
@@ -315,8 +416,15 @@ def build_pages(site: HostileSite) -> dict[tuple[str, str], dict]:
         ("/story/off-topic-football-derby-report", "Derby", "Mon, 05 May 2025 08:00:00 GMT"),
         (wire, "Wire", "Mon, 05 May 2025 08:00:00 GMT"),
     ]
-    P(("main", "/feed.xml"), {"status": 200, "etag": '"feed-v1"',
-                              "headers": {"Content-Type": "application/rss+xml"}, "body": _rss(m, feed_items)})
+    P(
+        ("main", "/feed.xml"),
+        {
+            "status": 200,
+            "etag": '"feed-v1"',
+            "headers": {"Content-Type": "application/rss+xml"},
+            "body": _rss(m, feed_items),
+        },
+    )
     atom = f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Hostile Times</title><id>{m}/</id><updated>2025-05-06T00:00:00Z</updated>
 <entry><title>Court jails recruiter</title><id>t1</id><link href="{m}{twin}?fbclid=abc123&amp;utm_campaign=x"/>
@@ -324,21 +432,46 @@ def build_pages(site: HostileSite) -> dict[tuple[str, str], dict]:
 <entry><title>Fishing boats</title><id>t2</id><link href="{m}/story/atom-only-forced-labour-fishing-boats"/>
 <published>2025-05-04T08:00:00Z</published><updated>2025-05-04T08:00:00Z</updated></entry>
 </feed>""".encode()
-    P(("main", "/atom.xml"), {"status": 200, "last_modified": "Tue, 06 May 2025 00:00:00 GMT",
-                              "headers": {"Content-Type": "application/atom+xml"}, "body": atom})
-    P(("main", "/broken-feed.xml"), {"status": 200, "headers": {"Content-Type": "application/rss+xml"},
-                                     "body": b'<?xml version="1.0"?><rss version="2.0"><channel><title>Broken'
-                                             b"</tit<item><<link>\x00\x01garbage &&& </rss"})
+    P(
+        ("main", "/atom.xml"),
+        {
+            "status": 200,
+            "last_modified": "Tue, 06 May 2025 00:00:00 GMT",
+            "headers": {"Content-Type": "application/atom+xml"},
+            "body": atom,
+        },
+    )
+    P(
+        ("main", "/broken-feed.xml"),
+        {
+            "status": 200,
+            "headers": {"Content-Type": "application/rss+xml"},
+            "body": b'<?xml version="1.0"?><rss version="2.0"><channel><title>Broken'
+            b"</tit<item><<link>\x00\x01garbage &&& </rss",
+        },
+    )
     # sitemaps: an index with a Google News sitemap, an old archive and a truncated one
     sm = "http://www.sitemaps.org/schemas/sitemap/0.9"
     news = "http://www.google.com/schemas/sitemap-news/0.9"
-    P(("main", "/sitemap_index.xml"), {"status": 200, "headers": {"Content-Type": "application/xml"}, "body": f"""<?xml version="1.0" encoding="UTF-8"?>
+    P(
+        ("main", "/sitemap_index.xml"),
+        {
+            "status": 200,
+            "headers": {"Content-Type": "application/xml"},
+            "body": f"""<?xml version="1.0" encoding="UTF-8"?>
 <sitemapindex xmlns="{sm}">
 <sitemap><loc>{m}/sitemaps/news.xml</loc><lastmod>2025-05-20T10:00:00+00:00</lastmod></sitemap>
 <sitemap><loc>{m}/sitemaps/archive-2019-01.xml</loc><lastmod>2019-02-01</lastmod></sitemap>
 <sitemap><loc>{m}/sitemaps/broken.xml</loc><lastmod>2025-05-01</lastmod></sitemap>
-</sitemapindex>""".encode()})
-    P(("main", "/sitemaps/news.xml"), {"status": 200, "headers": {"Content-Type": "application/xml"}, "body": f"""<?xml version="1.0" encoding="UTF-8"?>
+</sitemapindex>""".encode(),
+        },
+    )
+    P(
+        ("main", "/sitemaps/news.xml"),
+        {
+            "status": 200,
+            "headers": {"Content-Type": "application/xml"},
+            "body": f"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="{sm}" xmlns:news="{news}">
 <url><loc>{m}/story/sitemap-only-scam-compound-rescue</loc><news:news>
   <news:publication><news:name>Hostile Times</news:name><news:language>en</news:language></news:publication>
@@ -348,29 +481,57 @@ def build_pages(site: HostileSite) -> dict[tuple[str, str], dict]:
   <news:publication><news:name>Hostile Times</news:name><news:language>en</news:language></news:publication>
   <news:publication_date>2018-01-01T09:00:00+07:00</news:publication_date><news:title>Old</news:title>
 </news:news></url>
-</urlset>""".encode()})
-    P(("main", "/sitemaps/archive-2019-01.xml"), {"status": 200, "headers": {"Content-Type": "application/xml"},
-                                                 "body": f"""<?xml version="1.0"?><urlset xmlns="{sm}">
-<url><loc>{m}/story/archived-2019-trafficking-story</loc><lastmod>2019-01-15</lastmod></url></urlset>""".encode()})
-    P(("main", "/sitemaps/broken.xml"), {"status": 200, "headers": {"Content-Type": "application/xml"},
-                                        "body": f"""<?xml version="1.0"?><urlset xmlns="{sm}">
+</urlset>""".encode(),
+        },
+    )
+    P(
+        ("main", "/sitemaps/archive-2019-01.xml"),
+        {
+            "status": 200,
+            "headers": {"Content-Type": "application/xml"},
+            "body": f"""<?xml version="1.0"?><urlset xmlns="{sm}">
+<url><loc>{m}/story/archived-2019-trafficking-story</loc><lastmod>2019-01-15</lastmod></url></urlset>""".encode(),
+        },
+    )
+    P(
+        ("main", "/sitemaps/broken.xml"),
+        {
+            "status": 200,
+            "headers": {"Content-Type": "application/xml"},
+            "body": f"""<?xml version="1.0"?><urlset xmlns="{sm}">
 <url><loc>{m}/story/from-broken-sitemap-debt-bondage</loc><lastmod>2025-05-01</lastmod></url>
-<url><lo""".encode()})
+<url><lo""".encode(),
+        },
+    )
     # section pages 1..5, linked with rel=next; page 1 also lists the twin and an old story
     for n in range(1, 6):
         path = "/section/trafficking/" if n == 1 else f"/section/trafficking/page/{n}/"
-        slugs = {1: ["section-page-one-trafficking-arrests", "html-listed-old-trafficking-2020"],
-                 2: ["section-page-two-forced-labour-case", "canonical-to-homepage-trafficking-case",
-                     "print/trafficking-court-hearing"],
-                 3: ["section-page-three-brothel-raid"],
-                 4: ["deep-page-four-trafficking-story"], 5: []}[n]
+        slugs = {
+            1: ["section-page-one-trafficking-arrests", "html-listed-old-trafficking-2020"],
+            2: [
+                "section-page-two-forced-labour-case",
+                "canonical-to-homepage-trafficking-case",
+                "print/trafficking-court-hearing",
+            ],
+            3: ["section-page-three-brothel-raid"],
+            4: ["deep-page-four-trafficking-story"],
+            5: [],
+        }[n]
         links = "".join(f'<li><a href="/story/{s}">{s}</a></li>' for s in slugs)
         if n == 1:
             links += f'<li><a href="{twin}?fbclid=zzz#comments">Court jails recruiter</a></li>'
         nxt = f'<a rel="next" href="/section/trafficking/page/{n + 1}/">Next</a>' if n < 5 else ""
-        P(("main", path), {"status": 200, "headers": dict(html), "body": (
-            f"<html><body><h1>Trafficking, page {n}</h1><ul>{links}</ul>"
-            f'<a href="/about/">About</a>{nxt}</body></html>').encode()})
+        P(
+            ("main", path),
+            {
+                "status": 200,
+                "headers": dict(html),
+                "body": (
+                    f"<html><body><h1>Trafficking, page {n}</h1><ul>{links}</ul>"
+                    f'<a href="/about/">About</a>{nxt}</body></html>'
+                ).encode(),
+            },
+        )
 
     # Delta Daily (localhost): the wire story with small edits, a verbatim copy, its own story, Thai
     delta_items = [
@@ -379,37 +540,91 @@ def build_pages(site: HostileSite) -> dict[tuple[str, str], dict]:
         ("/news/delta-own-story-forced-marriage-case", "Forced marriage", "Mon, 05 May 2025 09:00:00 GMT"),
         ("/news/delta-thai-language-story", "Thai", "Mon, 05 May 2025 09:00:00 GMT"),
     ]
-    P(("delta", "/feed.xml"), {"status": 200, "headers": {"Content-Type": "application/rss+xml"},
-                               "body": _rss(d, delta_items)})
-    P(("delta", "/news/delta-edition-trafficking-ring-busted-poipet"), story(
-        "/news/delta-edition-trafficking-ring-busted-poipet", "Police free 43 workers in border casino raid",
-        "delta-wire", host="delta", paragraphs=DELTA_WIRE, site="Delta Daily"))
-    P(("delta", "/news/delta-exact-copy-court-jails-recruiter"), story(
-        "/news/delta-exact-copy-court-jails-recruiter", "Recruiter gets jail term", "twin", host="delta",
-        paragraphs=twin_paragraphs, site="Delta Daily", author="Delta Daily"))
-    P(("delta", "/news/delta-own-story-forced-marriage-case"), story(
-        "/news/delta-own-story-forced-marriage-case", "Forced marriage case in court", "delta-own", host="delta",
-        site="Delta Daily"))
-    thai2 = article_page("ข่าวกีฬา", [THAI * 2, THAI], lang="th", url=d + "/news/delta-thai-language-story",
-                         published="2025-05-05T08:00:00Z", site="Delta Daily")
-    P(("delta", "/news/delta-thai-language-story"), {"status": 200, "headers": dict(html),
-                                                     "body": thai2.encode("utf-8")})
+    P(
+        ("delta", "/feed.xml"),
+        {"status": 200, "headers": {"Content-Type": "application/rss+xml"}, "body": _rss(d, delta_items)},
+    )
+    P(
+        ("delta", "/news/delta-edition-trafficking-ring-busted-poipet"),
+        story(
+            "/news/delta-edition-trafficking-ring-busted-poipet",
+            "Police free 43 workers in border casino raid",
+            "delta-wire",
+            host="delta",
+            paragraphs=DELTA_WIRE,
+            site="Delta Daily",
+        ),
+    )
+    P(
+        ("delta", "/news/delta-exact-copy-court-jails-recruiter"),
+        story(
+            "/news/delta-exact-copy-court-jails-recruiter",
+            "Recruiter gets jail term",
+            "twin",
+            host="delta",
+            paragraphs=twin_paragraphs,
+            site="Delta Daily",
+            author="Delta Daily",
+        ),
+    )
+    P(
+        ("delta", "/news/delta-own-story-forced-marriage-case"),
+        story(
+            "/news/delta-own-story-forced-marriage-case",
+            "Forced marriage case in court",
+            "delta-own",
+            host="delta",
+            site="Delta Daily",
+        ),
+    )
+    thai2 = article_page(
+        "ข่าวกีฬา",
+        [THAI * 2, THAI],
+        lang="th",
+        url=d + "/news/delta-thai-language-story",
+        published="2025-05-05T08:00:00Z",
+        site="Delta Daily",
+    )
+    P(
+        ("delta", "/news/delta-thai-language-story"),
+        {"status": 200, "headers": dict(html), "body": thai2.encode("utf-8")},
+    )
     # relative links: a feed whose Content-Location is /relative/archive/, a section page
     # with <base href="/relative/based/">
-    P(("main", "/relative/feed.xml"), {"status": 200, "headers": {
-        "Content-Type": "application/rss+xml", "Content-Location": "/relative/archive/"}, "body": (
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Relative</title><link>/</link>'
-        '<description>d</description><item><title>Relative</title>'
-        '<link>story-relative-to-content-location-trafficking</link>'
-        '<pubDate>Mon, 05 May 2025 08:00:00 GMT</pubDate></item></channel></rss>').encode()})
-    P(("main", "/relative/section/"), {"status": 200, "headers": dict(html), "body": (
-        '<html><head><base href="/relative/based/"></head><body><h1>Section</h1>'
-        '<a href="story-relative-to-base-href-trafficking">Story</a></body></html>').encode()})
+    P(
+        ("main", "/relative/feed.xml"),
+        {
+            "status": 200,
+            "headers": {"Content-Type": "application/rss+xml", "Content-Location": "/relative/archive/"},
+            "body": (
+                '<?xml version="1.0"?><rss version="2.0"><channel><title>Relative</title><link>/</link>'
+                "<description>d</description><item><title>Relative</title>"
+                "<link>story-relative-to-content-location-trafficking</link>"
+                "<pubDate>Mon, 05 May 2025 08:00:00 GMT</pubDate></item></channel></rss>"
+            ).encode(),
+        },
+    )
+    P(
+        ("main", "/relative/section/"),
+        {
+            "status": 200,
+            "headers": dict(html),
+            "body": (
+                '<html><head><base href="/relative/based/"></head><body><h1>Section</h1>'
+                '<a href="story-relative-to-base-href-trafficking">Story</a></body></html>'
+            ).encode(),
+        },
+    )
     for n, path in enumerate(RELATIVE["requested"] + RELATIVE["not_requested"]):
         P(("main", path), story(path, f"Relative link story {n}", f"relative-{n}"))
-    P(("main", "/faults/feed.xml"), {"status": 200, "headers": {"Content-Type": "application/rss+xml"},
-                                     "body": _rss(m, [(p, p, "Mon, 05 May 2025 08:00:00 GMT")
-                                                      for p in FAULT_STORIES])})
+    P(
+        ("main", "/faults/feed.xml"),
+        {
+            "status": 200,
+            "headers": {"Content-Type": "application/rss+xml"},
+            "body": _rss(m, [(p, p, "Mon, 05 May 2025 08:00:00 GMT") for p in FAULT_STORIES]),
+        },
+    )
     for n, path in enumerate(FAULT_STORIES):
         P(("main", path), story(path, f"Trafficking case number {n} heard in court", f"fault-{n}"))
     return pages
@@ -469,7 +684,7 @@ class Handler(BaseHTTPRequestHandler):
             chunk = b"<p>" + b"trafficking " * 5000 + b"</p>\n"
             sent = 0
             while sent < HUGE_BYTES:
-                self.wfile.write(chunk[:HUGE_BYTES - sent])
+                self.wfile.write(chunk[: HUGE_BYTES - sent])
                 sent += len(chunk)
             return
         if special == "huge-stream":  # no Content-Length: the size shows only while downloading

@@ -3,6 +3,7 @@
 Shared by tests/test_sources.py and bench/hostile_site_figures.py. Every URL is on
 127.0.0.1's discard port, so a file accepted by mistake crawls nothing anywhere.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -89,8 +90,13 @@ class CliAnswer:
 
 def run_crawl(sources: Path, db: Path) -> CliAnswer:
     """`pipeline.py crawl --sources FILE --db DB`, as an operator runs it."""
-    result = subprocess.run([sys.executable, str(ROOT / "pipeline.py"), "crawl", "--sources", str(sources),
-                             "--db", str(db)], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "pipeline.py"), "crawl", "--sources", str(sources), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     return CliAnswer(result.returncode, result.stderr)
 
 

@@ -1,4 +1,5 @@
 """Ports on 127.0.0.1 for the servers a test or a bench starts."""
+
 from __future__ import annotations
 
 import socket

@@ -4,22 +4,72 @@ Deterministic (seeded) and varied: each article draws its own people, places, nu
 and sentences, so different articles are not near-duplicates of each other, while the
 topic vocabulary makes them relevant to the trafficking filter (or not, on request).
 """
+
 from __future__ import annotations
 
 import html
 import random
 
-PEOPLE = ["Sok Dara", "Chan Vuthy", "Nguyen Thi Lan", "Somchai Prasert", "Aung Kyaw", "Maria Santos",
-          "Siti Rahayu", "Lim Wei Ming", "Tran Van Hung", "Kanya Srisuk", "Hem Sophal", "Rizal Dela Cruz",
-          "Ei Mon", "Phan Sokha", "Ahmad Faizal", "Pich Sreymom", "Le Quang Minh", "Nopparat Chai"]
-PLACES = ["Poipet", "Siem Reap", "Koh Kong", "Sihanoukville", "Mae Sot", "Chiang Rai", "Lao Cai",
-          "Johor Bahru", "Batam", "Zamboanga", "Myawaddy", "Kampot", "Battambang", "Ranong",
-          "Kuala Lumpur", "Manila", "Tachileik", "Bavet"]
-AGENCIES = ["the Anti-Human Trafficking and Juvenile Protection Department", "the Provincial Court",
-            "the Ministry of Interior", "the Department of Special Investigation", "the immigration police",
-            "the National Committee for Counter Trafficking", "the labour ministry", "the Appeal Court"]
-CRIMES = ["human trafficking", "forced labour", "sex trafficking", "debt bondage", "forced marriage",
-          "child trafficking", "smuggling of migrants", "labour trafficking"]
+PEOPLE = [
+    "Sok Dara",
+    "Chan Vuthy",
+    "Nguyen Thi Lan",
+    "Somchai Prasert",
+    "Aung Kyaw",
+    "Maria Santos",
+    "Siti Rahayu",
+    "Lim Wei Ming",
+    "Tran Van Hung",
+    "Kanya Srisuk",
+    "Hem Sophal",
+    "Rizal Dela Cruz",
+    "Ei Mon",
+    "Phan Sokha",
+    "Ahmad Faizal",
+    "Pich Sreymom",
+    "Le Quang Minh",
+    "Nopparat Chai",
+]
+PLACES = [
+    "Poipet",
+    "Siem Reap",
+    "Koh Kong",
+    "Sihanoukville",
+    "Mae Sot",
+    "Chiang Rai",
+    "Lao Cai",
+    "Johor Bahru",
+    "Batam",
+    "Zamboanga",
+    "Myawaddy",
+    "Kampot",
+    "Battambang",
+    "Ranong",
+    "Kuala Lumpur",
+    "Manila",
+    "Tachileik",
+    "Bavet",
+]
+AGENCIES = [
+    "the Anti-Human Trafficking and Juvenile Protection Department",
+    "the Provincial Court",
+    "the Ministry of Interior",
+    "the Department of Special Investigation",
+    "the immigration police",
+    "the National Committee for Counter Trafficking",
+    "the labour ministry",
+    "the Appeal Court",
+]
+CRIMES = [
+    "human trafficking",
+    "forced labour",
+    "sex trafficking",
+    "debt bondage",
+    "forced marriage",
+    "child trafficking",
+    "smuggling of migrants",
+    "labour trafficking",
+]
 TEMPLATES = [
     "{agency} said {n} people had been rescued from a {crime} ring operating near {place}.",
     "{person}, {age}, was charged with {crime} after a raid in {place} on {weekday}.",
@@ -83,25 +133,48 @@ def article_text(seed: int | str, sentences: int = 12, on_topic: bool = True) ->
     picked = [rng.choice(pool) for _ in range(sentences)]
     out = []
     for template in picked:
-        out.append(template.format(
-            agency=rng.choice(AGENCIES), person=rng.choice(PEOPLE), place=rng.choice(PLACES),
-            crime=rng.choice(CRIMES), n=rng.randint(3, 240), m=rng.randint(2, 90), age=rng.randint(19, 64),
-            pay=rng.randint(3, 25) * 100, months=rng.randint(2, 30), years=rng.randint(2, 20),
-            year=rng.randint(2015, 2024), weekday=rng.choice(WEEKDAYS), ordinal=rng.choice(ORDINALS),
-        ))
+        out.append(
+            template.format(
+                agency=rng.choice(AGENCIES),
+                person=rng.choice(PEOPLE),
+                place=rng.choice(PLACES),
+                crime=rng.choice(CRIMES),
+                n=rng.randint(3, 240),
+                m=rng.randint(2, 90),
+                age=rng.randint(19, 64),
+                pay=rng.randint(3, 25) * 100,
+                months=rng.randint(2, 30),
+                years=rng.randint(2, 20),
+                year=rng.randint(2015, 2024),
+                weekday=rng.choice(WEEKDAYS),
+                ordinal=rng.choice(ORDINALS),
+            )
+        )
     out[0] = out[0][0].upper() + out[0][1:]
-    return [" ".join(out[i:i + 2]) for i in range(0, len(out), 2)]
+    return [" ".join(out[i : i + 2]) for i in range(0, len(out), 2)]
 
 
-def article_page(title: str, paragraphs: list[str], *, url: str | None = None, published: str | None = None,
-                 modified: str | None = None, author: str | None = "Staff reporter", lang: str = "en",
-                 charset_meta: str | None = "utf-8", extra_head: str = "", site: str = "The Test Post",
-                 byline_date: str | None = None) -> str:
+def article_page(
+    title: str,
+    paragraphs: list[str],
+    *,
+    url: str | None = None,
+    published: str | None = None,
+    modified: str | None = None,
+    author: str | None = "Staff reporter",
+    lang: str = "en",
+    charset_meta: str | None = "utf-8",
+    extra_head: str = "",
+    site: str = "The Test Post",
+    byline_date: str | None = None,
+) -> str:
     """A realistic article page: navigation, header, article body, related links, footer."""
     esc = html.escape
-    head = [f'<meta charset="{charset_meta}">' if charset_meta else "",
-            f"<title>{esc(title)} | {esc(site)}</title>",
-            f'<meta property="og:title" content="{esc(title)}">']
+    head = [
+        f'<meta charset="{charset_meta}">' if charset_meta else "",
+        f"<title>{esc(title)} | {esc(site)}</title>",
+        f'<meta property="og:title" content="{esc(title)}">',
+    ]
     if url:
         head.append(f'<link rel="canonical" href="{esc(url)}">')
     if published:
@@ -113,13 +186,13 @@ def article_page(title: str, paragraphs: list[str], *, url: str | None = None, p
     body = "\n".join(f"<p>{esc(p)}</p>" for p in paragraphs)
     dateline = f'<p class="dateline">{esc(byline_date)}</p>' if byline_date else ""
     return f"""<!DOCTYPE html>
-<html lang="{lang}"><head>{''.join(head)}{extra_head}</head>
+<html lang="{lang}"><head>{"".join(head)}{extra_head}</head>
 <body>
 <header><a href="/">{esc(site)}</a><nav><a href="/section/news/">News</a> | <a href="/section/sport/">Sport</a>
 | <a href="/about/">About us</a></nav></header>
 <main><article>
 <h1>{esc(title)}</h1>
-<div class="byline">By {esc(author or 'Staff')}</div>{dateline}
+<div class="byline">By {esc(author or "Staff")}</div>{dateline}
 {body}
 </article>
 <aside><h2>Most read</h2><ul><li><a href="/section/news/">Weather warning for the weekend</a></li>

@@ -1,4 +1,5 @@
 """Shared fixtures: the real NLP pipeline, the demo site on 127.0.0.1, a crawled demo DB."""
+
 from __future__ import annotations
 
 import contextlib
@@ -28,17 +29,30 @@ def needs_shared(*relative: str) -> Path:
             pytest.fail(f"under CI ../shared must be there: {reason}")
         pytest.skip(reason)
     return path
-EXPECTED = json.loads((ROOT / "demo" / "expected.json").read_text(encoding="utf-8")) \
-    if (ROOT / "demo" / "expected.json").exists() else None
+
+
+EXPECTED = (
+    json.loads((ROOT / "demo" / "expected.json").read_text(encoding="utf-8"))
+    if (ROOT / "demo" / "expected.json").exists()
+    else None
+)
 
 
 def run_pipeline(*args: str, check: bool = True, timeout: int = 600, **kwargs) -> subprocess.CompletedProcess:
     """Run `python pipeline.py ARGS` as a user would, from a different working directory."""
-    result = subprocess.run([sys.executable, str(ROOT / "pipeline.py"), *args], capture_output=True,
-                            text=True, timeout=timeout, cwd=kwargs.pop("cwd", ROOT), **kwargs)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "pipeline.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=kwargs.pop("cwd", ROOT),
+        **kwargs,
+    )
     if check and result.returncode != 0:
-        raise AssertionError(f"pipeline.py {' '.join(args)} exited {result.returncode}\n"
-                             f"stdout:\n{result.stdout}\nstderr:\n{result.stderr[-4000:]}")
+        raise AssertionError(
+            f"pipeline.py {' '.join(args)} exited {result.returncode}\n"
+            f"stdout:\n{result.stdout}\nstderr:\n{result.stderr[-4000:]}"
+        )
     return result
 
 
@@ -64,7 +78,6 @@ def run_on_terminal(command: list[str], timeout: int = 300) -> tuple[int, str]:
         output += chunk
     os.close(master)
     return proc.wait(timeout=timeout), output.decode(errors="replace")
-
 
 
 @pytest.fixture
@@ -116,12 +129,14 @@ VICTIM_TEXT = (
     "KANDAL — The Kandal Provincial Court on Tuesday sentenced Chea Sophal, 41, to nine years in "
     "prison for human trafficking. Sok Mean, a survivor who was trafficked to Malaysia in 2022, "
     "testified against Chea Sophal at the trial. Judge Keo Vuthy said the defendant had sold "
-    "girls from the province to a broker.")
+    "girls from the province to a broker."
+)
 XSS_TITLE = "Takeo court jails broker <script>window.__xss = 3</script>"
 XSS_TEXT = (
     "TAKEO — The Takeo Provincial Court sentenced Mao Rith, 38, to five years in prison on Friday for "
     "trafficking workers to a fishing fleet <script>window.__xss = 1</script>. Police said the broker "
-    "<img src=x onerror=\"window.__xss = 2\"> had recruited 12 men from Takeo province.")
+    '<img src=x onerror="window.__xss = 2"> had recruited 12 men from Takeo province.'
+)
 
 
 @pytest.fixture(scope="session")
@@ -137,11 +152,22 @@ def site_fixture_db(nlp, tmp_path_factory) -> Path:
     with db.conn:
         db["sources"].insert({"id": "fixture", "name": "Fixture Gazette"}, pk="id")
     for url, title, text, published in (
-            ("https://fixture.example/kandal", "Kandal court jails trafficker", VICTIM_TEXT, "2024-11-05"),
-            ("https://fixture.example/takeo", XSS_TITLE, XSS_TEXT, "2024-12-06")):
-        store_article(db, {"url": url, "title": title, "text": text, "published": published,
-                           "source_id": "fixture", "content_hash": url, "relevant": True,
-                           "relevance": 3.0})
+        ("https://fixture.example/kandal", "Kandal court jails trafficker", VICTIM_TEXT, "2024-11-05"),
+        ("https://fixture.example/takeo", XSS_TITLE, XSS_TEXT, "2024-12-06"),
+    ):
+        store_article(
+            db,
+            {
+                "url": url,
+                "title": title,
+                "text": text,
+                "published": published,
+                "source_id": "fixture",
+                "content_hash": url,
+                "relevant": True,
+                "relevance": 3.0,
+            },
+        )
     process_articles(db, nlp=nlp)
     db.close()
     return path
@@ -153,6 +179,7 @@ def datasette_get(ds, path: str):
 
     async def fetch():
         return await ds.client.get(path)
+
     return asyncio.run(fetch())
 
 
@@ -162,9 +189,22 @@ def serving(db_path: Path, timeout: float = 60):
     import urllib.request
 
     port = free_port()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "pipeline.py"), "serve", "--db", str(db_path),
-                             "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "pipeline.py"),
+            "serve",
+            "--db",
+            str(db_path),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + timeout
@@ -172,10 +212,10 @@ def serving(db_path: Path, timeout: float = 60):
             try:
                 with urllib.request.urlopen(f"{base}/-/versions.json", timeout=5):
                     break
-            except OSError:
+            except OSError as exc:
                 if proc.poll() is not None or time.time() > deadline:
                     proc.kill()
-                    raise AssertionError(f"pipeline.py serve did not start:\n{proc.stdout.read()[-3000:]}")
+                    raise AssertionError(f"pipeline.py serve did not start:\n{proc.stdout.read()[-3000:]}") from exc
                 time.sleep(0.3)
         yield base
     finally:

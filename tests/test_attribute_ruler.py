@@ -1,5 +1,6 @@
 """The faster matcher given to the model's attribute_ruler (`nlp.loader.fast_attribute_ruler`)
 must set exactly what spaCy's own Matcher-based ruler sets, token for token."""
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,10 @@ def token_attrs(nlp, texts):
 
 
 def test_the_fast_ruler_sets_what_spacys_sets():
-    texts = [json.loads(line)["text"] for line in
-             (ROOT / "nlp" / "eval" / "fiction-tune.jsonl").read_text(encoding="utf-8").splitlines()[:40]]
+    texts = [
+        json.loads(line)["text"]
+        for line in (ROOT / "nlp" / "eval" / "fiction-tune.jsonl").read_text(encoding="utf-8").splitlines()[:40]
+    ]
     texts += ["", " ", "\n\n", "U.S. Attorney's Office", "He didn't go -- 'twas 3:00 p.m.!"]
     spacys = spacy.load(DEFAULT_MODEL)
     fast = spacy.load(DEFAULT_MODEL)

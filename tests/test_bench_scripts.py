@@ -1,4 +1,5 @@
 """The bench scripts run and print every figure (at toy sizes; no timing is asserted)."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,9 @@ NUMBER = r"[\d.]+"
 
 
 def bench(script: str, *args: str) -> str:
-    result = subprocess.run([sys.executable, str(ROOT / "bench" / script), *args], cwd=ROOT,
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), *args], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     assert result.stdout.startswith(f"command: python bench/{script}"), result.stdout
     return result.stdout
@@ -33,8 +35,11 @@ def test_nlp_profile_lists_every_component_and_the_writes():
 
 def test_process_scaling_prints_time_per_article_and_memory_at_each_size():
     out = bench("process_scaling.py", "--sizes", "6,12", "--workers", "2")
-    lines = re.findall(rf"archive\s+(\d+) articles: processed\s+(\d+) new in .* ms/article; "
-                       rf"peak RSS main (\d+) MB, largest worker (\d+) MB", out)
+    lines = re.findall(
+        r"archive\s+(\d+) articles: processed\s+(\d+) new in .* ms/article; "
+        r"peak RSS main (\d+) MB, largest worker (\d+) MB",
+        out,
+    )
     assert [(size, new) for size, new, _, _ in lines] == [("6", "6"), ("12", "6")]
     assert all(int(main) > 50 and int(worker) > 50 for _, _, main, worker in lines)
 
@@ -51,16 +56,26 @@ def test_datasette_latency_times_search_and_prosecutions():
     articles = 500
     out = bench("datasette_latency.py", "--articles", str(articles), "--requests", "5")
     assert f"database: {articles} articles, {articles // 5} sentences" in out
-    for label in ("FTS search (canned query search_articles", "prosecutions view filtered by province",
-                  "home page alone"):
+    for label in (
+        "FTS search (canned query search_articles",
+        "prosecutions view filtered by province",
+        "home page alone",
+    ):
         assert re.search(rf"{re.escape(label)}.*: p50 {NUMBER} ms, p95 {NUMBER} ms over 5 requests", out), label
     assert re.search(rf"home page with 20 clients at once: p50 {NUMBER} ms, p95 {NUMBER} ms over 20 requests", out)
 
 
 def test_hostile_site_figures_prints_every_figure():
     out = bench("hostile_site_figures.py", "--articles", "200")
-    for name in ("non_http_urls_stored", "sources_tracebacks", "sources_accepted", "peak_rss_mb_4_randomblob",
-                 "peak_rss_mb_4_many_rows", "home_ms_p50_alone", "home_ms_p50_20_clients"):
+    for name in (
+        "non_http_urls_stored",
+        "sources_tracebacks",
+        "sources_accepted",
+        "peak_rss_mb_4_randomblob",
+        "peak_rss_mb_4_many_rows",
+        "home_ms_p50_alone",
+        "home_ms_p50_20_clients",
+    ):
         assert re.search(rf"^{name}: {NUMBER}$", out, re.M), name
     assert re.search(r"^non_http_urls_stored: 0$", out, re.M)
     assert re.search(r"^sources_tracebacks: 0$", out, re.M) and re.search(r"^sources_accepted: 0$", out, re.M)

@@ -9,6 +9,7 @@ Screenshots go to tests/artifacts/ (`make screenshots` copies the README's to do
 The browser is the system's /usr/bin/chromium (`.ci/run` installs it): `playwright install`
 is never used. Without it the tests skip, except under CI, where they fail.
 """
+
 import csv
 import io
 import os
@@ -21,8 +22,16 @@ import pytest
 from tests.conftest import ROOT, XSS_TEXT, serving
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 VIEWPORT = {"width": 1200, "height": 800}
 
@@ -42,8 +51,9 @@ if sync_playwright is None or not (Path(CHROMIUM).exists() or shutil.which("chro
 def browser():
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM if Path(CHROMIUM).exists()
-                                     else shutil.which("chromium"), args=CHROMIUM_ARGS)
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"), args=CHROMIUM_ARGS
+        )
         yield chromium
         chromium.close()
 
@@ -65,20 +75,27 @@ def page(browser):
     """A fresh page that may only reach 127.0.0.1 (map tiles from the internet are refused),
     and that records JavaScript errors, Content-Security-Policy violations and dialogs."""
     context = browser.new_context(viewport=VIEWPORT)
-    context.route("**/*", lambda route: route.continue_()
-                  if urllib.parse.urlsplit(route.request.url).hostname == "127.0.0.1" else route.abort())
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if urllib.parse.urlsplit(route.request.url).hostname == "127.0.0.1" else route.abort()
+        ),
+    )
     page = context.new_page()
     page.set_default_timeout(20000)
     page.js_errors = []
     page.dialogs = []
     page.on("pageerror", lambda error: page.js_errors.append(str(error)))
     # the site's Content-Security-Policy must not block anything of its own
-    page.on("console", lambda message: page.js_errors.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: page.js_errors.append(message.text) if "Content Security Policy" in message.text else None,
+    )
 
     def on_dialog(dialog):
         page.dialogs.append(dialog.message)
         dialog.dismiss()
+
     page.on("dialog", on_dialog)
     yield page
     assert page.js_errors == [], page.js_errors
@@ -111,8 +128,9 @@ def test_search_a_name_then_open_the_person(page, demo_url):
     shot(page, "02-search.png")
     # results arrive in any order (CSS `order` sorts them on screen, not in the DOM): click in
     # the entities block itself, not whichever table answered first
-    entities_block = page.locator("#search-all-results > div",
-                                  has=page.locator("h2", has_text="in trafficking_news: entities"))
+    entities_block = page.locator(
+        "#search-all-results > div", has=page.locator("h2", has_text="in trafficking_news: entities")
+    )
     entities_block.locator("table a", has_text="Yim Sokha").first.click()
     page.wait_for_url("**/trafficking_news/entities/*")
     assert page.locator("h1").inner_text().startswith("Yim Sokha")
@@ -129,7 +147,7 @@ def test_search_a_name_then_open_the_person(page, demo_url):
 
 def test_prosecutions_filtered_by_court(page, demo_url):
     page.goto(demo_url + "/trafficking_news/prosecutions?court=Battambang+Provincial+Court")
-    assert "1 row where court = \"Battambang Provincial Court\"" in page.inner_text("body")
+    assert '1 row where court = "Battambang Provincial Court"' in page.inner_text("body")
     rows = page.locator("table.rows-and-columns tbody tr")
     assert rows.count() == 1
     assert rows.first.locator("td.col-defendant").inner_text() == "Yim Sokha"
@@ -185,11 +203,13 @@ def test_article_markup_is_shown_as_text_and_never_runs(page, fixture_url):
     page.goto(fixture_url + "/trafficking_news/articles?_search=Takeo")
     page.locator("table.rows-and-columns tbody td.col-id a").first.click()  # the article's page
     page.wait_for_url("**/trafficking_news/articles/*")
-    pages = [page.url,
-             fixture_url + "/trafficking_news/prosecutions",
-             fixture_url + "/trafficking_news/search_everything?q=Takeo",
-             fixture_url + "/trafficking_news/mentions?_search=fishing",
-             fixture_url + "/-/search?q=Takeo"]
+    pages = [
+        page.url,
+        fixture_url + "/trafficking_news/prosecutions",
+        fixture_url + "/trafficking_news/search_everything?q=Takeo",
+        fixture_url + "/trafficking_news/mentions?_search=fishing",
+        fixture_url + "/-/search?q=Takeo",
+    ]
     for url in pages:
         page.goto(url)
         if "/-/search" in url:
@@ -233,8 +253,9 @@ def test_script_canonical_is_never_stored_and_its_link_runs_nothing(page, crafte
     base, db_path, site_port = crafted_site
     db = open_db(db_path)
     assert all(u.startswith(f"http://127.0.0.1:{site_port}/") for u in crafted.stored_urls(db))
-    ids = [r[0] for r in db.execute("select id from articles where url like '%/story/%' and url not like "
-                                    "'%real-address%'")]
+    ids = [
+        r[0] for r in db.execute("select id from articles where url like '%/story/%' and url not like '%real-address%'")
+    ]
     db.close()
     assert len(ids) == len(crafted.CRAFTED) - 1
     page.add_init_script("window.__ran = undefined;")
@@ -259,17 +280,30 @@ def test_a_stored_script_url_is_not_linked_and_could_not_run(page, tmp_path):
     db = open_db(db_path)
     with db.conn:
         db["sources"].insert({"id": "old", "name": "Old Gazette"}, pk="id")
-    store_article(db, {"url": XSS_CANONICAL, "title": "Court jails trafficking broker", "source_id": "old",
-                       "text": "The court jailed a broker for trafficking workers. " * 20,
-                       "published": "2024-05-01", "content_hash": "x", "relevant": True, "relevance": 3.0})
+    store_article(
+        db,
+        {
+            "url": XSS_CANONICAL,
+            "title": "Court jails trafficking broker",
+            "source_id": "old",
+            "text": "The court jailed a broker for trafficking workers. " * 20,
+            "published": "2024-05-01",
+            "content_hash": "x",
+            "relevant": True,
+            "relevance": 3.0,
+        },
+    )
     (article_id,) = [r[0] for r in db.execute("select id from articles")]
     db.close()
     with serving(db_path) as base:
         page.goto(f"{base}/trafficking_news/articles/{article_id}")
         assert page.locator("a", has_text="read it on the publisher's site").count() == 0
-        assert page.locator(f'a[href^="javascript"]').count() == 0
-        page.evaluate("""url => { const a = document.createElement("a"); a.href = url; a.id = "planted";
-                                  a.textContent = "planted"; document.body.prepend(a); }""", XSS_CANONICAL)
+        assert page.locator('a[href^="javascript"]').count() == 0
+        page.evaluate(
+            """url => { const a = document.createElement("a"); a.href = url; a.id = "planted";
+                                  a.textContent = "planted"; document.body.prepend(a); }""",
+            XSS_CANONICAL,
+        )
         page.click("#planted")
         page.wait_for_timeout(500)
     assert page.dialogs == []

@@ -1,4 +1,5 @@
 """The command line: every subcommand has --help, and the README documents every one."""
+
 import pytest
 
 from pipeline import build_parser
@@ -24,13 +25,18 @@ def test_readme_documents_command(command):
 
 def test_parse_prints_contract_json(tmp_path):
     import json
+
     page = tmp_path / "page.html"
-    page.write_text("<html lang='en'><head><title>Court jails recruiter</title>"
-                    "<link rel='canonical' href='https://news.example.org/a/court-jails-recruiter?utm_source=x'>"
-                    "<meta property='article:published_time' content='2025-02-03T08:00:00Z'>"
-                    "<meta name='author' content='Dara Kim'></head><body><nav>Home | World</nav><article>"
-                    "<h1>Court jails recruiter</h1>" + "<p>The Kandal Provincial Court jailed a recruiter for seven years on Monday for sending four women to work in a factory where they were not paid.</p>" * 4 +
-                    "</article><footer>Copyright</footer></body></html>")
+    page.write_text(
+        "<html lang='en'><head><title>Court jails recruiter</title>"
+        "<link rel='canonical' href='https://news.example.org/a/court-jails-recruiter?utm_source=x'>"
+        "<meta property='article:published_time' content='2025-02-03T08:00:00Z'>"
+        "<meta name='author' content='Dara Kim'></head><body><nav>Home | World</nav><article>"
+        "<h1>Court jails recruiter</h1>"
+        + "<p>The Kandal Provincial Court jailed a recruiter for seven years on Monday for sending four women to work in a factory where they were not paid.</p>"
+        * 4
+        + "</article><footer>Copyright</footer></body></html>"
+    )
     (row,) = [json.loads(line) for line in run_pipeline("parse", str(page)).stdout.splitlines()]
     assert {"url", "title", "text", "published", "authors", "language"} <= set(row)
     assert row["url"] == "https://news.example.org/a/court-jails-recruiter"
@@ -43,6 +49,7 @@ def test_parse_prints_contract_json(tmp_path):
 
 def test_parse_survives_broken_and_empty_files(tmp_path):
     import json
+
     empty, binary = tmp_path / "empty.html", tmp_path / "binary.html"
     empty.write_text("")
     binary.write_bytes(bytes(range(256)) * 50)

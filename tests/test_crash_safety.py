@@ -6,6 +6,7 @@ would find a 304 next time if it kept the feed's new validator) and a small dela
 article page (so the crawl lasts long enough to be killed in the middle). Kill points are
 chosen by polling the database for progress, not by sleeping.
 """
+
 from __future__ import annotations
 
 import functools
@@ -87,9 +88,24 @@ def first_value(path: Path, sql: str):
 
 def start_nightly(sources: Path, db: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, str(ROOT / "pipeline.py"), "nightly", "--quiet", "--sources", str(sources),
-         "--db", str(db), "--commit-every", "1", *CRAWL_SETTINGS],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd="/")
+        [
+            sys.executable,
+            str(ROOT / "pipeline.py"),
+            "nightly",
+            "--quiet",
+            "--sources",
+            str(sources),
+            "--db",
+            str(db),
+            "--commit-every",
+            "1",
+            *CRAWL_SETTINGS,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd="/",
+    )
 
 
 def wait_for(proc: subprocess.Popen, db: Path, sql: str | None, target: int, timeout: float = 90) -> bool:
@@ -112,13 +128,13 @@ PROCESSED = "select count(*) from articles where processed_at is not null"
 # (signal, what to wait for, how much, then how many ms more): the crawl and the process
 # stage at several points
 KILL_POINTS = [
-    (signal.SIGKILL, None, 400, 0),         # 0.4 s in: starting up, schema, lock
-    (signal.SIGKILL, ARTICLES, 3, 0),       # crawling
+    (signal.SIGKILL, None, 400, 0),  # 0.4 s in: starting up, schema, lock
+    (signal.SIGKILL, ARTICLES, 3, 0),  # crawling
     (signal.SIGKILL, ARTICLES, 12, 0),
-    (signal.SIGTERM, ARTICLES, 15, 0),      # systemctl stop: Scrapy stops gracefully, run interrupted
+    (signal.SIGTERM, ARTICLES, 15, 0),  # systemctl stop: Scrapy stops gracefully, run interrupted
     (signal.SIGKILL, PROCESSING, 1, 1500),  # loading the model, running it
-    (signal.SIGTERM, PROCESSING, 1, 0),     # the same while loading the model
-    (signal.SIGKILL, PROCESSED, 1, 0),      # writing NLP results, one article after another
+    (signal.SIGTERM, PROCESSING, 1, 0),  # the same while loading the model
+    (signal.SIGKILL, PROCESSED, 1, 0),  # writing NLP results, one article after another
 ]
 
 
@@ -128,7 +144,8 @@ def per_article(path: Path) -> dict[str, tuple]:
     rows = conn.execute(
         """select a.title, (select count(*) from mentions m where m.article_id = a.id),
                   (select count(*) from sentences s where s.article_id = a.id), a.processed_at is not null
-           from articles a""").fetchall()
+           from articles a"""
+    ).fetchall()
     conn.close()
     return {title: (mentions, sentences, bool(done)) for title, mentions, sentences, done in rows}
 
@@ -145,15 +162,26 @@ def check_consistent(path: Path, reference: dict[str, tuple]) -> None:
             return
         assert one("select count(*) - count(distinct url) from articles") == 0
         assert one("select count(*) - count(distinct content_hash) from articles") == 0
-        assert one("select count(*) - count(distinct article_id || '/' || entity_id || '/' || start) "
-                   "from mentions") == 0
+        assert (
+            one("select count(*) - count(distinct article_id || '/' || entity_id || '/' || start) from mentions") == 0
+        )
         assert one("select count(*) - count(distinct article_id || '/' || defendant_id) from sentences") == 0
         # a stored article has its HTML and its fetched URL, written in the same transaction
         assert one("select count(*) from articles where id not in (select article_id from article_html)") == 0
-        assert one("select count(*) from articles where id not in "
-                   "(select article_id from fetched_urls where status = 'article')") == 0
-        assert one("select count(*) from fetched_urls where status = 'article' "
-                   "and article_id not in (select id from articles)") == 0
+        assert (
+            one(
+                "select count(*) from articles where id not in "
+                "(select article_id from fetched_urls where status = 'article')"
+            )
+            == 0
+        )
+        assert (
+            one(
+                "select count(*) from fetched_urls where status = 'article' "
+                "and article_id not in (select id from articles)"
+            )
+            == 0
+        )
         assert one("select count(*) from articles_fts") == one("select count(*) from articles")
     finally:
         conn.close()
@@ -190,8 +218,21 @@ def test_kill_during_crawl_and_process_then_a_clean_run_finishes_the_job(slow_so
     assert {"crawl", "process"} <= stages, stopped_in  # both stages were really interrupted
     assert sum(sig == signal.SIGKILL for sig, _ in stopped_in) >= 5
 
-    result = subprocess.run([sys.executable, str(ROOT / "pipeline.py"), "nightly", "--quiet", "--sources",
-                             str(slow_sources), "--db", str(db)], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "pipeline.py"),
+            "nightly",
+            "--quiet",
+            "--sources",
+            str(slow_sources),
+            "--db",
+            str(db),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     check_consistent(db, reference)
     final = per_article(db)
@@ -199,10 +240,13 @@ def test_kill_during_crawl_and_process_then_a_clean_run_finishes_the_job(slow_so
     conn = sqlite3.connect(db)
     ref = sqlite3.connect(crawled_demo_db)
     for table in ("articles", "article_html", "article_copies", "entities", "mentions", "sentences"):
-        assert conn.execute(f"select count(*) from {table}").fetchone() == \
-            ref.execute(f"select count(*) from {table}").fetchone(), table
-    assert sorted(conn.execute("select kind, name from entities").fetchall()) == \
-        sorted(ref.execute("select kind, name from entities").fetchall())
+        assert (
+            conn.execute(f"select count(*) from {table}").fetchone()
+            == ref.execute(f"select count(*) from {table}").fetchone()
+        ), table
+    assert sorted(conn.execute("select kind, name from entities").fetchall()) == sorted(
+        ref.execute("select kind, name from entities").fetchall()
+    )
     statuses = [row[0] for row in conn.execute("select status from runs order by id")]
     assert statuses[-1] == "ok" and "running" not in statuses
     # every stopped run that had written its row is marked interrupted (by itself or by the

@@ -1,4 +1,5 @@
 """The spider against the demo site served on 127.0.0.1: what is stored, dropped, counted."""
+
 import sys
 
 import pytest
@@ -46,7 +47,10 @@ def test_second_crawl_adds_no_duplicates(crawled_demo_db, demo_sources):
     assert "articles_new=0" in result.stdout
     assert "pages_fetched=0" in result.stdout  # stored URLs are not fetched again
     assert db["articles"].count == before
-    assert db.execute("select count(*) from (select url from articles group by url having count(*) > 1)").fetchone()[0] == 0
+    assert (
+        db.execute("select count(*) from (select url from articles group by url having count(*) > 1)").fetchone()[0]
+        == 0
+    )
 
 
 def test_scrapy_crawl_works_from_the_project_folder(demo_sources, tmp_path):
@@ -58,9 +62,24 @@ def test_scrapy_crawl_works_from_the_project_folder(demo_sources, tmp_path):
     db = tmp_path / "scrapy.db"
     crawler_dir = Path(__file__).resolve().parents[1] / "crawler"
     result = subprocess.run(
-        [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"sources={demo_sources}",
-         "-s", f"NEWS_DB_PATH={db}", "-s", "LOG_LEVEL=WARNING"],
-        cwd=crawler_dir, capture_output=True, text=True, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "crawl",
+            "news",
+            "-a",
+            f"sources={demo_sources}",
+            "-s",
+            f"NEWS_DB_PATH={db}",
+            "-s",
+            "LOG_LEVEL=WARNING",
+        ],
+        cwd=crawler_dir,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     on_topic = sum(a["on_topic"] for a in EXPECTED["articles"])
     assert sqlite_utils.Database(db)["articles"].count == on_topic
@@ -69,8 +88,15 @@ def test_scrapy_crawl_works_from_the_project_folder(demo_sources, tmp_path):
 @pytest.mark.skipif(sys.platform != "linux", reason="pty")
 def test_the_crawl_shows_its_progress_bar_only_on_a_terminal(demo_sources, tmp_path):
     """The crawler.progress extension (EXTENSIONS, switched on by NEWS_PROGRESS)."""
-    command = [sys.executable, str(ROOT / "pipeline.py"), "crawl", "--sources", str(demo_sources),
-               "--max-articles", "2"]
+    command = [
+        sys.executable,
+        str(ROOT / "pipeline.py"),
+        "crawl",
+        "--sources",
+        str(demo_sources),
+        "--max-articles",
+        "2",
+    ]
     piped = run_pipeline(*command[2:], "--db", str(tmp_path / "piped.db"))
     assert "crawl:" not in piped.stdout + piped.stderr and "(crawl): ok" in piped.stdout
     code, text = run_on_terminal([*command, "--db", str(tmp_path / "terminal.db")])

@@ -1,4 +1,5 @@
 """Datasette serves the database with the metadata: tables, views, facets, FTS, every canned query."""
+
 import asyncio
 import csv
 import io
@@ -16,13 +17,22 @@ from web import app as web_app
 METADATA = yaml.safe_load((ROOT / "datasette_metadata.yml").read_text(encoding="utf-8"))
 DB_META = METADATA["databases"]["trafficking_news"]
 # parameters that make every canned query return rows on the demo database
-SAMPLE_PARAMS = {"q": "trafficking", "court": "Court", "name": "a", "agency": "a", "place": "",
-                 "year": "", "since": "2000-01-01", "days": "100000"}
+SAMPLE_PARAMS = {
+    "q": "trafficking",
+    "court": "Court",
+    "name": "a",
+    "agency": "a",
+    "place": "",
+    "year": "",
+    "since": "2000-01-01",
+    "days": "100000",
+}
 
 
 def get_json(ds, path):
     async def fetch():
         return await ds.client.get(path)
+
     response = asyncio.run(fetch())
     assert response.status_code == 200, (path, response.status_code, response.text[:500])
     return response.json()
@@ -31,6 +41,7 @@ def get_json(ds, path):
 def get_text(ds, path):
     async def fetch():
         return await ds.client.get(path)
+
     response = asyncio.run(fetch())
     assert response.status_code == 200, (path, response.status_code, response.text[:500])
     return response.text
@@ -51,6 +62,7 @@ def test_every_table_and_view_answers_with_the_described_columns(ds):
 
 def test_every_table_and_column_is_described(crawled_demo_db):
     import sqlite_utils
+
     db = sqlite_utils.Database(crawled_demo_db)
     for name in db.table_names() + db.view_names():
         if name.endswith("_fts") or "_fts_" in name:
@@ -70,8 +82,7 @@ def test_every_table_and_column_is_described(crawled_demo_db):
 def test_sentences_table_shows_demo_sentencings(ds):
     rows = get_json(ds, "/trafficking_news/prosecutions.json?_shape=array&_size=max")
     found = {(r["defendant"], r["prison_months"]) for r in rows}
-    expected = {(s["defendant"], s["prison_months"]) for s in EXPECTED["sentencings"]
-                if s["prison_months"]}
+    expected = {(s["defendant"], s["prison_months"]) for s in EXPECTED["sentencings"] if s["prison_months"]}
     assert len(found & expected) >= 0.8 * len(expected), (found, expected)
     for row in rows:
         assert row["article_url"].startswith("http://127.0.0.1")
@@ -82,13 +93,48 @@ QUERY_COLUMNS = {
     "entity_mentions": ["published", "title", "name", "kind", "role", "context", "url", "article_id", "entity_id"],
     "named_alongside": ["name", "kind", "articles", "first_together", "last_together", "named_with", "entity_id"],
     "people_with_agency": ["person", "articles", "article_urls"],
-    "sentencing_totals": ["year", "court", "place", "sentencings", "total_prison_months", "average_prison_months",
-                          "longest_prison_months", "life_sentences", "death_sentences"],
-    "sentences_by_court": ["defendant", "prison_months", "prison_term", "suspended_term", "life", "death", "fine",
-                           "court", "place", "charge", "published", "article_url", "evidence", "defendant_id",
-                           "article_id"],
-    "longest_sentences": ["defendant", "prison_term", "prison_months", "death", "life", "court", "place", "charge",
-                          "published", "article_url", "defendant_id", "article_id"],
+    "sentencing_totals": [
+        "year",
+        "court",
+        "place",
+        "sentencings",
+        "total_prison_months",
+        "average_prison_months",
+        "longest_prison_months",
+        "life_sentences",
+        "death_sentences",
+    ],
+    "sentences_by_court": [
+        "defendant",
+        "prison_months",
+        "prison_term",
+        "suspended_term",
+        "life",
+        "death",
+        "fine",
+        "court",
+        "place",
+        "charge",
+        "published",
+        "article_url",
+        "evidence",
+        "defendant_id",
+        "article_id",
+    ],
+    "longest_sentences": [
+        "defendant",
+        "prison_term",
+        "prison_months",
+        "death",
+        "life",
+        "court",
+        "place",
+        "charge",
+        "published",
+        "article_url",
+        "defendant_id",
+        "article_id",
+    ],
     "new_articles": ["published", "source", "title", "url", "first_crawled", "sentencings", "article_id"],
     "agencies_last_30_days": ["name", "agency_kind", "articles", "mentions", "last_named", "entity_id"],
     "search_articles": ["published", "title", "url", "excerpt", "article_id"],
@@ -117,14 +163,20 @@ def test_search_canned_query_finds_known_article(ds):
 def test_pipeline_serve_runs_real_datasette(crawled_demo_db):
     import subprocess
     import sys
+
     port = free_port()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "pipeline.py"), "serve", "--db", str(crawled_demo_db),
-                             "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "pipeline.py"), "serve", "--db", str(crawled_demo_db), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.time() + 60
         while True:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/trafficking_news/sentences.json?_shape=array") as r:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/trafficking_news/sentences.json?_shape=array"
+                ) as r:
                     rows = json.load(r)
                 break
             except OSError:
@@ -186,14 +238,25 @@ def test_named_alongside(ds):
 
 def test_sentencing_totals_by_court_place_and_year(ds):
     rows = query(ds, "sentencing_totals", court="Battambang", place="", year="2025")
-    assert rows[0] == {"year": "2025", "court": "Battambang Provincial Court", "place": "Battambang",
-                       "sentencings": 1, "total_prison_months": 180, "average_prison_months": 180.0,
-                       "longest_prison_months": 180, "life_sentences": 0, "death_sentences": 0}
+    assert rows[0] == {
+        "year": "2025",
+        "court": "Battambang Provincial Court",
+        "place": "Battambang",
+        "sentencings": 1,
+        "total_prison_months": 180,
+        "average_prison_months": 180.0,
+        "longest_prison_months": 180,
+        "life_sentences": 0,
+        "death_sentences": 0,
+    }
     assert rows[-1]["court"] == "all courts" and rows[-1]["sentencings"] == 1
     everything = query(ds, "sentencing_totals", court="", place="", year="")
     total = everything[-1]
-    assert total["sentencings"] == sum(r["sentencings"] for r in everything[:-1]) == len(
-        get_json(ds, "/trafficking_news/sentences.json?_shape=array&_size=max"))
+    assert (
+        total["sentencings"]
+        == sum(r["sentencings"] for r in everything[:-1])
+        == len(get_json(ds, "/trafficking_news/sentences.json?_shape=array&_size=max"))
+    )
 
 
 def test_longest_sentences_put_death_and_life_first(ds):
@@ -217,7 +280,16 @@ def test_agencies_of_the_last_days(ds):
     rows = query(ds, "agencies_last_30_days", days="100000")
     assert rows[0]["articles"] >= rows[-1]["articles"]
     assert {r["agency_kind"] for r in rows} - {None} <= {
-        "ministry", "court", "police", "government", "ngo", "international", "media", "company", "other"}
+        "ministry",
+        "court",
+        "police",
+        "government",
+        "ngo",
+        "international",
+        "media",
+        "company",
+        "other",
+    }
 
 
 # -- facets, filters, export, FTS ---------------------------------------------------------
@@ -228,28 +300,41 @@ def test_prosecutions_default_facets_filters_and_csv_export(ds):
     assert years == {2024: 15, 2025: 11} or sum(years.values()) == data["filtered_table_rows_count"]
     rows = get_json(ds, "/trafficking_news/prosecutions.json?_shape=array&place=Battambang&year=2025")
     assert [(r["defendant"], r["prison_term"]) for r in rows] == [("Yim Sokha", "15 years")]
-    exported = list(csv.DictReader(io.StringIO(
-        get_text(ds, "/trafficking_news/prosecutions.csv?place=Battambang&year=2025&_size=max"))))
+    exported = list(
+        csv.DictReader(
+            io.StringIO(get_text(ds, "/trafficking_news/prosecutions.csv?place=Battambang&year=2025&_size=max"))
+        )
+    )
     assert exported[0]["defendant"] == "Yim Sokha" and exported[0]["article_url"].endswith(gold("Yim Sokha")["path"])
     assert exported[0]["evidence"]
 
 
-@pytest.mark.parametrize("table, facets", [
-    ("sentences", {"court", "place", "year"}), ("articles", {"source_id", "year"}),
-    ("entities", {"kind"}), ("people", {"roles"}), ("agencies", {"agency_kind"}), ("places", {"place_kind"}),
-])
+@pytest.mark.parametrize(
+    "table, facets",
+    [
+        ("sentences", {"court", "place", "year"}),
+        ("articles", {"source_id", "year"}),
+        ("entities", {"kind"}),
+        ("people", {"roles"}),
+        ("agencies", {"agency_kind"}),
+        ("places", {"place_kind"}),
+    ],
+)
 def test_default_facets(ds, table, facets):
     data = get_json(ds, f"/trafficking_news/{table}.json?_size=0")
     assert facets <= set(data["facet_results"]), data["facet_results"].keys()
     assert all(f["results"] for f in data["facet_results"].values() if f["name"] in facets)
 
 
-@pytest.mark.parametrize("table, q, column, expected", [
-    ("articles", "Battambang", "title", "Battambang man handed 15-year sentence"),
-    ("sentences", "Sokha", "defendant", "Yim Sokha"),
-    ("mentions", "karaoke", "surface", "Yim Sokha"),
-    ("entities", "Sokha", "name", "Yim Sokha"),
-])
+@pytest.mark.parametrize(
+    "table, q, column, expected",
+    [
+        ("articles", "Battambang", "title", "Battambang man handed 15-year sentence"),
+        ("sentences", "Sokha", "defendant", "Yim Sokha"),
+        ("mentions", "karaoke", "surface", "Yim Sokha"),
+        ("entities", "Sokha", "name", "Yim Sokha"),
+    ],
+)
 def test_full_text_search(ds, table, q, column, expected):
     rows = get_json(ds, f"/trafficking_news/{table}.json?_shape=array&_search={q}")
     assert any(str(r[column]).startswith(expected) for r in rows), rows[:3]
@@ -318,16 +403,20 @@ def test_dashboard_charts_have_data(ds):
     for slug, chart in charts.items():
         sql = chart["query"]
         while "[[" in sql:  # no filter chosen: the optional clauses go
-            sql = sql[:sql.index("[[")] + sql[sql.index("]]") + 2:]
+            sql = sql[: sql.index("[[")] + sql[sql.index("]]") + 2 :]
         rows = get_json(ds, f"/trafficking_news.json?_shape=array&sql={urllib.parse.quote(sql)}")
         assert rows, slug
-    per_year = get_json(ds, "/trafficking_news.json?_shape=array&sql=" + urllib.parse.quote(
-        "select cast(year as text) as year, count(*) as n from sentences group by year"))
+    per_year = get_json(
+        ds,
+        "/trafficking_news.json?_shape=array&sql="
+        + urllib.parse.quote("select cast(year as text) as year, count(*) as n from sentences group by year"),
+    )
     assert {r["year"] for r in per_year} == {"2024", "2025"}
 
 
 def test_readme_names_every_canned_query_and_shows_its_screenshots():
     import re
+
     readme = (ROOT / "README.md").read_text()
     for name in DB_META["queries"]:
         assert f"| `{name}` |" in readme, f"README does not describe canned query {name}"
@@ -342,6 +431,7 @@ def test_readme_lists_the_canned_queries_of_the_metadata():
     """datasette_metadata.yml is the one list of canned queries: the README's table names
     each of them, in its order, with the parameters its SQL asks for."""
     import re
+
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("### Canned queries", 1)[1].split("\n\n", 2)[2].split("\n\n", 1)[0]
     rows = [line.split("|")[1:3] for line in table.splitlines()[2:]]
@@ -356,11 +446,11 @@ def test_map_popup_links_follow_the_database_name(crawled_demo_db, tmp_path):
     """The places view's popup links are relative to the map's page, so a database served
     under another name links to its own entity pages."""
     import shutil
+
     copy = tmp_path / "other_news.db"
     shutil.copy(crawled_demo_db, copy)
     other = web_app.datasette_app(copy)
-    rows = [r for r in get_json(other, "/other_news/places.json?_shape=array&_size=max")
-            if r["latitude"] is not None]
+    rows = [r for r in get_json(other, "/other_news/places.json?_shape=array&_size=max") if r["latitude"] is not None]
     assert rows
     for row in rows:
         popup = json.loads(row["popup"])

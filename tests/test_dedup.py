@@ -1,4 +1,5 @@
 """SimHash near-duplicates: edited copies are found, different stories on the same topic are not."""
+
 import re
 
 from crawler.dedup import NearDuplicateIndex, distance, from_hex, jaccard, shingles, simhash, to_hex

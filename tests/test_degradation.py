@@ -1,6 +1,7 @@
 """A text the rules fail on costs nothing but itself: no crash, one output line per input,
 what the earlier steps found is kept, and the failure is said (issue: extraction on real
 articles, part 1)."""
+
 from __future__ import annotations
 
 import json
@@ -31,13 +32,16 @@ def test_two_names_widening_into_one_gap_do_not_share_a_token(nlp):
     assert [e.text for e in doc.ents][0] == "Sokha Chan"
 
 
-TEXT = ("The Siem Reap Provincial Court sentenced Chan Dara, 33, to 12 years in prison for "
-        "trafficking two women to Thailand, prosecutor Keo Sokha said.")
+TEXT = (
+    "The Siem Reap Provincial Court sentenced Chan Dara, 33, to 12 years in prison for "
+    "trafficking two women to Thailand, prosecutor Keo Sokha said."
+)
 
 
 def test_a_failing_span_repair_keeps_the_rest_and_says_so(nlp, monkeypatch):
     def broken_repair(doc):
         raise RuntimeError("repair bug")
+
     monkeypatch.setattr(entities_module, "SPAN_REPAIRS", (*entities_module.SPAN_REPAIRS, broken_repair))
     out = doc_to_contract(nlp(TEXT))
     assert "Chan Dara" in {p["name"] for p in out["persons"]}
@@ -48,6 +52,7 @@ def test_a_failing_span_repair_keeps_the_rest_and_says_so(nlp, monkeypatch):
 def test_a_failing_component_keeps_what_the_earlier_ones_found(nlp, monkeypatch):
     def broken(self, doc):
         raise ValueError("sentencing bug")
+
     monkeypatch.setattr(sentencing_module.SentenceExtractor, "__call__", broken)
     out = doc_to_contract(nlp(TEXT))
     assert out["sentences"] == []
@@ -58,11 +63,14 @@ def test_a_failing_component_keeps_what_the_earlier_ones_found(nlp, monkeypatch)
 
 def test_without_roles_every_unroled_person_is_withheld(nlp, monkeypatch):
     """If the role step fails, a victim cannot be told apart: nobody unroled is published."""
+
     def broken(doc, entities):
         raise KeyError("roles bug")
+
     monkeypatch.setattr("nlp.components.assign_roles", broken)
-    out = doc_to_contract(nlp("The girl, Srey Neang, 14, was rescued from a karaoke bar in Poipet, "
-                              "police officer Touch Vanna said."))
+    out = doc_to_contract(
+        nlp("The girl, Srey Neang, 14, was rescued from a karaoke bar in Poipet, police officer Touch Vanna said.")
+    )
     roles = {p["name"]: p["role"] for p in out["persons"]}
     assert roles.get("Srey Neang") == "victim" and None not in roles.values()
     assert out["warnings"]

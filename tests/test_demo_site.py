@@ -1,4 +1,5 @@
 """The bundled demo site is consistent: pages parse, links resolve, the answer key matches."""
+
 import subprocess
 import sys
 
@@ -6,8 +7,9 @@ from tests.conftest import ROOT
 
 
 def test_demo_site_verifies():
-    result = subprocess.run([sys.executable, str(ROOT / "demo" / "verify_site.py")],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "demo" / "verify_site.py")], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -15,9 +17,12 @@ def test_committed_site_is_a_fresh_build(tmp_path):
     """demo/site and demo/expected.json are what build_site.py makes of demo/articles and
     demo/layout: an edit to the data without a rebuild (or the reverse) fails here."""
     out, key = tmp_path / "site", tmp_path / "expected.json"
-    result = subprocess.run([sys.executable, str(ROOT / "demo" / "build_site.py"),
-                             "--out", str(out), "--expected", str(key)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "demo" / "build_site.py"), "--out", str(out), "--expected", str(key)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     committed = ROOT / "demo" / "site"
     built = {p.relative_to(out) for p in out.rglob("*") if p.is_file()}

@@ -1,11 +1,19 @@
 """Feeds, sitemaps (indexes, Google News, gzip, malformed) and dates, without a crawl."""
+
 import gzip
 from datetime import date
 
 import pytest
 
 from crawler.discovery import (
-    MalformedListing, gunzip, iso_date, newest_first, parse_feed, parse_since, parse_sitemap, sniff,
+    MalformedListing,
+    gunzip,
+    iso_date,
+    newest_first,
+    parse_feed,
+    parse_since,
+    parse_sitemap,
+    sniff,
 )
 
 SM = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
@@ -37,7 +45,7 @@ def test_sitemap_index_and_gzip():
 
 
 def test_truncated_sitemap_keeps_what_it_can_and_garbage_is_an_error():
-    listing = parse_sitemap(f'<urlset {SM}><url><loc>https://x.org/a</loc></url><url><lo'.encode())
+    listing = parse_sitemap(f"<urlset {SM}><url><loc>https://x.org/a</loc></url><url><lo".encode())
     assert [e.url for e in listing.entries] == ["https://x.org/a"] and listing.problem
     with pytest.raises(MalformedListing):
         parse_sitemap(b"<html><body>Not a sitemap</body></html>")
@@ -46,12 +54,16 @@ def test_truncated_sitemap_keeps_what_it_can_and_garbage_is_an_error():
 
 
 def test_sitemap_entities_are_not_expanded_and_entity_bombs_are_refused():
-    body = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-            b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://x.org/&e;</loc></url></urlset>')
+    body = (
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://x.org/&e;</loc></url></urlset>'
+    )
     assert [e.url for e in parse_sitemap(body).entries] == ["https://x.org/"]
-    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol\n;">]>'
-              b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://x.org/p</loc></url>'
-              b'</urlset>')  # a (malformed) entity bomb: its one <loc> is not followed either
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol\n;">]>'
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://x.org/p</loc></url>'
+        b"</urlset>"
+    )  # a (malformed) entity bomb: its one <loc> is not followed either
     with pytest.raises(MalformedListing, match="entity expansion bomb"):
         parse_sitemap(laughs)
 
@@ -90,8 +102,10 @@ def test_dates_and_since():
             parse_since(bad)
 
 
-RSS_ITEM = ('<?xml version="1.0" encoding="{enc}"?><rss version="2.0"><channel><title>t</title>'
-            '<item><title>A</title><link>https://x.org/a</link></item></channel></rss>')
+RSS_ITEM = (
+    '<?xml version="1.0" encoding="{enc}"?><rss version="2.0"><channel><title>t</title>'
+    "<item><title>A</title><link>https://x.org/a</link></item></channel></rss>"
+)
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
@@ -122,11 +136,9 @@ def test_atom_entry_link_is_the_article_not_an_enclosure_or_licence():
         '<link rel="license" href="https://creativecommons.org/licenses/by-nc/1.0"/>': None,
         '<link rel="self" type="text/html" href="https://x.org/self"/>': None,
         '<link rel="via" href="https://x.org/via"/><link rel="related" href="https://x.org/rel"/>': None,
-        '<link rel="enclosure" href="https://x.org/a.mp3"/><link rel="alternate" href="https://x.org/story"/>':
-            "https://x.org/story",
+        '<link rel="enclosure" href="https://x.org/a.mp3"/><link rel="alternate" href="https://x.org/story"/>': "https://x.org/story",
         # a link without rel is the alternate, and the first alternate wins
-        '<link href="https://x.org/first"/><link rel="alternate" type="text/html" href="https://x.org/first?alt"/>':
-            "https://x.org/first",
+        '<link href="https://x.org/first"/><link rel="alternate" type="text/html" href="https://x.org/first?alt"/>': "https://x.org/first",
         '<link rel="enclosure" href="https://x.org/a.mp3"/><id>https://x.org/by-id</id>': "https://x.org/by-id",
         '<link rel="enclosure" href="https://x.org/a.mp3"/><id>urn:uuid:60a76c80-d399-11d9-b93C</id>': None,
     }
@@ -139,31 +151,37 @@ def test_relative_feed_links_resolve_against_the_base_url():
     rss = b'<rss version="2.0"><channel><title>t</title><item><link>/relative/uri</link></item></channel></rss>'
     (entry,) = parse_feed(rss, base_url="http://example.com/").entries
     assert entry.url == "http://example.com/relative/uri"
-    base = (b'<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://example.org/news/"><title>t</title>'
-            b'<entry><link href="story-one"/></entry></feed>')
+    base = (
+        b'<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://example.org/news/"><title>t</title>'
+        b'<entry><link href="story-one"/></entry></feed>'
+    )
     (entry,) = parse_feed(base, base_url="http://example.com/").entries
     assert entry.url == "http://example.org/news/story-one"  # xml:base wins over the document's URL
     assert parse_feed(rss).problem is None and parse_feed(rss, base_url="http://example.com/").problem is None
 
 
 def test_an_entry_the_damage_cuts_through_is_not_requested():
-    cut_in_loc = f'<urlset {SM}><url><loc>https://x.org/a</loc></url><url><loc>https://x.org/page_'.encode()
+    cut_in_loc = f"<urlset {SM}><url><loc>https://x.org/a</loc></url><url><loc>https://x.org/page_".encode()
     assert [e.url for e in parse_sitemap(cut_in_loc).entries] == ["https://x.org/a"]
-    cut_after_loc = (f'<urlset {SM} {NEWS}><url><loc>https://x.org/a</loc></url><url><loc>https://x.org/b</loc>'
-                     '<news:news><news:publication><news:name>X</news:name></news:publication><news:publicat')
+    cut_after_loc = (
+        f"<urlset {SM} {NEWS}><url><loc>https://x.org/a</loc></url><url><loc>https://x.org/b</loc>"
+        "<news:news><news:publication><news:name>X</news:name></news:publication><news:publicat"
+    )
     listing = parse_sitemap(cut_after_loc.encode())
     assert [e.url for e in listing.entries] == ["https://x.org/a"] and listing.problem
-    no_closing_root = f'<urlset {SM}><url><loc>https://x.org/a</loc></url><url><loc>https://x.org/b</loc></url>'
+    no_closing_root = f"<urlset {SM}><url><loc>https://x.org/a</loc></url><url><loc>https://x.org/b</loc></url>"
     assert [e.url for e in parse_sitemap(no_closing_root.encode()).entries] == ["https://x.org/a", "https://x.org/b"]
-    index = f'<sitemapindex {SM}><sitemap><loc>https://x.org/s1.xml</loc></sitemap><sitemap><loc>https://x.org/s'
+    index = f"<sitemapindex {SM}><sitemap><loc>https://x.org/s1.xml</loc></sitemap><sitemap><loc>https://x.org/s"
     assert [e.url for e in parse_sitemap(index.encode()).entries] == ["https://x.org/s1.xml"]
 
 
 def test_a_page_without_an_article_body_still_gives_its_date():
     from crawler.article_html import read_article_html
 
-    gallery = ("<html><head><title>Photo gallery</title><meta property='article:published_time' "
-               "content='2024-03-05T08:00:00Z'></head><body><div><img src='a.jpg'></div></body></html>")
+    gallery = (
+        "<html><head><title>Photo gallery</title><meta property='article:published_time' "
+        "content='2024-03-05T08:00:00Z'></head><body><div><img src='a.jpg'></div></body></html>"
+    )
     parsed = read_article_html(gallery, "https://x.org/gallery/123")
     assert parsed["text"] is None  # trafilatura finds no body, htmldate still reads the markup
     assert (parsed["published"], parsed["published_guessed"]) == ("2024-03-05", False)

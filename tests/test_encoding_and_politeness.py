@@ -1,4 +1,5 @@
 """Charset repair, Retry-After parsing and failure codes: the small pure pieces of the crawler."""
+
 from datetime import datetime, timezone
 
 from crawler.encoding import binary_kind, decode_html
@@ -36,14 +37,20 @@ def test_bom_and_ascii():
 
 def damaged(name_position: str) -> bytes:
     """A UTF-8 page with two invalid bytes away from the name (the bytes of a broken CMS)."""
-    page = (f"<html><head>{name_position}<title>Court jails {NAME}</title></head><body>"
-            f"<p>{NAME}, 41, was jailed.</p><p>Fees of 500\x00 were paid.</p></body></html>")
+    page = (
+        f"<html><head>{name_position}<title>Court jails {NAME}</title></head><body>"
+        f"<p>{NAME}, 41, was jailed.</p><p>Fees of 500\x00 were paid.</p></body></html>"
+    )
     return page.encode("utf-8").replace(b"\x00", b"\xff\xfe")
 
 
 def test_mostly_valid_utf8_stays_utf8_with_replacement_characters():
-    for head, content_type in (("<meta charset='utf-8'>", None), ("", "text/html; charset=UTF-8"),
-                               ("", None), ("", "text/html; charset=iso-8859-1")):
+    for head, content_type in (
+        ("<meta charset='utf-8'>", None),
+        ("", "text/html; charset=UTF-8"),
+        ("", None),
+        ("", "text/html; charset=iso-8859-1"),
+    ):
         decoded = decode_html(damaged(head), content_type)
         assert decoded.encoding == "utf-8", (head, content_type)
         assert decoded.text.count(NAME) == 2 and "500\ufffd\ufffd were" in decoded.text
@@ -67,7 +74,10 @@ def test_retry_after_values():
 
 def test_failures_get_codes_and_retry_policy():
     from scrapy.exceptions import (
-        CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError, DownloadTimeoutError,
+        CannotResolveHostError,
+        DownloadCancelledError,
+        DownloadConnectionRefusedError,
+        DownloadTimeoutError,
         IgnoreRequest,
     )
     from scrapy.http import Request, Response
@@ -86,8 +96,9 @@ def test_failures_get_codes_and_retry_policy():
     assert code(CannotResolveHostError("dead.example")) == ("dns", True)
     assert code(DownloadConnectionRefusedError("refused")) == ("connection_refused", True)
     assert code(DownloadTimeoutError("took longer than 30 seconds")) == ("timeout", True)
-    assert code(DownloadCancelledError("Expected to receive 20971520 bytes which is larger than download max size "
-                                       "(10485760)")) == ("too_big", False)
+    assert code(
+        DownloadCancelledError("Expected to receive 20971520 bytes which is larger than download max size (10485760)")
+    ) == ("too_big", False)
     assert code(IgnoreRequest("Forbidden by robots.txt")) == ("robots", False)
     assert code(IgnoreRequest("redirect loop: a -> b -> a")) == ("redirect_loop", False)
     assert code(IgnoreRequest("max redirections reached")) == ("too_many_redirects", False)

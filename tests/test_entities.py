@@ -1,4 +1,5 @@
 """People, agencies and places: canonical names, types, resolution, junk, roles."""
+
 from nlp.extract import doc_to_contract
 
 
@@ -15,8 +16,11 @@ def person(out, name):
 
 
 def test_titles_possessives_and_articles_are_stripped(nlp):
-    out = run(nlp, "Prime Minister Hun Sen met Lt. Gen. Sok Phal on Monday. Hun Sen's order was read out "
-                   "by Ms. Chou Bun Eng at the Ministry of Interior's headquarters.")
+    out = run(
+        nlp,
+        "Prime Minister Hun Sen met Lt. Gen. Sok Phal on Monday. Hun Sen's order was read out "
+        "by Ms. Chou Bun Eng at the Ministry of Interior's headquarters.",
+    )
     assert set(names(out["persons"])) == {"Hun Sen", "Sok Phal", "Chou Bun Eng"}
     assert person(out, "Hun Sen")["title"] == "Prime Minister"
     assert person(out, "Hun Sen")["mentions"] == 2
@@ -36,16 +40,22 @@ def test_place_designators_are_dropped(nlp):
 
 
 def test_variant_spellings_and_acronyms_merge(nlp):
-    out = run(nlp, "The Ministry of Womens Affairs and the Ministry of Women's Affairs are one ministry. "
-                   "The National Committee for Counter Trafficking met. The NCCT said it would act.")
+    out = run(
+        nlp,
+        "The Ministry of Womens Affairs and the Ministry of Women's Affairs are one ministry. "
+        "The National Committee for Counter Trafficking met. The NCCT said it would act.",
+    )
     agencies = names(out["agencies"])
     assert agencies.count("Ministry of Women's Affairs") == 1
     assert len([a for a in agencies if "Counter Trafficking" in a or a == "NCCT"]) == 1
 
 
 def test_short_mentions_resolve_to_the_full_name(nlp):
-    out = run(nlp, "Presiding judge Kor Vandy read the verdict. Judge Vandy said the evidence was clear. "
-                   "Defence lawyer Nguyen Thi Ngoc disagreed. Ngoc said she would appeal.")
+    out = run(
+        nlp,
+        "Presiding judge Kor Vandy read the verdict. Judge Vandy said the evidence was clear. "
+        "Defence lawyer Nguyen Thi Ngoc disagreed. Ngoc said she would appeal.",
+    )
     assert set(names(out["persons"])) == {"Kor Vandy", "Nguyen Thi Ngoc"}
     assert person(out, "Kor Vandy")["mentions"] == 2
     assert person(out, "Kor Vandy")["role"] == "judge"
@@ -73,9 +83,12 @@ def test_junk_is_dropped(nlp):
 
 
 def test_roles_from_context(nlp):
-    out = run(nlp, "Chea Sophal, 31, was arrested on Monday. Sok Mean, a survivor who was trafficked to "
-                   "Malaysia in 2019, told reporters she was relieved. Keo Sreyleak, director of Chab Dai, "
-                   "welcomed the arrest.")
+    out = run(
+        nlp,
+        "Chea Sophal, 31, was arrested on Monday. Sok Mean, a survivor who was trafficked to "
+        "Malaysia in 2019, told reporters she was relieved. Keo Sreyleak, director of Chab Dai, "
+        "welcomed the arrest.",
+    )
     roles = {p["name"]: p["role"] for p in out["persons"]}
     assert roles["Chea Sophal"] == "suspect"
     assert roles["Sok Mean"] == "victim"
@@ -87,8 +100,10 @@ def test_victims_are_never_stored(nlp, tmp_path):
     from storage.articles import store_article
     from storage.extractions import save_extraction
 
-    text = ("Sok Mean, a survivor who was trafficked to Malaysia, testified against Chea Sophal. "
-            "The Kandal Provincial Court sentenced Chea Sophal to nine years in prison.")
+    text = (
+        "Sok Mean, a survivor who was trafficked to Malaysia, testified against Chea Sophal. "
+        "The Kandal Provincial Court sentenced Chea Sophal to nine years in prison."
+    )
     db = open_db(tmp_path / "t.db")
     store_article(db, {"url": "https://example.org/a", "text": text, "content_hash": "h", "relevant": True})
     (article_id,) = [r[0] for r in db.execute("select id from articles")]
@@ -109,11 +124,17 @@ def test_names_as_the_article_writes_them_and_gazetteer_name_for_the_database(nl
 
 
 def test_organisation_names_that_run_past_the_model_span(nlp):
-    out = run(nlp, "She reached the Cambodian Embassy in Bangkok in May. The Regional Trial Court Branch 12 "
-                   "convicted him. Officials of the Ministry of Maritime Affairs and Fisheries declined to comment.")
+    out = run(
+        nlp,
+        "She reached the Cambodian Embassy in Bangkok in May. The Regional Trial Court Branch 12 "
+        "convicted him. Officials of the Ministry of Maritime Affairs and Fisheries declined to comment.",
+    )
     agencies = set(names(out["agencies"]))
-    assert {"Cambodian Embassy in Bangkok", "Regional Trial Court Branch 12",
-            "Ministry of Maritime Affairs and Fisheries"} <= agencies
+    assert {
+        "Cambodian Embassy in Bangkok",
+        "Regional Trial Court Branch 12",
+        "Ministry of Maritime Affairs and Fisheries",
+    } <= agencies
     assert "Bangkok" in names(out["places"])
 
 
@@ -123,8 +144,11 @@ def test_descriptions_are_not_agencies(nlp):
 
 
 def test_common_name_parts_make_people_of_mislabelled_names(nlp):
-    out = run(nlp, "Touch Sokhom of the provincial labour office said the company had not paid. "
-                   "Rahmat Hidayat told the court he was a driver.")
+    out = run(
+        nlp,
+        "Touch Sokhom of the provincial labour office said the company had not paid. "
+        "Rahmat Hidayat told the court he was a driver.",
+    )
     assert {"Touch Sokhom", "Rahmat Hidayat"} <= set(names(out["persons"]))
     assert not {"Touch Sokhom", "Rahmat Hidayat"} & set(names(out["agencies"]))
 
@@ -136,9 +160,12 @@ def test_witness_role(nlp):
 
 
 def test_institutions_laws_facilities_and_articles(nlp):
-    out = run(nlp, "She contacted the Cambodian Embassy in Beijing. Officers from West Midlands Police "
-                   "raided a flat near Khao San Road. He was charged under the Law on the Eradication of the "
-                   "Crime of Trafficking in Persons, the Mekong Ledger reported.")
+    out = run(
+        nlp,
+        "She contacted the Cambodian Embassy in Beijing. Officers from West Midlands Police "
+        "raided a flat near Khao San Road. He was charged under the Law on the Eradication of the "
+        "Crime of Trafficking in Persons, the Mekong Ledger reported.",
+    )
     agencies, persons = set(names(out["agencies"])), set(names(out["persons"]))
     assert {"Cambodian Embassy in Beijing", "West Midlands Police"} <= agencies
     assert not any("Eradication" in a for a in agencies)

@@ -1,5 +1,6 @@
 """Patterns real articles use that the entity rules must handle (issue: extraction on real
 articles, part 3). Every text is invented; each test asserts on the real pipeline's output."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,37 +25,45 @@ def places(out) -> set[str]:
     return {p["name"] for p in out["places"]}
 
 
-@pytest.mark.parametrize("written, title, name", [
-    ("Labour Minister Ith Samheng", "Labour Minister", "Ith Samheng"),
-    ("Country Director Jane Hollis", "Country Director", "Jane Hollis"),
-    ("Regional Director Marco Ruiz", "Regional Director", "Marco Ruiz"),
-    ("Deputy Governor Sok Lou", "Deputy Governor", "Sok Lou"),
-    ("Lt Col Somchai Wongsakul", "Lt Col", "Somchai Wongsakul"),
-    ("Pol Maj Gen Surasak Kongkaew", "Pol Maj Gen", "Surasak Kongkaew"),
-    ("Brig-Gen Arnel Santos", "Brig-Gen", "Arnel Santos"),
-    ("Datuk Seri Ahmad Faizal", "Datuk Seri", "Ahmad Faizal"),
-    ("Tan Sri Lim Kok Wing", "Tan Sri", "Lim Kok Wing"),
-    ("Salesian Father Albeiro Vasquez", "Salesian Father", "Albeiro Vasquez"),
-    ("Venerable Loun Sovath", "Venerable", "Loun Sovath"),
-    ("U Tin Win", "U", "Tin Win"),
-    ("Daw Khin Sandar", "Daw", "Khin Sandar"),
-    ("Attorneys Dana Whitlow", "Attorneys", "Dana Whitlow"),
-    ("Australian Timothy Hale", "Australian", "Timothy Hale"),
-])
+@pytest.mark.parametrize(
+    "written, title, name",
+    [
+        ("Labour Minister Ith Samheng", "Labour Minister", "Ith Samheng"),
+        ("Country Director Jane Hollis", "Country Director", "Jane Hollis"),
+        ("Regional Director Marco Ruiz", "Regional Director", "Marco Ruiz"),
+        ("Deputy Governor Sok Lou", "Deputy Governor", "Sok Lou"),
+        ("Lt Col Somchai Wongsakul", "Lt Col", "Somchai Wongsakul"),
+        ("Pol Maj Gen Surasak Kongkaew", "Pol Maj Gen", "Surasak Kongkaew"),
+        ("Brig-Gen Arnel Santos", "Brig-Gen", "Arnel Santos"),
+        ("Datuk Seri Ahmad Faizal", "Datuk Seri", "Ahmad Faizal"),
+        ("Tan Sri Lim Kok Wing", "Tan Sri", "Lim Kok Wing"),
+        ("Salesian Father Albeiro Vasquez", "Salesian Father", "Albeiro Vasquez"),
+        ("Venerable Loun Sovath", "Venerable", "Loun Sovath"),
+        ("U Tin Win", "U", "Tin Win"),
+        ("Daw Khin Sandar", "Daw", "Khin Sandar"),
+        ("Attorneys Dana Whitlow", "Attorneys", "Dana Whitlow"),
+        ("Australian Timothy Hale", "Australian", "Timothy Hale"),
+    ],
+)
 def test_a_post_before_a_name_goes_to_the_title(written, title, name):
     assert person_name(written) == (title, name)
 
 
-@pytest.mark.parametrize("name", ["Tan Wei Ming", "Sri Wahyuni", "John Major", "Ou Sokhom", "Y Chhean", "Ko Aung",
-                                  "Tun Tun Lwin", "Nyi Nyi Aung"])
+@pytest.mark.parametrize(
+    "name",
+    ["Tan Wei Ming", "Sri Wahyuni", "John Major", "Ou Sokhom", "Y Chhean", "Ko Aung", "Tun Tun Lwin", "Nyi Nyi Aung"],
+)
 def test_names_that_look_like_titles_stay_whole(name):
     assert person_name(name) == (None, name)
 
 
 def test_titles_in_an_article(nlp):
-    out = extract(nlp, "PHNOM PENH - Labour Minister Ith Samheng and Country Director Jane Hollis of the "
-                       "International Labour Organization visited a garment factory on Monday. Pol Maj Gen "
-                       "Surasak Kongkaew told reporters in Bangkok that the case was closed.")
+    out = extract(
+        nlp,
+        "PHNOM PENH - Labour Minister Ith Samheng and Country Director Jane Hollis of the "
+        "International Labour Organization visited a garment factory on Monday. Pol Maj Gen "
+        "Surasak Kongkaew told reporters in Bangkok that the case was closed.",
+    )
     assert {"Ith Samheng", "Jane Hollis", "Surasak Kongkaew"} <= persons(out)
     assert not any(n.startswith(("Labour", "Country", "Pol")) for n in persons(out))
     titles = {p["name"]: p["title"] for p in out["persons"]}
@@ -62,139 +71,206 @@ def test_titles_in_an_article(nlp):
 
 
 def test_south_east_asian_names_are_kept_whole(nlp):
-    out = extract(nlp, "Ou Sokhom, 41, and Y Chhean, 38, were charged with human trafficking by the "
-                       "Kampong Cham Provincial Court. In Malaysia, Nur Aisyah binti Hamzah, 34, was charged "
-                       "at the Muar Sessions Court.")
+    out = extract(
+        nlp,
+        "Ou Sokhom, 41, and Y Chhean, 38, were charged with human trafficking by the "
+        "Kampong Cham Provincial Court. In Malaysia, Nur Aisyah binti Hamzah, 34, was charged "
+        "at the Muar Sessions Court.",
+    )
     assert {"Ou Sokhom", "Y Chhean", "Nur Aisyah binti Hamzah"} <= persons(out)
     assert "Sokhom" not in persons(out) and "Hamzah" not in agencies(out)
     assert "Muar Sessions Court" in agencies(out)
 
 
 def test_junk_is_no_entity(nlp):
-    out = extract(nlp, "Scam Boss Jailed\n\nPolice raided a bar on Sukhumvit Soi 11 and a shop on Jalan "
-                       "Dunlop. Meanwhile, Survivors said the Tier 2 Watch List matters. The report on OSEC "
-                       "was shared on Facebook.")
+    out = extract(
+        nlp,
+        "Scam Boss Jailed\n\nPolice raided a bar on Sukhumvit Soi 11 and a shop on Jalan "
+        "Dunlop. Meanwhile, Survivors said the Tier 2 Watch List matters. The report on OSEC "
+        "was shared on Facebook.",
+    )
     names = persons(out) | agencies(out) | places(out)
-    for junk in ("Scam Boss Jailed", "Sukhumvit Soi 11", "Jalan Dunlop", "Meanwhile", "Survivors",
-                 "Tier 2 Watch List", "OSEC"):
+    for junk in (
+        "Scam Boss Jailed",
+        "Sukhumvit Soi 11",
+        "Jalan Dunlop",
+        "Meanwhile",
+        "Survivors",
+        "Tier 2 Watch List",
+        "OSEC",
+    ):
         assert junk not in names
 
 
 def test_agency_names_with_and_and_commas_are_whole(nlp):
-    out = extract(nlp, "The Ministry of Labour and Vocational Training and the Ministry of Women, Family and "
-                       "Community Development signed the agreement. The Ministry of Social Affairs, Veterans, "
-                       "and Youth Rehabilitation runs the shelter.")
-    assert {"Ministry of Labour and Vocational Training", "Ministry of Women, Family and Community Development",
-            "Ministry of Social Affairs, Veterans, and Youth Rehabilitation"} <= agencies(out)
+    out = extract(
+        nlp,
+        "The Ministry of Labour and Vocational Training and the Ministry of Women, Family and "
+        "Community Development signed the agreement. The Ministry of Social Affairs, Veterans, "
+        "and Youth Rehabilitation runs the shelter.",
+    )
+    assert {
+        "Ministry of Labour and Vocational Training",
+        "Ministry of Women, Family and Community Development",
+        "Ministry of Social Affairs, Veterans, and Youth Rehabilitation",
+    } <= agencies(out)
     assert not {"Youth Rehabilitation", "Veterans", "Community Development"} & agencies(out)
 
 
 def test_full_official_names_and_acronyms_as_written(nlp):
-    out = extract(nlp, "The Attorney General's Office (AGO) and the National Task Force to Combat Trafficking "
-                       "in Persons met the Anti-Trafficking in Persons Division of the\nRoyal Thai Police. "
-                       "Later the ILO said the ILO would help. The Dobo District Court heard the case.")
+    out = extract(
+        nlp,
+        "The Attorney General's Office (AGO) and the National Task Force to Combat Trafficking "
+        "in Persons met the Anti-Trafficking in Persons Division of the\nRoyal Thai Police. "
+        "Later the ILO said the ILO would help. The Dobo District Court heard the case.",
+    )
     found = agencies(out)
-    assert {"Attorney General's Office", "National Task Force to Combat Trafficking in Persons",
-            "Dobo District Court", "ILO"} <= found
+    assert {
+        "Attorney General's Office",
+        "National Task Force to Combat Trafficking in Persons",
+        "Dobo District Court",
+        "ILO",
+    } <= found
     assert not any(name.endswith((" of the", " of")) for name in found)
     assert "General's Office" not in found and "District Court" not in found
 
 
 def test_laws_plans_and_programmes_are_not_agencies(nlp):
-    out = extract(nlp, "The Government adopted the National Action Plan and the Family Hope Program, and the "
-                       "Labor Force Survey showed progress on the Elimination of the Worst Forms of Child Labor.")
-    assert not agencies(out) & {"Government", "National Action Plan", "Family Hope Program",
-                                "Labor Force Survey", "Elimination of the Worst Forms of Child Labor"}
+    out = extract(
+        nlp,
+        "The Government adopted the National Action Plan and the Family Hope Program, and the "
+        "Labor Force Survey showed progress on the Elimination of the Worst Forms of Child Labor.",
+    )
+    assert not agencies(out) & {
+        "Government",
+        "National Action Plan",
+        "Family Hope Program",
+        "Labor Force Survey",
+        "Elimination of the Worst Forms of Child Labor",
+    }
 
 
 def test_places_the_gazetteer_lacks(nlp):
-    out = extract(nlp, "The workers came from Sangkat Chom Chao in Phnom Penh and were taken to a farm in "
-                       "Sre Ambel district. Others were found near Chau Doc.")
+    out = extract(
+        nlp,
+        "The workers came from Sangkat Chom Chao in Phnom Penh and were taken to a farm in "
+        "Sre Ambel district. Others were found near Chau Doc.",
+    )
     assert {"Chom Chao", "Sre Ambel", "Chau Doc"} <= places(out)
     assert not persons(out) & {"Sre Ambel", "Chau Doc", "Chom Chao"}
 
 
 def test_one_word_guesses_need_a_persons_context(nlp):
-    out = extract(nlp, "The Bill was passed in Kendari. Respond teams met. Davis Cup Finals begin soon.\n"
-                       "\"We will appeal,\" Mr. Sokha said.")
+    out = extract(
+        nlp,
+        "The Bill was passed in Kendari. Respond teams met. Davis Cup Finals begin soon.\n"
+        '"We will appeal," Mr. Sokha said.',
+    )
     assert persons(out) & {"Bill", "Kendari", "Respond", "Davis Cup Finals"} == set()
     assert "Sokha" in persons(out)
 
 
 def test_khmer_short_family_names_the_tokenizer_or_the_model_would_lose(nlp):
-    """"Im" is an English tokenizer exception (as "I'm"); "Un" is not the UN."""
-    out = extract(nlp, "Un Rithy and Im Sophorn, both 30, were charged. Police said Im Vannak, 41, "
-                       "recruited the women.")
+    """ "Im" is an English tokenizer exception (as "I'm"); "Un" is not the UN."""
+    out = extract(
+        nlp, "Un Rithy and Im Sophorn, both 30, were charged. Police said Im Vannak, 41, recruited the women."
+    )
     assert {"Un Rithy", "Im Sophorn", "Im Vannak"} <= persons(out)
     assert "Un Rithy" not in agencies(out) and "Vannak" not in persons(out)
 
 
 def test_malay_names_with_bin_and_binti_and_honorifics(nlp):
-    out = extract(nlp, "Police arrested Norhayati binti Sulaiman, 45, and Datin Seri Rohani binti Kassim "
-                       "in Johor.")
+    out = extract(nlp, "Police arrested Norhayati binti Sulaiman, 45, and Datin Seri Rohani binti Kassim in Johor.")
     assert {"Norhayati binti Sulaiman", "Rohani binti Kassim"} <= persons(out)
     assert not persons(out) & {"Sulaiman", "Seri", "Seri Rohani binti Kassim"}
 
 
 def test_posts_venues_and_temples_are_not_people_or_places(nlp):
-    out = extract(nlp, "The Karaoke Boss was held at Wat Bo in Siem Reap, and the Golden Lotus Hotel on "
-                       "Walking Street was closed. Sub-Lt said nothing.")
+    out = extract(
+        nlp,
+        "The Karaoke Boss was held at Wat Bo in Siem Reap, and the Golden Lotus Hotel on "
+        "Walking Street was closed. Sub-Lt said nothing.",
+    )
     names = persons(out) | places(out) | agencies(out)
     assert not names & {"Karaoke Boss", "Wat Bo", "Golden Lotus Hotel", "Walking Street", "Sub-Lt"}
     assert "Siem Reap" in places(out)
 
 
 def test_footnote_markers_and_events_are_cut_or_dropped(nlp):
-    out = extract(nlp, "Shelters opened in West Java.(39) The Attorney General's Office (AGO) met at the "
-                       "Davis Cup Finals and the ATP Finals.")
+    out = extract(
+        nlp,
+        "Shelters opened in West Java.(39) The Attorney General's Office (AGO) met at the "
+        "Davis Cup Finals and the ATP Finals.",
+    )
     assert "West Java" in places(out)
     assert not agencies(out) & {"Davis Cup Finals", "ATP Finals"}
 
 
 def test_place_names_used_as_family_names_and_adjectival_countries(nlp):
-    out = extract(nlp, "Arnel Baguio, 41, and Prasert Chaiyaphum, 38, were arrested. Chong Kah Wai, 52, was "
-                       "charged. U.S. citizens were told to leave. He was born in Baguio and lives in "
-                       "Chaiyaphum province.")
+    out = extract(
+        nlp,
+        "Arnel Baguio, 41, and Prasert Chaiyaphum, 38, were arrested. Chong Kah Wai, 52, was "
+        "charged. U.S. citizens were told to leave. He was born in Baguio and lives in "
+        "Chaiyaphum province.",
+    )
     assert {"Arnel Baguio", "Prasert Chaiyaphum", "Chong Kah Wai"} <= persons(out)
     assert {"Baguio", "Chaiyaphum"} <= places(out) and "U.S." not in places(out)
 
 
 def test_villages_and_communes_the_gazetteer_lacks_are_one_place(nlp):
-    out = extract(nlp, "The girls came from Trapeang Thma village in Banteay Meanchey. Police in Muong Xen "
-                       "commune and Nam Can district raided a house.")
+    out = extract(
+        nlp,
+        "The girls came from Trapeang Thma village in Banteay Meanchey. Police in Muong Xen "
+        "commune and Nam Can district raided a house.",
+    )
     assert {"Trapeang Thma", "Muong Xen", "Nam Can"} <= places(out)
     assert not places(out) & {"Trapeang", "Thma", "Muong", "Xen"}
 
 
 def test_name_runs_stop_at_datelines_headlines_and_line_breaks(nlp):
-    out = extract(nlp, "Chinese Co-Accused Freed\n\nMEDAN - The Medan District Court jailed Rusdi, 40. HA NOI - The "
-                       "High People's Court upheld it, as did the U.S. Attorney's Office for the District of New "
-                       "Jersey.")
+    out = extract(
+        nlp,
+        "Chinese Co-Accused Freed\n\nMEDAN - The Medan District Court jailed Rusdi, 40. HA NOI - The "
+        "High People's Court upheld it, as did the U.S. Attorney's Office for the District of New "
+        "Jersey.",
+    )
     found = agencies(out)
-    assert {"Medan District Court", "High People's Court",
-            "U.S. Attorney's Office for the District of New Jersey"} <= found
+    assert {
+        "Medan District Court",
+        "High People's Court",
+        "U.S. Attorney's Office for the District of New Jersey",
+    } <= found
     assert not any(name.startswith(("Medan -", "HA NOI", "Chinese")) for name in found)
 
 
 def test_ranks_one_letter_family_names_and_korean_surnames(nlp):
-    out = extract(nlp, "Y Sokunthea, 33, and Sen Dina, 29, were charged. Pol Col Anusorn Phetcharat said "
-                       "Kevin Park was held at Clark Air Base near Fort Lee.")
+    out = extract(
+        nlp,
+        "Y Sokunthea, 33, and Sen Dina, 29, were charged. Pol Col Anusorn Phetcharat said "
+        "Kevin Park was held at Clark Air Base near Fort Lee.",
+    )
     assert {"Y Sokunthea", "Sen Dina", "Anusorn Phetcharat", "Kevin Park"} <= persons(out)
     assert not persons(out) & {"Sokunthea", "Dina", "Clark Air Base", "Fort Lee"}
     assert "Pol Col Anusorn Phetcharat" not in agencies(out)
 
 
 def test_co_prosecutors_keep_their_middle_initials_and_the_office_its_district(nlp):
-    out = extract(nlp, "The case was prosecuted by Assistant U.S. Attorneys Dana Raman and Michael J. Costa of "
-                       "the U.S. Attorney's Office for the District of New Jersey's Special Prosecutions Division.")
+    out = extract(
+        nlp,
+        "The case was prosecuted by Assistant U.S. Attorneys Dana Raman and Michael J. Costa of "
+        "the U.S. Attorney's Office for the District of New Jersey's Special Prosecutions Division.",
+    )
     assert {"Dana Raman", "Michael J. Costa"} <= persons(out) and "Michael" not in persons(out)
     assert {"U.S. Attorney's Office for the District of New Jersey", "Special Prosecutions Division"} <= agencies(out)
 
 
 def test_coordinated_and_designated_places_and_a_town_of(nlp):
-    out = extract(nlp, "They came from villages in Ky Son and Tuong Duong districts, from the small market town "
-                       "of Kampong Kdei and from houses in Hanley and Longton. Markus Leba and Agustina got seven "
-                       "years each.")
+    out = extract(
+        nlp,
+        "They came from villages in Ky Son and Tuong Duong districts, from the small market town "
+        "of Kampong Kdei and from houses in Hanley and Longton. Markus Leba and Agustina got seven "
+        "years each.",
+    )
     assert {"Ky Son", "Tuong Duong", "Kampong Kdei", "Hanley", "Longton"} <= places(out)
     assert not persons(out) & {"Tuong Duong", "Kampong Kdei", "Longton"}
     assert {"Markus Leba", "Agustina"} <= persons(out)
@@ -202,187 +278,277 @@ def test_coordinated_and_designated_places_and_a_town_of(nlp):
 
 # -- credits, cut names, datelines, headlines, agency lists and posts (issue 11, part 3) --
 def test_bylines_and_credits_name_persons(nlp):
-    out = extract(nlp, "Thai court jails ex-officer\n\nHaroon Siddique Legal affairs correspondent\n\n"
-                       "BANGKOK (Reuters) - A court jailed a former officer on Tuesday, a lawyer said.\n\n"
-                       "(Reporting by Panu Wongcha-um; Editing by Martin Petty) - With a report from "
-                       "Delfin T. Mallari Jr.")
+    out = extract(
+        nlp,
+        "Thai court jails ex-officer\n\nHaroon Siddique Legal affairs correspondent\n\n"
+        "BANGKOK (Reuters) - A court jailed a former officer on Tuesday, a lawyer said.\n\n"
+        "(Reporting by Panu Wongcha-um; Editing by Martin Petty) - With a report from "
+        "Delfin T. Mallari Jr.",
+    )
     assert {"Haroon Siddique", "Panu Wongcha-um", "Martin Petty", "Delfin T. Mallari Jr"} <= persons(out)
     assert "Delfin T. Mallari Jr" not in places(out) and "Haroon Siddique Legal" not in persons(out)
 
 
 def test_a_name_the_model_cuts_in_two_is_one_person(nlp):
-    out = extract(nlp, "Earlier, Home Minister Datuk Seri Saifuddin Nasution Ismail told reporters that police "
-                       "had rescued 1,204 victims. Director Datuk Seri Mohd Shuhaily Mohd Zain said 312 suspects "
-                       "were held. Riau Islands Police spokesman Sr. Comr. Zahwani Pandra Arsyad said the women "
-                       "came from East Nusa Tenggara.")
+    out = extract(
+        nlp,
+        "Earlier, Home Minister Datuk Seri Saifuddin Nasution Ismail told reporters that police "
+        "had rescued 1,204 victims. Director Datuk Seri Mohd Shuhaily Mohd Zain said 312 suspects "
+        "were held. Riau Islands Police spokesman Sr. Comr. Zahwani Pandra Arsyad said the women "
+        "came from East Nusa Tenggara.",
+    )
     assert {"Saifuddin Nasution Ismail", "Mohd Shuhaily Mohd Zain", "Zahwani Pandra Arsyad"} <= persons(out)
     assert not {"Ismail", "Mohd Zain", "Sr. Comr"} & persons(out)
     assert not {"Zahwani", "Pandra Arsyad"} & places(out)
 
 
-@pytest.mark.parametrize("written, name", [
-    ("Judge Tahir Khan KC", "Tahir Khan"), ("Det Ch Supt Daniel Wood", "Daniel Wood"),
-    ("Sr. Comr. Zahwani Arsyad", "Zahwani Arsyad"), ("Dame Sara Thornton OBE", "Sara Thornton"),
-])
+@pytest.mark.parametrize(
+    "written, name",
+    [
+        ("Judge Tahir Khan KC", "Tahir Khan"),
+        ("Det Ch Supt Daniel Wood", "Daniel Wood"),
+        ("Sr. Comr. Zahwani Arsyad", "Zahwani Arsyad"),
+        ("Dame Sara Thornton OBE", "Sara Thornton"),
+    ],
+)
 def test_ranks_and_post_nominals_are_no_part_of_the_name(written, name):
     assert person_name(written)[1] == name
 
 
 def test_the_dateline_is_a_place_and_capitalised_headlines_name_nothing(nlp):
-    out = extract(nlp, "Indonesia frees fishermen held on slave boats\n\nDOBO, Indonesia (AFP) — Indonesian "
-                       "authorities have freed 47 fishermen, officials said Thursday.\n\nSCORES QUARANTINED\n\n"
-                       "The men were taken to Ambon.")
+    out = extract(
+        nlp,
+        "Indonesia frees fishermen held on slave boats\n\nDOBO, Indonesia (AFP) — Indonesian "
+        "authorities have freed 47 fishermen, officials said Thursday.\n\nSCORES QUARANTINED\n\n"
+        "The men were taken to Ambon.",
+    )
     assert "dobo" in {p.casefold() for p in places(out)}
     assert "QUARANTINED" not in agencies(out)
 
 
 def test_an_advice_column_salutation_is_no_dateline(nlp):
-    out = extract(nlp, "DEAR ABBY: My husband bought plane tickets to India.\n\nDEAR FEELING: Of course you "
-                       "should be happy.\n\nDEAR ABBY: My sister is ill.")
+    out = extract(
+        nlp,
+        "DEAR ABBY: My husband bought plane tickets to India.\n\nDEAR FEELING: Of course you "
+        "should be happy.\n\nDEAR ABBY: My sister is ill.",
+    )
     assert not {p for p in places(out) if p.upper().startswith("DEAR")}
 
 
 def test_agency_names_with_comma_lists_and_head_first(nlp):
-    out = extract(nlp, "The provincial Department of Labour, Invalids and Social Affairs said it had received 11 "
-                       "victims. Sen. Risa Hontiveros, who chairs the Senate Committee on Women, Children, Family "
-                       "Relations and Gender Equality, called for a hearing. Tan Sri Lee Lam Thye, chairman of the "
-                       "Alliance for a Safe Community, urged action.")
-    assert {"Department of Labour, Invalids and Social Affairs", "Alliance for a Safe Community",
-            "Senate Committee on Women, Children, Family Relations and Gender Equality"} <= agencies(out)
+    out = extract(
+        nlp,
+        "The provincial Department of Labour, Invalids and Social Affairs said it had received 11 "
+        "victims. Sen. Risa Hontiveros, who chairs the Senate Committee on Women, Children, Family "
+        "Relations and Gender Equality, called for a hearing. Tan Sri Lee Lam Thye, chairman of the "
+        "Alliance for a Safe Community, urged action.",
+    )
+    assert {
+        "Department of Labour, Invalids and Social Affairs",
+        "Alliance for a Safe Community",
+        "Senate Committee on Women, Children, Family Relations and Gender Equality",
+    } <= agencies(out)
     assert not {"Family Relations", "Gender Equality"} & persons(out)
     assert "Social Affairs" not in agencies(out)
 
 
 def test_and_before_a_person_ends_the_agency(nlp):
-    out = extract(nlp, "A letter went to Kevin McAleenan, the acting director of the Department of Homeland "
-                       "Security and Alex Azar, the health secretary, said officials.")
+    out = extract(
+        nlp,
+        "A letter went to Kevin McAleenan, the acting director of the Department of Homeland "
+        "Security and Alex Azar, the health secretary, said officials.",
+    )
     assert "Alex Azar" in persons(out)
     assert not any("Azar" in a for a in agencies(out))
 
 
 def test_a_post_after_the_body_is_stripped_from_the_agency(nlp):
-    out = extract(nlp, "The Senate paid tribute to former House of Representatives Speaker , Benjamin Nzeribe.\n\n"
-                       "Senate Leader, Ahmad Lawan raised a motion.")
+    out = extract(
+        nlp,
+        "The Senate paid tribute to former House of Representatives Speaker , Benjamin Nzeribe.\n\n"
+        "Senate Leader, Ahmad Lawan raised a motion.",
+    )
     assert "House of Representatives" in agencies(out)
     assert not {"House of Representatives Speaker", "Senate Leader"} & agencies(out)
 
 
 def test_names_after_a_post_or_after_said_are_persons(nlp):
-    out = extract(nlp, "Tak Governor Chucheep Pongchai said 7,000 foreigners had been released. The men had "
-                       "been kept in a cage on Benjina island, some for years, said Yunus Husein, head of a task "
-                       "force. Police codenamed the raid Operation Aurora.")
+    out = extract(
+        nlp,
+        "Tak Governor Chucheep Pongchai said 7,000 foreigners had been released. The men had "
+        "been kept in a cage on Benjina island, some for years, said Yunus Husein, head of a task "
+        "force. Police codenamed the raid Operation Aurora.",
+    )
     assert {"Chucheep Pongchai", "Yunus Husein"} <= persons(out)
     assert "Operation Aurora" not in persons(out)
 
 
 def test_a_town_listed_after_a_known_place_is_a_place_but_a_speaker_is_not(nlp):
-    out = extract(nlp, "The workers went to estates in Sandakan and Lahad Datu. LPN's coordinator in Songkhla, "
-                       "Patima Jaidee, said the case was typical.")
+    out = extract(
+        nlp,
+        "The workers went to estates in Sandakan and Lahad Datu. LPN's coordinator in Songkhla, "
+        "Patima Jaidee, said the case was typical.",
+    )
     assert "Lahad Datu" in places(out) and "Lahad Datu" not in agencies(out)
     assert "Patima Jaidee" in persons(out) and "Patima Jaidee" not in places(out)
 
 
 def test_streets_posts_and_a_bar_of_lawyers(nlp):
-    out = extract(nlp, "Police raided a karaoke centre in Jalan Ipoh. Earlier, Home Minister Datuk Seri "
-                       "Saifuddin Nasution Ismail spoke to Tenaganita and the Malaysian Bar.")
+    out = extract(
+        nlp,
+        "Police raided a karaoke centre in Jalan Ipoh. Earlier, Home Minister Datuk Seri "
+        "Saifuddin Nasution Ismail spoke to Tenaganita and the Malaysian Bar.",
+    )
     assert "Ipoh" not in places(out) and "Jalan" not in places(out)
     assert "Home" not in agencies(out)
     assert "Malaysian Bar" in agencies(out)
 
 
 def test_district_procuracy_company_and_owner_forms(nlp):
-    out = extract(nlp, "Tran Thi Mai, 26, of Cam Xuyen District, posted the ads. The case has been sent to the "
-                       "People's Procuracy of Ha Tinh Province. The boats belonged to PT Pusaka Benjina Resources, "
-                       "which denied wrongdoing. Romania's Directorate for Investigating Organised Crime and "
-                       "Terrorism (DIICOT) helped. A woman from Sta. Cruz town was held.")
+    out = extract(
+        nlp,
+        "Tran Thi Mai, 26, of Cam Xuyen District, posted the ads. The case has been sent to the "
+        "People's Procuracy of Ha Tinh Province. The boats belonged to PT Pusaka Benjina Resources, "
+        "which denied wrongdoing. Romania's Directorate for Investigating Organised Crime and "
+        "Terrorism (DIICOT) helped. A woman from Sta. Cruz town was held.",
+    )
     assert {"Cam Xuyen", "Sta. Cruz", "Romania"} <= places(out)
-    assert {"People's Procuracy of Ha Tinh Province", "PT Pusaka Benjina Resources",
-            "Directorate for Investigating Organised Crime and Terrorism"} <= agencies(out)
+    assert {
+        "People's Procuracy of Ha Tinh Province",
+        "PT Pusaka Benjina Resources",
+        "Directorate for Investigating Organised Crime and Terrorism",
+    } <= agencies(out)
     assert "Cam Xuyen District" not in agencies(out) and "Pusaka Benjina Resources" not in persons(out)
 
 
 def test_a_unit_of_another_organisation_ends_before_it(nlp):
-    out = extract(nlp, "Colonel Tran Ngoc Tuan, head of the Anti-Drug Crime Police Division of the Nghe An "
-                       "Provincial Police, said officers had followed the group.")
+    out = extract(
+        nlp,
+        "Colonel Tran Ngoc Tuan, head of the Anti-Drug Crime Police Division of the Nghe An "
+        "Provincial Police, said officers had followed the group.",
+    )
     assert {"Anti-Drug Crime Police Division", "Nghe An Provincial Police"} <= agencies(out)
 
 
 def test_who_a_report_is_credited_to_is_an_organisation(nlp):
-    out = extract(nlp, "This article was originally published by Futurism. Analysts told Polygraph.info the "
-                       "claims were false. He spoke, according to the Intelligencer. Earlier this year, Johnston "
-                       "told Billboard the Doobies have been in the studio. Indonesia has 500 people on death row, according to the Institute "
-                       "for Criminal Justice Reform (ICJR). He told Smith it was over.\n\nMain image credit: Getty")
-    assert {"Futurism", "Polygraph.info", "Intelligencer", "Billboard", "Getty",
-            "Institute for Criminal Justice Reform"} <= agencies(out)
+    out = extract(
+        nlp,
+        "This article was originally published by Futurism. Analysts told Polygraph.info the "
+        "claims were false. He spoke, according to the Intelligencer. Earlier this year, Johnston "
+        "told Billboard the Doobies have been in the studio. Indonesia has 500 people on death row, according to the Institute "
+        "for Criminal Justice Reform (ICJR). He told Smith it was over.\n\nMain image credit: Getty",
+    )
+    assert {
+        "Futurism",
+        "Polygraph.info",
+        "Intelligencer",
+        "Billboard",
+        "Getty",
+        "Institute for Criminal Justice Reform",
+    } <= agencies(out)
     assert "Smith" not in agencies(out) and "Institute" not in agencies(out)
 
 
 def test_a_curly_possessive_stays_inside_the_agency_name(nlp):
-    out = extract(nlp, "A Bartholomew County Sheriff\u2019s Department canine later alerted officers to the odor "
-                       "of narcotics in the vehicle.")
+    out = extract(
+        nlp,
+        "A Bartholomew County Sheriff\u2019s Department canine later alerted officers to the odor "
+        "of narcotics in the vehicle.",
+    )
     assert "Bartholomew County Sheriff's Department" in {a.replace("\u2019", "'") for a in agencies(out)}
 
 
 def test_people_after_a_lower_case_post_or_between_people_are_persons(nlp):
-    out = extract(nlp, "Said The We Company\u2019s recently named executive chair Marcelo Claure in an email to "
-                       "staff. The Tennis Podcast team of Catherine Whitaker, David Law and Matt Roberts gave "
-                       "their impressions.")
+    out = extract(
+        nlp,
+        "Said The We Company\u2019s recently named executive chair Marcelo Claure in an email to "
+        "staff. The Tennis Podcast team of Catherine Whitaker, David Law and Matt Roberts gave "
+        "their impressions.",
+    )
     assert {"Marcelo Claure", "David Law", "Catherine Whitaker", "Matt Roberts"} <= persons(out)
     assert "Marcelo Claure" not in agencies(out)
 
 
 def test_jails_and_auditoriums_are_venues_not_places(nlp):
-    out = extract(nlp, "Tays was taken to the Bartholomew County Jail in Columbus. The band played at "
-                       "Cleveland's Public Auditorium.")
-    assert not {"Bartholomew County Jail", "Cleveland's Public Auditorium", "Public Auditorium"} & (places(out) | agencies(out))
+    out = extract(
+        nlp,
+        "Tays was taken to the Bartholomew County Jail in Columbus. The band played at Cleveland's Public Auditorium.",
+    )
+    assert not {"Bartholomew County Jail", "Cleveland's Public Auditorium", "Public Auditorium"} & (
+        places(out) | agencies(out)
+    )
 
 
 def test_two_agencies_joined_by_and_and_a_known_one_with_its_head_noun(nlp):
-    out = extract(nlp, "In 2020, the MSDHS worked with Save the Children Foundation and Thailand Association of "
-                       "Social Workers to conduct monthly training.")
+    out = extract(
+        nlp,
+        "In 2020, the MSDHS worked with Save the Children Foundation and Thailand Association of "
+        "Social Workers to conduct monthly training.",
+    )
     assert {"Save the Children Foundation", "Thailand Association of Social Workers"} <= agencies(out)
     assert not any(a.startswith("Foundation and") for a in agencies(out))
 
 
 def test_an_oxford_comma_list_a_court_of_a_town_and_a_taskforce_the_model_calls_a_law(nlp):
-    out = extract(nlp, "The National Committee on the Suppression of Human Trafficking, Smuggling, and Labor and "
-                       "Sexual Exploitation, in collaboration with NGOs, provided training. In addition, the "
-                       "National Anti-Trafficking Taskforce investigated 91 cases of child trafficking. During the "
-                       "reporting period, the High Court of Kendari, Southeast Sulawesi, upheld a decision.")
-    assert {"National Committee on the Suppression of Human Trafficking, Smuggling, and Labor and Sexual Exploitation",
-            "National Anti-Trafficking Taskforce", "High Court of Kendari"} <= agencies(out)
+    out = extract(
+        nlp,
+        "The National Committee on the Suppression of Human Trafficking, Smuggling, and Labor and "
+        "Sexual Exploitation, in collaboration with NGOs, provided training. In addition, the "
+        "National Anti-Trafficking Taskforce investigated 91 cases of child trafficking. During the "
+        "reporting period, the High Court of Kendari, Southeast Sulawesi, upheld a decision.",
+    )
+    assert {
+        "National Committee on the Suppression of Human Trafficking, Smuggling, and Labor and Sexual Exploitation",
+        "National Anti-Trafficking Taskforce",
+        "High Court of Kendari",
+    } <= agencies(out)
 
 
 def test_a_comma_before_the_next_agency_ends_the_first(nlp):
-    out = extract(nlp, "The Ministry of Education ran a program with the Ministry of Labor, the Office of the "
-                       "Ombudsman, and other related government agencies.")
+    out = extract(
+        nlp,
+        "The Ministry of Education ran a program with the Ministry of Labor, the Office of the "
+        "Ombudsman, and other related government agencies.",
+    )
     assert {"Office of the Ombudsman"} <= agencies(out)
     assert not any("," in a for a in agencies(out))
 
 
 def test_place_names_with_a_particle_are_one_place(nlp):
-    out = extract(nlp, "Police arrested a woman in Barangay Tibanban, Digos City, Davao del Sur on Saturday. She "
-                       "was from Lanao del Norte. Lee Bradbury, 52, of Stoke-on-Trent, who rented out the houses, "
-                       "was jailed. Lawyer Jose de Leon said the case was closed.")
+    out = extract(
+        nlp,
+        "Police arrested a woman in Barangay Tibanban, Digos City, Davao del Sur on Saturday. She "
+        "was from Lanao del Norte. Lee Bradbury, 52, of Stoke-on-Trent, who rented out the houses, "
+        "was jailed. Lawyer Jose de Leon said the case was closed.",
+    )
     assert {"Davao del Sur", "Lanao del Norte", "Stoke-on-Trent"} <= places(out)
     assert "Jose de Leon" in persons(out) and "Stoke-on-Trent" not in persons(out)
 
 
 def test_one_unknown_word_is_a_place_only_where_places_stand(nlp):
-    out = extract(nlp, "Apple said Siri would answer faster. Fans lit lamps for Diwali on Sunday. The men had been "
-                       "kept on Benjina island. Voters in states like Ohio, Michigan and Pennsylvania turned out. "
-                       "Stratfor, the Texas-based firm, agreed. A Georgia man was sentenced.")
+    out = extract(
+        nlp,
+        "Apple said Siri would answer faster. Fans lit lamps for Diwali on Sunday. The men had been "
+        "kept on Benjina island. Voters in states like Ohio, Michigan and Pennsylvania turned out. "
+        "Stratfor, the Texas-based firm, agreed. A Georgia man was sentenced.",
+    )
     assert not {"Siri", "Diwali"} & places(out)
     assert {"Benjina", "Ohio", "Texas", "Georgia"} <= places(out)
 
 
 def test_a_name_before_a_product_noun_is_a_product_not_an_agency(nlp):
-    out = extract(nlp, "Apple will move all MacBook Pro and MacBook Air models to new keyboards. The price of the "
-                       "PS4 DualShock controllers dropped. Walmart cut prices.")
+    out = extract(
+        nlp,
+        "Apple will move all MacBook Pro and MacBook Air models to new keyboards. The price of the "
+        "PS4 DualShock controllers dropped. Walmart cut prices.",
+    )
     assert not {"MacBook Air", "DualShock"} & agencies(out)
 
 
 def test_an_honorific_alone_is_no_agency(nlp):
-    out = extract(nlp, "KOTA KINABALU: A businessman with a Datuk title and four others were charged on Monday with "
-                       "trafficking 37 workers. Datuk Lim Keng Hock, 58, pleaded not guilty.")
+    out = extract(
+        nlp,
+        "KOTA KINABALU: A businessman with a Datuk title and four others were charged on Monday with "
+        "trafficking 37 workers. Datuk Lim Keng Hock, 58, pleaded not guilty.",
+    )
     assert "Datuk" not in agencies(out) and "Lim Keng Hock" in persons(out)

@@ -1,7 +1,6 @@
 """`pipeline.py extract`: the public JSON contract, on fixture articles and the seed article."""
-import json
 
-import pytest
+import json
 
 from tests.conftest import DATA, needs_shared, run_pipeline
 
@@ -9,8 +8,18 @@ CONTRACT = {
     "persons": {"name", "mentions"},
     "agencies": {"name", "kind", "mentions"},
     "places": {"name", "mentions"},
-    "sentences": {"defendant", "prison_months", "suspended_months", "life", "death", "fine",
-                  "court", "place", "charge", "text"},
+    "sentences": {
+        "defendant",
+        "prison_months",
+        "suspended_months",
+        "life",
+        "death",
+        "fine",
+        "court",
+        "place",
+        "charge",
+        "text",
+    },
 }
 
 
@@ -38,7 +47,9 @@ def test_fixture_article_people_agencies_places_and_sentence():
     persons = names(out["persons"])
     assert {"Mao Sophea", "Keo Vuthy", "Ros Chanthy", "Chum Sreymom"} <= persons
     assert not any(p.startswith(("Judge", "Presiding", "Lieutenant")) for p in persons)
-    assert {"Koh Kong Provincial Court", "Licadho", "International Organization for Migration"} <= names(out["agencies"])
+    assert {"Koh Kong Provincial Court", "Licadho", "International Organization for Migration"} <= names(
+        out["agencies"]
+    )
     assert {"Koh Kong", "Thailand", "Cambodia"} <= names(out["places"])
     (sentence,) = out["sentences"]  # the law's 15-year maximum is not a sentence
     assert sentence["defendant"] == "Mao Sophea"
@@ -59,7 +70,10 @@ def test_plural_back_reference_and_traps():
 
 
 def test_stdin_input():
-    (out,) = extract("-", stdin="The Phnom Penh Municipal Court sentenced Chan Dara, 33, to 18 months in prison for procuring prostitution.")
+    (out,) = extract(
+        "-",
+        stdin="The Phnom Penh Municipal Court sentenced Chan Dara, 33, to 18 months in prison for procuring prostitution.",
+    )
     assert [(s["defendant"], s["prison_months"]) for s in out["sentences"]] == [("Chan Dara", 18)]
 
 
@@ -73,11 +87,18 @@ def test_seed_article():
     agencies = names(out["agencies"])
     assert len(agencies) == len(set(agencies)), "each ministry once"
     assert len([a for a in agencies if "Women" in a]) == 1, "Women's Affairs spellings merged"
-    assert {"Ministry of Interior", "Ministry of Justice", "Ministry of Foreign Affairs",
-            "Krousar Thmey", "Licadho", "International Organization for Migration"} <= set(agencies)
+    assert {
+        "Ministry of Interior",
+        "Ministry of Justice",
+        "Ministry of Foreign Affairs",
+        "Krousar Thmey",
+        "Licadho",
+        "International Organization for Migration",
+    } <= set(agencies)
     assert set(names(out["places"])) == {"Cambodia", "Thailand", "Banteay Meanchey"}
-    assert [(s["defendant"], s["prison_months"], s["place"]) for s in out["sentences"]] == \
-        [("Seng Savoeun", 180, "Banteay Meanchey")]  # not the law's 15- and 20-year maximums
+    assert [(s["defendant"], s["prison_months"], s["place"]) for s in out["sentences"]] == [
+        ("Seng Savoeun", 180, "Banteay Meanchey")
+    ]  # not the law's 15- and 20-year maximums
 
 
 def test_empty_input_gives_empty_lists(tmp_path):
@@ -89,5 +110,6 @@ def test_empty_input_gives_empty_lists(tmp_path):
 
 def test_text_beyond_the_model_limit_is_cut_not_fatal():
     from nlp.loader import clip_text
+
     assert clip_text("abcdef", 4) == "abcd"
     assert clip_text("abc", 4) == "abc"

@@ -1,6 +1,12 @@
 """Which URLs a nightly run fetches again: the fetched_urls rules, on a real SQLite file."""
+
 from storage.articles import (
-    commit_feed_validators, feed_validators, known_urls, mark_url, save_feed_state, urls_to_retry,
+    commit_feed_validators,
+    feed_validators,
+    known_urls,
+    mark_url,
+    save_feed_state,
+    urls_to_retry,
 )
 
 
@@ -11,8 +17,12 @@ def test_final_statuses_are_known_and_failures_retry_up_to_a_limit(db):
         mark_url(db, "https://x.org/flaky", "error", source_id="x")
         mark_url(db, "https://x.org/robots", "robots")
     known = known_urls(db, max_attempts=3)
-    assert {"https://x.org/article", "https://x.org/irrelevant", "https://x.org/duplicate",
-            "https://x.org/skipped"} <= known
+    assert {
+        "https://x.org/article",
+        "https://x.org/irrelevant",
+        "https://x.org/duplicate",
+        "https://x.org/skipped",
+    } <= known
     assert "https://x.org/flaky" not in known and "https://x.org/robots" not in known
     assert urls_to_retry(db, 3) == [("https://x.org/flaky", "x")]
     for _ in range(2):

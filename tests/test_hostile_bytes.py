@@ -4,6 +4,7 @@ The crafted pages of testbed/bytes_site.py are served on 127.0.0.1 and crawled w
 `pipeline.py crawl`, and written as files for one mixed `parse` batch (with a corrupt
 .gz, a 1 GiB gzip bomb, a binary file and a missing path) and one `extract` batch.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,15 @@ import sqlite_utils
 
 from crawler.article_html import guess_language
 from testbed.bytes_site import (
-    ENGLISH_WITH_NAMES, EXTRACT_PERSON, NAME, extract_batch, gzip_bomb, name_survives, pages, parse_batch, serve,
+    ENGLISH_WITH_NAMES,
+    EXTRACT_PERSON,
+    NAME,
+    extract_batch,
+    gzip_bomb,
+    name_survives,
+    pages,
+    parse_batch,
+    serve,
     sources_toml,
 )
 from tests.conftest import ROOT, run_pipeline
@@ -26,8 +35,9 @@ def crawled(tmp_path_factory):
     site = serve()
     folder = tmp_path_factory.mktemp("bytes")
     (folder / "sources.toml").write_text(sources_toml(site), encoding="utf-8")
-    result = run_pipeline("crawl", "--sources", str(folder / "sources.toml"), "--db", str(folder / "t.db"),
-                          check=False, timeout=180)
+    result = run_pipeline(
+        "crawl", "--sources", str(folder / "sources.toml"), "--db", str(folder / "t.db"), check=False, timeout=180
+    )
     yield {"site": site, "db": sqlite_utils.Database(folder / "t.db"), "result": result}
     site.shutdown()
 
@@ -63,8 +73,13 @@ def test_english_prose_full_of_names_is_english():
     assert guess_language(text) == "en"
     assert guess_language(text, "vi") == "en"
     # the prose of those languages is still told apart
-    assert guess_language("Cảnh sát tỉnh An Giang đã bắt giữ một người đàn ông vì tội mua bán người. Theo cơ "
-                          "quan điều tra, nghi phạm đã đưa nhiều phụ nữ sang Campuchia để làm việc.") == "vi"
+    assert (
+        guess_language(
+            "Cảnh sát tỉnh An Giang đã bắt giữ một người đàn ông vì tội mua bán người. Theo cơ "
+            "quan điều tra, nghi phạm đã đưa nhiều phụ nữ sang Campuchia để làm việc."
+        )
+        == "vi"
+    )
     assert guess_language("ตำรวจช่วยเหลือเหยื่อค้ามนุษย์ 20 คนจากโรงงานในจังหวัดตาก " + NAME) == "th"
     assert guess_language("សមត្ថកិច្ចបានជួយសង្គ្រោះជនរងគ្រោះពីការជួញដូរមនុស្ស Sok Chanthy") == "km"
 
@@ -115,11 +130,20 @@ def test_extract_batch_reports_missing_and_binary_and_honours_boms(tmp_path, bom
 
 
 def test_bench_prints_every_figure_at_target():
-    result = subprocess.run([sys.executable, str(ROOT / "bench" / "hostile_bytes.py")], cwd=ROOT,
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "hostile_bytes.py")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0 and result.stdout.startswith("command: python bench/hostile_bytes.py")
     figures = dict(line.split(": ", 1) for line in result.stdout.splitlines()[1:])
-    for name in ("mojibake names, crawl", "mojibake names, parse", "lost outputs, parse batch",
-                 "lost outputs, extract batch"):
+    for name in (
+        "mojibake names, crawl",
+        "mojibake names, parse",
+        "lost outputs, parse batch",
+        "lost outputs, extract batch",
+    ):
         assert figures[name] == "0", (name, result.stdout)
     assert float(figures["parse gzip bomb (1 MB -> 1 GiB) peak RSS MB"]) > 0

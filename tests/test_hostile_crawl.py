@@ -3,6 +3,7 @@
 Two nightly-style crawls (`pipeline.py crawl --since ...`) run against `testbed/hostile_site.py`;
 the tests compare the database and the server's own request log with `OUTCOMES`.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -12,12 +13,20 @@ from collections import Counter
 import pytest
 import sqlite_utils
 
-from tests.conftest import free_port, run_pipeline
 from testbed.hostile_site import CRAWL_DELAY, OUTCOMES, SINCE, start_hostile_site
+from tests.conftest import free_port, run_pipeline
 
 # AutoThrottle on (starting from no delay) to check it never lowers a robots.txt Crawl-delay
-CRAWL_ARGS = ["--since", SINCE, "--set", "DOWNLOAD_TIMEOUT=1", "--set", "AUTOTHROTTLE_ENABLED=true",
-              "--set", "AUTOTHROTTLE_START_DELAY=0"]
+CRAWL_ARGS = [
+    "--since",
+    SINCE,
+    "--set",
+    "DOWNLOAD_TIMEOUT=1",
+    "--set",
+    "AUTOTHROTTLE_ENABLED=true",
+    "--set",
+    "AUTOTHROTTLE_START_DELAY=0",
+]
 TRANSIENT = {"skip:http_500", "skip:timeout"}  # tried again on the next run, by design
 
 
@@ -32,23 +41,30 @@ def hostile(tmp_path_factory):
     results, logs = [], []
     for _ in range(2):
         site.reset()
-        result = run_pipeline("crawl", "--sources", str(sources), "--db", str(db_path), *CRAWL_ARGS,
-                              check=False, timeout=180)
+        result = run_pipeline(
+            "crawl", "--sources", str(sources), "--db", str(db_path), *CRAWL_ARGS, check=False, timeout=180
+        )
         assert result.returncode == 3, result.stderr[-3000:]  # the dead outlet makes the run partial
         results.append(result)
         with site.lock:
             logs.append(list(site.log))
-    yield {"site": site, "db": sqlite_utils.Database(db_path), "results": results, "logs": logs,
-           "sources": sources, "folder": folder}
+    yield {
+        "site": site,
+        "db": sqlite_utils.Database(db_path),
+        "results": results,
+        "logs": logs,
+        "sources": sources,
+        "folder": folder,
+    }
     site.shutdown()
 
 
 def url_of(site, key: str) -> str:
-    return site.delta + key[len("delta:"):] if key.startswith("delta:") else site.main + key
+    return site.delta + key[len("delta:") :] if key.startswith("delta:") else site.main + key
 
 
 def hits(log, key: str):
-    host, path = ("delta", key[len("delta:"):]) if key.startswith("delta:") else ("main", key)
+    host, path = ("delta", key[len("delta:") :]) if key.startswith("delta:") else ("main", key)
     return [h for h in log if h.host == host and h.path == path]
 
 
@@ -73,8 +89,10 @@ def test_stores_each_relevant_article_once(hostile):
         copies = {k for k, v in OUTCOMES.items() if v == pair}
         assert len(stored & copies) == 1, f"the {pair} story and its copy are stored once"
     assert len(stored) == len(expected) + 2
-    assert db.execute("select count(*) from (select url from articles group by url having count(*) > 1)"
-                      ).fetchone()[0] == 0
+    assert (
+        db.execute("select count(*) from (select url from articles group by url having count(*) > 1)").fetchone()[0]
+        == 0
+    )
 
 
 def test_article_under_tracking_urls_is_fetched_once(hostile):
@@ -82,18 +100,30 @@ def test_article_under_tracking_urls_is_fetched_once(hostile):
     twin = "/story/court-jails-recruiter-for-trafficking-women"
     first = hits(hostile["logs"][0], twin)
     assert len(first) == 1 and first[0].query == "", "requested once, without tracking parameters"
-    seen = {r[0] for r in db.execute("select url from fetched_urls where article_id = "
-                                     "(select article_id from fetched_urls where url = ?)", [site.main + twin])}
-    listed = {site.main + twin + "?utm_source=rss&utm_medium=feed", site.main + twin + "?fbclid=zzz#comments",
-              site.main + twin + "?fbclid=abc123&utm_campaign=x"}
+    seen = {
+        r[0]
+        for r in db.execute(
+            "select url from fetched_urls where article_id = (select article_id from fetched_urls where url = ?)",
+            [site.main + twin],
+        )
+    }
+    listed = {
+        site.main + twin + "?utm_source=rss&utm_medium=feed",
+        site.main + twin + "?fbclid=zzz#comments",
+        site.main + twin + "?fbclid=abc123&utm_campaign=x",
+    }
     assert site.main + twin in seen and seen & listed, "the canonical URL and the URL it was listed under"
 
 
 def test_copies_are_linked_not_stored(hostile):
     site, db = hostile["site"], hostile["db"]
-    copies = {r["url"]: r for r in db.query(
-        "select article_copies.*, articles.url as original from article_copies "
-        "join articles on articles.id = article_copies.article_id")}
+    copies = {
+        r["url"]: r
+        for r in db.query(
+            "select article_copies.*, articles.url as original from article_copies "
+            "join articles on articles.id = article_copies.article_id"
+        )
+    }
     assert len(copies) == 2
     (exact,) = [r for r in copies.values() if r["kind"] == "exact"]
     assert {exact["url"], exact["original"]} == {url_of(site, k) for k, v in OUTCOMES.items() if v == "twin"}
@@ -101,8 +131,9 @@ def test_copies_are_linked_not_stored(hostile):
     (near,) = [r for r in copies.values() if r["kind"] == "near"]
     assert {near["url"], near["original"]} == {url_of(site, k) for k, v in OUTCOMES.items() if v == "wire"}
     assert 0 < near["distance"] <= 16 and 0.5 <= near["similarity"] < 1
-    statuses = {r[0] for r in db.execute("select status from fetched_urls where url in (?, ?)",
-                                         [exact["url"], near["url"]])}
+    statuses = {
+        r[0] for r in db.execute("select status from fetched_urls where url in (?, ?)", [exact["url"], near["url"]])
+    }
     assert statuses == {"duplicate"}
 
 
@@ -205,17 +236,24 @@ def test_robots_crawl_delay_is_honoured(hostile):
 
 def test_publication_dates(hostile):
     site, db = hostile["site"], hostile["db"]
-    row = db["articles"].get(db.execute("select id from articles where url = ?", [
-        site.main + "/story/original-date-trafficking-ring-sentenced"]).fetchone()[0])
+    row = db["articles"].get(
+        db.execute(
+            "select id from articles where url = ?", [site.main + "/story/original-date-trafficking-ring-sentenced"]
+        ).fetchone()[0]
+    )
     assert row["published"] == "2025-03-02", "the original date, not the update of 2025-06-01"
     assert row["published_source"] == "page"
-    row = next(db.query("select published, published_source from articles where url = ?",
-                        [site.main + "/story/sitemap-only-scam-compound-rescue"]))
+    row = next(
+        db.query(
+            "select published, published_source from articles where url = ?",
+            [site.main + "/story/sitemap-only-scam-compound-rescue"],
+        )
+    )
     assert row == {"published": "2025-05-20", "published_source": "listing"}  # Google News date
 
 
 def test_wrong_and_missing_charsets_are_repaired(hostile):
-    site, db = hostile["site"], hostile["db"]
+    db = hostile["db"]
     wrong = next(db.query("select title, text from articles where url like '%wrong-charset%'"))
     assert "“debt bondage”" in wrong["title"] and "ស៊ីន សុខា" in wrong["text"]
     missing = next(db.query("select title, text from articles where url like '%no-charset%'"))
@@ -232,8 +270,12 @@ def test_languages_follow_the_source(hostile):
 
 def test_raw_html_is_kept_compressed(hostile):
     db = hostile["db"]
-    row = next(db.query("select article_html.html_gz from article_html join articles on "
-                        "articles.id = article_html.article_id where articles.url like '%original-date%'"))
+    row = next(
+        db.query(
+            "select article_html.html_gz from article_html join articles on "
+            "articles.id = article_html.article_id where articles.url like '%original-date%'"
+        )
+    )
     assert "Trafficking ring sentenced in Kandal" in gzip.decompress(row["html_gz"]).decode("utf-8")
     assert db["article_html"].count == db["articles"].count
 
@@ -241,9 +283,22 @@ def test_raw_html_is_kept_compressed(hostile):
 def test_limits_from_the_command_line(hostile, tmp_path):
     site = hostile["site"]
     site.reset()
-    result = run_pipeline("crawl", "--sources", str(hostile["sources"]), "--db", str(tmp_path / "limits.db"),
-                          "--source", "hostile-times", "--max-articles", "2", "--max-pages", "1",
-                          *CRAWL_ARGS, check=False, timeout=120)
+    result = run_pipeline(
+        "crawl",
+        "--sources",
+        str(hostile["sources"]),
+        "--db",
+        str(tmp_path / "limits.db"),
+        "--source",
+        "hostile-times",
+        "--max-articles",
+        "2",
+        "--max-pages",
+        "1",
+        *CRAWL_ARGS,
+        check=False,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     with site.lock:
         log = list(site.log)
@@ -255,8 +310,16 @@ def test_limits_from_the_command_line(hostile, tmp_path):
 
 
 def test_bad_crawl_options_are_usage_errors(hostile, tmp_path):
-    result = run_pipeline("crawl", "--sources", str(hostile["sources"]), "--db", str(tmp_path / "x.db"),
-                          "--source", "no-such-outlet", check=False)
+    result = run_pipeline(
+        "crawl",
+        "--sources",
+        str(hostile["sources"]),
+        "--db",
+        str(tmp_path / "x.db"),
+        "--source",
+        "no-such-outlet",
+        check=False,
+    )
     assert result.returncode == 2 and "no-such-outlet" in result.stderr
     result = run_pipeline("crawl", "--since", "last tuesday", check=False)
     assert result.returncode == 2 and "--since" in result.stderr

@@ -2,6 +2,7 @@
 storage is the ground floor (it imports neither the crawler nor the NLP stage), no lower
 layer imports the command line, the run lifecycle or the site, only the command line
 imports itself, and nothing imports in a circle."""
+
 from __future__ import annotations
 
 import ast
@@ -35,7 +36,7 @@ def imports_of(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                anchor = package.split(".")[:len(package.split(".")) - node.level + 1] if package else []
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1] if package else []
                 base = ".".join([*anchor, *([base] if base else [])])
             targets = [base, *(f"{base}.{alias.name}" for alias in node.names)]
         else:
@@ -97,20 +98,35 @@ def test_the_graph_sees_the_imports_it_must_judge():
 
 
 def test_storage_imports_neither_the_crawler_nor_the_nlp_stage():
-    wrong = {(name, target) for name, targets in import_graph().items() if top(name) == "storage"
-             for target in targets if top(target) in {"crawler", "nlp"}}
+    wrong = {
+        (name, target)
+        for name, targets in import_graph().items()
+        if top(name) == "storage"
+        for target in targets
+        if top(target) in {"crawler", "nlp"}
+    }
     assert not wrong
 
 
 def test_no_lower_layer_imports_the_command_line_or_the_site():
-    wrong = {(name, target) for name, targets in import_graph().items() if top(name) in LOWER
-             for target in targets if top(target) in UPPER}
+    wrong = {
+        (name, target)
+        for name, targets in import_graph().items()
+        if top(name) in LOWER
+        for target in targets
+        if top(target) in UPPER
+    }
     assert not wrong
 
 
 def test_only_the_command_line_is_above_the_run_lifecycle_and_the_site():
-    wrong = {(name, target) for name, targets in import_graph().items() if top(name) in {"operations", "web"}
-             for target in targets if top(target) == "pipeline"}
+    wrong = {
+        (name, target)
+        for name, targets in import_graph().items()
+        if top(name) in {"operations", "web"}
+        for target in targets
+        if top(target) == "pipeline"
+    }
     assert not wrong
 
 

@@ -1,4 +1,5 @@
 """The run lock (storage/lock.py) and run history rules that depend on it (storage/runs.py)."""
+
 import json
 import os
 import signal
@@ -112,8 +113,12 @@ def test_lock_is_taken_before_anything_heavy_is_imported(tmp_path):
     db = tmp_path / "news.db"
     with RunLock(db, command="nightly"):
         began = time.monotonic()
-        result = subprocess.run([sys.executable, str(ROOT / "pipeline.py"), "process", "--db", str(db)],
-                                capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "pipeline.py"), "process", "--db", str(db)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         elapsed = time.monotonic() - began
     assert result.returncode == 4, result.stderr
     assert "another run holds the lock" in result.stderr and "nightly" in result.stderr
@@ -140,8 +145,12 @@ def test_a_symlinked_db_path_takes_the_same_lock(tmp_path, via):
         child = _locking_child(held)
         try:
             assert child.stdout.readline().startswith("locked")
-            result = subprocess.run([sys.executable, str(ROOT / "pipeline.py"), "process", "--db", str(other)],
-                                    capture_output=True, text=True, timeout=120)
+            result = subprocess.run(
+                [sys.executable, str(ROOT / "pipeline.py"), "process", "--db", str(other)],
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
             assert result.returncode == 4, result.stderr
             assert "another run holds the lock" in result.stderr and str(data / "news.db.lock") in result.stderr
         finally:

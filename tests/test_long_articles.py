@@ -3,6 +3,7 @@ time per text, never left pending, and no everyone-with-everyone pairs.
 
 The texts are generated here (no real article is anywhere near these sizes).
 """
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,11 @@ from testbed.database import store
 from testbed.texts import HUGE, SHORT, names_text
 from tests.conftest import run_pipeline
 
+
 def warnings_of(db, key: str) -> str:
-    return db.execute("select nlp_warnings from articles where url = ?", [f"https://t.example/{key}"]).fetchone()[0] or ""
+    return (
+        db.execute("select nlp_warnings from articles where url = ?", [f"https://t.example/{key}"]).fetchone()[0] or ""
+    )
 
 
 @pytest.fixture(scope="module")
@@ -71,9 +75,11 @@ def test_a_text_over_its_time_budget_keeps_no_name_and_says_why(tmp_path):
     assert run.returncode == 0, run.stderr[-2000:]
     db = sqlite_utils.Database(db_path)
     assert "time budget" in warnings_of(db, "names")
-    persons = db.execute("select count(*) from mentions m join articles a on a.id = m.article_id "
-                         "join entities e on e.id = m.entity_id where a.url = 'https://t.example/names' "
-                         "and e.kind = 'person'").fetchone()[0]
+    persons = db.execute(
+        "select count(*) from mentions m join articles a on a.id = m.article_id "
+        "join entities e on e.id = m.entity_id where a.url = 'https://t.example/names' "
+        "and e.kind = 'person'"
+    ).fetchone()[0]
     assert persons == 0
     assert db.execute("select count(*) from sentences where defendant = 'Chea Sophal'").fetchone()[0] == 1
 

@@ -1,4 +1,5 @@
 """`pipeline.py nightly`: crawl then process in one command, quiet for cron when all is well."""
+
 import sqlite_utils
 
 from tests.conftest import EXPECTED, run_pipeline
@@ -6,8 +7,7 @@ from tests.conftest import EXPECTED, run_pipeline
 
 def test_nightly_crawls_and_processes_quietly(demo_sources, tmp_path):
     db_path = tmp_path / "nightly.db"
-    result = run_pipeline("nightly", "--sources", str(demo_sources), "--db", str(db_path), "--quiet",
-                          cwd="/")
+    result = run_pipeline("nightly", "--sources", str(demo_sources), "--db", str(db_path), "--quiet", cwd="/")
     assert result.returncode == 0
     assert result.stdout == ""  # cron mails only when something went wrong
     db = sqlite_utils.Database(db_path)
@@ -23,10 +23,10 @@ def test_nightly_crawls_and_processes_quietly(demo_sources, tmp_path):
 
 def test_nightly_reports_failed_sources_with_exit_3(tmp_path):
     sources = tmp_path / "dead.toml"
-    sources.write_text('[[source]]\nname = "Dead"\nhomepage = "http://127.0.0.1:9/"\n'
-                       'start_urls = ["http://127.0.0.1:9/feed.xml"]\n')
-    result = run_pipeline("nightly", "--sources", str(sources), "--db", str(tmp_path / "n.db"), "--quiet",
-                          check=False)
+    sources.write_text(
+        '[[source]]\nname = "Dead"\nhomepage = "http://127.0.0.1:9/"\nstart_urls = ["http://127.0.0.1:9/feed.xml"]\n'
+    )
+    result = run_pipeline("nightly", "--sources", str(sources), "--db", str(tmp_path / "n.db"), "--quiet", check=False)
     assert result.returncode == 3, result.stderr[-2000:]
     assert "partial" in result.stdout
     db = sqlite_utils.Database(tmp_path / "n.db")

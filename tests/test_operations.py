@@ -1,6 +1,7 @@
 """Operating the nightly job as the README says: one run at a time, the crontab line and the
 systemd unit from `/` with an empty environment, a second run that does nothing, Datasette
 answering during a run, the backup and restore commands, every exit code documented."""
+
 from __future__ import annotations
 
 import json
@@ -17,15 +18,24 @@ from pathlib import Path
 import pytest
 
 import pipeline
-from operations import logs as run_logs, runs as run_codes
+from operations import logs as run_logs
+from operations import runs as run_codes
 from storage.lock import RunLock, lock_path
 from tests.conftest import EXPECTED, ROOT, free_port
 from web import app as web_app
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 INSTALL = "/srv/trafficking-news"  # where the README's examples put the project
-DATA_TABLES = ("sources", "articles", "article_html", "fetched_urls", "article_copies", "entities",
-               "mentions", "sentences")
+DATA_TABLES = (
+    "sources",
+    "articles",
+    "article_html",
+    "fetched_urls",
+    "article_copies",
+    "entities",
+    "mentions",
+    "sentences",
+)
 
 
 def readme_blocks(lang: str) -> list[str]:
@@ -38,8 +48,7 @@ def local(command: str) -> str:
 
 
 def nightly_args(sources: Path, db: Path) -> list[str]:
-    return [sys.executable, str(ROOT / "pipeline.py"), "nightly", "--quiet", "--sources", str(sources),
-            "--db", str(db)]
+    return [sys.executable, str(ROOT / "pipeline.py"), "nightly", "--quiet", "--sources", str(sources), "--db", str(db)]
 
 
 def snapshot(db_path: Path) -> dict:
@@ -73,12 +82,14 @@ def _get(url: str) -> tuple[int, object]:
         return response.status, json.loads(body) if "json" in url else None
 
 
-READER_PATHS = ["/articles.json?_size=5&_shape=array",
-                ".json?sql=select+count(*)+as+n+from+articles&_shape=array",
-                ".json?sql=select+count(*)+as+n+from+mentions&_shape=array",
-                "/runs.json?_shape=array",
-                "/prosecutions.json?_size=5&_shape=array",
-                "/articles.json?_search=trafficking&_shape=array"]
+READER_PATHS = [
+    "/articles.json?_size=5&_shape=array",
+    ".json?sql=select+count(*)+as+n+from+articles&_shape=array",
+    ".json?sql=select+count(*)+as+n+from+mentions&_shape=array",
+    "/runs.json?_shape=array",
+    "/prosecutions.json?_size=5&_shape=array",
+    "/articles.json?_search=trafficking&_shape=array",
+]
 
 
 @pytest.fixture(scope="module")
@@ -90,8 +101,11 @@ def first_nightly(demo_sources, tmp_path_factory):
     db = tmp_path_factory.mktemp("ops") / "data" / "trafficking_news.db"
     open_db(db).close()  # what `pipeline.py serve` does first: schema and WAL mode
     port = free_port()
-    datasette = subprocess.Popen(web_app.datasette_command(db, "127.0.0.1", port, web_app.METADATA),
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    datasette = subprocess.Popen(
+        web_app.datasette_command(db, "127.0.0.1", port, web_app.METADATA),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}/trafficking_news"
     reads = {"answers": 0, "failures": [], "article_counts": set()}
     try:
@@ -104,8 +118,12 @@ def first_nightly(demo_sources, tmp_path_factory):
                 assert time.monotonic() < deadline and datasette.poll() is None, "Datasette did not start"
                 time.sleep(0.2)
         began = time.monotonic()
-        procs = [subprocess.Popen(nightly_args(demo_sources, db), stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True, cwd="/") for _ in range(2)]
+        procs = [
+            subprocess.Popen(
+                nightly_args(demo_sources, db), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd="/"
+            )
+            for _ in range(2)
+        ]
         while any(proc.poll() is None for proc in procs):
             for path in READER_PATHS:
                 try:
@@ -122,8 +140,15 @@ def first_nightly(demo_sources, tmp_path_factory):
         results = []
         for proc in procs:
             out, err = proc.communicate(timeout=60)
-            results.append({"pid": proc.pid, "code": proc.returncode, "stdout": out, "stderr": err,
-                            "seconds": time.monotonic() - began})
+            results.append(
+                {
+                    "pid": proc.pid,
+                    "code": proc.returncode,
+                    "stdout": out,
+                    "stderr": err,
+                    "seconds": time.monotonic() - began,
+                }
+            )
         reads["after"] = _get(base + READER_PATHS[1])[1][0]["n"]
     finally:
         datasette.terminate()
@@ -138,8 +163,9 @@ def test_two_nightly_runs_started_together_one_runs_the_other_exits_4(first_nigh
     assert "another run holds the lock" in loser["stderr"] and f"pid {winner['pid']}" in loser["stderr"]
     assert loser["stdout"] == "" and winner["stdout"] == ""
     rows = runs(db)  # the loser wrote nothing, marked nothing
-    assert [(r["command"], r["status"], r["pid"], r["exit_code"]) for r in rows] == \
-        [("nightly", "ok", winner["pid"], 0)]
+    assert [(r["command"], r["status"], r["pid"], r["exit_code"]) for r in rows] == [
+        ("nightly", "ok", winner["pid"], 0)
+    ]
     assert rows[0]["crawl_seconds"] > 0 and rows[0]["process_seconds"] > 0 and rows[0]["duration_seconds"] > 0
     on_topic = sum(a["on_topic"] for a in EXPECTED["articles"])
     assert rows[0]["articles_new"] == rows[0]["articles_processed"] == on_topic
@@ -151,8 +177,9 @@ def test_two_nightly_runs_started_together_one_runs_the_other_exits_4(first_nigh
 
 def _second_run(command: list[str] | str, db: Path, demo_sources: Path) -> subprocess.CompletedProcess:
     before = snapshot(db)
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd="/",
-                            shell=isinstance(command, str), env={})
+    result = subprocess.run(
+        command, capture_output=True, text=True, timeout=300, cwd="/", shell=isinstance(command, str), env={}
+    )
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     assert result.stdout == "" and result.stderr == ""  # cron mails nothing
     second = runs(db)[-1]
@@ -167,7 +194,7 @@ def _second_run(command: list[str] | str, db: Path, demo_sources: Path) -> subpr
 def test_crontab_line_from_root_with_an_empty_environment(first_nightly, demo_sources, tmp_path):
     """The README's crontab command, run by /bin/sh from / under `env -i`, on a copy of the database."""
     (block,) = readme_blocks("cron")
-    (line,) = [l for l in block.splitlines() if l.strip() and not l.startswith("#")]
+    (line,) = [row for row in block.splitlines() if row.strip() and not row.startswith("#")]
     command = line.split(None, 5)[5]
     assert "%" not in command and command.startswith(f"{INSTALL}/.venv/bin/python {INSTALL}/pipeline.py nightly")
     db = copy_db(first_nightly[0], tmp_path / "data" / "trafficking_news.db")
@@ -181,10 +208,9 @@ def test_systemd_exec_start_from_root_with_an_empty_environment(first_nightly, d
     timer = next(b for b in readme_blocks("ini") if "[Timer]" in b)
     assert "Type=oneshot" in service and "WorkingDirectory" not in service
     assert "OnCalendar=" in timer and "Persistent=true" in timer and "WantedBy=timers.target" in timer
-    (exec_start,) = [l.split("=", 1)[1] for l in service.splitlines() if l.startswith("ExecStart=")]
+    (exec_start,) = [row.split("=", 1)[1] for row in service.splitlines() if row.startswith("ExecStart=")]
     db = copy_db(first_nightly[0], tmp_path / "data" / "trafficking_news.db")
-    _second_run(shlex.split(local(exec_start)) + ["--sources", str(demo_sources), "--db", str(db)], db,
-                demo_sources)
+    _second_run(shlex.split(local(exec_start)) + ["--sources", str(demo_sources), "--db", str(db)], db, demo_sources)
 
 
 def test_datasette_answers_every_request_during_a_nightly_run(first_nightly):
@@ -202,8 +228,12 @@ def test_backup_and_restore_commands_from_the_readme(first_nightly, tmp_path):
     install, backups = tmp_path / "srv", tmp_path / "backups"
     backups.mkdir()
     live = copy_db(first_nightly[0], install / "data" / "trafficking_news.db")
-    commands = [" ".join(l.split()) for b in readme_blocks("sh") for l in b.splitlines()
-                if l.startswith(("sqlite3 ", "flock ")) and "trafficking_news" in l]
+    commands = [
+        " ".join(row.split())
+        for b in readme_blocks("sh")
+        for row in b.splitlines()
+        if row.startswith(("sqlite3 ", "flock ")) and "trafficking_news" in row
+    ]
     backup = [c for c in commands if "VACUUM INTO" in c or ".backup" in c]
     check = [c for c in commands if "integrity_check" in c]
     (restore,) = [c for c in commands if ".restore" in c]
@@ -222,8 +252,12 @@ def test_backup_and_restore_commands_from_the_readme(first_nightly, tmp_path):
     made = sorted(backups.glob("*.db"))
     assert len(made) == 2
     for path in made:
-        assert subprocess.run(["sqlite3", str(path), "pragma integrity_check"], capture_output=True,
-                              text=True).stdout.strip() == "ok"
+        assert (
+            subprocess.run(
+                ["sqlite3", str(path), "pragma integrity_check"], capture_output=True, text=True
+            ).stdout.strip()
+            == "ok"
+        )
         assert snapshot(path) == snapshot(live)
     assert run(check[0]).stdout.strip() == "ok"
     expected = snapshot(live)
@@ -242,9 +276,10 @@ def test_backup_and_restore_commands_from_the_readme(first_nightly, tmp_path):
 
 
 def test_readme_documents_every_exit_code():
-    table = README[README.index("### Exit codes"):]
-    codes = {name: value for name, value in vars(run_codes).items() if name.startswith("EXIT_")
-             and isinstance(value, int)}
+    table = README[README.index("### Exit codes") :]
+    codes = {
+        name: value for name, value in vars(run_codes).items() if name.startswith("EXIT_") and isinstance(value, int)
+    }
     assert set(codes.values()) == {0, 1, 2, 3, 4}
     for value in codes.values():
         assert f"| `{value}` |" in table, value
@@ -274,8 +309,12 @@ def test_log_is_rotated_when_a_run_starts_and_it_is_too_big(tmp_path, monkeypatc
 
 def test_a_failing_stage_fails_the_run_with_exit_1_and_says_why(tmp_path):
     db = tmp_path / "news.db"
-    result = subprocess.run([sys.executable, str(ROOT / "pipeline.py"), "process", "--db", str(db),
-                             "--model", "no_such_spacy_model"], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "pipeline.py"), "process", "--db", str(db), "--model", "no_such_spacy_model"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == run_codes.EXIT_FAILED
     assert "(process): failed" in result.stdout and "ModelNotInstalled" in result.stdout
     (row,) = runs(db)

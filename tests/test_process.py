@@ -1,4 +1,5 @@
 """`pipeline.py process`: fills entities, mentions, sentences; a second run changes nothing."""
+
 import sqlite_utils
 
 from tests.conftest import run_pipeline

@@ -3,6 +3,7 @@
 The outlets' URLs cannot be fetched from tests (no network); this checks what can be
 checked offline: coverage, ids, and that every start URL is within the source's domains.
 """
+
 from urllib.parse import urlparse
 
 from crawler.sources import load_sources

@@ -1,13 +1,20 @@
 """The topic filter: weighted phrases in title and text, and its substring shortcut."""
+
 from crawler import relevance as relevance_module
 from crawler.relevance import load_filter
 
 TEXTS = [
-    ("Court jails trafficker", "The Takeo Provincial Court jailed a TRAFFICKER for nine years for human "
-     "trafficking. Anti-trafficking police said the victims were trafficked to Malaysia."),
+    (
+        "Court jails trafficker",
+        "The Takeo Provincial Court jailed a TRAFFICKER for nine years for human "
+        "trafficking. Anti-trafficking police said the victims were trafficked to Malaysia.",
+    ),
     ("Football", "The home side won 2-0 on Sunday in front of a full stadium."),
-    ("Scam compound raid", "Police raided a scam-compound near the border; forced\nlabour and debt "
-     "bondage were common there, rescued workers said."),
+    (
+        "Scam compound raid",
+        "Police raided a scam-compound near the border; forced\nlabour and debt "
+        "bondage were common there, rescued workers said.",
+    ),
     ("Anti-human trafficking unit", ""),
     ("", "Modern Slavery Act reports mention slavery, forced marriage and child begging."),
 ]

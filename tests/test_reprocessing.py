@@ -1,4 +1,5 @@
 """Reprocessing by NLP version, NLP failures on single articles, and `parse --reextract`."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -40,10 +41,25 @@ def test_a_new_rules_version_reprocesses_everything_and_replaces(crawled_demo_db
     aid = db.execute("select id from articles order by id limit 1").fetchone()[0]
     wrong = entity_id("person", lookup_key("Wrongly Found"))
     db["entities"].insert({"id": wrong, "kind": "person", "name": "Wrongly Found"})
-    db["mentions"].insert({"id": stable_id(aid, wrong, 0), "article_id": aid, "entity_id": wrong,
-                           "surface": "Wrongly Found", "start": 0, "end": 13})
-    db["sentences"].insert({"id": stable_id(aid, "wrongly found"), "article_id": aid, "defendant_id": wrong,
-                            "defendant": "Wrongly Found", "prison_months": 1})
+    db["mentions"].insert(
+        {
+            "id": stable_id(aid, wrong, 0),
+            "article_id": aid,
+            "entity_id": wrong,
+            "surface": "Wrongly Found",
+            "start": 0,
+            "end": 13,
+        }
+    )
+    db["sentences"].insert(
+        {
+            "id": stable_id(aid, "wrongly found"),
+            "article_id": aid,
+            "defendant_id": wrong,
+            "defendant": "Wrongly Found",
+            "prison_months": 1,
+        }
+    )
 
     monkeypatch.setattr(nlp_loader, "RULES_VERSION", nlp_loader.RULES_VERSION + "-next")
     new_version = nlp_version(nlp)
@@ -81,12 +97,12 @@ class FailsOn:
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_an_article_the_nlp_fails_on_is_recorded_and_the_others_are_processed(crawled_demo_db, nlp, tmp_path,
-                                                                              workers):
+def test_an_article_the_nlp_fails_on_is_recorded_and_the_others_are_processed(crawled_demo_db, nlp, tmp_path, workers):
     db = open_db(copy_of(crawled_demo_db, tmp_path / "news.db"))
     articles = db.execute("select count(*) from articles where relevant = 1").fetchone()[0]
-    bad_id, bad_url = db.execute("select id, url from articles where relevant = 1 order by id limit 1 offset 5"
-                                 ).fetchone()
+    bad_id, bad_url = db.execute(
+        "select id, url from articles where relevant = 1 order by id limit 1 offset 5"
+    ).fetchone()
     db.execute("update articles set text = text || ' BOOM' where id = ?", [bad_id])
     # batches of 4: the failing article sits inside a batch, which is redone one article at a time
     totals = process_articles(db, nlp=FailsOn(nlp, "BOOM"), reprocess=True, workers=workers, batch_size=4)
@@ -123,8 +139,9 @@ def test_a_stop_request_ends_the_stage_between_commits_with_whole_articles_saved
         asked.append(1)
         return len(asked) > 2
 
-    totals = process_articles(db, nlp=nlp, workers=2, batch_size=2, commit_every=3, commit_seconds=600,
-                              should_stop=stop_after_two_commits)
+    totals = process_articles(
+        db, nlp=nlp, workers=2, batch_size=2, commit_every=3, commit_seconds=600, should_stop=stop_after_two_commits
+    )
     assert totals["articles_processed"] == 6
     assert db.execute("select count(*) from articles where processed_at is not null").fetchone()[0] == 6
     assert count_pending(db, nlp_version(nlp)) > 0  # the rest waits for the next run
@@ -135,8 +152,7 @@ def _reextract(db_path, *args):
     return run_pipeline("parse", "--reextract", "--db", str(db_path), *args, check=False)
 
 
-def test_reextract_restores_text_from_stored_html_and_queues_the_article_for_nlp(crawled_demo_db, nlp,
-                                                                                   tmp_path):
+def test_reextract_restores_text_from_stored_html_and_queues_the_article_for_nlp(crawled_demo_db, nlp, tmp_path):
     path = copy_of(crawled_demo_db, tmp_path / "news.db")
     db = open_db(path)
     before = nlp_rows(db)
@@ -163,8 +179,9 @@ def test_reextract_restores_text_from_stored_html_and_queues_the_article_for_nlp
     # withholds it again, below)
     assert len(row["text"]) > 450 and row["processed_at"] is None and row["nlp_version"] is None
     assert db.execute("select count(*) from mentions where article_id = ?", [aid]).fetchone()[0] == 0
-    assert {k: v for k, v in db.execute("select id, text from articles").fetchall() if k != aid} == \
-        {k: v for k, v in texts.items() if k != aid}
+    assert {k: v for k, v in db.execute("select id, text from articles").fetchall() if k != aid} == {
+        k: v for k, v in texts.items() if k != aid
+    }
     assert db.execute("select count(*) from articles_fts where articles_fts match 'trafficking'").fetchone()[0] > 0
 
     totals = process_articles(db, nlp=nlp)  # what the next nightly run does
@@ -184,8 +201,10 @@ def test_reextract_keeps_the_stored_text_when_the_html_gives_none(crawled_demo_d
     path = copy_of(crawled_demo_db, tmp_path / "news.db")
     db = open_db(path)
     aid, url, text = db.execute("select id, url, text from articles order by id limit 1").fetchone()
-    db.execute("update article_html set html_gz = ? where article_id = ?",
-               [gzip.compress(b"<html><body><nav>Home</nav></body></html>"), aid])
+    db.execute(
+        "update article_html set html_gz = ? where article_id = ?",
+        [gzip.compress(b"<html><body><nav>Home</nav></body></html>"), aid],
+    )
     db.close()
     result = _reextract(path, "--article", aid)
     assert result.returncode == 3, result.stdout + result.stderr[-2000:]  # partial: one article failed

@@ -1,4 +1,5 @@
 """storage/schema.py: derived columns, FTS, triggers, views; migrations idempotent on old files."""
+
 import sqlite3
 
 import pytest
@@ -14,9 +15,18 @@ def schema_of(db) -> list[tuple]:
 
 
 def add_article(db, url, published, text="Text.", title="Title", source_id=None):
-    store_article(db, {"url": url, "title": title, "published": published, "text": text,
-                       "content_hash": str(hash((url, published, text))), "relevant": True,
-                       "source_id": source_id})
+    store_article(
+        db,
+        {
+            "url": url,
+            "title": title,
+            "published": published,
+            "text": text,
+            "content_hash": str(hash((url, published, text))),
+            "relevant": True,
+            "source_id": source_id,
+        },
+    )
     return db.execute("select id from articles where url = ?", [url]).fetchone()[0]
 
 
@@ -30,9 +40,20 @@ def add_sentence(db, sid, article_id, defendant="Chea Sophal", **fields):
 def add_mention(db, mid, article_id, entity_id, role=None, kind="person", name="Chea Sophal"):
     with db.conn:
         db["entities"].upsert({"id": entity_id, "kind": kind, "name": name}, pk="id")
-        db["mentions"].insert({"id": mid, "article_id": article_id, "entity_id": entity_id, "surface": name,
-                               "start": 0, "end": len(name), "role": role, "context": f"{name} was named."},
-                              pk="id", replace=True)
+        db["mentions"].insert(
+            {
+                "id": mid,
+                "article_id": article_id,
+                "entity_id": entity_id,
+                "surface": name,
+                "start": 0,
+                "end": len(name),
+                "role": role,
+                "context": f"{name} was named.",
+            },
+            pk="id",
+            replace=True,
+        )
 
 
 def fts_ok(db):
@@ -61,11 +82,22 @@ def test_open_db_twice_changes_nothing(tmp_path):
     assert before == after
 
 
-@pytest.mark.parametrize("months, life, death, expected", [
-    (None, 0, 0, None), (0, 0, 0, "0 months"), (1, 0, 0, "1 month"), (7, 0, 0, "7 months"),
-    (12, 0, 0, "1 year"), (13, 0, 0, "1 year 1 month"), (18, 0, 0, "1 year 6 months"),
-    (30, 0, 0, "2 years 6 months"), (180, 0, 0, "15 years"), (None, 1, 0, "life"), (240, 0, 1, "death"),
-])
+@pytest.mark.parametrize(
+    "months, life, death, expected",
+    [
+        (None, 0, 0, None),
+        (0, 0, 0, "0 months"),
+        (1, 0, 0, "1 month"),
+        (7, 0, 0, "7 months"),
+        (12, 0, 0, "1 year"),
+        (13, 0, 0, "1 year 1 month"),
+        (18, 0, 0, "1 year 6 months"),
+        (30, 0, 0, "2 years 6 months"),
+        (180, 0, 0, "15 years"),
+        (None, 1, 0, "life"),
+        (240, 0, 1, "death"),
+    ],
+)
 def test_prison_term_in_words(db, months, life, death, expected):
     aid = add_article(db, "https://example.org/a", "2024-03-01")
     row = add_sentence(db, "s1", aid, prison_months=months, life=life, death=death, suspended_months=12)
@@ -98,7 +130,12 @@ def test_entity_counts_and_dates_follow_mentions(db):
     add_mention(db, "m2", a1, "e1")
     add_mention(db, "m3", a2, "e1")
     e = dict(next(db.query("select * from entities where id = 'e1'")))
-    assert (e["article_count"], e["mention_count"], e["first_seen"], e["last_seen"]) == (2, 3, "2024-01-10", "2025-06-30")
+    assert (e["article_count"], e["mention_count"], e["first_seen"], e["last_seen"]) == (
+        2,
+        3,
+        "2024-01-10",
+        "2025-06-30",
+    )
     with db.conn:
         db.execute("delete from mentions where article_id = ?", [a2])  # the article is reprocessed
     e = dict(next(db.query("select * from entities where id = 'e1'")))
@@ -115,19 +152,30 @@ def test_no_victim_mention_is_ever_stored(db):
     add_mention(db, "m2", aid, "suspect", role="defendant")
     with db.conn:
         db["entities"].insert({"id": "victim", "kind": "person", "name": "Sok Mean"}, pk="id")
-        db.execute("insert into mentions (id, article_id, entity_id, surface, role) "
-                   "values ('m1', ?, 'victim', 'Sok Mean', 'victim')", [aid])
-        db["mentions"].insert_all([
-            {"id": "m3", "article_id": aid, "entity_id": "victim", "surface": "Sok Mean", "role": "victim"},
-            {"id": "m4", "article_id": aid, "entity_id": "suspect", "surface": "Chea Sophal", "role": "defendant"},
-        ], pk="id")
+        db.execute(
+            "insert into mentions (id, article_id, entity_id, surface, role) "
+            "values ('m1', ?, 'victim', 'Sok Mean', 'victim')",
+            [aid],
+        )
+        db["mentions"].insert_all(
+            [
+                {"id": "m3", "article_id": aid, "entity_id": "victim", "surface": "Sok Mean", "role": "victim"},
+                {"id": "m4", "article_id": aid, "entity_id": "suspect", "surface": "Chea Sophal", "role": "defendant"},
+            ],
+            pk="id",
+        )
     assert sorted(r[0] for r in db.execute("select id from mentions")) == ["m2", "m4"]
     assert [r["name"] for r in db.query("select name from people")] == ["Chea Sophal"]
 
 
 def test_fts_follows_writes_and_ignores_derived_columns(db):
-    aid = add_article(db, "https://example.org/a", "2024-01-10", text="Brokers sold workers to a fishing boat.",
-                      title="Fishing boat case")
+    aid = add_article(
+        db,
+        "https://example.org/a",
+        "2024-01-10",
+        text="Brokers sold workers to a fishing boat.",
+        title="Fishing boat case",
+    )
     add_sentence(db, "s1", aid, defendant="Boonmee Sriwattana", prison_months=168, text="Boonmee got 14 years.")
     add_mention(db, "m1", aid, "e1", name="Boonmee Sriwattana")
 
@@ -153,29 +201,92 @@ def old_schema_database(path):
     no derived columns, the old prosecutions view)."""
     db = sqlite_utils.Database(path)
     db["sources"].create({"id": str, "name": str}, pk="id")
-    db["articles"].create({"id": str, "url": str, "source_id": str, "title": str, "published": str,
-                           "text": str, "fetched_at": str}, pk="id")
+    db["articles"].create(
+        {"id": str, "url": str, "source_id": str, "title": str, "published": str, "text": str, "fetched_at": str},
+        pk="id",
+    )
     db["entities"].create({"id": str, "kind": str, "name": str, "latitude": float, "longitude": float}, pk="id")
-    db["mentions"].create({"id": str, "article_id": str, "entity_id": str, "surface": str, "start": int,
-                           "end": int, "role": str, "context": str}, pk="id",
-                          foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")])
-    db["sentences"].create({"id": str, "article_id": str, "defendant_id": str, "defendant": str,
-                            "prison_months": int, "suspended_months": int, "life": int, "death": int,
-                            "court": str, "place": str, "text": str, "start": int}, pk="id",
-                           foreign_keys=[("article_id", "articles", "id"), ("defendant_id", "entities", "id")])
+    db["mentions"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "entity_id": str,
+            "surface": str,
+            "start": int,
+            "end": int,
+            "role": str,
+            "context": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")],
+    )
+    db["sentences"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "defendant_id": str,
+            "defendant": str,
+            "prison_months": int,
+            "suspended_months": int,
+            "life": int,
+            "death": int,
+            "court": str,
+            "place": str,
+            "text": str,
+            "start": int,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("defendant_id", "entities", "id")],
+    )
     db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
     db.create_view("prosecutions", "select sentences.id as sentence_id from sentences")
-    db["articles"].insert({"id": "a1", "url": "https://example.org/a", "title": "Court jails broker",
-                           "published": "2024-05-06", "text": "The court jailed a broker."})
+    db["articles"].insert(
+        {
+            "id": "a1",
+            "url": "https://example.org/a",
+            "title": "Court jails broker",
+            "published": "2024-05-06",
+            "text": "The court jailed a broker.",
+        }
+    )
     db["entities"].insert({"id": "e1", "kind": "person", "name": "Chea Sophal"})
     db["entities"].insert({"id": "p1", "kind": "place", "name": "Kandal", "latitude": 11.2, "longitude": 104.9})
-    db["mentions"].insert({"id": "m1", "article_id": "a1", "entity_id": "e1", "surface": "Chea Sophal",
-                           "start": 0, "end": 11, "context": "Chea Sophal was jailed."})
-    db["mentions"].insert({"id": "m2", "article_id": "a1", "entity_id": "p1", "surface": "Kandal",
-                           "start": 20, "end": 26, "context": "The Kandal court."})
-    db["sentences"].insert({"id": "s1", "article_id": "a1", "defendant_id": "e1", "defendant": "Chea Sophal",
-                            "prison_months": 108, "life": 0, "death": 0, "court": "Kandal Provincial Court",
-                            "place": "Kandal", "text": "Chea Sophal was jailed for nine years."})
+    db["mentions"].insert(
+        {
+            "id": "m1",
+            "article_id": "a1",
+            "entity_id": "e1",
+            "surface": "Chea Sophal",
+            "start": 0,
+            "end": 11,
+            "context": "Chea Sophal was jailed.",
+        }
+    )
+    db["mentions"].insert(
+        {
+            "id": "m2",
+            "article_id": "a1",
+            "entity_id": "p1",
+            "surface": "Kandal",
+            "start": 20,
+            "end": 26,
+            "context": "The Kandal court.",
+        }
+    )
+    db["sentences"].insert(
+        {
+            "id": "s1",
+            "article_id": "a1",
+            "defendant_id": "e1",
+            "defendant": "Chea Sophal",
+            "prison_months": 108,
+            "life": 0,
+            "death": 0,
+            "court": "Kandal Provincial Court",
+            "place": "Kandal",
+            "text": "Chea Sophal was jailed for nine years.",
+        }
+    )
     db.close()
 
 
@@ -184,8 +295,12 @@ def test_migration_of_an_old_database_fills_derived_columns(tmp_path):
     old_schema_database(path)
     db = open_db(path)
     s = dict(next(db.query("select * from sentences")))
-    assert (s["prison_term"], s["published"], s["year"], s["article_url"]) == \
-        ("9 years", "2024-05-06", 2024, "https://example.org/a")
+    assert (s["prison_term"], s["published"], s["year"], s["article_url"]) == (
+        "9 years",
+        "2024-05-06",
+        2024,
+        "https://example.org/a",
+    )
     e = dict(next(db.query("select * from entities where id = 'e1'")))
     assert (e["article_count"], e["mention_count"], e["first_seen"]) == (1, 1, "2024-05-06")
     assert db.execute("select year from articles").fetchone()[0] == 2024
@@ -225,23 +340,33 @@ def test_views_answer_on_an_empty_database(db):
 
 
 def pairs(db):
-    return sorted(db.execute("select entity_id, other_id, articles, first_together, last_together "
-                             "from entity_pairs").fetchall())
+    return sorted(
+        db.execute("select entity_id, other_id, articles, first_together, last_together from entity_pairs").fetchall()
+    )
 
 
 def pairs_from_scratch(db):
     from storage.schema import REBUILD
-    return sorted(db.execute(REBUILD["entity_pairs"].replace(
-        "insert into entity_pairs (entity_id, other_id, articles, first_together, last_together)", "")).fetchall())
+
+    return sorted(
+        db.execute(
+            REBUILD["entity_pairs"].replace(
+                "insert into entity_pairs (entity_id, other_id, articles, first_together, last_together)", ""
+            )
+        ).fetchall()
+    )
 
 
 def entity_stats(db):
-    return db.execute("select id, coalesce(article_count, 0), coalesce(mention_count, 0), first_seen, last_seen "
-                      "from entities order by id").fetchall()
+    return db.execute(
+        "select id, coalesce(article_count, 0), coalesce(mention_count, 0), first_seen, last_seen "
+        "from entities order by id"
+    ).fetchall()
 
 
 def entity_stats_from_scratch(db):
     from storage.schema import DERIVED
+
     db.execute("savepoint recount")
     db.execute(f"update entities set {DERIVED['entities']}")
     stats = entity_stats(db)
@@ -255,6 +380,7 @@ def test_entity_pairs_and_counts_follow_every_write(db, seed):
     """The trigger-kept pairs and entity counts always equal a recount from scratch, through
     a random walk of inserts, deletes, moves, reprocessing and date changes."""
     import random
+
     rng = random.Random(seed)
     articles = [add_article(db, f"https://example.org/{i}", f"2024-0{1 + i}-1{i}") for i in range(6)]
     with db.conn:
@@ -268,8 +394,10 @@ def test_entity_pairs_and_counts_follow_every_write(db, seed):
         action = rng.random()
         with db.conn:
             if action < 0.5:
-                db.execute("insert into mentions (id, article_id, entity_id, surface) values (?, ?, ?, 'x')",
-                           [f"m{step}", rng.choice(articles), f"e{rng.randrange(7)}"])
+                db.execute(
+                    "insert into mentions (id, article_id, entity_id, surface) values (?, ?, ?, 'x')",
+                    [f"m{step}", rng.choice(articles), f"e{rng.randrange(7)}"],
+                )
             elif action < 0.75:
                 db.execute("delete from mentions where id = ?", [some_mention()])
             elif action < 0.85:
@@ -279,8 +407,10 @@ def test_entity_pairs_and_counts_follow_every_write(db, seed):
             elif action < 0.95:
                 db.execute("delete from mentions where article_id = ?", [rng.choice(articles)])  # reprocessing
             else:
-                db.execute("update articles set published = ? where id = ?",
-                           [f"2023-0{rng.randrange(1, 9)}-01", rng.choice(articles)])
+                db.execute(
+                    "update articles set published = ? where id = ?",
+                    [f"2023-0{rng.randrange(1, 9)}-01", rng.choice(articles)],
+                )
         assert pairs(db) == pairs_from_scratch(db), step
         assert entity_stats(db) == entity_stats_from_scratch(db), step
     co = list(db.query("select * from co_mentions"))
@@ -291,7 +421,12 @@ def test_entity_pairs_are_rebuilt_by_the_migration(tmp_path):
     path = tmp_path / "old.db"
     old_schema_database(path)
     db = open_db(path)
-    assert pairs(db) == pairs_from_scratch(db) == [
-        ("e1", "p1", 1, "2024-05-06", "2024-05-06"), ("p1", "e1", 1, "2024-05-06", "2024-05-06")]
+    assert (
+        pairs(db)
+        == pairs_from_scratch(db)
+        == [("e1", "p1", 1, "2024-05-06", "2024-05-06"), ("p1", "e1", 1, "2024-05-06", "2024-05-06")]
+    )
     assert [(r["entity"], r["other"]) for r in db.query("select * from co_mentions order by entity")] == [
-        ("Chea Sophal", "Kandal"), ("Kandal", "Chea Sophal")]
+        ("Chea Sophal", "Kandal"),
+        ("Kandal", "Chea Sophal"),
+    ]

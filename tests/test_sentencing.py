@@ -1,4 +1,5 @@
 """Court-sentence rules, one test per pattern and per trap."""
+
 import pytest
 
 from nlp.extract import doc_to_contract
@@ -14,27 +15,34 @@ def first(nlp, text):
     return found[0]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Sok Pisey was sentenced to 15 years in prison for trafficking two girls.", [("Sok Pisey", 180)]),
-    ("The Kandal Provincial Court sentenced Chhim Vanna to eight years in prison.", [("Chhim Vanna", 96)]),
-    ("Nguyen Van Hung was jailed for 18 months by the court.", [("Nguyen Van Hung", 18)]),
-    ("Tran Thi Mai received a 15-year prison sentence for selling women to China.", [("Tran Thi Mai", 180)]),
-    ("Somchai Boonmee was given two and a half years in jail.", [("Somchai Boonmee", 30)]),
-    ("A court in Tak jailed Aung Kyaw Min for seven years on Monday.", [("Aung Kyaw Min", 84)]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sok Pisey was sentenced to 15 years in prison for trafficking two girls.", [("Sok Pisey", 180)]),
+        ("The Kandal Provincial Court sentenced Chhim Vanna to eight years in prison.", [("Chhim Vanna", 96)]),
+        ("Nguyen Van Hung was jailed for 18 months by the court.", [("Nguyen Van Hung", 18)]),
+        ("Tran Thi Mai received a 15-year prison sentence for selling women to China.", [("Tran Thi Mai", 180)]),
+        ("Somchai Boonmee was given two and a half years in jail.", [("Somchai Boonmee", 30)]),
+        ("A court in Tak jailed Aung Kyaw Min for seven years on Monday.", [("Aung Kyaw Min", 84)]),
+    ],
+)
 def test_single_defendant_voices_and_numbers(nlp, text, expected):
     assert sentences(nlp, text) == expected
 
 
 def test_several_defendants_in_one_sentence(nlp):
-    text = ("Keo Sambath, 45, and Meas Sopheap, 39, were sentenced to 10 years in prison by the "
-            "Phnom Penh Municipal Court on Thursday.")
+    text = (
+        "Keo Sambath, 45, and Meas Sopheap, 39, were sentenced to 10 years in prison by the "
+        "Phnom Penh Municipal Court on Thursday."
+    )
     assert sorted(sentences(nlp, text)) == [("Keo Sambath", 120), ("Meas Sopheap", 120)]
 
 
 def test_plural_back_reference(nlp):
-    text = ("Police arrested Ouk Rithy, Sam Bunthoeun and Chea Leakhena in May. "
-            "All three were sentenced to seven years in prison on Friday.")
+    text = (
+        "Police arrested Ouk Rithy, Sam Bunthoeun and Chea Leakhena in May. "
+        "All three were sentenced to seven years in prison on Friday."
+    )
     assert sorted(sentences(nlp, text)) == [("Chea Leakhena", 84), ("Ouk Rithy", 84), ("Sam Bunthoeun", 84)]
 
 
@@ -65,22 +73,27 @@ def test_death_sentence(nlp):
     assert record["defendant"] == "Le Van Thanh"
 
 
-@pytest.mark.parametrize("trap", [
-    "Under the law, Sok Dara faces up to 15 years in prison if convicted.",
-    "Human trafficking carries a maximum sentence of 20 years in prison.",
-    "Prosecutors sought 12 years for Chan Sophal.",
-    "Chan Sophal could be jailed for 10 years if found guilty.",
-    "Courts sentenced 120 traffickers to prison terms last year, the ministry said.",
-    "Heng Dara, 51, was acquitted of trafficking charges.",
-    "The law provides for sentences of between seven and 15 years.",
-    "A 3-year-old law sets a 15-year maximum.",
-])
+@pytest.mark.parametrize(
+    "trap",
+    [
+        "Under the law, Sok Dara faces up to 15 years in prison if convicted.",
+        "Human trafficking carries a maximum sentence of 20 years in prison.",
+        "Prosecutors sought 12 years for Chan Sophal.",
+        "Chan Sophal could be jailed for 10 years if found guilty.",
+        "Courts sentenced 120 traffickers to prison terms last year, the ministry said.",
+        "Heng Dara, 51, was acquitted of trafficking charges.",
+        "The law provides for sentences of between seven and 15 years.",
+        "A 3-year-old law sets a 15-year maximum.",
+    ],
+)
 def test_traps_are_not_sentences(nlp, trap):
     assert sentences(nlp, trap) == []
 
 
 def test_court_and_place(nlp):
-    record = first(nlp, "The Siem Reap Provincial Court sentenced Ros Vanny, 52, to 12 years in prison for sex trafficking.")
+    record = first(
+        nlp, "The Siem Reap Provincial Court sentenced Ros Vanny, 52, to 12 years in prison for sex trafficking."
+    )
     assert record["court"] == "Siem Reap Provincial Court"
     assert record["place"] == "Siem Reap"
     assert record["charge"] == "sex trafficking"
@@ -93,6 +106,7 @@ def test_wholly_suspended_sentence(nlp):
 
 def records(nlp, name):
     from tests.conftest import DATA
+
     out = doc_to_contract(nlp((DATA / name).read_text()))
     return {s["defendant"]: s for s in out["sentences"]}, out
 
@@ -100,7 +114,10 @@ def records(nlp, name):
 def test_uk_co_defendants_respectively(nlp):
     found, _ = records(nlp, "uk_crown_court.txt")
     assert {k: v["prison_months"] for k, v in found.items()} == {
-        "Tuan Anh Nguyen": 144, "Thi Lan Pham": 90, "Daniel Hughes": 48}
+        "Tuan Anh Nguyen": 144,
+        "Thi Lan Pham": 90,
+        "Daniel Hughes": 48,
+    }
     assert found["Tuan Anh Nguyen"]["court"] == "Birmingham Crown Court"
     assert found["Tuan Anh Nguyen"]["place"] == "Birmingham"
 

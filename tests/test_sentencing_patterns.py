@@ -3,6 +3,7 @@
 Every text here is made up; the styles copy wire services, UK regional papers, US Justice
 Department releases and South-East Asian English-language dailies.
 """
+
 import pytest
 
 from nlp.extract import doc_to_contract
@@ -28,49 +29,77 @@ def one(nlp, text):
 
 # --- gapped lists and "respectively" -------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("Police arrested Chan Vuthy, Lim Sokha, Pov Rina and Hem Sopheak in March. At their trial, "
-     "Chan Vuthy got nine years, Lim Sokha six years, and Pov Rina and Hem Sopheak five years each.",
-     {"Chan Vuthy": 108, "Lim Sokha": 72, "Pov Rina": 60, "Hem Sopheak": 60}),
-    ("The Kuala Lumpur Sessions Court jailed Ahmad Razali for eight years, Lee Chong Wei for five "
-     "years and Siti Rohana for three years.",
-     {"Ahmad Razali": 96, "Lee Chong Wei": 60, "Siti Rohana": 36}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Police arrested Chan Vuthy, Lim Sokha, Pov Rina and Hem Sopheak in March. At their trial, "
+            "Chan Vuthy got nine years, Lim Sokha six years, and Pov Rina and Hem Sopheak five years each.",
+            {"Chan Vuthy": 108, "Lim Sokha": 72, "Pov Rina": 60, "Hem Sopheak": 60},
+        ),
+        (
+            "The Kuala Lumpur Sessions Court jailed Ahmad Razali for eight years, Lee Chong Wei for five "
+            "years and Siti Rohana for three years.",
+            {"Ahmad Razali": 96, "Lee Chong Wei": 60, "Siti Rohana": 36},
+        ),
+    ],
+)
 def test_gapped_list_gives_each_group_its_term(nlp, text, expected):
     assert terms(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The Bangkok Criminal Court jailed Anan Srisawat and Kittisak Phrom for 14 and 11 years respectively.",
-     {"Anan Srisawat": 168, "Kittisak Phrom": 132}),
-    ("HANOI - Pham Van Long, 41, and Dang Thi Thu, 36, were sentenced to 12 and nine years in prison, "
-     "respectively, the newspaper said.",
-     {"Pham Van Long": 144, "Dang Thi Thu": 108}),
-    ("Nguyen Minh Duc, 30, and Hoang Van Son, 28, were sentenced to 13 and 10 years respectively, while "
-     "Bui Thi Hanh, 25, and Trinh Van Quy, 33, received four years each.",
-     {"Nguyen Minh Duc": 156, "Hoang Van Son": 120, "Bui Thi Hanh": 48, "Trinh Van Quy": 48}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Bangkok Criminal Court jailed Anan Srisawat and Kittisak Phrom for 14 and 11 years respectively.",
+            {"Anan Srisawat": 168, "Kittisak Phrom": 132},
+        ),
+        (
+            "HANOI - Pham Van Long, 41, and Dang Thi Thu, 36, were sentenced to 12 and nine years in prison, "
+            "respectively, the newspaper said.",
+            {"Pham Van Long": 144, "Dang Thi Thu": 108},
+        ),
+        (
+            "Nguyen Minh Duc, 30, and Hoang Van Son, 28, were sentenced to 13 and 10 years respectively, while "
+            "Bui Thi Hanh, 25, and Trinh Van Quy, 33, received four years each.",
+            {"Nguyen Minh Duc": 156, "Hoang Van Son": 120, "Bui Thi Hanh": 48, "Trinh Van Quy": 48},
+        ),
+    ],
+)
 def test_respectively_over_a_list_of_numbers(nlp, text, expected):
     assert terms(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The two men, Arif Rahman and Bashir Khan, were jailed for seven and five years.",
-     {"Arif Rahman": 84, "Bashir Khan": 60}),
-    ("Mohd Nazri was sentenced to five years and Azlan Shah to three years.", {"Mohd Nazri": 60, "Azlan Shah": 36}),
-    ("Ko Aung, 45, and Ma Hla, 38, were given 20-year and 15-year prison terms respectively.",
-     {"Ko Aung": 240, "Ma Hla": 180}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The two men, Arif Rahman and Bashir Khan, were jailed for seven and five years.",
+            {"Arif Rahman": 84, "Bashir Khan": 60},
+        ),
+        ("Mohd Nazri was sentenced to five years and Azlan Shah to three years.", {"Mohd Nazri": 60, "Azlan Shah": 36}),
+        (
+            "Ko Aung, 45, and Ma Hla, 38, were given 20-year and 15-year prison terms respectively.",
+            {"Ko Aung": 240, "Ma Hla": 180},
+        ),
+    ],
+)
 def test_listed_terms_without_respectively(nlp, text, expected):
     assert terms(nlp, text) == expected
 
 
 # --- aggregates -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "The court jailed four men, Kyaw Zin Htet, Min Khant, Soe Paing and Aung Naing Oo, for a combined 60 years.",
-    "Ahmad Faizal and Rosli Hamid were sentenced to a total of 30 years in prison.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court jailed four men, Kyaw Zin Htet, Min Khant, Soe Paing and Aung Naing Oo, for a combined 60 years.",
+        "Ahmad Faizal and Rosli Hamid were sentenced to a total of 30 years in prison.",
+    ],
+)
 def test_aggregate_term_is_nobodys_term(nlp, text):
     found = contract(nlp, text)["sentences"]
     assert all(s["prison_months"] is None for s in found), found  # nothing, or null terms
@@ -84,14 +113,18 @@ def test_one_persons_total_is_their_term(nlp):
 
 # --- suspended parts --------------------------------------------------------------------------
 
+
 def test_suspended_part_on_top_of_custody(nlp):
     record = one(nlp, "Maria Dela Cruz was sentenced to 18 months in prison with two years suspended.")
     assert (record["prison_months"], record["suspended_months"]) == (42, 24)
 
 
 def test_most_of_it_suspended_with_time_served_told(nlp):
-    record = one(nlp, "Ingrid Hansen was sentenced to three years, most of it suspended, so that she will "
-                      "spend seven months in jail.")
+    record = one(
+        nlp,
+        "Ingrid Hansen was sentenced to three years, most of it suspended, so that she will "
+        "spend seven months in jail.",
+    )
     assert (record["prison_months"], record["suspended_months"]) == (36, 29)
 
 
@@ -102,22 +135,33 @@ def test_uk_suspended_sentence_order(nlp):
 
 # --- plural back-references -------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("Police detained Tran Van Nam, Le Thi Hoa, Pham Duc Anh and Vo Minh Tuan at the border in May. "
-     "All four were jailed for 18 months.",
-     {"Tran Van Nam": 18, "Le Thi Hoa": 18, "Pham Duc Anh": 18, "Vo Minh Tuan": 18}),
-    ("Nguyen Thi Lan and her husband Do Van Binh ran the karaoke bar for three years. "
-     "The couple were each handed five-year prison terms.",
-     {"Nguyen Thi Lan": 60, "Do Van Binh": 60}),
-    ("Officers arrested Somchai Wongsa and Prasert Kaewmanee in 2019. Both men received 12-year "
-     "sentences on Tuesday.",
-     {"Somchai Wongsa": 144, "Prasert Kaewmanee": 144}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Police detained Tran Van Nam, Le Thi Hoa, Pham Duc Anh and Vo Minh Tuan at the border in May. "
+            "All four were jailed for 18 months.",
+            {"Tran Van Nam": 18, "Le Thi Hoa": 18, "Pham Duc Anh": 18, "Vo Minh Tuan": 18},
+        ),
+        (
+            "Nguyen Thi Lan and her husband Do Van Binh ran the karaoke bar for three years. "
+            "The couple were each handed five-year prison terms.",
+            {"Nguyen Thi Lan": 60, "Do Van Binh": 60},
+        ),
+        (
+            "Officers arrested Somchai Wongsa and Prasert Kaewmanee in 2019. Both men received 12-year "
+            "sentences on Tuesday.",
+            {"Somchai Wongsa": 144, "Prasert Kaewmanee": 144},
+        ),
+    ],
+)
 def test_plural_back_references(nlp, text, expected):
     assert terms(nlp, text) == expected
 
 
 # --- the subject is the defendant, never the judge --------------------------------------------
+
 
 def test_jailed_after_judge_found_him_guilty(nlp):
     found = terms(nlp, "Rahman Ali was jailed for six years after Judge Helen Carter found him guilty of trafficking.")
@@ -130,30 +174,41 @@ def test_time_span_after_a_term_is_still_a_trap(nlp):
 
 # --- handed / received ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("Pedro Santos was handed a 15-year jail term by the regional trial court.", {"Pedro Santos": 180}),
-    ("Juan Reyes received a sentence of eight years for recruiting the workers.", {"Juan Reyes": 96}),
-    ("Noor Aziz and Karim Shah were each handed five-year prison terms.", {"Noor Aziz": 60, "Karim Shah": 60}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Pedro Santos was handed a 15-year jail term by the regional trial court.", {"Pedro Santos": 180}),
+        ("Juan Reyes received a sentence of eight years for recruiting the workers.", {"Juan Reyes": 96}),
+        ("Noor Aziz and Karim Shah were each handed five-year prison terms.", {"Noor Aziz": 60, "Karim Shah": 60}),
+    ],
+)
 def test_handed_and_received_terms(nlp, text, expected):
     assert terms(nlp, text) == expected
 
 
 # --- reductions -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "Boonchai Thongkam was sentenced to 50 years, halved to 25 for a confession.",
-    "Boonchai Thongkam was sentenced to 50 years, reduced to 25 years because he confessed.",
-    "The Songkhla Provincial Court sentenced Boonchai Thongkam to 50 years, but halved the term because he confessed.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boonchai Thongkam was sentenced to 50 years, halved to 25 for a confession.",
+        "Boonchai Thongkam was sentenced to 50 years, reduced to 25 years because he confessed.",
+        "The Songkhla Provincial Court sentenced Boonchai Thongkam to 50 years, but halved the term because he confessed.",
+    ],
+)
 def test_thai_reduction_gives_the_final_term(nlp, text):
     assert terms(nlp, text) == {"Boonchai Thongkam": 300}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The court sentenced Prayut Saeng to 20 years, but reduced the term by half because he confessed.", 120),
-    ("Prayut Saeng was sentenced to 30 years, reduced by one-third to 20 years.", 240),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The court sentenced Prayut Saeng to 20 years, but reduced the term by half because he confessed.", 120),
+        ("Prayut Saeng was sentenced to 30 years, reduced by one-third to 20 years.", 240),
+    ],
+)
 def test_reduction_by_a_fraction(nlp, text, expected):
     assert terms(nlp, text) == {"Prayut Saeng": expected}
 
@@ -164,10 +219,14 @@ def test_year_before_to_is_not_a_range(nlp):
 
 # --- unstated length --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "Police charged Siti Aminah and Budi Santoso last year. The couple were given prison terms on Monday.",
-    "Siti Aminah and Budi Santoso were sentenced to prison, the prosecutor's office said.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police charged Siti Aminah and Budi Santoso last year. The couple were given prison terms on Monday.",
+        "Siti Aminah and Budi Santoso were sentenced to prison, the prosecutor's office said.",
+    ],
+)
 def test_unstated_length_still_makes_records(nlp, text):
     found = contract(nlp, text)["sentences"]
     assert sorted(s["defendant"] for s in found) == ["Budi Santoso", "Siti Aminah"]
@@ -175,6 +234,7 @@ def test_unstated_length_still_makes_records(nlp, text):
 
 
 # --- appeals ----------------------------------------------------------------------------------
+
 
 def test_appeal_cut_gives_the_current_term(nlp):
     text = "Ly Chanthou was jailed for 15 years in 2021. The appeals court cut his sentence from 15 to 10 years."
@@ -187,79 +247,110 @@ def test_appeal_increase_to_life(nlp):
 
 
 def test_law_change_is_not_an_appeal(nlp):
-    text = ("Ly Chanthou was jailed for 15 years in 2021. Parliament later raised the maximum "
-            "penalty for trafficking to 20 years.")
+    text = (
+        "Ly Chanthou was jailed for 15 years in 2021. Parliament later raised the maximum "
+        "penalty for trafficking to 20 years."
+    )
     assert terms(nlp, text) == {"Ly Chanthou": 180}
 
 
 # --- aliases and pronouns ---------------------------------------------------------------------
+
 
 def test_alias_resolves_to_the_full_name(nlp):
     text = "Sok Dara, also known as Meng, 36, ran the recruitment ring. Meng was sentenced to 12 years in prison."
     assert terms(nlp, text) == {"Sok Dara": 144}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("David Jones, 52, of Walsall, trafficked three women from Romania to work in car washes. "
-     "He was jailed for nine years.", {"David Jones": 108}),
-    # the model reads "Halesowen" as a person: a name only ever in a place's slot is not "he"
-    ("Paul Smith, 47, of Halesowen, recruited the men from Poland. He was jailed for nine years.",
-     {"Paul Smith": 108}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "David Jones, 52, of Walsall, trafficked three women from Romania to work in car washes. "
+            "He was jailed for nine years.",
+            {"David Jones": 108},
+        ),
+        # the model reads "Halesowen" as a person: a name only ever in a place's slot is not "he"
+        (
+            "Paul Smith, 47, of Halesowen, recruited the men from Poland. He was jailed for nine years.",
+            {"Paul Smith": 108},
+        ),
+    ],
+)
 def test_pronoun_goes_to_the_person_not_the_town(nlp, text, expected):
     assert terms(nlp, text) == expected
 
 
 # --- UK / US / Philippine styles ----------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("Mark Evans was jailed for nine years and four months at Birmingham Crown Court.", {"Mark Evans": 112}),
-    ("John Miller was sentenced to 188 months in federal prison, followed by five years of supervised "
-     "release.", {"John Miller": 188}),
-    ("Jose Ramos was sentenced to reclusion perpetua by the Regional Trial Court.", {"Jose Ramos": "life"}),
-    ("Peter Hall was sentenced to life imprisonment.", {"Peter Hall": "life"}),
-    ("The People's Court of Lao Cai sentenced Vang Seo Pao to death.", {"Vang Seo Pao": "death"}),
-    ("The government convicted Dutch national Jan de Vries to life imprisonment for online sexual "
-     "exploitation of children.", {"Jan de Vries": "life"}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mark Evans was jailed for nine years and four months at Birmingham Crown Court.", {"Mark Evans": 112}),
+        (
+            "John Miller was sentenced to 188 months in federal prison, followed by five years of supervised release.",
+            {"John Miller": 188},
+        ),
+        ("Jose Ramos was sentenced to reclusion perpetua by the Regional Trial Court.", {"Jose Ramos": "life"}),
+        ("Peter Hall was sentenced to life imprisonment.", {"Peter Hall": "life"}),
+        ("The People's Court of Lao Cai sentenced Vang Seo Pao to death.", {"Vang Seo Pao": "death"}),
+        (
+            "The government convicted Dutch national Jan de Vries to life imprisonment for online sexual "
+            "exploitation of children.",
+            {"Jan de Vries": "life"},
+        ),
+    ],
+)
 def test_outlet_styles(nlp, text, expected):
     assert terms(nlp, text) == expected
 
 
 # --- traps stay rejected ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("trap", [
-    "Under the law, Chea Sokha faces up to 20 years in prison.",
-    "Prosecutors demanded 10 years for Chea Sokha.",
-    "Chea Sokha could be jailed for 10 years.",
-    "Chea Sokha was acquitted of all charges.",
-    "A 17-year-old girl was rescued from the house of Rina Dewi, who was arrested.",
-    "In 2020, courts convicted 19 traffickers with sentences between two and 15 years.",
-    "Courts sentenced Joko Widodo's co-accused to between two and 15 years.",
-    "Mr Tan Boon Huat could be sentenced to prison if found guilty.",
-    "Noy Kham was jailed for two to five years, the report said.",
-])
+
+@pytest.mark.parametrize(
+    "trap",
+    [
+        "Under the law, Chea Sokha faces up to 20 years in prison.",
+        "Prosecutors demanded 10 years for Chea Sokha.",
+        "Chea Sokha could be jailed for 10 years.",
+        "Chea Sokha was acquitted of all charges.",
+        "A 17-year-old girl was rescued from the house of Rina Dewi, who was arrested.",
+        "In 2020, courts convicted 19 traffickers with sentences between two and 15 years.",
+        "Courts sentenced Joko Widodo's co-accused to between two and 15 years.",
+        "Mr Tan Boon Huat could be sentenced to prison if found guilty.",
+        "Noy Kham was jailed for two to five years, the report said.",
+    ],
+)
 def test_traps_stay_rejected(nlp, trap):
     assert terms(nlp, trap) == {}
 
 
 # --- more shapes of the same patterns -----------------------------------------------------------
 
+
 def test_gapped_list_across_descriptions_and_fines(nlp):
-    text = ("The Battambang Provincial Court sentenced Wang Jun to 10 years and a fine of 20 million riel, "
-            "Zhao Peng and Liu Yang to seven years each, and Cambodian driver Sok Heng to four years.")
+    text = (
+        "The Battambang Provincial Court sentenced Wang Jun to 10 years and a fine of 20 million riel, "
+        "Zhao Peng and Liu Yang to seven years each, and Cambodian driver Sok Heng to four years."
+    )
     assert terms(nlp, text) == {"Wang Jun": 120, "Zhao Peng": 84, "Liu Yang": 84, "Sok Heng": 48}
 
 
 def test_respective_years_and_months(nlp):
-    text = ("Colin Marsh, 61, and his wife Janet Marsh, 58, who let the flat, received five years and "
-            "30 months respectively.")
+    text = (
+        "Colin Marsh, 61, and his wife Janet Marsh, 58, who let the flat, received five years and "
+        "30 months respectively."
+    )
     assert terms(nlp, text) == {"Colin Marsh": 60, "Janet Marsh": 30}
 
 
 def test_respective_life_and_term(nlp):
-    text = ("Pham Thi Ngoc, 40, and Dao Van Khoa, 29, were sentenced to life imprisonment and 16 years "
-            "in prison respectively.")
+    text = (
+        "Pham Thi Ngoc, 40, and Dao Van Khoa, 29, were sentenced to life imprisonment and 16 years "
+        "in prison respectively."
+    )
     assert terms(nlp, text) == {"Pham Thi Ngoc": "life", "Dao Van Khoa": 192}
 
 
@@ -269,78 +360,109 @@ def test_each_handed_two_year_sentences(nlp):
 
 
 def test_headline_and_byline_names_are_not_defendants(nlp):
-    text = ("Bar Boss Gets 12 Years For Selling Girls\n\nBy Nattapong Srisai\n\n"
-            "CHIANG RAI: The provincial court on Monday sentenced the owner of a bar to prison for "
-            "trafficking four girls.\n\nThe owner, Wichai Kaewta, 51, was jailed for 12 years.")
+    text = (
+        "Bar Boss Gets 12 Years For Selling Girls\n\nBy Nattapong Srisai\n\n"
+        "CHIANG RAI: The provincial court on Monday sentenced the owner of a bar to prison for "
+        "trafficking four girls.\n\nThe owner, Wichai Kaewta, 51, was jailed for 12 years."
+    )
     assert terms(nlp, text) == {"Wichai Kaewta": 144}
 
 
 def test_forward_reference_follows_the_same_noun(nlp):
-    text = ("The Takeo Provincial Court has sentenced a grandmother to five years in prison for selling "
-            "her granddaughter.\n\nThe broker, Chan Rath, 39, was jailed for 11 years.\n\n"
-            "The grandmother, Nhem Sokha, 66, wept as the verdict was read.")
+    text = (
+        "The Takeo Provincial Court has sentenced a grandmother to five years in prison for selling "
+        "her granddaughter.\n\nThe broker, Chan Rath, 39, was jailed for 11 years.\n\n"
+        "The grandmother, Nhem Sokha, 66, wept as the verdict was read."
+    )
     assert terms(nlp, text) == {"Nhem Sokha": 60, "Chan Rath": 132}
 
 
 def test_appeal_told_before_the_trial(nlp):
-    text = ("The Court of Appeal on Tuesday cut the sentence of a Chinese national from 16 years to 12 years.\n\n"
-            "Zhou Bin, 40, was jailed for 16 years by the municipal court in 2022.")
+    text = (
+        "The Court of Appeal on Tuesday cut the sentence of a Chinese national from 16 years to 12 years.\n\n"
+        "Zhou Bin, 40, was jailed for 16 years by the municipal court in 2022."
+    )
     assert terms(nlp, text) == {"Zhou Bin": 144}
 
 
 def test_appeal_names_the_owner(nlp):
-    text = ("Somkiat Rakdee, 60, was sentenced to life imprisonment in 2019. The Supreme Court reduced "
-            "the sentence of Anuwat Thong, 45, a boat owner who hid the migrants, from 30 years to 22 years.")
+    text = (
+        "Somkiat Rakdee, 60, was sentenced to life imprisonment in 2019. The Supreme Court reduced "
+        "the sentence of Anuwat Thong, 45, a boat owner who hid the migrants, from 30 years to 22 years."
+    )
     assert terms(nlp, text) == {"Somkiat Rakdee": "life", "Anuwat Thong": 264}
 
 
 def test_upheld_term(nlp):
-    text = ("The accountant, Lim Sreyneang, 34, had asked the appeal court to acquit her. "
-            "Her six-year sentence was upheld.")
+    text = (
+        "The accountant, Lim Sreyneang, 34, had asked the appeal court to acquit her. Her six-year sentence was upheld."
+    )
     assert terms(nlp, text) == {"Lim Sreyneang": 72}
 
 
-@pytest.mark.parametrize("trap", [
-    "Mey Sophea was jailed for nine years in 2020. Judges upheld the law's 20-year maximum sentence on Monday.",
-    "Mey Sophea was jailed for nine years in 2020. Parliament voted to increase the penalty to 20 years.",
-])
+@pytest.mark.parametrize(
+    "trap",
+    [
+        "Mey Sophea was jailed for nine years in 2020. Judges upheld the law's 20-year maximum sentence on Monday.",
+        "Mey Sophea was jailed for nine years in 2020. Parliament voted to increase the penalty to 20 years.",
+    ],
+)
 def test_law_changes_leave_the_term_alone(nlp, trap):
     assert terms(nlp, trap) == {"Mey Sophea": 108}
 
 
 def test_witness_speaking_about_an_appeal_is_not_its_owner(nlp):
-    text = ("Ros Sambo, 50, was jailed for 12 years in 2021. Keo Bopha, a victim, said she wept when "
-            "the appeal court cut his sentence to eight years.")
+    text = (
+        "Ros Sambo, 50, was jailed for 12 years in 2021. Keo Bopha, a victim, said she wept when "
+        "the appeal court cut his sentence to eight years."
+    )
     assert terms(nlp, text) == {"Ros Sambo": 96}
 
 
 # --- continued lists: semicolons and left-out units ------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    # VnExpress style: each segment "name, age, [apposition,] term"
-    ("At the first-instance trial, Tran Van Hieu, 36, the ringleader, was sentenced to 14 years; "
-     "Do Thi Mai, 31, his girlfriend, 12 years; Ngo Van Phuc, 29, ten years; and Ly Van Tam, 22, "
-     "and Cao Van Dat, 24, five years each.",
-     {"Tran Van Hieu": 168, "Do Thi Mai": 144, "Ngo Van Phuc": 120, "Ly Van Tam": 60, "Cao Van Dat": 60}),
-    # Khmer Times style: descriptors before names, an alias, "received"
-    ("The compound's manager, Zhang Wei, 44, received 12 years; his deputy Chen Hao, also known as "
-     "\"Ah Hao\", 38, ten years; guards Sok Vanna, 29, and Keo Rithy, 31, seven years each; and "
-     "accountant Liu Yang, 33, five years.",
-     {"Zhang Wei": 144, "Chen Hao": 120, "Sok Vanna": 84, "Keo Rithy": 84, "Liu Yang": 60}),
-    # Bangkok Post style: bare commas inside the segments
-    ("Somchai Wongsa received 12 years; Prasit Boonma, 10 years; and Anan Chaiyo, eight years.",
-     {"Somchai Wongsa": 144, "Prasit Boonma": 120, "Anan Chaiyo": 96}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # VnExpress style: each segment "name, age, [apposition,] term"
+        (
+            "At the first-instance trial, Tran Van Hieu, 36, the ringleader, was sentenced to 14 years; "
+            "Do Thi Mai, 31, his girlfriend, 12 years; Ngo Van Phuc, 29, ten years; and Ly Van Tam, 22, "
+            "and Cao Van Dat, 24, five years each.",
+            {"Tran Van Hieu": 168, "Do Thi Mai": 144, "Ngo Van Phuc": 120, "Ly Van Tam": 60, "Cao Van Dat": 60},
+        ),
+        # Khmer Times style: descriptors before names, an alias, "received"
+        (
+            "The compound's manager, Zhang Wei, 44, received 12 years; his deputy Chen Hao, also known as "
+            '"Ah Hao", 38, ten years; guards Sok Vanna, 29, and Keo Rithy, 31, seven years each; and '
+            "accountant Liu Yang, 33, five years.",
+            {"Zhang Wei": 144, "Chen Hao": 120, "Sok Vanna": 84, "Keo Rithy": 84, "Liu Yang": 60},
+        ),
+        # Bangkok Post style: bare commas inside the segments
+        (
+            "Somchai Wongsa received 12 years; Prasit Boonma, 10 years; and Anan Chaiyo, eight years.",
+            {"Somchai Wongsa": 144, "Prasit Boonma": 120, "Anan Chaiyo": 96},
+        ),
+    ],
+)
 def test_semicolon_list_gives_each_segment_its_term(nlp, text, expected):
     assert terms(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The court sentenced Kim Sokha to 10 years, Chan Dara to eight and Heng Vibol to six.",
-     {"Kim Sokha": 120, "Chan Dara": 96, "Heng Vibol": 72}),
-    ("The Shah Alam Sessions Court sentenced Ahmad Zaki to 12 years and Rosli Daud to nine.",
-     {"Ahmad Zaki": 144, "Rosli Daud": 108}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The court sentenced Kim Sokha to 10 years, Chan Dara to eight and Heng Vibol to six.",
+            {"Kim Sokha": 120, "Chan Dara": 96, "Heng Vibol": 72},
+        ),
+        (
+            "The Shah Alam Sessions Court sentenced Ahmad Zaki to 12 years and Rosli Daud to nine.",
+            {"Ahmad Zaki": 144, "Rosli Daud": 108},
+        ),
+    ],
+)
 def test_left_out_unit_is_the_first_terms(nlp, text, expected):
     assert terms(nlp, text) == expected
 
@@ -350,85 +472,129 @@ def test_semicolon_after_term_is_not_a_list_of_demands(nlp):
     assert "Omar Farouk" not in found
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("According to the verdict, Somchai's wife, Duangporn Srisuk, who managed the group's finances, "
-     "received 16 years and the couple's nephew, Thanakrit Boonsri, 12 years.",
-     {"Duangporn Srisuk": 192, "Thanakrit Boonsri": 144}),
-    ("Ko Min Thu, who ran the brothel, was jailed for 12 years while Ma Aye Aye, who kept the money, got five years.",
-     {"Ko Min Thu": 144, "Ma Aye Aye": 60}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "According to the verdict, Somchai's wife, Duangporn Srisuk, who managed the group's finances, "
+            "received 16 years and the couple's nephew, Thanakrit Boonsri, 12 years.",
+            {"Duangporn Srisuk": 192, "Thanakrit Boonsri": 144},
+        ),
+        (
+            "Ko Min Thu, who ran the brothel, was jailed for 12 years while Ma Aye Aye, who kept the money, got five years.",
+            {"Ko Min Thu": 144, "Ma Aye Aye": 60},
+        ),
+    ],
+)
 def test_relative_clause_after_a_name_in_a_gapped_list(nlp, text, expected):
     assert terms(nlp, text) == expected
 
 
 def test_modified_penalty_on_appeal_is_the_term(nlp):
-    text = ("Bar manager Liza Tolentino had been sentenced by the trial court to 20 years. "
-            "The Court of Appeals modified her penalty to 15 years of imprisonment.")
+    text = (
+        "Bar manager Liza Tolentino had been sentenced by the trial court to 20 years. "
+        "The Court of Appeals modified her penalty to 15 years of imprisonment."
+    )
     assert terms(nlp, text) == {"Liza Tolentino": 180}
 
 
 # --- common phrasings across outlets ------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    # Khmer Times: three names, "each jailed"
-    ("Chan Dara, Sok Heng and Lim Pov were each jailed for seven years by the Kandal Provincial Court.",
-     {"Chan Dara": 84, "Sok Heng": 84, "Lim Pov": 84}),
-    # VnExpress: the term in a later sentence after the names
-    ("Police arrested Nguyen Van An, Tran Thi Binh and Le Van Cuong in 2023. The three were found guilty "
-     "of trafficking. They were each sentenced to nine years in prison.",
-     {"Nguyen Van An": 108, "Tran Thi Binh": 108, "Le Van Cuong": 108}),
-    # AFP: in absentia
-    ("Wang Jun, a Chinese national, was sentenced in absentia to 15 years in prison by the Preah Sihanouk "
-     "Provincial Court.", {"Wang Jun": 180}),
-    # Bangkok Post: "a 15-year prison term"
-    ("Somchai Kaewta was given a 15-year prison term by the Criminal Court.", {"Somchai Kaewta": 180}),
-    # BBC/CPS: one person's total over several counts
-    ("Ahmad Kamal was jailed for a total of 24 years after the court ordered the terms to run consecutively.",
-     {"Ahmad Kamal": 288}),
-    ("Mark Hughes was ordered to serve eight years in prison.", {"Mark Hughes": 96}),
-    # Bangkok Post: "handed down sentences of ... to"
-    ("The Criminal Court handed down sentences of 20 years to Anan Sukjai and 10 years to Preecha Dee.",
-     {"Anan Sukjai": 240, "Preecha Dee": 120}),
-    ("The court handed down prison terms of 12 years to Lim Sokha, eight years to Chan Dara and five years "
-     "to Heng Vibol.", {"Lim Sokha": 144, "Chan Dara": 96, "Heng Vibol": 60}),
-    # Inquirer: "got life"
-    ("Juan dela Cruz got life for trafficking minors in Pampanga.", {"Juan dela Cruz": "life"}),
-    # The Star: ages and a shared origin, "years' jail"
-    ("Lim Ah Seng, 34, and Tan Boon Hock, 29, both from Johor Bahru, were sentenced to 10 years' jail each.",
-     {"Lim Ah Seng": 120, "Tan Boon Hock": 120}),
-    # The Star: whipping
-    ("The Sessions Court jailed Rosli Hamid 10 years and ordered six strokes of the cane.", {"Rosli Hamid": 120}),
-    # Jakarta Post: fine with a subsidiary term
-    ("Budi Santoso was sentenced to 6 years in prison and fined Rp 200 million, or an additional 3 months.",
-     {"Budi Santoso": 72}),
-    # US Attorney's Office
-    ("Michael Brown, 45, of Houston, was sentenced to 188 months in federal prison for sex trafficking.",
-     {"Michael Brown": 188}),
-    # UK: years and months
-    ("Darren Whitfield, 52, was jailed for six years and nine months at Wolverhampton Crown Court.",
-     {"Darren Whitfield": 81}),
-    # death, and a commutation
-    ("Nguyen Thi Lan was sentenced to death by the Hanoi People's Court for trafficking women.",
-     {"Nguyen Thi Lan": "death"}),
-    ("The death sentence of Tran Van Hoa was commuted to life imprisonment by the president.",
-     {"Tran Van Hoa": "life"}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Khmer Times: three names, "each jailed"
+        (
+            "Chan Dara, Sok Heng and Lim Pov were each jailed for seven years by the Kandal Provincial Court.",
+            {"Chan Dara": 84, "Sok Heng": 84, "Lim Pov": 84},
+        ),
+        # VnExpress: the term in a later sentence after the names
+        (
+            "Police arrested Nguyen Van An, Tran Thi Binh and Le Van Cuong in 2023. The three were found guilty "
+            "of trafficking. They were each sentenced to nine years in prison.",
+            {"Nguyen Van An": 108, "Tran Thi Binh": 108, "Le Van Cuong": 108},
+        ),
+        # AFP: in absentia
+        (
+            "Wang Jun, a Chinese national, was sentenced in absentia to 15 years in prison by the Preah Sihanouk "
+            "Provincial Court.",
+            {"Wang Jun": 180},
+        ),
+        # Bangkok Post: "a 15-year prison term"
+        ("Somchai Kaewta was given a 15-year prison term by the Criminal Court.", {"Somchai Kaewta": 180}),
+        # BBC/CPS: one person's total over several counts
+        (
+            "Ahmad Kamal was jailed for a total of 24 years after the court ordered the terms to run consecutively.",
+            {"Ahmad Kamal": 288},
+        ),
+        ("Mark Hughes was ordered to serve eight years in prison.", {"Mark Hughes": 96}),
+        # Bangkok Post: "handed down sentences of ... to"
+        (
+            "The Criminal Court handed down sentences of 20 years to Anan Sukjai and 10 years to Preecha Dee.",
+            {"Anan Sukjai": 240, "Preecha Dee": 120},
+        ),
+        (
+            "The court handed down prison terms of 12 years to Lim Sokha, eight years to Chan Dara and five years "
+            "to Heng Vibol.",
+            {"Lim Sokha": 144, "Chan Dara": 96, "Heng Vibol": 60},
+        ),
+        # Inquirer: "got life"
+        ("Juan dela Cruz got life for trafficking minors in Pampanga.", {"Juan dela Cruz": "life"}),
+        # The Star: ages and a shared origin, "years' jail"
+        (
+            "Lim Ah Seng, 34, and Tan Boon Hock, 29, both from Johor Bahru, were sentenced to 10 years' jail each.",
+            {"Lim Ah Seng": 120, "Tan Boon Hock": 120},
+        ),
+        # The Star: whipping
+        ("The Sessions Court jailed Rosli Hamid 10 years and ordered six strokes of the cane.", {"Rosli Hamid": 120}),
+        # Jakarta Post: fine with a subsidiary term
+        (
+            "Budi Santoso was sentenced to 6 years in prison and fined Rp 200 million, or an additional 3 months.",
+            {"Budi Santoso": 72},
+        ),
+        # US Attorney's Office
+        (
+            "Michael Brown, 45, of Houston, was sentenced to 188 months in federal prison for sex trafficking.",
+            {"Michael Brown": 188},
+        ),
+        # UK: years and months
+        (
+            "Darren Whitfield, 52, was jailed for six years and nine months at Wolverhampton Crown Court.",
+            {"Darren Whitfield": 81},
+        ),
+        # death, and a commutation
+        (
+            "Nguyen Thi Lan was sentenced to death by the Hanoi People's Court for trafficking women.",
+            {"Nguyen Thi Lan": "death"},
+        ),
+        (
+            "The death sentence of Tran Van Hoa was commuted to life imprisonment by the president.",
+            {"Tran Van Hoa": "life"},
+        ),
+    ],
+)
 def test_common_phrasings(nlp, text, expected):
     assert terms(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "The judge said Ramon Santos would have got life had he not pleaded guilty.",
-    "The court handed down a sentence of 12 years to Lim Sokha, and prosecutors sought 20 years for Chan Dara.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The judge said Ramon Santos would have got life had he not pleaded guilty.",
+        "The court handed down a sentence of 12 years to Lim Sokha, and prosecutors sought 20 years for Chan Dara.",
+    ],
+)
 def test_common_phrasing_traps(nlp, text):
     found = terms(nlp, text)
     assert "Ramon Santos" not in found and "Chan Dara" not in found, found
 
 
 def test_what_is_left_after_a_reduction_is_the_term(nlp):
-    text = ("Prasit Yodmanee, 52, the captain, was sentenced to 16 years and fined 400,000 baht, but because he "
-            "confessed the court halved both, leaving him with eight years in prison and a fine of 200,000 baht.")
+    text = (
+        "Prasit Yodmanee, 52, the captain, was sentenced to 16 years and fined 400,000 baht, but because he "
+        "confessed the court halved both, leaving him with eight years in prison and a fine of 200,000 baht."
+    )
     assert terms(nlp, text) == {"Prasit Yodmanee": 96}
 
 
@@ -438,50 +604,75 @@ def test_had_her_sentence_upheld(nlp):
 
 
 def test_term_halved_in_the_next_sentence(nlp):
-    text = ("Somsak Thongchai, 45, a former tour operator, was initially sentenced to 60 years on charges of "
-            "human trafficking. Because he confessed, the court cut the term by half.")
+    text = (
+        "Somsak Thongchai, 45, a former tour operator, was initially sentenced to 60 years on charges of "
+        "human trafficking. Because he confessed, the court cut the term by half."
+    )
     assert terms(nlp, text) == {"Somsak Thongchai": 360}
 
 
 def test_halving_after_several_people_is_not_guessed(nlp):
-    text = ("Anan Dee and Preecha Kham were sentenced to 20 years each. Because one of them confessed, "
-            "the court cut his term by half.")
+    text = (
+        "Anan Dee and Preecha Kham were sentenced to 20 years each. Because one of them confessed, "
+        "the court cut his term by half."
+    )
     assert terms(nlp, text) == {"Anan Dee": 240, "Preecha Kham": 240}
 
 
 # --- patterns from the tune texts of round 3 (tun-101 .. tun-129) ------------------------------
 
+
 def test_he_and_she_resolve_by_gender(nlp):
-    text = ("Kevin Jones, 52, of Bloxwich Road, Walsall, and his wife Lan Jones, 44, were sentenced at "
-            "Wolverhampton Crown Court on Friday after being convicted of holding a person in slavery.\n\n"
-            "He was jailed for seven years. She was given 40 months.")
+    text = (
+        "Kevin Jones, 52, of Bloxwich Road, Walsall, and his wife Lan Jones, 44, were sentenced at "
+        "Wolverhampton Crown Court on Friday after being convicted of holding a person in slavery.\n\n"
+        "He was jailed for seven years. She was given 40 months."
+    )
     assert terms(nlp, text) == {"Kevin Jones": 84, "Lan Jones": 40}
 
 
 def test_her_sentence_raised_is_not_her_husbands(nlp):
-    text = ("The district court in June sentenced Rina Wulandari, 41, to six years in prison. Her husband, "
-            "Agus Setiawan, 45, was sentenced to five years.\n\nOn Tuesday, the high court judges raised her "
-            "sentence to 10 years.")
+    text = (
+        "The district court in June sentenced Rina Wulandari, 41, to six years in prison. Her husband, "
+        "Agus Setiawan, 45, was sentenced to five years.\n\nOn Tuesday, the high court judges raised her "
+        "sentence to 10 years."
+    )
     assert terms(nlp, text) == {"Rina Wulandari": 120, "Agus Setiawan": 60}
 
 
 def test_given_a_term_after_a_finding(nlp):
-    text = ("Ong Kah Seng, 51, got eight years' jail while his wife, Teoh Siew Lan, 48, was given six years "
-            "after the court found them guilty of trafficking a maid for forced labour.")
+    text = (
+        "Ong Kah Seng, 51, got eight years' jail while his wife, Teoh Siew Lan, 48, was given six years "
+        "after the court found them guilty of trafficking a maid for forced labour."
+    )
     assert terms(nlp, text) == {"Ong Kah Seng": 96, "Teoh Siew Lan": 72}
 
 
 def test_each_after_a_colon_list(nlp):
-    text = ("The Koh Kong Provincial Court yesterday sentenced seven people to prison for trafficking men to "
-            "fishing boats.\n\nThe defendants: Chhorn Vibol, 47; Meas Rithy, 36; Phan Sophal, 52; Long Dara, 29; "
-            "Yem Chantha, 41; Sar Kimheng, 33; and Kong Sothea, 38. Each was sentenced to seven years in prison.")
-    assert terms(nlp, text) == {name: 84 for name in (
-        "Chhorn Vibol", "Meas Rithy", "Phan Sophal", "Long Dara", "Yem Chantha", "Sar Kimheng", "Kong Sothea")}
+    text = (
+        "The Koh Kong Provincial Court yesterday sentenced seven people to prison for trafficking men to "
+        "fishing boats.\n\nThe defendants: Chhorn Vibol, 47; Meas Rithy, 36; Phan Sophal, 52; Long Dara, 29; "
+        "Yem Chantha, 41; Sar Kimheng, 33; and Kong Sothea, 38. Each was sentenced to seven years in prison."
+    )
+    assert terms(nlp, text) == {
+        name: 84
+        for name in (
+            "Chhorn Vibol",
+            "Meas Rithy",
+            "Phan Sophal",
+            "Long Dara",
+            "Yem Chantha",
+            "Sar Kimheng",
+            "Kong Sothea",
+        )
+    }
 
 
 def test_given_a_term_halved_from_a_longer_one(nlp):
-    text = ("His accomplice, Wasana Jaidee, 37, a broker from Songkhla, was given 12 years, halved from 24 years "
-            "for her confession.")
+    text = (
+        "His accomplice, Wasana Jaidee, 37, a broker from Songkhla, was given 12 years, halved from 24 years "
+        "for her confession."
+    )
     assert terms(nlp, text) == {"Wasana Jaidee": 144}
 
 
@@ -492,22 +683,30 @@ def test_time_served_is_a_sentence_without_a_term(nlp):
 
 
 def test_fined_him_in_the_same_sentence_is_the_same_defendant(nlp):
-    text = ("Kupang court jails recruiter 12 years\n\nYohanes Bria Seran\nThe Jakarta Post\n\n"
-            "The Kupang District Court has sentenced a labor recruiter to 12 years in prison and fined him "
-            "Rp 500 million for sending 19 women to Malaysia.\n\nThe panel of judges found Yosef Nahak, 45, guilty "
-            "of human trafficking.")
+    text = (
+        "Kupang court jails recruiter 12 years\n\nYohanes Bria Seran\nThe Jakarta Post\n\n"
+        "The Kupang District Court has sentenced a labor recruiter to 12 years in prison and fined him "
+        "Rp 500 million for sending 19 women to Malaysia.\n\nThe panel of judges found Yosef Nahak, 45, guilty "
+        "of human trafficking."
+    )
     assert terms(nlp, text) == {"Yosef Nahak": 144}
 
 
 def test_semicolon_list_after_a_colon(nlp):
-    text = ("All nine defendants were convicted, and the sentences were as follows: Kittipong Srisuk, the "
-            "ringleader, 20 years; Jintana Phromma, 15 years; Sompong Duangjai, eight years and eight months; "
-            "Lao national Khamphone Sisavath, life imprisonment; and Suda Chanthara, two years, suspended for "
-            "three years.")
+    text = (
+        "All nine defendants were convicted, and the sentences were as follows: Kittipong Srisuk, the "
+        "ringleader, 20 years; Jintana Phromma, 15 years; Sompong Duangjai, eight years and eight months; "
+        "Lao national Khamphone Sisavath, life imprisonment; and Suda Chanthara, two years, suspended for "
+        "three years."
+    )
     found = {s["defendant"]: s for s in contract(nlp, text)["sentences"]}
     assert {k: "life" if v["life"] else v["prison_months"] for k, v in found.items()} == {
-        "Kittipong Srisuk": 240, "Jintana Phromma": 180, "Sompong Duangjai": 104,
-        "Khamphone Sisavath": "life", "Suda Chanthara": 24}
+        "Kittipong Srisuk": 240,
+        "Jintana Phromma": 180,
+        "Sompong Duangjai": 104,
+        "Khamphone Sisavath": "life",
+        "Suda Chanthara": 24,
+    }
     assert found["Suda Chanthara"]["suspended_months"] == 24 and found["Kittipong Srisuk"]["suspended_months"] is None
 
 
@@ -517,48 +716,69 @@ def test_a_colon_list_of_ages_is_no_sentence(nlp):
 
 
 def test_them_with_listed_terms_named_in_the_next_sentence(nlp):
-    text = ("Last week the Battambang Provincial Court convicted the two recruiters who sent a 17-year-old girl "
-            "to work in a karaoke parlour in Poipet, and sentenced them to 12 and 10 years in prison, respectively."
-            "\n\nRos Sokhom, 39, and Thorng Vanny, 33, were found guilty of trafficking a minor.")
+    text = (
+        "Last week the Battambang Provincial Court convicted the two recruiters who sent a 17-year-old girl "
+        "to work in a karaoke parlour in Poipet, and sentenced them to 12 and 10 years in prison, respectively."
+        "\n\nRos Sokhom, 39, and Thorng Vanny, 33, were found guilty of trafficking a minor."
+    )
     assert terms(nlp, text) == {"Ros Sokhom": 144, "Thorng Vanny": 120}
 
 
 def test_the_convict_identified_by_a_police_spokesman(nlp):
-    text = ("DUMAGUETE CITY – A regional trial court here has sentenced a 42-year-old woman to life imprisonment "
-            "for trafficking minors, police said Tuesday.\n\nPolice Lt. Col. Ariel Buenaflor, spokesperson of the "
-            "Negros Oriental Police Provincial Office, identified the convict as Maria Lourdes Caballero, a "
-            "resident of Barangay Taclobo.")
+    text = (
+        "DUMAGUETE CITY – A regional trial court here has sentenced a 42-year-old woman to life imprisonment "
+        "for trafficking minors, police said Tuesday.\n\nPolice Lt. Col. Ariel Buenaflor, spokesperson of the "
+        "Negros Oriental Police Provincial Office, identified the convict as Maria Lourdes Caballero, a "
+        "resident of Barangay Taclobo."
+    )
     assert terms(nlp, text) == {"Maria Lourdes Caballero": "life"}
 
 
 def test_supervised_release_is_not_a_prison_term(nlp):
-    text = ("A Georgia man was sentenced today to 210 months in prison for leading a forced labor conspiracy.\n\n"
-            "According to court documents, Jose Luis Ramirez-Cortez, 54, of Tifton, brought workers from Mexico. "
-            "Ramirez-Cortez was also ordered to serve three years of supervised release and to pay $1.9 million.")
+    text = (
+        "A Georgia man was sentenced today to 210 months in prison for leading a forced labor conspiracy.\n\n"
+        "According to court documents, Jose Luis Ramirez-Cortez, 54, of Tifton, brought workers from Mexico. "
+        "Ramirez-Cortez was also ordered to serve three years of supervised release and to pay $1.9 million."
+    )
     assert terms(nlp, text) == {"Jose Luis Ramirez-Cortez": 210}
 
 
 def test_ordered_him_to_serve(nlp):
-    text = ("A federal jury convicted Preecha Thongdee in March following a six-day trial. Today, U.S. District "
-            "Judge Harold B. Carter ordered him to serve 188 months in federal prison.")
+    text = (
+        "A federal jury convicted Preecha Thongdee in March following a six-day trial. Today, U.S. District "
+        "Judge Harold B. Carter ordered him to serve 188 months in federal prison."
+    )
     assert terms(nlp, text) == {"Preecha Thongdee": 188}
 
 
 def test_co_defendant_had_her_sentence_upheld(nlp):
-    text = ("His co-defendant, Maria Goreti Seran, 39, who acted as a field agent in villages around Soe, had her "
-            "four-year sentence upheld.")
+    text = (
+        "His co-defendant, Maria Goreti Seran, 39, who acted as a field agent in villages around Soe, had her "
+        "four-year sentence upheld."
+    )
     assert terms(nlp, text) == {"Maria Goreti Seran": 48}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The court sentenced former immigration officer Natthawut Rakthai, 45, to life imprisonment, reduced to "
-     "33 years and four months because he confessed.", {"Natthawut Rakthai": 400}),
-    ("Somchai Boonmee, 40, was sentenced to death, commuted to life imprisonment because he confessed.",
-     {"Somchai Boonmee": "life"}),
-    # scraped copy: the sentence runs on past a paragraph break and a line of page furniture
-    ("The court sentenced Natthawut Rakthai, 45, to life imprisonment,\n\nADVERTISEMENT\n\nreduced to 33 years "
-     "and four months because he confessed.", {"Natthawut Rakthai": 400}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The court sentenced former immigration officer Natthawut Rakthai, 45, to life imprisonment, reduced to "
+            "33 years and four months because he confessed.",
+            {"Natthawut Rakthai": 400},
+        ),
+        (
+            "Somchai Boonmee, 40, was sentenced to death, commuted to life imprisonment because he confessed.",
+            {"Somchai Boonmee": "life"},
+        ),
+        # scraped copy: the sentence runs on past a paragraph break and a line of page furniture
+        (
+            "The court sentenced Natthawut Rakthai, 45, to life imprisonment,\n\nADVERTISEMENT\n\nreduced to 33 years "
+            "and four months because he confessed.",
+            {"Natthawut Rakthai": 400},
+        ),
+    ],
+)
 def test_life_or_death_reduced_for_a_confession(nlp, text, expected):
     assert terms(nlp, text) == expected
 
@@ -570,31 +790,44 @@ def test_a_demand_to_reduce_is_no_reduction(nlp):
 
 def test_a_couple_sentenced_to_years_named_next(nlp):
     # the parser reads "a couple to 10 years" as a quantity ("a couple to ten")
-    text = ("A court in Myawaddy has sentenced a married couple to 10 years each with hard labour for recruiting "
-            "young women.\n\nThe Myawaddy District Court sentenced U Zaw Min Tun, 49, and his wife Daw Khin Sandar, "
-            "45, under Section 24(a) of the Anti-Trafficking in Persons Law on February 20.")
+    text = (
+        "A court in Myawaddy has sentenced a married couple to 10 years each with hard labour for recruiting "
+        "young women.\n\nThe Myawaddy District Court sentenced U Zaw Min Tun, 49, and his wife Daw Khin Sandar, "
+        "45, under Section 24(a) of the Anti-Trafficking in Persons Law on February 20."
+    )
     assert terms(nlp, text) == {"Zaw Min Tun": 120, "Khin Sandar": 120}
 
 
-@pytest.mark.parametrize("text, expected", [
-    # "him" is the person the same sentence found guilty (this raised StopIteration before)
-    ("The court found Chan Dara, 35, guilty of human trafficking and sentenced him to 15 years in prison.",
-     {"Chan Dara": 180}),
-    ("The court convicted Chan Dara of trafficking and jailed him for 15 years.", {"Chan Dara": 180}),
-    ("Police said the court found the couple, Chan Dara and Lim Sokha, guilty and sentenced them to 15 years "
-     "in prison.", {"Chan Dara": 180, "Lim Sokha": 180}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "him" is the person the same sentence found guilty (this raised StopIteration before)
+        (
+            "The court found Chan Dara, 35, guilty of human trafficking and sentenced him to 15 years in prison.",
+            {"Chan Dara": 180},
+        ),
+        ("The court convicted Chan Dara of trafficking and jailed him for 15 years.", {"Chan Dara": 180}),
+        (
+            "Police said the court found the couple, Chan Dara and Lim Sokha, guilty and sentenced them to 15 years "
+            "in prison.",
+            {"Chan Dara": 180, "Lim Sokha": 180},
+        ),
+    ],
+)
 def test_found_guilty_and_sentenced_him(nlp, text, expected):
     out = contract(nlp, text)
     assert not out.get("warnings"), out.get("warnings")
     assert terms(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Chan Dara's 12-year sentence was upheld by the Appeal Court.", {"Chan Dara": 144}),
-    ("The Appeal Court upheld Chan Dara's 12-year sentence.", {"Chan Dara": 144}),
-    ("The Supreme Court upheld the 15-year sentence handed to Chan Dara.", {"Chan Dara": 180}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Chan Dara's 12-year sentence was upheld by the Appeal Court.", {"Chan Dara": 144}),
+        ("The Appeal Court upheld Chan Dara's 12-year sentence.", {"Chan Dara": 144}),
+        ("The Supreme Court upheld the 15-year sentence handed to Chan Dara.", {"Chan Dara": 180}),
+    ],
+)
 def test_upheld_sentence_whose_owner_is_named(nlp, text, expected):
     assert terms(nlp, text) == expected
 
@@ -608,7 +841,8 @@ def test_decades_and_a_death_penalty_given(nlp):
     assert terms(nlp, "Chan Dara was sentenced to two decades in prison.") == {"Chan Dara": 240}
     assert terms(nlp, "Chan Dara was given the death penalty.") == {"Chan Dara": "death"}
     assert terms(nlp, "Chan Dara, who has lived in Phnom Penh for two decades, was sentenced to 10 years.") == {
-        "Chan Dara": 120}
+        "Chan Dara": 120
+    }
 
 
 def test_acquittal_of_a_third_in_a_while_clause(nlp):
@@ -620,67 +854,107 @@ def test_got_eight_after_in_jail(nlp):
     assert terms(nlp, "Chan Dara got 10 years in jail, and Lim Sokha got eight.") == {"Chan Dara": 120, "Lim Sokha": 96}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Also sentenced were Chan Dara (10 years), Lim Sokha (eight years) and Pov Rina (five years).",
-     {"Chan Dara": 120, "Lim Sokha": 96, "Pov Rina": 60}),
-    ("The court jailed Chan Dara (life imprisonment), Lim Sokha (20 years) and Pov Rina (18 months, suspended).",
-     {"Chan Dara": "life", "Lim Sokha": 240, "Pov Rina": 18}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Also sentenced were Chan Dara (10 years), Lim Sokha (eight years) and Pov Rina (five years).",
+            {"Chan Dara": 120, "Lim Sokha": 96, "Pov Rina": 60},
+        ),
+        (
+            "The court jailed Chan Dara (life imprisonment), Lim Sokha (20 years) and Pov Rina (18 months, suspended).",
+            {"Chan Dara": "life", "Lim Sokha": 240, "Pov Rina": 18},
+        ),
+    ],
+)
 def test_terms_in_brackets_after_each_name(nlp, text, expected):
     assert terms(nlp, text) == expected
 
 
 def test_ages_in_brackets_are_no_terms(nlp):
-    assert terms(nlp, "Chan Dara (35) and Lim Sokha (40) were jailed for 10 years.") == {"Chan Dara": 120, "Lim Sokha": 120}
+    assert terms(nlp, "Chan Dara (35) and Lim Sokha (40) were jailed for 10 years.") == {
+        "Chan Dara": 120,
+        "Lim Sokha": 120,
+    }
 
 
 def test_total_with_unnamed_accomplices_is_not_ones_term(nlp):
     found = contract(nlp, "Nguyen Van Nam and his accomplices were sentenced to a total of 40 years in prison.")
     assert all(s["prison_months"] is None for s in found["sentences"]), found["sentences"]
     assert terms(nlp, "Nguyen Van Nam was sentenced to a total of 40 years in prison for five counts.") == {
-        "Nguyen Van Nam": 480}
+        "Nguyen Van Nam": 480
+    }
 
 
-@pytest.mark.parametrize("text", [
-    "Chan Dara was sentenced to 10 years. So was Lim Sokha.",
-    "Chan Dara was sentenced to 10 years, as was his wife, Lim Sokha.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chan Dara was sentenced to 10 years. So was Lim Sokha.",
+        "Chan Dara was sentenced to 10 years, as was his wife, Lim Sokha.",
+    ],
+)
 def test_as_was_y(nlp, text):
     assert terms(nlp, text) == {"Chan Dara": 120, "Lim Sokha": 120}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Police arrested Chan Dara, a 35-year-old recruiter, and Lim Sokha, a driver, in May. The recruiter was "
-     "jailed for 10 years.", {"Chan Dara": 120}),
-    ("Police arrested Chinese national Wang Lei and Cambodian Chan Dara in May. On Tuesday the Chinese national "
-     "was sentenced to 12 years.", {"Wang Lei": 144}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Police arrested Chan Dara, a 35-year-old recruiter, and Lim Sokha, a driver, in May. The recruiter was "
+            "jailed for 10 years.",
+            {"Chan Dara": 120},
+        ),
+        (
+            "Police arrested Chinese national Wang Lei and Cambodian Chan Dara in May. On Tuesday the Chinese national "
+            "was sentenced to 12 years.",
+            {"Wang Lei": 144},
+        ),
+    ],
+)
 def test_the_noun_points_back_to_the_person_it_described(nlp, text, expected):
     assert terms(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    # the model tags the name before "alias" as a place; an alias makes it a person
-    ("The Batam District Court on Thursday sentenced Darmawan alias Awan, 48, to death.", {"Darmawan": "death"}),
-    ("Presiding judge Dwi Nuraini said the defendant, Rudianto alias Anto, 40, was sentenced to nine years.",
-     {"Rudianto": 108}),
-    # a doubled Burmese name is no honorific ("Tun" is one in Malaysia)
-    ("The court sentenced Myo Thant, 29, Tun Tun Lwin, 38, and Khin Sandar Win, 26, to 10 years each.",
-     {"Myo Thant": 120, "Tun Tun Lwin": 120, "Khin Sandar Win": 120}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the model tags the name before "alias" as a place; an alias makes it a person
+        ("The Batam District Court on Thursday sentenced Darmawan alias Awan, 48, to death.", {"Darmawan": "death"}),
+        (
+            "Presiding judge Dwi Nuraini said the defendant, Rudianto alias Anto, 40, was sentenced to nine years.",
+            {"Rudianto": 108},
+        ),
+        # a doubled Burmese name is no honorific ("Tun" is one in Malaysia)
+        (
+            "The court sentenced Myo Thant, 29, Tun Tun Lwin, 38, and Khin Sandar Win, 26, to 10 years each.",
+            {"Myo Thant": 120, "Tun Tun Lwin": 120, "Khin Sandar Win": 120},
+        ),
+    ],
+)
 def test_defendants_named_with_an_alias_or_a_doubled_name(nlp, text, expected):
     assert terms(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The defendants were sentenced as follows:\n\nJohn Smith, 34, of Leeds – eight years\nJane Doe, 29, of "
-     "Bradford – six years and nine months\nAdam Brown, 41, of Halifax – 18 months, suspended for two years",
-     {"John Smith": 96, "Jane Doe": 81, "Adam Brown": 18}),
-    ("The following defendants were sentenced at Leeds Crown Court:\n• John Smith (34), of Leeds: eight years\n"
-     "• Jane Doe (29), of Bradford: six years", {"John Smith": 96, "Jane Doe": 72}),
-    ("The court handed down these sentences:\nChan Dara, 35, 10 years\nLim Sokha, 40, life imprisonment",
-     {"Chan Dara": 120, "Lim Sokha": "life"}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The defendants were sentenced as follows:\n\nJohn Smith, 34, of Leeds – eight years\nJane Doe, 29, of "
+            "Bradford – six years and nine months\nAdam Brown, 41, of Halifax – 18 months, suspended for two years",
+            {"John Smith": 96, "Jane Doe": 81, "Adam Brown": 18},
+        ),
+        (
+            "The following defendants were sentenced at Leeds Crown Court:\n• John Smith (34), of Leeds: eight years\n"
+            "• Jane Doe (29), of Bradford: six years",
+            {"John Smith": 96, "Jane Doe": 72},
+        ),
+        (
+            "The court handed down these sentences:\nChan Dara, 35, 10 years\nLim Sokha, 40, life imprisonment",
+            {"Chan Dara": 120, "Lim Sokha": "life"},
+        ),
+    ],
+)
 def test_one_line_per_defendant_after_a_heading(nlp, text, expected):
     assert terms(nlp, text) == expected
 
@@ -690,34 +964,51 @@ def test_a_line_list_of_suspects_is_no_sentence(nlp):
 
 
 def test_who_was_jailed_after_of_a_town(nlp):
-    text = ("Those jailed were:\n\n- John Smith, 34, of Leeds, who was jailed for eight years\n- Jane Doe, 29, of "
-            "Bradford, who was jailed for six years and nine months")
+    text = (
+        "Those jailed were:\n\n- John Smith, 34, of Leeds, who was jailed for eight years\n- Jane Doe, 29, of "
+        "Bradford, who was jailed for six years and nine months"
+    )
     assert terms(nlp, text) == {"John Smith": 96, "Jane Doe": 81}
 
 
 def test_known_locally_as_is_an_alias(nlp):
     assert terms(nlp, "Prasit Saengthong, known locally as Sia Prasit, was sentenced to 12 years.") == {
-        "Prasit Saengthong": 144}
+        "Prasit Saengthong": 144
+    }
 
 
 def test_the_two_points_back_past_several_sentences(nlp):
-    text = ("Police arrested Chan Dara, 35, and Lim Sokha, 40, in May 2023 after a raid. The raid followed a tip from "
-            "a hotline. Officers found 12 women in a house. The women had been promised jobs. Some were under 18. "
-            "They were taken to a shelter. An NGO provided counselling. The case went to court in March. On Tuesday, "
-            "the two were each jailed for 10 years.")
+    text = (
+        "Police arrested Chan Dara, 35, and Lim Sokha, 40, in May 2023 after a raid. The raid followed a tip from "
+        "a hotline. Officers found 12 women in a house. The women had been promised jobs. Some were under 18. "
+        "They were taken to a shelter. An NGO provided counselling. The case went to court in March. On Tuesday, "
+        "the two were each jailed for 10 years."
+    )
     assert terms(nlp, text) == {"Chan Dara": 120, "Lim Sokha": 120}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Chan Dara, 45, was sentenced to 10 years in 2022. Ms Lim Sokha got eight years. On Monday the Appeal Court "
-     "overturned her conviction.", {"Chan Dara": 120}),
-    ("Abdul Hakim, 46, was given eight years' jail. His co-accused, clerk Jamilah binti Osman, 39, was given four "
-     "years' jail. The judge found that the prosecution had not proven its case against Ms Jamilah, and set aside "
-     "her conviction and sentence.", {"Abdul Hakim": 96}),
-    # a wish is not a ruling
-    ("Chan Dara was sentenced to 10 years in 2022. His lawyer said he would ask the court to overturn the "
-     "conviction.", {"Chan Dara": 120}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Chan Dara, 45, was sentenced to 10 years in 2022. Ms Lim Sokha got eight years. On Monday the Appeal Court "
+            "overturned her conviction.",
+            {"Chan Dara": 120},
+        ),
+        (
+            "Abdul Hakim, 46, was given eight years' jail. His co-accused, clerk Jamilah binti Osman, 39, was given four "
+            "years' jail. The judge found that the prosecution had not proven its case against Ms Jamilah, and set aside "
+            "her conviction and sentence.",
+            {"Abdul Hakim": 96},
+        ),
+        # a wish is not a ruling
+        (
+            "Chan Dara was sentenced to 10 years in 2022. His lawyer said he would ask the court to overturn the "
+            "conviction.",
+            {"Chan Dara": 120},
+        ),
+    ],
+)
 def test_conviction_quashed_on_appeal_leaves_no_sentencing(nlp, text, expected):
     assert terms(nlp, text) == expected
 

@@ -1,4 +1,5 @@
 """`pipeline.py serve`: the real Datasette with our plugins, serving while the nightly job writes."""
+
 import json
 import sqlite3
 import subprocess
@@ -43,11 +44,18 @@ def test_serve_answers_while_a_writer_holds_the_database(crawled_demo_db, tmp_pa
         writer = sqlite3.connect(db_path, isolation_level=None)
         assert writer.execute("pragma journal_mode").fetchone()[0] == "wal"
         writer.execute("begin immediate")
-        writer.execute("insert into articles (id, url, title, published, text, relevant) values "
-                       "('new1', 'https://example.org/new', 'New article', '2025-12-01', 'Text.', 1)")
+        writer.execute(
+            "insert into articles (id, url, title, published, text, relevant) values "
+            "('new1', 'https://example.org/new', 'New article', '2025-12-01', 'Text.', 1)"
+        )
         try:
-            for path in ("/", "/trafficking_news/prosecutions", "/trafficking_news/people",
-                         "/trafficking_news/search_everything?q=court", "/-/dashboards/overview"):
+            for path in (
+                "/",
+                "/trafficking_news/prosecutions",
+                "/trafficking_news/people",
+                "/trafficking_news/search_everything?q=court",
+                "/-/dashboards/overview",
+            ):
                 status, _, seconds = fetch(base + path)
                 assert status == 200 and seconds < 5, (path, seconds)
             assert json.loads(fetch(count_url)[1])[0]["n"] == before  # not committed yet
@@ -61,8 +69,11 @@ def test_serve_answers_while_a_writer_holds_the_database(crawled_demo_db, tmp_pa
 
 def test_stopping_serve_stops_datasette(crawled_demo_db):
     port = free_port()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "pipeline.py"), "serve", "--db", str(crawled_demo_db),
-                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "pipeline.py"), "serve", "--db", str(crawled_demo_db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 60
     while True:
         try:
@@ -82,8 +93,9 @@ def test_stopping_serve_stops_datasette(crawled_demo_db):
 
 
 def test_serve_help_names_host_and_port():
-    result = subprocess.run([sys.executable, str(ROOT / "pipeline.py"), "serve", "--help"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "pipeline.py"), "serve", "--help"], capture_output=True, text=True
+    )
     assert result.returncode == 0
     for flag in ("--host", "--port", "--db", "--metadata"):
         assert flag in result.stdout

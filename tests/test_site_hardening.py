@@ -6,6 +6,7 @@
   while the longest article the crawler can store stays readable.
 - The home page is rendered once per state of the database, and shows a change at once.
 """
+
 import asyncio
 import json
 import shutil
@@ -19,16 +20,45 @@ import pytest
 from tests.conftest import serving
 from web import app as web_app
 
-TYPED = ["", "   ", "Women's Affairs", '"Women\'s Affairs"', "'", '"', '""', 'a "quoted" (phrase',
-         "court OR", "OR", "NOT court", "AND OR NOT", "traff*", "*", "-", "court - jails", "x:y", "NEAR(a b",
-         "(", ")", "^court", "court +jails", '"unclosed phrase', "\\", "%", "Nguyễn Văn Thắng", "ស្រុក",
-         "a" * 300, "Yim Sokha;--", "1=1' or '1'='1"]
+TYPED = [
+    "",
+    "   ",
+    "Women's Affairs",
+    '"Women\'s Affairs"',
+    "'",
+    '"',
+    '""',
+    'a "quoted" (phrase',
+    "court OR",
+    "OR",
+    "NOT court",
+    "AND OR NOT",
+    "traff*",
+    "*",
+    "-",
+    "court - jails",
+    "x:y",
+    "NEAR(a b",
+    "(",
+    ")",
+    "^court",
+    "court +jails",
+    '"unclosed phrase',
+    "\\",
+    "%",
+    "Nguyễn Văn Thắng",
+    "ស្រុក",
+    "a" * 300,
+    "Yim Sokha;--",
+    "1=1' or '1'='1",
+]
 SEARCHES = ["search_articles", "search_everything"]
 
 
 def get(ds, path):
     async def fetch():
         return await ds.client.get(path)
+
     return asyncio.run(fetch())
 
 
@@ -96,24 +126,43 @@ def served_with_a_long_article(site_fixture_db, tmp_path_factory):
     shutil.copy(site_fixture_db, path)
     db = open_db(path)
     long_text = ("The Kampot court heard how brokers moved workers across the border at night. " * 130_000)[:10_000_000]
-    store_article(db, {"url": "https://fixture.example/long", "title": "Kampot court hears a long case",
-                       "text": long_text, "published": "2025-01-02", "source_id": "fixture",
-                       "content_hash": "long", "relevant": True, "relevance": 3.0})
+    store_article(
+        db,
+        {
+            "url": "https://fixture.example/long",
+            "title": "Kampot court hears a long case",
+            "text": long_text,
+            "published": "2025-01-02",
+            "source_id": "fixture",
+            "content_hash": "long",
+            "relevant": True,
+            "relevance": 3.0,
+        },
+    )
     article_id = db.execute("select id from articles where url = 'https://fixture.example/long'").fetchone()[0]
     db.close()
     with serving(path) as base:
         yield base, article_id, len(long_text)
 
 
-@pytest.mark.parametrize("sql, error", [
-    ("select length(hex(randomblob(400000000)))", "string or blob too big"),
-    ("select zeroblob(400000000)", "string or blob too big"),
-    ("select length(replace(hex(randomblob(8000000)), '0', '00000000'))", "string or blob too big"),
-    ("with recursive n(i) as (select 1 union all select i + 1 from n where i < 1000) "
-     "select hex(randomblob(8000000)) from n", "limit of 32 MB"),
-    ("with recursive n(i) as (select 1 union all select i + 1 from n where i < 1000) "
-     "select zeroblob(16000000) from n", "limit of 32 MB"),
-])
+@pytest.mark.parametrize(
+    "sql, error",
+    [
+        ("select length(hex(randomblob(400000000)))", "string or blob too big"),
+        ("select zeroblob(400000000)", "string or blob too big"),
+        ("select length(replace(hex(randomblob(8000000)), '0', '00000000'))", "string or blob too big"),
+        (
+            "with recursive n(i) as (select 1 union all select i + 1 from n where i < 1000) "
+            "select hex(randomblob(8000000)) from n",
+            "limit of 32 MB",
+        ),
+        (
+            "with recursive n(i) as (select 1 union all select i + 1 from n where i < 1000) "
+            "select zeroblob(16000000) from n",
+            "limit of 32 MB",
+        ),
+    ],
+)
 def test_a_huge_value_or_result_is_an_error(served_with_a_long_article, sql, error):
     base, _, _ = served_with_a_long_article
     status, answer = sql_answer(base, sql)

@@ -3,6 +3,7 @@
 Runs the Datasette that `pipeline.py serve` runs (web.app.datasette_app) on a database
 whose two articles went through the real store and NLP stages (tests/conftest.py).
 """
+
 import urllib.parse
 
 import pytest
@@ -45,14 +46,17 @@ def test_fixture_withholds_the_victims_name_in_its_text(site):
     assert "Chea Sophal" in {p["name"] for p in people}
 
 
-@pytest.mark.parametrize("path", [
-    "/trafficking_news/entities.json?_shape=array&_size=max",
-    "/trafficking_news/people.json?_shape=array&_size=max",
-    "/trafficking_news/mentions.json?_shape=array&_size=max&_labels=on",
-    "/trafficking_news/co_mentions.json?_shape=array&_size=max",
-    "/trafficking_news/sentences.json?_shape=array&_size=max",
-    "/trafficking_news/prosecutions.json?_shape=array&_size=max",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/trafficking_news/entities.json?_shape=array&_size=max",
+        "/trafficking_news/people.json?_shape=array&_size=max",
+        "/trafficking_news/mentions.json?_shape=array&_size=max&_labels=on",
+        "/trafficking_news/co_mentions.json?_shape=array&_size=max",
+        "/trafficking_news/sentences.json?_shape=array&_size=max",
+        "/trafficking_news/prosecutions.json?_shape=array&_size=max",
+    ],
+)
 def test_no_victim_in_any_table_or_view(site, path):
     for row in get_json(site, path):
         listed = {str(v) for k, v in row.items() if k in {"name", "entity", "other", "defendant", "surface"}}
@@ -70,8 +74,10 @@ def test_no_victim_in_facets_or_entity_search(site):
     q = urllib.parse.quote(VICTIM)
     assert get_json(site, f"/trafficking_news/entities.json?_shape=array&_search={q}") == []
     assert get_json(site, f"/trafficking_news/entity_mentions.json?_shape=array&name={q}") == []
-    assert get_json(site, f"/trafficking_news/named_alongside.json?_shape=array&name=Chea+Sophal") != []
-    alongside = {r["name"] for r in get_json(site, "/trafficking_news/named_alongside.json?_shape=array&name=Chea+Sophal")}
+    assert get_json(site, "/trafficking_news/named_alongside.json?_shape=array&name=Chea+Sophal") != []
+    alongside = {
+        r["name"] for r in get_json(site, "/trafficking_news/named_alongside.json?_shape=array&name=Chea+Sophal")
+    }
     assert VICTIM not in alongside
     found = get_json(site, f"/trafficking_news/search_everything.json?_shape=array&q={q}")
     assert found == []  # not as a person, not in any text
@@ -89,8 +95,10 @@ def test_victim_named_after_the_word_victim_is_not_stored(nlp, tmp_path):
     from storage.articles import store_article
     from storage.extractions import save_extraction
 
-    text = ("The Kandal Provincial Court sentenced Chea Sophal to nine years in prison. The victim, "
-            "Srey Neang, 15, was rescued by police in Johor last year and repatriated to Cambodia.")
+    text = (
+        "The Kandal Provincial Court sentenced Chea Sophal to nine years in prison. The victim, "
+        "Srey Neang, 15, was rescued by police in Johor last year and repatriated to Cambodia."
+    )
     db = open_db(tmp_path / "t.db")
     store_article(db, {"url": "https://example.org/v", "text": text, "content_hash": "h", "relevant": True})
     save_extraction(db, db.execute("select id from articles").fetchone()[0], text, nlp(text)._.extraction, "test")
@@ -109,8 +117,9 @@ def assert_inert(html):
     assert "&lt;script&gt;window.__xss" in html
 
 
-@pytest.mark.parametrize("page", [
-    "row", "table", "search", "prosecutions", "sentence", "entity", "search_everything", "mentions"])
+@pytest.mark.parametrize(
+    "page", ["row", "table", "search", "prosecutions", "sentence", "entity", "search_everything", "mentions"]
+)
 def test_article_markup_is_escaped_in_every_page_showing_it(site, page):
     article = xss_article(site)
     (sentence,) = get_json(site, f"/trafficking_news/sentences.json?_shape=array&article_id={article['id']}")
@@ -137,9 +146,17 @@ def test_article_text_is_stored_as_published(site):
 def test_no_write_canned_queries_and_no_write_plugins(site):
     assert not any(q.get("write") for q in DB_META["queries"].values())
     plugins = {p["name"] for p in get_json(site, "/-/plugins.json")}
-    assert plugins == {"datasette-cluster-map", "datasette-dashboards", "datasette-leaflet",
-                       "datasette-render-markdown", "datasette-search-all", "trafficking_site.py",
-                       "site_security.py", "site_search.py", "home_page_cache.py"}
+    assert plugins == {
+        "datasette-cluster-map",
+        "datasette-dashboards",
+        "datasette-leaflet",
+        "datasette-render-markdown",
+        "datasette-search-all",
+        "trafficking_site.py",
+        "site_security.py",
+        "site_search.py",
+        "home_page_cache.py",
+    }
 
 
 def test_posting_to_a_canned_query_changes_nothing(site, site_fixture_db):
@@ -147,6 +164,7 @@ def test_posting_to_a_canned_query_changes_nothing(site, site_fixture_db):
 
     async def post():
         return await site.client.post("/trafficking_news/longest_sentences", data={"x": "1"})
+
     response = asyncio.run(post())
     assert response.status_code == 405 and "read-only" in response.text
     response = datasette_get(site, "/trafficking_news.json?sql=delete+from+articles")
@@ -158,8 +176,7 @@ def test_sql_time_limit_is_set(site):
     settings = get_json(site, "/-/settings.json")
     assert settings["sql_time_limit_ms"] == web_app.DATASETTE_SETTINGS["sql_time_limit_ms"] <= 5000
     assert "sql_time_limit_ms" in web_app.datasette_command(ROOT / "x.db", "127.0.0.1", 1, ROOT / "m.json")
-    slow = ("with recursive n(i) as (select 1 union all select i + 1 from n) "
-            "select count(*) from n")
+    slow = "with recursive n(i) as (select 1 union all select i + 1 from n) select count(*) from n"
     response = datasette_get(site, "/trafficking_news.json?sql=" + urllib.parse.quote(slow))
     assert response.status_code == 400 and "time limit" in response.text.lower()
 
@@ -170,10 +187,21 @@ def policy_of(response) -> dict[str, list[str]]:
     return {d.split()[0]: d.split()[1:] for d in header.split(";") if d.strip()}
 
 
-@pytest.mark.parametrize("path", [
-    "/", "/trafficking_news", "/trafficking_news/articles", "/trafficking_news/search_articles?q=fishing",
-    "/trafficking_news/places", "/-/search?q=Takeo", "/-/dashboards/overview", "/trafficking_news/articles.json",
-    "/site/site.js", "/trafficking_news/no-such-table"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/trafficking_news",
+        "/trafficking_news/articles",
+        "/trafficking_news/search_articles?q=fishing",
+        "/trafficking_news/places",
+        "/-/search?q=Takeo",
+        "/-/dashboards/overview",
+        "/trafficking_news/articles.json",
+        "/site/site.js",
+        "/trafficking_news/no-such-table",
+    ],
+)
 def test_every_response_has_a_content_security_policy(site, path):
     response = datasette_get(site, path)
     policy = policy_of(response)
@@ -203,5 +231,6 @@ def test_refused_write_has_the_policy_too(site):
 
     async def post():
         return await site.client.post("/trafficking_news/articles", data={"x": "1"})
+
     response = asyncio.run(post())
     assert response.status_code == 405 and policy_of(response)["frame-ancestors"] == ["'none'"]

@@ -1,11 +1,12 @@
 """The sources file: valid files load, broken ones fail with a message naming the problem."""
+
 import re
 
 import pytest
 
 from crawler.sources import SourcesFileError, load_sources
-from tests.conftest import ROOT, run_pipeline
 from testbed.malformed_sources import DEAD, MALFORMED, source_table
+from tests.conftest import ROOT, run_pipeline
 
 
 def test_real_sources_file_loads():
@@ -23,13 +24,22 @@ def test_demo_sources_file_loads():
     assert not source.is_article_url("http://127.0.0.1:8765/news/crime/index.html")
 
 
-@pytest.mark.parametrize("content, message", [
-    ("this is = not [ toml", "not valid TOML"),
-    ("[[source]]\nname = 'X'\nhomepage = 'http://x.org/'\n", "missing required field 'start_urls'"),
-    ("[[source]]\nname = 'X'\nhomepage = 'ftp://x.org/'\nstart_urls = ['http://x.org/feed']\n", "not an http(s) URL"),
-    ("[[source]]\nname = 'X'\nhomepage = 'http://x.org/'\nstart_urls = ['http://x.org/f']\narticle_pattern = '(['\n", "bad article_pattern"),
-    ("title = 'nothing here'\n", "no [[source]] tables"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("this is = not [ toml", "not valid TOML"),
+        ("[[source]]\nname = 'X'\nhomepage = 'http://x.org/'\n", "missing required field 'start_urls'"),
+        (
+            "[[source]]\nname = 'X'\nhomepage = 'ftp://x.org/'\nstart_urls = ['http://x.org/feed']\n",
+            "not an http(s) URL",
+        ),
+        (
+            "[[source]]\nname = 'X'\nhomepage = 'http://x.org/'\nstart_urls = ['http://x.org/f']\narticle_pattern = '(['\n",
+            "bad article_pattern",
+        ),
+        ("title = 'nothing here'\n", "no [[source]] tables"),
+    ],
+)
 def test_malformed_sources_file_is_a_clear_error(tmp_path, content, message):
     path = tmp_path / "sources.toml"
     path.write_text(content)
@@ -58,8 +68,7 @@ def test_malformed_sources_file_exits_2_naming_file_source_and_field(cli_answers
     path, answer = cli_answers[case]
     assert not answer.traceback, answer.stderr
     assert answer.returncode == 2, answer.stderr
-    assert str(path) in answer.stderr and "source" in answer.stderr and f"'{field}'" in answer.stderr, \
-        answer.stderr
+    assert str(path) in answer.stderr and "source" in answer.stderr and f"'{field}'" in answer.stderr, answer.stderr
     with pytest.raises(SourcesFileError, match=re.escape(f"'{field}'")):
         load_sources(path)
 
@@ -68,9 +77,16 @@ def test_malformed_set_has_the_audits_29_files_and_more():
     assert len(MALFORMED) >= 29 and len({c[0] for c in MALFORMED}) == len(MALFORMED)
 
 
-@pytest.mark.parametrize("typo, meant", [("max_article", "max_articles"), ("start_url", "start_urls"),
-                                         ("allowd_domains", "allowed_domains"), ("langauges", "languages"),
-                                         ("Homepage", "homepage")])
+@pytest.mark.parametrize(
+    "typo, meant",
+    [
+        ("max_article", "max_articles"),
+        ("start_url", "start_urls"),
+        ("allowd_domains", "allowed_domains"),
+        ("langauges", "languages"),
+        ("Homepage", "homepage"),
+    ],
+)
 def test_unknown_field_suggests_the_nearest_valid_one(tmp_path, typo, meant):
     path = tmp_path / "sources.toml"
     path.write_text(source_table(**{typo: '"x"'}))

@@ -3,6 +3,7 @@ records it with its URL, goes on with the other pages, and the run is partial (e
 
 Faults are injected into a real `pipeline.py crawl` through settings (`testbed/crawl_faults.py`).
 """
+
 from __future__ import annotations
 
 import json
@@ -10,21 +11,27 @@ import json
 import sqlite_utils
 
 from testbed import crawl_faults
-from tests.conftest import free_port, run_pipeline
 from testbed.hostile_site import FAULT_STORIES, source_toml, start_hostile_site
+from tests.conftest import free_port, run_pipeline
 
 
 def test_callback_and_pipeline_exceptions_make_the_run_partial(tmp_path):
     site = start_hostile_site(dead_port=free_port())
     try:
         sources = tmp_path / "sources.toml"
-        sources.write_text(source_toml("faults", [site.main + "/faults/feed.xml"], article_pattern="/faults/"),
-                           encoding="utf-8")
+        sources.write_text(
+            source_toml("faults", [site.main + "/faults/feed.xml"], article_pattern="/faults/"), encoding="utf-8"
+        )
         db_path = tmp_path / "t.db"
-        faults = ["--set", f"SPIDER_MIDDLEWARES={json.dumps(crawl_faults.SPIDER_MIDDLEWARES)}",
-                  "--set", f"ITEM_PIPELINES={json.dumps(crawl_faults.ITEM_PIPELINES)}"]
-        broken = run_pipeline("crawl", "--sources", str(sources), "--db", str(db_path), *faults, check=False,
-                              timeout=120)
+        faults = [
+            "--set",
+            f"SPIDER_MIDDLEWARES={json.dumps(crawl_faults.SPIDER_MIDDLEWARES)}",
+            "--set",
+            f"ITEM_PIPELINES={json.dumps(crawl_faults.ITEM_PIPELINES)}",
+        ]
+        broken = run_pipeline(
+            "crawl", "--sources", str(sources), "--db", str(db_path), *faults, check=False, timeout=120
+        )
         # the sources were all readable; only our own code failed
         fixed = run_pipeline("crawl", "--sources", str(sources), "--db", str(db_path), check=False, timeout=120)
     finally:

@@ -6,6 +6,7 @@ and phrasings where defendants stand next to victims. They go through the extrac
 through a real crawl of a site on 127.0.0.1 and `process`, after which every text column of
 every table, and every full-text index, is searched for each victim's name.
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -16,17 +17,19 @@ import pytest
 import sqlite_utils
 
 from nlp.redaction import PLACEHOLDER, withhold_victims
-from tests.conftest import run_pipeline
 from testbed.database import names_found
 from testbed.sitegen import article_page, article_text
+from tests.conftest import run_pipeline
 
 PHRASINGS = tomllib.loads((Path(__file__).parent / "data" / "victim_phrasings.toml").read_text("utf-8"))["phrasing"]
 VICTIM_PHRASINGS = [p for p in PHRASINGS if p["victims"]]
 # after each phrasing: a paragraph with no names and generated ones (testbed/sitegen.py), so
 # every phrasing makes an on-topic article of a real length, no two alike
-CONTEXT = ("Anti-trafficking groups say recruiters in the region target poor families with false "
-           "promises of work abroad, and that human trafficking cases often take years to reach court. "
-           "Police say brokers now find most of their victims through social media and messaging apps.")
+CONTEXT = (
+    "Anti-trafficking groups say recruiters in the region target poor families with false "
+    "promises of work abroad, and that human trafficking cases often take years to reach court. "
+    "Police say brokers now find most of their victims through social media and messaging apps."
+)
 
 
 def _same(a: str, b: str) -> bool:
@@ -63,9 +66,14 @@ def test_withholding_keeps_every_other_offset_on_its_words(nlp):
             assert new_text[start:end] == surface
             assert sent_start <= start < end <= sent_end
     for record in kept["sentences"]:
-        assert new_text[record["start"]:record["end"]] == text[
-            next(s for s in extraction["sentences"] if s["defendant"] == record["defendant"])["start"]:
-            next(s for s in extraction["sentences"] if s["defendant"] == record["defendant"])["end"]]
+        assert (
+            new_text[record["start"] : record["end"]]
+            == text[
+                next(s for s in extraction["sentences"] if s["defendant"] == record["defendant"])["start"] : next(
+                    s for s in extraction["sentences"] if s["defendant"] == record["defendant"]
+                )["end"]
+            ]
+        )
 
 
 def test_withholding_with_no_victim_changes_nothing(nlp):
@@ -86,36 +94,55 @@ def crawled(tmp_path_factory):
     items = []
     for n, phrasing in enumerate(PHRASINGS):
         path = f"/news/2026/11/{phrasing['id']}"
-        title = (f"Court jails couple who sold {phrasing['victims'][0]}" if n == 0
-                 else f"Trafficking case {n}: {phrasing['id'].replace('-', ' ')}")
+        title = (
+            f"Court jails couple who sold {phrasing['victims'][0]}"
+            if n == 0
+            else f"Trafficking case {n}: {phrasing['id'].replace('-', ' ')}"
+        )
         published = f"2026-11-{1 + n % 28:02d}T08:00:00+07:00"
         (site / "news" / "2026" / "11").mkdir(parents=True, exist_ok=True)
         body = [phrasing["text"], CONTEXT, *article_text(1000 + n, sentences=6)]  # distinct, long enough
         page = article_page(title, body, url=TEMPLATE_ORIGIN + path, published=published)
         (site / f"{path.lstrip('/')}.html").write_text(page, encoding="utf-8")
-        items.append(f"<item><title>{escape(title)}</title><link>{TEMPLATE_ORIGIN}{path}.html</link>"
-                     f"<pubDate>{published}</pubDate></item>")
+        items.append(
+            f"<item><title>{escape(title)}</title><link>{TEMPLATE_ORIGIN}{path}.html</link>"
+            f"<pubDate>{published}</pubDate></item>"
+        )
     (site / "feed.xml").write_text(
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Test Post</title>'
         f"<link>{TEMPLATE_ORIGIN}/</link><description>News</description>{''.join(items)}</channel></rss>",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     server = serve_directory(site)
     origin = origin_of(server)
     sources = folder / "sources.toml"
-    sources.write_text(f'[[source]]\nid = "test-post"\nname = "The Test Post"\nhomepage = "{origin}/"\n'
-                       f'start_urls = ["{origin}/feed.xml"]\nallowed_domains = ["127.0.0.1"]\n'
-                       f'article_pattern = "/news/"\nmax_articles = 200\n', encoding="utf-8")
+    sources.write_text(
+        f'[[source]]\nid = "test-post"\nname = "The Test Post"\nhomepage = "{origin}/"\n'
+        f'start_urls = ["{origin}/feed.xml"]\nallowed_domains = ["127.0.0.1"]\n'
+        f'article_pattern = "/news/"\nmax_articles = 200\n',
+        encoding="utf-8",
+    )
     db_path = folder / "victims.db"
-    run_pipeline("crawl", "--sources", str(sources), "--db", str(db_path), "--set", "DOWNLOAD_DELAY=0",
-                 "--set", "AUTOTHROTTLE_ENABLED=false")
+    run_pipeline(
+        "crawl",
+        "--sources",
+        str(sources),
+        "--db",
+        str(db_path),
+        "--set",
+        "DOWNLOAD_DELAY=0",
+        "--set",
+        "AUTOTHROTTLE_ENABLED=false",
+    )
     run_pipeline("process", "--db", str(db_path))
     yield sqlite_utils.Database(db_path)
     server.shutdown()
 
 
 def test_every_phrasing_was_stored_and_processed(crawled):
-    assert crawled.execute("select count(*) from articles where processed_at is not null").fetchone()[0] \
-        == len(PHRASINGS)
+    assert crawled.execute("select count(*) from articles where processed_at is not null").fetchone()[0] == len(
+        PHRASINGS
+    )
 
 
 def test_no_victim_name_in_any_table_or_search_index(crawled):
@@ -131,8 +158,9 @@ def test_defendants_stay_and_the_text_says_a_name_was_withheld(crawled):
     text, title = db.execute("select text, title from articles where url like '%couple-after-two-girls%'").fetchone()
     assert text.count(PLACEHOLDER) == 2 and "Heng Sopheap" in text
     assert title == f"Court jails couple who sold {PLACEHOLDER}"
-    context = db.execute("select context from mentions m join entities e on e.id = m.entity_id "
-                         "where e.name = 'Kim Sokun'").fetchone()[0]
+    context = db.execute(
+        "select context from mentions m join entities e on e.id = m.entity_id where e.name = 'Kim Sokun'"
+    ).fetchone()[0]
     assert PLACEHOLDER in context
 
 
@@ -140,40 +168,80 @@ def test_a_second_crawl_reextraction_and_reprocessing_keep_the_names_withheld(cr
     db_path = Path(crawled.conn.execute("pragma database_list").fetchone()[2])
     before = crawled.execute("select count(*) from articles").fetchone()[0]
     sources = db_path.parent / "sources.toml"
-    run_pipeline("crawl", "--sources", str(sources), "--db", str(db_path), "--set", "DOWNLOAD_DELAY=0",
-                 "--set", "AUTOTHROTTLE_ENABLED=false")
+    run_pipeline(
+        "crawl",
+        "--sources",
+        str(sources),
+        "--db",
+        str(db_path),
+        "--set",
+        "DOWNLOAD_DELAY=0",
+        "--set",
+        "AUTOTHROTTLE_ENABLED=false",
+    )
     run_pipeline("parse", "--reextract", "--db", str(db_path))  # from the stored HTML, names and all
     run_pipeline("process", "--db", str(db_path), "--reprocess")
     db = sqlite_utils.Database(db_path)
     assert db.execute("select count(*) from articles").fetchone()[0] == before
     names = sorted({v for p in VICTIM_PHRASINGS for v in p["victims"]})
     for name in names:
-        assert db.execute("select count(*) from articles where instr(text, ?) or instr(title, ?)",
-                          [name, name]).fetchone()[0] == 0
+        assert (
+            db.execute(
+                "select count(*) from articles where instr(text, ?) or instr(title, ?)", [name, name]
+            ).fetchone()[0]
+            == 0
+        )
 
 
 def test_a_victims_short_name_shared_with_a_defendant_leaves_the_defendant_whole():
     text = "Chan Sreyleak, 15, was rescued in Poipet. Police said Chan had been sold. Chan Vuthy, 40, was jailed."
-    person = lambda name, role, *spans: {"kind": "person", "name": name, "role": role, "canonical": None,
-                                         "mentions": [[s, s + len(t), t, 0, len(text)] for s, t in spans]}
-    extraction = {"entities": [person("Chan Sreyleak", "victim", (0, "Chan Sreyleak"), (text.index("Chan had"), "Chan")),
-                               person("Chan Vuthy", "defendant", (text.index("Chan Vuthy"), "Chan Vuthy"))],
-                  "sentences": [], "warnings": []}
+
+    def person(name, role, *spans):
+        return {
+            "kind": "person",
+            "name": name,
+            "role": role,
+            "canonical": None,
+            "mentions": [[s, s + len(t), t, 0, len(text)] for s, t in spans],
+        }
+
+    extraction = {
+        "entities": [
+            person("Chan Sreyleak", "victim", (0, "Chan Sreyleak"), (text.index("Chan had"), "Chan")),
+            person("Chan Vuthy", "defendant", (text.index("Chan Vuthy"), "Chan Vuthy")),
+        ],
+        "sentences": [],
+        "warnings": [],
+    }
     new_text, kept, names = withhold_victims(text, extraction)
     assert names == ["Chan Sreyleak"]
-    assert new_text == ("[name withheld], 15, was rescued in Poipet. Police said [name withheld] had been sold. "
-                        "Chan Vuthy, 40, was jailed.")
-    (start, end, surface, _, _), = kept["entities"][0]["mentions"]
+    assert new_text == (
+        "[name withheld], 15, was rescued in Poipet. Police said [name withheld] had been sold. "
+        "Chan Vuthy, 40, was jailed."
+    )
+    ((start, end, surface, _, _),) = kept["entities"][0]["mentions"]
     assert new_text[start:end] == surface == "Chan Vuthy"
 
 
-@pytest.mark.parametrize("text, name", [
-    ('"Being invisible is what makes them easy to exploit," said Ms. Grace Wong, a UNICEF child protection '
-     'officer in Kota Kinabalu.', "Grace Wong"),
-    ("Chhim Sothy, a girls' shelter director in Battambang, said the two survivors were now in school.", "Chhim Sothy"),
-    ("Lt. Gen. Huot Chanthol, who heads the Anti-Human Trafficking and Juvenile Protection Department, said a "
-     "worker's sister reported that he was being beaten.", "Huot Chanthol"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            '"Being invisible is what makes them easy to exploit," said Ms. Grace Wong, a UNICEF child protection '
+            "officer in Kota Kinabalu.",
+            "Grace Wong",
+        ),
+        (
+            "Chhim Sothy, a girls' shelter director in Battambang, said the two survivors were now in school.",
+            "Chhim Sothy",
+        ),
+        (
+            "Lt. Gen. Huot Chanthol, who heads the Anti-Human Trafficking and Juvenile Protection Department, said a "
+            "worker's sister reported that he was being beaten.",
+            "Huot Chanthol",
+        ),
+    ],
+)
 def test_people_who_speak_of_victims_stay_named(nlp, text, name):
     persons = {e["name"]: e["role"] for e in nlp(text)._.extraction["entities"] if e["kind"] == "person"}
     assert name in persons and persons[name] != "victim", persons

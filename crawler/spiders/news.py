@@ -13,6 +13,7 @@ source. An exception in a callback or an item pipeline (Scrapy's `spider_error` 
 `item_error` signals) is recorded with its URL and counted in `news/code_errors`, which
 makes the run partial.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -25,11 +26,18 @@ from scrapy import signals
 from scrapy.http import Response, TextResponse
 
 from crawler.article import article_fields
+from crawler.article_html import read_article_html
 from crawler.discovery import (
-    Entry, MalformedListing, gunzip, newest_first, parse_feed, parse_since, parse_sitemap, sniff,
+    Entry,
+    MalformedListing,
+    gunzip,
+    newest_first,
+    parse_feed,
+    parse_since,
+    parse_sitemap,
+    sniff,
 )
 from crawler.encoding import binary_kind, decode_html
-from crawler.article_html import read_article_html
 from crawler.failures import CONTENT_CODES, classify_failure
 from crawler.items import ArticleItem
 from crawler.relevance import load_filter
@@ -42,8 +50,7 @@ logger = logging.getLogger(__name__)
 class NewsSpider(scrapy.Spider):
     name = "news"
 
-    def __init__(self, sources: str | None = None, *args, parsed_sources: list[Source] | None = None,
-                 **kwargs):
+    def __init__(self, sources: str | None = None, *args, parsed_sources: list[Source] | None = None, **kwargs):
         """`sources`: the sources file (`scrapy crawl news -a sources=...`); `parsed_sources`: its
         sources already parsed by the caller (`crawler.runner`), so the file is read once a run."""
         super().__init__(*args, **kwargs)
@@ -85,9 +92,18 @@ class NewsSpider(scrapy.Spider):
         if self.store is not None:
             self.store.record_problem(url, code, reason, source_id)
 
-    def skip(self, url: str, code: str, reason: str, source_id: str | None = None, *,
-             kind: str = "article", transient: bool = False, published: str | None = None,
-             start_url: bool = False) -> None:
+    def skip(
+        self,
+        url: str,
+        code: str,
+        reason: str,
+        source_id: str | None = None,
+        *,
+        kind: str = "article",
+        transient: bool = False,
+        published: str | None = None,
+        start_url: bool = False,
+    ) -> None:
         """Log, count and record a skipped URL; article URLs are remembered in fetched_urls."""
         logger.warning("skipped %s: %s: %s", url, code, reason)
         stats = self.crawler.stats
@@ -115,8 +131,9 @@ class NewsSpider(scrapy.Spider):
         if self.max_pages:
             changes["max_pages"] = min(source.max_pages, self.max_pages)
         if self.max_articles:
-            changes["max_articles"] = self.max_articles if source.max_articles is None \
-                else min(source.max_articles, self.max_articles)  # a source's 0 stays 0
+            changes["max_articles"] = (
+                self.max_articles if source.max_articles is None else min(source.max_articles, self.max_articles)
+            )  # a source's 0 stays 0
         return dataclasses.replace(source, **changes) if changes else source
 
     # -- discovery -----------------------------------------------------------
@@ -144,8 +161,9 @@ class NewsSpider(scrapy.Spider):
                 for request in self._article_request(url, by_id[source_id], None, {}):
                     yield request
 
-    def _listing_requests(self, url: str, source: Source, page: int, start_url: bool = False,
-                          depth: int = 0, state: dict | None = None):
+    def _listing_requests(
+        self, url: str, source: Source, page: int, start_url: bool = False, depth: int = 0, state: dict | None = None
+    ):
         """The request for a listing page, unless the source's listing budget is spent.
 
         `depth` is how many sitemap indexes lead to this listing; `state` is the listing
@@ -155,10 +173,14 @@ class NewsSpider(scrapy.Spider):
         if self.max_listings and count >= self.max_listings:
             if state is not None:
                 state["complete"] = False
-            self.note_limit(source, "listing_budget", url,
-                            f"source {source.id} made {count} listing requests this run "
-                            f"(NEWS_MAX_LISTINGS = {self.max_listings}); this and further listings "
-                            f"are not requested")
+            self.note_limit(
+                source,
+                "listing_budget",
+                url,
+                f"source {source.id} made {count} listing requests this run "
+                f"(NEWS_MAX_LISTINGS = {self.max_listings}); this and further listings "
+                f"are not requested",
+            )
             return
         self.listings_per_source[source.id] = count + 1
         headers = {}
@@ -168,11 +190,21 @@ class NewsSpider(scrapy.Spider):
         if modified:
             headers["If-Modified-Since"] = modified
         yield scrapy.Request(
-            url, callback=self.parse_listing, errback=self.on_error, dont_filter=start_url,
-            headers=headers, cb_kwargs={"source": source, "page": page},
-            meta={"source_id": source.id, "start_url": start_url, "kind": "listing",
-                  "listing_url": url, "handle_httpstatus_list": [304],
-                  "download_maxsize": self.listing_maxsize, "sitemap_depth": depth},
+            url,
+            callback=self.parse_listing,
+            errback=self.on_error,
+            dont_filter=start_url,
+            headers=headers,
+            cb_kwargs={"source": source, "page": page},
+            meta={
+                "source_id": source.id,
+                "start_url": start_url,
+                "kind": "listing",
+                "listing_url": url,
+                "handle_httpstatus_list": [304],
+                "download_maxsize": self.listing_maxsize,
+                "sitemap_depth": depth,
+            },
         )
 
     def parse_listing(self, response: Response, source: Source, page: int):
@@ -203,14 +235,17 @@ class NewsSpider(scrapy.Spider):
             yield from self._from_html_listing(response, source, page, state)
         else:
             what = "empty" if not body.strip() else "not text, a feed or a sitemap"
-            self.skip(response.url, "bad_listing", f"listing is {what}", source.id, kind="listing",
-                      start_url=start_url)
+            self.skip(response.url, "bad_listing", f"listing is {what}", source.id, kind="listing", start_url=start_url)
             return
         if self.store is not None and state.get("read", True):
             self.store.save_feed_state(
-                listing_url, source.id, response.status,
-                etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
-                keep_validators=state["complete"])
+                listing_url,
+                source.id,
+                response.status,
+                etag=_header(response, b"ETag"),
+                last_modified=_header(response, b"Last-Modified"),
+                keep_validators=state["complete"],
+            )
 
     def _from_feed(self, response: Response, body: bytes, source: Source, state: dict):
         base = _location(response)
@@ -218,12 +253,22 @@ class NewsSpider(scrapy.Spider):
             listing = parse_feed(body, base_url=base)
         except MalformedListing as exc:
             state["read"] = False
-            self.skip(response.url, "bad_feed", str(exc), source.id, kind="listing",
-                      start_url=response.meta.get("start_url", False))
+            self.skip(
+                response.url,
+                "bad_feed",
+                str(exc),
+                source.id,
+                kind="listing",
+                start_url=response.meta.get("start_url", False),
+            )
             return
         if listing.problem:
-            self.problem(response.url, "bad_feed",
-                         f"malformed feed, {len(listing.entries)} entries read anyway: {listing.problem}", source.id)
+            self.problem(
+                response.url,
+                "bad_feed",
+                f"malformed feed, {len(listing.entries)} entries read anyway: {listing.problem}",
+                source.id,
+            )
         for entry in listing.entries:
             yield from self._article_request(urljoin(base, entry.url), source, entry, state)
 
@@ -232,13 +277,22 @@ class NewsSpider(scrapy.Spider):
             listing = parse_sitemap(body)
         except MalformedListing as exc:
             state["read"] = False
-            self.skip(response.url, "bad_sitemap", str(exc), source.id, kind="listing",
-                      start_url=response.meta.get("start_url", False))
+            self.skip(
+                response.url,
+                "bad_sitemap",
+                str(exc),
+                source.id,
+                kind="listing",
+                start_url=response.meta.get("start_url", False),
+            )
             return
         if listing.problem:
-            self.problem(response.url, "bad_sitemap",
-                         f"malformed sitemap, {len(listing.entries)} entries read anyway: {listing.problem}",
-                         source.id)
+            self.problem(
+                response.url,
+                "bad_sitemap",
+                f"malformed sitemap, {len(listing.entries)} entries read anyway: {listing.problem}",
+                source.id,
+            )
         entries = newest_first(listing.entries)
         base = _location(response)
         if listing.kind == "sitemapindex":
@@ -252,17 +306,22 @@ class NewsSpider(scrapy.Spider):
             if len(children) > source.max_pages:
                 state["complete"] = False
                 self.crawler.stats.inc_value("news/sitemaps_over_limit", len(children) - source.max_pages)
-            children = children[:source.max_pages]
+            children = children[: source.max_pages]
             if children and self.sitemap_max_depth and depth >= self.sitemap_max_depth:
                 state["complete"] = False
-                self.note_limit(source, "sitemap_depth", response.url,
-                                f"sitemap index {depth} levels below the start URL (NEWS_SITEMAP_MAX_DEPTH = "
-                                f"{self.sitemap_max_depth}): its {len(children)} child sitemaps are not "
-                                f"requested (recorded for the first such index of the source)")
+                self.note_limit(
+                    source,
+                    "sitemap_depth",
+                    response.url,
+                    f"sitemap index {depth} levels below the start URL (NEWS_SITEMAP_MAX_DEPTH = "
+                    f"{self.sitemap_max_depth}): its {len(children)} child sitemaps are not "
+                    f"requested (recorded for the first such index of the source)",
+                )
                 return
             for entry in children:
-                yield from self._listing_requests(urljoin(base, entry.url), source, page=1,
-                                                  depth=depth + 1, state=state)
+                yield from self._listing_requests(
+                    urljoin(base, entry.url), source, page=1, depth=depth + 1, state=state
+                )
             return
         for entry in entries:
             url = urljoin(base, entry.url)
@@ -276,12 +335,10 @@ class NewsSpider(scrapy.Spider):
             url = response.urljoin(href.strip())
             if source.allows(url) and source.is_article_url(url):
                 yield from self._article_request(url, source, None, state)
-        next_href = response.css(
-            "a[rel~=next]::attr(href), link[rel~=next]::attr(href), a.next::attr(href)").get()
+        next_href = response.css("a[rel~=next]::attr(href), link[rel~=next]::attr(href), a.next::attr(href)").get()
         if next_href:
             if page < source.max_pages:
-                yield from self._listing_requests(response.urljoin(next_href.strip()), source, page + 1,
-                                                  state=state)
+                yield from self._listing_requests(response.urljoin(next_href.strip()), source, page + 1, state=state)
             else:
                 self.crawler.stats.inc_value(f"news/page_limit/{source.id}")
 
@@ -307,7 +364,9 @@ class NewsSpider(scrapy.Spider):
         self.articles_per_source[source.id] = count + 1
         self.requested.add(canonical)
         yield scrapy.Request(
-            canonical, callback=self.parse_article, errback=self.on_error,
+            canonical,
+            callback=self.parse_article,
+            errback=self.on_error,
             cb_kwargs={"source": source, "listed_published": entry.published if entry else None},
             meta={"source_id": source.id, "kind": "article", "listed_url": url},
         )
@@ -322,8 +381,12 @@ class NewsSpider(scrapy.Spider):
             self.skip(url, "empty", f"empty page (HTTP {response.status})", source.id)
             return
         if not isinstance(response, TextResponse) or binary_kind(body):
-            self.skip(url, "not_text", f"not an HTML page (Content-Type {content_type or 'missing'}, "
-                                       f"{len(body)} bytes)", source.id)
+            self.skip(
+                url,
+                "not_text",
+                f"not an HTML page (Content-Type {content_type or 'missing'}, {len(body)} bytes)",
+                source.id,
+            )
             return
         decoded = decode_html(body, content_type)
         if decoded.note:
@@ -331,8 +394,12 @@ class NewsSpider(scrapy.Spider):
         parsed = read_article_html(decoded.text, url)
         fields = article_fields(parsed, self.relevance, listed_published)
         if fields is None:
-            self.skip(url, "no_article_text", f"{CONTENT_CODES['no_article_text']} "
-                      f"({len(parsed['text'] or '')} characters)", source.id)
+            self.skip(
+                url,
+                "no_article_text",
+                f"{CONTENT_CODES['no_article_text']} ({len(parsed['text'] or '')} characters)",
+                source.id,
+            )
             return
         canonical = parsed["url"]
         if not web_url(canonical) or not source.allows(canonical) or _is_site_root(canonical, url):
@@ -342,14 +409,20 @@ class NewsSpider(scrapy.Spider):
             return
         published = fields["published"]
         if self.since and published and published < self.since:
-            self.skip(url, "too_old", f"published {published}, before --since {self.since}", source.id,
-                      published=published)
+            self.skip(
+                url, "too_old", f"published {published}, before --since {self.since}", source.id, published=published
+            )
             return
         listed = response.meta.get("listed_url")
         yield ArticleItem(
-            url=canonical, source_id=source.id, **fields, html=decoded.text, content_type=content_type or None,
-            seen_urls=sorted({u for u in (url, response.request.url, listed,
-                                          *response.meta.get("redirect_urls", [])) if u}),
+            url=canonical,
+            source_id=source.id,
+            **fields,
+            html=decoded.text,
+            content_type=content_type or None,
+            seen_urls=sorted(
+                {u for u in (url, response.request.url, listed, *response.meta.get("redirect_urls", [])) if u}
+            ),
         )
 
     # -- errors in our own code ---------------------------------------------------
@@ -362,11 +435,18 @@ class NewsSpider(scrapy.Spider):
     def on_item_error(self, item, response, spider=None, failure=None):
         """An item pipeline raised on an item: record and count it like a callback error."""
         request = getattr(response, "request", None)
-        self._code_error("item_error", failure, request, "in the item pipeline",
-                         url=getattr(item, "url", None), source_id=getattr(item, "source_id", None))
+        self._code_error(
+            "item_error",
+            failure,
+            request,
+            "in the item pipeline",
+            url=getattr(item, "url", None),
+            source_id=getattr(item, "source_id", None),
+        )
 
-    def _code_error(self, code: str, failure, request, where: str, url: str | None = None,
-                    source_id: str | None = None) -> None:
+    def _code_error(
+        self, code: str, failure, request, where: str, url: str | None = None, source_id: str | None = None
+    ) -> None:
         stats = self.crawler.stats
         stats.inc_value("news/code_errors")
         stats.inc_value("news/errors")
@@ -376,17 +456,30 @@ class NewsSpider(scrapy.Spider):
         exc = failure.value if failure is not None else None
         reason = f"{type(exc).__name__}: {exc} ({where}{_raised_at(failure)})"
         # an article is tried again on the next runs (up to NEWS_MAX_ATTEMPTS): the bug may be fixed
-        self.skip(url or "", code, reason, meta.get("source_id") or source_id,
-                  kind=meta.get("kind", "article"), transient=True, start_url=meta.get("start_url", False))
+        self.skip(
+            url or "",
+            code,
+            reason,
+            meta.get("source_id") or source_id,
+            kind=meta.get("kind", "article"),
+            transient=True,
+            start_url=meta.get("start_url", False),
+        )
 
     def on_error(self, failure):
         request = failure.request
         problem = classify_failure(failure)
         self.crawler.stats.inc_value("news/errors")
         url = request.meta.get("redirect_urls", [request.url])[0]  # the URL we asked for
-        self.skip(url, problem.code, problem.reason, request.meta.get("source_id"),
-                  kind=request.meta.get("kind", "article"), transient=problem.transient,
-                  start_url=request.meta.get("start_url", False))
+        self.skip(
+            url,
+            problem.code,
+            problem.reason,
+            request.meta.get("source_id"),
+            kind=request.meta.get("kind", "article"),
+            transient=problem.transient,
+            start_url=request.meta.get("start_url", False),
+        )
 
 
 def _location(response: Response) -> str:

@@ -10,6 +10,7 @@ renders it while the others wait for that copy. Only anonymous requests (no cook
 Authorization, no query string) are answered from the copy, and only a 200 without Set-Cookie
 is kept.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -31,14 +32,18 @@ def _file_state(path: str) -> tuple:
 def databases_state(datasette) -> tuple:
     """Changes whenever any database file is written (a commit goes to the WAL, a checkpoint
     or a rollback-journal commit to the file itself)."""
-    return tuple(_file_state(f) for db in datasette.databases.values() if db.path
-                 for f in (db.path, db.path + "-wal"))
+    return tuple(_file_state(f) for db in datasette.databases.values() if db.path for f in (db.path, db.path + "-wal"))
 
 
 def _cacheable_request(scope) -> bool:
     headers = {k.lower() for k, _ in scope.get("headers", [])}
-    return (scope["type"] == "http" and scope["method"] == "GET" and scope["path"] in CACHED_PATHS
-            and not scope.get("query_string") and not headers & {b"cookie", b"authorization"})
+    return (
+        scope["type"] == "http"
+        and scope["method"] == "GET"
+        and scope["path"] in CACHED_PATHS
+        and not scope.get("query_string")
+        and not headers & {b"cookie", b"authorization"}
+    )
 
 
 def _cacheable_response(messages: list[dict]) -> bool:
@@ -64,6 +69,7 @@ def asgi_wrapper(datasette):
 
                     async def keep(message):
                         messages.append(message)
+
                     await app(scope, receive, keep)
                     if not messages or not _cacheable_response(messages):
                         pages.pop(path, None)
@@ -73,5 +79,7 @@ def asgi_wrapper(datasette):
                     kept = pages[path] = (state, messages)
             for message in kept[1]:
                 await send(message)
+
         return home_page
+
     return wrap

@@ -10,6 +10,7 @@ string (its punctuation is then only a separator), so every input is a valid que
 - `OR`, `AND` and `NOT` in capitals between two terms are operators; `word*` is a prefix;
 - no word at all (an empty box, only punctuation) matches nothing.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,8 +39,9 @@ def fts_query(text) -> str:
             items.append(("term", _quoted(words) + ("*" if prefix else "")))
     query: list[str] = []
     for n, (kind, value) in enumerate(items):
-        if kind == "op" and not (query and items[n - 1][0] == "term"
-                                 and n + 1 < len(items) and items[n + 1][0] == "term"):
+        if kind == "op" and not (
+            query and items[n - 1][0] == "term" and n + 1 < len(items) and items[n + 1][0] == "term"
+        ):
             continue  # an operator must stand between two terms
         query.append(value)
     return " ".join(query) or MATCH_NOTHING

@@ -14,6 +14,7 @@
   Datasette's time limit stops long queries, not big allocations. (A row over the heap cap is a
   MemoryError in sqlite3, which Datasette answers with a 500.)
 """
+
 from __future__ import annotations
 
 import base64
@@ -45,16 +46,24 @@ def _sha256(source: bytes) -> str:
 
 def content_security_policy(html: bytes | None = None, eval_allowed: bool = False) -> str:
     """The policy for one response; `html` is the page's body (its inline scripts are allowed)."""
-    hashes = sorted({_sha256(body) for attrs, body in INLINE_SCRIPT.findall(html or b"")
-                     if not HAS_SRC.search(attrs)})
+    hashes = sorted({_sha256(body) for attrs, body in INLINE_SCRIPT.findall(html or b"") if not HAS_SRC.search(attrs)})
     script = ["'self'", *hashes]
     if eval_allowed:  # Vega compiles its chart expressions with Function()
         script.append("'unsafe-eval'")
-    return "; ".join([
-        "default-src 'self'", "script-src " + " ".join(script), "style-src 'self' 'unsafe-inline'",
-        f"img-src 'self' data: {TILE_HOSTS}", "connect-src 'self'", "font-src 'self' data:",
-        "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src " + " ".join(script),
+            "style-src 'self' 'unsafe-inline'",
+            f"img-src 'self' data: {TILE_HOSTS}",
+            "connect-src 'self'",
+            "font-src 'self' data:",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 def _is_html(headers) -> bool:
@@ -62,14 +71,18 @@ def _is_html(headers) -> bool:
 
 
 def _with_policy(headers, policy: str) -> list:
-    kept = [[k, v] for k, v in headers
-            if k.lower() not in (b"content-security-policy", b"x-content-type-options")]
+    kept = [[k, v] for k, v in headers if k.lower() not in (b"content-security-policy", b"x-content-type-options")]
     return kept + [[b"content-security-policy", policy.encode()], [b"x-content-type-options", b"nosniff"]]
 
 
 async def _refuse_writes(send) -> None:
-    await send({"type": "http.response.start", "status": 405,
-                "headers": [[b"content-type", b"text/plain; charset=utf-8"], [b"allow", b"GET, HEAD"]]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 405,
+            "headers": [[b"content-type", b"text/plain; charset=utf-8"], [b"allow", b"GET, HEAD"]],
+        }
+    )
     await send({"type": "http.response.body", "body": b"This site is read-only.\n"})
 
 
@@ -83,7 +96,9 @@ def asgi_wrapper(datasette):
             if scope["method"] not in ("GET", "HEAD"):
                 return await _refuse_writes(policy_send)
             await app(scope, receive, policy_send)
+
         return guarded
+
     return wrap
 
 
@@ -98,8 +113,9 @@ def _policy_sender(send, eval_allowed: bool):
             if _is_html(message.get("headers", [])):
                 held["start"], held["body"] = message, []
                 return
-            message = dict(message, headers=_with_policy(message.get("headers", []),
-                                                        content_security_policy(None, eval_allowed)))
+            message = dict(
+                message, headers=_with_policy(message.get("headers", []), content_security_policy(None, eval_allowed))
+            )
         elif kind == "http.response.body" and "start" in held:
             held["body"].append(message.get("body", b""))
             if message.get("more_body"):
@@ -128,9 +144,12 @@ def _budgeted(row_factory):
             state["cursor"], state["bytes"] = weakref.ref(cursor), 0
         state["bytes"] += sum(len(v) for v in values if isinstance(v, (str, bytes)))
         if state["bytes"] > MAX_RESULT_BYTES:
-            raise ResultTooBig(f"the result is over the site's limit of {MAX_RESULT_BYTES // 2**20} MB "
-                               f"of text and binary data per query; ask for fewer rows or columns")
+            raise ResultTooBig(
+                f"the result is over the site's limit of {MAX_RESULT_BYTES // 2**20} MB "
+                f"of text and binary data per query; ask for fewer rows or columns"
+            )
         return row_factory(cursor, values)
+
     return rows
 
 

@@ -14,6 +14,7 @@
 Everything is rendered by Jinja with autoescaping, or escaped here with markupsafe: no
 text from an article is ever inserted as HTML.
 """
+
 from __future__ import annotations
 
 import markupsafe
@@ -92,16 +93,24 @@ def highlight(context: str, surface: str) -> dict:
     at = (context or "").find(surface or "\0")
     if at < 0:
         return {"before": context or "", "hit": "", "after": ""}
-    return {"before": context[:at], "hit": surface, "after": context[at + len(surface):]}
+    return {"before": context[:at], "hit": surface, "after": context[at + len(surface) :]}
 
 
 def group_by_article(rows) -> list[dict]:
     """Mentions (in date order) -> one item per article with the sentences naming the entity."""
     articles: dict[str, dict] = {}
     for r in rows:
-        item = articles.setdefault(r["article_id"], {
-            "article_id": r["article_id"], "published": r["published"], "title": r["title"],
-            "url": r["url"], "roles": [], "quotes": []})
+        item = articles.setdefault(
+            r["article_id"],
+            {
+                "article_id": r["article_id"],
+                "published": r["published"],
+                "title": r["title"],
+                "url": r["url"],
+                "roles": [],
+                "quotes": [],
+            },
+        )
         if r["role"] and r["role"] not in item["roles"]:
             item["roles"].append(r["role"])
         quote = highlight(r["context"], r["surface"])
@@ -121,7 +130,8 @@ async def entity_page(datasette, pk: str) -> dict:
            from mentions join articles on articles.id = mentions.article_id
            where mentions.entity_id = :id
            order by articles.published, articles.id, mentions.start limit :limit""",
-        {"id": pk, "limit": MENTIONS_SHOWN})
+        {"id": pk, "limit": MENTIONS_SHOWN},
+    )
     total = (await db.execute("select count(*) from mentions where entity_id = ?", [pk])).single_value()
     sentences = await db.execute(
         """select sentences.id, sentences.defendant, sentences.defendant_id, sentences.prison_term,
@@ -133,12 +143,15 @@ async def entity_page(datasette, pk: str) -> dict:
               or (:kind = 'agency' and sentences.court = :name)
               or (:kind = 'place' and sentences.place = :name)
            order by sentences.published, sentences.defendant""",
-        {"id": pk, "kind": entity["kind"], "name": entity["name"]})
+        {"id": pk, "kind": entity["kind"], "name": entity["name"]},
+    )
     alongside = await db.execute(
         """select other.id, other.name, other.kind, entity_pairs.articles
            from entity_pairs join entities other on other.id = entity_pairs.other_id
            where entity_pairs.entity_id = :id
-           order by entity_pairs.articles desc, other.name limit 15""", {"id": pk})
+           order by entity_pairs.articles desc, other.name limit 15""",
+        {"id": pk},
+    )
     return {
         "entity": dict(entity),
         "entity_articles": group_by_article(mentions.rows),
@@ -157,12 +170,15 @@ async def article_page(datasette, pk: str) -> dict:
                   group_concat(distinct mentions.role) as roles
            from mentions join entities on entities.id = mentions.entity_id
            where mentions.article_id = ?
-           group by entities.id order by entities.kind desc, times desc, entities.name""", [pk])
+           group by entities.id order by entities.kind desc, times desc, entities.name""",
+        [pk],
+    )
     sentences = await db.execute(
         """select id, defendant, defendant_id, prison_term, suspended_term, fine, court, place, charge, text
-           from sentences where article_id = ? order by start""", [pk])
-    return {"article_entities": [dict(r) for r in named.rows],
-            "article_sentences": [dict(r) for r in sentences.rows]}
+           from sentences where article_id = ? order by start""",
+        [pk],
+    )
+    return {"article_entities": [dict(r) for r in named.rows], "article_sentences": [dict(r) for r in sentences.rows]}
 
 
 @hookimpl
