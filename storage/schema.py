@@ -45,6 +45,14 @@ CRAWL_COUNTS = (
 )
 PROCESS_COUNTS = ("articles_processed", "entities_added", "mentions_added", "sentences_added")
 COUNT_COLUMNS = CRAWL_COUNTS + PROCESS_COUNTS
+# The counters `runs` had before migrations added the others after `message`: a new database
+# keeps an old one's column order (the one the Datasette metadata describes).
+FIRST_RUN_COUNTS = tuple(
+    c
+    for c in COUNT_COLUMNS
+    if c
+    not in {"requests", "listings_fetched", "listings_not_modified", "urls_known", "urls_too_old", "articles_duplicate"}
+)
 
 # Column order matters for readability in Datasette; types are SQLite affinities.
 TABLES: dict[str, dict] = {
@@ -69,9 +77,10 @@ TABLES: dict[str, dict] = {
             "status": str,
             "started_at": str,
             "finished_at": str,
-            **dict.fromkeys(COUNT_COLUMNS, int),
+            **dict.fromkeys(FIRST_RUN_COUNTS, int),
             "nlp_version": str,
             "message": str,
+            **dict.fromkeys((c for c in COUNT_COLUMNS if c not in FIRST_RUN_COUNTS), int),
             "problem_counts": str,
             # one row per command run; a nightly run times each of its stages
             "stage": str,
