@@ -1184,16 +1184,18 @@ def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
     """People whose sentence it is: "the sentence of X", "X's term", or the clause's subject."""
     found = {}
     doc = sent.doc
+    text = doc_text(doc)
     for i in range(sent.start, sent.end):
         person = persons_by_token.get(i)
         if person is None or id(person) in found or person.role in NON_DEFENDANT_ROLES or _acquitted(sent, person):
             continue
         token = doc[i]
-        before = doc.text[max(0, token.idx - 40) : token.idx]
+        before = text[max(0, token.idx - 40) : token.idx]
         end = token.i
         while end + 1 < sent.end and persons_by_token.get(end + 1) is person:
             end += 1
-        after = doc.text[doc[end].idx + len(doc[end].text) : doc[end].idx + len(doc[end].text) + 3]
+        end_char = doc[end].idx + len(doc[end])
+        after = text[end_char : end_char + 3]
         possessive = after.startswith(("'s", "\u2019s")) or doc[end].lower_ in {"'s", "\u2019s"}  # "'s" in the mention
         if (
             OWNER_BEFORE.search(before)
