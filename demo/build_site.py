@@ -6,14 +6,14 @@ Institutions and places are real and used as they exist.
 
 The content is data and the pages are templates, so a new demo article is a new file:
 - `demo/articles/<slug>.md`: one article, TOML front matter between `+++` lines (title,
-  standfirst, date, section, country, author, on_topic, its sentencings and traps), then
+  standfirst, date, section, country, author, on_topic, its sentences and traps), then
   the body, paragraphs separated by blank lines;
 - `demo/layout/`: the Jinja page layouts, the feed, sitemap and robots templates and the
   static files (stylesheet, logo), copied as they are.
 
 Run:  python demo/build_site.py [--out DIR] [--expected FILE]
 Writes: demo/site/**  (static site, document root for a plain HTTP server)
-        demo/expected.json  (answer key: articles, sentencings, not-sentences)
+        demo/expected.json  (answer key: articles, sentences, not-sentences)
 
 Internal links are root-relative. Only feed.xml, sitemap.xml, robots.txt,
 <link rel="canonical"> and og:url carry absolute URLs, all with the literal
@@ -52,7 +52,7 @@ NAV = [
     ("About", "/about.html"),
 ]
 PER_PAGE = 8
-SENTENCING_FIELDS = {  # the answer key's fields and their values when the file leaves them out
+SENTENCE_FIELDS = {  # the answer key's fields and their values when the file leaves them out
     "defendant": None,
     "prison_months": None,
     "suspended_months": None,
@@ -83,12 +83,12 @@ def read_article(path: Path) -> dict:
     a["slug"] = path.stem
     a.setdefault("also", [])
     a.setdefault("traps", [])
-    a["sentencings"] = [{**SENTENCING_FIELDS, **s} for s in a.get("sentencings", [])]
+    a["sentences"] = [{**SENTENCE_FIELDS, **s} for s in a.get("sentences", [])]
     a["dt"] = a.pop("date").replace(tzinfo=TZ)
     a["path"] = f"/news/{a['dt']:%Y}/{a['dt']:%m}/{a['slug']}.html"
     a["paragraphs"] = [" ".join(p.split()) for p in body.strip().split("\n\n")]
     if a["on_topic"]:
-        a["tags"] = ["Human trafficking", a["country"]] + (["Courts"] if a["sentencings"] else [])
+        a["tags"] = ["Human trafficking", a["country"]] + (["Courts"] if a["sentences"] else [])
     a.setdefault("tags", [])
     return a
 
@@ -237,7 +237,7 @@ def render_site(articles: list[dict]) -> dict[str, str]:
 # ---------------------------------------------------------------------------
 def check_content(articles: list[dict]) -> None:
     """Article files a test could not rely on: wrong length, an answer-key field or trap
-    that is not verbatim in the text, sentencings in an off-topic article."""
+    that is not verbatim in the text, sentences in an off-topic article."""
     problems = []
     for a in articles:
         text = " ".join(a["paragraphs"])
@@ -248,15 +248,15 @@ def check_content(articles: list[dict]) -> None:
             problems.append(f"{a['path']}: {len(a['paragraphs'])} paragraphs")
         if a["section"] not in SECTIONS:
             problems.append(f"{a['path']}: unknown section {a['section']!r}")
-        for s in a["sentencings"]:
+        for s in a["sentences"]:
             for field in ("defendant", "court", "fine"):
                 if s[field] and s[field] not in text:
                     problems.append(f"{a['path']}: {field} {s[field]!r} not in text")
         for t in a["traps"]:
             if not any(t in p for p in a["paragraphs"]):
                 problems.append(f"{a['path']}: trap not verbatim: {t[:50]}")
-        if a["sentencings"] and not a["on_topic"]:
-            problems.append(f"{a['path']}: off-topic article with sentencings")
+        if a["sentences"] and not a["on_topic"]:
+            problems.append(f"{a['path']}: off-topic article with sentences")
     if problems:
         raise SystemExit("content problems:\n  " + "\n  ".join(problems))
 
@@ -286,7 +286,7 @@ def answer_key(articles: list[dict]) -> dict:
             }
             for a in articles
         ],
-        "sentencings": [{"path": a["path"], **s} for a in articles for s in a["sentencings"]],
+        "sentences": [{"path": a["path"], **s} for a in articles for s in a["sentences"]],
         "not_sentences": [{"path": a["path"], "text": t} for a in articles for t in a["traps"]],
     }
 
@@ -307,8 +307,8 @@ def build(site: Path = SITE, expected: Path = EXPECTED) -> dict[str, str]:
     print(f"wrote {len(rendered)} files to {site}")
     print(
         f"articles: {len(articles)} ({on} on-topic, {len(articles) - on} off-topic); "
-        f"sentencings: {sum(len(a['sentencings']) for a in articles)} in "
-        f"{sum(bool(a['sentencings']) for a in articles)} articles; "
+        f"sentences: {sum(len(a['sentences']) for a in articles)} in "
+        f"{sum(bool(a['sentences']) for a in articles)} articles; "
         f"not_sentences: {sum(len(a['traps']) for a in articles)}"
     )
     return rendered

@@ -213,15 +213,15 @@ def main() -> int:
             errors.append(f"{path}: {words} words in <p>s")
     print(f"JSON-LD blocks: {n_jsonld} of {len(articles)} article pages")
 
-    for s in key["sentencings"]:
+    for s in key["sentences"]:
         t = text_of.get(s["path"], "")
         if not articles[s["path"]]["on_topic"]:
-            errors.append(f"sentencing on off-topic page {s['path']}")
+            errors.append(f"sentence on off-topic page {s['path']}")
         for f in ("defendant", "court", "fine"):
             if s[f] and s[f] not in t:
                 errors.append(f"{s['path']}: {f} {s[f]!r} not in page text")
         if sum([s["prison_months"] is not None, s["life"], s["death"]]) > 1:
-            errors.append(f"{s['path']}: inconsistent sentencing {s['defendant']}")
+            errors.append(f"{s['path']}: inconsistent sentence {s['defendant']}")
     for ns in key["not_sentences"]:
         if ns["text"] not in text_of.get(ns["path"], ""):
             errors.append(f"{ns['path']}: trap not verbatim in page")
@@ -261,8 +261,8 @@ def main() -> int:
 
     on = sum(a["on_topic"] for a in key["articles"])
     print(
-        f"key: {len(key['articles'])} articles ({on} on-topic), {len(key['sentencings'])} sentencings in "
-        f"{len({s['path'] for s in key['sentencings']})} articles, {len(key['not_sentences'])} not_sentences"
+        f"key: {len(key['articles'])} articles ({on} on-topic), {len(key['sentences'])} sentences in "
+        f"{len({s['path'] for s in key['sentences']})} articles, {len(key['not_sentences'])} not_sentences"
     )
     if errors:
         print("ERRORS:\n  " + "\n  ".join(errors))

@@ -3,7 +3,7 @@ against `pipeline.py serve` on 127.0.0.1 with the crawled demo database.
 
 Walks what the site promises a journalist: search a name and open the person, filter
 prosecutions by court, place and year and export CSV, see places on a map and a chart of
-sentencings per year; and checks that an article's <script>/<img onerror> never runs.
+sentences per year; and checks that an article's <script>/<img onerror> never runs.
 Screenshots go to tests/artifacts/ (`make screenshots` copies the README's to docs/screenshots/).
 
 The browser is the system's /usr/bin/chromium (`.ci/run` installs it): `playwright install`
@@ -185,12 +185,12 @@ def test_map_of_places(page, demo_url):
     shot(page, "05-map.png")
 
 
-def test_chart_of_sentencings_per_year(page, demo_url):
+def test_chart_of_sentences_per_year(page, demo_url):
     page.goto(demo_url + "/-/dashboards/overview")
-    chart = page.locator("#chart-sentencings-per-year")
+    chart = page.locator("#chart-sentences-per-year")
     chart.locator("canvas, svg").first.wait_for()
     page.locator("#chart-articles-per-source-per-month").locator("canvas, svg").first.wait_for()
-    assert page.locator("#card-sentencings-count").inner_text().split()[-1] == "26"
+    assert page.locator("#card-sentences-count").inner_text().split()[-1] == "26"
     shot(page, "06-charts.png", full_page=True)
 
 

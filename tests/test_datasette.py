@@ -79,10 +79,10 @@ def test_every_table_and_column_is_described(crawled_demo_db):
             assert column in db[name].columns_dict, (name, column)
 
 
-def test_sentences_table_shows_demo_sentencings(ds):
+def test_sentences_table_shows_demo_sentences(ds):
     rows = get_json(ds, "/trafficking_news/prosecutions.json?_shape=array&_size=max")
     found = {(r["defendant"], r["prison_months"]) for r in rows}
-    expected = {(s["defendant"], s["prison_months"]) for s in EXPECTED["sentencings"] if s["prison_months"]}
+    expected = {(s["defendant"], s["prison_months"]) for s in EXPECTED["sentences"] if s["prison_months"]}
     assert len(found & expected) >= 0.8 * len(expected), (found, expected)
     for row in rows:
         assert row["article_url"].startswith("http://127.0.0.1")
@@ -93,11 +93,11 @@ QUERY_COLUMNS = {
     "entity_mentions": ["published", "title", "name", "kind", "role", "context", "url", "article_id", "entity_id"],
     "named_alongside": ["name", "kind", "articles", "first_together", "last_together", "named_with", "entity_id"],
     "people_with_agency": ["person", "articles", "article_urls"],
-    "sentencing_totals": [
+    "sentence_totals": [
         "year",
         "court",
         "place",
-        "sentencings",
+        "sentences",
         "total_prison_months",
         "average_prison_months",
         "longest_prison_months",
@@ -135,7 +135,7 @@ QUERY_COLUMNS = {
         "defendant_id",
         "article_id",
     ],
-    "new_articles": ["published", "source", "title", "url", "first_crawled", "sentencings", "article_id"],
+    "new_articles": ["published", "source", "title", "url", "first_crawled", "sentences", "article_id"],
     "agencies_last_30_days": ["name", "agency_kind", "articles", "mentions", "last_named", "entity_id"],
     "search_articles": ["published", "title", "url", "excerpt", "article_id"],
 }
@@ -191,9 +191,9 @@ def test_pipeline_serve_runs_real_datasette(crawled_demo_db):
         proc.wait(timeout=20)
 
 
-def test_end_to_end_known_sentencing_linked_to_its_article(ds):
-    """Demo site -> crawl -> process -> Datasette: a known sentencing, with its article."""
-    gold = next(s for s in EXPECTED["sentencings"] if s["defendant"] == "Yim Sokha")
+def test_end_to_end_known_sentence_linked_to_its_article(ds):
+    """Demo site -> crawl -> process -> Datasette: a known sentence, with its article."""
+    gold = next(s for s in EXPECTED["sentences"] if s["defendant"] == "Yim Sokha")
     rows = get_json(ds, "/trafficking_news/sentences.json?_shape=array&defendant=Yim+Sokha&_labels=on")
     (row,) = rows
     assert row["prison_months"] == gold["prison_months"] == 180
@@ -208,17 +208,17 @@ def query(ds, query_name, **params):
 
 
 def gold(defendant):
-    return next(s for s in EXPECTED["sentencings"] if s["defendant"] == defendant)
+    return next(s for s in EXPECTED["sentences"] if s["defendant"] == defendant)
 
 
-def test_search_everything_finds_person_sentencing_and_article(ds):
+def test_search_everything_finds_person_sentence_and_article(ds):
     rows = query(ds, "search_everything", q="Yim Sokha")
     kinds = [r["found_in"] for r in rows]
     assert kinds[0] == "person, agency or place" and rows[0]["name_or_title"] == "Yim Sokha"
-    assert "sentencing" in kinds and "article" in kinds
-    (sentencing,) = [r for r in rows if r["found_in"] == "sentencing"]
-    assert sentencing["name_or_title"] == "Yim Sokha: 15 years"
-    assert sentencing["url"].endswith(gold("Yim Sokha")["path"])
+    assert "court sentence" in kinds and "article" in kinds
+    (sentence,) = [r for r in rows if r["found_in"] == "court sentence"]
+    assert sentence["name_or_title"] == "Yim Sokha: 15 years"
+    assert sentence["url"].endswith(gold("Yim Sokha")["path"])
     assert query(ds, "search_everything", q='a "quoted" (phrase') == []  # no FTS syntax error
 
 
@@ -236,25 +236,25 @@ def test_named_alongside(ds):
     assert "Yim Sokha" not in names
 
 
-def test_sentencing_totals_by_court_place_and_year(ds):
-    rows = query(ds, "sentencing_totals", court="Battambang", place="", year="2025")
+def test_sentence_totals_by_court_place_and_year(ds):
+    rows = query(ds, "sentence_totals", court="Battambang", place="", year="2025")
     assert rows[0] == {
         "year": "2025",
         "court": "Battambang Provincial Court",
         "place": "Battambang",
-        "sentencings": 1,
+        "sentences": 1,
         "total_prison_months": 180,
         "average_prison_months": 180.0,
         "longest_prison_months": 180,
         "life_sentences": 0,
         "death_sentences": 0,
     }
-    assert rows[-1]["court"] == "all courts" and rows[-1]["sentencings"] == 1
-    everything = query(ds, "sentencing_totals", court="", place="", year="")
+    assert rows[-1]["court"] == "all courts" and rows[-1]["sentences"] == 1
+    everything = query(ds, "sentence_totals", court="", place="", year="")
     total = everything[-1]
     assert (
-        total["sentencings"]
-        == sum(r["sentencings"] for r in everything[:-1])
+        total["sentences"]
+        == sum(r["sentences"] for r in everything[:-1])
         == len(get_json(ds, "/trafficking_news/sentences.json?_shape=array&_size=max"))
     )
 
@@ -371,7 +371,7 @@ def test_entity_page_lists_articles_quotes_and_sentences(ds):
     assert "from defendant_id in sentences" in html and "from entity_id in mentions" in html
 
 
-def test_court_page_lists_its_sentencings(ds):
+def test_court_page_lists_its_sentences(ds):
     (court,) = get_json(ds, "/trafficking_news/agencies.json?_shape=array&name=Svay+Rieng+Provincial+Court")
     assert court["sentences_passed"] == 3
     html = get_text(ds, f"/trafficking_news/entities/{court['id']}")
@@ -395,7 +395,7 @@ def test_map_search_and_dashboard_plugins_are_on(ds):
     assert "Search everything" in html and '"table": "entities"' in html
     assert "Search for records across 4 tables" in get_text(ds, "/")
     html = get_text(ds, "/-/dashboards/overview")
-    assert "Sentencings per year" in html and "Articles per source per month" in html
+    assert "Sentences per year" in html and "Articles per source per month" in html
 
 
 def test_dashboard_charts_have_data(ds):

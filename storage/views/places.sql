@@ -5,12 +5,12 @@ select entities.id, entities.name, entities.place_kind, entities.country,
        entities.latitude, entities.longitude,
        entities.article_count as articles, entities.mention_count as mentions,
        (select count(*) from sentences where sentences.place = entities.name)
-         as sentencings,
+         as sentences,
        entities.first_seen, entities.last_seen,
        json_object('title', entities.name,
                    'description', entities.article_count || ' article(s), '
                      || (select count(*) from sentences where sentences.place = entities.name)
-                     || ' sentencing(s)',
+                     || ' court sentence(s)',
                    'link', 'entities/' || entities.id) as popup
 from entities
 where entities.kind = 'place' and entities.mention_count > 0

@@ -8,7 +8,7 @@
 - Table pages fold the column descriptions into a toggle (static/site.js, site.css,
   served under /site/ by `pipeline.py serve`).
 - An entity's page lists every article naming it (with the sentence that names it), the
-  sentencings of the person (or passed by the court, or at the place) and who is named
+  court sentences of the person (or passed by the court, or at the place) and who is named
   alongside it; an article's page lists what was found in it.
 
 Everything is rendered by Jinja with autoescaping, or escaped here with markupsafe: no
