@@ -9,7 +9,7 @@ so the real sets come first.
   `../shared/real-texts/` (report prose: few people, many agencies, statutory traps);
 - `real-news`: 60 real news bodies of the public article-extraction benchmark
   (`../shared/benchmarks/article-extraction/`, general news), the opening 2,500 characters
-  of each, annotated for this project (names only: its sentencings are not scored);
+  of each, annotated for this project (names only: its sentences are not scored);
   `nlp/eval/real-news.gold.jsonl` holds only ids and gold names, the texts are read from
   `../shared`;
 - `fiction-tune`: fictional trafficking articles the rules may be tuned on;
@@ -20,7 +20,7 @@ Names are compared by the conventions of `../shared/real-texts/README.md`: case-
 accents removed, a leading "the" and a trailing possessive dropped, punctuation turned
 into spaces. A predicted name that matches an alias counts as its canonical name; one that
 matches an optional entry counts neither way. A sentence term is right when the defendant
-matches and prison months, life and death all agree. Sentencings the gold gives without a
+matches and prison months, life and death all agree. Sentences the gold gives without a
 defendant's name are counted apart: the output names a defendant for every record.
 """
 
@@ -62,13 +62,13 @@ def norm(name: str | None) -> str:
 @dataclass
 class GoldText:
     """One annotated text: gold names per kind (each a set of acceptable forms), optional
-    forms, and sentencings."""
+    forms, and court sentences."""
 
     id: str
     text: str
     gold: dict[str, list[set[str]]]
     optional: dict[str, set[str]]
-    sentencings: list[dict] | None  # None when the set does not annotate sentencings
+    sentences: list[dict] | None  # None when the set does not annotate sentences
     victims: set[str] = field(default_factory=set)  # fiction only: persons annotated as victims
     roles: dict[str, str] = field(default_factory=dict)
 
@@ -143,7 +143,8 @@ def _from_conventions(doc_id: str, text: str, annotation: dict) -> GoldText:
         kind: {f for name in optional_source.get(source, []) for f in _forms(name, aliases.get(name))}
         for kind, source in zip(KINDS, ("persons", "organizations", "places"))
     }
-    return GoldText(doc_id, text, gold, optional, annotation["gold"].get("sentencings"))  # None: not annotated
+    # "sentencings" is the gold format's key (../shared/real-texts/README.md); None: not annotated
+    return GoldText(doc_id, text, gold, optional, annotation["gold"].get("sentencings"))
 
 
 def government_texts() -> list[GoldText]:
@@ -200,8 +201,8 @@ EVAL_SETS = [
 
 
 def score_sentences(scores: dict[str, Score], info: dict, row: GoldText, out: dict) -> None:
-    named = [s for s in row.sentencings if s.get("defendant")]
-    info["unnamed_sentencings"] += len(row.sentencings) - len(named)
+    named = [s for s in row.sentences if s.get("defendant")]
+    info["unnamed_sentences"] += len(row.sentences) - len(named)
     scores["sentence defendants"].add(
         row.id, [s["defendant"] for s in out["sentences"]], [{norm(s["defendant"])} for s in named], "defendant"
     )
@@ -218,7 +219,7 @@ def score_set(nlp, texts: list[GoldText]) -> tuple[dict[str, Score], dict]:
         "texts": len(texts),
         "crashes": 0,
         "warnings": 0,
-        "unnamed_sentencings": 0,
+        "unnamed_sentences": 0,
         "victims_gold": 0,
         "victims_exposed": 0,
         "roles_total": 0,
@@ -229,7 +230,7 @@ def score_set(nlp, texts: list[GoldText]) -> tuple[dict[str, Score], dict]:
         info["warnings"] += bool(out.get("warnings"))
         for kind in KINDS:
             scores[kind].add(row.id, [e["name"] for e in out[kind]], row.gold[kind], kind[:-1], row.optional[kind])
-        if row.sentencings is not None:  # the real-news set annotates names only
+        if row.sentences is not None:  # the real-news set annotates names only
             score_sentences(scores, info, row, out)
         predicted_roles = {norm(p["name"]): p.get("role") for p in out["persons"]}
         for person, role in row.roles.items():
@@ -251,7 +252,7 @@ def report(name: str, texts: int, scores: dict[str, Score], info: dict, show_err
     targets = {**TARGETS, **(GOVERNMENT_TARGETS if name == "us-government-texts" else {})}
     for kind, s in scores.items():
         if kind.startswith("sentence") and s.tp + s.fp + s.fn == 0:
-            continue  # sentencings not annotated (real news) or none in the set
+            continue  # sentences not annotated (real news) or none in the set
         target = "" if name == "fiction-tune" else f"{targets[kind]:.2f}" + (" ok" if s.f1 >= targets[kind] else " NO")
         lines.append(
             f"{kind:<22}{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}{target:>8}"
@@ -259,8 +260,8 @@ def report(name: str, texts: int, scores: dict[str, Score], info: dict, show_err
     lines.append(
         f"crashes: {info['crashes']}; texts with warnings: {info['warnings']}"
         + (
-            f"; gold sentencings without a named defendant (not scored): {info['unnamed_sentencings']}"
-            if info["unnamed_sentencings"]
+            f"; gold sentences without a named defendant (not scored): {info['unnamed_sentences']}"
+            if info["unnamed_sentences"]
             else ""
         )
     )
