@@ -1,4 +1,4 @@
-"""Generated article texts: a short sentencing, a name-heavy text, a 9 MB page."""
+"""Generated article texts: a short report of a court sentence, a name-heavy text, a 9 MB page."""
 
 from __future__ import annotations
 
