@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import sqlite_utils
 
 
-def store(db_path, texts: dict[str, str]) -> None:
-    """Each text as a relevant article of source `t`, as the crawl stores one."""
+def store_articles(db_path, articles: Iterable[dict], source: dict | None = None) -> None:
+    """Store each article (the fields the crawl hands to storage.articles.store_article) by
+    the crawl's own write path, after its `source` row if one is given."""
     from storage import open_db
     from storage.articles import store_article
 
     db = open_db(db_path)
-    with db.conn:
-        db["sources"].insert({"id": "t", "name": "Test"}, pk="id", ignore=True)
-    for key, text in texts.items():
-        store_article(
-            db,
+    if source:
+        with db.conn:
+            db["sources"].insert(source, pk="id", ignore=True)
+    for article in articles:
+        store_article(db, article)
+    db.close()
+
+
+def store(db_path, texts: dict[str, str]) -> None:
+    """Each text as a relevant article of source `t`, as the crawl stores one."""
+    store_articles(
+        db_path,
+        (
             {
                 "url": f"https://t.example/{key}",
                 "title": key,
@@ -24,9 +35,11 @@ def store(db_path, texts: dict[str, str]) -> None:
                 "content_hash": key,
                 "relevant": True,
                 "relevance": 3.0,
-            },
-        )
-    db.close()
+            }
+            for key, text in texts.items()
+        ),
+        source={"id": "t", "name": "Test"},
+    )
 
 
 def names_found(db: sqlite_utils.Database, names) -> list[str]:

@@ -21,6 +21,19 @@ def bench(script: str, *args: str) -> str:
     return result.stdout
 
 
+def test_add_articles_stores_the_generated_articles_and_counts_their_words(tmp_path):
+    """bench's articles go in through testbed.database.store_articles, as the tests' do."""
+    import sqlite_utils
+
+    from bench.articles_db import add_articles
+
+    words = add_articles(tmp_path / "bench.db", 5, start=3)
+    rows = list(sqlite_utils.Database(tmp_path / "bench.db")["articles"].rows)
+    assert {r["url"] for r in rows} == {f"https://bench.example.org/news/{n:06d}" for n in range(3, 8)}
+    assert words == sum(len(r["text"].split()) for r in rows) > 0
+    assert all(r["relevant"] == 1 and r["published"].startswith("2025-") for r in rows)
+
+
 def test_nlp_throughput_prints_both_rates_and_the_ratio():
     out = bench("nlp_throughput.py", "--articles", "12", "--workers", "2")
     assert re.search(rf"raw nlp.pipe .* {NUMBER} words/s", out)
