@@ -37,10 +37,12 @@ NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{_TEN_WORDS})(?:[- ](?:{_DIGIT_WORDS}))?|(?:{_UN
 HALF = r"(?:[\s-]+and[\s-]+(?:a[\s-]+)?half|\s*½)"
 UNIT = r"(?:years?|yrs?|months?|weeks?|days?|decades?)"
 
-# "15 years", "15-year", "two and a half years", "a year and a half", "1½ years"
+# "15 years", "15-year", "two and a half years", "a year and a half", "1½ years", and the
+# Philippine "twenty (20) years" (the number in words, then in digits)
+DIGITS_AGAIN = r"(?:\s*\(\d+\))?"
 TERM_RE = re.compile(
-    rf"\b(?P<num>{NUMBER})(?P<half>{HALF})?[\s-]+(?P<unit>{UNIT})\b(?P<half2>\s+and\s+a\s+half)?"
-    rf"(?:(?:,?\s+and\s+|\s+)(?P<num2>{NUMBER})[\s-]+(?P<unit2>months?|weeks?|days?)\b)?",
+    rf"\b(?P<num>{NUMBER}){DIGITS_AGAIN}(?P<half>{HALF})?[\s-]+(?P<unit>{UNIT})\b(?P<half2>\s+and\s+a\s+half)?"
+    rf"(?:(?:,?\s+and\s+|\s+)(?P<num2>{NUMBER}){DIGITS_AGAIN}[\s-]+(?P<unit2>months?|weeks?|days?)\b)?",
     re.IGNORECASE,
 )
 

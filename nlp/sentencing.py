@@ -1553,9 +1553,28 @@ def _triggers(sent: Span) -> list[Token]:
             )
         ):
             found.append(token)  # "received four years", "was given nine years"
+        elif lemma in HANDING_LEMMAS and token.pos_ == "VERB" and _hands_a_term(token):
+            found.append(token)  # "handed A, 38, and B, 27, seven years each, and C, 30, five years"
         elif _elided_unit_number(token) is not None:
             found.append(token)  # "He received 12 years and she received eight"
     return found
+
+
+HANDING_LEMMAS = {"hand", "give", "mete", "award"}
+
+
+def _hands_a_term(verb: Token) -> bool:
+    """A person and a term of years or months somewhere under a verb of handing: the list of
+    names may carry the term as an apposition the parser hangs far below the verb."""
+    text = doc_text(verb.doc)
+    below = list(verb.subtree)
+    return any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in below) and any(
+        t.lower_.rstrip("s") in {"year", "month"}
+        and t.dep_ in {"appos", "npadvmod", "dobj", "conj"}
+        and not AGE_AFTER_TERM.match(text[t.idx + len(t) : t.idx + len(t) + 12])
+        and not TIME_AFTER_TERM.match(text[t.idx + len(t) : t.idx + len(t) + 12])
+        for t in below
+    )
 
 
 def _elided_unit_number(token: Token) -> Token | None:

@@ -1144,3 +1144,21 @@ def test_handed_down_a_penalty_to_each_of_them(nlp):
 )
 def test_headline_term_with_the_name_only_in_the_body(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+def test_philippine_number_in_words_then_digits(nlp):
+    text = (
+        "Judge Victor Santos of the Regional Trial Court sentenced Maria Bautista, 52, to imprisonment of twenty (20) "
+        "years and a fine of P1 million, while her niece, Joy Ramos, 29, was meted the penalty of eight (8) years "
+        "imprisonment."
+    )
+    assert terms(nlp, text) == {"Maria Bautista": 240, "Joy Ramos": 96}
+
+
+def test_handed_a_list_its_terms_as_appositions(nlp):
+    # no "prison" or "sentence" word: the terms hang off the names the verb hands them to
+    text = (
+        "Presiding judge Chhun Dara handed Chinese nationals Zhang Wei, 38, Liu Bo, 32, and Chen Gang, 27, seven "
+        "years each, and Cambodian guard Sok Rithy, 30, five years."
+    )
+    assert terms(nlp, text) == {"Zhang Wei": 84, "Liu Bo": 84, "Chen Gang": 84, "Sok Rithy": 60}
