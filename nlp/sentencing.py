@@ -1630,11 +1630,28 @@ def _ordered_to_serve(trigger: Token, modal: Token) -> bool:
     return modal.lower_ == "must" and trigger.lemma_.lower() in {"serve", "spend"}
 
 
+def _misparsed_object(trigger: Token) -> Token | None:
+    """VERB READ AS ADJECTIVE: "Judge X handed syndicate leader Tan, 48, ten years' jail" parsed
+    with "handed" (it has its own subject) as an adjective of "leader": the noun phrase it
+    modifies is the verb's object, and its subtree holds the term."""
+    if trigger.dep_ != "amod" or trigger.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "nsubj" for c in trigger.children) and not (
+        trigger.i > 0 and trigger.doc[trigger.i - 1].pos_ == "PROPN"  # "Judge X Yusof handed ..."
+    ):
+        return None
+    token = trigger.head
+    while token.dep_ in {"compound", "amod"} and token.head.i > token.i:
+        token = token.head
+    return token if token.i > trigger.i else None
+
+
 def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
     """Prison terms that hang off this trigger (in its subtree, no trap governor between)."""
     if trigger.dep_ == "amod" and TERM_NOUNS.fullmatch(trigger.head.text):
         trigger = trigger.head  # "were each handed two-year sentences" parsed with "handed" as an adjective
-    subtree = {t.i for t in trigger.subtree}
+    anchor = _misparsed_object(trigger) or trigger
+    subtree = {t.i for t in anchor.subtree}
     text = sent.text
     terms = []
     for match in TERM_RE.finditer(text):
@@ -1652,7 +1669,7 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
             continue
         if TIME_AFTER_TERM.match(text[match.end() : match.end() + 12]) and not _given_by(span.root, trigger):
             continue
-        path = _path_to(span.root, trigger)
+        path = _path_to(span.root, anchor)
         if path is None or any(t.pos_ in {"VERB", "AUX"} for t in path):
             continue  # the term belongs to another clause ("paid nothing for nine months")
         if {t.lemma_.lower() for t in path} & TRAP_GOVERNORS:
@@ -1734,6 +1751,9 @@ def _defendants(
             for g in c.children
             if g.lower_ in {"both", "all"} and g.dep_ in {"advmod", "npadvmod", "predet", "det"} and g.i > trigger.i
         ]
+    misparsed = _misparsed_object(trigger)
+    if misparsed is not None:
+        objects = [misparsed]
     if objects:  # "sentenced A, 51, a headman ..., and B, 44, to ...": B parsed as the verb's conjunct
         objects += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i in persons_by_token]
     if lemma in {"receive", "serve", "get"}:

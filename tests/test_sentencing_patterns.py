@@ -1162,3 +1162,23 @@ def test_handed_a_list_its_terms_as_appositions(nlp):
         "years each, and Cambodian guard Sok Rithy, 30, five years."
     )
     assert terms(nlp, text) == {"Zhang Wei": 84, "Liu Bo": 84, "Chen Gang": 84, "Sok Rithy": 60}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Judge Aida Rahman sentenced immigration officer Zulkarnain Hashim, 45, to eight years' jail and police "
+            "corporal Mohd Azri Salleh, 33, to four years' jail.",
+            {"Zulkarnain Hashim": 96, "Mohd Azri Salleh": 48},
+        ),
+        (
+            "Judge Datuk Hamid Yusof handed syndicate leader Lee Kah Wai, 48, ten years' jail and three strokes of "
+            "the rotan after finding him guilty on six charges.",
+            {"Lee Kah Wai": 120},
+        ),
+    ],
+)
+def test_verb_the_parser_reads_as_an_adjective(nlp, text, expected):
+    # "sentenced immigration officer X": the small model makes the verb an adjective of "officer"
+    assert terms(nlp, text) == expected
