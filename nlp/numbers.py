@@ -116,8 +116,8 @@ def term_list(text: str, match: re.Match) -> list[int]:
             return [int(round(first)), int(round(second))]
     before = text[max(0, match.start() - 60) : match.start()]
     listed = TERM_LIST_BEFORE.search(before)
-    if not listed or match.group("half") or match.group("num2"):
-        return [months]
+    if not listed or match.group("num2"):
+        return [months]  # "12 and eight and a half years" lists; "three and four years and six months" is unclear
     if RANGE_WORD_BEFORE.search(before[: listed.start()]):
         return [months]
     per = _unit_months(match.group("unit"))

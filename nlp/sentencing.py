@@ -282,7 +282,10 @@ class SentenceExtractor:
                 continue
             for record in self._sentence_records(doc, sents, index, entities, persons_by_token, aliases):
                 key = record["defendant_entity"].name
-                if key not in records:
+                if record.pop("replaces") and key in records:
+                    # "He substituted a jail term of five years for Mr Hakim": the new term stands
+                    _set_term(records[key], record["prison_months"], record["life"], record["death"])
+                elif key not in records:
                     records[key] = record
                 elif record["named"] and not records[key]["named"]:
                     _merge(record, records[key])  # a sentence naming the defendant beats a reference
@@ -323,6 +326,7 @@ class SentenceExtractor:
             self._headline_term(doc, sents, entities, persons_by_token, records)
         for record in records.values():
             record.pop("changed", None)
+            record.pop("replaces", None)
             record["defendant_entity"].role = "defendant"
         doc._.court_sentences = list(records.values())
         return doc
@@ -487,6 +491,7 @@ class SentenceExtractor:
                         "text": sent.text.strip(),
                         "start": sent.start_char,
                         "end": sent.end_char,
+                        "replaces": trigger.lemma_.lower() == "substitute",
                     }
                 )
         return records
@@ -1777,9 +1782,17 @@ def _defendants(
         for h in heads
     ]
     if lemma == "substitute":
-        # SUBSTITUTED: "set aside the fine imposed on X and substituted a jail term of three
-        # years": the term's owner is whom the sentence names before the verb, not its object
-        heads = []
+        # SUBSTITUTED: "substituted a jail term of five years for Mr Hakim", "set aside the fine
+        # imposed on X and substituted a jail term of three years": the one it is "for", else
+        # whom the sentence names before the verb; never the verb's object (the term)
+        heads = [
+            g
+            for c in [trigger, *(o for o in trigger.children if o.dep_ == "dobj")]
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "for"
+            for g in p.children
+            if g.dep_ == "pobj" and g.i in persons_by_token
+        ]
     if not heads and trigger.dep_ in {"amod", "dep", "attr"}:
         # BROKEN PARSE: "Five members ... were each handed reclusion perpetua" with "handed"
         # read as an adjective: the subject of the clause it sits in
@@ -1925,12 +1938,22 @@ def _persons_in(heads: list[Token], persons_by_token) -> list[Entity]:
     return found
 
 
+def _in_a_clause_below(token: Token, head: Token) -> bool:
+    """ "A nail bar owner who forced three teenagers to work": "three" counts the teenagers,
+    not the owners (a relative clause or a prepositional phrase other than "of")."""
+    while token.i != head.i and token.dep_ != "ROOT":
+        if token.dep_ in {"relcl", "acl", "advcl"} or (token.dep_ == "prep" and token.lower_ != "of"):
+            return True
+        token = token.head
+    return False
+
+
 def _reference_count(head: Token) -> int | None:
     """How many earlier-named people an NP like 'All three' or 'the couple' points back to.
 
     Returns 0 when the NP is not a back-reference (e.g. '120 traffickers' is a statistic).
     """
-    words = [t.lower_ for t in head.subtree]
+    words = [t.lower_ for t in head.subtree if not _in_a_clause_below(t, head)]
     for word in words:
         if re.fullmatch(r"\d+", word):
             return 0 if int(word) > 10 else int(word)

@@ -1092,6 +1092,14 @@ def test_a_jail_term_substituted_for_a_fine(nlp):
     assert terms(nlp, text) == {"Tan Ah Seng": 48}
 
 
+def test_a_substituted_term_replaces_the_first_one(nlp):
+    text = (
+        "Rahman Salleh, 46, had been sentenced by the Sessions Court in 2024 to eight years' jail. In allowing the "
+        "appeal in part, the judge substituted a jail term of five years for Mr Rahman."
+    )
+    assert terms(nlp, text) == {"Rahman Salleh": 60}
+
+
 def test_handed_down_a_penalty_to_each_of_them(nlp):
     text = (
         "Judge Rosa Lim found Ana Reyes, 51, Paolo Cruz, 33, and Mark Dizon, 27, guilty of qualified trafficking. "
@@ -1182,3 +1190,20 @@ def test_handed_a_list_its_terms_as_appositions(nlp):
 def test_verb_the_parser_reads_as_an_adjective(nlp, text, expected):
     # "sentenced immigration officer X": the small model makes the verb an adjective of "officer"
     assert terms(nlp, text) == expected
+
+
+def test_a_number_inside_the_relative_clause_is_no_head_count(nlp):
+    # "who sent four women": the four are the victims, not four defendants to look back for
+    text = (
+        "A recruiter who sent four women to Malaysia has been jailed for nine years.\n\nChan Dara, 41, of Kampot, "
+        "was found guilty of trafficking after a trial at the provincial court."
+    )
+    assert terms(nlp, text) == {"Chan Dara": 108}
+
+
+def test_listed_terms_with_a_half(nlp):
+    text = (
+        "HANOI - Pham Van Long, 41, and Dang Thi Thu, 36, were sentenced to 12 and eight and a half years in prison "
+        "respectively."
+    )
+    assert terms(nlp, text) == {"Pham Van Long": 144, "Dang Thi Thu": 102}
