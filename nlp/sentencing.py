@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.entities import Entity, doc_text
+from nlp.entities import INSTITUTION_HEAD, Entity, Mention, doc_text
 from nlp.numbers import NUMBER, TERM_RE, bare_number_months, find_terms, parse_number, term_list, term_to_months
 
 TRIGGER_LEMMAS = {"sentence", "jail", "imprison", "incarcerate"}
@@ -259,7 +259,9 @@ class SentenceExtractor:
         self.lookback_sentences = lookback_sentences
 
     def __call__(self, doc: Doc) -> Doc:
-        entities: list[Entity] = doc._.entities or []
+        if doc._.entities is None:
+            doc._.entities = []
+        entities: list[Entity] = doc._.entities  # a name the model missed may be added (_unrecognised_name)
         persons_by_token: dict[int, Entity] = {}
         for entity in entities:
             if entity.kind == "person":
@@ -1802,6 +1804,8 @@ def _defendants(
         head_subject = _subject(trigger.head)
         if head_subject is not None:
             people = _persons_in([head_subject], persons_by_token)
+    if not people and lemma in TRIGGER_LEMMAS:
+        people = [p for p in (_unrecognised_name(h, entities, persons_by_token) for h in heads) if p is not None]
     if people:
         return people
     for head in heads:
@@ -1856,6 +1860,50 @@ def _defendants(
                 found.append(person)
         return found
     return []
+
+
+NAME_TOKEN = re.compile(r"^[A-Z][a-z'-]+$")
+ALIAS_WORDS = {"alias", "aka", "a.k.a."}
+
+
+def _unrecognised_name(head: Token, entities: list[Entity], persons_by_token) -> Entity | None:
+    """NAME THE MODEL MISSED: "Suharto alias Anto, 40, was sentenced", "sentenced Thai national
+    Wichai Boonma in absentia": the one sentenced, a run of capitalised proper nouns heading
+    the subject or object, is a person even when entity recognition missed it. Two words, or
+    one with an age after it; never a word of an institution or of a known place or agency."""
+    if head.pos_ != "PROPN" or head.i in persons_by_token:
+        return None
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == head.i:
+        start -= 1
+    end = head.i + 1
+    if start >= 2 and doc[start - 1].lower_ in ALIAS_WORDS and doc[start - 2].pos_ == "PROPN":
+        end, start = start - 1, start - 2  # "Suharto alias Anto": the name before the alias
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == doc[end - 1].i:
+            start -= 1
+    words = doc[start:end]
+    text = doc_text(doc)
+    after = head.idx + len(head)  # "Suharto alias Anto, 40,": the age follows the alias
+    aged = AGE_APPOSITION.match(text[after : after + 12])
+    if head.dep_ not in {"nsubjpass", "dobj"} or not (len(words) >= 2 or aged) or len(words) > 4:
+        return None
+    if not all(NAME_TOKEN.match(t.text) for t in words) or INSTITUTION_HEAD.search(words.text):
+        return None
+    taken = {i for e in entities for m in e.mentions for i in range(m.token_start, m.token_end)}
+    if any(t.i in taken for t in words):
+        return None  # a place or an agency already
+    sent = head.sent
+    person = Entity(
+        "person",
+        words.text,
+        [Mention(words.start_char, words.end_char, words.text, sent.start_char, sent.end_char, start, end)],
+        age=int(re.search(r"\d+", aged.group(0)).group(0)) if aged else None,
+    )
+    entities.append(person)
+    for i in range(start, end):
+        persons_by_token[i] = person
+    return person
 
 
 def _named_after(doc, head: Token, persons_by_token) -> list[Entity]:

@@ -1207,3 +1207,21 @@ def test_listed_terms_with_a_half(nlp):
         "respectively."
     )
     assert terms(nlp, text) == {"Pham Van Long": 144, "Dang Thi Thu": 102}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Suharto alias Anto, 40, was sentenced to seven years in prison by the Batam District Court.",
+            {"Suharto": 84},
+        ),
+        ("The court sentenced Thai national Wichai Boonma in absentia to 15 years in prison.", {"Wichai Boonma": 180}),
+        # a court or a place in the slot is no person
+        ("The Batam District Court was sentenced to nothing.", {}),
+    ],
+)
+def test_the_one_sentenced_is_a_person_even_when_the_model_missed_the_name(nlp, text, expected):
+    found = contract(nlp, text)
+    assert terms(nlp, text) == expected
+    assert {p["name"] for p in found["persons"]} >= set(expected)
