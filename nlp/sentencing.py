@@ -1833,6 +1833,9 @@ def _defendants(
         named = _named_after(doc, head, persons_by_token) if count != 0 else []
         if named:  # "sentenced the couple, A, 45, and B, 41, to ...": the names are right there
             return named
+        listed_after = _named_after_colon(sents[index], trigger, persons_by_token) if count != 0 else []
+        if listed_after and (count is None or len(listed_after) == count):
+            return listed_after  # "sentenced two people to 10 years each: A, 32, and his cousin B, 29"
         if count != 0:
             found = _back_reference(
                 doc,
@@ -1850,7 +1853,8 @@ def _defendants(
                 return found
         if count != 0 or (head.pos_ == "NOUN" and any(c.dep_ in {"det", "nummod"} for c in head.children)):
             # "sentenced a recruiter to life ..." then "Maria Santos, 41, was found guilty"
-            return _forward_reference(sents, index, persons_by_token, count or listed or 1, noun=head.lemma_.lower())
+            count = count or listed or _naming_count(sents, index, persons_by_token) or 1
+            return _forward_reference(sents, index, persons_by_token, count, noun=head.lemma_.lower())
     if not heads:  # no parse to lean on: eligible persons in the sentence before the verb
         sent = sents[index]
         found = []
@@ -1904,6 +1908,34 @@ def _unrecognised_name(head: Token, entities: list[Entity], persons_by_token) ->
     for i in range(start, end):
         persons_by_token[i] = person
     return person
+
+
+def _named_after_colon(sent: Span, trigger: Token, persons_by_token) -> list[Entity]:
+    """The people a colon after the verb lists to the end of the sentence, when nothing else
+    (no verb, no second term) comes after the colon."""
+    colon = next((t for t in sent if t.i > trigger.i and t.text == ":"), None)
+    if colon is None:
+        return []
+    tail = sent.doc[colon.i + 1 : sent.end]
+    if any(t.pos_ in {"VERB", "AUX"} for t in tail) or TERM_RE.search(tail.text):
+        return []
+    found: list[Entity] = []
+    for t in tail:
+        person = persons_by_token.get(t.i)
+        if person is not None and person not in found:
+            if person.role in NEVER_DEFENDANT_ROLES:
+                return []
+            found.append(person)
+    return found
+
+
+def _naming_count(sents, index: int, persons_by_token) -> int | None:
+    """ "They are A and B.": how many the next sentence names, when it only names them."""
+    if index + 1 >= len(sents) or not NAMING.match(sents[index + 1].text):
+        return None
+    sent = sents[index + 1]
+    named = {id(p) for i in range(sent.start, sent.end) if (p := persons_by_token.get(i)) is not None}
+    return len(named) or None
 
 
 def _named_after(doc, head: Token, persons_by_token) -> list[Entity]:

@@ -1225,3 +1225,21 @@ def test_the_one_sentenced_is_a_person_even_when_the_model_missed_the_name(nlp, 
     found = contract(nlp, text)
     assert terms(nlp, text) == expected
     assert {p["name"] for p in found["persons"]} >= set(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A Kandal court yesterday sentenced two people to 10 years in prison each: Sok Samnang, 32, and his "
+            "cousin Sok Pisey, 29.",
+            {"Sok Samnang": 120, "Sok Pisey": 120},
+        ),
+        (
+            "The court sentenced them to 20 years each. They are Chinese nationals Liu Yang, 35, and Zhao Lei, 30.",
+            {"Liu Yang": 240, "Zhao Lei": 240},
+        ),
+    ],
+)
+def test_the_people_named_after_a_colon_or_in_a_naming_sentence(nlp, text, expected):
+    assert terms(nlp, text) == expected
