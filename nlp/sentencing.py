@@ -1879,7 +1879,12 @@ def _unrecognised_name(head: Token, entities: list[Entity], persons_by_token) ->
         return None
     doc = head.doc
     start = head.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == head.i:
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].head.i == head.i
+        and NAME_TOKEN.match(doc[start - 1].text)  # not "former kagawad": a lower-case post
+    ):
         start -= 1
     end = head.i + 1
     if start >= 2 and doc[start - 1].lower_ in ALIAS_WORDS and doc[start - 2].pos_ == "PROPN":

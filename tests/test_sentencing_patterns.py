@@ -1217,6 +1217,11 @@ def test_listed_terms_with_a_half(nlp):
             {"Suharto": 84},
         ),
         ("The court sentenced Thai national Wichai Boonma in absentia to 15 years in prison.", {"Wichai Boonma": 180}),
+        # a lower-case post before the name is no part of it
+        (
+            "The Angeles City Regional Trial Court sentenced former kagawad Edgardo Manalo, 58, to life imprisonment.",
+            {"Edgardo Manalo": "life"},
+        ),
         # a court or a place in the slot is no person
         ("The Batam District Court was sentenced to nothing.", {}),
     ],
