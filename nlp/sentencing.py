@@ -401,9 +401,10 @@ class SentenceExtractor:
             fine_only = trigger.lower_ == "fined" and fine is not None
             # UNSTATED TERM: "were sentenced to prison", "were given prison terms": a sentence
             # was passed, its length not told; the record keeps prison_months null.
+            after_trigger = sent.text[trigger.idx - sent.start_char :]
             unstated = (
                 not terms
-                and UNSTATED_TERM.search(sent.text[trigger.idx - sent.start_char :]) is not None
+                and (UNSTATED_TERM.search(after_trigger) is not None or RANGE_GIVEN.match(after_trigger) is not None)
                 and trigger.lemma_.lower() in UNSTATED_TRIGGER_LEMMAS
             )
             if (
@@ -673,6 +674,13 @@ UNSTATED_TERM = re.compile(
     r"\bto\s+time\s+served\b",
     re.I,
 )  # "sentenced to time served": a sentence, no further prison
+# RANGE GIVEN: "Three men were sentenced to between four and six years' jail", "received six to
+# nine years each": sentenced, each to a term the range does not tell.
+RANGE_GIVEN = re.compile(
+    rf"^\w+(?:\s+(?:to|for|each|jail|prison|terms?|sentences?|ranging|of))*\s+(?:between\s+|from\s+)?"
+    rf"{NUMBER}(?:[\s-]+(?:years?|months?))?\s+(?:and|to)\s+{NUMBER}[\s-]+(?:years?|months?)\b",
+    re.I,
+)
 UNSTATED_TRIGGER_LEMMAS = {"sentence", "give", "hand", "receive", "get", "imprison", "mete"}
 
 

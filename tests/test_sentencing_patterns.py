@@ -1248,3 +1248,19 @@ def test_the_one_sentenced_is_a_person_even_when_the_model_missed_the_name(nlp, 
 )
 def test_the_people_named_after_a_colon_or_in_a_naming_sentence(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Three men were sentenced to between four and six years' jail by the Sessions Court today. They are "
+            "Rahim Osman, Nor Azman Yusof and Zulkifli Ahmad.",
+            {"Rahim Osman": None, "Nor Azman Yusof": None, "Zulkifli Ahmad": None},
+        ),
+        # a statistic names no one
+        ("In 2023, 89 individuals were convicted and sentenced to between five and 10 years in prison.", {}),
+    ],
+)
+def test_a_range_sentences_each_to_a_term_it_does_not_tell(nlp, text, expected):
+    assert terms(nlp, text) == expected
