@@ -37,10 +37,12 @@ NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{_TEN_WORDS})(?:[- ](?:{_DIGIT_WORDS}))?|(?:{_UN
 HALF = r"(?:[\s-]+and[\s-]+(?:a[\s-]+)?half|\s*½)"
 UNIT = r"(?:years?|yrs?|months?|weeks?|days?|decades?)"
 
-# "15 years", "15-year", "two and a half years", "a year and a half", "1½ years"
+# "15 years", "15-year", "two and a half years", "a year and a half", "1½ years", and the
+# Philippine "twenty (20) years" (the number in words, then in digits)
+DIGITS_AGAIN = r"(?:\s*\(\d+\))?"
 TERM_RE = re.compile(
-    rf"\b(?P<num>{NUMBER})(?P<half>{HALF})?[\s-]+(?P<unit>{UNIT})\b(?P<half2>\s+and\s+a\s+half)?"
-    rf"(?:(?:,?\s+and\s+|\s+)(?P<num2>{NUMBER})[\s-]+(?P<unit2>months?|weeks?|days?)\b)?",
+    rf"\b(?P<num>{NUMBER}){DIGITS_AGAIN}(?P<half>{HALF})?[\s-]+(?P<unit>{UNIT})\b(?P<half2>\s+and\s+a\s+half)?"
+    rf"(?:(?:,?\s+and\s+|\s+)(?P<num2>{NUMBER}){DIGITS_AGAIN}[\s-]+(?P<unit2>months?|weeks?|days?)\b)?",
     re.IGNORECASE,
 )
 
@@ -114,8 +116,8 @@ def term_list(text: str, match: re.Match) -> list[int]:
             return [int(round(first)), int(round(second))]
     before = text[max(0, match.start() - 60) : match.start()]
     listed = TERM_LIST_BEFORE.search(before)
-    if not listed or match.group("half") or match.group("num2"):
-        return [months]
+    if not listed or match.group("num2"):
+        return [months]  # "12 and eight and a half years" lists; "three and four years and six months" is unclear
     if RANGE_WORD_BEFORE.search(before[: listed.start()]):
         return [months]
     per = _unit_months(match.group("unit"))

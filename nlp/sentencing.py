@@ -13,12 +13,12 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.entities import Entity, doc_text
+from nlp.entities import INSTITUTION_HEAD, Entity, Mention, doc_text
 from nlp.numbers import NUMBER, TERM_RE, bare_number_months, find_terms, parse_number, term_list, term_to_months
 
 TRIGGER_LEMMAS = {"sentence", "jail", "imprison", "incarcerate"}
 TRIGGER_FORMS = {"sentenced", "jailed", "imprisoned", "incarcerated", "fined"}
-TERM_VERB_LEMMAS = {"hand", "give", "receive", "serve", "mete", "impose", "get", "order", "award"}
+TERM_VERB_LEMMAS = {"hand", "give", "receive", "serve", "mete", "impose", "get", "order", "award", "substitute"}
 TERM_NOUNS = re.compile(
     r"\b(?:sentences?|terms?|prison|jail|imprisonment|behind bars|incarceration|years? in|months? in|perpetua)\b", re.I
 )
@@ -98,6 +98,16 @@ RANGE_BEFORE = re.compile(
     rf"\b(?!\d{{3}})(?<!\bin )(?<!\bsince ){NUMBER}(?:\s+to\s+|\s*[-\u2013]\s*))$",
     re.I,
 )  # not "in 2019 to eight years"
+# DATE, NOT RANGE: "was sentenced on May 6 to 87 months": the number before "to" is a day.
+DATE_BEFORE_TO = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+to\s+$"
+)
+
+
+def _range_before(before: str) -> bool:
+    return RANGE_BEFORE.search(before) is not None and DATE_BEFORE_TO.search(before) is None
+
+
 # AGGREGATE: "a combined 60 years", "a total of 60 years", "an aggregate 30 years": the sum
 # over several people (or several counts); it is a person's term only when one person got it.
 AGGREGATE_BEFORE = re.compile(
@@ -249,7 +259,9 @@ class SentenceExtractor:
         self.lookback_sentences = lookback_sentences
 
     def __call__(self, doc: Doc) -> Doc:
-        entities: list[Entity] = doc._.entities or []
+        if doc._.entities is None:
+            doc._.entities = []
+        entities: list[Entity] = doc._.entities  # a name the model missed may be added (_unrecognised_name)
         persons_by_token: dict[int, Entity] = {}
         for entity in entities:
             if entity.kind == "person":
@@ -272,7 +284,10 @@ class SentenceExtractor:
                 continue
             for record in self._sentence_records(doc, sents, index, entities, persons_by_token, aliases):
                 key = record["defendant_entity"].name
-                if key not in records:
+                if record.pop("replaces") and key in records:
+                    # "He substituted a jail term of five years for Mr Hakim": the new term stands
+                    _set_term(records[key], record["prison_months"], record["life"], record["death"])
+                elif key not in records:
                     records[key] = record
                 elif record["named"] and not records[key]["named"]:
                     _merge(record, records[key])  # a sentence naming the defendant beats a reference
@@ -309,8 +324,11 @@ class SentenceExtractor:
             ):
                 _halved_later(sents[index - 1], sent, records)
         _apply_pending_changes(records, pending)
+        if sents and not any(r["prison_months"] or r["life"] or r["death"] for r in records.values()):
+            self._headline_term(doc, sents, entities, persons_by_token, records)
         for record in records.values():
             record.pop("changed", None)
+            record.pop("replaces", None)
             record["defendant_entity"].role = "defendant"
         doc._.court_sentences = list(records.values())
         return doc
@@ -338,6 +356,26 @@ class SentenceExtractor:
             "end": sent.end_char,
         }
 
+    def _headline_term(self, doc, sents, entities, persons_by_token, records) -> None:
+        """HEADLINE TERM: "Court jails ship captain 11 years" and a body that names the captain
+        ("found Sompong Jaidee, 49, guilty") but tells no term: the headline's term is his.
+        Only for one unnamed person in the headline and a body with no term of its own."""
+        outcome = _headline_outcome(sents[0], persons_by_token)
+        if outcome is None:
+            return
+        months, life = outcome
+        if len(records) == 1:
+            record = next(iter(records.values()))
+            if record["prison_months"] is None and not record["suspended_months"]:
+                record["prison_months"], record["life"] = months, life
+            return
+        if records:
+            return  # several people sentenced, one term in the headline: whose is not told
+        found = _first_convicted(sents, persons_by_token)
+        if found is not None:
+            person, index = found
+            records[person.name] = self._plain_record(doc, sents, index, entities, person, months, life, False)
+
     def _sentence_records(self, doc, sents, index, entities, persons_by_token, aliases=None):
         sent: Span = sents[index]
         if HYPOTHETICAL.search(sent.text):
@@ -363,9 +401,10 @@ class SentenceExtractor:
             fine_only = trigger.lower_ == "fined" and fine is not None
             # UNSTATED TERM: "were sentenced to prison", "were given prison terms": a sentence
             # was passed, its length not told; the record keeps prison_months null.
+            after_trigger = sent.text[trigger.idx - sent.start_char :]
             unstated = (
                 not terms
-                and UNSTATED_TERM.search(sent.text[trigger.idx - sent.start_char :]) is not None
+                and (UNSTATED_TERM.search(after_trigger) is not None or RANGE_GIVEN.match(after_trigger) is not None)
                 and trigger.lemma_.lower() in UNSTATED_TRIGGER_LEMMAS
             )
             if (
@@ -384,7 +423,7 @@ class SentenceExtractor:
                 # SAME SENTENCE: "sentenced a labor recruiter to 12 years and fined him Rp 500
                 # million": "him" is whom this sentence's first verb sentenced
                 defendants = list({id(r["defendant_entity"]): r["defendant_entity"] for r in records}.values())
-            gapped = _gapped_terms(doc, sent, prison, persons_by_token)
+            gapped = _gapped_terms(doc, sent, prison + _gapped_tail(doc, sent, trigger, prison), persons_by_token)
             terms_for = {id(p): months for p, months in gapped}
             if gapped:
                 defendants = [p for p, _ in gapped]
@@ -455,6 +494,7 @@ class SentenceExtractor:
                         "text": sent.text.strip(),
                         "start": sent.start_char,
                         "end": sent.end_char,
+                        "replaces": trigger.lemma_.lower() == "substitute",
                     }
                 )
         return records
@@ -528,6 +568,72 @@ def _outcome_reduced(doc: Doc, sents, index: int, trigger: Token):
 
 
 HEADLINE_WORD = re.compile(r"[A-Za-z][\w'-]*")
+HEADLINE_TRIGGER = re.compile(r"\b(?:jail(?:s|ed)?|sentenc(?:es|ed)|imprison(?:s|ed)|gets?|given|handed)\b", re.I)
+# a headline about a demand, a bound, an appeal or several people is no one person's sentence
+HEADLINE_TRAPS = re.compile(
+    r"\b(?:faces?|facing|seeks?|sought|demands?|asks?|wants?|urges?|could|may|might|would|up to|maximum|minimum|"
+    r"prosecutors?|acquit\w*|cleared|appeal\w*|upheld|upholds?|cut|cuts|reduc\w*|rais\w*|increas\w*|commut\w*|"
+    r"overturn\w*|each|combined|total|between|and|suspended)\b|[,&;]",
+    re.I,
+)
+PLURAL_HEADLINE = re.compile(r"\b\d+\b|\b(?:%s)\b" % "|".join(sorted(set(PLURAL_WORDS) | PLURAL_NOUNS)), re.I)
+
+
+def _title_line(sent: Span) -> bool:
+    """The text's first line standing alone (a headline), whatever its case."""
+    text = sent.text.strip()
+    return (
+        sent.start == 0
+        and bool(text)
+        and "\n" in sent.text
+        and "\n" not in text
+        and not text.endswith((".", "!", "?", '"', "\u201d"))
+    )
+
+
+def _headline_outcome(sent: Span, persons_by_token) -> tuple[int | None, bool] | None:
+    """(months, life) of a one-person headline sentencing naming nobody, or None."""
+    if not _title_line(sent) or any(
+        any(m.start >= sent.end_char for m in persons_by_token[i].mentions)
+        for i in range(sent.start, sent.end)
+        if i in persons_by_token
+    ):
+        return None  # a person named there and again in the body (a title-case fragment is none)
+    text = sent.text.strip()
+    if not HEADLINE_TRIGGER.search(text) or HEADLINE_TRAPS.search(text):
+        return None
+    found = list(TERM_RE.finditer(text))
+    life = not found and bool(re.search(r"\b(?:gets?|given|jailed for|sentenced to)\s+life\b", text, re.I))
+    if len(found) > 1 or (not found and not life) or (found and AGE_AFTER_TERM.match(text[found[0].end() :])):
+        return None
+    rest = text[: found[0].start()] + text[found[0].end() :] if found else text
+    if PLURAL_HEADLINE.search(rest):
+        return None  # "Two jailed 7 years", "Couple jailed 15 years"
+    return (term_to_months(found[0]), False) if found else (None, True)
+
+
+def _first_convicted(sents, persons_by_token) -> tuple[Entity, int] | None:
+    """The first person the opening of the body names as convicted or with an age, who is
+    no judge, official or spokesperson and not acquitted."""
+    text = doc_text(sents[0].doc)
+    for index in range(1, min(len(sents), 5)):
+        sent = sents[index]
+        if not COURT_CASE_WORDS.search(sent.text) and not AGE_CUE.search(sent.text):
+            continue
+        seen = []
+        for i in range(sent.start, sent.end):
+            person = persons_by_token.get(i)
+            if person is None or person in seen:
+                continue
+            seen.append(person)
+            if person.role in NON_DEFENDANT_ROLES or _is_byline(text, person) or _acquitted(sent, person):
+                continue
+            if person.age is not None or CONVICTED_NEAR.search(sent.text):
+                return person, index
+    return None
+
+
+CONVICTED_NEAR = re.compile(r"\b(?:convicted|found\b[^.;]{0,60}\bguilty)\b", re.I)
 
 
 def _is_headline(sent: Span) -> bool:
@@ -568,6 +674,13 @@ UNSTATED_TERM = re.compile(
     r"\bto\s+time\s+served\b",
     re.I,
 )  # "sentenced to time served": a sentence, no further prison
+# RANGE GIVEN: "Three men were sentenced to between four and six years' jail", "received six to
+# nine years each": sentenced, each to a term the range does not tell.
+RANGE_GIVEN = re.compile(
+    rf"^\w+(?:\s+(?:to|for|each|jail|prison|terms?|sentences?|ranging|of))*\s+(?:between\s+|from\s+)?"
+    rf"{NUMBER}(?:[\s-]+(?:years?|months?))?\s+(?:and|to)\s+{NUMBER}[\s-]+(?:years?|months?)\b",
+    re.I,
+)
 UNSTATED_TRIGGER_LEMMAS = {"sentence", "give", "hand", "receive", "get", "imprison", "mete"}
 
 
@@ -628,6 +741,8 @@ FILLER_WORDS = {
     "only",
     "then",
     "later",
+    "must",
+    "serve",
 }
 SEPARATOR_WORDS = {
     "and",
@@ -664,8 +779,41 @@ def _no_clause(doc: Doc, start: int, end: int) -> bool:
     """No verb and no number between: "..., and Cambodian security guard Sy Sophal to ..."."""
     span = doc.char_span(start, end, alignment_mode="contract")
     return span is not None and not any(
-        (t.pos_ in {"VERB", "AUX"} and t.lower_ not in FILLER_WORDS) or t.like_num for t in span
+        (t.pos_ in {"VERB", "AUX"} and t.lower_ not in FILLER_WORDS) or (t.like_num and not _label_number(t))
+        for t in span
     )
+
+
+def _label_number(token: Token) -> bool:
+    """ "under Section 24", "Daw Mya Mya, 41,": a provision's number or an age, not a term or a count."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    return before.lower_ in {"section", "article", "paragraph", "clause"} or (
+        before.text == "," and after.text == "," and token.i > 1 and doc[token.i - 2].pos_ == "PROPN"
+    )
+
+
+def _gapped_tail(doc: Doc, sent: Span, trigger: Token, prison: list[dict]) -> list[dict]:
+    """GAPPED TAIL: "X must serve 10 years ..., and Y, 42, seven years": the verbless second
+    half parses outside the verb's subtree; its terms, for _gapped_terms to check."""
+    if len(prison) != 1 or len(prison[0]["listed"]) > 1:
+        return []
+    text = doc_text(doc)
+    found = []
+    for match in TERM_RE.finditer(text, prison[0]["end"], sent.end_char):
+        months = term_to_months(match)
+        before = text[max(0, match.start() - 40) : match.start()]
+        if not months or TRAP_BEFORE.search(before) or _range_before(before) or AGGREGATE_BEFORE.search(before):
+            return []
+        if AGE_AFTER_TERM.match(text[match.end() : match.end() + 12]) or NON_CUSTODIAL_AFTER.match(text[match.end() :]):
+            return []
+        start = found[-1]["end"] if found else prison[0]["end"]
+        if not _no_clause(doc, start, match.start()):
+            return []
+        found.append({**prison[0], "months": months, "start": match.start(), "end": match.end(), "listed": [months]})
+    return found
 
 
 def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> list[tuple[Entity, int]]:
@@ -678,7 +826,8 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
             (m.start, m.end, p)
             for p in people_here
             for m in p.mentions
-            if sent.start_char <= m.start < sent.end_char and p.role not in NON_DEFENDANT_ROLES
+            # right before a term, an officer is a defendant too ("immigration officer X, 43, to seven years")
+            if sent.start_char <= m.start < sent.end_char and p.role not in NEVER_DEFENDANT_ROLES
         ),
         key=lambda x: x[0],
     )
@@ -771,7 +920,7 @@ def _semicolon_list(extractor, doc, sents, index, entities, persons_by_token) ->
             between = rest[: terms[0][0]]
             if (
                 TRAP_BEFORE.search(between[-40:])
-                or RANGE_BEFORE.search(between[-40:])
+                or _range_before(between[-40:])
                 or AGGREGATE_BEFORE.search(between[-40:])
             ):
                 continue
@@ -964,7 +1113,7 @@ def _continued_list(doc: Doc, sents, index: int, first: dict, persons_by_token) 
             (m.start, m.end, id(p)): (m.start, m.end, p)
             for p in {id(q): q for q in persons_by_token.values()}.values()
             for m in p.mentions
-            if first["end"] <= m.start < end and p.role not in NON_DEFENDANT_ROLES
+            if first["end"] <= m.start < end and p.role not in NEVER_DEFENDANT_ROLES
         }.values(),
         key=lambda x: x[0],
     )
@@ -983,7 +1132,7 @@ def _continued_list(doc: Doc, sents, index: int, first: dict, persons_by_token) 
                 break
             term_start = seg_start + terms[0][0]
             before = text[max(0, term_start - 40) : term_start]
-            if TRAP_BEFORE.search(before) or RANGE_BEFORE.search(before) or AGGREGATE_BEFORE.search(before):
+            if TRAP_BEFORE.search(before) or _range_before(before) or AGGREGATE_BEFORE.search(before):
                 break
             if not _only_words(_strip_appositions(text[people[-1][1] : term_start]), LIST_FILLER):
                 break
@@ -1007,7 +1156,7 @@ def _continued_list(doc: Doc, sents, index: int, first: dict, persons_by_token) 
             if not _only_words(text[previous:start], {"and", "while", "with", "a", "an"}):
                 break
             before = text[max(0, start - 40) : start]
-            if TRAP_BEFORE.search(before) or RANGE_BEFORE.search(before):
+            if TRAP_BEFORE.search(before) or _range_before(before):
                 break
             after = re.match(
                 r"^(?:\s+(?:in (?:prison|jail)|imprisonment|each))?\s+(?:to|on)\s+", text[stop : stop + 30]
@@ -1207,6 +1356,20 @@ def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
     return list(found.values())
 
 
+def _named_before_pronoun(sent: Span, offset: int, persons_by_token) -> list[Entity]:
+    """ "dismissed the appeal against his manager, X, 41, and upheld his two-year sentence": "his"
+    is the nearest person this sentence names before it, when one could be a defendant."""
+    text = doc_text(sent.doc)
+    gender = PRONOUN_GENDER.get(sent.text[offset : offset + 3].lower().strip())
+    limit = sent.start_char + offset
+    named = [
+        p for i in range(sent.start, sent.end) if (p := persons_by_token.get(i)) is not None and sent.doc[i].idx < limit
+    ]
+    if not named or named[-1].role in NON_DEFENDANT_ROLES or not _fits(text, named[-1], gender):
+        return []
+    return [named[-1]]
+
+
 def _had_own_term_changed(token: Token) -> bool:
     """ "X, 39, had her four-year sentence upheld" / "had his term cut to ten years"."""
     if token.dep_ == "appos" and token.head.dep_ == "nsubj":
@@ -1307,6 +1470,8 @@ def _changed_or_upheld(
         owners = _owners_named(sent, persons_by_token)
         pronoun = OWNER_PRONOUN.search(sent.text)
         if not owners and pronoun and pronoun.group("pron").lower() != "their":
+            owners = _named_before_pronoun(sent, pronoun.start("pron"), persons_by_token)
+        if not owners and pronoun and pronoun.group("pron").lower() != "their":
             owners = _back_reference(
                 doc,
                 sents,
@@ -1403,7 +1568,51 @@ def _triggers(sent: Span) -> list[Token]:
             )
         ):
             found.append(token)  # "received four years", "was given nine years"
+        elif lemma in HANDING_LEMMAS and token.pos_ == "VERB" and _hands_a_term(token):
+            found.append(token)  # "handed A, 38, and B, 27, seven years each, and C, 30, five years"
+        elif _elided_unit_number(token) is not None:
+            found.append(token)  # "He received 12 years and she received eight"
     return found
+
+
+HANDING_LEMMAS = {"hand", "give", "mete", "award"}
+
+
+def _hands_a_term(verb: Token) -> bool:
+    """A person and a term of years or months somewhere under a verb of handing: the list of
+    names may carry the term as an apposition the parser hangs far below the verb."""
+    text = doc_text(verb.doc)
+    below = list(verb.subtree)
+    return any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in below) and any(
+        t.lower_.rstrip("s") in {"year", "month"}
+        and t.dep_ in {"appos", "npadvmod", "dobj", "conj"}
+        and not AGE_AFTER_TERM.match(text[t.idx + len(t) : t.idx + len(t) + 12])
+        and not TIME_AFTER_TERM.match(text[t.idx + len(t) : t.idx + len(t) + 12])
+        for t in below
+    )
+
+
+def _elided_unit_number(token: Token) -> Token | None:
+    """The bare number of a second term verb whose unit the first one gave ("... and she received eight")."""
+    if token.dep_ != "conj" or token.lemma_.lower() not in TERM_VERB_LEMMAS or token.head.lemma_ != token.lemma_:
+        return None
+    return next(
+        (c for c in token.children if c.dep_ in {"dobj", "npadvmod", "attr"} and c.like_num and not list(c.children)),
+        None,
+    )
+
+
+def _elided_unit_terms(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
+    """ELIDED UNIT: "He received 12 years and she received eight": the number is in the first verb's unit."""
+    number = _elided_unit_number(trigger)
+    if number is None:
+        return []
+    first = _terms_of(doc, sent, trigger.head)
+    per_unit = _unit_of(doc_text(doc)[first[0]["start"] : first[0]["end"]]) if len(first) == 1 else None
+    months = bare_number_months(number.text, per_unit) if per_unit else None
+    if not months or first[0]["suspended"] or first[0]["aggregate"]:
+        return []
+    return [{**first[0], "months": months, "listed": [months], "start": number.idx, "end": number.idx + len(number)}]
 
 
 LIFE_OR_DEATH_OBJECT = re.compile(r"^to\s+(?:life|death|reclusion perpetua)\b", re.I)
@@ -1418,7 +1627,7 @@ def _trigger_is_real(trigger: Token) -> bool:
     for child in trigger.children:
         if child.dep_ == "neg":
             return False
-        if child.dep_ == "aux" and child.lower_ in MODALS:
+        if child.dep_ == "aux" and child.lower_ in MODALS and not _ordered_to_serve(trigger, child):
             return False
     for ancestor in trigger.ancestors:
         if ancestor.lemma_.lower() in TRAP_GOVERNORS:
@@ -1431,11 +1640,33 @@ def _trigger_is_real(trigger: Token) -> bool:
     return True
 
 
+def _ordered_to_serve(trigger: Token, modal: Token) -> bool:
+    """ "The court ruled that X must serve 10 years": what a ruling orders, not a hypothesis."""
+    return modal.lower_ == "must" and trigger.lemma_.lower() in {"serve", "spend"}
+
+
+def _misparsed_object(trigger: Token) -> Token | None:
+    """VERB READ AS ADJECTIVE: "Judge X handed syndicate leader Tan, 48, ten years' jail" parsed
+    with "handed" (it has its own subject) as an adjective of "leader": the noun phrase it
+    modifies is the verb's object, and its subtree holds the term."""
+    if trigger.dep_ != "amod" or trigger.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "nsubj" for c in trigger.children) and not (
+        trigger.i > 0 and trigger.doc[trigger.i - 1].pos_ == "PROPN"  # "Judge X Yusof handed ..."
+    ):
+        return None
+    token = trigger.head
+    while token.dep_ in {"compound", "amod"} and token.head.i > token.i:
+        token = token.head
+    return token if token.i > trigger.i else None
+
+
 def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
     """Prison terms that hang off this trigger (in its subtree, no trap governor between)."""
     if trigger.dep_ == "amod" and TERM_NOUNS.fullmatch(trigger.head.text):
         trigger = trigger.head  # "were each handed two-year sentences" parsed with "handed" as an adjective
-    subtree = {t.i for t in trigger.subtree}
+    anchor = _misparsed_object(trigger) or trigger
+    subtree = {t.i for t in anchor.subtree}
     text = sent.text
     terms = []
     for match in TERM_RE.finditer(text):
@@ -1446,14 +1677,14 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         if AGE_AFTER_TERM.match(text[match.end() : match.end() + 12]) or NON_CUSTODIAL_AFTER.match(text[match.end() :]):
             continue
         before = text[max(0, match.start() - 40) : match.start()]
-        if TRAP_BEFORE.search(before) or RANGE_BEFORE.search(before):
+        if TRAP_BEFORE.search(before) or _range_before(before):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not any(t.i in subtree for t in span):
             continue
         if TIME_AFTER_TERM.match(text[match.end() : match.end() + 12]) and not _given_by(span.root, trigger):
             continue
-        path = _path_to(span.root, trigger)
+        path = _path_to(span.root, anchor)
         if path is None or any(t.pos_ in {"VERB", "AUX"} for t in path):
             continue  # the term belongs to another clause ("paid nothing for nine months")
         if {t.lemma_.lower() for t in path} & TRAP_GOVERNORS:
@@ -1471,7 +1702,7 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
                 "suspended": not partly and bool(SUSPENDED_AFTER.match(after) or SUSPENDED_BEFORE.search(before)),
             }
         )
-    return terms
+    return terms or _elided_unit_terms(doc, sent, trigger)
 
 
 def _given_by(token: Token, trigger: Token) -> bool:
@@ -1535,6 +1766,9 @@ def _defendants(
             for g in c.children
             if g.lower_ in {"both", "all"} and g.dep_ in {"advmod", "npadvmod", "predet", "det"} and g.i > trigger.i
         ]
+    misparsed = _misparsed_object(trigger)
+    if misparsed is not None:
+        objects = [misparsed]
     if objects:  # "sentenced A, 51, a headman ..., and B, 44, to ...": B parsed as the verb's conjunct
         objects += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i in persons_by_token]
     if lemma in {"receive", "serve", "get"}:
@@ -1557,6 +1791,18 @@ def _defendants(
         else h
         for h in heads
     ]
+    if lemma == "substitute":
+        # SUBSTITUTED: "substituted a jail term of five years for Mr Hakim", "set aside the fine
+        # imposed on X and substituted a jail term of three years": the one it is "for", else
+        # whom the sentence names before the verb; never the verb's object (the term)
+        heads = [
+            g
+            for c in [trigger, *(o for o in trigger.children if o.dep_ == "dobj")]
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "for"
+            for g in p.children
+            if g.dep_ == "pobj" and g.i in persons_by_token
+        ]
     if not heads and trigger.dep_ in {"amod", "dep", "attr"}:
         # BROKEN PARSE: "Five members ... were each handed reclusion perpetua" with "handed"
         # read as an adjective: the subject of the clause it sits in
@@ -1566,6 +1812,8 @@ def _defendants(
         head_subject = _subject(trigger.head)
         if head_subject is not None:
             people = _persons_in([head_subject], persons_by_token)
+    if not people and lemma in TRIGGER_LEMMAS:
+        people = [p for p in (_unrecognised_name(h, entities, persons_by_token) for h in heads) if p is not None]
     if people:
         return people
     for head in heads:
@@ -1593,6 +1841,9 @@ def _defendants(
         named = _named_after(doc, head, persons_by_token) if count != 0 else []
         if named:  # "sentenced the couple, A, 45, and B, 41, to ...": the names are right there
             return named
+        listed_after = _named_after_colon(sents[index], trigger, persons_by_token) if count != 0 else []
+        if listed_after and (count is None or len(listed_after) == count):
+            return listed_after  # "sentenced two people to 10 years each: A, 32, and his cousin B, 29"
         if count != 0:
             found = _back_reference(
                 doc,
@@ -1610,7 +1861,8 @@ def _defendants(
                 return found
         if count != 0 or (head.pos_ == "NOUN" and any(c.dep_ in {"det", "nummod"} for c in head.children)):
             # "sentenced a recruiter to life ..." then "Maria Santos, 41, was found guilty"
-            return _forward_reference(sents, index, persons_by_token, count or listed or 1, noun=head.lemma_.lower())
+            count = count or listed or _naming_count(sents, index, persons_by_token) or 1
+            return _forward_reference(sents, index, persons_by_token, count, noun=head.lemma_.lower())
     if not heads:  # no parse to lean on: eligible persons in the sentence before the verb
         sent = sents[index]
         found = []
@@ -1620,6 +1872,83 @@ def _defendants(
                 found.append(person)
         return found
     return []
+
+
+NAME_TOKEN = re.compile(r"^[A-Z][a-z'-]+$")
+ALIAS_WORDS = {"alias", "aka", "a.k.a."}
+
+
+def _unrecognised_name(head: Token, entities: list[Entity], persons_by_token) -> Entity | None:
+    """NAME THE MODEL MISSED: "Suharto alias Anto, 40, was sentenced", "sentenced Thai national
+    Wichai Boonma in absentia": the one sentenced, a run of capitalised proper nouns heading
+    the subject or object, is a person even when entity recognition missed it. Two words, or
+    one with an age after it; never a word of an institution or of a known place or agency."""
+    if head.pos_ != "PROPN" or head.i in persons_by_token:
+        return None
+    doc = head.doc
+    start = head.i
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].head.i == head.i
+        and NAME_TOKEN.match(doc[start - 1].text)  # not "former kagawad": a lower-case post
+    ):
+        start -= 1
+    end = head.i + 1
+    if start >= 2 and doc[start - 1].lower_ in ALIAS_WORDS and doc[start - 2].pos_ == "PROPN":
+        end, start = start - 1, start - 2  # "Suharto alias Anto": the name before the alias
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == doc[end - 1].i:
+            start -= 1
+    words = doc[start:end]
+    text = doc_text(doc)
+    after = head.idx + len(head)  # "Suharto alias Anto, 40,": the age follows the alias
+    aged = AGE_APPOSITION.match(text[after : after + 12])
+    if head.dep_ not in {"nsubjpass", "dobj"} or not (len(words) >= 2 or aged) or len(words) > 4:
+        return None
+    if not all(NAME_TOKEN.match(t.text) for t in words) or INSTITUTION_HEAD.search(words.text):
+        return None
+    taken = {i for e in entities for m in e.mentions for i in range(m.token_start, m.token_end)}
+    if any(t.i in taken for t in words):
+        return None  # a place or an agency already
+    sent = head.sent
+    person = Entity(
+        "person",
+        words.text,
+        [Mention(words.start_char, words.end_char, words.text, sent.start_char, sent.end_char, start, end)],
+        age=int(re.search(r"\d+", aged.group(0)).group(0)) if aged else None,
+    )
+    entities.append(person)
+    for i in range(start, end):
+        persons_by_token[i] = person
+    return person
+
+
+def _named_after_colon(sent: Span, trigger: Token, persons_by_token) -> list[Entity]:
+    """The people a colon after the verb lists to the end of the sentence, when nothing else
+    (no verb, no second term) comes after the colon."""
+    colon = next((t for t in sent if t.i > trigger.i and t.text == ":"), None)
+    if colon is None:
+        return []
+    tail = sent.doc[colon.i + 1 : sent.end]
+    if any(t.pos_ in {"VERB", "AUX"} for t in tail) or TERM_RE.search(tail.text):
+        return []
+    found: list[Entity] = []
+    for t in tail:
+        person = persons_by_token.get(t.i)
+        if person is not None and person not in found:
+            if person.role in NEVER_DEFENDANT_ROLES:
+                return []
+            found.append(person)
+    return found
+
+
+def _naming_count(sents, index: int, persons_by_token) -> int | None:
+    """ "They are A and B.": how many the next sentence names, when it only names them."""
+    if index + 1 >= len(sents) or not NAMING.match(sents[index + 1].text):
+        return None
+    sent = sents[index + 1]
+    named = {id(p) for i in range(sent.start, sent.end) if (p := persons_by_token.get(i)) is not None}
+    return len(named) or None
 
 
 def _named_after(doc, head: Token, persons_by_token) -> list[Entity]:
@@ -1702,12 +2031,22 @@ def _persons_in(heads: list[Token], persons_by_token) -> list[Entity]:
     return found
 
 
+def _in_a_clause_below(token: Token, head: Token) -> bool:
+    """ "A nail bar owner who forced three teenagers to work": "three" counts the teenagers,
+    not the owners (a relative clause or a prepositional phrase other than "of")."""
+    while token.i != head.i and token.dep_ != "ROOT":
+        if token.dep_ in {"relcl", "acl", "advcl"} or (token.dep_ == "prep" and token.lower_ != "of"):
+            return True
+        token = token.head
+    return False
+
+
 def _reference_count(head: Token) -> int | None:
     """How many earlier-named people an NP like 'All three' or 'the couple' points back to.
 
     Returns 0 when the NP is not a back-reference (e.g. '120 traffickers' is a statistic).
     """
-    words = [t.lower_ for t in head.subtree]
+    words = [t.lower_ for t in head.subtree if not _in_a_clause_below(t, head)]
     for word in words:
         if re.fullmatch(r"\d+", word):
             return 0 if int(word) > 10 else int(word)
@@ -1952,6 +2291,7 @@ def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str
                 and person.role not in NEVER_DEFENDANT_ROLES
                 and person not in candidates
                 and not _is_byline(doc_text(sent.doc), person)
+                and not _acquitted(sent, person)  # "His co-accused, X, 31, was acquitted"
             ):
                 candidates.append(person)
     if noun and noun.isalpha() and len(noun) > 2:
@@ -1997,6 +2337,7 @@ def _acquitted(sent: Span, person: Entity) -> bool:
     for m in person.mentions:
         if sent.start_char <= m.start < sent.end_char:
             window = sent.text[m.end - sent.start_char : m.end - sent.start_char + 60]
+            window = re.sub(r"^,\s*(?:aged\s+)?\d{1,2}\s*,", " ", window)  # "X, 31, was acquitted"
             window = OTHER_CLAUSE.split(window)[0]  # "B to eight years, while C was acquitted": C's
             if ACQUITTED.search(window.split(",")[0] if "," in window[:5] else window):
                 return True
