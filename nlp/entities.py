@@ -149,6 +149,8 @@ JUNK = {
     "read more",
     "advertisement",
     "photo",
+    "supplied",  # "Photo: Supplied", "Photo: Handout": a credit naming no one
+    "handout",
     "file photo",
     "reuters photo",
     "ngo",
@@ -185,11 +187,18 @@ _INSTITUTION_HEADS = (
     r"Tribunal|Directorate|Secretariat|Authority|Institute|Service|Alliance|Federation|Union|Society|"
     r"Procuracy|Procuratorate"
 )
+# A dotted suffix ends the name before a comma too ("Siam Global Marketing Co., the firm"); a
+# number may stand inside a name ("Lucky South 99 Outsourcing Inc.").
 COMPANY_RUN = re.compile(
     rf"\b(?:PT\.?|CV\.?){_SP}(?:[A-Z][\w&'-]*[ \t]?){{1,5}}|"
-    rf"(?:(?!(?:The|A|An)\b)[A-Z][\w&'-]*[ \t]){{1,5}}(?:Manpower|Recruitment|Recruiting|Employment Agency|Agency|Trading|"
-    r"Enterprises?|Company|Co\.,? Ltd\.?|Co\.|Ltd\.?|Limited|Sdn\.? Bhd\.?|Bhd\.?|Inc\.?|Corp\.?|"
-    r"Corporation|Holdings|Group|Garments?|Fisheries|Seafood|Logistics|Services)\b"
+    rf"(?:(?!(?:The|A|An)\b)[A-Z][\w&'-]*[ \t])(?:(?:[A-Z][\w&'-]*|\d{{1,4}})[ \t]){{0,4}}"
+    r"(?:Manpower|Recruitment|Recruiting|Employment Agency|Agency|Trading|"
+    r"Enterprises?|Company|Co\.,? Ltd\.?|Co\.|Ltd\.?|Limited|Sdn\.? Bhd\.?|Bhd\.?|Pte\.? Ltd\.?|Inc\.?|Incorporated|"
+    r"Corp\.?|LLC|JSC|Corporation|Holdings|Group|Garments?|Fisheries|Seafood|Logistics|Services)(?!\w)"
+)
+# A company's legal form: a name that carries one is a firm, whatever the model or an age after it says.
+LEGAL_FORM = re.compile(
+    r"^(?:PT|CV)\.?\s+[A-Z]|\s(?:Sdn\.?\s+Bhd|Bhd|Co\.,?\s+Ltd|Ltd|Pte\.?\s+Ltd|Inc|Incorporated|LLC|JSC|Corp|PLC)\.?$"
 )
 # Honorifics that only stand before a person's name.
 HONORIFIC_START = re.compile(
@@ -224,6 +233,11 @@ HEAD_FIRST_RUN = re.compile(
     rf"\b(?:{_INSTITUTION_HEADS}){_SP}(?:of|for|on|against){_SP}(?:the{_SP}|a{_SP})?{_WORD}"
     rf"(?:{_SP}{_WORD}|{_LISTED}{_WORD}|,{_SP}and{_SP}{_WORD}|{_SP}(?:and|of|in|the|for|on)(?:{_SP}the)?{_SP}{_WORD})*"
 )
+# A mission named after its country: "Embassy of Australia", "Consulate General of the Philippines".
+MISSION_OF = re.compile(
+    rf"\b(?:Embassy|Consulate(?:{_SP}General)?|High{_SP}Commission){_SP}of{_SP}(?:the{_SP})?{_WORD}(?:{_SP}{_WORD}){{0,2}}"
+)
+MISSION_HEADS = {"embassy", "consulate", "high"}
 INSTITUTION_HEAD = re.compile(rf"\b(?:{_INSTITUTION_HEADS}|Court)\b")
 COURT_DISTRICT_OF = re.compile(
     r"^\s+for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+"
@@ -611,6 +625,8 @@ class EntityResolver:
                 "international",
             }:
                 return "agency", agency_name(text), None, None
+            if LEGAL_FORM.search(text):
+                return "agency", agency_name(text), None, None  # "Mega Perabot Sdn Bhd, a 52-year-old ...": a firm
             if not as_person or not _plausible_person(as_person, ent):
                 return None
             return "person", as_person, left_title or title, None
@@ -689,8 +705,8 @@ class EntityResolver:
         entities: dict[tuple[str, str], Entity] = {}
         known_persons = KnownPersons()
         for ent, kind, name, title, entry in candidates:
-            if kind == "agency" and name in acronyms:
-                name = acronyms[name]
+            if name in acronyms and (kind == "agency" or (entry is None and " " not in name)):
+                kind, name, title = "agency", acronyms[name], None  # "Satco said": the short form given in brackets
             entity = None
             if kind != "person" and entry is None and len(name.split()) <= 3:
                 known = known_persons.find(name)
@@ -866,7 +882,10 @@ def _join_court_of_place(doc: Doc, ents: list[Span]) -> list[Span]:
             and nxt.start == ent.end + 1
             and (
                 (head in ORG_OF_PLACE_HEADS and doc[ent.end].lower_ == "of")
-                or (head in ORG_IN_PLACE_HEADS and doc[ent.end].lower_ == "in")
+                or (
+                    (head in ORG_IN_PLACE_HEADS or ent[0].lower_ in MISSION_HEADS and " of " in ent.text)
+                    and doc[ent.end].lower_ == "in"
+                )  # "Embassy of Australia" + "in Phnom Penh"
             )
         )
         if joins:
@@ -966,6 +985,7 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
             and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in {"of", "for", "on"})
         ):
             result[k] = Span(doc, span.start, span.end + 1, label="ORG")  # "Save the Children" + "Foundation"
+    result = _join_known_agency_pieces(doc, result)
     taken = {i for e in result for i in range(e.start, e.end)}
     extra = []
     for span in list(result):
@@ -991,6 +1011,7 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
         (COMPANY_RUN, False),
         (INSTITUTION_RUN, False),
         (HEAD_FIRST_RUN, False),
+        (MISSION_OF, False),
         (COURT_RUN, True),  # a court's name may contain a known agency's words
         (HYPHENATED_ACRONYM, True),
     ):  # "PNP-WCPC": a unit of the PNP
@@ -1012,14 +1033,70 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     return filter_spans(result + extra) if extra else result
 
 
+def _join_known_agency_pieces(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A known agency is part of a longer name the model cut in pieces: a country office
+    after it ("World Vision" + "Cambodia", "Terre des Hommes" + "Netherlands"; not "told
+    Reuters" + "Cambodia had ..."), a unit after it, or a capitalised qualifier before it
+    ("the National" + "Security Council" is another council than the UN's)."""
+    result: list[Span] = []
+    for ent in ents:
+        prev = result[-1] if result else None
+        if prev is None or prev.end != ent.start or "\n" in doc[prev.end - 1].whitespace_:
+            result.append(ent)
+            continue
+        after = doc[ent.end] if ent.end < len(doc) else None
+        country_office = (
+            prev.label_ == "ORG"
+            and prev.kb_id_
+            and ent.label_ == "GPE"
+            and ent.kb_id_
+            and not doc[prev.end - 1].whitespace_ == ""
+            and (after is None or after.text not in {"'s", "\u2019s", "'", "\u2019"})
+            and not (prev.start > 0 and doc[prev.start - 1].pos_ == "VERB")  # "told Reuters" + "Cambodia had"
+        )
+        qualified = (
+            prev.label_ == "ORG"
+            and not prev.kb_id_
+            and ent.label_ == "ORG"
+            and ent.kb_id_
+            and doc[prev.end - 1].whitespace_ != ""
+            and all(
+                t.is_title and t.is_alpha and (t.lower_ == "national" or not is_title_word(t.text))
+                for t in prev
+                if t.lower_ != "the"
+            )
+            and prev[-1].lower_ != "the"
+            and not prev[prev[0].lower_ == "the"].is_sent_start  # "Persons See the" + "Department of State"
+        )
+        unit = (  # "Philippine National Police" + "Women and Children Protection Center": its unit
+            prev.label_ == "ORG"
+            and prev.kb_id_
+            and ent.label_ == "ORG"
+            and doc[prev.end - 1].whitespace_ != ""
+            and ent[0].is_title
+            and len(ent) > 1
+            and (INSTITUTION_HEAD.search(ent.text) or ent[-1].lower_ in {"group", "team", "squad", "wing"})
+        )
+        if country_office or qualified or unit:
+            start = prev.start + (prev[0].lower_ == "the")
+            result[-1] = Span(doc, start, ent.end, label="ORG")
+            continue
+        result.append(ent)
+    return result
+
+
 def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bool) -> Span | None:
     """The organisation a name-run match stands for, or None: it may not join two
     organisations, run into a person, or (unless `over_agencies`) swallow a known agency;
     a known place inside is fine ("Thailand ... Taskforce")."""
     found = match.group(0)
-    if " and the " in found or " and a " in found:
-        return None  # two organisations in a row ("the Ministry of X and the National Committee")
     start, end = match.start(), match.end()
+    joint = re.search(r" and (?:the|a) ", found)
+    if joint:  # two organisations in a row ("the Ministry of X and the National Committee"): the first
+        if not INSTITUTION_HEAD.search(found[: joint.start()]):
+            return None
+        found = found[: joint.start()]
+        end = start + joint.start()
     opening = re.match(rf"(?:{_INSTITUTION_HEADS})[ \t]+and[ \t]+(?=[A-Z])", found)
     if opening:  # "Foundation and Thailand Association of ...": the end of one name, then the next
         start += opening.end()
@@ -1067,6 +1144,7 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
                 and not is_title_word(doc[i].text)
                 and i not in listed
                 and not company
+                and (i < head_at or is_name_part(doc[i].text))  # "... of Labour and" + "Vocational Training"
             )
             or (doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"} and not over_agencies and not continued)
         )
@@ -1368,11 +1446,25 @@ def _name_as_written(entity: Entity) -> str:
     return max(words, key=len)
 
 
+ACRONYM_IN_BRACKETS = re.compile(r"[A-Z][A-Za-z0-9&]*(?:[.-][A-Z0-9][A-Za-z0-9&]*)*\.?")
+
+
 def _acronym_after(doc: Doc, ent: Span) -> str | None:
-    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
-        candidate = doc[ent.end + 1].text
-        if candidate.isupper() and 2 <= len(candidate) <= 8:
-            return candidate
+    """The short form in brackets after a name: "(ILO)", "(PNP-WCPC)", "(Suhakam)"; not a
+    place or a person in brackets ("World Vision (Cambodia)")."""
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
+        return None
+    close = next((i for i in range(ent.end + 2, min(ent.end + 6, len(doc))) if doc[i].text == ")"), None)
+    if close is None:
+        return None
+    inside = doc[ent.end + 1 : close]
+    candidate = "".join(t.text_with_ws for t in inside).strip()
+    if not ACRONYM_IN_BRACKETS.fullmatch(candidate) or not 2 <= len(candidate) <= 12:
+        return None
+    if candidate.isupper() or any(t.ent_kb_id_ and t.ent_type_ == "ORG" for t in inside):
+        return candidate
+    if len(inside) == 1 and inside[0].ent_type_ not in {"GPE", "LOC", "PERSON", "NORP"} and not is_name_part(candidate):
+        return candidate  # "(Suhakam)", "(Pagcor)": a short name written in title case
     return None
 
 
@@ -1550,6 +1642,7 @@ NOT_AGENCY_HEADS = {
     "initiative",
     "campaign",
     "hotline",
+    "helpline",
     "report",
     "framework",
     "guidelines",
@@ -1849,6 +1942,14 @@ NOT_PERSON_TAIL = {
     "arrested",
     "acquitted",
     "freed",
+    "bhd",  # a company's legal form ends no person's name
+    "ltd",
+    "inc",
+    "incorporated",
+    "llc",
+    "corp",
+    "jsc",
+    "co",
 }
 HEADLINE_VERBS = {"sentenced", "jailed", "convicted", "charged", "arrested", "acquitted", "freed", "guilty"}
 POST_WORDS = {

@@ -552,3 +552,117 @@ def test_an_honorific_alone_is_no_agency(nlp):
         "trafficking 37 workers. Datuk Lim Keng Hock, 58, pleaded not guilty.",
     )
     assert "Datuk" not in agencies(out) and "Lim Keng Hock" in persons(out)
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [
+        ("Ko Myo Thant", "Myo Thant"),
+        ("Ma Thida Win", "Thida Win"),
+        ("Ma Su Su Hlaing", "Su Su Hlaing"),
+        ("Romo Paschal Saturnus", "Paschal Saturnus"),
+        ("Ko Ko Gyi", "Ko Ko Gyi"),  # doubled: a name
+        ("Ma Jian", "Ma Jian"),  # two words: the Chinese family name
+        ("Ko Un", "Ko Un"),
+    ],
+)
+def test_burmese_honorifics_before_a_longer_name(written, name):
+    assert person_name(written)[1] == name
+
+
+def test_burmese_honorifics_in_an_article(nlp):
+    out = extract(
+        nlp,
+        "The Muse District Court found Daw Nan Hsu Mon, 45, guilty of trafficking. Her accomplice, "
+        "Ko Myo Thant, 32, received seven years. Ma Thida Win, a volunteer, said families had asked for help.",
+    )
+    assert {"Nan Hsu Mon", "Myo Thant", "Thida Win"} <= persons(out)
+    assert not any(n.startswith(("Ko ", "Ma ")) for n in persons(out))
+    assert "Myo Thant" in {s["defendant"] for s in out["sentences"]}
+
+
+def test_a_company_name_runs_to_its_legal_form(nlp):
+    out = extract(
+        nlp,
+        "The suspects posted offers for a firm called Siam Global Marketing Co., police said. The "
+        "workers ran love scams for Lucky South 99 Outsourcing Incorporated. The managing director of "
+        "Mega Perabot Sdn Bhd, a 52-year-old local man, was arrested.",
+    )
+    assert {"Siam Global Marketing Co.", "Lucky South 99 Outsourcing Incorporated", "Mega Perabot Sdn Bhd"} <= agencies(
+        out
+    )
+    assert "Mega Perabot Sdn Bhd" not in persons(out) and "Siam" not in places(out)
+
+
+def test_a_credit_naming_no_one_is_no_agency(nlp):
+    out = extract(nlp, "Police raided a compound in Bavet on Monday.\n\nPhoto: Supplied")
+    assert "Supplied" not in agencies(out)
+
+
+def test_a_hotline_is_no_agency(nlp):
+    out = extract(
+        nlp,
+        "Anyone with information about human trafficking should call the National Human Trafficking "
+        "Hotline at 1-888-373-7888 or the Modern Slavery Helpline.",
+    )
+    assert not agencies(out)
+
+
+def test_a_known_agency_inside_a_longer_name(nlp):
+    out = extract(
+        nlp,
+        "Staff from Hagar International, World Vision Cambodia and Terre des Hommes Netherlands ran the "
+        "sessions. The minister said the National Security Council would decide. The case began with a "
+        "referral to the Philippine National Police Women and Children Protection Center (PNP-WCPC). "
+        "A PNP-WCPC officer said the children were safe. A spokesman told Reuters Cambodia had deported 300 people.",
+    )
+    assert {
+        "World Vision Cambodia",
+        "Terre des Hommes Netherlands",
+        "National Security Council",
+        "Philippine National Police Women and Children Protection Center",
+    } <= agencies(out)
+    assert not {"World Vision", "UN Security Council", "Women and Children Protection Center", "PNP-WCPC"} & agencies(
+        out
+    )
+    assert "Reuters" in agencies(out) and "Cambodia" in places(out)
+
+
+def test_a_mission_named_after_its_country(nlp):
+    out = extract(
+        nlp,
+        "The workshop was funded by the Embassy of Australia in Phnom Penh. Families asked the Embassy "
+        "of the Philippines for help.",
+    )
+    assert {"Embassy of Australia in Phnom Penh", "Embassy of the Philippines"} <= agencies(out)
+    assert "Phnom Penh" in places(out) and "Embassy" not in agencies(out)
+
+
+def test_an_organisation_before_another_in_a_list_is_not_cut(nlp):
+    out = extract(
+        nlp,
+        "Officials from the Kampong Cham Provincial Department of Labour and Vocational Training and the "
+        "Kampong Cham Provincial Police also spoke.",
+    )
+    assert {
+        "Kampong Cham Provincial Department of Labour and Vocational Training",
+        "Kampong Cham Provincial Police",
+    } <= agencies(out)
+    assert not persons(out)
+
+
+def test_a_short_name_in_brackets_is_the_agency_later(nlp):
+    out = extract(
+        nlp,
+        "The Sabah Anti-Trafficking Council (Satco) met on Monday. Later, Satco said it would review the case.",
+    )
+    assert "Sabah Anti-Trafficking Council" in agencies(out) and not persons(out)
+
+
+def test_a_post_after_a_dash_in_a_byline_is_no_part_of_the_name(nlp):
+    out = extract(
+        nlp,
+        "BI stops nine trafficking victims at airport\n\nBy: Jane Bautista - Reporter / @JBautistaINQ\n\n"
+        "MANILA, Philippines — Immigration officers intercepted nine Filipinos on Monday.",
+    )
+    assert "Jane Bautista" in persons(out)
