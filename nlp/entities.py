@@ -455,6 +455,8 @@ class EntityResolver:
             ent.text in STREET_WORDS or ent.start > 0 and doc[ent.start - 1].text in STREET_WORDS
         ):
             return None  # "Jalan" + "Ipoh" tagged apart: a street named after a town
+        if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].text in {"In", "At", "Near", "From", "Outside"}:
+            return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="GPE"))  # "In Rakhine, fighting ..."
         if ent.kb_id_:
             entry = self.gazetteer.lookup(ent.kb_id_)
             if entry is not None:
@@ -656,8 +658,20 @@ class EntityResolver:
                 and agency_kind_for(name) == "other"
             ):
                 return None  # "MacBook Air models", "DualShock controllers", "IPS panel": a product
-            if ent.end < len(doc) and doc[ent.end].text[:1].isupper() and doc[ent.end].lower_ in NOT_AGENCY_HEADS:
-                return None  # "Domestic Workers Protection" + "Bill": the name of a law or a plan
+            following = ent.end + (ent.end < len(doc) and doc[ent.end].text in {"'", "'s", "\u2019", "\u2019s"})
+            if following < len(doc) and doc[following].text[:1].isupper() and doc[following].lower_ in NOT_AGENCY_HEADS:
+                return None  # "Domestic Workers Protection" + "Bill", "Seafarers" + "' Day": a law, a plan, an event
+            if (
+                len(ent) > 1
+                and ent.end < len(doc)
+                and doc[ent.end].is_title
+                and is_title_word(doc[ent.end].text)
+                and agency_kind_for(name) == "other"
+                and not INSTITUTION_HEAD.search(name)
+                and not COMPANY_RUN.fullmatch(name)
+                and not any(w.casefold() in ORG_WORDS for w in name.split())
+            ):
+                return None  # "Labour Permanent" + "Secretary Pairoj": the first words of a post
             if (
                 len(name.split()) == 1
                 and not re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name)
@@ -1145,6 +1159,7 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
                 and i not in listed
                 and not company
                 and (i < head_at or is_name_part(doc[i].text))  # "... of Labour and" + "Vocational Training"
+                and doc[i].lower_ not in {"embassy", "consulate"}  # the model's person "Embassy" (of Indonesia)
             )
             or (doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"} and not over_agencies and not continued)
         )
@@ -1972,6 +1987,10 @@ POST_WORDS = {
     "governor",
     "commander",
     "head",
+    "prosecutor",
+    "gangmaster",
+    "commissioner",
+    "ambassador",
     "slaves",
     "victims",
     "survivors",
@@ -2166,13 +2185,18 @@ def _credit_persons(doc: Doc) -> list[Span]:
     ents = list(doc.ents)
     text = doc_text(doc)
     found = []
+    places_after_comma = []  # "By Phil McCann, BBC News, West Midlands": the desk's region, no person
     for cue in CREDIT_CUE.finditer(text):
         position = cue.end()
+        after_comma = False
         while (name := CREDIT_NAME.match(text, position)) is not None:
             found.append((name.start(), name.end()))
+            if after_comma:
+                places_after_comma.append((name.start(), name.end()))
             joined = re.match(r"(?:,[ \t]*|[ \t]+and[ \t]+)", text[name.end() :])
             if not joined:
                 break
+            after_comma = joined.group(0).startswith(",")
             position = name.end() + joined.end()
     found += [m.span(1) for m in BYLINE_LINE.finditer(text)]
     extra = []
@@ -2186,6 +2210,8 @@ def _credit_persons(doc: Doc) -> list[Span]:
         ):
             continue  # an outlet ("By The Irrawaddy") or a known agency, not a person
         if span.text.split()[0] in {"The", "A", "An", "Staff", "Our"}:
+            continue
+        if (start, end) in places_after_comma and any(t.ent_type_ in {"GPE", "LOC"} for t in span):
             continue
         extra.append(Span(doc, span.start, span.end, label="PERSON"))
     if not extra:

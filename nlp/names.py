@@ -44,7 +44,8 @@ TITLE_ALTERNATION = "|".join(t.strip() for t in _TITLES.replace("\n", "").split(
 TITLE_RE = re.compile(r"^(?:(?:" + TITLE_ALTERNATION + r")\s+)+")
 
 PLACE_DESIGNATORS = re.compile(
-    r"\s+(?:province|provincial|district|municipality|commune|prefecture|region|state|regency|town|village|island|county)$",
+    r"\s+(?:province|provincial|district|municipality|commune|prefecture|region|state|regency|town|village|island|county|"
+    r"township|sub-district|subdistrict)$",
     re.IGNORECASE,
 )
 PLACE_PREFIX = re.compile(r"^(?:province|district|municipality|region|state|city|town|village) of\s+", re.IGNORECASE)

@@ -666,3 +666,41 @@ def test_a_post_after_a_dash_in_a_byline_is_no_part_of_the_name(nlp):
         "MANILA, Philippines — Immigration officers intercepted nine Filipinos on Monday.",
     )
     assert "Jane Bautista" in persons(out)
+
+
+def test_a_township_or_sub_district_loses_its_designator(nlp):
+    out = extract(
+        nlp,
+        "They were taken from Kyauktaw Township to Ruili. Police in Sagulung sub-district said.",
+    )
+    assert {"Kyauktaw", "Sagulung"} <= places(out) and "Kyauktaw Township" not in places(out)
+
+
+def test_a_region_after_the_outlet_in_a_byline_is_no_person(nlp):
+    out = extract(
+        nlp,
+        "Teenagers found at cannabis farm\n\nBy Phil McCann, BBC News, West Midlands\n\nTwo boys were found. "
+        "Janine Smith, Chief Crown Prosecutor for CPS East Midlands, said the men were exploited.",
+    )
+    assert persons(out) == {"Phil McCann", "Janine Smith"}
+    assert "West Midlands" in places(out)
+
+
+def test_the_first_words_of_a_post_or_an_event_are_no_agency(nlp):
+    out = extract(
+        nlp,
+        "Labour Permanent Secretary Pairoj Chotikasathien said the Department of Fisheries would inspect "
+        "boats. The campaign will end with a Seafarers' Day event. Khmer Times Editor Sok Dara agreed.",
+    )
+    assert agencies(out) == {"Department of Fisheries", "Khmer Times"}
+    assert "Pairoj Chotikasathien" in persons(out)
+
+
+def test_a_mission_the_model_took_for_a_person(nlp):
+    out = extract(nlp, "Acting on a request from the Embassy of Indonesia in Phnom Penh, officers seized phones.")
+    assert agencies(out) == {"Embassy of Indonesia in Phnom Penh"} and not persons(out)
+
+
+def test_a_preposition_opening_a_sentence_is_no_part_of_a_name(nlp):
+    out = extract(nlp, "In Rakhine, fighting goes on. At Poipet, police waited for the buses.")
+    assert not persons(out)
