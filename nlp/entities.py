@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 from nlp.gazetteer import Gazetteer, is_name_part
 from nlp.guard import warn
 from nlp.names import (
+    LEADING_NOT_NAME,
     PLACE_DESIGNATOR_BEFORE,
     POSSESSOR_PREFIX,
     TITLE_ALTERNATION,
@@ -151,6 +152,9 @@ JUNK = {
     "photo",
     "supplied",  # "Photo: Supplied", "Photo: Handout": a credit naming no one
     "handout",
+    "file",
+    "screenshot",
+    "screengrab",
     "file photo",
     "reuters photo",
     "ngo",
@@ -469,6 +473,12 @@ class EntityResolver:
             return None
         if (
             label in PLACE_LABELS
+            and ent.text.isalpha()
+            and ((ent.text.isupper() and len(ent.text) <= 5) or ent.text.casefold() in LEADING_NOT_NAME)
+        ):
+            return None  # "NASA", "RWD", "NCR": an acronym no gazetteer knows; "vote Republican": a party
+        if (
+            label in PLACE_LABELS
             and ent.text.replace(".", "").isupper()
             and len(ent.text) <= 5
             and ent.end < len(doc)
@@ -590,7 +600,8 @@ class EntityResolver:
             and len(ent) > 1
             and not PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 20])
         ):
-            return "agency", agency_name(text), None, None  # people take no article: "the Mekong Ledger"
+            name = agency_name(text)
+            return ("agency", name, None, None) if name and _plausible_agency(name) else None  # "the Mekong Ledger"
         if (
             label == "FAC"
             and ent.start > 0
@@ -680,6 +691,8 @@ class EntityResolver:
                 and ent.start not in doc.user_data.get("_sources", ())
             ):
                 return None  # "Judicial", "Maid", "Families": one plain word the gazetteer does not know
+            if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].like_num and agency_kind_for(name) == "other":
+                return None  # "30-600 MW", "256 GB": a unit after a number
             if (
                 label in AGENCY_LABELS
                 and 2 <= len(ent) <= 3
@@ -1084,7 +1097,7 @@ def _join_known_agency_pieces(doc: Doc, ents: list[Span]) -> list[Span]:
         )
         unit = (  # "Philippine National Police" + "Women and Children Protection Center": its unit
             prev.label_ == "ORG"
-            and prev.kb_id_
+            and (prev.kb_id_ or INSTITUTION_HEAD.fullmatch(prev[-1].text) or prev[-1].lower_ == "police")
             and ent.label_ == "ORG"
             and doc[prev.end - 1].whitespace_ != ""
             and ent[0].is_title
@@ -1633,6 +1646,12 @@ PRODUCT_NOUNS = {
     "control",
     "compatibility",
     "integration",
+    "platform",
+    "user",
+    "mode",
+    "soundtrack",
+    "conference",  # "Salesforce's Dreamforce conference": an event
+    "camp",  # "the Rukban camp": a place, no organisation
 }
 PRODUCT_TAIL = {"Pro", "Lite", "Ultra", "Series", "Edition", "Convertible", "Concept", "Max", "Mini", "Plus", "Watch"}
 US_STATE_CODES = set(
@@ -1765,6 +1784,11 @@ def _plausible_agency(name: str) -> bool:
         w.casefold() in {"ministry", "department", "office", "committee", "council", "agency"} for w in words
     ):
         return False
+    inner_heads = [w for w, nxt in zip(words, words[1:]) if nxt in {"for", "of", "and"}]
+    if any(w.casefold() in NOT_AGENCY_HEADS for w in inner_heads) and not re.search(
+        rf"\b(?:{_INSTITUTION_HEADS}|Court|Police|Force)\b", name
+    ):
+        return False  # "Award for Best Actress", "Deworm the World Initiative and No Lean Season"
     if NOT_AGENCY_START.match(name) and not re.search(
         r"\b(?:Ministry|Department|Office|Committee|Council|Agency|Division|Unit|Bureau|Center|Centre|"
         r"Commission|Police|Court|Force|Foundation|Association|Organi[sz]ation)\b",

@@ -595,8 +595,10 @@ def test_a_company_name_runs_to_its_legal_form(nlp):
 
 
 def test_a_credit_naming_no_one_is_no_agency(nlp):
-    out = extract(nlp, "Police raided a compound in Bavet on Monday.\n\nPhoto: Supplied")
-    assert "Supplied" not in agencies(out)
+    out = extract(
+        nlp, "Police raided a compound in Bavet on Monday.\n\nPhoto: Supplied\n\nMore arrests followed. Photo: File"
+    )
+    assert not agencies(out)
 
 
 def test_a_hotline_is_no_agency(nlp):
@@ -704,3 +706,31 @@ def test_a_mission_the_model_took_for_a_person(nlp):
 def test_a_preposition_opening_a_sentence_is_no_part_of_a_name(nlp):
     out = extract(nlp, "In Rakhine, fighting goes on. At Poipet, police waited for the buses.")
     assert not persons(out)
+
+
+def test_an_unknown_acronym_or_a_party_is_no_place(nlp):
+    out = extract(
+        nlp,
+        "NASA said the probe would launch in October. Go out and vote Republican today, he said. "
+        "Officials in UAE agreed.",
+    )
+    assert not {"NASA", "Republican"} & places(out) and "UAE" in places(out)
+
+
+def test_a_police_department_and_its_unit_are_one_name(nlp):
+    out = extract(
+        nlp,
+        "Officers from the Columbus Police Department Intelligence Led Policing Unit conducted a traffic stop.",
+    )
+    assert agencies(out) == {"Columbus Police Department Intelligence Led Policing Unit"}
+
+
+def test_plans_awards_events_units_and_camps_are_no_agencies(nlp):
+    out = extract(
+        nlp,
+        "The initiative is part of the Fourth Energy Technology Development Plan and Roadmap. Henshaw won the "
+        "Africa Movie Academy Award for Best Actress in a Leading Role. The group leads two charities (Deworm "
+        "the World Initiative and No Lean Season). The car is based on the new MEB platform. Sources in the "
+        "Rukban camp said the claims were false. The plants produce 30-600 MW each.",
+    )
+    assert not agencies(out)
