@@ -2126,6 +2126,48 @@ PLACE_OF_BEFORE = re.compile(
 )
 
 
+# Where a defendant lives, in court reports: "Jones, 52, of Walsall, was jailed", "Tays, 32, of
+# Franklin, on charges", "Jane Hill, of Hanley, and ...".
+RESIDENCE = re.compile(
+    r"(?<=[\w.])(?:(,?[ \t]+(?:aged[ \t]+)?\d{1,3},)|,)[ \t]+of[ \t]+([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})"
+    r"(?=[ \t]*(?:[,.;)]|$)|[ \t]+(?:and|was|were|who|is|are|has|had|pleaded|appeared|admitted|denies|denied)\b)"
+)
+
+
+def _residence_places(doc: Doc) -> list[Span]:
+    """The town after a person's name and age ("Jones, 52, of Walsall") is a place, whatever
+    the model made of it; not an organisation ("Phil Robertson, of Human Rights Watch")."""
+    ents = list(doc.ents)
+    extra = []
+    text = doc_text(doc)
+    for match in RESIDENCE.finditer(text):
+        span = doc.char_span(match.start(2), match.end(2), alignment_mode="contract")
+        if span is None or span.start < 2:
+            continue
+        aged = match.group(1) is not None  # "Jones, 52, of Walsall": the model often calls Walsall a person
+        named_before = re.search(r"\b[A-Z][\w'.-]*$", text[max(0, match.start() - 40) : match.start()])
+        person_before = any(e.label_ == "PERSON" and e.end_char == match.start() for e in ents)
+        if (
+            not (person_before or (aged and named_before))
+            or any(t.ent_kb_id_ and t.ent_type_ not in {"GPE", "LOC"} for t in span)
+            or INSTITUTION_HEAD.search(span.text)
+            or agency_kind_for(span.text) != "other"  # "Rachel Moody, of Staffordshire Police"
+            or FACILITY_TAIL.search(span.text)  # "of Bloxwich Road": a street
+            or any(w.casefold() in ORG_WORDS for w in span.text.split())
+            or (not aged and any(t.ent_type_ == "PERSON" for t in span))
+            or any(t.ent_type_ == "PERSON" and t.ent_iob_ == "I" for t in span[:1])
+        ):
+            continue
+        if any(t.ent_kb_id_ for t in span):
+            continue  # a known place already marked
+        extra.append(Span(doc, span.start, span.end, label="GPE"))
+        doc.user_data.setdefault("_sure_places", set()).add(span.start)
+    if not extra:
+        return ents
+    taken = {i for span in extra for i in range(span.start, span.end)}
+    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+
+
 def _designated_places(doc: Doc) -> list[Span]:
     """ "Trapeang Thma village", "Nam Can district": the words before a lower-case place
     designator are one place, even where the model tagged one word or none."""
@@ -2393,6 +2435,7 @@ SPAN_REPAIRS = (
     _designated_places,
     _places_with_particles,
     _dateline_places,
+    _residence_places,
     _source_agencies,
     _join_patronymics,
     _subject_persons,

@@ -734,3 +734,15 @@ def test_plans_awards_events_units_and_camps_are_no_agencies(nlp):
         "Rukban camp said the claims were false. The plants produce 30-600 MW each.",
     )
     assert not agencies(out)
+
+
+def test_the_town_a_defendant_is_of_is_a_place(nlp):
+    out = extract(
+        nlp,
+        "Officers arrested Christopher L. Tays, 32, of Franklin, on several charges. Ryan Hollman, 31, of Hope "
+        'and Victor Burton, 57, were held. Smith, 52, of Walsall, was jailed. "It is wrong," said Phil '
+        "Robertson, of Human Rights Watch. Det Insp Rachel Moody, of Staffordshire Police, said so.",
+    )
+    assert {"Franklin", "Hope", "Walsall"} <= places(out)
+    assert not {"Franklin", "Hope", "Walsall"} & (agencies(out) | persons(out))
+    assert {"Human Rights Watch", "Staffordshire Police"} <= agencies(out)
