@@ -197,7 +197,7 @@ COMPANY_RUN = re.compile(
     rf"\b(?:PT\.?|CV\.?){_SP}(?:[A-Z][\w&'-]*[ \t]?){{1,5}}|"
     rf"(?:(?!(?:The|A|An)\b)[A-Z][\w&'-]*[ \t])(?:(?:[A-Z][\w&'-]*|\d{{1,4}})[ \t]){{0,4}}"
     r"(?:Manpower|Recruitment|Recruiting|Employment Agency|Agency|Trading|"
-    r"Enterprises?|Company|Co\.,? Ltd\.?|Co\.|Ltd\.?|Limited|Sdn\.? Bhd\.?|Bhd\.?|Pte\.? Ltd\.?|Inc\.?|Incorporated|"
+    r"Enterprises?|Company|Co\.,? Ltd\.?|Co(?:\.|(?![\w-]))|Ltd\.?|Limited|Sdn\.? Bhd\.?|Bhd\.?|Pte\.? Ltd\.?|Inc\.?|Incorporated|"
     r"Corp\.?|LLC|JSC|Corporation|Holdings|Group|Garments?|Fisheries|Seafood|Logistics|Services)(?!\w)"
 )
 # A company's legal form: a name that carries one is a firm, whatever the model or an age after it says.
@@ -1050,8 +1050,9 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
                 and pattern is HEAD_FIRST_RUN
                 and span.start > 0
                 and (doc[span.start - 1].is_title or doc[span.start - 1].ent_type_ == "ORG")
-            ):
-                span = None  # "Department of Labor Office of Inspector General": a piece of a longer name
+            ):  # "Department of Labor Office of Inspector General": a piece of a longer name, the whole if tagged
+                owner = next((e for e in result if e.label_ == "ORG" and e.end == span.start), None)
+                span = Span(doc, owner.start, span.end, label="ORG") if owner is not None else None
             if span is not None:
                 extra.append(span)
                 position = match.end()
@@ -1119,6 +1120,11 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
     found = match.group(0)
     start, end = match.start(), match.end()
     joint = re.search(r" and (?:the|a) ", found)
+    for later in re.finditer(r" and (?=[A-Z])", found if joint is None else ""):
+        token = doc.char_span(start + later.end(), start + later.end() + 1, alignment_mode="expand")
+        if token is not None and token[0].ent_kb_id_ and token[0].ent_type_ == "ORG" and token[0].ent_iob_ == "B":
+            joint = later  # "Office of Inspector General and" + a known agency: two organisations
+            break
     if joint:  # two organisations in a row ("the Ministry of X and the National Committee"): the first
         if not INSTITUTION_HEAD.search(found[: joint.start()]):
             return None
@@ -1161,7 +1167,8 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
         and span.start + len(known) < span.end
         and doc[span.start + len(known)].text == ","
     )
-    company = found.startswith(("PT ", "PT. ", "CV ", "CV. "))  # "PT Pusaka Benjina Resources": the model's person
+    # "PT Pusaka Benjina Resources", "Seri Jaya Gloves Sdn Bhd": a firm, though the model saw a person in it
+    company = found.startswith(("PT ", "PT. ", "CV ", "CV. ")) or bool(LEGAL_FORM.search(found))
     if any(
         i in taken
         and (
@@ -1758,6 +1765,9 @@ GENERIC_AGENCIES = {
     "legislature",
     "state",
     "crown",
+    "junta court",  # "Junta Court Jails ...": a headline's description, no court's name
+    "regime court",
+    "military court",
 }
 
 

@@ -746,3 +746,22 @@ def test_the_town_a_defendant_is_of_is_a_place(nlp):
     assert {"Franklin", "Hope", "Walsall"} <= places(out)
     assert not {"Franklin", "Hope", "Walsall"} & (agencies(out) | persons(out))
     assert {"Human Rights Watch", "Staffordshire Police"} <= agencies(out)
+
+
+def test_a_firm_named_with_a_bare_co_or_a_person_inside_it(nlp):
+    out = extract(
+        nlp,
+        "Junta Court Jails Scam Recruiters\n\nThe court raised the sentence of Chatchai Pongsiri, 58, owner of "
+        "Siam Ocean Seafood Co, to 18 years. The company that employed the workers, Seri Jaya Gloves Sdn Bhd, "
+        "was fined RM250,000.",
+    )
+    assert agencies(out) == {"Siam Ocean Seafood Co", "Seri Jaya Gloves Sdn Bhd"}
+
+
+def test_an_office_of_a_department_before_and_another_agency(nlp):
+    out = extract(
+        nlp,
+        "The U.S. Department of Labor Office of Inspector General and Homeland Security Investigations (HSI) "
+        "investigated the case.",
+    )
+    assert agencies(out) == {"U.S. Department of Labor Office of Inspector General", "Homeland Security Investigations"}
