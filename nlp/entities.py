@@ -658,6 +658,8 @@ class EntityResolver:
             return "person", as_person, left_title or title, None  # "U Tin Win", "Daw Khin Mya" tagged ORG
         if label in AGENCY_LABELS:
             name = agency_name(text)
+            if ", " in name and " and " not in name and not re.search(r",\s*(?:Ltd|Inc|LLC|Co|Bhd)\b", name):
+                return None  # "CBS All Access, Disney has ...": two names the model ran together
             if not name or not _plausible_agency(name):
                 return None
             if all(is_title_word(w) for w in name.split()) and agency_kind_for(name) == "other":
@@ -1113,6 +1115,13 @@ def _join_known_agency_pieces(doc: Doc, ents: list[Span]) -> list[Span]:
     return result
 
 
+# What may open a name run but is no part of the name: a person and "of the" before the
+# organisation they belong to, an "X-based" description.
+LEADING_NOT_OF_NAME = re.compile(
+    r"^(?:(?:[A-Z][\w'-]+[ \t]){1,3}of[ \t]+the[ \t]+(?=[A-Z][a-z]))?(?:[A-Z][\w'.-]*-based[ \t]+(?=[A-Z]))?"
+)
+
+
 def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bool) -> Span | None:
     """The organisation a name-run match stands for, or None: it may not join two
     organisations, run into a person, or (unless `over_agencies`) swallow a known agency;
@@ -1134,6 +1143,11 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
     if opening:  # "Foundation and Thailand Association of ...": the end of one name, then the next
         start += opening.end()
         found = found[opening.end() :]
+    lead = LEADING_NOT_OF_NAME.match(found)
+    if lead and INSTITUTION_HEAD.search(found[lead.end() :]) and not INSTITUTION_HEAD.search(lead.group(0)):
+        # "Thandar Myint of the" + "Karen Women's Organization", "Thailand-based" (not "Secretariat of the")
+        start += lead.end()
+        found = found[lead.end() :]
     first = found.split()[0]
     if first in LEADING_FUNCTION_WORDS:  # a sentence-initial "The" or "In" is no part of the name
         start += len(first) + 1

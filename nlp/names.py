@@ -383,6 +383,7 @@ def person_name(text: str) -> tuple[str | None, str]:
     title, name = split_title(clean_surface(text))
     name = re.sub(r"\s*,.*$", "", name)  # "Sok Dara, 43" left in an entity by the model
     name = re.sub(r"\s+[-\u2013\u2014|]\s.*$", "", name)  # "Jane Bautista - Reporter": a byline's post
+    name = re.sub(r"(?:\s+(?:of|the|on|for|and|in|to|at|&))+$", "", name)  # "Thandar Myint of the" (+ her group)
     name = POST_NOMINALS.sub("", name)  # "Tahir Khan KC": honours and silk are no part of the name
     return title, name.strip(" .")
 

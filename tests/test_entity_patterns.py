@@ -765,3 +765,13 @@ def test_an_office_of_a_department_before_and_another_agency(nlp):
         "investigated the case.",
     )
     assert agencies(out) == {"U.S. Department of Labor Office of Inspector General", "Homeland Security Investigations"}
+
+
+def test_a_person_or_a_description_before_an_organisation_is_no_part_of_it(nlp):
+    out = extract(
+        nlp,
+        "Thandar Myint of the Thailand-based Karen Women's Organization said the girls were safe. Companies "
+        "have tried niche streaming services, such as CBS All Access, Disney has made an enormous bet.",
+    )
+    assert "Karen Women's Organization" in agencies(out) and persons(out) == {"Thandar Myint"}
+    assert not any(n.startswith(("Thandar", "Thailand")) or "," in n for n in agencies(out))
