@@ -2138,6 +2138,7 @@ def _followed_by_known_place(doc: Doc, ent: Span) -> bool:
     )
 
 
+LISTED_BEFORE = re.compile(r"(?:^|[ \t(])([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2}),[ \t]+\Z")
 DESIGNATED_PLACE = re.compile(
     r"\b(?:([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})(?:,|[ \t]+and)[ \t]+)?"
     r"((?:St[aoe]\.[ \t]+)?[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})[ \t]+(?:villages?|communes?|districts?|sub-districts?|subdistricts?|"
@@ -2198,17 +2199,20 @@ def _designated_places(doc: Doc) -> list[Span]:
     ents = list(doc.ents)
     taken = {i: e for e in ents for i in range(e.start, e.end)}
     extra = []
-    for match in DESIGNATED_PLACE.finditer(doc_text(doc)):
-        for group in (1, 2):  # "Ky Son and Tuong Duong districts": both
-            if match.group(group) is None:
-                continue
-            span = doc.char_span(match.start(group), match.end(group), alignment_mode="contract")
+    text = doc_text(doc)
+    for match in DESIGNATED_PLACE.finditer(text):
+        pieces = [match.span(g) for g in (1, 2) if match.group(g) is not None]
+        plural = match.group(1) is not None and text[match.end() - 1] == "s"
+        while plural and (more := LISTED_BEFORE.search(text, 0, pieces[0][0])) is not None:
+            pieces.insert(0, more.span(1))  # "Batheay, Cheung Prey and Prey Chhor districts": all three
+        for group, (piece_start, piece_end) in enumerate(pieces, start=3 - len(pieces)):
+            span = doc.char_span(piece_start, piece_end, alignment_mode="contract")
             if span is None or any(t.ent_kb_id_ for t in span):
                 continue
             if any(t.is_sent_start and t.pos_ != "PROPN" for t in span) or any(
                 taken.get(i) is not None
                 and (
-                    taken[i].label_ == "ORG"
+                    (taken[i].label_ == "ORG" and not (plural and len(taken[i]) <= 3 and not taken[i].kb_id_))
                     or taken[i].label_ == "PERSON"
                     and group == 2
                     and _looks_like_person(doc, taken[i])

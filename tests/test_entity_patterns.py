@@ -775,3 +775,11 @@ def test_a_person_or_a_description_before_an_organisation_is_no_part_of_it(nlp):
     )
     assert "Karen Women's Organization" in agencies(out) and persons(out) == {"Thandar Myint"}
     assert not any(n.startswith(("Thandar", "Thailand")) or "," in n for n in agencies(out))
+
+
+def test_every_place_of_a_list_before_a_plural_designator(nlp):
+    out = extract(
+        nlp,
+        "The training was for 46 council members from Batheay, Cheung Prey and Prey Chhor districts.",
+    )
+    assert {"Batheay", "Cheung Prey", "Prey Chhor"} <= places(out) and not agencies(out)
