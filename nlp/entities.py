@@ -1475,6 +1475,20 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
     return filter_spans(ents + extra) if extra else ents
 
 
+def _preferring(extra: list[Span], ents: list[Span]) -> list[Span]:
+    """The spans a repair found, and the model's spans that overlap none of them."""
+    if not extra:
+        return ents
+    taken = {i for span in extra for i in range(span.start, span.end)}
+    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+
+
+def _sure_place(doc: Doc, span: Span) -> Span:
+    """A place by its position (a dateline, "Jones, 52, of Walsall"), whatever follows it."""
+    doc.user_data.setdefault("_sure_places", set()).add(span.start)
+    return Span(doc, span.start, span.end, label="GPE")
+
+
 def _name_as_written(entity: Entity) -> str:
     """The name the article itself uses: the gazetteer's form if the article writes it,
     otherwise the fullest form written (not an all-caps dateline or a bare acronym)."""
@@ -2185,12 +2199,8 @@ def _residence_places(doc: Doc) -> list[Span]:
             continue
         if any(t.ent_kb_id_ for t in span):
             continue  # a known place already marked
-        extra.append(Span(doc, span.start, span.end, label="GPE"))
-        doc.user_data.setdefault("_sure_places", set()).add(span.start)
-    if not extra:
-        return ents
-    taken = {i for span in extra for i in range(span.start, span.end)}
-    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+        extra.append(_sure_place(doc, span))
+    return _preferring(extra, ents)
 
 
 def _designated_places(doc: Doc) -> list[Span]:
@@ -2308,10 +2318,7 @@ def _credit_persons(doc: Doc) -> list[Span]:
         if (start, end) in places_after_comma and any(t.ent_type_ in {"GPE", "LOC"} for t in span):
             continue
         extra.append(Span(doc, span.start, span.end, label="PERSON"))
-    if not extra:
-        return ents
-    taken = {i for span in extra for i in range(span.start, span.end)}
-    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+    return _preferring(extra, ents)
 
 
 DATELINE = re.compile(  # "DOBO, Indonesia (AFP) —", "COLUMBIA, S.C. (AP) —", "PATTAYA:", "HÀ TĨNH —"
@@ -2343,12 +2350,8 @@ def _dateline_places(doc: Doc) -> list[Span]:
             continue
         if any(t.ent_kb_id_ for t in span):
             continue  # a known place already marked
-        extra.append(Span(doc, span.start, span.end, label="GPE"))
-        doc.user_data.setdefault("_sure_places", set()).add(span.start)
-    if not extra:
-        return ents
-    taken = {i for span in extra for i in range(span.start, span.end)}
-    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+        extra.append(_sure_place(doc, span))
+    return _preferring(extra, ents)
 
 
 def _in_capitals_line(doc: Doc, ent: Span) -> bool:
@@ -2396,10 +2399,7 @@ def _source_agencies(doc: Doc) -> list[Span]:
             continue  # "according to the Institute for Criminal Justice Reform": the model's longer name
         extra.append(Span(doc, span.start, span.end, label="ORG"))
         doc.user_data.setdefault("_sources", set()).add(span.start)
-    if not extra:
-        return ents
-    taken = {i for span in extra for i in range(span.start, span.end)}
-    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+    return _preferring(extra, ents)
 
 
 PARTICLE_PLACE = re.compile(  # "Davao del Sur", "Lanao del Norte", "Stoke-on-Trent" (the model stops at the particle)
@@ -2427,12 +2427,8 @@ def _places_with_particles(doc: Doc) -> list[Span]:
             span.start > 0 and (doc[span.start - 1].lower_ in PLACE_PREPOSITIONS | {"of", ","})
         ):
             continue  # "Jose de Leon": a name, unless it stands where places stand
-        extra.append(Span(doc, span.start, span.end, label="GPE"))
-        doc.user_data.setdefault("_sure_places", set()).add(span.start)
-    if not extra:
-        return ents
-    taken = {i for span in extra for i in range(span.start, span.end)}
-    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+        extra.append(_sure_place(doc, span))
+    return _preferring(extra, ents)
 
 
 def _note_owner_place(doc: Doc, ent: Span) -> None:
