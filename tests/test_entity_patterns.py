@@ -711,8 +711,8 @@ def test_a_preposition_opening_a_sentence_is_no_part_of_a_name(nlp):
 def test_an_unknown_acronym_or_a_party_is_no_place(nlp):
     out = extract(
         nlp,
-        "NASA said the probe would launch in October. Go out and vote Republican today, he said. "
-        "Officials in UAE agreed.",
+        "A team led by researchers out of NASA's flight centre confirmed it. Democrats won, flipping "
+        "historically Republican districts. Officials in UAE agreed.",
     )
     assert not {"NASA", "Republican"} & places(out) and "UAE" in places(out)
 
