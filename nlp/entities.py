@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 from nlp.gazetteer import Gazetteer, is_name_part
 from nlp.guard import warn
 from nlp.names import (
+    LEADING_NOT_NAME,
     PLACE_DESIGNATOR_BEFORE,
     POSSESSOR_PREFIX,
     TITLE_ALTERNATION,
@@ -149,6 +150,11 @@ JUNK = {
     "read more",
     "advertisement",
     "photo",
+    "supplied",  # "Photo: Supplied", "Photo: Handout": a credit naming no one
+    "handout",
+    "file",
+    "screenshot",
+    "screengrab",
     "file photo",
     "reuters photo",
     "ngo",
@@ -185,11 +191,18 @@ _INSTITUTION_HEADS = (
     r"Tribunal|Directorate|Secretariat|Authority|Institute|Service|Alliance|Federation|Union|Society|"
     r"Procuracy|Procuratorate"
 )
+# A dotted suffix ends the name before a comma too ("Siam Global Marketing Co., the firm"); a
+# number may stand inside a name ("Lucky South 99 Outsourcing Inc.").
 COMPANY_RUN = re.compile(
     rf"\b(?:PT\.?|CV\.?){_SP}(?:[A-Z][\w&'-]*[ \t]?){{1,5}}|"
-    rf"(?:(?!(?:The|A|An)\b)[A-Z][\w&'-]*[ \t]){{1,5}}(?:Manpower|Recruitment|Recruiting|Employment Agency|Agency|Trading|"
-    r"Enterprises?|Company|Co\.,? Ltd\.?|Co\.|Ltd\.?|Limited|Sdn\.? Bhd\.?|Bhd\.?|Inc\.?|Corp\.?|"
-    r"Corporation|Holdings|Group|Garments?|Fisheries|Seafood|Logistics|Services)\b"
+    rf"(?:(?!(?:The|A|An)\b)[A-Z][\w&'-]*[ \t])(?:(?:[A-Z][\w&'-]*|\d{{1,4}})[ \t]){{0,4}}"
+    r"(?:Manpower|Recruitment|Recruiting|Employment Agency|Agency|Trading|"
+    r"Enterprises?|Company|Co\.,? Ltd\.?|Co(?:\.|(?![\w-]))|Ltd\.?|Limited|Sdn\.? Bhd\.?|Bhd\.?|Pte\.? Ltd\.?|Inc\.?|Incorporated|"
+    r"Corp\.?|LLC|JSC|Corporation|Holdings|Group|Garments?|Fisheries|Seafood|Logistics|Services)(?!\w)"
+)
+# A company's legal form: a name that carries one is a firm, whatever the model or an age after it says.
+LEGAL_FORM = re.compile(
+    r"^(?:PT|CV)\.?\s+[A-Z]|\s(?:Sdn\.?\s+Bhd|Bhd|Co\.,?\s+Ltd|Ltd|Pte\.?\s+Ltd|Inc|Incorporated|LLC|JSC|Corp|PLC)\.?$"
 )
 # Honorifics that only stand before a person's name.
 HONORIFIC_START = re.compile(
@@ -224,6 +237,11 @@ HEAD_FIRST_RUN = re.compile(
     rf"\b(?:{_INSTITUTION_HEADS}){_SP}(?:of|for|on|against){_SP}(?:the{_SP}|a{_SP})?{_WORD}"
     rf"(?:{_SP}{_WORD}|{_LISTED}{_WORD}|,{_SP}and{_SP}{_WORD}|{_SP}(?:and|of|in|the|for|on)(?:{_SP}the)?{_SP}{_WORD})*"
 )
+# A mission named after its country: "Embassy of Australia", "Consulate General of the Philippines".
+MISSION_OF = re.compile(
+    rf"\b(?:Embassy|Consulate(?:{_SP}General)?|High{_SP}Commission){_SP}of{_SP}(?:the{_SP})?{_WORD}(?:{_SP}{_WORD}){{0,2}}"
+)
+MISSION_HEADS = {"embassy", "consulate", "high"}
 INSTITUTION_HEAD = re.compile(rf"\b(?:{_INSTITUTION_HEADS}|Court)\b")
 COURT_DISTRICT_OF = re.compile(
     r"^\s+for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+"
@@ -441,6 +459,8 @@ class EntityResolver:
             ent.text in STREET_WORDS or ent.start > 0 and doc[ent.start - 1].text in STREET_WORDS
         ):
             return None  # "Jalan" + "Ipoh" tagged apart: a street named after a town
+        if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].text in {"In", "At", "Near", "From", "Outside"}:
+            return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="GPE"))  # "In Rakhine, fighting ..."
         if ent.kb_id_:
             entry = self.gazetteer.lookup(ent.kb_id_)
             if entry is not None:
@@ -451,6 +471,12 @@ class EntityResolver:
             return "place", place_name(text.title() if text.isupper() else text), None, None  # "DOBO, Indonesia (AFP)"
         if _in_capitals_line(doc, ent):
             return None
+        if (
+            label in PLACE_LABELS
+            and ent.text.isalpha()
+            and ((ent.text.isupper() and len(ent.text) <= 5) or ent.text.casefold() in LEADING_NOT_NAME)
+        ):
+            return None  # "NASA", "RWD", "NCR": an acronym no gazetteer knows; "vote Republican": a party
         if (
             label in PLACE_LABELS
             and ent.text.replace(".", "").isupper()
@@ -574,7 +600,8 @@ class EntityResolver:
             and len(ent) > 1
             and not PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 20])
         ):
-            return "agency", agency_name(text), None, None  # people take no article: "the Mekong Ledger"
+            name = agency_name(text)
+            return ("agency", name, None, None) if name and _plausible_agency(name) else None  # "the Mekong Ledger"
         if (
             label == "FAC"
             and ent.start > 0
@@ -611,6 +638,8 @@ class EntityResolver:
                 "international",
             }:
                 return "agency", agency_name(text), None, None
+            if LEGAL_FORM.search(text):
+                return "agency", agency_name(text), None, None  # "Mega Perabot Sdn Bhd, a 52-year-old ...": a firm
             if not as_person or not _plausible_person(as_person, ent):
                 return None
             return "person", as_person, left_title or title, None
@@ -629,6 +658,8 @@ class EntityResolver:
             return "person", as_person, left_title or title, None  # "U Tin Win", "Daw Khin Mya" tagged ORG
         if label in AGENCY_LABELS:
             name = agency_name(text)
+            if ", " in name and " and " not in name and not re.search(r",\s*(?:Ltd|Inc|LLC|Co|Bhd)\b", name):
+                return None  # "CBS All Access, Disney has ...": two names the model ran together
             if not name or not _plausible_agency(name):
                 return None
             if all(is_title_word(w) for w in name.split()) and agency_kind_for(name) == "other":
@@ -640,8 +671,20 @@ class EntityResolver:
                 and agency_kind_for(name) == "other"
             ):
                 return None  # "MacBook Air models", "DualShock controllers", "IPS panel": a product
-            if ent.end < len(doc) and doc[ent.end].text[:1].isupper() and doc[ent.end].lower_ in NOT_AGENCY_HEADS:
-                return None  # "Domestic Workers Protection" + "Bill": the name of a law or a plan
+            following = ent.end + (ent.end < len(doc) and doc[ent.end].text in {"'", "'s", "\u2019", "\u2019s"})
+            if following < len(doc) and doc[following].text[:1].isupper() and doc[following].lower_ in NOT_AGENCY_HEADS:
+                return None  # "Domestic Workers Protection" + "Bill", "Seafarers" + "' Day": a law, a plan, an event
+            if (
+                len(ent) > 1
+                and ent.end < len(doc)
+                and doc[ent.end].is_title
+                and is_title_word(doc[ent.end].text)
+                and agency_kind_for(name) == "other"
+                and not INSTITUTION_HEAD.search(name)
+                and not COMPANY_RUN.fullmatch(name)
+                and not any(w.casefold() in ORG_WORDS for w in name.split())
+            ):
+                return None  # "Labour Permanent" + "Secretary Pairoj": the first words of a post
             if (
                 len(name.split()) == 1
                 and not re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name)
@@ -650,6 +693,8 @@ class EntityResolver:
                 and ent.start not in doc.user_data.get("_sources", ())
             ):
                 return None  # "Judicial", "Maid", "Families": one plain word the gazetteer does not know
+            if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].like_num and agency_kind_for(name) == "other":
+                return None  # "30-600 MW", "256 GB": a unit after a number
             if (
                 label in AGENCY_LABELS
                 and 2 <= len(ent) <= 3
@@ -689,8 +734,8 @@ class EntityResolver:
         entities: dict[tuple[str, str], Entity] = {}
         known_persons = KnownPersons()
         for ent, kind, name, title, entry in candidates:
-            if kind == "agency" and name in acronyms:
-                name = acronyms[name]
+            if name in acronyms and (kind == "agency" or (entry is None and " " not in name)):
+                kind, name, title = "agency", acronyms[name], None  # "Satco said": the short form given in brackets
             entity = None
             if kind != "person" and entry is None and len(name.split()) <= 3:
                 known = known_persons.find(name)
@@ -866,7 +911,10 @@ def _join_court_of_place(doc: Doc, ents: list[Span]) -> list[Span]:
             and nxt.start == ent.end + 1
             and (
                 (head in ORG_OF_PLACE_HEADS and doc[ent.end].lower_ == "of")
-                or (head in ORG_IN_PLACE_HEADS and doc[ent.end].lower_ == "in")
+                or (
+                    (head in ORG_IN_PLACE_HEADS or ent[0].lower_ in MISSION_HEADS and " of " in ent.text)
+                    and doc[ent.end].lower_ == "in"
+                )  # "Embassy of Australia" + "in Phnom Penh"
             )
         )
         if joins:
@@ -966,6 +1014,7 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
             and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in {"of", "for", "on"})
         ):
             result[k] = Span(doc, span.start, span.end + 1, label="ORG")  # "Save the Children" + "Foundation"
+    result = _join_known_agency_pieces(doc, result)
     taken = {i for e in result for i in range(e.start, e.end)}
     extra = []
     for span in list(result):
@@ -991,6 +1040,7 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
         (COMPANY_RUN, False),
         (INSTITUTION_RUN, False),
         (HEAD_FIRST_RUN, False),
+        (MISSION_OF, False),
         (COURT_RUN, True),  # a court's name may contain a known agency's words
         (HYPHENATED_ACRONYM, True),
     ):  # "PNP-WCPC": a unit of the PNP
@@ -1002,8 +1052,9 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
                 and pattern is HEAD_FIRST_RUN
                 and span.start > 0
                 and (doc[span.start - 1].is_title or doc[span.start - 1].ent_type_ == "ORG")
-            ):
-                span = None  # "Department of Labor Office of Inspector General": a piece of a longer name
+            ):  # "Department of Labor Office of Inspector General": a piece of a longer name, the whole if tagged
+                owner = next((e for e in result if e.label_ == "ORG" and e.end == span.start), None)
+                span = Span(doc, owner.start, span.end, label="ORG") if owner is not None else None
             if span is not None:
                 extra.append(span)
                 position = match.end()
@@ -1012,18 +1063,91 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     return filter_spans(result + extra) if extra else result
 
 
+def _join_known_agency_pieces(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A known agency is part of a longer name the model cut in pieces: a country office
+    after it ("World Vision" + "Cambodia", "Terre des Hommes" + "Netherlands"; not "told
+    Reuters" + "Cambodia had ..."), a unit after it, or a capitalised qualifier before it
+    ("the National" + "Security Council" is another council than the UN's)."""
+    result: list[Span] = []
+    for ent in ents:
+        prev = result[-1] if result else None
+        if prev is None or prev.end != ent.start or "\n" in doc[prev.end - 1].whitespace_:
+            result.append(ent)
+            continue
+        after = doc[ent.end] if ent.end < len(doc) else None
+        country_office = (
+            prev.label_ == "ORG"
+            and prev.kb_id_
+            and ent.label_ == "GPE"
+            and ent.kb_id_
+            and not doc[prev.end - 1].whitespace_ == ""
+            and (after is None or after.text not in {"'s", "\u2019s", "'", "\u2019"})
+            and not (prev.start > 0 and doc[prev.start - 1].pos_ == "VERB")  # "told Reuters" + "Cambodia had"
+        )
+        qualified = (
+            prev.label_ == "ORG"
+            and not prev.kb_id_
+            and ent.label_ == "ORG"
+            and ent.kb_id_
+            and doc[prev.end - 1].whitespace_ != ""
+            and all(
+                t.is_title and t.is_alpha and (t.lower_ == "national" or not is_title_word(t.text))
+                for t in prev
+                if t.lower_ != "the"
+            )
+            and prev[-1].lower_ != "the"
+            and not prev[prev[0].lower_ == "the"].is_sent_start  # "Persons See the" + "Department of State"
+        )
+        unit = (  # "Philippine National Police" + "Women and Children Protection Center": its unit
+            prev.label_ == "ORG"
+            and (prev.kb_id_ or INSTITUTION_HEAD.fullmatch(prev[-1].text) or prev[-1].lower_ == "police")
+            and ent.label_ == "ORG"
+            and doc[prev.end - 1].whitespace_ != ""
+            and ent[0].is_title
+            and len(ent) > 1
+            and (INSTITUTION_HEAD.search(ent.text) or ent[-1].lower_ in {"group", "team", "squad", "wing"})
+        )
+        if country_office or qualified or unit:
+            start = prev.start + (prev[0].lower_ == "the")
+            result[-1] = Span(doc, start, ent.end, label="ORG")
+            continue
+        result.append(ent)
+    return result
+
+
+# What may open a name run but is no part of the name: a person and "of the" before the
+# organisation they belong to, an "X-based" description.
+LEADING_NOT_OF_NAME = re.compile(
+    r"^(?:(?:[A-Z][\w'-]+[ \t]){1,3}of[ \t]+the[ \t]+(?=[A-Z][a-z]))?(?:[A-Z][\w'.-]*-based[ \t]+(?=[A-Z]))?"
+)
+
+
 def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bool) -> Span | None:
     """The organisation a name-run match stands for, or None: it may not join two
     organisations, run into a person, or (unless `over_agencies`) swallow a known agency;
     a known place inside is fine ("Thailand ... Taskforce")."""
     found = match.group(0)
-    if " and the " in found or " and a " in found:
-        return None  # two organisations in a row ("the Ministry of X and the National Committee")
     start, end = match.start(), match.end()
+    joint = re.search(r" and (?:the|a) ", found)
+    for later in re.finditer(r" and (?=[A-Z])", found if joint is None else ""):
+        token = doc.char_span(start + later.end(), start + later.end() + 1, alignment_mode="expand")
+        if token is not None and token[0].ent_kb_id_ and token[0].ent_type_ == "ORG" and token[0].ent_iob_ == "B":
+            joint = later  # "Office of Inspector General and" + a known agency: two organisations
+            break
+    if joint:  # two organisations in a row ("the Ministry of X and the National Committee"): the first
+        if not INSTITUTION_HEAD.search(found[: joint.start()]):
+            return None
+        found = found[: joint.start()]
+        end = start + joint.start()
     opening = re.match(rf"(?:{_INSTITUTION_HEADS})[ \t]+and[ \t]+(?=[A-Z])", found)
     if opening:  # "Foundation and Thailand Association of ...": the end of one name, then the next
         start += opening.end()
         found = found[opening.end() :]
+    lead = LEADING_NOT_OF_NAME.match(found)
+    if lead and INSTITUTION_HEAD.search(found[lead.end() :]) and not INSTITUTION_HEAD.search(lead.group(0)):
+        # "Thandar Myint of the" + "Karen Women's Organization", "Thailand-based" (not "Secretariat of the")
+        start += lead.end()
+        found = found[lead.end() :]
     first = found.split()[0]
     if first in LEADING_FUNCTION_WORDS:  # a sentence-initial "The" or "In" is no part of the name
         start += len(first) + 1
@@ -1057,7 +1181,8 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
         and span.start + len(known) < span.end
         and doc[span.start + len(known)].text == ","
     )
-    company = found.startswith(("PT ", "PT. ", "CV ", "CV. "))  # "PT Pusaka Benjina Resources": the model's person
+    # "PT Pusaka Benjina Resources", "Seri Jaya Gloves Sdn Bhd": a firm, though the model saw a person in it
+    company = found.startswith(("PT ", "PT. ", "CV ", "CV. ")) or bool(LEGAL_FORM.search(found))
     if any(
         i in taken
         and (
@@ -1067,6 +1192,8 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
                 and not is_title_word(doc[i].text)
                 and i not in listed
                 and not company
+                and (i < head_at or is_name_part(doc[i].text))  # "... of Labour and" + "Vocational Training"
+                and doc[i].lower_ not in {"embassy", "consulate"}  # the model's person "Embassy" (of Indonesia)
             )
             or (doc[i].ent_kb_id_ and doc[i].ent_type_ not in {"GPE", "LOC"} and not over_agencies and not continued)
         )
@@ -1348,6 +1475,20 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
     return filter_spans(ents + extra) if extra else ents
 
 
+def _preferring(extra: list[Span], ents: list[Span]) -> list[Span]:
+    """The spans a repair found, and the model's spans that overlap none of them."""
+    if not extra:
+        return ents
+    taken = {i for span in extra for i in range(span.start, span.end)}
+    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+
+
+def _sure_place(doc: Doc, span: Span) -> Span:
+    """A place by its position (a dateline, "Jones, 52, of Walsall"), whatever follows it."""
+    doc.user_data.setdefault("_sure_places", set()).add(span.start)
+    return Span(doc, span.start, span.end, label="GPE")
+
+
 def _name_as_written(entity: Entity) -> str:
     """The name the article itself uses: the gazetteer's form if the article writes it,
     otherwise the fullest form written (not an all-caps dateline or a bare acronym)."""
@@ -1368,11 +1509,25 @@ def _name_as_written(entity: Entity) -> str:
     return max(words, key=len)
 
 
+ACRONYM_IN_BRACKETS = re.compile(r"[A-Z][A-Za-z0-9&]*(?:[.-][A-Z0-9][A-Za-z0-9&]*)*\.?")
+
+
 def _acronym_after(doc: Doc, ent: Span) -> str | None:
-    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
-        candidate = doc[ent.end + 1].text
-        if candidate.isupper() and 2 <= len(candidate) <= 8:
-            return candidate
+    """The short form in brackets after a name: "(ILO)", "(PNP-WCPC)", "(Suhakam)"; not a
+    place or a person in brackets ("World Vision (Cambodia)")."""
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
+        return None
+    close = next((i for i in range(ent.end + 2, min(ent.end + 6, len(doc))) if doc[i].text == ")"), None)
+    if close is None:
+        return None
+    inside = doc[ent.end + 1 : close]
+    candidate = "".join(t.text_with_ws for t in inside).strip()
+    if not ACRONYM_IN_BRACKETS.fullmatch(candidate) or not 2 <= len(candidate) <= 12:
+        return None
+    if candidate.isupper() or any(t.ent_kb_id_ and t.ent_type_ == "ORG" for t in inside):
+        return candidate
+    if len(inside) == 1 and inside[0].ent_type_ not in {"GPE", "LOC", "PERSON", "NORP"} and not is_name_part(candidate):
+        return candidate  # "(Suhakam)", "(Pagcor)": a short name written in title case
     return None
 
 
@@ -1526,6 +1681,12 @@ PRODUCT_NOUNS = {
     "control",
     "compatibility",
     "integration",
+    "platform",
+    "user",
+    "mode",
+    "soundtrack",
+    "conference",  # "Salesforce's Dreamforce conference": an event
+    "camp",  # "the Rukban camp": a place, no organisation
 }
 PRODUCT_TAIL = {"Pro", "Lite", "Ultra", "Series", "Edition", "Convertible", "Concept", "Max", "Mini", "Plus", "Watch"}
 US_STATE_CODES = set(
@@ -1550,6 +1711,7 @@ NOT_AGENCY_HEADS = {
     "initiative",
     "campaign",
     "hotline",
+    "helpline",
     "report",
     "framework",
     "guidelines",
@@ -1631,6 +1793,9 @@ GENERIC_AGENCIES = {
     "legislature",
     "state",
     "crown",
+    "junta court",  # "Junta Court Jails ...": a headline's description, no court's name
+    "regime court",
+    "military court",
 }
 
 
@@ -1657,6 +1822,11 @@ def _plausible_agency(name: str) -> bool:
         w.casefold() in {"ministry", "department", "office", "committee", "council", "agency"} for w in words
     ):
         return False
+    inner_heads = [w for w, nxt in zip(words, words[1:]) if nxt in {"for", "of", "and"}]
+    if any(w.casefold() in NOT_AGENCY_HEADS for w in inner_heads) and not re.search(
+        rf"\b(?:{_INSTITUTION_HEADS}|Court|Police|Force)\b", name
+    ):
+        return False  # "Award for Best Actress", "Deworm the World Initiative and No Lean Season"
     if NOT_AGENCY_START.match(name) and not re.search(
         r"\b(?:Ministry|Department|Office|Committee|Council|Agency|Division|Unit|Bureau|Center|Centre|"
         r"Commission|Police|Court|Force|Foundation|Association|Organi[sz]ation)\b",
@@ -1849,6 +2019,14 @@ NOT_PERSON_TAIL = {
     "arrested",
     "acquitted",
     "freed",
+    "bhd",  # a company's legal form ends no person's name
+    "ltd",
+    "inc",
+    "incorporated",
+    "llc",
+    "corp",
+    "jsc",
+    "co",
 }
 HEADLINE_VERBS = {"sentenced", "jailed", "convicted", "charged", "arrested", "acquitted", "freed", "guilty"}
 POST_WORDS = {
@@ -1871,6 +2049,10 @@ POST_WORDS = {
     "governor",
     "commander",
     "head",
+    "prosecutor",
+    "gangmaster",
+    "commissioner",
+    "ambassador",
     "slaves",
     "victims",
     "survivors",
@@ -1970,6 +2152,7 @@ def _followed_by_known_place(doc: Doc, ent: Span) -> bool:
     )
 
 
+LISTED_BEFORE = re.compile(r"(?:^|[ \t(])([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2}),[ \t]+\Z")
 DESIGNATED_PLACE = re.compile(
     r"\b(?:([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})(?:,|[ \t]+and)[ \t]+)?"
     r"((?:St[aoe]\.[ \t]+)?[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})[ \t]+(?:villages?|communes?|districts?|sub-districts?|subdistricts?|"
@@ -1982,23 +2165,64 @@ PLACE_OF_BEFORE = re.compile(
 )
 
 
+# Where a defendant lives, in court reports: "Jones, 52, of Walsall, was jailed", "Tays, 32, of
+# Franklin, on charges", "Jane Hill, of Hanley, and ...".
+RESIDENCE = re.compile(
+    r"(?<=[\w.])(?:(,?[ \t]+(?:aged[ \t]+)?\d{1,3},)|,)[ \t]+of[ \t]+([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})"
+    r"(?=[ \t]*(?:[,.;)]|$)|[ \t]+(?:and|was|were|who|is|are|has|had|pleaded|appeared|admitted|denies|denied)\b)"
+)
+
+
+def _residence_places(doc: Doc) -> list[Span]:
+    """The town after a person's name and age ("Jones, 52, of Walsall") is a place, whatever
+    the model made of it; not an organisation ("Phil Robertson, of Human Rights Watch")."""
+    ents = list(doc.ents)
+    extra = []
+    text = doc_text(doc)
+    for match in RESIDENCE.finditer(text):
+        span = doc.char_span(match.start(2), match.end(2), alignment_mode="contract")
+        if span is None or span.start < 2:
+            continue
+        aged = match.group(1) is not None  # "Jones, 52, of Walsall": the model often calls Walsall a person
+        named_before = re.search(r"\b[A-Z][\w'.-]*$", text[max(0, match.start() - 40) : match.start()])
+        person_before = any(e.label_ == "PERSON" and e.end_char == match.start() for e in ents)
+        if (
+            not (person_before or (aged and named_before))
+            or any(t.ent_kb_id_ and t.ent_type_ not in {"GPE", "LOC"} for t in span)
+            or INSTITUTION_HEAD.search(span.text)
+            or agency_kind_for(span.text) != "other"  # "Rachel Moody, of Staffordshire Police"
+            or FACILITY_TAIL.search(span.text)  # "of Bloxwich Road": a street
+            or any(w.casefold() in ORG_WORDS for w in span.text.split())
+            or (not aged and any(t.ent_type_ == "PERSON" for t in span))
+            or any(t.ent_type_ == "PERSON" and t.ent_iob_ == "I" for t in span[:1])
+        ):
+            continue
+        if any(t.ent_kb_id_ for t in span):
+            continue  # a known place already marked
+        extra.append(_sure_place(doc, span))
+    return _preferring(extra, ents)
+
+
 def _designated_places(doc: Doc) -> list[Span]:
     """ "Trapeang Thma village", "Nam Can district": the words before a lower-case place
     designator are one place, even where the model tagged one word or none."""
     ents = list(doc.ents)
     taken = {i: e for e in ents for i in range(e.start, e.end)}
     extra = []
-    for match in DESIGNATED_PLACE.finditer(doc_text(doc)):
-        for group in (1, 2):  # "Ky Son and Tuong Duong districts": both
-            if match.group(group) is None:
-                continue
-            span = doc.char_span(match.start(group), match.end(group), alignment_mode="contract")
+    text = doc_text(doc)
+    for match in DESIGNATED_PLACE.finditer(text):
+        pieces = [match.span(g) for g in (1, 2) if match.group(g) is not None]
+        plural = match.group(1) is not None and text[match.end() - 1] == "s"
+        while plural and (more := LISTED_BEFORE.search(text, 0, pieces[0][0])) is not None:
+            pieces.insert(0, more.span(1))  # "Batheay, Cheung Prey and Prey Chhor districts": all three
+        for group, (piece_start, piece_end) in enumerate(pieces, start=3 - len(pieces)):
+            span = doc.char_span(piece_start, piece_end, alignment_mode="contract")
             if span is None or any(t.ent_kb_id_ for t in span):
                 continue
             if any(t.is_sent_start and t.pos_ != "PROPN" for t in span) or any(
                 taken.get(i) is not None
                 and (
-                    taken[i].label_ == "ORG"
+                    (taken[i].label_ == "ORG" and not (plural and len(taken[i]) <= 3 and not taken[i].kb_id_))
                     or taken[i].label_ == "PERSON"
                     and group == 2
                     and _looks_like_person(doc, taken[i])
@@ -2065,13 +2289,18 @@ def _credit_persons(doc: Doc) -> list[Span]:
     ents = list(doc.ents)
     text = doc_text(doc)
     found = []
+    places_after_comma = []  # "By Phil McCann, BBC News, West Midlands": the desk's region, no person
     for cue in CREDIT_CUE.finditer(text):
         position = cue.end()
+        after_comma = False
         while (name := CREDIT_NAME.match(text, position)) is not None:
             found.append((name.start(), name.end()))
+            if after_comma:
+                places_after_comma.append((name.start(), name.end()))
             joined = re.match(r"(?:,[ \t]*|[ \t]+and[ \t]+)", text[name.end() :])
             if not joined:
                 break
+            after_comma = joined.group(0).startswith(",")
             position = name.end() + joined.end()
     found += [m.span(1) for m in BYLINE_LINE.finditer(text)]
     extra = []
@@ -2086,11 +2315,10 @@ def _credit_persons(doc: Doc) -> list[Span]:
             continue  # an outlet ("By The Irrawaddy") or a known agency, not a person
         if span.text.split()[0] in {"The", "A", "An", "Staff", "Our"}:
             continue
+        if (start, end) in places_after_comma and any(t.ent_type_ in {"GPE", "LOC"} for t in span):
+            continue
         extra.append(Span(doc, span.start, span.end, label="PERSON"))
-    if not extra:
-        return ents
-    taken = {i for span in extra for i in range(span.start, span.end)}
-    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+    return _preferring(extra, ents)
 
 
 DATELINE = re.compile(  # "DOBO, Indonesia (AFP) —", "COLUMBIA, S.C. (AP) —", "PATTAYA:", "HÀ TĨNH —"
@@ -2122,12 +2350,8 @@ def _dateline_places(doc: Doc) -> list[Span]:
             continue
         if any(t.ent_kb_id_ for t in span):
             continue  # a known place already marked
-        extra.append(Span(doc, span.start, span.end, label="GPE"))
-        doc.user_data.setdefault("_sure_places", set()).add(span.start)
-    if not extra:
-        return ents
-    taken = {i for span in extra for i in range(span.start, span.end)}
-    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+        extra.append(_sure_place(doc, span))
+    return _preferring(extra, ents)
 
 
 def _in_capitals_line(doc: Doc, ent: Span) -> bool:
@@ -2175,10 +2399,7 @@ def _source_agencies(doc: Doc) -> list[Span]:
             continue  # "according to the Institute for Criminal Justice Reform": the model's longer name
         extra.append(Span(doc, span.start, span.end, label="ORG"))
         doc.user_data.setdefault("_sources", set()).add(span.start)
-    if not extra:
-        return ents
-    taken = {i for span in extra for i in range(span.start, span.end)}
-    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+    return _preferring(extra, ents)
 
 
 PARTICLE_PLACE = re.compile(  # "Davao del Sur", "Lanao del Norte", "Stoke-on-Trent" (the model stops at the particle)
@@ -2206,12 +2427,8 @@ def _places_with_particles(doc: Doc) -> list[Span]:
             span.start > 0 and (doc[span.start - 1].lower_ in PLACE_PREPOSITIONS | {"of", ","})
         ):
             continue  # "Jose de Leon": a name, unless it stands where places stand
-        extra.append(Span(doc, span.start, span.end, label="GPE"))
-        doc.user_data.setdefault("_sure_places", set()).add(span.start)
-    if not extra:
-        return ents
-    taken = {i for span in extra for i in range(span.start, span.end)}
-    return filter_spans(extra + [e for e in ents if not taken & set(range(e.start, e.end))])
+        extra.append(_sure_place(doc, span))
+    return _preferring(extra, ents)
 
 
 def _note_owner_place(doc: Doc, ent: Span) -> None:
@@ -2242,6 +2459,7 @@ SPAN_REPAIRS = (
     _designated_places,
     _places_with_particles,
     _dateline_places,
+    _residence_places,
     _source_agencies,
     _join_patronymics,
     _subject_persons,

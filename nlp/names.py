@@ -44,7 +44,8 @@ TITLE_ALTERNATION = "|".join(t.strip() for t in _TITLES.replace("\n", "").split(
 TITLE_RE = re.compile(r"^(?:(?:" + TITLE_ALTERNATION + r")\s+)+")
 
 PLACE_DESIGNATORS = re.compile(
-    r"\s+(?:province|provincial|district|municipality|commune|prefecture|region|state|regency|town|village|island|county)$",
+    r"\s+(?:province|provincial|district|municipality|commune|prefecture|region|state|regency|town|village|island|county|"
+    r"township|sub-district|subdistrict)$",
     re.IGNORECASE,
 )
 PLACE_PREFIX = re.compile(r"^(?:province|district|municipality|region|state|city|town|village) of\s+", re.IGNORECASE)
@@ -340,14 +341,19 @@ def split_title(name: str) -> tuple[str | None, str]:
             or (word.isupper() and 2 <= len(word) <= 4 and word.isalpha() and i < len(words) - 2)
         ):
             cut = i + 1  # the last title word so far; an abbreviated post ("DL", "CEO") too
-    if cut < len(words) - 2 and words[cut] == "U":
-        cut += 1  # Burmese "U Tin Win": U is an honorific
+    if cut < len(words) - 2 and words[cut] in HONORIFICS_BEFORE_LONG_NAMES and words[cut] != words[cut + 1]:
+        cut += 1  # Burmese "U Tin Win", "Ko Myo Thant", "Ma Thida Win" (not "Ko Ko Gyi")
     if cut:
         title = " ".join(filter(None, [title, " ".join(words[:cut])]))
         rest = " ".join(words[cut:])
     if not rest:  # the whole thing is a title ("Judge"): not a name
         return title, ""
     return title, rest
+
+
+# Honorifics that are also family or given names elsewhere ("Ma Jian", "Ko Un", "Tony Romo"):
+# taken as honorifics only before a name of two words or more.
+HONORIFICS_BEFORE_LONG_NAMES = {"U", "Ko", "Ma", "Romo"}  # not Karen "Saw", Shan "Nang": written as names
 
 
 def _doubled(words: list[str]) -> bool:
@@ -376,6 +382,8 @@ def person_name(text: str) -> tuple[str | None, str]:
     """Canonical person name and the title it carried."""
     title, name = split_title(clean_surface(text))
     name = re.sub(r"\s*,.*$", "", name)  # "Sok Dara, 43" left in an entity by the model
+    name = re.sub(r"\s+[-\u2013\u2014|]\s.*$", "", name)  # "Jane Bautista - Reporter": a byline's post
+    name = re.sub(r"(?:\s+(?:of|the|on|for|and|in|to|at|&))+$", "", name)  # "Thandar Myint of the" (+ her group)
     name = POST_NOMINALS.sub("", name)  # "Tahir Khan KC": honours and silk are no part of the name
     return title, name.strip(" .")
 

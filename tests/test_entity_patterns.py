@@ -552,3 +552,234 @@ def test_an_honorific_alone_is_no_agency(nlp):
         "trafficking 37 workers. Datuk Lim Keng Hock, 58, pleaded not guilty.",
     )
     assert "Datuk" not in agencies(out) and "Lim Keng Hock" in persons(out)
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [
+        ("Ko Myo Thant", "Myo Thant"),
+        ("Ma Thida Win", "Thida Win"),
+        ("Ma Su Su Hlaing", "Su Su Hlaing"),
+        ("Romo Paschal Saturnus", "Paschal Saturnus"),
+        ("Ko Ko Gyi", "Ko Ko Gyi"),  # doubled: a name
+        ("Ma Jian", "Ma Jian"),  # two words: the Chinese family name
+        ("Ko Un", "Ko Un"),
+    ],
+)
+def test_burmese_honorifics_before_a_longer_name(written, name):
+    assert person_name(written)[1] == name
+
+
+def test_burmese_honorifics_in_an_article(nlp):
+    out = extract(
+        nlp,
+        "The Muse District Court found Daw Nan Hsu Mon, 45, guilty of trafficking. Her accomplice, "
+        "Ko Myo Thant, 32, received seven years. Ma Thida Win, a volunteer, said families had asked for help.",
+    )
+    assert {"Nan Hsu Mon", "Myo Thant", "Thida Win"} <= persons(out)
+    assert not any(n.startswith(("Ko ", "Ma ")) for n in persons(out))
+    assert "Myo Thant" in {s["defendant"] for s in out["sentences"]}
+
+
+def test_a_company_name_runs_to_its_legal_form(nlp):
+    out = extract(
+        nlp,
+        "The suspects posted offers for a firm called Siam Global Marketing Co., police said. The "
+        "workers ran love scams for Lucky South 99 Outsourcing Incorporated. The managing director of "
+        "Mega Perabot Sdn Bhd, a 52-year-old local man, was arrested.",
+    )
+    assert {"Siam Global Marketing Co.", "Lucky South 99 Outsourcing Incorporated", "Mega Perabot Sdn Bhd"} <= agencies(
+        out
+    )
+    assert "Mega Perabot Sdn Bhd" not in persons(out) and "Siam" not in places(out)
+
+
+def test_a_credit_naming_no_one_is_no_agency(nlp):
+    out = extract(
+        nlp, "Police raided a compound in Bavet on Monday.\n\nPhoto: Supplied\n\nMore arrests followed. Photo: File"
+    )
+    assert not agencies(out)
+
+
+def test_a_hotline_is_no_agency(nlp):
+    out = extract(
+        nlp,
+        "Anyone with information about human trafficking should call the National Human Trafficking "
+        "Hotline at 1-888-373-7888 or the Modern Slavery Helpline.",
+    )
+    assert not agencies(out)
+
+
+def test_a_known_agency_inside_a_longer_name(nlp):
+    out = extract(
+        nlp,
+        "Staff from Hagar International, World Vision Cambodia and Terre des Hommes Netherlands ran the "
+        "sessions. The minister said the National Security Council would decide. The case began with a "
+        "referral to the Philippine National Police Women and Children Protection Center (PNP-WCPC). "
+        "A PNP-WCPC officer said the children were safe. A spokesman told Reuters Cambodia had deported 300 people.",
+    )
+    assert {
+        "World Vision Cambodia",
+        "Terre des Hommes Netherlands",
+        "National Security Council",
+        "Philippine National Police Women and Children Protection Center",
+    } <= agencies(out)
+    assert not {"World Vision", "UN Security Council", "Women and Children Protection Center", "PNP-WCPC"} & agencies(
+        out
+    )
+    assert "Reuters" in agencies(out) and "Cambodia" in places(out)
+
+
+def test_a_mission_named_after_its_country(nlp):
+    out = extract(
+        nlp,
+        "The workshop was funded by the Embassy of Australia in Phnom Penh. Families asked the Embassy "
+        "of the Philippines for help.",
+    )
+    assert {"Embassy of Australia in Phnom Penh", "Embassy of the Philippines"} <= agencies(out)
+    assert "Phnom Penh" in places(out) and "Embassy" not in agencies(out)
+
+
+def test_an_organisation_before_another_in_a_list_is_not_cut(nlp):
+    out = extract(
+        nlp,
+        "Officials from the Kampong Cham Provincial Department of Labour and Vocational Training and the "
+        "Kampong Cham Provincial Police also spoke.",
+    )
+    assert {
+        "Kampong Cham Provincial Department of Labour and Vocational Training",
+        "Kampong Cham Provincial Police",
+    } <= agencies(out)
+    assert not persons(out)
+
+
+def test_a_short_name_in_brackets_is_the_agency_later(nlp):
+    out = extract(
+        nlp,
+        "The Sabah Anti-Trafficking Council (Satco) met on Monday. Later, Satco said it would review the case.",
+    )
+    assert "Sabah Anti-Trafficking Council" in agencies(out) and not persons(out)
+
+
+def test_a_post_after_a_dash_in_a_byline_is_no_part_of_the_name(nlp):
+    out = extract(
+        nlp,
+        "BI stops nine trafficking victims at airport\n\nBy: Jane Bautista - Reporter / @JBautistaINQ\n\n"
+        "MANILA, Philippines — Immigration officers intercepted nine Filipinos on Monday.",
+    )
+    assert "Jane Bautista" in persons(out)
+
+
+def test_a_township_or_sub_district_loses_its_designator(nlp):
+    out = extract(
+        nlp,
+        "They were taken from Kyauktaw Township to Ruili. Police in Sagulung sub-district said.",
+    )
+    assert {"Kyauktaw", "Sagulung"} <= places(out) and "Kyauktaw Township" not in places(out)
+
+
+def test_a_region_after_the_outlet_in_a_byline_is_no_person(nlp):
+    out = extract(
+        nlp,
+        "Teenagers found at cannabis farm\n\nBy Phil McCann, BBC News, West Midlands\n\nTwo boys were found. "
+        "Janine Smith, Chief Crown Prosecutor for CPS East Midlands, said the men were exploited.",
+    )
+    assert persons(out) == {"Phil McCann", "Janine Smith"}
+    assert "West Midlands" in places(out)
+
+
+def test_the_first_words_of_a_post_or_an_event_are_no_agency(nlp):
+    out = extract(
+        nlp,
+        "Labour Permanent Secretary Pairoj Chotikasathien said the Department of Fisheries would inspect "
+        "boats. The campaign will end with a Seafarers' Day event. Khmer Times Editor Sok Dara agreed.",
+    )
+    assert agencies(out) == {"Department of Fisheries", "Khmer Times"}
+    assert "Pairoj Chotikasathien" in persons(out)
+
+
+def test_a_mission_the_model_took_for_a_person(nlp):
+    out = extract(nlp, "Acting on a request from the Embassy of Indonesia in Phnom Penh, officers seized phones.")
+    assert agencies(out) == {"Embassy of Indonesia in Phnom Penh"} and not persons(out)
+
+
+def test_a_preposition_opening_a_sentence_is_no_part_of_a_name(nlp):
+    out = extract(nlp, "In Rakhine, fighting goes on. At Poipet, police waited for the buses.")
+    assert not persons(out)
+
+
+def test_an_unknown_acronym_or_a_party_is_no_place(nlp):
+    out = extract(
+        nlp,
+        "A team led by researchers out of NASA's flight centre confirmed it. Democrats won, flipping "
+        "historically Republican districts. Officials in UAE agreed.",
+    )
+    assert not {"NASA", "Republican"} & places(out) and "UAE" in places(out)
+
+
+def test_a_police_department_and_its_unit_are_one_name(nlp):
+    out = extract(
+        nlp,
+        "Officers from the Columbus Police Department Intelligence Led Policing Unit conducted a traffic stop.",
+    )
+    assert agencies(out) == {"Columbus Police Department Intelligence Led Policing Unit"}
+
+
+def test_plans_awards_events_units_and_camps_are_no_agencies(nlp):
+    out = extract(
+        nlp,
+        "The initiative is part of the Fourth Energy Technology Development Plan and Roadmap. Henshaw won the "
+        "Africa Movie Academy Award for Best Actress in a Leading Role. The group leads two charities (Deworm "
+        "the World Initiative and No Lean Season). The car is based on the new MEB platform. Sources in the "
+        "Rukban camp said the claims were false. The plants produce 30-600 MW each.",
+    )
+    assert not agencies(out)
+
+
+def test_the_town_a_defendant_is_of_is_a_place(nlp):
+    out = extract(
+        nlp,
+        "Officers arrested Christopher L. Tays, 32, of Franklin, on several charges. Ryan Hollman, 31, of Hope "
+        'and Victor Burton, 57, were held. Smith, 52, of Walsall, was jailed. "It is wrong," said Phil '
+        "Robertson, of Human Rights Watch. Det Insp Rachel Moody, of Staffordshire Police, said so.",
+    )
+    assert {"Franklin", "Hope", "Walsall"} <= places(out)
+    assert not {"Franklin", "Hope", "Walsall"} & (agencies(out) | persons(out))
+    assert {"Human Rights Watch", "Staffordshire Police"} <= agencies(out)
+
+
+def test_a_firm_named_with_a_bare_co_or_a_person_inside_it(nlp):
+    out = extract(
+        nlp,
+        "Junta Court Jails Scam Recruiters\n\nThe court raised the sentence of Chatchai Pongsiri, 58, owner of "
+        "Siam Ocean Seafood Co, to 18 years. The company that employed the workers, Seri Jaya Gloves Sdn Bhd, "
+        "was fined RM250,000.",
+    )
+    assert agencies(out) == {"Siam Ocean Seafood Co", "Seri Jaya Gloves Sdn Bhd"}
+
+
+def test_an_office_of_a_department_before_and_another_agency(nlp):
+    out = extract(
+        nlp,
+        "The U.S. Department of Labor Office of Inspector General and Homeland Security Investigations (HSI) "
+        "investigated the case.",
+    )
+    assert agencies(out) == {"U.S. Department of Labor Office of Inspector General", "Homeland Security Investigations"}
+
+
+def test_a_person_or_a_description_before_an_organisation_is_no_part_of_it(nlp):
+    out = extract(
+        nlp,
+        "Thandar Myint of the Thailand-based Karen Women's Organization said the girls were safe. Companies "
+        "have tried niche streaming services, such as CBS All Access, Disney has made an enormous bet.",
+    )
+    assert "Karen Women's Organization" in agencies(out) and persons(out) == {"Thandar Myint"}
+    assert not any(n.startswith(("Thandar", "Thailand")) or "," in n for n in agencies(out))
+
+
+def test_every_place_of_a_list_before_a_plural_designator(nlp):
+    out = extract(
+        nlp,
+        "The training was for 46 council members from Batheay, Cheung Prey and Prey Chhor districts.",
+    )
+    assert {"Batheay", "Cheung Prey", "Prey Chhor"} <= places(out) and not agencies(out)
