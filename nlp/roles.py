@@ -124,7 +124,26 @@ def _context_role(doc: Doc, person: Entity, agencies: list[Entity]) -> str | Non
     return max(votes.items(), key=lambda kv: kv[1])[0]
 
 
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx.", "khun", "encik", "puan"}
+# courtesy words, not posts: Burmese (Ko, Ma, U, Daw, Maung), Thai (Khun), Malay (Encik, Puan)
+HONORIFICS = {
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "mx.",
+    "khun",
+    "encik",
+    "puan",
+    "ko",
+    "ma",
+    "u",
+    "daw",
+    "maung",
+    "mg",
+}
 
 
 def _official(person: Entity) -> bool:

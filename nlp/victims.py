@@ -83,9 +83,12 @@ GROUP_AFTER = re.compile(
 )
 # "X was among five girls freed", "X escaped", "X, who was trafficked to Saudi Arabia"
 CUE_AFTER = re.compile(
-    rf"^\s*(?:,[^,.;]{{0,40}},\s*)?(?:(?:who )?(?:was|were) (?:among|one of) (?:the )?(?:\w+\s+){{0,2}}(?:{GROUP_NOUNS}|{WORKER_NOUNS}|people)\s+"
+    rf"^\s*(?:(?:,[^,.;]{{0,40}}){{1,2}},\s*)?(?:(?:who )?(?:was|were) (?:among|one of) (?:the )?(?:\w+\s+){{0,2}}(?:{GROUP_NOUNS}|{WORKER_NOUNS}|people)\s+"
     rf"(?:freed|rescued|found|trafficked|sold|repatriated|saved|released)|(?:who )?(?:was|were) (?:among|one of) the (?:victims|survivors)|escaped\b|"
-    rf"who (?:had )?(?:was|were|had been) (?:trafficked|sold|rescued|freed|lured|tricked|deceived|forced|enslaved|groomed|exploited|raped|abused))",
+    rf"who (?:had )?(?:was|were|had been) (?:trafficked|sold|rescued|freed|lured|tricked|deceived|forced|enslaved|groomed|exploited|raped|abused)|"
+    # "X, 24, ..., who was held in a compound for ten months": held captive, not in custody
+    rf"(?:who )?(?:was|were|had been) held (?:captive|hostage|(?:in|at|inside) (?:a|an|the) (?:[\w-]+\s+){{0,2}}?"
+    rf"(?:compound|camp|brothel|boat|house|factory|building|plantation|karaoke)))",
     re.I,
 )
 VICTIM_PASSIVE = {
@@ -356,6 +359,13 @@ WEAK_BEFORE = re.compile(
     rf"(?:victims?|survivors?))\s*,?\s*$",
     re.I,
 )
+# "her son X", "their daughter X": in trafficking news, mostly a family speaking for someone
+# missing, held or trafficked (a defendant's relative is a defendant first, by the sentence step)
+RELATIVE_BEFORE = re.compile(
+    r"\b(?:her|his|their|my|our)\s+(?:\d{1,2}-year-old\s+)?(?:son|daughter|child|brother|sister|nephew|niece|"
+    r"grandson|granddaughter)\s*,?\s*(?:(?:Ko|Ma|Maung|Mg|U|Daw|Mr|Ms|Mrs|Miss)\.?\s+)?$",
+    re.I,
+)
 APPOSITIVE = re.compile(r"^,?\s*(?:\d{1,2}\s*,\s*)?(?:a|an|the|one of)\b[^,.;]{0,70}")
 APPOSITIVE_VICTIM_WORDS = re.compile(
     r"\b(?:victims?|survivors?|rescued|trafficked|freed|escaped|was sold|were sold|repatriated)\b", re.I
@@ -379,6 +389,8 @@ def victim_votes(doc: Doc, m: Mention) -> int:
         votes += 3
     elif WEAK_BEFORE.search(text[max(0, m.start - 40) : m.start]):
         votes += 3
+    elif RELATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+        votes += 2  # "His mother said her son X had answered an advertisement": whom a family speaks for
     if _passive_in_sentence(doc, m):
         votes += 1
     return votes
