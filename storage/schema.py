@@ -255,6 +255,7 @@ TABLES: dict[str, dict] = {
     },
     # derived (triggers): pairs of entities named in the same articles, behind `co_mentions`
     "entity_pairs": {
+        # each pair once (entity_id < other_id): writing both sides was most of the writes' cost
         "columns": {"entity_id": str, "other_id": str, "articles": int, "first_together": str, "last_together": str},
         "pk": ("entity_id", "other_id"),
     },
@@ -360,7 +361,8 @@ def _fts_triggers(table: str, columns: list[str]) -> dict[str, str]:
     }
 
 
-# `entity_pairs` (one row per ordered pair of entities named in the same article) is kept
+# `entity_pairs` (one row per pair of entities named in the same article, the smaller id in
+# `entity_id`: the `co_mentions` view gives each pair from both sides) is kept
 # incrementally: a pair gains an article when the second of the two is first named in it,
 # and loses it when the first of the two is no longer named there. Grouping all mentions
 # on every page view would be too slow on a real archive.
@@ -393,10 +395,8 @@ def _pairs_added(row: str) -> str:
                                   coalesce(excluded.last_together, last_together))"""
     return f"""
           INSERT INTO entity_pairs (entity_id, other_id, articles, first_together, last_together)
-            SELECT {row}.entity_id, o.entity_id, 1, d.day, d.day FROM {others}, {day} WHERE true
-            {upsert};
-          INSERT INTO entity_pairs (entity_id, other_id, articles, first_together, last_together)
-            SELECT o.entity_id, {row}.entity_id, 1, d.day, d.day FROM {others}, {day} WHERE true
+            SELECT min({row}.entity_id, o.entity_id), max({row}.entity_id, o.entity_id), 1, d.day, d.day
+            FROM {others}, {day} WHERE true
             {upsert};"""
 
 
@@ -460,7 +460,7 @@ REBUILD: dict[str, str] = {
                max(coalesce(articles.published, substr(articles.fetched_at, 1, 10)))
         from (select distinct article_id, entity_id from mentions) a
         join (select distinct article_id, entity_id from mentions) b
-          on b.article_id = a.article_id and b.entity_id != a.entity_id
+          on b.article_id = a.article_id and b.entity_id > a.entity_id
         join articles on articles.id = a.article_id
         where coalesce(articles.co_mentioned, 1) = 1
         group by a.entity_id, b.entity_id""",

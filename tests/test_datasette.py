@@ -371,6 +371,27 @@ def test_entity_page_lists_articles_quotes_and_sentences(ds):
     assert "from defendant_id in sentences" in html and "from entity_id in mentions" in html
 
 
+def test_entity_page_names_who_is_named_alongside_from_both_sides_of_a_pair(ds, crawled_demo_db):
+    """`entity_pairs` holds each pair once (the smaller id first): the page lists both sides."""
+    import re
+    import sqlite3
+
+    db = sqlite3.connect(crawled_demo_db)
+    (eid,) = db.execute(  # an entity that is the first of some pairs and the second of others
+        "select entity_id from entity_pairs where entity_id in (select other_id from entity_pairs) limit 1"
+    ).fetchone()
+    expected = [
+        row[0]
+        for row in db.execute(
+            "select other_id from co_mentions where entity_id = ? order by articles desc, other limit 15", [eid]
+        )
+    ]
+    assert db.execute("select count(*) from entity_pairs where other_id = ?", [eid]).fetchone()[0] > 0
+    html = get_text(ds, f"/trafficking_news/entities/{eid}")
+    alongside = html.split("<h2>Named alongside</h2>", 1)[1].split("</section>", 1)[0]
+    assert re.findall(r'href="/trafficking_news/entities/([0-9a-f]+)"', alongside) == expected
+
+
 def test_court_page_lists_its_sentences(ds):
     (court,) = get_json(ds, "/trafficking_news/agencies.json?_shape=array&name=Svay+Rieng+Provincial+Court")
     assert court["sentences_passed"] == 3

@@ -339,8 +339,14 @@ def test_views_answer_on_an_empty_database(db):
         assert list(db.query(f"select * from {view}")) == []
 
 
+def both_sides(rows) -> list[tuple]:
+    """Pairs stored once (the smaller id first) as `co_mentions` gives them: from each side."""
+    assert all(a < b for a, b, *_ in rows), rows
+    return sorted(rows + [(b, a, *rest) for a, b, *rest in rows])
+
+
 def pairs(db):
-    return sorted(
+    return both_sides(
         db.execute("select entity_id, other_id, articles, first_together, last_together from entity_pairs").fetchall()
     )
 
@@ -348,7 +354,7 @@ def pairs(db):
 def pairs_from_scratch(db):
     from storage.schema import REBUILD
 
-    return sorted(
+    return both_sides(
         db.execute(
             REBUILD["entity_pairs"].replace(
                 "insert into entity_pairs (entity_id, other_id, articles, first_together, last_together)", ""
@@ -430,3 +436,68 @@ def test_entity_pairs_are_rebuilt_by_the_migration(tmp_path):
         ("Chea Sophal", "Kandal"),
         ("Kandal", "Chea Sophal"),
     ]
+
+
+# The previous version's pair trigger and view: each pair stored from both sides.
+PAIRS_BOTH_SIDES_TRIGGER = """
+    CREATE TRIGGER mentions_pairs_insert AFTER INSERT ON mentions
+    WHEN (select count(*) from mentions where article_id = new.article_id and entity_id = new.entity_id) = 1 BEGIN
+      INSERT INTO entity_pairs (entity_id, other_id, articles, first_together, last_together)
+        SELECT new.entity_id, o.entity_id, 1, NULL, NULL FROM (select distinct entity_id from mentions
+        where article_id = new.article_id and entity_id != new.entity_id) o WHERE true
+        on conflict (entity_id, other_id) do update set articles = articles + 1;
+      INSERT INTO entity_pairs (entity_id, other_id, articles, first_together, last_together)
+        SELECT o.entity_id, new.entity_id, 1, NULL, NULL FROM (select distinct entity_id from mentions
+        where article_id = new.article_id and entity_id != new.entity_id) o WHERE true
+        on conflict (entity_id, other_id) do update set articles = articles + 1;
+    END"""
+PAIRS_BOTH_SIDES_VIEW = """
+    create view co_mentions as
+    select entity_pairs.entity_id, ea.name as entity, ea.kind as entity_kind,
+           entity_pairs.other_id, eb.name as other, eb.kind as other_kind,
+           entity_pairs.articles, entity_pairs.first_together, entity_pairs.last_together
+    from entity_pairs
+    join entities ea on ea.id = entity_pairs.entity_id
+    join entities eb on eb.id = entity_pairs.other_id
+    order by entity_pairs.articles desc"""
+
+
+def test_pairs_stored_from_both_sides_by_the_previous_version_are_stored_once(tmp_path):
+    """The migration keeps one row a pair, and co_mentions shows the rows it showed before."""
+    path = tmp_path / "t.db"
+    db = open_db(path)
+    first = add_article(db, "https://example.org/1", "2024-03-04")
+    second = add_article(db, "https://example.org/2", "2024-05-06")
+    for mid, article, eid, kind, name in [
+        ("m1", first, "e1", "person", "Chea Sophal"),
+        ("m2", first, "p1", "place", "Kandal"),
+        ("m3", second, "e1", "person", "Chea Sophal"),
+        ("m4", second, "p1", "place", "Kandal"),
+        ("m5", second, "g1", "agency", "Licadho"),
+    ]:
+        add_mention(db, mid, article, eid, kind=kind, name=name)
+    with db.conn:  # the file as the previous version left it
+        db.execute(
+            "insert into entity_pairs select other_id, entity_id, articles, first_together, last_together "
+            "from entity_pairs"
+        )
+        db.execute("drop trigger mentions_pairs_insert")
+        db.execute(PAIRS_BOTH_SIDES_TRIGGER)
+        db.execute("drop view co_mentions")
+        db.execute(PAIRS_BOTH_SIDES_VIEW)
+
+    def shown(db):
+        return sorted(
+            db.execute("select entity, other, articles, first_together, last_together from co_mentions").fetchall()
+        )
+
+    before = shown(db)
+    assert len(before) == 6 and ("Kandal", "Chea Sophal", 2, "2024-03-04", "2024-05-06") in before
+    db.close()
+    db = open_db(path)
+    assert db.execute("select count(*) from entity_pairs").fetchone()[0] == 3
+    assert shown(db) == before
+    assert pairs(db) == pairs_from_scratch(db)
+    add_mention(db, "m6", first, "g1", kind="agency", name="Licadho")  # the triggers go on from there
+    assert pairs(db) == pairs_from_scratch(db)
+    assert ("Licadho", "Kandal", 2, "2024-03-04", "2024-05-06") in shown(db)

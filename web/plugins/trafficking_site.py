@@ -146,10 +146,9 @@ async def entity_page(datasette, pk: str) -> dict:
         {"id": pk, "kind": entity["kind"], "name": entity["name"]},
     )
     alongside = await db.execute(
-        """select other.id, other.name, other.kind, entity_pairs.articles
-           from entity_pairs join entities other on other.id = entity_pairs.other_id
-           where entity_pairs.entity_id = :id
-           order by entity_pairs.articles desc, other.name limit 15""",
+        """select other_id as id, other as name, other_kind as kind, articles
+           from co_mentions where entity_id = :id
+           order by articles desc, other limit 15""",
         {"id": pk},
     )
     return {
