@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -193,7 +194,7 @@ def cmd_extract(args) -> int:
     readable = [text for text in texts if text is not None]
     clipped = [clip_text(text) for text in readable]
     notes = iter([clip_warning(text, short) for text, short in zip(readable, clipped)])
-    results = contracts(nlp, clipped, n_process=args.workers if len(readable) > 1 else 1)
+    results = contracts(nlp, clipped, n_process=args.workers if len(readable) > 1 else 1, published=args.date)
     failed = len(errors)
     for index, text in enumerate(texts):
         contract = empty_contract(errors[index]) if text is None else next(results)
@@ -356,8 +357,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("extract", cmd_extract, "Extract persons, agencies, places and court sentences from plain text.")
     p.add_argument("files", nargs="+", metavar="FILE", help="text files, or - for standard input")
+    p.add_argument(
+        "--date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the articles' date: case events dated 'on Tuesday' or 'last month' are read against it, "
+        "and undated events take it (date_source 'article')",
+    )
     model_arg(p)
     return parser
+
+
+def _iso_date(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1682,8 +1682,9 @@ def _subject(trigger: Token) -> Token | None:
     return None
 
 
-def _persons_in(heads: list[Token], persons_by_token) -> list[Entity]:
-    """Persons heading the NP (and its conjuncts/appositions); the whole subtree as fallback."""
+def _persons_in(heads: list[Token], persons_by_token, owners: bool = True) -> list[Entity]:
+    """Persons heading the NP (and its conjuncts/appositions); the whole subtree as fallback,
+    without the NP's owners ("X's albums", "the appeal of X") when `owners` is False."""
     found: list[Entity] = []
 
     def add(person):
@@ -1698,8 +1699,17 @@ def _persons_in(heads: list[Token], persons_by_token) -> list[Entity]:
             stack.extend(c for c in token.children if c.dep_ in {"conj", "appos", "compound"})
         if not found:
             for token in head.subtree:
-                add(persons_by_token.get(token.i))
+                if owners or not _owned_by(token, head):
+                    add(persons_by_token.get(token.i))
     return found
+
+
+def _owned_by(token: Token, head: Token) -> bool:
+    while token.i != head.i:
+        if token.dep_ in {"poss", "prep"}:
+            return True
+        token = token.head
+    return False
 
 
 def _reference_count(head: Token) -> int | None:
@@ -2035,7 +2045,7 @@ def _court_as_written(doc, court: Entity | None, entities) -> tuple[str | None, 
     )
     for m in court.mentions:
         inside = re.search(r"\s(?:in|of)\s+([A-Z][\w' -]+)$", m.text)
-        if inside:  # the gazetteer matched "Criminal Court in Bangkok" as one name
+        if inside and not APPELLATE.match(inside.group(1)):  # the gazetteer matched "Criminal Court in Bangkok" as one name
             place = next(
                 (name for surface, name in surfaces if inside.group(1).casefold().startswith(surface.casefold())), None
             )
@@ -2083,3 +2093,52 @@ def _charge(text: str, trigger_offset: int) -> str | None:
         if best:
             return best[1]
     return None
+
+
+# ----------------------------------------------------------------------
+# Shared with nlp.case_events: who a legal verb is about, and where it happened.
+subject_of = _subject
+is_asserted = _trigger_is_real
+person_aliases = _aliases
+
+
+def persons_referred(doc, sents, index, heads: list[Token], verb: Token, persons_by_token, entities, aliases):
+    """The named people `heads` stand for: named there ("A and B were arrested"), listed
+    right after ("the couple, A and B,"), or referred back to ("He was charged", "the two
+    men"), by the same rules as a sentence's defendants, but never an NP's owner ("Taylor
+    Swift's albums were released")."""
+    people = _persons_in(heads, persons_by_token, owners=False)
+    if people:
+        return people
+    for head in heads:
+        pronoun = POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_)  # "his conviction was quashed"
+        count = PRONOUNS[pronoun] if pronoun in PRONOUNS else _reference_count(head)
+        if count == 0:
+            continue
+        named = _named_after(doc, head, persons_by_token)
+        if named:
+            return named
+        found = _back_reference(
+            doc,
+            sents,
+            index,
+            count,
+            entities,
+            limit=verb.idx,
+            aliases=aliases,
+            pronoun=pronoun in PRONOUNS,
+            gender=PRONOUN_GENDER.get(pronoun),
+            noun=_noun_phrase(head),
+        )
+        if found:
+            return found
+    return []
+
+
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+
+
+def court_and_place(doc, entities, sent: Span, court: Entity | None) -> tuple[str | None, str | None]:
+    """The court as the article writes it and the place: the court's, else "in X" in `sent`."""
+    name, place = _court_as_written(doc, court, entities)
+    return name, place or _place(doc, entities, sent, court)
