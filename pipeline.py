@@ -42,7 +42,7 @@ from operations.runs import (
     install_signal_handlers,
     run_stages,
 )
-from operations.stages import crawl_stage, process_stage, read_sources, reparse_stage
+from operations.stages import cases_stage, crawl_stage, process_stage, read_sources, reparse_stage
 from storage.schema import DEFAULT_DB_PATH
 from web.app import METADATA as DEFAULT_METADATA
 from web.app import serve
@@ -100,6 +100,13 @@ def cmd_process(args) -> int:
             run, args.model, args.reprocess, args.workers, show_progress(args), args.commit_every
         ),
     )
+
+
+def cmd_cases(args) -> int:
+    decision = None
+    if args.same or args.different:
+        decision = ("same", *args.same) if args.same else ("different", *args.different)
+    return run_stages(args.db, "cases", lambda run: cases_stage(run, decision, args.note))
 
 
 def cmd_nightly(args) -> int:
@@ -303,6 +310,18 @@ def build_parser() -> argparse.ArgumentParser:
     model_arg(p)
     p.add_argument("--reprocess", action="store_true", help="redo every article, replacing its results")
 
+    p = add(
+        "cases",
+        cmd_cases,
+        "Rebuild the cases (one defendant's prosecution across articles); record a reviewer's decision "
+        "on two reports listed in case_review first.",
+    )
+    db_arg(p)
+    decided = p.add_mutually_exclusive_group()
+    decided.add_argument("--same", nargs=2, metavar=("REPORT", "OTHER"), help="the two reports are one case")
+    decided.add_argument("--different", nargs=2, metavar=("REPORT", "OTHER"), help="the two are different cases")
+    p.add_argument("--note", help="why (kept with the decision)")
+
     p = add("nightly", cmd_nightly, "Crawl then process: the job to run from cron.")
     commit_arg(p)
     p.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="sources TOML file")
@@ -378,7 +397,7 @@ def _iso_date(value: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     setup_logging(args.verbose, getattr(args, "quiet", False))
-    writes = args.command in {"crawl", "process", "nightly", "demo"} or getattr(args, "reextract", False)
+    writes = args.command in {"crawl", "process", "cases", "nightly", "demo"} or getattr(args, "reextract", False)
     if writes:
         add_log_file(args.db)
         install_signal_handlers()

@@ -84,17 +84,16 @@ def extraction_record(doc: Doc) -> dict:
 
 
 def dated_events(events: list[dict], published: str | None) -> list[dict]:
-    """The contract's events, each dated: by its own date expression read against the
+    """The record's events, each dated: by its own date expression read against the
     article's date `published` when it can be, else by `published` itself."""
     dated = []
     for event in events:
         when = resolve(event["date_text"], published) if event.get("date_text") else None
-        source = "text" if when else "article" if published else None
         dated.append(
             {
-                **{key: event.get(key) for key in EVENT_FIELDS},
+                **event,
                 "date": when or (str(published)[:10] if published else None),
-                "date_source": source,
+                "date_source": "text" if when else "article" if published else None,
             }
         )
     return dated
@@ -120,7 +119,7 @@ def doc_to_contract(doc: Doc, published: str | None = None) -> dict:
                 }
             )
     sentences = [{key: record[key] for key in SENTENCE_FIELDS} for record in extraction["sentences"]]
-    events = dated_events(extraction.get("events", []), published)
+    events = [{key: e[key] for key in EVENT_FIELDS} for e in dated_events(extraction.get("events", []), published)]
     contract = {"persons": persons, "agencies": agencies, "places": places, "sentences": sentences, "events": events}
     if extraction.get("warnings"):
         contract["warnings"] = extraction["warnings"]  # what failed; the rest is still right

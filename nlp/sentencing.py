@@ -1705,8 +1705,9 @@ def _persons_in(heads: list[Token], persons_by_token, owners: bool = True) -> li
 
 
 def _owned_by(token: Token, head: Token) -> bool:
+    """Under a possessive or an "of"-like phrase of `head`, not "identified as X"."""
     while token.i != head.i:
-        if token.dep_ in {"poss", "prep"}:
+        if token.dep_ == "poss" or (token.dep_ == "prep" and token.lower_ in OWNER_PREPOSITIONS):
             return True
         token = token.head
     return False
@@ -2136,6 +2137,7 @@ def persons_referred(doc, sents, index, heads: list[Token], verb: Token, persons
 
 
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+OWNER_PREPOSITIONS = {"of", "by", "for", "against", "with", "from", "to"}
 
 
 def court_and_place(doc, entities, sent: Span, court: Entity | None) -> tuple[str | None, str | None]:

@@ -43,7 +43,7 @@ CRAWL_COUNTS = (
     "pages_skipped",
     "errors",
 )
-PROCESS_COUNTS = ("articles_processed", "entities_added", "mentions_added", "sentences_added")
+PROCESS_COUNTS = ("articles_processed", "entities_added", "mentions_added", "sentences_added", "events_added")
 COUNT_COLUMNS = CRAWL_COUNTS + PROCESS_COUNTS
 # The counters `runs` had before migrations added the others after `message`: a new database
 # keeps an old one's column order (the one the Datasette metadata describes).
@@ -51,7 +51,15 @@ FIRST_RUN_COUNTS = tuple(
     c
     for c in COUNT_COLUMNS
     if c
-    not in {"requests", "listings_fetched", "listings_not_modified", "urls_known", "urls_too_old", "articles_duplicate"}
+    not in {
+        "requests",
+        "listings_fetched",
+        "listings_not_modified",
+        "urls_known",
+        "urls_too_old",
+        "articles_duplicate",
+        "events_added",
+    }
 )
 
 # Column order matters for readability in Datasette; types are SQLite affinities.
@@ -253,6 +261,78 @@ TABLES: dict[str, dict] = {
         "not_null": {"article_id", "defendant"},
         "foreign_keys": [("article_id", "articles", "id"), ("defendant_id", "entities", "id")],
     },
+    # Each named person's legal stage in an article (nlp.case_events), dated against the article
+    "events": {
+        "columns": {
+            "id": str,
+            "article_id": str,
+            "person_id": str,
+            "person": str,
+            "stage": str,
+            "outcome": str,  # of an appeal decided: upheld | reduced | increased | overturned
+            "date": str,  # ISO, as precise as told: 2025-03-04, 2025-03 or 2025
+            "date_source": str,  # text | article
+            "court": str,  # or the police unit, for arrests and deportations
+            "place": str,
+            "role": str,  # IOM case data standard: recruiter, transporter, broker, exploiter, smuggler
+            "text": str,
+            "start": int,
+            "case_id": str,  # set by the case linker (cases.linking)
+        },
+        "pk": "id",
+        "not_null": {"article_id", "person_id", "stage"},
+        "foreign_keys": [("article_id", "articles", "id"), ("person_id", "entities", "id")],
+    },
+    # One defendant's prosecution followed across articles and outlets (cases.linking);
+    # rebuilt from `events`, `sentences` and `case_decisions` by every run that changes them
+    "cases": {
+        "columns": {
+            "id": str,
+            "defendant": str,
+            "name_variants": str,  # JSON list
+            "co_defendants": str,  # JSON list
+            "country": str,
+            "first_event": str,
+            "last_event": str,
+            "current_stage": str,
+            "current_outcome": str,  # of the appeal, when the current stage is appeal_decided
+            "current_term": str,
+            "prison_months": int,
+            "life": int,
+            "death": int,
+            "events": int,
+            "articles": int,
+            "outlets": int,
+            "doubtful_links": int,
+        },
+        "pk": "id",
+    },
+    # Why two reports of a person were (or were not) taken as one case: score and evidence
+    "case_links": {
+        "columns": {
+            "report_id": str,
+            "other_id": str,
+            "score": float,
+            "verdict": str,  # same | review (kept apart until a reviewer decides) | different
+            "decided_by": str,  # rules | reviewer
+            "evidence": str,
+            "case_id": str,
+            "other_case_id": str,
+        },
+        "pk": ("report_id", "other_id"),
+    },
+    # A reviewer's word on two reports (same case / different case); every later run keeps it
+    "case_decisions": {
+        "columns": {
+            "report_id": str,
+            "other_id": str,
+            "decision": str,  # same | different
+            "note": str,
+            "decided_at": str,
+        },
+        "pk": ("report_id", "other_id"),
+        "not_null": {"decision"},
+    },
     # derived (triggers): pairs of entities named in the same articles, behind `co_mentions`
     "entity_pairs": {
         "columns": {"entity_id": str, "other_id": str, "articles": int, "first_together": str, "last_together": str},
@@ -273,6 +353,10 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("entity_pairs", ["other_id"]),
     ("entity_pairs", ["articles"]),
     ("sentences", ["article_id"]),
+    ("events", ["article_id"]),
+    ("events", ["person_id"]),
+    ("events", ["case_id"]),
+    ("case_links", ["verdict"]),
     ("sentences", ["defendant_id"]),
     # The prosecutions view filtered by court or place: newest first (as it is shown) and
     # faceted by year. Without (place, year) SQLite answers "this province's sentences by
