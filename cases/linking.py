@@ -271,6 +271,7 @@ def case_record(case_id: str, reports: list[Report]) -> dict:
         "country": countries.most_common(1)[0][0] if countries else None,
         "first_event": dates[0] if dates else None,
         "last_event": dates[-1] if dates else None,
+        "year": int(dates[0][:4]) if dates and dates[0][:4].isdigit() else None,
         "current_stage": latest["stage"] if latest else None,
         "current_outcome": latest.get("outcome") if latest else None,
         "current_term": term["prison_term"] if term else None,

@@ -42,7 +42,9 @@ DATE_PATTERNS = [
     # "3 March 2025", "March 3, 2025", "March 3", "3 March", "March 2025", "Tuesday (March 3)"
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:years?|months?|%|per))"),
-    re.compile(rf"\b(?:in|since|from|during|by|until|early|late|mid-?)\s+{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?\b"),
+    re.compile(
+        rf"\b(?:in|since|from|during|by|until|early|late|mid-?)\s+{_MONTH}(?:\s+(?:of\s+)?{_YEAR}|\s+(?P<ago>last year))?\b"
+    ),
     re.compile(rf"\b(?:in|since|during|early|late|mid-?)\s+{_YEAR}\b(?![-\u2013/]|\s*(?:years?|cases?|people|%))"),
     re.compile(rf"\b(?P<last>last|this|on|next)?\s*{_WEEKDAY}\b"),
     re.compile(r"\b(?P<relative>yesterday|today|last (?:week|month|year)|earlier this (?:week|month|year)|this (?:week|month|year))\b", re.I),
@@ -91,9 +93,9 @@ def resolve(expression: str, published: str | None) -> str | None:
         if year is None:
             if today is None:
                 return None
-            year = today.year
-            if (month, day or 1) > (today.month, today.day + 2):  # "on December 28" in a January article
-                year -= 1
+            year = today.year - 1 if groups.get("ago") else today.year
+            if not groups.get("ago") and (month, day or 1) > (today.month, today.day + 2):
+                year -= 1  # "on December 28" in a January article
         if day is None:
             return f"{year:04d}-{month:02d}"
         try:

@@ -2108,7 +2108,7 @@ def persons_referred(doc, sents, index, heads: list[Token], verb: Token, persons
     right after ("the couple, A and B,"), or referred back to ("He was charged", "the two
     men"), by the same rules as a sentence's defendants, but never an NP's owner ("Taylor
     Swift's albums were released")."""
-    people = _persons_in(heads, persons_by_token, owners=False)
+    people = _persons_in(heads, persons_by_token, owners=False) or _named_by_one_part(heads, entities)
     if people:
         return people
     for head in heads:
@@ -2134,6 +2134,25 @@ def persons_referred(doc, sents, index, heads: list[Token], verb: Token, persons
         if found:
             return found
     return []
+
+
+def _named_by_one_part(heads: list[Token], entities) -> list[Entity]:
+    """ "Zhang, who was arrested ...": a name part alone, after one person named in full with it."""
+    found = []
+    for head in heads:
+        if head.pos_ != "PROPN":
+            continue
+        owners = [
+            e
+            for e in entities
+            if e.kind == "person"
+            and head.lower_ in e.name.casefold().split()
+            and any(m.start < head.idx for m in e.mentions)
+            and e.role not in NEVER_DEFENDANT_ROLES
+        ]
+        if len(owners) == 1:
+            found.append(owners[0])
+    return found
 
 
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}

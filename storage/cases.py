@@ -21,6 +21,7 @@ CASE_COLUMNS = (
     "country",
     "first_event",
     "last_event",
+    "year",
     "current_stage",
     "current_outcome",
     "current_term",

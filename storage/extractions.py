@@ -11,6 +11,7 @@ import functools
 
 import sqlite_utils
 
+from storage.cases import report_id
 from storage.schema import CO_MENTION_LIMIT, stable_id, transaction, utc_now
 
 
@@ -68,6 +69,7 @@ EVENT_COLUMNS = (
     "role",
     "text",
     "start",
+    "report_id",
 )
 INSERT_EVENT = _insert("events", EVENT_COLUMNS, "INSERT OR REPLACE")
 
@@ -200,7 +202,8 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extra
                     stable_id(article_id, person_id, event["stage"], event["outcome"] or ""),
                     article_id,
                     person_id,
-                    *(event.get(c) for c in EVENT_COLUMNS[3:]),
+                    *(event.get(c) for c in EVENT_COLUMNS[3:-1]),
+                    report_id(article_id, person_id),
                 ]
             )
         if event_rows:

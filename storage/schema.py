@@ -277,6 +277,7 @@ TABLES: dict[str, dict] = {
             "role": str,  # IOM case data standard: recruiter, transporter, broker, exploiter, smuggler
             "text": str,
             "start": int,
+            "report_id": str,  # what this article says about this person (storage.cases.report_id)
             "case_id": str,  # set by the case linker (cases.linking)
         },
         "pk": "id",
@@ -294,6 +295,7 @@ TABLES: dict[str, dict] = {
             "country": str,
             "first_event": str,
             "last_event": str,
+            "year": int,  # of the first event
             "current_stage": str,
             "current_outcome": str,  # of the appeal, when the current stage is appeal_decided
             "current_term": str,
@@ -356,6 +358,7 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("events", ["article_id"]),
     ("events", ["person_id"]),
     ("events", ["case_id"]),
+    ("events", ["report_id"]),
     ("case_links", ["verdict"]),
     ("sentences", ["defendant_id"]),
     # The prosecutions view filtered by court or place: newest first (as it is shown) and

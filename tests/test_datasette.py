@@ -26,6 +26,7 @@ SAMPLE_PARAMS = {
     "year": "",
     "since": "2000-01-01",
     "days": "100000",
+    "months": "1",
 }
 
 
@@ -120,6 +121,28 @@ QUERY_COLUMNS = {
         "evidence",
         "defendant_id",
         "article_id",
+    ],
+    "silent_cases": [
+        "defendant",
+        "current_stage",
+        "last_event",
+        "country",
+        "articles",
+        "outlets",
+        "co_defendants",
+        "case_id",
+    ],
+    "cases_by_country_and_stage": ["country", "year", "current_stage", "cases", "articles"],
+    "appeals_that_changed_terms": [
+        "date",
+        "person",
+        "outcome",
+        "term",
+        "court",
+        "evidence",
+        "article_title",
+        "outlet",
+        "case_id",
     ],
     "longest_sentences": [
         "defendant",
