@@ -3,9 +3,9 @@
 A *report* is what one article says about one person: their case events (arrested ...
 appeal decided) and sentence. Two reports are one case when their names match (see
 `cases.names`) and nothing contradicts it; a spelling variant needs something more in
-common (a co-defendant, the court, the place, a consistent age), and a name alone, a
-single name part, or a match with a contradiction (another country, ages that do not fit,
-years apart) is *doubtful*: kept apart and listed for review, never merged silently. Each
+common (a co-defendant, the court, the place, a consistent age); ages that do not fit
+make two people; a name alone, a single name part, or a match with a contradiction
+(another country, years apart) is *doubtful*: kept apart and listed for review, never merged silently. Each
 link keeps its score and evidence. A reviewer's decision (`case_decisions`) beats the
 rules, and every later run and every reprocessing applies it again, since cases are
 rebuilt from the reports and the decisions each time.
@@ -125,16 +125,20 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     if years is not None and years > YEARS_APART:
         against += 1
         evidence.append(f"{years:.0f} years apart")
+    ages_differ = False
     if a.age is not None and b.age is not None:
         expected = years or 0
         if abs(abs(a.age - b.age) - expected) > 2:
             against += 1
+            ages_differ = True  # two people, whatever else they share
             evidence.append(f"ages do not fit: {a.age} / {b.age}")
         else:
             support += 1
             evidence.append(f"ages fit: {a.age} / {b.age}")
-    if match.kind in {"exact", "reordered"}:
-        verdict = "same" if not against else "review" if support else "different"
+    if ages_differ:
+        verdict = "different"
+    elif match.kind in {"exact", "reordered"}:
+        verdict = "same" if not against else "review"
     elif match.kind == "variant":
         verdict = "same" if support and not against else "review" if not against or support > against else "different"
     else:  # a single name part: never merged by the rules
@@ -181,7 +185,9 @@ def link_cases(db) -> dict:
         "cases": len(cases),
         "reports": len(reports),
         "links_same": sum(link.verdict == "same" for link in links.values()),
-        "links_review": sum(link.verdict == "review" and case_of[link.report_id] != case_of[link.other_id] for link in links.values()),
+        "links_review": sum(
+            link.verdict == "review" and case_of[link.report_id] != case_of[link.other_id] for link in links.values()
+        ),
     }
 
 
@@ -255,7 +261,9 @@ def case_record(case_id: str, reports: list[Report]) -> dict:
     """One row of `cases`: the defendant's fullest name, the latest stage and term."""
     names = Counter(r.name for r in reports)
     defendant = max(names, key=lambda n: (len(name_parts(n)), names[n], n))
-    events = [(e.get("date") or r.published or "", STAGE_ORDER.index(e["stage"]), e, r) for r in reports for e in r.events]
+    events = [
+        (e.get("date") or r.published or "", STAGE_ORDER.index(e["stage"]), e, r) for r in reports for e in r.events
+    ]
     events.sort(key=lambda item: (item[0], item[1]))
     dates = [d for d, *_ in events if d]
     latest = events[-1][2] if events else None
@@ -286,8 +294,8 @@ def case_record(case_id: str, reports: list[Report]) -> dict:
 
 def _members(case_of: dict[str, str]) -> dict[str, list[str]]:
     members: dict[str, list[str]] = defaultdict(list)
-    for report_id, case_id in case_of.items():
-        members[case_id].append(report_id)
+    for report, case_id in case_of.items():
+        members[case_id].append(report)
     return members
 
 

@@ -167,7 +167,10 @@ def case_events(doc: Doc, entities: list[Entity], sentences: list[dict]) -> list
             None,
         )
         name = aliases.get(id(record["defendant_entity"]), record["defendant_entity"]).name
-        if any(e["person"] == name and e["stage"] == "appeal_decided" and e["start"] == sent.start_char for e in events.values()):
+        if any(
+            e["person"] == name and e["stage"] == "appeal_decided" and e["start"] == sent.start_char
+            for e in events.values()
+        ):
             continue  # a term told as changed or upheld on appeal: the appeal is the event
         events.pop((name, "sentenced", None), None)  # the sentence extractor's court and place are kept
         add(record["defendant_entity"], "sentenced", None, sent, trigger, record.get("court"), record.get("place"))
@@ -185,7 +188,10 @@ def _stage_verbs(sent: Span):
         lemma = token.lemma_.lower()
         children = list(token.children)
         if lemma == "find" and token.pos_ in {"VERB", "AUX"}:
-            guilty = next((c for c in token.subtree if c.lower_ == "guilty" and c.head.i in {token.i, *(x.i for x in children)}), None)
+            guilty = next(
+                (c for c in token.subtree if c.lower_ == "guilty" and c.head.i in {token.i, *(x.i for x in children)}),
+                None,
+            )
             if guilty is not None:
                 convicted = [c for c in guilty.children if c.dep_ == "nsubj"] or _patient(token)
                 negated = any(c.dep_ == "neg" or c.lower_ == "not" for c in guilty.children) or (
@@ -208,9 +214,12 @@ def _stage_verbs(sent: Span):
         elif lemma in {"file", "lodge", "launch", "submit", "lose"} and any(
             c.dep_ == "dobj" and c.lemma_.lower() == "appeal" for c in children
         ):
-            yield token, "appeal_decided" if lemma == "lose" else "appeal_filed", (
-                "upheld" if lemma == "lose" else None
-            ), _agent(token)
+            yield (
+                token,
+                "appeal_decided" if lemma == "lose" else "appeal_filed",
+                ("upheld" if lemma == "lose" else None),
+                _agent(token),
+            )
         elif lemma in APPEAL_VERBS and token.pos_ == "VERB":
             decided = _decided_noun(token)
             if decided is not None:
@@ -221,8 +230,10 @@ def _stage_verbs(sent: Span):
                 yield token, "appeal_decided", APPEAL_VERBS[lemma], _owners(decided)
         elif lemma in STAGE_VERBS and token.pos_ in {"VERB", "AUX"} and _finite_or_after(token):
             stage, outcome, slot = STAGE_VERBS[lemma]
-            if lemma == "charge" and not _passive(token) and not any(
-                c.dep_ == "prep" and c.lower_ == "with" for c in children
+            if (
+                lemma == "charge"
+                and not _passive(token)
+                and not any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
             ):
                 continue  # "charged each worker $300": a fee, not a charge
             if lemma in {"charge", "prosecute"} and any(c.lower_ in {"$", "fee", "fees"} for c in token.subtree):
@@ -256,9 +267,12 @@ def _passive(verb: Token) -> bool:
 def _patient(verb: Token) -> list[Token]:
     """Who undergoes the verb: the passive subject, the active object, or the noun an
     "X, arrested in May," / "X, who was arrested" clause hangs on."""
+    several = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if len(several) > 1:  # "A, 41, and B were charged" parsed as two subjects
+        return several
     subject = subject_of(verb)
     if subject is not None and subject.dep_ == "nsubjpass":
-        return [subject]
+        return [subject] + _arrested_with(verb)
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.head.i == verb.i and c.i > verb.i]
     objects = [c for c in verb.children if c.dep_ == "dobj"] or objects
     if objects:
@@ -275,6 +289,13 @@ def _patient(verb: Token) -> list[Token]:
         clause = verb.head.head
         return [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return []
+
+
+def _arrested_with(verb: Token) -> list[Token]:
+    """ "X was arrested with his accomplice Y": Y too."""
+    if verb.lemma_.lower() not in {"arrest", "detain", "apprehend", "nab"}:
+        return []
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
 
 
 def _agent(verb: Token) -> list[Token]:

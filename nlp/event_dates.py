@@ -33,7 +33,9 @@ MONTHS = {
     )
     for name in names
 }
-WEEKDAYS = {day: i for i, day in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+WEEKDAYS = {
+    day: i for i, day in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -47,7 +49,10 @@ DATE_PATTERNS = [
     ),
     re.compile(rf"\b(?:in|since|during|early|late|mid-?)\s+{_YEAR}\b(?![-\u2013/]|\s*(?:years?|cases?|people|%))"),
     re.compile(rf"\b(?P<last>last|this|on|next)?\s*{_WEEKDAY}\b"),
-    re.compile(r"\b(?P<relative>yesterday|today|last (?:week|month|year)|earlier this (?:week|month|year)|this (?:week|month|year))\b", re.I),
+    re.compile(
+        r"\b(?P<relative>yesterday|today|last (?:week|month|year)|earlier this (?:week|month|year)|this (?:week|month|year))\b",
+        re.I,
+    ),
 ]
 
 

@@ -74,7 +74,9 @@ def extraction_record(doc: Doc) -> dict:
         )
     events = [
         {
-            **{key: event[key] for key in ("person", "stage", "outcome", "date_text", "court", "place", "role", "text")},
+            **{
+                key: event[key] for key in ("person", "stage", "outcome", "date_text", "court", "place", "role", "text")
+            },
             "person_key": lookup_key(event["person_entity"].canonical or event["person_entity"].name),
             "start": event["start"],
         }

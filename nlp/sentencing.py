@@ -2046,7 +2046,9 @@ def _court_as_written(doc, court: Entity | None, entities) -> tuple[str | None, 
     )
     for m in court.mentions:
         inside = re.search(r"\s(?:in|of)\s+([A-Z][\w' -]+)$", m.text)
-        if inside and not APPELLATE.match(inside.group(1)):  # the gazetteer matched "Criminal Court in Bangkok" as one name
+        if inside and not APPELLATE.match(
+            inside.group(1)
+        ):  # the gazetteer matched "Criminal Court in Bangkok" as one name
             place = next(
                 (name for surface, name in surfaces if inside.group(1).casefold().startswith(surface.casefold())), None
             )

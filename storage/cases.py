@@ -7,8 +7,6 @@ reviewers' word, is kept across runs.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import sqlite_utils
 
 from storage.schema import stable_id, utc_now
@@ -65,9 +63,7 @@ def read_ages(db: sqlite_utils.Database) -> dict[tuple[str, str], int]:
 
 def read_sentences(db: sqlite_utils.Database) -> dict[tuple[str, str], dict]:
     """{(article id, defendant id): the sentence the article reports}."""
-    rows = db.execute(
-        "select article_id, defendant_id, prison_months, prison_term, life, death, court from sentences"
-    )
+    rows = db.execute("select article_id, defendant_id, prison_months, prison_term, life, death, court from sentences")
     columns = [d[0] for d in rows.description]
     return {(row[0], row[1]): dict(zip(columns, row)) for row in rows.fetchall()}
 

@@ -61,6 +61,8 @@ FIRST_RUN_COUNTS = tuple(
         "events_added",
     }
 )
+# Counters added after `log_file` (the last column before them): at the end, old and new alike
+LATE_RUN_COUNTS = ("events_added",)
 
 # Column order matters for readability in Datasette; types are SQLite affinities.
 TABLES: dict[str, dict] = {
@@ -88,7 +90,7 @@ TABLES: dict[str, dict] = {
             **dict.fromkeys(FIRST_RUN_COUNTS, int),
             "nlp_version": str,
             "message": str,
-            **dict.fromkeys((c for c in COUNT_COLUMNS if c not in FIRST_RUN_COUNTS), int),
+            **dict.fromkeys((c for c in COUNT_COLUMNS if c not in FIRST_RUN_COUNTS + LATE_RUN_COUNTS), int),
             "problem_counts": str,
             # one row per command run; a nightly run times each of its stages
             "stage": str,
@@ -100,6 +102,7 @@ TABLES: dict[str, dict] = {
             "host": str,
             "articles_pending": int,
             "log_file": str,
+            **dict.fromkeys(LATE_RUN_COUNTS, int),
         },
         "pk": "id",
         "not_null": {"command", "status", "started_at"},
