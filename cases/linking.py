@@ -52,6 +52,7 @@ class Report:
     courts: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     sentence: dict | None = None
+    country_from_place: bool = False  # the country of a place the events name, not the outlet's
 
 
 @dataclass
@@ -84,6 +85,8 @@ def read_reports(db) -> dict[str, Report]:
         report.events.append({k: event[k] for k in ("id", "stage", "outcome", "date", "role")})
         report.courts.update([event["court"]] if event["court"] else [])
         report.places.update([event["place"]] if event["place"] else [])
+        if event["place_country"] and not report.country_from_place:
+            report.country, report.country_from_place = event["place_country"], True
     by_article: dict[str, list[Report]] = defaultdict(list)
     for report in reports.values():
         by_article[report.article_id].append(report)

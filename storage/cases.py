@@ -40,10 +40,12 @@ def report_id(article_id: str, person_id: str) -> str:
 
 
 def read_events(db: sqlite_utils.Database) -> list[dict]:
-    """Every stored case event with its article's date, outlet and the outlet's country."""
+    """Every stored case event with its article's date, outlet, the outlet's country and the
+    country of the event's place."""
     rows = db.execute(
         """select e.id, e.article_id, e.person_id, e.person, e.stage, e.outcome, e.date, e.court, e.place,
-                  e.role, a.published, a.source_id, s.country
+                  e.role, a.published, a.source_id, s.country,
+                  (select country from entities where kind = 'place' and name = e.place limit 1) as place_country
            from events e join articles a on a.id = e.article_id left join sources s on s.id = a.source_id
            order by e.article_id, e.start, e.id"""
     )

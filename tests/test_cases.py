@@ -151,7 +151,9 @@ def test_a_doubtful_match_is_kept_apart_for_review_until_a_reviewer_decides(nlp,
 def test_process_links_cases_and_a_rerun_keeps_their_ids(nlp, tmp_path):
     db = stored(nlp, tmp_path, [("a1", "kt", "2024-03-10", ARREST), ("a3", "kt", "2025-06-05", SENTENCE)])
     before = {row["defendant"]: row["id"] for row in db.query("select * from cases")}
+    events = {row["id"] for row in db.query("select id from events")}
     process_articles(db, nlp=nlp, reprocess=True)
     link_cases(db)
     assert {row["defendant"]: row["id"] for row in db.query("select * from cases")} == before
+    assert {row["id"] for row in db.query("select id from events")} == events  # the feeds' entry ids
     assert cases_of(db)["Chhun Sokha"]["articles"] == 2

@@ -27,6 +27,7 @@ SAMPLE_PARAMS = {
     "since": "2000-01-01",
     "days": "100000",
     "months": "1",
+    "country": "",
 }
 
 
@@ -141,6 +142,44 @@ QUERY_COLUMNS = {
         "court",
         "evidence",
         "article_title",
+        "outlet",
+        "case_id",
+    ],
+    "new_sentencings": [
+        "atom_id",
+        "atom_title",
+        "atom_updated",
+        "atom_link",
+        "atom_content",
+        "defendant",
+        "prison_term",
+        "court",
+        "place",
+        "published",
+    ],
+    "new_cases": [
+        "atom_id",
+        "atom_title",
+        "atom_updated",
+        "atom_content",
+        "defendant",
+        "country",
+        "first_event",
+        "current_stage",
+        "current_term",
+        "articles",
+        "case_id",
+    ],
+    "person_events": [
+        "atom_id",
+        "atom_title",
+        "atom_updated",
+        "atom_link",
+        "atom_content",
+        "person",
+        "stage",
+        "date",
+        "court",
         "outlet",
         "case_id",
     ],
@@ -481,3 +520,28 @@ def test_map_popup_links_follow_the_database_name(crawled_demo_db, tmp_path):
         assert link == f"/other_news/entities/{row['id']}"
     first = json.loads(rows[0]["popup"])
     assert first["title"] in get_text(other, urllib.parse.urljoin("/other_news/places", first["link"]))
+
+
+def test_atom_feeds_of_new_sentences_cases_and_a_persons_events(ds):
+    """datasette-atom serves the feed canned queries; entry ids are the rows' own stable ids."""
+    import feedparser
+
+    feed = feedparser.parse(get_text(ds, "/trafficking_news/new_sentencings.atom"))
+    assert not feed.bozo, feed.bozo_exception
+    ids = [entry.id for entry in feed.entries]
+    assert len(ids) == len(set(ids)) == len({(s["defendant"], s["prison_months"]) for s in EXPECTED["sentences"]})
+    assert all(i.startswith("tag:trafficking-news-monitor.github.io,2024:sentence:") for i in ids)
+    heng = [e for e in feed.entries if e.title.startswith("Heng Sreymom sentenced to")]
+    assert {e.title for e in heng} == {
+        "Heng Sreymom sentenced to 10 years by Phnom Penh Municipal Court",
+        "Heng Sreymom sentenced to 7 years by Appeal Court",
+    }
+    cases = feedparser.parse(get_text(ds, "/trafficking_news/new_cases.atom?country=KH"))
+    assert cases.entries and not cases.bozo
+    events = feedparser.parse(get_text(ds, "/trafficking_news/person_events.atom?name=Heng+Sreymom"))
+    assert [e.title for e in events.entries] == [
+        "Heng Sreymom: appeal decided (reduced), Appeal Court",
+        "Heng Sreymom: sentenced, Phnom Penh Municipal Court",
+        "Heng Sreymom: charged, Phnom Penh Municipal Court",
+        "Heng Sreymom: arrested, Anti-Human Trafficking and Juvenile Protection Department",
+    ]
