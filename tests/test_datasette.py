@@ -545,3 +545,27 @@ def test_atom_feeds_of_new_sentences_cases_and_a_persons_events(ds):
         "Heng Sreymom: charged, Phnom Penh Municipal Court",
         "Heng Sreymom: arrested, Anti-Human Trafficking and Juvenile Protection Department",
     ]
+
+
+def test_a_case_page_shows_its_timeline_from_arrest_to_appeal(ds):
+    """The demo's karaoke case: arrested and charged (one article), sentenced (another), the
+    sentence cut on appeal (a third); the case page lists each event with its evidence."""
+    (case,) = get_json(ds, "/trafficking_news/cases.json?_shape=array&defendant=Heng+Sreymom")
+    assert (case["current_stage"], case["current_outcome"], case["current_term"], case["articles"]) == (
+        "appeal_decided",
+        "reduced",
+        "7 years",
+        3,
+    )
+    html = get_text(ds, f"/trafficking_news/cases/{case['id']}")
+    timeline = html.split("<h2>Timeline", 1)[1]
+    stages = [s for s in ("arrested", "charged", "sentenced", "appeal decided: reduced") if s in timeline]
+    assert stages == ["arrested", "charged", "sentenced", "appeal decided: reduced"]
+    assert (
+        timeline.index("arrested")
+        < timeline.index("charged")
+        < timeline.index(">sentenced")
+        < timeline.index("appeal decided")
+    )
+    assert "reduced the sentence of Heng Sreymom, 52, to seven years" in timeline
+    assert "Police arrest karaoke owner and nephew" in timeline  # the article's headline, linked
