@@ -182,8 +182,13 @@ def link_cases(db) -> dict:
         for link in links.values()
     ]
     report_cases = {r.id: (case_of[r.id], r.article_id, r.person_id) for r in reports.values()}
+    sentences = [
+        row
+        for case_id, members in _members(case_of).items()
+        for row in case_sentences(case_id, [reports[m] for m in members])
+    ]
     with transaction(db):
-        write_cases(db, cases, rows, report_cases)
+        write_cases(db, cases, rows, report_cases, sentences)
     return {
         "cases": len(cases),
         "reports": len(reports),
@@ -293,6 +298,31 @@ def case_record(case_id: str, reports: list[Report]) -> dict:
         "articles": len({r.article_id for r in reports}),
         "outlets": len({r.source_id for r in reports if r.source_id}),
     }
+
+
+def case_sentences(case_id: str, reports: list[Report]) -> list[dict]:
+    """The case's columns of each of its sentence rows: the same sentence reported by several
+    articles is one row of `prosecutions` (the first report's), with the current term (the
+    latest reported: after an appeal, the changed one), the earlier terms and every report."""
+    rows = sorted((r for r in reports if r.sentence), key=lambda r: (r.published or "", r.sentence["id"]))
+    if not rows:
+        return []
+    current = rows[-1].sentence
+    terms = []
+    for report in rows:
+        term = report.sentence["prison_term"]
+        if term and term != current["prison_term"] and term not in terms:
+            terms.append(term)
+    shared = {
+        "case_id": case_id,
+        "reports": len(rows),
+        "outlets": len({r.source_id for r in rows if r.source_id}),
+        "report_urls": json.dumps([r.sentence["article_url"] for r in rows]),
+        "current_term": current["prison_term"],
+        "current_months": current["prison_months"],
+        "earlier_terms": json.dumps(terms),
+    }
+    return [{**shared, "id": r.sentence["id"], "case_row": int(i == 0)} for i, r in enumerate(rows)]
 
 
 def _members(case_of: dict[str, str]) -> dict[str, list[str]]:

@@ -65,7 +65,10 @@ def read_ages(db: sqlite_utils.Database) -> dict[tuple[str, str], int]:
 
 def read_sentences(db: sqlite_utils.Database) -> dict[tuple[str, str], dict]:
     """{(article id, defendant id): the sentence the article reports}."""
-    rows = db.execute("select article_id, defendant_id, prison_months, prison_term, life, death, court from sentences")
+    rows = db.execute(
+        "select article_id, defendant_id, prison_months, prison_term, life, death, court, id, article_url, "
+        "published, source_id from sentences"
+    )
     columns = [d[0] for d in rows.description]
     return {(row[0], row[1]): dict(zip(columns, row)) for row in rows.fetchall()}
 
@@ -93,9 +96,28 @@ def unlinked_events(db: sqlite_utils.Database) -> bool:
     return db.execute("select 1 from events where case_id is null limit 1").fetchone() is not None
 
 
-def write_cases(db: sqlite_utils.Database, cases: list[dict], links: list[dict], report_cases: dict) -> None:
-    """Replace cases and links; set each event's case (inside the caller's transaction)."""
+SENTENCE_CASE_COLUMNS = (
+    "case_id",
+    "case_row",
+    "reports",
+    "outlets",
+    "report_urls",
+    "current_term",
+    "current_months",
+    "earlier_terms",
+)
+
+
+def write_cases(
+    db: sqlite_utils.Database, cases: list[dict], links: list[dict], report_cases: dict, sentences: list[dict]
+) -> None:
+    """Replace cases and links; set each event's and sentence's case (inside the caller's transaction)."""
     db.execute("update events set case_id = null")
+    db.execute(f"update sentences set {', '.join(f'{c} = null' for c in SENTENCE_CASE_COLUMNS)}")
+    db.conn.executemany(
+        f"update sentences set {', '.join(f'{c} = ?' for c in SENTENCE_CASE_COLUMNS)} where id = ?",
+        [[row[c] for c in SENTENCE_CASE_COLUMNS] + [row["id"]] for row in sentences],
+    )
     db.execute("delete from case_links")
     db.execute("delete from cases")
     db.conn.executemany(

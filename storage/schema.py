@@ -259,6 +259,15 @@ TABLES: dict[str, dict] = {
             "start": int,
             "end": int,
             "source_id": str,  # derived (triggers)
+            # set by the case linker: one sentence reported by several articles is one case's
+            "case_id": str,
+            "case_row": int,  # 1 on the row that stands for its case in `prosecutions` (its first report)
+            "reports": int,  # articles reporting the case's sentence
+            "outlets": int,
+            "report_urls": str,  # JSON list, first report first
+            "current_term": str,  # the latest reported term (after an appeal, the changed one)
+            "current_months": int,
+            "earlier_terms": str,  # JSON list of the terms reported before it, when they differ
         },
         "pk": "id",
         "not_null": {"article_id", "defendant"},
@@ -373,6 +382,7 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("sentences", ["place", "year"]),
     ("sentences", ["published"]),
     ("sentences", ["year"]),
+    ("sentences", ["case_id"]),
     ("entities", ["kind", "name"]),
     ("run_errors", ["run_id"]),
     ("fetched_urls", ["article_id"]),

@@ -156,6 +156,7 @@ QUERY_COLUMNS = {
         "court",
         "place",
         "published",
+        "reports",
     ],
     "new_cases": [
         "atom_id",
@@ -317,7 +318,7 @@ def test_sentence_totals_by_court_place_and_year(ds):
     assert (
         total["sentences"]
         == sum(r["sentences"] for r in everything[:-1])
-        == len(get_json(ds, "/trafficking_news/sentences.json?_shape=array&_size=max"))
+        == len(get_json(ds, "/trafficking_news/prosecutions.json?_shape=array&_size=max"))
     )
 
 
@@ -529,13 +530,11 @@ def test_atom_feeds_of_new_sentences_cases_and_a_persons_events(ds):
     feed = feedparser.parse(get_text(ds, "/trafficking_news/new_sentencings.atom"))
     assert not feed.bozo, feed.bozo_exception
     ids = [entry.id for entry in feed.entries]
-    assert len(ids) == len(set(ids)) == len({(s["defendant"], s["prison_months"]) for s in EXPECTED["sentences"]})
+    prosecutions = get_json(ds, "/trafficking_news/prosecutions.json?_shape=array&_size=max")
+    assert len(ids) == len(set(ids)) == len(prosecutions)  # one entry per sentence, not per report
     assert all(i.startswith("tag:trafficking-news-monitor.github.io,2024:sentence:") for i in ids)
-    heng = [e for e in feed.entries if e.title.startswith("Heng Sreymom sentenced to")]
-    assert {e.title for e in heng} == {
-        "Heng Sreymom sentenced to 10 years by Phnom Penh Municipal Court",
-        "Heng Sreymom sentenced to 7 years by Appeal Court",
-    }
+    heng = [e.title for e in feed.entries if e.title.startswith("Heng Sreymom")]
+    assert heng == ["Heng Sreymom: sentence now 7 years (earlier 10 years)"]
     cases = feedparser.parse(get_text(ds, "/trafficking_news/new_cases.atom?country=KH"))
     assert cases.entries and not cases.bozo
     events = feedparser.parse(get_text(ds, "/trafficking_news/person_events.atom?name=Heng+Sreymom"))
@@ -569,3 +568,22 @@ def test_a_case_page_shows_its_timeline_from_arrest_to_appeal(ds):
     )
     assert "reduced the sentence of Heng Sreymom, 52, to seven years" in timeline
     assert "Police arrest karaoke owner and nephew" in timeline  # the article's headline, linked
+
+
+def test_one_sentence_reported_twice_is_one_prosecution_with_its_reports(ds):
+    """The demo's karaoke owner: sentenced (one article), the term cut on appeal (another):
+    one row, the current term, the earlier one kept, both reports linked."""
+    (row,) = get_json(ds, "/trafficking_news/prosecutions.json?_shape=array&defendant=Heng+Sreymom")
+    assert (row["prison_term"], row["prison_months"], row["court"], row["reports"]) == (
+        "7 years",
+        84,
+        "Phnom Penh Municipal Court",
+        2,
+    )
+    assert json.loads(row["earlier_terms"]) == ["10 years"]
+    assert [u.rsplit("/", 1)[1] for u in json.loads(row["report_urls"])] == [
+        "phnom-penh-court-jails-karaoke-owner-for-selling-teenage-girl.html",
+        "appeal-court-cuts-karaoke-owners-sentence.html",
+    ]
+    reports = get_json(ds, "/trafficking_news/sentences.json?_shape=array&defendant=Heng+Sreymom&_size=max")
+    assert len(reports) == 2  # both reports stay in sentences
