@@ -45,10 +45,10 @@ DATE_PATTERNS = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:years?|months?|%|per))"),
     re.compile(
-        rf"\b(?:in|since|from|during|by|until|early|late|mid-?)\s+{_MONTH}(?:\s+(?:of\s+)?{_YEAR}|\s+(?P<ago>last year))?\b"
+        rf"\b(?i:in|since|from|during|by|until|early|late|mid-?)\s+{_MONTH}(?:\s+(?:of\s+)?{_YEAR}|\s+(?P<ago>last year))?\b"
     ),
-    re.compile(rf"\b(?:in|since|during|early|late|mid-?)\s+{_YEAR}\b(?![-\u2013/]|\s*(?:years?|cases?|people|%))"),
-    re.compile(rf"\b(?P<last>last|this|on|next)?\s*{_WEEKDAY}\b"),
+    re.compile(rf"\b(?i:in|since|during|early|late|mid-?)\s+{_YEAR}\b(?![-\u2013/]|\s*(?:years?|cases?|people|%))"),
+    re.compile(rf"\b(?P<last>(?i:last|this|on|next))?\s*{_WEEKDAY}\b"),
     re.compile(
         r"\b(?P<relative>yesterday|today|last (?:week|month|year)|earlier this (?:week|month|year)|this (?:week|month|year))\b",
         re.I,

@@ -175,6 +175,8 @@ def test_without_the_articles_date_relative_dates_are_unknown(nlp):
         ("on December 28", "2025-01-04", "2024-12-28"),  # late in the year before
         ("in March 2024", None, "2024-03"),
         ("in 2019", None, "2019"),
+        ("In September", "2025-11-02", "2025-09"),  # at the start of a sentence
+        ("in March last year", "2025-06-05", "2024-03"),
         ("on Tuesday", "2025-06-05", "2025-06-03"),  # a Thursday article
         ("on Thursday", "2025-06-05", "2025-06-05"),
         ("last Thursday", "2025-06-05", "2025-05-29"),
