@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -41,7 +42,7 @@ from operations.runs import (
     install_signal_handlers,
     run_stages,
 )
-from operations.stages import crawl_stage, process_stage, read_sources, reparse_stage
+from operations.stages import cases_stage, crawl_stage, process_stage, read_sources, reparse_stage
 from storage.schema import DEFAULT_DB_PATH
 from web.app import METADATA as DEFAULT_METADATA
 from web.app import serve
@@ -99,6 +100,13 @@ def cmd_process(args) -> int:
             run, args.model, args.reprocess, args.workers, show_progress(args), args.commit_every
         ),
     )
+
+
+def cmd_cases(args) -> int:
+    decision = None
+    if args.same or args.different:
+        decision = ("same", *args.same) if args.same else ("different", *args.different)
+    return run_stages(args.db, "cases", lambda run: cases_stage(run, decision, args.note))
 
 
 def cmd_nightly(args) -> int:
@@ -193,7 +201,7 @@ def cmd_extract(args) -> int:
     readable = [text for text in texts if text is not None]
     clipped = [clip_text(text) for text in readable]
     notes = iter([clip_warning(text, short) for text, short in zip(readable, clipped)])
-    results = contracts(nlp, clipped, n_process=args.workers if len(readable) > 1 else 1)
+    results = contracts(nlp, clipped, n_process=args.workers if len(readable) > 1 else 1, published=args.date)
     failed = len(errors)
     for index, text in enumerate(texts):
         contract = empty_contract(errors[index]) if text is None else next(results)
@@ -302,6 +310,18 @@ def build_parser() -> argparse.ArgumentParser:
     model_arg(p)
     p.add_argument("--reprocess", action="store_true", help="redo every article, replacing its results")
 
+    p = add(
+        "cases",
+        cmd_cases,
+        "Rebuild the cases (one defendant's prosecution across articles); record a reviewer's decision "
+        "on two reports listed in case_review first.",
+    )
+    db_arg(p)
+    decided = p.add_mutually_exclusive_group()
+    decided.add_argument("--same", nargs=2, metavar=("REPORT", "OTHER"), help="the two reports are one case")
+    decided.add_argument("--different", nargs=2, metavar=("REPORT", "OTHER"), help="the two are different cases")
+    p.add_argument("--note", help="why (kept with the decision)")
+
     p = add("nightly", cmd_nightly, "Crawl then process: the job to run from cron.")
     commit_arg(p)
     p.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="sources TOML file")
@@ -356,14 +376,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("extract", cmd_extract, "Extract persons, agencies, places and court sentences from plain text.")
     p.add_argument("files", nargs="+", metavar="FILE", help="text files, or - for standard input")
+    p.add_argument(
+        "--date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the articles' date: case events dated 'on Tuesday' or 'last month' are read against it, "
+        "and undated events take it (date_source 'article')",
+    )
     model_arg(p)
     return parser
+
+
+def _iso_date(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     setup_logging(args.verbose, getattr(args, "quiet", False))
-    writes = args.command in {"crawl", "process", "nightly", "demo"} or getattr(args, "reextract", False)
+    writes = args.command in {"crawl", "process", "cases", "nightly", "demo"} or getattr(args, "reextract", False)
     if writes:
         add_log_file(args.db)
         install_signal_handlers()

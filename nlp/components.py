@@ -5,7 +5,9 @@ described by `nlp.config`) and does one job:
 - trafficking_gazetteer: marks known agencies and places before the statistical NER;
 - trafficking_entities: canonical, typed, resolved people/agencies/places -> doc._.entities;
 - court_sentences: sentencing records -> doc._.court_sentences;
-- person_roles: roles from context; extraction_record: all of it as plain data -> doc._.extraction.
+- person_roles: roles from context;
+- case_events: each named person's legal stage (arrested ... appeal decided) -> doc._.case_events;
+- extraction_record: all of it as plain data -> doc._.extraction.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from nlp.case_events import CaseEventExtractor
 from nlp.entities import EntityResolver, doc_text
 from nlp.extract import extraction_record
 from nlp.gazetteer import AGENCIES_FILE, PLACES_FILE, is_name_part, load_gazetteer
@@ -29,6 +32,8 @@ if not Doc.has_extension("entities"):
     Doc.set_extension("entities", default=None)
 if not Doc.has_extension("court_sentences"):
     Doc.set_extension("court_sentences", default=None)
+if not Doc.has_extension("case_events"):
+    Doc.set_extension("case_events", default=None)
 if not Doc.has_extension("extraction"):
     Doc.set_extension("extraction", default=None)
 
@@ -282,7 +287,28 @@ def _withhold_unroled_persons(doc: Doc) -> None:
 
 
 @Language.factory(
-    "extraction_record", assigns=["doc._.extraction"], requires=["doc._.entities", "doc._.court_sentences"]
+    "case_events",
+    assigns=["doc._.case_events"],
+    requires=["doc._.entities", "doc._.court_sentences"],
+)
+def make_case_events(nlp: Language, name: str):
+    """Runs after person_roles, so the people roles rule out (victims, officials) have no events."""
+    extractor = CaseEventExtractor(name)
+
+    def case_events(doc: Doc) -> Doc:
+        return run_guarded(doc, name, extractor, fallback=_no_events)
+
+    return case_events
+
+
+def _no_events(doc: Doc) -> None:
+    doc._.case_events = []
+
+
+@Language.factory(
+    "extraction_record",
+    assigns=["doc._.extraction"],
+    requires=["doc._.entities", "doc._.court_sentences", "doc._.case_events"],
 )
 def make_extraction_record(nlp: Language, name: str):
     """Last component: results as plain data in doc._.extraction (picklable, one format)."""
@@ -293,7 +319,7 @@ def make_extraction_record(nlp: Language, name: str):
 
     def to_record(doc: Doc) -> Doc:
         run_guarded(doc, name, record, fallback=_empty_record, budgeted=False)  # always: the record
-        doc._.entities = doc._.court_sentences = None  # rich objects stay inside the pipeline
+        doc._.entities = doc._.court_sentences = doc._.case_events = None  # rich objects stay inside
         doc.user_data.pop("_text", None)
         doc.user_data.pop(DEADLINE_KEY, None)
         return doc
@@ -302,4 +328,9 @@ def make_extraction_record(nlp: Language, name: str):
 
 
 def _empty_record(doc: Doc) -> None:
-    doc._.extraction = {"entities": [], "sentences": [], "warnings": list(doc.user_data.get("warnings", []))}
+    doc._.extraction = {
+        "entities": [],
+        "sentences": [],
+        "events": [],
+        "warnings": list(doc.user_data.get("warnings", [])),
+    }

@@ -30,6 +30,8 @@ RULES_VERSION = "7"  # bump whenever extraction rules or gazetteers change: arti
 RULE_FILES = (
     "components.py",
     "entities.py",
+    "case_events.py",
+    "event_dates.py",
     "gazetteer.py",
     "loader.py",
     "names.py",
@@ -83,6 +85,7 @@ def load_pipeline(name: str | None = None, component_config: dict | None = None)
     nlp.add_pipe("possible_victims")
     nlp.add_pipe("court_sentences", config=config.get("court_sentences", {}))
     nlp.add_pipe("person_roles")
+    nlp.add_pipe("case_events")
     nlp.add_pipe("extraction_record")
     return nlp
 

@@ -28,9 +28,10 @@ from itertools import islice
 
 import sqlite_utils
 
+from nlp.extract import dated_events
 from nlp.loader import clip_text, clip_warning, expected_version, load_pipeline, nlp_version
 from nlp.redaction import mask_names, withhold_victims
-from storage.articles import article_url, rewrite_article_text
+from storage.articles import article_date, article_url, rewrite_article_text
 from storage.extractions import count_pending, has_pending, mark_processed, pending_articles, save_extraction
 from storage.runs import record_error
 from storage.schema import PROCESS_COUNTS, transaction
@@ -150,6 +151,7 @@ def _save(db, text, article_id, extraction, error, version, run_id, totals) -> N
     text, extraction, withheld = withhold_victims(text, extraction)
     if withheld:  # the victims' names leave the stored text before anything quotes it
         rewrite_article_text(db, article_id, text, lambda title: mask_names(title, withheld))
+    extraction = {**extraction, "events": dated_events(extraction.get("events", []), article_date(db, article_id))}
     counts = save_extraction(db, article_id, text, extraction, version)
     totals["articles_processed"] += 1
     for key, value in counts.items():

@@ -38,7 +38,7 @@ def mask_names(text: str | None, names: list[str]) -> str | None:
 
 def withhold_victims(text: str, extraction: dict) -> tuple[str, dict, list[str]]:
     """(text, extraction, names) with the victims' names replaced in the text and left out
-    of the record; the other mentions and sentences point at the same words as before."""
+    of the record; the other mentions, sentences and events point at the same words as before."""
     names = victim_names(extraction)
     if not names:
         return text, extraction, []
@@ -64,7 +64,15 @@ def withhold_victims(text: str, extraction: dict) -> tuple[str, dict, list[str]]
             if record.get(key) is not None:
                 moved[key] = shift(record[key])
         sentences.append(moved)
-    return new_text, {**extraction, "entities": entities, "sentences": sentences}, names
+    events = []
+    for event in extraction.get("events", []):
+        if event["person"] in names:
+            continue  # a victim has no case events
+        moved = {**event, "text": mask_names(event.get("text"), names)}
+        if event.get("start") is not None:
+            moved["start"] = shift(event["start"])
+        events.append(moved)
+    return new_text, {**extraction, "entities": entities, "sentences": sentences, "events": events}, names
 
 
 def _name_pattern(names: list[str]) -> re.Pattern:

@@ -2011,8 +2011,9 @@ def _subject(trigger: Token) -> Token | None:
     return None
 
 
-def _persons_in(heads: list[Token], persons_by_token) -> list[Entity]:
-    """Persons heading the NP (and its conjuncts/appositions); the whole subtree as fallback."""
+def _persons_in(heads: list[Token], persons_by_token, owners: bool = True) -> list[Entity]:
+    """Persons heading the NP (and its conjuncts/appositions); the whole subtree as fallback,
+    without the NP's owners ("X's albums", "the appeal of X") when `owners` is False."""
     found: list[Entity] = []
 
     def add(person):
@@ -2027,7 +2028,8 @@ def _persons_in(heads: list[Token], persons_by_token) -> list[Entity]:
             stack.extend(c for c in token.children if c.dep_ in {"conj", "appos", "compound"})
         if not found:
             for token in head.subtree:
-                add(persons_by_token.get(token.i))
+                if owners or not _owned_by(token, head):
+                    add(persons_by_token.get(token.i))
     return found
 
 
@@ -2036,6 +2038,15 @@ def _in_a_clause_below(token: Token, head: Token) -> bool:
     not the owners (a relative clause or a prepositional phrase other than "of")."""
     while token.i != head.i and token.dep_ != "ROOT":
         if token.dep_ in {"relcl", "acl", "advcl"} or (token.dep_ == "prep" and token.lower_ != "of"):
+            return True
+        token = token.head
+    return False
+
+
+def _owned_by(token: Token, head: Token) -> bool:
+    """Under a possessive or an "of"-like phrase of `head`, not "identified as X"."""
+    while token.i != head.i:
+        if token.dep_ == "poss" or (token.dep_ == "prep" and token.lower_ in OWNER_PREPOSITIONS):
             return True
         token = token.head
     return False
@@ -2376,7 +2387,9 @@ def _court_as_written(doc, court: Entity | None, entities) -> tuple[str | None, 
     )
     for m in court.mentions:
         inside = re.search(r"\s(?:in|of)\s+([A-Z][\w' -]+)$", m.text)
-        if inside:  # the gazetteer matched "Criminal Court in Bangkok" as one name
+        if inside and not APPELLATE.match(
+            inside.group(1)
+        ):  # the gazetteer matched "Criminal Court in Bangkok" as one name
             place = next(
                 (name for surface, name in surfaces if inside.group(1).casefold().startswith(surface.casefold())), None
             )
@@ -2424,3 +2437,72 @@ def _charge(text: str, trigger_offset: int) -> str | None:
         if best:
             return best[1]
     return None
+
+
+# ----------------------------------------------------------------------
+# Shared with nlp.case_events: who a legal verb is about, and where it happened.
+subject_of = _subject
+is_asserted = _trigger_is_real
+person_aliases = _aliases
+
+
+def persons_referred(doc, sents, index, heads: list[Token], verb: Token, persons_by_token, entities, aliases):
+    """The named people `heads` stand for: named there ("A and B were arrested"), listed
+    right after ("the couple, A and B,"), or referred back to ("He was charged", "the two
+    men"), by the same rules as a sentence's defendants, but never an NP's owner ("Taylor
+    Swift's albums were released")."""
+    people = _persons_in(heads, persons_by_token, owners=False) or _named_by_one_part(heads, entities)
+    if people:
+        return people
+    for head in heads:
+        pronoun = POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_)  # "his conviction was quashed"
+        count = PRONOUNS[pronoun] if pronoun in PRONOUNS else _reference_count(head)
+        if count == 0:
+            continue
+        named = _named_after(doc, head, persons_by_token)
+        if named:
+            return named
+        found = _back_reference(
+            doc,
+            sents,
+            index,
+            count,
+            entities,
+            limit=verb.idx,
+            aliases=aliases,
+            pronoun=pronoun in PRONOUNS,
+            gender=PRONOUN_GENDER.get(pronoun),
+            noun=_noun_phrase(head),
+        )
+        if found:
+            return found
+    return []
+
+
+def _named_by_one_part(heads: list[Token], entities) -> list[Entity]:
+    """ "Zhang, who was arrested ...": a name part alone, after one person named in full with it."""
+    found = []
+    for head in heads:
+        if head.pos_ != "PROPN":
+            continue
+        owners = [
+            e
+            for e in entities
+            if e.kind == "person"
+            and head.lower_ in e.name.casefold().split()
+            and any(m.start < head.idx for m in e.mentions)
+            and e.role not in NEVER_DEFENDANT_ROLES
+        ]
+        if len(owners) == 1:
+            found.append(owners[0])
+    return found
+
+
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+OWNER_PREPOSITIONS = {"of", "by", "for", "against", "with", "from", "to"}
+
+
+def court_and_place(doc, entities, sent: Span, court: Entity | None) -> tuple[str | None, str | None]:
+    """The court as the article writes it and the place: the court's, else "in X" in `sent`."""
+    name, place = _court_as_written(doc, court, entities)
+    return name, place or _place(doc, entities, sent, court)

@@ -59,6 +59,37 @@ def crawl_stage(run: Run, sources: Path, extra_settings: dict | None, show_progr
             )
 
 
+def link_stage(db, changed: bool = True) -> dict | None:
+    """Rebuild the cases from the stored reports and the reviewers' decisions, when the
+    reports changed (or some were never linked)."""
+    from cases.linking import link_cases
+    from storage.cases import unlinked_events
+
+    if not changed and not unlinked_events(db):
+        return None
+    linked = link_cases(db)
+    log.info(
+        "cases: %d from %d reports (%d links the same person, %d doubtful, listed in case_review)",
+        linked["cases"],
+        linked["reports"],
+        linked["links_same"],
+        linked["links_review"],
+    )
+    return linked
+
+
+def cases_stage(run: Run, decision: tuple[str, str, str] | None, note: str | None) -> None:
+    """Record a reviewer's decision on two reports (if given), then rebuild the cases."""
+    with run.stage("cases"):
+        from storage.cases import record_decision
+
+        if decision is not None:
+            verdict, report, other = decision
+            record_decision(run.db, report, other, verdict, note)
+            log.info("cases: reports %s and %s recorded as %s by a reviewer", report, other, verdict)
+        link_stage(run.db)
+
+
 def process_stage(
     run: Run, model: str | None, reprocess: bool, workers: int, show_progress: bool, commit_every: int = 50
 ) -> None:
@@ -86,6 +117,7 @@ def process_stage(
         raise_if_stopped()
         add_counts(run.db, run.run_id, counts)
         set_fields(run.db, run.run_id, articles_pending=count_pending(run.db, version))
+        link_stage(run.db, changed=bool(counts.get("articles_processed")))
         if counts.get("errors"):
             run.partial = True
 

@@ -200,6 +200,13 @@ def article_url(db: sqlite_utils.Database, aid: str) -> str | None:
     return row[0] if row else None
 
 
+def article_date(db: sqlite_utils.Database, aid: str) -> str | None:
+    """The article's publication date, which its events are dated against (not the day it was
+    fetched: an archive page fetched today tells of "Tuesday" years ago)."""
+    row = db.execute("select published from articles where id = ?", [aid]).fetchone()
+    return row[0] if row else None
+
+
 def article_text(db: sqlite_utils.Database, aid: str) -> str | None:
     row = db.execute("select text from articles where id = ?", [aid]).fetchone()
     return row[0] if row else None

@@ -11,6 +11,7 @@ import functools
 
 import sqlite_utils
 
+from storage.cases import report_id
 from storage.schema import CO_MENTION_LIMIT, stable_id, transaction, utc_now
 
 
@@ -54,6 +55,23 @@ UPSERT_ENTITY = (
 )
 INSERT_MENTION = _insert("mentions", MENTION_COLUMNS, "INSERT OR REPLACE")
 INSERT_SENTENCE = _insert("sentences", SENTENCE_COLUMNS, "INSERT OR REPLACE")
+EVENT_COLUMNS = (
+    "id",
+    "article_id",
+    "person_id",
+    "person",
+    "stage",
+    "outcome",
+    "date",
+    "date_source",
+    "court",
+    "place",
+    "role",
+    "text",
+    "start",
+    "report_id",
+)
+INSERT_EVENT = _insert("events", EVENT_COLUMNS, "INSERT OR REPLACE")
 
 
 @functools.lru_cache(maxsize=65536)  # the same names recur in article after article
@@ -95,8 +113,8 @@ def has_pending(db: sqlite_utils.Database, version: str) -> bool:
 
 
 def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extraction: dict, nlp_version: str) -> dict:
-    """Replace the article's mentions and sentences with those of `extraction` (the
-    `doc._.extraction` of the article's `text`) in one transaction.
+    """Replace the article's mentions, sentences and case events with those of `extraction`
+    (the `doc._.extraction` of the article's `text`, its events dated) in one transaction.
 
     Reprocessing replaces, never duplicates: the article's old mentions and sentences go,
     and so do entities that only they referred to (an earlier rules version's mistakes).
@@ -105,7 +123,7 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extra
     Returns counts of rows written.
     """
     entities = [e for e in extraction["entities"] if not (e["kind"] == "person" and e["role"] == "victim")]
-    counts = {"entities_added": 0, "mentions_added": 0, "sentences_added": 0}
+    counts = {"entities_added": 0, "mentions_added": 0, "sentences_added": 0, "events_added": 0}
     with transaction(db):
         old_entities = clear_extraction(db, article_id)  # pairs go as they came: under the old flag
         named = {entity_id(e["kind"], e["key"]) for e in entities}
@@ -174,9 +192,26 @@ def save_extraction(db: sqlite_utils.Database, article_id: str, text: str, extra
             )
         if sentence_rows:
             db.conn.executemany(INSERT_SENTENCE, [[row[c] for c in SENTENCE_COLUMNS] for row in sentence_rows])
+        event_rows = []
+        for event in extraction.get("events", []):
+            person_id = entity_id("person", event["person_key"])
+            if person_id not in entity_rows:
+                continue  # a person not stored (withheld) has no stored events either
+            event_rows.append(
+                [
+                    stable_id(article_id, person_id, event["stage"], event["outcome"] or ""),
+                    article_id,
+                    person_id,
+                    *(event.get(c) for c in EVENT_COLUMNS[3:-1]),
+                    report_id(article_id, person_id),
+                ]
+            )
+        if event_rows:
+            db.conn.executemany(INSERT_EVENT, event_rows)
         drop_orphan_entities(db, old_entities)
     counts["mentions_added"] = len(mention_rows)
     counts["sentences_added"] = len(sentence_rows)
+    counts["events_added"] = len(event_rows)
     return counts
 
 
@@ -204,7 +239,7 @@ def mark_processed(
 
 
 def clear_extraction(db: sqlite_utils.Database, article_id: str) -> set[str]:
-    """Delete the article's mentions and sentences (inside the caller's transaction);
+    """Delete the article's mentions, sentences and events (inside the caller's transaction);
     returns the entity ids they referred to."""
     old = {
         row[0]
@@ -216,6 +251,7 @@ def clear_extraction(db: sqlite_utils.Database, article_id: str) -> set[str]:
     }
     db.execute("delete from mentions where article_id = ?", [article_id])
     db.execute("delete from sentences where article_id = ?", [article_id])
+    db.execute("delete from events where article_id = ?", [article_id])
     return old
 
 
@@ -226,8 +262,9 @@ def drop_orphan_entities(db: sqlite_utils.Database, entity_ids) -> int:
         cursor = db.execute(
             "delete from entities where id = ? "
             "and not exists (select 1 from mentions where entity_id = ?) "
-            "and not exists (select 1 from sentences where defendant_id = ?)",
-            [eid, eid, eid],
+            "and not exists (select 1 from sentences where defendant_id = ?) "
+            "and not exists (select 1 from events where person_id = ?)",
+            [eid, eid, eid, eid],
         )
         dropped += cursor.rowcount
     return dropped

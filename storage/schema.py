@@ -43,7 +43,7 @@ CRAWL_COUNTS = (
     "pages_skipped",
     "errors",
 )
-PROCESS_COUNTS = ("articles_processed", "entities_added", "mentions_added", "sentences_added")
+PROCESS_COUNTS = ("articles_processed", "entities_added", "mentions_added", "sentences_added", "events_added")
 COUNT_COLUMNS = CRAWL_COUNTS + PROCESS_COUNTS
 # The counters `runs` had before migrations added the others after `message`: a new database
 # keeps an old one's column order (the one the Datasette metadata describes).
@@ -51,8 +51,18 @@ FIRST_RUN_COUNTS = tuple(
     c
     for c in COUNT_COLUMNS
     if c
-    not in {"requests", "listings_fetched", "listings_not_modified", "urls_known", "urls_too_old", "articles_duplicate"}
+    not in {
+        "requests",
+        "listings_fetched",
+        "listings_not_modified",
+        "urls_known",
+        "urls_too_old",
+        "articles_duplicate",
+        "events_added",
+    }
 )
+# Counters added after `log_file` (the last column before them): at the end, old and new alike
+LATE_RUN_COUNTS = ("events_added",)
 
 # Column order matters for readability in Datasette; types are SQLite affinities.
 TABLES: dict[str, dict] = {
@@ -80,7 +90,7 @@ TABLES: dict[str, dict] = {
             **dict.fromkeys(FIRST_RUN_COUNTS, int),
             "nlp_version": str,
             "message": str,
-            **dict.fromkeys((c for c in COUNT_COLUMNS if c not in FIRST_RUN_COUNTS), int),
+            **dict.fromkeys((c for c in COUNT_COLUMNS if c not in FIRST_RUN_COUNTS + LATE_RUN_COUNTS), int),
             "problem_counts": str,
             # one row per command run; a nightly run times each of its stages
             "stage": str,
@@ -92,6 +102,7 @@ TABLES: dict[str, dict] = {
             "host": str,
             "articles_pending": int,
             "log_file": str,
+            **dict.fromkeys(LATE_RUN_COUNTS, int),
         },
         "pk": "id",
         "not_null": {"command", "status", "started_at"},
@@ -248,10 +259,93 @@ TABLES: dict[str, dict] = {
             "start": int,
             "end": int,
             "source_id": str,  # derived (triggers)
+            # set by the case linker: one sentence reported by several articles is one case's
+            "case_id": str,
+            "case_row": int,  # 1 on the row that stands for its case in `prosecutions` (its first report)
+            "reports": int,  # articles reporting the case's sentence
+            "outlets": int,
+            "report_urls": str,  # JSON list, first report first
+            "current_term": str,  # the latest reported term (after an appeal, the changed one)
+            "current_months": int,
+            "earlier_terms": str,  # JSON list of the terms reported before it, when they differ
         },
         "pk": "id",
         "not_null": {"article_id", "defendant"},
         "foreign_keys": [("article_id", "articles", "id"), ("defendant_id", "entities", "id")],
+    },
+    # Each named person's legal stage in an article (nlp.case_events), dated against the article
+    "events": {
+        "columns": {
+            "id": str,
+            "article_id": str,
+            "person_id": str,
+            "person": str,
+            "stage": str,
+            "outcome": str,  # of an appeal decided: upheld | reduced | increased | overturned
+            "date": str,  # ISO, as precise as told: 2025-03-04, 2025-03 or 2025
+            "date_source": str,  # text | article
+            "court": str,  # or the police unit, for arrests and deportations
+            "place": str,
+            "role": str,  # IOM case data standard: recruiter, transporter, broker, exploiter, smuggler
+            "text": str,
+            "start": int,
+            "report_id": str,  # what this article says about this person (storage.cases.report_id)
+            "case_id": str,  # set by the case linker (cases.linking)
+        },
+        "pk": "id",
+        "not_null": {"article_id", "person_id", "stage"},
+        "foreign_keys": [("article_id", "articles", "id"), ("person_id", "entities", "id")],
+    },
+    # One defendant's prosecution followed across articles and outlets (cases.linking);
+    # rebuilt from `events`, `sentences` and `case_decisions` by every run that changes them
+    "cases": {
+        "columns": {
+            "id": str,
+            "defendant": str,
+            "name_variants": str,  # JSON list
+            "co_defendants": str,  # JSON list
+            "country": str,
+            "first_event": str,
+            "last_event": str,
+            "year": int,  # of the first event
+            "current_stage": str,
+            "current_outcome": str,  # of the appeal, when the current stage is appeal_decided
+            "current_term": str,
+            "prison_months": int,
+            "life": int,
+            "death": int,
+            "events": int,
+            "articles": int,
+            "outlets": int,
+            "doubtful_links": int,
+        },
+        "pk": "id",
+    },
+    # Why two reports of a person were (or were not) taken as one case: score and evidence
+    "case_links": {
+        "columns": {
+            "report_id": str,
+            "other_id": str,
+            "score": float,
+            "verdict": str,  # same | review (kept apart until a reviewer decides) | different
+            "decided_by": str,  # rules | reviewer
+            "evidence": str,
+            "case_id": str,
+            "other_case_id": str,
+        },
+        "pk": ("report_id", "other_id"),
+    },
+    # A reviewer's word on two reports (same case / different case); every later run keeps it
+    "case_decisions": {
+        "columns": {
+            "report_id": str,
+            "other_id": str,
+            "decision": str,  # same | different
+            "note": str,
+            "decided_at": str,
+        },
+        "pk": ("report_id", "other_id"),
+        "not_null": {"decision"},
     },
     # derived (triggers): pairs of entities named in the same articles, behind `co_mentions`
     "entity_pairs": {
@@ -274,6 +368,11 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("entity_pairs", ["other_id"]),
     ("entity_pairs", ["articles"]),
     ("sentences", ["article_id"]),
+    ("events", ["article_id"]),
+    ("events", ["person_id"]),
+    ("events", ["case_id"]),
+    ("events", ["report_id"]),
+    ("case_links", ["verdict"]),
     ("sentences", ["defendant_id"]),
     # The prosecutions view filtered by court or place: newest first (as it is shown) and
     # faceted by year. Without (place, year) SQLite answers "this province's sentences by
@@ -284,6 +383,7 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("sentences", ["place", "year"]),
     ("sentences", ["published"]),
     ("sentences", ["year"]),
+    ("sentences", ["case_id"]),
     ("entities", ["kind", "name"]),
     ("run_errors", ["run_id"]),
     ("fetched_urls", ["article_id"]),

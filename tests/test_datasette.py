@@ -26,6 +26,8 @@ SAMPLE_PARAMS = {
     "year": "",
     "since": "2000-01-01",
     "days": "100000",
+    "months": "1",
+    "country": "",
 }
 
 
@@ -120,6 +122,67 @@ QUERY_COLUMNS = {
         "evidence",
         "defendant_id",
         "article_id",
+    ],
+    "silent_cases": [
+        "defendant",
+        "current_stage",
+        "last_event",
+        "country",
+        "articles",
+        "outlets",
+        "co_defendants",
+        "case_id",
+    ],
+    "cases_by_country_and_stage": ["country", "year", "current_stage", "cases", "articles"],
+    "appeals_that_changed_terms": [
+        "date",
+        "person",
+        "outcome",
+        "term",
+        "court",
+        "evidence",
+        "article_title",
+        "outlet",
+        "case_id",
+    ],
+    "new_sentencings": [
+        "atom_id",
+        "atom_title",
+        "atom_updated",
+        "atom_link",
+        "atom_content",
+        "defendant",
+        "prison_term",
+        "court",
+        "place",
+        "published",
+        "reports",
+    ],
+    "new_cases": [
+        "atom_id",
+        "atom_title",
+        "atom_updated",
+        "atom_content",
+        "defendant",
+        "country",
+        "first_event",
+        "current_stage",
+        "current_term",
+        "articles",
+        "case_id",
+    ],
+    "person_events": [
+        "atom_id",
+        "atom_title",
+        "atom_updated",
+        "atom_link",
+        "atom_content",
+        "person",
+        "stage",
+        "date",
+        "court",
+        "outlet",
+        "case_id",
     ],
     "longest_sentences": [
         "defendant",
@@ -255,7 +318,7 @@ def test_sentence_totals_by_court_place_and_year(ds):
     assert (
         total["sentences"]
         == sum(r["sentences"] for r in everything[:-1])
-        == len(get_json(ds, "/trafficking_news/sentences.json?_shape=array&_size=max"))
+        == len(get_json(ds, "/trafficking_news/prosecutions.json?_shape=array&_size=max"))
     )
 
 
@@ -479,3 +542,69 @@ def test_map_popup_links_follow_the_database_name(crawled_demo_db, tmp_path):
         assert link == f"/other_news/entities/{row['id']}"
     first = json.loads(rows[0]["popup"])
     assert first["title"] in get_text(other, urllib.parse.urljoin("/other_news/places", first["link"]))
+
+
+def test_atom_feeds_of_new_sentences_cases_and_a_persons_events(ds):
+    """datasette-atom serves the feed canned queries; entry ids are the rows' own stable ids."""
+    import feedparser
+
+    feed = feedparser.parse(get_text(ds, "/trafficking_news/new_sentencings.atom"))
+    assert not feed.bozo, feed.bozo_exception
+    ids = [entry.id for entry in feed.entries]
+    prosecutions = get_json(ds, "/trafficking_news/prosecutions.json?_shape=array&_size=max")
+    assert len(ids) == len(set(ids)) == len(prosecutions)  # one entry per sentence, not per report
+    assert all(i.startswith("tag:trafficking-news-monitor.github.io,2024:sentence:") for i in ids)
+    heng = [e.title for e in feed.entries if e.title.startswith("Heng Sreymom")]
+    assert heng == ["Heng Sreymom: sentence now 7 years (earlier 10 years)"]
+    cases = feedparser.parse(get_text(ds, "/trafficking_news/new_cases.atom?country=KH"))
+    assert cases.entries and not cases.bozo
+    events = feedparser.parse(get_text(ds, "/trafficking_news/person_events.atom?name=Heng+Sreymom"))
+    assert [e.title for e in events.entries] == [
+        "Heng Sreymom: appeal decided (reduced), Appeal Court",
+        "Heng Sreymom: sentenced, Phnom Penh Municipal Court",
+        "Heng Sreymom: charged, Phnom Penh Municipal Court",
+        "Heng Sreymom: arrested, Anti-Human Trafficking and Juvenile Protection Department",
+    ]
+
+
+def test_a_case_page_shows_its_timeline_from_arrest_to_appeal(ds):
+    """The demo's karaoke case: arrested and charged (one article), sentenced (another), the
+    sentence cut on appeal (a third); the case page lists each event with its evidence."""
+    (case,) = get_json(ds, "/trafficking_news/cases.json?_shape=array&defendant=Heng+Sreymom")
+    assert (case["current_stage"], case["current_outcome"], case["current_term"], case["articles"]) == (
+        "appeal_decided",
+        "reduced",
+        "7 years",
+        3,
+    )
+    html = get_text(ds, f"/trafficking_news/cases/{case['id']}")
+    timeline = html.split("<h2>Timeline", 1)[1]
+    stages = [s for s in ("arrested", "charged", "sentenced", "appeal decided: reduced") if s in timeline]
+    assert stages == ["arrested", "charged", "sentenced", "appeal decided: reduced"]
+    assert (
+        timeline.index("arrested")
+        < timeline.index("charged")
+        < timeline.index(">sentenced")
+        < timeline.index("appeal decided")
+    )
+    assert "reduced the sentence of Heng Sreymom, 52, to seven years" in timeline
+    assert "Police arrest karaoke owner and nephew" in timeline  # the article's headline, linked
+
+
+def test_one_sentence_reported_twice_is_one_prosecution_with_its_reports(ds):
+    """The demo's karaoke owner: sentenced (one article), the term cut on appeal (another):
+    one row, the current term, the earlier one kept, both reports linked."""
+    (row,) = get_json(ds, "/trafficking_news/prosecutions.json?_shape=array&defendant=Heng+Sreymom")
+    assert (row["prison_term"], row["prison_months"], row["court"], row["reports"]) == (
+        "7 years",
+        84,
+        "Phnom Penh Municipal Court",
+        2,
+    )
+    assert json.loads(row["earlier_terms"]) == ["10 years"]
+    assert [u.rsplit("/", 1)[1] for u in json.loads(row["report_urls"])] == [
+        "phnom-penh-court-jails-karaoke-owner-for-selling-teenage-girl.html",
+        "appeal-court-cuts-karaoke-owners-sentence.html",
+    ]
+    reports = get_json(ds, "/trafficking_news/sentences.json?_shape=array&defendant=Heng+Sreymom&_size=max")
+    assert len(reports) == 2  # both reports stay in sentences

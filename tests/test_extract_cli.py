@@ -20,6 +20,7 @@ CONTRACT = {
         "charge",
         "text",
     },
+    "events": {"person", "stage", "outcome", "date", "date_source", "court", "place", "role", "text"},
 }
 
 
@@ -105,7 +106,7 @@ def test_empty_input_gives_empty_lists(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     (out,) = [json.loads(line) for line in run_pipeline("extract", str(empty)).stdout.splitlines()]
-    assert out == {"persons": [], "agencies": [], "places": [], "sentences": []}
+    assert out == {"persons": [], "agencies": [], "places": [], "sentences": [], "events": []}
 
 
 def test_text_beyond_the_model_limit_is_cut_not_fatal():

@@ -1,5 +1,6 @@
 """The layers of the house, read from the source (ast), not from what happens to be imported:
-storage is the ground floor (it imports neither the crawler nor the NLP stage), no lower
+storage is the ground floor (it imports neither the crawler nor the NLP stage nor the case
+linker, which comes after the NLP stage), no lower
 layer imports the command line, the run lifecycle or the site, only the command line
 imports itself, and nothing imports in a circle."""
 
@@ -9,7 +10,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LOWER = ("crawler", "nlp", "storage")  # the stages and their storage
+LOWER = ("crawler", "nlp", "cases", "storage")  # the stages and their storage
 UPPER = ("pipeline", "operations", "web")  # the command line, how a run runs, the Datasette face
 SKIP = {".venv", "data", ".git", "node_modules"}
 
@@ -97,15 +98,19 @@ def test_the_graph_sees_the_imports_it_must_judge():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
-def test_storage_imports_neither_the_crawler_nor_the_nlp_stage():
+def test_storage_imports_neither_the_crawler_nor_the_nlp_stage_nor_the_case_linker():
     wrong = {
         (name, target)
         for name, targets in import_graph().items()
         if top(name) == "storage"
         for target in targets
-        if top(target) in {"crawler", "nlp"}
+        if top(target) in {"crawler", "nlp", "cases"}
     }
     assert not wrong
+
+
+def test_the_nlp_stage_does_not_import_the_case_linker_that_comes_after_it():
+    assert not {(n, t) for n, ts in import_graph().items() if top(n) == "nlp" for t in ts if top(t) == "cases"}
 
 
 def test_no_lower_layer_imports_the_command_line_or_the_site():

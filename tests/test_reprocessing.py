@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from cases.linking import link_cases
 from nlp import loader as nlp_loader
 from nlp.loader import nlp_version
 from nlp.names import lookup_key
@@ -17,7 +18,7 @@ from storage.extractions import count_pending, entity_id
 from storage.schema import stable_id
 from tests.conftest import ROOT, run_on_terminal, run_pipeline
 
-NLP_TABLES = ("entities", "mentions", "sentences")
+NLP_TABLES = ("entities", "mentions", "sentences", "events", "cases")
 
 
 def copy_of(source, target):
@@ -66,6 +67,7 @@ def test_a_new_rules_version_reprocesses_everything_and_replaces(crawled_demo_db
     assert new_version != old_version
     assert count_pending(db, new_version) == articles  # a new version: everything is pending by itself
     totals = process_articles(db, nlp=nlp)
+    link_cases(db)  # as `pipeline.py process` does after the NLP stage
     assert totals["articles_processed"] == articles and totals["errors"] == 0
     assert nlp_rows(db) == before  # replaced, not added to: the wrong rows are gone, nothing doubled
     assert db.execute("select distinct nlp_version from articles").fetchall() == [(new_version,)]
@@ -125,6 +127,7 @@ def test_worker_processes_store_exactly_what_one_process_stores(crawled_demo_db,
     articles = db.execute("select count(*) from articles where relevant = 1").fetchone()[0]
     # small batches and commits, so several batches are in flight in the two workers
     totals = process_articles(db, nlp=nlp, reprocess=True, workers=2, batch_size=3, commit_every=4)
+    link_cases(db)
     assert totals["articles_processed"] == articles and totals["errors"] == 0
     assert nlp_rows(db) == one_process
     db.close()
@@ -185,6 +188,7 @@ def test_reextract_restores_text_from_stored_html_and_queues_the_article_for_nlp
     assert db.execute("select count(*) from articles_fts where articles_fts match 'trafficking'").fetchone()[0] > 0
 
     totals = process_articles(db, nlp=nlp)  # what the next nightly run does
+    link_cases(db)
     assert totals["articles_processed"] == 1
     assert nlp_rows(db) == before
     assert dict(db.execute("select id, text from articles").fetchall()) == texts

@@ -147,6 +147,7 @@ def test_no_write_canned_queries_and_no_write_plugins(site):
     assert not any(q.get("write") for q in DB_META["queries"].values())
     plugins = {p["name"] for p in get_json(site, "/-/plugins.json")}
     assert plugins == {
+        "datasette-atom",
         "datasette-cluster-map",
         "datasette-dashboards",
         "datasette-leaflet",

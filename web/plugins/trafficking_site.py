@@ -180,15 +180,30 @@ async def article_page(datasette, pk: str) -> dict:
     return {"article_entities": [dict(r) for r in named.rows], "article_sentences": [dict(r) for r in sentences.rows]}
 
 
+async def case_page(datasette, pk: str) -> dict:
+    """A case's timeline: its events oldest first, and the doubtful matches waiting for review."""
+    db = datasette.get_database(DATABASE)
+    timeline = await db.execute(
+        "select * from case_timeline where case_id = ? order by date, stage = 'appeal_decided', event_id", [pk]
+    )
+    review = await db.execute(
+        "select * from case_review where case_id = :id or other_case_id = :id order by score desc", {"id": pk}
+    )
+    return {"case_timeline": [dict(r) for r in timeline.rows], "case_review": [dict(r) for r in review.rows]}
+
+
+ROW_PAGES = {"entities": entity_page, "articles": article_page, "cases": case_page}
+
+
 @hookimpl
 def extra_template_vars(view_name, database, table, request, datasette):
-    if view_name != "row" or database != DATABASE or table not in ("entities", "articles") or request is None:
+    if view_name != "row" or database != DATABASE or table not in ROW_PAGES or request is None:
         return {}
 
     async def inner():
         pks = urlsafe_components(request.url_vars["pks"])
         if len(pks) != 1:
             return {}
-        return await (entity_page if table == "entities" else article_page)(datasette, pks[0])
+        return await ROW_PAGES[table](datasette, pks[0])
 
     return inner

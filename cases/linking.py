@@ -1,0 +1,343 @@
+"""Join the reports of one defendant across articles and outlets into cases.
+
+A *report* is what one article says about one person: their case events (arrested ...
+appeal decided) and sentence. Two reports are one case when their names match (see
+`cases.names`) and nothing contradicts it; a spelling variant needs something more in
+common (a co-defendant, the court, the place, a consistent age); ages that do not fit
+make two people; a name alone, a single name part, or a match with a contradiction
+(another country, years apart) is *doubtful*: kept apart and listed for review, never merged silently. Each
+link keeps its score and evidence. A reviewer's decision (`case_decisions`) beats the
+rules, and every later run and every reprocessing applies it again, since cases are
+rebuilt from the reports and the decisions each time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from cases.names import block_keys, compare_names, name_parts
+from storage.cases import read_ages, read_decisions, read_events, read_sentences, report_id, write_cases
+from storage.schema import stable_id, transaction
+
+STAGE_ORDER = (
+    "arrested",
+    "charged",
+    "on_trial",
+    "convicted",
+    "acquitted",
+    "sentenced",
+    "appeal_filed",
+    "appeal_decided",
+    "released",
+    "deported",
+)
+YEARS_APART = 8  # reports further apart than this are doubtful, whatever the name
+MAX_BLOCK = 200  # a name part shared by more reports than this ("nguyen") does not pair them
+
+
+@dataclass
+class Report:
+    id: str
+    article_id: str
+    person_id: str
+    name: str
+    published: str | None
+    source_id: str | None
+    country: str | None
+    age: int | None
+    events: list[dict] = field(default_factory=list)
+    co_defendants: set[str] = field(default_factory=set)
+    courts: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    sentence: dict | None = None
+    country_from_place: bool = False  # the country of a place the events name, not the outlet's
+
+
+@dataclass
+class Link:
+    report_id: str
+    other_id: str
+    score: float
+    verdict: str  # same | review | different
+    decided_by: str  # rules | reviewer
+    evidence: list[str]
+
+
+def read_reports(db) -> dict[str, Report]:
+    """{report id: Report} of every person with case events, with what the linker compares."""
+    reports: dict[str, Report] = {}
+    for event in read_events(db):
+        rid = report_id(event["article_id"], event["person_id"])
+        report = reports.get(rid)
+        if report is None:
+            report = reports[rid] = Report(
+                rid,
+                event["article_id"],
+                event["person_id"],
+                event["person"],
+                event["published"],
+                event["source_id"],
+                event["country"],
+                None,
+            )
+        report.events.append({k: event[k] for k in ("id", "stage", "outcome", "date", "role")})
+        report.courts.update([event["court"]] if event["court"] else [])
+        report.places.update([event["place"]] if event["place"] else [])
+        if event["place_country"] and not report.country_from_place:
+            report.country, report.country_from_place = event["place_country"], True
+    by_article: dict[str, list[Report]] = defaultdict(list)
+    for report in reports.values():
+        by_article[report.article_id].append(report)
+    for members in by_article.values():
+        for report in members:
+            report.co_defendants = {other.name for other in members if other is not report}
+    ages, sentences = read_ages(db), read_sentences(db)
+    for report in reports.values():
+        report.age = ages.get((report.article_id, report.person_id))
+        report.sentence = sentences.get((report.article_id, report.person_id))
+        if report.sentence and report.sentence["court"]:
+            report.courts.add(report.sentence["court"])
+    return reports
+
+
+def compare_reports(a: Report, b: Report) -> Link | None:
+    """The rules' verdict on two reports of different articles, or None if the names differ."""
+    match = compare_names(a.name, b.name)
+    if match is None:
+        return None
+    evidence = [f"names {match.kind} ({a.name} / {b.name}, {match.similarity:.2f})"]
+    support, against = 0, 0
+    shared = _shared_names(a.co_defendants, b.co_defendants)
+    if shared:
+        support += 1
+        evidence.append("co-defendants: " + ", ".join(sorted(shared)))
+    courts = {c.casefold() for c in a.courts} & {c.casefold() for c in b.courts}
+    if courts:
+        support += 1
+        evidence.append("court: " + ", ".join(sorted(courts)))
+    places = {p.casefold() for p in a.places} & {p.casefold() for p in b.places}
+    if places:
+        support += 1
+        evidence.append("place: " + ", ".join(sorted(places)))
+    years = _years_apart(a.published, b.published)
+    if a.country and b.country and a.country != b.country:
+        against += 1
+        evidence.append(f"countries differ: {a.country} / {b.country}")
+    if years is not None and years > YEARS_APART:
+        against += 1
+        evidence.append(f"{years:.0f} years apart")
+    ages_differ = False
+    if a.age is not None and b.age is not None:
+        expected = years or 0
+        if abs(abs(a.age - b.age) - expected) > 2:
+            against += 1
+            ages_differ = True  # two people, whatever else they share
+            evidence.append(f"ages do not fit: {a.age} / {b.age}")
+        else:
+            support += 1
+            evidence.append(f"ages fit: {a.age} / {b.age}")
+    if ages_differ:
+        verdict = "different"
+    elif match.kind in {"exact", "reordered"}:
+        verdict = "same" if not against else "review"
+    elif match.kind == "variant":
+        verdict = "same" if support and not against else "review" if not against or support > against else "different"
+    else:  # a single name part: never merged by the rules
+        verdict = "review" if support and not against else "different"
+    score = round(max(0.0, min(1.0, 0.6 * match.similarity + 0.15 * min(support, 2) + 0.1 - 0.3 * against)), 3)
+    return Link(a.id, b.id, score, verdict, "rules", evidence)
+
+
+def link_cases(db) -> dict:
+    """Rebuild cases from the stored reports and the reviewers' decisions, in one
+    transaction (readers see the old cases or the new ones). Returns counts."""
+    reports = read_reports(db)
+    decisions = read_decisions(db)
+    links = candidate_links(reports)
+    for (x, y), (decision, note) in decisions.items():
+        if x in reports and y in reports:
+            links[(x, y)] = Link(x, y, 1.0 if decision == "same" else 0.0, decision, "reviewer", [note or "reviewer"])
+    case_of = cluster(reports, links)
+    cases = [case_record(case_id, [reports[r] for r in members]) for case_id, members in _members(case_of).items()]
+    doubtful = Counter()
+    for link in links.values():
+        if link.verdict == "review" and case_of[link.report_id] != case_of[link.other_id]:
+            doubtful[case_of[link.report_id]] += 1
+            doubtful[case_of[link.other_id]] += 1
+    for case in cases:
+        case["doubtful_links"] = doubtful[case["id"]]
+    rows = [
+        {
+            "report_id": link.report_id,
+            "other_id": link.other_id,
+            "score": link.score,
+            "verdict": link.verdict,
+            "decided_by": link.decided_by,
+            "evidence": "; ".join(link.evidence),
+            "case_id": case_of[link.report_id],
+            "other_case_id": case_of[link.other_id],
+        }
+        for link in links.values()
+    ]
+    report_cases = {r.id: (case_of[r.id], r.article_id, r.person_id) for r in reports.values()}
+    sentences = [
+        row
+        for case_id, members in _members(case_of).items()
+        for row in case_sentences(case_id, [reports[m] for m in members])
+    ]
+    with transaction(db):
+        write_cases(db, cases, rows, report_cases, sentences)
+    return {
+        "cases": len(cases),
+        "reports": len(reports),
+        "links_same": sum(link.verdict == "same" for link in links.values()),
+        "links_review": sum(
+            link.verdict == "review" and case_of[link.report_id] != case_of[link.other_id] for link in links.values()
+        ),
+    }
+
+
+def candidate_links(reports: dict[str, Report]) -> dict[tuple[str, str], Link]:
+    """Every pair of reports from different articles whose names share a block key and match."""
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for report in reports.values():
+        for key in block_keys(report.name):
+            blocks[key].append(report.id)
+    links: dict[tuple[str, str], Link] = {}
+    for members in blocks.values():
+        if len(members) > MAX_BLOCK:
+            continue
+        for i, x in enumerate(members):
+            for y in members[i + 1 :]:
+                pair = tuple(sorted((x, y)))
+                if pair in links or reports[x].article_id == reports[y].article_id:
+                    continue
+                link = compare_reports(reports[pair[0]], reports[pair[1]])
+                if link is not None:
+                    links[pair] = link
+    return links
+
+
+def cluster(reports: dict[str, Report], links: dict[tuple[str, str], Link]) -> dict[str, str]:
+    """{report id: case id}: reports joined along "same" links (reviewers' first, then the
+    best scores), never joining two groups that hold a "different" pair or two people of
+    one article. A case's id is that of its earliest report, so it stays put as later
+    reports join."""
+    parent = {r: r for r in reports}
+    apart: dict[str, set[str]] = defaultdict(set)  # group root -> roots it must stay apart from
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_article: dict[str, list[str]] = defaultdict(list)
+    for report in reports.values():
+        by_article[report.article_id].append(report.id)
+    for members in by_article.values():
+        for x in members:
+            apart[x].update(m for m in members if m != x)
+    for link in links.values():
+        if link.verdict == "different":
+            apart[link.report_id].add(link.other_id)
+            apart[link.other_id].add(link.report_id)
+    order = sorted(
+        (link for link in links.values() if link.verdict == "same"),
+        key=lambda link: (link.decided_by != "reviewer", -link.score, link.report_id, link.other_id),
+    )
+    for link in order:
+        a, b = root(link.report_id), root(link.other_id)
+        if a == b or b in {root(x) for x in apart[a]}:
+            continue
+        parent[b] = a
+        apart[a] |= apart.pop(b, set())
+    groups: dict[str, list[Report]] = defaultdict(list)
+    for report in reports.values():
+        groups[root(report.id)].append(report)
+    case_of = {}
+    for members in groups.values():
+        first = min(members, key=lambda r: (r.published or "9999", r.id))
+        for report in members:
+            case_of[report.id] = stable_id("case", first.id)
+    return case_of
+
+
+def case_record(case_id: str, reports: list[Report]) -> dict:
+    """One row of `cases`: the defendant's fullest name, the latest stage and term."""
+    names = Counter(r.name for r in reports)
+    defendant = max(names, key=lambda n: (len(name_parts(n)), names[n], n))
+    events = [
+        (e.get("date") or r.published or "", STAGE_ORDER.index(e["stage"]), e, r) for r in reports for e in r.events
+    ]
+    events.sort(key=lambda item: (item[0], item[1]))
+    dates = [d for d, *_ in events if d]
+    latest = events[-1][2] if events else None
+    sentenced = sorted((r for r in reports if r.sentence), key=lambda r: (r.published or "", r.id))
+    term = sentenced[-1].sentence if sentenced else None
+    co = set().union(*(r.co_defendants for r in reports)) - set(names)
+    countries = Counter(r.country for r in reports if r.country)
+    return {
+        "id": case_id,
+        "defendant": defendant,
+        "name_variants": json.dumps(sorted(names), ensure_ascii=False),
+        "co_defendants": json.dumps(sorted(co), ensure_ascii=False),
+        "country": countries.most_common(1)[0][0] if countries else None,
+        "first_event": dates[0] if dates else None,
+        "last_event": dates[-1] if dates else None,
+        "year": int(dates[0][:4]) if dates and dates[0][:4].isdigit() else None,
+        "current_stage": latest["stage"] if latest else None,
+        "current_outcome": latest.get("outcome") if latest else None,
+        "current_term": term["prison_term"] if term else None,
+        "prison_months": term["prison_months"] if term else None,
+        "life": term["life"] if term else None,
+        "death": term["death"] if term else None,
+        "events": len(events),
+        "articles": len({r.article_id for r in reports}),
+        "outlets": len({r.source_id for r in reports if r.source_id}),
+    }
+
+
+def case_sentences(case_id: str, reports: list[Report]) -> list[dict]:
+    """The case's columns of each of its sentence rows: the same sentence reported by several
+    articles is one row of `prosecutions` (the first report's), with the current term (the
+    latest reported: after an appeal, the changed one), the earlier terms and every report."""
+    rows = sorted((r for r in reports if r.sentence), key=lambda r: (r.published or "", r.sentence["id"]))
+    if not rows:
+        return []
+    current = rows[-1].sentence
+    terms = []
+    for report in rows:
+        term = report.sentence["prison_term"]
+        if term and term != current["prison_term"] and term not in terms:
+            terms.append(term)
+    shared = {
+        "case_id": case_id,
+        "reports": len(rows),
+        "outlets": len({r.source_id for r in rows if r.source_id}),
+        "report_urls": json.dumps([r.sentence["article_url"] for r in rows]),
+        "current_term": current["prison_term"],
+        "current_months": current["prison_months"],
+        "earlier_terms": json.dumps(terms),
+    }
+    return [{**shared, "id": r.sentence["id"], "case_row": int(i == 0)} for i, r in enumerate(rows)]
+
+
+def _members(case_of: dict[str, str]) -> dict[str, list[str]]:
+    members: dict[str, list[str]] = defaultdict(list)
+    for report, case_id in case_of.items():
+        members[case_id].append(report)
+    return members
+
+
+def _shared_names(a: set[str], b: set[str]) -> set[str]:
+    return {x for x in a for y in b if (m := compare_names(x, y)) is not None and m.kind != "partial"}
+
+
+def _years_apart(a: str | None, b: str | None) -> float | None:
+    try:
+        return abs(int(a[:4]) - int(b[:4])) if a and b else None
+    except ValueError:
+        return None

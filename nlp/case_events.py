@@ -1,0 +1,425 @@
+"""Case events: each named person's legal stage in an article, from arrest to appeal.
+
+A watchdog follows a case through the news: an arrest story, a trial story and a verdict
+story about the same people. This finds, per sentence of text, a legal verb ("was
+arrested", "stood trial", "found guilty", "upheld his sentence") and the person it is
+about (passive subject or active object, or the subject of "pleaded guilty" / "appealed",
+with the sentence extractor's back-references: "He was charged"), and records the stage,
+the date expression attached to that verb, the court or police unit, the place, and the
+sentence as evidence. The `sentenced` stage comes from the court sentences themselves
+(`nlp.sentencing`), so both agree. Negated, hypothetical and future verbs ("could be
+charged", "will appeal", "plans to appeal") are not events; victims never have any.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from nlp.entities import Entity, doc_text
+from nlp.event_dates import find_dates
+from nlp.sentencing import (
+    TRIGGER_FORMS,
+    TRIGGER_LEMMAS,
+    court_and_place,
+    is_asserted,
+    person_aliases,
+    persons_referred,
+    subject_of,
+)
+
+STAGES = (
+    "arrested",
+    "charged",
+    "on_trial",
+    "convicted",
+    "sentenced",
+    "acquitted",
+    "appeal_filed",
+    "appeal_decided",
+    "released",
+    "deported",
+)
+APPEAL_OUTCOMES = ("upheld", "reduced", "increased", "overturned")
+# lemma -> (stage, outcome, slot): "patient" = passive subject or active object; "agent" = the subject
+STAGE_VERBS: dict[str, tuple[str, str | None, str]] = {
+    "arrest": ("arrested", None, "patient"),
+    "detain": ("arrested", None, "patient"),
+    "apprehend": ("arrested", None, "patient"),
+    "nab": ("arrested", None, "patient"),
+    "capture": ("arrested", None, "patient"),
+    "charge": ("charged", None, "patient"),
+    "indict": ("charged", None, "patient"),
+    "prosecute": ("charged", None, "patient"),
+    "convict": ("convicted", None, "patient"),
+    "acquit": ("acquitted", None, "patient"),
+    "release": ("released", None, "patient"),
+    "free": ("released", None, "patient"),
+    "bail": ("released", None, "patient"),
+    "deport": ("deported", None, "patient"),
+    "appeal": ("appeal_filed", None, "agent"),
+}
+# Verbs an appeal court decides with; their object (or subject, passive) is a sentence,
+# conviction or appeal whose owner is the person.
+APPEAL_VERBS = {
+    "uphold": "upheld",
+    "affirm": "upheld",
+    "dismiss": "upheld",
+    "reject": "upheld",
+    "overturn": "overturned",
+    "quash": "overturned",
+    "annul": "overturned",
+    "reverse": "overturned",
+    "reduce": "reduced",
+    "cut": "reduced",
+    "commute": "reduced",
+    "lower": "reduced",
+    "halve": "reduced",
+    "increase": "increased",
+    "raise": "increased",
+    "extend": "increased",
+    "lengthen": "increased",
+}
+DECIDED_NOUNS = {"sentence", "conviction", "verdict", "appeal", "term", "ruling", "judgment", "judgement", "penalty"}
+APPEAL_CONTEXT = re.compile(r"\b(?:appeals?|appellate|supreme court|high court|court of cassation|on review)\b", re.I)
+# Governors that make a verb an intention or a prospect, not something that happened
+NOT_YET_GOVERNORS = {"plan", "intend", "expect", "vow", "threaten", "want", "hope", "aim", "prepare", "try", "decide"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+CONDITIONS = {"if", "unless", "once", "until", "whether"}  # "If convicted, they could ..."
+PROSECUTION = re.compile(r"^(?:the\s+)?(?:prosecution|prosecutors?|state|government|attorney)", re.I)
+COURT_STAGES = {"charged", "on_trial", "convicted", "acquitted", "appeal_filed", "appeal_decided", "released"}
+POLICE_STAGES = {"arrested", "deported"}
+NOT_SUSPECTS = {"victim", "judge", "prosecutor", "lawyer", "police", "official", "ngo"}
+
+# IOM Human Trafficking Case Data Standard roles, from how the text describes a person
+ROLE_WORDS: list[tuple[str, re.Pattern]] = [
+    ("recruiter", re.compile(r"\brecruit(?:er|ers|ed|ing|s)?\b", re.I)),
+    ("broker", re.compile(r"\b(?:(?:job|labou?r|marriage)\s+)?(?:broker|brokers|middlem[ae]n)\b", re.I)),
+    ("smuggler", re.compile(r"\bsmuggl(?:er|ers|ed|ing)\b", re.I)),
+    ("transporter", re.compile(r"\b(?:transport(?:er|ed|ing)?|drove|driver|ferried)\b", re.I)),
+    (
+        "exploiter",
+        re.compile(
+            r"\b(?:brothel|karaoke|massage parlou?r|boat|factory|farm|compound)\s+(?:owner|boss|manager|operator)|"
+            r"\b(?:owner|boss|manager|operator)\s+of\s+(?:the|a)\s+\w+|\bexploit(?:ed|ing|er)\b|\bran\s+(?:a|the)\s+\w+",
+            re.I,
+        ),
+    ),
+]
+
+
+class CaseEventExtractor:
+    def __init__(self, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.case_events = case_events(doc, doc._.entities or [], doc._.court_sentences or [])
+        return doc
+
+
+def case_events(doc: Doc, entities: list[Entity], sentences: list[dict]) -> list[dict]:
+    """One event per person, stage (and appeal outcome) in the article, in text order."""
+    persons_by_token: dict[int, Entity] = {}
+    for entity in entities:
+        if entity.kind == "person":
+            for m in entity.mentions:
+                for i in range(m.token_start, m.token_end):
+                    persons_by_token[i] = entity
+    aliases = person_aliases(doc, entities, persons_by_token)
+    sents = list(doc.sents)
+    events: dict[tuple, dict] = {}
+
+    def add(person: Entity, stage: str, outcome, sent: Span, trigger: Token | None, court=None, place=None):
+        person = aliases.get(id(person), person)
+        if person.role in NOT_SUSPECTS:
+            return
+        key = (person.name, stage, outcome)
+        if key in events:
+            return
+        if court is None and place is None:
+            court, place = _court_and_place(doc, entities, sent, sents, stage)
+        events[key] = {
+            "person": person.name,
+            "person_entity": person,
+            "stage": stage,
+            "outcome": outcome,
+            "date_text": _date_of(doc, sent, trigger) if trigger is not None else None,
+            "court": court,
+            "place": place,
+            "role": None,
+            "text": sent.text.strip(),
+            "start": sent.start_char,
+        }
+
+    for index, sent in enumerate(sents):
+        for trigger, stage, outcome, heads in _stage_verbs(sent):
+            if not _happened(trigger):
+                continue
+            for person in persons_referred(doc, sents, index, heads, trigger, persons_by_token, entities, aliases):
+                add(person, stage, outcome, sent, trigger)
+    for record in sentences:
+        sent = next((s for s in sents if s.start_char <= record["start"] < s.end_char), None)
+        if sent is None:
+            continue
+        trigger = next(
+            (t for t in sent if t.lower_ in TRIGGER_FORMS or t.lemma_.lower() in TRIGGER_LEMMAS),
+            None,
+        )
+        name = aliases.get(id(record["defendant_entity"]), record["defendant_entity"]).name
+        if any(
+            e["person"] == name and e["stage"] == "appeal_decided" and e["start"] == sent.start_char
+            for e in events.values()
+        ):
+            continue  # a term told as changed or upheld on appeal: the appeal is the event
+        events.pop((name, "sentenced", None), None)  # the sentence extractor's court and place are kept
+        add(record["defendant_entity"], "sentenced", None, sent, trigger, record.get("court"), record.get("place"))
+    text = doc_text(doc)
+    roles = {id(e): _role(text, e) for e in entities if e.kind == "person"}
+    ordered = sorted(events.values(), key=lambda e: (e["start"], STAGES.index(e["stage"])))
+    for event in ordered:
+        event["role"] = roles.get(id(event["person_entity"]))
+    return ordered
+
+
+def _stage_verbs(sent: Span):
+    """(verb, stage, appeal outcome, the tokens that name the person) for each legal verb."""
+    for token in sent:
+        lemma = token.lemma_.lower()
+        children = list(token.children)
+        if lemma == "find" and token.pos_ in {"VERB", "AUX"}:
+            guilty = next(
+                (c for c in token.subtree if c.lower_ == "guilty" and c.head.i in {token.i, *(x.i for x in children)}),
+                None,
+            )
+            if guilty is not None:
+                convicted = [c for c in guilty.children if c.dep_ == "nsubj"] or _patient(token)
+                negated = any(c.dep_ == "neg" or c.lower_ == "not" for c in guilty.children) or (
+                    guilty.i > 0 and sent.doc[guilty.i - 1].lower_ == "not"
+                )
+                yield token, "acquitted" if negated else "convicted", None, convicted
+        elif lemma == "plead" and any(c.lower_ == "guilty" for c in token.subtree):
+            if not any(c.lower_ == "not" for c in token.subtree if c.i < token.i + 4):
+                yield token, "convicted", None, _agent(token)
+        elif lemma == "trial" and token.pos_ == "NOUN":
+            heads = _on_trial(token)
+            if heads:
+                yield token.head if token.head.pos_ in {"VERB", "AUX"} else token, "on_trial", None, heads
+        elif lemma == "try" and token.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in children):
+            yield token, "on_trial", None, _patient(token)
+        elif lemma == "take" and any(
+            c.lower_ == "into" and any(g.lower_ == "custody" for g in c.children) for c in children
+        ):
+            yield token, "arrested", None, _patient(token)
+        elif lemma in {"file", "lodge", "launch", "submit", "lose"} and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "appeal" for c in children
+        ):
+            yield (
+                token,
+                "appeal_decided" if lemma == "lose" else "appeal_filed",
+                ("upheld" if lemma == "lose" else None),
+                _agent(token),
+            )
+        elif lemma in APPEAL_VERBS and token.pos_ == "VERB":
+            decided = _decided_noun(token)
+            if decided is not None:
+                if APPEAL_VERBS[lemma] in {"reduced", "increased"} and not APPEAL_CONTEXT.search(sent.text):
+                    continue  # "halved for a confession" is the trial court's, not an appeal's
+                if lemma in {"dismiss", "reject"} and decided.lemma_.lower() != "appeal":
+                    continue
+                yield token, "appeal_decided", APPEAL_VERBS[lemma], _owners(decided)
+        elif lemma in STAGE_VERBS and token.pos_ in {"VERB", "AUX"} and _finite_or_after(token):
+            stage, outcome, slot = STAGE_VERBS[lemma]
+            if (
+                lemma == "charge"
+                and not _passive(token)
+                and not any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
+            ):
+                continue  # "charged each worker $300": a fee, not a charge
+            if lemma in {"charge", "prosecute"} and any(c.lower_ in {"$", "fee", "fees"} for c in token.subtree):
+                continue
+            if lemma == "appeal" and any(c.lemma_.lower() in {"for", "to"} and c.dep_ == "prep" for c in children):
+                if not any(c.dep_ == "dobj" for c in children) and any(
+                    g.pos_ in {"NOUN", "PROPN"} and g.lemma_.lower() not in DECIDED_NOUNS
+                    for c in children
+                    if c.dep_ == "prep"
+                    for g in c.children
+                ):
+                    continue  # "appealed for information", "appealed to the public"
+            if lemma in {"release", "free"} and any(
+                c.dep_ == "dobj" and c.lower_ not in {"him", "her", "them"} and c.pos_ != "PROPN" for c in children
+            ):
+                continue  # "released a statement"
+            yield token, stage, outcome, _patient(token) if slot == "patient" else _agent(token)
+
+
+def _finite_or_after(verb: Token) -> bool:
+    """ "was arrested", "arrested X", or "after being arrested"; not "arresting officers"."""
+    return verb.tag_ != "VBG" or (verb.dep_ == "pcomp" and verb.head.lower_ in {"after", "before", "since"})
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl", "conj", "pcomp"}
+    )
+
+
+def _patient(verb: Token) -> list[Token]:
+    """Who undergoes the verb: the passive subject, the active object, or the noun an
+    "X, arrested in May," / "X, who was arrested" clause hangs on."""
+    several = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if len(several) > 1:  # "A, 41, and B were charged" parsed as two subjects
+        return several
+    subject = subject_of(verb)
+    if subject is not None and subject.dep_ == "nsubjpass":
+        return [subject] + _arrested_with(verb)
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.head.i == verb.i and c.i > verb.i]
+    objects = [c for c in verb.children if c.dep_ == "dobj"] or objects
+    if objects:
+        return objects
+    if verb.dep_ in {"acl", "relcl"}:
+        return [verb.head]
+    if verb.dep_ == "ccomp" and subject is not None:  # "police found him guilty" parsed as a clause
+        return [subject]
+    if any(c.dep_ == "auxpass" for c in verb.children) and subject is not None:
+        return [subject]
+    if verb.dep_ == "conj" and subject is not None and subject.dep_ == "nsubjpass":
+        return [subject]
+    if verb.dep_ == "pcomp":  # "after being arrested": the subject of the clause it modifies
+        clause = verb.head.head
+        return [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return []
+
+
+def _arrested_with(verb: Token) -> list[Token]:
+    """ "X was arrested with his accomplice Y": Y too."""
+    if verb.lemma_.lower() not in {"arrest", "detain", "apprehend", "nab"}:
+        return []
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+
+
+def _agent(verb: Token) -> list[Token]:
+    subject = subject_of(verb)
+    return [subject] if subject is not None else []
+
+
+def _on_trial(trial: Token) -> list[Token]:
+    """ "X stood trial", "X went on trial", "X is on trial", "the trial of X began"."""
+    for child in trial.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return [g for g in child.children if g.dep_ == "pobj"]
+    head = trial.head
+    if trial.dep_ == "pobj" and head.lower_ == "on":
+        head = head.head
+    elif not (trial.dep_ == "dobj" and head.lemma_.lower() == "stand"):
+        return []
+    if head.lemma_.lower() in {"go", "be", "stand", "remain", "appear", "put"}:
+        if head.lemma_.lower() == "put":
+            return _patient(head)
+        return _agent(head)
+    return []
+
+
+def _decided_noun(verb: Token) -> Token | None:
+    """The sentence, conviction or appeal an appeal verb acts on."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass"} and child.lemma_.lower() in DECIDED_NOUNS:
+            return child
+    return None
+
+
+def _owners(noun: Token) -> list[Token]:
+    """Who a sentence or appeal belongs to: "X's sentence", "the sentence of X", "his appeal"."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "against", "by", "for"}:
+            owners += [g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() not in DECIDED_NOUNS]
+    if any(PROSECUTION.match(_phrase(o)) for o in owners):
+        return []  # the prosecution's appeal: whose case it is, the text says elsewhere
+    return owners
+
+
+def _phrase(token: Token) -> str:
+    return token.doc[token.left_edge.i : token.i + 1].text
+
+
+def _happened(verb: Token) -> bool:
+    """Asserted and past or present: not negated, hypothetical, intended or to come."""
+    if not is_asserted(verb):
+        return False
+    for token in [verb, *verb.ancestors]:
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
+            return False
+        if token is not verb and (token.lemma_.lower() in NOT_YET_GOVERNORS or token.lower_ == "going"):
+            return False
+        if token is not verb and token.dep_ == "prep" and token.lower_ == "without":
+            return False
+        if token.dep_ not in {"xcomp", "conj", "ccomp", "pcomp", "pobj"}:
+            break
+    return not any(c.dep_ == "prep" and c.lower_ == "without" for c in [verb.head] if verb.dep_ == "pcomp")
+
+
+def _date_of(doc: Doc, sent: Span, trigger: Token) -> str | None:
+    """The date expression of the sentence whose nearest legal-verb ancestor is `trigger`:
+    in "arrested in 2019 and sentenced on Tuesday", 2019 is the arrest's."""
+    text = doc_text(doc)
+    expressions = find_dates(text[sent.start_char : sent.end_char])
+    own = []
+    for start, end, expression in expressions:
+        span = doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+        if span is None:
+            continue
+        verb = next((a for a in span.root.ancestors if _clause_verb(a)), None)
+        if verb is None and span.root.pos_ in {"VERB", "AUX"}:
+            verb = span.root
+        if verb is not None and verb.i == trigger.i or (verb is None and trigger.dep_ == "ROOT"):
+            own.append(expression)
+    return own[0] if own else None
+
+
+def _clause_verb(token: Token) -> bool:
+    """A verb that heads a clause a date can belong to; not the gerund of a charge
+    ("guilty of trafficking on 12 May": the finding's date)."""
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        and token.dep_ not in {"aux", "auxpass"}
+        and not (token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ in {"of", "for"})
+    )
+
+
+def _court_and_place(doc, entities, sent, sents, stage) -> tuple[str | None, str | None]:
+    """The court (for court stages) or police unit (arrests, deportations) named in the
+    sentence, and the place; else the place the sentence names after "in" or "at"."""
+    kinds = {"court"} if stage in COURT_STAGES else {"police"} if stage in POLICE_STAGES else set()
+    agency = None
+    for entity in entities:
+        if entity.kind == "agency" and entity.agency_kind in kinds:
+            if any(sent.start_char <= m.start < sent.end_char for m in entity.mentions):
+                agency = entity
+                break
+    if agency is not None and agency.agency_kind != "court":
+        return agency.name, court_and_place(doc, entities, sent, None)[1]
+    return court_and_place(doc, entities, sent, agency)
+
+
+def _role(text: str, person: Entity) -> str | None:
+    """The IOM role the text gives the person: the words around a mention ("Chan Dara, a
+    recruiter,", "broker Im Sophorn", "X, who recruited the women")."""
+    for role, pattern in ROLE_WORDS:
+        if person.title and pattern.search(person.title):  # "Broker Hem Sopheak"
+            return role
+    best: tuple[int, str] | None = None
+    for m in person.mentions:
+        before = text[max(0, m.start - 30) : m.start]
+        after = text[m.end : m.end + 90]
+        after = re.split(r"(?<=[.!?])\s|\n", after)[0]
+        after = re.split(r"\b(?:and|while|but)\s+(?:[A-Z]\w+|he|she|they)\b", after)[0]
+        before = re.split(r"[.!?;]\s", before)[-1]
+        for role, pattern in ROLE_WORDS:
+            for window, offset in ((after, 0), (before, 1000)):
+                match = pattern.search(window)
+                if match and (best is None or offset + match.start() < best[0]):
+                    best = (offset + match.start(), role)
+    return best[1] if best else None

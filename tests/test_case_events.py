@@ -1,0 +1,214 @@
+"""Case events: each named person's legal stage, on invented texts in real outlets' styles.
+
+Each row is one pattern: the text, the article's date, and the events expected as
+(person, stage, appeal outcome, date, date_source); "nothing" rows are traps that must
+give no event at all (a prospect, a condition, a fee, an owner's name, a victim).
+"""
+
+import json
+
+import pytest
+
+from nlp.event_dates import find_dates, resolve
+from nlp.extract import EVENT_FIELDS, doc_to_contract
+from tests.conftest import run_pipeline
+
+
+def events(nlp, text, published="2025-06-05"):
+    return {
+        (e["person"], e["stage"], e["outcome"], e["date"], e["date_source"])
+        for e in doc_to_contract(nlp(text), published)["events"]
+    }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # Khmer press: arrest by a named unit with a month, charge, trial "last month"
+            "Sokha Chhun, 41, a marriage broker from Kampong Cham province, was arrested in March 2024 by the "
+            "Anti-Human Trafficking and Juvenile Protection Department. He was charged with cross-border "
+            "trafficking and stood trial last month.",
+            {
+                ("Sokha Chhun", "arrested", None, "2024-03", "text"),
+                ("Sokha Chhun", "charged", None, "2025-06-05", "article"),
+                ("Sokha Chhun", "on_trial", None, "2025-05", "text"),
+            },
+        ),
+        (  # active voice: the police unit is the subject, the person the object; a weekday
+            "Officers from the Koh Kong Provincial Police arrested Deng Ming, 38, on Tuesday at a resort near the "
+            "border.",
+            {("Deng Ming", "arrested", None, "2025-06-03", "text")},
+        ),
+        (  # US Attorney's Office: plea, then the sentence from the sentence extractor
+            "Maria Salinas, 52, of Valdosta, pleaded guilty in January 2025 to forced labor conspiracy. On June 2, "
+            "U.S. District Judge Hugh Lawson sentenced Salinas to 120 months in federal prison.",
+            {
+                ("Maria Salinas", "convicted", None, "2025-01", "text"),
+                ("Maria Salinas", "sentenced", None, "2025-06-02", "text"),
+            },
+        ),
+        (  # found guilty / found not guilty in one story
+            "The Criminal Court found Somchai Wongsakul guilty of trafficking on 12 May 2025, but found his driver, "
+            "Narong Pimpa, not guilty.",
+            {
+                ("Somchai Wongsakul", "convicted", None, "2025-05-12", "text"),
+                ("Narong Pimpa", "acquitted", None, "2025-06-05", "article"),
+            },
+        ),
+        (  # acquittal and release, passive
+            "Norhayati binti Sulaiman, 41, was acquitted by the Sessions Court and was freed on Monday.",
+            {
+                ("Norhayati binti Sulaiman", "acquitted", None, "2025-06-05", "article"),
+                ("Norhayati binti Sulaiman", "released", None, "2025-06-02", "text"),
+            },
+        ),
+        (  # appeals: filed, upheld (possessive owner, passive), reduced (on appeal)
+            "Tep Vuthy filed an appeal in 2023. The Supreme Court upheld Vuthy's conviction on 4 March 2025, "
+            "while the Appeal Court reduced the sentence of his co-defendant Ly Sokunthea to eight years.",
+            {
+                ("Tep Vuthy", "appeal_filed", None, "2023", "text"),
+                ("Tep Vuthy", "appeal_decided", "upheld", "2025-03-04", "text"),
+                ("Ly Sokunthea", "appeal_decided", "reduced", "2025-06-05", "article"),
+            },
+        ),
+        (  # quashed on appeal, passive with a possessive pronoun resolved to the person
+            "Ahmad Faizal bin Osman, 45, had been jailed for 10 years in 2022. Last month his conviction was "
+            "quashed by the Court of Appeal.",
+            {
+                ("Ahmad Faizal bin Osman", "sentenced", None, "2022", "text"),
+                ("Ahmad Faizal bin Osman", "appeal_decided", "overturned", "2025-05", "text"),
+            },
+        ),
+        (  # deported; "taken into custody"; a pronoun that resolves to the person before it
+            "Wang Lei, 34, was taken into custody at Phnom Penh International Airport on 3 June. He was deported "
+            "to China yesterday.",
+            {
+                ("Wang Lei", "arrested", None, "2025-06-03", "text"),
+                ("Wang Lei", "deported", None, "2025-06-04", "text"),
+            },
+        ),
+        (  # "after being arrested": the subject of the clause it modifies
+            "Hoang Van Thinh confessed after being arrested at a rest stop in Nghe An province.",
+            {("Hoang Van Thinh", "arrested", None, "2025-06-05", "article")},
+        ),
+        (  # "the trial of X began" and a court in the sentence
+            "The trial of Rudy Tambunan opened at the Medan District Court on Thursday.",
+            {("Rudy Tambunan", "on_trial", None, "2025-06-05", "text")},
+        ),
+    ],
+)
+def test_stage_patterns(nlp, text, expected):
+    assert events(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If convicted, Sok Rotha and Heng Dara could each be jailed for up to 15 years.",  # a condition
+        "Prosecutors said Montell Figgins is going to be indicted next week.",  # a prospect
+        "Chan Dara's lawyer said he would appeal the verdict.",  # an intention (modal)
+        "Chan Dara plans to appeal.",  # an intention
+        "Lim Sokha will be charged on Monday.",  # to come
+        "Chea Sophal has not been charged.",  # negated
+        "Investigators said Maria Salinas charged each worker $300 for housing.",  # a fee
+        "Taylor Swift's first six albums were released through Big Machine.",  # an owner's name
+        "The judge dismissed the prosecution's appeal against the acquittal of Lee Jun Wei, 31.",  # not his appeal
+        "Police arrested a 57-year-old man suspected of killing Fritz Eckart von Weizsacker.",  # not the victim
+        "The ministry released a statement on Tuesday naming Ith Samheng as its spokesman.",  # a statement
+        "Meas Vanna appealed to the public for information about the missing women.",  # not a court appeal
+    ],
+)
+def test_no_event(nlp, text):
+    assert events(nlp, text) == set()
+
+
+def test_victims_have_no_events(nlp):
+    text = (
+        "The victim, Srey Leak, 16, was rescued and released to her family on Monday. The broker, Chan Dara, "
+        "was arrested the same day."
+    )
+    people = {person for person, *_ in events(nlp, text)}
+    assert people == {"Chan Dara"}
+
+
+def test_roles_from_the_iom_vocabulary(nlp):
+    text = (
+        "Police arrested Chan Dara, a 35-year-old recruiter, and Lim Sokha, who drove the women to the border, "
+        "and the karaoke owner Pov Rina. Broker Hem Sopheak was charged with trafficking."
+    )
+    found = doc_to_contract(nlp(text))["events"]
+    roles = {e["person"]: e["role"] for e in found}
+    assert roles == {
+        "Chan Dara": "recruiter",
+        "Lim Sokha": "transporter",
+        "Pov Rina": "exploiter",
+        "Hem Sopheak": "broker",
+    }
+
+
+def test_event_fields_and_evidence(nlp):
+    text = (
+        "PHNOM PENH — The Phnom Penh Municipal Court on Tuesday sentenced Chhun Sokha, 41, to 12 years in prison "
+        "for trafficking three women to China."
+    )
+    (event,) = doc_to_contract(nlp(text), "2025-06-05")["events"]
+    assert tuple(event) == EVENT_FIELDS
+    assert event["court"] == "Phnom Penh Municipal Court" and event["place"] == "Phnom Penh"
+    assert event["date"] == "2025-06-03" and event["date_source"] == "text"
+    assert event["text"].startswith("PHNOM PENH — The Phnom Penh Municipal Court on Tuesday sentenced")
+
+
+def test_without_the_articles_date_relative_dates_are_unknown(nlp):
+    text = "Deng Ming was arrested on Tuesday. He was charged on 4 March 2025."
+    assert events(nlp, text, published=None) == {
+        ("Deng Ming", "arrested", None, None, None),
+        ("Deng Ming", "charged", None, "2025-03-04", "text"),
+    }
+
+
+@pytest.mark.parametrize(
+    "expression, published, expected",
+    [
+        ("on 3 March 2025", None, "2025-03-03"),
+        ("March 3, 2025", None, "2025-03-03"),
+        ("on March 3", "2025-06-05", "2025-03-03"),
+        ("on December 28", "2025-01-04", "2024-12-28"),  # late in the year before
+        ("in March 2024", None, "2024-03"),
+        ("in 2019", None, "2019"),
+        ("In September", "2025-11-02", "2025-09"),  # at the start of a sentence
+        ("in March last year", "2025-06-05", "2024-03"),
+        ("on Tuesday", "2025-06-05", "2025-06-03"),  # a Thursday article
+        ("on Thursday", "2025-06-05", "2025-06-05"),
+        ("last Thursday", "2025-06-05", "2025-05-29"),
+        ("yesterday", "2025-03-01", "2025-02-28"),
+        ("last month", "2025-01-15", "2024-12"),
+        ("last year", "2025-01-15", "2024"),
+        ("last week", "2025-01-15", None),  # names no day
+        ("on Tuesday", None, None),
+        ("on 31 February 2025", None, None),
+    ],
+)
+def test_date_resolution(expression, published, expected):
+    assert resolve(expression, published) == expected
+
+
+def test_dates_found_are_dates_not_terms_or_counts():
+    text = "jailed for 12 years in 2019, after 2,000 people in 12 May protests; 15 years later"
+    assert [expression for _, _, expression in find_dates(text)] == ["in 2019", "12 May"]
+
+
+def test_extract_dates_events_against_the_date_given(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Deng Ming, 38, was arrested on Tuesday by the Koh Kong Provincial Police.\n", encoding="utf-8")
+    out = run_pipeline("extract", "--date", "2025-06-05", str(path)).stdout
+    (line,) = out.splitlines()
+    (event,) = json.loads(line)["events"]
+    assert (event["person"], event["stage"], event["date"], event["date_source"]) == (
+        "Deng Ming",
+        "arrested",
+        "2025-06-03",
+        "text",
+    )
+    assert event["court"] == "Koh Kong Provincial Police"
+    bad = run_pipeline("extract", "--date", "5 June", str(path), check=False)
+    assert bad.returncode == 2 and "not a date" in bad.stderr

@@ -1,0 +1,159 @@
+"""Cases across articles: one defendant's prosecution from arrest to appeal, on invented
+reports in real outlets' styles, through the real NLP stage and the real database."""
+
+import json
+
+import pytest
+
+from cases.linking import link_cases
+from cases.names import compare_names
+from nlp.process import process_articles
+from storage import open_db
+from tests.conftest import run_pipeline
+
+ARREST = (
+    "PHNOM PENH — Chhun Sokha, 41, a marriage broker, was arrested on Friday by the Kampong Cham Provincial "
+    "Police with his accomplice Meas Vanna, 36, after a woman escaped from a forced marriage in China."
+)
+CHARGE = (  # another outlet, a day later, spelling the name another way
+    "Police in Kampong Cham said Chhun Sokhar, 41, and Meas Vanna were charged with cross-border human "
+    "trafficking on Saturday and sent to the Kampong Cham Provincial Court."
+)
+SENTENCE = (
+    "The Phnom Penh Municipal Court on Tuesday sentenced Chhun Sokha, 42, to 12 years in prison for trafficking "
+    "three women to China as brides. His accomplice Meas Vanna was sentenced to seven years."
+)
+APPEAL = (
+    "The Appeal Court on Monday reduced the sentence of Chhun Sokha, 43, to nine years in prison for human "
+    "trafficking, citing the compensation his family paid the women."
+)
+NAMESAKE = "Chhun Sokha, 23, a student, was arrested in Siem Reap on Monday on suspicion of human trafficking."
+LONE = (  # the same name, no age, nothing else in common: doubtful
+    "Police in Battambang arrested Chhun Sokha on Monday on suspicion of human trafficking, officers said."
+)
+
+
+def stored(nlp, tmp_path, articles):
+    db = open_db(tmp_path / "cases.db")
+    db["sources"].insert_all(
+        [
+            {"id": "kt", "name": "Khmer Times", "country": "KH"},
+            {"id": "pp", "name": "Phnom Penh Post", "country": "KH"},
+        ],
+        pk="id",
+    )
+    for aid, source, published, text in articles:
+        db["articles"].insert(
+            {
+                "id": aid,
+                "url": f"https://news.example/{aid}",
+                "source_id": source,
+                "published": published,
+                "title": f"Story {aid}",
+                "text": text,
+                "relevant": 1,
+                "fetched_at": published,
+            }
+        )
+    process_articles(db, nlp=nlp)
+    link_cases(db)
+    return db
+
+
+def cases_of(db):
+    return {row["defendant"]: row for row in db.query("select * from cases")}
+
+
+@pytest.mark.parametrize(
+    "a, b, kind",
+    [
+        ("Somchai Wongsakul", "Somchai Wongsakul", "exact"),
+        ("Somchai Wongsakul", "Wongsakul Somchai", "reordered"),  # family name first
+        ("Somchai Wongsakul", "Somchay Wongsakun", "variant"),  # transliteration
+        ("Chhun Sokha", "Chhun Sokhar", "variant"),  # a misspelling
+        ("Nguyễn Văn Thắng", "Nguyen Van Thang", "exact"),  # accents
+        ("Patrick W. Carlineo Jr", "Patrick Carlineo", "variant"),  # initial and suffix left out
+        ("Sokha", "Chhun Sokha", "partial"),  # a name part alone
+        ("Nguyen Van Thang", "Nguyen Van Thanh", None),  # two people
+        ("Chan Dara", "Chan Sokha", None),
+        ("Lim Sokha", "Lim Sokhom", None),
+    ],
+)
+def test_name_variants(a, b, kind):
+    match = compare_names(a, b)
+    assert (match.kind if match else None) == kind
+
+
+def test_one_case_from_arrest_to_appeal_across_outlets(nlp, tmp_path):
+    db = stored(
+        nlp,
+        tmp_path,
+        [
+            ("a1", "kt", "2024-03-10", ARREST),
+            ("a2", "pp", "2024-03-11", CHARGE),
+            ("a3", "kt", "2025-06-05", SENTENCE),
+            ("a4", "pp", "2026-05-12", APPEAL),
+        ],
+    )
+    cases = cases_of(db)
+    case = cases["Chhun Sokha"]
+    assert json.loads(case["name_variants"]) == ["Chhun Sokha", "Chhun Sokhar"]
+    assert (case["articles"], case["outlets"], case["country"]) == (4, 2, "KH")
+    assert (case["current_stage"], case["current_outcome"], case["prison_months"]) == ("appeal_decided", "reduced", 108)
+    assert (case["first_event"], case["year"]) == ("2024-03-08", 2024)  # "on Friday" before 10 March 2024
+    assert "Meas Vanna" in json.loads(case["co_defendants"])
+    timeline = [
+        (row["stage"], row["date"], row["term"])
+        for row in db.query("select * from case_timeline where case_id = ? order by date", [case["id"]])
+    ]
+    assert timeline == [
+        ("arrested", "2024-03-08", None),
+        ("charged", "2024-03-09", None),
+        ("sentenced", "2025-06-03", "12 years"),
+        ("appeal_decided", "2026-05-11", "9 years"),
+    ]
+    vanna = cases["Meas Vanna"]
+    assert (vanna["current_stage"], vanna["prison_months"], vanna["articles"]) == ("sentenced", 84, 3)
+    assert db.execute("select count(*) from events where case_id is null").fetchone()[0] == 0
+
+
+def test_a_namesake_whose_age_does_not_fit_is_another_case(nlp, tmp_path):
+    db = stored(nlp, tmp_path, [("a1", "kt", "2024-03-10", ARREST), ("a5", "kt", "2024-06-03", NAMESAKE)])
+    assert db.execute("select count(*) from cases where defendant = 'Chhun Sokha'").fetchone()[0] == 2
+    (link,) = db.query("select * from case_links")
+    assert link["verdict"] == "different" and "ages do not fit" in link["evidence"]
+
+
+def test_a_doubtful_match_is_kept_apart_for_review_until_a_reviewer_decides(nlp, tmp_path):
+    db = stored(nlp, tmp_path, [("a1", "kt", "2020-03-10", ARREST), ("a6", "pp", "2030-01-20", LONE)])
+    assert db.execute("select count(*) from cases").fetchone()[0] == 3  # Meas Vanna too
+    (review,) = db.query("select * from case_review")
+    assert "years apart" in review["evidence"] and review["case_id"] != review["other_case_id"]
+    db.close()
+    path = tmp_path / "cases.db"
+    run_pipeline("cases", "--db", str(path), "--same", review["report_id"], review["other_id"], "--note", "court file")
+    db = open_db(path)
+    case = cases_of(db)["Chhun Sokha"]
+    assert case["articles"] == 2 and db.execute("select count(*) from case_review").fetchone()[0] == 0
+    (link,) = db.query("select * from case_links")
+    assert (link["verdict"], link["decided_by"], link["evidence"]) == ("same", "reviewer", "court file")
+    # every later run keeps the decision: a full reprocessing rebuilds the reports and the cases
+    process_articles(db, nlp=nlp, reprocess=True)
+    link_cases(db)
+    assert cases_of(db)["Chhun Sokha"]["articles"] == 2
+    db.close()
+    run_pipeline("cases", "--db", str(path), "--different", review["report_id"], review["other_id"])
+    db = open_db(path)
+    assert db.execute("select count(*) from cases where defendant = 'Chhun Sokha'").fetchone()[0] == 2
+    assert db.execute("select count(*) from case_review").fetchone()[0] == 0  # decided: not doubtful any more
+
+
+def test_process_links_cases_and_a_rerun_keeps_their_ids(nlp, tmp_path):
+    db = stored(nlp, tmp_path, [("a1", "kt", "2024-03-10", ARREST), ("a3", "kt", "2025-06-05", SENTENCE)])
+    before = {row["defendant"]: row["id"] for row in db.query("select * from cases")}
+    events = {row["id"] for row in db.query("select id from events")}
+    process_articles(db, nlp=nlp, reprocess=True)
+    link_cases(db)
+    assert {row["defendant"]: row["id"] for row in db.query("select * from cases")} == before
+    assert {row["id"] for row in db.query("select id from events")} == events  # the feeds' entry ids
+    assert cases_of(db)["Chhun Sokha"]["articles"] == 2
