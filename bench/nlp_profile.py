@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.articles_db import add_articles
 from bench.corpus import articles
+from cases.linking import link_cases
 
 
 def main() -> int:
@@ -59,6 +60,9 @@ def main() -> int:
                 for doc, article_id in zip(docs[start : start + 50], ids[start : start + 50]):
                     save_extraction(db, article_id, doc.text, doc._.extraction, version)
         seconds["SQLite writes (save_extraction)"] = time.perf_counter() - started
+        started = time.perf_counter()
+        link_cases(db)  # as the process stage does at its end
+        seconds["case linking (link_cases)"] = time.perf_counter() - started
         db.close()
     total = sum(seconds.values())
     ours = {
@@ -68,17 +72,20 @@ def main() -> int:
         "possible_victims",
         "court_sentences",
         "person_roles",
+        "case_events",
         "extraction_record",
+        "SQLite writes (save_extraction)",
+        "case linking (link_cases)",
     }
     print(f"command: python bench/nlp_profile.py --articles {args.articles}")
     print(f"corpus: {args.articles} generated articles, {words} words; one process")
     for name, value in seconds.items():
-        owner = "ours " if name in ours or name.startswith("SQLite") else "model"
+        owner = "ours " if name in ours else "model"
         print(
             f"  {owner} {name:32s} {value:6.2f} s  {100 * value / total:5.1f} %  "
             f"{1000 * value / args.articles:5.1f} ms/article"
         )
-    model = sum(v for k, v in seconds.items() if k not in ours and not k.startswith("SQLite"))
+    model = sum(v for k, v in seconds.items() if k not in ours)
     print(
         f"model components {100 * model / total:.1f} %, this project's components and writes "
         f"{100 * (total - model) / total:.1f} %; {words / total:.0f} words/s in one process"

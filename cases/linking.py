@@ -200,23 +200,29 @@ def link_cases(db) -> dict:
 
 
 def candidate_links(reports: dict[str, Report]) -> dict[tuple[str, str], Link]:
-    """Every pair of reports from different articles whose names share a block key and match."""
+    """Every pair of reports from different articles whose names share a block key and match
+    (`cases.names.block_keys`: two parts in common, or a one-part name and a name holding it)."""
     blocks: dict[str, list[str]] = defaultdict(list)
     for report in reports.values():
         for key in block_keys(report.name):
             blocks[key].append(report.id)
     links: dict[tuple[str, str], Link] = {}
-    for members in blocks.values():
-        if len(members) > MAX_BLOCK:
+    single = {r.id for r in reports.values() if len(name_parts(r.name)) == 1}
+    for key, members in blocks.items():
+        lone = key.startswith("1:")
+        if lone:  # a name of one part against every name holding that part
+            pairs = [(x, y) for x in members if x in single for y in members if y != x]
+        elif len(members) > MAX_BLOCK:
             continue
-        for i, x in enumerate(members):
-            for y in members[i + 1 :]:
-                pair = tuple(sorted((x, y)))
-                if pair in links or reports[x].article_id == reports[y].article_id:
-                    continue
-                link = compare_reports(reports[pair[0]], reports[pair[1]])
-                if link is not None:
-                    links[pair] = link
+        else:
+            pairs = [(x, y) for i, x in enumerate(members) for y in members[i + 1 :]]
+        for x, y in pairs:
+            pair = tuple(sorted((x, y)))
+            if pair in links or reports[x].article_id == reports[y].article_id:
+                continue
+            link = compare_reports(reports[pair[0]], reports[pair[1]])
+            if link is not None:
+                links[pair] = link
     return links
 
 

@@ -9,9 +9,11 @@ Jellyfish supplies the phonetic codes and Jaro-Winkler, well tested, instead of 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import combinations
 
 import jellyfish
 
@@ -25,12 +27,14 @@ class NameMatch:
     similarity: float
 
 
+@functools.lru_cache(maxsize=65536)
 def name_parts(name: str) -> tuple[str, ...]:
     """Lower-case ASCII parts: "Nguyễn Văn Thắng" -> ("nguyen", "van", "thang")."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return tuple(part for part in re.split(r"[^a-z0-9]+", plain.casefold()) if part)
 
 
+@functools.lru_cache(maxsize=65536)  # the same names meet again and again
 def compare_names(a: str, b: str) -> NameMatch | None:
     """How the two names match, or None when they name different people."""
     pa, pb = name_parts(a), name_parts(b)
@@ -82,10 +86,16 @@ def _part_similarity(x: str, y: str) -> float:
 
 
 def block_keys(name: str) -> set[str]:
-    """Keys two names that may match share: the sound and the first letters of each long part."""
-    keys = set()
-    for part in name_parts(name):
-        if len(part) >= 3:
-            keys.add("m:" + jellyfish.metaphone(part)[:3])
-            keys.add("p:" + part[:4])
+    """Keys two names that may match share. A name of several parts gives one key per pair
+    of its parts (each part by its sound or its first letters), so that two names meet only
+    when two of their parts agree: "Chan Dara" and "Chan Sokha" share no pair key, and a common
+    family name alone does not pair every one of its bearers. Each part is also a key of its
+    own ("1:"), which only pairs a name of one part with the names holding it."""
+    per_part = [{"m:" + jellyfish.metaphone(part)[:3], "p:" + part[:4]} for part in name_parts(name) if len(part) >= 2]
+    keys = {"1:" + key for part in per_part for key in part}  # where a lone part meets full names
+    if len(per_part) == 1:
+        return keys
+    for first, second in combinations(per_part, 2):
+        keys.update(f"{x}|{y}" for x in first for y in second)
+        keys.update(f"{y}|{x}" for x in first for y in second)
     return keys

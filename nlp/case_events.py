@@ -86,6 +86,13 @@ APPEAL_CONTEXT = re.compile(r"\b(?:appeals?|appellate|supreme court|high court|c
 # Governors that make a verb an intention or a prospect, not something that happened
 NOT_YET_GOVERNORS = {"plan", "intend", "expect", "vow", "threaten", "want", "hope", "aim", "prepare", "try", "decide"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+# a sentence without one of these has no legal verb of STAGE_VERBS, APPEAL_VERBS or the phrases
+STAGE_WORDS = re.compile(
+    r"arrest|detain|apprehend|nab|captur|charg|indict|prosecut|convict|acquit|releas|free|bail|deport|"
+    r"appeal|uph[eo]ld|affirm|dismiss|reject|overturn|quash|annul|revers|reduc|\bcut|commut|lower|halv|"
+    r"increas|rais|extend|lengthen|guilty|trial|tried|custody",
+    re.I,
+)
 CONDITIONS = {"if", "unless", "once", "until", "whether"}  # "If convicted, they could ..."
 PROSECUTION = re.compile(r"^(?:the\s+)?(?:prosecution|prosecutors?|state|government|attorney)", re.I)
 COURT_STAGES = {"charged", "on_trial", "convicted", "acquitted", "appeal_filed", "appeal_decided", "released"}
@@ -152,7 +159,10 @@ def case_events(doc: Doc, entities: list[Entity], sentences: list[dict]) -> list
             "start": sent.start_char,
         }
 
+    text = doc_text(doc)
     for index, sent in enumerate(sents):
+        if not STAGE_WORDS.search(text, sent.start_char, sent.end_char):
+            continue  # most sentences hold no legal verb: skip their tokens
         for trigger, stage, outcome, heads in _stage_verbs(sent):
             if not _happened(trigger):
                 continue
@@ -174,8 +184,11 @@ def case_events(doc: Doc, entities: list[Entity], sentences: list[dict]) -> list
             continue  # a term told as changed or upheld on appeal: the appeal is the event
         events.pop((name, "sentenced", None), None)  # the sentence extractor's court and place are kept
         add(record["defendant_entity"], "sentenced", None, sent, trigger, record.get("court"), record.get("place"))
-    text = doc_text(doc)
-    roles = {id(e): _role(text, e) for e in entities if e.kind == "person"}
+    roles = {
+        id(e): _role(text, e)
+        for e in entities
+        if e.kind == "person" and any(v["person_entity"] is e for v in events.values())
+    }
     ordered = sorted(events.values(), key=lambda e: (e["start"], STAGES.index(e["stage"])))
     for event in ordered:
         event["role"] = roles.get(id(event["person_entity"]))

@@ -157,3 +157,21 @@ def test_process_links_cases_and_a_rerun_keeps_their_ids(nlp, tmp_path):
     assert {row["defendant"]: row["id"] for row in db.query("select * from cases")} == before
     assert {row["id"] for row in db.query("select id from events")} == events  # the feeds' entry ids
     assert cases_of(db)["Chhun Sokha"]["articles"] == 2
+
+
+def test_a_name_part_alone_meets_the_full_names_holding_it_and_is_kept_for_review():
+    from cases.linking import Report, candidate_links
+
+    reports = {
+        "r1": Report(
+            "r1", "a1", "p1", "Chhun Sokha", "2024-03-10", "kt", "KH", None, courts={"Kampot Provincial Court"}
+        ),
+        "r2": Report("r2", "a2", "p2", "Sokha", "2024-03-12", "pp", "KH", None, courts={"Kampot Provincial Court"}),
+        "r3": Report("r3", "a3", "p3", "Chan Sokha", "2024-05-01", "kt", "KH", None),
+        "r4": Report("r4", "a4", "p4", "Chan Dara", "2024-05-02", "kt", "KH", None),
+    }
+    links = candidate_links(reports)
+    verdicts = {pair: link.verdict for pair, link in links.items()}
+    assert verdicts[("r1", "r2")] == "review"  # a lone part and a court in common: for a reviewer
+    assert verdicts[("r2", "r3")] == "different"  # a lone part and nothing else in common
+    assert ("r3", "r4") not in links and ("r1", "r3") not in links  # one shared part is no match
