@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.entities import Entity, doc_text
+from nlp.entities import Entity, doc_text, person_tokens
 from nlp.event_dates import find_dates
 from nlp.sentencing import (
     TRIGGER_FORMS,
@@ -127,12 +127,7 @@ class CaseEventExtractor:
 
 def case_events(doc: Doc, entities: list[Entity], sentences: list[dict]) -> list[dict]:
     """One event per person, stage (and appeal outcome) in the article, in text order."""
-    persons_by_token: dict[int, Entity] = {}
-    for entity in entities:
-        if entity.kind == "person":
-            for m in entity.mentions:
-                for i in range(m.token_start, m.token_end):
-                    persons_by_token[i] = entity
+    persons_by_token = person_tokens(entities)
     aliases = person_aliases(doc, entities, persons_by_token)
     sents = list(doc.sents)
     events: dict[tuple, dict] = {}

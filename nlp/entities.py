@@ -373,6 +373,18 @@ class Entity:
         return min(m.start for m in self.mentions)
 
 
+def person_tokens(entities: list[Entity]) -> dict[int, Entity]:
+    """{token index: the person whose mention covers it}: how the sentence and case-event
+    steps find who a verb's subject or object names."""
+    found: dict[int, Entity] = {}
+    for entity in entities:
+        if entity.kind == "person":
+            for m in entity.mentions:
+                for i in range(m.token_start, m.token_end):
+                    found[i] = entity
+    return found
+
+
 def agency_kind_for(name: str) -> str:
     for kind, pattern in AGENCY_KIND_RULES:
         if pattern.search(name):

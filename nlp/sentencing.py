@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.entities import INSTITUTION_HEAD, Entity, Mention, doc_text
+from nlp.entities import INSTITUTION_HEAD, Entity, Mention, doc_text, person_tokens
 from nlp.numbers import NUMBER, TERM_RE, bare_number_months, find_terms, parse_number, term_list, term_to_months
 
 TRIGGER_LEMMAS = {"sentence", "jail", "imprison", "incarcerate"}
@@ -262,12 +262,7 @@ class SentenceExtractor:
         if doc._.entities is None:
             doc._.entities = []
         entities: list[Entity] = doc._.entities  # a name the model missed may be added (_unrecognised_name)
-        persons_by_token: dict[int, Entity] = {}
-        for entity in entities:
-            if entity.kind == "person":
-                for m in entity.mentions:
-                    for i in range(m.token_start, m.token_end):
-                        persons_by_token[i] = entity
+        persons_by_token = person_tokens(entities)
         aliases = _aliases(doc, entities, persons_by_token)
         records: dict[str, dict] = {}
         pending: list = []
