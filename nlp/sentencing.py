@@ -2451,6 +2451,8 @@ def persons_referred(doc, sents, index, heads: list[Token], verb: Token, persons
         return people
     for head in heads:
         pronoun = POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_)  # "his conviction was quashed"
+        if pronoun not in PRONOUNS and head.pos_ == "NOUN" and not _points_back(head):
+            continue  # "arrested a man suspect of the killing": no one named before
         count = PRONOUNS[pronoun] if pronoun in PRONOUNS else _reference_count(head)
         if count == 0:
             continue
@@ -2491,6 +2493,16 @@ def _named_by_one_part(heads: list[Token], entities) -> list[Entity]:
         if len(owners) == 1:
             found.append(owners[0])
     return found
+
+
+def _points_back(noun: Token) -> bool:
+    """ "the suspect", "these men", "the two", "all four": a noun phrase of its own words that
+    points back (not a "the" further down, in "suspect of the killing")."""
+    return any(
+        (c.dep_ in {"det", "predet"} and c.lower_ in {"the", "this", "these", "those", "both", "all", "each"})
+        or c.dep_ == "nummod"
+        for c in noun.children
+    ) or noun.lower_ in {"both", "all", "each"}
 
 
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}

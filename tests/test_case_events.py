@@ -116,6 +116,9 @@ def test_stage_patterns(nlp, text, expected):
         "Police arrested a 57-year-old man suspected of killing Fritz Eckart von Weizsacker.",  # not the victim
         "The ministry released a statement on Tuesday naming Ith Samheng as its spokesman.",  # a statement
         "Meas Vanna appealed to the public for information about the missing women.",  # not a court appeal
+        # "the" further down the phrase does not make "suspect" point back to the man killed
+        "Heng Dara, a doctor, was stabbed to death on Monday. Police arrested a 57-year-old man suspect of "
+        "committing the killing.",
     ],
 )
 def test_no_event(nlp, text):
