@@ -160,7 +160,8 @@ def link_cases(db) -> dict:
         if x in reports and y in reports:
             links[(x, y)] = Link(x, y, 1.0 if decision == "same" else 0.0, decision, "reviewer", [note or "reviewer"])
     case_of = cluster(reports, links)
-    cases = [case_record(case_id, [reports[r] for r in members]) for case_id, members in _members(case_of).items()]
+    members_of = _members(case_of)
+    cases = [case_record(case_id, [reports[r] for r in members]) for case_id, members in members_of.items()]
     doubtful = Counter()
     for link in links.values():
         if link.verdict == "review" and case_of[link.report_id] != case_of[link.other_id]:
@@ -183,9 +184,7 @@ def link_cases(db) -> dict:
     ]
     report_cases = {r.id: (case_of[r.id], r.article_id, r.person_id) for r in reports.values()}
     sentences = [
-        row
-        for case_id, members in _members(case_of).items()
-        for row in case_sentences(case_id, [reports[m] for m in members])
+        row for case_id, members in members_of.items() for row in case_sentences(case_id, [reports[m] for m in members])
     ]
     with transaction(db):
         write_cases(db, cases, rows, report_cases, sentences)

@@ -9,29 +9,11 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from storage.schema import stable_id, utc_now
+from storage.schema import TABLES, stable_id, utc_now
 
-CASE_COLUMNS = (
-    "id",
-    "defendant",
-    "name_variants",
-    "co_defendants",
-    "country",
-    "first_event",
-    "last_event",
-    "year",
-    "current_stage",
-    "current_outcome",
-    "current_term",
-    "prison_months",
-    "life",
-    "death",
-    "events",
-    "articles",
-    "outlets",
-    "doubtful_links",
-)
-LINK_COLUMNS = ("report_id", "other_id", "score", "verdict", "decided_by", "evidence", "case_id", "other_case_id")
+# the tables' own column lists (storage.schema.TABLES), in their order
+CASE_COLUMNS = tuple(TABLES["cases"]["columns"])
+LINK_COLUMNS = tuple(TABLES["case_links"]["columns"])
 
 
 def report_id(article_id: str, person_id: str) -> str:
