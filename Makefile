@@ -33,6 +33,7 @@ screenshots: $(STAMP)
 
 eval: $(STAMP)
 	$(PY) -m nlp.evaluate
+	$(PY) -m cases.evaluate
 
 # Speed and memory figures (issue: benchmarks); each script prints its own command line.
 bench: $(STAMP)

@@ -9,8 +9,8 @@ then:
 
 - *links*: every pair of gold mentions from two articles is one case in the gold or not; a
   pair is linked when both reports ended in the same case. Precision and recall over the
-  gold-same pairs; the hard negatives (different cases whose names the linker compares:
-  namesakes, brothers, spelling neighbours) are counted apart, and a pair the linker kept
+  gold-same pairs; the hard negatives (different cases whose names match or share a part:
+  namesakes, brothers, a family name) are counted apart, and a pair the linker kept
   for review is not a link;
 - *stages*: a report's stage is the latest of its events (the order of `cases.linking`);
   stage accuracy is the share of gold reports whose latest stage (and appeal outcome) came
@@ -29,7 +29,7 @@ from itertools import combinations
 from pathlib import Path
 
 from cases.linking import STAGE_ORDER, link_cases
-from cases.names import compare_names
+from cases.names import compare_names, name_parts
 from nlp.evaluate import norm
 from nlp.loader import load_pipeline
 from nlp.process import process_articles
@@ -89,6 +89,12 @@ def run_dev_set(nlp, sources: list[dict], articles: list[dict], workdir: Path) -
     return events, verdicts
 
 
+def _hard_negative(a: str, b: str) -> bool:
+    """Two people of different cases whom a linker could take for one: the names match, or
+    they share a name part (brothers, a family name)."""
+    return compare_names(a, b) is not None or bool(set(name_parts(a)) & set(name_parts(b)))
+
+
 def _latest(labels) -> str | None:
     return max(labels, key=lambda label: STAGE_ORDER.index(label.split(":")[0]), default=None)
 
@@ -113,7 +119,7 @@ def score(mentions: list[Mention], events: list[dict], verdicts: dict) -> tuple[
         same += gold_same
         linked += is_linked
         right += gold_same and is_linked
-        if not gold_same and compare_names(a.name, b.name) is not None:
+        if not gold_same and _hard_negative(a.name, b.name):
             hard += 1
             hard_linked += is_linked
         if gold_same and not is_linked:

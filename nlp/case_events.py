@@ -20,6 +20,10 @@ from spacy.tokens import Doc, Span, Token
 from nlp.entities import Entity, doc_text, person_tokens
 from nlp.event_dates import find_dates
 from nlp.sentencing import (
+    NON_DEFENDANT_ROLES,
+    PERSON_NOUNS,
+    PLURAL_NOUNS,
+    PLURAL_WORDS,
     TRIGGER_FORMS,
     TRIGGER_LEMMAS,
     court_and_place,
@@ -93,6 +97,12 @@ STAGE_WORDS = re.compile(
     r"increas|rais|extend|lengthen|guilty|trial|tried|custody",
     re.I,
 )
+# what a description of someone about to be named ends in ("a Houston man", "its Chinese manager")
+DESCRIBED_PEOPLE = PERSON_NOUNS | PLURAL_NOUNS | {"director", "neighbour", "neighbor", "guide", "person", "persons"}
+AGED = re.compile(r"\b(\d{1,3})-year-old\b")
+PRE_TRIAL = re.compile(r"\b(?:pre-?\s?trial|provisional)\s+detention\b|\bremand\b", re.I)
+# "returned the indictment against X", "filed charges against X" (not "the charges against X were dropped")
+CHARGE_FILING_VERBS = {"return", "file", "bring", "lay", "press", "lodge", "hand"}
 CONDITIONS = {"if", "unless", "once", "until", "whether"}  # "If convicted, they could ..."
 PROSECUTION = re.compile(r"^(?:the\s+)?(?:prosecution|prosecutors?|state|government|attorney)", re.I)
 COURT_STAGES = {"charged", "on_trial", "convicted", "acquitted", "appeal_filed", "appeal_decided", "released"}
@@ -161,7 +171,12 @@ def case_events(doc: Doc, entities: list[Entity], sentences: list[dict]) -> list
         for trigger, stage, outcome, heads in _stage_verbs(sent):
             if not _happened(trigger):
                 continue
-            for person in persons_referred(doc, sents, index, heads, trigger, persons_by_token, entities, aliases):
+            people = [  # each head on its own: "X was detained along with a guard, Y"
+                person
+                for head in heads
+                for person in persons_referred(doc, sents, index, [head], trigger, persons_by_token, entities, aliases)
+            ]
+            for person in people or _introduced_next(sents, index, heads, persons_by_token):
                 add(person, stage, outcome, sent, trigger)
     for record in sentences:
         sent = next((s for s in sents if s.start_char <= record["start"] < s.end_char), None)
@@ -219,6 +234,21 @@ def _stage_verbs(sent: Span):
             c.lower_ == "into" and any(g.lower_ == "custody" for g in c.children) for c in children
         ):
             yield token, "arrested", None, _patient(token)
+        elif (
+            lemma == "remand"
+            and token.pos_ == "VERB"
+            or (
+                lemma in {"send", "place", "put", "commit"}
+                and PRE_TRIAL.search(sent.doc[token.i : token.right_edge.i + 1].text)
+            )
+        ):
+            yield token, "charged", None, _patient(token)  # a court's remand follows a charge
+        elif lemma == "walk" and any(c.lower_ == "free" for c in children):
+            yield token, "released", None, _agent(token)
+        elif lemma in {"indictment", "charge"} and token.pos_ == "NOUN" and token.head.pos_ in {"VERB", "AUX"}:
+            against = [g for c in children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children]
+            if against and token.head.lemma_.lower() in CHARGE_FILING_VERBS:
+                yield token.head, "charged", None, [g for g in against if g.dep_ == "pobj"]
         elif lemma in {"file", "lodge", "launch", "submit", "lose"} and any(
             c.dep_ == "dobj" and c.lemma_.lower() == "appeal" for c in children
         ):
@@ -300,10 +330,74 @@ def _patient(verb: Token) -> list[Token]:
 
 
 def _arrested_with(verb: Token) -> list[Token]:
-    """ "X was arrested with his accomplice Y": Y too."""
+    """ "X was arrested with his accomplice Y", "along with Y", "together with Y": Y too."""
     if verb.lemma_.lower() not in {"arrest", "detain", "apprehend", "nab"}:
         return []
-    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    preps += [g for c in verb.children if c.lower_ in {"along", "together"} for g in c.children if g.lower_ == "with"]
+    return [g for c in preps for g in c.children if g.dep_ == "pobj"]
+
+
+def _introduced_next(sents: list[Span], index: int, heads: list[Token], persons_by_token) -> list[Entity]:
+    """ "Police arrested a woman ... Nguyen Thi Hoa, 34, lured the women ...": a person told of
+    by a description ("a woman", "a 44-year-old Houston man", "three men", "their neighbour")
+    whom the next sentence names as its subject, the way news reports introduce a suspect.
+    As many people as the description counts; none if the description points back ("the
+    man") or the next sentence's subject is not a newly named person."""
+    if index + 1 >= len(sents):
+        return []
+    wanted = 0
+    for head in heads:
+        if head.lower_ not in DESCRIBED_PEOPLE or any(
+            c.dep_ == "det" and c.lower_ in {"the", "this", "these", "those"} for c in head.children
+        ):
+            continue
+        count = _described_count(head)
+        if count:
+            wanted += count
+            wanted += sum(
+                _described_count(c) for c in head.children if c.dep_ == "conj" and c.lower_ in DESCRIBED_PEOPLE
+            )
+    if not wanted:
+        return []
+    sent = sents[index + 1]
+    if sent.root.pos_ not in {"VERB", "AUX"}:
+        return []
+    found: list[Entity] = []
+    for i in range(sent.start, sent.root.i):  # the subject stands before the verb (the parse may be wrong)
+        person = persons_by_token.get(i)
+        if person is None or person in found:
+            continue
+        if min(m.start for m in person.mentions) < sent.start_char or person.role in NON_DEFENDANT_ROLES:
+            break  # named before, or an official: not who the description introduced
+        found.append(person)
+    if len(found) < wanted:
+        return []
+    found = found[:wanted]
+    age = _described_age(heads[0]) if wanted == 1 else None
+    if age is not None and found[0].age is None:
+        found[0].age = age  # "a 52-year-old woman ... Nguyen Thi Hoa": her age, for the case linker
+    return found
+
+
+def _described_age(noun: Token) -> int | None:
+    match = AGED.search(noun.doc[noun.left_edge.i : noun.i + 1].text)
+    return int(match.group(1)) if match else None
+
+
+def _described_count(noun: Token) -> int:
+    """How many people an indefinite description counts: "a woman" 1, "three men" 3."""
+    for child in noun.children:
+        if child.dep_ == "nummod":
+            word = child.lower_
+            return int(word) if word.isdigit() and int(word) <= 10 else PLURAL_WORDS.get(word, 0)
+    if noun.lower_ in {"pair", "couple", "duo"}:
+        return 2
+    if noun.tag_ in {"NN", "NNP"} and any(
+        c.dep_ in {"det", "poss"} and c.lower_ in {"a", "an", "its", "their", "his", "her"} for c in noun.children
+    ):
+        return 1
+    return 0
 
 
 def _agent(verb: Token) -> list[Token]:

@@ -1424,6 +1424,8 @@ def _short_family_name(token) -> bool:
 
 
 def _name_token(token) -> bool:
+    if token.text == "Ma.":  # Filipino "Maria": "Judge Ma. Elena Santos"
+        return True
     return (
         (token.pos_ == "PROPN" or is_name_part(token.text))
         and token.is_alpha
@@ -2417,14 +2419,22 @@ def _source_agencies(doc: Doc) -> list[Span]:
 PARTICLE_PLACE = re.compile(  # "Davao del Sur", "Lanao del Norte", "Stoke-on-Trent" (the model stops at the particle)
     r"\b[A-Z][a-z]+(?:[ \t]+(?:del|de|do)[ \t]+[A-Z][a-z]+|(?:-(?:on|upon|under|le|en|sur)-[A-Z][a-z]+))\b"
 )
+# "Sta. Rosa", "Sto. Tomas": Philippine towns after Santa/Santo, which the model takes for a
+# person's first name ("Rosa") once the abbreviation is cut off
+SAINT_PLACE = re.compile(r"\bSt[ao]\.[ \t]+[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+)?")
 
 
 def _places_with_particles(doc: Doc) -> list[Span]:
     """A place name with a lower-case particle is one place, where the model took its first
-    word for the place, or nothing."""
+    word for the place, or nothing; so is a town after "Sta." or "Sto."."""
     ents = list(doc.ents)
     extra = []
-    for match in PARTICLE_PLACE.finditer(doc_text(doc)):
+    text = doc_text(doc)
+    for match in SAINT_PLACE.finditer(text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        if span is not None and not any(t.ent_kb_id_ and t.i != span.start for t in span):
+            extra.append(_sure_place(doc, span))
+    for match in PARTICLE_PLACE.finditer(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
         if span is None or any(t.ent_type_ == "PERSON" or t.ent_kb_id_ and t.i != span.start for t in span):
             continue

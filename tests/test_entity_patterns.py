@@ -185,6 +185,21 @@ def test_malay_names_with_bin_and_binti_and_honorifics(nlp):
     assert not persons(out) & {"Sulaiman", "Seri", "Seri Rohani binti Kassim"}
 
 
+def test_philippine_abbreviations_ma_sta_sto_stay_in_the_name(nlp):
+    """ "Ma." (Maria) and "Sta."/"Sto." (Santa/Santo) keep their full stop: no sentence ends
+    there, the judge keeps her title and the town its first word."""
+    out = extract(
+        nlp,
+        "Judge Ma. Corazon Villanueva of the regional trial court in Sta. Rosa, Laguna, convicted Ma. Cristina "
+        "Dela Paz, 44, of qualified trafficking. She was arrested in Sto. Tomas, Batangas, in 2022.",
+    )
+    assert {"Ma. Corazon Villanueva", "Ma. Cristina Dela Paz"} <= persons(out)
+    assert {"Sta. Rosa", "Sto. Tomas"} <= places(out)
+    assert not {"Rosa", "Tomas", "Corazon Villanueva"} & (persons(out) | places(out))
+    judge = next(p for p in out["persons"] if p["name"] == "Ma. Corazon Villanueva")
+    assert judge["title"] == "Judge"
+
+
 def test_posts_venues_and_temples_are_not_people_or_places(nlp):
     out = extract(
         nlp,
