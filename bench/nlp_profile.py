@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.articles_db import add_articles
 from bench.corpus import articles
-from cases.linking import link_cases
+from cases.linking import link_new_reports
 
 
 def main() -> int:
@@ -61,8 +61,8 @@ def main() -> int:
                     save_extraction(db, article_id, doc.text, doc._.extraction, version)
         seconds["SQLite writes (save_extraction)"] = time.perf_counter() - started
         started = time.perf_counter()
-        link_cases(db)  # as the process stage does at its end
-        seconds["case linking (link_cases)"] = time.perf_counter() - started
+        link_new_reports(db)  # as the process stage does at its end
+        seconds["case linking (link_new_reports)"] = time.perf_counter() - started
         db.close()
     total = sum(seconds.values())
     ours = {
@@ -75,7 +75,7 @@ def main() -> int:
         "case_events",
         "extraction_record",
         "SQLite writes (save_extraction)",
-        "case linking (link_cases)",
+        "case linking (link_new_reports)",
     }
     print(f"command: python bench/nlp_profile.py --articles {args.articles}")
     print(f"corpus: {args.articles} generated articles, {words} words; one process")

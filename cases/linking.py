@@ -18,7 +18,23 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from cases.names import block_keys, compare_names, name_parts
-from storage.cases import read_ages, read_decisions, read_events, read_sentences, report_id, write_cases
+from storage.cases import (
+    block_sizes,
+    ever_linked,
+    lost_reports,
+    read_ages,
+    read_blocks,
+    read_case_ids,
+    read_case_members,
+    read_decisions,
+    read_events,
+    read_links,
+    read_sentences,
+    report_id,
+    unlinked_reports,
+    update_cases,
+    write_cases,
+)
 from storage.schema import stable_id, transaction
 
 STAGE_ORDER = (
@@ -65,10 +81,15 @@ class Link:
     evidence: list[str]
 
 
-def read_reports(db) -> dict[str, Report]:
-    """{report id: Report} of every person with case events, with what the linker compares."""
+def read_reports(db, report_ids: set[str] | None = None) -> dict[str, Report]:
+    """{report id: Report} of every person with case events (or of these reports), with what
+    the linker compares; co-defendants are the other reports of the same article, all of them."""
+    articles = None
+    if report_ids is not None:
+        articles = {row["article_id"] for row in read_events(db, report_ids=report_ids)}
+        report_ids = set(report_ids)
     reports: dict[str, Report] = {}
-    for event in read_events(db):
+    for event in read_events(db, articles=articles) if articles is not None else read_events(db):
         rid = report_id(event["article_id"], event["person_id"])
         report = reports.get(rid)
         if report is None:
@@ -93,7 +114,9 @@ def read_reports(db) -> dict[str, Report]:
     for members in by_article.values():
         for report in members:
             report.co_defendants = {other.name for other in members if other is not report}
-    ages, sentences = read_ages(db), read_sentences(db)
+    if report_ids is not None:
+        reports = {rid: report for rid, report in reports.items() if rid in report_ids}
+    ages, sentences = read_ages(db, articles), read_sentences(db, articles)
     for report in reports.values():
         report.age = ages.get((report.article_id, report.person_id))
         report.sentence = sentences.get((report.article_id, report.person_id))
@@ -151,25 +174,81 @@ def compare_reports(a: Report, b: Report) -> Link | None:
 
 
 def link_cases(db) -> dict:
-    """Rebuild cases from the stored reports and the reviewers' decisions, in one
+    """Rebuild every case from the stored reports and the reviewers' decisions, in one
     transaction (readers see the old cases or the new ones). Returns counts."""
     reports = read_reports(db)
-    decisions = read_decisions(db)
-    links = candidate_links(reports)
+    links = _with_decisions(candidate_links(reports), reports, read_decisions(db))
+    case_of = cluster(reports, links)
+    cases, link_rows, report_cases, sentences = _case_rows(reports, links, case_of)
+    with transaction(db):
+        write_cases(db, cases, link_rows, report_cases, sentences, _block_rows(reports.values()))
+    return _counts(db, len(reports))
+
+
+def link_new_reports(db) -> dict:
+    """Link the reports no case holds yet (what the last `process` stored) to the stored cases,
+    touching only the cases whose reports share a block key with a new one: the cost of a
+    night's run follows its new articles, not the size of the archive. The touched cases are
+    regrouped with their stored links, the new links and the reviewers' decisions, by the
+    same rules as a rebuild. A report seen before, or one gone (its article was reprocessed),
+    makes it a rebuild: `link_cases`."""
+    new_ids = unlinked_reports(db)
+    if ever_linked(db, new_ids) or lost_reports(db):
+        return link_cases(db)
+    if not new_ids:
+        return _counts(db, 0)
+    new = read_reports(db, new_ids)
+    keys = {rid: block_keys(report.name) for rid, report in new.items()}
+    pair_keys = {k for ks in keys.values() for k in ks if not k.startswith("1:")}
+    sizes = block_sizes(db, pair_keys)
+    new_members = Counter(k for ks in keys.values() for k in ks)
+    too_big = {k for k in pair_keys if sizes.get(k, 0) + new_members[k] > MAX_BLOCK}
+    candidates = set()
+    for members in read_blocks(db, pair_keys - too_big).values():
+        candidates.update(members)
+    single = {rid for rid, report in new.items() if len(name_parts(report.name)) == 1}
+    lone_of_single = {k for rid in single for k in keys[rid] if k.startswith("1:")}
+    lone_of_many = {k for rid in set(new) - single for k in keys[rid] if k.startswith("1:")}
+    for members in read_blocks(db, lone_of_single).values():  # a one-part name meets every holder
+        candidates.update(members)
+    for members in read_blocks(db, lone_of_many - lone_of_single, singles_only=True).values():
+        candidates.update(members)  # a full name meets the one-part names it holds
+    loaded = read_case_members(db, candidates) | set(new) if candidates else set(new)
+    reports = {**read_reports(db, loaded - set(new)), **new} if loaded - set(new) else new
+    old_cases = read_case_ids(db, loaded - set(new))
+    links = {
+        (row["report_id"], row["other_id"]): Link(
+            row["report_id"],
+            row["other_id"],
+            row["score"],
+            row["verdict"],
+            row["decided_by"],
+            row["evidence"].split("; ") if row["evidence"] else [],
+        )
+        for row in read_links(db, reports)
+    }
+    links.update(candidate_links(reports, only=set(new), skip=too_big))
+    links = _with_decisions(links, reports, read_decisions(db))
+    case_of = cluster(reports, links)
+    cases, link_rows, report_cases, sentences = _case_rows(reports, links, case_of)
+    with transaction(db):
+        update_cases(db, old_cases, set(reports), cases, link_rows, report_cases, sentences, _block_rows(new.values()))
+    return _counts(db, len(new))
+
+
+def _with_decisions(links: dict, reports: dict[str, Report], decisions: dict) -> dict:
+    """The reviewers' decisions in place of the rules' verdicts, for the pairs they decided."""
     for (x, y), (decision, note) in decisions.items():
         if x in reports and y in reports:
             links[(x, y)] = Link(x, y, 1.0 if decision == "same" else 0.0, decision, "reviewer", [note or "reviewer"])
-    case_of = cluster(reports, links)
+    return links
+
+
+def _case_rows(reports: dict[str, Report], links: dict, case_of: dict[str, str]):
+    """The rows to write: cases, links, each report's case, each sentence's case columns."""
     members_of = _members(case_of)
     cases = [case_record(case_id, [reports[r] for r in members]) for case_id, members in members_of.items()]
-    doubtful = Counter()
-    for link in links.values():
-        if link.verdict == "review" and case_of[link.report_id] != case_of[link.other_id]:
-            doubtful[case_of[link.report_id]] += 1
-            doubtful[case_of[link.other_id]] += 1
-    for case in cases:
-        case["doubtful_links"] = doubtful[case["id"]]
-    rows = [
+    link_rows = [
         {
             "report_id": link.report_id,
             "other_id": link.other_id,
@@ -186,21 +265,33 @@ def link_cases(db) -> dict:
     sentences = [
         row for case_id, members in members_of.items() for row in case_sentences(case_id, [reports[m] for m in members])
     ]
-    with transaction(db):
-        write_cases(db, cases, rows, report_cases, sentences)
+    return cases, link_rows, report_cases, sentences
+
+
+def _block_rows(reports) -> list[tuple[str, str, int]]:
+    return [
+        (key, report.id, int(len(name_parts(report.name)) == 1))
+        for report in reports
+        for key in block_keys(report.name)
+    ]
+
+
+def _counts(db, reports: int) -> dict:
+    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     return {
-        "cases": len(cases),
-        "reports": len(reports),
-        "links_same": sum(link.verdict == "same" for link in links.values()),
-        "links_review": sum(
-            link.verdict == "review" and case_of[link.report_id] != case_of[link.other_id] for link in links.values()
-        ),
+        "cases": one("select count(*) from cases"),
+        "reports": reports,
+        "links_same": one("select count(*) from case_links where verdict = 'same'"),
+        "links_review": one("select count(*) from case_links where verdict = 'review' and case_id != other_case_id"),
     }
 
 
-def candidate_links(reports: dict[str, Report]) -> dict[tuple[str, str], Link]:
+def candidate_links(
+    reports: dict[str, Report], only: set[str] | None = None, skip: set[str] = frozenset()
+) -> dict[tuple[str, str], Link]:
     """Every pair of reports from different articles whose names share a block key and match
-    (`cases.names.block_keys`: two parts in common, or a one-part name and a name holding it)."""
+    (`cases.names.block_keys`: two parts in common, or a one-part name and a name holding it);
+    with `only`, the pairs holding one of those reports; `skip`: blocks too big in the archive."""
     blocks: dict[str, list[str]] = defaultdict(list)
     for report in reports.values():
         for key in block_keys(report.name):
@@ -209,6 +300,8 @@ def candidate_links(reports: dict[str, Report]) -> dict[tuple[str, str], Link]:
     single = {r.id for r in reports.values() if len(name_parts(r.name)) == 1}
     for key, members in blocks.items():
         lone = key.startswith("1:")
+        if key in skip or only is not None and not any(m in only for m in members):
+            continue
         if lone:  # a name of one part against every name holding that part
             pairs = [(x, y) for x in members if x in single for y in members if y != x]
         elif len(members) > MAX_BLOCK:
@@ -219,6 +312,8 @@ def candidate_links(reports: dict[str, Report]) -> dict[tuple[str, str], Link]:
             pair = tuple(sorted((x, y)))
             if pair in links or reports[x].article_id == reports[y].article_id:
                 continue
+            if only is not None and x not in only and y not in only:
+                continue  # a stored pair: its link is stored
             link = compare_reports(reports[pair[0]], reports[pair[1]])
             if link is not None:
                 links[pair] = link

@@ -59,17 +59,14 @@ def crawl_stage(run: Run, sources: Path, extra_settings: dict | None, show_progr
             )
 
 
-def link_stage(db, changed: bool = True) -> dict | None:
-    """Rebuild the cases from the stored reports and the reviewers' decisions, when the
-    reports changed (or some were never linked)."""
-    from cases.linking import link_cases
-    from storage.cases import unlinked_events
+def link_stage(db, rebuild: bool = False) -> dict | None:
+    """Link the reports the last `process` stored to the stored cases (`rebuild`: every case
+    again, from the stored reports and the reviewers' decisions)."""
+    from cases.linking import link_cases, link_new_reports
 
-    if not changed and not unlinked_events(db):
-        return None
-    linked = link_cases(db)
+    linked = link_cases(db) if rebuild else link_new_reports(db)
     log.info(
-        "cases: %d from %d reports (%d links the same person, %d doubtful, listed in case_review)",
+        "cases: %d (%d reports linked now; %d links the same person, %d doubtful, listed in case_review)",
         linked["cases"],
         linked["reports"],
         linked["links_same"],
@@ -87,7 +84,7 @@ def cases_stage(run: Run, decision: tuple[str, str, str] | None, note: str | Non
             verdict, report, other = decision
             record_decision(run.db, report, other, verdict, note)
             log.info("cases: reports %s and %s recorded as %s by a reviewer", report, other, verdict)
-        link_stage(run.db)
+        link_stage(run.db, rebuild=True)
 
 
 def process_stage(
@@ -117,7 +114,7 @@ def process_stage(
         raise_if_stopped()
         add_counts(run.db, run.run_id, counts)
         set_fields(run.db, run.run_id, articles_pending=count_pending(run.db, version))
-        link_stage(run.db, changed=bool(counts.get("articles_processed")))
+        link_stage(run.db)
         if counts.get("errors"):
             run.partial = True
 

@@ -1,11 +1,14 @@
 """The case linker's side of the database: events, ages and sentences read, cases written back.
 
-Cases are derived data: `write_cases` replaces `cases` and `case_links` whole and sets
-each event's `case_id`, inside the caller's transaction; only `case_decisions`, the
-reviewers' word, is kept across runs.
+Cases are derived data: `write_cases` replaces `cases`, `case_links` and `case_blocks`
+whole and sets each event's `case_id`; `update_cases` rewrites only the cases a night's new
+reports touched (both inside the caller's transaction). Only `case_decisions`, the
+reviewers' word, is kept across rebuilds.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import sqlite_utils
 
@@ -21,38 +24,157 @@ def report_id(article_id: str, person_id: str) -> str:
     return stable_id("report", article_id, person_id)
 
 
-def read_events(db: sqlite_utils.Database) -> list[dict]:
-    """Every stored case event with its article's date, outlet, the outlet's country and the
-    country of the event's place."""
+def read_events(
+    db: sqlite_utils.Database, report_ids: Iterable[str] | None = None, articles: Iterable[str] | None = None
+) -> list[dict]:
+    """The stored case events (of these reports, or of these articles, or all) with their
+    article's date, outlet, the outlet's country and the country of the event's place."""
+    where = ""
+    if report_ids is not None:
+        _wanted(db, "report_id", report_ids)
+        where = "where e.report_id in (select value from temp.wanted_report_id)"
+    elif articles is not None:
+        _wanted(db, "article_id", articles)
+        where = "where e.article_id in (select value from temp.wanted_article_id)"
     rows = db.execute(
-        """select e.id, e.article_id, e.person_id, e.person, e.stage, e.outcome, e.date, e.court, e.place,
+        f"""select e.id, e.article_id, e.person_id, e.person, e.stage, e.outcome, e.date, e.court, e.place,
                   e.role, a.published, a.source_id, s.country,
                   (select country from entities where kind = 'place' and name = e.place limit 1) as place_country
            from events e join articles a on a.id = e.article_id left join sources s on s.id = a.source_id
+           {where}
            order by e.article_id, e.start, e.id"""
     )
     columns = [d[0] for d in rows.description]
     return [dict(zip(columns, row)) for row in rows.fetchall()]
 
 
-def read_ages(db: sqlite_utils.Database) -> dict[tuple[str, str], int]:
-    """{(article id, person id): age the article gives}."""
+def read_ages(db: sqlite_utils.Database, article_ids: Iterable[str] | None = None) -> dict[tuple[str, str], int]:
+    """{(article id, person id): age the article gives}, of these articles or all."""
+    where = ""
+    if article_ids is not None:
+        _wanted(db, "article_id", article_ids)
+        where = "and article_id in (select value from temp.wanted_article_id)"
     return {
         (a, p): age
         for a, p, age in db.execute(
-            "select article_id, entity_id, max(age) from mentions where age is not null group by article_id, entity_id"
+            f"select article_id, entity_id, max(age) from mentions where age is not null {where} "
+            "group by article_id, entity_id"
         )
     }
 
 
-def read_sentences(db: sqlite_utils.Database) -> dict[tuple[str, str], dict]:
-    """{(article id, defendant id): the sentence the article reports}."""
+def read_sentences(db: sqlite_utils.Database, article_ids: Iterable[str] | None = None) -> dict[tuple[str, str], dict]:
+    """{(article id, defendant id): the sentence the article reports}, of these articles or all."""
+    where = ""
+    if article_ids is not None:
+        _wanted(db, "article_id", article_ids)
+        where = "where article_id in (select value from temp.wanted_article_id)"
     rows = db.execute(
         "select article_id, defendant_id, prison_months, prison_term, life, death, court, id, article_url, "
-        "published, source_id from sentences"
+        f"published, source_id from sentences {where}"
     )
     columns = [d[0] for d in rows.description]
     return {(row[0], row[1]): dict(zip(columns, row)) for row in rows.fetchall()}
+
+
+def unlinked_reports(db: sqlite_utils.Database) -> set[str]:
+    """Reports no case holds yet: those of the articles the last `process` stored."""
+    return {r for (r,) in db.execute("select distinct report_id from events where case_id is null")}
+
+
+def lost_reports(db: sqlite_utils.Database) -> bool:
+    """Whether a linked report has no events any more (its article was reprocessed and now
+    says less): its case must be rebuilt. One pass over the blocking index, per run."""
+    return (
+        db.execute(
+            "select 1 from case_blocks b where not exists (select 1 from events e where e.report_id = b.report_id) "
+            "limit 1"
+        ).fetchone()
+        is not None
+    )
+
+
+def ever_linked(db: sqlite_utils.Database, report_ids: Iterable[str]) -> bool:
+    """Whether the linker has seen any of these reports before (their article was reprocessed)."""
+    _wanted(db, "report_id", report_ids)
+    return (
+        db.execute(
+            "select 1 from case_blocks where report_id in (select value from temp.wanted_report_id) limit 1"
+        ).fetchone()
+        is not None
+    )
+
+
+def read_blocks(db: sqlite_utils.Database, keys: Iterable[str], singles_only: bool = False) -> dict[str, list[str]]:
+    """{block key: the stored reports holding it} (only those named by one part, if asked)."""
+    _wanted(db, "key", keys)
+    blocks: dict[str, list[str]] = {}
+    for key, report in db.execute(
+        "select key, report_id from case_blocks where key in (select value from temp.wanted_key)"
+        + (" and single = 1" if singles_only else "")
+    ):
+        blocks.setdefault(key, []).append(report)
+    return blocks
+
+
+def block_sizes(db: sqlite_utils.Database, keys: Iterable[str]) -> dict[str, int]:
+    """{block key: how many stored reports hold it}."""
+    _wanted(db, "key", keys)
+    return dict(
+        db.execute(
+            "select key, count(*) from case_blocks where key in (select value from temp.wanted_key) group by key"
+        ).fetchall()
+    )
+
+
+def read_case_members(db: sqlite_utils.Database, report_ids: Iterable[str]) -> set[str]:
+    """The reports of every case that holds one of these reports, these included."""
+    _wanted(db, "report_id", report_ids)
+    return {
+        r
+        for (r,) in db.execute(
+            """select distinct report_id from events where case_id in
+               (select case_id from events where report_id in (select value from temp.wanted_report_id))"""
+        )
+    } | set(report_ids)
+
+
+def read_case_ids(db: sqlite_utils.Database, report_ids: Iterable[str]) -> set[str]:
+    """The cases that hold these reports."""
+    _wanted(db, "report_id", report_ids)
+    return {
+        c
+        for (c,) in db.execute(
+            "select distinct case_id from events where case_id is not null "
+            "and report_id in (select value from temp.wanted_report_id)"
+        )
+    }
+
+
+# the links between two reports of temp.wanted_report_id, through the indexes on both ends
+_LINKS_AMONG_WANTED = """from temp.wanted_report_id w join case_links l on l.report_id = w.value
+    where l.other_id in (select value from temp.wanted_report_id)"""
+
+
+def read_links(db: sqlite_utils.Database, report_ids: Iterable[str]) -> list[dict]:
+    """The stored links between two of these reports."""
+    _wanted(db, "report_id", report_ids)
+    rows = db.execute(
+        f"select l.report_id, l.other_id, l.score, l.verdict, l.decided_by, l.evidence {_LINKS_AMONG_WANTED}"
+    )
+    columns = [d[0] for d in rows.description]
+    return [dict(zip(columns, row)) for row in rows.fetchall()]
+
+
+def _wanted(db: sqlite_utils.Database, name: str, values: Iterable[str]) -> None:
+    """A temporary one-column table of values, for `in (select ...)` filters of any length."""
+    table = f"wanted_{name}"
+    outside = not db.conn.in_transaction
+    db.execute(f"create temp table if not exists {table} (value text primary key)")
+    db.execute(f"delete from temp.{table}")
+    db.conn.executemany(f"insert or ignore into temp.{table} values (?)", ((v,) for v in values))
+    if outside and db.conn.in_transaction:
+        db.conn.commit()  # sqlite3 opened a transaction for these writes: end it, or the caller's would nest in it
 
 
 def read_decisions(db: sqlite_utils.Database) -> dict[tuple[str, str], tuple[str, str | None]]:
@@ -74,10 +196,6 @@ def record_decision(db: sqlite_utils.Database, a: str, b: str, decision: str, no
     )
 
 
-def unlinked_events(db: sqlite_utils.Database) -> bool:
-    return db.execute("select 1 from events where case_id is null limit 1").fetchone() is not None
-
-
 SENTENCE_CASE_COLUMNS = (
     "case_id",
     "case_row",
@@ -91,26 +209,84 @@ SENTENCE_CASE_COLUMNS = (
 
 
 def write_cases(
-    db: sqlite_utils.Database, cases: list[dict], links: list[dict], report_cases: dict, sentences: list[dict]
+    db: sqlite_utils.Database,
+    cases: list[dict],
+    links: list[dict],
+    report_cases: dict,
+    sentences: list[dict],
+    blocks: list[tuple[str, str, int]],
 ) -> None:
-    """Replace cases and links; set each event's and sentence's case (inside the caller's transaction)."""
+    """Replace cases, links and the blocking index; set each event's and sentence's case
+    (inside the caller's transaction)."""
     db.execute("update events set case_id = null")
     db.execute(f"update sentences set {', '.join(f'{c} = null' for c in SENTENCE_CASE_COLUMNS)}")
+    db.execute("delete from case_links")
+    db.execute("delete from cases")
+    db.execute("delete from case_blocks")
+    _write(db, cases, links, report_cases, sentences, blocks)
+    _count_doubtful(db)
+
+
+def update_cases(
+    db: sqlite_utils.Database,
+    old_cases: set[str],
+    reports: set[str],
+    cases: list[dict],
+    links: list[dict],
+    report_cases: dict,
+    sentences: list[dict],
+    blocks: list[tuple[str, str, int]],
+) -> None:
+    """Replace the cases `old_cases` by `cases`, made of `reports` (every report of the old
+    cases and the new ones): their links, events and sentences (inside the caller's transaction)."""
+    _wanted(db, "case_id", old_cases)
+    _wanted(db, "report_id", reports)
+    db.execute("delete from cases where id in (select value from temp.wanted_case_id)")
+    db.execute(
+        f"update sentences set {', '.join(f'{c} = null' for c in SENTENCE_CASE_COLUMNS)} "
+        "where case_id in (select value from temp.wanted_case_id)"
+    )
+    db.execute(f"delete from case_links where rowid in (select l.rowid {_LINKS_AMONG_WANTED})")
+    _write(db, cases, links, report_cases, sentences, blocks)
+    # links to reports of other cases (kept for review, or different) name the new case ids
+    for column, end in (("case_id", "report_id"), ("other_case_id", "other_id")):
+        db.execute(
+            f"""update case_links set {column} = (select case_id from events where report_id = case_links.{end} limit 1)
+                where {end} in (select value from temp.wanted_report_id)"""
+        )
+    _count_doubtful(db, {case["id"] for case in cases})
+
+
+def _write(db, cases, links, report_cases, sentences, blocks) -> None:
     db.conn.executemany(
         f"update sentences set {', '.join(f'{c} = ?' for c in SENTENCE_CASE_COLUMNS)} where id = ?",
         [[row[c] for c in SENTENCE_CASE_COLUMNS] + [row["id"]] for row in sentences],
     )
-    db.execute("delete from case_links")
-    db.execute("delete from cases")
     db.conn.executemany(
-        f"insert into cases ({', '.join(CASE_COLUMNS)}) values ({', '.join('?' * len(CASE_COLUMNS))})",
+        f"insert or replace into cases ({', '.join(CASE_COLUMNS)}) values ({', '.join('?' * len(CASE_COLUMNS))})",
         [[case.get(c) for c in CASE_COLUMNS] for case in cases],
     )
     db.conn.executemany(
-        f"insert into case_links ({', '.join(LINK_COLUMNS)}) values ({', '.join('?' * len(LINK_COLUMNS))})",
+        f"insert or replace into case_links ({', '.join(LINK_COLUMNS)}) values ({', '.join('?' * len(LINK_COLUMNS))})",
         [[link[c] for c in LINK_COLUMNS] for link in links],
     )
     db.conn.executemany(
         "update events set case_id = ? where article_id = ? and person_id = ?",
         list(report_cases.values()),
+    )
+    db.conn.executemany("insert or ignore into case_blocks (key, report_id, single) values (?, ?, ?)", blocks)
+
+
+def _count_doubtful(db: sqlite_utils.Database, case_ids: set[str] | None = None) -> None:
+    """Each case's doubtful links: links kept for review to a report of another case."""
+    where = ""
+    if case_ids is not None:
+        _wanted(db, "case_id", case_ids)
+        where = "where id in (select value from temp.wanted_case_id)"
+    db.execute(
+        f"""update cases set doubtful_links =
+                (select count(*) from case_links l
+                 where l.case_id = cases.id and l.other_case_id != cases.id and l.verdict = 'review')
+              + (select count(*) from case_links l
+                 where l.other_case_id = cases.id and l.case_id != cases.id and l.verdict = 'review') {where}"""
     )

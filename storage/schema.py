@@ -335,6 +335,12 @@ TABLES: dict[str, dict] = {
         },
         "pk": ("report_id", "other_id"),
     },
+    # The linker's blocking index: each report's name keys (cases.names.block_keys), so that a
+    # new report meets only the stored reports sharing a key, however large the archive
+    "case_blocks": {
+        "columns": {"key": str, "report_id": str, "single": int},  # single: the name has one part
+        "pk": ("key", "report_id"),
+    },
     # A reviewer's word on two reports (same case / different case); every later run keeps it
     "case_decisions": {
         "columns": {
@@ -373,6 +379,11 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("events", ["case_id"]),
     ("events", ["report_id"]),
     ("case_links", ["verdict"]),
+    ("case_links", ["other_id"]),
+    ("case_links", ["case_id"]),
+    ("case_links", ["other_case_id"]),
+    ("case_blocks", ["report_id"]),
+    ("case_blocks", ["single", "key"]),
     ("sentences", ["defendant_id"]),
     # The prosecutions view filtered by court or place: newest first (as it is shown) and
     # faceted by year. Without (place, year) SQLite answers "this province's sentences by

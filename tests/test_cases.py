@@ -175,3 +175,66 @@ def test_a_name_part_alone_meets_the_full_names_holding_it_and_is_kept_for_revie
     assert verdicts[("r1", "r2")] == "review"  # a lone part and a court in common: for a reviewer
     assert verdicts[("r2", "r3")] == "different"  # a lone part and nothing else in common
     assert ("r3", "r4") not in links and ("r1", "r3") not in links  # one shared part is no match
+
+
+def _snapshot(db):
+    """What a reader sees of the cases: each case's reports and row, every link, every sentence's case columns."""
+    members = {}
+    for case_id, report in db.execute("select case_id, report_id from events"):
+        members.setdefault(case_id, set()).add(report)
+    return (
+        sorted(sorted(m) for m in members.values()),
+        sorted(tuple(row.values()) for row in db.query("select * from cases")),
+        sorted(tuple(row.values()) for row in db.query("select * from case_links")),
+        sorted(
+            tuple(row.values())
+            for row in db.query("select id, case_id, case_row, reports, current_term, earlier_terms from sentences")
+        ),
+    )
+
+
+def test_nightly_linking_of_new_reports_gives_the_cases_a_full_rebuild_gives(nlp, tmp_path):
+    """The process stage links each night's new reports to the stored cases only (its cost
+    follows the new articles, not the archive); `pipeline.py cases` rebuilds them all. On the
+    linking dev set, fed night by night in date order, both give the same cases and links."""
+    from cases.evaluate import DEV_SETS, load
+    from cases.linking import link_new_reports
+
+    sources, articles, _ = load(DEV_SETS["linking-tune"])
+    db = open_db(tmp_path / "nightly.db")
+    db["sources"].insert_all(sources, pk="id")
+    nights = sorted(articles, key=lambda a: a["published"])
+    for night in (nights[:10], nights[10:22], nights[22:35], nights[35:]):
+        for article in night:
+            db["articles"].insert(
+                {
+                    "id": article["id"],
+                    "url": f"https://news.example/{article['id']}",
+                    "source_id": article["source"],
+                    "published": article["published"],
+                    "title": article["id"],
+                    "text": article["text"],
+                    "relevant": 1,
+                    "fetched_at": article["published"],
+                }
+            )
+        process_articles(db, nlp=nlp)
+        counts = link_new_reports(db)
+        assert counts["reports"] > 0
+        assert db.execute("select count(*) from events where case_id is null").fetchone()[0] == 0
+    nightly = _snapshot(db)
+    assert len(nightly[0]) < db.execute("select count(distinct report_id) from events").fetchone()[0]  # some joined
+    link_cases(db)
+    assert _snapshot(db) == nightly
+
+
+def test_a_reprocessed_article_that_lost_its_reports_rebuilds_the_cases(nlp, tmp_path):
+    from cases.linking import link_new_reports
+
+    db = stored(nlp, tmp_path, [("a1", "kt", "2024-03-10", ARREST), ("a3", "kt", "2025-06-05", SENTENCE)])
+    assert cases_of(db)["Chhun Sokha"]["articles"] == 2
+    db["articles"].update("a1", {"text": "Police in Kampong Cham said on Friday that the investigation goes on."})
+    process_articles(db, nlp=nlp, reprocess=True)
+    link_new_reports(db)
+    assert cases_of(db)["Chhun Sokha"]["articles"] == 1
+    assert db.execute("select count(*) from case_links").fetchone()[0] == 0
