@@ -21,7 +21,6 @@ from cases.names import block_keys, compare_names, name_parts
 from storage.cases import (
     block_sizes,
     ever_linked,
-    lost_reports,
     read_ages,
     read_blocks,
     read_case_ids,
@@ -190,29 +189,38 @@ def link_new_reports(db) -> dict:
     touching only the cases whose reports share a block key with a new one: the cost of a
     night's run follows its new articles, not the size of the archive. The touched cases are
     regrouped with their stored links, the new links and the reviewers' decisions, by the
-    same rules as a rebuild. A report seen before, or one gone (its article was reprocessed),
-    makes it a rebuild: `link_cases`."""
+    same rules as a rebuild. A report seen before (its article was reprocessed, and
+    `storage.cases.unlink_article` unlinked the cases it was in) makes it a rebuild: `link_cases`."""
     new_ids = unlinked_reports(db)
-    if ever_linked(db, new_ids) or lost_reports(db):
-        return link_cases(db)
     if not new_ids:
         return _counts(db, 0)
+    if ever_linked(db, new_ids):
+        return link_cases(db)
     new = read_reports(db, new_ids)
     keys = {rid: block_keys(report.name) for rid, report in new.items()}
     pair_keys = {k for ks in keys.values() for k in ks if not k.startswith("1:")}
     sizes = block_sizes(db, pair_keys)
     new_members = Counter(k for ks in keys.values() for k in ks)
     too_big = {k for k in pair_keys if sizes.get(k, 0) + new_members[k] > MAX_BLOCK}
-    candidates = set()
-    for members in read_blocks(db, pair_keys - too_big).values():
-        candidates.update(members)
+    names_by_key: dict[str, set[str]] = defaultdict(set)
+    for rid, ks in keys.items():
+        for key in ks:
+            names_by_key[key].add(new[rid].name)
     single = {rid for rid, report in new.items() if len(name_parts(report.name)) == 1}
     lone_of_single = {k for rid in single for k in keys[rid] if k.startswith("1:")}
     lone_of_many = {k for rid in set(new) - single for k in keys[rid] if k.startswith("1:")}
-    for members in read_blocks(db, lone_of_single).values():  # a one-part name meets every holder
-        candidates.update(members)
-    for members in read_blocks(db, lone_of_many - lone_of_single, singles_only=True).values():
-        candidates.update(members)  # a full name meets the one-part names it holds
+    blocks = [
+        read_blocks(db, pair_keys - too_big),
+        read_blocks(db, lone_of_single),  # a one-part name meets every holder of its part
+        read_blocks(db, lone_of_many - lone_of_single, singles_only=True),  # a full name, the one-part names
+    ]
+    candidates = {  # only a stored report whose name matches a new one's can be linked to it
+        report
+        for found in blocks
+        for key, members in found.items()
+        for report, name in members
+        if any(compare_names(name, other) is not None for other in names_by_key[key])
+    }
     loaded = read_case_members(db, candidates) | set(new) if candidates else set(new)
     reports = {**read_reports(db, loaded - set(new)), **new} if loaded - set(new) else new
     old_cases = read_case_ids(db, loaded - set(new))
@@ -268,12 +276,12 @@ def _case_rows(reports: dict[str, Report], links: dict, case_of: dict[str, str])
     return cases, link_rows, report_cases, sentences
 
 
-def _block_rows(reports) -> list[tuple[str, str, int]]:
-    return [
-        (key, report.id, int(len(name_parts(report.name)) == 1))
+def _block_rows(reports) -> list[tuple[str, str, str, int]]:
+    return sorted(  # in key order: the index takes them in one sweep
+        (key, report.id, report.name, int(len(name_parts(report.name)) == 1))
         for report in reports
         for key in block_keys(report.name)
-    ]
+    )
 
 
 def _counts(db, reports: int) -> dict:

@@ -96,6 +96,5 @@ def block_keys(name: str) -> set[str]:
     if len(per_part) == 1:
         return keys
     for first, second in combinations(per_part, 2):
-        keys.update(f"{x}|{y}" for x in first for y in second)
-        keys.update(f"{y}|{x}" for x in first for y in second)
+        keys.update("|".join(sorted((x, y))) for x in first for y in second)  # either order: one key
     return keys

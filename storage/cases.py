@@ -82,18 +82,6 @@ def unlinked_reports(db: sqlite_utils.Database) -> set[str]:
     return {r for (r,) in db.execute("select distinct report_id from events where case_id is null")}
 
 
-def lost_reports(db: sqlite_utils.Database) -> bool:
-    """Whether a linked report has no events any more (its article was reprocessed and now
-    says less): its case must be rebuilt. One pass over the blocking index, per run."""
-    return (
-        db.execute(
-            "select 1 from case_blocks b where not exists (select 1 from events e where e.report_id = b.report_id) "
-            "limit 1"
-        ).fetchone()
-        is not None
-    )
-
-
 def ever_linked(db: sqlite_utils.Database, report_ids: Iterable[str]) -> bool:
     """Whether the linker has seen any of these reports before (their article was reprocessed)."""
     _wanted(db, "report_id", report_ids)
@@ -105,16 +93,29 @@ def ever_linked(db: sqlite_utils.Database, report_ids: Iterable[str]) -> bool:
     )
 
 
-def read_blocks(db: sqlite_utils.Database, keys: Iterable[str], singles_only: bool = False) -> dict[str, list[str]]:
-    """{block key: the stored reports holding it} (only those named by one part, if asked)."""
+def read_blocks(
+    db: sqlite_utils.Database, keys: Iterable[str], singles_only: bool = False
+) -> dict[str, list[tuple[str, str]]]:
+    """{block key: (report id, name) of the stored reports holding it} (only those named by
+    one part, if asked)."""
     _wanted(db, "key", keys)
-    blocks: dict[str, list[str]] = {}
-    for key, report in db.execute(
-        "select key, report_id from case_blocks where key in (select value from temp.wanted_key)"
+    blocks: dict[str, list[tuple[str, str]]] = {}
+    for key, report, name in db.execute(
+        "select key, report_id, name from case_blocks where key in (select value from temp.wanted_key)"
         + (" and single = 1" if singles_only else "")
     ):
-        blocks.setdefault(key, []).append(report)
+        blocks.setdefault(key, []).append((report, name))
     return blocks
+
+
+def unlink_article(db: sqlite_utils.Database, article_id: str) -> None:
+    """Before an article's events are rewritten (reprocessing): the cases holding its reports
+    lose their links, so that the next linking rebuilds them (`cases.linking.link_new_reports`)."""
+    db.execute(
+        """update events set case_id = null where case_id in
+           (select case_id from events where article_id = ? and case_id is not null)""",
+        [article_id],
+    )
 
 
 def block_sizes(db: sqlite_utils.Database, keys: Iterable[str]) -> dict[str, int]:
@@ -214,7 +215,7 @@ def write_cases(
     links: list[dict],
     report_cases: dict,
     sentences: list[dict],
-    blocks: list[tuple[str, str, int]],
+    blocks: list[tuple[str, str, str, int]],
 ) -> None:
     """Replace cases, links and the blocking index; set each event's and sentence's case
     (inside the caller's transaction)."""
@@ -235,7 +236,7 @@ def update_cases(
     links: list[dict],
     report_cases: dict,
     sentences: list[dict],
-    blocks: list[tuple[str, str, int]],
+    blocks: list[tuple[str, str, str, int]],
 ) -> None:
     """Replace the cases `old_cases` by `cases`, made of `reports` (every report of the old
     cases and the new ones): their links, events and sentences (inside the caller's transaction)."""
@@ -274,7 +275,7 @@ def _write(db, cases, links, report_cases, sentences, blocks) -> None:
         "update events set case_id = ? where article_id = ? and person_id = ?",
         list(report_cases.values()),
     )
-    db.conn.executemany("insert or ignore into case_blocks (key, report_id, single) values (?, ?, ?)", blocks)
+    db.conn.executemany("insert or ignore into case_blocks (key, report_id, name, single) values (?, ?, ?, ?)", blocks)
 
 
 def _count_doubtful(db: sqlite_utils.Database, case_ids: set[str] | None = None) -> None:

@@ -11,7 +11,7 @@ import functools
 
 import sqlite_utils
 
-from storage.cases import report_id
+from storage.cases import report_id, unlink_article
 from storage.schema import CO_MENTION_LIMIT, stable_id, transaction, utc_now
 
 
@@ -251,6 +251,7 @@ def clear_extraction(db: sqlite_utils.Database, article_id: str) -> set[str]:
     }
     db.execute("delete from mentions where article_id = ?", [article_id])
     db.execute("delete from sentences where article_id = ?", [article_id])
+    unlink_article(db, article_id)
     db.execute("delete from events where article_id = ?", [article_id])
     return old
 

@@ -338,7 +338,7 @@ TABLES: dict[str, dict] = {
     # The linker's blocking index: each report's name keys (cases.names.block_keys), so that a
     # new report meets only the stored reports sharing a key, however large the archive
     "case_blocks": {
-        "columns": {"key": str, "report_id": str, "single": int},  # single: the name has one part
+        "columns": {"key": str, "report_id": str, "name": str, "single": int},  # single: the name has one part
         "pk": ("key", "report_id"),
     },
     # A reviewer's word on two reports (same case / different case); every later run keeps it
