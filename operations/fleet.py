@@ -41,7 +41,8 @@ def run_crawler(redis_url: str, sources: Path, extra: dict | None, parsed_source
     reason = stats.get("finish_reason")
     print(
         f"crawler {me}: {reason}; {stats.get('downloader/request_count', 0)} requests, "
-        f"{stats.get('news/pages_fetched', 0)} article pages fetched"
+        f"{stats.get('news/pages_fetched', 0)} article pages fetched, "
+        f"{stats.get('fleet/idle_waits', 0)} idle waits for the fleet"
     )
     return EXIT_OK if reason == "finished" else EXIT_FAILED
 
