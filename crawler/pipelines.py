@@ -13,22 +13,16 @@ from dataclasses import asdict
 
 from scrapy import signals
 
-from crawler.dedup import NearDuplicateIndex, from_hex, simhash, to_hex
+from crawler.article_store import ArticleStore
 from crawler.items import ArticleItem
 from storage import open_db
 from storage.articles import (
-    article_fingerprints,
-    article_id,
-    article_text,
     commit_feed_validators,
     discard_pending_validators,
     feed_validators,
-    find_exact_copy,
     known_urls,
     mark_url,
     save_feed_state,
-    store_article,
-    store_copy,
     upsert_sources,
     urls_to_retry,
 )
@@ -53,56 +47,6 @@ def crawl_counts(stats, sources) -> dict:
         key.rsplit("/", 1)[-1]: value for key, value in stats.get_stats().items() if key.startswith("news/problems/")
     }
     return counts
-
-
-class ArticleStore:
-    """Stores an item's article, or links it to the stored copy of the same story: the item
-    pipeline's work, also done by the fleet's writer (`fleet.writer`) for items from Redis."""
-
-    def __init__(self, db, max_distance: int = 16, min_jaccard: float = 0.5):
-        self.db = db
-        self.near = NearDuplicateIndex(max_distance=max_distance, min_jaccard=min_jaccard)
-        for aid, value in article_fingerprints(db, lambda text: to_hex(simhash(text))).items():
-            self.near.add(aid, from_hex(value))
-
-    def store(self, article: dict, run_id: int | None) -> str:
-        """new, updated, unchanged (by canonical URL), duplicate (a copy) or irrelevant."""
-        db = self.db
-        if not article.get("relevant"):
-            with transaction(db):
-                for url in {article["url"], *(article.get("seen_urls") or [])}:
-                    mark_url(
-                        db, url, "irrelevant", source_id=article.get("source_id"), published=article.get("published")
-                    )
-            logger.info("irrelevant (score %.1f): %s", article.get("relevance") or 0, article["url"])
-            return "irrelevant"
-        aid = article_id(article["url"])
-        fingerprint = from_hex(article["simhash"]) if article.get("simhash") else simhash(article["text"])
-        is_stored = db.execute("select 1 from articles where id = ?", [aid]).fetchone() is not None
-        if not is_stored:
-            original = find_exact_copy(db, article.get("content_hash"), article["url"])
-            copy = None
-            if original:
-                copy = ("exact", original, 0, 1.0)
-            else:
-                match = self.near.find(article["text"], fingerprint, lambda a: article_text(db, a))
-                if match:
-                    copy = ("near", match.article_id, match.distance, match.similarity)
-            if copy:
-                kind, original, bits, similarity = copy
-                store_copy(db, original, article, kind, bits, similarity, run_id=run_id)
-                logger.info(
-                    "%s copy of article %s (distance %d, similarity %.2f): %s",
-                    kind,
-                    original,
-                    bits,
-                    similarity,
-                    article["url"],
-                )
-                return "duplicate"
-        outcome = store_article(db, article, run_id=run_id)
-        self.near.add(aid, fingerprint)
-        return outcome
 
 
 class StoreArticlePipeline:

@@ -20,9 +20,11 @@ from scrapy import signals
 
 from crawler.items import ArticleItem
 from crawler.pipelines import crawl_counts
-from fleet.frontier import LEASE, frontier_for, lease_id
+from fleet.frontier import frontier_for
+from fleet.leases import LEASE, lease_id
 
 logger = logging.getLogger(__name__)
+LOCAL_KNOWN = 200_000  # known URLs a crawler keeps in memory (about 30 MB) rather than asking Redis
 
 
 class Outbox:
@@ -38,8 +40,12 @@ class Outbox:
 
     def send(self, kind: str, body, release: str | None = None) -> None:
         """Queue one message (and release the lease `release` in the same transaction)."""
+        self.send_all([self.message(kind, body)], release)
+
+    def send_all(self, messages: list[str], release: str | None = None) -> None:
         pipe = self.frontier.server.pipeline(transaction=True)
-        pipe.lpush(self.frontier.keys.messages, self.message(kind, body))
+        if messages:
+            pipe.lpush(self.frontier.keys.messages, *messages)
         if release:
             self.frontier.release(release, pipe=pipe)
         pipe.execute()
@@ -65,8 +71,13 @@ class FleetStore:
     def register_sources(self, sources) -> None:
         self.outbox.send("sources", [dataclasses.asdict(s) for s in sources])
 
-    def known_urls(self, since=None, max_attempts: int = 3) -> RedisSet:
-        return RedisSet(self.frontier.server, self.keys.known)
+    def known_urls(self, since=None, max_attempts: int = 3):
+        """The published known URLs: copied here when up to `LOCAL_KNOWN` (a round trip less per
+        listed URL), asked of Redis one at a time when more."""
+        server = self.frontier.server
+        if server.scard(self.keys.known) <= LOCAL_KNOWN:
+            return {url.decode() for url in server.smembers(self.keys.known)}
+        return RedisSet(server, self.keys.known)
 
     def urls_to_retry(self, max_attempts: int = 3):
         return [tuple(json.loads(row)) for row in self.frontier.server.lrange(self.keys.retry, 0, -1)]
@@ -117,25 +128,30 @@ class Handoff:
             logger.info("crawler %s queued the start URLs", frontier.owner)
 
     def process_spider_output(self, response, result, spider=None):
+        items = []
         for output in result:
             if isinstance(output, ArticleItem):
-                self.outbox.send("item", dataclasses.asdict(output))
+                items.append(self.outbox.message("item", dataclasses.asdict(output)))
             else:
                 yield output
-        self._done(response)
+        self._done(response, items)
 
     async def process_spider_output_async(self, response, result, spider=None):
+        items = []
         async for output in result:
             if isinstance(output, ArticleItem):
-                self.outbox.send("item", dataclasses.asdict(output))
+                items.append(self.outbox.message("item", dataclasses.asdict(output)))
             else:
                 yield output
-        self._done(response)
+        self._done(response, items)
 
-    def _done(self, response) -> None:
+    def _done(self, response, items: list[str]) -> None:
+        """The response's items and the end of its lease, in one transaction: its requests are
+        queued already (each as it was yielded)."""
+        self._frontier()
         lease = response.request.meta.get(LEASE) if response.request is not None else None
-        if lease:
-            self._frontier().release(lease)
+        if items or lease:
+            self.outbox.send_all(items, lease)
 
     def spider_closed(self, spider=None, reason=None):
         """The crawler's counts for the run's row, and that it finished (and how)."""

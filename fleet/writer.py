@@ -14,8 +14,8 @@ import json
 import logging
 from types import SimpleNamespace
 
-from crawler.pipelines import ArticleStore
-from fleet.frontier import Frontier
+from crawler.article_store import ArticleStore
+from fleet.leases import Frontier
 from storage.articles import (
     commit_feed_validators,
     feed_validators,

@@ -113,12 +113,12 @@ def finish(proc: subprocess.Popen, timeout: float = 120) -> tuple[int, str]:
     return proc.returncode, out
 
 
-def wait_for(condition, what: str, timeout: float = 60) -> None:
+def wait_for(condition, what: str, timeout: float = 60, every: float = 0.05) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
+        time.sleep(every)
 
 
 def published(redis_url: str) -> bool:
@@ -207,8 +207,9 @@ def test_a_writer_killed_again_and_again_loses_and_duplicates_nothing(site, one_
     kills, writer = 0, None
     while kills < 6:
         before = written()
-        writer = start("store", "--redis", redis_url, "--db", str(db), "--batch", "2")
-        wait_for(lambda w=writer, n=before: written() > n or w.poll() is not None, "the writer's next commit")
+        writer = start("store", "--redis", redis_url, "--db", str(db), "--batch", "1")
+        # killed as soon as it has committed something: mid-run, a few messages in
+        wait_for(lambda w=writer, n=before: written() > n or w.poll() is not None, "a commit", every=0.005)
         if writer.poll() is not None:
             break  # it wrote the rest and finished the run before the kill
         writer.send_signal(signal.SIGKILL)
