@@ -19,6 +19,7 @@ last commit.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import signal
 import sqlite3
@@ -87,7 +88,8 @@ def fleet_crawl(server, sources: Path, db: Path, crawlers: int, settings: tuple[
         for line in o.splitlines()
         if " idle waits" in line
     )
-    return {"fetched": fetched, "rate": rate, "crawl_wall": crawl_wall, "wall": wall, "idle_waits": idle}
+    load = os.getloadavg()[0]  # other work on the machine: the figures are only comparable at equal load
+    return {"fetched": fetched, "rate": rate, "crawl_wall": crawl_wall, "wall": wall, "idle_waits": idle, "load": load}
 
 
 def writer_rate(server, sources: Path, db: Path, batch: int) -> tuple[int, int, float]:
@@ -148,7 +150,8 @@ def main() -> int:
         fetched, plain = article_rate(server)
         print(
             f"one plain spider process: {plain:.1f} pages/s first to last article request "
-            f"({fetched} fetched, {stored} stored, {plain_wall:.1f} s for the command)"
+            f"({fetched} fetched, {stored} stored, {plain_wall:.1f} s for the command, "
+            f"load average {os.getloadavg()[0]:.1f})"
         )
         runs = {}
         for n in sizes:
@@ -159,7 +162,8 @@ def main() -> int:
             print(
                 f"{n} crawler process{'es' if n > 1 else ''} + writer: {run['rate']:.1f} pages/s "
                 f"({run['rate'] / plain:.2f}× one plain spider), {stored} stored, each page once; "
-                f"crawl {run['crawl_wall']:.1f} s, writer done {run['wall']:.1f} s, {run['idle_waits']} idle waits"
+                f"crawl {run['crawl_wall']:.1f} s, writer done {run['wall']:.1f} s, {run['idle_waits']} idle waits, "
+                f"load average {run['load']:.1f}"
             )
         if 2 in sizes:
             db = folder / "fleet-2-heartbeat.db"
