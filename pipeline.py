@@ -4,6 +4,7 @@
     python pipeline.py demo              # offline demo: local site -> crawl -> NLP -> Datasette
     python pipeline.py nightly           # cron: crawl the real sources, then process
     python pipeline.py crawl | process | serve
+    python pipeline.py store --redis URL # the writer of a fleet of `crawl --redis URL` crawlers
     python pipeline.py parse PAGE.html   # HTML to article fields, one JSON object per file
     python pipeline.py parse --reextract # parse stored articles again from their stored HTML
     python pipeline.py extract FILE|-    # entities and sentences, one JSON object per input
@@ -88,7 +89,18 @@ def cmd_crawl(args) -> int:
         sources = read_sources(args.sources, extra)
     except SourcesFileError as problem:
         return usage_error(str(problem))
+    redis_url = args.redis or extra.pop("NEWS_REDIS_URL", None)
+    if redis_url:  # one crawler of a fleet: no database here, the writer has it
+        from operations.fleet import run_crawler
+
+        return run_crawler(redis_url, args.sources, extra, sources, args.wait, show_progress(args))
     return run_stages(args.db, "crawl", lambda run: crawl_stage(run, args.sources, extra, show_progress(args), sources))
+
+
+def cmd_store(args) -> int:
+    from operations.fleet import run_writer
+
+    return run_writer(args.db, args.redis, args.since, args.batch)
 
 
 def cmd_process(args) -> int:
@@ -304,6 +316,32 @@ def build_parser() -> argparse.ArgumentParser:
     db_arg(p)
     crawl_args(p)
 
+    p.add_argument(
+        "--redis",
+        metavar="URL",
+        help="be one crawler of a fleet sharing the frontier on this Redis (redis://host:6379/0; "
+        "or --set NEWS_REDIS_URL=URL): the database is not opened, `store --redis` writes it",
+    )
+    p.add_argument(
+        "--wait", type=float, default=600, metavar="S", help="with --redis: seconds to wait for the writer's run"
+    )
+
+    p = add(
+        "store",
+        cmd_store,
+        "The fleet's one writer: publish a crawl run on Redis, write what the crawlers (crawl --redis) "
+        "send until the crawl is over; started again after a kill, it resumes the run.",
+    )
+    db_arg(p)
+    p.add_argument("--redis", metavar="URL", required=True, help="the fleet's Redis (redis://host:6379/0)")
+    p.add_argument(
+        "--since",
+        type=since_date,
+        metavar="DATE",
+        help="the --since the crawlers are given: pages found too old before are known unless older",
+    )
+    p.add_argument("--batch", type=int, default=200, metavar="N", help="messages per transaction (default 200)")
+
     p = add("process", cmd_process, "Run the NLP stage over stored articles not yet processed.")
     commit_arg(p)
     db_arg(p)
@@ -397,7 +435,11 @@ def _iso_date(value: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     setup_logging(args.verbose, getattr(args, "quiet", False))
-    writes = args.command in {"crawl", "process", "cases", "nightly", "demo"} or getattr(args, "reextract", False)
+    writes = args.command in {"crawl", "process", "cases", "nightly", "demo", "store"} or getattr(
+        args, "reextract", False
+    )
+    if args.command == "crawl" and (args.redis or any(s.startswith("NEWS_REDIS_URL=") for s in args.set or [])):
+        writes = False  # a crawler of a fleet writes no database and no log beside it
     if writes:
         add_log_file(args.db)
         install_signal_handlers()

@@ -13,27 +13,21 @@ from dataclasses import asdict
 
 from scrapy import signals
 
-from crawler.dedup import NearDuplicateIndex, from_hex, simhash, to_hex
+from crawler.article_store import ArticleStore
 from crawler.items import ArticleItem
 from storage import open_db
 from storage.articles import (
-    article_fingerprints,
-    article_id,
-    article_text,
     commit_feed_validators,
     discard_pending_validators,
     feed_validators,
-    find_exact_copy,
     known_urls,
     mark_url,
     save_feed_state,
-    store_article,
-    store_copy,
     upsert_sources,
     urls_to_retry,
 )
 from storage.runs import add_counts, record_error
-from storage.schema import CRAWL_COUNTS
+from storage.schema import CRAWL_COUNTS, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +35,18 @@ logger = logging.getLogger(__name__)
 # except those below (`sources_failed` is counted from the failed sources at the close)
 STAT_KEYS = {"requests": "downloader/request_count"}
 RUN_COUNTS = {column: STAT_KEYS.get(column, f"news/{column}") for column in CRAWL_COUNTS if column != "sources_failed"}
+
+
+def crawl_counts(stats, sources) -> dict:
+    """The `runs` counters of a crawler's Scrapy stats (`sources`: the spider's sources; one
+    failed when none of its start URLs could be read)."""
+    get = stats.get_value
+    counts = {column: get(key, 0) for column, key in RUN_COUNTS.items()}
+    counts["sources_failed"] = sum(1 for s in sources if get(f"news/source_failed/{s.id}", 0) >= len(s.start_urls))
+    counts["problem_counts"] = {
+        key.rsplit("/", 1)[-1]: value for key, value in stats.get_stats().items() if key.startswith("news/problems/")
+    }
+    return counts
 
 
 class StoreArticlePipeline:
@@ -51,11 +57,7 @@ class StoreArticlePipeline:
         self.db_path = db_path
         self.run_id = run_id
         self.db = None
-        settings = crawler.settings
-        self.near = NearDuplicateIndex(
-            max_distance=settings.getint("NEAR_DUPLICATE_MAX_DISTANCE", 16),
-            min_jaccard=settings.getfloat("NEAR_DUPLICATE_MIN_JACCARD", 0.5),
-        )
+        self.articles: ArticleStore | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -67,8 +69,12 @@ class StoreArticlePipeline:
     def open_spider(self, spider=None):
         self.db = open_db(self.db_path)
         discard_pending_validators(self.db)  # left by a crawl that was killed
-        for aid, value in article_fingerprints(self.db, lambda text: to_hex(simhash(text))).items():
-            self.near.add(aid, from_hex(value))
+        settings = self.crawler.settings
+        self.articles = ArticleStore(
+            self.db,
+            max_distance=settings.getint("NEAR_DUPLICATE_MAX_DISTANCE", 16),
+            min_jaccard=settings.getfloat("NEAR_DUPLICATE_MIN_JACCARD", 0.5),
+        )
         spider = spider or self.crawler.spider
         spider.store = self
 
@@ -102,64 +108,24 @@ class StoreArticlePipeline:
     ) -> None:
         record_error(self.db, self.run_id, url, f"{code}: {reason}", code, source_id)
         if status:
-            with self.db.conn:
+            with transaction(self.db):
                 mark_url(self.db, url, status, source_id=source_id, code=code, published=published)
 
     # Item handling -----------------------------------------------------------
     def process_item(self, item: ArticleItem, spider=None):
-        stats = self.crawler.stats
-        if not item.relevant:
-            with self.db.conn:
-                for url in {item.url, *item.seen_urls}:
-                    mark_url(self.db, url, "irrelevant", source_id=item.source_id, published=item.published)
-            stats.inc_value("news/articles_irrelevant")
-            logger.info("irrelevant (score %.1f): %s", item.relevance, item.url)
-            return item
-        article = asdict(item)
-        aid = article_id(item.url)
-        fingerprint = from_hex(item.simhash) if item.simhash else simhash(item.text)
-        is_stored = self.db.execute("select 1 from articles where id = ?", [aid]).fetchone() is not None
-        if not is_stored:
-            original = find_exact_copy(self.db, item.content_hash, item.url)
-            copy = None
-            if original:
-                copy = ("exact", original, 0, 1.0)
-            else:
-                match = self.near.find(item.text, fingerprint, lambda a: article_text(self.db, a))
-                if match:
-                    copy = ("near", match.article_id, match.distance, match.similarity)
-            if copy:
-                kind, original, bits, similarity = copy
-                store_copy(self.db, original, article, kind, bits, similarity, run_id=self.run_id)
-                stats.inc_value("news/articles_duplicate")
-                logger.info(
-                    "%s copy of article %s (distance %d, similarity %.2f): %s",
-                    kind,
-                    original,
-                    bits,
-                    similarity,
-                    item.url,
-                )
-                return item
-        outcome = store_article(self.db, article, run_id=self.run_id)
-        self.near.add(aid, fingerprint)
-        stats.inc_value(f"news/articles_{outcome}")
+        outcome = self.articles.store(asdict(item), self.run_id)
+        self.crawler.stats.inc_value(f"news/articles_{outcome}")
         return item
 
     def close_spider(self, spider=None):
         if self.db is None:
             return
         if self.run_id is not None:
-            stats = self.crawler.stats.get_stats()
-            get = self.crawler.stats.get_value
-            sources = getattr(spider or self.crawler.spider, "sources", [])
-            failed_sources = [s for s in sources if get(f"news/source_failed/{s.id}", 0) >= len(s.start_urls)]
-            counts = {column: get(key, 0) for column, key in RUN_COUNTS.items()}
-            counts["sources_failed"] = len(failed_sources)
-            counts["problem_counts"] = {
-                key.rsplit("/", 1)[-1]: value for key, value in stats.items() if key.startswith("news/problems/")
-            }
-            add_counts(self.db, self.run_id, counts)
+            add_counts(
+                self.db,
+                self.run_id,
+                crawl_counts(self.crawler.stats, getattr(spider or self.crawler.spider, "sources", [])),
+            )
         self.db.close()
         self.db = None
 

@@ -200,6 +200,10 @@ TABLES: dict[str, dict] = {
         },
         "pk": "url",
     },
+    "handoff_messages": {  # messages from the fleet's crawlers (Redis) already written: each once
+        "columns": {"id": str, "run_id": int, "kind": str, "applied_at": str},
+        "pk": "id",
+    },
     "entities": {
         "columns": {
             "id": str,

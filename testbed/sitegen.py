@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import random
+from pathlib import Path
 
 PEOPLE = [
     "Sok Dara",
@@ -199,3 +200,61 @@ def article_page(
 <li><a href="/section/sport/">Cup final tickets on sale</a></li></ul></aside></main>
 <footer><p>Copyright {esc(site)}. All rights reserved.</p><p><a href="/about/">Contact the newsroom</a></p></footer>
 </body></html>"""
+
+
+PER_SECTION_PAGE = 50
+
+
+def generate_site(folder: Path, pages: int) -> list[str]:
+    """A news site of `pages` generated articles (one in ten off topic) in `folder`: one XML
+    sitemap, section pages of 50 links each, a robots.txt; returns the article paths."""
+    origin = "http://127.0.0.1:8765"  # replaced by the real origin when served (demo/server.py)
+    paths = []
+    for n in range(pages):
+        on_topic = n % 10 != 9
+        path = f"/news/2025/{n % 12 + 1:02d}/story-{n:05d}-{'trafficking-case' if on_topic else 'football-report'}.html"
+        title = f"{'Trafficking case' if on_topic else 'Match report'} number {n}"
+        html = article_page(
+            title,
+            article_text(f"bench-{n}", 14, on_topic=on_topic),
+            url=origin + path,
+            published=f"2025-{n % 12 + 1:02d}-{n % 28 + 1:02d}T08:00:00Z",
+            author=f"Reporter {n % 37}",
+        )
+        target = folder / path.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+        paths.append(path)
+    urls = "".join(f"<url><loc>{origin}{p}</loc></url>" for p in paths)
+    (folder / "sitemap.xml").write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>',
+        encoding="utf-8",
+    )
+    section_pages = (pages + PER_SECTION_PAGE - 1) // PER_SECTION_PAGE
+    for page in range(1, section_pages + 1):
+        links = "".join(
+            f'<li><a href="{p}">{p}</a></li>' for p in paths[(page - 1) * PER_SECTION_PAGE : page * PER_SECTION_PAGE]
+        )
+        nxt = f'<a rel="next" href="/section/page-{page + 1}.html">Next</a>' if page < section_pages else ""
+        (folder / "section").mkdir(exist_ok=True)
+        (folder / "section" / f"page-{page}.html").write_text(
+            f"<html><body><h1>News, page {page}</h1><ul>{links}</ul>{nxt}</body></html>", encoding="utf-8"
+        )
+    (folder / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n", encoding="utf-8")
+    (folder / "index.html").write_text(
+        '<html><body><a href="/section/page-1.html">News</a></body></html>', encoding="utf-8"
+    )
+    return paths
+
+
+def bench_sources(origin: str, pages: int) -> str:
+    """The sources file of the site `generate_site` made, served at `origin`."""
+    return f"""[[source]]
+id = "bench"
+name = "Generated bench site"
+homepage = "{origin}/"
+start_urls = ["{origin}/sitemap.xml", "{origin}/section/page-1.html"]
+allowed_domains = ["127.0.0.1"]
+article_pattern = "/news/\\\\d{{4}}/"
+max_pages = {pages // PER_SECTION_PAGE + 1}
+"""

@@ -10,7 +10,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LOWER = ("crawler", "nlp", "cases", "storage")  # the stages and their storage
+LOWER = ("crawler", "nlp", "cases", "storage", "fleet")  # the stages, their storage, the fleet's hand-off
 UPPER = ("pipeline", "operations", "web")  # the command line, how a run runs, the Datasette face
 SKIP = {".venv", "data", ".git", "node_modules"}
 
@@ -144,3 +144,15 @@ def test_no_package_imports_in_a_circle():
     for name, targets in import_graph().items():
         packages.setdefault(top(name), set()).update(top(t) for t in targets if top(t) != top(name))
     assert cycles(packages) == []
+
+
+def test_the_crawler_imports_neither_the_nlp_stage_nor_the_fleet_built_on_it():
+    """A crawler of the fleet is the one-machine spider: fleet/ wraps crawler/, never the reverse."""
+    wrong = {
+        (name, target)
+        for name, targets in import_graph().items()
+        if top(name) == "crawler"
+        for target in targets
+        if top(target) in {"nlp", "fleet", "cases"}
+    }
+    assert not wrong

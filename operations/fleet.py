@@ -1,0 +1,105 @@
+"""How the fleet's two commands run: a crawler (`crawl --redis`: no database, no run row, its
+output to Redis) and the writer (`store --redis`: the run lock, the run's row, resumed by a
+writer started again after a kill)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from operations.runs import EXIT_FAILED, EXIT_FOR_STATUS, EXIT_LOCKED, EXIT_OK, Stopped, log, summary
+
+
+def crawler_id() -> str:
+    return f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"
+
+
+def run_crawler(redis_url: str, sources: Path, extra: dict | None, parsed_sources, wait: float, progress: bool) -> int:
+    """One crawler of the fleet, once the writer has published its run (waits up to `wait` s)."""
+    from crawler.runner import run_crawl
+    from fleet.keys import Keys, connect
+    from fleet.settings import fleet_settings
+    from fleet.writer import published_run
+
+    server, keys = connect(redis_url), Keys()
+    deadline = time.monotonic() + wait
+    while (run_id := published_run(server, keys)) is None:
+        if time.monotonic() > deadline:
+            print(f"crawl: no run published on {redis_url} (start `pipeline.py store --redis {redis_url}`)")
+            return EXIT_FAILED
+        time.sleep(0.5)
+    me = crawler_id()
+    log.info("crawler %s: run %d of the writer on %s", me, run_id, redis_url)
+    settings = {**(extra or {}), **fleet_settings(redis_url, me)}
+    if progress:
+        settings["NEWS_PROGRESS"] = True
+    stats = run_crawl(sources, None, extra_settings=settings, parsed_sources=parsed_sources)
+    reason = stats.get("finish_reason")
+    print(
+        f"crawler {me}: {reason}; {stats.get('downloader/request_count', 0)} requests, "
+        f"{stats.get('news/pages_fetched', 0)} article pages fetched, "
+        f"{stats.get('fleet/idle_waits', 0)} idle waits for the fleet"
+    )
+    return EXIT_OK if reason == "finished" else EXIT_FAILED
+
+
+def run_writer(db_path: Path, redis_url: str, since: str | None, batch: int) -> int:
+    """The writer of a crawl run: publish (or resume) the run, write until the crawl is over."""
+    from fleet.keys import Keys, connect
+    from fleet.writer import Writer, publish, published_run
+    from storage import open_db
+    from storage.articles import discard_pending_validators
+    from storage.lock import LockBusy, RunLock
+    from storage.runs import finish_run, get_run, set_fields, start_run
+
+    lock = RunLock(Path(db_path), "store --redis")
+    try:
+        lock.acquire()
+    except LockBusy as busy:
+        print(f"store: {busy}; nothing done (exit {EXIT_LOCKED})")
+        return EXIT_LOCKED
+    db = open_db(db_path)
+    server, keys = connect(redis_url), Keys()
+    try:
+        run_id = published_run(server, keys)
+        row = get_run(db, run_id) if run_id and db["runs"].count_where("id = ?", [run_id]) else None
+        if row and row["status"] == "running":
+            set_fields(db, run_id, pid=os.getpid(), host=socket.gethostname())
+            log.info("run %d resumed by the writer (pid %d)", run_id, os.getpid())
+        else:
+            discard_pending_validators(db)  # left by a one-machine crawl that was killed
+            run_id = start_run(db, "crawl --redis", lock=lock, stage="crawl")
+            known = publish(db, server, keys, run_id, since)
+            log.info("run %d published on %s: %d URLs known; waiting for crawlers", run_id, redis_url, known)
+        writer = Writer(db, server, keys, run_id, batch=batch)
+        writer.recover()
+        while True:
+            if not writer.step(timeout=1.0) and writer.crawl_over():
+                break
+        status, message = writer.finish()
+        started = datetime.fromisoformat(get_run(db, run_id)["started_at"].replace("Z", "+00:00"))
+        seconds = round((datetime.now(timezone.utc) - started).total_seconds(), 2)
+        finish_run(
+            db,
+            run_id,
+            status,
+            message,
+            stage="done",
+            crawl_seconds=seconds,
+            duration_seconds=seconds,
+            exit_code=EXIT_FOR_STATUS[status],
+        )
+        writer.clear()
+        row = get_run(db, run_id)
+        print(summary(row))
+        return EXIT_FOR_STATUS[status]
+    except (Stopped, KeyboardInterrupt):
+        print("store: stopped; the run stays open, and `store --redis` started again resumes it")
+        return EXIT_FAILED
+    finally:
+        db.close()
+        lock.release()

@@ -1,0 +1,227 @@
+"""The fleet on a real Redis (Debian's redis-server, started here on 127.0.0.1) against the
+generated news site served on 127.0.0.1, with real processes: `pipeline.py store --redis`
+(the one writer) and `pipeline.py crawl --redis` (crawlers), killed with SIGKILL where the
+test says so. Without redis-server the tests skip, except under CI, where they fail."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from testbed.redis_server import redis_available, redis_server
+from tests.conftest import ROOT, run_pipeline
+
+PAGES = 40  # articles on the generated site (four of them off topic)
+
+if not redis_available():
+    reason = "needs Debian's redis-server (apt-get install redis-server)"
+    if os.environ.get("CI"):
+        raise RuntimeError(f"fleet tests cannot run in CI: {reason}")
+    pytestmark = pytest.mark.skip(reason=reason)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    from testbed.counting_site import serve_counting
+    from testbed.sitegen import bench_sources, generate_site
+
+    folder = tmp_path_factory.mktemp("fleet_site")
+    paths = generate_site(folder / "site", PAGES)
+    server = serve_counting(folder / "site")
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    sources = folder / "sources.toml"
+    sources.write_text(bench_sources(origin, PAGES), encoding="utf-8")
+    yield server, sources, paths
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def one_machine(site, tmp_path_factory):
+    """What a plain `pipeline.py crawl` of the site stores: the figures the fleet must equal."""
+    server, sources, _ = site
+    db = tmp_path_factory.mktemp("one_machine") / "t.db"
+    run_pipeline("crawl", "--sources", str(sources), "--db", str(db))
+    server.requests.clear()
+    return contents(db)
+
+
+@pytest.fixture
+def redis_url(site):
+    site[0].requests.clear()  # each test counts its own requests
+    with redis_server() as url:
+        yield url
+
+
+COUNTS = (
+    "sources_tried",
+    "sources_failed",
+    "listings_fetched",
+    "urls_known",
+    "pages_fetched",
+    "articles_new",
+    "articles_duplicate",
+    "articles_irrelevant",
+    "pages_skipped",
+    "errors",
+)
+
+
+def contents(db: Path) -> dict:
+    conn = sqlite3.connect(db)
+    try:
+        run = conn.execute(f"select {', '.join(COUNTS)} from runs order by id desc limit 1").fetchone()
+        return {
+            "articles": sorted(r[0] for r in conn.execute("select url from articles")),
+            "fetched_urls": sorted(conn.execute("select url, status from fetched_urls").fetchall()),
+            "copies": conn.execute("select count(*) from article_copies").fetchone()[0],
+            "html": conn.execute("select count(*) from article_html").fetchone()[0],
+            "run": dict(zip(COUNTS, run)),
+        }
+    finally:
+        conn.close()
+
+
+def start(*args: str, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "pipeline.py"), *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        **kwargs,
+    )
+
+
+def crawler(redis_url: str, sources: Path, *settings: str) -> subprocess.Popen:
+    sets = [a for s in ("NEWS_REDIS_HEARTBEAT=2", *settings) for a in ("--set", s)]
+    return start("crawl", "--redis", redis_url, "--sources", str(sources), "--db", "/nonexistent/fleet/t.db", *sets)
+
+
+def finish(proc: subprocess.Popen, timeout: float = 120) -> tuple[int, str]:
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise AssertionError(f"{' '.join(proc.args[1:3])} did not finish:\n{proc.communicate()[0][-4000:]}") from None
+    return proc.returncode, out
+
+
+def wait_for(condition, what: str, timeout: float = 60, every: float = 0.05) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(every)
+
+
+def published(redis_url: str) -> bool:
+    import redis
+
+    return redis.Redis.from_url(redis_url).exists("news:run") == 1
+
+
+def article_requests(server) -> int:
+    return sum(n for path, n in list(server.requests.items()) if path.startswith("/news/"))
+
+
+def test_two_crawlers_store_every_article_once_and_request_no_page_twice(site, one_machine, redis_url, tmp_path):
+    server, sources, paths = site
+    db = tmp_path / "fleet.db"
+    writer = start("store", "--redis", redis_url, "--db", str(db))
+    crawlers = [crawler(redis_url, sources) for _ in range(2)]
+    for proc in crawlers:
+        code, out = finish(proc)
+        assert code == 0, out
+    code, out = finish(writer)
+    assert code == 0, out
+    pages = {path: n for path, n in server.requests.items() if path != "/robots.txt"}
+    assert set(paths) <= set(pages)
+    assert max(pages.values()) == 1, {p: n for p, n in pages.items() if n > 1}
+    assert server.requests["/robots.txt"] == 2  # each crawler reads robots.txt itself
+    fleet = contents(db)
+    assert fleet == one_machine  # the run's row sums the counts of both crawlers
+    assert not Path("/nonexistent/fleet").exists()  # crawlers never open the database
+
+    # the next night: only what is new is requested, across the fleet too
+    server.requests.clear()
+    writer = start("store", "--redis", redis_url, "--db", str(db))
+    crawlers = [crawler(redis_url, sources) for _ in range(2)]
+    for proc in [*crawlers, writer]:
+        code, out = finish(proc)
+        assert code == 0, out
+    assert article_requests(server) == 0
+    again = contents(db)
+    assert again["run"]["urls_known"] == 2 * PAGES  # listed in the sitemap and a section page
+    assert again["articles"] == one_machine["articles"]
+
+
+def test_a_crawler_killed_mid_run_loses_no_article(site, one_machine, redis_url, tmp_path):
+    server, sources, _ = site
+    db = tmp_path / "fleet.db"
+    writer = start("store", "--redis", redis_url, "--db", str(db))
+    slow = "DOWNLOAD_DELAY=0.1"  # about ten pages a second per crawler, so the kill is mid-run
+    doomed, survivor = crawler(redis_url, sources, slow), crawler(redis_url, sources, slow)
+    wait_for(lambda: article_requests(server) >= 10, "ten article requests")
+    assert doomed.poll() is None
+    doomed.send_signal(signal.SIGKILL)
+    doomed.wait()
+    code, out = finish(survivor)
+    assert code == 0, out
+    assert "requests of crawlers that stopped answering are queued again" in out  # the dead one's leases
+    code, out = finish(writer)
+    assert code == 3, out  # partial: one crawler never finished
+    fleet = contents(db)
+    assert fleet["articles"] == one_machine["articles"]
+    assert fleet["fetched_urls"] == one_machine["fetched_urls"]
+    assert fleet["html"] == one_machine["html"]
+    assert "1 of 2 crawlers stopped without finishing" in out
+    pages = {path: n for path, n in server.requests.items() if path != "/robots.txt"}
+    assert max(pages.values()) <= 2  # a page the dead crawler had taken may be fetched again
+
+
+def test_a_writer_killed_again_and_again_loses_and_duplicates_nothing(site, one_machine, redis_url, tmp_path):
+    server, sources, _ = site
+    db = tmp_path / "fleet.db"
+    first = start("store", "--redis", redis_url, "--db", str(db))
+    wait_for(lambda: published(redis_url), "the writer's run")
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    for proc in [crawler(redis_url, sources), crawler(redis_url, sources)]:  # they crawl with no writer
+        code, out = finish(proc)
+        assert code == 0, out
+
+    def written() -> int:
+        conn = sqlite3.connect(db)
+        try:
+            return conn.execute("select count(*) from handoff_messages").fetchone()[0]
+        finally:
+            conn.close()
+
+    kills, writer = 0, None
+    while kills < 6:
+        before = written()
+        writer = start("store", "--redis", redis_url, "--db", str(db), "--batch", "1")
+        # killed as soon as it has committed something: mid-run, a few messages in
+        wait_for(lambda w=writer, n=before: written() > n or w.poll() is not None, "a commit", every=0.005)
+        if writer.poll() is not None:
+            break  # it wrote the rest and finished the run before the kill
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        kills += 1
+        writer = None
+    assert kills >= 5
+    code, out = finish(writer or start("store", "--redis", redis_url, "--db", str(db)))
+    assert code == 0, out
+    conn = sqlite3.connect(db)
+    assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("select count(*) - count(distinct url) from articles").fetchone()[0] == 0
+    assert conn.execute("select count(*) from runs").fetchone()[0] == 1  # one run, resumed by each writer
+    conn.close()
+    assert contents(db) == one_machine
