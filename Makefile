@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(PY) bench/nlp_throughput.py --articles 1000 --processes 1,2 --repeat 2
 	$(PY) bench/nlp_profile.py --articles 300
 	$(PY) bench/process_scaling.py --sizes 1000,5000,20000 --workers 2
+	$(PY) bench/case_linking.py --sizes 1000,20000 --new 100
 	$(PY) bench/crawl_throughput.py --pages 2000
 	$(PY) bench/datasette_latency.py --articles 100000 --requests 100
 	$(PY) bench/hostile.py

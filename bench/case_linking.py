@@ -102,8 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,20000", help="stored cases before the night's articles")
     parser.add_argument("--new", type=int, default=100, help="new articles in the night's run")
     args = parser.parse_args(argv)
-    print(f"# python bench/case_linking.py --sizes {args.sizes} --new {args.new}")
-    print(f"{'stored cases':>12} {'reports':>8} {'new articles':>12} {'per new article':>16} {'full rebuild':>13}")
+    print(f"command: python bench/case_linking.py --sizes {args.sizes} --new {args.new}")
+    print(
+        f"{'stored cases':>12} {'reports':>8} {'new articles':>12} {'new reports':>11} "
+        f"{'per new article':>16} {'full rebuild':>13}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         archive = Archive(Path(tmp) / "archive.db")
         for size in (int(s) for s in args.sizes.split(",")):
@@ -113,13 +116,16 @@ def main(argv: list[str] | None = None) -> int:
             stored = archive.db.execute("select count(*) from cases").fetchone()[0]
             archive.add_articles(args.new, continuing=0.5)
             started = time.perf_counter()
-            link_new_reports(archive.db)
+            linked = link_new_reports(archive.db)
             per_article = (time.perf_counter() - started) / args.new
             started = time.perf_counter()
             link_cases(archive.db)
             rebuild = time.perf_counter() - started
             reports = archive.db.execute("select count(distinct report_id) from events").fetchone()[0]
-            print(f"{stored:>12} {reports:>8} {args.new:>12} {per_article * 1000:>13.2f} ms {rebuild:>11.2f} s")
+            print(
+                f"{stored:>12} {reports:>8} {args.new:>12} {linked['reports']:>11} "
+                f"{per_article * 1000:>13.2f} ms {rebuild:>11.2f} s"
+            )
     return 0
 
 

@@ -58,6 +58,14 @@ def test_process_scaling_prints_time_per_article_and_memory_at_each_size():
     assert all(int(main) > 50 and int(worker) > 50 for _, _, main, worker in lines)
 
 
+def test_case_linking_prints_the_nightly_cost_per_new_article_at_each_size():
+    out = bench("case_linking.py", "--sizes", "40,120", "--new", "10")
+    rows = re.findall(rf"^\s*(\d+)\s+(\d+)\s+10\s+(\d+)\s+({NUMBER}) ms\s+({NUMBER}) s$", out, re.M)
+    assert len(rows) == 2, out
+    assert int(rows[0][0]) >= 40 and int(rows[1][0]) >= 120  # stored cases before the night
+    assert all(int(new_reports) >= 10 for _, _, new_reports, _, _ in rows)  # every new article's reports linked
+
+
 def test_crawl_throughput_fetches_every_page_and_times_the_no_op_nightly():
     out = bench("crawl_throughput.py", "--pages", "30")
     assert "first crawl: 33 requests, 30 article pages fetched, 27 stored, 3 irrelevant" in out
