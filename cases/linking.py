@@ -428,6 +428,8 @@ def case_sentences(case_id: str, reports: list[Report]) -> list[dict]:
         "report_urls": json.dumps([r.sentence["article_url"] for r in rows]),
         "current_term": current["prison_term"],
         "current_months": current["prison_months"],
+        "current_life": current["life"],
+        "current_death": current["death"],
         "earlier_terms": json.dumps(terms),
     }
     return [{**shared, "id": r.sentence["id"], "case_row": int(i == 0)} for i, r in enumerate(rows)]

@@ -205,6 +205,8 @@ SENTENCE_CASE_COLUMNS = (
     "report_urls",
     "current_term",
     "current_months",
+    "current_life",
+    "current_death",
     "earlier_terms",
 )
 

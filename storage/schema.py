@@ -271,6 +271,8 @@ TABLES: dict[str, dict] = {
             "report_urls": str,  # JSON list, first report first
             "current_term": str,  # the latest reported term (after an appeal, the changed one)
             "current_months": int,
+            "current_life": int,  # of the latest reported term: an appeal can commute death to life
+            "current_death": int,
             "earlier_terms": str,  # JSON list of the terms reported before it, when they differ
         },
         "pk": "id",

@@ -238,3 +238,19 @@ def test_a_reprocessed_article_that_lost_its_reports_rebuilds_the_cases(nlp, tmp
     link_new_reports(db)
     assert cases_of(db)["Chhun Sokha"]["articles"] == 1
     assert db.execute("select count(*) from case_links").fetchone()[0] == 0
+
+
+def test_a_death_sentence_commuted_on_appeal_shows_as_life_in_prosecutions(nlp, tmp_path):
+    verdict = (
+        "The Phnom Penh Municipal Court on Monday sentenced Bounmy Sisavath, 44, to death for trafficking "
+        "30 women to China."
+    )
+    appeal = (
+        "The Supreme Court has commuted the death sentence of Bounmy Sisavath to life imprisonment, his "
+        "lawyer said on Friday."
+    )
+    db = stored(nlp, tmp_path, [("v1", "kt", "2024-03-10", verdict), ("v2", "pp", "2025-02-14", appeal)])
+    rows = list(db.query("select * from prosecutions where defendant = 'Bounmy Sisavath'"))
+    assert len(rows) == 1
+    assert (rows[0]["life"], rows[0]["death"], rows[0]["reports"]) == (1, 0, 2)
+    assert cases_of(db)["Bounmy Sisavath"]["current_stage"] == "appeal_decided"

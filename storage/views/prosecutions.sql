@@ -16,7 +16,8 @@ select sentences.defendant, coalesce(sentences.current_term, sentences.prison_te
        case when sentences.current_term is not null then sentences.current_months
             else sentences.prison_months end as prison_months,
        sentences.suspended_months, sentences.suspended_term,
-       sentences.life, sentences.death,
+       coalesce(sentences.current_life, sentences.life) as life,
+       coalesce(sentences.current_death, sentences.death) as death,
        (select country from entities where kind = 'place' and name = sentences.place
         limit 1) as country,
        (select name from sources where sources.id = sentences.source_id) as source,
