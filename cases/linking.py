@@ -68,6 +68,7 @@ class Report:
     places: set[str] = field(default_factory=set)
     sentence: dict | None = None
     country_from_place: bool = False  # the country of a place the events name, not the outlet's
+    url: str | None = None  # the article's
 
 
 @dataclass
@@ -101,6 +102,7 @@ def read_reports(db, report_ids: set[str] | None = None) -> dict[str, Report]:
                 event["source_id"],
                 event["country"],
                 None,
+                url=event["article_url"],
             )
         report.events.append({k: event[k] for k in ("id", "stage", "outcome", "date", "role")})
         report.courts.update([event["court"]] if event["court"] else [])
@@ -405,6 +407,9 @@ def case_record(case_id: str, reports: list[Report]) -> dict:
         "events": len(events),
         "articles": len({r.article_id for r in reports}),
         "outlets": len({r.source_id for r in reports if r.source_id}),
+        "article_urls": json.dumps(
+            list(dict.fromkeys(r.url for r in sorted(reports, key=lambda r: (r.published or "", r.id)) if r.url))
+        ),
     }
 
 

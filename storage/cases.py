@@ -38,7 +38,7 @@ def read_events(
         where = "where e.article_id in (select value from temp.wanted_article_id)"
     rows = db.execute(
         f"""select e.id, e.article_id, e.person_id, e.person, e.stage, e.outcome, e.date, e.court, e.place,
-                  e.role, a.published, a.source_id, s.country,
+                  e.role, a.published, a.source_id, a.url as article_url, s.country,
                   (select country from entities where kind = 'place' and name = e.place limit 1) as place_country
            from events e join articles a on a.id = e.article_id left join sources s on s.id = a.source_id
            {where}

@@ -324,6 +324,7 @@ TABLES: dict[str, dict] = {
             "articles": int,
             "outlets": int,
             "doubtful_links": int,
+            "article_urls": str,  # JSON list, first report first: the CSV export's links to the sources
         },
         "pk": "id",
     },

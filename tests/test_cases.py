@@ -115,6 +115,9 @@ def test_one_case_from_arrest_to_appeal_across_outlets(nlp, tmp_path):
     vanna = cases["Meas Vanna"]
     assert (vanna["current_stage"], vanna["prison_months"], vanna["articles"]) == ("sentenced", 84, 3)
     assert db.execute("select count(*) from events where case_id is null").fetchone()[0] == 0
+    # the CSV export's links to the sources: every article of the case, first report first
+    urls = json.loads(case["article_urls"])
+    assert urls == [f"https://news.example/{aid}" for aid in ("a1", "a2", "a3", "a4")]
 
 
 def test_a_namesake_whose_age_does_not_fit_is_another_case(nlp, tmp_path):

@@ -372,6 +372,18 @@ def test_prosecutions_default_facets_filters_and_csv_export(ds):
     assert exported[0]["evidence"]
 
 
+def test_cases_and_prosecutions_export_as_csv_with_the_urls_of_their_articles(ds):
+    """A watchdog's export: every row links to each article that reports it."""
+    for path, column in (("cases", "article_urls"), ("prosecutions", "report_urls")):
+        exported = list(csv.DictReader(io.StringIO(get_text(ds, f"/trafficking_news/{path}.csv?_size=max"))))
+        assert exported, path
+        for row in exported:
+            urls = json.loads(row[column])
+            assert urls and all(url.startswith("http://127.0.0.1") for url in urls), (path, row)
+    several = [r for r in csv.DictReader(io.StringIO(get_text(ds, "/trafficking_news/cases.csv?_size=max")))]
+    assert any(len(json.loads(r["article_urls"])) >= 3 for r in several)  # a case told over several articles
+
+
 @pytest.mark.parametrize(
     "table, facets",
     [
