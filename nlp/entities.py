@@ -58,7 +58,9 @@ SUSPECT_VERBS = {
     "find",
 }
 AGENCY_CUE_BEFORE = re.compile(
-    r"\b(?:NGO|NGOs|group|organi[sz]ation|charity|foundation|agency|company|firm|non-profit|nonprofit)\s*$",
+    r"\b(?:NGO|NGOs|group|organi[sz]ation|charity|foundation|agency|company|firm|non-profit|nonprofit|carrier|"
+    r"airline|automaker|carmaker|retailer|broadcaster|lender|insurer|newspaper|newspapers|chains?|startup|"
+    r"start-up|operator|manufacturer|supplier|contractor|publisher|outlet)\s*$",
     re.IGNORECASE,
 )
 
@@ -208,8 +210,11 @@ COMPANY_RUN = re.compile(
 # A bank or an airline named with one to three capitalised words, a known place among them:
 # "Siam Commercial Bank", "Bangkok Bank", "Biman Bangladesh Airlines" (not "West Bank").
 BANK_RUN = re.compile(
-    rf"\b(?!(?:West|East|North|South|Left|Right){_SP}Bank\b)(?:{_WORD}{_SP}){{1,3}}(?:Bank|Airlines|Airways)\b"
+    rf"\b(?!(?:West|East|North|South|Left|Right){_SP}Bank\b)(?:{_WORD}{_SP}){{1,3}}(?:Bank|Airlines?|Airways)\b"
 )
+# A police force named after its town, county or state: "Staffordshire Police", "Greater
+# Manchester Police", "Selangor Police" (the model often leaves these untagged or cut).
+POLICE_RUN = re.compile(rf"\b(?:{_WORD}{_SP}){{1,3}}(?:Police|Constabulary|Gendarmerie)\b(?![ \t]+[A-Z])")
 # A company's legal form: a name that carries one is a firm, whatever the model or an age after it says.
 LEGAL_FORM = re.compile(
     r"^(?:PT|CV)\.?\s+[A-Z]|\s(?:Sdn\.?\s+Bhd|Bhd|Co\.,?\s+Ltd|Ltd|Pte\.?\s+Ltd|Inc|Incorporated|LLC|JSC|Corp|PLC)\.?$"
@@ -750,6 +755,13 @@ class EntityResolver:
                 if _plausible_person(as_person, ent):
                     return "person", as_person, left_title or title, None  # "Freddie Spencer" tagged ORG
             return "agency", name, None, None
+        if (
+            label in PLACE_LABELS
+            and AGENCY_CUE_BEFORE.search(before)
+            and not re.search(r"\b(?:in|at|of|from|to|near)\s+(?:the\s+)?\w+\s*$", before)
+        ):
+            name = agency_name(text)  # "carrier SunExpress", "newspaper chains Gannett"; not "agency in Batam"
+            return ("agency", name, None, None) if name and _plausible_agency(name) else None
         if label in PLACE_LABELS:
             name = place_name(text)
             if not name or not name[0].isupper() or (len(ent) == 1 and ent.root.tag_ not in {"NNP", "NNPS"}):
@@ -1073,6 +1085,7 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     for pattern, over_agencies in (
         (COMPANY_RUN, False),
         (BANK_RUN, False),
+        (POLICE_RUN, False),
         (INSTITUTION_RUN, False),
         (HEAD_FIRST_RUN, False),
         (MISSION_OF, False),
@@ -1091,6 +1104,8 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
             ):  # "Department of Labor Office of Inspector General": a piece of a longer name, the whole if tagged
                 owner = next((e for e in result if e.label_ == "ORG" and e.end == span.start), None)
                 span = Span(doc, owner.start, span.end, label="ORG") if owner is not None else None
+            if span is not None and pattern is POLICE_RUN and (span[0].is_stop or span[0].lower_ in NOT_NAME_PARTS):
+                span = None  # "Meanwhile Police said": a sentence's first word
             if span is not None:
                 extra.append(span)
                 position = max(match.end() if span.end_char >= match.end() else span.end_char, match.start() + 1)
@@ -2341,11 +2356,12 @@ def _residence_places(doc: Doc) -> list[Span]:
 # A place the text describes as one: "Ou Trapeang, a village of 400 families", "Kouk Sla, a
 # remote border town near ..."; not "Sok Dara, a village chief" (a post follows the noun).
 APPOSITION_PLACE = re.compile(
-    r"(?:^|(?<=[\s(]))((?:[A-Z][\w'-]+[ \t]+){0,2}[A-Z][\w'-]+),[ \t]+(?:a|the)[ \t]+(?:[a-z-]+[ \t]+){0,2}?"
+    r",[ \t]+(?:a|the)[ \t]+(?:[a-z-]+[ \t]+){0,2}?"
     r"(?:village|commune|district|sub-district|subdistrict|township|town|city|province|island|hamlet|"
     r"municipality|regency|barangay)(?=[ \t]*[,.;:)]|[ \t]+(?:in|of|on|near|located|about|some|where|that|which|"
     r"north|south|east|west|outside|close|just|across|along|bordering|around|known|famous|home)\b)"
 )
+NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w'-]+[ \t]+){0,2}[A-Z][\w'-]+)\Z")
 # The place a local post is of: "the former Deputy Regent of North Buton", "the governor of Tak".
 POST_OF_PLACE = re.compile(
     r"\b(?:[Rr]egent|[Gg]overnor|[Mm]ayor|[Bb]upati|[Ww]alikota|[Cc]hief [Mm]inister|[Vv]illage [Cc]hief|"
@@ -2360,7 +2376,8 @@ def _described_places(doc: Doc) -> list[Span]:
     ents = list(doc.ents)
     text = doc_text(doc)
     extra = []
-    for match in [*APPOSITION_PLACE.finditer(text), *POST_OF_PLACE.finditer(text)]:
+    named = [NAME_BEFORE.search(text, max(0, m.start() - 60), m.start()) for m in APPOSITION_PLACE.finditer(text)]
+    for match in [*filter(None, named), *POST_OF_PLACE.finditer(text)]:
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         while span is not None and len(span) > 1 and span[0].text in LEADING_FUNCTION_WORDS | {"Near", "Outside"}:
             span = span[1:]  # "In Ou Trapeang, a village ..."

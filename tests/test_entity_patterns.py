@@ -890,3 +890,29 @@ def test_a_gerund_opening_a_sentence_or_an_address_is_no_person(nlp):
     }
     out = extract(nlp, "Police searched a garage behind 4182 Marlowe Place on Monday.")
     assert not persons(out) and not agencies(out)
+
+
+def test_a_police_force_named_after_its_county_or_state(nlp):
+    out = extract(
+        nlp,
+        "The teenagers were found by Staffordshire Police during a visit to a salon in August. "
+        "Greater Manchester Police said two more arrests had been made.\n\n"
+        "Meanwhile Police said there were 20 Anti-Trafficking Police officers in each province.",
+    )
+    assert {"Staffordshire Police", "Greater Manchester Police", "Anti-Trafficking Police"} <= agencies(out)
+    assert not any(a.startswith("Meanwhile") for a in agencies(out))
+
+
+def test_every_province_of_china_is_a_known_place(nlp):
+    out = extract(nlp, "The women were sold as brides to men in Hebei, Anhui and Inner Mongolia.")
+    assert {"Hebei", "Anhui", "Inner Mongolia"} <= places(out)
+    assert "Mongolia" not in places(out)
+
+
+def test_a_name_after_a_noun_for_a_company_is_an_organisation(nlp):
+    out = extract(
+        nlp,
+        "Bids came from the Turkish-based carrier SunExpress, and the newspaper chains Gannett and Lorimer Media merged.",
+    )
+    assert {"SunExpress", "Gannett"} <= agencies(out)
+    assert not {"SunExpress", "Gannett"} & (places(out) | persons(out))
