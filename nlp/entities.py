@@ -165,6 +165,10 @@ JUNK = {
     "un",
 }
 PERSON_LABELS = {"PERSON"}
+LETTERED_OPTION = re.compile(
+    r"(?:Path|Plan|Option|Group|Pot|Pool|Section|Zone|Phase|Type|Grade|Class|Level|Stage|Round|Gate|Block|Route|"
+    r"Line|Schedule|Tier|Category|Annex|Appendix|Exhibit|Figure|Table)\s+(?:[A-Z]|\d{1,3})\.?"
+)
 LAW_TITLE_BEFORE = re.compile(
     r"\b(?:Law|Act|Code|Decree|Sub-[Dd]ecree|Convention)\s+(?:No\.?\s*[\w/]+\s+)?(?:on|of)\s+(?:the\s+)?$"
 )
@@ -519,8 +523,8 @@ class EntityResolver:
             and doc[ent.end].text[:1].isupper()
         ):
             return None  # "U.S. Attorney", "UK Border Force": part of a title or name
-        if not re.search(r"[^\W\d_]", text) or text.casefold() in JUNK:
-            return None
+        if not re.search(r"[^\W\d_]", text) or text.casefold() in JUNK or LETTERED_OPTION.fullmatch(text):
+            return None  # "Path C", "Group D", "Block 4": an option, a pool or a plot, no name
         if label in PERSON_LABELS and len(ent) > 2 and ent[0].tag_ == "NNS" and ent[0].text[:1].isupper():
             text = normalize_text(ent[1:].text)  # "Trainers Jonathan S. Lim": a plural noun, no name
         title, as_person = person_name(text)

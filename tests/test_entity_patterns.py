@@ -916,3 +916,11 @@ def test_a_name_after_a_noun_for_a_company_is_an_organisation(nlp):
     )
     assert {"SunExpress", "Gannett"} <= agencies(out)
     assert not {"SunExpress", "Gannett"} & (places(out) | persons(out))
+
+
+def test_a_lettered_option_or_pool_is_no_name(nlp):
+    out = extract(
+        nlp,
+        "Hungary or Romania would fill the empty slot in Path C, and which three would go into Path A.\n\nFour more follow.",
+    )
+    assert places(out) == {"Hungary", "Romania"} and not persons(out) and not agencies(out)
