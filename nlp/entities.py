@@ -2279,7 +2279,11 @@ def _where_only_places_stand(doc: Doc, ent: Span) -> bool:
         if ent.root.dep_ in {"nsubj", "nsubjpass"} or ent.end < len(doc) and doc[ent.end].pos_ in {"VERB", "AUX"}:
             return False
         listed = next((e for e in doc.ents if e.end == ent.start - 1), None)
-        return listed is not None and listed.label_ in {"GPE", "LOC", "PERSON"} and _right_after_place_word(doc, listed)
+        return (
+            listed is not None
+            and listed.label_ in {"GPE", "LOC", "PERSON", "ORG"}
+            and _right_after_place_word(doc, listed)
+        )
     return _right_after_place_word(doc, ent)
 
 
