@@ -19,6 +19,7 @@ from nlp.gazetteer import Gazetteer, is_name_part
 from nlp.guard import warn
 from nlp.names import (
     LEADING_NOT_NAME,
+    NOT_OWNERS,
     PLACE_DESIGNATOR_BEFORE,
     POSSESSOR_PREFIX,
     TITLE_ALTERNATION,
@@ -57,7 +58,9 @@ SUSPECT_VERBS = {
     "find",
 }
 AGENCY_CUE_BEFORE = re.compile(
-    r"\b(?:NGO|NGOs|group|organi[sz]ation|charity|foundation|agency|company|firm|non-profit|nonprofit)\s*$",
+    r"\b(?:NGO|NGOs|group|organi[sz]ation|charity|foundation|agency|company|firm|non-profit|nonprofit|carrier|"
+    r"airline|automaker|carmaker|retailer|broadcaster|lender|insurer|newspaper|newspapers|chains?|startup|"
+    r"start-up|operator|manufacturer|supplier|contractor|publisher|outlet)\s*$",
     re.IGNORECASE,
 )
 
@@ -162,17 +165,25 @@ JUNK = {
     "un",
 }
 PERSON_LABELS = {"PERSON"}
+LETTERED_OPTION = re.compile(
+    r"(?:Path|Plan|Option|Group|Pot|Pool|Section|Zone|Phase|Type|Grade|Class|Level|Stage|Round|Gate|Block|Route|"
+    r"Line|Schedule|Tier|Category|Annex|Appendix|Exhibit|Figure|Table)\s+(?:[A-Z]|\d{1,3})\.?"
+)
 LAW_TITLE_BEFORE = re.compile(
     r"\b(?:Law|Act|Code|Decree|Sub-[Dd]ecree|Convention)\s+(?:No\.?\s*[\w/]+\s+)?(?:on|of)\s+(?:the\s+)?$"
 )
-STREET_HEAD = re.compile(r"^(?:Jalan|Jln\.?|Lorong|Soi|Thanon|Rue|Calle|Street|Road|Duong|Pho|Phlauv|Mahavithei|Wat)\s")
+STREET_HEAD = re.compile(
+    r"^(?:Jalan|Jln\.?|Lorong|Soi|Thanon|Rue|Calle|Street|Road|Duong|Pho|Phlauv|Mahavithei|Wat|Corso|Via|Viale|Rua|Avenida)\s"
+)
 PLACE_PREPOSITIONS = {"in", "at", "near", "into", "across", "outside", "around", "from"}
-FACILITY_TAIL = re.compile(r"\s(?:Road|Street|Avenue|Soi|Lane|Boulevard|Market|Bridge|Pagoda|Temple)$")
+FACILITY_TAIL = re.compile(
+    r"\s(?:Road|Street|Avenue|Soi|Lane|Boulevard|Drive|Place|Highway|Market|Bridge|Pagoda|Temple)$"
+)
 # Bars, karaoke parlours, hotels and venues: where things happened, neither places nor agencies.
 VENUE_TAIL = re.compile(
     r"\s(?:Hotel|KTV|Karaoke|Bar|Spa|Massage|Parlou?r|Lounge|Pub|Restaurant|Amphitheat(?:re|er)|Arena|"
     r"Stadium|Pavilion|Mall|Plaza|Guesthouse|Guest House|Salon|Nails|Apartments?|Condominium|Nightclub|"
-    r"Disco|Beer Garden|Inn|Motel|Airport|Bridge|Terminal|Pier|Wharf|Jetty|Checkpoint|Jail|Prison|Penitentiary|"
+    r"Disco|Beer Garden|Inn|Motel|Airport|Bridge|Terminal|Pier|Wharf|Jetty|Checkpoint|Border Crossing|Jail|Prison|Penitentiary|"
     r"Auditorium|Detention Cent(?:er|re)|Correctional (?:Facility|Institution|Center))$"
 )
 STREET_WORDS = {"Jalan", "Jln", "Lorong", "Soi", "Thanon", "Rue", "Calle", "Duong", "Pho", "Phlauv", "Mahavithei"}
@@ -189,7 +200,7 @@ _INSTITUTION_HEADS = (
     r"Office|Ministry|Department|Commission|Committee|Council|Agency|Bureau|Division|Unit|"
     r"Task Force|Taskforce|Foundation|Association|Organi[sz]ation|Cent(?:er|re)|Coalition|Network|"
     r"Tribunal|Directorate|Secretariat|Authority|Institute|Service|Alliance|Federation|Union|Society|"
-    r"Procuracy|Procuratorate"
+    r"Procuracy|Procuratorate|University|College|School|Academy"
 )
 # A dotted suffix ends the name before a comma too ("Siam Global Marketing Co., the firm"); a
 # number may stand inside a name ("Lucky South 99 Outsourcing Inc.").
@@ -200,6 +211,14 @@ COMPANY_RUN = re.compile(
     r"Enterprises?|Company|Co\.,? Ltd\.?|Co(?:\.|(?![\w-]))|Ltd\.?|Limited|Sdn\.? Bhd\.?|Bhd\.?|Pte\.? Ltd\.?|Inc\.?|Incorporated|"
     r"Corp\.?|LLC|JSC|Corporation|Holdings|Group|Garments?|Fisheries|Seafood|Logistics|Services)(?!\w)"
 )
+# A bank or an airline named with one to three capitalised words, a known place among them:
+# "Siam Commercial Bank", "Bangkok Bank", "Biman Bangladesh Airlines" (not "West Bank").
+BANK_RUN = re.compile(
+    rf"\b(?!(?:West|East|North|South|Left|Right){_SP}Bank\b)(?:{_WORD}{_SP}){{1,3}}(?:Bank|Airlines?|Airways)\b"
+)
+# A police force named after its town, county or state: "Staffordshire Police", "Greater
+# Manchester Police", "Selangor Police" (the model often leaves these untagged or cut).
+POLICE_RUN = re.compile(rf"\b(?:{_WORD}{_SP}){{1,3}}(?:Police|Constabulary|Gendarmerie)\b(?![ \t]+[A-Z])")
 # A company's legal form: a name that carries one is a firm, whatever the model or an age after it says.
 LEGAL_FORM = re.compile(
     r"^(?:PT|CV)\.?\s+[A-Z]|\s(?:Sdn\.?\s+Bhd|Bhd|Co\.,?\s+Ltd|Ltd|Pte\.?\s+Ltd|Inc|Incorporated|LLC|JSC|Corp|PLC)\.?$"
@@ -237,7 +256,9 @@ HEAD_FIRST_RUN = re.compile(
     rf"\b(?:{_INSTITUTION_HEADS}){_SP}(?:of|for|on|against){_SP}(?:the{_SP}|a{_SP})?{_WORD}"
     rf"(?:{_SP}{_WORD}|{_LISTED}{_WORD}|,{_SP}and{_SP}{_WORD}|{_SP}(?:and|of|in|the|for|on)(?:{_SP}the)?{_SP}{_WORD})*"
 )
-# A mission named after its country: "Embassy of Australia", "Consulate General of the Philippines".
+# A mission named after its country, before or after: "Embassy of Australia", "Consulate
+# General of the Philippines", "the Myanmar Embassy" (the model often tags only the country).
+MISSION_AFTER = re.compile(rf"\b{_WORD}{_SP}(?:Embassy|Consulate(?:{_SP}General)?|High{_SP}Commission)\b")
 MISSION_OF = re.compile(
     rf"\b(?:Embassy|Consulate(?:{_SP}General)?|High{_SP}Commission){_SP}of{_SP}(?:the{_SP})?{_WORD}(?:{_SP}{_WORD}){{0,2}}"
 )
@@ -308,6 +329,8 @@ DEMONYMS = {
     "southeast asian",
     "south-east asian",
 }
+# Peoples whose name is also their state's: "Kachin, Rakhine, and Shan states".
+STATE_PEOPLES = {"karen", "kachin", "shan", "mon", "chin", "kayah", "kayin", "rakhine"}
 # A middle initial or a generational suffix: only a person's name has these ("from Delfin T. Mallari Jr.").
 NAME_MARKS = re.compile(r"\s[A-Z]\.\s|\s(?:Jr\.?|Sr\.|II|III|IV)$")
 AGENCY_LABELS = {"ORG"}
@@ -473,6 +496,8 @@ class EntityResolver:
             return None  # "Jalan" + "Ipoh" tagged apart: a street named after a town
         if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].text in {"In", "At", "Near", "From", "Outside"}:
             return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="GPE"))  # "In Rakhine, fighting ..."
+        if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].tag_ == "VBG" and ent[0].is_sent_start:
+            return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="PERSON"))  # "Hosting Cook at ..."
         if ent.kb_id_:
             entry = self.gazetteer.lookup(ent.kb_id_)
             if entry is not None:
@@ -498,8 +523,8 @@ class EntityResolver:
             and doc[ent.end].text[:1].isupper()
         ):
             return None  # "U.S. Attorney", "UK Border Force": part of a title or name
-        if not re.search(r"[^\W\d_]", text) or text.casefold() in JUNK:
-            return None
+        if not re.search(r"[^\W\d_]", text) or text.casefold() in JUNK or LETTERED_OPTION.fullmatch(text):
+            return None  # "Path C", "Group D", "Block 4": an option, a pool or a plot, no name
         if label in PERSON_LABELS and len(ent) > 2 and ent[0].tag_ == "NNS" and ent[0].text[:1].isupper():
             text = normalize_text(ent[1:].text)  # "Trainers Jonathan S. Lim": a plural noun, no name
         title, as_person = person_name(text)
@@ -524,14 +549,16 @@ class EntityResolver:
         if (
             label in PERSON_LABELS
             and ent.start > 0
-            and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
+            and (
+                (doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS and not _made_of_names(as_person))
+                or _where_only_places_stand(doc, ent)
+            )
             and not _looks_like_person(doc, ent)
             and not left_title
             and not title
             and not NAME_MARKS.search(text)
-            and not _made_of_names(as_person)
         ):
-            return "place", place_name(text), None, None  # "in Sre Ambel", "near Chau Doc"
+            return "place", place_name(text), None, None  # "in Sre Ambel", "at Tan Thanh", "in Garut and Sumber Jaya"
         if (
             label in PERSON_LABELS | AGENCY_LABELS
             and PLACE_OF_BEFORE.search(before)
@@ -542,6 +569,7 @@ class EntityResolver:
             label in PERSON_LABELS | AGENCY_LABELS
             and len(ent) <= 3
             and _followed_by_known_place(doc, ent)
+            and ent.start not in doc.user_data.get("_sources", ())  # "KOMPAS.COM, Surabaya -": the outlet
             and not _looks_like_person(doc, ent)
             and not title
             and agency_kind_for(text) == "other"
@@ -659,6 +687,7 @@ class EntityResolver:
             label in AGENCY_LABELS | PLACE_LABELS
             and _made_of_names(as_person)
             and agency_kind_for(as_person) == "other"
+            and not INSTITUTION_HEAD.search(text)  # "Lao Youth Union": not "Youth Union", a person
             and not PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 20])
         ):
             return "person", as_person, left_title or title, None  # "Touch Sokhom", "Rahmat Hidayat"
@@ -712,7 +741,7 @@ class EntityResolver:
                 and 2 <= len(ent) <= 3
                 and ent.start > 0
                 and doc[ent.start - 1].is_lower
-                and is_title_word(doc[ent.start - 1].text)
+                and (is_title_word(doc[ent.start - 1].text) or doc[ent.start - 1].lower_ in ROLE_NOUNS)
                 and all(t.is_title and t.is_alpha for t in ent)
                 and agency_kind_for(name) == "other"
                 and not COMPANY_RUN.fullmatch(name)
@@ -725,10 +754,18 @@ class EntityResolver:
                 and _starts_with_given_name(name)
                 and agency_kind_for(name) == "other"
                 and not COMPANY_RUN.fullmatch(name)
+                and not INSTITUTION_HEAD.search(name)
             ):
                 if _plausible_person(as_person, ent):
                     return "person", as_person, left_title or title, None  # "Freddie Spencer" tagged ORG
             return "agency", name, None, None
+        if (
+            label in PLACE_LABELS
+            and AGENCY_CUE_BEFORE.search(before)
+            and not re.search(r"\b(?:in|at|of|from|to|near)\s+(?:the\s+)?\w+\s*$", before)
+        ):
+            name = agency_name(text)  # "carrier SunExpress", "newspaper chains Gannett"; not "agency in Batam"
+            return ("agency", name, None, None) if name and _plausible_agency(name) else None
         if label in PLACE_LABELS:
             name = place_name(text)
             if not name or not name[0].isupper() or (len(ent) == 1 and ent.root.tag_ not in {"NNP", "NNPS"}):
@@ -869,7 +906,7 @@ def _name_run(doc: Doc, start: int, step: int) -> tuple[int, int] | None:
 
 ORG_OF_PLACE_HEADS = {"court", "tribunal"}
 ORG_IN_PLACE_HEADS = {"embassy", "consulate", "general", "mission", "office"}
-BRANCH_AFTER = re.compile(r"^,?\s+Branch\s+\d+\b")
+BRANCH_AFTER = re.compile(r"^,?\s+Branch\s+\d+\b|^\s+of\s+(?:Justice|Appeals?|First\s+Instance|Cassation)\b")
 DESIGNATOR_AFTER = re.compile(r"^\s+(?:Province|province|City|State|District)\b")
 
 
@@ -990,6 +1027,7 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
         else e
         for e in ents
     ]
+    ents = [piece for e in ents for piece in _split_at_owner(doc, e)]
     for ent in ents:
         prev = result[-1] if result else None
         if (
@@ -1050,9 +1088,12 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
                     extra.append(Span(doc, widened.start, widened.end, label="ORG"))
     for pattern, over_agencies in (
         (COMPANY_RUN, False),
+        (BANK_RUN, False),
+        (POLICE_RUN, False),
         (INSTITUTION_RUN, False),
         (HEAD_FIRST_RUN, False),
         (MISSION_OF, False),
+        (MISSION_AFTER, False),
         (COURT_RUN, True),  # a court's name may contain a known agency's words
         (HYPHENATED_ACRONYM, True),
     ):  # "PNP-WCPC": a unit of the PNP
@@ -1067,12 +1108,32 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
             ):  # "Department of Labor Office of Inspector General": a piece of a longer name, the whole if tagged
                 owner = next((e for e in result if e.label_ == "ORG" and e.end == span.start), None)
                 span = Span(doc, owner.start, span.end, label="ORG") if owner is not None else None
+            if span is not None and pattern is POLICE_RUN and (span[0].is_stop or span[0].lower_ in NOT_NAME_PARTS):
+                span = None  # "Meanwhile Police said": a sentence's first word
             if span is not None:
                 extra.append(span)
-                position = match.end()
+                position = max(match.end() if span.end_char >= match.end() else span.end_char, match.start() + 1)
             else:  # rejected ("Costa of the U.S. Attorney's Office"): try from the next word on
                 position = text.find(" ", match.start() + 1) + 1 or len(text)
     return filter_spans(result + extra) if extra else result
+
+
+def _split_at_owner(doc: Doc, ent: Span) -> list[Span]:
+    """ "New York University's Stern School of Business", "NASA's Goddard Space Flight Center":
+    an institution owning another, which the model ran into one span, is two organisations
+    (an owning country stays with the name: "Vietnam's Ministry of ..." is one)."""
+    if ent.label_ != "ORG" or ent.kb_id_:
+        return [ent]
+    at = next((t.i for t in ent[1:-1] if t.text in {"'s", "\u2019s"}), None)
+    if at is None:
+        return [ent]
+    before, after = doc[ent.start : at], doc[at + 1 : ent.end]
+    owner_is_body = INSTITUTION_HEAD.fullmatch(before[-1].text) or (
+        len(before) == 1 and before[0].is_alpha and before[0].text.isupper() and len(before[0]) >= 2
+    )
+    if not owner_is_body or not INSTITUTION_HEAD.search(after.text) or before[-1].text in NOT_OWNERS:
+        return [ent]
+    return [Span(doc, before.start, before.end, label="ORG"), Span(doc, after.start, after.end, label="ORG")]
 
 
 def _join_known_agency_pieces(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1160,12 +1221,16 @@ def _name_run_span(doc: Doc, match: re.Match, taken: set[int], over_agencies: bo
         # "Thandar Myint of the" + "Karen Women's Organization", "Thailand-based" (not "Secretariat of the")
         start += lead.end()
         found = found[lead.end() :]
+    if re.match(r"[A-Z]{2,}['\u2019]s\s", found):
+        return None  # "NASA's" + a centre it owns: the name starts after the owner
     first = found.split()[0]
     if first in LEADING_FUNCTION_WORDS:  # a sentence-initial "The" or "In" is no part of the name
         start += len(first) + 1
     head = INSTITUTION_HEAD.search(found)
-    owner = found.find("'s ", head.end()) if head else -1
-    if owner > 0:  # "... New Jersey's Special Prosecutions Division": the name ends at the owner
+    owner = found.replace("\u2019", "'").find("'s ", head.end()) if head else -1
+    owner_word = found[:owner].split()[-1] if owner > 0 else ""
+    if owner > 0 and owner_word not in NOT_OWNERS and not is_title_word(owner_word):  # "Children's Rights"
+        # "... New Jersey's Special Prosecutions Division": the name ends at the owner
         end = min(end, match.start() + owner)
     text = doc_text(doc)
     if head and re.match(r"[ \t]+(?:A|An)[ \t]+[A-Z]", text[end : end + 6]):
@@ -1312,8 +1377,13 @@ def _repair_coordinated_persons(doc: Doc) -> list[Span]:
                 if 0 <= i < len(doc) and doc[i].lower_ == "and":
                     i += step
                 run = _name_run(doc, i, step)
-                if run and step == -1 and run[0] > 0 and doc[run[0] - 1].pos_ == "ADP":
-                    run = None  # "in Cambodia, Seng Savoeun ...": a place before the comma
+                if run and step == -1 and run[0] > 0 and _place_introduced(doc, run[0] - 1, run):
+                    run = None  # "in Cambodia, Seng Savoeun ...", "Jones, 52, of Walsall and ...": a place
+                if run and (
+                    doc[run[1] - 1].lower_ in ORG_WORDS | NOT_PERSON_TAIL
+                    or INSTITUTION_HEAD.fullmatch(doc[run[1] - 1].text)
+                ):
+                    run = None  # "of Victoria Hospital and Chris Kuo": an organisation
                 if run and not any(e.label_ == "PERSON" and e.start <= run[0] and run[1] <= e.end for e in ents):
                     extra.append(Span(doc, run[0], run[1], label="PERSON"))  # not a piece of a person already found
     if not extra:
@@ -1327,6 +1397,19 @@ def _repair_coordinated_persons(doc: Doc) -> list[Span]:
         and not any(e.start <= s.start and s.end <= e.end for s in extra)
     ]
     return filter_spans(kept + extra)
+
+
+def _place_introduced(doc: Doc, i: int, run: tuple[int, int]) -> bool:
+    """Token i, before the name run, is a preposition that opens a place: "in Cambodia, Seng
+    Savoeun", "Jones, 52, of Walsall and ..."; not "of" before names ("photos of Freddie
+    Spencer and ...", "made up of Nam Yongwoo, Lee Gisoo"), unless a post is in the run
+    ("of Representatives Speaker, Benjamin ...")."""
+    token = doc[i]
+    if token.pos_ != "ADP":
+        return False
+    if token.lower_ == "of" and not any(is_title_word(t.text) for t in doc[run[0] : run[1]]):
+        return i > 0 and (doc[i - 1].text == "," or doc[i - 1].like_num)
+    return True
 
 
 def _widen_person_names(doc: Doc) -> list[Span]:
@@ -1447,7 +1530,7 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
         if e.kb_id_ or e.label_ not in {"GPE", "LOC", "ORG", "NORP", "FAC"}
     }
     text = doc_text(doc)
-    extra, i = [], 0
+    extra, after_role, i = [], [], 0
     while i < len(doc):
         if is_title_word(doc[i].text):
             i += 1  # "Governor" of "Tak Governor Chucheep Pongchai": the name starts after it
@@ -1468,7 +1551,9 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
             after = text[end_char : end_char + 80]
             before = text[max(0, start_char - 40) : start_char].rstrip()
             proper = all(doc[k].pos_ == "PROPN" or is_name_part(doc[k].text) for k in range(i, j))
-            if (
+            if proper and j - i <= 3 and i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in ROLE_NOUNS:
+                after_role.append(Span(doc, i, j, label="PERSON"))  # wins over the model's "Hartwell center X" (ORG)
+            elif (
                 AGE_AFTER.match(after)
                 or _made_of_names(doc[i:j].text)
                 or (
@@ -1486,7 +1571,7 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
             ):
                 extra.append(Span(doc, i, j, label="PERSON"))
         i = max(j, i + 1)
-    return filter_spans(ents + extra) if extra else ents
+    return _preferring(after_role, filter_spans(ents + extra) if extra else ents)
 
 
 def _preferring(extra: list[Span], ents: list[Span]) -> list[Span]:
@@ -1590,6 +1675,22 @@ PERSON_APPOSITION = re.compile(
     rf"^\s*,\s+(?:a|an|the|who|whose|his|her)\b(?:\s+[\w'-]+){{0,4}}?\s+(?:{PERSON_NOUNS})s?\b|^\s*,\s+who\b",
     re.IGNORECASE,
 )
+
+
+# What a person is, written in lower case right before the name: "quarterback Mason Tully",
+# "broker Chan Sopheap", "media mogul Debola Ade". A proper-noun run after one is a person.
+ROLE_NOUNS = {
+    "quarterback", "linebacker", "receiver", "center", "centre", "striker", "goalkeeper", "keeper",
+    "midfielder", "defender", "forward", "winger", "pitcher", "shortstop", "outfielder", "batsman", "bowler",
+    "player", "star", "coach", "teammate", "rookie", "singer", "actor", "actress", "rapper", "guitarist",
+    "drummer", "bassist", "vocalist", "frontman", "musician", "comedian", "artist", "painter", "sculptor",
+    "designer", "photographer", "filmmaker", "producer", "novelist", "author", "poet", "rider", "racer",
+    "cyclist", "boxer", "fighter", "wrestler", "golfer", "swimmer", "sprinter", "champion", "mogul",
+    "entrepreneur", "billionaire", "influencer", "journalist", "reporter", "columnist", "blogger", "broker",
+    "recruiter", "trafficker", "smuggler", "pimp", "survivor", "fisherman", "maid", "nanny", "nurse",
+    "activist", "researcher", "scientist", "economist", "analyst", "lecturer", "student", "villager",
+    "nun", "priest", "pastor", "imam", "doctor", "surgeon", "witness", "informant", "whistleblower",
+}  # fmt: skip
 
 
 ALIAS_AFTER = re.compile(r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka)\s+[\"'\u201c\u2018]?[A-Z]")
@@ -1836,9 +1937,16 @@ def _plausible_agency(name: str) -> bool:
         w.casefold() in {"ministry", "department", "office", "committee", "council", "agency"} for w in words
     ):
         return False
-    inner_heads = [w for w, nxt in zip(words, words[1:]) if nxt in {"for", "of", "and"}]
-    if any(w.casefold() in NOT_AGENCY_HEADS for w in inner_heads) and not re.search(
-        rf"\b(?:{_INSTITUTION_HEADS}|Court|Police|Force)\b", name
+    inner = next(
+        (
+            k
+            for k, (w, nxt) in enumerate(zip(words, words[1:]))
+            if nxt in {"for", "of", "and"} and w.casefold() in NOT_AGENCY_HEADS
+        ),
+        None,
+    )
+    if inner is not None and not re.search(
+        rf"\b(?:{_INSTITUTION_HEADS}|Court|Police|Force)\b", " ".join(words[inner:])
     ):
         return False  # "Award for Best Actress", "Deworm the World Initiative and No Lean Season"
     if NOT_AGENCY_START.match(name) and not re.search(
@@ -1959,6 +2067,9 @@ NOT_PERSON_TAIL = {
     "drive",
     "road",
     "street",
+    "place",  # "4182 Marlowe Place": an address
+    "boulevard",
+    "highway",
     "avenue",
     "lane",
     "soi",
@@ -2045,6 +2156,7 @@ NOT_PERSON_TAIL = {
 HEADLINE_VERBS = {"sentenced", "jailed", "convicted", "charged", "arrested", "acquitted", "freed", "guilty"}
 POST_WORDS = {
     "boss",
+    "speaker",
     "owner",
     "director",
     "manager",
@@ -2150,6 +2262,40 @@ def _where_places_stand(doc: Doc, ent: Span) -> bool:
     )
 
 
+ONLY_PLACES_AFTER = {"in", "near", "through", "inside", "outside"}
+
+
+def _where_only_places_stand(doc: Doc, ent: Span) -> bool:
+    """After "in", "near", "through" (or "at" after a noun: "the border at"), or after "and"
+    following a name that stands there, a name is a place even when it is made of personal
+    names ("at Tan Thanh", "in Garut and Sumber Jaya"); not before a possessive ("in Sok
+    Dara's house") and not as a clause's subject ("in Kandal and Sok Dara said")."""
+    if (
+        ent.start == 0
+        or ent[-1].text in {"'s", "\u2019s"}
+        or doc_text(doc)[ent.end_char : ent.end_char + 2] in {"'s", "\u2019s"}
+    ):
+        return False
+    before = doc[ent.start - 1]
+    if before.lower_ == "and":
+        if ent.root.dep_ in {"nsubj", "nsubjpass"} or ent.end < len(doc) and doc[ent.end].pos_ in {"VERB", "AUX"}:
+            return False
+        listed = next((e for e in doc.ents if e.end == ent.start - 1), None)
+        return (
+            listed is not None
+            and listed.label_ in {"GPE", "LOC", "PERSON", "ORG"}
+            and _right_after_place_word(doc, listed)
+        )
+    return _right_after_place_word(doc, ent)
+
+
+def _right_after_place_word(doc: Doc, ent: Span) -> bool:
+    before = doc[ent.start - 1] if ent.start else None
+    if before is not None and before.lower_ == "at":
+        return ent.start > 1 and doc[ent.start - 2].pos_ in {"NOUN", "PROPN"}
+    return before is not None and before.lower_ in ONLY_PLACES_AFTER
+
+
 def _after_place_preposition(doc: Doc, i: int) -> bool:
     """The entity holding token i follows "in", "from", "near"...: the first of a list of places."""
     left = next((e for e in doc.ents if e.start <= i < e.end), None)
@@ -2168,9 +2314,9 @@ def _followed_by_known_place(doc: Doc, ent: Span) -> bool:
 
 LISTED_BEFORE = re.compile(r"(?:^|[ \t(])([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2}),[ \t]+\Z")
 DESIGNATED_PLACE = re.compile(
-    r"\b(?:([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})(?:,|[ \t]+and)[ \t]+)?"
+    r"\b(?:([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})(?:,?[ \t]+and|,)[ \t]+)?"
     r"((?:St[aoe]\.[ \t]+)?[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})[ \t]+(?:villages?|communes?|districts?|sub-districts?|subdistricts?|"
-    r"townships?|regency|regencies|provinces?|municipality|island|hamlets?|wards?|area|towns?|city)\b"
+    r"townships?|regency|regencies|provinces?|municipality|island|hamlets?|wards?|area|towns?|city|states|regions)\b"
 )
 PLACE_OF_BEFORE = re.compile(
     r"\b(?:town|city|village|province|district|municipality|commune|island|region|"
@@ -2217,6 +2363,46 @@ def _residence_places(doc: Doc) -> list[Span]:
     return _preferring(extra, ents)
 
 
+# A place the text describes as one: "Ou Trapeang, a village of 400 families", "Kouk Sla, a
+# remote border town near ..."; not "Sok Dara, a village chief" (a post follows the noun).
+APPOSITION_PLACE = re.compile(
+    r",[ \t]+(?:a|the)[ \t]+(?:[a-z-]+[ \t]+){0,2}?"
+    r"(?:village|commune|district|sub-district|subdistrict|township|town|city|province|island|hamlet|"
+    r"municipality|regency|barangay)(?=[ \t]*[,.;:)]|[ \t]+(?:in|of|on|near|located|about|some|where|that|which|"
+    r"north|south|east|west|outside|close|just|across|along|bordering|around|known|famous|home)\b)"
+)
+NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w'-]+[ \t]+){0,2}[A-Z][\w'-]+)\Z")
+# The place a local post is of: "the former Deputy Regent of North Buton", "the governor of Tak".
+POST_OF_PLACE = re.compile(
+    r"\b(?:[Rr]egent|[Gg]overnor|[Mm]ayor|[Bb]upati|[Ww]alikota|[Cc]hief [Mm]inister|[Vv]illage [Cc]hief|"
+    r"[Cc]ommune [Cc]hief|[Dd]istrict [Cc]hief)[ \t]+of[ \t]+((?:[A-Z][\w'-]+[ \t]+){0,2}[A-Z][\w'-]+)"
+)
+
+
+def _described_places(doc: Doc) -> list[Span]:
+    """A name the text calls a village, town or district in apposition, or whose governor,
+    mayor or regent someone is, is a place, whatever the model made of it (often a person:
+    "Ou" is a Khmer family name)."""
+    ents = list(doc.ents)
+    text = doc_text(doc)
+    extra = []
+    named = [NAME_BEFORE.search(text, max(0, m.start() - 60), m.start()) for m in APPOSITION_PLACE.finditer(text)]
+    for match in [*filter(None, named), *POST_OF_PLACE.finditer(text)]:
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        while span is not None and len(span) > 1 and span[0].text in LEADING_FUNCTION_WORDS | {"Near", "Outside"}:
+            span = span[1:]  # "In Ou Trapeang, a village ..."
+        if (
+            span is None
+            or any(t.ent_kb_id_ for t in span)
+            or INSTITUTION_HEAD.search(span.text)
+            or any(w.casefold() in ORG_WORDS for w in span.text.split())
+            or span[0].is_stop
+        ):
+            continue
+        extra.append(_sure_place(doc, span))
+    return _preferring(extra, ents)
+
+
 def _designated_places(doc: Doc) -> list[Span]:
     """ "Trapeang Thma village", "Nam Can district": the words before a lower-case place
     designator are one place, even where the model tagged one word or none."""
@@ -2231,8 +2417,8 @@ def _designated_places(doc: Doc) -> list[Span]:
             pieces.insert(0, more.span(1))  # "Batheay, Cheung Prey and Prey Chhor districts": all three
         for group, (piece_start, piece_end) in enumerate(pieces, start=3 - len(pieces)):
             span = doc.char_span(piece_start, piece_end, alignment_mode="contract")
-            if span is None or any(t.ent_kb_id_ for t in span):
-                continue
+            if span is None or any(t.ent_kb_id_ for t in span) or span.text.casefold() in DEMONYMS - STATE_PEOPLES:
+                continue  # "Arab states": a people, not a place ("Mon and Kayin states" are places)
             if any(t.is_sent_start and t.pos_ != "PROPN" for t in span) or any(
                 taken.get(i) is not None
                 and (
@@ -2244,7 +2430,8 @@ def _designated_places(doc: Doc) -> list[Span]:
                 for i in range(span.start, span.end)
             ):
                 continue  # "Police district", or the words belong to an organisation or a real person
-            extra.append(Span(doc, span.start, span.end, label="GPE"))
+            people = span.text.casefold() in STATE_PEOPLES  # "Mon state": the place, though also a people
+            extra.append(_sure_place(doc, span) if people else Span(doc, span.start, span.end, label="GPE"))
     if not extra:
         return ents
     covered = {i for span in extra for i in range(span.start, span.end)}
@@ -2386,6 +2573,10 @@ SOURCE_CUE = re.compile(  # "according to the Intelligencer", "told Polygraph.in
 )
 
 
+# An outlet's web name opening the dateline: "TEMPO.CO, Batam -", "Kompas.com, Jakarta -".
+DATELINE_OUTLET = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z]+\.(?i:co|com|net|org)(?:\.[a-zA-Z]{2})?)(?=,[ \t]+[A-Z])")
+
+
 def _source_agencies(doc: Doc) -> list[Span]:
     """Who a report is credited to is an outlet or an organisation: "according to the X",
     "told X", "published by X", "credit: X". A person the model found there stays a person
@@ -2413,6 +2604,11 @@ def _source_agencies(doc: Doc) -> list[Span]:
             continue  # "according to the Institute for Criminal Justice Reform": the model's longer name
         extra.append(Span(doc, span.start, span.end, label="ORG"))
         doc.user_data.setdefault("_sources", set()).add(span.start)
+    for match in DATELINE_OUTLET.finditer(doc_text(doc)[:DATELINE_WITHIN]):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is not None:
+            extra.append(Span(doc, span.start, span.end, label="ORG"))
+            doc.user_data.setdefault("_sources", set()).add(span.start)
     return _preferring(extra, ents)
 
 
@@ -2482,6 +2678,7 @@ SPAN_REPAIRS = (
     _places_with_particles,
     _dateline_places,
     _residence_places,
+    _described_places,
     _source_agencies,
     _join_patronymics,
     _subject_persons,

@@ -366,7 +366,7 @@ CITATION_TAIL = re.compile(r"\.?\s*\(\d*\)?$|(?<=[a-z]{3})\.$")  # not the dot o
 @functools.lru_cache(maxsize=65536)
 def clean_surface(text: str) -> str:
     """Shared first step: normalise, drop "the", possessive and stray punctuation."""
-    name = normalize_text(text)
+    name = re.sub(r"^'s\s+", "", normalize_text(text))  # "'s Haqqani": the possessive of the word before
     name = name.strip(" \t\"'()[],;:-")
     name = strip_article(name)
     name = strip_possessive(name)
@@ -408,12 +408,22 @@ def place_name(text: str) -> str:
 DANGLING_TAIL = re.compile(r"(?:\s+(?:of|the|on|for|and|in|to|at|&|a|an))+$", re.IGNORECASE)
 
 
+# The head nouns of a body that may be owned: "Vietnam's Ministry ...", "NASA's ... Center".
+_BODY_HEADS = (
+    r"Ministry|Department|Court|Police|Office|Embassy|Agency|Bureau|Commission|Committee|Directorate|"
+    r"Division|Unit|Council|Authority|Service|Force|Procuracy|Fund|Union|Association|Cent(?:er|re)|Institute|"
+    r"School|University|College|Academy|Network|Foundation|Organi[sz]ation|Society|Secretariat"
+)
 # A country or city owning the organisation: "Vietnam's Ministry of Public Security".
 POSSESSOR_PREFIX = re.compile(
-    r"^(?:[A-Z][\w-]+\s){0,2}?[A-Z][\w-]+'s\s+(?=(?:[A-Z][\w'-]*\s+)*?"
-    r"(?:Ministry|Department|Court|Police|Office|Embassy|Agency|Bureau|Commission|Committee|"
-    r"Directorate|Division|Unit|Council|Authority|Service|Force|Procuracy)\b)"
+    rf"^(?:[A-Z][\w-]+\s){{0,2}}?[A-Z][\w-]+'s\s+(?=(?:[A-Z][\w'-]*\s+)*?(?:{_BODY_HEADS})\b)"
 )
+
+
+# Something an organisation of two words or more owns, written into its span: "X Hall of
+# Fame's Class", "Y Foundation's annual Gala"; not "Attorney General's Office" (an institution).
+OWNED_TAIL = re.compile(r"^(\S+(?:\s\S+)+?)'s\s+(.+)$")
+OWNED_HEADS = re.compile(rf"\b(?:{_BODY_HEADS})\b")
 
 
 # A post written after the body it belongs to, before a person's name: "House of
@@ -458,6 +468,9 @@ def agency_name(text: str) -> str:
     if owner and not is_title_word(owner_word) and owner_word not in NOT_OWNERS:  # "Attorney General's Office"
         name = name[owner.end() :]
     name = POST_AFTER_AGENCY.sub("", name)
+    owned = OWNED_TAIL.match(name)
+    if owned and owned.group(1).split()[-1] not in NOT_OWNERS and not OWNED_HEADS.search(owned.group(2)):
+        name = owned.group(1)  # "Rock and Roll Hall of Fame's Class of 2020": the name ends at its possessive
     name = re.sub(r"\s*\([A-Z0-9&.-]*$", "", name)  # "Institute for Criminal Justice Reform (ICJR": its acronym, cut
     return DANGLING_TAIL.sub("", name).strip(" ,")
 
