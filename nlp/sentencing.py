@@ -22,7 +22,9 @@ TERM_VERB_LEMMAS = {"hand", "give", "receive", "serve", "mete", "impose", "get",
 TERM_NOUNS = re.compile(
     r"\b(?:sentences?|terms?|prison|jail|imprisonment|behind bars|incarceration|years? in|months? in|perpetua)\b", re.I
 )
-PREFILTER = re.compile(r"sentenc|jail|imprison|prison|term|life|death|incarcerat|fined|year|month|perpetua", re.I)
+PREFILTER = re.compile(
+    r"sentenc|jail|imprison|prison|term|life|death|incarcerat|fined|year|month|decade|perpetua", re.I
+)
 
 # Words right before a term that make it a bound, not a sentence handed down.
 TRAP_BEFORE = re.compile(
@@ -1319,7 +1321,8 @@ CHANGE_OR_UPHOLD_VERB = re.compile(
 )
 OWNER_BEFORE = re.compile(
     r"\b(?:sentences?|terms?|conviction) (?:(?:handed|given) to )?of\s+(?:[\w-]+,?\s+){0,2}$|"
-    r"\b(?:sentences?|terms?) (?:handed (?:down )?to|given to|imposed on|passed on)\s+$|\bfor\s+$",
+    r"\b(?:sentences?|terms?) (?:handed (?:down )?to|given to|imposed on|passed on)\s+$|\bfor\s+$|"
+    r"\b(?:sentences?|terms?|conviction) against\s+(?:[\w-]+,?\s+){0,2}$",  # "upheld a 20-year sentence against X"
     re.I,
 )
 
@@ -1558,6 +1561,12 @@ def _triggers(sent: Span) -> list[Token]:
                 or any(
                     c.dep_ in {"dobj", "npadvmod", "attr"}
                     and c.lower_.rstrip("s") in {"year", "month", "life", "penalty"}
+                    for c in token.children
+                )
+                or any(  # RANGE GIVEN: "were handed between six and nine years"
+                    c.dep_ == "prep"
+                    and c.lower_ in {"between", "from"}
+                    and any(g.lower_.rstrip("s") in {"year", "month"} for g in c.children)
                     for c in token.children
                 )
             )
@@ -1854,7 +1863,7 @@ def _defendants(
             )
             if found:
                 return found
-        if count != 0 or (head.pos_ == "NOUN" and any(c.dep_ in {"det", "nummod"} for c in head.children)):
+        if count != 0 or (head.pos_ == "NOUN" and _determined(head)):
             # "sentenced a recruiter to life ..." then "Maria Santos, 41, was found guilty"
             count = count or listed or _naming_count(sents, index, persons_by_token) or 1
             return _forward_reference(sents, index, persons_by_token, count, noun=head.lemma_.lower())
@@ -1867,6 +1876,14 @@ def _defendants(
                 found.append(person)
         return found
     return []
+
+
+def _determined(noun: Token) -> bool:
+    """ "a recruiter", "two men": a noun for someone, not a bare word; the article counts even
+    where a dateline ("KUALA LUMPUR, Sept 9 - A Thai woman") puts the parse out."""
+    return any(c.dep_ in {"det", "nummod"} for c in noun.children) or any(
+        t.lower_ in {"a", "an"} for t in noun.subtree if t.i < noun.i
+    )
 
 
 NAME_TOKEN = re.compile(r"^[A-Z][a-z'-]+$")
@@ -2047,15 +2064,26 @@ def _owned_by(token: Token, head: Token) -> bool:
     return False
 
 
+MONTH_NAME = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$")
+
+
+def _day_of_month(token: Token) -> bool:
+    """DATELINE DAY: the 9 of "KUALA LUMPUR, Sept 9 - A Vietnamese woman was ...", which the
+    parser may hang under the subject, counts days, not people."""
+    doc = token.doc
+    return any(0 <= i < len(doc) and MONTH_NAME.match(doc[i].text) for i in (token.i - 1, token.i + 1))
+
+
 def _reference_count(head: Token) -> int | None:
     """How many earlier-named people an NP like 'All three' or 'the couple' points back to.
 
     Returns 0 when the NP is not a back-reference (e.g. '120 traffickers' is a statistic).
     """
-    words = [t.lower_ for t in head.subtree if not _in_a_clause_below(t, head)]
-    for word in words:
-        if re.fullmatch(r"\d+", word):
-            return 0 if int(word) > 10 else int(word)
+    tokens = [t for t in head.subtree if not _in_a_clause_below(t, head)]
+    words = [t.lower_ for t in tokens]
+    for token in tokens:
+        if re.fullmatch(r"\d+", token.text) and not _day_of_month(token):
+            return 0 if int(token.text) > 10 else int(token.text)
     if head.lower_ in PRONOUNS:
         return PRONOUNS[head.lower_]
     for word in words:
@@ -2287,11 +2315,17 @@ NAMING = re.compile(
 def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str | None = None) -> list[Entity]:
     """The first `count` people named in the next two sentences, preferring those given an age."""
     candidates = []
+    text = doc_text(sents[index].doc)
+    same = re.compile(rf"\b{re.escape(noun)}s?\b[\s,]*$", re.I) if noun and noun.isalpha() and len(noun) > 2 else None
     for sent in sents[index + 1 : index + 3]:
-        if not COURT_CASE_WORDS.search(sent.text) and not AGE_CUE.search(sent.text) and not NAMING.match(sent.text):
-            continue  # a sentence about something else ("House Bill No. 7836 ...") names no defendant
+        about_the_case = COURT_CASE_WORDS.search(sent.text) or AGE_CUE.search(sent.text) or NAMING.match(sent.text)
         for token in sent:
             person = persons_by_token.get(token.i)
+            if not about_the_case and not (
+                # "... has been jailed for 13 years." "The man, Phan Rithy, denied it.": the noun names him
+                person and same and same.search(text[max(0, token.idx - 30) : token.idx])
+            ):
+                continue  # a sentence about something else ("House Bill No. 7836 ...") names no defendant
             if (
                 person
                 and person.role not in NEVER_DEFENDANT_ROLES
@@ -2300,10 +2334,8 @@ def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str
                 and not _acquitted(sent, person)  # "His co-accused, X, 31, was acquitted"
             ):
                 candidates.append(person)
-    if noun and noun.isalpha() and len(noun) > 2:
+    if same is not None:
         # SAME NOUN: "sentenced a mother ... to three years" ... "The mother, Y Sarom, 48, wept"
-        text = doc_text(sents[index].doc)
-        same = re.compile(rf"\b{re.escape(noun)}s?\b[\s,]*$", re.I)
         named_so = [
             p
             for p in candidates
@@ -2313,7 +2345,6 @@ def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str
         ]
         if len(named_so) >= count:
             return named_so[:count]
-    text = doc_text(sents[index].doc)
     # IDENTIFIED AS: "Police ... identified the convict as Maria Lourdes Caballero": the one
     # so named, before a spokesperson named in the same sentence
     identified = [

@@ -1264,3 +1264,51 @@ def test_the_people_named_after_a_colon_or_in_a_naming_sentence(nlp, text, expec
 )
 def test_a_range_sentences_each_to_a_term_it_does_not_tell(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+# --- session 7: recall on real coverage -------------------------------------------------------
+
+
+def test_a_dateline_day_is_not_a_count_of_people(nlp):
+    """ "KUALA LUMPUR, Sept 9 - A ... woman": the parser hangs the 9 under the subject."""
+    text = (
+        "KUALA LUMPUR, Sept 9 - A Thai woman was today sentenced to 15 years in jail by the Sessions Court here "
+        "after pleading guilty to trafficking two of her compatriots.\n\n"
+        "Siriporn Kaewdee, 33, was charged with committing the offence at a hotel in May."
+    )
+    assert terms(nlp, text) == {"Siriporn Kaewdee": 180}
+
+
+def test_a_decade_behind_bars_is_a_term(nlp):
+    text = (
+        "PHNOM PENH - Two men who lured villagers to scam compounds in Myanmar were handed a decade behind bars "
+        "each by the Phnom Penh Municipal Court yesterday.\n\n"
+        "The court said Sem Vichet, 34, and Hang Bora, 30, had recruited the victims through Facebook."
+    )
+    assert terms(nlp, text) == {"Sem Vichet": 120, "Hang Bora": 120}
+
+
+def test_the_noun_of_the_sentencing_names_the_person_in_the_next_sentence(nlp):
+    """Khmer Times style: "A 37-year-old man ... has been jailed ... The man, X, denied the charge."
+    (no court word, no age in the naming sentence: the noun "man" ties them)."""
+    text = (
+        "A 37-year-old man who sold his neighbour's daughter has been jailed for 13 years, the Kandal "
+        "Provincial Court said on Monday. The man, Chhay Vuthy, denied the charge."
+    )
+    assert terms(nlp, text) == {"Chhay Vuthy": 156}
+
+
+def test_a_term_upheld_against_a_person_is_theirs(nlp):
+    text = (
+        "The Supreme Court on Thursday upheld a 20-year prison sentence against Chinese national Wu Hao for "
+        "running a scam compound in Sihanoukville."
+    )
+    assert terms(nlp, text) == {"Wu Hao": 240}
+
+
+def test_people_handed_a_range_each_get_a_term_not_told(nlp):
+    text = (
+        "Giang Seo Pao, 36, the leader, received 15 years, while Sung Thi Dua, 30, and Vang Seo Lu, 25, were "
+        "handed between six and nine years."
+    )
+    assert terms(nlp, text) == {"Giang Seo Pao": 180, "Sung Thi Dua": None, "Vang Seo Lu": None}
