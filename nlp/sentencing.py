@@ -399,10 +399,12 @@ class SentenceExtractor:
             # UNSTATED TERM: "were sentenced to prison", "were given prison terms": a sentence
             # was passed, its length not told; the record keeps prison_months null.
             after_trigger = sent.text[trigger.idx - sent.start_char :]
-            unstated = (
-                not terms
-                and (UNSTATED_TERM.search(after_trigger) is not None or RANGE_GIVEN.match(after_trigger) is not None)
-                and trigger.lemma_.lower() in UNSTATED_TRIGGER_LEMMAS
+            unstated = not terms and (
+                (
+                    (UNSTATED_TERM.search(after_trigger) is not None or RANGE_GIVEN.match(after_trigger) is not None)
+                    and trigger.lemma_.lower() in UNSTATED_TRIGGER_LEMMAS
+                )
+                or _cut_at_the_term(doc_text(doc), sent, after_trigger)
             )
             if (
                 not prison
@@ -495,6 +497,21 @@ class SentenceExtractor:
                     }
                 )
         return records
+
+
+# CUT AT THE TERM: a text cut off mid-sentence ("... was jailed for eig"): the sentencing is
+# told, its length cut away; only at the very end of a text that stops without a full stop.
+CUT_AFTER_TRIGGER = re.compile(r"^\w+(?:\s+[\w'-]+,?){0,4}?\s+(?:for|to)(?:\s+[\w-]+){0,2}\s*$", re.I)
+
+
+def _cut_at_the_term(text: str, sent: Span, after_trigger: str) -> bool:
+    end = text.rstrip()
+    return (
+        sent.end_char >= len(end)
+        and end[-1:].isalnum()
+        and CUT_AFTER_TRIGGER.match(after_trigger.strip()) is not None
+        and not TERM_RE.search(after_trigger)
+    )
 
 
 def _with_unnamed_others(trigger: Token) -> bool:
@@ -1576,7 +1593,30 @@ def _triggers(sent: Span) -> list[Token]:
             found.append(token)  # "handed A, 38, and B, 27, seven years each, and C, 30, five years"
         elif _elided_unit_number(token) is not None:
             found.append(token)  # "He received 12 years and she received eight"
+        elif _confines(token):
+            found.append(token)  # "was put behind bars for nine years", "will spend the next 12 years in jail"
     return found
+
+
+CONFINED = re.compile(r"\b(?:behind bars|in (?:prison|jail))\b", re.I)
+
+
+def _confines(verb: Token) -> bool:
+    """PUT BEHIND BARS / WILL SPEND: a ruling told as where the person goes: "put" with
+    "behind bars", and "spend" only in the future ("will spend"), for "spent two years in jail
+    awaiting trial" is time already served, not a sentence."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in {"put", "spend"}:
+        return False
+    if lemma == "spend" and not any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"} for c in verb.children):
+        return False
+    after = doc_text(verb.doc)[verb.idx : verb.sent.end_char]
+    below = " ".join(t.text for t in verb.subtree if t.i > verb.i)
+    return (
+        CONFINED.search(below) is not None
+        and TERM_RE.search(after) is not None
+        and (lemma == "spend" or "behind bars" in below.lower())
+    )
 
 
 HANDING_LEMMAS = {"hand", "give", "mete", "award"}
@@ -1775,7 +1815,7 @@ def _defendants(
         objects = [misparsed]
     if objects:  # "sentenced A, 51, a headman ..., and B, 44, to ...": B parsed as the verb's conjunct
         objects += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i in persons_by_token]
-    if lemma in {"receive", "serve", "get"}:
+    if lemma in {"receive", "serve", "get", "spend"}:
         heads = [subject] if subject is not None else []
     elif subject is not None and subject.dep_ == "nsubjpass":
         heads = [subject]

@@ -1312,3 +1312,47 @@ def test_people_handed_a_range_each_get_a_term_not_told(nlp):
         "handed between six and nine years."
     )
     assert terms(nlp, text) == {"Giang Seo Pao": 180, "Sung Thi Dua": None, "Vang Seo Lu": None}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "PETALING JAYA: Former nightclub manager Ong Kah Seng was put behind bars for nine years by the "
+            "Sessions Court for harbouring women forced into prostitution.",
+            {"Ong Kah Seng": 108},
+        ),
+        (
+            "Harjit Kaur, 41, from Slough, will spend the next 12 years behind bars after trafficking workers to "
+            "her restaurants, a judge at Reading Crown Court ruled.",
+            {"Harjit Kaur": 144},
+        ),
+        # time in custody before trial, and a hypothesis, are no sentence
+        ("Harjit Kaur spent two years in jail awaiting trial.", {}),
+        ("If convicted, Harjit Kaur will spend 20 years in prison.", {}),
+        ("Harjit Kaur could spend up to 20 years in prison.", {}),
+    ],
+)
+def test_put_behind_bars_and_will_spend_are_sentences(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Sok Lina was jailed for 12 years by the Phnom Penh Municipal Court on Monday for selling her niece. "
+            "Her husband, Chan Sophea, was jailed for eig",
+            {"Sok Lina": 144, "Chan Sophea": None},
+        ),
+        (
+            "The police said the ring was run from Poipet. The court sentenced Chan Sophea, 34, to",
+            {"Chan Sophea": None},
+        ),
+        # not cut: a full stop ends it; cut, but a hypothesis
+        ("Chan Sophea could be sentenced to", {}),
+    ],
+)
+def test_a_text_cut_off_at_the_term_still_sentences_the_person(nlp, text, expected):
+    """The held-out articles are the opening 2,000-3,000 characters: a sentencing may be cut."""
+    assert terms(nlp, text) == expected
