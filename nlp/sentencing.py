@@ -1638,7 +1638,11 @@ def _hands_a_term(verb: Token) -> bool:
 
 def _elided_unit_number(token: Token) -> Token | None:
     """The bare number of a second term verb whose unit the first one gave ("... and she received eight")."""
-    if token.dep_ != "conj" or token.lemma_.lower() not in TERM_VERB_LEMMAS or token.head.lemma_ != token.lemma_:
+    if token.lemma_.lower() not in TERM_VERB_LEMMAS or not (
+        (token.dep_ == "conj" and token.head.lemma_ == token.lemma_)
+        # "X was sentenced to 10 years, while his wife Y received five"
+        or (token.dep_ in {"conj", "advcl"} and token.head.lemma_.lower() in TRIGGER_LEMMAS)
+    ):
         return None
     return next(
         (c for c in token.children if c.dep_ in {"dobj", "npadvmod", "attr"} and c.like_num and not list(c.children)),
@@ -1823,6 +1827,8 @@ def _defendants(
         heads = [o for o in objects if not TERM_NOUNS.search(o.text)] or objects
     elif subject is not None and trigger.dep_ == "relcl":
         heads = [subject]
+    elif _among(trigger) is not None:
+        heads = [_among(trigger)]  # "X was among five people sentenced to 10 years": X, of the five
     elif trigger.dep_ in {"relcl", "acl"}:
         heads = [_out_of_place_slot(trigger.head)]
     elif subject is not None:
@@ -1916,6 +1922,14 @@ def _defendants(
                 found.append(person)
         return found
     return []
+
+
+def _among(trigger: Token) -> Token | None:
+    """The subject of "X was among the five people sentenced ...", or None."""
+    group = trigger.head
+    if trigger.dep_ != "acl" or group.dep_ != "pobj" or group.head.lower_ != "among":
+        return None
+    return next((c for c in group.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def _determined(noun: Token) -> bool:
@@ -2082,6 +2096,12 @@ def _persons_in(heads: list[Token], persons_by_token, owners: bool = True) -> li
             for token in head.subtree:
                 if owners or not _owned_by(token, head):
                     add(persons_by_token.get(token.i))
+        if not found and head.pos_ == "NOUN" and head.i + 1 < len(head.doc):
+            # TITLE AS HEAD: "sentenced former police lieutenant colonel Surachai Wongsa": the
+            # parser makes the post the object and hangs the name elsewhere; it follows the post
+            after = persons_by_token.get(head.i + 1)
+            if after and any(m.token_start == head.i + 1 for m in after.mentions):
+                add(after)
     return found
 
 

@@ -1356,3 +1356,26 @@ def test_put_behind_bars_and_will_spend_are_sentences(nlp, text, expected):
 def test_a_text_cut_off_at_the_term_still_sentences_the_person(nlp, text, expected):
     """The held-out articles are the opening 2,000-3,000 characters: a sentencing may be cut."""
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parser makes the post the object and the name an adverb
+        (
+            "The court sentenced former police lieutenant colonel Surachai Wongsa to 27 years in prison.",
+            {"Surachai Wongsa": 324},
+        ),
+        # one named person among a group sentenced
+        ("Kim Sovann was among five people sentenced to 10 years in prison on Monday.", {"Kim Sovann": 120}),
+        ("Kim Sovann was among the victims rescued two years ago.", {}),
+        # the second clause leaves the unit out
+        (
+            "Kim Sovann was sentenced to 10 years, while his wife Chan Raksa received five.",
+            {"Kim Sovann": 120, "Chan Raksa": 60},
+        ),
+        ("Kim Sovann was sentenced to 10 years, while police received five complaints.", {"Kim Sovann": 120}),
+    ],
+)
+def test_people_the_parse_puts_out_of_the_verbs_slots(nlp, text, expected):
+    assert terms(nlp, text) == expected
