@@ -18,7 +18,7 @@ from nlp.numbers import NUMBER, TERM_RE, bare_number_months, find_terms, parse_n
 
 TRIGGER_LEMMAS = {"sentence", "jail", "imprison", "incarcerate"}
 TRIGGER_FORMS = {"sentenced", "jailed", "imprisoned", "incarcerated", "fined"}
-TERM_VERB_LEMMAS = {"hand", "give", "receive", "serve", "mete", "impose", "get", "order", "award", "substitute"}
+TERM_VERB_LEMMAS = {"hand", "give", "receive", "serve", "mete", "impose", "get", "order", "award", "substitute", "slap"}
 TERM_NOUNS = re.compile(
     r"\b(?:sentences?|terms?|prison|jail|imprisonment|behind bars|incarceration|years? in|months? in|perpetua)\b", re.I
 )
@@ -2359,7 +2359,7 @@ def _aliases(doc: Doc, entities: list[Entity], persons_by_token: dict[int, Entit
 
 COURT_CASE_WORDS = re.compile(
     r"\b(?:convict\w*|guilty|sentenc\w*|jail\w*|prison|trial|court|accused|defendants?|"
-    r"traffick\w*|arrest\w*|charged|pleaded|identified as|named as)\b",
+    r"traffick\w*|arrest\w*|charged|pleaded|(?:identified|named)(?:\s+(?:him|her|them|the\s+\w+))?\s+as)\b",
     re.I,
 )
 AGE_CUE = re.compile(r",\s*\d{1,2}\s*,|\(\d{1,2}\)")
@@ -2372,13 +2372,26 @@ NAMING = re.compile(
 )
 
 
+# "The men, Wang Lei and Zhou Bin, ran ...", "The convict, X,": a sentence opening on a noun
+# for the people sentenced, then their names
+NOUN_THEN_NAMES = re.compile(
+    r"^\s*The\s+(?:[a-z-]+\s+){0,2}(?:%s|convicts?|convicted)\s*,\s+(?:(?:identified|named)\s+as\s+)?[A-Z]"
+    % "|".join(sorted(SINGULAR_NOUNS | PLURAL_NOUNS | PERSON_NOUNS))
+)
+
+
 def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str | None = None) -> list[Entity]:
     """The first `count` people named in the next two sentences, preferring those given an age."""
     candidates = []
     text = doc_text(sents[index].doc)
     same = re.compile(rf"\b{re.escape(noun)}s?\b[\s,]*$", re.I) if noun and noun.isalpha() and len(noun) > 2 else None
     for sent in sents[index + 1 : index + 3]:
-        about_the_case = COURT_CASE_WORDS.search(sent.text) or AGE_CUE.search(sent.text) or NAMING.match(sent.text)
+        about_the_case = (
+            COURT_CASE_WORDS.search(sent.text)
+            or AGE_CUE.search(sent.text)
+            or NAMING.match(sent.text)
+            or NOUN_THEN_NAMES.match(sent.text)
+        )
         for token in sent:
             person = persons_by_token.get(token.i)
             if not about_the_case and not (

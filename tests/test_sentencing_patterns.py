@@ -1379,3 +1379,35 @@ def test_a_text_cut_off_at_the_term_still_sentences_the_person(nlp, text, expect
 )
 def test_people_the_parse_puts_out_of_the_verbs_slots(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Two Chinese nationals were sentenced to life in prison on Monday. The men, Wang Jian and Zhou Peng, "
+            "ran a scam compound.",
+            {"Wang Jian": "life", "Zhou Peng": "life"},
+        ),
+        (
+            "A woman who sold three girls to a brothel was jailed for 15 years on Tuesday. Police named her as "
+            "Kim Sreyleak.",
+            {"Kim Sreyleak": 180},
+        ),
+        # the next sentence names victims, not the people sentenced
+        (
+            "Two men were sentenced to life in prison on Monday. The victims, Wang Jian and Zhou Peng, were "
+            "rescued in May.",
+            {},
+        ),
+    ],
+)
+def test_people_sentenced_unnamed_are_named_in_the_next_sentence(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_slapped_with_a_jail_term(nlp):
+    assert terms(nlp, "Lim Boon Hock was slapped with a 10-year jail term by the Sessions Court.") == {
+        "Lim Boon Hock": 120
+    }
+    assert terms(nlp, "Lim Boon Hock was slapped with a lawsuit two years ago.") == {}
