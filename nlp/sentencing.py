@@ -1206,9 +1206,10 @@ REDUCED_TO = re.compile(r"\b(?:reduc\w*|commut\w*|halv\w*|cut|lower\w*)\b(?:\s+[
 
 
 HALVED = re.compile(
-    r"^[\s,]*(?:(?:which|that|it|the (?:term|sentence)|but|and)\s+)*(?:(?:was|were|is|being)\s+)?"
-    r"(?:later\s+)?(?:halved|cut in half|(?:reduced|cut|commuted|lowered)\s+(?:(?:the|his|her|their|it)\s+"
-    r"(?:(?:jail|prison)\s+)?(?:term|sentence)?\s*)?by\s+(?:half|(?:a|one)[\s-]third))\b(?![^.;]{0,20}?\bto\s)(?!\s+from\b)",
+    r"^[\s,]*(?:(?:which|that|it|the (?:terms?|sentences?)|(?:(?:jail|prison)\s+)?(?:terms?|sentences?),?|but|and)\s+)*"
+    r"(?:the (?:court|judges?|panel)\s+)?(?:(?:was|were|is|being)\s+)?"  # "but the court reduced the term by half"
+    r"(?:later\s+)?(?:halved|cut in half|(?:reduced|cut|commuted|lowered)\s+(?:(?:the|his|her|their|it|both)\s+"
+    r"(?:(?:jail|prison)\s+)?(?:terms?|sentences?)?\s*)?by\s+(?:half|(?:a|one)[\s-]third))\b(?![^.;]{0,20}?\bto\s)(?!\s+from\b)",
     re.I,
 )
 
@@ -1282,7 +1283,13 @@ CHANGE_FROM = re.compile(rf"\bfrom\s+(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|m
 OWNER_PRONOUN = re.compile(r"\b(?P<pron>his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?|convictions?)\b", re.I)
 # UPHELD: "Her eight-year sentence was upheld", "let stand the eight-year term of X": the
 # term stands; it is a sentencing of that person even when the first trial is not told.
-UPHELD = re.compile(r"\b(?:upheld|uphold(?:s|ing)?|let stand|lets stand|affirmed|confirmed)\b", re.I)
+UPHELD = re.compile(
+    r"\b(?:upheld|uphold(?:s|ing)?|let stand|lets stand|affirmed|confirmed)\b|"
+    # APPEAL LOST: "lost her appeal against a 10-year sentence": the term stands
+    r"\blost (?:his|her|their|an?) appeals?\b|\b(?:dismissed|rejected|threw out)\b[^.;]{0,40}\bappeals?\b|"
+    r"\bappeals?\b[^.;]{0,60}\b(?:was|were) (?:dismissed|rejected|thrown out)\b",
+    re.I,
+)
 UPHELD_TERM = re.compile(
     rf"\b(?P<term>{NUMBER}[\s-]+(?:years?|months?))(?:[\s-]+(?:prison|jail))?\s+(?:sentence|term)\b|"
     rf"\b(?:sentence|term) of (?P<term2>{NUMBER}[\s-]+(?:years?|months?))|\b(?P<life>life (?:sentence|term|imprisonment))\b",
@@ -1333,7 +1340,7 @@ def _set_term(record: dict, months, life, death) -> None:
 
 CHANGE_OR_UPHOLD_VERB = re.compile(
     r"^(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|doubl\w*|"
-    r"upgrad\w*|toughen\w*|modif(?:y|ies|ied|ying)|upheld|uphold\w*|affirmed|confirmed)$",
+    r"upgrad\w*|toughen\w*|modif(?:y|ies|ied|ying)|upheld|uphold\w*|affirmed|confirmed|lost|loses)$",
     re.I,
 )
 OWNER_BEFORE = re.compile(

@@ -1411,3 +1411,38 @@ def test_slapped_with_a_jail_term(nlp):
         "Lim Boon Hock": 120
     }
     assert terms(nlp, "Lim Boon Hock was slapped with a lawsuit two years ago.") == {}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Meas Chanthy lost her appeal against a 10-year sentence.", {"Meas Chanthy": 120}),
+        (
+            "The Appeal Court dismissed the appeal of Meas Chanthy against her 10-year sentence.",
+            {"Meas Chanthy": 120},
+        ),
+        # an appeal announced, against a term only sought: nothing stands
+        ("Meas Chanthy said she would appeal against the 10-year sentence sought by prosecutors.", {}),
+    ],
+)
+def test_an_appeal_lost_leaves_the_term_standing(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Boonchu Saengthong and Anan Phimpa each received a 12-year term, but the sentences were reduced by "
+            "half because they confessed.",
+            {"Boonchu Saengthong": 72, "Anan Phimpa": 72},
+        ),
+        (
+            "Boonchu Saengthong was originally sentenced to 24 years, but the court reduced the term by half as he "
+            "pleaded guilty.",
+            {"Boonchu Saengthong": 144},
+        ),
+    ],
+)
+def test_a_term_the_court_halves_in_the_same_sentence(nlp, text, expected):
+    assert terms(nlp, text) == expected
