@@ -320,6 +320,8 @@ class SentenceExtractor:
                 and not CHANGE_TRAPS.search(sent_text)
             ):
                 _halved_later(sents[index - 1], sent, records)
+            if index and TOTAL_LATER.match(sent_text):
+                _total_later(sents[index - 1], sent, records)
         _apply_pending_changes(records, pending)
         if sents and not any(r["prison_months"] or r["life"] or r["death"] for r in records.values()):
             self._headline_term(doc, sents, entities, persons_by_token, records)
@@ -444,6 +446,9 @@ class SentenceExtractor:
                     continue
             if aggregate and not prison and len(defendants) == 1 and not _with_unnamed_others(trigger):
                 prison = aggregate  # one person's "total of 30 years" (several counts) is their term
+            total = _total_for_one(sent.text, prison) if len(defendants) == 1 else None
+            if total is not None and not _with_unnamed_others(trigger):
+                prison = [{**prison[0], "months": total, "listed": [total]}]
             named_here = {
                 id(p) for p in defendants if any(sent.start_char <= m.start < sent.end_char for m in p.mentions)
             }
@@ -512,6 +517,49 @@ def _cut_at_the_term(text: str, sent: Span, after_trigger: str) -> bool:
         and CUT_AFTER_TRIGGER.match(after_trigger.strip()) is not None
         and not TERM_RE.search(after_trigger)
     )
+
+
+# TOTAL FOR ONE: "12 years for human trafficking and eight years for illegal emigration,
+# making a total of 20 years", "His combined sentence is 20 years": one person's terms for
+# several charges add up to the sentence (Vietnamese and Indonesian courts say so).
+_TOTAL = r"(?:combined|total|aggregate|cumulative|overall)\s+(?:(?:prison\s+|jail\s+)?(?:sentence|term)\s+)?(?:of\s+)?"
+TOTAL_AFTER = re.compile(rf"\b(?:making|bringing\s+(?:it|the\s+total)\s+to|for)\s+(?:a|an|the)\s+{_TOTAL}$", re.I)
+TOTAL_LATER = re.compile(
+    rf"^\s*(?:The|His|Her)\s+{_TOTAL.replace('(?:of', '(?:(?:is|was|comes to|amounts to)')}"
+    rf"(?P<num>{NUMBER})[\s-]+(?P<unit>years?|months?)\b",
+    re.I,
+)
+
+
+FOR_A_CHARGE = re.compile(
+    r"^\s*(?:(?:in\s+)?(?:prison|jail)\s+)?(?:for|on)\b(?!\s+(?:a|an|the)\s+(?:combined|total))", re.I
+)
+
+
+def _total_for_one(text: str, prison: list[dict]) -> int | None:
+    """The total of one person's several terms told after them in the same sentence."""
+    if len(prison) < 2:
+        return None
+    found = find_terms(text)
+    if not all(FOR_A_CHARGE.match(text[end:]) for _, end, months in found if months in {t["months"] for t in prison}):
+        return None  # "12 years and Le Thi Mai to eight years, for a combined 20": two people's terms
+    for start, _, months in found:
+        if TOTAL_AFTER.search(text[max(0, start - 60) : start]) and months > max(t["months"] for t in prison):
+            return months
+    return None
+
+
+def _total_later(previous: Span, sent: Span, records: dict[str, dict]) -> None:
+    """ "... and eight years for organising illegal emigration." "His total sentence is 20 years." """
+    match = TOTAL_LATER.match(sent.text)
+    text = previous.text
+    charged = [end for _, end, _ in find_terms(text) if FOR_A_CHARGE.match(text[end:])]
+    if len(charged) < 2:
+        return  # not one person's terms for several charges
+    told = [r for r in records.values() if previous.start_char <= r["start"] < previous.end_char]
+    months = _months_of(match.group("num"), match.group("unit")) if match else None
+    if len(told) == 1 and months and told[0]["prison_months"] and months > told[0]["prison_months"]:
+        told[0]["prison_months"] = months
 
 
 def _with_unnamed_others(trigger: Token) -> bool:

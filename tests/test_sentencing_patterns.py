@@ -1446,3 +1446,27 @@ def test_an_appeal_lost_leaves_the_term_standing(nlp, text, expected):
 )
 def test_a_term_the_court_halves_in_the_same_sentence(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Vu Dinh Khoa was sentenced to 12 years for 'human trafficking' and eight years for 'organising "
+            "illegal emigration', making a total of 20 years.",
+            {"Vu Dinh Khoa": 240},
+        ),
+        (
+            "The court sentenced Vu Dinh Khoa to 12 years for human trafficking and eight years for organising "
+            "illegal emigration. His combined sentence is 20 years.",
+            {"Vu Dinh Khoa": 240},
+        ),
+        # two people's terms and their sum: no one's term is the sum
+        (
+            "John Carter was sentenced to 12 years and Mary Jones to eight years, for a combined 20 years.",
+            {"John Carter": 144, "Mary Jones": 96},
+        ),
+    ],
+)
+def test_one_persons_terms_for_several_charges_add_up(nlp, text, expected):
+    assert terms(nlp, text) == expected
