@@ -1153,8 +1153,21 @@ ALIAS_APPOSITION = re.compile(
 )
 AGE_APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,2}\b(?!\s*(?:years?|months?))")
 LIST_FILLER = FILLER_WORDS | {"each", "apiece", "and", "in", "prison", "jail"}
+# "..., and his wife, Mary Jones, for five": the words that may lead to the next person
+ELLIPSIS_WORDS = {
+    "and",
+    "while",
+    "whereas",
+    "in",
+    "prison",
+    "jail",
+    "his",
+    "her",
+    "their",
+    "co-defendant",
+} | PERSON_NOUNS
 BARE_TO = re.compile(
-    rf"^\s+(?:to|for|got|received|gets)\s+(?P<num>{NUMBER})(?![\w-])(?!\s+(?:years?|months?|yrs?)\b)", re.I
+    rf"^,?\s+(?:to|for|got|received|gets)\s+(?P<num>{NUMBER})(?![\w-])(?!\s+(?:years?|months?|yrs?)\b)", re.I
 )
 
 
@@ -1235,9 +1248,7 @@ def _continued_list(doc: Doc, sents, index: int, first: dict, persons_by_token) 
         return []
     previous = first["end"]
     for start, stop, person in mentions:
-        if not _only_words(
-            _strip_appositions(text[previous:start]), {"and", "while", "whereas", "in", "prison", "jail"}
-        ):
+        if not _only_words(_strip_appositions(text[previous:start]), ELLIPSIS_WORDS):
             break
         bare = BARE_TO.match(_strip_appositions(text[stop : stop + 30]))
         if not bare:

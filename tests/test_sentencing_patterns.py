@@ -1470,3 +1470,9 @@ def test_a_term_the_court_halves_in_the_same_sentence(nlp, text, expected):
 )
 def test_one_persons_terms_for_several_charges_add_up(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+def test_an_elided_unit_after_a_kin_apposition(nlp):
+    """ "..., and his wife, Y, for five": the second person named through her relation."""
+    text = "The court jailed Agus Salim for seven years, and his wife, Rina Wati, for five."
+    assert terms(nlp, text) == {"Agus Salim": 84, "Rina Wati": 60}
