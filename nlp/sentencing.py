@@ -1799,7 +1799,7 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         if TIME_AFTER_TERM.match(text[match.end() : match.end() + 12]) and not _given_by(span.root, trigger):
             continue
         path = _path_to(span.root, anchor)
-        if path is None or any(t.pos_ in {"VERB", "AUX"} for t in path):
+        if path is None or any(t.pos_ in {"VERB", "AUX"} and not _serving(t, anchor) for t in path):
             continue  # the term belongs to another clause ("paid nothing for nine months")
         if {t.lemma_.lower() for t in path} & TRAP_GOVERNORS:
             continue
@@ -1817,6 +1817,12 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
             }
         )
     return terms or _elided_unit_terms(doc, sent, trigger)
+
+
+def _serving(verb: Token, trigger: Token) -> bool:
+    """ "sentenced to suffer the penalty of 20 years", "sentenced to serve 10 years": the verb
+    under the trigger only carries its term (Philippine decisions say "to suffer")."""
+    return verb.dep_ == "xcomp" and verb.head.i == trigger.i and verb.lemma_.lower() in {"suffer", "serve", "undergo"}
 
 
 def _given_by(token: Token, trigger: Token) -> bool:
@@ -1890,7 +1896,8 @@ def _defendants(
     elif subject is not None and subject.dep_ == "nsubjpass":
         heads = [subject]
     elif objects:
-        heads = [o for o in objects if not TERM_NOUNS.search(o.text)] or objects
+        # "imposed on her the penalty of life imprisonment": the penalty is what is given, not whom to
+        heads = [o for o in objects if not TERM_NOUNS.search(o.text) and o.lemma_.lower() != "penalty"] or objects
     elif subject is not None and trigger.dep_ == "relcl":
         heads = [subject]
     elif _among(trigger) is not None:

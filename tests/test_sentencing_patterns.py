@@ -1476,3 +1476,18 @@ def test_an_elided_unit_after_a_kin_apposition(nlp):
     """ "..., and his wife, Y, for five": the second person named through her relation."""
     text = "The court jailed Agus Salim for seven years, and his wife, Rina Wati, for five."
     assert terms(nlp, text) == {"Agus Salim": 84, "Rina Wati": 60}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The court found Marissa Dela Paz guilty beyond reasonable doubt of qualified trafficking and imposed "
+            "on her the penalty of life imprisonment.",
+            {"Marissa Dela Paz": "life"},
+        ),
+        ("Marissa Dela Paz was sentenced to suffer the penalty of 20 years imprisonment.", {"Marissa Dela Paz": 240}),
+    ],
+)
+def test_the_wording_of_philippine_decisions(nlp, text, expected):
+    assert terms(nlp, text) == expected
