@@ -2453,13 +2453,21 @@ NOUN_THEN_NAMES = re.compile(
 )
 
 
+OFFICER_NOUNS = {
+    *(("police", n) for n in ("officer", "policeman", "policewoman", "colonel", "general", "sergeant")),
+    *(("official", n) for n in ("official", "officer", "chief", "governor", "mayor")),
+}
+
+
 def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str | None = None) -> list[Entity]:
-    """The first `count` people named in the next two sentences, preferring those given an age."""
+    """The first `count` people named in the next two sentences, preferring those given an age
+    (the third only when it names them by the noun of the sentencing)."""
     candidates = []
     text = doc_text(sents[index].doc)
     same = re.compile(rf"\b{re.escape(noun)}s?\b[\s,]*$", re.I) if noun and noun.isalpha() and len(noun) > 2 else None
-    for sent in sents[index + 1 : index + 3]:
-        about_the_case = (
+    for offset, sent in enumerate(sents[index + 1 : index + (4 if count == 1 else 3)]):
+        # the third sentence for one person only, by the same noun ("The mother, Y Sarom, 48, wept")
+        about_the_case = offset < 2 and (
             COURT_CASE_WORDS.search(sent.text)
             or AGE_CUE.search(sent.text)
             or NAMING.match(sent.text)
@@ -2505,7 +2513,8 @@ def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str
     if len(identified) >= count:
         return identified[:count]
     with_age = [p for p in candidates if p.age is not None]
-    plain = [p for p in candidates if p.role not in NON_DEFENDANT_ROLES]  # not police or officials speaking
+    # not police or officials speaking, unless the one sentenced was one ("a former senior police officer")
+    plain = [p for p in candidates if p.role not in NON_DEFENDANT_ROLES or (p.role, noun) in OFFICER_NOUNS]
     chosen = (with_age if len(with_age) >= count else plain if len(plain) >= count else candidates)[:count]
     return chosen if len(chosen) == count else []
 

@@ -1491,3 +1491,25 @@ def test_an_elided_unit_after_a_kin_apposition(nlp):
 )
 def test_the_wording_of_philippine_decisions(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+def test_an_officer_sentenced_is_the_officer_named_next(nlp):
+    """ "sentenced a former senior police officer" ... "found Pol Col X guilty": the police title
+    does not make X someone speaking for the police here."""
+    text = (
+        "BANGKOK (Reuters) - A Thai court on Tuesday sentenced a former senior police officer to 27 years in "
+        "prison for his role in trafficking Rohingya migrants, a lawyer said.\n\n"
+        "The Criminal Court found Pol Col Surasak Thongchai guilty of human trafficking. Six other defendants, "
+        "including Aung Thura, a Myanmar national, received between four and 16 years."
+    )
+    assert terms(nlp, text).get("Surasak Thongchai") == 324
+    assert "Aung Thura" not in terms(nlp, text) or terms(nlp, text)["Aung Thura"] != 324
+
+
+def test_the_same_noun_names_the_person_three_sentences_on(nlp):
+    text = (
+        "The Kandal Provincial Court has sentenced a mother to three years in prison for handing her daughter to "
+        "a broker. The broker, Im Sophal, 41, from the same commune, was jailed for nine years. He was also fined "
+        "8 million riel. The mother, Chan Sarom, 48, wept as the verdict was read on Monday."
+    )
+    assert terms(nlp, text) == {"Im Sophal": 108, "Chan Sarom": 36}
