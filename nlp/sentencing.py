@@ -18,11 +18,13 @@ from nlp.numbers import NUMBER, TERM_RE, bare_number_months, find_terms, parse_n
 
 TRIGGER_LEMMAS = {"sentence", "jail", "imprison", "incarcerate"}
 TRIGGER_FORMS = {"sentenced", "jailed", "imprisoned", "incarcerated", "fined"}
-TERM_VERB_LEMMAS = {"hand", "give", "receive", "serve", "mete", "impose", "get", "order", "award", "substitute"}
+TERM_VERB_LEMMAS = {"hand", "give", "receive", "serve", "mete", "impose", "get", "order", "award", "substitute", "slap"}
 TERM_NOUNS = re.compile(
     r"\b(?:sentences?|terms?|prison|jail|imprisonment|behind bars|incarceration|years? in|months? in|perpetua)\b", re.I
 )
-PREFILTER = re.compile(r"sentenc|jail|imprison|prison|term|life|death|incarcerat|fined|year|month|perpetua", re.I)
+PREFILTER = re.compile(
+    r"sentenc|jail|imprison|prison|term|life|death|incarcerat|fined|year|month|decade|perpetua", re.I
+)
 
 # Words right before a term that make it a bound, not a sentence handed down.
 TRAP_BEFORE = re.compile(
@@ -318,6 +320,8 @@ class SentenceExtractor:
                 and not CHANGE_TRAPS.search(sent_text)
             ):
                 _halved_later(sents[index - 1], sent, records)
+            if index and TOTAL_LATER.match(sent_text):
+                _total_later(sents[index - 1], sent, records)
         _apply_pending_changes(records, pending)
         if sents and not any(r["prison_months"] or r["life"] or r["death"] for r in records.values()):
             self._headline_term(doc, sents, entities, persons_by_token, records)
@@ -397,10 +401,12 @@ class SentenceExtractor:
             # UNSTATED TERM: "were sentenced to prison", "were given prison terms": a sentence
             # was passed, its length not told; the record keeps prison_months null.
             after_trigger = sent.text[trigger.idx - sent.start_char :]
-            unstated = (
-                not terms
-                and (UNSTATED_TERM.search(after_trigger) is not None or RANGE_GIVEN.match(after_trigger) is not None)
-                and trigger.lemma_.lower() in UNSTATED_TRIGGER_LEMMAS
+            unstated = not terms and (
+                (
+                    (UNSTATED_TERM.search(after_trigger) is not None or RANGE_GIVEN.match(after_trigger) is not None)
+                    and trigger.lemma_.lower() in UNSTATED_TRIGGER_LEMMAS
+                )
+                or _cut_at_the_term(doc_text(doc), sent, after_trigger)
             )
             if (
                 not prison
@@ -440,6 +446,9 @@ class SentenceExtractor:
                     continue
             if aggregate and not prison and len(defendants) == 1 and not _with_unnamed_others(trigger):
                 prison = aggregate  # one person's "total of 30 years" (several counts) is their term
+            total = _total_for_one(sent.text, prison) if len(defendants) == 1 else None
+            if total is not None and not _with_unnamed_others(trigger):
+                prison = [{**prison[0], "months": total, "listed": [total]}]
             named_here = {
                 id(p) for p in defendants if any(sent.start_char <= m.start < sent.end_char for m in p.mentions)
             }
@@ -493,6 +502,64 @@ class SentenceExtractor:
                     }
                 )
         return records
+
+
+# CUT AT THE TERM: a text cut off mid-sentence ("... was jailed for eig"): the sentencing is
+# told, its length cut away; only at the very end of a text that stops without a full stop.
+CUT_AFTER_TRIGGER = re.compile(r"^\w+(?:\s+[\w'-]+,?){0,4}?\s+(?:for|to)(?:\s+[\w-]+){0,2}\s*$", re.I)
+
+
+def _cut_at_the_term(text: str, sent: Span, after_trigger: str) -> bool:
+    end = text.rstrip()
+    return (
+        sent.end_char >= len(end)
+        and end[-1:].isalnum()
+        and CUT_AFTER_TRIGGER.match(after_trigger.strip()) is not None
+        and not TERM_RE.search(after_trigger)
+    )
+
+
+# TOTAL FOR ONE: "12 years for human trafficking and eight years for illegal emigration,
+# making a total of 20 years", "His combined sentence is 20 years": one person's terms for
+# several charges add up to the sentence (Vietnamese and Indonesian courts say so).
+_TOTAL = r"(?:combined|total|aggregate|cumulative|overall)\s+(?:(?:prison\s+|jail\s+)?(?:sentence|term)\s+)?(?:of\s+)?"
+TOTAL_AFTER = re.compile(rf"\b(?:making|bringing\s+(?:it|the\s+total)\s+to|for)\s+(?:a|an|the)\s+{_TOTAL}$", re.I)
+TOTAL_LATER = re.compile(
+    rf"^\s*(?:The|His|Her)\s+{_TOTAL.replace('(?:of', '(?:(?:is|was|comes to|amounts to)')}"
+    rf"(?P<num>{NUMBER})[\s-]+(?P<unit>years?|months?)\b",
+    re.I,
+)
+
+
+FOR_A_CHARGE = re.compile(
+    r"^\s*(?:(?:in\s+)?(?:prison|jail)\s+)?(?:for|on)\b(?!\s+(?:a|an|the)\s+(?:combined|total))", re.I
+)
+
+
+def _total_for_one(text: str, prison: list[dict]) -> int | None:
+    """The total of one person's several terms told after them in the same sentence."""
+    if len(prison) < 2:
+        return None
+    found = find_terms(text)
+    if not all(FOR_A_CHARGE.match(text[end:]) for _, end, months in found if months in {t["months"] for t in prison}):
+        return None  # "12 years and Le Thi Mai to eight years, for a combined 20": two people's terms
+    for start, _, months in found:
+        if TOTAL_AFTER.search(text[max(0, start - 60) : start]) and months > max(t["months"] for t in prison):
+            return months
+    return None
+
+
+def _total_later(previous: Span, sent: Span, records: dict[str, dict]) -> None:
+    """ "... and eight years for organising illegal emigration." "His total sentence is 20 years." """
+    match = TOTAL_LATER.match(sent.text)
+    text = previous.text
+    charged = [end for _, end, _ in find_terms(text) if FOR_A_CHARGE.match(text[end:])]
+    if len(charged) < 2:
+        return  # not one person's terms for several charges
+    told = [r for r in records.values() if previous.start_char <= r["start"] < previous.end_char]
+    months = _months_of(match.group("num"), match.group("unit")) if match else None
+    if len(told) == 1 and months and told[0]["prison_months"] and months > told[0]["prison_months"]:
+        told[0]["prison_months"] = months
 
 
 def _with_unnamed_others(trigger: Token) -> bool:
@@ -1086,8 +1153,21 @@ ALIAS_APPOSITION = re.compile(
 )
 AGE_APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,2}\b(?!\s*(?:years?|months?))")
 LIST_FILLER = FILLER_WORDS | {"each", "apiece", "and", "in", "prison", "jail"}
+# "..., and his wife, Mary Jones, for five": the words that may lead to the next person
+ELLIPSIS_WORDS = {
+    "and",
+    "while",
+    "whereas",
+    "in",
+    "prison",
+    "jail",
+    "his",
+    "her",
+    "their",
+    "co-defendant",
+} | PERSON_NOUNS
 BARE_TO = re.compile(
-    rf"^\s+(?:to|for|got|received|gets)\s+(?P<num>{NUMBER})(?![\w-])(?!\s+(?:years?|months?|yrs?)\b)", re.I
+    rf"^,?\s+(?:to|for|got|received|gets)\s+(?P<num>{NUMBER})(?![\w-])(?!\s+(?:years?|months?|yrs?)\b)", re.I
 )
 
 
@@ -1168,9 +1248,7 @@ def _continued_list(doc: Doc, sents, index: int, first: dict, persons_by_token) 
         return []
     previous = first["end"]
     for start, stop, person in mentions:
-        if not _only_words(
-            _strip_appositions(text[previous:start]), {"and", "while", "whereas", "in", "prison", "jail"}
-        ):
+        if not _only_words(_strip_appositions(text[previous:start]), ELLIPSIS_WORDS):
             break
         bare = BARE_TO.match(_strip_appositions(text[stop : stop + 30]))
         if not bare:
@@ -1187,9 +1265,10 @@ REDUCED_TO = re.compile(r"\b(?:reduc\w*|commut\w*|halv\w*|cut|lower\w*)\b(?:\s+[
 
 
 HALVED = re.compile(
-    r"^[\s,]*(?:(?:which|that|it|the (?:term|sentence)|but|and)\s+)*(?:(?:was|were|is|being)\s+)?"
-    r"(?:later\s+)?(?:halved|cut in half|(?:reduced|cut|commuted|lowered)\s+(?:(?:the|his|her|their|it)\s+"
-    r"(?:(?:jail|prison)\s+)?(?:term|sentence)?\s*)?by\s+(?:half|(?:a|one)[\s-]third))\b(?![^.;]{0,20}?\bto\s)(?!\s+from\b)",
+    r"^[\s,]*(?:(?:which|that|it|the (?:terms?|sentences?)|(?:(?:jail|prison)\s+)?(?:terms?|sentences?),?|but|and)\s+)*"
+    r"(?:the (?:court|judges?|panel)\s+)?(?:(?:was|were|is|being)\s+)?"  # "but the court reduced the term by half"
+    r"(?:later\s+)?(?:halved|cut in half|(?:reduced|cut|commuted|lowered)\s+(?:(?:the|his|her|their|it|both)\s+"
+    r"(?:(?:jail|prison)\s+)?(?:terms?|sentences?)?\s*)?by\s+(?:half|(?:a|one)[\s-]third))\b(?![^.;]{0,20}?\bto\s)(?!\s+from\b)",
     re.I,
 )
 
@@ -1263,7 +1342,13 @@ CHANGE_FROM = re.compile(rf"\bfrom\s+(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|m
 OWNER_PRONOUN = re.compile(r"\b(?P<pron>his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?|convictions?)\b", re.I)
 # UPHELD: "Her eight-year sentence was upheld", "let stand the eight-year term of X": the
 # term stands; it is a sentencing of that person even when the first trial is not told.
-UPHELD = re.compile(r"\b(?:upheld|uphold(?:s|ing)?|let stand|lets stand|affirmed|confirmed)\b", re.I)
+UPHELD = re.compile(
+    r"\b(?:upheld|uphold(?:s|ing)?|let stand|lets stand|affirmed|confirmed)\b|"
+    # APPEAL LOST: "lost her appeal against a 10-year sentence": the term stands
+    r"\blost (?:his|her|their|an?) appeals?\b|\b(?:dismissed|rejected|threw out)\b[^.;]{0,40}\bappeals?\b|"
+    r"\bappeals?\b[^.;]{0,60}\b(?:was|were) (?:dismissed|rejected|thrown out)\b",
+    re.I,
+)
 UPHELD_TERM = re.compile(
     rf"\b(?P<term>{NUMBER}[\s-]+(?:years?|months?))(?:[\s-]+(?:prison|jail))?\s+(?:sentence|term)\b|"
     rf"\b(?:sentence|term) of (?P<term2>{NUMBER}[\s-]+(?:years?|months?))|\b(?P<life>life (?:sentence|term|imprisonment))\b",
@@ -1314,12 +1399,13 @@ def _set_term(record: dict, months, life, death) -> None:
 
 CHANGE_OR_UPHOLD_VERB = re.compile(
     r"^(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|doubl\w*|"
-    r"upgrad\w*|toughen\w*|modif(?:y|ies|ied|ying)|upheld|uphold\w*|affirmed|confirmed)$",
+    r"upgrad\w*|toughen\w*|modif(?:y|ies|ied|ying)|upheld|uphold\w*|affirmed|confirmed|lost|loses)$",
     re.I,
 )
 OWNER_BEFORE = re.compile(
     r"\b(?:sentences?|terms?|conviction) (?:(?:handed|given) to )?of\s+(?:[\w-]+,?\s+){0,2}$|"
-    r"\b(?:sentences?|terms?) (?:handed (?:down )?to|given to|imposed on|passed on)\s+$|\bfor\s+$",
+    r"\b(?:sentences?|terms?) (?:handed (?:down )?to|given to|imposed on|passed on)\s+$|\bfor\s+$|"
+    r"\b(?:sentences?|terms?|conviction) against\s+(?:[\w-]+,?\s+){0,2}$",  # "upheld a 20-year sentence against X"
     re.I,
 )
 
@@ -1560,6 +1646,12 @@ def _triggers(sent: Span) -> list[Token]:
                     and c.lower_.rstrip("s") in {"year", "month", "life", "penalty"}
                     for c in token.children
                 )
+                or any(  # RANGE GIVEN: "were handed between six and nine years"
+                    c.dep_ == "prep"
+                    and c.lower_ in {"between", "from"}
+                    and any(g.lower_.rstrip("s") in {"year", "month"} for g in c.children)
+                    for c in token.children
+                )
             )
         ):
             found.append(token)  # "received four years", "was given nine years"
@@ -1567,7 +1659,30 @@ def _triggers(sent: Span) -> list[Token]:
             found.append(token)  # "handed A, 38, and B, 27, seven years each, and C, 30, five years"
         elif _elided_unit_number(token) is not None:
             found.append(token)  # "He received 12 years and she received eight"
+        elif _confines(token):
+            found.append(token)  # "was put behind bars for nine years", "will spend the next 12 years in jail"
     return found
+
+
+CONFINED = re.compile(r"\b(?:behind bars|in (?:prison|jail))\b", re.I)
+
+
+def _confines(verb: Token) -> bool:
+    """PUT BEHIND BARS / WILL SPEND: a ruling told as where the person goes: "put" with
+    "behind bars", and "spend" only in the future ("will spend"), for "spent two years in jail
+    awaiting trial" is time already served, not a sentence."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in {"put", "spend"}:
+        return False
+    if lemma == "spend" and not any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"} for c in verb.children):
+        return False
+    after = doc_text(verb.doc)[verb.idx : verb.sent.end_char]
+    below = " ".join(t.text for t in verb.subtree if t.i > verb.i)
+    return (
+        CONFINED.search(below) is not None
+        and TERM_RE.search(after) is not None
+        and (lemma == "spend" or "behind bars" in below.lower())
+    )
 
 
 HANDING_LEMMAS = {"hand", "give", "mete", "award"}
@@ -1589,7 +1704,11 @@ def _hands_a_term(verb: Token) -> bool:
 
 def _elided_unit_number(token: Token) -> Token | None:
     """The bare number of a second term verb whose unit the first one gave ("... and she received eight")."""
-    if token.dep_ != "conj" or token.lemma_.lower() not in TERM_VERB_LEMMAS or token.head.lemma_ != token.lemma_:
+    if token.lemma_.lower() not in TERM_VERB_LEMMAS or not (
+        (token.dep_ == "conj" and token.head.lemma_ == token.lemma_)
+        # "X was sentenced to 10 years, while his wife Y received five"
+        or (token.dep_ in {"conj", "advcl"} and token.head.lemma_.lower() in TRIGGER_LEMMAS)
+    ):
         return None
     return next(
         (c for c in token.children if c.dep_ in {"dobj", "npadvmod", "attr"} and c.like_num and not list(c.children)),
@@ -1680,7 +1799,7 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         if TIME_AFTER_TERM.match(text[match.end() : match.end() + 12]) and not _given_by(span.root, trigger):
             continue
         path = _path_to(span.root, anchor)
-        if path is None or any(t.pos_ in {"VERB", "AUX"} for t in path):
+        if path is None or any(t.pos_ in {"VERB", "AUX"} and not _serving(t, anchor) for t in path):
             continue  # the term belongs to another clause ("paid nothing for nine months")
         if {t.lemma_.lower() for t in path} & TRAP_GOVERNORS:
             continue
@@ -1698,6 +1817,12 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
             }
         )
     return terms or _elided_unit_terms(doc, sent, trigger)
+
+
+def _serving(verb: Token, trigger: Token) -> bool:
+    """ "sentenced to suffer the penalty of 20 years", "sentenced to serve 10 years": the verb
+    under the trigger only carries its term (Philippine decisions say "to suffer")."""
+    return verb.dep_ == "xcomp" and verb.head.i == trigger.i and verb.lemma_.lower() in {"suffer", "serve", "undergo"}
 
 
 def _given_by(token: Token, trigger: Token) -> bool:
@@ -1766,14 +1891,17 @@ def _defendants(
         objects = [misparsed]
     if objects:  # "sentenced A, 51, a headman ..., and B, 44, to ...": B parsed as the verb's conjunct
         objects += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i in persons_by_token]
-    if lemma in {"receive", "serve", "get"}:
+    if lemma in {"receive", "serve", "get", "spend"}:
         heads = [subject] if subject is not None else []
     elif subject is not None and subject.dep_ == "nsubjpass":
         heads = [subject]
     elif objects:
-        heads = [o for o in objects if not TERM_NOUNS.search(o.text)] or objects
+        # "imposed on her the penalty of life imprisonment": the penalty is what is given, not whom to
+        heads = [o for o in objects if not TERM_NOUNS.search(o.text) and o.lemma_.lower() != "penalty"] or objects
     elif subject is not None and trigger.dep_ == "relcl":
         heads = [subject]
+    elif _among(trigger) is not None:
+        heads = [_among(trigger)]  # "X was among five people sentenced to 10 years": X, of the five
     elif trigger.dep_ in {"relcl", "acl"}:
         heads = [_out_of_place_slot(trigger.head)]
     elif subject is not None:
@@ -1854,7 +1982,7 @@ def _defendants(
             )
             if found:
                 return found
-        if count != 0 or (head.pos_ == "NOUN" and any(c.dep_ in {"det", "nummod"} for c in head.children)):
+        if count != 0 or (head.pos_ == "NOUN" and _determined(head)):
             # "sentenced a recruiter to life ..." then "Maria Santos, 41, was found guilty"
             count = count or listed or _naming_count(sents, index, persons_by_token) or 1
             return _forward_reference(sents, index, persons_by_token, count, noun=head.lemma_.lower())
@@ -1867,6 +1995,22 @@ def _defendants(
                 found.append(person)
         return found
     return []
+
+
+def _among(trigger: Token) -> Token | None:
+    """The subject of "X was among the five people sentenced ...", or None."""
+    group = trigger.head
+    if trigger.dep_ != "acl" or group.dep_ != "pobj" or group.head.lower_ != "among":
+        return None
+    return next((c for c in group.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _determined(noun: Token) -> bool:
+    """ "a recruiter", "two men": a noun for someone, not a bare word; the article counts even
+    where a dateline ("KUALA LUMPUR, Sept 9 - A Thai woman") puts the parse out."""
+    return any(c.dep_ in {"det", "nummod"} for c in noun.children) or any(
+        t.lower_ in {"a", "an"} for t in noun.subtree if t.i < noun.i
+    )
 
 
 NAME_TOKEN = re.compile(r"^[A-Z][a-z'-]+$")
@@ -2025,6 +2169,12 @@ def _persons_in(heads: list[Token], persons_by_token, owners: bool = True) -> li
             for token in head.subtree:
                 if owners or not _owned_by(token, head):
                     add(persons_by_token.get(token.i))
+        if not found and head.pos_ == "NOUN" and head.i + 1 < len(head.doc):
+            # TITLE AS HEAD: "sentenced former police lieutenant colonel Surachai Wongsa": the
+            # parser makes the post the object and hangs the name elsewhere; it follows the post
+            after = persons_by_token.get(head.i + 1)
+            if after and any(m.token_start == head.i + 1 for m in after.mentions):
+                add(after)
     return found
 
 
@@ -2047,15 +2197,26 @@ def _owned_by(token: Token, head: Token) -> bool:
     return False
 
 
+MONTH_NAME = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$")
+
+
+def _day_of_month(token: Token) -> bool:
+    """DATELINE DAY: the 9 of "KUALA LUMPUR, Sept 9 - A Vietnamese woman was ...", which the
+    parser may hang under the subject, counts days, not people."""
+    doc = token.doc
+    return any(0 <= i < len(doc) and MONTH_NAME.match(doc[i].text) for i in (token.i - 1, token.i + 1))
+
+
 def _reference_count(head: Token) -> int | None:
     """How many earlier-named people an NP like 'All three' or 'the couple' points back to.
 
     Returns 0 when the NP is not a back-reference (e.g. '120 traffickers' is a statistic).
     """
-    words = [t.lower_ for t in head.subtree if not _in_a_clause_below(t, head)]
-    for word in words:
-        if re.fullmatch(r"\d+", word):
-            return 0 if int(word) > 10 else int(word)
+    tokens = [t for t in head.subtree if not _in_a_clause_below(t, head)]
+    words = [t.lower_ for t in tokens]
+    for token in tokens:
+        if re.fullmatch(r"\d+", token.text) and not _day_of_month(token):
+            return 0 if int(token.text) > 10 else int(token.text)
     if head.lower_ in PRONOUNS:
         return PRONOUNS[head.lower_]
     for word in words:
@@ -2271,7 +2432,7 @@ def _aliases(doc: Doc, entities: list[Entity], persons_by_token: dict[int, Entit
 
 COURT_CASE_WORDS = re.compile(
     r"\b(?:convict\w*|guilty|sentenc\w*|jail\w*|prison|trial|court|accused|defendants?|"
-    r"traffick\w*|arrest\w*|charged|pleaded|identified as|named as)\b",
+    r"traffick\w*|arrest\w*|charged|pleaded|(?:identified|named)(?:\s+(?:him|her|them|the\s+\w+))?\s+as)\b",
     re.I,
 )
 AGE_CUE = re.compile(r",\s*\d{1,2}\s*,|\(\d{1,2}\)")
@@ -2284,14 +2445,41 @@ NAMING = re.compile(
 )
 
 
+# "The men, Wang Lei and Zhou Bin, ran ...", "The convict, X,": a sentence opening on a noun
+# for the people sentenced, then their names
+NOUN_THEN_NAMES = re.compile(
+    r"^\s*The\s+(?:[a-z-]+\s+){0,2}(?:%s|convicts?|convicted)\s*,\s+(?:(?:identified|named)\s+as\s+)?[A-Z]"
+    % "|".join(sorted(SINGULAR_NOUNS | PLURAL_NOUNS | PERSON_NOUNS))
+)
+
+
+OFFICER_NOUNS = {
+    *(("police", n) for n in ("officer", "policeman", "policewoman", "colonel", "general", "sergeant")),
+    *(("official", n) for n in ("official", "officer", "chief", "governor", "mayor")),
+}
+
+
 def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str | None = None) -> list[Entity]:
-    """The first `count` people named in the next two sentences, preferring those given an age."""
+    """The first `count` people named in the next two sentences, preferring those given an age
+    (the third only when it names them by the noun of the sentencing)."""
     candidates = []
-    for sent in sents[index + 1 : index + 3]:
-        if not COURT_CASE_WORDS.search(sent.text) and not AGE_CUE.search(sent.text) and not NAMING.match(sent.text):
-            continue  # a sentence about something else ("House Bill No. 7836 ...") names no defendant
+    text = doc_text(sents[index].doc)
+    same = re.compile(rf"\b{re.escape(noun)}s?\b[\s,]*$", re.I) if noun and noun.isalpha() and len(noun) > 2 else None
+    for offset, sent in enumerate(sents[index + 1 : index + (4 if count == 1 else 3)]):
+        # the third sentence for one person only, by the same noun ("The mother, Y Sarom, 48, wept")
+        about_the_case = offset < 2 and (
+            COURT_CASE_WORDS.search(sent.text)
+            or AGE_CUE.search(sent.text)
+            or NAMING.match(sent.text)
+            or NOUN_THEN_NAMES.match(sent.text)
+        )
         for token in sent:
             person = persons_by_token.get(token.i)
+            if not about_the_case and not (
+                # "... has been jailed for 13 years." "The man, Phan Rithy, denied it.": the noun names him
+                person and same and same.search(text[max(0, token.idx - 30) : token.idx])
+            ):
+                continue  # a sentence about something else ("House Bill No. 7836 ...") names no defendant
             if (
                 person
                 and person.role not in NEVER_DEFENDANT_ROLES
@@ -2300,10 +2488,8 @@ def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str
                 and not _acquitted(sent, person)  # "His co-accused, X, 31, was acquitted"
             ):
                 candidates.append(person)
-    if noun and noun.isalpha() and len(noun) > 2:
+    if same is not None:
         # SAME NOUN: "sentenced a mother ... to three years" ... "The mother, Y Sarom, 48, wept"
-        text = doc_text(sents[index].doc)
-        same = re.compile(rf"\b{re.escape(noun)}s?\b[\s,]*$", re.I)
         named_so = [
             p
             for p in candidates
@@ -2313,7 +2499,6 @@ def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str
         ]
         if len(named_so) >= count:
             return named_so[:count]
-    text = doc_text(sents[index].doc)
     # IDENTIFIED AS: "Police ... identified the convict as Maria Lourdes Caballero": the one
     # so named, before a spokesperson named in the same sentence
     identified = [
@@ -2328,7 +2513,8 @@ def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str
     if len(identified) >= count:
         return identified[:count]
     with_age = [p for p in candidates if p.age is not None]
-    plain = [p for p in candidates if p.role not in NON_DEFENDANT_ROLES]  # not police or officials speaking
+    # not police or officials speaking, unless the one sentenced was one ("a former senior police officer")
+    plain = [p for p in candidates if p.role not in NON_DEFENDANT_ROLES or (p.role, noun) in OFFICER_NOUNS]
     chosen = (with_age if len(with_age) >= count else plain if len(plain) >= count else candidates)[:count]
     return chosen if len(chosen) == count else []
 
