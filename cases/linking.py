@@ -188,17 +188,35 @@ def link_cases(db) -> dict:
 
 def link_new_reports(db) -> dict:
     """Link the reports no case holds yet (what the last `process` stored) to the stored cases,
-    touching only the cases whose reports share a block key with a new one: the cost of a
-    night's run follows its new articles, not the size of the archive. The touched cases are
-    regrouped with their stored links, the new links and the reviewers' decisions, by the
-    same rules as a rebuild. A report seen before (its article was reprocessed, and
-    `storage.cases.unlink_article` unlinked the cases it was in) makes it a rebuild: `link_cases`."""
+    touching only the cases of stored reports whose names match a new one's (found through
+    the blocking index): the cost of a night's run follows its new articles, not the size of
+    the archive. The touched cases are regrouped with their stored links, the new links and
+    the reviewers' decisions, by the same rules as a rebuild. A report seen before (its
+    article was reprocessed, and `storage.cases.unlink_article` unlinked the cases it was in)
+    makes it a rebuild: `link_cases`."""
     new_ids = unlinked_reports(db)
     if not new_ids:
         return _counts(db, 0)
     if ever_linked(db, new_ids):
         return link_cases(db)
     new = read_reports(db, new_ids)
+    candidates, too_big = _stored_candidates(db, new)
+    stored = read_case_members(db, candidates) - set(new) if candidates else set()
+    reports = {**read_reports(db, stored), **new} if stored else new
+    links = _stored_links(db, reports)
+    links.update(candidate_links(reports, only=set(new), skip=too_big))
+    links = _with_decisions(links, reports, read_decisions(db))
+    case_of = cluster(reports, links)
+    cases, link_rows, report_cases, sentences = _case_rows(reports, links, case_of)
+    old_cases = read_case_ids(db, stored)
+    with transaction(db):
+        update_cases(db, old_cases, set(reports), cases, link_rows, report_cases, sentences, _block_rows(new.values()))
+    return _counts(db, len(new))
+
+
+def _stored_candidates(db, new: dict[str, Report]) -> tuple[set[str], set[str]]:
+    """The stored reports a new report may be linked to (a block key in common and a name
+    that matches), and the pair blocks too big to pair anyone (MAX_BLOCK, as in a rebuild)."""
     keys = {rid: block_keys(report.name) for rid, report in new.items()}
     pair_keys = {k for ks in keys.values() for k in ks if not k.startswith("1:")}
     sizes = block_sizes(db, pair_keys)
@@ -216,17 +234,19 @@ def link_new_reports(db) -> dict:
         read_blocks(db, lone_of_single),  # a one-part name meets every holder of its part
         read_blocks(db, lone_of_many - lone_of_single, singles_only=True),  # a full name, the one-part names
     ]
-    candidates = {  # only a stored report whose name matches a new one's can be linked to it
+    candidates = {
         report
         for found in blocks
         for key, members in found.items()
         for report, name in members
         if any(compare_names(name, other) is not None for other in names_by_key[key])
     }
-    loaded = read_case_members(db, candidates) | set(new) if candidates else set(new)
-    reports = {**read_reports(db, loaded - set(new)), **new} if loaded - set(new) else new
-    old_cases = read_case_ids(db, loaded - set(new))
-    links = {
+    return candidates, too_big
+
+
+def _stored_links(db, reports: dict[str, Report]) -> dict[tuple[str, str], Link]:
+    """The stored links between two of these reports, as the linker made them."""
+    return {
         (row["report_id"], row["other_id"]): Link(
             row["report_id"],
             row["other_id"],
@@ -237,13 +257,6 @@ def link_new_reports(db) -> dict:
         )
         for row in read_links(db, reports)
     }
-    links.update(candidate_links(reports, only=set(new), skip=too_big))
-    links = _with_decisions(links, reports, read_decisions(db))
-    case_of = cluster(reports, links)
-    cases, link_rows, report_cases, sentences = _case_rows(reports, links, case_of)
-    with transaction(db):
-        update_cases(db, old_cases, set(reports), cases, link_rows, report_cases, sentences, _block_rows(new.values()))
-    return _counts(db, len(new))
 
 
 def _with_decisions(links: dict, reports: dict[str, Report], decisions: dict) -> dict:
