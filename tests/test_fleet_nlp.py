@@ -60,43 +60,38 @@ def worker(redis_url: str, heartbeat: float = 30):
     )
 
 
-def test_two_nlp_workers_and_the_writer_store_what_process_stores(crawled, one_machine, tmp_path):
-    db = copy_of(crawled, tmp_path / "fleet.db")
-    with redis_server() as url:
-        workers = [worker(url), worker(url)]
-        writer = start("process", "--redis", url, "--db", str(db), "--batch", "4")
-        code, out = finish(writer, timeout=300)
-        assert code == 0, out
-        for proc in workers:
-            code, out = finish(proc)
-            assert code == 0, out
-            assert "batches done" in out
-    fleet = stored(db)
-    assert fleet["run"]["articles_processed"] > 0
-    assert fleet == one_machine
-    assert not Path("/nonexistent").exists()  # workers never open the database
-
-
-def test_an_nlp_worker_killed_mid_batch_loses_nothing(crawled, one_machine, tmp_path):
+def test_two_nlp_workers_one_killed_mid_batch_store_what_process_stores(crawled, one_machine, tmp_path):
+    """Both workers return batches; one is then killed holding another, which the other
+    worker takes once the dead one's heartbeat expires; the database ends as `process` leaves it."""
     import redis
 
     db = copy_of(crawled, tmp_path / "fleet.db")
     with redis_server() as url:
         server = redis.Redis.from_url(url)
-        doomed = worker(url, heartbeat=2)
-        writer = start("process", "--redis", url, "--db", str(db), "--batch", "8")
+        doomed, survivor = worker(url, heartbeat=2), worker(url, heartbeat=2)
+        writer = start("process", "--redis", url, "--db", str(db), "--batch", "4")
+        held: set[bytes] = set()  # the batches the doomed worker was seen holding
 
-        def holds_a_batch() -> bool:
-            return any(f"-{doomed.pid}-".encode() in owner for owner in server.hvals("news:nlp:lease_owners"))
+        def doomed_holds() -> set[bytes]:  # lease owners are "<host>-<pid>-<random>|<score>"
+            owners = server.hgetall("news:nlp:lease_owners").items()
+            return {lease for lease, owner in owners if f"-{doomed.pid}-".encode() in owner}
 
-        wait_for(holds_a_batch, "the doomed worker's first batch", timeout=120, every=0.01)
+        def holds_its_second_batch() -> bool:
+            mine = doomed_holds()
+            held.update(mine)
+            return len(held) >= 2 and bool(mine)  # it holds one batch at a time: the first is returned
+
+        wait_for(holds_its_second_batch, "the doomed worker's second batch", timeout=180, every=0.005)
         doomed.send_signal(signal.SIGKILL)
         doomed.wait()
-        assert holds_a_batch()  # killed mid-batch: its lease is still held, its results never sent
-        survivor = worker(url, heartbeat=2)
+        assert doomed_holds()  # killed mid-batch: its lease is still held, its results never sent
         code, out = finish(writer, timeout=300)
         assert code == 0, out
         assert "batches of NLP workers that stopped answering are queued again" in out
         code, out = finish(survivor)
         assert code == 0, out
-    assert stored(db) == one_machine
+        assert "batches done" in out
+    fleet = stored(db)
+    assert fleet["run"]["articles_processed"] > 0
+    assert fleet == one_machine
+    assert not Path("/nonexistent").exists()  # workers never open the database
