@@ -35,12 +35,18 @@ def nlp_keys(prefix: str | None = None) -> Keys:
 def publish_run(server, keys: Keys, run_id: int, version: str) -> None:
     """A new NLP run for the workers (what an earlier writer left is dropped: the database
     says what is still pending)."""
-    clear(server, keys)
+    server.delete(keys.run, keys.requests, keys.leases, keys.lease_owners, keys.messages)
     server.hset(keys.run, mapping={"run_id": run_id, "version": version})
 
 
 def clear(server, keys: Keys) -> None:
+    """The run is over: the workers stop (and leave the set of workers)."""
     server.delete(keys.run, keys.requests, keys.leases, keys.lease_owners, keys.messages, keys.crawlers)
+
+
+def join(server, keys: Keys, owner: str) -> None:
+    """A worker with its model loaded, ready for the writer's batches (`crawlers`: the workers)."""
+    server.sadd(keys.crawlers, owner)
 
 
 def published_version(server, keys: Keys) -> str | None:
@@ -126,7 +132,7 @@ def work(server, keys: Keys, owner: str, version: str, extract, ttl: float = 30,
     frontier = Frontier(server, keys, owner)
     done = 0
     with Heartbeat(server, keys, owner, ttl):
-        server.sadd(keys.crawlers, owner)
+        join(server, keys, owner)
         while published_version(server, keys) == version:
             taken = frontier.pop()
             if taken is None:

@@ -108,7 +108,7 @@ def run_writer(db_path: Path, redis_url: str, since: str | None, batch: int) -> 
 def run_nlp_worker(redis_url: str, model: str | None, wait: float, heartbeat: float) -> int:
     """One NLP worker of the fleet: loads the model, then works for the writer's run (waiting
     up to `wait` s for one) until it is over. It never opens the database."""
-    from fleet.batches import nlp_keys, published_version, work
+    from fleet.batches import join, nlp_keys, published_version, work
     from fleet.keys import connect
     from nlp.loader import load_pipeline, nlp_version
     from nlp.process import extract_batch
@@ -116,6 +116,8 @@ def run_nlp_worker(redis_url: str, model: str | None, wait: float, heartbeat: fl
     server, keys = connect(redis_url), nlp_keys()
     nlp = load_pipeline(model)
     version = nlp_version(nlp)
+    me = crawler_id()
+    join(server, keys, me)
     deadline = time.monotonic() + wait
     while (wanted := published_version(server, keys)) is None:
         if time.monotonic() > deadline:
@@ -125,7 +127,6 @@ def run_nlp_worker(redis_url: str, model: str | None, wait: float, heartbeat: fl
     if wanted != version:
         print(f"process --worker: this worker's NLP version is {version}, the writer's run wants {wanted}")
         return EXIT_FAILED
-    me = crawler_id()
     log.info("NLP worker %s (%s) joined the run on %s", me, version, redis_url)
     done = work(server, keys, me, version, lambda batch: extract_batch(nlp, batch), ttl=heartbeat)
     print(f"NLP worker {me}: {done} batches done")
