@@ -124,9 +124,10 @@ def writer_rate(server, sources: Path, db: Path, batch: int) -> tuple[int, int, 
     return items, messages, items / seconds
 
 
-def nlp_rate(sources: Path, folder: Path, workers: int | None) -> tuple[int, float, float]:
-    """(articles processed, articles/s, load average) of one NLP run over a copy of the crawled
-    `folder/nlp.db`: one plain `process` (workers None), or the writer with `workers` workers."""
+def nlp_rate(folder: Path, workers: int | None) -> tuple[int, float, float, float]:
+    """(articles processed, articles/s from the start of every process, articles/s once the
+    model is loaded, load average) of one NLP run over a copy of the crawled `folder/nlp.db`:
+    one plain `process` (workers None; no second rate), or the writer with `workers` workers."""
     from fleet.batches import nlp_keys
     from fleet.keys import connect
 
@@ -135,25 +136,25 @@ def nlp_rate(sources: Path, folder: Path, workers: int | None) -> tuple[int, flo
     conn = sqlite3.connect(folder / "nlp.db")
     conn.execute("vacuum into ?", [str(db)])
     conn.close()
+    began = time.perf_counter()
     if workers is None:
-        began = time.perf_counter()
         finish(start("process", "--db", str(db)), "process")
-        seconds = time.perf_counter() - began
+        seconds = loaded = time.perf_counter() - began
     else:
         with redis_server() as url:
             procs = [start("process", "--redis", url, "--worker") for _ in range(workers)]
             redis, keys = connect(url), nlp_keys()
             while redis.scard(keys.crawlers) < workers:  # their model loaded
                 time.sleep(0.05)
-            began = time.perf_counter()
+            ready = time.perf_counter()
             finish(start("process", "--redis", url, "--db", str(db)), "process --redis")
-            seconds = time.perf_counter() - began
+            seconds, loaded = time.perf_counter() - began, time.perf_counter() - ready
             for proc in procs:
                 finish(proc, "process --redis --worker")
     conn = sqlite3.connect(db)
     done = conn.execute("select articles_processed from runs order by id desc limit 1").fetchone()[0]
     conn.close()
-    return done, done / seconds, os.getloadavg()[0]
+    return done, done / seconds, done / loaded, os.getloadavg()[0]
 
 
 def nlp_figures(folder: Path, pages: int, sizes: list[int]) -> None:
@@ -167,13 +168,16 @@ def nlp_figures(folder: Path, pages: int, sizes: list[int]) -> None:
         sources.write_text(bench_sources(f"http://127.0.0.1:{server.server_address[1]}", pages), encoding="utf-8")
         (folder / "nlp.db").unlink(missing_ok=True)
         finish(start("crawl", "--sources", str(sources), "--db", str(folder / "nlp.db")), "crawl")
-        done, plain, load = nlp_rate(sources, folder, None)
-        print(f"NLP, one plain process: {plain:.1f} articles/s ({done} articles, model load included, load {load:.1f})")
+        done, plain, _, load = nlp_rate(folder, None)
+        print(
+            f"NLP, one plain `process`: {plain:.1f} articles/s ({done} articles, model loading included, load {load:.1f})"
+        )
         for n in sizes:
-            done, rate, load = nlp_rate(sources, folder, n)
+            done, rate, loaded, load = nlp_rate(folder, n)
             print(
-                f"NLP, {n} worker{'s' if n > 1 else ''} + writer: {rate:.1f} articles/s ({done} articles, "
-                f"{rate / plain:.2f}× one plain process; the workers' model loading not included, load {load:.1f})"
+                f"NLP, {n} worker{'s' if n > 1 else ''} + writer: {rate:.1f} articles/s from the workers' start "
+                f"({rate / plain:.2f}× one plain process), {loaded:.1f} once their model is loaded "
+                f"({done} articles, load {load:.1f})"
             )
     finally:
         server.shutdown()
