@@ -108,7 +108,7 @@ def process_stage(
         if remote is None:
             nlp = load_pipeline(model)
             version = nlp_version(nlp)
-            where = {"nlp": nlp, "workers": workers}
+            where = {"nlp": nlp, "workers": workers}  # where the NLP runs: here
         else:  # the workers load the model; its version is read from its meta here
             version = expected_version(model) or nlp_version(load_pipeline(model))
             remote.open(run.run_id, version)
