@@ -104,12 +104,23 @@ def cmd_store(args) -> int:
 
 
 def cmd_process(args) -> int:
+    remote = None
+    if args.redis:
+        from operations.fleet import RemoteNlp, run_nlp_worker
+
+        if args.worker:  # NLP for the fleet's writer: no database, no run row
+            return run_nlp_worker(args.redis, args.model, args.wait, args.heartbeat)
+        remote = RemoteNlp(args.redis, args.batch)
+    elif args.worker:
+        return usage_error("--worker needs --redis URL (the fleet's Redis)")
     command = "process --reprocess" if args.reprocess else "process"
+    if remote is not None:
+        command += " --redis"
     return run_stages(
         args.db,
         command,
         lambda run: process_stage(
-            run, args.model, args.reprocess, args.workers, show_progress(args), args.commit_every
+            run, args.model, args.reprocess, args.workers, show_progress(args), args.commit_every, remote
         ),
     )
 
@@ -347,6 +358,28 @@ def build_parser() -> argparse.ArgumentParser:
     db_arg(p)
     model_arg(p)
     p.add_argument("--reprocess", action="store_true", help="redo every article, replacing its results")
+    p.add_argument(
+        "--redis",
+        metavar="URL",
+        help="NLP by workers anywhere (redis://host:6379/0): this process publishes the pending articles "
+        "in batches and stores the workers' results (the one writer); with --worker, be a worker",
+    )
+    p.add_argument(
+        "--worker",
+        action="store_true",
+        help="with --redis: run the NLP on the writer's batches and send the results back; the database is not opened",
+    )
+    p.add_argument("--batch", type=int, default=16, metavar="N", help="with --redis: articles per batch (default 16)")
+    p.add_argument(
+        "--heartbeat",
+        type=float,
+        default=30,
+        metavar="S",
+        help="with --worker: a worker silent this long is taken for dead, its batch given to another (default 30)",
+    )
+    p.add_argument(
+        "--wait", type=float, default=600, metavar="S", help="with --worker: seconds to wait for the writer's run"
+    )
 
     p = add(
         "cases",
@@ -438,6 +471,8 @@ def main(argv: list[str] | None = None) -> int:
     writes = args.command in {"crawl", "process", "cases", "nightly", "demo", "store"} or getattr(
         args, "reextract", False
     )
+    if args.command == "process" and args.worker:
+        writes = False  # an NLP worker of a fleet writes no database and no log beside it
     if args.command == "crawl" and (args.redis or any(s.startswith("NEWS_REDIS_URL=") for s in args.set or [])):
         writes = False  # a crawler of a fleet writes no database and no log beside it
     if writes:

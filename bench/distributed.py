@@ -11,9 +11,12 @@ article stored. The idle wait is the same 2-crawler run with NEWS_REDIS_IDLE_POL
 Scrapy's 5 s engine heartbeat (scrapy-redis issues #74, #203). The writer figure: the
 crawlers push a whole crawl to Redis with no writer running, then the writer's code
 (`fleet.writer.Writer`, in this process) writes the backlog: items/s from first take to
-last commit.
+last commit. The NLP figure: a smaller generated site (--nlp-pages) crawled once, then
+`pipeline.py process --redis` (the writer) with 1 and 2 `process --redis --worker`
+processes, timed from the writer's start, once the workers have loaded the model, to its
+end, against one plain `pipeline.py process` from its start (model loading included).
 
-    python bench/distributed.py [--pages 2000] [--crawlers 1,2,4] [--keep DIR]
+    python bench/distributed.py [--pages 2000] [--crawlers 1,2,4] [--nlp-pages 200] [--nlp-workers 1,2] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -121,11 +124,72 @@ def writer_rate(server, sources: Path, db: Path, batch: int) -> tuple[int, int, 
     return items, messages, items / seconds
 
 
+def nlp_rate(folder: Path, workers: int | None) -> tuple[int, float, float, float]:
+    """(articles processed, articles/s from the start of every process, articles/s once the
+    model is loaded, load average) of one NLP run over a copy of the crawled `folder/nlp.db`:
+    one plain `process` (workers None; no second rate), or the writer with `workers` workers."""
+    from fleet.batches import nlp_keys
+    from fleet.keys import connect
+
+    db = folder / f"nlp-{workers or 'plain'}.db"
+    db.unlink(missing_ok=True)
+    conn = sqlite3.connect(folder / "nlp.db")
+    conn.execute("vacuum into ?", [str(db)])
+    conn.close()
+    began = time.perf_counter()
+    if workers is None:
+        finish(start("process", "--db", str(db)), "process")
+        seconds = loaded = time.perf_counter() - began
+    else:
+        with redis_server() as url:
+            procs = [start("process", "--redis", url, "--worker") for _ in range(workers)]
+            redis, keys = connect(url), nlp_keys()
+            while redis.scard(keys.crawlers) < workers:  # their model loaded
+                time.sleep(0.05)
+            ready = time.perf_counter()
+            finish(start("process", "--redis", url, "--db", str(db)), "process --redis")
+            seconds, loaded = time.perf_counter() - began, time.perf_counter() - ready
+            for proc in procs:
+                finish(proc, "process --redis --worker")
+    conn = sqlite3.connect(db)
+    done = conn.execute("select articles_processed from runs order by id desc limit 1").fetchone()[0]
+    conn.close()
+    return done, done / seconds, done / loaded, os.getloadavg()[0]
+
+
+def nlp_figures(folder: Path, pages: int, sizes: list[int]) -> None:
+    site = folder / "nlp-site"
+    if site.exists():
+        shutil.rmtree(site)
+    generate_site(site, pages)
+    server = serve_counting(site)
+    try:
+        sources = folder / "nlp-sources.toml"
+        sources.write_text(bench_sources(f"http://127.0.0.1:{server.server_address[1]}", pages), encoding="utf-8")
+        (folder / "nlp.db").unlink(missing_ok=True)
+        finish(start("crawl", "--sources", str(sources), "--db", str(folder / "nlp.db")), "crawl")
+        done, plain, _, load = nlp_rate(folder, None)
+        print(
+            f"NLP, one plain `process`: {plain:.1f} articles/s ({done} articles, model loading included, load {load:.1f})"
+        )
+        for n in sizes:
+            done, rate, loaded, load = nlp_rate(folder, n)
+            print(
+                f"NLP, {n} worker{'s' if n > 1 else ''} + writer: {rate:.1f} articles/s from the workers' start "
+                f"({rate / plain:.2f}× one plain process), {loaded:.1f} once their model is loaded "
+                f"({done} articles, load {load:.1f})"
+            )
+    finally:
+        server.shutdown()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=2000, help="article pages to generate (default 2000)")
     parser.add_argument("--crawlers", default="1,2,4", help="crawler processes per fleet run (default 1,2,4)")
     parser.add_argument("--batch", type=int, default=200, help="the writer's messages per transaction")
+    parser.add_argument("--nlp-pages", type=int, default=200, help="article pages of the NLP site (default 200)")
+    parser.add_argument("--nlp-workers", default="1,2", help="NLP worker processes per run (default 1,2; '' = none)")
     parser.add_argument("--keep", type=Path, help="keep the site and databases in this folder")
     args = parser.parse_args()
     sizes = [int(n) for n in args.crawlers.split(",")]
@@ -138,7 +202,10 @@ def main() -> int:
     origin = f"http://127.0.0.1:{server.server_address[1]}"
     sources = folder / "sources.toml"
     sources.write_text(bench_sources(origin, args.pages), encoding="utf-8")
-    print(f"command: python bench/distributed.py --pages {args.pages} --crawlers {args.crawlers}")
+    print(
+        f"command: python bench/distributed.py --pages {args.pages} --crawlers {args.crawlers} "
+        f"--nlp-pages {args.nlp_pages} --nlp-workers {args.nlp_workers!r}"
+    )
     print(f"site: {len(paths)} generated article pages on {origin}, politeness off for loopback")
     try:
         plain_db = folder / "plain.db"
@@ -179,6 +246,8 @@ def main() -> int:
         db.unlink(missing_ok=True)
         items, messages, rate = writer_rate(server, sources, db, args.batch)
         print(f"writer: {rate:.0f} items/s ({items} items in {messages} messages, batches of {args.batch})")
+        if args.nlp_workers:
+            nlp_figures(folder, args.nlp_pages, [int(n) for n in args.nlp_workers.split(",")])
     finally:
         server.shutdown()
     if not args.keep:

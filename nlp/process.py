@@ -39,7 +39,7 @@ from storage.schema import PROCESS_COUNTS, transaction
 logger = logging.getLogger(__name__)
 
 
-def _extract_batch(nlp, batch: list) -> list:
+def extract_batch(nlp, batch: list) -> list:
     """(article id, extraction, error) for each (text, id) of the batch. The batch runs in
     its own memory zone, so the string store does not grow with the archive; when the
     pipeline fails on one article, the rest of the batch is redone one at a time to find it."""
@@ -67,7 +67,7 @@ _WORKER_NLP = None  # the pipeline a forked worker inherited from the parent
 
 
 def _worker_batch(batch: list) -> list:
-    return _extract_batch(_WORKER_NLP, batch)
+    return extract_batch(_WORKER_NLP, batch)
 
 
 def _extractions(nlp, batches, workers: int, timeout: float):
@@ -81,7 +81,7 @@ def _extractions(nlp, batches, workers: int, timeout: float):
     """
     if workers <= 1:
         for batch in batches:
-            for (text, _), result in zip(batch, _extract_batch(nlp, batch)):
+            for (text, _), result in zip(batch, extract_batch(nlp, batch)):
                 yield (text, *result)
         return
     global _WORKER_NLP
@@ -181,6 +181,8 @@ def process_articles(
     progress=None,
     should_stop=None,
     batch_timeout: float = 600,
+    extract=None,
+    version: str | None = None,
 ) -> dict:
     """Process pending articles; returns counts for the `runs` table.
 
@@ -194,19 +196,27 @@ def process_articles(
     commits; when it says so the run ends there, with everything done so far saved.
     A batch a worker has not finished within `batch_timeout` seconds (a hung or killed
     worker) fails the run instead of hanging it.
+    `extract`, if given, runs the NLP elsewhere (NLP workers of a fleet): called with the
+    batches of (text, id), it yields (text, id, extraction, error) in any order, for
+    extractions of NLP `version`; no model is loaded here then.
     """
     totals = dict.fromkeys((*PROCESS_COUNTS, "errors"), 0)
-    if nlp is None and not reprocess and not has_pending(db, expected_version(model)):  # no model loaded
-        return totals  # a night with nothing new does not pay for loading the model
-    nlp = nlp or load_pipeline(model)
-    version = nlp_version(nlp)
-    if workers > 1 and "fork" not in multiprocessing.get_all_start_methods():
-        logger.warning("no fork() on this platform: processing in one process")
-        workers = 1
+    if extract is None:
+        if nlp is None and not reprocess and not has_pending(db, expected_version(model)):  # no model loaded
+            return totals  # a night with nothing new does not pay for loading the model
+        nlp = nlp or load_pipeline(model)
+        version = nlp_version(nlp)
+        if workers > 1 and "fork" not in multiprocessing.get_all_start_methods():
+            logger.warning("no fork() on this platform: processing in one process")
+            workers = 1
+
+        def extract(batches):
+            return _extractions(nlp, batches, workers, batch_timeout)
+
     total = count_pending(db, version, reprocess)
     bar = progress(total) if progress else None
     batches = _batches(pending_articles(db, version, reprocess), total, batch_size, workers)
-    results = _extractions(nlp, batches, workers, batch_timeout)
+    results = extract(batches)
     groups = _groups(results, commit_every, commit_seconds)
     try:
         while not (should_stop and should_stop()) and (group := next(groups, None)):

@@ -103,3 +103,64 @@ def run_writer(db_path: Path, redis_url: str, since: str | None, batch: int) -> 
     finally:
         db.close()
         lock.release()
+
+
+def run_nlp_worker(redis_url: str, model: str | None, wait: float, heartbeat: float) -> int:
+    """One NLP worker of the fleet: loads the model, then works for the writer's run (waiting
+    up to `wait` s for one) until it is over. It never opens the database."""
+    from fleet.batches import join, nlp_keys, published_version, work
+    from fleet.keys import connect
+    from nlp.loader import load_pipeline, nlp_version
+    from nlp.process import extract_batch
+
+    server, keys = connect(redis_url), nlp_keys()
+    nlp = load_pipeline(model)
+    version = nlp_version(nlp)
+    me = crawler_id()
+    join(server, keys, me)
+    deadline = time.monotonic() + wait
+    while (wanted := published_version(server, keys)) is None:
+        if time.monotonic() > deadline:
+            print(f"process --worker: no NLP run published on {redis_url} (start `pipeline.py process --redis`)")
+            return EXIT_FAILED
+        time.sleep(0.2)
+    if wanted != version:
+        print(f"process --worker: this worker's NLP version is {version}, the writer's run wants {wanted}")
+        return EXIT_FAILED
+    log.info("NLP worker %s (%s) joined the run on %s", me, version, redis_url)
+    done = work(server, keys, me, version, lambda batch: extract_batch(nlp, batch), ttl=heartbeat)
+    print(f"NLP worker {me}: {done} batches done")
+    return EXIT_OK
+
+
+class RemoteNlp:
+    """The writer's side of the fleet's NLP stage: `extract` for `process_articles`, the NLP
+    done by the workers (`process --redis URL --worker`), the results stored here."""
+
+    def __init__(self, redis_url: str, batch: int):
+        from fleet.batches import nlp_keys
+        from fleet.keys import connect
+
+        self.server, self.keys, self.batch = connect(redis_url), nlp_keys(), batch
+        self.stats: dict = {}
+
+    def open(self, run_id: int, version: str) -> None:
+        from fleet.batches import publish_run
+
+        publish_run(self.server, self.keys, run_id, version)
+        log.info("NLP run %d (%s) published; waiting for workers (process --redis URL --worker)", run_id, version)
+
+    def extract(self, batches):
+        from fleet.batches import remote_extractions
+
+        return remote_extractions(self.server, self.keys, batches, stats=self.stats)
+
+    def close(self) -> None:
+        from fleet.batches import clear
+
+        clear(self.server, self.keys)  # the workers see the run is over and stop
+        log.info(
+            "NLP fleet: %d batches returned, %d taken again from workers that stopped answering",
+            self.stats.get("batches", 0),
+            self.stats.get("requeued", 0),
+        )

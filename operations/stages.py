@@ -88,29 +88,45 @@ def cases_stage(run: Run, decision: tuple[str, str, str] | None, note: str | Non
 
 
 def process_stage(
-    run: Run, model: str | None, reprocess: bool, workers: int, show_progress: bool, commit_every: int = 50
+    run: Run,
+    model: str | None,
+    reprocess: bool,
+    workers: int,
+    show_progress: bool,
+    commit_every: int = 50,
+    remote=None,
 ) -> None:
-    """NLP over every article not processed with the current NLP version (all with reprocess)."""
+    """NLP over every article not processed with the current NLP version (all with reprocess).
+    `remote`: the NLP done by a fleet's workers (`operations.fleet.RemoteNlp`), stored here."""
     from storage.runs import add_counts, set_fields
 
     with run.stage("process"):
-        from nlp.loader import load_pipeline, nlp_version
+        from nlp.loader import expected_version, load_pipeline, nlp_version
         from nlp.process import process_articles
         from storage.extractions import count_pending
 
-        nlp = load_pipeline(model)
-        version = nlp_version(nlp)
+        if remote is None:
+            nlp = load_pipeline(model)
+            version = nlp_version(nlp)
+            where = {"nlp": nlp, "workers": workers}  # where the NLP runs: here
+        else:  # the workers load the model; its version is read from its meta here
+            version = expected_version(model) or nlp_version(load_pipeline(model))
+            remote.open(run.run_id, version)
+            where = {"extract": remote.extract, "version": version, "batch_size": remote.batch}
         set_fields(run.db, run.run_id, nlp_version=version)
-        counts = process_articles(
-            run.db,
-            nlp=nlp,
-            reprocess=reprocess,
-            workers=workers,
-            run_id=run.run_id,
-            commit_every=commit_every,
-            progress=progress_bar("process", " articles") if show_progress else None,
-            should_stop=stop_requested,
-        )
+        try:
+            counts = process_articles(
+                run.db,
+                reprocess=reprocess,
+                run_id=run.run_id,
+                commit_every=commit_every,
+                progress=progress_bar("process", " articles") if show_progress else None,
+                should_stop=stop_requested,
+                **where,
+            )
+        finally:
+            if remote is not None:
+                remote.close()
         raise_if_stopped()
         add_counts(run.db, run.run_id, counts)
         set_fields(run.db, run.run_id, articles_pending=count_pending(run.db, version))
