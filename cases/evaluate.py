@@ -67,6 +67,22 @@ def run_dev_set(nlp, sources: list[dict], articles: list[dict], workdir: Path) -
     and the linker's verdict on each pair of cases it compared."""
     db = open_db(workdir / "linking-eval.db")
     db["sources"].insert_all(sources, pk="id")
+    store_articles(db, articles)
+    process_articles(db, nlp=nlp)
+    link_cases(db)
+    events = list(db.query("select article_id, person, stage, outcome, case_id from events"))
+    verdicts = {
+        (row["case_id"], row["other_case_id"]): row["verdict"]
+        for row in db.query("select case_id, other_case_id, verdict from case_links")
+    }
+    db.close()
+    for event in events:
+        event["label"] = event["stage"] + (f":{event['outcome']}" if event["outcome"] else "")
+    return events, verdicts
+
+
+def store_articles(db, articles: list[dict]) -> None:
+    """The dev set's articles as the crawler would have stored them (relevant, not processed)."""
     for article in articles:
         db["articles"].insert(
             {
@@ -80,17 +96,6 @@ def run_dev_set(nlp, sources: list[dict], articles: list[dict], workdir: Path) -
                 "fetched_at": article["published"],
             }
         )
-    process_articles(db, nlp=nlp)
-    link_cases(db)
-    events = list(db.query("select article_id, person, stage, outcome, case_id from events"))
-    verdicts = {
-        (row["case_id"], row["other_case_id"]): row["verdict"]
-        for row in db.query("select case_id, other_case_id, verdict from case_links")
-    }
-    db.close()
-    for event in events:
-        event["label"] = event["stage"] + (f":{event['outcome']}" if event["outcome"] else "")
-    return events, verdicts
 
 
 def _hard_negative(a: str, b: str) -> bool:

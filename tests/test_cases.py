@@ -200,7 +200,7 @@ def test_nightly_linking_of_new_reports_gives_the_cases_a_full_rebuild_gives(nlp
     """The process stage links each night's new reports to the stored cases only (its cost
     follows the new articles, not the archive); `pipeline.py cases` rebuilds them all. On the
     linking dev set, fed night by night in date order, both give the same cases and links."""
-    from cases.evaluate import DEV_SETS, load
+    from cases.evaluate import DEV_SETS, load, store_articles
     from cases.linking import link_new_reports
 
     sources, articles, _ = load(DEV_SETS["linking-tune"])
@@ -208,19 +208,7 @@ def test_nightly_linking_of_new_reports_gives_the_cases_a_full_rebuild_gives(nlp
     db["sources"].insert_all(sources, pk="id")
     nights = sorted(articles, key=lambda a: a["published"])
     for night in (nights[:10], nights[10:22], nights[22:35], nights[35:]):
-        for article in night:
-            db["articles"].insert(
-                {
-                    "id": article["id"],
-                    "url": f"https://news.example/{article['id']}",
-                    "source_id": article["source"],
-                    "published": article["published"],
-                    "title": article["id"],
-                    "text": article["text"],
-                    "relevant": 1,
-                    "fetched_at": article["published"],
-                }
-            )
+        store_articles(db, night)
         process_articles(db, nlp=nlp)
         counts = link_new_reports(db)
         assert counts["reports"] > 0
