@@ -346,7 +346,7 @@ def _introduced_next(sents: list[Span], index: int, heads: list[Token], persons_
     man") or the next sentence's subject is not a newly named person."""
     if index + 1 >= len(sents):
         return []
-    wanted = 0
+    wanted, described = 0, []
     for head in heads:
         if head.lower_ not in DESCRIBED_PEOPLE or any(
             c.dep_ == "det" and c.lower_ in {"the", "this", "these", "those"} for c in head.children
@@ -354,6 +354,7 @@ def _introduced_next(sents: list[Span], index: int, heads: list[Token], persons_
             continue
         count = _described_count(head)
         if count:
+            described.append(head)
             wanted += count
             wanted += sum(
                 _described_count(c) for c in head.children if c.dep_ == "conj" and c.lower_ in DESCRIBED_PEOPLE
@@ -374,13 +375,14 @@ def _introduced_next(sents: list[Span], index: int, heads: list[Token], persons_
     if len(found) < wanted:
         return []
     found = found[:wanted]
-    age = _described_age(heads[0]) if wanted == 1 else None
+    age = _described_age(described[0]) if wanted == 1 else None
     if age is not None and found[0].age is None:
         found[0].age = age  # "a 52-year-old woman ... Nguyen Thi Hoa": her age, for the case linker
     return found
 
 
 def _described_age(noun: Token) -> int | None:
+    """The age a description gives: "a 52-year-old woman" 52."""
     match = AGED.search(noun.doc[noun.left_edge.i : noun.i + 1].text)
     return int(match.group(1)) if match else None
 
