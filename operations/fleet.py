@@ -18,6 +18,17 @@ def crawler_id() -> str:
     return f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"
 
 
+def _wait_for(published, wait: float, every: float):
+    """What `published()` returns once it is not None (the writer has published its run), or
+    None after `wait` seconds: a crawler or worker may start before the writer."""
+    deadline = time.monotonic() + wait
+    while (value := published()) is None:
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(every)
+    return value
+
+
 def run_crawler(redis_url: str, sources: Path, extra: dict | None, parsed_sources, wait: float, progress: bool) -> int:
     """One crawler of the fleet, once the writer has published its run (waits up to `wait` s)."""
     from crawler.runner import run_crawl
@@ -26,12 +37,10 @@ def run_crawler(redis_url: str, sources: Path, extra: dict | None, parsed_source
     from fleet.writer import published_run
 
     server, keys = connect(redis_url), Keys()
-    deadline = time.monotonic() + wait
-    while (run_id := published_run(server, keys)) is None:
-        if time.monotonic() > deadline:
-            print(f"crawl: no run published on {redis_url} (start `pipeline.py store --redis {redis_url}`)")
-            return EXIT_FAILED
-        time.sleep(0.5)
+    run_id = _wait_for(lambda: published_run(server, keys), wait, every=0.5)
+    if run_id is None:
+        print(f"crawl: no run published on {redis_url} (start `pipeline.py store --redis {redis_url}`)")
+        return EXIT_FAILED
     me = crawler_id()
     log.info("crawler %s: run %d of the writer on %s", me, run_id, redis_url)
     settings = {**(extra or {}), **fleet_settings(redis_url, me)}
@@ -118,12 +127,10 @@ def run_nlp_worker(redis_url: str, model: str | None, wait: float, heartbeat: fl
     version = nlp_version(nlp)
     me = crawler_id()
     join(server, keys, me)
-    deadline = time.monotonic() + wait
-    while (wanted := published_version(server, keys)) is None:
-        if time.monotonic() > deadline:
-            print(f"process --worker: no NLP run published on {redis_url} (start `pipeline.py process --redis`)")
-            return EXIT_FAILED
-        time.sleep(0.2)
+    wanted = _wait_for(lambda: published_version(server, keys), wait, every=0.2)
+    if wanted is None:
+        print(f"process --worker: no NLP run published on {redis_url} (start `pipeline.py process --redis`)")
+        return EXIT_FAILED
     if wanted != version:
         print(f"process --worker: this worker's NLP version is {version}, the writer's run wants {wanted}")
         return EXIT_FAILED
