@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from cases.names import block_keys, compare_names, name_parts
 from storage.cases import (
+    articles_of,
     block_sizes,
     ever_linked,
     read_ages,
@@ -86,7 +87,7 @@ def read_reports(db, report_ids: set[str] | None = None) -> dict[str, Report]:
     the linker compares; co-defendants are the other reports of the same article, all of them."""
     articles = None
     if report_ids is not None:
-        articles = {row["article_id"] for row in read_events(db, report_ids=report_ids)}
+        articles = articles_of(db, report_ids)
         report_ids = set(report_ids)
     reports: dict[str, Report] = {}
     for event in read_events(db, articles=articles) if articles is not None else read_events(db):

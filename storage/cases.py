@@ -48,6 +48,17 @@ def read_events(
     return [dict(zip(columns, row)) for row in rows.fetchall()]
 
 
+def articles_of(db: sqlite_utils.Database, report_ids: Iterable[str]) -> set[str]:
+    """The articles these reports come from."""
+    _wanted(db, "report_id", report_ids)
+    return {
+        a
+        for (a,) in db.execute(
+            "select distinct article_id from events where report_id in (select value from temp.wanted_report_id)"
+        )
+    }
+
+
 def read_ages(db: sqlite_utils.Database, article_ids: Iterable[str] | None = None) -> dict[tuple[str, str], int]:
     """{(article id, person id): age the article gives}, of these articles or all."""
     where = ""
