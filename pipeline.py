@@ -477,7 +477,8 @@ def main(argv: list[str] | None = None) -> int:
         writes = False  # a crawler of a fleet writes no database and no log beside it
     if writes:
         add_log_file(args.db)
-        install_signal_handlers()
+    if writes or (args.command == "process" and args.worker):
+        install_signal_handlers()  # a stopped NLP worker hands its batch back at once
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     if getattr(args, "article_seconds", None) is not None:
         from nlp.guard import set_article_seconds

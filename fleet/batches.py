@@ -125,26 +125,33 @@ class Heartbeat:
         self.server.delete(self.key)
 
 
-def work(server, keys: Keys, owner: str, version: str, extract, ttl: float = 30, poll: float = 0.2) -> int:
+def work(server, keys: Keys, owner: str, version: str, extract, ttl: float = 30, poll: float = 0.2, check=None) -> int:
     """Take batches and send back `extract(batch)`, as `owner`, until the writer's run is
     over (or a writer with another NLP version took over); returns the number of batches done. `extract` is `nlp.process.extract_batch` with
-    the worker's pipeline (of NLP `version`)."""
+    the worker's pipeline (of NLP `version`); `check()`, called between batches, raises to stop."""
     frontier = Frontier(server, keys, owner)
     done = 0
-    with Heartbeat(server, keys, owner, ttl):
-        join(server, keys, owner)
-        while published_version(server, keys) == version:
-            taken = frontier.pop()
-            if taken is None:
-                time.sleep(poll)
-                continue
-            lease, _, body = taken.partition(b"\n")
-            batch = [(text, article_id) for text, article_id in json.loads(body)]
-            results = [[article_id, extraction, error] for article_id, extraction, error in extract(batch)]
-            message = json.dumps({"batch": lease.decode(), "worker": owner, "version": version, "results": results})
-            pipe = server.pipeline(transaction=True)
-            pipe.lpush(keys.messages, message)
-            frontier.release(lease.decode(), pipe=pipe)
-            pipe.execute()
-            done += 1
+    try:
+        with Heartbeat(server, keys, owner, ttl):
+            join(server, keys, owner)
+            while published_version(server, keys) == version:
+                if check:
+                    check()
+                taken = frontier.pop()
+                if taken is None:
+                    time.sleep(poll)
+                    continue
+                lease, _, body = taken.partition(b"\n")
+                batch = [(text, article_id) for text, article_id in json.loads(body)]
+                results = [[article_id, extraction, error] for article_id, extraction, error in extract(batch)]
+                message = json.dumps({"batch": lease.decode(), "worker": owner, "version": version, "results": results})
+                pipe = server.pipeline(transaction=True)
+                pipe.lpush(keys.messages, message)
+                frontier.release(lease.decode(), pipe=pipe)
+                pipe.execute()
+                done += 1
+    finally:
+        # Stopped mid-batch (SIGTERM, Ctrl-C, an error): the batch goes back to the queue now,
+        # not when the heartbeat would have expired. Results sent and released are not in it.
+        frontier.reap(mine=True, requeue=True)
     return done

@@ -11,7 +11,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from operations.runs import EXIT_FAILED, EXIT_FOR_STATUS, EXIT_LOCKED, EXIT_OK, Stopped, log, summary
+from operations.runs import EXIT_FAILED, EXIT_FOR_STATUS, EXIT_LOCKED, EXIT_OK, Stopped, log, raise_if_stopped, summary
 
 
 def crawler_id() -> str:
@@ -135,7 +135,13 @@ def run_nlp_worker(redis_url: str, model: str | None, wait: float, heartbeat: fl
         print(f"process --worker: this worker's NLP version is {version}, the writer's run wants {wanted}")
         return EXIT_FAILED
     log.info("NLP worker %s (%s) joined the run on %s", me, version, redis_url)
-    done = work(server, keys, me, version, lambda batch: extract_batch(nlp, batch), ttl=heartbeat)
+    try:
+        done = work(
+            server, keys, me, version, lambda batch: extract_batch(nlp, batch), ttl=heartbeat, check=raise_if_stopped
+        )
+    except Stopped as stop:
+        print(f"NLP worker {me}: stopped ({stop}); the batch it held is queued again for another worker")
+        return EXIT_FAILED
     print(f"NLP worker {me}: {done} batches done")
     return EXIT_OK
 

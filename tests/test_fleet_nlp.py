@@ -95,3 +95,32 @@ def test_two_nlp_workers_one_killed_mid_batch_store_what_process_stores(crawled,
     assert fleet["run"]["articles_processed"] > 0
     assert fleet == one_machine
     assert not Path("/nonexistent").exists()  # workers never open the database
+
+
+def test_an_nlp_worker_stopped_with_sigterm_hands_its_batch_back_at_once(crawled, one_machine, tmp_path):
+    """`systemctl stop` of a worker mid-batch: its batch is queued again at once (its heartbeat
+    would keep it for ten minutes), another worker takes it, and the database ends as `process` leaves it."""
+    import redis
+
+    db = copy_of(crawled, tmp_path / "fleet.db")
+    with redis_server() as url:
+        server = redis.Redis.from_url(url)
+        stopped = worker(url, heartbeat=600)
+        writer = start("process", "--redis", url, "--db", str(db), "--batch", "4")
+
+        def stopped_holds() -> set[bytes]:
+            owners = server.hgetall("news:nlp:lease_owners").items()
+            return {lease for lease, owner in owners if f"-{stopped.pid}-".encode() in owner}
+
+        wait_for(lambda: bool(stopped_holds()), "the worker's first batch", timeout=180, every=0.005)
+        stopped.send_signal(signal.SIGTERM)
+        code, out = finish(stopped)
+        assert code == 1, out
+        assert "the batch it held is queued again" in out
+        assert not stopped_holds()
+        survivor = worker(url, heartbeat=600)
+        code, out = finish(writer, timeout=300)  # a batch left leased would hold it for 600 s
+        assert code == 0, out
+        code, out = finish(survivor)
+        assert code == 0, out
+    assert stored(db) == one_machine
