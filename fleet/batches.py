@@ -147,8 +147,7 @@ def work(server, keys: Keys, owner: str, version: str, extract, ttl: float = 30,
                 message = json.dumps({"batch": lease.decode(), "worker": owner, "version": version, "results": results})
                 pipe = server.pipeline(transaction=True)
                 pipe.lpush(keys.messages, message)
-                frontier.release(lease.decode(), pipe=pipe)
-                pipe.execute()
+                frontier.execute_and_release(pipe, lease.decode())
                 done += 1
     finally:
         # Stopped mid-batch (SIGTERM, Ctrl-C, an error): the batch goes back to the queue now,

@@ -47,8 +47,9 @@ class Outbox:
         if messages:
             pipe.lpush(self.frontier.keys.messages, *messages)
         if release:
-            self.frontier.release(release, pipe=pipe)
-        pipe.execute()
+            self.frontier.execute_and_release(pipe, release)
+        else:
+            pipe.execute()
 
 
 class RedisSet:

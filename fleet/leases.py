@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
+from redis.exceptions import NoScriptError
 from w3lib.url import canonicalize_url
 
 from fleet.keys import Keys
@@ -93,9 +94,22 @@ class Frontier:
     def pop(self) -> bytes | None:
         return self._pop(keys=[self.keys.requests, self.keys.leases, self.keys.lease_owners], args=[self.owner])
 
-    def release(self, lease: str, pipe=None) -> None:
-        """The request of `lease` is done: all it produced is in Redis (`pipe`: in that transaction)."""
-        self._release(keys=[self.keys.leases, self.keys.lease_owners], args=[lease, self.owner], client=pipe)
+    def release(self, lease: str) -> None:
+        """The request of `lease` is done: all it produced is in Redis."""
+        self._release(keys=[self.keys.leases, self.keys.lease_owners], args=[lease, self.owner])
+
+    def execute_and_release(self, pipe, lease: str) -> None:
+        """Execute the transaction `pipe` with the end of `lease` in it.
+
+        By the script's SHA: a Script in a pipeline makes redis-py ask SCRIPT EXISTS first,
+        one more round trip per page. If Redis has lost its script cache (a restart), the rest
+        of the transaction is applied and the lease is released right after, loading the script.
+        """
+        pipe.evalsha(self._release.sha, 2, self.keys.leases, self.keys.lease_owners, lease, self.owner)
+        try:
+            pipe.execute()
+        except NoScriptError:
+            self.release(lease)
 
     def reap(self, mine: bool = False, requeue: bool = True) -> int:
         """Requeue the leases of crawlers whose heartbeat expired (or end this crawler's own:

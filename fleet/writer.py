@@ -30,6 +30,18 @@ from storage.schema import transaction, utc_now
 
 logger = logging.getLogger(__name__)
 CHUNK = 10_000  # URLs per Redis command when publishing the known URLs
+# KEYS: messages, processing; ARGV: most to take. Up to that many messages moved in one round
+# trip, stopping at the first miss (a pipeline of LMOVEs would send them all, mostly for nothing,
+# while the crawlers' messages trickle in).
+_TAKE = """
+local taken = {}
+for _ = 1, tonumber(ARGV[1]) do
+  local message = redis.call('LMOVE', KEYS[1], KEYS[2], 'RIGHT', 'LEFT')
+  if not message then break end
+  taken[#taken + 1] = message
+end
+return taken
+"""
 
 
 def publish(db, server, keys, run_id: int, since: str | None = None, max_attempts: int = 3) -> int:
@@ -67,6 +79,7 @@ class Writer:
         self.db, self.server, self.keys, self.run_id, self.batch = db, server, keys, run_id, batch
         self.articles = ArticleStore(db, max_distance=max_distance, min_jaccard=min_jaccard)
         self.frontier = Frontier(server, keys, "writer")
+        self._take = server.register_script(_TAKE)
         self.written = 0
 
     # -- taking and acknowledging -----------------------------------------------------
@@ -83,10 +96,10 @@ class Writer:
         first = self.server.blmove(self.keys.messages, self.keys.processing, timeout, "RIGHT", "LEFT")
         if first is None:
             return 0
-        pipe = self.server.pipeline(transaction=True)
-        for _ in range(self.batch - 1):
-            pipe.lmove(self.keys.messages, self.keys.processing, "RIGHT", "LEFT")
-        taken = [first, *(m for m in pipe.execute() if m is not None)]
+        more = (
+            self._take(keys=[self.keys.messages, self.keys.processing], args=[self.batch - 1]) if self.batch > 1 else []
+        )
+        taken = [first, *more]
         self._write(taken)
         return len(taken)
 

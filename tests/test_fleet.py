@@ -225,3 +225,29 @@ def test_a_writer_killed_again_and_again_loses_and_duplicates_nothing(site, one_
     assert conn.execute("select count(*) from runs").fetchone()[0] == 1  # one run, resumed by each writer
     conn.close()
     assert contents(db) == one_machine
+
+
+def test_a_lease_ends_with_its_transaction_even_after_redis_lost_its_scripts():
+    """A response's messages and the end of its lease go in one transaction, the release by
+    the script's SHA; a Redis restarted without its script cache still gets both."""
+    import redis
+
+    from fleet.keys import Keys
+    from fleet.leases import Frontier, lease_id
+
+    with redis_server() as url:
+        server = redis.Redis.from_url(url)
+        keys = Keys("test")
+        frontier = Frontier(server, keys, "crawler-1")
+        for n, url_of_page in enumerate(["http://a.example/1", "http://a.example/2"]):
+            frontier.push(f"{lease_id(url_of_page)}\nrequest {n}".encode(), score=n)
+        for flush_first in (False, True):
+            lease = frontier.pop().split(b"\n", 1)[0].decode()
+            assert server.hexists(keys.leases, lease)
+            if flush_first:
+                server.script_flush()
+            pipe = server.pipeline(transaction=True)
+            pipe.lpush(keys.messages, f"message for {lease}")
+            frontier.execute_and_release(pipe, lease)
+            assert not server.hexists(keys.leases, lease) and not server.hexists(keys.lease_owners, lease)
+        assert server.llen(keys.messages) == 2 and not server.zcard(keys.requests)
