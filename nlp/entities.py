@@ -1543,9 +1543,9 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
             and doc[j].is_alpha
             and not doc[j].is_stop
             and doc[j].text[:1].isupper()
-            and not doc[j].text.isupper()
+            and (not doc[j].text.isupper() or (j == i and len(doc[j]) == 1 and _short_family_name(doc[j])))
         ):
-            j += 1
+            j += 1  # "Y" of "Y Sarom, 33,": a one-letter Khmer family name starts the run
         if j - i >= 2:
             start_char, end_char = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
             after = text[end_char : end_char + 80]

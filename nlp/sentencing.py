@@ -118,9 +118,11 @@ AGGREGATE_BEFORE = re.compile(
     re.I,
 )
 # PARTLY SUSPENDED: "three years, most of it suspended": which part is told elsewhere
-# ("so that she will spend seven months in jail") or by the word ("half of it").
+# ("so that she will spend seven months in jail") or by the word ("half of it", "three years
+# in prison, two of them suspended": two of the term's own unit).
 PARTLY_SUSPENDED_AFTER = re.compile(
-    rf"^[\s,(]*(?:with\s+)?(?P<part>most|much|part|some|half|all but\s+(?P<but>{NUMBER}[\s-]+(?:years?|months?)))"
+    rf"^(?:\s+in\s+(?:prison|jail))?[\s,(]*(?:with\s+)?"
+    rf"(?P<part>most|much|part|some|half|all but\s+(?P<but>{NUMBER}[\s-]+(?:years?|months?))|(?P<count>{NUMBER}))"
     rf"\s+of\s+(?:it|which|them|that|the (?:term|sentence))\s+(?:(?:was|were|is|being|to be)\s+)?suspended",
     re.I,
 )
@@ -426,6 +428,21 @@ class SentenceExtractor:
                 defendants = list({id(r["defendant_entity"]): r["defendant_entity"] for r in records}.values())
             gapped = _gapped_terms(doc, sent, prison + _gapped_tail(doc, sent, trigger, prison), persons_by_token)
             terms_for = {id(p): months for p, months in gapped}
+            if gapped and (life or death):
+                # LIFE FIRST: "A was sentenced to life in prison; B, 38, to 30 years; and C to 17":
+                # the verb's own person, before the listed terms, keeps the life (or death) term
+                first = min(t["start"] for t in prison)
+                if LIFE.search(text_before := doc_text(doc)[sent.start_char : first]) or DEATH.search(text_before):
+                    for person in defendants:
+                        if all(person is not q for q, _ in gapped):
+                            gapped.insert(0, (person, None))
+                            terms_for[id(person)] = None
+            pairs = _role_pairs(doc_text(doc), trigger) if not gapped else []
+            if pairs:
+                named = _forward_reference(sents, index, persons_by_token, len(pairs))
+                if named:
+                    defendants, gapped = named, list(zip(named, pairs))
+                    terms_for = {id(p): months for p, months in gapped}
             if gapped:
                 defendants = [p for p, _ in gapped]
             elif prison and defendants:
@@ -754,6 +771,11 @@ def _partly_suspended(sent: Span, term: dict) -> int | None:
         return term["months"] - kept[0][2] if kept else None
     if match.group("part").lower() == "half":
         return term["months"] // 2
+    if match.group("count"):
+        unit = _unit_of(sent.text[term["start"] - sent.start_char : term["end"] - sent.start_char])
+        count = parse_number(match.group("count"))
+        part = int(count * unit) if unit and count else None
+        return part if part and part < term["months"] else None
     served = SERVED_IN_CUSTODY.search(sent.text[term["end"] - sent.start_char :])
     if served:
         kept = find_terms(served.group("term"))
@@ -926,6 +948,35 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
         groups += 1
         previous_end = term["end"]
     return assigned if groups >= 2 or (listed and len(assigned) > 1) else []
+
+
+# ROLE PAIRS: "sentenced a woman to 10 years' jail and a man to eight years' jail" and then
+# "The two, Tan Mei Ling and Lim Kok Wai, ...": people told by role, each with their own term,
+# named only in the next sentences; the terms go to those named, in order.
+ROLE_SEGMENT = re.compile(
+    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{'|'.join(sorted(PERSON_NOUNS | {'officer', 'leader', 'supervisor', 'employer'}))})\s+to\s+"
+    rf"(?P<term>{TERM_RE.pattern})(?:'|\u2019)?(?:\s+(?:in\s+prison|in\s+jail|jail|imprisonment|behind\s+bars))?",
+    re.I,
+)
+
+
+def _role_pairs(text: str, trigger: Token) -> list[int]:
+    """The terms of "sentenced a woman to 10 years and a man to eight", in order; [] unless two
+    or more people are each told by a role noun with a term of their own."""
+    position = trigger.idx + len(trigger.text)
+    months = []
+    while True:
+        match = ROLE_SEGMENT.match(text, position)
+        if match is None:
+            break
+        term = TERM_RE.match(match.group("term"))
+        value = term_to_months(term) if term else None
+        if not value:
+            return []
+        months.append(value)
+        position = match.end()
+    return months if len(months) >= 2 else []
 
 
 # SEMICOLON LIST: "the sentences were as follows: Kittipong Srisuk, the ringleader, 20 years;
@@ -1324,7 +1375,7 @@ SENTENCE_CHANGE = re.compile(
     rf"\b(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|"
     rf"doubl\w*|upgrad\w*|toughen\w*|modif(?:y|ies|ied|ying))\b(?P<mid>[^.;]{{0,160}}?)\bto\s+(?P<to>life\b|death\b|"
     rf"(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|months?)\b)?)(?P<tail>\s+from\s+(?:the\s+)?"
-    rf"(?P<num0>{NUMBER})[\s-]+(?P<unit0>years?|months?))?",
+    rf"(?P<num0>{NUMBER})(?:[\s-]+(?P<unit0>years?|months?))?)?",
     re.I,
 )
 CHANGED_NOUN = re.compile(
@@ -1376,7 +1427,7 @@ def _parse_change(text: str):
     from_months = (
         _months_of(came_from.group("num"), came_from.group("unit") or match.group("unit"))
         if came_from
-        else _months_of(match.group("num0"), match.group("unit0"))
+        else _months_of(match.group("num0"), match.group("unit0") or match.group("unit"))
     )
     to = match.group("to").lower()
     if to.startswith("life"):
@@ -1410,6 +1461,9 @@ OWNER_BEFORE = re.compile(
 )
 
 
+WHOSE_AFTER = re.compile(r"^\s*,\s*(?:\d{1,2}\s*,\s*)?whose\b", re.I)
+
+
 def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
     """People whose sentence it is: "the sentence of X", "X's term", or the clause's subject."""
     found = {}
@@ -1430,6 +1484,7 @@ def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
         if (
             OWNER_BEFORE.search(before)
             or possessive
+            or WHOSE_AFTER.match(text[end_char : end_char + 30])  # "X, whose 10-year sentence was upheld"
             or (doc[end].dep_ in {"nsubj", "nsubjpass"} and CHANGE_OR_UPHOLD_VERB.match(doc[end].head.text))
             or _had_own_term_changed(doc[end])
         ):
@@ -1511,6 +1566,13 @@ def _halved_later(previous: Span, sent: Span, records: dict[str, dict]) -> None:
     _set_term(told[0], int(round(told[0]["prison_months"] * fraction)), False, False)
 
 
+DESCRIBED_OWNER = re.compile(
+    r"\b(?:of|for)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?P<noun>%s)\b[^.;]*\b(?:his|her)\s+(?:[\w-]+\s+)?(?:sentence|term)\b"
+    % "|".join(sorted(SINGULAR_NOUNS)),
+    re.I,
+)
+
+
 def _changed_or_upheld(
     extractor, doc, sents, index, entities, records, persons_by_token, pending, aliases=None
 ) -> None:
@@ -1532,6 +1594,16 @@ def _changed_or_upheld(
         if owners:
             for record in owners:
                 _set_term(record, months, life, death)
+        elif (described := DESCRIBED_OWNER.search(sent.text)) and (
+            later := _forward_reference(sents, index, persons_by_token, 1, noun=described.group("noun").lower())
+        ):
+            # TOLD BY ROLE: "upheld the conviction of a broker ..., but reduced his sentence to
+            # seven years" ... "Im Pheakdey, 48, had been sentenced in 2023": the one named next
+            person = later[0]
+            if person.name in records:
+                _set_term(records[person.name], months, life, death)
+            else:
+                records[person.name] = extractor._plain_record(doc, sents, index, entities, person, months, life, death)
         elif from_months is not None:
             # told before the trial: "The appeal court cut the sentence of a Chinese national
             # from 15 years to 10" ... "Chen Wei was jailed for 15 years in 2023"
@@ -1644,6 +1716,11 @@ def _triggers(sent: Span) -> list[Token]:
                 or any(
                     c.dep_ in {"dobj", "npadvmod", "attr"}
                     and c.lower_.rstrip("s") in {"year", "month", "life", "penalty"}
+                    for c in token.children
+                )
+                or any(  # APIECE: "got five years apiece", parsed as "apiece" modified by the years
+                    c.lower_ in {"apiece", "each"}
+                    and any(g.lower_.rstrip("s") in {"year", "month"} for g in c.children)
                     for c in token.children
                 )
                 or any(  # RANGE GIVEN: "were handed between six and nine years"
@@ -2128,11 +2205,17 @@ def _clause_subject(token: Token) -> Token | None:
     return None
 
 
+INDEFINITE_PRONOUNS = {"nothing", "something", "anything", "everything", "little", "much"}
+
+
 def _subject(trigger: Token) -> Token | None:
-    """The subject's head noun; "co - defendants" parses as several subjects: take the last."""
+    """The subject's head noun; "co - defendants" parses as several subjects: take the last,
+    but never a stray "nothing" ("A man who worked them for almost nothing has been jailed")."""
     token = trigger
     for _ in range(3):
         subjects = [c for c in token.children if c.dep_ in {"nsubjpass", "nsubj"}]
+        if len(subjects) > 1:
+            subjects = [c for c in subjects if c.lower_ not in INDEFINITE_PRONOUNS] or subjects
         if subjects and subjects[-1].tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
             return _out_of_place_slot(token.head)  # "X, who was also sentenced to life": X
         if subjects:
@@ -2512,6 +2595,13 @@ def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str
     ]
     if len(identified) >= count:
         return identified[:count]
+    if count == 1 and noun in PERSON_NOUNS:
+        # OTHER ROLE: "sentenced a mother to three years" ... "X was arrested with the broker,
+        # Y, 40": Y is told as someone else, not as the mother
+        other_roles = PERSON_NOUNS - {noun, "accused", "defendant", "suspect", "trafficker"}
+        candidates = [
+            p for p in candidates if not any(_described_as(text, p, other) for other in other_roles)
+        ] or candidates
     with_age = [p for p in candidates if p.age is not None]
     # not police or officials speaking, unless the one sentenced was one ("a former senior police officer")
     plain = [p for p in candidates if p.role not in NON_DEFENDANT_ROLES or (p.role, noun) in OFFICER_NOUNS]

@@ -43,6 +43,8 @@ def places(out) -> set[str]:
         ("Daw Khin Sandar", "Daw", "Khin Sandar"),
         ("Attorneys Dana Whitlow", "Attorneys", "Dana Whitlow"),
         ("Australian Timothy Hale", "Australian", "Timothy Hale"),
+        ("Drivers Sok Pisey", "Drivers", "Sok Pisey"),
+        ("Recruiter Ek Sophal", "Recruiter", "Ek Sophal"),
     ],
 )
 def test_a_post_before_a_name_goes_to_the_title(written, title, name):
@@ -80,6 +82,13 @@ def test_south_east_asian_names_are_kept_whole(nlp):
     assert {"Ou Sokhom", "Y Chhean", "Nur Aisyah binti Hamzah"} <= persons(out)
     assert "Sokhom" not in persons(out) and "Hamzah" not in agencies(out)
     assert "Muar Sessions Court" in agencies(out)
+
+
+def test_a_one_letter_family_name_in_a_list_of_ages(nlp):
+    # "Sarom" alone is tagged a place; the age after it and "Y" before it make the person
+    out = extract(nlp, "Recruiters Ek Sophal, 41, Y Sarom, 33, and Un Chenda, 27, were sentenced to seven years.")
+    assert {"Ek Sophal", "Y Sarom", "Un Chenda"} <= persons(out)
+    assert "Sarom" not in persons(out)
 
 
 def test_junk_is_no_entity(nlp):
