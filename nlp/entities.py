@@ -1527,21 +1527,25 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
         i
         for e in ents
         for i in range(e.start, e.end)
-        if e.kb_id_ or e.label_ not in {"GPE", "LOC", "ORG", "NORP", "FAC"}
+        if e.kb_id_ or e.label_ not in {"GPE", "LOC", "ORG", "NORP", "FAC", "WORK_OF_ART", "PRODUCT"}
     }
     text = doc_text(doc)
     extra, after_role, i = [], [], 0
     while i < len(doc):
-        if is_title_word(doc[i].text):
-            i += 1  # "Governor" of "Tak Governor Chucheep Pongchai": the name starts after it
+        if is_title_word(doc[i].text) or (
+            doc[i].text == "U" and i + 1 < len(doc) and doc[i + 1].is_alpha and doc[i + 1].text[:1].isupper()
+        ):
+            i += 1  # "Governor" of "Tak Governor Chucheep Pongchai", Burmese "U": the name starts after it
             continue
+        honorific = i > 0 and doc[i - 1].text in {"U", "Daw"}
         j = i
         while (
             j < len(doc)
             and j - i < 4
             and j not in taken
             and doc[j].is_alpha
-            and not doc[j].is_stop
+            # "U Than Htike": after a Burmese honorific a name part may be an English stop word
+            and (not doc[j].is_stop or (honorific and is_name_part(doc[j].text, strict=False)))
             and doc[j].text[:1].isupper()
             and (not doc[j].text.isupper() or (j == i and len(doc[j]) == 1 and _short_family_name(doc[j])))
         ):
@@ -1560,7 +1564,7 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
                     proper
                     and (
                         PERSON_APPOSITION.match(after)
-                        or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Prosecutor|Lawyer)\.?$", before)
+                        or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Prosecutor|Lawyer|U|Daw)\.?$", before)
                         or i > 0
                         and doc[i - 1].is_title
                         and is_title_word(doc[i - 1].text)
@@ -1571,7 +1575,12 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
             ):
                 extra.append(Span(doc, i, j, label="PERSON"))
         i = max(j, i + 1)
-    return _preferring(after_role, filter_spans(ents + extra) if extra else ents)
+    if not extra:
+        return _preferring(after_role, ents)
+    # a tie with the model's "work of art" or "product" ("Mohd Zaki Ismail, 42,") goes to the person
+    weak = [e for e in ents if e.label_ in {"WORK_OF_ART", "PRODUCT"}]
+    strong = [e for e in ents if e.label_ not in {"WORK_OF_ART", "PRODUCT"}]
+    return _preferring(after_role, filter_spans(strong + extra + weak))
 
 
 def _preferring(extra: list[Span], ents: list[Span]) -> list[Span]:

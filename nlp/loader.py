@@ -77,6 +77,7 @@ def load_pipeline(name: str | None = None, component_config: dict | None = None)
     config = component_config or {}
     keep_names_whole(nlp)
     fast_attribute_ruler(nlp)
+    nlp.add_pipe("accent_norms", first=True)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
     before = "ner" if "ner" in nlp.pipe_names else None

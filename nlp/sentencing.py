@@ -954,8 +954,8 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
 # "The two, Tan Mei Ling and Lim Kok Wai, ...": people told by role, each with their own term,
 # named only in the next sentences; the terms go to those named, in order.
 ROLE_SEGMENT = re.compile(
-    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?"
-    rf"(?:{'|'.join(sorted(PERSON_NOUNS | {'officer', 'leader', 'supervisor', 'employer'}))})\s+to\s+"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:a|an|the|his|her|their|one\s+of\s+(?:his|her|their|the))\s+"
+    r"(?:[\w'\u2019-]+\s+){0,4}?[a-z][\w-]*\s+to\s+"
     rf"(?P<term>{TERM_RE.pattern})(?:'|\u2019)?(?:\s+(?:in\s+prison|in\s+jail|jail|imprisonment|behind\s+bars))?",
     re.I,
 )
@@ -1436,6 +1436,9 @@ def _parse_change(text: str):
         return None, False, True, from_months
     unit = match.group("unit") or (came_from.group("unit") if came_from else None) or match.group("unit0")
     months = _months_of(match.group("num"), unit)
+    whole = TERM_RE.match(text, match.start("num"))
+    if months and whole and whole.group("num2"):
+        months = term_to_months(whole) or months  # "reduced to six years and eight months": 80
     return (months, False, False, from_months) if months else None
 
 
@@ -2032,14 +2035,18 @@ def _defendants(
                 ),
                 head,
             )
+        if WITHHELD_NAME.match(doc_text(doc)[head.idx + len(head.text) : head.idx + len(head.text) + 80]):
+            continue  # "sentenced the mother, whose name was withheld, to life": no one to name
         count = _reference_count(head)
         conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
         # "A businessman with the title Datuk and his wife": the conjunct hangs lower down
         conjuncts += [t for t in head.subtree if t.dep_ == "conj" and t.lower_ in PERSON_NOUNS and t.head.i != head.i]
         if conjuncts:  # "a husband and wife"
             count = 1 + len(conjuncts)
-        named = _named_after(doc, head, persons_by_token) if count != 0 else []
-        if named:  # "sentenced the couple, A, 45, and B, 41, to ...": the names are right there
+        # "sentenced the couple, A, 45, and B, 41, to ...", "the head guard, X, to 11 years": the
+        # names are right there, for any noun with an article
+        named = _named_after(doc, head, persons_by_token) if count != 0 or _determined_noun(head) else []
+        if named:
             return named
         listed_after = _named_after_colon(sents[index], trigger, persons_by_token) if count != 0 else []
         if listed_after and (count is None or len(listed_after) == count):
@@ -2074,12 +2081,26 @@ def _defendants(
     return []
 
 
+# WITHHELD NAME: "the mother, whose name was withheld to protect her children,": the one
+# sentenced is unnamed on purpose; the people named next are others.
+WITHHELD_NAME = re.compile(
+    r"^\s*,?\s*(?:whose\s+(?:names?|identit(?:y|ies))\s+(?:was|were|is|are|has been|have been)\s+"
+    r"(?:withheld|not\s+(?:released|disclosed|given|made public|published))|who\s+(?:can|could)not\s+be\s+named|"
+    r"who\s+(?:was|were)\s+not\s+named)\b",
+    re.I,
+)
+
+
 def _among(trigger: Token) -> Token | None:
     """The subject of "X was among the five people sentenced ...", or None."""
     group = trigger.head
     if trigger.dep_ != "acl" or group.dep_ != "pobj" or group.head.lower_ != "among":
         return None
     return next((c for c in group.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _determined_noun(head: Token) -> bool:
+    return head.pos_ == "NOUN" and any(c.dep_ == "det" for c in head.children)
 
 
 def _determined(noun: Token) -> bool:

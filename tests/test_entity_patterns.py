@@ -84,6 +84,27 @@ def test_south_east_asian_names_are_kept_whole(nlp):
     assert "Muar Sessions Court" in agencies(out)
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # the parser ends a sentence after the Vietnamese middle name
+        ("Dinh Van Quang received 20 years, Lo Van Thai 16 years and Cam Thi Nga 12 years.", "Cam Thi Nga"),
+        # written with diacritics, the family name is read as a verb
+        (
+            "Nguy\u1ec5n V\u0103n H\u00f9ng, 35, the ring leader, was sentenced to 12 years.",
+            "Nguy\u1ec5n V\u0103n H\u00f9ng",
+        ),
+        # Burmese "U", then a name part that is an English stop word
+        ("A broker, U Than Htike, received 10 years.", "Than Htike"),
+        # the model calls the name a work of art or a product; the age makes a person
+        ("The judge meted out the sentence on Mohd Zaki Ismail, 42, after he pleaded guilty.", "Mohd Zaki Ismail"),
+        ("Demetrius Cole, 34, pleaded guilty in May.", "Demetrius Cole"),
+    ],
+)
+def test_names_the_model_or_the_parser_cuts_are_whole(nlp, text, name):
+    assert name in persons(extract(nlp, text))
+
+
 def test_a_one_letter_family_name_in_a_list_of_ages(nlp):
     # "Sarom" alone is tagged a place; the age after it and "Y" before it make the person
     out = extract(nlp, "Recruiters Ek Sophal, 41, Y Sarom, 33, and Un Chenda, 27, were sentenced to seven years.")

@@ -258,6 +258,14 @@ def test_appeal_cut_gives_the_current_term(nlp):
     assert terms(nlp, text) == {"Ly Chanthou": 120}
 
 
+def test_a_term_cut_to_years_and_months(nlp):
+    text = (
+        "The court sentenced a former village chief to 10 years in prison.\n\nPrayoon Saengkham, 57, was found "
+        "guilty and his term was reduced to six years and eight months because his testimony was useful."
+    )
+    assert terms(nlp, text) == {"Prayoon Saengkham": 80}
+
+
 def test_appeal_cut_for_someone_told_by_role_and_named_next(nlp):
     text = (
         "The Appeal Court on Monday upheld the conviction of a broker who sent 14 women to work as maids in "
@@ -1434,6 +1442,12 @@ def test_people_the_parse_puts_out_of_the_verbs_slots(nlp, text, expected):
             "found guilty at the end of the prosecution's case.",
             {"Tan Mei Ling": 120, "Lim Kok Wai": 96},
         ),
+        (
+            "The Sessions Court sentenced a glove factory's human resources manager to three years' jail and a "
+            "Nepali recruitment agent to four years' jail.\n\nJudge Norhayati Yunus imposed the sentences on "
+            "Saravanan Muniandy, 52, and Ram Bahadur Thapa, 45, after both pleaded guilty.",
+            {"Saravanan Muniandy": 36, "Ram Bahadur Thapa": 48},
+        ),
         # a stray "nothing" parsed as a second subject is not the one jailed
         (
             "A gang leader who forced Romanian men to work at car washes for almost nothing has been jailed for "
@@ -1446,6 +1460,18 @@ def test_people_the_parse_puts_out_of_the_verbs_slots(nlp, text, expected):
             "Touch Sreyneang was arrested in January with the broker, Vong Sambath, 40, who was sentenced to "
             "eight years.",
             {"Touch Sreyneang": 36, "Vong Sambath": 96},
+        ),
+        # WITHHELD NAME: the one sentenced is unnamed on purpose; those named next are others
+        (
+            "Judge Arlene Lim-Tan sentenced the mother, whose name was withheld to protect her children, to life "
+            "imprisonment. Co-accused Ronaldo Bautista and Maricel Ocampo were sentenced to 20 years of "
+            "imprisonment.",
+            {"Ronaldo Bautista": 240, "Maricel Ocampo": 240},
+        ),
+        # the name right after any noun with an article, though the parser hangs it off the verb
+        (
+            "Presiding judge Chhun Davy sentenced the head guard, Liang Zhiwei, to 11 years.",
+            {"Liang Zhiwei": 132},
         ),
         # the next sentence names victims, not the people sentenced
         (
