@@ -1949,6 +1949,11 @@ def _defendants(
     when they are named only in the next sentences."""
     lemma = trigger.lemma_.lower()
     heads: list[Token] = []
+    inverted = _inverted_subjects(trigger)
+    if inverted:
+        people = _persons_in(inverted, persons_by_token)
+        if people:
+            return people  # "Sentenced to 10 years in prison each were A, 39, and B, 44"
     subject = _subject(trigger)
     objects = [c for c in trigger.children if c.dep_ in {"dobj", "dative"}]
     objects += [
@@ -2079,6 +2084,14 @@ def _defendants(
                 found.append(person)
         return found
     return []
+
+
+def _inverted_subjects(trigger: Token) -> list[Token]:
+    """ "Sentenced to 10 years ... were A and B": the people come after the verb "be"."""
+    head = trigger.head
+    if trigger.dep_ not in {"advcl", "csubj", "ccomp"} or head.lemma_ != "be" or trigger.i > head.i:
+        return []
+    return [c for c in head.children if c.dep_ in {"attr", "nsubj", "nsubjpass"} and c.i > head.i]
 
 
 # WITHHELD NAME: "the mother, whose name was withheld to protect her children,": the one

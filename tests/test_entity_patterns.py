@@ -45,6 +45,7 @@ def places(out) -> set[str]:
         ("Australian Timothy Hale", "Australian", "Timothy Hale"),
         ("Drivers Sok Pisey", "Drivers", "Sok Pisey"),
         ("Recruiter Ek Sophal", "Recruiter", "Ek Sophal"),
+        ("Defendants Sutrisno", "Defendants", "Sutrisno"),
     ],
 )
 def test_a_post_before_a_name_goes_to_the_title(written, title, name):

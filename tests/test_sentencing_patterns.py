@@ -1416,6 +1416,12 @@ def test_a_text_cut_off_at_the_term_still_sentences_the_person(nlp, text, expect
             {"Kim Sovann": 120, "Chan Raksa": 60},
         ),
         ("Kim Sovann was sentenced to 10 years, while police received five complaints.", {"Kim Sovann": 120}),
+        # INVERTED: the people come after "were"
+        (
+            "Sentenced to 10 years in prison each were Thai nationals Somboon Jaidee, 39, and Prasert Khamsuk, 44, "
+            "who had kept 30 Cambodians on fishing boats, the court said.",
+            {"Somboon Jaidee": 120, "Prasert Khamsuk": 120},
+        ),
     ],
 )
 def test_people_the_parse_puts_out_of_the_verbs_slots(nlp, text, expected):
