@@ -100,6 +100,11 @@ def test_south_east_asian_names_are_kept_whole(nlp):
         # the model calls the name a work of art or a product; the age makes a person
         ("The judge meted out the sentence on Mohd Zaki Ismail, 42, after he pleaded guilty.", "Mohd Zaki Ismail"),
         ("Demetrius Cole, 34, pleaded guilty in May.", "Demetrius Cole"),
+        # an initial before a Malaysian Indian name, Balinese "I", a Filipino particle, a single name
+        ("Judge Azman Ahmad ordered M. Saravanan, 46, to serve the jail term.", "M. Saravanan"),
+        ("The agency director, I Made Suardana, received five years.", "I Made Suardana"),
+        ("Another accused, Mark Anthony dela Cruz, was sentenced to 20 years.", "Mark Anthony dela Cruz"),
+        ("Police arrested Yohanes Manek, 38, and Rusdi, 33, a boat operator, on Monday.", "Rusdi"),
     ],
 )
 def test_names_the_model_or_the_parser_cuts_are_whole(nlp, text, name):
