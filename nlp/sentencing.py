@@ -2397,6 +2397,8 @@ def _back_reference(
             continue
         if not _fits(text, person, gender):
             continue  # "She was given 40 months" after "Kevin Jones ... and his wife Lan Jones"
+        if count and count >= 2 and _told_as_one_more(text, entity, count):
+            continue  # "the two" after "A and B ... A third suspect, C, fled": C is not one of them
         before = [m.start for m in entity.mentions if earliest <= m.start < limit]
         if before and max(before) > latest.get(id(person), (-1, None))[0]:
             latest[id(person)] = (max(before), person)
@@ -2434,6 +2436,21 @@ def _back_reference(
         if len(group) >= 2:
             return group[::-1]
     return []
+
+
+ORDINALS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+ORDINAL_BEFORE = re.compile(
+    r"\b(?:a|an|the)\s+(?P<ordinal>%s)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,\s*$" % "|".join(ORDINALS), re.I
+)
+
+
+def _told_as_one_more(text: str, entity: Entity, count: int) -> bool:
+    """ "A third suspect, Keo Rith," is not among "the two"."""
+    for m in entity.mentions:
+        found = ORDINAL_BEFORE.search(text[max(0, m.start - 50) : m.start])
+        if found and ORDINALS[found.group("ordinal").lower()] > count:
+            return True
+    return False
 
 
 def _is_subject_there(doc: Doc, entity: Entity, sent: Span) -> bool:

@@ -166,6 +166,12 @@ def test_uk_suspended_sentence_order(nlp):
             "sentences on Tuesday.",
             {"Somchai Wongsa": 144, "Prasert Kaewmanee": 144},
         ),
+        # "a third suspect" is not one of "the two"
+        (
+            "Chea Sophal and Mao Srey Pov were arrested in June. A third suspect, Keo Rith, fled.\n\n"
+            "On Tuesday, the two were sentenced to 10 years each.",
+            {"Chea Sophal": 120, "Mao Srey Pov": 120},
+        ),
     ],
 )
 def test_plural_back_references(nlp, text, expected):
