@@ -1423,7 +1423,8 @@ def _widen_person_names(doc: Doc) -> list[Span]:
             and prev.label_ in {"GPE", "LOC"}
             and prev.end == ent.start
             and len(prev) == 1
-            and not prev.kb_id_
+            # a known place too, before "bin": "Mohd Rizal bin Abdul Rahman" (Rizal province)
+            and (not prev.kb_id_ or ent[0].lower_ in {"bin", "binti"})
             and prev[0].pos_ == "PROPN"
         ):
             ents[k - 1] = None

@@ -105,6 +105,8 @@ def test_south_east_asian_names_are_kept_whole(nlp):
         ("The agency director, I Made Suardana, received five years.", "I Made Suardana"),
         ("Another accused, Mark Anthony dela Cruz, was sentenced to 20 years.", "Mark Anthony dela Cruz"),
         ("Police arrested Yohanes Manek, 38, and Rusdi, 33, a boat operator, on Monday.", "Rusdi"),
+        # a given name that is also a known place ("Rizal"), before "bin"
+        ("Mohd Rizal bin Abdul Rahman, 38, was jailed for five years.", "Mohd Rizal bin Abdul Rahman"),
     ],
 )
 def test_names_the_model_or_the_parser_cuts_are_whole(nlp, text, name):
