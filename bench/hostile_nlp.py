@@ -85,6 +85,7 @@ def rule_seconds_per_name(sizes) -> dict[str, float]:
             "attribute_ruler",
             "lemmatizer",
             "ner",
+            "accent_norms",
             "paragraph_boundaries",
             "trafficking_gazetteer",
             "senter",

@@ -66,6 +66,7 @@ def main() -> int:
         db.close()
     total = sum(seconds.values())
     ours = {
+        "accent_norms",
         "paragraph_boundaries",
         "trafficking_gazetteer",
         "trafficking_entities",

@@ -13,6 +13,7 @@ described by `nlp.config`) and does one job:
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -178,14 +179,52 @@ def _surname_not_place(doc: Doc, start: int, end: int, case_sensitive: bool) -> 
     return False
 
 
+VIETNAMESE_LETTERS = re.compile("[\u0103\u0102\u0111\u0110\u01a1\u01a0\u01b0\u01af\u1ea0-\u1ef9]")
+
+
+@Language.component("accent_norms", assigns=["token.norm"])
+def accent_norms(doc: Doc) -> Doc:
+    """ "Nguyễn Văn Hùng": the model learnt its words without accents, and reads an accented name
+    as a verb; in a text written in Vietnamese letters, each accented Latin word is given its
+    plain form as the norm the model sees (elsewhere, "Condé Nast" stays as the model knows it)."""
+
+    def mark(doc: Doc) -> Doc:
+        if VIETNAMESE_LETTERS.search(doc.text) is None:
+            return doc
+        for token in doc:
+            if not token.is_ascii and token.is_alpha:
+                plain = "".join(
+                    ch
+                    for ch in unicodedata.normalize("NFKD", token.text.replace("\u0111", "d").replace("\u0110", "D"))
+                    if not unicodedata.combining(ch)
+                )
+                if plain.isascii():
+                    token.norm_ = plain.lower()
+        return doc
+
+    return run_guarded(doc, "accent_norms", mark, budgeted=False)
+
+
+VIETNAMESE_MIDDLE_NAMES = {"Thi", "Van", "Th\u1ecb", "V\u0103n"}
+
+
 @Language.component("paragraph_boundaries", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break in article text ends a paragraph, and so a sentence (the parser keeps these)."""
+    """A line break in article text ends a paragraph, and so a sentence (the parser keeps these);
+    a Vietnamese middle name ("Thi", "Van") never ends one: the given name follows it."""
 
     def mark(doc: Doc) -> Doc:
         for token in doc[1:]:
             if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
                 token.is_sent_start = True
+            elif (
+                doc[token.i - 1].text in VIETNAMESE_MIDDLE_NAMES
+                and token.i >= 2
+                and doc[token.i - 2].text[:1].isupper()
+                and token.is_alpha
+                and token.text[:1].isupper()
+            ):
+                token.is_sent_start = False  # "Cam Thi | Nga 12 years": a name the parser cut in two
         return doc
 
     return run_guarded(doc, "paragraph_boundaries", mark, budgeted=False)

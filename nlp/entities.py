@@ -1423,7 +1423,8 @@ def _widen_person_names(doc: Doc) -> list[Span]:
             and prev.label_ in {"GPE", "LOC"}
             and prev.end == ent.start
             and len(prev) == 1
-            and not prev.kb_id_
+            # a known place too, before "bin": "Mohd Rizal bin Abdul Rahman" (Rizal province)
+            and (not prev.kb_id_ or ent[0].lower_ in {"bin", "binti"})
             and prev[0].pos_ == "PROPN"
         ):
             ents[k - 1] = None
@@ -1449,10 +1450,19 @@ def _widen_person_names(doc: Doc) -> list[Span]:
             start -= 1
         while end < len(doc) and end not in taken and _name_token(doc[end]) and end - ent.end < 2:
             end += 1
+        if (
+            end + 1 < len(doc)
+            and doc[end].text in SURNAME_PARTICLES
+            and {end, end + 1}.isdisjoint(taken)
+            and _name_token(doc[end + 1])
+        ):
+            end += 2  # "Mark Anthony dela Cruz", "Maria de Leon": a lower-case particle inside the name
         taken.update(range(start, end))  # two names widening into one gap must not share a token
         result.append(Span(doc, start, end, label="PERSON") if (start, end) != (ent.start, ent.end) else ent)
     return result
 
+
+SURNAME_PARTICLES = {"dela", "delos", "de", "del", "della", "di", "da", "dos", "das", "van", "von", "bin", "binti"}
 
 NOT_NAME_PARTS = {
     "officials",
@@ -1518,6 +1528,32 @@ def _name_token(token) -> bool:
     )
 
 
+BALINESE_BIRTH_ORDER = {"Wayan", "Putu", "Gede", "Made", "Kadek", "Nengah", "Nyoman", "Komang", "Ketut"}
+INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _name_opening(doc: Doc, i: int) -> bool:
+    """A first token no run of capitalised words would take: an initial ("M. Saravanan", as
+    Malaysian Indian names are written) or Balinese "I" / "Ni" before a birth-order name."""
+    if i + 1 >= len(doc) or not doc[i + 1].is_alpha or not doc[i + 1].text[:1].isupper():
+        return False
+    if doc[i].text in {"I", "Ni"}:
+        return doc[i + 1].text in BALINESE_BIRTH_ORDER
+    return bool(INITIAL.match(doc[i].text)) and not doc[i + 1].text.isupper()
+
+
+def _one_word_name(doc: Doc, i: int, text: str) -> bool:
+    """ "Rusdi, 33, a boat operator": one capitalised word, an age, then a person's description
+    (Indonesian single names), mid-sentence, where the model saw no person."""
+    token = doc[i]
+    return (
+        not token.is_sent_start
+        and token.pos_ in {"PROPN", "NOUN"}
+        and not token.ent_kb_id_
+        and ONE_WORD_APPOSITION.match(text[token.idx + len(token) : token.idx + len(token) + 80]) is not None
+    )
+
+
 def _tag_untagged_persons(doc: Doc) -> list[Span]:
     """Proper-noun runs the model left untagged, followed by an age or a person's apposition
     ("Chum Sreymom, a program officer with ..."), or preceded by a title, are people."""
@@ -1527,31 +1563,39 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
         i
         for e in ents
         for i in range(e.start, e.end)
-        if e.kb_id_ or e.label_ not in {"GPE", "LOC", "ORG", "NORP", "FAC"}
+        if e.kb_id_ or e.label_ not in {"GPE", "LOC", "ORG", "NORP", "FAC", "WORK_OF_ART", "PRODUCT"}
     }
     text = doc_text(doc)
-    extra, after_role, i = [], [], 0
+    extra, after_role, sure, i = [], [], [], 0
     while i < len(doc):
-        if is_title_word(doc[i].text):
-            i += 1  # "Governor" of "Tak Governor Chucheep Pongchai": the name starts after it
+        if is_title_word(doc[i].text) or (
+            doc[i].text == "U" and i + 1 < len(doc) and doc[i + 1].is_alpha and doc[i + 1].text[:1].isupper()
+        ):
+            i += 1  # "Governor" of "Tak Governor Chucheep Pongchai", Burmese "U": the name starts after it
             continue
-        j = i
+        j = i + 1 if _name_opening(doc, i) else i  # "M. Saravanan", Balinese "I Made Suardana"
+        # after a Burmese honorific or Balinese "I", a name part may be an English stop word
+        honorific = (i > 0 and doc[i - 1].text in {"U", "Daw"}) or (j > i and doc[i].text in {"I", "Ni"})
         while (
             j < len(doc)
             and j - i < 4
             and j not in taken
             and doc[j].is_alpha
-            and not doc[j].is_stop
+            and (not doc[j].is_stop or (honorific and is_name_part(doc[j].text, strict=False)))
             and doc[j].text[:1].isupper()
-            and not doc[j].text.isupper()
+            and (not doc[j].text.isupper() or (j == i and len(doc[j]) == 1 and _short_family_name(doc[j])))
         ):
-            j += 1
+            j += 1  # "Y" of "Y Sarom, 33,": a one-letter Khmer family name starts the run
+        if j - i == 1 and _one_word_name(doc, i, text):
+            sure.append(Span(doc, i, j, label="PERSON"))  # "Rusdi, 33, a boat operator"
         if j - i >= 2:
             start_char, end_char = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
             after = text[end_char : end_char + 80]
             before = text[max(0, start_char - 40) : start_char].rstrip()
             proper = all(doc[k].pos_ == "PROPN" or is_name_part(doc[k].text) for k in range(i, j))
-            if proper and j - i <= 3 and i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in ROLE_NOUNS:
+            if doc[i].text in {"I", "Ni"} and j - i >= 3:
+                sure.append(Span(doc, i, j, label="PERSON"))  # Balinese: "I Made Suardana"
+            elif proper and j - i <= 3 and i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in ROLE_NOUNS:
                 after_role.append(Span(doc, i, j, label="PERSON"))  # wins over the model's "Hartwell center X" (ORG)
             elif (
                 AGE_AFTER.match(after)
@@ -1560,7 +1604,7 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
                     proper
                     and (
                         PERSON_APPOSITION.match(after)
-                        or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Prosecutor|Lawyer)\.?$", before)
+                        or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Prosecutor|Lawyer|U|Daw)\.?$", before)
                         or i > 0
                         and doc[i - 1].is_title
                         and is_title_word(doc[i - 1].text)
@@ -1571,7 +1615,12 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
             ):
                 extra.append(Span(doc, i, j, label="PERSON"))
         i = max(j, i + 1)
-    return _preferring(after_role, filter_spans(ents + extra) if extra else ents)
+    if not extra and not sure:
+        return _preferring(after_role, ents)
+    # a tie with the model's "work of art" or "product" ("Mohd Zaki Ismail, 42,") goes to the person
+    weak = [e for e in ents if e.label_ in {"WORK_OF_ART", "PRODUCT"}]
+    strong = [e for e in ents if e.label_ not in {"WORK_OF_ART", "PRODUCT"}]
+    return _preferring(after_role, filter_spans(sure + strong + extra + weak))
 
 
 def _preferring(extra: list[Span], ents: list[Span]) -> list[Span]:
@@ -1671,6 +1720,11 @@ PERSON_NOUNS = (
     "boy|girl|mayor|deputy|adviser|advisor|consultant|specialist|representative|ambassador|"
     "journalist|reporter|editor|trafficker|smuggler|leader|boss|employer|supervisor|captain"
 )
+ONE_WORD_APPOSITION = re.compile(
+    rf"^\s*,\s*\d{{1,2}}\s*,\s+(?:a|an|the)\s+(?:[\w'-]+\s+){{0,3}}?(?:{PERSON_NOUNS}|operator)s?\b", re.I
+)
+
+
 PERSON_APPOSITION = re.compile(
     rf"^\s*,\s+(?:a|an|the|who|whose|his|her)\b(?:\s+[\w'-]+){{0,4}}?\s+(?:{PERSON_NOUNS})s?\b|^\s*,\s+who\b",
     re.IGNORECASE,
@@ -2031,8 +2085,16 @@ def _plausible_person(name: str, ent: Span) -> bool:
         return False
     if len(words) == 1:
         tokens = [t for t in ent if t.text[:1].isupper()]
-        if not tokens or name.isupper() or (tokens[-1].tag_ not in {"NNP", "NNPS"} and not _surname_named_before(ent)):
-            return False
+        if (
+            not tokens
+            or name.isupper()
+            or (
+                tokens[-1].tag_ not in {"NNP", "NNPS"}
+                and not _surname_named_before(ent)
+                and not ONE_WORD_APPOSITION.match(doc_text(ent.doc)[ent.end_char : ent.end_char + 80])
+            )
+        ):
+            return False  # "Rusdi, 33, a boat operator" tagged as a common noun stays a person
     if (words[-1].casefold() in NOT_PERSON_TAIL or words[-1].casefold() in ORG_WORDS) and not (
         len(words) == 2 and is_name_part(words[0]) and _listed_with_persons(ent)
     ):

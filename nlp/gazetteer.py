@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -106,10 +107,19 @@ def _name_parts() -> tuple[frozenset[str], frozenset[str]]:
     return names, frozenset(n.casefold() for n in data.get("not_names", []))
 
 
+@lru_cache(maxsize=65536)
+def _without_accents(word: str) -> str:
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word.replace("\u0111", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def is_name_part(word: str, strict: bool = True) -> bool:
-    """A common given or family name; `strict` also excludes everyday words ("Touch", "Long")."""
+    """A common given or family name; `strict` also excludes everyday words ("Touch", "Long").
+    Accents do not count: "Nguyễn" is "Nguyen", as Vietnamese news written with diacritics has it."""
     names, not_names = _name_parts()
-    key = word.casefold()
+    key = _without_accents(word.casefold())
     return key in names and not (strict and key in not_names)
 
 

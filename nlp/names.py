@@ -218,6 +218,11 @@ TITLE_HEAD_WORDS = {
     "mastermind",
     "leader",
     "kingpin",
+    "driver",
+    "recruiter",
+    "broker",
+    "trafficker",
+    "smuggler",
     "briton",
     "national",
     "sub",
@@ -337,7 +342,13 @@ def split_title(name: str) -> tuple[str | None, str]:
         if (
             is_title_word(word)
             or honorific_seri
-            or (i == cut and (demonym in LEADING_NOT_NAME | _DEMONYM_WORDS or demonym.rstrip("s") in _DEMONYM_WORDS))
+            or (
+                i == cut
+                and (
+                    demonym in LEADING_NOT_NAME | _DEMONYM_WORDS
+                    or demonym.rstrip("s") in LEADING_NOT_NAME | _DEMONYM_WORDS
+                )
+            )
             or (word.isupper() and 2 <= len(word) <= 4 and word.isalpha() and i < len(words) - 2)
         ):
             cut = i + 1  # the last title word so far; an abbreviated post ("DL", "CEO") too

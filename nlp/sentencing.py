@@ -118,9 +118,11 @@ AGGREGATE_BEFORE = re.compile(
     re.I,
 )
 # PARTLY SUSPENDED: "three years, most of it suspended": which part is told elsewhere
-# ("so that she will spend seven months in jail") or by the word ("half of it").
+# ("so that she will spend seven months in jail") or by the word ("half of it", "three years
+# in prison, two of them suspended": two of the term's own unit).
 PARTLY_SUSPENDED_AFTER = re.compile(
-    rf"^[\s,(]*(?:with\s+)?(?P<part>most|much|part|some|half|all but\s+(?P<but>{NUMBER}[\s-]+(?:years?|months?)))"
+    rf"^(?:\s+in\s+(?:prison|jail))?[\s,(]*(?:with\s+)?"
+    rf"(?P<part>most|much|part|some|half|all but\s+(?P<but>{NUMBER}[\s-]+(?:years?|months?))|(?P<count>{NUMBER}))"
     rf"\s+of\s+(?:it|which|them|that|the (?:term|sentence))\s+(?:(?:was|were|is|being|to be)\s+)?suspended",
     re.I,
 )
@@ -426,6 +428,21 @@ class SentenceExtractor:
                 defendants = list({id(r["defendant_entity"]): r["defendant_entity"] for r in records}.values())
             gapped = _gapped_terms(doc, sent, prison + _gapped_tail(doc, sent, trigger, prison), persons_by_token)
             terms_for = {id(p): months for p, months in gapped}
+            if gapped and (life or death):
+                # LIFE FIRST: "A was sentenced to life in prison; B, 38, to 30 years; and C to 17":
+                # the verb's own person, before the listed terms, keeps the life (or death) term
+                first = min(t["start"] for t in prison)
+                if LIFE.search(text_before := doc_text(doc)[sent.start_char : first]) or DEATH.search(text_before):
+                    for person in defendants:
+                        if all(person is not q for q, _ in gapped):
+                            gapped.insert(0, (person, None))
+                            terms_for[id(person)] = None
+            pairs = _role_pairs(doc_text(doc), trigger) if not gapped else []
+            if pairs:
+                named = _forward_reference(sents, index, persons_by_token, len(pairs))
+                if named:
+                    defendants, gapped = named, list(zip(named, pairs))
+                    terms_for = {id(p): months for p, months in gapped}
             if gapped:
                 defendants = [p for p, _ in gapped]
             elif prison and defendants:
@@ -754,6 +771,11 @@ def _partly_suspended(sent: Span, term: dict) -> int | None:
         return term["months"] - kept[0][2] if kept else None
     if match.group("part").lower() == "half":
         return term["months"] // 2
+    if match.group("count"):
+        unit = _unit_of(sent.text[term["start"] - sent.start_char : term["end"] - sent.start_char])
+        count = parse_number(match.group("count"))
+        part = int(count * unit) if unit and count else None
+        return part if part and part < term["months"] else None
     served = SERVED_IN_CUSTODY.search(sent.text[term["end"] - sent.start_char :])
     if served:
         kept = find_terms(served.group("term"))
@@ -926,6 +948,35 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
         groups += 1
         previous_end = term["end"]
     return assigned if groups >= 2 or (listed and len(assigned) > 1) else []
+
+
+# ROLE PAIRS: "sentenced a woman to 10 years' jail and a man to eight years' jail" and then
+# "The two, Tan Mei Ling and Lim Kok Wai, ...": people told by role, each with their own term,
+# named only in the next sentences; the terms go to those named, in order.
+ROLE_SEGMENT = re.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:a|an|the|his|her|their|one\s+of\s+(?:his|her|their|the))\s+"
+    r"(?:[\w'\u2019-]+\s+){0,4}?[a-z][\w-]*\s+to\s+"
+    rf"(?P<term>{TERM_RE.pattern})(?:'|\u2019)?(?:\s+(?:in\s+prison|in\s+jail|jail|imprisonment|behind\s+bars))?",
+    re.I,
+)
+
+
+def _role_pairs(text: str, trigger: Token) -> list[int]:
+    """The terms of "sentenced a woman to 10 years and a man to eight", in order; [] unless two
+    or more people are each told by a role noun with a term of their own."""
+    position = trigger.idx + len(trigger.text)
+    months = []
+    while True:
+        match = ROLE_SEGMENT.match(text, position)
+        if match is None:
+            break
+        term = TERM_RE.match(match.group("term"))
+        value = term_to_months(term) if term else None
+        if not value:
+            return []
+        months.append(value)
+        position = match.end()
+    return months if len(months) >= 2 else []
 
 
 # SEMICOLON LIST: "the sentences were as follows: Kittipong Srisuk, the ringleader, 20 years;
@@ -1324,7 +1375,7 @@ SENTENCE_CHANGE = re.compile(
     rf"\b(?:cut|cuts|reduc\w*|lower\w*|halv\w*|commut\w*|increas\w*|rais\w*|extend\w*|lengthen\w*|"
     rf"doubl\w*|upgrad\w*|toughen\w*|modif(?:y|ies|ied|ying))\b(?P<mid>[^.;]{{0,160}}?)\bto\s+(?P<to>life\b|death\b|"
     rf"(?P<num>{NUMBER})(?:[\s-]+(?P<unit>years?|months?)\b)?)(?P<tail>\s+from\s+(?:the\s+)?"
-    rf"(?P<num0>{NUMBER})[\s-]+(?P<unit0>years?|months?))?",
+    rf"(?P<num0>{NUMBER})(?:[\s-]+(?P<unit0>years?|months?))?)?",
     re.I,
 )
 CHANGED_NOUN = re.compile(
@@ -1376,7 +1427,7 @@ def _parse_change(text: str):
     from_months = (
         _months_of(came_from.group("num"), came_from.group("unit") or match.group("unit"))
         if came_from
-        else _months_of(match.group("num0"), match.group("unit0"))
+        else _months_of(match.group("num0"), match.group("unit0") or match.group("unit"))
     )
     to = match.group("to").lower()
     if to.startswith("life"):
@@ -1385,6 +1436,9 @@ def _parse_change(text: str):
         return None, False, True, from_months
     unit = match.group("unit") or (came_from.group("unit") if came_from else None) or match.group("unit0")
     months = _months_of(match.group("num"), unit)
+    whole = TERM_RE.match(text, match.start("num"))
+    if months and whole and whole.group("num2"):
+        months = term_to_months(whole) or months  # "reduced to six years and eight months": 80
     return (months, False, False, from_months) if months else None
 
 
@@ -1410,6 +1464,9 @@ OWNER_BEFORE = re.compile(
 )
 
 
+WHOSE_AFTER = re.compile(r"^\s*,\s*(?:\d{1,2}\s*,\s*)?whose\b", re.I)
+
+
 def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
     """People whose sentence it is: "the sentence of X", "X's term", or the clause's subject."""
     found = {}
@@ -1430,6 +1487,7 @@ def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
         if (
             OWNER_BEFORE.search(before)
             or possessive
+            or WHOSE_AFTER.match(text[end_char : end_char + 30])  # "X, whose 10-year sentence was upheld"
             or (doc[end].dep_ in {"nsubj", "nsubjpass"} and CHANGE_OR_UPHOLD_VERB.match(doc[end].head.text))
             or _had_own_term_changed(doc[end])
         ):
@@ -1511,6 +1569,13 @@ def _halved_later(previous: Span, sent: Span, records: dict[str, dict]) -> None:
     _set_term(told[0], int(round(told[0]["prison_months"] * fraction)), False, False)
 
 
+DESCRIBED_OWNER = re.compile(
+    r"\b(?:of|for)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?P<noun>%s)\b[^.;]*\b(?:his|her)\s+(?:[\w-]+\s+)?(?:sentence|term)\b"
+    % "|".join(sorted(SINGULAR_NOUNS)),
+    re.I,
+)
+
+
 def _changed_or_upheld(
     extractor, doc, sents, index, entities, records, persons_by_token, pending, aliases=None
 ) -> None:
@@ -1532,6 +1597,16 @@ def _changed_or_upheld(
         if owners:
             for record in owners:
                 _set_term(record, months, life, death)
+        elif (described := DESCRIBED_OWNER.search(sent.text)) and (
+            later := _forward_reference(sents, index, persons_by_token, 1, noun=described.group("noun").lower())
+        ):
+            # TOLD BY ROLE: "upheld the conviction of a broker ..., but reduced his sentence to
+            # seven years" ... "Im Pheakdey, 48, had been sentenced in 2023": the one named next
+            person = later[0]
+            if person.name in records:
+                _set_term(records[person.name], months, life, death)
+            else:
+                records[person.name] = extractor._plain_record(doc, sents, index, entities, person, months, life, death)
         elif from_months is not None:
             # told before the trial: "The appeal court cut the sentence of a Chinese national
             # from 15 years to 10" ... "Chen Wei was jailed for 15 years in 2023"
@@ -1644,6 +1719,11 @@ def _triggers(sent: Span) -> list[Token]:
                 or any(
                     c.dep_ in {"dobj", "npadvmod", "attr"}
                     and c.lower_.rstrip("s") in {"year", "month", "life", "penalty"}
+                    for c in token.children
+                )
+                or any(  # APIECE: "got five years apiece", parsed as "apiece" modified by the years
+                    c.lower_ in {"apiece", "each"}
+                    and any(g.lower_.rstrip("s") in {"year", "month"} for g in c.children)
                     for c in token.children
                 )
                 or any(  # RANGE GIVEN: "were handed between six and nine years"
@@ -1869,6 +1949,11 @@ def _defendants(
     when they are named only in the next sentences."""
     lemma = trigger.lemma_.lower()
     heads: list[Token] = []
+    inverted = _inverted_subjects(trigger)
+    if inverted:
+        people = _persons_in(inverted, persons_by_token)
+        if people:
+            return people  # "Sentenced to 10 years in prison each were A, 39, and B, 44"
     subject = _subject(trigger)
     objects = [c for c in trigger.children if c.dep_ in {"dobj", "dative"}]
     objects += [
@@ -1955,14 +2040,18 @@ def _defendants(
                 ),
                 head,
             )
+        if WITHHELD_NAME.match(doc_text(doc)[head.idx + len(head.text) : head.idx + len(head.text) + 80]):
+            continue  # "sentenced the mother, whose name was withheld, to life": no one to name
         count = _reference_count(head)
         conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
         # "A businessman with the title Datuk and his wife": the conjunct hangs lower down
         conjuncts += [t for t in head.subtree if t.dep_ == "conj" and t.lower_ in PERSON_NOUNS and t.head.i != head.i]
         if conjuncts:  # "a husband and wife"
             count = 1 + len(conjuncts)
-        named = _named_after(doc, head, persons_by_token) if count != 0 else []
-        if named:  # "sentenced the couple, A, 45, and B, 41, to ...": the names are right there
+        # "sentenced the couple, A, 45, and B, 41, to ...", "the head guard, X, to 11 years": the
+        # names are right there, for any noun with an article
+        named = _named_after(doc, head, persons_by_token) if count != 0 or _determined_noun(head) else []
+        if named:
             return named
         listed_after = _named_after_colon(sents[index], trigger, persons_by_token) if count != 0 else []
         if listed_after and (count is None or len(listed_after) == count):
@@ -1997,12 +2086,34 @@ def _defendants(
     return []
 
 
+def _inverted_subjects(trigger: Token) -> list[Token]:
+    """ "Sentenced to 10 years ... were A and B": the people come after the verb "be"."""
+    head = trigger.head
+    if trigger.dep_ not in {"advcl", "csubj", "ccomp"} or head.lemma_ != "be" or trigger.i > head.i:
+        return []
+    return [c for c in head.children if c.dep_ in {"attr", "nsubj", "nsubjpass"} and c.i > head.i]
+
+
+# WITHHELD NAME: "the mother, whose name was withheld to protect her children,": the one
+# sentenced is unnamed on purpose; the people named next are others.
+WITHHELD_NAME = re.compile(
+    r"^\s*,?\s*(?:whose\s+(?:names?|identit(?:y|ies))\s+(?:was|were|is|are|has been|have been)\s+"
+    r"(?:withheld|not\s+(?:released|disclosed|given|made public|published))|who\s+(?:can|could)not\s+be\s+named|"
+    r"who\s+(?:was|were)\s+not\s+named)\b",
+    re.I,
+)
+
+
 def _among(trigger: Token) -> Token | None:
     """The subject of "X was among the five people sentenced ...", or None."""
     group = trigger.head
     if trigger.dep_ != "acl" or group.dep_ != "pobj" or group.head.lower_ != "among":
         return None
     return next((c for c in group.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _determined_noun(head: Token) -> bool:
+    return head.pos_ == "NOUN" and any(c.dep_ == "det" for c in head.children)
 
 
 def _determined(noun: Token) -> bool:
@@ -2128,11 +2239,17 @@ def _clause_subject(token: Token) -> Token | None:
     return None
 
 
+INDEFINITE_PRONOUNS = {"nothing", "something", "anything", "everything", "little", "much"}
+
+
 def _subject(trigger: Token) -> Token | None:
-    """The subject's head noun; "co - defendants" parses as several subjects: take the last."""
+    """The subject's head noun; "co - defendants" parses as several subjects: take the last,
+    but never a stray "nothing" ("A man who worked them for almost nothing has been jailed")."""
     token = trigger
     for _ in range(3):
         subjects = [c for c in token.children if c.dep_ in {"nsubjpass", "nsubj"}]
+        if len(subjects) > 1:
+            subjects = [c for c in subjects if c.lower_ not in INDEFINITE_PRONOUNS] or subjects
         if subjects and subjects[-1].tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
             return _out_of_place_slot(token.head)  # "X, who was also sentenced to life": X
         if subjects:
@@ -2280,6 +2397,8 @@ def _back_reference(
             continue
         if not _fits(text, person, gender):
             continue  # "She was given 40 months" after "Kevin Jones ... and his wife Lan Jones"
+        if count and count >= 2 and _told_as_one_more(text, entity, count):
+            continue  # "the two" after "A and B ... A third suspect, C, fled": C is not one of them
         before = [m.start for m in entity.mentions if earliest <= m.start < limit]
         if before and max(before) > latest.get(id(person), (-1, None))[0]:
             latest[id(person)] = (max(before), person)
@@ -2317,6 +2436,21 @@ def _back_reference(
         if len(group) >= 2:
             return group[::-1]
     return []
+
+
+ORDINALS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+ORDINAL_BEFORE = re.compile(
+    r"\b(?:a|an|the)\s+(?P<ordinal>%s)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,\s*$" % "|".join(ORDINALS), re.I
+)
+
+
+def _told_as_one_more(text: str, entity: Entity, count: int) -> bool:
+    """ "A third suspect, Keo Rith," is not among "the two"."""
+    for m in entity.mentions:
+        found = ORDINAL_BEFORE.search(text[max(0, m.start - 50) : m.start])
+        if found and ORDINALS[found.group("ordinal").lower()] > count:
+            return True
+    return False
 
 
 def _is_subject_there(doc: Doc, entity: Entity, sent: Span) -> bool:
@@ -2512,6 +2646,13 @@ def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str
     ]
     if len(identified) >= count:
         return identified[:count]
+    if count == 1 and noun in PERSON_NOUNS:
+        # OTHER ROLE: "sentenced a mother to three years" ... "X was arrested with the broker,
+        # Y, 40": Y is told as someone else, not as the mother
+        other_roles = PERSON_NOUNS - {noun, "accused", "defendant", "suspect", "trafficker"}
+        candidates = [
+            p for p in candidates if not any(_described_as(text, p, other) for other in other_roles)
+        ] or candidates
     with_age = [p for p in candidates if p.age is not None]
     # not police or officials speaking, unless the one sentenced was one ("a former senior police officer")
     plain = [p for p in candidates if p.role not in NON_DEFENDANT_ROLES or (p.role, noun) in OFFICER_NOUNS]
