@@ -74,6 +74,24 @@ def read_ages(db: sqlite_utils.Database, article_ids: Iterable[str] | None = Non
     }
 
 
+def read_article_places(
+    db: sqlite_utils.Database, article_ids: Iterable[str] | None = None
+) -> dict[str, list[tuple[str, str | None, str | None]]]:
+    """{article id: (name, country, kind) of each place it names, in the order named}, of
+    these articles or all: what the linker compares when the events themselves name no place."""
+    where = ""
+    if article_ids is not None:
+        _wanted(db, "article_id", article_ids)
+        where = "and m.article_id in (select value from temp.wanted_article_id)"
+    places: dict[str, list[tuple[str, str | None, str | None]]] = {}
+    for article, name, country, kind in db.execute(
+        "select m.article_id, e.name, e.country, e.place_kind from mentions m join entities e on e.id = m.entity_id "
+        f"where e.kind = 'place' {where} order by m.article_id, m.start"
+    ):
+        places.setdefault(article, []).append((name, country, kind))
+    return places
+
+
 def read_sentences(db: sqlite_utils.Database, article_ids: Iterable[str] | None = None) -> dict[tuple[str, str], dict]:
     """{(article id, defendant id): the sentence the article reports}, of these articles or all."""
     where = ""
