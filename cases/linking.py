@@ -17,7 +17,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from cases.names import block_keys, compare_names, name_parts
+from cases.names import block_keys, compare_names, initials, initials_fit, initials_within, name_parts
 from storage.cases import (
     articles_of,
     block_sizes,
@@ -29,6 +29,7 @@ from storage.cases import (
     read_case_members,
     read_decisions,
     read_events,
+    read_fitting_blocks,
     read_links,
     read_sentences,
     report_id,
@@ -276,8 +277,9 @@ def _stored_candidates(db, new: dict[str, Report]) -> tuple[set[str], set[str]]:
     single = {rid for rid, report in new.items() if len(name_parts(report.name)) == 1}
     lone_of_single = {k for rid in single for k in keys[rid] if k.startswith("1:")}
     lone_of_many = {k for rid in set(new) - single for k in keys[rid] if k.startswith("1:")}
+    fitting = read_fitting_blocks(db, _wanted_blocks(new.values(), pair_keys - too_big))
     blocks = [
-        read_blocks(db, pair_keys - too_big),
+        {key: [(report, name) for report, name, _ in members] for key, members in fitting.items()},
         read_blocks(db, lone_of_single),  # a one-part name meets every holder of its part
         read_blocks(db, lone_of_many - lone_of_single, singles_only=True),  # a full name, the one-part names
     ]
@@ -286,9 +288,25 @@ def _stored_candidates(db, new: dict[str, Report]) -> tuple[set[str], set[str]]:
         for found in blocks
         for key, members in found.items()
         for report, name in members
-        if any(compare_names(name, other) is not None for other in names_by_key[key])
+        if any(
+            initials_fit(initials(name), initials(other)) and compare_names(name, other) is not None
+            for other in names_by_key[key]
+        )
     }
     return candidates, too_big
+
+
+def _wanted_blocks(reports, keys: set[str]) -> set[tuple[str, str, int]]:
+    """What to read of the pair blocks `keys` for these new reports' names: (key, initials,
+    parts) of every stored name that may match (`storage.cases.read_fitting_blocks`): one of
+    no more parts whose initials are among the new name's, or one of more parts."""
+    wanted: set[tuple[str, str, int]] = set()
+    for report in reports:
+        own = initials(report.name)
+        for key in block_keys(report.name) & keys:
+            wanted.add((key, own, len(own)))
+            wanted.update((key, letters, 1000) for letters in initials_within(report.name) - {own})
+    return wanted
 
 
 def _stored_links(db, reports: dict[str, Report]) -> dict[tuple[str, str], Link]:
@@ -338,9 +356,16 @@ def _case_rows(reports: dict[str, Report], links: dict, case_of: dict[str, str])
     return cases, link_rows, report_cases, sentences
 
 
-def _block_rows(reports) -> list[tuple[str, str, str, int]]:
+def _block_rows(reports) -> list[tuple[str, str, str, int, str, int]]:
     return sorted(  # in key order: the index takes them in one sweep
-        (key, report.id, report.name, int(len(name_parts(report.name)) == 1))
+        (
+            key,
+            report.id,
+            report.name,
+            int(len(name_parts(report.name)) == 1),
+            initials(report.name),
+            len(name_parts(report.name)),
+        )
         for report in reports
         for key in block_keys(report.name)
     )

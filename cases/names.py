@@ -102,6 +102,37 @@ def _part_similarity(x: str, y: str) -> float:
     return 0.0
 
 
+@functools.lru_cache(maxsize=65536)
+def initials(name: str) -> str:
+    """The first letters of a name's parts, sorted: "Nguyen Van Thang" -> "ntv". Two names can
+    match only if the initials of the shorter are among those of the longer (every way two
+    parts match keeps the first letter), which the blocking index uses to skip the namesakes
+    of a common family name without comparing them."""
+    return "".join(sorted(part[0] for part in name_parts(name)))
+
+
+def initials_within(name: str, least: int = 2) -> set[str]:
+    """The initials of every name of at least `least` parts that could match this one's parts
+    (the sub-multisets of its initials): what a shorter or equal stored name may have."""
+    letters = initials(name)
+    found: set[str] = set()
+    for size in range(least, len(letters) + 1):
+        found.update("".join(c) for c in combinations(letters, size))
+    return found
+
+
+@functools.lru_cache(maxsize=65536)
+def initials_fit(a: str, b: str) -> bool:
+    """Whether initials `a` and `b` (of `initials`) allow the names to match."""
+    short, long = sorted((a, b), key=len)
+    rest = list(long)
+    for letter in short:
+        if letter not in rest:
+            return False
+        rest.remove(letter)
+    return True
+
+
 def block_keys(name: str) -> set[str]:
     """Keys two names that may match share. A name of several parts gives one key per pair
     of its parts (each part by its sound or its first letters), so that two names meet only

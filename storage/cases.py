@@ -147,6 +147,36 @@ def unlink_article(db: sqlite_utils.Database, article_id: str) -> None:
     )
 
 
+def read_fitting_blocks(
+    db: sqlite_utils.Database, wanted: Iterable[tuple[str, str, int]]
+) -> dict[str, list[tuple[str, str, str | None]]]:
+    """{block key: (report id, name, initials) of the stored reports holding it whose initials may
+    fit}, for (key, initials, parts) wanted: a name with these initials exactly (any sub-multiset
+    is sent as its own row), or a name of more parts than `parts` (its initials checked by the
+    caller), or a row written before initials were stored. Through the (key, initials) and (key,
+    parts) indexes, so a block of a common family name is not read whole."""
+    outside = not db.conn.in_transaction
+    db.execute("create temp table if not exists wanted_block (key text, initials text, parts integer)")
+    db.execute("delete from temp.wanted_block")
+    db.conn.executemany("insert into temp.wanted_block values (?, ?, ?)", wanted)
+    rows = db.execute(
+        """select w.key, b.report_id, b.name, b.initials from temp.wanted_block w
+             join case_blocks b on b.key = w.key and b.initials = w.initials
+           union
+           select w.key, b.report_id, b.name, b.initials from temp.wanted_block w
+             join case_blocks b on b.key = w.key and b.parts > w.parts
+           union
+           select w.key, b.report_id, b.name, b.initials from temp.wanted_block w
+             join case_blocks b on b.key = w.key and b.initials is null"""
+    ).fetchall()
+    if outside and db.conn.in_transaction:
+        db.conn.commit()  # as in _wanted: the caller's transaction must not nest in this one
+    blocks: dict[str, list[tuple[str, str, str | None]]] = {}
+    for key, report, name, letters in rows:
+        blocks.setdefault(key, []).append((report, name, letters))
+    return blocks
+
+
 def block_sizes(db: sqlite_utils.Database, keys: Iterable[str]) -> dict[str, int]:
     """{block key: how many stored reports hold it}."""
     _wanted(db, "key", keys)
@@ -306,7 +336,10 @@ def _write(db, cases, links, report_cases, sentences, blocks) -> None:
         "update events set case_id = ? where article_id = ? and person_id = ?",
         list(report_cases.values()),
     )
-    db.conn.executemany("insert or ignore into case_blocks (key, report_id, name, single) values (?, ?, ?, ?)", blocks)
+    db.conn.executemany(
+        "insert or ignore into case_blocks (key, report_id, name, single, initials, parts) values (?, ?, ?, ?, ?, ?)",
+        blocks,
+    )
 
 
 def _count_doubtful(db: sqlite_utils.Database, case_ids: set[str] | None = None) -> None:
