@@ -17,7 +17,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from cases.names import block_keys, compare_names, initials, initials_fit, initials_within, name_parts
+from cases.names import block_keys, compare_names, initials, initials_fit, name_parts
 from storage.cases import (
     articles_of,
     block_sizes,
@@ -29,8 +29,8 @@ from storage.cases import (
     read_case_members,
     read_decisions,
     read_events,
-    read_fitting_blocks,
     read_links,
+    read_pair_blocks,
     read_sentences,
     report_id,
     unlinked_reports,
@@ -180,6 +180,9 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     elif named:  # the events name none in common, the articles do ("a Mae Sai bar owner")
         support += 1
         evidence.append("places named: " + ", ".join(sorted(named)))
+    elif not courts and (seat := _court_seat(a, b) or _court_seat(b, a)):
+        support += 1  # arrested in Kampong Cham, sentenced by the Kampong Cham Provincial Court
+        evidence.append("court of the place: " + seat)
     years = _years_apart(a.published, b.published)
     if a.country and b.country and a.country != b.country:
         if shared:  # one case covered from two countries: the co-defendants say so
@@ -277,36 +280,33 @@ def _stored_candidates(db, new: dict[str, Report]) -> tuple[set[str], set[str]]:
     single = {rid for rid, report in new.items() if len(name_parts(report.name)) == 1}
     lone_of_single = {k for rid in single for k in keys[rid] if k.startswith("1:")}
     lone_of_many = {k for rid in set(new) - single for k in keys[rid] if k.startswith("1:")}
-    fitting = read_fitting_blocks(db, _wanted_blocks(new.values(), pair_keys - too_big))
-    blocks = [
-        {key: [(report, name) for report, name, _ in members] for key, members in fitting.items()},
+    readable = pair_keys - too_big
+    pair_blocks = read_pair_blocks(
+        db, {(key, initials(name)) for key in readable for name in names_by_key.get(key, ())}
+    )
+    lone_blocks = [
         read_blocks(db, lone_of_single),  # a one-part name meets every holder of its part
         read_blocks(db, lone_of_many - lone_of_single, singles_only=True),  # a full name, the one-part names
     ]
+    own = {name: initials(name) for names in names_by_key.values() for name in names}
     candidates = {
         report
-        for found in blocks
-        for key, members in found.items()
-        for report, name in members
-        if any(
-            initials_fit(initials(name), initials(other)) and compare_names(name, other) is not None
+        for key, members in pair_blocks.items()
+        for report, name, letters in members
+        if any(  # the initials first: most of a common family name's block fails them
+            initials_fit(letters if letters is not None else initials(name), own[other])
+            and compare_names(name, other) is not None
             for other in names_by_key[key]
         )
     }
+    candidates.update(
+        report
+        for found in lone_blocks
+        for key, members in found.items()
+        for report, name in members
+        if any(compare_names(name, other) is not None for other in names_by_key[key])
+    )
     return candidates, too_big
-
-
-def _wanted_blocks(reports, keys: set[str]) -> set[tuple[str, str, int]]:
-    """What to read of the pair blocks `keys` for these new reports' names: (key, initials,
-    parts) of every stored name that may match (`storage.cases.read_fitting_blocks`): one of
-    no more parts whose initials are among the new name's, or one of more parts."""
-    wanted: set[tuple[str, str, int]] = set()
-    for report in reports:
-        own = initials(report.name)
-        for key in block_keys(report.name) & keys:
-            wanted.add((key, own, len(own)))
-            wanted.update((key, letters, 1000) for letters in initials_within(report.name) - {own})
-    return wanted
 
 
 def _stored_links(db, reports: dict[str, Report]) -> dict[tuple[str, str], Link]:
@@ -356,7 +356,7 @@ def _case_rows(reports: dict[str, Report], links: dict, case_of: dict[str, str])
     return cases, link_rows, report_cases, sentences
 
 
-def _block_rows(reports) -> list[tuple[str, str, str, int, str, int]]:
+def _block_rows(reports) -> list[tuple[str, str, str, int, str]]:
     return sorted(  # in key order: the index takes them in one sweep
         (
             key,
@@ -364,7 +364,6 @@ def _block_rows(reports) -> list[tuple[str, str, str, int, str, int]]:
             report.name,
             int(len(name_parts(report.name)) == 1),
             initials(report.name),
-            len(name_parts(report.name)),
         )
         for report in reports
         for key in block_keys(report.name)
@@ -564,6 +563,18 @@ def _same_courts(a: set[str], b: set[str]) -> set[str]:
             if x.casefold() == y.casefold() or wx and wy and (wx <= wy or wy <= wx):
                 same.add(min(x, y, key=len).casefold())
     return same
+
+
+def _court_seat(a: Report, b: Report) -> str | None:
+    """A court of `a` named after a place of `b` (every word of the place in the court's name)."""
+    places = b.article_places | {p.casefold() for p in b.places}
+    for court in sorted(a.courts):
+        words = set(_court_words(court))
+        for place in sorted(places):
+            parts = set(name_parts(place)) - COURT_WORDS
+            if parts and parts <= words:
+                return f"{court} / {place}"
+    return None
 
 
 def _trial_courts_differ(a: Report, b: Report) -> bool:

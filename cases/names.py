@@ -111,16 +111,6 @@ def initials(name: str) -> str:
     return "".join(sorted(part[0] for part in name_parts(name)))
 
 
-def initials_within(name: str, least: int = 2) -> set[str]:
-    """The initials of every name of at least `least` parts that could match this one's parts
-    (the sub-multisets of its initials): what a shorter or equal stored name may have."""
-    letters = initials(name)
-    found: set[str] = set()
-    for size in range(least, len(letters) + 1):
-        found.update("".join(c) for c in combinations(letters, size))
-    return found
-
-
 @functools.lru_cache(maxsize=65536)
 def initials_fit(a: str, b: str) -> bool:
     """Whether initials `a` and `b` (of `initials`) allow the names to match."""

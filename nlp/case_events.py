@@ -213,10 +213,10 @@ def _stage_verbs(sent: Span, before: str = ""):
         lemma = token.lemma_.lower()
         children = list(token.children)
         if lemma == "find" and token.pos_ in {"VERB", "AUX"}:
-            guilty = next(
-                (c for c in token.subtree if c.lower_ == "guilty" and c.head.i in {token.i, *(x.i for x in children)}),
-                None,
-            )
+            # "found X guilty", "found X, 40, and Y, 45, guilty" (the parser hangs it on the last one)
+            objects = {token.i, *(x.i for x in children)}
+            objects |= {c.i for x in children if x.dep_ == "dobj" for c in x.conjuncts}
+            guilty = next((c for c in token.subtree if c.lower_ == "guilty" and c.head.i in objects), None)
             if guilty is not None:
                 convicted = [c for c in guilty.children if c.dep_ == "nsubj"] or _patient(token)
                 negated = any(c.dep_ == "neg" or c.lower_ == "not" for c in guilty.children) or (

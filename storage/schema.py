@@ -345,9 +345,9 @@ TABLES: dict[str, dict] = {
     # The linker's blocking index: each report's name keys (cases.names.block_keys), so that a
     # new report meets only the stored reports sharing a key, however large the archive
     "case_blocks": {
-        # single: the name has one part; initials and parts (cases.names.initials): what a
-        # new name reads of a big block, only the names whose first letters could match
-        "columns": {"key": str, "report_id": str, "name": str, "single": int, "initials": str, "parts": int},
+        # single: the name has one part; initials (cases.names.initials): a new name compares
+        # of a big block only the names whose first letters could match its own
+        "columns": {"key": str, "report_id": str, "name": str, "single": int, "initials": str},
         "pk": ("key", "report_id"),
     },
     # A reviewer's word on two reports (same case / different case); every later run keeps it
@@ -387,14 +387,14 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("events", ["person_id"]),
     ("events", ["case_id"]),
     ("events", ["report_id"]),
-    ("case_links", ["verdict"]),
+    ("case_links", ["verdict", "case_id", "other_case_id"]),  # covering: the doubtful links counted after each run
     ("case_links", ["other_id"]),
     ("case_links", ["case_id"]),
     ("case_links", ["other_case_id"]),
     ("case_blocks", ["report_id"]),
     ("case_blocks", ["single", "key"]),
-    ("case_blocks", ["key", "initials"]),
-    ("case_blocks", ["key", "parts"]),
+    # covering: a block is read in one sweep of this index, with the initials the linker filters on
+    ("case_blocks", ["key", "initials", "name", "report_id"]),
     ("sentences", ["defendant_id"]),
     # The prosecutions view filtered by court or place: newest first (as it is shown) and
     # faceted by year. Without (place, year) SQLite answers "this province's sentences by

@@ -148,6 +148,14 @@ def events(nlp, text, published="2025-06-05"):
                 ("Nattaya Boonmee", "appeal_decided", "reduced", "2025-06-05", "article"),
             },
         ),
+        (  # "found X, 40, and Y, 45, guilty": the parser hangs "guilty" on the last of the two
+            "Presiding judge Tep Sothy found Ouk Sreymao, 40, and Kim Vuthy, 45, guilty of cross-border human "
+            "trafficking.",
+            {
+                ("Ouk Sreymao", "convicted", None, "2025-06-05", "article"),
+                ("Kim Vuthy", "convicted", None, "2025-06-05", "article"),
+            },
+        ),
         (  # "the trial of X began" and a court in the sentence
             "The trial of Rudy Tambunan opened at the Medan District Court on Thursday.",
             {("Rudy Tambunan", "on_trial", None, "2025-06-05", "text")},

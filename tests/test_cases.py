@@ -371,3 +371,16 @@ def test_initials_that_do_not_fit_rule_out_a_match():
         if compare_names(a, b) is not None:
             assert initials_fit(initials(a), initials(b)), (a, b)
     assert not initials_fit(initials("Nguyen Van Thang"), initials("Nguyen Van Hoa"))
+
+
+def test_a_court_named_after_the_place_of_the_arrest_is_evidence():
+    """Arrested in Kampong Cham, sentenced by the Kampong Cham Provincial Court, the name spelt
+    two ways: the court's seat is the place of the arrest."""
+    from cases.linking import compare_reports
+
+    arrest = _report("r1", "Ouk Sreymao", "2023-03-14", places={"Kampong Cham"}, events=_events("arrested"))
+    verdict = _report("r2", "Ouk Sreymau", "2023-11-02", courts={"Kampong Cham Provincial Court"})
+    link = compare_reports(arrest, verdict)
+    assert link.verdict == "same" and any(e.startswith("court of the place") for e in link.evidence)
+    elsewhere = _report("r3", "Ouk Sreymau", "2023-11-02", courts={"Kampot Provincial Court"})
+    assert compare_reports(arrest, elsewhere).verdict == "review"
