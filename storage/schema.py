@@ -387,7 +387,7 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("events", ["person_id"]),
     ("events", ["case_id"]),
     ("events", ["report_id"]),
-    ("case_links", ["verdict", "case_id", "other_case_id"]),  # covering: the doubtful links counted after each run
+    ("case_links", ["verdict"]),
     ("case_links", ["other_id"]),
     ("case_links", ["case_id"]),
     ("case_links", ["other_case_id"]),
