@@ -17,18 +17,20 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from cases.names import block_keys, compare_names, name_parts
+from cases.names import block_keys, compare_names, initials, initials_fit, name_parts
 from storage.cases import (
     articles_of,
     block_sizes,
     ever_linked,
     read_ages,
+    read_article_places,
     read_blocks,
     read_case_ids,
     read_case_members,
     read_decisions,
     read_events,
     read_links,
+    read_pair_blocks,
     read_sentences,
     report_id,
     unlinked_reports,
@@ -50,6 +52,15 @@ STAGE_ORDER = (
     "deported",
 )
 YEARS_APART = 8  # reports further apart than this are doubtful, whatever the name
+YEARS_QUIET = 4  # the same name this far apart with nothing else in common is doubtful
+OUTCOMES = {"convicted", "acquitted", "sentenced"}  # a later report cannot go back to before these
+STAGES_BACK_YEARS = 1  # ... by more than this: an arrest a year after a sentence is someone else's
+# words of a court's name that say what kind of court it is, not which one
+COURT_WORDS = set(
+    "court courts the of in here provincial province municipal city people peoples regional trial first instance "
+    "district sessions magistrates magistrate crown federal branch criminal s region high state county juvenile".split()
+)
+APPEAL_COURT_WORDS = {"appeal", "appeals", "appellate", "supreme", "high", "cassation"}
 MAX_BLOCK = 200  # a name part shared by more reports than this ("nguyen") does not pair them
 
 
@@ -69,6 +80,7 @@ class Report:
     places: set[str] = field(default_factory=set)
     sentence: dict | None = None
     country_from_place: bool = False  # the country of a place the events name, not the outlet's
+    article_places: set[str] = field(default_factory=set)  # the places below country the article names
     url: str | None = None  # the article's
 
 
@@ -119,12 +131,28 @@ def read_reports(db, report_ids: set[str] | None = None) -> dict[str, Report]:
     if report_ids is not None:
         reports = {rid: report for rid, report in reports.items() if rid in report_ids}
     ages, sentences = read_ages(db, articles), read_sentences(db, articles)
+    places = read_article_places(db, articles)
     for report in reports.values():
+        _place_report(report, places.get(report.article_id, []))
         report.age = ages.get((report.article_id, report.person_id))
         report.sentence = sentences.get((report.article_id, report.person_id))
         if report.sentence and report.sentence["court"]:
             report.courts.add(report.sentence["court"])
     return reports
+
+
+def _place_report(report: Report, places: list[tuple[str, str | None, str | None]]) -> None:
+    """The article's places below country level, and the report's country when its events name
+    no place: the outlet's, unless the article is about somewhere else (a Vietnamese paper on a
+    trial in Houston) or the outlet has none (wire copy), then that of the places it names most."""
+    local = [(name, country) for name, country, kind in places if kind != "country"]
+    report.article_places = {name.casefold() for name, _ in local}
+    if report.country_from_place:
+        return
+    countries = Counter(country for _, country in local if country)
+    if countries and (not report.country or report.country not in countries):
+        report.country = countries.most_common(1)[0][0]
+    report.country = report.country or None
 
 
 def compare_reports(a: Report, b: Report) -> Link | None:
@@ -138,21 +166,43 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     if shared:
         support += 1
         evidence.append("co-defendants: " + ", ".join(sorted(shared)))
-    courts = {c.casefold() for c in a.courts} & {c.casefold() for c in b.courts}
+    courts = _same_courts(a.courts, b.courts)
     if courts:
         support += 1
         evidence.append("court: " + ", ".join(sorted(courts)))
     places = {p.casefold() for p in a.places} & {p.casefold() for p in b.places}
+    named = (a.article_places | {p.casefold() for p in a.places}) & (
+        b.article_places | {p.casefold() for p in b.places}
+    )
     if places:
         support += 1
         evidence.append("place: " + ", ".join(sorted(places)))
+    elif named:  # the events name none in common, the articles do ("a Mae Sai bar owner")
+        support += 1
+        evidence.append("places named: " + ", ".join(sorted(named)))
+    elif not courts and (seat := _court_seat(a, b) or _court_seat(b, a)):
+        support += 1  # arrested in Kampong Cham, sentenced by the Kampong Cham Provincial Court
+        evidence.append("court of the place: " + seat)
     years = _years_apart(a.published, b.published)
     if a.country and b.country and a.country != b.country:
-        against += 1
-        evidence.append(f"countries differ: {a.country} / {b.country}")
+        if shared:  # one case covered from two countries: the co-defendants say so
+            evidence.append(f"countries differ: {a.country} / {b.country} (co-defendants in common)")
+        else:
+            against += 1
+            evidence.append(f"countries differ: {a.country} / {b.country}")
     if years is not None and years > YEARS_APART:
         against += 1
         evidence.append(f"{years:.0f} years apart")
+    elif years is not None and years >= YEARS_QUIET and not support:
+        against += 1
+        evidence.append(f"{years:.0f} years apart, nothing else in common")
+    if not courts and _trial_courts_differ(a, b):
+        against += 1
+        evidence.append("tried by different courts: " + " / ".join(sorted(a.courts | b.courts)))
+    backwards = _stages_backwards(a, b)
+    if backwards:
+        against += 1
+        evidence.append(backwards)
     ages_differ = False
     if a.age is not None and b.age is not None:
         expected = years or 0
@@ -230,18 +280,32 @@ def _stored_candidates(db, new: dict[str, Report]) -> tuple[set[str], set[str]]:
     single = {rid for rid, report in new.items() if len(name_parts(report.name)) == 1}
     lone_of_single = {k for rid in single for k in keys[rid] if k.startswith("1:")}
     lone_of_many = {k for rid in set(new) - single for k in keys[rid] if k.startswith("1:")}
-    blocks = [
-        read_blocks(db, pair_keys - too_big),
+    readable = pair_keys - too_big
+    pair_blocks = read_pair_blocks(
+        db, {(key, initials(name)) for key in readable for name in names_by_key.get(key, ())}
+    )
+    lone_blocks = [
         read_blocks(db, lone_of_single),  # a one-part name meets every holder of its part
         read_blocks(db, lone_of_many - lone_of_single, singles_only=True),  # a full name, the one-part names
     ]
+    own = {name: initials(name) for names in names_by_key.values() for name in names}
     candidates = {
         report
-        for found in blocks
+        for key, members in pair_blocks.items()
+        for report, name, letters in members
+        if any(  # the initials first: most of a common family name's block fails them
+            initials_fit(letters if letters is not None else initials(name), own[other])
+            and compare_names(name, other) is not None
+            for other in names_by_key[key]
+        )
+    }
+    candidates.update(
+        report
+        for found in lone_blocks
         for key, members in found.items()
         for report, name in members
         if any(compare_names(name, other) is not None for other in names_by_key[key])
-    }
+    )
     return candidates, too_big
 
 
@@ -292,9 +356,15 @@ def _case_rows(reports: dict[str, Report], links: dict, case_of: dict[str, str])
     return cases, link_rows, report_cases, sentences
 
 
-def _block_rows(reports) -> list[tuple[str, str, str, int]]:
+def _block_rows(reports) -> list[tuple[str, str, str, int, str]]:
     return sorted(  # in key order: the index takes them in one sweep
-        (key, report.id, report.name, int(len(name_parts(report.name)) == 1))
+        (
+            key,
+            report.id,
+            report.name,
+            int(len(name_parts(report.name)) == 1),
+            initials(report.name),
+        )
         for report in reports
         for key in block_keys(report.name)
     )
@@ -372,12 +442,18 @@ def cluster(reports: dict[str, Report], links: dict[tuple[str, str], Link]) -> d
         (link for link in links.values() if link.verdict == "same"),
         key=lambda link: (link.decided_by != "reviewer", -link.score, link.report_id, link.other_id),
     )
+    names = {r.id: {r.name} for r in reports.values()}  # group root -> the names its reports give
     for link in order:
         a, b = root(link.report_id), root(link.other_id)
         if a == b or b in {root(x) for x in apart[a]}:
             continue
+        if link.decided_by != "reviewer" and not _names_agree(names[a], names[b]):
+            link.verdict = "review"  # a chain through a short name ("Aung Kyaw") would join two people
+            link.evidence.append("the two cases' other names do not match")
+            continue
         parent[b] = a
         apart[a] |= apart.pop(b, set())
+        names[a] |= names.pop(b)
     groups: dict[str, list[Report]] = defaultdict(list)
     for report in reports.values():
         groups[root(report.id)].append(report)
@@ -461,8 +537,78 @@ def _members(case_of: dict[str, str]) -> dict[str, list[str]]:
     return members
 
 
+def _names_agree(a: set[str], b: set[str]) -> bool:
+    """Whether every name of one group matches every name of the other."""
+    return all(compare_names(x, y) is not None for x in a for y in b)
+
+
 def _shared_names(a: set[str], b: set[str]) -> set[str]:
     return {x for x in a for y in b if (m := compare_names(x, y)) is not None and m.kind != "partial"}
+
+
+def _court_words(court: str) -> frozenset[str]:
+    """The words of a court's name that say which court it is: "Chiang Rai Provincial Court"
+    -> {chiang, rai}; "the Lapu-Lapu City Regional Trial Court, Branch 54" -> {lapu, 54}."""
+    words = {w for w in name_parts(court) if w not in COURT_WORDS}
+    return frozenset(words)
+
+
+def _same_courts(a: set[str], b: set[str]) -> set[str]:
+    """The courts of `a` that `b` names too, in another wording ("Chiang Rai Provincial Court" /
+    "the court in Chiang Rai province"): one court's distinctive words hold all of the other's."""
+    same = set()
+    for x in a:
+        for y in b:
+            wx, wy = _court_words(x), _court_words(y)
+            if x.casefold() == y.casefold() or wx and wy and (wx <= wy or wy <= wx):
+                same.add(min(x, y, key=len).casefold())
+    return same
+
+
+def _court_seat(a: Report, b: Report) -> str | None:
+    """A court of `a` named after a place of `b` (every word of the place in the court's name)."""
+    places = b.article_places | {p.casefold() for p in b.places}
+    for court in sorted(a.courts):
+        words = set(_court_words(court))
+        for place in sorted(places):
+            parts = set(name_parts(place)) - COURT_WORDS
+            if parts and parts <= words:
+                return f"{court} / {place}"
+    return None
+
+
+def _trial_courts_differ(a: Report, b: Report) -> bool:
+    """Both reports give a verdict of a first-instance court, named distinctly, and the courts are
+    not the same: two trials (an appeal court, or a court without a distinctive name, proves nothing)."""
+
+    def trial_courts(report: Report) -> list[frozenset[str]]:
+        if not {e["stage"] for e in report.events} & OUTCOMES:
+            return []
+        return [
+            words
+            for court in report.courts
+            if not set(name_parts(court)) & APPEAL_COURT_WORDS and (words := _court_words(court))
+        ]
+
+    ca, cb = trial_courts(a), trial_courts(b)
+    return bool(ca and cb) and not any(x <= y or y <= x for x in ca for y in cb)
+
+
+def _stages_backwards(a: Report, b: Report) -> str | None:
+    """Why the two reports cannot be one person's case in time order: the later one reports only
+    stages before an outcome the earlier one reported, more than STAGES_BACK_YEARS later."""
+    if not a.published or not b.published:
+        return None
+    early, late = sorted((a, b), key=lambda r: r.published)
+    years = _years_apart(early.published, late.published)
+    if years is None or years <= STAGES_BACK_YEARS:
+        return None
+    done = {e["stage"] for e in early.events} & OUTCOMES
+    later = {e["stage"] for e in late.events}
+    first_outcome = min((STAGE_ORDER.index(s) for s in done), default=None)
+    if first_outcome is None or not later or max(STAGE_ORDER.index(s) for s in later) >= first_outcome:
+        return None
+    return f"stages go back: {', '.join(sorted(done))} in {early.published[:4]}, then {', '.join(sorted(later))}"
 
 
 def _years_apart(a: str | None, b: str | None) -> float | None:

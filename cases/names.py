@@ -46,6 +46,11 @@ def compare_names(a: str, b: str) -> NameMatch | None:
         return NameMatch("reordered", 1.0)
     short, long = sorted((pa, pb), key=len)
     scores = _aligned(short, long)
+    if scores is None and len(short) < len(long):  # "Jianhua Chen" / "Jian Hua Chen": one part written as two
+        long = min(_joined(long, short), key=len, default=long)
+        scores = _aligned(short, long) if len(long) == len(short) else None
+        if scores is not None:
+            return NameMatch("variant", sum(scores) / len(scores) * 0.98)
     if scores is None:
         return None
     similarity = sum(scores) / len(scores)
@@ -72,17 +77,50 @@ def _aligned(short: tuple[str, ...], long: tuple[str, ...]) -> list[float] | Non
     return scores if len(scores) == len(short) else None
 
 
+def _joined(long: tuple[str, ...], short: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """`long` with two neighbouring parts written as one, where `short` holds that one part."""
+    return [
+        long[:i] + (long[i] + long[i + 1],) + long[i + 2 :]
+        for i in range(len(long) - 1)
+        if long[i] + long[i + 1] in short
+    ]
+
+
 def _part_similarity(x: str, y: str) -> float:
     if x == y:
         return 1.0
     if len(x) == 1 or len(y) == 1:  # an initial: "W." of "William"
         return 0.9 if x[0] == y[0] else 0.0
+    short, long = sorted((x, y), key=len)
+    if len(short) == 2 and len(long) >= 4 and long.startswith(short):  # "Ma." of "Maria", "Jo." of "Joseph"
+        return 0.9
     similarity = jellyfish.jaro_winkler_similarity(x, y)
     if x[0] == y[0] and jellyfish.metaphone(x) == jellyfish.metaphone(y):
         return max(similarity, 0.9)
     if x[0] == y[0] and min(len(x), len(y)) >= LONG_PART and similarity >= NEAR_SPELLING:
         return similarity
     return 0.0
+
+
+@functools.lru_cache(maxsize=65536)
+def initials(name: str) -> str:
+    """The first letters of a name's parts, sorted: "Nguyen Van Thang" -> "ntv". Two names can
+    match only if the initials of the shorter are among those of the longer (every way two
+    parts match keeps the first letter), which the blocking index uses to skip the namesakes
+    of a common family name without comparing them."""
+    return "".join(sorted(part[0] for part in name_parts(name)))
+
+
+@functools.lru_cache(maxsize=65536)
+def initials_fit(a: str, b: str) -> bool:
+    """Whether initials `a` and `b` (of `initials`) allow the names to match."""
+    short, long = sorted((a, b), key=len)
+    rest = list(long)
+    for letter in short:
+        if letter not in rest:
+            return False
+        rest.remove(letter)
+    return True
 
 
 def block_keys(name: str) -> set[str]:

@@ -168,7 +168,8 @@ def case_events(doc: Doc, entities: list[Entity], sentences: list[dict]) -> list
     for index, sent in enumerate(sents):
         if not STAGE_WORDS.search(text, sent.start_char, sent.end_char):
             continue  # most sentences hold no legal verb: skip their tokens
-        for trigger, stage, outcome, heads in _stage_verbs(sent):
+        before = sents[index - 1].text if index else ""
+        for trigger, stage, outcome, heads in _stage_verbs(sent, before):
             if not _happened(trigger):
                 continue
             people = [  # each head on its own: "X was detained along with a guard, Y"
@@ -205,16 +206,17 @@ def case_events(doc: Doc, entities: list[Entity], sentences: list[dict]) -> list
     return ordered
 
 
-def _stage_verbs(sent: Span):
-    """(verb, stage, appeal outcome, the tokens that name the person) for each legal verb."""
+def _stage_verbs(sent: Span, before: str = ""):
+    """(verb, stage, appeal outcome, the tokens that name the person) for each legal verb;
+    `before`, the sentence before, says whether "the court reduced" is an appeal court's."""
     for token in sent:
         lemma = token.lemma_.lower()
         children = list(token.children)
         if lemma == "find" and token.pos_ in {"VERB", "AUX"}:
-            guilty = next(
-                (c for c in token.subtree if c.lower_ == "guilty" and c.head.i in {token.i, *(x.i for x in children)}),
-                None,
-            )
+            # "found X guilty", "found X, 40, and Y, 45, guilty" (the parser hangs it on the last one)
+            objects = {token.i, *(x.i for x in children)}
+            objects |= {c.i for x in children if x.dep_ == "dobj" for c in x.conjuncts}
+            guilty = next((c for c in token.subtree if c.lower_ == "guilty" and c.head.i in objects), None)
             if guilty is not None:
                 convicted = [c for c in guilty.children if c.dep_ == "nsubj"] or _patient(token)
                 negated = any(c.dep_ == "neg" or c.lower_ == "not" for c in guilty.children) or (
@@ -261,7 +263,9 @@ def _stage_verbs(sent: Span):
         elif lemma in APPEAL_VERBS and token.pos_ == "VERB":
             decided = _decided_noun(token)
             if decided is not None:
-                if APPEAL_VERBS[lemma] in {"reduced", "increased"} and not APPEAL_CONTEXT.search(sent.text):
+                if APPEAL_VERBS[lemma] in {"reduced", "increased"} and not (
+                    APPEAL_CONTEXT.search(sent.text) or _the_court(token) and APPEAL_CONTEXT.search(before)
+                ):
                     continue  # "halved for a confession" is the trial court's, not an appeal's
                 if lemma in {"dismiss", "reject"} and decided.lemma_.lower() != "appeal":
                     continue
@@ -289,6 +293,17 @@ def _stage_verbs(sent: Span):
             ):
                 continue  # "released a statement"
             yield token, stage, outcome, _patient(token) if slot == "patient" else _agent(token)
+
+
+def _the_court(verb: Token) -> bool:
+    """The verb's subject is "the court" or "the judges": the court the sentence before named."""
+    return any(
+        c.dep_ == "nsubj"
+        and c.lemma_.lower() in {"court", "judge", "panel", "bench"}
+        and c.i > 0
+        and c.doc[c.i - 1].lower_ == "the"
+        for c in verb.children
+    )
 
 
 def _finite_or_after(verb: Token) -> bool:
@@ -440,7 +455,8 @@ def _owners(noun: Token) -> list[Token]:
             owners += [g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() not in DECIDED_NOUNS]
     if any(PROSECUTION.match(_phrase(o)) for o in owners):
         return []  # the prosecution's appeal: whose case it is, the text says elsewhere
-    return owners
+    # "the term of his manager, Nattaya Boonmee": the person the describing noun names
+    return owners + [a for o in owners for a in o.children if a.dep_ == "appos"]
 
 
 def _phrase(token: Token) -> str:

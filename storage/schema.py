@@ -345,7 +345,9 @@ TABLES: dict[str, dict] = {
     # The linker's blocking index: each report's name keys (cases.names.block_keys), so that a
     # new report meets only the stored reports sharing a key, however large the archive
     "case_blocks": {
-        "columns": {"key": str, "report_id": str, "name": str, "single": int},  # single: the name has one part
+        # single: the name has one part; initials (cases.names.initials): a new name compares
+        # of a big block only the names whose first letters could match its own
+        "columns": {"key": str, "report_id": str, "name": str, "single": int, "initials": str},
         "pk": ("key", "report_id"),
     },
     # A reviewer's word on two reports (same case / different case); every later run keeps it
@@ -391,6 +393,8 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("case_links", ["other_case_id"]),
     ("case_blocks", ["report_id"]),
     ("case_blocks", ["single", "key"]),
+    # covering: a block is read in one sweep of this index, with the initials the linker filters on
+    ("case_blocks", ["key", "initials", "name", "report_id"]),
     ("sentences", ["defendant_id"]),
     # The prosecutions view filtered by court or place: newest first (as it is shown) and
     # faceted by year. Without (place, year) SQLite answers "this province's sentences by

@@ -140,6 +140,22 @@ def events(nlp, text, published="2025-06-05"):
             "Hoang Van Thinh confessed after being arrested at a rest stop in Nghe An province.",
             {("Hoang Van Thinh", "arrested", None, "2025-06-05", "article")},
         ),
+        (  # an appeal decision on "the term of his manager, X": the person the description names
+            "The Appeal Court Region 5 has upheld the 15-year prison sentence of Somchai Wongsakul. The court "
+            "reduced the term of his manager, Nattaya Boonmee, to three years.",
+            {
+                ("Somchai Wongsakul", "appeal_decided", "upheld", "2025-06-05", "article"),
+                ("Nattaya Boonmee", "appeal_decided", "reduced", "2025-06-05", "article"),
+            },
+        ),
+        (  # "found X, 40, and Y, 45, guilty": the parser hangs "guilty" on the last of the two
+            "Presiding judge Tep Sothy found Ouk Sreymao, 40, and Kim Vuthy, 45, guilty of cross-border human "
+            "trafficking.",
+            {
+                ("Ouk Sreymao", "convicted", None, "2025-06-05", "article"),
+                ("Kim Vuthy", "convicted", None, "2025-06-05", "article"),
+            },
+        ),
         (  # "the trial of X began" and a court in the sentence
             "The trial of Rudy Tambunan opened at the Medan District Court on Thursday.",
             {("Rudy Tambunan", "on_trial", None, "2025-06-05", "text")},

@@ -77,6 +77,10 @@ def cases_of(db):
         ("Nguyen Van Thang", "Nguyen Van Thanh", None),  # two people
         ("Chan Dara", "Chan Sokha", None),
         ("Lim Sokha", "Lim Sokhom", None),
+        ("Jian Hua Chen", "Jianhua Chen", "variant"),  # a given name written as one part or two
+        ("Ma. Luisa Cruz", "Maria Luisa Cruz", "variant"),  # "Ma." of "Maria"
+        ("Le Thi Mai", "Mai Thi Le", "reordered"),  # family name first in Hanoi, last in Houston
+        ("Nguyen Van Hung", "Nguyen Van Hoa", None),
     ],
 )
 def test_name_variants(a, b, kind):
@@ -245,3 +249,138 @@ def test_a_death_sentence_commuted_on_appeal_shows_as_life_in_prosecutions(nlp, 
     assert len(rows) == 1
     assert (rows[0]["life"], rows[0]["death"], rows[0]["reports"]) == (1, 0, 2)
     assert cases_of(db)["Bounmy Sisavath"]["current_stage"] == "appeal_decided"
+
+
+def _report(rid, name, published, country="KH", **fields):
+    from cases.linking import Report
+
+    return Report(rid, "article-" + rid, "person-" + rid, name, published, "src", country, None, **fields)
+
+
+def _events(*stages):
+    return [{"id": stage, "stage": stage, "outcome": None, "date": None, "role": None} for stage in stages]
+
+
+def test_a_transliteration_with_a_place_the_articles_name_in_common_is_one_case():
+    """An arrest months before the trial, with only the town in common, and the name spelt
+    another way: the place the articles name ("a Mae Sai bar owner") is the evidence."""
+    from cases.linking import compare_reports
+
+    arrest = _report("r1", "Somchai Wongsakul", "2023-01-18", places={"Mae Sai"}, events=_events("arrested"))
+    trial = _report("r2", "Somchay Wongsakun", "2023-07-05", article_places={"mae sai", "bokeo"})
+    link = compare_reports(arrest, trial)
+    assert link.verdict == "same" and "places named: mae sai" in link.evidence
+    stranger = _report("r3", "Somchay Wongsakun", "2023-07-05", article_places={"songkhla"})
+    assert compare_reports(arrest, stranger).verdict == "review"  # a variant and nothing else: doubtful
+
+
+def test_one_court_in_two_outlets_wordings_is_the_same_court():
+    from cases.linking import compare_reports
+
+    a = _report("r1", "Somchai Wongsakul", "2023-11-22", courts={"Chiang Rai Provincial Court"})
+    b = _report("r2", "Somchay Wongsakun", "2023-11-22", courts={"the court in Chiang Rai province"})
+    link = compare_reports(a, b)
+    assert link.verdict == "same" and any(e.startswith("court:") for e in link.evidence)
+
+
+def test_the_same_name_sentenced_by_two_trial_courts_is_kept_for_review():
+    from cases.linking import compare_reports
+
+    a = _report("r1", "Siti Aminah", "2021-10-07", courts={"Surabaya District Court"}, events=_events("sentenced"))
+    b = _report("r2", "Siti Aminah", "2023-11-21", courts={"Malang District Court"}, events=_events("sentenced"))
+    link = compare_reports(a, b)
+    assert link.verdict == "review" and any(e.startswith("tried by different courts") for e in link.evidence)
+    appeal = _report("r3", "Siti Aminah", "2022-06-01", courts={"Surabaya High Court"}, events=_events("sentenced"))
+    assert compare_reports(a, appeal).verdict == "same"  # an appeal court is another court of the same case
+
+
+def test_an_arrest_years_after_a_sentence_of_the_same_name_is_kept_for_review():
+    from cases.linking import compare_reports
+
+    sentenced = _report("r1", "Nguyen Van Hung", "2018-09-12", "VN", events=_events("sentenced"))
+    arrested = _report("r2", "Nguyen Van Hung", "2024-03-28", "VN", events=_events("arrested"))
+    link = compare_reports(sentenced, arrested)
+    assert link.verdict == "review" and any(e.startswith("stages go back") for e in link.evidence)
+    arrest_then_verdict = compare_reports(
+        _report("r3", "Nguyen Van Hung", "2022-01-05", "VN", events=_events("arrested")),
+        _report("r4", "Nguyen Van Hung", "2023-05-02", "VN", events=_events("sentenced")),
+    )
+    assert arrest_then_verdict.verdict == "same"
+    quiet = compare_reports(
+        _report("r5", "Nguyen Van Hung", "2019-01-05", "VN", events=_events("arrested")),
+        _report("r6", "Nguyen Van Hung", "2024-05-02", "VN", events=_events("arrested")),
+    )
+    assert quiet.verdict == "review" and any("nothing else in common" in e for e in quiet.evidence)
+
+
+def test_a_case_covered_from_two_countries_is_one_case_when_the_co_defendants_agree():
+    """A Vietnamese paper on a Houston trial names both defendants family name first."""
+    from cases.linking import compare_reports
+
+    us = _report("r1", "Mai Thi Le", "2023-08-15", "US", co_defendants={"Long Van Pham"})
+    vn = _report("r2", "Le Thi Mai", "2023-08-17", "VN", co_defendants={"Pham Van Long"})
+    assert compare_reports(us, vn).verdict == "same"
+    alone = _report("r3", "Le Thi Mai", "2023-08-17", "VN")
+    assert compare_reports(us, alone).verdict == "review"  # two countries, nothing in common
+
+
+def test_a_report_s_country_is_where_its_article_is_about():
+    from cases.linking import _place_report
+
+    vn_paper = _report("r1", "Le Thi Mai", "2023-08-17", "VN")
+    _place_report(vn_paper, [("Houston", "US", "city"), ("Texas", None, None), ("Vietnam", "VN", "country")])
+    assert vn_paper.country == "US" and vn_paper.article_places == {"houston", "texas"}
+    home = _report("r2", "Ouk Sreymao", "2023-03-14", "KH")
+    _place_report(home, [("Hebei", "CN", "province"), ("Kampong Cham", "KH", "province")])
+    assert home.country == "KH"  # the outlet's country, named in the story: a story at home
+    wire = _report("r3", "Somchay Wongsakun", "2023-11-22", "")
+    _place_report(wire, [("Bangkok", "TH", "city"), ("Laos", "LA", "country")])
+    assert wire.country == "TH"
+
+
+def test_a_short_name_does_not_chain_two_people_into_one_case():
+    """ "Aung Kyaw" matches "Aung Kyaw Moe" and "Aung Kyaw Min", who do not match each other:
+    the second join is kept for review."""
+    from cases.linking import candidate_links, cluster
+
+    court = {"Tak Provincial Court"}
+    reports = {
+        "r1": _report("r1", "Aung Kyaw Moe", "2023-01-01", "TH", courts=court),
+        "r2": _report("r2", "Aung Kyaw", "2023-02-01", "TH", courts=court),
+        "r3": _report("r3", "Aung Kyaw Min", "2023-03-01", "TH", courts=court),
+    }
+    links = candidate_links(reports)
+    case_of = cluster(reports, links)
+    assert case_of["r1"] != case_of["r3"]
+    assert "review" in {links[("r1", "r2")].verdict, links[("r2", "r3")].verdict}
+
+
+def test_initials_that_do_not_fit_rule_out_a_match():
+    """The blocking index reads of a big block only the names whose initials fit: that must
+    never drop a pair the names would match (cases.names.initials_fit is necessary)."""
+    import tomllib
+    from itertools import combinations
+
+    from cases.evaluate import DEV_SETS
+    from cases.names import initials, initials_fit
+
+    data = tomllib.loads(DEV_SETS["linking-tune"].read_text(encoding="utf-8"))
+    names = {name for article in data["article"] for name in article.get("gold", {})}
+    names |= {"W. Carlineo", "William Carlineo", "Jian Hua Chen", "Jianhua Chen", "Ma. Luisa Cruz"}
+    for a, b in combinations(sorted(names), 2):
+        if compare_names(a, b) is not None:
+            assert initials_fit(initials(a), initials(b)), (a, b)
+    assert not initials_fit(initials("Nguyen Van Thang"), initials("Nguyen Van Hoa"))
+
+
+def test_a_court_named_after_the_place_of_the_arrest_is_evidence():
+    """Arrested in Kampong Cham, sentenced by the Kampong Cham Provincial Court, the name spelt
+    two ways: the court's seat is the place of the arrest."""
+    from cases.linking import compare_reports
+
+    arrest = _report("r1", "Ouk Sreymao", "2023-03-14", places={"Kampong Cham"}, events=_events("arrested"))
+    verdict = _report("r2", "Ouk Sreymau", "2023-11-02", courts={"Kampong Cham Provincial Court"})
+    link = compare_reports(arrest, verdict)
+    assert link.verdict == "same" and any(e.startswith("court of the place") for e in link.evidence)
+    elsewhere = _report("r3", "Ouk Sreymau", "2023-11-02", courts={"Kampot Provincial Court"})
+    assert compare_reports(arrest, elsewhere).verdict == "review"
