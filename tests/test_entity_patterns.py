@@ -939,3 +939,15 @@ def test_a_lettered_option_or_pool_is_no_name(nlp):
         "Hungary or Romania would fill the empty slot in Path C, and which three would go into Path A.\n\nFour more follow.",
     )
     assert places(out) == {"Hungary", "Romania"} and not persons(out) and not agencies(out)
+
+
+def test_a_person_owning_a_company_is_the_person_not_the_whole_phrase(nlp):
+    """News names a founder with what they own: "Elon Musk's SpaceX". The model often runs the
+    possessive into one person span; the person is the owner."""
+    out = extract(
+        nlp,
+        "The agency picked the upstarts, Maria Delgado's Orbit Freight and Tomas Reyes’s Lunar Works among them, "
+        "to build the landers.",
+    )
+    assert {"Maria Delgado", "Tomas Reyes"} <= persons(out)
+    assert not any("'s" in p or "’s" in p or "Freight" in p or "Works" in p for p in persons(out))
