@@ -496,6 +496,8 @@ class EntityResolver:
             return None  # "Jalan" + "Ipoh" tagged apart: a street named after a town
         if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].text in {"In", "At", "Near", "From", "Outside"}:
             return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="GPE"))  # "In Rakhine, fighting ..."
+        if _ends_in_stray_capitals(ent):  # "Tested by: John Milbank RRP: £23.99": the name is before
+            return self._classify(doc, Span(doc, ent.start, ent.end - 1, label=ent.label_))
         owner_at = _person_owner_end(ent)
         if owner_at is not None:  # "Jeff Bezos's Blue Origin": the owner is the person
             return self._classify(doc, Span(doc, ent.start, owner_at, label="PERSON"))
@@ -1119,6 +1121,22 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
             else:  # rejected ("Costa of the U.S. Attorney's Office"): try from the next word on
                 position = text.find(" ", match.start() + 1) + 1 or len(text)
     return filter_spans(result + extra) if extra else result
+
+
+def _ends_in_stray_capitals(ent: Span) -> bool:
+    """A person span the model ran into a following all-capitals word, an abbreviation of a
+    field, price or unit ("John Milbank RRP", "Ana Cruz PDF"): the name is the title-case words
+    before it. Roman numerals ("Henry Ford II") stay."""
+    if ent.label_ not in PERSON_LABELS or len(ent) < 3:
+        return False
+    last = ent[-1]
+    return (
+        last.is_alpha
+        and last.is_upper
+        and len(last) >= 2
+        and last.text not in {"II", "III", "IV", "VI", "VII", "VIII"}
+        and all(t.is_title and t.is_alpha for t in ent[:-1])
+    )
 
 
 def _person_owner_end(ent: Span) -> int | None:
