@@ -1125,8 +1125,9 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _ends_in_stray_capitals(ent: Span) -> bool:
     """A person span the model ran into a following all-capitals word, an abbreviation of a
-    field, price or unit ("John Milbank RRP", "Ana Cruz PDF"): the name is the title-case words
-    before it. Roman numerals ("Henry Ford II") stay."""
+    field, price or unit ("John Milbank RRP", "Ana Cruz PDF"): the name is the words before
+    it, when they start with a known given name (an organisation's acronym can follow its
+    name). Roman numerals ("Henry Ford II") stay."""
     if ent.label_ not in PERSON_LABELS or len(ent) < 3:
         return False
     last = ent[-1]
@@ -1135,7 +1136,7 @@ def _ends_in_stray_capitals(ent: Span) -> bool:
         and last.is_upper
         and len(last) >= 2
         and last.text not in {"II", "III", "IV", "VI", "VII", "VIII"}
-        and all(t.is_title and t.is_alpha for t in ent[:-1])
+        and _starts_with_given_name(ent[:-1].text)
     )
 
 
@@ -1146,7 +1147,7 @@ def _person_owner_end(ent: Span) -> int | None:
     if ent.label_ not in PERSON_LABELS or len(ent) < 4:
         return None
     at = next((t.i for t in ent[2:-1] if t.text in {"'s", "\u2019s"}), None)
-    if at is None or not ent.doc[at + 1].is_title:
+    if at is None or not ent.doc[at + 1].text[:1].isupper():
         return None
     owner = ent.doc[ent.start : at]
     return at if all(t.is_title and t.is_alpha for t in owner) else None
