@@ -961,3 +961,27 @@ def test_a_person_run_into_a_following_abbreviation_is_the_name_before_it(nlp):
     assert not any(p.endswith("RRP") for p in persons(out))
     out = extract(nlp, "The shipyard was sold by Henry Ford III to a trust in Manila.")
     assert not any(p.endswith("Ford") for p in persons(out))
+
+
+def test_us_states_and_cities_are_known_places_even_as_modifiers(nlp):
+    """US news names states and cities the model often misses, most of all one word before a
+    noun ("the Minneapolis ad agency", "a Texas shelter"). A state name starting a person's
+    name does not."""
+    out = extract(
+        nlp,
+        "The Minneapolis ad agency was paid by the state, a paper in Sioux Falls reported. "
+        "A Minnesota charity and a Texas shelter helped; the team met in Dekalb, Ill., and Virginia Hale spoke.",
+    )
+    assert {"Minneapolis", "Sioux Falls", "Minnesota", "Texas"} <= places(out)
+    assert "Virginia" not in places(out)
+
+
+def test_a_newspaper_named_after_its_city_is_one_organisation(nlp):
+    """US papers carry their city's name ("Pittsburgh Post-Gazette", "San Jose Mercury News");
+    a known city must not cut the paper's name."""
+    out = extract(
+        nlp,
+        "The Tacoma Herald and the Denver Post both reported it; the San Jose Mercury News followed from San Jose.",
+    )
+    assert {"Denver Post", "San Jose Mercury News"} <= agencies(out)
+    assert "Denver" not in places(out)
