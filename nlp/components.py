@@ -110,6 +110,8 @@ class GazetteerRuler:
                     and doc[end].text[:1].isupper()
                 ):
                     continue  # "U.S. Attorney", "UK Border Force": part of a name, not the place
+                if entry.category == "place" and end < len(doc) and doc[end].text in NEWSPAPER_HEADS:
+                    continue  # "Pittsburgh Post-Gazette", "San Jose Mercury News": a paper named after its city
                 if entry.category == "place" and _surname_not_place(doc, start, end, case_sensitive):
                     continue
                 spans.append(Span(doc, start, end, label=GAZETTEER_LABELS[entry.category], kb_id=canonical))
@@ -131,6 +133,13 @@ class GazetteerRuler:
             return span
         widened = doc.char_span(span.start_char, match.end(), alignment_mode="expand")
         return Span(doc, widened.start, widened.end, label="ORG") if widened is not None else span
+
+
+# the word after a city's name in a newspaper's name ("Denver Post", "Argus Leader" is no city)
+NEWSPAPER_HEADS = {
+    *("Post Times Globe Herald Tribune Journal Mercury Gazette Chronicle Courier Register".split()),
+    *("Inquirer Examiner Observer Dispatch Sentinel Star-Tribune Star-Ledger Post-Gazette".split()),
+}
 
 
 AGE_NEXT = re.compile(r"^\s*,\s*(?:aged\s+)?\d{1,2}\b")

@@ -496,6 +496,11 @@ class EntityResolver:
             return None  # "Jalan" + "Ipoh" tagged apart: a street named after a town
         if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].text in {"In", "At", "Near", "From", "Outside"}:
             return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="GPE"))  # "In Rakhine, fighting ..."
+        if _ends_in_stray_capitals(ent):  # "Tested by: John Milbank RRP: £23.99": the name is before
+            return self._classify(doc, Span(doc, ent.start, ent.end - 1, label=ent.label_))
+        owner_at = _person_owner_end(ent)
+        if owner_at is not None:  # "Jeff Bezos's Blue Origin": the owner is the person
+            return self._classify(doc, Span(doc, ent.start, owner_at, label="PERSON"))
         if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].tag_ == "VBG" and ent[0].is_sent_start:
             return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="PERSON"))  # "Hosting Cook at ..."
         if ent.kb_id_:
@@ -1116,6 +1121,36 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
             else:  # rejected ("Costa of the U.S. Attorney's Office"): try from the next word on
                 position = text.find(" ", match.start() + 1) + 1 or len(text)
     return filter_spans(result + extra) if extra else result
+
+
+def _ends_in_stray_capitals(ent: Span) -> bool:
+    """A person span the model ran into a following all-capitals word, an abbreviation of a
+    field, price or unit ("John Milbank RRP", "Ana Cruz PDF"): the name is the words before
+    it, when they start with a known given name (an organisation's acronym can follow its
+    name). Roman numerals ("Henry Ford II") stay."""
+    if ent.label_ not in PERSON_LABELS or len(ent) < 3:
+        return False
+    last = ent[-1]
+    return (
+        last.is_alpha
+        and last.is_upper
+        and len(last) >= 2
+        and last.text not in {"II", "III", "IV", "VI", "VII", "VIII"}
+        and _starts_with_given_name(ent[:-1].text)
+    )
+
+
+def _person_owner_end(ent: Span) -> int | None:
+    """Where the owner ends in a person span the model ran over a possessive into what the
+    person owns or founded ("Elon Musk's SpaceX", "Jeff Bezos’s Blue Origin"): the owner is
+    a full name of two words or more, the rest a capitalised name; None for any other span."""
+    if ent.label_ not in PERSON_LABELS or len(ent) < 4:
+        return None
+    at = next((t.i for t in ent[2:-1] if t.text in {"'s", "\u2019s"}), None)
+    if at is None or not ent.doc[at + 1].text[:1].isupper():
+        return None
+    owner = ent.doc[ent.start : at]
+    return at if all(t.is_title and t.is_alpha for t in owner) else None
 
 
 def _split_at_owner(doc: Doc, ent: Span) -> list[Span]:
