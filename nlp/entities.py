@@ -441,6 +441,7 @@ class EntityResolver:
         doc.user_data.pop("_embedded_places", None)
         doc.user_data.pop("_sure_places", None)  # a dateline, "Davao del Sur": places whatever follows
         doc.user_data.pop("_sources", None)
+        doc.user_data.pop("_products", None)
         current = _span_keys(doc.ents)
         for repair in SPAN_REPAIRS:  # each one optional: a failing repair keeps the spans before it
             try:
@@ -476,6 +477,9 @@ class EntityResolver:
             typed = self._classify(doc, span)
             if typed is not None and typed[0] == "place" and (kb_id or typed[3] is not None):
                 candidates.append((span, *typed))  # a known place only: "Women's" owns nothing
+        products = doc.user_data.pop("_products", set())
+        products -= {lookup_key(c[2]) for c in candidates if c[1] == "agency" and _acts_as_maker(c[0])}
+        candidates = [c for c in candidates if not (c[1] == "agency" and c[4] is None and lookup_key(c[2]) in products)]
         candidates.sort(key=lambda c: c[0].start)
         doc._.entities = self._merge(doc, candidates, acronyms)
         return doc
@@ -701,6 +705,8 @@ class EntityResolver:
             name = agency_name(text)
             if ", " in name and " and " not in name and not re.search(r",\s*(?:Ltd|Inc|LLC|Co|Bhd)\b", name):
                 return None  # "CBS All Access, Disney has ...": two names the model ran together
+            if name and len(name.split()) > 1 and name.split()[-1] in PRODUCT_TAIL and agency_kind_for(name) == "other":
+                _note_product(doc, name.rsplit(" ", 1)[0])  # "Chromecast Ultra", "MacBook Pro": the line's name
             if not name or not _plausible_agency(name):
                 return None
             if all(is_title_word(w) for w in name.split()) and agency_kind_for(name) == "other":
@@ -711,6 +717,7 @@ class EntityResolver:
                 and doc[ent.end].lemma_ in PRODUCT_NOUNS
                 and agency_kind_for(name) == "other"
             ):
+                _note_product(doc, name)
                 return None  # "MacBook Air models", "DualShock controllers", "IPS panel": a product
             following = ent.end + (ent.end < len(doc) and doc[ent.end].text in {"'", "'s", "\u2019", "\u2019s"})
             if following < len(doc) and doc[following].text[:1].isupper() and doc[following].lower_ in NOT_AGENCY_HEADS:
@@ -1912,6 +1919,21 @@ GENERIC_AGENCIES = {
     "regime court",
     "military court",
 }
+
+
+def _note_product(doc: Doc, name: str) -> None:
+    """A name the article once writes as a product ("the MEB platform", "Stadia port") is a
+    product wherever else it stands ("The MEB's flexibility"): no agency in this article."""
+    doc.user_data.setdefault("_products", set()).add(lookup_key(name))
+
+
+MAKER_VERBS = {"say", "reveal", "unveil", "announce", "call", "offer", "plan", "hope", "launch", "release", "sell"}
+
+
+def _acts_as_maker(ent: Span) -> bool:
+    """ "Nissan says", "Lexus revealed": a name that speaks or sells is the maker, even where
+    the article writes its products as "Nissan models"."""
+    return ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in MAKER_VERBS
 
 
 def _plausible_agency(name: str) -> bool:

@@ -939,3 +939,13 @@ def test_a_lettered_option_or_pool_is_no_name(nlp):
         "Hungary or Romania would fill the empty slot in Path C, and which three would go into Path A.\n\nFour more follow.",
     )
     assert places(out) == {"Hungary", "Romania"} and not persons(out) and not agencies(out)
+
+
+def test_a_name_written_once_as_a_product_is_no_agency_anywhere_in_the_article(nlp):
+    out = extract(
+        nlp,
+        "The first car built on the new Korvax platform arrives next year. The Korvax's flexibility lets "
+        "Halvorsen Motors stretch the body. Halvorsen Motors says the older Halvorsen models will stay.",
+    )
+    assert "Korvax" not in agencies(out)
+    assert "Halvorsen Motors" in agencies(out)
