@@ -442,6 +442,7 @@ class EntityResolver:
         doc.user_data.pop("_sure_places", None)  # a dateline, "Davao del Sur": places whatever follows
         doc.user_data.pop("_sources", None)
         doc.user_data.pop("_products", None)
+        doc.user_data.pop("_teams", None)
         current = _span_keys(doc.ents)
         for repair in SPAN_REPAIRS:  # each one optional: a failing repair keeps the spans before it
             try:
@@ -508,6 +509,8 @@ class EntityResolver:
                 return entry.category, entry.name, None, entry
         label = ent.label_
         text = normalize_text(ent.text)
+        if label in AGENCY_LABELS and ent.start in doc.user_data.get("_teams", ()):
+            return "agency", agency_name(text), None, None  # "the Sabres", "Real Madrid": a team
         if label in PLACE_LABELS and ent.start in doc.user_data.get("_sure_places", ()):
             return "place", place_name(text.title() if text.isupper() else text), None, None  # "DOBO, Indonesia (AFP)"
         if _in_capitals_line(doc, ent):
@@ -2634,6 +2637,69 @@ def _source_agencies(doc: Doc) -> list[Span]:
     return _preferring(extra, ents)
 
 
+# The posts a sports team's name stands before: "Sabres center Casey Mittelstadt", "Steelers
+# defensive captain Cam Heyward", "Browns pass rusher Myles Garrett", "Wild coach Bruce Boudreau".
+TEAM_POSTS = {
+    "quarterback", "linebacker", "receiver", "center", "centre", "striker", "goalkeeper", "keeper",
+    "midfielder", "defender", "forward", "winger", "pitcher", "shortstop", "outfielder", "coach", "captain",
+    "rusher", "cornerback", "safety", "tackle", "guard", "goaltender", "goalie", "defenseman",
+}  # fmt: skip
+# A club's name: "Real Madrid", "Athletic Bilbao", "Manchester United", "Tottenham Hotspur" (the
+# town in it is no place here).
+CLUB_BEFORE_TOWN = re.compile(r"^(?:Real|Athletic|Atl[eé]tico|Sporting|Dynamo|Dinamo|Olympique|Borussia)$")
+CLUB_AFTER_TOWN = re.compile(r"^(?:United|Hotspur|Rovers|Wanderers|Albion)$")
+
+
+def _team_names(doc: Doc) -> list[Span]:
+    """Sports teams: a name before a player's or coach's post and his name ("Sabres center
+    Casey Mittelstadt") is the team, wherever the article writes it ("the Sabres"); a town
+    with a club word ("Real Madrid", "Manchester United") is the club. The model takes them
+    for persons, places or nothing."""
+    ents = list(doc.ents)
+    teams: set[str] = set()
+    found: list[tuple[int, int]] = []
+    for i, token in enumerate(doc):
+        if token.lower_ not in TEAM_POSTS or not token.is_lower or i + 1 >= len(doc):
+            continue
+        if not (doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN"):
+            continue
+        end = i - 1 if i > 0 and doc[i - 1].is_lower and doc[i - 1].is_alpha else i  # "defensive", "pass"
+        start = end
+        while start > 0 and start > end - 3 and doc[start - 1].is_title and doc[start - 1].is_alpha:
+            start -= 1
+        if start == end or (start > 0 and doc[start - 1].text[:1].isupper()):
+            continue
+        words = doc[start:end]
+        if words[0].is_sent_start and not any(
+            doc[i : i + len(words)].text == words.text and not doc[i].is_sent_start for i in range(len(doc))
+        ):
+            continue  # "Former nightclub manager ...", "Their coach ...": a sentence's first word
+        if words.text.casefold() in DEMONYMS or any(
+            t.ent_type_ in {"GPE", "LOC"} or t.ent_kb_id_ or is_title_word(t.text) for t in words
+        ):
+            continue  # "Thai boxer", a town, a known name or a post stays what it is
+        if any(e.text == words.text and _after_place_preposition(doc, e.start) for e in doc.ents):
+            continue  # "Pittsburgh center ..." where the article has "in Pittsburgh"
+        teams.add(words.text)
+    for i, token in enumerate(doc[:-1]):
+        town, club = (doc[i + 1], token) if CLUB_BEFORE_TOWN.match(token.text) else (token, doc[i + 1])
+        if (CLUB_BEFORE_TOWN.match(token.text) or CLUB_AFTER_TOWN.match(doc[i + 1].text)) and (
+            town.is_title and town.ent_type_ in {"GPE", "LOC"} and club.is_title
+        ):
+            found.append((i, i + 2))
+    clubs = len(found)  # a club's name wins over the model's spans; a team's only over its own
+    for team in teams:
+        size = len(team.split())
+        found += [(i, i + size) for i in range(len(doc) - size + 1) if doc[i : i + size].text == team]
+    extra = []
+    for k, (start, end) in enumerate(found):
+        if k >= clubs and any(e.start < end and e.end > start and (e.start < start or e.end > end) for e in ents):
+            continue  # inside a longer name the model found ("Browns DL Sheldon Richardson")
+        extra.append(Span(doc, start, end, label="ORG"))
+        doc.user_data.setdefault("_teams", set()).add(start)
+    return _preferring(filter_spans(extra), ents)
+
+
 PARTICLE_PLACE = re.compile(  # "Davao del Sur", "Lanao del Norte", "Stoke-on-Trent" (the model stops at the particle)
     r"\b[A-Z][a-z]+(?:[ \t]+(?:del|de|do)[ \t]+[A-Z][a-z]+|(?:-(?:on|upon|under|le|en|sur)-[A-Z][a-z]+))\b"
 )
@@ -2709,4 +2775,5 @@ SPAN_REPAIRS = (
     _credit_persons,
     _join_person_pieces,
     _tag_untagged_persons,
+    _team_names,  # last: a club's town or a team the person repairs took for a name
 )

@@ -949,3 +949,16 @@ def test_a_name_written_once_as_a_product_is_no_agency_anywhere_in_the_article(n
     )
     assert "Korvax" not in agencies(out)
     assert "Halvorsen Motors" in agencies(out)
+
+
+def test_sports_teams_before_a_post_and_clubs_named_after_their_town(nlp):
+    out = extract(
+        nlp,
+        "Hours before the game, Ravens coach Dale Morrow praised his line. The Ravens lost 4-1 to the Comets, "
+        "and Comets center Tomas Ekberg scored twice. Pittsburgh center Ray Lund was injured in Pittsburgh.\n\n"
+        "Later he managed Real Madrid and Manchester United before a spell in Madrid.",
+    )
+    assert {"Ravens", "Comets", "Real Madrid", "Manchester United"} <= agencies(out)
+    assert {"Dale Morrow", "Tomas Ekberg", "Ray Lund"} <= persons(out)
+    assert {"Pittsburgh", "Madrid"} <= places(out)
+    assert not {"Ravens", "Comets"} & persons(out)
