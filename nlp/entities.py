@@ -560,6 +560,7 @@ class EntityResolver:
                 (doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS and not _made_of_names(as_person))
                 or _where_only_places_stand(doc, ent)
             )
+            and text.split()[-1].casefold() not in FIRM_TAILS  # "from Peter Koros Design": a firm
             and not _looks_like_person(doc, ent)
             and not left_title
             and not title
@@ -577,6 +578,7 @@ class EntityResolver:
             and len(ent) <= 3
             and _followed_by_known_place(doc, ent)
             and ent.start not in doc.user_data.get("_sources", ())  # "KOMPAS.COM, Surabaya -": the outlet
+            and not AGENCY_CUE_BEFORE.search(before)  # "carrier SunExpress, Kazakhstan's ...": a firm
             and not _looks_like_person(doc, ent)
             and not title
             and agency_kind_for(text) == "other"
@@ -658,6 +660,8 @@ class EntityResolver:
             and all(t.text[:1].isupper() for t in ent)
         ):
             return "place", place_name(text), None, None  # "near Chau Doc": the model's FAC is a town
+        if AIRLINE.fullmatch(text) and label in {"FAC", "ORG", "GPE", "PERSON"}:
+            return "agency", agency_name(text), None, None  # "Kazakhstan's Air Astana": an airline
         if label in {"NORP", "FAC"} or text.casefold() in DEMONYMS or text.casefold().rstrip("s") in DEMONYMS:
             return None
         if label != "PERSON" or not _looks_like_person(doc, ent):
@@ -687,6 +691,12 @@ class EntityResolver:
                 return "agency", agency_name(text), None, None
             if LEGAL_FORM.search(text):
                 return "agency", agency_name(text), None, None  # "Mega Perabot Sdn Bhd, a 52-year-old ...": a firm
+            if not person_cue and (
+                ORG_APPOSITION.match(doc_text(doc)[ent.end_char : ent.end_char + 80])
+                or (len(ent) > 1 and text.split()[-1].casefold() in FIRM_TAILS)
+            ):
+                name = agency_name(text)  # "Kosmos, a group co-founded by ...", "Peter Koros Design"
+                return ("agency", name, None, None) if name and _plausible_agency(name) else None
             if not as_person or not _plausible_person(as_person, ent):
                 return None
             return "person", as_person, left_title or title, None
@@ -769,10 +779,15 @@ class EntityResolver:
                 if _plausible_person(as_person, ent):
                     return "person", as_person, left_title or title, None  # "Freddie Spencer" tagged ORG
             return "agency", name, None, None
-        if (
-            label in PLACE_LABELS
-            and AGENCY_CUE_BEFORE.search(before)
-            and not re.search(r"\b(?:in|at|of|from|to|near)\s+(?:the\s+)?\w+\s*$", before)
+        if label in PLACE_LABELS and (
+            (
+                AGENCY_CUE_BEFORE.search(before)
+                and not re.search(r"\b(?:in|at|of|from|to|near)\s+(?:the\s+)?\w+\s*$", before)
+            )
+            or (
+                ent.start not in doc.user_data.get("_sure_places", ())
+                and ORG_APPOSITION.match(doc_text(doc)[ent.end_char : ent.end_char + 80])
+            )
         ):
             name = agency_name(text)  # "carrier SunExpress", "newspaper chains Gannett"; not "agency in Batam"
             return ("agency", name, None, None) if name and _plausible_agency(name) else None
@@ -1685,6 +1700,18 @@ PERSON_APPOSITION = re.compile(
     rf"^\s*,\s+(?:a|an|the|who|whose|his|her)\b(?:\s+[\w'-]+){{0,4}}?\s+(?:{PERSON_NOUNS})s?\b|^\s*,\s+who\b",
     re.IGNORECASE,
 )
+
+
+# What an organisation is, in apposition after its name: "Kosmos, a group co-founded by ..."
+# (not "X, a monitor with rights group Y": the group is another's).
+ORG_APPOSITION = re.compile(
+    r"^\s*,\s+(?:a|an|the)\s+(?:(?!(?:with|at|for|of|in|from|and|who)\b)[\w'-]+\s+){0,3}?(?:group|company|firm|startup|start-up|charity|"
+    r"non-profit|nonprofit|organi[sz]ation|NGO|foundation|carrier|airline|retailer|manufacturer|"
+    r"maker|publisher|broadcaster|newspaper|magazine|website|agency)\b(?!\s+of\b|\s+[a-z]+\s+(?:fellow|at|for)\b)",
+)  # the noun in lower case: "Solomonidou, a European Space Agency research fellow" is a person
+# The last word of a firm or studio named after its founder: "Peter Koros Design", "Lorimer Media".
+FIRM_TAILS = {"design", "designs", "media", "group", "studios", "studio", "pictures", "records", "partners", "labs"}
+AIRLINE = re.compile(r"Air(?:lines?)?[ \t]+[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)?")
 
 
 # What a person is, written in lower case right before the name: "quarterback Mason Tully",

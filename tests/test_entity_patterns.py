@@ -962,3 +962,15 @@ def test_sports_teams_before_a_post_and_clubs_named_after_their_town(nlp):
     assert {"Dale Morrow", "Tomas Ekberg", "Ray Lund"} <= persons(out)
     assert {"Pittsburgh", "Madrid"} <= places(out)
     assert not {"Ravens", "Comets"} & persons(out)
+
+
+def test_a_firm_by_its_apposition_its_founder_named_tail_and_an_airline(nlp):
+    out = extract(
+        nlp,
+        "The deal was signed with Korvalis, a group co-founded by a former footballer. The stage lights came "
+        "from Peter Hallam Design. Orders came from the budget carrier SkyTrek, Kazakhstan's Air Astana and "
+        "a third buyer. Ana Ruiz, a European Space Agency research fellow, said the plains were dry.",
+    )
+    assert {"Korvalis", "Peter Hallam Design", "SkyTrek", "Air Astana"} <= agencies(out)
+    assert "Ana Ruiz" in persons(out) and "Ana Ruiz" not in agencies(out)
+    assert not {"SkyTrek", "Air Astana"} & places(out)
