@@ -181,7 +181,7 @@ FACILITY_TAIL = re.compile(
 )
 # Bars, karaoke parlours, hotels and venues: where things happened, neither places nor agencies.
 VENUE_TAIL = re.compile(
-    r"\s(?:Hotel|KTV|Karaoke|Bar|Spa|Massage|Parlou?r|Lounge|Pub|Restaurant|Amphitheat(?:re|er)|Arena|"
+    r"\s(?:Hotel|Suites|KTV|Karaoke|Bar|Spa|Massage|Parlou?r|Lounge|Pub|Restaurant|Amphitheat(?:re|er)|Arena|"
     r"Stadium|Pavilion|Mall|Plaza|Guesthouse|Guest House|Salon|Nails|Apartments?|Condominium|Nightclub|"
     r"Disco|Beer Garden|Inn|Motel|Airport|Bridge|Terminal|Pier|Wharf|Jetty|Checkpoint|Border Crossing|Jail|Prison|Penitentiary|"
     r"Auditorium|Detention Cent(?:er|re)|Correctional (?:Facility|Institution|Center))$"
@@ -643,6 +643,13 @@ class EntityResolver:
             return "place", place_name(text), None, None  # "of Cẩm Xuyên District"
         if (FACILITY_TAIL.search(text) or VENUE_TAIL.search(text)) and not LAWYERS_BAR.fullmatch(agency_name(text)):
             return None  # "Khao San Road", "Walking Street", "Golden Lotus Hotel": an address or a venue
+        if (
+            label in AGENCY_LABELS | PLACE_LABELS
+            and ent.end < len(doc)
+            and doc[ent.end].text[:1].isupper()
+            and VENUE_TAIL.search(f"{text} {doc[ent.end].text}")
+        ):
+            return None  # "WoodSpring" + "Suites", "MIDFLORIDA Credit Union" + "Amphitheatre": a venue's name
         if (
             label == "PERSON"
             and re.search(r"\b[Tt]he\s+$", before)

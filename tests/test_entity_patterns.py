@@ -974,3 +974,13 @@ def test_a_firm_by_its_apposition_its_founder_named_tail_and_an_airline(nlp):
     assert {"Korvalis", "Peter Hallam Design", "SkyTrek", "Air Astana"} <= agencies(out)
     assert "Ana Ruiz" in persons(out) and "Ana Ruiz" not in agencies(out)
     assert not {"SkyTrek", "Air Astana"} & places(out)
+
+
+def test_a_venue_the_model_cut_before_its_venue_word_and_a_newspaper_called_leader(nlp):
+    out = extract(
+        nlp,
+        "He took the girl to Hollow Creek's BrightStay Suites hotel. The band plays June 10 - Tampa, FL @ "
+        "SUNCOAST Credit Union Amphitheatre. The campaign cost $449,000, according to the Marlow Falls Argus Leader.",
+    )
+    assert not any("BrightStay" in a or "SUNCOAST" in a for a in agencies(out))
+    assert "Marlow Falls Argus Leader" in agencies(out)
