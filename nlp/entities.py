@@ -127,6 +127,16 @@ JUNK = {
     "ipo",
     "ev",
     "usb",
+    "awd",  # drivetrains, prices and parts, in car and gadget news
+    "rwd",
+    "fwd",
+    "4wd",
+    "rrp",
+    "msrp",
+    "suv",
+    "led",
+    "hdmi",
+    "gps",
     "gmt",
     "rgb",
     "ecg",
@@ -721,6 +731,14 @@ class EntityResolver:
             return "place", place_name(text), None, None  # "Mekong Delta"
         if label in AGENCY_LABELS and HONORIFIC_START.match(text) and _plausible_person(as_person, ent):
             return "person", as_person, left_title or title, None  # "U Tin Win", "Daw Khin Mya" tagged ORG
+        if (
+            label in AGENCY_LABELS
+            and agency_kind_for(text) == "other"
+            and not INSTITUTION_HEAD.search(text)  # "its Anti-Trafficking Unit" is a body
+            and not COMPANY_RUN.fullmatch(text)
+            and _names_a_work_or_thing(doc, ent)
+        ):
+            return None  # "my Complete and Total Endorsement", "A Song of Ice", "the planet Mercury"
         if label in AGENCY_LABELS:
             name = agency_name(text)
             if ", " in name and " and " not in name and not re.search(r",\s*(?:Ltd|Inc|LLC|Co|Bhd)\b", name):
@@ -1848,6 +1866,8 @@ PRODUCT_NOUNS = {
     "camp",  # "the Rukban camp": a place, no organisation
 }
 PRODUCT_TAIL = {"Pro", "Lite", "Ultra", "Series", "Edition", "Convertible", "Concept", "Max", "Mini", "Plus", "Watch"}
+_DAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+WEEKDAYS = re.compile(rf"{_DAY}(?:\s*(?:&|and|-|\u2013|to)\s*{_DAY})+")  # two days at least: "The Sun" is a newspaper
 US_STATE_CODES = set(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
     "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split()
@@ -1958,6 +1978,37 @@ GENERIC_AGENCIES = {
 }
 
 
+POSSESSIVE_DETERMINERS = {"my", "your", "his", "her", "its", "our", "their"}
+# A lower-case noun for a thing that is no organisation, right before its name.
+THING_BEFORE = re.compile(
+    r"\b(?:planet|moon|song|single|album|film|movie|novel|book|game|show|series|ship|vessel|hurricane|"
+    r"typhoon|storm|cyclone)\s*$"
+)
+SMALL_TITLE_WORDS = {"a", "an", "the", "of", "to", "in", "on", "and", "for", "at", "with", "or"}
+
+
+def _names_a_work_or_thing(doc: Doc, ent: Span) -> bool:
+    """A span the model called an organisation that names something else: what someone owns
+    ("my Complete and Total Endorsement", "its electric Gran Turismo", "his Old Trafford exit"),
+    the title of a work ("wrote A Song of Ice and Fire", "“Takin' It to the Streets.”") or a
+    thing named after a noun for it ("the planet Mercury")."""
+    i = ent.start - 1
+    while i >= 0 and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i -= 1
+    if i >= 0 and doc[i].lower_ in POSSESSIVE_DETERMINERS:
+        return True
+    if ent.start > 0 and doc[ent.start - 1].text in {"A", "An"} and not doc[ent.start - 1].is_sent_start:
+        return True
+    if THING_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 20) : ent.start_char]):
+        return True
+    sent_before = doc_text(doc)[ent.sent.start_char : ent.start_char]
+    opened = max(sent_before.rfind("\u201c"), sent_before.rfind('"'))
+    if opened >= 0 and re.match(r"^[.,!?]?[\u201d\"]", doc_text(doc)[ent.end_char : ent.end_char + 2]):
+        words = sent_before[opened + 1 :].split()
+        return 0 < len(words) <= 8 and all(w[:1].isupper() or w in SMALL_TITLE_WORDS for w in words)
+    return False
+
+
 def _note_product(doc: Doc, name: str) -> None:
     """A name the article once writes as a product ("the MEB platform", "Stadia port") is a
     product wherever else it stands ("The MEB's flexibility"): no agency in this article."""
@@ -1984,8 +2035,8 @@ def _plausible_agency(name: str) -> bool:
         return False
     if words[-1] in PRODUCT_TAIL or (len(words) > 1 and words[-2:] == ["on", words[-1]]):
         return False
-    if name in US_STATE_CODES:
-        return False
+    if name in US_STATE_CODES or WEEKDAYS.fullmatch(name):
+        return False  # "Closed on Sun & Mon"
     if re.search(r"\s\d+$", name) and not re.search(
         r"\b(?:Branch|Unit|Division|Region|Zone|Sector|Station)\s\d+$", name
     ):

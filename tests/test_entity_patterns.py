@@ -984,3 +984,18 @@ def test_a_venue_the_model_cut_before_its_venue_word_and_a_newspaper_called_lead
     )
     assert not any("BrightStay" in a or "SUNCOAST" in a for a in agencies(out))
     assert "Marlow Falls Argus Leader" in agencies(out)
+
+
+def test_what_someone_owns_titles_of_works_things_weekdays_and_car_abbreviations_are_no_agencies(nlp):
+    out = extract(
+        nlp,
+        "“Dana has my Complete and Total Endorsement,” he wrote. Since his Westfield Park exit he has coached "
+        "abroad. Years before Ann Kettle wrote A Tale of Salt and Iron, Ford wrote history. The band closed with "
+        "“Running Down to the Harbour.” Titan is larger than the planet Mercury. Tue - Sat 4PM (Closed on Sun & Mon). "
+        "The car could just as easily be AWD. RRP: 49.95 Euro. The Ministry of Labour said the Tenaga Foundation "
+        "and its Anti-Trafficking Unit would help.",
+    )
+    found = agencies(out)
+    assert not {"Complete and Total Endorsement", "Westfield Park", "Tale of Salt", "Harbour", "Mercury"} & found
+    assert not {"Sun & Mon", "AWD", "RRP"} & found
+    assert {"Ministry of Labour", "Tenaga Foundation", "Anti-Trafficking Unit"} <= found
