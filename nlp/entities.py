@@ -221,10 +221,12 @@ COMPANY_RUN = re.compile(
     r"Enterprises?|Company|Co\.,? Ltd\.?|Co(?:\.|(?![\w-]))|Ltd\.?|Limited|Sdn\.? Bhd\.?|Bhd\.?|Pte\.? Ltd\.?|Inc\.?|Incorporated|"
     r"Corp\.?|LLC|JSC|Corporation|Holdings|Group|Garments?|Fisheries|Seafood|Logistics|Services)(?!\w)"
 )
-# A bank or an airline named with one to three capitalised words, a known place among them:
-# "Siam Commercial Bank", "Bangkok Bank", "Biman Bangladesh Airlines" (not "West Bank").
+# A bank, an airline or an exchange named with one to three capitalised words, a known place
+# among them: "Siam Commercial Bank", "Biman Bangladesh Airlines", "Hong Kong Stock Exchange"
+# (not "West Bank").
 BANK_RUN = re.compile(
-    rf"\b(?!(?:West|East|North|South|Left|Right){_SP}Bank\b)(?:{_WORD}{_SP}){{1,3}}(?:Bank|Airlines?|Airways)\b"
+    rf"\b(?!(?:West|East|North|South|Left|Right){_SP}Bank\b)(?:{_WORD}{_SP}){{1,3}}"
+    rf"(?:Bank|Airlines?|Airways|Stock{_SP}Exchange)\b"
 )
 # A police force named after its town, county or state: "Staffordshire Police", "Greater
 # Manchester Police", "Selangor Police" (the model often leaves these untagged or cut).

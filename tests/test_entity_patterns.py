@@ -999,3 +999,8 @@ def test_what_someone_owns_titles_of_works_things_weekdays_and_car_abbreviations
     assert not {"Complete and Total Endorsement", "Westfield Park", "Tale of Salt", "Harbour", "Mercury"} & found
     assert not {"Sun & Mon", "AWD", "RRP"} & found
     assert {"Ministry of Labour", "Tenaga Foundation", "Anti-Trafficking Unit"} <= found
+
+
+def test_a_stock_exchange_named_after_its_city_is_an_organisation(nlp):
+    out = extract(nlp, "The listing ceremony is due to be held at the Hong Kong Stock Exchange next Tuesday.")
+    assert "Hong Kong Stock Exchange" in agencies(out)
