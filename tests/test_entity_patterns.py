@@ -1004,3 +1004,13 @@ def test_what_someone_owns_titles_of_works_things_weekdays_and_car_abbreviations
 def test_a_stock_exchange_named_after_its_city_is_an_organisation(nlp):
     out = extract(nlp, "The listing ceremony is due to be held at the Hong Kong Stock Exchange next Tuesday.")
     assert "Hong Kong Stock Exchange" in agencies(out)
+
+
+def test_the_islamic_state_is_an_organisation_not_an_adjective(nlp):
+    out = extract(
+        nlp,
+        "Yazidi women were sold by fighters of the Islamic State group in Syria. Survivors of ISIS captivity "
+        "said Islamic State commanders kept lists of buyers.",
+    )
+    assert "Islamic State" in {a["name"].replace(" group", "") for a in out["agencies"]}
+    assert len([a for a in out["agencies"] if "Islamic" in a["name"] or a["name"] == "ISIS"]) == 1
