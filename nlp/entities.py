@@ -608,6 +608,19 @@ class EntityResolver:
         ):
             return "place", place_name(text), None, None  # "in Laiza", "near Bukit Pasir" tagged ORG
         if (
+            label in AGENCY_LABELS
+            and len(ent) <= 3
+            and ent.end < len(doc)
+            and doc[ent.end].lower_ == "police"
+            and doc[ent.end].is_lower
+            and agency_kind_for(text) == "other"
+            and not COMPANY_RUN.fullmatch(text)
+            and not INSTITUTION_HEAD.search(text)
+            and text.casefold() not in DEMONYMS
+            and all(t.is_title for t in ent)
+        ):
+            return "place", place_name(text), None, None  # "Forest Hill police officers": the town's police
+        if (
             label in {"FAC", "ORG", "GPE"}
             and 2 <= len(ent) <= 3
             and ent.start > 0

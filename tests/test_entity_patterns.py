@@ -1014,3 +1014,8 @@ def test_the_islamic_state_is_an_organisation_not_an_adjective(nlp):
     )
     assert "Islamic State" in {a["name"].replace(" group", "") for a in out["agencies"]}
     assert len([a for a in out["agencies"] if "Islamic" in a["name"] or a["name"] == "ISIS"]) == 1
+
+
+def test_a_town_before_lower_case_police_is_a_place(nlp):
+    out = extract(nlp, "It was around midnight when a tip led Pine Hill police officers to Webb's room.")
+    assert "Pine Hill" in places(out) and "Pine Hill" not in agencies(out)
