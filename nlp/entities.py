@@ -127,6 +127,16 @@ JUNK = {
     "ipo",
     "ev",
     "usb",
+    "awd",  # drivetrains, prices and parts, in car and gadget news
+    "rwd",
+    "fwd",
+    "4wd",
+    "rrp",
+    "msrp",
+    "suv",
+    "led",
+    "hdmi",
+    "gps",
     "gmt",
     "rgb",
     "ecg",
@@ -181,7 +191,7 @@ FACILITY_TAIL = re.compile(
 )
 # Bars, karaoke parlours, hotels and venues: where things happened, neither places nor agencies.
 VENUE_TAIL = re.compile(
-    r"\s(?:Hotel|KTV|Karaoke|Bar|Spa|Massage|Parlou?r|Lounge|Pub|Restaurant|Amphitheat(?:re|er)|Arena|"
+    r"\s(?:Hotel|Suites|KTV|Karaoke|Bar|Spa|Massage|Parlou?r|Lounge|Pub|Restaurant|Amphitheat(?:re|er)|Arena|"
     r"Stadium|Pavilion|Mall|Plaza|Guesthouse|Guest House|Salon|Nails|Apartments?|Condominium|Nightclub|"
     r"Disco|Beer Garden|Inn|Motel|Airport|Bridge|Terminal|Pier|Wharf|Jetty|Checkpoint|Border Crossing|Jail|Prison|Penitentiary|"
     r"Auditorium|Detention Cent(?:er|re)|Correctional (?:Facility|Institution|Center))$"
@@ -211,10 +221,12 @@ COMPANY_RUN = re.compile(
     r"Enterprises?|Company|Co\.,? Ltd\.?|Co(?:\.|(?![\w-]))|Ltd\.?|Limited|Sdn\.? Bhd\.?|Bhd\.?|Pte\.? Ltd\.?|Inc\.?|Incorporated|"
     r"Corp\.?|LLC|JSC|Corporation|Holdings|Group|Garments?|Fisheries|Seafood|Logistics|Services)(?!\w)"
 )
-# A bank or an airline named with one to three capitalised words, a known place among them:
-# "Siam Commercial Bank", "Bangkok Bank", "Biman Bangladesh Airlines" (not "West Bank").
+# A bank, an airline or an exchange named with one to three capitalised words, a known place
+# among them: "Siam Commercial Bank", "Biman Bangladesh Airlines", "Hong Kong Stock Exchange"
+# (not "West Bank").
 BANK_RUN = re.compile(
-    rf"\b(?!(?:West|East|North|South|Left|Right){_SP}Bank\b)(?:{_WORD}{_SP}){{1,3}}(?:Bank|Airlines?|Airways)\b"
+    rf"\b(?!(?:West|East|North|South|Left|Right){_SP}Bank\b)(?:{_WORD}{_SP}){{1,3}}"
+    rf"(?:Bank|Airlines?|Airways|Stock{_SP}Exchange)\b"
 )
 # A police force named after its town, county or state: "Staffordshire Police", "Greater
 # Manchester Police", "Selangor Police" (the model often leaves these untagged or cut).
@@ -441,6 +453,8 @@ class EntityResolver:
         doc.user_data.pop("_embedded_places", None)
         doc.user_data.pop("_sure_places", None)  # a dateline, "Davao del Sur": places whatever follows
         doc.user_data.pop("_sources", None)
+        doc.user_data.pop("_products", None)
+        doc.user_data.pop("_teams", None)
         current = _span_keys(doc.ents)
         for repair in SPAN_REPAIRS:  # each one optional: a failing repair keeps the spans before it
             try:
@@ -476,6 +490,9 @@ class EntityResolver:
             typed = self._classify(doc, span)
             if typed is not None and typed[0] == "place" and (kb_id or typed[3] is not None):
                 candidates.append((span, *typed))  # a known place only: "Women's" owns nothing
+        products = doc.user_data.pop("_products", set())
+        products -= {lookup_key(c[2]) for c in candidates if c[1] == "agency" and _acts_as_maker(c[0])}
+        candidates = [c for c in candidates if not (c[1] == "agency" and c[4] is None and lookup_key(c[2]) in products)]
         candidates.sort(key=lambda c: c[0].start)
         doc._.entities = self._merge(doc, candidates, acronyms)
         return doc
@@ -509,6 +526,8 @@ class EntityResolver:
                 return entry.category, entry.name, None, entry
         label = ent.label_
         text = normalize_text(ent.text)
+        if label in AGENCY_LABELS and ent.start in doc.user_data.get("_teams", ()):
+            return "agency", agency_name(text), None, None  # "the Sabres", "Real Madrid": a team
         if label in PLACE_LABELS and ent.start in doc.user_data.get("_sure_places", ()):
             return "place", place_name(text.title() if text.isupper() else text), None, None  # "DOBO, Indonesia (AFP)"
         if _in_capitals_line(doc, ent):
@@ -558,6 +577,7 @@ class EntityResolver:
                 (doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS and not _made_of_names(as_person))
                 or _where_only_places_stand(doc, ent)
             )
+            and text.split()[-1].casefold() not in FIRM_TAILS  # "from Peter Koros Design": a firm
             and not _looks_like_person(doc, ent)
             and not left_title
             and not title
@@ -575,6 +595,7 @@ class EntityResolver:
             and len(ent) <= 3
             and _followed_by_known_place(doc, ent)
             and ent.start not in doc.user_data.get("_sources", ())  # "KOMPAS.COM, Surabaya -": the outlet
+            and not AGENCY_CUE_BEFORE.search(before)  # "carrier SunExpress, Kazakhstan's ...": a firm
             and not _looks_like_person(doc, ent)
             and not title
             and agency_kind_for(text) == "other"
@@ -591,6 +612,19 @@ class EntityResolver:
             and all(t.text[:1].isupper() for t in ent)
         ):
             return "place", place_name(text), None, None  # "in Laiza", "near Bukit Pasir" tagged ORG
+        if (
+            label in AGENCY_LABELS
+            and len(ent) <= 3
+            and ent.end < len(doc)
+            and doc[ent.end].lower_ == "police"
+            and doc[ent.end].is_lower
+            and agency_kind_for(text) == "other"
+            and not COMPANY_RUN.fullmatch(text)
+            and not INSTITUTION_HEAD.search(text)
+            and text.casefold() not in DEMONYMS
+            and all(t.is_title for t in ent)
+        ):
+            return "place", place_name(text), None, None  # "Forest Hill police officers": the town's police
         if (
             label in {"FAC", "ORG", "GPE"}
             and 2 <= len(ent) <= 3
@@ -640,6 +674,13 @@ class EntityResolver:
         if (FACILITY_TAIL.search(text) or VENUE_TAIL.search(text)) and not LAWYERS_BAR.fullmatch(agency_name(text)):
             return None  # "Khao San Road", "Walking Street", "Golden Lotus Hotel": an address or a venue
         if (
+            label in AGENCY_LABELS | PLACE_LABELS
+            and ent.end < len(doc)
+            and doc[ent.end].text[:1].isupper()
+            and VENUE_TAIL.search(f"{text} {doc[ent.end].text}")
+        ):
+            return None  # "WoodSpring" + "Suites", "MIDFLORIDA Credit Union" + "Amphitheatre": a venue's name
+        if (
             label == "PERSON"
             and re.search(r"\b[Tt]he\s+$", before)
             and len(ent) > 1
@@ -656,6 +697,8 @@ class EntityResolver:
             and all(t.text[:1].isupper() for t in ent)
         ):
             return "place", place_name(text), None, None  # "near Chau Doc": the model's FAC is a town
+        if AIRLINE.fullmatch(text) and label in {"FAC", "ORG", "GPE", "PERSON"}:
+            return "agency", agency_name(text), None, None  # "Kazakhstan's Air Astana": an airline
         if label in {"NORP", "FAC"} or text.casefold() in DEMONYMS or text.casefold().rstrip("s") in DEMONYMS:
             return None
         if label != "PERSON" or not _looks_like_person(doc, ent):
@@ -685,6 +728,12 @@ class EntityResolver:
                 return "agency", agency_name(text), None, None
             if LEGAL_FORM.search(text):
                 return "agency", agency_name(text), None, None  # "Mega Perabot Sdn Bhd, a 52-year-old ...": a firm
+            if not person_cue and (
+                ORG_APPOSITION.match(doc_text(doc)[ent.end_char : ent.end_char + 80])
+                or (len(ent) > 1 and text.split()[-1].casefold() in FIRM_TAILS)
+            ):
+                name = agency_name(text)  # "Kosmos, a group co-founded by ...", "Peter Koros Design"
+                return ("agency", name, None, None) if name and _plausible_agency(name) else None
             if not as_person or not _plausible_person(as_person, ent):
                 return None
             return "person", as_person, left_title or title, None
@@ -702,10 +751,20 @@ class EntityResolver:
             return "place", place_name(text), None, None  # "Mekong Delta"
         if label in AGENCY_LABELS and HONORIFIC_START.match(text) and _plausible_person(as_person, ent):
             return "person", as_person, left_title or title, None  # "U Tin Win", "Daw Khin Mya" tagged ORG
+        if (
+            label in AGENCY_LABELS
+            and agency_kind_for(text) == "other"
+            and not INSTITUTION_HEAD.search(text)  # "its Anti-Trafficking Unit" is a body
+            and not COMPANY_RUN.fullmatch(text)
+            and _names_a_work_or_thing(doc, ent)
+        ):
+            return None  # "my Complete and Total Endorsement", "A Song of Ice", "the planet Mercury"
         if label in AGENCY_LABELS:
             name = agency_name(text)
             if ", " in name and " and " not in name and not re.search(r",\s*(?:Ltd|Inc|LLC|Co|Bhd)\b", name):
                 return None  # "CBS All Access, Disney has ...": two names the model ran together
+            if name and len(name.split()) > 1 and name.split()[-1] in PRODUCT_TAIL and agency_kind_for(name) == "other":
+                _note_product(doc, name.rsplit(" ", 1)[0])  # "Chromecast Ultra", "MacBook Pro": the line's name
             if not name or not _plausible_agency(name):
                 return None
             if all(is_title_word(w) for w in name.split()) and agency_kind_for(name) == "other":
@@ -716,6 +775,7 @@ class EntityResolver:
                 and doc[ent.end].lemma_ in PRODUCT_NOUNS
                 and agency_kind_for(name) == "other"
             ):
+                _note_product(doc, name)
                 return None  # "MacBook Air models", "DualShock controllers", "IPS panel": a product
             following = ent.end + (ent.end < len(doc) and doc[ent.end].text in {"'", "'s", "\u2019", "\u2019s"})
             if following < len(doc) and doc[following].text[:1].isupper() and doc[following].lower_ in NOT_AGENCY_HEADS:
@@ -764,10 +824,15 @@ class EntityResolver:
                 if _plausible_person(as_person, ent):
                     return "person", as_person, left_title or title, None  # "Freddie Spencer" tagged ORG
             return "agency", name, None, None
-        if (
-            label in PLACE_LABELS
-            and AGENCY_CUE_BEFORE.search(before)
-            and not re.search(r"\b(?:in|at|of|from|to|near)\s+(?:the\s+)?\w+\s*$", before)
+        if label in PLACE_LABELS and (
+            (
+                AGENCY_CUE_BEFORE.search(before)
+                and not re.search(r"\b(?:in|at|of|from|to|near)\s+(?:the\s+)?\w+\s*$", before)
+            )
+            or (
+                ent.start not in doc.user_data.get("_sure_places", ())
+                and ORG_APPOSITION.match(doc_text(doc)[ent.end_char : ent.end_char + 80])
+            )
         ):
             name = agency_name(text)  # "carrier SunExpress", "newspaper chains Gannett"; not "agency in Batam"
             return ("agency", name, None, None) if name and _plausible_agency(name) else None
@@ -1766,6 +1831,18 @@ PERSON_APPOSITION = re.compile(
 )
 
 
+# What an organisation is, in apposition after its name: "Kosmos, a group co-founded by ..."
+# (not "X, a monitor with rights group Y": the group is another's).
+ORG_APPOSITION = re.compile(
+    r"^\s*,\s+(?:a|an|the)\s+(?:(?!(?:with|at|for|of|in|from|and|who)\b)[\w'-]+\s+){0,3}?(?:group|company|firm|startup|start-up|charity|"
+    r"non-profit|nonprofit|organi[sz]ation|NGO|foundation|carrier|airline|retailer|manufacturer|"
+    r"maker|publisher|broadcaster|newspaper|magazine|website|agency)\b(?!\s+of\b|\s+[a-z]+\s+(?:fellow|at|for)\b)",
+)  # the noun in lower case: "Solomonidou, a European Space Agency research fellow" is a person
+# The last word of a firm or studio named after its founder: "Peter Koros Design", "Lorimer Media".
+FIRM_TAILS = {"design", "designs", "media", "group", "studios", "studio", "pictures", "records", "partners", "labs"}
+AIRLINE = re.compile(r"Air(?:lines?)?[ \t]+[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)?")
+
+
 # What a person is, written in lower case right before the name: "quarterback Mason Tully",
 # "broker Chan Sopheap", "media mogul Debola Ade". A proper-noun run after one is a person.
 ROLE_NOUNS = {
@@ -1893,6 +1970,8 @@ PRODUCT_NOUNS = {
     "camp",  # "the Rukban camp": a place, no organisation
 }
 PRODUCT_TAIL = {"Pro", "Lite", "Ultra", "Series", "Edition", "Convertible", "Concept", "Max", "Mini", "Plus", "Watch"}
+_DAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+WEEKDAYS = re.compile(rf"{_DAY}(?:\s*(?:&|and|-|\u2013|to)\s*{_DAY})+")  # two days at least: "The Sun" is a newspaper
 US_STATE_CODES = set(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
     "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split()
@@ -2003,6 +2082,52 @@ GENERIC_AGENCIES = {
 }
 
 
+POSSESSIVE_DETERMINERS = {"my", "your", "his", "her", "its", "our", "their"}
+# A lower-case noun for a thing that is no organisation, right before its name.
+THING_BEFORE = re.compile(
+    r"\b(?:planet|moon|song|single|album|film|movie|novel|book|game|show|series|ship|vessel|hurricane|"
+    r"typhoon|storm|cyclone)\s*$"
+)
+SMALL_TITLE_WORDS = {"a", "an", "the", "of", "to", "in", "on", "and", "for", "at", "with", "or"}
+
+
+def _names_a_work_or_thing(doc: Doc, ent: Span) -> bool:
+    """A span the model called an organisation that names something else: what someone owns
+    ("my Complete and Total Endorsement", "its electric Gran Turismo", "his Old Trafford exit"),
+    the title of a work ("wrote A Song of Ice and Fire", "“Takin' It to the Streets.”") or a
+    thing named after a noun for it ("the planet Mercury")."""
+    i = ent.start - 1
+    while i >= 0 and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i -= 1
+    if i >= 0 and doc[i].lower_ in POSSESSIVE_DETERMINERS:
+        return True
+    if ent.start > 0 and doc[ent.start - 1].text in {"A", "An"} and not doc[ent.start - 1].is_sent_start:
+        return True
+    if THING_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 20) : ent.start_char]):
+        return True
+    sent_before = doc_text(doc)[ent.sent.start_char : ent.start_char]
+    opened = max(sent_before.rfind("\u201c"), sent_before.rfind('"'))
+    if opened >= 0 and re.match(r"^[.,!?]?[\u201d\"]", doc_text(doc)[ent.end_char : ent.end_char + 2]):
+        words = sent_before[opened + 1 :].split()
+        return 0 < len(words) <= 8 and all(w[:1].isupper() or w in SMALL_TITLE_WORDS for w in words)
+    return False
+
+
+def _note_product(doc: Doc, name: str) -> None:
+    """A name the article once writes as a product ("the MEB platform", "Stadia port") is a
+    product wherever else it stands ("The MEB's flexibility"): no agency in this article."""
+    doc.user_data.setdefault("_products", set()).add(lookup_key(name))
+
+
+MAKER_VERBS = {"say", "reveal", "unveil", "announce", "call", "offer", "plan", "hope", "launch", "release", "sell"}
+
+
+def _acts_as_maker(ent: Span) -> bool:
+    """ "Nissan says", "Lexus revealed": a name that speaks or sells is the maker, even where
+    the article writes its products as "Nissan models"."""
+    return ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in MAKER_VERBS
+
+
 def _plausible_agency(name: str) -> bool:
     """A named organisation, not a law, plan, programme, survey, event or product, not a
     generic noun ("Government", "High Court"), not a lower-case fragment ("trafficking cases
@@ -2014,8 +2139,8 @@ def _plausible_agency(name: str) -> bool:
         return False
     if words[-1] in PRODUCT_TAIL or (len(words) > 1 and words[-2:] == ["on", words[-1]]):
         return False
-    if name in US_STATE_CODES:
-        return False
+    if name in US_STATE_CODES or WEEKDAYS.fullmatch(name):
+        return False  # "Closed on Sun & Mon"
     if re.search(r"\s\d+$", name) and not re.search(
         r"\b(?:Branch|Unit|Division|Region|Zone|Sector|Station)\s\d+$", name
     ):
@@ -2709,6 +2834,69 @@ def _source_agencies(doc: Doc) -> list[Span]:
     return _preferring(extra, ents)
 
 
+# The posts a sports team's name stands before: "Sabres center Casey Mittelstadt", "Steelers
+# defensive captain Cam Heyward", "Browns pass rusher Myles Garrett", "Wild coach Bruce Boudreau".
+TEAM_POSTS = {
+    "quarterback", "linebacker", "receiver", "center", "centre", "striker", "goalkeeper", "keeper",
+    "midfielder", "defender", "forward", "winger", "pitcher", "shortstop", "outfielder", "coach", "captain",
+    "rusher", "cornerback", "safety", "tackle", "guard", "goaltender", "goalie", "defenseman",
+}  # fmt: skip
+# A club's name: "Real Madrid", "Athletic Bilbao", "Manchester United", "Tottenham Hotspur" (the
+# town in it is no place here).
+CLUB_BEFORE_TOWN = re.compile(r"^(?:Real|Athletic|Atl[eé]tico|Sporting|Dynamo|Dinamo|Olympique|Borussia)$")
+CLUB_AFTER_TOWN = re.compile(r"^(?:United|Hotspur|Rovers|Wanderers|Albion)$")
+
+
+def _team_names(doc: Doc) -> list[Span]:
+    """Sports teams: a name before a player's or coach's post and his name ("Sabres center
+    Casey Mittelstadt") is the team, wherever the article writes it ("the Sabres"); a town
+    with a club word ("Real Madrid", "Manchester United") is the club. The model takes them
+    for persons, places or nothing."""
+    ents = list(doc.ents)
+    teams: set[str] = set()
+    found: list[tuple[int, int]] = []
+    for i, token in enumerate(doc):
+        if token.lower_ not in TEAM_POSTS or not token.is_lower or i + 1 >= len(doc):
+            continue
+        if not (doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN"):
+            continue
+        end = i - 1 if i > 0 and doc[i - 1].is_lower and doc[i - 1].is_alpha else i  # "defensive", "pass"
+        start = end
+        while start > 0 and start > end - 3 and doc[start - 1].is_title and doc[start - 1].is_alpha:
+            start -= 1
+        if start == end or (start > 0 and doc[start - 1].text[:1].isupper()):
+            continue
+        words = doc[start:end]
+        if words[0].is_sent_start and not any(
+            doc[i : i + len(words)].text == words.text and not doc[i].is_sent_start for i in range(len(doc))
+        ):
+            continue  # "Former nightclub manager ...", "Their coach ...": a sentence's first word
+        if words.text.casefold() in DEMONYMS or any(
+            t.ent_type_ in {"GPE", "LOC"} or t.ent_kb_id_ or is_title_word(t.text) for t in words
+        ):
+            continue  # "Thai boxer", a town, a known name or a post stays what it is
+        if any(e.text == words.text and _after_place_preposition(doc, e.start) for e in doc.ents):
+            continue  # "Pittsburgh center ..." where the article has "in Pittsburgh"
+        teams.add(words.text)
+    for i, token in enumerate(doc[:-1]):
+        town, club = (doc[i + 1], token) if CLUB_BEFORE_TOWN.match(token.text) else (token, doc[i + 1])
+        if (CLUB_BEFORE_TOWN.match(token.text) or CLUB_AFTER_TOWN.match(doc[i + 1].text)) and (
+            town.is_title and town.ent_type_ in {"GPE", "LOC"} and club.is_title
+        ):
+            found.append((i, i + 2))
+    clubs = len(found)  # a club's name wins over the model's spans; a team's only over its own
+    for team in teams:
+        size = len(team.split())
+        found += [(i, i + size) for i in range(len(doc) - size + 1) if doc[i : i + size].text == team]
+    extra = []
+    for k, (start, end) in enumerate(found):
+        if k >= clubs and any(e.start < end and e.end > start and (e.start < start or e.end > end) for e in ents):
+            continue  # inside a longer name the model found ("Browns DL Sheldon Richardson")
+        extra.append(Span(doc, start, end, label="ORG"))
+        doc.user_data.setdefault("_teams", set()).add(start)
+    return _preferring(filter_spans(extra), ents)
+
+
 PARTICLE_PLACE = re.compile(  # "Davao del Sur", "Lanao del Norte", "Stoke-on-Trent" (the model stops at the particle)
     r"\b[A-Z][a-z]+(?:[ \t]+(?:del|de|do)[ \t]+[A-Z][a-z]+|(?:-(?:on|upon|under|le|en|sur)-[A-Z][a-z]+))\b"
 )
@@ -2784,4 +2972,5 @@ SPAN_REPAIRS = (
     _credit_persons,
     _join_person_pieces,
     _tag_untagged_persons,
+    _team_names,  # last: a club's town or a team the person repairs took for a name
 )

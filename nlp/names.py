@@ -439,10 +439,14 @@ OWNED_HEADS = re.compile(rf"\b(?:{_BODY_HEADS})\b")
 
 # A post written after the body it belongs to, before a person's name: "House of
 # Representatives Speaker", "Senate Leader", "Rt. Hon.": the body is the agency. Not after
-# "of (the)": "Office of the Chief Prosecutor" is a name.
+# "of (the)": "Office of the Chief Prosecutor" is a name. "Leader" only after a chamber or a
+# party: the "Argus Leader" is a newspaper.
+_LEADS = "".join(
+    f"(?<={w})" + "|" for w in ("Senate", "House", "Majority", "Minority", "Party", "Assembly", "Opposition")
+)
 POST_AFTER_AGENCY = re.compile(
-    r"(?<=[A-Za-z]{2})(?<!\bof)(?<!\bthe)(?:\s+(?:Speaker|Leader|Spokesman|Spokeswoman|Spokesperson|Chairman|"
-    r"Chairwoman|Chairperson|President|Chief|Commissioner|Secretary|Rt\.?|Hon\.?))+$"
+    r"(?<=[A-Za-z]{2})(?<!\bof)(?<!\bthe)(?:\s+(?:Speaker|Spokesman|Spokeswoman|Spokesperson|Chairman|"
+    rf"Chairwoman|Chairperson|President|Chief|Commissioner|Secretary|Rt\.?|Hon\.?)|(?:{_LEADS[:-1]})\s+Leader)+$"
 )
 
 

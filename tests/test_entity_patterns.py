@@ -1023,3 +1023,83 @@ def test_a_newspaper_named_after_its_city_is_one_organisation(nlp):
     )
     assert {"Denver Post", "San Jose Mercury News"} <= agencies(out)
     assert "Denver" not in places(out)
+
+
+def test_a_name_written_once_as_a_product_is_no_agency_anywhere_in_the_article(nlp):
+    out = extract(
+        nlp,
+        "The first car built on the new Korvax platform arrives next year. The Korvax's flexibility lets "
+        "Halvorsen Motors stretch the body. Halvorsen Motors says the older Halvorsen models will stay.",
+    )
+    assert "Korvax" not in agencies(out)
+    assert "Halvorsen Motors" in agencies(out)
+
+
+def test_sports_teams_before_a_post_and_clubs_named_after_their_town(nlp):
+    out = extract(
+        nlp,
+        "Hours before the game, Ravens coach Dale Morrow praised his line. The Ravens lost 4-1 to the Comets, "
+        "and Comets center Tomas Ekberg scored twice. Pittsburgh center Ray Lund was injured in Pittsburgh.\n\n"
+        "Later he managed Real Madrid and Manchester United before a spell in Madrid.",
+    )
+    assert {"Ravens", "Comets", "Real Madrid", "Manchester United"} <= agencies(out)
+    assert {"Dale Morrow", "Tomas Ekberg", "Ray Lund"} <= persons(out)
+    assert {"Pittsburgh", "Madrid"} <= places(out)
+    assert not {"Ravens", "Comets"} & persons(out)
+
+
+def test_a_firm_by_its_apposition_its_founder_named_tail_and_an_airline(nlp):
+    out = extract(
+        nlp,
+        "The deal was signed with Korvalis, a group co-founded by a former footballer. The stage lights came "
+        "from Peter Hallam Design. Orders came from the budget carrier SkyTrek, Kazakhstan's Air Astana and "
+        "a third buyer. Ana Ruiz, a European Space Agency research fellow, said the plains were dry.",
+    )
+    assert {"Korvalis", "Peter Hallam Design", "SkyTrek", "Air Astana"} <= agencies(out)
+    assert "Ana Ruiz" in persons(out) and "Ana Ruiz" not in agencies(out)
+    assert not {"SkyTrek", "Air Astana"} & places(out)
+
+
+def test_a_venue_the_model_cut_before_its_venue_word_and_a_newspaper_called_leader(nlp):
+    out = extract(
+        nlp,
+        "He took the girl to Hollow Creek's BrightStay Suites hotel. The band plays June 10 - Tampa, FL @ "
+        "SUNCOAST Credit Union Amphitheatre. The campaign cost $449,000, according to the Marlow Falls Argus Leader.",
+    )
+    assert not any("BrightStay" in a or "SUNCOAST" in a for a in agencies(out))
+    assert "Marlow Falls Argus Leader" in agencies(out)
+
+
+def test_what_someone_owns_titles_of_works_things_weekdays_and_car_abbreviations_are_no_agencies(nlp):
+    out = extract(
+        nlp,
+        "“Dana has my Complete and Total Endorsement,” he wrote. Since his Westfield Park exit he has coached "
+        "abroad. Years before Ann Kettle wrote A Tale of Salt and Iron, Ford wrote history. The band closed with "
+        "“Running Down to the Harbour.” Titan is larger than the planet Mercury. Tue - Sat 4PM (Closed on Sun & Mon). "
+        "The car could just as easily be AWD. RRP: 49.95 Euro. The Ministry of Labour said the Tenaga Foundation "
+        "and its Anti-Trafficking Unit would help.",
+    )
+    found = agencies(out)
+    assert not {"Complete and Total Endorsement", "Westfield Park", "Tale of Salt", "Harbour", "Mercury"} & found
+    assert not {"Sun & Mon", "AWD", "RRP"} & found
+    assert {"Ministry of Labour", "Tenaga Foundation", "Anti-Trafficking Unit"} <= found
+
+
+def test_a_stock_exchange_named_after_its_city_is_an_organisation(nlp):
+    out = extract(nlp, "The listing ceremony is due to be held at the Hong Kong Stock Exchange next Tuesday.")
+    assert "Hong Kong Stock Exchange" in agencies(out)
+
+
+def test_the_islamic_state_is_an_organisation_not_an_adjective(nlp):
+    out = extract(
+        nlp,
+        "Yazidi women were sold by fighters of the Islamic State group in Syria. Survivors of ISIS captivity "
+        "said Islamic State commanders kept lists of buyers.",
+    )
+    assert "Islamic State" in {a["name"].replace(" group", "") for a in out["agencies"]}
+    assert len([a for a in out["agencies"] if "Islamic" in a["name"] or a["name"] == "ISIS"]) == 1
+
+
+def test_a_town_before_lower_case_police_is_a_place(nlp):
+    out = extract(nlp, "It was around midnight when a tip led Pine Hill police officers to Webb's room.")
+    assert "Pine Hill" in places(out) and "Pine Hill" not in agencies(out)
