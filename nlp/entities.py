@@ -447,7 +447,7 @@ class EntityResolver:
         self.gazetteer = gazetteer
         self.keep_labels = set(keep_labels)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def _resolve(self, doc: Doc) -> Doc:
         candidates = []
         acronyms: dict[str, str] = {}
         doc.user_data.pop("_embedded_places", None)
@@ -496,6 +496,12 @@ class EntityResolver:
         candidates.sort(key=lambda c: c[0].start)
         doc._.entities = self._merge(doc, candidates, acronyms)
         return doc
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._resolve(doc)
+        finally:
+            _SEARCHES.clear()  # the searches hold this doc's text
 
     # -- typing -------------------------------------------------------------
     def _classify(self, doc: Doc, ent: Span):
@@ -1085,6 +1091,47 @@ ORG_QUALIFIERS = {
 ORG_CONTINUES = {"ministry", "department", "council", "committee", "office", "commission", "bureau", "agency"}
 
 
+# The name runs searched for after the model's organisations, and whether each may run
+# over a known agency's words.
+NAME_RUNS = (
+    (COMPANY_RUN, False),
+    (BANK_RUN, False),
+    (POLICE_RUN, False),
+    (INSTITUTION_RUN, False),
+    (HEAD_FIRST_RUN, False),
+    (MISSION_OF, False),
+    (MISSION_AFTER, False),
+    (COURT_RUN, True),  # a court's name may contain a known agency's words
+    (HYPHENATED_ACRONYM, True),  # "PNP-WCPC": a unit of the PNP
+)
+# Words one of which every match of a name run contains (the patterns are case-sensitive):
+# a text with none of them is not searched at all.
+NAME_RUN_WORDS = {
+    BANK_RUN: ("Bank", "Airline", "Airways"),
+    POLICE_RUN: ("Police", "Constabulary", "Gendarmerie"),
+    MISSION_OF: ("Embassy", "Consulate", "Commission"),
+    MISSION_AFTER: ("Embassy", "Consulate", "Commission"),
+    COURT_RUN: ("Court",),
+    HYPHENATED_ACRONYM: ("-",),
+}
+# pattern.search(text, position) by (pattern, position, text): the two organisation passes
+# (_organisations, _organisations_again) search the same text from mostly the same
+# positions, and a search's result depends on nothing else. The resolver empties it after
+# each doc; the bound only matters for callers outside it.
+_SEARCHES: dict = {}
+_SEARCHES_KEPT = 50_000
+
+
+def _search(pattern: re.Pattern, text: str, position: int) -> re.Match | None:
+    key = (pattern, position, text)
+    if key in _SEARCHES:
+        return _SEARCHES[key]
+    if len(_SEARCHES) >= _SEARCHES_KEPT:
+        _SEARCHES.clear()
+    found = _SEARCHES[key] = pattern.search(text, position)
+    return found
+
+
 def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Cardiff" + "Crown Court" is "Cardiff Crown Court"; "Global New Light" + "of Myanmar";
     "Ministry of Maritime Affairs" + "and Fisheries"; company names the model missed."""
@@ -1156,19 +1203,11 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
                     for i in range(span.end, widened.end)
                 ):
                     extra.append(Span(doc, widened.start, widened.end, label="ORG"))
-    for pattern, over_agencies in (
-        (COMPANY_RUN, False),
-        (BANK_RUN, False),
-        (POLICE_RUN, False),
-        (INSTITUTION_RUN, False),
-        (HEAD_FIRST_RUN, False),
-        (MISSION_OF, False),
-        (MISSION_AFTER, False),
-        (COURT_RUN, True),  # a court's name may contain a known agency's words
-        (HYPHENATED_ACRONYM, True),
-    ):  # "PNP-WCPC": a unit of the PNP
+    for pattern, over_agencies in NAME_RUNS:
+        if pattern in NAME_RUN_WORDS and not any(word in text for word in NAME_RUN_WORDS[pattern]):
+            continue  # no match can be in this text
         position = 0
-        while (match := pattern.search(text, position)) is not None:
+        while (match := _search(pattern, text, position)) is not None:
             span = _name_run_span(doc, match, taken, over_agencies)
             if (
                 span is not None

@@ -78,6 +78,7 @@ def load_pipeline(name: str | None = None, component_config: dict | None = None)
     keep_names_whole(nlp)
     fast_attribute_ruler(nlp)
     nlp.add_pipe("accent_norms", first=True)
+    cached_lemmatizer(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
     before = "ner" if "ner" in nlp.pipe_names else None
@@ -224,6 +225,37 @@ def _set_rule_attrs(ruler, doc, matches) -> None:
         if not start <= i < end:
             raise ValueError(f"attribute_ruler: index {index} outside the match {start}-{end}")
         set_token_attrs(doc[i], attrs[attr_id])
+
+
+LEMMA_CACHE_SIZE = 200_000  # distinct (text, part of speech, morphology) kept; cleared beyond
+
+
+def cached_lemmatizer(nlp: Language) -> None:
+    """The model's rule lemmatizer caches a token's lemmas only when its rules ran: a base form
+    (most tokens) goes through `is_base_form` and a morphology dict every time. Its lemmas are
+    a function of what its own cache is keyed on (the token's text, part of speech and
+    morphology), so here all of them are cached: the same lemmas, found once.
+    TRAFFICKING_SPACY_LEMMATIZER=1 keeps spaCy's own."""
+    if "lemmatizer" not in nlp.pipe_names or os.environ.get("TRAFFICKING_SPACY_LEMMATIZER"):
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule":
+        return
+    rule_lemmatize = lemmatizer.rule_lemmatize
+    cache: dict = {}
+
+    def lemmatize(token) -> list[str]:
+        if not token.pos:  # no part of speech: spaCy warns about it each time, so it is not cached
+            return rule_lemmatize(token)
+        key = (token.orth, token.pos, token.morph.key)
+        lemmas = cache.get(key)
+        if lemmas is None:
+            if len(cache) >= LEMMA_CACHE_SIZE:
+                cache.clear()
+            lemmas = cache[key] = rule_lemmatize(token)
+        return lemmas
+
+    lemmatizer.lemmatize = lemmatize  # an instance attribute: Lemmatizer.__call__ calls self.lemmatize
 
 
 # Abbreviations inside Philippine names: "Judge Ma. Elena Santos", "Sta. Rosa", "Sto. Tomas".
