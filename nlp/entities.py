@@ -1105,9 +1105,10 @@ NAME_RUNS = (
     (HYPHENATED_ACRONYM, True),  # "PNP-WCPC": a unit of the PNP
 )
 # Words one of which every match of a name run contains (the patterns are case-sensitive):
-# a text with none of them is not searched at all.
+# a text with none of them is not searched at all. Keep them in step with the patterns:
+# tests/test_entity_patterns.py checks every match over the tune texts and named examples.
 NAME_RUN_WORDS = {
-    BANK_RUN: ("Bank", "Airline", "Airways"),
+    BANK_RUN: ("Bank", "Airline", "Airways", "Exchange"),
     POLICE_RUN: ("Police", "Constabulary", "Gendarmerie"),
     MISSION_OF: ("Embassy", "Consulate", "Commission"),
     MISSION_AFTER: ("Embassy", "Consulate", "Commission"),

@@ -3,6 +3,8 @@ articles, part 3). Every text is invented; each test asserts on the real pipelin
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from nlp.extract import doc_to_contract
@@ -1103,3 +1105,24 @@ def test_the_islamic_state_is_an_organisation_not_an_adjective(nlp):
 def test_a_town_before_lower_case_police_is_a_place(nlp):
     out = extract(nlp, "It was around midnight when a tip led Pine Hill police officers to Webb's room.")
     assert "Pine Hill" in places(out) and "Pine Hill" not in agencies(out)
+
+
+def test_every_name_run_match_contains_one_of_the_words_its_prefilter_looks_for():
+    """A text without any of a name run's words is not searched for it: a word the pattern
+    gains and the prefilter lacks would silently drop those names."""
+    from nlp.entities import NAME_RUN_WORDS
+    from nlp.evaluate import EVAL_DIR
+
+    examples = (
+        "the Hong Kong Stock Exchange, Siam Commercial Bank, Biman Bangladesh Airlines, Thai Airways, "
+        "Staffordshire Police, Greater Manchester Police, the Embassy of Australia, the British Embassy, "
+        "the European Commission, Phnom Penh Municipal Court, Udon Thani Provincial Court, PNP-WCPC"
+    )
+    texts = [examples, *(json.loads(line)["text"] for line in (EVAL_DIR / "fiction-tune.jsonl").open(encoding="utf-8"))]
+    matched = set()
+    for pattern, words in NAME_RUN_WORDS.items():
+        for text in texts:
+            for match in pattern.finditer(text):
+                matched.add(pattern)
+                assert any(word in match.group() for word in words), (pattern.pattern[:60], match.group())
+    assert matched == set(NAME_RUN_WORDS)  # every pattern was tried on a match
