@@ -38,3 +38,26 @@ def test_foreign_keys_and_integrity(crawled_demo_db):
     assert db.execute("pragma foreign_key_check").fetchall() == []
     fks = {(fk.column, fk.other_table) for fk in db["sentences"].foreign_keys}
     assert {("article_id", "articles"), ("defendant_id", "entities")} <= fks
+
+
+def test_a_night_with_nothing_pending_never_loads_the_model(crawled_demo_db, tmp_path, monkeypatch):
+    """`process` reads the NLP version from the model's meta: with every article processed
+    under it, the model is not loaded at all (seconds and hundreds of MB every night)."""
+    import pipeline
+
+    db_copy = tmp_path / "copy.db"
+    sqlite_utils.Database(crawled_demo_db).execute(f"vacuum into '{db_copy}'")
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the model was loaded although nothing was pending")
+
+    monkeypatch.setattr("nlp.loader.load_pipeline", no_model)
+    monkeypatch.setattr("nlp.process.load_pipeline", no_model)
+    monkeypatch.setattr("pipeline.install_signal_handlers", lambda: None)  # pytest keeps its own
+    assert pipeline.main(["process", "--db", str(db_copy)]) == 0
+    db = sqlite_utils.Database(db_copy)
+    status, processed, version = db.execute(
+        "select status, articles_processed, nlp_version from runs order by id desc limit 1"
+    ).fetchone()
+    assert (status, processed) == ("ok", 0)
+    assert version == db.execute("select max(nlp_version) from articles").fetchone()[0]
