@@ -144,7 +144,9 @@ def test_two_crawlers_store_every_article_once_and_request_no_page_twice(site, o
     pages = {path: n for path, n in server.requests.items() if path != "/robots.txt"}
     assert set(paths) <= set(pages)
     assert max(pages.values()) == 1, {p: n for p, n in pages.items() if n > 1}
-    assert server.requests["/robots.txt"] == 2  # each crawler reads robots.txt itself
+    # each crawler reads robots.txt itself, before its first request to the site; a crawler
+    # that starts after the other has taken the whole 40-page queue makes no request at all
+    assert 1 <= server.requests["/robots.txt"] <= 2
     fleet = contents(db)
     assert fleet == one_machine  # the run's row sums the counts of both crawlers
     assert not Path("/nonexistent/fleet").exists()  # crawlers never open the database
