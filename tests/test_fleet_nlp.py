@@ -112,7 +112,10 @@ def test_an_nlp_worker_stopped_with_sigterm_hands_its_batch_back_at_once(crawled
             owners = server.hgetall("news:nlp:lease_owners").items()
             return {lease for lease, owner in owners if f"-{stopped.pid}-".encode() in owner}
 
-        wait_for(lambda: bool(stopped_holds()), "the worker's first batch", timeout=180, every=0.005)
+        def holds_one_with_more_queued() -> bool:  # so the run is not over when the signal lands
+            return bool(stopped_holds()) and server.zcard("news:nlp:requests") > 0
+
+        wait_for(holds_one_with_more_queued, "the worker's first batch", timeout=180, every=0.005)
         stopped.send_signal(signal.SIGTERM)
         code, out = finish(stopped)
         assert code == 1, out
