@@ -105,16 +105,15 @@ def process_stage(
         from nlp.process import process_articles
         from storage.extractions import count_pending
 
-        if remote is None:  # the NLP runs here
-            version = expected_version(model)
-            if version:  # loaded by process_articles, and only if an article is pending
-                where = {"model": model, "workers": workers}
-            else:  # a model folder without its meta: its version is known once it is loaded
-                nlp = load_pipeline(model)
-                version = nlp_version(nlp)
-                where = {"nlp": nlp, "workers": workers}
-        else:  # the workers load the model; its version is read from its meta here
-            version = expected_version(model) or nlp_version(load_pipeline(model))
+        version = expected_version(model)  # from the model's meta; "" for a folder without one
+        if remote is None and version:  # the NLP runs here, loaded only if an article is pending
+            where = {"model": model, "workers": workers}
+        elif remote is None:  # its version is known once it is loaded
+            nlp = load_pipeline(model)
+            version = nlp_version(nlp)
+            where = {"nlp": nlp, "workers": workers}
+        else:  # the workers load the model
+            version = version or nlp_version(load_pipeline(model))
             remote.open(run.run_id, version)
             where = {"extract": remote.extract, "version": version, "batch_size": remote.batch}
         set_fields(run.db, run.run_id, nlp_version=version)
