@@ -156,18 +156,13 @@ def read_pair_blocks(
     block, are left in the covering (key, initials, name, report_id) index; names of another
     length come back for the caller to check. A cross join: the wanted keys drive the search
     (left to itself the planner sweeps the whole index: 150 ms at 20,000 cases)."""
-    outside = not db.conn.in_transaction
-    db.execute("create temp table if not exists wanted_pair (key text, initials text)")
-    db.execute("delete from temp.wanted_pair")
-    db.conn.executemany("insert into temp.wanted_pair values (?, ?)", wanted)
+    _wanted(db, "pair", wanted, columns=("key", "initials"))
     rows = db.execute(
         """select distinct b.key, b.report_id, b.name, b.initials
            from temp.wanted_pair w
            cross join case_blocks b indexed by idx_case_blocks_key_initials_name_report_id
            where b.key = w.key and ( b.initials is null or b.initials = w.initials or length(b.initials) != length(w.initials))"""
     ).fetchall()
-    if outside and db.conn.in_transaction:
-        db.conn.commit()  # as in _wanted: the caller's transaction must not nest in this one
     blocks: dict[str, list[tuple[str, str, str | None]]] = {}
     for key, report, name, letters in rows:
         blocks.setdefault(key, []).append((report, name, letters))
@@ -223,13 +218,18 @@ def read_links(db: sqlite_utils.Database, report_ids: Iterable[str]) -> list[dic
     return [dict(zip(columns, row)) for row in rows.fetchall()]
 
 
-def _wanted(db: sqlite_utils.Database, name: str, values: Iterable[str]) -> None:
-    """A temporary one-column table of values, for `in (select ...)` filters of any length."""
+def _wanted(db: sqlite_utils.Database, name: str, values: Iterable, columns: tuple[str, ...] = ("value",)) -> None:
+    """A temporary table of values (or of tuples, one per row, for several `columns`), for
+    `in (select ...)` filters and joins of any length."""
     table = f"wanted_{name}"
     outside = not db.conn.in_transaction
-    db.execute(f"create temp table if not exists {table} (value text primary key)")
+    names = ", ".join(columns)
+    db.execute(
+        f"create temp table if not exists {table} ({', '.join(f'{c} text' for c in columns)}, primary key ({names}))"
+    )
     db.execute(f"delete from temp.{table}")
-    db.conn.executemany(f"insert or ignore into temp.{table} values (?)", ((v,) for v in values))
+    rows = values if len(columns) > 1 else ((v,) for v in values)
+    db.conn.executemany(f"insert or ignore into temp.{table} values ({', '.join('?' * len(columns))})", rows)
     if outside and db.conn.in_transaction:
         db.conn.commit()  # sqlite3 opened a transaction for these writes: end it, or the caller's would nest in it
 
