@@ -13,7 +13,6 @@ described by `nlp.config`) and does one job:
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -23,7 +22,7 @@ from spacy.util import filter_spans
 from nlp.case_events import CaseEventExtractor
 from nlp.entities import EntityResolver, doc_text
 from nlp.extract import extraction_record
-from nlp.gazetteer import AGENCIES_FILE, PLACES_FILE, is_name_part, load_gazetteer
+from nlp.gazetteer import AGENCIES_FILE, PLACES_FILE, is_name_part, load_gazetteer, without_accents
 from nlp.guard import DEADLINE_KEY, run_guarded
 from nlp.roles import assign_roles
 from nlp.sentencing import SentenceExtractor
@@ -202,11 +201,7 @@ def accent_norms(doc: Doc) -> Doc:
             return doc
         for token in doc:
             if not token.is_ascii and token.is_alpha:
-                plain = "".join(
-                    ch
-                    for ch in unicodedata.normalize("NFKD", token.text.replace("\u0111", "d").replace("\u0110", "D"))
-                    if not unicodedata.combining(ch)
-                )
+                plain = without_accents(token.text)
                 if plain.isascii():
                     token.norm_ = plain.lower()
         return doc

@@ -108,10 +108,11 @@ def _name_parts() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=65536)
-def _without_accents(word: str) -> str:
+def without_accents(word: str) -> str:
+    """ "Nguyễn" -> "Nguyen", "Đức" -> "Duc": the plain letters English-language news uses."""
     if word.isascii():
         return word
-    decomposed = unicodedata.normalize("NFKD", word.replace("\u0111", "d"))
+    decomposed = unicodedata.normalize("NFKD", word.replace("\u0111", "d").replace("\u0110", "D"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -119,7 +120,7 @@ def is_name_part(word: str, strict: bool = True) -> bool:
     """A common given or family name; `strict` also excludes everyday words ("Touch", "Long").
     Accents do not count: "Nguyễn" is "Nguyen", as Vietnamese news written with diacritics has it."""
     names, not_names = _name_parts()
-    key = _without_accents(word.casefold())
+    key = without_accents(word.casefold())
     return key in names and not (strict and key in not_names)
 
 
