@@ -31,6 +31,14 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # cron runs it by path, from any working directory
     sys.path.insert(0, str(ROOT))
 
+# One BLAS thread per process, set before numpy is first imported: `process --workers N`
+# forks N workers, one per core, and a child forked from a process with a running BLAS
+# thread pool can deadlock (OpenBLAS and fork); the rules and the small model gain
+# nothing from BLAS threads. An operator's own setting wins.
+ONE_BLAS_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+for _name, _value in ONE_BLAS_THREAD.items():
+    os.environ.setdefault(_name, _value)
+
 from crawler.sources import SourcesFileError
 from operations.logs import add_log_file, setup_logging
 from operations.runs import (

@@ -17,14 +17,21 @@ the child measured it, ours' as the wall time of `pipeline.py process` on a data
 with no articles. Runs are interleaved (raw N, ours N, ...) and repeated --repeat
 times; the fastest run of each side is compared.
 
-    python bench/nlp_throughput.py [--articles 600] [--processes 1,2] [--repeat 1]
+Both sides run with one BLAS thread per process, as `pipeline.py` sets it. A child that
+does not finish within --timeout seconds is sent SIGABRT, so its Python stack (the
+children run with faulthandler on) shows where it hung, and the bench fails saying which
+side it was.
+
+    python bench/nlp_throughput.py [--articles 600] [--processes 1,2] [--repeat 1] [--timeout 1800]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -36,6 +43,30 @@ sys.path.insert(0, str(ROOT))
 
 from bench.articles_db import add_articles
 from bench.corpus import articles
+from pipeline import ONE_BLAS_THREAD
+
+CHILD_ENV = {**os.environ, **ONE_BLAS_THREAD, "PYTHONFAULTHANDLER": "1"}
+TIMEOUT = 1800.0  # seconds per child; --timeout
+
+
+def run_child(command: list[str], what: str) -> subprocess.CompletedProcess:
+    """Run one timed child; a child still running after TIMEOUT is made to print its
+    stack (SIGABRT, faulthandler) and the bench stops naming it, rather than waiting forever."""
+    child = subprocess.Popen(
+        command, cwd=ROOT, env=CHILD_ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        stdout, stderr = child.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        child.send_signal(signal.SIGABRT)
+        try:
+            stdout, stderr = child.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            stdout, stderr = child.communicate()
+        raise SystemExit(f"{what} did not finish within {TIMEOUT:g} s; its stack:\n{stderr[-6000:]}") from None
+    return subprocess.CompletedProcess(command, child.returncode, stdout, stderr)
+
 
 BATCH_SIZE = 64
 
@@ -85,13 +116,10 @@ def run_raw(mode: str, processes: int, corpus: Path) -> tuple[float, float, floa
     """(wall seconds from launch to exit, seconds of it before piping, CPU seconds) of one raw child."""
     cpu = children_cpu()
     started = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--raw-child", mode, str(processes), str(corpus)],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    command = [sys.executable, str(Path(__file__).resolve()), "--raw-child", mode, str(processes), str(corpus)]
+    out = run_child(command, f"raw nlp.pipe ({mode}, {processes} process(es))")
+    if out.returncode != 0:
+        raise SystemExit(f"raw nlp.pipe ({mode}) failed ({out.returncode}): {out.stderr[-3000:]}")
     wall = time.perf_counter() - started
     timings = json.loads(out.stdout.strip().splitlines()[-1])
     return wall, wall - timings["pipe"], children_cpu() - cpu
@@ -103,12 +131,8 @@ def run_ours(processes: int, articles_count: int, tmp: Path) -> tuple[float, flo
     add_articles(db, articles_count)
     cpu = children_cpu()
     started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "pipeline.py"), "process", "--db", str(db), "--workers", str(processes)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    command = [sys.executable, str(ROOT / "pipeline.py"), "process", "--db", str(db), "--workers", str(processes)]
+    result = run_child(command, f"pipeline.py process --workers {processes}")
     wall = time.perf_counter() - started
     cpu = children_cpu() - cpu
     if result.returncode != 0:
@@ -126,8 +150,11 @@ def main() -> int:
     )
     parser.add_argument("--workers", type=int, help="same as --processes N (one count)")
     parser.add_argument("--repeat", type=int, default=1, help="interleaved repetitions; the fastest counts")
+    parser.add_argument("--timeout", type=float, default=1800.0, help="seconds a child may take (default 1800)")
     parser.add_argument("--raw-child", nargs=3, metavar=("MODE", "N", "CORPUS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global TIMEOUT
+    TIMEOUT = args.timeout
     if args.raw_child:
         mode, processes, corpus = args.raw_child
         return raw_child(mode, int(processes), corpus)

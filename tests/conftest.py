@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import pipeline  # noqa: F401  (sets one BLAS thread per process before numpy loads: tests fork workers too)
 from testbed.net import free_port  # noqa: F401  (the tests' port helper)
 
 ROOT = Path(__file__).resolve().parents[1]

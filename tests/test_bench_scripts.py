@@ -35,10 +35,25 @@ def test_add_articles_stores_the_generated_articles_and_counts_their_words(tmp_p
 
 
 def test_nlp_throughput_prints_both_rates_and_the_ratio():
-    out = bench("nlp_throughput.py", "--articles", "12", "--workers", "2")
+    out = bench("nlp_throughput.py", "--articles", "12", "--workers", "2", "--timeout", "120")
     assert re.search(rf"raw nlp.pipe .* {NUMBER} words/s", out)
     assert re.search(rf"pipeline.py process .* {NUMBER} words/s", out)
     assert re.search(rf"ratio process / raw: {NUMBER}", out)
+
+
+def test_nlp_throughput_names_a_child_that_overruns_and_shows_its_stack():
+    """A hung child (here: one given 0.2 s) fails the bench with its side and its stack, not a silent wait."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "nlp_throughput.py"), "--articles", "4", "--workers", "1"]
+        + ["--timeout", "0.2"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "raw nlp.pipe (spacy, 1 process(es)) did not finish within 0.2 s; its stack:" in result.stderr
+    assert "File " in result.stderr.split("its stack:")[1]
 
 
 def test_nlp_profile_lists_every_component_and_the_writes():
