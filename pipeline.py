@@ -187,6 +187,16 @@ def cmd_demo(args) -> int:
     return serve(args.db, "127.0.0.1", args.port, args.metadata, replace_process=False)
 
 
+def read_html(path: str | Path, clip: bool = False) -> str:
+    """A page or text file ("-": standard input) decoded exactly as `parse` and `extract`
+    read their inputs (`crawler.encoding.read_page`). Part of this module's interface:
+    outside checks that score `parse` beside plain trafilatura give both the same decoded
+    HTML through it."""
+    from crawler.encoding import read_page
+
+    return read_page(path, clip=clip)
+
+
 def cmd_parse(args) -> int:
     """One JSON line per file, in order, always: a file with no readable page, or one the
     extractor fails on, gets the same keys, empty, and an `error`; the others go on."""

@@ -58,3 +58,21 @@ def test_parse_survives_broken_and_empty_files(tmp_path):
     assert [r["text"] for r in rows] == [None, None]
     assert "error" not in rows[0] and "binary data" in rows[1]["error"]  # reported, not parsed as junk
     assert result.returncode == 3 and "binary.html: not a text or HTML file" in result.stderr
+
+
+def test_read_html_decodes_a_page_as_parse_reads_it(tmp_path):
+    """pipeline.read_html is the decoder outside checks call to give plain trafilatura the
+    same HTML as `parse` (a declared charset is honoured, a gzip file is unpacked)."""
+    import gzip
+
+    import pipeline
+
+    page = tmp_path / "page.html"
+    page.write_bytes(
+        "<html><head><meta charset='windows-1252'></head><body>Caf\u00e9 \u2013 court</body></html>".encode("cp1252")
+    )
+    zipped = tmp_path / "page.html.gz"
+    zipped.write_bytes(gzip.compress(page.read_bytes()))
+    for path in (page, zipped):
+        html = pipeline.read_html(path)
+        assert "Caf\u00e9 \u2013 court" in html
