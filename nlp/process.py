@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import signal
 import time
 from collections import deque
 from itertools import islice
@@ -70,6 +71,16 @@ def _worker_batch(batch: list) -> list:
     return extract_batch(_WORKER_NLP, batch)
 
 
+def _worker_signals() -> None:
+    """A forked worker's own signal dispositions. It inherits the parent's handlers, and the
+    command's SIGTERM handler raises wherever the worker stands, inside the pool's queue
+    locks too, when `Pool.terminate` stops it: a lock left taken by a dead worker hangs the
+    pool's shutdown. SIGTERM kills the worker outright (its batch is the parent's to redo);
+    SIGINT (Ctrl-C reaches the whole process group) is the parent's to handle."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _extractions(nlp, batches, workers: int, timeout: float):
     """(text, article id, extraction, error) for every article of `batches`, in order.
 
@@ -93,7 +104,7 @@ def _extractions(nlp, batches, workers: int, timeout: float):
         for (text, _), row in zip(sent, result.get(timeout)):
             yield (text, *row)
 
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals) as pool:
         for batch in batches:
             in_flight.append((batch, pool.apply_async(_worker_batch, (batch,))))
             if len(in_flight) >= 2 * workers:
