@@ -42,6 +42,10 @@ class Keys:
         self.messages = f"{prefix}:messages"  # list of JSON messages, oldest at the right
         self.processing = f"{prefix}:messages:processing"  # taken by the writer, not yet committed
 
+    def host_clock(self, host: str) -> str:
+        """The next time (ms, Redis's clock) the fleet may request `host`; expires by itself."""
+        return f"{self.prefix}:polite:{host}"
+
     def heartbeat(self, crawler_id: str) -> str:
         return f"{self.prefix}:alive:{crawler_id}"
 

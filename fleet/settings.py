@@ -1,6 +1,6 @@
 """The Scrapy settings that make a crawler one of the fleet: scrapy-redis's scheduler and
 duplicate filter on the shared Redis, the leasing queue, the hand-off instead of the SQLite
-item pipeline, the heartbeat and idle wait."""
+item pipeline, the heartbeat and idle wait, one per-host delay for the whole fleet."""
 
 from __future__ import annotations
 
@@ -28,5 +28,9 @@ def fleet_settings(redis_url: str, crawler_id: str, prefix: str = PREFIX, idle_p
         "SCHEDULER_IDLE_BEFORE_CLOSE": 0,  # a blocking pop would stall the reactor; Presence waits
         "ITEM_PIPELINES": {"crawler.pipelines.StoreArticlePipeline": None},
         "SPIDER_MIDDLEWARES": {"fleet.handoff.Handoff": 950},
+        # one host's delay across the fleet, not per crawler; the fleet's clock spaces the
+        # requests, so no per-crawler jitter may send one sooner than its reserved time
+        "DOWNLOADER_MIDDLEWARES": {"fleet.politeness.FleetPoliteness": 900},
+        "DOWNLOAD_DELAY_JITTER": 0,
         "EXTENSIONS": {"crawler.progress.CrawlProgress": 900, "fleet.presence.Presence": 500},
     }

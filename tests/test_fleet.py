@@ -164,6 +164,28 @@ def test_two_crawlers_store_every_article_once_and_request_no_page_twice(site, o
     assert again["articles"] == one_machine["articles"]
 
 
+def test_two_crawlers_keep_one_delay_per_host_between_them(site, one_machine, redis_url, tmp_path):
+    """scrapy-redis shares the queue, not the download slots: without the fleet's clock two
+    crawlers with a 0.25 s delay each would ask the host about every 0.125 s. With it, the
+    requests of both (robots.txt, the sitemap, every page) are spaced by the delay on one
+    clock, so the crawl spans at least (requests - 1) x 0.25 s at the server (less 1 s for the
+    first request's own lateness), and still stores what one machine stores."""
+    server, sources, _ = site
+    server.times.clear()
+    db = tmp_path / "fleet.db"
+    delay = 0.25
+    writer = start("store", "--redis", redis_url, "--db", str(db))
+    settings = (f"DOWNLOAD_DELAY={delay}", "AUTOTHROTTLE_ENABLED=False")
+    crawlers = [crawler(redis_url, sources, *settings) for _ in range(2)]
+    for proc in [*crawlers, writer]:
+        code, out = finish(proc)
+        assert code == 0, out
+    times = sorted(t for t, _ in server.times)
+    assert len(times) > 40
+    assert times[-1] - times[0] >= (len(times) - 1) * delay - 1.0, (len(times), times[-1] - times[0])
+    assert contents(db)["articles"] == one_machine["articles"]
+
+
 def test_a_crawler_killed_mid_run_loses_no_article(site, one_machine, redis_url, tmp_path):
     server, sources, _ = site
     db = tmp_path / "fleet.db"
