@@ -22,6 +22,7 @@ from storage.cases import (
     articles_of,
     block_sizes,
     ever_linked,
+    linking_version,
     read_ages,
     read_article_places,
     read_blocks,
@@ -33,6 +34,7 @@ from storage.cases import (
     read_pair_blocks,
     read_sentences,
     report_id,
+    set_linking_version,
     unlinked_reports,
     update_cases,
     write_cases,
@@ -51,6 +53,10 @@ STAGE_ORDER = (
     "released",
     "deported",
 )
+# Bump whenever the name keys (cases.names.block_keys, initials) or the matching rules
+# change: the stored blocking index and links were made by the old ones, so the next night
+# rebuilds every case (`link_cases`) instead of linking only its new reports.
+LINKING_VERSION = "1"
 YEARS_APART = 8  # reports further apart than this are doubtful, whatever the name
 YEARS_QUIET = 4  # the same name this far apart with nothing else in common is doubtful
 OUTCOMES = {"convicted", "acquitted", "sentenced"}  # a later report cannot go back to before these
@@ -234,6 +240,7 @@ def link_cases(db) -> dict:
     cases, link_rows, report_cases, sentences = _case_rows(reports, links, case_of)
     with transaction(db):
         write_cases(db, cases, link_rows, report_cases, sentences, _block_rows(reports.values()))
+        set_linking_version(db, LINKING_VERSION)
     return _counts(db, len(reports))
 
 
@@ -244,7 +251,10 @@ def link_new_reports(db) -> dict:
     the archive. The touched cases are regrouped with their stored links, the new links and
     the reviewers' decisions, by the same rules as a rebuild. A report seen before (its
     article was reprocessed, and `storage.cases.unlink_article` unlinked the cases it was in)
-    makes it a rebuild: `link_cases`."""
+    makes it a rebuild: `link_cases`; so do cases built under other linking rules
+    (LINKING_VERSION), whose stored keys and links the new rules would not meet."""
+    if linking_version(db) != LINKING_VERSION:
+        return link_cases(db)
     new_ids = unlinked_reports(db)
     if not new_ids:
         return _counts(db, 0)

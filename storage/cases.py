@@ -19,6 +19,17 @@ CASE_COLUMNS = tuple(TABLES["cases"]["columns"])
 LINK_COLUMNS = tuple(TABLES["case_links"]["columns"])
 
 
+def linking_version(db: sqlite_utils.Database) -> str | None:
+    """The linking rules version the stored cases were built under (None: never recorded)."""
+    row = db.execute("select value from case_linking where key = 'rules_version'").fetchone()
+    return row[0] if row else None
+
+
+def set_linking_version(db: sqlite_utils.Database, version: str) -> None:
+    """Record the version the cases now stand under (inside the caller's transaction)."""
+    db.execute("insert or replace into case_linking (key, value) values ('rules_version', ?)", [version])
+
+
 def report_id(article_id: str, person_id: str) -> str:
     """The id of what one article says about one person."""
     return stable_id("report", article_id, person_id)

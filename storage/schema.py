@@ -350,6 +350,12 @@ TABLES: dict[str, dict] = {
         "columns": {"key": str, "report_id": str, "name": str, "single": int, "initials": str},
         "pk": ("key", "report_id"),
     },
+    # The linker's own state: the rules version the stored cases were built under
+    # (cases.linking.LINKING_VERSION); another version makes the next night a rebuild
+    "case_linking": {
+        "columns": {"key": str, "value": str},
+        "pk": "key",
+    },
     # A reviewer's word on two reports (same case / different case); every later run keeps it
     "case_decisions": {
         "columns": {

@@ -223,6 +223,28 @@ def test_nightly_linking_of_new_reports_gives_the_cases_a_full_rebuild_gives(nlp
     assert _snapshot(db) == nightly
 
 
+def test_cases_built_under_other_linking_rules_are_rebuilt_on_the_next_night(nlp, tmp_path, monkeypatch):
+    """The stored blocking index and links are the old rules' work: with another
+    LINKING_VERSION the next night rebuilds every case, even one with no new article, and
+    records the version; under the same version a night with nothing new touches nothing."""
+    from cases import linking
+    from storage.cases import linking_version
+
+    db = stored(nlp, tmp_path, [("a1", "kt", "2024-03-10", ARREST), ("a3", "kt", "2025-06-05", SENTENCE)])
+    assert linking_version(db) == linking.LINKING_VERSION
+    before = _snapshot(db)
+    assert linking.link_new_reports(db)["reports"] == 0
+    monkeypatch.setattr(linking, "LINKING_VERSION", "next")
+    with db.conn:  # what the new rules would not find: the old rules' index and links
+        db.execute("delete from case_blocks")
+        db.execute("delete from case_links")
+    counts = linking.link_new_reports(db)
+    assert counts["reports"] == db.execute("select count(distinct report_id) from events").fetchone()[0] > 0
+    assert linking_version(db) == "next"
+    assert db.execute("select count(*) from case_blocks").fetchone()[0] > 0
+    assert _snapshot(db) == before
+
+
 def test_a_reprocessed_article_that_lost_its_reports_rebuilds_the_cases(nlp, tmp_path):
     from cases.linking import link_new_reports
 
