@@ -187,6 +187,9 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     if a.country and b.country and a.country != b.country:
         if shared:  # one case covered from two countries: the co-defendants say so
             evidence.append(f"countries differ: {a.country} / {b.country} (co-defendants in common)")
+        elif places and not (a.country_from_place and b.country_from_place):
+            # the events name one place; the other country is an outlet's (a Hanoi paper on a Bradford trial)
+            evidence.append(f"countries differ: {a.country} / {b.country} (an outlet's; the place in common)")
         else:
             against += 1
             evidence.append(f"countries differ: {a.country} / {b.country}")
@@ -213,6 +216,9 @@ def compare_reports(a: Report, b: Report) -> Link | None:
         else:
             support += 1
             evidence.append(f"ages fit: {a.age} / {b.age}")
+    if not support and match.kind in {"exact", "reordered"} and (where := _places_apart(a, b)):  # two provinces
+        against += 1
+        evidence.append("places differ: " + where)
     if ages_differ:
         verdict = "different"
     elif match.kind in {"exact", "reordered"}:
@@ -563,6 +569,26 @@ def _same_courts(a: set[str], b: set[str]) -> set[str]:
             if x.casefold() == y.casefold() or wx and wy and (wx <= wy or wy <= wx):
                 same.add(min(x, y, key=len).casefold())
     return same
+
+
+def _places_apart(a: Report, b: Report) -> str | None:
+    """Both articles name places below country level, none of them in common ("Medan, North
+    Sumatra" / "Makassar, South Sulawesi"): with nothing else in common, two people of one name.
+    Not for an appeal, heard in another city than the trial (Phnom Penh, Hanoi)."""
+    if _on_appeal(a) or _on_appeal(b):
+        return None
+    pa = a.article_places | {p.casefold() for p in a.places}
+    pb = b.article_places | {p.casefold() for p in b.places}
+    if not pa or not pb or pa & pb:
+        return None
+    return ", ".join(sorted(pa)) + " / " + ", ".join(sorted(pb))
+
+
+def _on_appeal(report: Report) -> bool:
+    stages = {e["stage"] for e in report.events}
+    return bool(stages & {"appeal_filed", "appeal_decided"}) or any(
+        set(name_parts(court)) & APPEAL_COURT_WORDS for court in report.courts
+    )
 
 
 def _court_seat(a: Report, b: Report) -> str | None:
