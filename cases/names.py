@@ -28,6 +28,15 @@ VIETNAMESE_FAMILY = set(
     "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh truong mai lam luong trinh dao "
     "cao doan ha ta to quach vuong luu chu kieu lai".split()
 )
+# words before a name that are a courtesy, a title or a rank, not a part of it, when the name
+# keeps two parts without them (the NLP stage drops most; one outlet may keep one: "Dato' Sri
+# Wong Chee Keong" comes out "Sri Wong Chee Keong", "Hj Rosli Ismail" beside "Rosli Ismail")
+HONORIFIC_PARTS = set(
+    "u daw ko mr mrs ms miss dr datuk dato datin tun toh puan encik haji hajah hajjah hj "
+    "pol police col colonel lt gen maj capt sgt cpl atty".split()
+)
+HONORIFIC_BEFORE_LONG = {"sri", "seri"}  # "Datuk Seri", "Tan Sri"; but Javanese "Sri Wahyuni" is a name
+CONNECTORS = {"bin", "binti", "binte", "bte"}  # Malay "son of", "daughter of": left out as often as written
 NEAR_SPELLING = 0.93  # Jaro-Winkler of two parts of at least LONG_PART letters ("Sokha" / "Sokhar")
 LONG_PART = 5
 
@@ -46,6 +55,27 @@ def name_parts(name: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=65536)
+def bare_parts(name: str) -> tuple[str, ...]:
+    """The parts two names are compared by: without a leading courtesy, title or rank ("U",
+    "Datuk", "Tan Sri", "Pol Col") and a Malay "bin" / "binti" ("Mohd Rosli bin Ismail" ->
+    ("mohd", "rosli", "ismail")), as long as two parts are left."""
+    parts = list(name_parts(name))
+    parts = (
+        parts[:1] + [part for part in parts[1:-1] if part not in CONNECTORS] + parts[-1:] if len(parts) > 2 else parts
+    )
+    while len(parts) > 2:
+        if parts[0] in HONORIFIC_PARTS:
+            parts = parts[1:]
+        elif parts[0] == "tan" and parts[1] in HONORIFIC_BEFORE_LONG:
+            parts = parts[2:] if len(parts) > 3 else parts[1:]
+        elif parts[0] in HONORIFIC_BEFORE_LONG and len(parts) > 3:
+            parts = parts[1:]
+        else:
+            break
+    return tuple(parts)
+
+
+@functools.lru_cache(maxsize=65536)
 def plain_part(part: str) -> str:
     """A name part as romanisations of Thai, Khmer and Burmese vary it least: an "h" after a
     consonant or before one at the start left out, doubled letters once ("Phongsak" ->
@@ -58,7 +88,7 @@ def plain_part(part: str) -> str:
 @functools.lru_cache(maxsize=65536)  # the same names meet again and again
 def compare_names(a: str, b: str) -> NameMatch | None:
     """How the two names match, or None when they name different people."""
-    pa, pb = name_parts(a), name_parts(b)
+    pa, pb = bare_parts(a), bare_parts(b)
     if not pa or not pb:
         return None
     if pa == pb:
@@ -150,7 +180,7 @@ def initials(name: str) -> str:
     match only if the initials of the shorter are among those of the longer (every way two
     parts match keeps the first letter), which the blocking index uses to skip the namesakes
     of a common family name without comparing them."""
-    return "".join(sorted(plain_part(part)[0] for part in name_parts(name)))  # "Htet" matches "Tet"
+    return "".join(sorted(plain_part(part)[0] for part in bare_parts(name)))  # "Htet" matches "Tet"
 
 
 @functools.lru_cache(maxsize=65536)

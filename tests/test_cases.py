@@ -97,6 +97,16 @@ def cases_of(db):
         ("Pham Van Tam", "Pham Van Tham", None),  # Vietnamese "t" and "th" are two letters
         ("Aung Myo Thant", "Aung Myo Htet", None),  # brothers sharing all but one name part
         ("Tan Kok Seng", "Lim Kok Seng", None),  # one family name for another
+        ("Tan Sri Lim Kok Seng", "Lim Kok Seng", "exact"),  # an honorific in one report only
+        ("Tan Sri Lim Kok Seng", "Tan Kok Seng", None),  # "Tan" of "Tan Sri" is no family name
+        ("Sri Wong Chee Keong", "Wong Chee Keong", "exact"),  # what "Dato' Sri" leaves
+        ("Sri Wahyuni Lestari", "Wahyuni Lestari", "variant"),  # Javanese "Sri" is a given name
+        ("U Min Htet", "Min Htet", "exact"),
+        ("Pol Col Thanakorn Saengsuwan", "Thanakorn Saengsuwan", "exact"),
+        ("Hj Rosli Ismail", "Rosli Ismail", "exact"),
+        ("Mohd Rosli bin Ismail", "Mohd Rosli Ismail", "exact"),  # Malay "bin" left out
+        ("Ahmad bin Ali", "Ahmad Ali", "exact"),
+        ("Siti Aminah binti Yusof", "Siti Aminah", "variant"),  # the father's name left out
     ],
 )
 def test_name_variants(a, b, kind):
