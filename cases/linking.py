@@ -5,7 +5,7 @@ appeal decided) and sentence. Two reports are one case when their names match (s
 `cases.names`) and nothing contradicts it; a spelling variant needs something more in
 common (a co-defendant, the court, the place, a consistent age); ages that do not fit
 make two people; a name alone, a single name part, or a match with a contradiction
-(another country, years apart) is *doubtful*: kept apart and listed for review, never merged silently. Each
+(another country, years apart, only places apart, a "Jr."/"Sr." in one name only) is *doubtful*: kept apart and listed for review, never merged silently. Each
 link keeps its score and evidence. A reviewer's decision (`case_decisions`) beats the
 rules, and every later run and every reprocessing applies it again, since cases are
 rebuilt from the reports and the decisions each time.
@@ -17,7 +17,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from cases.names import block_keys, compare_names, initials, initials_fit, name_parts
+from cases.names import block_keys, compare_names, generation, initials, initials_fit, name_parts
 from storage.cases import (
     articles_of,
     block_sizes,
@@ -206,7 +206,7 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     if backwards:
         against += 1
         evidence.append(backwards)
-    ages_differ = False
+    ages_differ = fitting_ages = False
     if a.age is not None and b.age is not None:
         expected = years or 0
         if abs(abs(a.age - b.age) - expected) > 2:
@@ -215,6 +215,7 @@ def compare_reports(a: Report, b: Report) -> Link | None:
             evidence.append(f"ages do not fit: {a.age} / {b.age}")
         else:
             support += 1
+            fitting_ages = True
             evidence.append(f"ages fit: {a.age} / {b.age}")
     if not support and match.kind in {"exact", "reordered"} and (where := _places_apart(a, b)):  # two provinces
         against += 1
@@ -227,6 +228,9 @@ def compare_reports(a: Report, b: Report) -> Link | None:
         verdict = "same" if support and not against else "review" if not against or support > against else "different"
     else:  # a single name part: never merged by the rules
         verdict = "review" if support and not against else "different"
+    if verdict == "same" and generation(a.name) != generation(b.name) and not shared and not fitting_ages:
+        verdict = "review"  # "Ricardo Morales Sr." / "Ricardo Morales": the father, or his son?
+        evidence.append("Jr./Sr. in one name only")
     score = round(max(0.0, min(1.0, 0.6 * match.similarity + 0.15 * min(support, 2) + 0.1 - 0.3 * against)), 3)
     return Link(a.id, b.id, score, verdict, "rules", evidence)
 

@@ -37,6 +37,7 @@ HONORIFIC_PARTS = set(
 )
 HONORIFIC_BEFORE_LONG = {"sri", "seri"}  # "Datuk Seri", "Tan Sri"; but Javanese "Sri Wahyuni" is a name
 CONNECTORS = {"bin", "binti", "binte", "bte"}  # Malay "son of", "daughter of": left out as often as written
+GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}  # "Ricardo Morales Sr." and "Jr.": a father and his son
 NEAR_SPELLING = 0.93  # Jaro-Winkler of two parts of at least LONG_PART letters ("Sokha" / "Sokhar")
 LONG_PART = 5
 
@@ -162,6 +163,12 @@ def _part_similarity(x: str, y: str, sound: bool = True) -> float:
     if x[0] == y[0] and min(len(x), len(y)) >= LONG_PART and similarity >= NEAR_SPELLING:
         return similarity
     return 0.0
+
+
+def generation(name: str) -> str | None:
+    """The generational suffix that ends a name ("jr", "sr", "iii"), if any."""
+    parts = name_parts(name)
+    return parts[-1] if len(parts) > 1 and parts[-1] in GENERATIONS else None
 
 
 def _abbreviates(short: str, long: str) -> bool:

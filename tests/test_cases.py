@@ -461,6 +461,18 @@ def test_a_court_named_after_the_place_of_the_arrest_is_evidence():
             "review",
             "names variant",
         ),
+        (  # a father and son: "Sr." in one name only, no age to tell which
+            dict(name="Ricardo Morales Sr.", published="2023-04-25", country="US", article_places={"houston"}),
+            dict(name="Ricardo Morales", published="2022-10-18", country="US", article_places={"houston"}),
+            "review",
+            "Jr./Sr. in one name only",
+        ),
+        (  # ... the ages tell
+            dict(name="Ricardo Morales Jr.", published="2022-03-09", country="US", age=29, article_places={"katy"}),
+            dict(name="Ricardo Morales", published="2022-10-18", country="US", age=30, article_places={"houston"}),
+            "same",
+            "ages fit",
+        ),
         (  # a Hanoi paper on a Bradford trial: the outlet's country, the place of the events in common
             dict(name="Nguyen Van Tuan", published="2023-02-08", country="GB", places={"Bradford"}),
             dict(name="Ngyuen Van Tuan", published="2023-02-10", country="VN", places={"Bradford"}),
