@@ -78,10 +78,17 @@ def bare_parts(name: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=65536)
 def plain_part(part: str) -> str:
-    """A name part as romanisations of Thai, Khmer and Burmese vary it least: an "h" after a
-    consonant or before one at the start left out, doubled letters once ("Phongsak" ->
-    "pongsak", "Thongkham" -> "tongkam", "Htet" -> "tet", "Sokkea" -> "sokea")."""
-    plain = re.sub(r"(?<=[b-df-gj-np-tv-z])h|^h(?=[b-df-gj-np-tv-z])", "", part)
+    """A name part as romanisations of Thai, Khmer, Burmese and Indonesian vary it least: the
+    old Indonesian spelling of a first letter in the new one ("Djoko" -> "joko", "Tjahjono" ->
+    "cahjono"; not "oe": Thai "Charoen" keeps it), a first "j" as "ch" and "v" as "w" (Thai
+    "Jaruwan" / "Charuwan", "Vichai" / "Wichai"), an "h" after a consonant or before one at the
+    start left out, doubled letters once ("Phongsak" -> "pongsak", "Thongkham" -> "tongkam",
+    "Htet" -> "tet")."""
+    plain = re.sub(r"^dj", "j", part)
+    plain = re.sub(r"^tj", "c", plain)
+    plain = re.sub(r"^j", "ch", plain)
+    plain = re.sub(r"^v", "w", plain)
+    plain = re.sub(r"(?<=[b-df-gj-np-tv-z])h|^h(?=[b-df-gj-np-tv-z])", "", plain)
     plain = re.sub(r"(.)\1+", r"\1", plain)
     return plain or part
 
@@ -148,19 +155,24 @@ def _part_similarity(x: str, y: str, sound: bool = True) -> float:
     left out) may match."""
     if x == y:
         return 1.0
+    px, py = plain_part(x), plain_part(y)
+    if px[0] != py[0]:  # every way two parts match keeps this first letter (`initials`)
+        return 0.0
     if len(x) == 1 or len(y) == 1:  # an initial: "W." of "William"
-        return 0.9 if x[0] == y[0] else 0.0
+        return 0.9
     short, long = sorted((x, y), key=len)
     if len(short) == 2 and len(long) >= 4 and long.startswith(short):  # "Ma." of "Maria", "Jo." of "Joseph"
         return 0.9
     if _abbreviates(short, long):  # "Abd" of "Abdul", "Mohd" of "Mohamad"
         return 0.9
-    if sound and len(short) >= 3 and plain_part(x) == plain_part(y):  # "Phongsak" / "Pongsak", "Htet" / "Tet"
+    if sound and len(short) >= 3 and px == py:  # "Phongsak" / "Pongsak", "Htet" / "Tet", "Djoko" / "Joko"
         return 0.95
     similarity = jellyfish.jaro_winkler_similarity(x, y)
+    if sound:  # "Tjahjono" / "Cahyono"
+        similarity = max(similarity, jellyfish.jaro_winkler_similarity(px, py))
     if sound and x[0] == y[0] and jellyfish.metaphone(x) == jellyfish.metaphone(y):
         return max(similarity, 0.9)
-    if x[0] == y[0] and min(len(x), len(y)) >= LONG_PART and similarity >= NEAR_SPELLING:
+    if min(len(x), len(y)) >= LONG_PART and similarity >= NEAR_SPELLING and (x[0] == y[0] or sound):
         return similarity
     return 0.0
 

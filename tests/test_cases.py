@@ -84,6 +84,12 @@ def cases_of(db):
         ("Phongsak Thongkham", "Pongsak Tongkam", "variant"),  # Thai ph/p, th/t, kh/k across outlets
         ("Min Htet Naing", "Min Tet Naing", "variant"),  # Burmese "Htet" without its "h"
         ("Houn Sokkea", "Hun Sokea", "variant"),  # Khmer ou/u, a doubled letter
+        ("Djoko Susilo", "Joko Susilo", "variant"),  # the old Indonesian spelling and the new
+        ("Tjahjono Wibowo", "Cahyono Wibowo", "variant"),
+        ("Soetrisno Hadi", "Sutrisno Hadi", "variant"),
+        ("Jaruwan Saelim", "Charuwan Saelim", "variant"),  # Thai j/ch
+        ("Vichai Srisuk", "Wichai Srisuk", "variant"),  # Thai v/w
+        ("Jaruwan Saelim", "Charoen Saelim", None),  # one family name, two given names
         ("Sorn Chanthou", "Sorn Chanthu", "variant"),
         ("Shahrul Nizam Abd Rahman", "Shahrul Nizam Abdul Rahman", "variant"),  # "Abd" of "Abdul"
         ("Mohd Faizal Ismail", "Mohamad Faizal Ismail", "variant"),  # "Mohd" of "Mohamad"
