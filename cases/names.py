@@ -216,12 +216,12 @@ def initials_fit(a: str, b: str) -> bool:
 
 def block_keys(name: str) -> set[str]:
     """Keys two names that may match share. A name of several parts gives one key per pair
-    of its parts (each part by its sound or its first letters), so that two names meet only
+    of its parts (each part by its sound or the first letters of its `plain_part`), so that two names meet only
     when two of their parts agree: "Chan Dara" and "Chan Sokha" share no pair key, and a common
     family name alone does not pair every one of its bearers. Each part is also a key of its
     own ("1:"), which only pairs a name of one part with the names holding it."""
     per_part = [
-        {"m:" + jellyfish.metaphone(part)[:3], "p:" + part[:4], "p:" + plain_part(part)[:4]}  # "Phongsak", "Pongsak"
+        {"m:" + jellyfish.metaphone(part)[:3], "p:" + plain_part(part)[:4]}  # "Phongsak", "Pongsak": one key
         for part in name_parts(name)
         if len(part) >= 2
     ]
