@@ -190,6 +190,14 @@ def compare_reports(a: Report, b: Report) -> Link | None:
         elif places and not (a.country_from_place and b.country_from_place):
             # the events name one place; the other country is an outlet's (a Hanoi paper on a Bradford trial)
             evidence.append(f"countries differ: {a.country} / {b.country} (an outlet's; the place in common)")
+        elif (
+            (here := _country_places_named(a, b))
+            and (there := _country_places_named(b, a))
+            and here.casefold() != there.casefold()  # one name of two places ("San Jose") proves nothing
+        ):
+            # each report's country is that of a place the other article names too: one story of a
+            # recruiter in East Java and the women in Hong Kong, its events placed in one or the other
+            evidence.append(f"countries differ: {a.country} / {b.country} (both articles name {here} and {there})")
         else:
             against += 1
             evidence.append(f"countries differ: {a.country} / {b.country}")
@@ -586,6 +594,14 @@ def _places_apart(a: Report, b: Report) -> str | None:
     if not pa or not pb or pa & pb:
         return None
     return ", ".join(sorted(pa)) + " / " + ", ".join(sorted(pb))
+
+
+def _country_places_named(a: Report, b: Report) -> str | None:
+    """A place of `a`'s events that `b`'s article names too, when it gave `a` its country."""
+    if not a.country_from_place:
+        return None
+    named = b.article_places | {p.casefold() for p in b.places}
+    return next((p for p in sorted(a.places) if p.casefold() in named), None)
 
 
 def _on_appeal(report: Report) -> bool:

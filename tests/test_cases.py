@@ -485,6 +485,26 @@ def test_a_court_named_after_the_place_of_the_arrest_is_evidence():
             "same",
             "place: bradford",
         ),
+        (  # the events placed in East Java by one article, in Hong Kong by the other; both name both
+            dict(
+                name="Djoko Prasetyo",
+                published="2023-02-20",
+                country="HK",
+                country_from_place=True,
+                places={"Hong Kong"},
+                article_places={"east java", "hong kong", "sidoarjo"},
+            ),
+            dict(
+                name="Joko Prasetyo",
+                published="2023-09-13",
+                country="ID",
+                country_from_place=True,
+                places={"East Java"},
+                article_places={"east java", "hong kong"},
+            ),
+            "same",
+            "countries differ: HK / ID (both articles name",
+        ),
         (  # ... but two countries the places themselves give stay a contradiction
             dict(
                 name="Jose Santos", published="2023-02-08", country="US", country_from_place=True, places={"San Jose"}
