@@ -5,7 +5,7 @@ appeal decided) and sentence. Two reports are one case when their names match (s
 `cases.names`) and nothing contradicts it; a spelling variant needs something more in
 common (a co-defendant, the court, the place, a consistent age); ages that do not fit
 make two people; a name alone, a single name part, or a match with a contradiction
-(another country, years apart) is *doubtful*: kept apart and listed for review, never merged silently. Each
+(another country, years apart, only places apart, a "Jr."/"Sr." in one name only) is *doubtful*: kept apart and listed for review, never merged silently. Each
 link keeps its score and evidence. A reviewer's decision (`case_decisions`) beats the
 rules, and every later run and every reprocessing applies it again, since cases are
 rebuilt from the reports and the decisions each time.
@@ -17,7 +17,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from cases.names import block_keys, compare_names, initials, initials_fit, name_parts
+from cases.names import block_keys, compare_names, generation, initials, initials_fit, name_parts
 from storage.cases import (
     articles_of,
     block_sizes,
@@ -193,6 +193,17 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     if a.country and b.country and a.country != b.country:
         if shared:  # one case covered from two countries: the co-defendants say so
             evidence.append(f"countries differ: {a.country} / {b.country} (co-defendants in common)")
+        elif places and not (a.country_from_place and b.country_from_place):
+            # the events name one place; the other country is an outlet's (a Hanoi paper on a Bradford trial)
+            evidence.append(f"countries differ: {a.country} / {b.country} (an outlet's; the place in common)")
+        elif (
+            (here := _country_places_named(a, b))
+            and (there := _country_places_named(b, a))
+            and here.casefold() != there.casefold()  # one name of two places ("San Jose") proves nothing
+        ):
+            # each report's country is that of a place the other article names too: one story of a
+            # recruiter in East Java and the women in Hong Kong, its events placed in one or the other
+            evidence.append(f"countries differ: {a.country} / {b.country} (both articles name {here} and {there})")
         else:
             against += 1
             evidence.append(f"countries differ: {a.country} / {b.country}")
@@ -209,7 +220,7 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     if backwards:
         against += 1
         evidence.append(backwards)
-    ages_differ = False
+    ages_differ = fitting_ages = False
     if a.age is not None and b.age is not None:
         expected = years or 0
         if abs(abs(a.age - b.age) - expected) > 2:
@@ -218,7 +229,11 @@ def compare_reports(a: Report, b: Report) -> Link | None:
             evidence.append(f"ages do not fit: {a.age} / {b.age}")
         else:
             support += 1
+            fitting_ages = True
             evidence.append(f"ages fit: {a.age} / {b.age}")
+    if not support and match.kind in {"exact", "reordered"} and (where := _places_apart(a, b)):  # two provinces
+        against += 1
+        evidence.append("places differ: " + where)
     if ages_differ:
         verdict = "different"
     elif match.kind in {"exact", "reordered"}:
@@ -227,6 +242,9 @@ def compare_reports(a: Report, b: Report) -> Link | None:
         verdict = "same" if support and not against else "review" if not against or support > against else "different"
     else:  # a single name part: never merged by the rules
         verdict = "review" if support and not against else "different"
+    if verdict == "same" and generation(a.name) != generation(b.name) and not shared and not fitting_ages:
+        verdict = "review"  # "Ricardo Morales Sr." / "Ricardo Morales": the father, or his son?
+        evidence.append("Jr./Sr. in one name only")
     score = round(max(0.0, min(1.0, 0.6 * match.similarity + 0.15 * min(support, 2) + 0.1 - 0.3 * against)), 3)
     return Link(a.id, b.id, score, verdict, "rules", evidence)
 
@@ -573,6 +591,34 @@ def _same_courts(a: set[str], b: set[str]) -> set[str]:
             if x.casefold() == y.casefold() or wx and wy and (wx <= wy or wy <= wx):
                 same.add(min(x, y, key=len).casefold())
     return same
+
+
+def _places_apart(a: Report, b: Report) -> str | None:
+    """Both articles name places below country level, none of them in common ("Medan, North
+    Sumatra" / "Makassar, South Sulawesi"): with nothing else in common, two people of one name.
+    Not for an appeal, heard in another city than the trial (Phnom Penh, Hanoi)."""
+    if _on_appeal(a) or _on_appeal(b):
+        return None
+    pa = a.article_places | {p.casefold() for p in a.places}
+    pb = b.article_places | {p.casefold() for p in b.places}
+    if not pa or not pb or pa & pb:
+        return None
+    return ", ".join(sorted(pa)) + " / " + ", ".join(sorted(pb))
+
+
+def _country_places_named(a: Report, b: Report) -> str | None:
+    """A place of `a`'s events that `b`'s article names too, when it gave `a` its country."""
+    if not a.country_from_place:
+        return None
+    named = b.article_places | {p.casefold() for p in b.places}
+    return next((p for p in sorted(a.places) if p.casefold() in named), None)
+
+
+def _on_appeal(report: Report) -> bool:
+    stages = {e["stage"] for e in report.events}
+    return bool(stages & {"appeal_filed", "appeal_decided"}) or any(
+        set(name_parts(court)) & APPEAL_COURT_WORDS for court in report.courts
+    )
 
 
 def _court_seat(a: Report, b: Report) -> str | None:

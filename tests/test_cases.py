@@ -81,11 +81,47 @@ def cases_of(db):
         ("Ma. Luisa Cruz", "Maria Luisa Cruz", "variant"),  # "Ma." of "Maria"
         ("Le Thi Mai", "Mai Thi Le", "reordered"),  # family name first in Hanoi, last in Houston
         ("Nguyen Van Hung", "Nguyen Van Hoa", None),
+        ("Phongsak Thongkham", "Pongsak Tongkam", "variant"),  # Thai ph/p, th/t, kh/k across outlets
+        ("Min Htet Naing", "Min Tet Naing", "variant"),  # Burmese "Htet" without its "h"
+        ("Houn Sokkea", "Hun Sokea", "variant"),  # Khmer ou/u, a doubled letter
+        ("Djoko Susilo", "Joko Susilo", "variant"),  # the old Indonesian spelling and the new
+        ("Tjahjono Wibowo", "Cahyono Wibowo", "variant"),
+        ("Soetrisno Hadi", "Sutrisno Hadi", "variant"),
+        ("Jaruwan Saelim", "Charuwan Saelim", "variant"),  # Thai j/ch
+        ("Vichai Srisuk", "Wichai Srisuk", "variant"),  # Thai v/w
+        ("Jaruwan Saelim", "Charoen Saelim", None),  # one family name, two given names
+        ("Sorn Chanthou", "Sorn Chanthu", "variant"),
+        ("Shahrul Nizam Abd Rahman", "Shahrul Nizam Abdul Rahman", "variant"),  # "Abd" of "Abdul"
+        ("Mohd Faizal Ismail", "Mohamad Faizal Ismail", "variant"),  # "Mohd" of "Mohamad"
+        ("Mohd Shahrul Nizam Abdul Rahman", "Shahrul Nizam Abd Rahman", "variant"),  # "Mohd" left out too
+        ("Ngyuen Van Tuan", "Nguyen Van Tuan", "variant"),  # a misspelt family name
+        ("Tuan Van Nguyen", "Ngyuen Van Tuan", "variant"),  # ... given name first in the UK press
+        ("Xiao-Ling Chen", "Chen Xiaoling", "variant"),  # family name first, then last with a hyphen
+        ("Marcus D. Whitfield", "Marcus Whitfield", "variant"),  # a middle initial in one report only
+        ("Le Van Thanh", "Le Van Thinh", None),  # brothers: a Vietnamese given name one vowel apart
+        ("Tran Thi Minh", "Tran Thi Manh", None),
+        ("Pham Van Tam", "Pham Van Tham", None),  # Vietnamese "t" and "th" are two letters
+        ("Aung Myo Thant", "Aung Myo Htet", None),  # brothers sharing all but one name part
+        ("Tan Kok Seng", "Lim Kok Seng", None),  # one family name for another
+        ("Tan Sri Lim Kok Seng", "Lim Kok Seng", "exact"),  # an honorific in one report only
+        ("Tan Sri Lim Kok Seng", "Tan Kok Seng", None),  # "Tan" of "Tan Sri" is no family name
+        ("Sri Wong Chee Keong", "Wong Chee Keong", "exact"),  # what "Dato' Sri" leaves
+        ("Sri Wahyuni Lestari", "Wahyuni Lestari", "variant"),  # Javanese "Sri" is a given name
+        ("U Min Htet", "Min Htet", "exact"),
+        ("Pol Col Thanakorn Saengsuwan", "Thanakorn Saengsuwan", "exact"),
+        ("Hj Rosli Ismail", "Rosli Ismail", "exact"),
+        ("Mohd Rosli bin Ismail", "Mohd Rosli Ismail", "exact"),  # Malay "bin" left out
+        ("Ahmad bin Ali", "Ahmad Ali", "exact"),
+        ("Siti Aminah binti Yusof", "Siti Aminah", "variant"),  # the father's name left out
     ],
 )
 def test_name_variants(a, b, kind):
+    from cases.names import block_keys, initials, initials_fit
+
     match = compare_names(a, b)
     assert (match.kind if match else None) == kind
+    if match:  # names that match meet in a block and pass the initials filter
+        assert block_keys(a) & block_keys(b) and initials_fit(initials(a), initials(b))
 
 
 def test_one_case_from_arrest_to_appeal_across_outlets(nlp, tmp_path):
@@ -406,3 +442,110 @@ def test_a_court_named_after_the_place_of_the_arrest_is_evidence():
     assert link.verdict == "same" and any(e.startswith("court of the place") for e in link.evidence)
     elsewhere = _report("r3", "Ouk Sreymau", "2023-11-02", courts={"Kampot Provincial Court"})
     assert compare_reports(arrest, elsewhere).verdict == "review"
+
+
+@pytest.mark.parametrize(
+    "a, b, verdict, evidence",
+    [
+        (  # one common name in two provinces of one year, nothing else in common: two people
+            dict(name="Budi Santoso", published="2023-03-15", country="ID", article_places={"medan", "north sumatra"}),
+            dict(name="Budi Santoso", published="2023-10-26", country="ID", places={"South Sulawesi"}),
+            "review",
+            "places differ",
+        ),
+        (
+            dict(name="Jose Santos", published="2021-09-14", country="PH", article_places={"cebu city", "talisay"}),
+            dict(name="Jose Santos", published="2023-11-07", country="PH", places={"Davao City"}),
+            "review",
+            "places differ",
+        ),
+        (  # an arrest months before the trial, only the province in common
+            dict(name="Budi Santoso", published="2023-03-15", country="ID", article_places={"medan", "north sumatra"}),
+            dict(name="Budi Santoso", published="2023-10-26", country="ID", places={"North Sumatra"}),
+            "same",
+            "places named: north sumatra",
+        ),
+        (  # the same name, places apart, but the ages fit: something in common, not a contradiction
+            dict(name="Jose Santos", published="2021-09-14", country="PH", age=47, article_places={"cebu city"}),
+            dict(name="Jose Santos", published="2022-11-07", country="PH", age=48, places={"Davao City"}),
+            "same",
+            "ages fit: 47 / 48",
+        ),
+        (  # an appeal is heard in another city than the trial
+            dict(name="Le Van Thinh", published="2023-03-22", country="VN", places={"Quang Ninh"}),
+            dict(
+                name="Le Van Thinh",
+                published="2024-03-26",
+                country="VN",
+                places={"Hanoi"},
+                courts={"High People's Court in Hanoi"},
+            ),
+            "same",
+            "names exact",
+        ),
+        (  # a name spelt two ways, places apart: doubtful, kept for review, not ruled out
+            dict(name="Budi Santoso", published="2023-03-15", country="ID", article_places={"medan"}),
+            dict(name="Budi Santosa", published="2023-10-26", country="ID", places={"Makassar"}),
+            "review",
+            "names variant",
+        ),
+        (  # a father and son: "Sr." in one name only, no age to tell which
+            dict(name="Ricardo Morales Sr.", published="2023-04-25", country="US", article_places={"houston"}),
+            dict(name="Ricardo Morales", published="2022-10-18", country="US", article_places={"houston"}),
+            "review",
+            "Jr./Sr. in one name only",
+        ),
+        (  # ... the ages tell
+            dict(name="Ricardo Morales Jr.", published="2022-03-09", country="US", age=29, article_places={"katy"}),
+            dict(name="Ricardo Morales", published="2022-10-18", country="US", age=30, article_places={"houston"}),
+            "same",
+            "ages fit",
+        ),
+        (  # a Hanoi paper on a Bradford trial: the outlet's country, the place of the events in common
+            dict(name="Nguyen Van Tuan", published="2023-02-08", country="GB", places={"Bradford"}),
+            dict(name="Ngyuen Van Tuan", published="2023-02-10", country="VN", places={"Bradford"}),
+            "same",
+            "place: bradford",
+        ),
+        (  # the events placed in East Java by one article, in Hong Kong by the other; both name both
+            dict(
+                name="Djoko Prasetyo",
+                published="2023-02-20",
+                country="HK",
+                country_from_place=True,
+                places={"Hong Kong"},
+                article_places={"east java", "hong kong", "sidoarjo"},
+            ),
+            dict(
+                name="Joko Prasetyo",
+                published="2023-09-13",
+                country="ID",
+                country_from_place=True,
+                places={"East Java"},
+                article_places={"east java", "hong kong"},
+            ),
+            "same",
+            "countries differ: HK / ID (both articles name",
+        ),
+        (  # ... but two countries the places themselves give stay a contradiction
+            dict(
+                name="Jose Santos", published="2023-02-08", country="US", country_from_place=True, places={"San Jose"}
+            ),
+            dict(
+                name="Jose Santos", published="2023-02-10", country="PH", country_from_place=True, places={"San Jose"}
+            ),
+            "review",
+            "countries differ: US / PH",
+        ),
+    ],
+)
+def test_where_two_reports_of_one_name_happened(a, b, verdict, evidence):
+    from cases.linking import compare_reports
+
+    reports = []
+    for rid, fields in (("r1", dict(a)), ("r2", dict(b))):
+        age = fields.pop("age", None)
+        reports.append(_report(rid, fields.pop("name"), fields.pop("published"), **fields))
+        reports[-1].age = age
+    link = compare_reports(*reports)
+    assert link.verdict == verdict and any(e.startswith(evidence) for e in link.evidence), link.evidence
