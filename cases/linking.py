@@ -56,7 +56,7 @@ STAGE_ORDER = (
 # Bump whenever the name keys (cases.names.block_keys, initials) or the matching rules
 # change: the stored blocking index and links were made by the old ones, so the next night
 # rebuilds every case (`link_cases`) instead of linking only its new reports.
-LINKING_VERSION = "1"
+LINKING_VERSION = "2"
 YEARS_APART = 8  # reports further apart than this are doubtful, whatever the name
 YEARS_QUIET = 4  # the same name this far apart with nothing else in common is doubtful
 OUTCOMES = {"convicted", "acquitted", "sentenced"}  # a later report cannot go back to before these
