@@ -15,7 +15,10 @@ includes its own interpreter start, imports and model load ("end to end"). The b
 also prints each side with its start-up taken out ("steady"): raw's own load time as
 the child measured it, ours' as the wall time of `pipeline.py process` on a database
 with no articles. Runs are interleaved (raw N, ours N, ...) and repeated --repeat
-times; the fastest run of each side is compared.
+times; the fastest run of each side is compared. On a shared machine the wall times
+follow the other load more than the code, so the CPU seconds of each side's processes
+(children's user + system time) are compared too: the least of each side's runs, raw's
+over both of its modes.
 
 Both sides run with one BLAS thread per process, as `pipeline.py` sets it. A child that
 does not finish within --timeout seconds is sent SIGABRT, so its Python stack (the
@@ -170,6 +173,8 @@ def main() -> int:
     print(f"corpus: {args.articles} generated articles, {words} words; raw batch_size={BATCH_SIZE}")
     raw_runs: dict[tuple[int, str], list[tuple[float, float]]] = {}
     ours_runs: dict[int, list[float]] = {}
+    raw_cpu: dict[int, list[float]] = {}
+    ours_cpu: dict[int, list[float]] = {}
     startup_runs: list[float] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -180,6 +185,7 @@ def main() -> int:
                 for mode in ("spacy", "fork") if n > 1 else ("spacy",):
                     wall, startup, cpu = run_raw(mode, n, corpus)
                     raw_runs.setdefault((n, mode), []).append((wall, startup))
+                    raw_cpu.setdefault(n, []).append(cpu)
                     print(
                         f"  run {repeat + 1} N={n} raw ({mode}): {words / wall:.0f} words/s "
                         f"({wall:.1f} s, {startup:.1f} s of it start-up; {cpu:.1f} CPU s)",
@@ -187,6 +193,7 @@ def main() -> int:
                     )
                 wall, cpu = run_ours(n, args.articles, tmp)
                 ours_runs.setdefault(n, []).append(wall)
+                ours_cpu.setdefault(n, []).append(cpu)
                 print(
                     f"  run {repeat + 1} N={n} ours: {words / wall:.0f} words/s ({wall:.1f} s; {cpu:.1f} CPU s)",
                     flush=True,
@@ -217,6 +224,10 @@ def main() -> int:
         print(
             f"  ratio process / raw: {ours_rate / raw_rate:.2f} end to end, {ours_steady / raw_steady:.2f} "
             f"steady (target >= 0.85); fastest of {args.repeat} run(s) each"
+        )
+        print(
+            f"  CPU seconds: raw {min(raw_cpu[n]):.1f}, process {min(ours_cpu[n]):.1f}; "
+            f"ratio raw / process {min(raw_cpu[n]) / min(ours_cpu[n]):.2f} (least of each side's runs)"
         )
     print(
         f"start-up: raw {min(s for runs in raw_runs.values() for _, s in runs):.1f} s, "
