@@ -349,7 +349,7 @@ def _case_rows(reports: dict[str, Report], links: dict, case_of: dict[str, str])
         }
         for link in links.values()
     ]
-    report_cases = {r.id: (case_of[r.id], r.article_id, r.person_id) for r in reports.values()}
+    report_cases = {r.id: case_of[r.id] for r in reports.values()}
     sentences = [
         row for case_id, members in members_of.items() for row in case_sentences(case_id, [reports[m] for m in members])
     ]

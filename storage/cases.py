@@ -243,10 +243,11 @@ def read_decisions(
     """{(report id, other id), sorted: (same | different, note)} of the reviewers (on two of
     these reports, or all): a night reads those it applies, not every decision ever made."""
     sql = "select d.report_id, d.other_id, d.decision, d.note from case_decisions d"
-    if report_ids is not None:
+    if report_ids is not None:  # the reports drive the search (left to itself SQLite may scan the decisions)
         _wanted(db, "report_id", report_ids)
-        sql += """ join temp.wanted_report_id w on w.value = d.report_id
-                   where d.other_id in (select value from temp.wanted_report_id)"""
+        sql = """select d.report_id, d.other_id, d.decision, d.note
+                 from temp.wanted_report_id w cross join case_decisions d on d.report_id = w.value
+                 where d.other_id in (select value from temp.wanted_report_id)"""
     return {tuple(sorted((a, b))): (decision, note) for a, b, decision, note in db.execute(sql)}
 
 
@@ -335,7 +336,7 @@ def update_cases(
         "select report_id, case_id from events where report_id in (select value from temp.wanted_report_id)"
     ):
         was_in.setdefault(report, set()).add(case_id)
-    moved = {r: row for r, row in report_cases.items() if was_in.get(r) != {row[0]}}
+    moved = {r: case_id for r, case_id in report_cases.items() if was_in.get(r) != {case_id}}
     sentence_columns = ", ".join(SENTENCE_CASE_COLUMNS)
     stored_sentences = {
         row[0]: row[1:]
@@ -355,7 +356,7 @@ def update_cases(
     db.conn.executemany("delete from case_links where report_id = ? and other_id = ?", list(dropped))
     _write(db, new_cases, new_links, moved, new_sentences, blocks)
     # links to reports of other cases (kept for review, or different) name the moved reports' new cases
-    _wanted(db, "moved", [(r, case_id) for r, (case_id, _, _) in moved.items()], columns=("report_id", "case_id"))
+    _wanted(db, "moved", moved.items(), columns=("report_id", "case_id"))
     for column, end in (("case_id", "report_id"), ("other_case_id", "other_id")):
         moved_to = f"(select m.case_id from temp.wanted_moved m where m.report_id = case_links.{end})"
         db.execute(
@@ -363,7 +364,7 @@ def update_cases(
                 where {end} in (select report_id from temp.wanted_moved) and {column} is not {moved_to}"""
         )
     ends = [LINK_COLUMNS.index("case_id"), LINK_COLUMNS.index("other_case_id")]
-    recount = {case["id"] for case in new_cases} | {row[0] for row in moved.values()}
+    recount = {case["id"] for case in new_cases} | set(moved.values())
     recount |= {case_id for r in moved for case_id in was_in.get(r, ())}
     recount |= {link[c] for link in new_links for c in ("case_id", "other_case_id")}
     recount |= {stored_links[key][i] for key in dropped for i in ends}
@@ -383,9 +384,8 @@ def _write(db, cases, links, report_cases, sentences, blocks) -> None:
         f"insert or replace into case_links ({', '.join(LINK_COLUMNS)}) values ({', '.join('?' * len(LINK_COLUMNS))})",
         [[link[c] for c in LINK_COLUMNS] for link in links],
     )
-    db.conn.executemany(
-        "update events set case_id = ? where article_id = ? and person_id = ?",
-        list(report_cases.values()),
+    db.conn.executemany(  # by report: (article, person) would walk all of a person's events
+        "update events set case_id = ? where report_id = ?", [(case_id, r) for r, case_id in report_cases.items()]
     )
     db.conn.executemany(
         "insert or ignore into case_blocks (key, report_id, name, single, initials) values (?, ?, ?, ?, ?)",
