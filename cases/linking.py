@@ -284,7 +284,7 @@ def link_new_reports(db) -> dict:
     reports = {**read_reports(db, stored), **new} if stored else new
     links = _stored_links(db, reports)
     links.update(candidate_links(reports, only=set(new), skip=too_big))
-    links = _with_decisions(links, reports, read_decisions(db))
+    links = _with_decisions(links, reports, read_decisions(db, reports))
     case_of = cluster(reports, links)
     cases, link_rows, report_cases, sentences = _case_rows(reports, links, case_of)
     old_cases = read_case_ids(db, stored)
@@ -298,7 +298,7 @@ def _stored_candidates(db, new: dict[str, Report]) -> tuple[set[str], set[str]]:
     that matches), and the pair blocks too big to pair anyone (MAX_BLOCK, as in a rebuild)."""
     keys = {rid: block_keys(report.name) for rid, report in new.items()}
     pair_keys = {k for ks in keys.values() for k in ks if not k.startswith("1:")}
-    sizes = block_sizes(db, pair_keys)
+    sizes = block_sizes(db, pair_keys, cap=MAX_BLOCK + 1)  # more than MAX_BLOCK: too big, however many
     new_members = Counter(k for ks in keys.values() for k in ks)
     too_big = {k for k in pair_keys if sizes.get(k, 0) + new_members[k] > MAX_BLOCK}
     names_by_key: dict[str, set[str]] = defaultdict(set)
@@ -377,7 +377,7 @@ def _case_rows(reports: dict[str, Report], links: dict, case_of: dict[str, str])
         }
         for link in links.values()
     ]
-    report_cases = {r.id: (case_of[r.id], r.article_id, r.person_id) for r in reports.values()}
+    report_cases = {r.id: case_of[r.id] for r in reports.values()}
     sentences = [
         row for case_id, members in members_of.items() for row in case_sentences(case_id, [reports[m] for m in members])
     ]

@@ -164,14 +164,13 @@ def read_pair_blocks(
     """{block key: (report id, name, initials) of the stored reports holding it that may match},
     for (key, initials of a new name holding it): a stored name of as many parts matches only
     with the same initials (`cases.names.initials`), so the others, most of a common family name's
-    block, are left in the covering (key, initials, name, report_id) index; names of another
-    length come back for the caller to check. A cross join: the wanted keys drive the search
-    (left to itself the planner sweeps the whole index: 150 ms at 20,000 cases)."""
+    block, are left in the table (each block is one range of it); names of another length come
+    back for the caller to check. A cross join: the wanted keys drive the search (left to itself
+    the planner may sweep the whole table: 150 ms at 20,000 cases)."""
     _wanted(db, "pair", wanted, columns=("key", "initials"))
     rows = db.execute(
         """select distinct b.key, b.report_id, b.name, b.initials
-           from temp.wanted_pair w
-           cross join case_blocks b indexed by idx_case_blocks_key_initials_name_report_id
+           from temp.wanted_pair w cross join case_blocks b
            where b.key = w.key and ( b.initials is null or b.initials = w.initials or length(b.initials) != length(w.initials))"""
     ).fetchall()
     blocks: dict[str, list[tuple[str, str, str | None]]] = {}
@@ -180,12 +179,16 @@ def read_pair_blocks(
     return blocks
 
 
-def block_sizes(db: sqlite_utils.Database, keys: Iterable[str]) -> dict[str, int]:
-    """{block key: how many stored reports hold it}."""
+def block_sizes(db: sqlite_utils.Database, keys: Iterable[str], cap: int) -> dict[str, int]:
+    """{block key: how many stored reports hold it, counted up to `cap`}: enough to tell a
+    block too big to pair anyone, without counting the whole of a common name's block
+    (which grows with the archive) every night."""
     _wanted(db, "key", keys)
     return dict(
         db.execute(
-            "select key, count(*) from case_blocks where key in (select value from temp.wanted_key) group by key"
+            """select w.value, (select count(*) from (select 1 from case_blocks b where b.key = w.value limit ?))
+               from temp.wanted_key w""",
+            [cap],
         ).fetchall()
     )
 
@@ -245,12 +248,18 @@ def _wanted(db: sqlite_utils.Database, name: str, values: Iterable, columns: tup
         db.conn.commit()  # sqlite3 opened a transaction for these writes: end it, or the caller's would nest in it
 
 
-def read_decisions(db: sqlite_utils.Database) -> dict[tuple[str, str], tuple[str, str | None]]:
-    """{(report id, other id), sorted: (same | different, note)} of the reviewers."""
-    return {
-        tuple(sorted((a, b))): (decision, note)
-        for a, b, decision, note in db.execute("select report_id, other_id, decision, note from case_decisions")
-    }
+def read_decisions(
+    db: sqlite_utils.Database, report_ids: Iterable[str] | None = None
+) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """{(report id, other id), sorted: (same | different, note)} of the reviewers (on two of
+    these reports, or all): a night reads those it applies, not every decision ever made."""
+    sql = "select d.report_id, d.other_id, d.decision, d.note from case_decisions d"
+    if report_ids is not None:  # the reports drive the search (left to itself SQLite may scan the decisions)
+        _wanted(db, "report_id", report_ids)
+        sql = """select d.report_id, d.other_id, d.decision, d.note
+                 from temp.wanted_report_id w cross join case_decisions d on d.report_id = w.value
+                 where d.other_id in (select value from temp.wanted_report_id)"""
+    return {tuple(sorted((a, b))): (decision, note) for a, b, decision, note in db.execute(sql)}
 
 
 def record_decision(db: sqlite_utils.Database, a: str, b: str, decision: str, note: str | None = None) -> None:
@@ -308,23 +317,69 @@ def update_cases(
     blocks: list[tuple[str, str, str, int]],
 ) -> None:
     """Replace the cases `old_cases` by `cases`, made of `reports` (every report of the old
-    cases and the new ones): their links, events and sentences (inside the caller's transaction)."""
+    cases and the new ones): their links, events and sentences (inside the caller's transaction).
+    Only the rows that change are written: the stored cases of the namesakes a new report came
+    near and was kept apart from are read, found as they were and left alone, so a night writes
+    what it changes, not as much as the archive holds namesakes of its names."""
     _wanted(db, "case_id", old_cases)
     _wanted(db, "report_id", reports)
-    db.execute("delete from cases where id in (select value from temp.wanted_case_id)")
-    db.execute(
-        f"update sentences set {', '.join(f'{c} = null' for c in SENTENCE_CASE_COLUMNS)} "
-        "where case_id in (select value from temp.wanted_case_id)"
-    )
-    db.execute(f"delete from case_links where rowid in (select l.rowid {_LINKS_AMONG_WANTED})")
-    _write(db, cases, links, report_cases, sentences, blocks)
-    # links to reports of other cases (kept for review, or different) name the new case ids
-    for column, end in (("case_id", "report_id"), ("other_case_id", "other_id")):
-        db.execute(
-            f"""update case_links set {column} = (select case_id from events where report_id = case_links.{end} limit 1)
-                where {end} in (select value from temp.wanted_report_id)"""
+    case_values = [c for c in CASE_COLUMNS if c != "doubtful_links"]  # counted below
+    stored_cases = {
+        row[0]: row
+        for row in db.execute(
+            f"select {', '.join(case_values)} from cases where id in (select value from temp.wanted_case_id)"
         )
-    _count_doubtful(db, {case["id"] for case in cases})
+    }
+    new_cases = [case for case in cases if stored_cases.get(case["id"]) != tuple(case.get(c) for c in case_values)]
+    gone = set(stored_cases) - {case["id"] for case in cases}
+    stored_links = {
+        (row[0], row[1]): row
+        for row in db.execute(f"select {', '.join(f'l.{c}' for c in LINK_COLUMNS)} {_LINKS_AMONG_WANTED}")
+    }
+    new_links = [
+        link
+        for link in links
+        if stored_links.get((link["report_id"], link["other_id"])) != tuple(link[c] for c in LINK_COLUMNS)
+    ]
+    dropped = set(stored_links) - {(link["report_id"], link["other_id"]) for link in links}
+    was_in: dict[str, set[str | None]] = {}  # report id -> the cases its events are in (one, or none yet)
+    for report, case_id in db.execute(
+        "select report_id, case_id from events where report_id in (select value from temp.wanted_report_id)"
+    ):
+        was_in.setdefault(report, set()).add(case_id)
+    moved = {r: case_id for r, case_id in report_cases.items() if was_in.get(r) != {case_id}}
+    sentence_columns = ", ".join(SENTENCE_CASE_COLUMNS)
+    stored_sentences = {
+        row[0]: row[1:]
+        for row in db.execute(
+            f"select id, {sentence_columns} from sentences where case_id in (select value from temp.wanted_case_id)"
+        )
+    }
+    new_sentences = [
+        row for row in sentences if stored_sentences.get(row["id"]) != tuple(row[c] for c in SENTENCE_CASE_COLUMNS)
+    ]
+    unsentenced = set(stored_sentences) - {row["id"] for row in sentences}
+    db.conn.executemany("delete from cases where id = ?", [(c,) for c in gone])
+    db.conn.executemany(
+        f"update sentences set {', '.join(f'{c} = null' for c in SENTENCE_CASE_COLUMNS)} where id = ?",
+        [(s,) for s in unsentenced],
+    )
+    db.conn.executemany("delete from case_links where report_id = ? and other_id = ?", list(dropped))
+    _write(db, new_cases, new_links, moved, new_sentences, blocks)
+    # links to reports of other cases (kept for review, or different) name the moved reports' new cases
+    _wanted(db, "moved", moved.items(), columns=("report_id", "case_id"))
+    for column, end in (("case_id", "report_id"), ("other_case_id", "other_id")):
+        moved_to = f"(select m.case_id from temp.wanted_moved m where m.report_id = case_links.{end})"
+        db.execute(
+            f"""update case_links set {column} = {moved_to}
+                where {end} in (select report_id from temp.wanted_moved) and {column} is not {moved_to}"""
+        )
+    ends = [LINK_COLUMNS.index("case_id"), LINK_COLUMNS.index("other_case_id")]
+    recount = {case["id"] for case in new_cases} | set(moved.values())
+    recount |= {case_id for r in moved for case_id in was_in.get(r, ())}
+    recount |= {link[c] for link in new_links for c in ("case_id", "other_case_id")}
+    recount |= {stored_links[key][i] for key in dropped for i in ends}
+    _count_doubtful(db, recount & {case["id"] for case in cases})  # the cases whose review links may have changed
 
 
 def _write(db, cases, links, report_cases, sentences, blocks) -> None:
@@ -340,9 +395,8 @@ def _write(db, cases, links, report_cases, sentences, blocks) -> None:
         f"insert or replace into case_links ({', '.join(LINK_COLUMNS)}) values ({', '.join('?' * len(LINK_COLUMNS))})",
         [[link[c] for c in LINK_COLUMNS] for link in links],
     )
-    db.conn.executemany(
-        "update events set case_id = ? where article_id = ? and person_id = ?",
-        list(report_cases.values()),
+    db.conn.executemany(  # by report: (article, person) would walk all of a person's events
+        "update events set case_id = ? where report_id = ?", [(case_id, r) for r, case_id in report_cases.items()]
     )
     db.conn.executemany(
         "insert or ignore into case_blocks (key, report_id, name, single, initials) values (?, ?, ?, ?, ?)",
@@ -351,15 +405,14 @@ def _write(db, cases, links, report_cases, sentences, blocks) -> None:
 
 
 def _count_doubtful(db: sqlite_utils.Database, case_ids: set[str] | None = None) -> None:
-    """Each case's doubtful links: links kept for review to a report of another case."""
+    """Each case's doubtful links: links kept for review to a report of another case (of these
+    cases, only those whose count changed are written)."""
+    count = """(select count(*) from case_links l
+                 where l.case_id = cases.id and l.other_case_id != cases.id and l.verdict = 'review')
+              + (select count(*) from case_links l
+                 where l.other_case_id = cases.id and l.case_id != cases.id and l.verdict = 'review')"""
     where = ""
     if case_ids is not None:
         _wanted(db, "case_id", case_ids)
-        where = "where id in (select value from temp.wanted_case_id)"
-    db.execute(
-        f"""update cases set doubtful_links =
-                (select count(*) from case_links l
-                 where l.case_id = cases.id and l.other_case_id != cases.id and l.verdict = 'review')
-              + (select count(*) from case_links l
-                 where l.other_case_id = cases.id and l.case_id != cases.id and l.verdict = 'review') {where}"""
-    )
+        where = f"where id in (select value from temp.wanted_case_id) and doubtful_links is not {count}"
+    db.execute(f"update cases set doubtful_links = {count} {where}")

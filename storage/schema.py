@@ -346,9 +346,14 @@ TABLES: dict[str, dict] = {
     # new report meets only the stored reports sharing a key, however large the archive
     "case_blocks": {
         # single: the name has one part; initials (cases.names.initials): a new name compares
-        # of a big block only the names whose first letters could match its own
+        # of a big block only the names whose first letters could match its own.
+        # Clustered by block (WITHOUT ROWID): a block, or its one-part names, is one range of
+        # the table itself, and a night's rows are written into one b-tree, not into a rowid
+        # table and three indexes of it (at 20,000 cases those page writes were most of the
+        # night's linking, and they grow with the archive).
         "columns": {"key": str, "report_id": str, "name": str, "single": int, "initials": str},
-        "pk": ("key", "report_id"),
+        "pk": ("key", "single", "report_id"),
+        "without_rowid": True,
     },
     # The linker's own state: the rules version the stored cases were built under
     # (cases.linking.LINKING_VERSION); another version makes the next night a rebuild
@@ -398,9 +403,6 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("case_links", ["case_id"]),
     ("case_links", ["other_case_id"]),
     ("case_blocks", ["report_id"]),
-    ("case_blocks", ["single", "key"]),
-    # covering: a block is read in one sweep of this index, with the initials the linker filters on
-    ("case_blocks", ["key", "initials", "name", "report_id"]),
     ("sentences", ["defendant_id"]),
     # The prosecutions view filtered by court or place: newest first (as it is shown) and
     # faceted by year. Without (place, year) SQLite answers "this province's sentences by
@@ -743,6 +745,33 @@ def open_db(path: str | Path = DEFAULT_DB_PATH) -> sqlite_utils.Database:
     return db
 
 
+def _create_table(db: sqlite_utils.Database, name: str, spec: dict) -> None:
+    """Create one table of TABLES (sqlite-utils writes the SQL; it has no WITHOUT ROWID)."""
+    sql = db.create_table_sql(
+        name, spec["columns"], pk=spec["pk"], not_null=spec.get("not_null"), foreign_keys=spec.get("foreign_keys")
+    )
+    if spec.get("without_rowid"):
+        sql = sql.strip().rstrip(";") + " WITHOUT ROWID"
+    db.execute(sql)
+
+
+def _without_rowid(db: sqlite_utils.Database, name: str) -> bool:
+    (sql,) = db.execute("select sql from sqlite_master where type = 'table' and name = ?", [name]).fetchone()
+    return sql.rstrip().rstrip(";").upper().endswith("WITHOUT ROWID")
+
+
+def _recluster(db: sqlite_utils.Database, name: str, spec: dict) -> None:
+    """An older database's rowid table made the WITHOUT ROWID table of its spec, rows kept
+    (its indexes go with the old table; the INDEXES loop makes the spec's)."""
+    old = f"{name}_before_recluster"
+    existing = set(db[name].columns_dict)
+    columns = ", ".join(f'"{c}"' for c in spec["columns"] if c in existing)
+    db.execute(f'alter table "{name}" rename to "{old}"')
+    _create_table(db, name, spec)
+    db.execute(f'insert into "{name}" ({columns}) select {columns} from "{old}"')
+    db.execute(f'drop table "{old}"')
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create missing tables, columns, indexes, FTS, triggers and views; never drop data.
 
@@ -757,12 +786,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             if not table.exists():
                 if name in REBUILD:
                     stale.add(name)
-                table.create(
-                    spec["columns"],
-                    pk=spec["pk"],
-                    not_null=spec.get("not_null"),
-                    foreign_keys=spec.get("foreign_keys"),
-                )
+                _create_table(db, name, spec)
+            elif spec.get("without_rowid") and not _without_rowid(db, name):
+                _recluster(db, name, spec)
             else:
                 existing = set(table.columns_dict)
                 for column, col_type in spec["columns"].items():

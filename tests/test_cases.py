@@ -549,3 +549,140 @@ def test_where_two_reports_of_one_name_happened(a, b, verdict, evidence):
         reports[-1].age = age
     link = compare_reports(*reports)
     assert link.verdict == verdict and any(e.startswith(evidence) for e in link.evidence), link.evidence
+
+
+def _archive(tmp_path, people):
+    """A database holding reports as the process stage stores them, without the NLP: for each
+    (article, published, name, age, stage), the article, the person, their mention and event."""
+    db = open_db(tmp_path / "archive.db")
+    db["sources"].insert({"id": "kt", "name": "Khmer Times", "country": "KH"}, pk="id")
+    _add(db, people)
+    return db
+
+
+def _add(db, people):
+    from storage.cases import report_id
+    from storage.schema import stable_id
+
+    for aid, published, name, age, stage in people:
+        if not db["articles"].count_where("id = ?", [aid]):
+            db["articles"].insert(
+                {
+                    "id": aid,
+                    "url": f"https://kt.example/{aid}",
+                    "source_id": "kt",
+                    "published": published,
+                    "relevant": 1,
+                }
+            )
+        pid = stable_id("person", name)
+        db.execute("insert or ignore into entities (id, kind, name) values (?, 'person', ?)", [pid, name])
+        db.execute(
+            "insert into mentions (id, article_id, entity_id, surface, age) values (?, ?, ?, ?, ?)",
+            [stable_id(aid, pid), aid, pid, name, age],
+        )
+        db.execute(
+            "insert into events (id, article_id, person_id, person, stage, report_id) values (?, ?, ?, ?, ?, ?)",
+            [stable_id(aid, pid, stage), aid, pid, name, stage, report_id(aid, pid)],
+        )
+    db.conn.commit()
+
+
+def test_a_night_rewrites_only_the_cases_its_new_reports_change(tmp_path):
+    """A new report compared with a stored namesake and kept apart (ages that do not fit) leaves
+    the namesake's case row as it was: a night writes what it changes, not a row per namesake
+    of its names; the case it joins is rewritten, and the cases equal a rebuild's."""
+    from cases.linking import link_new_reports
+
+    db = _archive(
+        tmp_path,
+        [
+            ("a1", "2024-03-10", "Chhun Sokha", 41, "arrested"),
+            ("a1", "2024-03-10", "Meas Vanna", 36, "arrested"),
+            ("a2", "2024-04-02", "Keo Dara", 30, "arrested"),
+        ],
+    )
+    link_cases(db)
+    rowid = dict(db.execute("select defendant, rowid from cases").fetchall())
+    _add(
+        db,
+        [
+            ("a3", "2024-05-20", "Chhun Sokha", 41, "charged"),  # joins Chhun Sokha's case
+            ("a3", "2024-05-20", "Meas Vanna", 36, "charged"),
+            ("a4", "2024-06-01", "Keo Dara", 62, "arrested"),  # a namesake: the ages do not fit
+        ],
+    )
+    link_new_reports(db)
+    after = {row["defendant"]: row for row in db.query("select rowid, * from cases")}
+    assert after["Chhun Sokha"]["articles"] == 2 and after["Meas Vanna"]["articles"] == 2
+    namesakes = {
+        row["rowid"]: row["articles"] for row in db.query("select rowid, * from cases where defendant = 'Keo Dara'")
+    }
+    assert len(namesakes) == 2 and namesakes[rowid["Keo Dara"]] == 1  # the stored one untouched
+    assert after["Chhun Sokha"]["rowid"] != rowid["Chhun Sokha"]  # rewritten
+    assert db.execute("select verdict from case_links where verdict = 'different'").fetchall() == [("different",)]
+    nightly = _snapshot(db)
+    link_cases(db)
+    assert _snapshot(db) == nightly
+
+
+def test_a_night_applies_a_reviewers_decision_between_stored_reports_it_regroups(tmp_path):
+    """The decisions a night reads are those on two of the reports it regroups: a reviewer's
+    'different' on two stored reports of one name still holds when a third report joins."""
+    from cases.linking import link_new_reports
+    from storage.cases import record_decision, report_id
+    from storage.schema import stable_id
+
+    db = _archive(
+        tmp_path,
+        [("a1", "2024-03-10", "Chhun Sokha", 41, "arrested"), ("a2", "2024-04-10", "Chhun Sokha", 41, "charged")],
+    )
+    first, second = (report_id(a, stable_id("person", "Chhun Sokha")) for a in ("a1", "a2"))
+    record_decision(db, first, second, "different", "two brokers of one name")
+    link_cases(db)
+    assert db.execute("select count(*) from cases").fetchone()[0] == 2
+    _add(db, [("a3", "2024-05-10", "Chhun Sokha", 41, "on_trial")])
+    link_new_reports(db)
+    cases = db.execute("select case_id, count(distinct report_id) from events group by case_id").fetchall()
+    assert sorted(n for _, n in cases) == [1, 2]  # the third joins one of the two, never both
+    decided = db.execute(
+        "select decided_by from case_links where report_id = ? and other_id = ?", sorted((first, second))
+    ).fetchone()
+    assert decided == ("reviewer",)
+    nightly = _snapshot(db)
+    link_cases(db)
+    assert _snapshot(db) == nightly
+
+
+def test_an_older_databases_blocking_index_is_reclustered_with_its_rows(tmp_path):
+    """case_blocks was a rowid table with three indexes beside it; open_db makes it the
+    clustered (WITHOUT ROWID) table, rows kept, and a night's linking still finds the stored
+    reports through it."""
+    from cases.linking import link_new_reports
+
+    db = _archive(tmp_path, [("a1", "2024-03-10", "Chhun Sokha", 41, "arrested")])
+    link_cases(db)
+    rows = db.execute("select * from case_blocks order by key").fetchall()
+    db.execute("drop table case_blocks")
+    db.execute(
+        "create table case_blocks (key text, report_id text, name text, single integer, initials text, "
+        "primary key (key, report_id))"
+    )
+    for columns in (["report_id"], ["single", "key"], ["key", "initials", "name", "report_id"]):
+        db["case_blocks"].create_index(columns)
+    db.conn.executemany("insert into case_blocks values (?, ?, ?, ?, ?)", rows)
+    db.conn.commit()
+    db.close()
+    db = open_db(tmp_path / "archive.db")
+    sql = db.execute("select sql from sqlite_master where name = 'case_blocks'").fetchone()[0]
+    assert sql.upper().endswith("WITHOUT ROWID")
+    assert db.execute("select * from case_blocks order by key").fetchall() == rows
+    btrees = db.execute("select name from sqlite_master where tbl_name = 'case_blocks' and type = 'index'").fetchall()
+    assert btrees == [("idx_case_blocks_report_id",)]  # the table itself is the block index
+    _add(db, [("a2", "2024-04-10", "Chhun Sokha", 41, "charged")])
+    link_new_reports(db)
+    assert db.execute("select count(*), max(articles) from cases").fetchone() == (1, 2)
+    rows = db.execute("select * from case_blocks order by key, report_id").fetchall()
+    db.close()
+    db = open_db(tmp_path / "archive.db")  # a second open changes nothing
+    assert db.execute("select * from case_blocks order by key, report_id").fetchall() == rows
