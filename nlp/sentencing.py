@@ -494,6 +494,12 @@ class SentenceExtractor:
                     id(p): listed[i] if len(listed) == len(defendants) else None for i, p in enumerate(defendants)
                 }
             outcomes = _respective_outcomes(sent, trigger, prison, defendants) if (life or death) else {}
+            paired = (
+                _paired_outcomes(doc, sent, trigger, prison, defendants, persons_by_token) if (life or death) else []
+            )
+            if paired and not outcomes:
+                defendants = [p for p, _ in paired]
+                outcomes = {id(p): outcome for p, outcome in paired}
             for person in defendants:
                 if _acquitted(sent, person):
                     continue
@@ -746,6 +752,57 @@ def _respective_outcomes(sent: Span, trigger: Token, prison: list[dict], defenda
     if len(found) != len(defendants):
         return {}
     return {id(p): outcome for p, (_, outcome) in zip(defendants, found)}
+
+
+# PAIRED OUTCOMES: "sentenced A, 39, to death for murder and B, 35, to 18 years in prison":
+# each object has its own "to ...", life and death among them; each outcome goes to the
+# person named right before it (only an age or an apposition between), in the verb's own run.
+PAIR_GAP_WORDS = {"to", "and", "a", "an", "the", "of", "term", "sentence", "prison", "jail", "in", "for", "was", "were"}
+
+
+def _paired_outcomes(
+    doc: Doc, sent: Span, trigger: Token, prison: list[dict], defendants: list[Entity], persons_by_token
+) -> list[tuple[Entity, object]]:
+    """(person, outcome) in order; the first person may be the verb's own subject ("A was
+    sentenced to death and B to 20 years")."""
+    text = doc_text(doc)
+    after = trigger.idx + len(trigger.text)
+    found = [
+        (m.start() + sent.start_char, m.end() + sent.start_char, "death" if m.group(0).lower() == "death" else "life")
+        for m in OUTCOME_WORDS.finditer(sent.text)
+        if m.start() + sent.start_char >= after
+    ]
+    if not found or not prison or any(len(t["listed"]) > 1 for t in prison):
+        return []
+    found += [(t["start"], t["end"], t["months"]) for t in prison]
+    found.sort(key=lambda x: x[0])
+    people = {id(p): p for p in persons_by_token.values()}.values()
+    mentions = sorted(
+        (
+            (m.start, m.end, p)
+            for p in people
+            for m in p.mentions
+            if after <= m.start and m.end <= sent.end_char and p.role not in NEVER_DEFENDANT_ROLES
+        ),
+        key=lambda x: x[0],
+    )
+    pairs: list[tuple[Entity, object]] = []
+    boundary = after
+    for number, (start, end, outcome) in enumerate(found):
+        before = [m for m in mentions if boundary <= m[0] and m[1] <= start]
+        if not before and number == 0 and len(defendants) == 1 and _only_words(text[after:start], PAIR_GAP_WORDS):
+            pairs.append((defendants[0], outcome))  # the passive subject: "A was sentenced to death"
+        elif not before or not _only_words(text[before[-1][1] : start], PAIR_GAP_WORDS):
+            return []
+        elif number and not (
+            _only_words(text[boundary : before[-1][0]], SEPARATOR_WORDS | FILLER_WORDS)
+            or _no_clause(doc, boundary, before[-1][0])
+        ):
+            return []  # another clause between one pair and the next
+        else:
+            pairs.append((before[-1][2], outcome))
+        boundary = end
+    return pairs if len({id(p) for p, _ in pairs}) == len(found) >= 2 else []
 
 
 UNSTATED_TERM = re.compile(
@@ -1097,8 +1154,9 @@ def _same_as(extractor, doc, sents, index, entities, persons_by_token, records) 
 # LINE LIST: "The defendants were sentenced as follows:" then one line each, "John Smith, 34,
 # of Leeds – eight years" / "• Jane Doe (29), of Bradford: six years" / "Chan Dara, 10 years".
 LINE_BULLET = re.compile(r"^[\s\-\u2022\u2013\u2014*\u00b7]*")
+# "- A, 44, of Norcross, Georgia, 240 months": age, home town (and its state), then the term
 LINE_DETAILS = re.compile(
-    r"^(?:\s*(?:,\s*(?:aged\s+)?\d{1,2}\b(?![\s-]*(?:years?|months?|yrs?)\b)|\(\s*\d{1,2}\s*\)|,?\s+(?:of|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}))*"
+    r"^(?:\s*(?:,\s*(?:aged\s+)?\d{1,2}\b(?![\s-]*(?:years?|months?|yrs?)\b)|\(\s*\d{1,2}\s*\)|,?\s+(?:of|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:,\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?))*"
     r"\s*[,:\u2013\u2014-]?\s*(?:(?:was\s+)?(?:jailed|sentenced)\s+(?:for|to)\s+|to\s+)?"
 )
 
@@ -1576,6 +1634,13 @@ DESCRIBED_OWNER = re.compile(
 )
 
 
+SENTENCE_OF_A = re.compile(
+    r"\b(?:sentences?|terms?|penalty) of (?:a|an)\s+(?:[\w-]+\s+){0,2}?(?P<noun>%s)\b"
+    % "|".join(sorted(SINGULAR_NOUNS)),
+    re.I,
+)
+
+
 def _changed_or_upheld(
     extractor, doc, sents, index, entities, records, persons_by_token, pending, aliases=None
 ) -> None:
@@ -1607,6 +1672,15 @@ def _changed_or_upheld(
                 _set_term(records[person.name], months, life, death)
             else:
                 records[person.name] = extractor._plain_record(doc, sents, index, entities, person, months, life, death)
+        elif (described := SENTENCE_OF_A.search(sent.text)) and (
+            later := _forward_reference(sents, index, persons_by_token, 1, noun=described.group("noun").lower())
+        ):
+            # CHANGED, THEN NAMED: "commuted the death sentence of a woman ... to life in prison"
+            # ... "Nong Thi Hoa, 41, was sentenced to death last year": the change is the outcome
+            person = later[0]
+            if person.name not in records:
+                records[person.name] = extractor._plain_record(doc, sents, index, entities, person, None, False, False)
+            _set_term(records[person.name], months, life, death)
         elif from_months is not None:
             # told before the trial: "The appeal court cut the sentence of a Chinese national
             # from 15 years to 10" ... "Chen Wei was jailed for 15 years in 2023"
@@ -1691,8 +1765,14 @@ def _sentence_text_through_period(doc: Doc, sent: Span) -> str:
     return text[sent.start_char : stop + 1 if 0 <= stop < sent.end_char + 120 else sent.end_char]
 
 
+OUTCOME_FIELDS = {"prison_months", "suspended_months", "life", "death"}
+
+
 def _merge(kept: dict, new: dict) -> None:
+    """Fill what `kept` lacks from `new`; a term changed on appeal stays as changed."""
     for key, value in new.items():
+        if kept.get("changed") and key in OUTCOME_FIELDS:
+            continue
         if kept.get(key) in (None, False, "") and value not in (None, False, ""):
             kept[key] = value
 
@@ -1725,6 +1805,12 @@ def _triggers(sent: Span) -> list[Token]:
                     c.lower_ in {"apiece", "each"}
                     and any(g.lower_.rstrip("s") in {"year", "month"} for g in c.children)
                     for c in token.children
+                )
+                or any(  # "was given eight years after a jury convicted him"
+                    g.lower_.rstrip("s") in {"year", "month"} and _term_before_a_clause(g, token)
+                    for c in token.children
+                    if c.dep_ == "advcl"
+                    for g in c.children
                 )
                 or any(  # RANGE GIVEN: "were handed between six and nine years"
                     c.dep_ == "prep"
@@ -1879,6 +1965,8 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         if TIME_AFTER_TERM.match(text[match.end() : match.end() + 12]) and not _given_by(span.root, trigger):
             continue
         path = _path_to(span.root, anchor)
+        if path == [span.root.head] and _term_before_a_clause(span.root, anchor):
+            path = []
         if path is None or any(t.pos_ in {"VERB", "AUX"} and not _serving(t, anchor) for t in path):
             continue  # the term belongs to another clause ("paid nothing for nine months")
         if {t.lemma_.lower() for t in path} & TRAP_GOVERNORS:
@@ -1905,11 +1993,26 @@ def _serving(verb: Token, trigger: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.i == trigger.i and verb.lemma_.lower() in {"suffer", "serve", "undergo"}
 
 
+def _term_before_a_clause(token: Token, trigger: Token) -> bool:
+    """ "was given eight years after a jury convicted him": the parser hangs the years on the
+    clause that follows ("eight years after"), but the verb has no other object: they are
+    what it gives."""
+    clause = token.head
+    return (
+        token.dep_ == "npadvmod"
+        and clause.dep_ == "advcl"
+        and clause.head.i == trigger.i
+        and any(c.dep_ == "mark" and c.i == token.i + 1 for c in clause.children)
+        and not any(c.dep_ in {"dobj", "attr"} for c in trigger.children)
+        and trigger.lemma_.lower() in TRIGGER_LEMMAS | TERM_VERB_LEMMAS
+    )
+
+
 def _given_by(token: Token, trigger: Token) -> bool:
     """The term is what the verb gives: "jailed for six years", "sentenced to six years"."""
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in {"total", "aggregate"}:
         token = token.head.head  # "jailed for a total of 24 years after ..."
-    if token.dep_ == "npadvmod" and token.head == trigger:
+    if token.dep_ == "npadvmod" and (token.head == trigger or _term_before_a_clause(token, trigger)):
         return True  # "was given six years after the court found them guilty"
     return token.dep_ in {"pobj", "dobj"} and (
         token.head == trigger
@@ -2073,7 +2176,7 @@ def _defendants(
                 return found
         if count != 0 or (head.pos_ == "NOUN" and _determined(head)):
             # "sentenced a recruiter to life ..." then "Maria Santos, 41, was found guilty"
-            count = count or listed or _naming_count(sents, index, persons_by_token) or 1
+            count = count or listed or _naming_count(sents, index, persons_by_token, aliases) or 1
             return _forward_reference(sents, index, persons_by_token, count, noun=head.lemma_.lower())
     if not heads:  # no parse to lean on: eligible persons in the sentence before the verb
         sent = sents[index]
@@ -2192,12 +2295,16 @@ def _named_after_colon(sent: Span, trigger: Token, persons_by_token) -> list[Ent
     return found
 
 
-def _naming_count(sents, index: int, persons_by_token) -> int | None:
-    """ "They are A and B.": how many the next sentence names, when it only names them."""
+def _naming_count(sents, index: int, persons_by_token, aliases=None) -> int | None:
+    """ "They are A and B.": how many the next sentence names, when it only names them (an
+    alias, "B, 33, alias Mamasang B", is its person again)."""
     if index + 1 >= len(sents) or not NAMING.match(sents[index + 1].text):
         return None
     sent = sents[index + 1]
-    named = {id(p) for i in range(sent.start, sent.end) if (p := persons_by_token.get(i)) is not None}
+    aliases = aliases or {}
+    named = {
+        id(aliases.get(id(p), p)) for i in range(sent.start, sent.end) if (p := persons_by_token.get(i)) is not None
+    }
     return len(named) or None
 
 
@@ -2525,8 +2632,8 @@ ALIAS_CUE = re.compile(
     r"a\.?k\.?a\.?|alias|nicknamed|who goes by)\b",
     re.I,
 )
-ALIAS_AFTER = re.compile(
-    r"^\s*,?\s*\(?\s*(?:(?:also|better|locally|widely|popularly) known as|known (?:locally |widely |popularly )?as|"
+ALIAS_AFTER = re.compile(  # "X alias Y", "X, 33, alias Y": an age may stand between
+    r"^\s*,?\s*(?:(?:aged\s+)?\d{1,2}\s*,\s*)?\(?\s*(?:(?:also|better|locally|widely|popularly) known as|known (?:locally |widely |popularly )?as|"
     r"a\.?k\.?a\.?|alias|nicknamed|who goes by)\s+"
     r"[\"'\u201c\u2018]?(?P<alias>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})"
 )
@@ -2572,10 +2679,12 @@ COURT_CASE_WORDS = re.compile(
 AGE_CUE = re.compile(r",\s*\d{1,2}\s*,|\(\d{1,2}\)")
 
 
-# "They are A, B and C." / "The three were A, B and C.": a sentence that only names them
+# "They are A, B and C." / "The three were A, B and C." / "Convicted were A; B; and C.": a
+# sentence that only names them
 NAMING = re.compile(
     r"^\s*(?:They|These|Those|The\s+(?!victims|survivors|girls|boys|children|women|workers)"
-    r"(?:[a-z]+\s+)?[a-z]+)\s+(?:are|were)\s+(?:[A-Z]|identified|named)"
+    r"(?:[a-z]+\s+)?[a-z]+)\s+(?:are|were)\s+(?:[A-Z]|identified|named)|"
+    r"^\s*(?:Also\s+)?(?:[Cc]onvicted|[Ss]entenced|[Jj]ailed)\s+were\s+[A-Z]"
 )
 
 
@@ -2598,7 +2707,12 @@ def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str
     (the third only when it names them by the noun of the sentencing)."""
     candidates = []
     text = doc_text(sents[index].doc)
-    same = re.compile(rf"\b{re.escape(noun)}s?\b[\s,]*$", re.I) if noun and noun.isalpha() and len(noun) > 2 else None
+    # "The mother, X," / "named the mother as X, and the broker as Y": the noun right before the name
+    same = (
+        re.compile(rf"\b{re.escape(noun)}s?\b(?:\s+as)?[\s,]*$", re.I)
+        if noun and noun.isalpha() and len(noun) > 2
+        else None
+    )
     for offset, sent in enumerate(sents[index + 1 : index + (4 if count == 1 else 3)]):
         # the third sentence for one person only, by the same noun ("The mother, Y Sarom, 48, wept")
         about_the_case = offset < 2 and (

@@ -1291,6 +1291,16 @@ def test_the_one_sentenced_is_a_person_even_when_the_model_missed_the_name(nlp, 
             "The court sentenced them to 20 years each. They are Chinese nationals Liu Yang, 35, and Zhao Lei, 30.",
             {"Liu Yang": 240, "Zhao Lei": 240},
         ),
+        (  # Philippine copy: "Convicted were A; B, alias C; and D."
+            "A Davao court has sentenced three recruiters to 20 years in prison each.\n\nConvicted were Arnel "
+            "Bautista, 44; Marites Lacson, 39, alias Mamang Tess; and Jun Ferrer, 51, all of Davao City.",
+            {"Arnel Bautista": 240, "Marites Lacson": 240, "Jun Ferrer": 240},
+        ),
+        (
+            "The court convicted a bar owner and two of his employees and sentenced them to life imprisonment.\n\n"
+            "Sentenced were Gerardo Manalo, 55, Liza Dimalanta, 33, and Renato Sison, 46.",
+            {"Gerardo Manalo": "life", "Liza Dimalanta": "life", "Renato Sison": "life"},
+        ),
     ],
 )
 def test_the_people_named_after_a_colon_or_in_a_naming_sentence(nlp, text, expected):
@@ -1604,3 +1614,136 @@ def test_the_same_noun_names_the_person_three_sentences_on(nlp):
         "8 million riel. The mother, Chan Sarom, 48, wept as the verdict was read on Monday."
     )
     assert terms(nlp, text) == {"Im Sophal": 108, "Chan Sarom": 36}
+
+
+# --- outlets' court news (tune texts tun-400 upward) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Ho Chi Minh City People's Court sentenced Nguyen Thanh Phong, 39, to death for murder and Tran "
+            "Van Dat, 35, to 18 years in prison for human trafficking.",
+            {"Nguyen Thanh Phong": "death", "Tran Van Dat": 216},
+        ),
+        (
+            "The court sentenced Somchai Deeprom to life in prison and his wife, Malee Deeprom, to 18 years.",
+            {"Somchai Deeprom": "life", "Malee Deeprom": 216},
+        ),
+        (
+            "The Criminal Court sentenced Anan Sukjai to 20 years, and his partner Wichai Thongmee, 44, to life "
+            "imprisonment.",
+            {"Anan Sukjai": 240, "Wichai Thongmee": "life"},
+        ),
+    ],
+)
+def test_each_object_with_its_own_outcome_life_or_death_among_them(nlp, text, expected):
+    """PAIRED OUTCOMES: "sentenced A to death and B to 18 years": not one outcome for both."""
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Supreme People's Court has commuted the death sentence of a woman convicted of trafficking "
+            "children to life in prison.\n\nNong Thi Hoa, 41, of Cao Bang Province, was sentenced to death by the "
+            "provincial court last year.",
+            {"Nong Thi Hoa": "life"},
+        ),
+        (
+            "The Appeal Court Region 9 has increased the prison term of a Songkhla man convicted of trafficking "
+            "migrants from six years to 10 years.\n\nYutthana Saelim, 43, was first sentenced by the Songkhla "
+            "Provincial Court in 2022.",
+            {"Yutthana Saelim": 120},
+        ),
+        (
+            "The appeals court reduced the sentence of a Cambodian broker to seven years. Sok Dara, 41, had been "
+            "jailed for 12 years in 2021.",
+            {"Sok Dara": 84},
+        ),
+    ],
+)
+def test_a_sentence_changed_for_someone_told_by_role_then_named(nlp, text, expected):
+    """CHANGED, THEN NAMED: the change is the outcome, whatever the later sentence recalls."""
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Nine members of a ring have been sentenced to federal prison.\n\nThe defendants and their sentences "
+            "are:\n- Hector Morales-Cruz, 44, of Norcross, Georgia, 240 months\n- Arturo Reyes, 39, of Doraville, "
+            "Georgia, 180 months\n- Marisol Vega, 35, of Chamblee, Ga., 87 months",
+            {"Hector Morales-Cruz": 240, "Arturo Reyes": 180, "Marisol Vega": 87},
+        ),
+        (
+            "Those sentenced today:\n- Dwayne Carter, 31, of Gary, Indiana, 70 months\n- Luis Ortega, 28, of "
+            "Joliet, 46 months",
+            {"Dwayne Carter": 70, "Luis Ortega": 46},
+        ),
+    ],
+)
+def test_a_line_list_with_home_town_and_state(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Florin Constantin, 41, of Beeston, was given eight years after a jury convicted him of arranging "
+            "travel with a view to exploitation. He must serve half before he is eligible for release.",
+            {"Florin Constantin": 96},
+        ),
+        (
+            "Darren Holt, 39, received six years after he admitted the offences at Hull Crown Court.",
+            {"Darren Holt": 72},
+        ),
+        ("Kelly Moore, 33, was given 16 months when she appeared at Derby Crown Court.", {"Kelly Moore": 16}),
+        # a time span, not a term: the verb gives something else, or gives nothing
+        ("Sok Dara was given bail two years after the raid.", {}),
+        ("Sok Dara got a job three years after the girls were rescued.", {}),
+        ("Sok Dara was arrested two years after he had sold the girls.", {}),
+    ],
+)
+def test_a_term_the_parser_hangs_on_the_clause_after_it(nlp, text, expected):
+    """ "given eight years after a jury convicted him": the years are what the verb gives."""
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Takeo Provincial Court on Thursday sentenced a mother to 15 years in prison for selling her "
+            "daughter, and jailed the broker for 10 years.\n\nJudge Kim Sophorn named the mother as Chan Sokha, 38, "
+            "of Bati district, and the broker as Nget Sreyleak, 45.",
+            {"Chan Sokha": 180, "Nget Sreyleak": 120},
+        ),
+        (
+            "The court jailed a recruiter for nine years and sentenced the driver to six years. Police identified "
+            "the driver as Ouk Samnang, 29, and the recruiter as Lim Sopheak, 40.",
+            {"Lim Sopheak": 108, "Ouk Samnang": 72},
+        ),
+    ],
+)
+def test_people_told_by_role_then_named_as(nlp, text, expected):
+    """ "named the mother as X, and the broker as Y": each noun names its own person."""
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Sugeng Riyadi, 45, alias Ateng, was sentenced to six years in prison. Ateng had hired the boats.",
+            "Sugeng Riyadi",
+        ),
+        ("Liza Dimalanta, 33, a.k.a. Mamang Liza, was sentenced to life imprisonment.", "Liza Dimalanta"),
+    ],
+)
+def test_an_alias_after_the_age_is_the_same_person(nlp, text, name):
+    assert list(terms(nlp, text)) == [name]
