@@ -907,6 +907,8 @@ SEPARATOR_WORDS = {
 }
 APPOSITION = re.compile(
     r",\s*(?:aged\s+)?\d{1,2}\s*(?=,|\s|$)|,\s*(?:the|a|an|his|her|their)\s[^,;]{1,40}(?=,)|"
+    # "X, 52, of Bradford, was jailed": the home town
+    r",\s*(?:of|from)\s+(?:no fixed (?:address|abode)|(?:[A-Z][\w'.-]*\s?){1,4})(?=,)|"
     # "Y, who ran safe houses in Mae Sot, received four years"
     r",\s*who\s(?![^,;]*\b(?:acquit\w*|cleared|not guilty|fled|remains?|is|are)\b)[^,;\d]{1,80}(?=,)"
 )
@@ -1825,9 +1827,25 @@ def _triggers(sent: Span) -> list[Token]:
             found.append(token)  # "handed A, 38, and B, 27, seven years each, and C, 30, five years"
         elif _elided_unit_number(token) is not None:
             found.append(token)  # "He received 12 years and she received eight"
-        elif _confines(token):
+        elif _confines(token) or _punished_with(token):
             found.append(token)  # "was put behind bars for nine years", "will spend the next 12 years in jail"
     return found
+
+
+def _punished_with(verb: Token) -> bool:
+    """PUNISHED WITH: "The pair ... were punished with 12 years in prison each": a ruling in
+    the past tense ("was"/"were"); "is punished with up to 15 years" is the law."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() == "punish"
+        and any(c.dep_ == "auxpass" and c.lower_ in {"was", "were"} for c in verb.children)
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "with"
+            and any(g.dep_ == "pobj" and g.lower_.rstrip("s") in {"year", "month"} for g in c.children)
+            for c in verb.children
+        )
+    )
 
 
 CONFINED = re.compile(r"\b(?:behind bars|in (?:prison|jail))\b", re.I)

@@ -1747,3 +1747,40 @@ def test_people_told_by_role_then_named_as(nlp, text, expected):
 )
 def test_an_alias_after_the_age_is_the_same_person(nlp, text, name):
     assert list(terms(nlp, text)) == [name]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Elizabeth Harlow, 52, of Bradford, who admitted the charges, was jailed for three years and four "
+            "months, and her husband, Neil Harlow, 55, for 30 months.",
+            {"Elizabeth Harlow": 40, "Neil Harlow": 30},
+        ),
+        (
+            "Jason Reid, 41, of Moss Side, was jailed for nine years, Kyle Barton, 29, of Salford, for six years "
+            "and Dean Ashby, 33, of no fixed address, for four years.",
+            {"Jason Reid": 108, "Kyle Barton": 72, "Dean Ashby": 48},
+        ),
+    ],
+)
+def test_a_home_town_between_name_and_term_in_a_gapped_list(nlp, text, expected):
+    """UK copy: "X, 41, of Moss Side, was jailed for nine years, Y, 29, of Salford, for six"."""
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The pair, Tran Minh Khoa and Le Van Phuc, were punished with 12 years in prison each.",
+            {"Tran Minh Khoa": 144, "Le Van Phuc": 144},
+        ),
+        ("Tran Minh Khoa was punished with nine years in prison for human trafficking.", {"Tran Minh Khoa": 108}),
+        # the law, not a ruling
+        ("Human trafficking is punished with up to 15 years in prison.", {}),
+        ("Offenders were punished with up to 15 years in prison under the old code.", {}),
+    ],
+)
+def test_punished_with_a_term(nlp, text, expected):
+    assert terms(nlp, text) == expected
