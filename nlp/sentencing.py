@@ -83,10 +83,12 @@ OF_WHICH_SUSPENDED = re.compile(
 WHOLLY_SUSPENDED = re.compile(
     r"\bsuspended (?:prison |jail )?(?:sentence|term)\b|\b(?:sentence|term) (?:was|were) suspended\b", re.I
 )
-# "three years of supervised release", "two years' probation": a term, but not in prison
+# "three years of supervised release", "two years' probation", Vietnam's "30 months of
+# non-custodial reform": a term, but not in prison
 NON_CUSTODIAL_AFTER = re.compile(
     r"^(?:'|\u2019)?\s+(?:of\s+)?(?:supervised release|probation|community (?:service|supervision|order)|"
-    r"unpaid work|house arrest|conditional release|court supervision)\b",
+    r"unpaid work|house arrest|conditional release|court supervision|"
+    r"non-custodial (?:reform|re-?education|sentence)|re-?education without detention)\b",
     re.I,
 )
 AGE_AFTER_TERM = re.compile(r"^-?\s?olds?\b|^\s+of age\b|^\s+ago\b", re.I)
@@ -441,7 +443,8 @@ class SentenceExtractor:
             if pairs:
                 named = _forward_reference(sents, index, persons_by_token, len(pairs))
                 if named:
-                    defendants, gapped = named, list(zip(named, pairs))
+                    named = _by_role_noun(doc_text(doc), named, pairs, sents[index].end_char)
+                    defendants, gapped = named, [(p, months) for p, (months, _) in zip(named, pairs)]
                     terms_for = {id(p): months for p, months in gapped}
             if gapped:
                 defendants = [p for p, _ in gapped]
@@ -546,7 +549,12 @@ def _cut_at_the_term(text: str, sent: Span, after_trigger: str) -> bool:
 # making a total of 20 years", "His combined sentence is 20 years": one person's terms for
 # several charges add up to the sentence (Vietnamese and Indonesian courts say so).
 _TOTAL = r"(?:combined|total|aggregate|cumulative|overall)\s+(?:(?:prison\s+|jail\s+)?(?:sentence|term)\s+)?(?:of\s+)?"
-TOTAL_AFTER = re.compile(rf"\b(?:making|bringing\s+(?:it|the\s+total)\s+to|for)\s+(?:a|an|the)\s+{_TOTAL}$", re.I)
+# "..., making a total of 17 years", "..., a total of 17 years", "..., totalling 17 years"
+TOTAL_AFTER = re.compile(
+    rf"(?:\b(?:making|bringing\s+(?:it|the\s+total)\s+to|for)\s+(?:a|an|the)\s+{_TOTAL}|,\s*(?:a|an)\s+{_TOTAL}|"
+    rf",\s*totall?ing\s+)$",
+    re.I,
+)
 TOTAL_LATER = re.compile(
     rf"^\s*(?:The|His|Her)\s+{_TOTAL.replace('(?:of', '(?:(?:is|was|comes to|amounts to)')}"
     rf"(?P<num>{NUMBER})[\s-]+(?P<unit>years?|months?)\b",
@@ -908,7 +916,7 @@ SEPARATOR_WORDS = {
 APPOSITION = re.compile(
     r",\s*(?:aged\s+)?\d{1,2}\s*(?=,|\s|$)|,\s*(?:the|a|an|his|her|their)\s[^,;]{1,40}(?=,)|"
     # "X, 52, of Bradford, was jailed": the home town
-    r",\s*(?:of|from)\s+(?:no fixed (?:address|abode)|(?:[A-Z][\w'.-]*\s?){1,4})(?=,)|"
+    r",\s*(?:(?:also|both|all)\s+)?(?:of|from)\s+(?:no fixed (?:address|abode)|(?:[A-Z][\w'.-]*\s?){1,4})(?=,)|"
     # "Y, who ran safe houses in Mae Sot, received four years"
     r",\s*who\s(?![^,;]*\b(?:acquit\w*|cleared|not guilty|fled|remains?|is|are)\b)[^,;\d]{1,80}(?=,)"
 )
@@ -1012,17 +1020,22 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
 # ROLE PAIRS: "sentenced a woman to 10 years' jail and a man to eight years' jail" and then
 # "The two, Tan Mei Ling and Lim Kok Wai, ...": people told by role, each with their own term,
 # named only in the next sentences; the terms go to those named, in order.
+# "jailed three Chinese men for 10 years each and a Cambodian woman for five years": a number
+# of people told by one role noun, each with that term.
+ROLE_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 ROLE_SEGMENT = re.compile(
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:a|an|the|his|her|their|one\s+of\s+(?:his|her|their|the))\s+"
-    r"(?:[\w'\u2019-]+\s+){0,4}?[a-z][\w-]*\s+to\s+"
-    rf"(?P<term>{TERM_RE.pattern})(?:'|\u2019)?(?:\s+(?:in\s+prison|in\s+jail|jail|imprisonment|behind\s+bars))?",
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:a|an|the|his|her|their|one\s+of\s+(?:his|her|their|the)|"
+    rf"(?P<count>{'|'.join(ROLE_COUNTS)}|[2-6]))\s+"
+    r"(?:[\w'\u2019-]+\s+){0,4}?(?P<noun>[a-z][\w-]*)\s+(?:to|for)\s+"
+    rf"(?P<term>{TERM_RE.pattern})(?:'|\u2019)?(?:\s+(?:in\s+prison|in\s+jail|jail|imprisonment|behind\s+bars))?"
+    r"(?:\s+(?:each|apiece))?",
     re.I,
 )
 
 
-def _role_pairs(text: str, trigger: Token) -> list[int]:
-    """The terms of "sentenced a woman to 10 years and a man to eight", in order; [] unless two
-    or more people are each told by a role noun with a term of their own."""
+def _role_pairs(text: str, trigger: Token) -> list[tuple[int, str]]:
+    """The (term, role noun) of "sentenced a woman to 10 years and a man to eight", in order; []
+    unless two or more people are each told by a role noun with a term of their own."""
     position = trigger.idx + len(trigger.text)
     months = []
     while True:
@@ -1033,9 +1046,32 @@ def _role_pairs(text: str, trigger: Token) -> list[int]:
         value = term_to_months(term) if term else None
         if not value:
             return []
-        months.append(value)
+        count = match.group("count")
+        times = int(count) if count and count.isdigit() else ROLE_COUNTS.get((count or "").lower(), 1)
+        months += [(value, match.group("noun").lower())] * times
         position = match.end()
     return months if len(months) >= 2 else []
+
+
+def _by_role_noun(text: str, named: list[Entity], pairs: list[tuple[int, str]], after: int) -> list[Entity]:
+    """The people in the order of the role nouns, when each noun names one of them ("identified
+    the recruiter as X, and the driver as Y" after "jailed a driver ... and a recruiter ...");
+    else in the order they are named."""
+    nouns = [noun for _, noun in pairs]
+    if len(set(nouns)) != len(nouns):
+        return named
+    ordered = []
+    for noun in nouns:
+        before = re.compile(rf"\b{re.escape(noun)}s?\b(?:\s+as)?[\s,]*$", re.I)
+        match = [
+            p
+            for p in named
+            if any(m.start > after and before.search(text[max(0, m.start - 30) : m.start]) for m in p.mentions)
+        ]
+        if len(match) != 1 or match[0] in ordered:
+            return named
+        ordered.append(match[0])
+    return ordered
 
 
 # SEMICOLON LIST: "the sentences were as follows: Kittipong Srisuk, the ringleader, 20 years;

@@ -1470,6 +1470,17 @@ def test_people_the_parse_puts_out_of_the_verbs_slots(nlp, text, expected):
             "Saravanan Muniandy, 52, and Ram Bahadur Thapa, 45, after both pleaded guilty.",
             {"Saravanan Muniandy": 36, "Ram Bahadur Thapa": 48},
         ),
+        # "for" as well as "to", a number of people for one role, and the nouns naming them
+        (
+            "The Phnom Penh Municipal Court yesterday jailed three Chinese men for 10 years each and a Cambodian "
+            "woman for five years.\n\nThey were named as Li Wei, 34, Chen Hao, 29, Zhou Bin, 41, and Sok Leakena, 26.",
+            {"Li Wei": 120, "Chen Hao": 120, "Zhou Bin": 120, "Sok Leakena": 60},
+        ),
+        (
+            "The court jailed a driver for six years and a recruiter for nine years. Police identified the "
+            "recruiter as Lim Sopheak, 40, and the driver as Ouk Samnang, 29.",
+            {"Ouk Samnang": 72, "Lim Sopheak": 108},
+        ),
         # a stray "nothing" parsed as a second subject is not the one jailed
         (
             "A gang leader who forced Romanian men to work at car washes for almost nothing has been jailed for "
@@ -1562,10 +1573,24 @@ def test_a_term_the_court_halves_in_the_same_sentence(nlp, text, expected):
             "illegal emigration. His combined sentence is 20 years.",
             {"Vu Dinh Khoa": 240},
         ),
+        (
+            "Nguyen Van Binh was sentenced to 14 years in prison for human trafficking and three years for "
+            "forging documents, a total of 17 years.",
+            {"Nguyen Van Binh": 204},
+        ),
+        (
+            "Ly Van Tuan received nine years for human trafficking and two years for fraud, totalling 11 years.",
+            {"Ly Van Tuan": 132},
+        ),
         # two people's terms and their sum: no one's term is the sum
         (
             "John Carter was sentenced to 12 years and Mary Jones to eight years, for a combined 20 years.",
             {"John Carter": 144, "Mary Jones": 96},
+        ),
+        (
+            "Nguyen Van Binh was sentenced to 14 years for human trafficking and Le Van Tam to three years for "
+            "forging documents, a total of 17 years.",
+            {"Nguyen Van Binh": 168, "Le Van Tam": 36},
         ),
     ],
 )
@@ -1762,6 +1787,10 @@ def test_an_alias_after_the_age_is_the_same_person(nlp, text, name):
             "and Dean Ashby, 33, of no fixed address, for four years.",
             {"Jason Reid": 108, "Kyle Barton": 72, "Dean Ashby": 48},
         ),
+        (
+            "Gary Lowe, 44, of Walsall, was jailed for seven years and Carl Lowe, 40, also of Walsall, for five years.",
+            {"Gary Lowe": 84, "Carl Lowe": 60},
+        ),
     ],
 )
 def test_a_home_town_between_name_and_term_in_a_gapped_list(nlp, text, expected):
@@ -1783,4 +1812,19 @@ def test_a_home_town_between_name_and_term_in_a_gapped_list(nlp, text, expected)
     ],
 )
 def test_punished_with_a_term(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tran Thi Hoa was sentenced to 18 months of non-custodial reform.", {}),
+        (
+            "Pham Van Duc was sentenced to six years in prison, while his wife received 24 months of "
+            "non-custodial reform.",
+            {"Pham Van Duc": 72},
+        ),
+    ],
+)
+def test_vietnams_non_custodial_reform_is_no_prison_term(nlp, text, expected):
     assert terms(nlp, text) == expected
