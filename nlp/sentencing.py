@@ -916,9 +916,12 @@ SEPARATOR_WORDS = {
 APPOSITION = re.compile(
     r",\s*(?:aged\s+)?\d{1,2}\s*(?=,|\s|$)|,\s*(?:the|a|an|his|her|their)\s[^,;]{1,40}(?=,)|"
     # "X, 52, of Bradford, was jailed": the home town
-    r",\s*(?:(?:also|both|all)\s+)?(?:of|from)\s+(?:no fixed (?:address|abode)|(?:[A-Z][\w'.-]*\s?){1,4})(?=,)|"
+    # ("from Kampong Cham province's Cheung Prey district"), Vietnam's "(born 1985)"
+    r",\s*(?:(?:also|both|all)\s+)?(?:of|from)\s+(?:no fixed (?:address|abode)|[A-Z][\w'.-]*"
+    r"(?:\s+(?:[A-Z][\w'.-]*|(?:province|district|city|town|village|commune|county|state|region)(?:'s|\u2019s)?)){0,6})(?=,)|"
+    r"\s*\((?:born|b\.)\s+(?:in\s+)?(?:19|20)\d{2}\)|,\s*born\s+(?:in\s+)?(?:19|20)\d{2}(?=,)|"
     # "Y, who ran safe houses in Mae Sot, received four years"
-    r",\s*who\s(?![^,;]*\b(?:acquit\w*|cleared|not guilty|fled|remains?|is|are)\b)[^,;\d]{1,80}(?=,)"
+    r",\s*who\s(?![^,;]*\b(?:acquit\w*|cleared|not guilty|fled|remains?|is|are)\b)(?:[^,;\d]|(?<!\d)(?:19|20)\d{2}(?!\d)){1,80}(?=,)"
 )
 
 
@@ -1026,7 +1029,9 @@ ROLE_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 ROLE_SEGMENT = re.compile(
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:a|an|the|his|her|their|one\s+of\s+(?:his|her|their|the)|"
     rf"(?P<count>{'|'.join(ROLE_COUNTS)}|[2-6]))\s+"
-    r"(?:[\w'\u2019-]+\s+){0,4}?(?P<noun>[a-z][\w-]*)\s+(?:to|for)\s+"
+    # people, not a term: "was given two years suspended for 18 months" is no role pair
+    r"(?:(?!(?:years?|months?|weeks?|days?)\b)[\w'\u2019-]+\s+){0,4}?"
+    r"(?P<noun>(?!(?:years?|months?|weeks?|days?|suspended)\b)[a-z][\w-]*)\s+(?:to|for)\s+"
     rf"(?P<term>{TERM_RE.pattern})(?:'|\u2019)?(?:\s+(?:in\s+prison|in\s+jail|jail|imprisonment|behind\s+bars))?"
     r"(?:\s+(?:each|apiece))?",
     re.I,
@@ -2173,6 +2178,12 @@ def _defendants(
         # read as an adjective: the subject of the clause it sits in
         heads = [s for s in [_clause_subject(trigger)] if s is not None]
     people = _persons_in(heads, persons_by_token)
+    if people and subject is not None and heads == [subject]:
+        # SPLIT SUBJECT: "The defendants A (born 1985), B (born 1990) and C were sentenced":
+        # the parser makes "The defendants A" one subject and "B and C" another
+        others = [c for c in subject.head.children if c.dep_ == subject.dep_ and c.i < subject.i]
+        earlier = [p for p in _persons_in(others, persons_by_token) if p not in people]
+        people = earlier + people
     if not people and trigger.dep_ == "conj" and (not heads or heads[0].lower_ in QUANTIFIER_SUBJECTS):
         head_subject = _subject(trigger.head)
         if head_subject is not None:

@@ -1481,6 +1481,11 @@ def test_people_the_parse_puts_out_of_the_verbs_slots(nlp, text, expected):
             "recruiter as Lim Sopheak, 40, and the driver as Ouk Samnang, 29.",
             {"Ouk Samnang": 72, "Lim Sopheak": 108},
         ),
+        # a term, suspended, is no pair of roles
+        (
+            "His partner, Lan Huong Tran, 38, of Longton, was given two years suspended for 18 months.",
+            {"Lan Huong Tran": 24},
+        ),
         # a stray "nothing" parsed as a second subject is not the one jailed
         (
             "A gang leader who forced Romanian men to work at car washes for almost nothing has been jailed for "
@@ -1791,10 +1796,31 @@ def test_an_alias_after_the_age_is_the_same_person(nlp, text, name):
             "Gary Lowe, 44, of Walsall, was jailed for seven years and Carl Lowe, 40, also of Walsall, for five years.",
             {"Gary Lowe": 84, "Carl Lowe": 60},
         ),
+        (
+            "Lim Sokha, 39, from Kampong Cham province's Cheung Prey district, received six years and Chan Dara, "
+            "45, nine years.",
+            {"Lim Sokha": 72, "Chan Dara": 108},
+        ),
+        # Vietnamese copy gives the year of birth
+        (
+            "Nguyen Van Tuan (born 1985) was sentenced to 12 years and Tran Thi Lan (born 1990) to seven years.",
+            {"Nguyen Van Tuan": 144, "Tran Thi Lan": 84},
+        ),
+        (
+            "Nguyen Van Tuan, born in 1985, was sentenced to 12 years, and Tran Thi Lan, born in 1990, to seven years.",
+            {"Nguyen Van Tuan": 144, "Tran Thi Lan": 84},
+        ),
+        # a year inside a relative clause is no term
+        (
+            "Chan Dara, who was arrested in 2022, was jailed for nine years and Lim Sokha, who surrendered in May, "
+            "for six years.",
+            {"Chan Dara": 108, "Lim Sokha": 72},
+        ),
     ],
 )
 def test_a_home_town_between_name_and_term_in_a_gapped_list(nlp, text, expected):
-    """UK copy: "X, 41, of Moss Side, was jailed for nine years, Y, 29, of Salford, for six"."""
+    """UK copy: "X, 41, of Moss Side, was jailed for nine years, Y, 29, of Salford, for six"; a
+    year of birth or a relative clause stands there too."""
     assert terms(nlp, text) == expected
 
 
@@ -1827,4 +1853,23 @@ def test_punished_with_a_term(nlp, text, expected):
     ],
 )
 def test_vietnams_non_custodial_reform_is_no_prison_term(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The defendants Nguyen Van Tuan (born 1985), Tran Thi Lan (born 1990) and Ly A Sinh (born 1979) were "
+            "sentenced to 12, 9 and 7 years in prison respectively.",
+            {"Nguyen Van Tuan": 144, "Tran Thi Lan": 108, "Ly A Sinh": 84},
+        ),
+        (
+            "The accused Giang A Chu (born 1990), Vang Thi Mai (born 1995) and Lo Van Pao (born 1988) were each "
+            "sentenced to eight years in prison.",
+            {"Giang A Chu": 96, "Vang Thi Mai": 96, "Lo Van Pao": 96},
+        ),
+    ],
+)
+def test_a_list_the_parser_splits_into_two_subjects(nlp, text, expected):
     assert terms(nlp, text) == expected
