@@ -1873,3 +1873,15 @@ def test_vietnams_non_custodial_reform_is_no_prison_term(nlp, text, expected):
 )
 def test_a_list_the_parser_splits_into_two_subjects(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, fine",
+    [
+        ("Ahmad Ismail was sentenced to three years' jail and fined RM10,000.", "RM10,000"),
+        ("Budi Santoso was jailed for five years and fined Rp 2.5 billion.", "Rp 2.5 billion"),
+        ("Chea Dara was jailed for five years and fined 10,000,000 riels, the court said.", "10,000,000 riels"),
+    ],
+)
+def test_a_fine_at_the_end_of_a_sentence_leaves_out_its_full_stop(nlp, text, fine):
+    assert one(nlp, text)["fine"] == fine
