@@ -919,7 +919,8 @@ APPOSITION = re.compile(
     # ("from Kampong Cham province's Cheung Prey district"), Vietnam's "(born 1985)"
     r",\s*(?:(?:also|both|all)\s+)?(?:of|from)\s+(?:no fixed (?:address|abode)|[A-Z][\w'.-]*"
     r"(?:\s+(?:[A-Z][\w'.-]*|(?:province|district|city|town|village|commune|county|state|region)(?:'s|\u2019s)?)){0,6})(?=,)|"
-    r"\s*\((?:born|b\.)\s+(?:in\s+)?(?:19|20)\d{2}\)|,\s*born\s+(?:in\s+)?(?:19|20)\d{2}(?=,)|"
+    r"\s*\((?:(?:born|b\.|SN)\s+(?:in\s+)?(?:19|20)\d{2}|\d{1,2}\s+years?\s+old|aged\s+\d{1,2})(?:\s*[,;]\s*[^()]{0,80})?\)|"
+    r",\s*born\s+(?:in\s+)?(?:19|20)\d{2}(?=,)|"
     # "Y, who ran safe houses in Mae Sot, received four years"
     r",\s*who\s(?![^,;]*\b(?:acquit\w*|cleared|not guilty|fled|remains?|is|are)\b)(?:[^,;\d]|(?<!\d)(?:19|20)\d{2}(?!\d)){1,80}(?=,)"
 )
@@ -2454,6 +2455,14 @@ def _persons_in(heads: list[Token], persons_by_token, owners: bool = True) -> li
             token = stack.pop()
             add(persons_by_token.get(token.i))
             stack.extend(c for c in token.children if c.dep_ in {"conj", "appos", "compound"})
+            # "Three defendants, including A, B and C, received ...": the people listed are the head's
+            stack.extend(
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ in {"including", "namely"} and token.i == head.i
+                for g in c.children
+                if g.dep_ == "pobj"
+            )
         if not found:
             for token in head.subtree:
                 if owners or not _owned_by(token, head):

@@ -1810,6 +1810,16 @@ def test_an_alias_after_the_age_is_the_same_person(nlp, text, name):
             "Nguyen Van Tuan, born in 1985, was sentenced to 12 years, and Tran Thi Lan, born in 1990, to seven years.",
             {"Nguyen Van Tuan": 144, "Tran Thi Lan": 84},
         ),
+        (
+            "Nguyen Van Tuan (SN 1985, residing in Ky Son district) was sentenced to 12 years and Tran Thi Lan "
+            "(SN 1990) to seven years.",
+            {"Nguyen Van Tuan": 144, "Tran Thi Lan": 84},
+        ),
+        (
+            "Nguyen Van Tuan (39 years old, residing in Ky Son district) was sentenced to 12 years and Tran Thi "
+            "Lan (34 years old) to seven years.",
+            {"Nguyen Van Tuan": 144, "Tran Thi Lan": 84},
+        ),
         # a year inside a relative clause is no term
         (
             "Chan Dara, who was arrested in 2022, was jailed for nine years and Lim Sokha, who surrendered in May, "
@@ -1885,3 +1895,22 @@ def test_a_list_the_parser_splits_into_two_subjects(nlp, text, expected):
 )
 def test_a_fine_at_the_end_of_a_sentence_leaves_out_its_full_stop(nlp, text, fine):
     assert one(nlp, text)["fine"] == fine
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Three defendants, including Vang A Sinh, Giang Thi Mai and Lo Van Pao, received prison sentences of "
+            "20, 15 and 9 years respectively.",
+            {"Vang A Sinh": 240, "Giang Thi Mai": 180, "Lo Van Pao": 108},
+        ),
+        # the women trafficked "including" those named are not the ones sentenced
+        (
+            "Lo Van Pao was sentenced to 9 years for trafficking four women, including Vang Thi Mai and Giang Thi Ha.",
+            {"Lo Van Pao": 108},
+        ),
+    ],
+)
+def test_the_people_a_subject_includes(nlp, text, expected):
+    assert terms(nlp, text) == expected
