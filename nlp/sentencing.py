@@ -428,7 +428,17 @@ class SentenceExtractor:
                 # SAME SENTENCE: "sentenced a labor recruiter to 12 years and fined him Rp 500
                 # million": "him" is whom this sentence's first verb sentenced
                 defendants = list({id(r["defendant_entity"]): r["defendant_entity"] for r in records}.values())
-            gapped = _gapped_terms(doc, sent, prison + _gapped_tail(doc, sent, trigger, prison), persons_by_token)
+            tail = _gapped_tail(doc, sent, trigger, prison)
+            gapped = _gapped_terms(doc, sent, prison + tail, persons_by_token)
+            later_terms = sorted(prison + tail, key=lambda t: t["start"])[1:]
+            if not gapped and later_terms and len(defendants) == 1 and _pronoun_object(trigger):
+                # PRONOUN FIRST: "jailed him for 11 years and the nephew, Sok Rithy, 24, for five"
+                first_end = min(t["start"] for t in prison + tail)
+                first_end = next(t["end"] for t in prison + tail if t["start"] == first_end)
+                rest = _gapped_terms(doc, sent, later_terms, persons_by_token, start=first_end, min_groups=1)
+                if rest and all(p is not defendants[0] for p, _ in rest):
+                    first = min(prison + tail, key=lambda t: t["start"])
+                    gapped = [(defendants[0], first["months"]), *rest]
             terms_for = {id(p): months for p, months in gapped}
             if gapped and (life or death):
                 # LIFE FIRST: "A was sentenced to life in prison; B, 38, to 30 years; and C to 17":
@@ -599,6 +609,11 @@ def _with_unnamed_others(trigger: Token) -> bool:
     return subject is not None and any(
         t.dep_ == "conj" and t.tag_ in {"NNS", "NNPS"} and t.pos_ == "NOUN" for t in subject.subtree
     )
+
+
+def _pronoun_object(trigger: Token) -> bool:
+    """The verb's person is a pronoun object ("jailed him for 11 years")."""
+    return any(c.dep_ in {"dobj", "dative"} and c.lower_ in {"him", "her"} for c in trigger.children)
 
 
 def _pronoun_defendant(trigger: Token) -> bool:
@@ -950,6 +965,9 @@ def _label_number(token: Token) -> bool:
     )
 
 
+BARE_TAIL = re.compile(rf"(?<=\bfor )(?P<num>{NUMBER})(?=\s*(?:[.;]|,\s+(?:and|while)\b|$))", re.I)
+
+
 def _gapped_tail(doc: Doc, sent: Span, trigger: Token, prison: list[dict]) -> list[dict]:
     """GAPPED TAIL: "X must serve 10 years ..., and Y, 42, seven years": the verbless second
     half parses outside the verb's subtree; its terms, for _gapped_terms to check."""
@@ -957,8 +975,20 @@ def _gapped_tail(doc: Doc, sent: Span, trigger: Token, prison: list[dict]) -> li
         return []
     text = doc_text(doc)
     found = []
-    for match in TERM_RE.finditer(text, prison[0]["end"], sent.end_char):
-        months = term_to_months(match)
+    per_unit = _unit_of(text[prison[0]["start"] : prison[0]["end"]])
+    matches = sorted(
+        [
+            *TERM_RE.finditer(text, prison[0]["end"], sent.end_char),
+            *BARE_TAIL.finditer(text, prison[0]["end"], sent.end_char),
+        ],
+        key=lambda m: m.start(),
+    )
+    for match in matches:
+        if match.re is BARE_TAIL:
+            # ELIDED UNIT: "jailed him for 11 years and the nephew, Sok Rithy, 24, for five"
+            months = bare_number_months(match.group("num"), per_unit) if per_unit else None
+        else:
+            months = term_to_months(match)
         before = text[max(0, match.start() - 40) : match.start()]
         if not months or TRAP_BEFORE.search(before) or _range_before(before) or AGGREGATE_BEFORE.search(before):
             return []
@@ -971,9 +1001,13 @@ def _gapped_tail(doc: Doc, sent: Span, trigger: Token, prison: list[dict]) -> li
     return found
 
 
-def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> list[tuple[Entity, int]]:
+def _gapped_terms(
+    doc: Doc, sent: Span, terms: list[dict], persons_by_token, start: int | None = None, min_groups: int = 2
+) -> list[tuple[Entity, int]]:
+    """`start`, `min_groups`: for the tail of a list whose first person is a pronoun, read from
+    the end of the first term, one group enough."""
     listed = bool(terms) and len(terms[0]["listed"]) > 1
-    if len(terms) < 2 and not listed:
+    if len(terms) < min_groups and not listed:
         return []
     people_here = {id(p): p for p in persons_by_token.values()}.values()
     mentions = sorted(
@@ -988,7 +1022,7 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
     )
     text = doc_text(doc)
     assigned: list[tuple[Entity, int]] = []
-    previous_end = sent.start_char
+    previous_end = sent.start_char if start is None else start
     groups = 0
     for term in sorted(terms, key=lambda t: t["start"]):
         before = [m for m in mentions if previous_end <= m[0] and m[1] <= term["start"]]
@@ -1018,7 +1052,7 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
                 assigned.append((person, months))
         groups += 1
         previous_end = term["end"]
-    return assigned if groups >= 2 or (listed and len(assigned) > 1) else []
+    return assigned if groups >= min_groups or (listed and len(assigned) > 1) else []
 
 
 # ROLE PAIRS: "sentenced a woman to 10 years' jail and a man to eight years' jail" and then

@@ -1914,3 +1914,32 @@ def test_a_fine_at_the_end_of_a_sentence_leaves_out_its_full_stop(nlp, text, fin
 )
 def test_the_people_a_subject_includes(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Sok Chenda, a 51-year-old broker, was arrested in Poipet with his nephew. The court jailed him for 11 "
+            "years and the nephew, Sok Rithy, 24, for five.",
+            {"Sok Chenda": 132, "Sok Rithy": 60},
+        ),
+        (
+            "Lim Wei, 40, was convicted in May. The judge sentenced him to eight years and his accomplice Tan Hock, "
+            "33, to four years.",
+            {"Lim Wei": 96, "Tan Hock": 48},
+        ),
+        (
+            "Ahmad Zaki was jailed for 10 years and his wife Siti Aisyah for six.",
+            {"Ahmad Zaki": 120, "Siti Aisyah": 72},
+        ),
+        # a number in another clause is no elided term
+        (
+            "Lim Wei, 40, was convicted in May. The judge sentenced him to eight years after hearing from Tan Hock, "
+            "33, who spoke for two years.",
+            {"Lim Wei": 96},
+        ),
+    ],
+)
+def test_a_gapped_list_after_a_pronoun_or_with_its_unit_left_out(nlp, text, expected):
+    assert terms(nlp, text) == expected
