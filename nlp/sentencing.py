@@ -2004,7 +2004,7 @@ def _trigger_is_real(trigger: Token) -> bool:
         if child.dep_ == "aux" and child.lower_ in MODALS and not _ordered_to_serve(trigger, child):
             return False
     for ancestor in trigger.ancestors:
-        if ancestor.lemma_.lower() in TRAP_GOVERNORS:
+        if ancestor.lemma_.lower() in TRAP_GOVERNORS and not _after_a_semicolon(trigger, ancestor):
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in ancestor.children) and trigger.dep_ in {
             "xcomp",
@@ -2012,6 +2012,14 @@ def _trigger_is_real(trigger: Token) -> bool:
         }:
             return False
     return True
+
+
+def _after_a_semicolon(trigger: Token, ancestor: Token) -> bool:
+    """ "sentenced X to 16 years; because he confessed, the sentence was reduced to eight": the
+    parser hangs the sentencing under the clause after the semicolon, which only tells its outcome."""
+    return trigger.head.i == ancestor.i and any(
+        c.text == ";" and trigger.i < c.i < ancestor.i for c in ancestor.children
+    )
 
 
 def _ordered_to_serve(trigger: Token, modal: Token) -> bool:

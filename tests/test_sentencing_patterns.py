@@ -1943,3 +1943,23 @@ def test_the_people_a_subject_includes(nlp, text, expected):
 )
 def test_a_gapped_list_after_a_pronoun_or_with_its_unit_left_out(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The court sentenced Somchai Boonma to 16 years; because he confessed, the sentence was reduced by half "
+            "to eight years.",
+            {"Somchai Boonma": 96},
+        ),
+        (
+            "The court sentenced Somchai Boonma to 16 years; the sentence was later reduced to 10 years on appeal.",
+            {"Somchai Boonma": 120},
+        ),
+        ("Prosecutors sought to have Somchai Boonma sentenced to 16 years; the court refused.", {}),
+    ],
+)
+def test_a_sentencing_before_a_semicolon_and_its_reduction(nlp, text, expected):
+    """The parser hangs "sentenced" under "reduced" after the semicolon: not a law's reduction."""
+    assert terms(nlp, text) == expected
