@@ -2022,9 +2022,25 @@ def _after_a_semicolon(trigger: Token, ancestor: Token) -> bool:
     )
 
 
+COURT_SPEAKERS = {"judge", "court", "magistrate", "tribunal", "justice", "bench", "panel"}
+
+
 def _ordered_to_serve(trigger: Token, modal: Token) -> bool:
-    """ "The court ruled that X must serve 10 years": what a ruling orders, not a hypothesis."""
-    return modal.lower_ == "must" and trigger.lemma_.lower() in {"serve", "spend"}
+    """ "The court ruled that X must serve 10 years": what a ruling orders, not a hypothesis;
+    "Judge X said the accused would serve seven years' jail": a ruling told in reported speech."""
+    if trigger.lemma_.lower() not in {"serve", "spend"}:
+        return False
+    if modal.lower_ == "must":
+        return True
+    speaker_verb = trigger.head
+    after = doc_text(trigger.doc)[trigger.idx : trigger.sent.end_char]
+    return (
+        modal.lower_ == "would"
+        and not re.search(r"\b(?:if|unless|in default|should)\b", after, re.I)
+        and trigger.dep_ == "ccomp"
+        and speaker_verb.lemma_.lower() in {"say", "rule", "order", "decide"}
+        and any(t.lower_ in COURT_SPEAKERS for c in speaker_verb.children if c.dep_ == "nsubj" for t in c.subtree)
+    )
 
 
 def _misparsed_object(trigger: Token) -> Token | None:

@@ -1963,3 +1963,22 @@ def test_a_gapped_list_after_a_pronoun_or_with_its_unit_left_out(nlp, text, expe
 def test_a_sentencing_before_a_semicolon_and_its_reduction(nlp, text, expected):
     """The parser hangs "sentenced" under "reduced" after the semicolon: not a law's reduction."""
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In his judgment, Judge Abdul Rahman said the accused, Muhammad Faiz, 31, would serve seven years' jail "
+            "from the date of his arrest.",
+            {"Muhammad Faiz": 84},
+        ),
+        ("The court ruled that Muhammad Faiz would serve seven years in prison.", {"Muhammad Faiz": 84}),
+        # what others say would happen, or a term in default of a fine, is no ruling
+        ("Prosecutors said Muhammad Faiz would serve seven years in prison.", {}),
+        ("His lawyer said Muhammad Faiz would serve seven years at most.", {}),
+        ("The judge said Muhammad Faiz would serve six months if he failed to pay the fine.", {}),
+    ],
+)
+def test_would_serve_in_a_judges_reported_ruling(nlp, text, expected):
+    assert terms(nlp, text) == expected
