@@ -83,10 +83,12 @@ OF_WHICH_SUSPENDED = re.compile(
 WHOLLY_SUSPENDED = re.compile(
     r"\bsuspended (?:prison |jail )?(?:sentence|term)\b|\b(?:sentence|term) (?:was|were) suspended\b", re.I
 )
-# "three years of supervised release", "two years' probation": a term, but not in prison
+# "three years of supervised release", "two years' probation", Vietnam's "30 months of
+# non-custodial reform": a term, but not in prison
 NON_CUSTODIAL_AFTER = re.compile(
     r"^(?:'|\u2019)?\s+(?:of\s+)?(?:supervised release|probation|community (?:service|supervision|order)|"
-    r"unpaid work|house arrest|conditional release|court supervision)\b",
+    r"unpaid work|house arrest|conditional release|court supervision|"
+    r"non-custodial (?:reform|re-?education|sentence)|re-?education without detention)\b",
     re.I,
 )
 AGE_AFTER_TERM = re.compile(r"^-?\s?olds?\b|^\s+of age\b|^\s+ago\b", re.I)
@@ -134,7 +136,7 @@ SERVED_IN_CUSTODY = re.compile(
 FINE = re.compile(
     r"\b(?:fined|fine of|fines of|ordered to pay(?: a fine of)?|and a fine of|a fine of)\s+(?:(?:him|her|them|each)\s+)?"
     r"(?:about\s+|around\s+|a total of\s+)?(?P<amount>(?:US\s?\$|\$|£|€|RM\s?|Rp\.?\s?|₱|P|฿|Php\s?|VND\s?|KHR\s?)?"
-    r"\d[\d,.]*(?:\s*(?:million|billion|thousand|m|bn))?(?:\s*(?:riels?|baht|dong|ringgit|rupiah|pesos?|kyats?|kip|"
+    r"\d(?:[\d,.]*\d)?(?:\s*(?:million|billion|thousand|m|bn))?(?:\s*(?:riels?|baht|dong|ringgit|rupiah|pesos?|kyats?|kip|"
     r"(?:US |Singapore |Hong Kong )?dollars?|USD|euros?|pounds?|won|yen|yuan|taka|rupees?))?(?:\s*\([^)]{1,30}\))?)",
     re.I,
 )
@@ -426,7 +428,17 @@ class SentenceExtractor:
                 # SAME SENTENCE: "sentenced a labor recruiter to 12 years and fined him Rp 500
                 # million": "him" is whom this sentence's first verb sentenced
                 defendants = list({id(r["defendant_entity"]): r["defendant_entity"] for r in records}.values())
-            gapped = _gapped_terms(doc, sent, prison + _gapped_tail(doc, sent, trigger, prison), persons_by_token)
+            tail = _gapped_tail(doc, sent, trigger, prison)
+            gapped = _gapped_terms(doc, sent, prison + tail, persons_by_token)
+            later_terms = sorted(prison + tail, key=lambda t: t["start"])[1:]
+            if not gapped and later_terms and len(defendants) == 1 and _pronoun_object(trigger):
+                # PRONOUN FIRST: "jailed him for 11 years and the nephew, Sok Rithy, 24, for five"
+                first_end = min(t["start"] for t in prison + tail)
+                first_end = next(t["end"] for t in prison + tail if t["start"] == first_end)
+                rest = _gapped_terms(doc, sent, later_terms, persons_by_token, start=first_end, min_groups=1)
+                if rest and all(p is not defendants[0] for p, _ in rest):
+                    first = min(prison + tail, key=lambda t: t["start"])
+                    gapped = [(defendants[0], first["months"]), *rest]
             terms_for = {id(p): months for p, months in gapped}
             if gapped and (life or death):
                 # LIFE FIRST: "A was sentenced to life in prison; B, 38, to 30 years; and C to 17":
@@ -441,7 +453,8 @@ class SentenceExtractor:
             if pairs:
                 named = _forward_reference(sents, index, persons_by_token, len(pairs))
                 if named:
-                    defendants, gapped = named, list(zip(named, pairs))
+                    named = _by_role_noun(doc_text(doc), named, pairs, sents[index].end_char)
+                    defendants, gapped = named, [(p, months) for p, (months, _) in zip(named, pairs)]
                     terms_for = {id(p): months for p, months in gapped}
             if gapped:
                 defendants = [p for p, _ in gapped]
@@ -494,6 +507,12 @@ class SentenceExtractor:
                     id(p): listed[i] if len(listed) == len(defendants) else None for i, p in enumerate(defendants)
                 }
             outcomes = _respective_outcomes(sent, trigger, prison, defendants) if (life or death) else {}
+            paired = (
+                _paired_outcomes(doc, sent, trigger, prison, defendants, persons_by_token) if (life or death) else []
+            )
+            if paired and not outcomes:
+                defendants = [p for p, _ in paired]
+                outcomes = {id(p): outcome for p, outcome in paired}
             for person in defendants:
                 if _acquitted(sent, person):
                     continue
@@ -540,7 +559,12 @@ def _cut_at_the_term(text: str, sent: Span, after_trigger: str) -> bool:
 # making a total of 20 years", "His combined sentence is 20 years": one person's terms for
 # several charges add up to the sentence (Vietnamese and Indonesian courts say so).
 _TOTAL = r"(?:combined|total|aggregate|cumulative|overall)\s+(?:(?:prison\s+|jail\s+)?(?:sentence|term)\s+)?(?:of\s+)?"
-TOTAL_AFTER = re.compile(rf"\b(?:making|bringing\s+(?:it|the\s+total)\s+to|for)\s+(?:a|an|the)\s+{_TOTAL}$", re.I)
+# "..., making a total of 17 years", "..., a total of 17 years", "..., totalling 17 years"
+TOTAL_AFTER = re.compile(
+    rf"(?:\b(?:making|bringing\s+(?:it|the\s+total)\s+to|for)\s+(?:a|an|the)\s+{_TOTAL}|,\s*(?:a|an)\s+{_TOTAL}|"
+    rf",\s*totall?ing\s+)$",
+    re.I,
+)
 TOTAL_LATER = re.compile(
     rf"^\s*(?:The|His|Her)\s+{_TOTAL.replace('(?:of', '(?:(?:is|was|comes to|amounts to)')}"
     rf"(?P<num>{NUMBER})[\s-]+(?P<unit>years?|months?)\b",
@@ -585,6 +609,11 @@ def _with_unnamed_others(trigger: Token) -> bool:
     return subject is not None and any(
         t.dep_ == "conj" and t.tag_ in {"NNS", "NNPS"} and t.pos_ == "NOUN" for t in subject.subtree
     )
+
+
+def _pronoun_object(trigger: Token) -> bool:
+    """The verb's person is a pronoun object ("jailed him for 11 years")."""
+    return any(c.dep_ in {"dobj", "dative"} and c.lower_ in {"him", "her"} for c in trigger.children)
 
 
 def _pronoun_defendant(trigger: Token) -> bool:
@@ -748,6 +777,57 @@ def _respective_outcomes(sent: Span, trigger: Token, prison: list[dict], defenda
     return {id(p): outcome for p, (_, outcome) in zip(defendants, found)}
 
 
+# PAIRED OUTCOMES: "sentenced A, 39, to death for murder and B, 35, to 18 years in prison":
+# each object has its own "to ...", life and death among them; each outcome goes to the
+# person named right before it (only an age or an apposition between), in the verb's own run.
+PAIR_GAP_WORDS = {"to", "and", "a", "an", "the", "of", "term", "sentence", "prison", "jail", "in", "for", "was", "were"}
+
+
+def _paired_outcomes(
+    doc: Doc, sent: Span, trigger: Token, prison: list[dict], defendants: list[Entity], persons_by_token
+) -> list[tuple[Entity, object]]:
+    """(person, outcome) in order; the first person may be the verb's own subject ("A was
+    sentenced to death and B to 20 years")."""
+    text = doc_text(doc)
+    after = trigger.idx + len(trigger.text)
+    found = [
+        (m.start() + sent.start_char, m.end() + sent.start_char, "death" if m.group(0).lower() == "death" else "life")
+        for m in OUTCOME_WORDS.finditer(sent.text)
+        if m.start() + sent.start_char >= after
+    ]
+    if not found or not prison or any(len(t["listed"]) > 1 for t in prison):
+        return []
+    found += [(t["start"], t["end"], t["months"]) for t in prison]
+    found.sort(key=lambda x: x[0])
+    people = {id(p): p for p in persons_by_token.values()}.values()
+    mentions = sorted(
+        (
+            (m.start, m.end, p)
+            for p in people
+            for m in p.mentions
+            if after <= m.start and m.end <= sent.end_char and p.role not in NEVER_DEFENDANT_ROLES
+        ),
+        key=lambda x: x[0],
+    )
+    pairs: list[tuple[Entity, object]] = []
+    boundary = after
+    for number, (start, end, outcome) in enumerate(found):
+        before = [m for m in mentions if boundary <= m[0] and m[1] <= start]
+        if not before and number == 0 and len(defendants) == 1 and _only_words(text[after:start], PAIR_GAP_WORDS):
+            pairs.append((defendants[0], outcome))  # the passive subject: "A was sentenced to death"
+        elif not before or not _only_words(text[before[-1][1] : start], PAIR_GAP_WORDS):
+            return []
+        elif number and not (
+            _only_words(text[boundary : before[-1][0]], SEPARATOR_WORDS | FILLER_WORDS)
+            or _no_clause(doc, boundary, before[-1][0])
+        ):
+            return []  # another clause between one pair and the next
+        else:
+            pairs.append((before[-1][2], outcome))
+        boundary = end
+    return pairs if len({id(p) for p, _ in pairs}) == len(found) >= 2 else []
+
+
 UNSTATED_TERM = re.compile(
     r"\b(?:to|in)\s+(?:prison|jail|imprisonment)\b|\b(?:prison|jail|custodial)\s+(?:terms?|sentences?)\b|"
     r"\bto\s+time\s+served\b",
@@ -850,8 +930,14 @@ SEPARATOR_WORDS = {
 }
 APPOSITION = re.compile(
     r",\s*(?:aged\s+)?\d{1,2}\s*(?=,|\s|$)|,\s*(?:the|a|an|his|her|their)\s[^,;]{1,40}(?=,)|"
+    # "X, 52, of Bradford, was jailed": the home town
+    # ("from Kampong Cham province's Cheung Prey district"), Vietnam's "(born 1985)"
+    r",\s*(?:(?:also|both|all)\s+)?(?:of|from)\s+(?:no fixed (?:address|abode)|[A-Z][\w'.-]*"
+    r"(?:\s+(?:[A-Z][\w'.-]*|(?:province|district|city|town|village|commune|county|state|region)(?:'s|\u2019s)?)){0,6})(?=,)|"
+    r"\s*\((?:(?:born|b\.|SN)\s+(?:in\s+)?(?:19|20)\d{2}|\d{1,2}\s+years?\s+old|aged\s+\d{1,2})(?:\s*[,;]\s*[^()]{0,80})?\)|"
+    r",\s*born\s+(?:in\s+)?(?:19|20)\d{2}(?=,)|"
     # "Y, who ran safe houses in Mae Sot, received four years"
-    r",\s*who\s(?![^,;]*\b(?:acquit\w*|cleared|not guilty|fled|remains?|is|are)\b)[^,;\d]{1,80}(?=,)"
+    r",\s*who\s(?![^,;]*\b(?:acquit\w*|cleared|not guilty|fled|remains?|is|are)\b)(?:[^,;\d]|(?<!\d)(?:19|20)\d{2}(?!\d)){1,80}(?=,)"
 )
 
 
@@ -879,6 +965,9 @@ def _label_number(token: Token) -> bool:
     )
 
 
+BARE_TAIL = re.compile(rf"(?<=\bfor )(?P<num>{NUMBER})(?=\s*(?:[.;]|,\s+(?:and|while)\b|$))", re.I)
+
+
 def _gapped_tail(doc: Doc, sent: Span, trigger: Token, prison: list[dict]) -> list[dict]:
     """GAPPED TAIL: "X must serve 10 years ..., and Y, 42, seven years": the verbless second
     half parses outside the verb's subtree; its terms, for _gapped_terms to check."""
@@ -886,8 +975,20 @@ def _gapped_tail(doc: Doc, sent: Span, trigger: Token, prison: list[dict]) -> li
         return []
     text = doc_text(doc)
     found = []
-    for match in TERM_RE.finditer(text, prison[0]["end"], sent.end_char):
-        months = term_to_months(match)
+    per_unit = _unit_of(text[prison[0]["start"] : prison[0]["end"]])
+    matches = sorted(
+        [
+            *TERM_RE.finditer(text, prison[0]["end"], sent.end_char),
+            *BARE_TAIL.finditer(text, prison[0]["end"], sent.end_char),
+        ],
+        key=lambda m: m.start(),
+    )
+    for match in matches:
+        if match.re is BARE_TAIL:
+            # ELIDED UNIT: "jailed him for 11 years and the nephew, Sok Rithy, 24, for five"
+            months = bare_number_months(match.group("num"), per_unit) if per_unit else None
+        else:
+            months = term_to_months(match)
         before = text[max(0, match.start() - 40) : match.start()]
         if not months or TRAP_BEFORE.search(before) or _range_before(before) or AGGREGATE_BEFORE.search(before):
             return []
@@ -900,9 +1001,13 @@ def _gapped_tail(doc: Doc, sent: Span, trigger: Token, prison: list[dict]) -> li
     return found
 
 
-def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> list[tuple[Entity, int]]:
+def _gapped_terms(
+    doc: Doc, sent: Span, terms: list[dict], persons_by_token, start: int | None = None, min_groups: int = 2
+) -> list[tuple[Entity, int]]:
+    """`start`, `min_groups`: for the tail of a list whose first person is a pronoun, read from
+    the end of the first term, one group enough."""
     listed = bool(terms) and len(terms[0]["listed"]) > 1
-    if len(terms) < 2 and not listed:
+    if len(terms) < min_groups and not listed:
         return []
     people_here = {id(p): p for p in persons_by_token.values()}.values()
     mentions = sorted(
@@ -917,7 +1022,7 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
     )
     text = doc_text(doc)
     assigned: list[tuple[Entity, int]] = []
-    previous_end = sent.start_char
+    previous_end = sent.start_char if start is None else start
     groups = 0
     for term in sorted(terms, key=lambda t: t["start"]):
         before = [m for m in mentions if previous_end <= m[0] and m[1] <= term["start"]]
@@ -947,23 +1052,30 @@ def _gapped_terms(doc: Doc, sent: Span, terms: list[dict], persons_by_token) -> 
                 assigned.append((person, months))
         groups += 1
         previous_end = term["end"]
-    return assigned if groups >= 2 or (listed and len(assigned) > 1) else []
+    return assigned if groups >= min_groups or (listed and len(assigned) > 1) else []
 
 
 # ROLE PAIRS: "sentenced a woman to 10 years' jail and a man to eight years' jail" and then
 # "The two, Tan Mei Ling and Lim Kok Wai, ...": people told by role, each with their own term,
 # named only in the next sentences; the terms go to those named, in order.
+# "jailed three Chinese men for 10 years each and a Cambodian woman for five years": a number
+# of people told by one role noun, each with that term.
+ROLE_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 ROLE_SEGMENT = re.compile(
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:a|an|the|his|her|their|one\s+of\s+(?:his|her|their|the))\s+"
-    r"(?:[\w'\u2019-]+\s+){0,4}?[a-z][\w-]*\s+to\s+"
-    rf"(?P<term>{TERM_RE.pattern})(?:'|\u2019)?(?:\s+(?:in\s+prison|in\s+jail|jail|imprisonment|behind\s+bars))?",
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:a|an|the|his|her|their|one\s+of\s+(?:his|her|their|the)|"
+    rf"(?P<count>{'|'.join(ROLE_COUNTS)}|[2-6]))\s+"
+    # people, not a term: "was given two years suspended for 18 months" is no role pair
+    r"(?:(?!(?:years?|months?|weeks?|days?)\b)[\w'\u2019-]+\s+){0,4}?"
+    r"(?P<noun>(?!(?:years?|months?|weeks?|days?|suspended)\b)[a-z][\w-]*)\s+(?:to|for)\s+"
+    rf"(?P<term>{TERM_RE.pattern})(?:'|\u2019)?(?:\s+(?:in\s+prison|in\s+jail|jail|imprisonment|behind\s+bars))?"
+    r"(?:\s+(?:each|apiece))?",
     re.I,
 )
 
 
-def _role_pairs(text: str, trigger: Token) -> list[int]:
-    """The terms of "sentenced a woman to 10 years and a man to eight", in order; [] unless two
-    or more people are each told by a role noun with a term of their own."""
+def _role_pairs(text: str, trigger: Token) -> list[tuple[int, str]]:
+    """The (term, role noun) of "sentenced a woman to 10 years and a man to eight", in order; []
+    unless two or more people are each told by a role noun with a term of their own."""
     position = trigger.idx + len(trigger.text)
     months = []
     while True:
@@ -974,9 +1086,32 @@ def _role_pairs(text: str, trigger: Token) -> list[int]:
         value = term_to_months(term) if term else None
         if not value:
             return []
-        months.append(value)
+        count = match.group("count")
+        times = int(count) if count and count.isdigit() else ROLE_COUNTS.get((count or "").lower(), 1)
+        months += [(value, match.group("noun").lower())] * times
         position = match.end()
     return months if len(months) >= 2 else []
+
+
+def _by_role_noun(text: str, named: list[Entity], pairs: list[tuple[int, str]], after: int) -> list[Entity]:
+    """The people in the order of the role nouns, when each noun names one of them ("identified
+    the recruiter as X, and the driver as Y" after "jailed a driver ... and a recruiter ...");
+    else in the order they are named."""
+    nouns = [noun for _, noun in pairs]
+    if len(set(nouns)) != len(nouns):
+        return named
+    ordered = []
+    for noun in nouns:
+        before = re.compile(rf"\b{re.escape(noun)}s?\b(?:\s+as)?[\s,]*$", re.I)
+        match = [
+            p
+            for p in named
+            if any(m.start > after and before.search(text[max(0, m.start - 30) : m.start]) for m in p.mentions)
+        ]
+        if len(match) != 1 or match[0] in ordered:
+            return named
+        ordered.append(match[0])
+    return ordered
 
 
 # SEMICOLON LIST: "the sentences were as follows: Kittipong Srisuk, the ringleader, 20 years;
@@ -1097,8 +1232,9 @@ def _same_as(extractor, doc, sents, index, entities, persons_by_token, records) 
 # LINE LIST: "The defendants were sentenced as follows:" then one line each, "John Smith, 34,
 # of Leeds – eight years" / "• Jane Doe (29), of Bradford: six years" / "Chan Dara, 10 years".
 LINE_BULLET = re.compile(r"^[\s\-\u2022\u2013\u2014*\u00b7]*")
+# "- A, 44, of Norcross, Georgia, 240 months": age, home town (and its state), then the term
 LINE_DETAILS = re.compile(
-    r"^(?:\s*(?:,\s*(?:aged\s+)?\d{1,2}\b(?![\s-]*(?:years?|months?|yrs?)\b)|\(\s*\d{1,2}\s*\)|,?\s+(?:of|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}))*"
+    r"^(?:\s*(?:,\s*(?:aged\s+)?\d{1,2}\b(?![\s-]*(?:years?|months?|yrs?)\b)|\(\s*\d{1,2}\s*\)|,?\s+(?:of|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:,\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?))*"
     r"\s*[,:\u2013\u2014-]?\s*(?:(?:was\s+)?(?:jailed|sentenced)\s+(?:for|to)\s+|to\s+)?"
 )
 
@@ -1576,6 +1712,13 @@ DESCRIBED_OWNER = re.compile(
 )
 
 
+SENTENCE_OF_A = re.compile(
+    r"\b(?:sentences?|terms?|penalty) of (?:a|an)\s+(?:[\w-]+\s+){0,2}?(?P<noun>%s)\b"
+    % "|".join(sorted(SINGULAR_NOUNS)),
+    re.I,
+)
+
+
 def _changed_or_upheld(
     extractor, doc, sents, index, entities, records, persons_by_token, pending, aliases=None
 ) -> None:
@@ -1607,6 +1750,15 @@ def _changed_or_upheld(
                 _set_term(records[person.name], months, life, death)
             else:
                 records[person.name] = extractor._plain_record(doc, sents, index, entities, person, months, life, death)
+        elif (described := SENTENCE_OF_A.search(sent.text)) and (
+            later := _forward_reference(sents, index, persons_by_token, 1, noun=described.group("noun").lower())
+        ):
+            # CHANGED, THEN NAMED: "commuted the death sentence of a woman ... to life in prison"
+            # ... "Nong Thi Hoa, 41, was sentenced to death last year": the change is the outcome
+            person = later[0]
+            if person.name not in records:
+                records[person.name] = extractor._plain_record(doc, sents, index, entities, person, None, False, False)
+            _set_term(records[person.name], months, life, death)
         elif from_months is not None:
             # told before the trial: "The appeal court cut the sentence of a Chinese national
             # from 15 years to 10" ... "Chen Wei was jailed for 15 years in 2023"
@@ -1691,8 +1843,14 @@ def _sentence_text_through_period(doc: Doc, sent: Span) -> str:
     return text[sent.start_char : stop + 1 if 0 <= stop < sent.end_char + 120 else sent.end_char]
 
 
+OUTCOME_FIELDS = {"prison_months", "suspended_months", "life", "death"}
+
+
 def _merge(kept: dict, new: dict) -> None:
+    """Fill what `kept` lacks from `new`; a term changed on appeal stays as changed."""
     for key, value in new.items():
+        if kept.get("changed") and key in OUTCOME_FIELDS:
+            continue
         if kept.get(key) in (None, False, "") and value not in (None, False, ""):
             kept[key] = value
 
@@ -1726,6 +1884,12 @@ def _triggers(sent: Span) -> list[Token]:
                     and any(g.lower_.rstrip("s") in {"year", "month"} for g in c.children)
                     for c in token.children
                 )
+                or any(  # "was given eight years after a jury convicted him"
+                    g.lower_.rstrip("s") in {"year", "month"} and _term_before_a_clause(g, token)
+                    for c in token.children
+                    if c.dep_ == "advcl"
+                    for g in c.children
+                )
                 or any(  # RANGE GIVEN: "were handed between six and nine years"
                     c.dep_ == "prep"
                     and c.lower_ in {"between", "from"}
@@ -1739,9 +1903,25 @@ def _triggers(sent: Span) -> list[Token]:
             found.append(token)  # "handed A, 38, and B, 27, seven years each, and C, 30, five years"
         elif _elided_unit_number(token) is not None:
             found.append(token)  # "He received 12 years and she received eight"
-        elif _confines(token):
+        elif _confines(token) or _punished_with(token):
             found.append(token)  # "was put behind bars for nine years", "will spend the next 12 years in jail"
     return found
+
+
+def _punished_with(verb: Token) -> bool:
+    """PUNISHED WITH: "The pair ... were punished with 12 years in prison each": a ruling in
+    the past tense ("was"/"were"); "is punished with up to 15 years" is the law."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() == "punish"
+        and any(c.dep_ == "auxpass" and c.lower_ in {"was", "were"} for c in verb.children)
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "with"
+            and any(g.dep_ == "pobj" and g.lower_.rstrip("s") in {"year", "month"} for g in c.children)
+            for c in verb.children
+        )
+    )
 
 
 CONFINED = re.compile(r"\b(?:behind bars|in (?:prison|jail))\b", re.I)
@@ -1824,7 +2004,7 @@ def _trigger_is_real(trigger: Token) -> bool:
         if child.dep_ == "aux" and child.lower_ in MODALS and not _ordered_to_serve(trigger, child):
             return False
     for ancestor in trigger.ancestors:
-        if ancestor.lemma_.lower() in TRAP_GOVERNORS:
+        if ancestor.lemma_.lower() in TRAP_GOVERNORS and not _after_a_semicolon(trigger, ancestor):
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in ancestor.children) and trigger.dep_ in {
             "xcomp",
@@ -1834,9 +2014,33 @@ def _trigger_is_real(trigger: Token) -> bool:
     return True
 
 
+def _after_a_semicolon(trigger: Token, ancestor: Token) -> bool:
+    """ "sentenced X to 16 years; because he confessed, the sentence was reduced to eight": the
+    parser hangs the sentencing under the clause after the semicolon, which only tells its outcome."""
+    return trigger.head.i == ancestor.i and any(
+        c.text == ";" and trigger.i < c.i < ancestor.i for c in ancestor.children
+    )
+
+
+COURT_SPEAKERS = {"judge", "court", "magistrate", "tribunal", "justice", "bench", "panel"}
+
+
 def _ordered_to_serve(trigger: Token, modal: Token) -> bool:
-    """ "The court ruled that X must serve 10 years": what a ruling orders, not a hypothesis."""
-    return modal.lower_ == "must" and trigger.lemma_.lower() in {"serve", "spend"}
+    """ "The court ruled that X must serve 10 years": what a ruling orders, not a hypothesis;
+    "Judge X said the accused would serve seven years' jail": a ruling told in reported speech."""
+    if trigger.lemma_.lower() not in {"serve", "spend"}:
+        return False
+    if modal.lower_ == "must":
+        return True
+    speaker_verb = trigger.head
+    after = doc_text(trigger.doc)[trigger.idx : trigger.sent.end_char]
+    return (
+        modal.lower_ == "would"
+        and not re.search(r"\b(?:if|unless|in default|should)\b", after, re.I)
+        and trigger.dep_ == "ccomp"
+        and speaker_verb.lemma_.lower() in {"say", "rule", "order", "decide"}
+        and any(t.lower_ in COURT_SPEAKERS for c in speaker_verb.children if c.dep_ == "nsubj" for t in c.subtree)
+    )
 
 
 def _misparsed_object(trigger: Token) -> Token | None:
@@ -1879,6 +2083,8 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         if TIME_AFTER_TERM.match(text[match.end() : match.end() + 12]) and not _given_by(span.root, trigger):
             continue
         path = _path_to(span.root, anchor)
+        if path == [span.root.head] and _term_before_a_clause(span.root, anchor):
+            path = []
         if path is None or any(t.pos_ in {"VERB", "AUX"} and not _serving(t, anchor) for t in path):
             continue  # the term belongs to another clause ("paid nothing for nine months")
         if {t.lemma_.lower() for t in path} & TRAP_GOVERNORS:
@@ -1905,11 +2111,26 @@ def _serving(verb: Token, trigger: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.i == trigger.i and verb.lemma_.lower() in {"suffer", "serve", "undergo"}
 
 
+def _term_before_a_clause(token: Token, trigger: Token) -> bool:
+    """ "was given eight years after a jury convicted him": the parser hangs the years on the
+    clause that follows ("eight years after"), but the verb has no other object: they are
+    what it gives."""
+    clause = token.head
+    return (
+        token.dep_ == "npadvmod"
+        and clause.dep_ == "advcl"
+        and clause.head.i == trigger.i
+        and any(c.dep_ == "mark" and c.i == token.i + 1 for c in clause.children)
+        and not any(c.dep_ in {"dobj", "attr"} for c in trigger.children)
+        and trigger.lemma_.lower() in TRIGGER_LEMMAS | TERM_VERB_LEMMAS
+    )
+
+
 def _given_by(token: Token, trigger: Token) -> bool:
     """The term is what the verb gives: "jailed for six years", "sentenced to six years"."""
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in {"total", "aggregate"}:
         token = token.head.head  # "jailed for a total of 24 years after ..."
-    if token.dep_ == "npadvmod" and token.head == trigger:
+    if token.dep_ == "npadvmod" and (token.head == trigger or _term_before_a_clause(token, trigger)):
         return True  # "was given six years after the court found them guilty"
     return token.dep_ in {"pobj", "dobj"} and (
         token.head == trigger
@@ -2016,6 +2237,12 @@ def _defendants(
         # read as an adjective: the subject of the clause it sits in
         heads = [s for s in [_clause_subject(trigger)] if s is not None]
     people = _persons_in(heads, persons_by_token)
+    if people and subject is not None and heads == [subject]:
+        # SPLIT SUBJECT: "The defendants A (born 1985), B (born 1990) and C were sentenced":
+        # the parser makes "The defendants A" one subject and "B and C" another
+        others = [c for c in subject.head.children if c.dep_ == subject.dep_ and c.i < subject.i]
+        earlier = [p for p in _persons_in(others, persons_by_token) if p not in people]
+        people = earlier + people
     if not people and trigger.dep_ == "conj" and (not heads or heads[0].lower_ in QUANTIFIER_SUBJECTS):
         head_subject = _subject(trigger.head)
         if head_subject is not None:
@@ -2073,7 +2300,7 @@ def _defendants(
                 return found
         if count != 0 or (head.pos_ == "NOUN" and _determined(head)):
             # "sentenced a recruiter to life ..." then "Maria Santos, 41, was found guilty"
-            count = count or listed or _naming_count(sents, index, persons_by_token) or 1
+            count = count or listed or _naming_count(sents, index, persons_by_token, aliases) or 1
             return _forward_reference(sents, index, persons_by_token, count, noun=head.lemma_.lower())
     if not heads:  # no parse to lean on: eligible persons in the sentence before the verb
         sent = sents[index]
@@ -2192,12 +2419,16 @@ def _named_after_colon(sent: Span, trigger: Token, persons_by_token) -> list[Ent
     return found
 
 
-def _naming_count(sents, index: int, persons_by_token) -> int | None:
-    """ "They are A and B.": how many the next sentence names, when it only names them."""
+def _naming_count(sents, index: int, persons_by_token, aliases=None) -> int | None:
+    """ "They are A and B.": how many the next sentence names, when it only names them (an
+    alias, "B, 33, alias Mamasang B", is its person again)."""
     if index + 1 >= len(sents) or not NAMING.match(sents[index + 1].text):
         return None
     sent = sents[index + 1]
-    named = {id(p) for i in range(sent.start, sent.end) if (p := persons_by_token.get(i)) is not None}
+    aliases = aliases or {}
+    named = {
+        id(aliases.get(id(p), p)) for i in range(sent.start, sent.end) if (p := persons_by_token.get(i)) is not None
+    }
     return len(named) or None
 
 
@@ -2282,6 +2513,14 @@ def _persons_in(heads: list[Token], persons_by_token, owners: bool = True) -> li
             token = stack.pop()
             add(persons_by_token.get(token.i))
             stack.extend(c for c in token.children if c.dep_ in {"conj", "appos", "compound"})
+            # "Three defendants, including A, B and C, received ...": the people listed are the head's
+            stack.extend(
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ in {"including", "namely"} and token.i == head.i
+                for g in c.children
+                if g.dep_ == "pobj"
+            )
         if not found:
             for token in head.subtree:
                 if owners or not _owned_by(token, head):
@@ -2525,8 +2764,8 @@ ALIAS_CUE = re.compile(
     r"a\.?k\.?a\.?|alias|nicknamed|who goes by)\b",
     re.I,
 )
-ALIAS_AFTER = re.compile(
-    r"^\s*,?\s*\(?\s*(?:(?:also|better|locally|widely|popularly) known as|known (?:locally |widely |popularly )?as|"
+ALIAS_AFTER = re.compile(  # "X alias Y", "X, 33, alias Y": an age may stand between
+    r"^\s*,?\s*(?:(?:aged\s+)?\d{1,2}\s*,\s*)?\(?\s*(?:(?:also|better|locally|widely|popularly) known as|known (?:locally |widely |popularly )?as|"
     r"a\.?k\.?a\.?|alias|nicknamed|who goes by)\s+"
     r"[\"'\u201c\u2018]?(?P<alias>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})"
 )
@@ -2572,10 +2811,12 @@ COURT_CASE_WORDS = re.compile(
 AGE_CUE = re.compile(r",\s*\d{1,2}\s*,|\(\d{1,2}\)")
 
 
-# "They are A, B and C." / "The three were A, B and C.": a sentence that only names them
+# "They are A, B and C." / "The three were A, B and C." / "Convicted were A; B; and C.": a
+# sentence that only names them
 NAMING = re.compile(
     r"^\s*(?:They|These|Those|The\s+(?!victims|survivors|girls|boys|children|women|workers)"
-    r"(?:[a-z]+\s+)?[a-z]+)\s+(?:are|were)\s+(?:[A-Z]|identified|named)"
+    r"(?:[a-z]+\s+)?[a-z]+)\s+(?:are|were)\s+(?:[A-Z]|identified|named)|"
+    r"^\s*(?:Also\s+)?(?:[Cc]onvicted|[Ss]entenced|[Jj]ailed)\s+were\s+[A-Z]"
 )
 
 
@@ -2598,7 +2839,12 @@ def _forward_reference(sents, index, persons_by_token, count: int = 1, noun: str
     (the third only when it names them by the noun of the sentencing)."""
     candidates = []
     text = doc_text(sents[index].doc)
-    same = re.compile(rf"\b{re.escape(noun)}s?\b[\s,]*$", re.I) if noun and noun.isalpha() and len(noun) > 2 else None
+    # "The mother, X," / "named the mother as X, and the broker as Y": the noun right before the name
+    same = (
+        re.compile(rf"\b{re.escape(noun)}s?\b(?:\s+as)?[\s,]*$", re.I)
+        if noun and noun.isalpha() and len(noun) > 2
+        else None
+    )
     for offset, sent in enumerate(sents[index + 1 : index + (4 if count == 1 else 3)]):
         # the third sentence for one person only, by the same noun ("The mother, Y Sarom, 48, wept")
         about_the_case = offset < 2 and (

@@ -1291,6 +1291,16 @@ def test_the_one_sentenced_is_a_person_even_when_the_model_missed_the_name(nlp, 
             "The court sentenced them to 20 years each. They are Chinese nationals Liu Yang, 35, and Zhao Lei, 30.",
             {"Liu Yang": 240, "Zhao Lei": 240},
         ),
+        (  # Philippine copy: "Convicted were A; B, alias C; and D."
+            "A Davao court has sentenced three recruiters to 20 years in prison each.\n\nConvicted were Arnel "
+            "Bautista, 44; Marites Lacson, 39, alias Mamang Tess; and Jun Ferrer, 51, all of Davao City.",
+            {"Arnel Bautista": 240, "Marites Lacson": 240, "Jun Ferrer": 240},
+        ),
+        (
+            "The court convicted a bar owner and two of his employees and sentenced them to life imprisonment.\n\n"
+            "Sentenced were Gerardo Manalo, 55, Liza Dimalanta, 33, and Renato Sison, 46.",
+            {"Gerardo Manalo": "life", "Liza Dimalanta": "life", "Renato Sison": "life"},
+        ),
     ],
 )
 def test_the_people_named_after_a_colon_or_in_a_naming_sentence(nlp, text, expected):
@@ -1460,6 +1470,22 @@ def test_people_the_parse_puts_out_of_the_verbs_slots(nlp, text, expected):
             "Saravanan Muniandy, 52, and Ram Bahadur Thapa, 45, after both pleaded guilty.",
             {"Saravanan Muniandy": 36, "Ram Bahadur Thapa": 48},
         ),
+        # "for" as well as "to", a number of people for one role, and the nouns naming them
+        (
+            "The Phnom Penh Municipal Court yesterday jailed three Chinese men for 10 years each and a Cambodian "
+            "woman for five years.\n\nThey were named as Li Wei, 34, Chen Hao, 29, Zhou Bin, 41, and Sok Leakena, 26.",
+            {"Li Wei": 120, "Chen Hao": 120, "Zhou Bin": 120, "Sok Leakena": 60},
+        ),
+        (
+            "The court jailed a driver for six years and a recruiter for nine years. Police identified the "
+            "recruiter as Lim Sopheak, 40, and the driver as Ouk Samnang, 29.",
+            {"Ouk Samnang": 72, "Lim Sopheak": 108},
+        ),
+        # a term, suspended, is no pair of roles
+        (
+            "His partner, Lan Huong Tran, 38, of Longton, was given two years suspended for 18 months.",
+            {"Lan Huong Tran": 24},
+        ),
         # a stray "nothing" parsed as a second subject is not the one jailed
         (
             "A gang leader who forced Romanian men to work at car washes for almost nothing has been jailed for "
@@ -1552,10 +1578,24 @@ def test_a_term_the_court_halves_in_the_same_sentence(nlp, text, expected):
             "illegal emigration. His combined sentence is 20 years.",
             {"Vu Dinh Khoa": 240},
         ),
+        (
+            "Nguyen Van Binh was sentenced to 14 years in prison for human trafficking and three years for "
+            "forging documents, a total of 17 years.",
+            {"Nguyen Van Binh": 204},
+        ),
+        (
+            "Ly Van Tuan received nine years for human trafficking and two years for fraud, totalling 11 years.",
+            {"Ly Van Tuan": 132},
+        ),
         # two people's terms and their sum: no one's term is the sum
         (
             "John Carter was sentenced to 12 years and Mary Jones to eight years, for a combined 20 years.",
             {"John Carter": 144, "Mary Jones": 96},
+        ),
+        (
+            "Nguyen Van Binh was sentenced to 14 years for human trafficking and Le Van Tam to three years for "
+            "forging documents, a total of 17 years.",
+            {"Nguyen Van Binh": 168, "Le Van Tam": 36},
         ),
     ],
 )
@@ -1604,3 +1644,341 @@ def test_the_same_noun_names_the_person_three_sentences_on(nlp):
         "8 million riel. The mother, Chan Sarom, 48, wept as the verdict was read on Monday."
     )
     assert terms(nlp, text) == {"Im Sophal": 108, "Chan Sarom": 36}
+
+
+# --- outlets' court news (tune texts tun-400 upward) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Ho Chi Minh City People's Court sentenced Nguyen Thanh Phong, 39, to death for murder and Tran "
+            "Van Dat, 35, to 18 years in prison for human trafficking.",
+            {"Nguyen Thanh Phong": "death", "Tran Van Dat": 216},
+        ),
+        (
+            "The court sentenced Somchai Deeprom to life in prison and his wife, Malee Deeprom, to 18 years.",
+            {"Somchai Deeprom": "life", "Malee Deeprom": 216},
+        ),
+        (
+            "The Criminal Court sentenced Anan Sukjai to 20 years, and his partner Wichai Thongmee, 44, to life "
+            "imprisonment.",
+            {"Anan Sukjai": 240, "Wichai Thongmee": "life"},
+        ),
+    ],
+)
+def test_each_object_with_its_own_outcome_life_or_death_among_them(nlp, text, expected):
+    """PAIRED OUTCOMES: "sentenced A to death and B to 18 years": not one outcome for both."""
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Supreme People's Court has commuted the death sentence of a woman convicted of trafficking "
+            "children to life in prison.\n\nNong Thi Hoa, 41, of Cao Bang Province, was sentenced to death by the "
+            "provincial court last year.",
+            {"Nong Thi Hoa": "life"},
+        ),
+        (
+            "The Appeal Court Region 9 has increased the prison term of a Songkhla man convicted of trafficking "
+            "migrants from six years to 10 years.\n\nYutthana Saelim, 43, was first sentenced by the Songkhla "
+            "Provincial Court in 2022.",
+            {"Yutthana Saelim": 120},
+        ),
+        (
+            "The appeals court reduced the sentence of a Cambodian broker to seven years. Sok Dara, 41, had been "
+            "jailed for 12 years in 2021.",
+            {"Sok Dara": 84},
+        ),
+    ],
+)
+def test_a_sentence_changed_for_someone_told_by_role_then_named(nlp, text, expected):
+    """CHANGED, THEN NAMED: the change is the outcome, whatever the later sentence recalls."""
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Nine members of a ring have been sentenced to federal prison.\n\nThe defendants and their sentences "
+            "are:\n- Hector Morales-Cruz, 44, of Norcross, Georgia, 240 months\n- Arturo Reyes, 39, of Doraville, "
+            "Georgia, 180 months\n- Marisol Vega, 35, of Chamblee, Ga., 87 months",
+            {"Hector Morales-Cruz": 240, "Arturo Reyes": 180, "Marisol Vega": 87},
+        ),
+        (
+            "Those sentenced today:\n- Dwayne Carter, 31, of Gary, Indiana, 70 months\n- Luis Ortega, 28, of "
+            "Joliet, 46 months",
+            {"Dwayne Carter": 70, "Luis Ortega": 46},
+        ),
+    ],
+)
+def test_a_line_list_with_home_town_and_state(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Florin Constantin, 41, of Beeston, was given eight years after a jury convicted him of arranging "
+            "travel with a view to exploitation. He must serve half before he is eligible for release.",
+            {"Florin Constantin": 96},
+        ),
+        (
+            "Darren Holt, 39, received six years after he admitted the offences at Hull Crown Court.",
+            {"Darren Holt": 72},
+        ),
+        ("Kelly Moore, 33, was given 16 months when she appeared at Derby Crown Court.", {"Kelly Moore": 16}),
+        # a time span, not a term: the verb gives something else, or gives nothing
+        ("Sok Dara was given bail two years after the raid.", {}),
+        ("Sok Dara got a job three years after the girls were rescued.", {}),
+        ("Sok Dara was arrested two years after he had sold the girls.", {}),
+    ],
+)
+def test_a_term_the_parser_hangs_on_the_clause_after_it(nlp, text, expected):
+    """ "given eight years after a jury convicted him": the years are what the verb gives."""
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Takeo Provincial Court on Thursday sentenced a mother to 15 years in prison for selling her "
+            "daughter, and jailed the broker for 10 years.\n\nJudge Kim Sophorn named the mother as Chan Sokha, 38, "
+            "of Bati district, and the broker as Nget Sreyleak, 45.",
+            {"Chan Sokha": 180, "Nget Sreyleak": 120},
+        ),
+        (
+            "The court jailed a recruiter for nine years and sentenced the driver to six years. Police identified "
+            "the driver as Ouk Samnang, 29, and the recruiter as Lim Sopheak, 40.",
+            {"Lim Sopheak": 108, "Ouk Samnang": 72},
+        ),
+    ],
+)
+def test_people_told_by_role_then_named_as(nlp, text, expected):
+    """ "named the mother as X, and the broker as Y": each noun names its own person."""
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Sugeng Riyadi, 45, alias Ateng, was sentenced to six years in prison. Ateng had hired the boats.",
+            "Sugeng Riyadi",
+        ),
+        ("Liza Dimalanta, 33, a.k.a. Mamang Liza, was sentenced to life imprisonment.", "Liza Dimalanta"),
+    ],
+)
+def test_an_alias_after_the_age_is_the_same_person(nlp, text, name):
+    assert list(terms(nlp, text)) == [name]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Elizabeth Harlow, 52, of Bradford, who admitted the charges, was jailed for three years and four "
+            "months, and her husband, Neil Harlow, 55, for 30 months.",
+            {"Elizabeth Harlow": 40, "Neil Harlow": 30},
+        ),
+        (
+            "Jason Reid, 41, of Moss Side, was jailed for nine years, Kyle Barton, 29, of Salford, for six years "
+            "and Dean Ashby, 33, of no fixed address, for four years.",
+            {"Jason Reid": 108, "Kyle Barton": 72, "Dean Ashby": 48},
+        ),
+        (
+            "Gary Lowe, 44, of Walsall, was jailed for seven years and Carl Lowe, 40, also of Walsall, for five years.",
+            {"Gary Lowe": 84, "Carl Lowe": 60},
+        ),
+        (
+            "Lim Sokha, 39, from Kampong Cham province's Cheung Prey district, received six years and Chan Dara, "
+            "45, nine years.",
+            {"Lim Sokha": 72, "Chan Dara": 108},
+        ),
+        # Vietnamese copy gives the year of birth
+        (
+            "Nguyen Van Tuan (born 1985) was sentenced to 12 years and Tran Thi Lan (born 1990) to seven years.",
+            {"Nguyen Van Tuan": 144, "Tran Thi Lan": 84},
+        ),
+        (
+            "Nguyen Van Tuan, born in 1985, was sentenced to 12 years, and Tran Thi Lan, born in 1990, to seven years.",
+            {"Nguyen Van Tuan": 144, "Tran Thi Lan": 84},
+        ),
+        (
+            "Nguyen Van Tuan (SN 1985, residing in Ky Son district) was sentenced to 12 years and Tran Thi Lan "
+            "(SN 1990) to seven years.",
+            {"Nguyen Van Tuan": 144, "Tran Thi Lan": 84},
+        ),
+        (
+            "Nguyen Van Tuan (39 years old, residing in Ky Son district) was sentenced to 12 years and Tran Thi "
+            "Lan (34 years old) to seven years.",
+            {"Nguyen Van Tuan": 144, "Tran Thi Lan": 84},
+        ),
+        # a year inside a relative clause is no term
+        (
+            "Chan Dara, who was arrested in 2022, was jailed for nine years and Lim Sokha, who surrendered in May, "
+            "for six years.",
+            {"Chan Dara": 108, "Lim Sokha": 72},
+        ),
+    ],
+)
+def test_a_home_town_between_name_and_term_in_a_gapped_list(nlp, text, expected):
+    """UK copy: "X, 41, of Moss Side, was jailed for nine years, Y, 29, of Salford, for six"; a
+    year of birth or a relative clause stands there too."""
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The pair, Tran Minh Khoa and Le Van Phuc, were punished with 12 years in prison each.",
+            {"Tran Minh Khoa": 144, "Le Van Phuc": 144},
+        ),
+        ("Tran Minh Khoa was punished with nine years in prison for human trafficking.", {"Tran Minh Khoa": 108}),
+        # the law, not a ruling
+        ("Human trafficking is punished with up to 15 years in prison.", {}),
+        ("Offenders were punished with up to 15 years in prison under the old code.", {}),
+    ],
+)
+def test_punished_with_a_term(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tran Thi Hoa was sentenced to 18 months of non-custodial reform.", {}),
+        (
+            "Pham Van Duc was sentenced to six years in prison, while his wife received 24 months of "
+            "non-custodial reform.",
+            {"Pham Van Duc": 72},
+        ),
+    ],
+)
+def test_vietnams_non_custodial_reform_is_no_prison_term(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The defendants Nguyen Van Tuan (born 1985), Tran Thi Lan (born 1990) and Ly A Sinh (born 1979) were "
+            "sentenced to 12, 9 and 7 years in prison respectively.",
+            {"Nguyen Van Tuan": 144, "Tran Thi Lan": 108, "Ly A Sinh": 84},
+        ),
+        (
+            "The accused Giang A Chu (born 1990), Vang Thi Mai (born 1995) and Lo Van Pao (born 1988) were each "
+            "sentenced to eight years in prison.",
+            {"Giang A Chu": 96, "Vang Thi Mai": 96, "Lo Van Pao": 96},
+        ),
+    ],
+)
+def test_a_list_the_parser_splits_into_two_subjects(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, fine",
+    [
+        ("Ahmad Ismail was sentenced to three years' jail and fined RM10,000.", "RM10,000"),
+        ("Budi Santoso was jailed for five years and fined Rp 2.5 billion.", "Rp 2.5 billion"),
+        ("Chea Dara was jailed for five years and fined 10,000,000 riels, the court said.", "10,000,000 riels"),
+    ],
+)
+def test_a_fine_at_the_end_of_a_sentence_leaves_out_its_full_stop(nlp, text, fine):
+    assert one(nlp, text)["fine"] == fine
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Three defendants, including Vang A Sinh, Giang Thi Mai and Lo Van Pao, received prison sentences of "
+            "20, 15 and 9 years respectively.",
+            {"Vang A Sinh": 240, "Giang Thi Mai": 180, "Lo Van Pao": 108},
+        ),
+        # the women trafficked "including" those named are not the ones sentenced
+        (
+            "Lo Van Pao was sentenced to 9 years for trafficking four women, including Vang Thi Mai and Giang Thi Ha.",
+            {"Lo Van Pao": 108},
+        ),
+    ],
+)
+def test_the_people_a_subject_includes(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Sok Chenda, a 51-year-old broker, was arrested in Poipet with his nephew. The court jailed him for 11 "
+            "years and the nephew, Sok Rithy, 24, for five.",
+            {"Sok Chenda": 132, "Sok Rithy": 60},
+        ),
+        (
+            "Lim Wei, 40, was convicted in May. The judge sentenced him to eight years and his accomplice Tan Hock, "
+            "33, to four years.",
+            {"Lim Wei": 96, "Tan Hock": 48},
+        ),
+        (
+            "Ahmad Zaki was jailed for 10 years and his wife Siti Aisyah for six.",
+            {"Ahmad Zaki": 120, "Siti Aisyah": 72},
+        ),
+        # a number in another clause is no elided term
+        (
+            "Lim Wei, 40, was convicted in May. The judge sentenced him to eight years after hearing from Tan Hock, "
+            "33, who spoke for two years.",
+            {"Lim Wei": 96},
+        ),
+    ],
+)
+def test_a_gapped_list_after_a_pronoun_or_with_its_unit_left_out(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The court sentenced Somchai Boonma to 16 years; because he confessed, the sentence was reduced by half "
+            "to eight years.",
+            {"Somchai Boonma": 96},
+        ),
+        (
+            "The court sentenced Somchai Boonma to 16 years; the sentence was later reduced to 10 years on appeal.",
+            {"Somchai Boonma": 120},
+        ),
+        ("Prosecutors sought to have Somchai Boonma sentenced to 16 years; the court refused.", {}),
+    ],
+)
+def test_a_sentencing_before_a_semicolon_and_its_reduction(nlp, text, expected):
+    """The parser hangs "sentenced" under "reduced" after the semicolon: not a law's reduction."""
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In his judgment, Judge Abdul Rahman said the accused, Muhammad Faiz, 31, would serve seven years' jail "
+            "from the date of his arrest.",
+            {"Muhammad Faiz": 84},
+        ),
+        ("The court ruled that Muhammad Faiz would serve seven years in prison.", {"Muhammad Faiz": 84}),
+        # what others say would happen, or a term in default of a fine, is no ruling
+        ("Prosecutors said Muhammad Faiz would serve seven years in prison.", {}),
+        ("His lawyer said Muhammad Faiz would serve seven years at most.", {}),
+        ("The judge said Muhammad Faiz would serve six months if he failed to pay the fine.", {}),
+    ],
+)
+def test_would_serve_in_a_judges_reported_ruling(nlp, text, expected):
+    assert terms(nlp, text) == expected
