@@ -492,7 +492,11 @@ class EntityResolver:
                 candidates.append((span, *typed))  # a known place only: "Women's" owns nothing
         products = doc.user_data.pop("_products", set())
         products -= {lookup_key(c[2]) for c in candidates if c[1] == "agency" and _acts_as_maker(c[0])}
-        candidates = [c for c in candidates if not (c[1] == "agency" and c[4] is None and lookup_key(c[2]) in products)]
+        candidates = [
+            c
+            for c in candidates
+            if not (c[1] in {"agency", "person"} and c[4] is None and lookup_key(c[2]) in products)
+        ]
         candidates.sort(key=lambda c: c[0].start)
         doc._.entities = self._merge(doc, candidates, acronyms)
         return doc
@@ -606,6 +610,7 @@ class EntityResolver:
             and not title
             and agency_kind_for(text) == "other"
             and not COMPANY_RUN.fullmatch(text)
+            and not INSTITUTION_HEAD.search(text)  # "the University of Kent, Canterbury": the university's campus
         ):
             return "place", place_name(text), None, None  # "Sugar Land, Texas", "Hanley, Stoke-on-Trent"
         if (
@@ -616,6 +621,7 @@ class EntityResolver:
             and agency_kind_for(text) == "other"
             and not COMPANY_RUN.fullmatch(text)
             and all(t.text[:1].isupper() for t in ent)
+            and not (len(ent) == 1 and ent.text.isupper())  # "in NASA's search", "in FIFA": an acronym is a body
         ):
             return "place", place_name(text), None, None  # "in Laiza", "near Bukit Pasir" tagged ORG
         if (
@@ -740,6 +746,8 @@ class EntityResolver:
             ):
                 name = agency_name(text)  # "Kosmos, a group co-founded by ...", "Peter Koros Design"
                 return ("agency", name, None, None) if name and _plausible_agency(name) else None
+            if not person_cue and _product_line(doc, ent, as_person):
+                return None  # "Chromecast Ultra", "the Nintendo Switch Lite": a product line, no person
             if not as_person or not _plausible_person(as_person, ent):
                 return None
             return "person", as_person, left_title or title, None
@@ -1896,6 +1904,7 @@ ROLE_NOUNS = {
     "recruiter", "trafficker", "smuggler", "pimp", "survivor", "fisherman", "maid", "nanny", "nurse",
     "activist", "researcher", "scientist", "economist", "analyst", "lecturer", "student", "villager",
     "nun", "priest", "pastor", "imam", "doctor", "surgeon", "witness", "informant", "whistleblower",
+    "host", "presenter", "anchor", "commentator", "pundit", "chef", "writer", "composer", "dancer",
 }  # fmt: skip
 
 
@@ -2159,6 +2168,21 @@ def _note_product(doc: Doc, name: str) -> None:
     doc.user_data.setdefault("_products", set()).add(lookup_key(name))
 
 
+def _product_line(doc: Doc, ent: Span, name: str) -> bool:
+    """A "person" whose name ends in a model word ("Chromecast Ultra") or is followed by one
+    ("Nintendo Switch" + "Lite"): a product line, noted so its other mentions go too."""
+    words = name.split()
+    if len(words) > 1 and words[-1] in PRODUCT_TAIL and ent[-1].text in PRODUCT_TAIL:
+        _note_product(doc, " ".join(words[:-1]))
+        _note_product(doc, name)
+        return True
+    if ent.end < len(doc) and doc[ent.end].text in PRODUCT_TAIL and not doc[ent.end].is_sent_start:
+        _note_product(doc, name)
+        return True
+    return False
+
+
+WEEKDAY_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 MAKER_VERBS = {"say", "reveal", "unveil", "announce", "call", "offer", "plan", "hope", "launch", "release", "sell"}
 
 
@@ -2996,6 +3020,16 @@ def _subject_persons(doc: Doc) -> list[Span]:
 
 
 # Span repairs run in this order on the model's entities before typing and merging.
+def _organisations_without_weekday(doc: Doc) -> list[Span]:
+    """ "told the Harbor Courier Monday": the model runs the day into the name before it."""
+    return [
+        Span(doc, e.start, e.end - 1, label=e.label_, kb_id=e.kb_id_)
+        if e.label_ in AGENCY_LABELS and len(e) > 1 and e[-1].text in WEEKDAY_NAMES
+        else e
+        for e in doc.ents
+    ]
+
+
 SPAN_REPAIRS = (
     _organisations,
     _organisations_again,
@@ -3012,5 +3046,6 @@ SPAN_REPAIRS = (
     _credit_persons,
     _join_person_pieces,
     _tag_untagged_persons,
+    _organisations_without_weekday,
     _team_names,  # last: a club's town or a team the person repairs took for a name
 )
