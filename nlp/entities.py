@@ -748,6 +748,8 @@ class EntityResolver:
                 return ("agency", name, None, None) if name and _plausible_agency(name) else None
             if not person_cue and _product_line(doc, ent, as_person):
                 return None  # "Chromecast Ultra", "the Nintendo Switch Lite": a product line, no person
+            if not person_cue and THING_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 20) : ent.start_char]):
+                return None  # "the game Tomb Raider", "the painting Blue Harbor": a title
             if not as_person or not _plausible_person(as_person, ent):
                 return None
             return "person", as_person, left_title or title, None
@@ -2135,7 +2137,7 @@ POSSESSIVE_DETERMINERS = {"my", "your", "his", "her", "its", "our", "their"}
 # A lower-case noun for a thing that is no organisation, right before its name.
 THING_BEFORE = re.compile(
     r"\b(?:planet|moon|song|single|album|film|movie|novel|book|game|show|series|ship|vessel|hurricane|"
-    r"typhoon|storm|cyclone)\s*$"
+    r"typhoon|storm|cyclone|painting|sculpture|artwork|franchise|brand)\s*$"
 )
 SMALL_TITLE_WORDS = {"a", "an", "the", "of", "to", "in", "on", "and", "for", "at", "with", "or"}
 
@@ -2911,6 +2913,9 @@ CLUB_BEFORE_TOWN = re.compile(r"^(?:Real|Athletic|Atl[eé]tico|Sporting|Dynamo|D
 CLUB_AFTER_TOWN = re.compile(r"^(?:United|Hotspur|Rovers|Wanderers|Albion)$")
 
 
+TEAM_RECORD = re.compile(r"\(\d{1,2}-\d{1,2}(?:-\d{1,2})?(?:,\s*\d{1,2}-\d{1,2}(?:-\d{1,2})?)?\)")
+
+
 def _team_names(doc: Doc) -> list[Span]:
     """Sports teams: a name before a player's or coach's post and his name ("Sabres center
     Casey Mittelstadt") is the team, wherever the article writes it ("the Sabres"); a town
@@ -2942,6 +2947,20 @@ def _team_names(doc: Doc) -> list[Span]:
         if any(e.text == words.text and _after_place_preposition(doc, e.start) for e in doc.ents):
             continue  # "Pittsburgh center ..." where the article has "in Pittsburgh"
         teams.add(words.text)
+    text = doc_text(doc)
+    for i, token in enumerate(doc[1:-1], 1):
+        if not (
+            doc[i + 1].text == "(" and token.is_title and token.is_alpha and TEAM_RECORD.match(text, doc[i + 1].idx)
+        ):
+            continue  # "The Eagles (6-5, 3-4)": a won-lost record after the name
+        start = i
+        while start > 1 and i - start < 2 and doc[start - 1].is_title and not doc[start - 1].is_stop:
+            start -= 1
+        words = doc[start : i + 1]
+        if doc[start - 1].lower_ == "the" and not any(
+            t.ent_kb_id_ or t.ent_type_ in {"GPE", "LOC"} or is_title_word(t.text) for t in words
+        ):
+            teams.add(words.text)
     for i, token in enumerate(doc[:-1]):
         town, club = (doc[i + 1], token) if CLUB_BEFORE_TOWN.match(token.text) else (token, doc[i + 1])
         if (CLUB_BEFORE_TOWN.match(token.text) or CLUB_AFTER_TOWN.match(doc[i + 1].text)) and (
@@ -3030,6 +3049,33 @@ def _organisations_without_weekday(doc: Doc) -> list[Span]:
     ]
 
 
+def _full_names_before_surnames(doc: Doc) -> list[Span]:
+    """ "Hours before Zach Parise's goal ... Parise scored": the model tags the later surname
+    alone and leaves the full name untagged; a proper noun right before that surname, where
+    nothing is tagged, is the given name."""
+    ents = list(doc.ents)
+    surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1 and e[0].is_title and e[0].is_alpha}
+    if not surnames:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    extra = []
+    for token in doc[1:]:
+        given = doc[token.i - 1]
+        if (
+            token.text in surnames
+            and not taken & {token.i, given.i}
+            and given.is_title
+            and given.is_alpha
+            and given.pos_ == "PROPN"
+            and not given.is_stop
+            and not is_title_word(given.text)
+            and given.lower_ not in NOT_NAME_PARTS
+            and given.text.casefold() not in DEMONYMS
+        ):
+            extra.append(Span(doc, given.i, token.i + 1, label="PERSON"))
+    return _preferring(extra, ents)
+
+
 SPAN_REPAIRS = (
     _organisations,
     _organisations_again,
@@ -3046,6 +3092,7 @@ SPAN_REPAIRS = (
     _credit_persons,
     _join_person_pieces,
     _tag_untagged_persons,
+    _full_names_before_surnames,
     _organisations_without_weekday,
     _team_names,  # last: a club's town or a team the person repairs took for a name
 )
