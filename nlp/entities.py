@@ -495,7 +495,11 @@ class EntityResolver:
         candidates = [
             c
             for c in candidates
-            if not (c[1] in {"agency", "person"} and c[4] is None and lookup_key(c[2]) in products)
+            if not (
+                c[1] in {"agency", "person"}
+                and c[4] is None
+                and (lookup_key(c[2]) in products or (c[2].endswith("s") and lookup_key(c[2][:-1]) in products))
+            )  # "MacBooks", "MacBook Pros": the plural of a product named in the article
         ]
         candidates.sort(key=lambda c: c[0].start)
         doc._.entities = self._merge(doc, candidates, acronyms)
@@ -528,6 +532,8 @@ class EntityResolver:
         owner_at = _person_owner_end(ent)
         if owner_at is not None:  # "Jeff Bezos's Blue Origin": the owner is the person
             return self._classify(doc, Span(doc, ent.start, owner_at, label="PERSON"))
+        if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].tag_ == "MD" and ent[0].dep_ == "aux":
+            return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="PERSON"))  # "Will Warren continue ...?"
         if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].tag_ == "VBG" and ent[0].is_sent_start:
             return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="PERSON"))  # "Hosting Cook at ..."
         if ent.kb_id_:
@@ -1910,6 +1916,11 @@ ROLE_NOUNS = {
 }  # fmt: skip
 
 
+KIN_BEFORE = re.compile(
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our)[ \t]+(?:late[ \t]+)?(?:wife|husband|son|daughter|mother|"
+    r"father|brother|sister|partner|girlfriend|boyfriend|fianc[eé]e?|friend|cousin|uncle|aunt|niece|nephew|"
+    r"grandson|granddaughter)(?:[ \t]*,)?[ \t]+\Z"
+)
 ALIAS_AFTER = re.compile(r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka)\s+[\"'\u201c\u2018]?[A-Z]")
 
 
@@ -1922,6 +1933,8 @@ def _looks_like_person(doc: Doc, ent: Span) -> bool:
         return True
     if ALIAS_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 30]):
         return True  # "Rudianto alias Anto, 40": only people go by an alias
+    if KIN_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 30) : ent.start_char]):
+        return True  # "his wife, Kimberly,", "my friend Helen"
     root = ent.root
     if root.dep_ in {"nsubjpass"} and root.head.lemma_ in SUSPECT_VERBS:
         return True
@@ -2855,12 +2868,20 @@ def _in_capitals_line(doc: Doc, ent: Span) -> bool:
 
 
 SOURCE_CUE = re.compile(  # "according to the Intelligencer", "told Polygraph.info", "Main image credit: Getty"
-    r"(?:\b(?:[Aa]ccording to|published by|reported by|courtesy of|told|via)[ \t]+(the[ \t]+)?|"
+    r"(?:\b(?:[Aa]ccording to(?: a report in)?|a report (?:in|by)|published by|reported by|courtesy of|told|tells|"
+    r"via)[ \t]+(the[ \t]+)?|"
     r"\b(?:[Cc]redit|[Pp]hoto|[Ss]ource)s?:[ \t]*(the[ \t]+)?)"
     r"([A-Z][\w&'\u2019-]*(?:\.[a-z]{2,4})?(?:[ \t]+[A-Z][\w&'\u2019-]*){0,3})"
 )
 
 
+# An outlet as the subject of "reported" at a sentence's start or after "the": "Rolling
+# Stone reported", "the Valley Courier first reported" (two words at least: one is a guess).
+REPORTED_BY = re.compile(
+    r"(?:(?<=^)|(?<=[.!?\n][ \t])|(?<=\n)|(?<=\b[Tt]he[ \t]))(?!The\b)"
+    r"([A-Z][\w&'\u2019-]*(?:[ \t]+[A-Z][\w&'\u2019-]*){1,3})[ \t]+(?:first[ \t]+)?reported\b",
+    re.M,
+)
 # An outlet's web name opening the dateline: "TEMPO.CO, Batam -", "Kompas.com, Jakarta -".
 DATELINE_OUTLET = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z]+\.(?i:co|com|net|org)(?:\.[a-zA-Z]{2})?)(?=,[ \t]+[A-Z])")
 
@@ -2890,6 +2911,18 @@ def _source_agencies(doc: Doc) -> list[Span]:
             and doc[span.end].lower_ in {"for", "of", "on", "and", "&"}
         ):
             continue  # "according to the Institute for Criminal Justice Reform": the model's longer name
+        extra.append(Span(doc, span.start, span.end, label="ORG"))
+        doc.user_data.setdefault("_sources", set()).add(span.start)
+    for match in REPORTED_BY.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if (
+            span is None
+            or any(t.ent_kb_id_ or t.ent_type_ in {"GPE", "LOC", "NORP", "PERSON"} for t in span)
+            or _starts_with_given_name(span.text)
+            or is_name_part(span[0].text)
+            or any(is_title_word(t.text) or t.is_stop for t in span)
+        ):
+            continue  # "Smith reported", "Police reported": a person or a word
         extra.append(Span(doc, span.start, span.end, label="ORG"))
         doc.user_data.setdefault("_sources", set()).add(span.start)
     for match in DATELINE_OUTLET.finditer(doc_text(doc)[:DATELINE_WITHIN]):

@@ -1166,6 +1166,23 @@ NEWS_PATTERNS = [
     ("The Pelicans (9-1) won again on Friday night, and the Pelicans now lead the conference.", "agencies",
      {"Pelicans"}, set()),
     ("The Falcons (7-3, 4-2) beat the visitors 31-10 on Saturday.", "agencies", {"Falcons"}, set()),
+    # an outlet as the source of a report
+    ("According to a report in the Prairie Courier, lawmakers will vote on Friday.", "agencies",
+     {"Prairie Courier"}, set()),
+    ("The Desert Sentinel first reported the closure on Tuesday.", "agencies", {"Desert Sentinel"}, set()),
+    ("Officials said the vote was close. Valley Courier reported the result on Tuesday.", "agencies",
+     {"Valley Courier"}, set()),
+    # a one-word name after "his wife," / "my friend": a person
+    ("The news came days after his wife, Marisol, had suffered a loss. He and Marisol were grateful.",
+     "persons", {"Marisol"}, set()),
+    ("Over breakfast, my friend Helen handed me a novel about a quest. Helen placed it in my hands.",
+     "persons", {"Helen"}, set()),
+    # a modal opening a question is no part of the name
+    ("Will Dalton continue to face the heat, or will the ascendant Pruitt take more hits? Dalton said nothing.",
+     "persons", {"Dalton"}, {"Will Dalton"}),
+    # the plural of a product the article names is a product too
+    ("The butterfly keyboard found its way into all Zenbook models in 2016. Repairs are now free for all "
+     "Zenbooks with the new design.", "agencies", set(), {"Zenbook", "Zenbooks"}),
     # a lower-case noun for a work before a name: a title, no person
     ("The auction house said the painting Blue Harbor sold for a record price.", "persons", set(),
      {"Blue Harbor"}),
