@@ -1135,6 +1135,12 @@ NEWS_PATTERNS = [
     ("He toured the U.S.-Mexico border near El Paso on Friday.", "places", {"U.S.", "Mexico"}, {"U.S.-Mexico"}),
     ("The U.K.-France agreement on small boats was signed in Calais.", "places", {"U.K.", "France"}, set()),
     ("Officials said U.S.-China talks would resume in Geneva.", "places", {"U.S.", "China"}, {"U.S.-China"}),
+    # a compass word before a known place names another place, not the known one
+    ("Wales drew with Northern Ireland on Sunday.", "places", {"Northern Ireland"}, {"Ireland"}),
+    ("The drought hit Southern California and Western Australia hard.", "places",
+     {"Southern California", "Western Australia"}, {"California", "Australia"}),
+    ("Patrols in the South China Sea were stepped up.", "places", {"South China Sea"}, {"China", "South"}),
+    ("Floods hit North Sumatra and East Java again.", "places", {"North Sumatra", "East Java"}, set()),
     # an acronym after "in" is a body, not a place
     ("The moon is one of the top targets in NASA's search for life, officials said.", "agencies", {"NASA"}, set()),
     ("The moon is one of the top targets in NASA's search for life, officials said.", "places", set(), {"NASA"}),
