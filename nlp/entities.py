@@ -441,6 +441,13 @@ def _span_keys(spans) -> tuple:
     return tuple((e.start, e.end, e.label, e.kb_id, e.id) for e in spans)
 
 
+# Prepositions no name begins with (unlike Burmese "Than", Scandinavian "Per", Dutch "Van").
+PREPOSITIONS_NOT_NAMES = {
+    *("despite off about after before during without through over under since until into upon".split()),
+    *("against among toward towards across behind beyond except inside outside throughout within".split()),
+}
+
+
 class EntityResolver:
     def __init__(self, name: str, gazetteer: Gazetteer, keep_labels: list[str]):
         self.name = name
@@ -532,6 +539,13 @@ class EntityResolver:
         owner_at = _person_owner_end(ent)
         if owner_at is not None:  # "Jeff Bezos's Blue Origin": the owner is the person
             return self._classify(doc, Span(doc, ent.start, owner_at, label="PERSON"))
+        if (
+            ent.label_ in PERSON_LABELS
+            and len(ent) > 1
+            and ent[0].tag_ == "IN"
+            and ent[0].lower_ in PREPOSITIONS_NOT_NAMES
+        ):
+            return None  # "Despite The Monthly Fee", "35% Off Dell Alienware": a headline's words, no name
         if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].tag_ == "MD" and ent[0].dep_ == "aux":
             return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="PERSON"))  # "Will Warren continue ...?"
         if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].tag_ == "VBG" and ent[0].is_sent_start:
@@ -754,8 +768,17 @@ class EntityResolver:
                 return ("agency", name, None, None) if name and _plausible_agency(name) else None
             if not person_cue and _product_line(doc, ent, as_person):
                 return None  # "Chromecast Ultra", "the Nintendo Switch Lite": a product line, no person
-            if not person_cue and THING_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 20) : ent.start_char]):
-                return None  # "the game Tomb Raider", "the painting Blue Harbor": a title
+            if re.search(r"[\u00ae\u2122]\s*$", doc_text(doc)[max(0, ent.start_char - 3) : ent.start_char]) or re.match(
+                r"[\u00ae\u2122]", doc_text(doc)[ent.end_char : ent.end_char + 1]
+            ):
+                return None  # "Don Vito\u00ae Orange Blossom Honey", "Zephyr\u2122": a registered brand, no person
+            if not person_cue and (
+                THING_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 20) : ent.start_char])
+                or WORKS_LISTED_BEFORE.search(
+                    doc_text(doc)[max(ent.sent.start_char, ent.start_char - 120) : ent.start_char]
+                )
+            ):
+                return None  # "the game Tomb Raider", "franchises such as Tomb Raider, ...": a title
             if not as_person or not _plausible_person(as_person, ent):
                 return None
             return "person", as_person, left_title or title, None
@@ -2151,6 +2174,12 @@ POSSESSIVE_DETERMINERS = {"my", "your", "his", "her", "its", "our", "their"}
 THING_BEFORE = re.compile(
     r"\b(?:planet|moon|song|single|album|film|movie|novel|book|game|show|series|ship|vessel|hurricane|"
     r"typhoon|storm|cyclone|painting|sculpture|artwork|franchise|brand)\s*$"
+)
+# A list of works after a plural noun for them: "franchises such as Halo, Tomb Raider and ...".
+WORKS_LISTED_BEFORE = re.compile(
+    r"\b(?:games|films|movies|franchises|titles|songs|albums|singles|books|novels|shows|series|brands|products|"
+    r"apps|paintings)[ \t]+(?:such[ \t]+as|including|like)[ \t]+"
+    r"(?:[A-Z][^,.;:()]*?(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))*\Z"
 )
 SMALL_TITLE_WORDS = {"a", "an", "the", "of", "to", "in", "on", "and", "for", "at", "with", "or"}
 

@@ -1189,6 +1189,13 @@ NEWS_PATTERNS = [
     # the plural of a product the article names is a product too
     ("The butterfly keyboard found its way into all Zenbook models in 2016. Repairs are now free for all "
      "Zenbooks with the new design.", "agencies", set(), {"Zenbook", "Zenbooks"}),
+    # a headline's preposition opening a "name", a registered brand, a list of works: no persons
+    ("Despite The Monthly Fee, You Still Buy Games", "persons", set(), {"Despite The Monthly Fee"}),
+    ("Add a 16-ounce Don Vito\u00ae Orange Blossom Honey Jar to the basket.", "persons", set(),
+     {"Don Vito", "Orange Blossom Honey Jar"}),
+    ("The store sells games like Marcus Vale, Lunar Drift and Iron Tide.", "persons", set(),
+     {"Marcus Vale", "Iron Tide"}),
+    ("Critics including Anna Berg and Tom Hale praised the film.", "persons", {"Anna Berg", "Tom Hale"}, set()),
     # a lower-case noun for a work before a name: a title, no person
     ("The auction house said the painting Blue Harbor sold for a record price.", "persons", set(),
      {"Blue Harbor"}),
