@@ -2528,6 +2528,8 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
             continue  # "the Taliban said", "the Bill": people take no article
         if _looks_like_person(doc, span):
             return True
+        if span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].lower_ in ROLE_NOUNS:
+            return True  # "Brazil star Neymar", "rapper Dele": an occupation before the one name
         root = span.root
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEECH_VERBS | SUSPECT_VERBS:
             return True
@@ -3111,6 +3113,41 @@ def _organisations_without_weekday(doc: Doc) -> list[Span]:
     ]
 
 
+KIND_NOUNS = {
+    *("firm company startup start-up retailer chipmaker automaker carmaker broadcaster lender insurer".split()),
+    *("carrier airline publisher manufacturer outlet website magazine newspaper".split()),
+}
+MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October"}
+MONTHS |= {"November", "December"}
+
+
+def _organisations_after_kind_nouns(doc: Doc) -> list[Span]:
+    """ "research firm IDC", "the carrier Nordwind", "magazine Wired": an untagged name right
+    after a lower-case noun for a kind of organisation is that organisation."""
+    ents = list(doc.ents)
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    extra = []
+    for token in doc[:-1]:
+        if not (token.is_lower and token.lower_ in KIND_NOUNS):
+            continue
+        start = end = token.i + 1
+        while (
+            end < len(doc)
+            and end - start < 3
+            and end not in tagged
+            and not doc[end].is_sent_start
+            and (doc[end].is_title or (doc[end].is_upper and len(doc[end]) >= 2))
+            and doc[end].text.replace("-", "").isalnum()
+            and not doc[end].is_stop
+            and not is_title_word(doc[end].text)
+            and doc[end].text not in WEEKDAY_NAMES | MONTHS
+        ):
+            end += 1
+        if end > start and not _starts_with_given_name(doc[start:end].text) and not is_name_part(doc[start].text):
+            extra.append(Span(doc, start, end, label="ORG"))
+    return _preferring(extra, ents)
+
+
 def _full_names_before_surnames(doc: Doc) -> list[Span]:
     """ "Hours before Zach Parise's goal ... Parise scored": the model tags the later surname
     alone and leaves the full name untagged; a proper noun right before that surname, where
@@ -3147,6 +3184,7 @@ SPAN_REPAIRS = (
     _residence_places,
     _described_places,
     _source_agencies,
+    _organisations_after_kind_nouns,
     _join_patronymics,
     _subject_persons,
     _repair_coordinated_persons,

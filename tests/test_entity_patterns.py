@@ -1183,6 +1183,15 @@ NEWS_PATTERNS = [
      "persons", {"Marisol"}, set()),
     ("Over breakfast, my friend Helen handed me a novel about a quest. Helen placed it in my hands.",
      "persons", {"Helen"}, set()),
+    # an occupation before a one-word name: the article names a person
+    ("Portugal star Ronaldo was among the 40,000 in attendance on Sunday.", "persons", {"Ronaldo"}, set()),
+    ("The crowd cheered as rapper Kessa took the stage.", "persons", {"Kessa"}, set()),
+    # an untagged name after a lower-case noun for a kind of organisation
+    ("Lewis Ward, research director at tech market research firm IDC, sees the lineup as weak.", "agencies",
+     {"IDC"}, set()),
+    ("Passengers of the carrier Nordwind were stranded for a day.", "agencies", {"Nordwind"}, set()),
+    ("The company Tuesday said profits rose. A firm spokesman declined to comment.", "agencies", set(),
+     {"Tuesday"}),
     # a modal opening a question is no part of the name
     ("Will Dalton continue to face the heat, or will the ascendant Pruitt take more hits? Dalton said nothing.",
      "persons", {"Dalton"}, {"Will Dalton"}),
