@@ -2522,6 +2522,19 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
     one who says something; otherwise it is the model's guess on a product, team or place."""
     if entity.title or entity.age is not None:
         return True
+    subjects = [
+        m
+        for m in entity.mentions
+        if doc[m.token_start].ent_type_ == "PERSON"
+        and doc[m.token_start].dep_ in {"nsubj", "nsubjpass"}
+        and doc[m.token_start].head.pos_ in {"VERB", "AUX"}
+        and (m.token_start == 0 or doc[m.token_start - 1].lower_ not in {"the", "a", "an"})
+    ]
+    determined = any(
+        t.lower_ in {"the", "a", "an"} for m in entity.mentions for t in doc[max(0, m.token_start - 3) : m.token_start]
+    )  # "the merged Gannett", "the \u201cnew Gannett\u201d": a firm or a thing, whatever the model says
+    if len({m.sent_start for m in subjects}) >= 2 and not determined:
+        return True  # the subject of two sentences, tagged a person both times: "Warren said ... Warren was"
     for mention in entity.mentions:
         span = doc[mention.token_start : mention.token_end]
         if span.start > 0 and doc[span.start - 1].lower_ in {"the", "a", "an", "this", "that"}:

@@ -1186,6 +1186,11 @@ NEWS_PATTERNS = [
     # an occupation before a one-word name: the article names a person
     ("Portugal star Ronaldo was among the 40,000 in attendance on Sunday.", "persons", {"Ronaldo"}, set()),
     ("The crowd cheered as rapper Kessa took the stage.", "persons", {"Kessa"}, set()),
+    # a one-word name that is the subject of two sentences is named; one written after "the" is not
+    ("Ravelli played well on Sunday. Later, Ravelli scored twice as the home side won.", "persons",
+     {"Ravelli"}, set()),
+    ("Stadia launches today. Stadia is a streaming service, and the new Stadia costs ten dollars.", "persons",
+     set(), {"Stadia"}),
     # an untagged name after a lower-case noun for a kind of organisation
     ("Lewis Ward, research director at tech market research firm IDC, sees the lineup as weak.", "agencies",
      {"IDC"}, set()),
