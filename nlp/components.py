@@ -113,6 +113,10 @@ class GazetteerRuler:
                     continue  # "Pittsburgh Post-Gazette", "San Jose Mercury News": a paper named after its city
                 if entry.category == "place" and _surname_not_place(doc, start, end, case_sensitive):
                     continue
+                if entry.category == "place" and start > 0 and doc[start - 1].text in COMPASS_WORDS:
+                    end += end < len(doc) and doc[end].text in GEOGRAPHIC_HEADS  # "the South China Sea"
+                    spans.append(Span(doc, start - 1, end, label="GPE"))  # "Northern Ireland", "Western Australia"
+                    continue  # another place than the one named: the model's guess, no gazetteer entry
                 spans.append(Span(doc, start, end, label=GAZETTEER_LABELS[entry.category], kb_id=canonical))
         if spans:
             spans = [self._as_institution(doc, span) for span in filter_spans(spans)]
@@ -139,6 +143,16 @@ NEWSPAPER_HEADS = {
     *("Post Times Globe Herald Tribune Journal Mercury Gazette Chronicle Courier Register".split()),
     *("Inquirer Examiner Observer Dispatch Sentinel Star-Tribune Star-Ledger Post-Gazette".split()),
 }
+
+
+# A compass word before a known place names another place ("Southern California" is not
+# California); the gazetteer's names that start with one ("North Korea") match whole first.
+COMPASS_WORDS = {
+    *("North Northern South Southern East Eastern West Western Central".split()),
+    *("Northeast Northeastern Northwest Northwestern Southeast Southeastern Southwest Southwestern".split()),
+}
+
+GEOGRAPHIC_HEADS = {"Sea", "Ocean", "Coast", "Island", "Islands", "Peninsula", "Gulf", "Bay", "Strait", "Basin"}
 
 
 AGE_NEXT = re.compile(r"^\s*,\s*(?:aged\s+)?\d{1,2}\b")

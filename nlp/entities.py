@@ -441,6 +441,13 @@ def _span_keys(spans) -> tuple:
     return tuple((e.start, e.end, e.label, e.kb_id, e.id) for e in spans)
 
 
+# Prepositions no name begins with (unlike Burmese "Than", Scandinavian "Per", Dutch "Van").
+PREPOSITIONS_NOT_NAMES = {
+    *("despite off about after before during without through over under since until into upon".split()),
+    *("against among toward towards across behind beyond except inside outside throughout within".split()),
+}
+
+
 class EntityResolver:
     def __init__(self, name: str, gazetteer: Gazetteer, keep_labels: list[str]):
         self.name = name
@@ -492,7 +499,15 @@ class EntityResolver:
                 candidates.append((span, *typed))  # a known place only: "Women's" owns nothing
         products = doc.user_data.pop("_products", set())
         products -= {lookup_key(c[2]) for c in candidates if c[1] == "agency" and _acts_as_maker(c[0])}
-        candidates = [c for c in candidates if not (c[1] == "agency" and c[4] is None and lookup_key(c[2]) in products)]
+        candidates = [
+            c
+            for c in candidates
+            if not (
+                c[1] in {"agency", "person"}
+                and c[4] is None
+                and (lookup_key(c[2]) in products or (c[2].endswith("s") and lookup_key(c[2][:-1]) in products))
+            )  # "MacBooks", "MacBook Pros": the plural of a product named in the article
+        ]
         candidates.sort(key=lambda c: c[0].start)
         doc._.entities = self._merge(doc, candidates, acronyms)
         return doc
@@ -524,6 +539,15 @@ class EntityResolver:
         owner_at = _person_owner_end(ent)
         if owner_at is not None:  # "Jeff Bezos's Blue Origin": the owner is the person
             return self._classify(doc, Span(doc, ent.start, owner_at, label="PERSON"))
+        if (
+            ent.label_ in PERSON_LABELS
+            and len(ent) > 1
+            and ent[0].tag_ == "IN"
+            and ent[0].lower_ in PREPOSITIONS_NOT_NAMES
+        ):
+            return None  # "Despite The Monthly Fee", "35% Off Dell Alienware": a headline's words, no name
+        if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].tag_ == "MD" and ent[0].dep_ == "aux":
+            return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="PERSON"))  # "Will Warren continue ...?"
         if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].tag_ == "VBG" and ent[0].is_sent_start:
             return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="PERSON"))  # "Hosting Cook at ..."
         if ent.kb_id_:
@@ -606,6 +630,7 @@ class EntityResolver:
             and not title
             and agency_kind_for(text) == "other"
             and not COMPANY_RUN.fullmatch(text)
+            and not INSTITUTION_HEAD.search(text)  # "the University of Kent, Canterbury": the university's campus
         ):
             return "place", place_name(text), None, None  # "Sugar Land, Texas", "Hanley, Stoke-on-Trent"
         if (
@@ -616,6 +641,7 @@ class EntityResolver:
             and agency_kind_for(text) == "other"
             and not COMPANY_RUN.fullmatch(text)
             and all(t.text[:1].isupper() for t in ent)
+            and not (len(ent) == 1 and ent.text.isupper())  # "in NASA's search", "in FIFA": an acronym is a body
         ):
             return "place", place_name(text), None, None  # "in Laiza", "near Bukit Pasir" tagged ORG
         if (
@@ -740,6 +766,19 @@ class EntityResolver:
             ):
                 name = agency_name(text)  # "Kosmos, a group co-founded by ...", "Peter Koros Design"
                 return ("agency", name, None, None) if name and _plausible_agency(name) else None
+            if not person_cue and _product_line(doc, ent, as_person):
+                return None  # "Chromecast Ultra", "the Nintendo Switch Lite": a product line, no person
+            if re.search(r"[\u00ae\u2122]\s*$", doc_text(doc)[max(0, ent.start_char - 3) : ent.start_char]) or re.match(
+                r"[\u00ae\u2122]", doc_text(doc)[ent.end_char : ent.end_char + 1]
+            ):
+                return None  # "Don Vito\u00ae Orange Blossom Honey", "Zephyr\u2122": a registered brand, no person
+            if not person_cue and (
+                THING_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 20) : ent.start_char])
+                or WORKS_LISTED_BEFORE.search(
+                    doc_text(doc)[max(ent.sent.start_char, ent.start_char - 120) : ent.start_char]
+                )
+            ):
+                return None  # "the game Tomb Raider", "franchises such as Tomb Raider, ...": a title
             if not as_person or not _plausible_person(as_person, ent):
                 return None
             return "person", as_person, left_title or title, None
@@ -1896,9 +1935,15 @@ ROLE_NOUNS = {
     "recruiter", "trafficker", "smuggler", "pimp", "survivor", "fisherman", "maid", "nanny", "nurse",
     "activist", "researcher", "scientist", "economist", "analyst", "lecturer", "student", "villager",
     "nun", "priest", "pastor", "imam", "doctor", "surgeon", "witness", "informant", "whistleblower",
+    "host", "presenter", "anchor", "commentator", "pundit", "chef", "writer", "composer", "dancer",
 }  # fmt: skip
 
 
+KIN_BEFORE = re.compile(
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our)[ \t]+(?:late[ \t]+)?(?:wife|husband|son|daughter|mother|"
+    r"father|brother|sister|partner|girlfriend|boyfriend|fianc[eé]e?|friend|cousin|uncle|aunt|niece|nephew|"
+    r"grandson|granddaughter)(?:[ \t]*,)?[ \t]+\Z"
+)
 ALIAS_AFTER = re.compile(r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka)\s+[\"'\u201c\u2018]?[A-Z]")
 
 
@@ -1911,6 +1956,8 @@ def _looks_like_person(doc: Doc, ent: Span) -> bool:
         return True
     if ALIAS_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 30]):
         return True  # "Rudianto alias Anto, 40": only people go by an alias
+    if KIN_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 30) : ent.start_char]):
+        return True  # "his wife, Kimberly,", "my friend Helen"
     root = ent.root
     if root.dep_ in {"nsubjpass"} and root.head.lemma_ in SUSPECT_VERBS:
         return True
@@ -2126,7 +2173,13 @@ POSSESSIVE_DETERMINERS = {"my", "your", "his", "her", "its", "our", "their"}
 # A lower-case noun for a thing that is no organisation, right before its name.
 THING_BEFORE = re.compile(
     r"\b(?:planet|moon|song|single|album|film|movie|novel|book|game|show|series|ship|vessel|hurricane|"
-    r"typhoon|storm|cyclone)\s*$"
+    r"typhoon|storm|cyclone|painting|sculpture|artwork|franchise|brand)\s*$"
+)
+# A list of works after a plural noun for them: "franchises such as Halo, Tomb Raider and ...".
+WORKS_LISTED_BEFORE = re.compile(
+    r"\b(?:games|films|movies|franchises|titles|songs|albums|singles|books|novels|shows|series|brands|products|"
+    r"apps|paintings)[ \t]+(?:such[ \t]+as|including|like)[ \t]+"
+    r"(?:[A-Z][^,.;:()]*?(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))*\Z"
 )
 SMALL_TITLE_WORDS = {"a", "an", "the", "of", "to", "in", "on", "and", "for", "at", "with", "or"}
 
@@ -2159,6 +2212,21 @@ def _note_product(doc: Doc, name: str) -> None:
     doc.user_data.setdefault("_products", set()).add(lookup_key(name))
 
 
+def _product_line(doc: Doc, ent: Span, name: str) -> bool:
+    """A "person" whose name ends in a model word ("Chromecast Ultra") or is followed by one
+    ("Nintendo Switch" + "Lite"): a product line, noted so its other mentions go too."""
+    words = name.split()
+    if len(words) > 1 and words[-1] in PRODUCT_TAIL and ent[-1].text in PRODUCT_TAIL:
+        _note_product(doc, " ".join(words[:-1]))
+        _note_product(doc, name)
+        return True
+    if ent.end < len(doc) and doc[ent.end].text in PRODUCT_TAIL and not doc[ent.end].is_sent_start:
+        _note_product(doc, name)
+        return True
+    return False
+
+
+WEEKDAY_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 MAKER_VERBS = {"say", "reveal", "unveil", "announce", "call", "offer", "plan", "hope", "launch", "release", "sell"}
 
 
@@ -2454,12 +2522,27 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
     one who says something; otherwise it is the model's guess on a product, team or place."""
     if entity.title or entity.age is not None:
         return True
+    subjects = [
+        m
+        for m in entity.mentions
+        if doc[m.token_start].ent_type_ == "PERSON"
+        and doc[m.token_start].dep_ in {"nsubj", "nsubjpass"}
+        and doc[m.token_start].head.pos_ in {"VERB", "AUX"}
+        and (m.token_start == 0 or doc[m.token_start - 1].lower_ not in {"the", "a", "an"})
+    ]
+    determined = any(
+        t.lower_ in {"the", "a", "an"} for m in entity.mentions for t in doc[max(0, m.token_start - 3) : m.token_start]
+    )  # "the merged Gannett", "the \u201cnew Gannett\u201d": a firm or a thing, whatever the model says
+    if len({m.sent_start for m in subjects}) >= 2 and not determined:
+        return True  # the subject of two sentences, tagged a person both times: "Warren said ... Warren was"
     for mention in entity.mentions:
         span = doc[mention.token_start : mention.token_end]
         if span.start > 0 and doc[span.start - 1].lower_ in {"the", "a", "an", "this", "that"}:
             continue  # "the Taliban said", "the Bill": people take no article
         if _looks_like_person(doc, span):
             return True
+        if span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].lower_ in ROLE_NOUNS:
+            return True  # "Brazil star Neymar", "rapper Dele": an occupation before the one name
         root = span.root
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEECH_VERBS | SUSPECT_VERBS:
             return True
@@ -2829,12 +2912,20 @@ def _in_capitals_line(doc: Doc, ent: Span) -> bool:
 
 
 SOURCE_CUE = re.compile(  # "according to the Intelligencer", "told Polygraph.info", "Main image credit: Getty"
-    r"(?:\b(?:[Aa]ccording to|published by|reported by|courtesy of|told|via)[ \t]+(the[ \t]+)?|"
+    r"(?:\b(?:[Aa]ccording to(?: a report in)?|a report (?:in|by)|published by|reported by|courtesy of|told|tells|"
+    r"via)[ \t]+(the[ \t]+)?|"
     r"\b(?:[Cc]redit|[Pp]hoto|[Ss]ource)s?:[ \t]*(the[ \t]+)?)"
     r"([A-Z][\w&'\u2019-]*(?:\.[a-z]{2,4})?(?:[ \t]+[A-Z][\w&'\u2019-]*){0,3})"
 )
 
 
+# An outlet as the subject of "reported" at a sentence's start or after "the": "Rolling
+# Stone reported", "the Valley Courier first reported" (two words at least: one is a guess).
+REPORTED_BY = re.compile(
+    r"(?:(?<=^)|(?<=[.!?\n][ \t])|(?<=\n)|(?<=\b[Tt]he[ \t]))(?!The\b)"
+    r"([A-Z][\w&'\u2019-]*(?:[ \t]+[A-Z][\w&'\u2019-]*){1,3})[ \t]+(?:first[ \t]+)?reported\b",
+    re.M,
+)
 # An outlet's web name opening the dateline: "TEMPO.CO, Batam -", "Kompas.com, Jakarta -".
 DATELINE_OUTLET = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z]+\.(?i:co|com|net|org)(?:\.[a-zA-Z]{2})?)(?=,[ \t]+[A-Z])")
 
@@ -2866,6 +2957,18 @@ def _source_agencies(doc: Doc) -> list[Span]:
             continue  # "according to the Institute for Criminal Justice Reform": the model's longer name
         extra.append(Span(doc, span.start, span.end, label="ORG"))
         doc.user_data.setdefault("_sources", set()).add(span.start)
+    for match in REPORTED_BY.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if (
+            span is None
+            or any(t.ent_kb_id_ or t.ent_type_ in {"GPE", "LOC", "NORP", "PERSON"} for t in span)
+            or _starts_with_given_name(span.text)
+            or is_name_part(span[0].text)
+            or any(is_title_word(t.text) or t.is_stop for t in span)
+        ):
+            continue  # "Smith reported", "Police reported": a person or a word
+        extra.append(Span(doc, span.start, span.end, label="ORG"))
+        doc.user_data.setdefault("_sources", set()).add(span.start)
     for match in DATELINE_OUTLET.finditer(doc_text(doc)[:DATELINE_WITHIN]):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if span is not None:
@@ -2885,6 +2988,9 @@ TEAM_POSTS = {
 # town in it is no place here).
 CLUB_BEFORE_TOWN = re.compile(r"^(?:Real|Athletic|Atl[eé]tico|Sporting|Dynamo|Dinamo|Olympique|Borussia)$")
 CLUB_AFTER_TOWN = re.compile(r"^(?:United|Hotspur|Rovers|Wanderers|Albion)$")
+
+
+TEAM_RECORD = re.compile(r"\(\d{1,2}-\d{1,2}(?:-\d{1,2})?(?:,\s*\d{1,2}-\d{1,2}(?:-\d{1,2})?)?\)")
 
 
 def _team_names(doc: Doc) -> list[Span]:
@@ -2918,6 +3024,20 @@ def _team_names(doc: Doc) -> list[Span]:
         if any(e.text == words.text and _after_place_preposition(doc, e.start) for e in doc.ents):
             continue  # "Pittsburgh center ..." where the article has "in Pittsburgh"
         teams.add(words.text)
+    text = doc_text(doc)
+    for i, token in enumerate(doc[1:-1], 1):
+        if not (
+            doc[i + 1].text == "(" and token.is_title and token.is_alpha and TEAM_RECORD.match(text, doc[i + 1].idx)
+        ):
+            continue  # "The Eagles (6-5, 3-4)": a won-lost record after the name
+        start = i
+        while start > 1 and i - start < 2 and doc[start - 1].is_title and not doc[start - 1].is_stop:
+            start -= 1
+        words = doc[start : i + 1]
+        if doc[start - 1].lower_ == "the" and not any(
+            t.ent_kb_id_ or t.ent_type_ in {"GPE", "LOC"} or is_title_word(t.text) for t in words
+        ):
+            teams.add(words.text)
     for i, token in enumerate(doc[:-1]):
         town, club = (doc[i + 1], token) if CLUB_BEFORE_TOWN.match(token.text) else (token, doc[i + 1])
         if (CLUB_BEFORE_TOWN.match(token.text) or CLUB_AFTER_TOWN.match(doc[i + 1].text)) and (
@@ -2996,6 +3116,78 @@ def _subject_persons(doc: Doc) -> list[Span]:
 
 
 # Span repairs run in this order on the model's entities before typing and merging.
+def _organisations_without_weekday(doc: Doc) -> list[Span]:
+    """ "told the Harbor Courier Monday": the model runs the day into the name before it."""
+    return [
+        Span(doc, e.start, e.end - 1, label=e.label_, kb_id=e.kb_id_)
+        if e.label_ in AGENCY_LABELS and len(e) > 1 and e[-1].text in WEEKDAY_NAMES
+        else e
+        for e in doc.ents
+    ]
+
+
+KIND_NOUNS = {
+    *("firm company startup start-up retailer chipmaker automaker carmaker broadcaster lender insurer".split()),
+    *("carrier airline publisher manufacturer outlet website magazine newspaper".split()),
+}
+MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October"}
+MONTHS |= {"November", "December"}
+
+
+def _organisations_after_kind_nouns(doc: Doc) -> list[Span]:
+    """ "research firm IDC", "the carrier Nordwind", "magazine Wired": an untagged name right
+    after a lower-case noun for a kind of organisation is that organisation."""
+    ents = list(doc.ents)
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    extra = []
+    for token in doc[:-1]:
+        if not (token.is_lower and token.lower_ in KIND_NOUNS):
+            continue
+        start = end = token.i + 1
+        while (
+            end < len(doc)
+            and end - start < 3
+            and end not in tagged
+            and not doc[end].is_sent_start
+            and (doc[end].is_title or (doc[end].is_upper and len(doc[end]) >= 2))
+            and doc[end].text.replace("-", "").isalnum()
+            and not doc[end].is_stop
+            and not is_title_word(doc[end].text)
+            and doc[end].text not in WEEKDAY_NAMES | MONTHS
+        ):
+            end += 1
+        if end > start and not _starts_with_given_name(doc[start:end].text) and not is_name_part(doc[start].text):
+            extra.append(Span(doc, start, end, label="ORG"))
+    return _preferring(extra, ents)
+
+
+def _full_names_before_surnames(doc: Doc) -> list[Span]:
+    """ "Hours before Zach Parise's goal ... Parise scored": the model tags the later surname
+    alone and leaves the full name untagged; a proper noun right before that surname, where
+    nothing is tagged, is the given name."""
+    ents = list(doc.ents)
+    surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1 and e[0].is_title and e[0].is_alpha}
+    if not surnames:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    extra = []
+    for token in doc[1:]:
+        given = doc[token.i - 1]
+        if (
+            token.text in surnames
+            and not taken & {token.i, given.i}
+            and given.is_title
+            and given.is_alpha
+            and given.pos_ == "PROPN"
+            and not given.is_stop
+            and not is_title_word(given.text)
+            and given.lower_ not in NOT_NAME_PARTS
+            and given.text.casefold() not in DEMONYMS
+        ):
+            extra.append(Span(doc, given.i, token.i + 1, label="PERSON"))
+    return _preferring(extra, ents)
+
+
 SPAN_REPAIRS = (
     _organisations,
     _organisations_again,
@@ -3005,6 +3197,7 @@ SPAN_REPAIRS = (
     _residence_places,
     _described_places,
     _source_agencies,
+    _organisations_after_kind_nouns,
     _join_patronymics,
     _subject_persons,
     _repair_coordinated_persons,
@@ -3012,5 +3205,7 @@ SPAN_REPAIRS = (
     _credit_persons,
     _join_person_pieces,
     _tag_untagged_persons,
+    _full_names_before_surnames,
+    _organisations_without_weekday,
     _team_names,  # last: a club's town or a team the person repairs took for a name
 )

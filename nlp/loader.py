@@ -76,6 +76,7 @@ def load_pipeline(name: str | None = None, component_config: dict | None = None)
         ) from exc
     config = component_config or {}
     keep_names_whole(nlp)
+    split_hyphen_after_initialism(nlp)
     fast_attribute_ruler(nlp)
     nlp.add_pipe("accent_norms", first=True)
     cached_lemmatizer(nlp)
@@ -273,6 +274,16 @@ def keep_names_whole(nlp: Language) -> None:
         nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
     for word in NAME_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
+
+
+def split_hyphen_after_initialism(nlp: Language) -> None:
+    """ "the U.S.-Mexico border", "U.K.-France talks": the tokenizer splits a hyphen between
+    letters but not after a full stop, so "U.S.-Mexico" stayed one token and one false place;
+    split there, two places follow, as "US-Mexico" already gives."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"(?<=\b[A-Z]\.[A-Z]\.)-(?=[A-Z][a-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def nlp_version(nlp: Language) -> str:
