@@ -162,6 +162,13 @@ JUNK = {
     "facebook post",
     "read more",
     "advertisement",
+    "published",  # a page's date label ("PUBLISHED : 12 Feb", "Updated 3 Mar")
+    "updated",
+    "posted",
+    "share",
+    "share this post",
+    "related news",
+    "editor's choice",
     "photo",
     "supplied",  # "Photo: Supplied", "Photo: Handout": a credit naming no one
     "handout",
@@ -1241,7 +1248,11 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
                 position = max(match.end() if span.end_char >= match.end() else span.end_char, match.start() + 1)
             else:  # rejected ("Costa of the U.S. Attorney's Office"): try from the next word on
                 position = text.find(" ", match.start() + 1) + 1 or len(text)
-    return filter_spans(result + extra) if extra else result
+    if not extra:
+        return result
+    # a run read over a possessive ("... Regional Police's Directorate of ...") is owner and unit
+    extra = [piece for span in extra for piece in _split_at_owner(doc, span)]
+    return filter_spans(result + extra)
 
 
 def _ends_in_stray_capitals(ent: Span) -> bool:
@@ -1274,6 +1285,9 @@ def _person_owner_end(ent: Span) -> int | None:
     return at if all(t.is_title and t.is_alpha for t in owner) else None
 
 
+FORCE_HEADS = {"Police", "Constabulary", "Army", "Navy", "Guard", "Guards", "Command"}
+
+
 def _split_at_owner(doc: Doc, ent: Span) -> list[Span]:
     """ "New York University's Stern School of Business", "NASA's Goddard Space Flight Center":
     an institution owning another, which the model ran into one span, is two organisations
@@ -1284,8 +1298,11 @@ def _split_at_owner(doc: Doc, ent: Span) -> list[Span]:
     if at is None:
         return [ent]
     before, after = doc[ent.start : at], doc[at + 1 : ent.end]
-    owner_is_body = INSTITUTION_HEAD.fullmatch(before[-1].text) or (
-        len(before) == 1 and before[0].is_alpha and before[0].text.isupper() and len(before[0]) >= 2
+    owner_is_body = (
+        INSTITUTION_HEAD.fullmatch(before[-1].text)
+        or (len(before) == 1 and before[0].is_alpha and before[0].text.isupper() and len(before[0]) >= 2)
+        # a named force owning its unit: "the East Java Regional Police's Directorate of General Crimes"
+        or (len(before) >= 2 and before[-1].text in FORCE_HEADS and all(t.is_title for t in before))
     )
     if not owner_is_body or not INSTITUTION_HEAD.search(after.text) or before[-1].text in NOT_OWNERS:
         return [ent]
@@ -2366,6 +2383,8 @@ def _plausible_person(name: str, ent: Span) -> bool:
         return False  # "Wat Bo": a pagoda; "Fort Lee": a town; "Operation Aurora": a police operation
     if len(words) > 3 and any(w.casefold() in HEADLINE_VERBS for w in words):
         return False  # "Georgia Forced Labor Conspiracy Sentenced": a headline
+    if len(words) > 1 and words[-1].casefold() in HEADLINE_PARTICIPLES:
+        return False  # "Burmese Migrants Rescued from ...": a headline's subject and verb
     return len(words) <= 6
 
 
@@ -2477,6 +2496,14 @@ NOT_PERSON_TAIL = {
     "co",
 }
 HEADLINE_VERBS = {"sentenced", "jailed", "convicted", "charged", "arrested", "acquitted", "freed", "guilty"}
+HEADLINE_PARTICIPLES = HEADLINE_VERBS - {"guilty"} | {
+    "rescued",
+    "deported",
+    "repatriated",
+    "nabbed",
+    "busted",
+    "stranded",
+}
 POST_WORDS = {
     "boss",
     "speaker",
@@ -2745,12 +2772,12 @@ def _locally_designated_places(doc: Doc) -> list[Span]:
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if span is None or any(w.casefold() in ORG_WORDS | NOT_PERSON_TAIL for w in span.text.split()):
             continue  # "Barangay San Isidro Health Center": an institution of the place
-        if any(t.ent_kb_id_ for t in span):
-            known = next((e for e in ents if e.start == span.start and e.end == span.end), None)
-            if known is None or known.label_ not in PLACE_LABELS:
-                continue
+        if any(t.ent_kb_id_ and t.ent_type_ not in PLACE_LABELS for t in span):
+            continue  # a known agency's name follows
+        known = next((e for e in ents if e.start == span.start and e.end == span.end and e.kb_id_), None)
+        if known is not None:
             _sure_place(doc, known)  # the gazetteer's place already: keep its span
-        else:
+        else:  # also over a shorter known place inside: "Kabupaten Lombok Tengah" is not "Lombok"
             extra.append(_sure_place(doc, span))
         designators.add(span.start - 1)
     # the model's span over the designator and the name ("Khan Kamboul") gives way, and so

@@ -1225,3 +1225,49 @@ def test_the_name_after_a_local_designator_is_a_place(nlp, text, place):
     assert place in places(out)
     assert not any(place in n for n in persons(out) | agencies(out))
     assert not places(out) & {"Khan", "Tambon", "Kecamatan"}
+
+
+@pytest.mark.parametrize(
+    "text, owner, unit",
+    [
+        (
+            "The Central Java Regional Police's Directorate of Special Crimes named four suspects.",
+            "Central Java Regional Police",
+            "Directorate of Special Crimes",
+        ),
+        (
+            "Officers from the Sabah Marine Police's Intelligence Division boarded the boat.",
+            "Sabah Marine Police",
+            "Intelligence Division",
+        ),
+    ],
+)
+def test_a_police_force_owning_its_unit_is_two_agencies(nlp, text, owner, unit):
+    found = agencies(extract(nlp, text))
+    assert {owner, unit} <= found
+    assert not any("'s" in a for a in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PUBLISHED : 14 Jun\n\nBANGKOK: Police freed nine women from a bar in Huai Khwang.",
+        "Updated 2 Feb\n\nHANOI - Border guards stopped a car carrying six people.",
+    ],
+)
+def test_a_pages_date_label_is_no_place(nlp, text):
+    out = extract(nlp, text)
+    assert not {n.casefold() for n in places(out) | agencies(out) | persons(out)} & {"published", "updated"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cambodian Fishermen Rescued Off Ranong\n\nThai navy officers freed 14 men from a trawler on Monday.",
+        "Lao Girls Repatriated After Bar Raid\n\nNine girls were sent home through Nong Khai on Friday.",
+        "Foreign Workers Deported From Sabah\n\nThe 40 men were flown out of Tawau.",
+    ],
+)
+def test_a_headlines_subject_and_participle_are_no_person(nlp, text):
+    found = persons(extract(nlp, text))
+    assert not any(n.split()[-1] in {"Rescued", "Repatriated", "Deported"} for n in found)
