@@ -162,6 +162,13 @@ JUNK = {
     "facebook post",
     "read more",
     "advertisement",
+    "published",  # a page's date label ("PUBLISHED : 12 Feb", "Updated 3 Mar")
+    "updated",
+    "posted",
+    "share",
+    "share this post",
+    "related news",
+    "editor's choice",
     "photo",
     "supplied",  # "Photo: Supplied", "Photo: Handout": a credit naming no one
     "handout",
@@ -175,6 +182,11 @@ JUNK = {
     "un",
 }
 PERSON_LABELS = {"PERSON"}
+INITIALS_BEFORE = re.compile(
+    r"\binitials?\b(?:[ \t]+(?:as|of|being))?[ \t]+(?:[A-Z]{1,4}\.?(?:,|,?[ \t]+and|,?[ \t]+or)?[ \t]+)*$"
+)
+DESK_CREDIT = re.compile(r"[A-Z]{2,5}/([A-Z][a-z][\w'-]*(?:[ \t]+[A-Za-z][\w'-]*){0,3})")
+CREDIT_NOT_NAMES = {"Photo", "Photos", "Supplied", "File", "Image", "Images", "Pool", "Handout", "Screenshot", "Video"}
 LETTERED_OPTION = re.compile(
     r"(?:Path|Plan|Option|Group|Pot|Pool|Section|Zone|Phase|Type|Grade|Class|Level|Stage|Round|Gate|Block|Route|"
     r"Line|Schedule|Tier|Category|Annex|Appendix|Exhibit|Figure|Table)\s+(?:[A-Z]|\d{1,3})\.?"
@@ -239,7 +251,7 @@ LEGAL_FORM = re.compile(
 HONORIFIC_START = re.compile(
     r"^(?:U|Daw|Ko|Maung|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Datuk|Dato'?|Datin|Tan Sri|Puan|Encik|"
     r"Pol(?:\.|ice)?(?:\s+(?:Col|Lt|Gen|Maj|Capt|Sgt|Snr)\.?)+|Lt\.?\s+Col\.?|Brig-Gen|"
-    r"Haji|Hajjah|Khun|Samdech|Oknha)\s+[A-Z]"
+    r"Haji|Hajji|Hj\.?|Hajjah|Khun|Samdech|Oknha)\s+[A-Z]"
 )
 ADJECTIVAL_COUNTRIES = {"U.S.", "US", "UK", "U.K.", "EU"}
 HYPHENATED_ACRONYM = re.compile(r"\b[A-Z]{2,6}-[A-Z]{2,6}\b")
@@ -462,6 +474,7 @@ class EntityResolver:
         doc.user_data.pop("_sources", None)
         doc.user_data.pop("_products", None)
         doc.user_data.pop("_teams", None)
+        doc.user_data.pop("_credits", None)
         current = _span_keys(doc.ents)
         for repair in SPAN_REPAIRS:  # each one optional: a failing repair keeps the spans before it
             try:
@@ -560,8 +573,16 @@ class EntityResolver:
             return "agency", agency_name(text), None, None  # "the Sabres", "Real Madrid": a team
         if label in PLACE_LABELS and ent.start in doc.user_data.get("_sure_places", ()):
             return "place", place_name(text.title() if text.isupper() else text), None, None  # "DOBO, Indonesia (AFP)"
-        if _in_capitals_line(doc, ent):
+        if _in_capitals_line(doc, ent) and ent.start not in doc.user_data.get("_credits", ()):
             return None
+        if re.fullmatch(r"(?:[A-Z]\.?){2,4}", text) and INITIALS_BEFORE.search(
+            doc_text(doc)[max(0, ent.start_char - 60) : ent.start_char]
+        ):
+            return None  # "suspects identified by their initials as YL, MB and RD": people, unnamed
+        desk = DESK_CREDIT.fullmatch(text)
+        if desk:  # "KT/Chea Vichet": a desk's initials and its photographer; "KT/Photo supplied": nobody
+            name = desk.group(1)
+            return None if name.split()[0] in CREDIT_NOT_NAMES else ("person", person_name(name)[1], None, None)
         if (
             label in PLACE_LABELS
             and ent.text.isalpha()
@@ -581,6 +602,8 @@ class EntityResolver:
             return None  # "Path C", "Group D", "Block 4": an option, a pool or a plot, no name
         if label in PERSON_LABELS and len(ent) > 2 and ent[0].tag_ == "NNS" and ent[0].text[:1].isupper():
             text = normalize_text(ent[1:].text)  # "Trainers Jonathan S. Lim": a plural noun, no name
+        if label in PERSON_LABELS and _post_of_before(doc, ent):
+            text = normalize_text(ent[1:].text)  # "Minister of Interior Kong Vibol": the post's last word
         title, as_person = person_name(text)
         entry = (
             self.gazetteer.lookup(as_person)
@@ -1264,7 +1287,11 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
                 position = max(match.end() if span.end_char >= match.end() else span.end_char, match.start() + 1)
             else:  # rejected ("Costa of the U.S. Attorney's Office"): try from the next word on
                 position = text.find(" ", match.start() + 1) + 1 or len(text)
-    return filter_spans(result + extra) if extra else result
+    if not extra:
+        return result
+    # a run read over a possessive ("... Regional Police's Directorate of ...") is owner and unit
+    extra = [piece for span in extra for piece in _split_at_owner(doc, span)]
+    return filter_spans(result + extra)
 
 
 def _ends_in_stray_capitals(ent: Span) -> bool:
@@ -1297,6 +1324,9 @@ def _person_owner_end(ent: Span) -> int | None:
     return at if all(t.is_title and t.is_alpha for t in owner) else None
 
 
+FORCE_HEADS = {"Police", "Constabulary", "Army", "Navy", "Guard", "Guards", "Command"}
+
+
 def _split_at_owner(doc: Doc, ent: Span) -> list[Span]:
     """ "New York University's Stern School of Business", "NASA's Goddard Space Flight Center":
     an institution owning another, which the model ran into one span, is two organisations
@@ -1307,8 +1337,11 @@ def _split_at_owner(doc: Doc, ent: Span) -> list[Span]:
     if at is None:
         return [ent]
     before, after = doc[ent.start : at], doc[at + 1 : ent.end]
-    owner_is_body = INSTITUTION_HEAD.fullmatch(before[-1].text) or (
-        len(before) == 1 and before[0].is_alpha and before[0].text.isupper() and len(before[0]) >= 2
+    owner_is_body = (
+        INSTITUTION_HEAD.fullmatch(before[-1].text)
+        or (len(before) == 1 and before[0].is_alpha and before[0].text.isupper() and len(before[0]) >= 2)
+        # a named force owning its unit: "the East Java Regional Police's Directorate of General Crimes"
+        or (len(before) >= 2 and before[-1].text in FORCE_HEADS and all(t.is_title for t in before))
     )
     if not owner_is_body or not INSTITUTION_HEAD.search(after.text) or before[-1].text in NOT_OWNERS:
         return [ent]
@@ -1538,6 +1571,32 @@ def _join_patronymics(doc: Doc) -> list[Span]:
     return filter_spans(extra + [e for e in ents if not any(i in taken for i in range(e.start, e.end))])
 
 
+NICKNAMED_NAME = re.compile(  # 'Reynaldo "Dodong" Amistoso', 'Somsak "Tee" Inkaew'
+    r"\b([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})[ \t]+[\"\u201c]([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?)[\"\u201d]"
+    r"[ \t]+((?:(?:dela|de|del|delos)[ \t]+)?[A-Z][\w'-]+(?:[ \t]+(?:[A-Z][\w'-]+|dela|de|del|delos|bin|binti))*(?:,?[ \t]+(?:Jr|Sr)\.|[ \t]+(?:II|III|IV)\b)?)"
+)
+
+
+def _join_nicknamed_persons(doc: Doc) -> list[Span]:
+    """A nickname in quotes inside a name is still one person: the model tags the family
+    name alone, or the given name, or the whole as something else."""
+    ents = list(doc.ents)
+    extra = []
+    for match in NICKNAMED_NAME.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        if span is None or any(t.ent_kb_id_ for t in span):
+            continue
+        while len(span) > 4 and is_title_word(span[0].text):
+            span = span[1:]  # "Driver Somsak \"Tee\" Inkaew"
+        first = span[0].text
+        if not (
+            is_name_part(first) or _starts_with_given_name(span.text) or any(t.ent_type_ == "PERSON" for t in span)
+        ):
+            continue  # 'Operation "Dragon" Nets ...': a headline, no name
+        extra.append(Span(doc, span.start, span.end, label="PERSON"))
+    return _preferring(extra, ents)
+
+
 def _repair_coordinated_persons(doc: Doc) -> list[Span]:
     """ "Preecha Saelim and Wichai Thongdee": the model often tags only the first as a person.
 
@@ -1738,11 +1797,14 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
     ("Chum Sreymom, a program officer with ..."), or preceded by a title, are people."""
     ents = list(doc.ents)
     # a model's GPE/ORG guess ("Clarke" as a place) may be overruled; gazetteer names may not
+    sure_places = doc.user_data.get("_sure_places", ())  # placed by position: "sangkat Buon", a dateline
     taken = {
         i
         for e in ents
         for i in range(e.start, e.end)
-        if e.kb_id_ or e.label_ not in {"GPE", "LOC", "ORG", "NORP", "FAC", "WORK_OF_ART", "PRODUCT"}
+        if e.kb_id_
+        or (e.label_ == "GPE" and e.start in sure_places)
+        or e.label_ not in {"GPE", "LOC", "ORG", "NORP", "FAC", "WORK_OF_ART", "PRODUCT"}
     }
     text = doc_text(doc)
     extra, after_role, sure, i = [], [], [], 0
@@ -1814,6 +1876,22 @@ def _sure_place(doc: Doc, span: Span) -> Span:
     """A place by its position (a dateline, "Jones, 52, of Walsall"), whatever follows it."""
     doc.user_data.setdefault("_sure_places", set()).add(span.start)
     return Span(doc, span.start, span.end, label="GPE")
+
+
+POST_OF_HEADS = {"minister", "ministry", "secretary", "department", "governor", "director", "chief", "head"}
+
+
+def _post_of_before(doc: Doc, ent: Span) -> bool:
+    """A person span opening with the last word of "<post> of <Word>" ("Minister of Interior
+    Kong Vibol", "Secretary of Labor Ana Cruz"): that word names the post, not the person."""
+    return (
+        len(ent) >= 3
+        and ent.start >= 2
+        and doc[ent.start - 1].lower_ == "of"
+        and doc[ent.start - 2].lower_ in POST_OF_HEADS
+        and ent[0].is_title
+        and ent[1].text[:1].isupper()
+    )
 
 
 def _name_as_written(entity: Entity) -> str:
@@ -2373,6 +2451,8 @@ def _plausible_person(name: str, ent: Span) -> bool:
         return False  # "Wat Bo": a pagoda; "Fort Lee": a town; "Operation Aurora": a police operation
     if len(words) > 3 and any(w.casefold() in HEADLINE_VERBS for w in words):
         return False  # "Georgia Forced Labor Conspiracy Sentenced": a headline
+    if len(words) > 1 and words[-1].casefold() in HEADLINE_PARTICIPLES:
+        return False  # "Burmese Migrants Rescued from ...": a headline's subject and verb
     return len(words) <= 6
 
 
@@ -2484,6 +2564,14 @@ NOT_PERSON_TAIL = {
     "co",
 }
 HEADLINE_VERBS = {"sentenced", "jailed", "convicted", "charged", "arrested", "acquitted", "freed", "guilty"}
+HEADLINE_PARTICIPLES = HEADLINE_VERBS - {"guilty"} | {
+    "rescued",
+    "deported",
+    "repatriated",
+    "nabbed",
+    "busted",
+    "stranded",
+}
 POST_WORDS = {
     "boss",
     "speaker",
@@ -2748,6 +2836,42 @@ def _described_places(doc: Doc) -> list[Span]:
     return _preferring(extra, ents)
 
 
+# Local designators written before a place's name, in lower case in English copy ("tambon Nong
+# Prue", "kecamatan Praya", "sangkat Buon"), or capitalised ("Kabupaten Lombok Tengah"); "Khan"
+# (also a family name) only after a possessive or a place preposition ("Phnom Penh's Khan Mean Chey").
+LOCAL_DESIGNATOR_BEFORE = re.compile(
+    r"(?:\b(?:[Tt]ambon|[Aa]mphoe|[Aa]mphur|[Kk]abupaten|[Kk]ecamatan|[Kk]elurahan|[Dd]esa|[Ss]angkat|[Bb]arangay|Brgy\.|"
+    r"[Ss]rok|[Kk]hum|[Hh]uyen|[Pp]huong)|(?:'s|\u2019s|\b(?:in|at|from|of|to|near))[ \t]+Khan|\bkhan)"
+    r"[ \t]+((?:[A-Z][\w'\u2019-]+)(?:[ \t]+[A-Z][\w'\u2019-]+){0,3})"
+)
+
+
+def _locally_designated_places(doc: Doc) -> list[Span]:
+    """The name after a local designator is a place, whatever the model made of it: a
+    person ("tambon Mae Pa"), nothing ("kecamatan Cibeber"), or the designator with it."""
+    ents = list(doc.ents)
+    extra, designators = [], set()
+    for match in LOCAL_DESIGNATOR_BEFORE.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is None or any(w.casefold() in ORG_WORDS | NOT_PERSON_TAIL for w in span.text.split()):
+            continue  # "Barangay San Isidro Health Center": an institution of the place
+        if any(t.ent_kb_id_ and t.ent_type_ not in PLACE_LABELS for t in span):
+            continue  # a known agency's name follows
+        known = next((e for e in ents if e.start == span.start and e.end == span.end and e.kb_id_), None)
+        if known is not None:
+            _sure_place(doc, known)  # the gazetteer's place already: keep its span
+        else:  # also over a shorter known place inside: "Kabupaten Lombok Tengah" is not "Lombok"
+            extra.append(_sure_place(doc, span))
+        designators.add(span.start - 1)
+    # the model's span over the designator and the name ("Khan Kamboul") gives way, and so
+    # does the designator left alone when the gazetteer took the name
+    kept = [e for e in ents if not (e.end == e.start + 1 and e.start in designators)]
+    if not extra:
+        return kept
+    taken = {i for span in extra for i in range(span.start, span.end)}
+    return filter_spans(extra + [e for e in kept if not any(i in taken for i in range(e.start, e.end))])
+
+
 def _designated_places(doc: Doc) -> list[Span]:
     """ "Trapeang Thma village", "Nam Can district": the words before a lower-case place
     designator are one place, even where the model tagged one word or none."""
@@ -2817,14 +2941,23 @@ def _join_person_pieces(doc: Doc) -> list[Span]:
 CREDIT_CUE = re.compile(
     r"(?:^|\n)[ \t]*By[ \t]+|\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Rr]eport|[Ff]ilming)[ \t]+(?:by|from)[ \t]+"
     r"|[(;][ \t]*[Pp]hoto(?:graph)?s?[ \t]+by[ \t]+(?:[\w.-]+/)?"
+    # labelled credit lines: "Reporter: Andi Firmansyah", "Editor: ...", "Photo: Hagar / Pich Sotheary",
+    # and a desk's initials before a photographer: "KT/Chea Vichet"
+    r"|(?:^|\n)[ \t]*(?:(?:Reporters?|Editors?|Writer|Written[ \t]+by|Translated[ \t]+by|Translator|Text|"
+    r"Photo(?:grapher|graph)?s?|Pictures?|Images?)[ \t]*:[ \t]*(?:[^\n/:]{1,40}/[ \t]*)?|[A-Z]{2,5}[ \t]*/[ \t]*)"
 )
 CREDIT_NAME = re.compile(r"(?:[A-Z][\w'-]*\.?|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w'-]*\.?|de|da|van|bin|binti)){1,4}")
 BYLINE_LINE = (
     re.compile(  # "Ou Sokhom / Khmer Times", "Wassana Kaewmanee, Bangkok Post", "X Legal affairs correspondent"
         r"(?m)^[ \t]*(?:By[ \t]+)?((?:[A-Z][\w'-]+)(?:[ \t]+[A-Z][\w'-]+){1,3}?)"
-        r"(?=[ \t]*(?:/|,)[ \t]*[A-Z][^\n]{0,40}$|[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:[a-z]+[ \t]+)?"
+        r"(?=[ \t]*(?:/|,|\|)[ \t]*[A-Z][^\n]{0,40}$|[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:[a-z]+[ \t]+)?"
         r"(?:correspondent|reporter|editor|writer)[ \t]*$)"
     )
+)
+
+
+OUTLET_THEN_NAME_LINE = re.compile(  # "ANTARA | HENDRA WIBOWO", "Khmer Times / Sok Dara": outlet first, then the writer
+    r"(?m)^[ \t]*[A-Z][\w.&-]{1,20}(?:[ \t]+[A-Z][\w.&-]{1,20}){0,2}[ \t]*[|/][ \t]*((?:[A-Z][\w'-]+)(?:[ \t]+[A-Z][\w'-]+){1,3})[ \t]*$"
 )
 
 
@@ -2848,7 +2981,10 @@ def _credit_persons(doc: Doc) -> list[Span]:
                 break
             after_comma = joined.group(0).startswith(",")
             position = name.end() + joined.end()
+    labelled = set(found)  # after a credit's cue: a name even in capitals ("Photo by KHEM VIBOL / AFP")
     found += [m.span(1) for m in BYLINE_LINE.finditer(text)]
+    labelled |= {m.span(1) for m in OUTLET_THEN_NAME_LINE.finditer(text)}
+    found += sorted(labelled - set(found))
     extra = []
     for start, end in found:
         span = doc.char_span(start, end, alignment_mode="contract")
@@ -2864,6 +3000,8 @@ def _credit_persons(doc: Doc) -> list[Span]:
         if (start, end) in places_after_comma and any(t.ent_type_ in {"GPE", "LOC"} for t in span):
             continue
         extra.append(Span(doc, span.start, span.end, label="PERSON"))
+        if (start, end) in labelled:  # "ANTARA | HENDRA WIBOWO": capitals, still a name
+            doc.user_data.setdefault("_credits", set()).add(span.start)
     return _preferring(extra, ents)
 
 
@@ -3192,6 +3330,7 @@ SPAN_REPAIRS = (
     _organisations,
     _organisations_again,
     _designated_places,
+    _locally_designated_places,
     _places_with_particles,
     _dateline_places,
     _residence_places,
@@ -3199,6 +3338,7 @@ SPAN_REPAIRS = (
     _source_agencies,
     _organisations_after_kind_nouns,
     _join_patronymics,
+    _join_nicknamed_persons,
     _subject_persons,
     _repair_coordinated_persons,
     _widen_person_names,

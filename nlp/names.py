@@ -155,7 +155,10 @@ TITLE_HEAD_WORDS = {
     "puan",
     "encik",
     "haji",
+    "hajji",
+    "hj",
     "hajjah",
+    "ir",
     "samdech",
     "oknha",
     "excellency",
@@ -352,6 +355,8 @@ def split_title(name: str) -> tuple[str | None, str]:
             or (word.isupper() and 2 <= len(word) <= 4 and word.isalpha() and i < len(words) - 2)
         ):
             cut = i + 1  # the last title word so far; an abbreviated post ("DL", "CEO") too
+    if cut < len(words) - 2 and words[cut] == "Tuan" and _malay_name(words[cut + 1 :]):
+        cut += 1  # Malay "Tuan Mohd Hafiz bin Rahman"; not Vietnamese "Tuan Anh Nguyen"
     if cut < len(words) - 2 and words[cut] in HONORIFICS_BEFORE_LONG_NAMES and words[cut] != words[cut + 1]:
         cut += 1  # Burmese "U Tin Win", "Ko Myo Thant", "Ma Thida Win" (not "Ko Ko Gyi")
     if cut:
@@ -365,6 +370,26 @@ def split_title(name: str) -> tuple[str | None, str]:
 # Honorifics that are also family or given names elsewhere ("Ma Jian", "Ko Un", "Tony Romo"):
 # taken as honorifics only before a name of two words or more.
 HONORIFICS_BEFORE_LONG_NAMES = {"U", "Ko", "Ma", "Romo"}  # not Karen "Saw", Shan "Nang": written as names
+
+
+MALAY_GIVEN_NAME_STARTS = {
+    "Mohd",
+    "Muhammad",
+    "Mohamad",
+    "Mohammad",
+    "Mohamed",
+    "Ahmad",
+    "Abdul",
+    "Abd",
+    "Nik",
+    "Wan",
+    "Syed",
+}
+
+
+def _malay_name(words: list[str]) -> bool:
+    """A Malay name: a patronymic ("bin", "binti") or a Malay opening given name."""
+    return words[0] in MALAY_GIVEN_NAME_STARTS or any(w.casefold() in {"bin", "binti", "bte", "bt"} for w in words[1:])
 
 
 def _doubled(words: list[str]) -> bool:
@@ -392,6 +417,7 @@ POST_NOMINALS = re.compile(r"(?<=\w)(?:,?\s+(?:KC|QC|SC|MP|OBE|MBE|CBE|KBE|DBE|J
 def person_name(text: str) -> tuple[str | None, str]:
     """Canonical person name and the title it carried."""
     title, name = split_title(clean_surface(text))
+    name = re.sub(r'\s+"[^"]{1,25}"(?=\s)', "", name)  # 'Somsak "Tee" Inkaew': the nickname is no part of it
     name = re.sub(r"\s*,.*$", "", name)  # "Sok Dara, 43" left in an entity by the model
     name = re.sub(r"\s+[-\u2013\u2014|]\s.*$", "", name)  # "Jane Bautista - Reporter": a byline's post
     name = re.sub(r"(?:\s+(?:of|the|on|for|and|in|to|at|&))+$", "", name)  # "Thandar Myint of the" (+ her group)

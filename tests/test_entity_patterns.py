@@ -48,6 +48,12 @@ def places(out) -> set[str]:
         ("Drivers Sok Pisey", "Drivers", "Sok Pisey"),
         ("Recruiter Ek Sophal", "Recruiter", "Ek Sophal"),
         ("Defendants Sutrisno", "Defendants", "Sutrisno"),
+        # Malay courtesy titles: "Tuan" only before a Malay name, "Hajji"/"Hj", engineer "Ir"
+        ("Tuan Mohd Azlan bin Yusof", "Tuan", "Mohd Azlan bin Yusof"),
+        ("Tuan Ahmad Zaki Hassan", "Tuan", "Ahmad Zaki Hassan"),
+        ("Hajji Salleh Omar", "Hajji", "Salleh Omar"),
+        ("Hj Kamarudin Said", "Hj", "Kamarudin Said"),
+        ("Datuk Ir Faizal bin Hashim", "Datuk Ir", "Faizal bin Hashim"),
     ],
 )
 def test_a_post_before_a_name_goes_to_the_title(written, title, name):
@@ -56,7 +62,19 @@ def test_a_post_before_a_name_goes_to_the_title(written, title, name):
 
 @pytest.mark.parametrize(
     "name",
-    ["Tan Wei Ming", "Sri Wahyuni", "John Major", "Ou Sokhom", "Y Chhean", "Ko Aung", "Tun Tun Lwin", "Nyi Nyi Aung"],
+    [
+        "Tan Wei Ming",
+        "Sri Wahyuni",
+        "John Major",
+        "Ou Sokhom",
+        "Y Chhean",
+        "Ko Aung",
+        "Tun Tun Lwin",
+        "Nyi Nyi Aung",
+        "Tuan Anh Nguyen",  # Vietnamese "Tuan" is a given name, not the Malay title
+        "Nguyen Tuan Kiet",
+        "Le Van Tuan",
+    ],
 )
 def test_names_that_look_like_titles_stay_whole(name):
     assert person_name(name) == (None, name)
@@ -1242,3 +1260,130 @@ def test_an_untagged_full_name_before_a_tagged_surname_is_the_person(nlp, text, 
     last = [t.i for t in doc if t.text == surname][-1]
     doc.ents = [Span(doc, last, last + 1, label="PERSON")]  # what the model gave on the real article
     assert full_name in {e.text for e in _full_names_before_surnames(doc) if e.label_ == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    "text, name, not_name",
+    [
+        ("Minister of Interior Sok Vannarith said the raids would go on.", "Sok Vannarith", "Interior Sok Vannarith"),
+        ("Deputy Minister of Labour Pham Thi Hoa opened the shelter.", "Pham Thi Hoa", "Labour Pham Thi Hoa"),
+        ("The Secretary of Justice Ramon Villareal signed the order.", "Ramon Villareal", "Justice Ramon Villareal"),
+    ],
+)
+def test_the_last_word_of_a_post_with_of_is_no_part_of_the_name(nlp, text, name, not_name):
+    out = extract(nlp, text)
+    assert name in persons(out) and not_name not in persons(out)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('Police arrested driver Prasert "Lek" Wongchai, 37, at the checkpoint.', "Prasert Wongchai"),
+        ('The court convicted Ma. Cecilia "Cecil" Ramos, 44, of qualified trafficking.', "Ma. Cecilia Ramos"),
+        ('Among those charged was Arnel "Bunso" dela Pena, a barangay tanod.', "Arnel dela Pena"),
+        ("Witnesses named the recruiter as Edwin \u201cEd\u201d Manalastas of Pampanga.", "Edwin Manalastas"),
+    ],
+)
+def test_a_nickname_in_quotes_inside_a_name_leaves_one_person(nlp, text, name):
+    found = persons(extract(nlp, text))
+    assert name in found
+    assert not any(n != name and n in name for n in found)  # no piece of the name as a second person
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Survivors wait at the shelter in Poipet. KT/Touch Sovann", "Touch Sovann"),
+        ("A girl at the centre in Kampong Cham.\n\nPhoto: Chab Dai / Lim Sreypov", "Lim Sreypov"),
+        ("Police said 12 women were rescued.\n\nReporter: Agus Wibisono\nEditor: Rina Lestari", "Agus Wibisono"),
+        ("Police said 12 women were rescued.\n\nReporter: Agus Wibisono\nEditor: Rina Lestari", "Rina Lestari"),
+        ("Officers escort the suspects. (Photo by SOVANN PHEAKDEY / AFP)", "SOVANN PHEAKDEY"),
+        ("Ministry Denies Delay in Repatriation\n\nTEMPO | DIMAS PRASETYO\n\nThe ministry said", "DIMAS PRASETYO"),
+    ],
+)
+def test_credit_lines_name_their_writers_and_photographers(nlp, text, name):
+    out = extract(nlp, text)
+    assert name in persons(out)
+    assert not any("/" in a or a.endswith("Editor") for a in agencies(out) | persons(out))
+
+
+def test_a_desk_credit_without_a_name_is_nobody(nlp):
+    out = extract(nlp, "Rescued workers board a bus in Bavet. KT/Photo supplied")
+    assert not any("KT" in n for n in agencies(out) | persons(out))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police named three suspects, identified by their initials as AR, MS and YT, after the raid.",
+        "A recruiter with the initials DK was handed to the regional police on Friday.",
+    ],
+)
+def test_suspects_named_by_initials_are_no_agencies(nlp, text):
+    out = extract(nlp, text)
+    assert not agencies(out) & {"AR", "MS", "YT", "DK"}
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Officers searched a house in tambon Nong Kae of Hua Hin district.", "Nong Kae"),
+        ("The workers came from kecamatan Sukaraja in Sukabumi.", "Sukaraja"),
+        ("She was recruited in kabupaten Indramayu by a neighbour.", "Indramayu"),
+        ("The building stands in sangkat Tuek Thla near the airport.", "Tuek Thla"),
+        ("He rented rooms in Phnom Penh's Khan Mean Chey for the workers.", "Mean Chey"),
+        ("Two brokers from Khan Kamboul were arrested.", "Kamboul"),
+        ("A raid in barangay Mabolo freed six girls.", "Mabolo"),
+    ],
+)
+def test_the_name_after_a_local_designator_is_a_place(nlp, text, place):
+    out = extract(nlp, text)
+    assert place in places(out)
+    assert not any(place in n for n in persons(out) | agencies(out))
+    assert not places(out) & {"Khan", "Tambon", "Kecamatan"}
+
+
+@pytest.mark.parametrize(
+    "text, owner, unit",
+    [
+        (
+            "The Central Java Regional Police's Directorate of Special Crimes named four suspects.",
+            "Central Java Regional Police",
+            "Directorate of Special Crimes",
+        ),
+        (
+            "Officers from the Sabah Marine Police's Intelligence Division boarded the boat.",
+            "Sabah Marine Police",
+            "Intelligence Division",
+        ),
+    ],
+)
+def test_a_police_force_owning_its_unit_is_two_agencies(nlp, text, owner, unit):
+    found = agencies(extract(nlp, text))
+    assert {owner, unit} <= found
+    assert not any("'s" in a for a in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PUBLISHED : 14 Jun\n\nBANGKOK: Police freed nine women from a bar in Huai Khwang.",
+        "Updated 2 Feb\n\nHANOI - Border guards stopped a car carrying six people.",
+    ],
+)
+def test_a_pages_date_label_is_no_place(nlp, text):
+    out = extract(nlp, text)
+    assert not {n.casefold() for n in places(out) | agencies(out) | persons(out)} & {"published", "updated"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cambodian Fishermen Rescued Off Ranong\n\nThai navy officers freed 14 men from a trawler on Monday.",
+        "Lao Girls Repatriated After Bar Raid\n\nNine girls were sent home through Nong Khai on Friday.",
+        "Foreign Workers Deported From Sabah\n\nThe 40 men were flown out of Tawau.",
+    ],
+)
+def test_a_headlines_subject_and_participle_are_no_person(nlp, text):
+    found = persons(extract(nlp, text))
+    assert not any(n.split()[-1] in {"Rescued", "Repatriated", "Deported"} for n in found)
