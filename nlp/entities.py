@@ -1207,6 +1207,7 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
         else e
         for e in ents
     ]
+    ents = [trimmed for e in ents if (trimmed := _without_lower_case_or_date_edges(doc, e)) is not None]
     ents = [piece for e in ents for piece in _split_at_owner(doc, e)]
     for ent in ents:
         prev = result[-1] if result else None
@@ -1290,8 +1291,35 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     if not extra:
         return result
     # a run read over a possessive ("... Regional Police's Directorate of ...") is owner and unit
-    extra = [piece for span in extra for piece in _split_at_owner(doc, span)]
+    trimmed = [t for span in extra if (t := _without_lower_case_or_date_edges(doc, span)) is not None]
+    extra = [piece for span in trimmed for piece in _split_at_owner(doc, span)]
     return filter_spans(result + extra)
+
+
+WEEKDAYS_AND_MONTHS = {
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    *("january", "february", "march", "april", "may", "june", "july", "august"),
+    *("september", "october", "november", "december"),
+}
+
+
+def _without_lower_case_or_date_edges(doc: Doc, ent: Span) -> Span | None:
+    """The model's organisation span without what is no part of a name: all lower case
+    ("the provincial" before "Department of Labour ...", which would join it and lose the
+    name) is none; a date run into its end ("... Department on Wednesday") is cut off."""
+    if ent.label_ != "ORG" or ent.kb_id_:
+        return ent
+    if all(t.is_lower or t.is_punct for t in ent):
+        return None
+    lead = ent.start
+    while lead < ent.end - 1 and doc[lead].is_lower and doc[lead].lower_ not in {"the", "a", "an", "de", "van", "von"}:
+        lead += 1  # "provincial Department of Women's Affairs": the post's level, no part of the name
+    if lead > ent.start and doc[lead].text[:1].isupper():
+        ent = Span(doc, lead, ent.end, label="ORG")
+    for k in range(ent.start + 1, ent.end - 1):
+        if doc[k].lower_ in {"on", "in", "since", "last", "this"} and doc[k + 1].lower_ in WEEKDAYS_AND_MONTHS:
+            return Span(doc, ent.start, k, label="ORG")
+    return ent
 
 
 def _ends_in_stray_capitals(ent: Span) -> bool:
@@ -3249,6 +3277,65 @@ def _organisations_again(doc: Doc) -> list[Span]:
     return _join_court_of_place(doc, list(doc.ents))
 
 
+# A capitalised name spelled out before its initials in brackets: "the Development and Education
+# Programme for Daughters and Communities (DEPDC)", "Migrant Workers Rights Network (MWRN)".
+SPELLED_OUT_ACRONYM = re.compile(
+    r"\b((?:[A-Z][\w'-]+)(?:[ \t]+(?:[A-Z][\w'-]+|of|and|for|the|on|in|&)){1,11})[ \t]+\(([A-Z][A-Z0-9&-]{2,9})\)"
+)
+
+
+def _initials_fit(words: list[str], acronym: str) -> bool:
+    """The acronym's letters are the capitalised words' initials, in order (small words and a
+    hyphenated word's second part may add or drop a letter)."""
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    letters = "".join(c for c in acronym if c.isalpha())
+    if len(letters) == len(initials):
+        return letters == initials
+    rest = iter(letters)  # one letter more: a hyphenated word ("Anti-Trafficking") gives two
+    return len(letters) == len(initials) + 1 and letters[0] == initials[0] and all(c in rest for c in initials)
+
+
+def _spelled_out_organisations(doc: Doc) -> list[Span]:
+    """A name written out before its own initials is an organisation's, though the model
+    missed it or cut it at "and"; laws and programmes are turned away when typed."""
+    ents = list(doc.ents)
+    extra = []
+    for match in SPELLED_OUT_ACRONYM.finditer(doc_text(doc)):
+        words = match.group(1).split()
+        while words and not _initials_fit(words, match.group(2)) and len(words) > 2:
+            words = words[1:]  # "Officers of the Migrant Workers Rights Network (MWRN)": the name starts later
+        while len(words) > 2 and not words[0][:1].isupper():
+            words = words[1:]
+        if not _initials_fit(words, match.group(2)) or words[-1] in {"of", "and", "for", "the", "on", "in", "&"}:
+            continue
+        start = (
+            match.start(1) + match.group(1).rfind(" ".join(words))
+            if len(words) < len(match.group(1).split())
+            else match.start(1)
+        )
+        span = doc.char_span(start, match.end(1), alignment_mode="contract")
+        if (
+            span is None
+            or span[0].lower_ in {"the", "a", "an"}
+            or any(t.ent_type_ in {"PERSON", "GPE", "LOC"} and not t.ent_kb_id_ and len(span) <= 2 for t in span)
+        ):
+            continue
+        if any(
+            e.label_ == "ORG"
+            and e.start < span.end
+            and span.start < e.end
+            and (e.end > span.end or e.start <= span.start)
+            for e in ents
+        ):
+            continue  # the model has it already, or a longer name holding it
+        if not (INSTITUTION_HEAD.search(span.text) or span[-1].lower_ in ORG_WORDS):
+            continue  # "East Nusa Tenggara (NTT)", "Philippine Offshore Gaming Operator (POGO)": no body
+        if re.match(r"[ \t]*\([^)]*\)[ \t]+[A-Z]", doc_text(doc)[span.end_char :]):
+            continue  # "... Against Children (TICAC) Task Force": the name goes on after its initials
+        extra.append(Span(doc, span.start, span.end, label="ORG"))
+    return _preferring(extra, ents)
+
+
 def _subject_persons(doc: Doc) -> list[Span]:
     return _repair_subject_persons(doc, list(doc.ents))
 
@@ -3337,6 +3424,7 @@ SPAN_REPAIRS = (
     _described_places,
     _source_agencies,
     _organisations_after_kind_nouns,
+    _spelled_out_organisations,
     _join_patronymics,
     _join_nicknamed_persons,
     _subject_persons,

@@ -1387,3 +1387,37 @@ def test_a_pages_date_label_is_no_place(nlp, text):
 def test_a_headlines_subject_and_participle_are_no_person(nlp, text):
     found = persons(extract(nlp, text))
     assert not any(n.split()[-1] in {"Rescued", "Repatriated", "Deported"} for n in found)
+
+
+@pytest.mark.parametrize(
+    "text, agency",
+    [
+        (
+            "Sok Lina, deputy director of the provincial Department of Women's Affairs, visited the shelter.",
+            "Department of Women's Affairs",
+        ),
+        (
+            "Inspectors from the municipal Department of Labour and Vocational Training closed the factory.",
+            "Department of Labour and Vocational Training",
+        ),
+        (
+            "The raid was carried out by the Johor Criminal Investigation Department on Tuesday night.",
+            "Johor Criminal Investigation Department",
+        ),
+    ],
+)
+def test_lower_case_words_and_dates_at_an_agencys_edges_are_cut_off(nlp, text, agency):
+    found = agencies(extract(nlp, text))
+    assert agency in found
+    assert not any(a.startswith(("provincial", "municipal")) or "Tuesday" in a for a in found)
+
+
+@pytest.mark.parametrize(
+    "text, agency",
+    [
+        ("Officers of the Mekong Migrant Workers Network (MMWN) met the families.", "Mekong Migrant Workers Network"),
+        ("A complaint was lodged with the Seafarers Rights Alliance (SRA) in Songkhla.", "Seafarers Rights Alliance"),
+    ],
+)
+def test_a_name_spelled_out_before_its_initials_is_an_agency(nlp, text, agency):
+    assert agency in agencies(extract(nlp, text))
