@@ -46,18 +46,17 @@ sys.path.insert(0, str(ROOT))
 
 from bench.articles_db import add_articles
 from bench.corpus import articles
-from pipeline import ONE_BLAS_THREAD
 
-CHILD_ENV = {**os.environ, **ONE_BLAS_THREAD, "PYTHONFAULTHANDLER": "1"}
 TIMEOUT = 1800.0  # seconds per child; --timeout
 
 
 def run_child(command: list[str], what: str) -> subprocess.CompletedProcess:
     """Run one timed child; a child still running after TIMEOUT is made to print its
     stack (SIGABRT, faulthandler) and the bench stops naming it, rather than waiting forever."""
-    child = subprocess.Popen(
-        command, cwd=ROOT, env=CHILD_ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    from pipeline import ONE_BLAS_THREAD  # here, not at the top: the raw child never imports pipeline.py
+
+    env = {**os.environ, **ONE_BLAS_THREAD, "PYTHONFAULTHANDLER": "1"}
+    child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         stdout, stderr = child.communicate(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
