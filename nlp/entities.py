@@ -182,6 +182,10 @@ JUNK = {
     "un",
 }
 PERSON_LABELS = {"PERSON"}
+# Day and month names, which run into the end of a name ("the Harbor Courier Monday")
+WEEKDAY_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October"}
+MONTHS |= {"November", "December"}
 INITIALS_BEFORE = re.compile(
     r"\binitials?\b(?:[ \t]+(?:as|of|being))?[ \t]+(?:[A-Z]{1,4}\.?(?:,|,?[ \t]+and|,?[ \t]+or)?[ \t]+)*$"
 )
@@ -1296,11 +1300,7 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     return filter_spans(result + extra)
 
 
-WEEKDAYS_AND_MONTHS = {
-    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-    *("january", "february", "march", "april", "may", "june", "july", "august"),
-    *("september", "october", "november", "december"),
-}
+WEEKDAYS_AND_MONTHS = {w.lower() for w in WEEKDAY_NAMES | MONTHS}
 
 
 def _without_lower_case_or_date_edges(doc: Doc, ent: Span) -> Span | None:
@@ -2332,7 +2332,6 @@ def _product_line(doc: Doc, ent: Span, name: str) -> bool:
     return False
 
 
-WEEKDAY_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 MAKER_VERBS = {"say", "reveal", "unveil", "announce", "call", "offer", "plan", "hope", "launch", "release", "sell"}
 
 
@@ -3340,7 +3339,6 @@ def _subject_persons(doc: Doc) -> list[Span]:
     return _repair_subject_persons(doc, list(doc.ents))
 
 
-# Span repairs run in this order on the model's entities before typing and merging.
 def _organisations_without_weekday(doc: Doc) -> list[Span]:
     """ "told the Harbor Courier Monday": the model runs the day into the name before it."""
     return [
@@ -3355,8 +3353,6 @@ KIND_NOUNS = {
     *("firm company startup start-up retailer chipmaker automaker carmaker broadcaster lender insurer".split()),
     *("carrier airline publisher manufacturer outlet website magazine newspaper".split()),
 }
-MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October"}
-MONTHS |= {"November", "December"}
 
 
 def _organisations_after_kind_nouns(doc: Doc) -> list[Span]:
@@ -3413,6 +3409,7 @@ def _full_names_before_surnames(doc: Doc) -> list[Span]:
     return _preferring(extra, ents)
 
 
+# Span repairs run in this order on the model's entities before typing and merging.
 SPAN_REPAIRS = (
     _organisations,
     _organisations_again,
