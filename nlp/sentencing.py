@@ -14,7 +14,16 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from nlp.entities import INSTITUTION_HEAD, Entity, Mention, doc_text, person_tokens
-from nlp.numbers import NUMBER, TERM_RE, bare_number_months, find_terms, parse_number, term_list, term_to_months
+from nlp.numbers import (
+    NUMBER,
+    TERM_RE,
+    UNITS,
+    bare_number_months,
+    find_terms,
+    parse_number,
+    term_list,
+    term_to_months,
+)
 
 TRIGGER_LEMMAS = {"sentence", "jail", "imprison", "incarcerate"}
 TRIGGER_FORMS = {"sentenced", "jailed", "imprisoned", "incarcerated", "fined"}
@@ -1060,7 +1069,7 @@ def _gapped_terms(
 # named only in the next sentences; the terms go to those named, in order.
 # "jailed three Chinese men for 10 years each and a Cambodian woman for five years": a number
 # of people told by one role noun, each with that term.
-ROLE_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+ROLE_COUNTS = {word: n for word, n in UNITS.items() if 2 <= n <= 6}  # "two" ... "six"
 ROLE_SEGMENT = re.compile(
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)(?:a|an|the|his|her|their|one\s+of\s+(?:his|her|their|the)|"
     rf"(?P<count>{'|'.join(ROLE_COUNTS)}|[2-6]))\s+"
