@@ -138,10 +138,10 @@ def work(server, keys: Keys, owner: str, version: str, extract, ttl: float = 30,
                 if check:
                     check()
                 taken = frontier.pop()
-                if taken is None:
+                if not taken:
                     time.sleep(poll)
                     continue
-                lease, _, body = taken.partition(b"\n")
+                lease, _, body = taken[0].partition(b"\n")
                 batch = [(text, article_id) for text, article_id in json.loads(body)]
                 results = [[article_id, extraction, error] for article_id, extraction, error in extract(batch)]
                 message = json.dumps({"batch": lease.decode(), "worker": owner, "version": version, "results": results})

@@ -3,6 +3,8 @@ leasing queue of `fleet.leases` (a pop takes a lease instead of deleting the req
 
 from __future__ import annotations
 
+from collections import deque
+
 from scrapy_redis.queue import Base
 from scrapy_redis.scheduler import Scheduler
 
@@ -25,14 +27,21 @@ def frontier_for(spider) -> Frontier:
 
 
 class LeaseQueue(Base):
-    """scrapy-redis's priority queue (a sorted set, lowest score first), popped into a lease."""
+    """scrapy-redis's priority queue (a sorted set, lowest score first), popped into a lease,
+    `NEWS_REDIS_PREFETCH` requests at a time: one round trip takes several, and the ones not
+    yet handed to Scrapy wait here, leased (a crawler that dies has them requeued by the
+    fleet like any other lease; one that shuts down requeues its own)."""
 
     def __init__(self, server, spider, key, serializer=None):
         super().__init__(server, spider, key, serializer)
         self.frontier = frontier_for(spider)
+        self.prefetch = max(1, spider.crawler.settings.getint("NEWS_REDIS_PREFETCH", 1))
+        self.taken: deque[bytes] = deque()
 
     def __len__(self):
-        return self.server.zcard(self.key)
+        """Requests queued in the fleet and taken here but not yet handed out: Scrapy calls
+        the crawler idle only when both are none."""
+        return self.server.zcard(self.key) + len(self.taken)
 
     def member(self, request) -> tuple[bytes, float]:
         """(the queue member, its score) of `request`; its lease id travels in its meta."""
@@ -44,26 +53,50 @@ class LeaseQueue(Base):
 
     def pop(self, timeout=0):
         """Never blocks: a blocking pop would stop the whole crawler's reactor (its downloads too)."""
-        member = self.frontier.pop()
-        if member:
-            return self._decode_request(member.split(b"\n", 1)[1])
+        if not self.taken:
+            self.taken.extend(self.frontier.pop(self.prefetch))
+        if self.taken:
+            return self._decode_request(self.taken.popleft().split(b"\n", 1)[1])
         return None
+
+
+SEEN_HERE_LIMIT = 500_000  # fingerprints a crawler remembers (about 60 MB); forgotten beyond
 
 
 class LeasingScheduler(Scheduler):
     """scrapy-redis's scheduler, its duplicate filter's check and the push made one Lua call
     (a round trip less per request); a redirect to a URL the fleet already requested ends
-    the lease of the request it came from."""
+    the lease of the request it came from.
+
+    A fingerprint this crawler has already put through the check is in the fleet's filter
+    for the rest of the run (the filter only grows until the writer ends the run), so the
+    crawler remembers it and does not ask Redis again: the same navigation links on every
+    page of a site cost one round trip per crawler, not one per page."""
+
+    def open(self, spider):
+        super().open(spider)
+        self.seen_here: set[str] = set()
 
     def enqueue_request(self, request):
         frontier = frontier_for(self.spider)
-        if request.dont_filter:
+        redirected_from = request.meta.get(LEASE)  # only a redirect arrives with a lease
+        fingerprint = None if request.dont_filter else self.df.request_fingerprint(request)
+        known_here = fingerprint in self.seen_here
+        if fingerprint is None:
             self.queue.push(request)
-        elif not frontier.push_unseen(self.df.key, self.df.request_fingerprint(request), *self.queue.member(request)):
+        elif known_here or not self._push_unseen(frontier, fingerprint, request):
+            if known_here and self.stats:
+                self.stats.inc_value("fleet/duplicates_known_here")
             self.df.log(request, self.spider)
-            if LEASE in request.meta:
-                frontier.release(request.meta[LEASE])
+            if redirected_from:
+                frontier.release(redirected_from)
             return False
         if self.stats:
-            self.stats.inc_value("scheduler/enqueued/redis", spider=self.spider)
+            self.stats.inc_value("scheduler/enqueued/redis")
         return True
+
+    def _push_unseen(self, frontier: Frontier, fingerprint: str, request) -> bool:
+        if len(self.seen_here) >= SEEN_HERE_LIMIT:
+            self.seen_here.clear()
+        self.seen_here.add(fingerprint)
+        return frontier.push_unseen(self.df.key, fingerprint, *self.queue.member(request))

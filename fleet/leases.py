@@ -19,15 +19,20 @@ from fleet.keys import Keys
 
 LEASE = "fleet_lease"  # request.meta key: travels with the request's retries and redirects
 
-# KEYS: queue, leases, lease owners; ARGV: owner. The queue's members are "lease id\n<request>".
+# KEYS: queue, leases, lease owners; ARGV: owner, how many. The queue's members are
+# "lease id\n<request>". Returns the members taken, lowest score first.
 _POP = """
-local top = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-if #top == 0 then return false end
-redis.call('ZREM', KEYS[1], top[1])
-local id = string.sub(top[1], 1, string.find(top[1], '\\n', 1, true) - 1)
-redis.call('HSET', KEYS[2], id, top[1])
-redis.call('HSET', KEYS[3], id, ARGV[1] .. '|' .. top[2])
-return top[1]
+local top = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[2]) - 1, 'WITHSCORES')
+local taken = {}
+for i = 1, #top, 2 do
+  local member, score = top[i], top[i + 1]
+  redis.call('ZREM', KEYS[1], member)
+  local id = string.sub(member, 1, string.find(member, '\\n', 1, true) - 1)
+  redis.call('HSET', KEYS[2], id, member)
+  redis.call('HSET', KEYS[3], id, ARGV[1] .. '|' .. score)
+  taken[#taken + 1] = member
+end
+return taken
 """
 # KEYS: queue, duplicate filter; ARGV: fingerprint, score, member. scrapy-redis's check and push
 # in one round trip: queued only if the fingerprint is new to the filter.
@@ -91,8 +96,9 @@ class Frontier:
         """Queue `member` unless the duplicate filter has seen `fingerprint` (which it now has)."""
         return bool(self._push_unseen(keys=[self.keys.requests, dupefilter_key], args=[fingerprint, score, member]))
 
-    def pop(self) -> bytes | None:
-        return self._pop(keys=[self.keys.requests, self.keys.leases, self.keys.lease_owners], args=[self.owner])
+    def pop(self, count: int = 1) -> list[bytes]:
+        """Up to `count` members off the top of the queue, each now leased to this crawler."""
+        return self._pop(keys=[self.keys.requests, self.keys.leases, self.keys.lease_owners], args=[self.owner, count])
 
     def release(self, lease: str) -> None:
         """The request of `lease` is done: all it produced is in Redis."""

@@ -33,7 +33,7 @@ def run_crawler(redis_url: str, sources: Path, extra: dict | None, parsed_source
     """One crawler of the fleet, once the writer has published its run (waits up to `wait` s)."""
     from crawler.runner import run_crawl
     from fleet.keys import Keys, connect
-    from fleet.settings import fleet_settings
+    from fleet.settings import crawler_settings
     from fleet.writer import published_run
 
     server, keys = connect(redis_url), Keys()
@@ -43,7 +43,7 @@ def run_crawler(redis_url: str, sources: Path, extra: dict | None, parsed_source
         return EXIT_FAILED
     me = crawler_id()
     log.info("crawler %s: run %d of the writer on %s", me, run_id, redis_url)
-    settings = {**(extra or {}), **fleet_settings(redis_url, me)}
+    settings = crawler_settings(redis_url, me, extra)
     if progress:
         settings["NEWS_PROGRESS"] = True
     stats = run_crawl(sources, None, extra_settings=settings, parsed_sources=parsed_sources)

@@ -266,7 +266,8 @@ def test_a_lease_ends_with_its_transaction_even_after_redis_lost_its_scripts():
         for n, url_of_page in enumerate(["http://a.example/1", "http://a.example/2"]):
             frontier.push(f"{lease_id(url_of_page)}\nrequest {n}".encode(), score=n)
         for flush_first in (False, True):
-            lease = frontier.pop().split(b"\n", 1)[0].decode()
+            (taken,) = frontier.pop()
+            lease = taken.split(b"\n", 1)[0].decode()
             assert server.hexists(keys.leases, lease)
             if flush_first:
                 server.script_flush()
@@ -275,3 +276,72 @@ def test_a_lease_ends_with_its_transaction_even_after_redis_lost_its_scripts():
             frontier.execute_and_release(pipe, lease)
             assert not server.hexists(keys.leases, lease) and not server.hexists(keys.lease_owners, lease)
         assert server.llen(keys.messages) == 2 and not server.zcard(keys.requests)
+
+
+def test_one_pop_leases_several_requests_lowest_score_first():
+    import redis
+
+    from fleet.keys import Keys
+    from fleet.leases import Frontier, lease_id
+
+    with redis_server() as url:
+        server = redis.Redis.from_url(url)
+        keys = Keys("test")
+        frontier = Frontier(server, keys, "crawler-1")
+        for n in (4, 2, 0, 3, 1):
+            frontier.push(f"{lease_id(f'http://a.example/{n}')}\nrequest {n}".encode(), score=n)
+        taken = [frontier.pop(3), frontier.pop(3), frontier.pop(3)]
+        assert [[m.split(b"\n")[1] for m in t] for t in taken] == [
+            [b"request 0", b"request 1", b"request 2"],
+            [b"request 3", b"request 4"],
+            [],
+        ]
+        assert server.hlen(keys.leases) == 5 and server.zcard(keys.requests) == 0
+        assert {v.split(b"|")[0] for v in server.hvals(keys.lease_owners)} == {b"crawler-1"}
+
+
+def test_a_crawler_asks_redis_once_per_url_and_the_fleet_filters_across_crawlers():
+    """The scheduler's own memory of checked fingerprints spares Redis a round trip for a
+    link seen again; a URL another crawler queued is still filtered, by Redis."""
+    import redis
+    from scrapy import Request, Spider
+    from scrapy.utils.test import get_crawler
+
+    from fleet.frontier import LeasingScheduler
+    from fleet.settings import fleet_settings
+
+    def scheduler(url: str, name: str):
+        crawler = get_crawler(Spider, settings_dict=fleet_settings(url, name, prefix="test"))
+        crawler.spider = crawler._create_spider("fleet")
+        made = LeasingScheduler.from_crawler(crawler)
+        made.open(crawler.spider)
+        return made
+
+    def scripts_run(server) -> int:
+        return server.info("commandstats").get("cmdstat_evalsha", {}).get("calls", 0)
+
+    with redis_server() as url:
+        server = redis.Redis.from_url(url)
+        first, second = scheduler(url, "crawler-1"), scheduler(url, "crawler-2")
+        page = "http://news.example/2025/05/a-story.html"
+        assert first.enqueue_request(Request(page)) is True
+        before = scripts_run(server)
+        assert first.enqueue_request(Request(page)) is False  # known here: no round trip
+        assert scripts_run(server) == before
+        assert second.enqueue_request(Request(page)) is False  # known to the fleet: Redis says so
+        assert scripts_run(server) == before + 1
+        assert len(first) == 1 and first.next_request().url == page and len(first) == 0
+
+
+def test_an_operator_tunes_the_fleet_but_cannot_unmake_it():
+    from fleet.settings import crawler_settings
+
+    settings = crawler_settings(
+        "redis://127.0.0.1:1/0",
+        "crawler-1",
+        {"NEWS_REDIS_IDLE_POLL": 0, "NEWS_REDIS_PREFETCH": 1, "DOWNLOAD_TIMEOUT": 10, "NEWS_DB_PATH": "x.db"},
+    )
+    assert settings["NEWS_REDIS_IDLE_POLL"] == 0 and settings["NEWS_REDIS_PREFETCH"] == 1
+    assert settings["DOWNLOAD_TIMEOUT"] == 10
+    assert settings["NEWS_DB_PATH"] == ""  # a crawler of the fleet never opens the database
+    assert crawler_settings("redis://127.0.0.1:1/0", "crawler-1")["NEWS_REDIS_PREFETCH"] == 4
