@@ -366,14 +366,15 @@ def _stored_candidates(db, new: dict[str, Report]) -> tuple[set[str], set[str]]:
         read_blocks(db, lone_of_many - lone_of_single, singles_only=True),  # a full name, the one-part names
     ]
     own = {name: initials(name) for names in names_by_key.values() for name in names}
+    meets: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # a stored report -> the new names it meets
+    for key, members in pair_blocks.items():  # (in as many blocks as their names share pairs of parts)
+        for report, name, letters in members:
+            meets[(report, name, letters if letters is not None else initials(name))] |= names_by_key[key]
     candidates = {
         report
-        for key, members in pair_blocks.items()
-        for report, name, letters in members
+        for (report, name, letters), others in meets.items()
         if any(  # the initials first: most of a common family name's block fails them
-            initials_fit(letters if letters is not None else initials(name), own[other])
-            and compare_names(name, other) is not None
-            for other in names_by_key[key]
+            initials_fit(letters, own[other]) and compare_names(name, other) is not None for other in others
         )
     }
     candidates.update(

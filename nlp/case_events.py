@@ -101,6 +101,8 @@ STAGE_WORDS = re.compile(
 )
 # what a description of someone about to be named ends in ("a Houston man", "its Chinese manager")
 DESCRIBED_PEOPLE = PERSON_NOUNS | PLURAL_NOUNS | {"director", "neighbour", "neighbor", "guide", "person", "persons"}
+# ... and a family told of before its members are named ("arrested two brothers", "three sisters")
+DESCRIBED_PEOPLE |= {"brothers", "sisters", "siblings", "cousins", "relatives", "sons", "daughters", "spouses"}
 AGED = re.compile(r"\b(\d{1,3})-year-old\b")
 PRE_TRIAL = re.compile(r"\b(?:pre-?\s?trial|provisional)\s+detention\b|\bremand\b", re.I)
 # "returned the indictment against X", "filed charges against X" (not "the charges against X were dropped")

@@ -408,10 +408,18 @@ def update_cases(
                 where {end} in (select report_id from temp.wanted_moved) and {column} is not {moved_to}"""
         )
     ends = [LINK_COLUMNS.index("case_id"), LINK_COLUMNS.index("other_case_id")]
+    ends_of = ("case_id", "other_case_id")
     recount = {case["id"] for case in new_cases} | set(moved.values())
     recount |= {case_id for r in moved for case_id in was_in.get(r, ())}
-    recount |= {link[c] for link in new_links for c in ("case_id", "other_case_id")}
-    recount |= {stored_links[key][i] for key in dropped for i in ends}
+    verdict = LINK_COLUMNS.index("verdict")
+
+    def was_review(link: dict) -> bool:
+        old = stored_links.get((link["report_id"], link["other_id"]))
+        return old is not None and old[verdict] == "review"
+
+    # a link ruled "different" (most of a common name's namesakes) counts in no case's doubtful links
+    recount |= {link[c] for link in new_links if link["verdict"] == "review" or was_review(link) for c in ends_of}
+    recount |= {stored_links[key][i] for key in dropped if stored_links[key][verdict] == "review" for i in ends}
     _count_doubtful(db, recount - gone)  # the cases whose review links may have changed
     return _change(stored_cases, cases, gone, stored_links, new_links, dropped)
 

@@ -51,6 +51,15 @@ def events(nlp, text, published="2025-06-05"):
                 ("Keo Vichet", "charged", None, "2025-06-05", "article"),
             },
         ),
+        (  # a family described before its members are named ("two brothers", "three sisters")
+            "Police in Kampot have arrested three sisters for selling girls to a brothel in Thailand. "
+            "Chea Srey, 30, Chea Mony, 28, and Chea Lina, 25, ran a karaoke bar in Kampot town, police said.",
+            {
+                ("Chea Srey", "arrested", None, "2025-06-05", "article"),
+                ("Chea Mony", "arrested", None, "2025-06-05", "article"),
+                ("Chea Lina", "arrested", None, "2025-06-05", "article"),
+            },
+        ),
         (  # the next sentence's subject is an official, not the one the description introduced
             "Police arrested a man in Poipet on Sunday. Police chief Sin Saroeun said the case was under "
             "investigation.",
