@@ -381,10 +381,15 @@ def _introduced_next(sents: list[Span], index: int, heads: list[Token], persons_
     if not wanted:
         return []
     sent = sents[index + 1]
-    if sent.root.pos_ not in {"VERB", "AUX"}:
+    verb = sent.root
+    if verb.i in persons_by_token:  # a name part taken for the head ("Nurul Huda binti Kamaruddin, 35, ... claimed")
+        verb = next(
+            (t for t in sent if t.i > verb.i and t.pos_ in {"VERB", "AUX"} and t.i not in persons_by_token), verb
+        )
+    if verb.pos_ not in {"VERB", "AUX"}:
         return []
     found: list[Entity] = []
-    for i in range(sent.start, sent.root.i):  # the subject stands before the verb (the parse may be wrong)
+    for i in range(sent.start, verb.i):  # the subject stands before the verb (the parse may be wrong)
         person = persons_by_token.get(i)
         if person is None or person in found:
             continue

@@ -877,6 +877,7 @@ def test_a_night_keeps_the_counts_without_counting_the_tables(tmp_path):
     )
     link_cases(db)
     assert read_counts(db) == _counts(db)
+    rowid = dict(db.execute("select defendant, rowid from cases").fetchall())
     _add(
         db,
         [
@@ -889,6 +890,12 @@ def test_a_night_keeps_the_counts_without_counting_the_tables(tmp_path):
     assert {k: counts[k] for k in ("cases", "links_same", "links_review")} == _counts(db) == read_counts(db)
     assert counts["cases"] == 5 and counts["links_same"] == 1 and counts["links_review"] == 1
     assert link_new_reports(db)["cases"] == 5  # nothing new: the stored counts
+    stored = {rowid for (rowid,) in db.execute("select rowid from cases")}
+    assert rowid["Keo Dara"] in stored  # the namesake's case: not rewritten
+    review = db.execute("select case_id, other_case_id from case_links where verdict = 'review'").fetchall()
+    assert len(review) == 1 and review[0][0] != review[0][1]
+    doubtful = db.execute("select count(*) from cases where doubtful_links = 1").fetchone()[0]
+    assert doubtful == 2  # both ends of the review link count it
     nightly = _snapshot(db)
     link_cases(db)
     assert _snapshot(db) == nightly
