@@ -3,9 +3,12 @@
 A *report* is what one article says about one person: their case events (arrested ...
 appeal decided) and sentence. Two reports are one case when their names match (see
 `cases.names`) and nothing contradicts it; a spelling variant needs something more in
-common (a co-defendant, the court, the place, a consistent age); ages that do not fit
-make two people; a name alone, a single name part, or a match with a contradiction
-(another country, years apart, only places apart, a "Jr."/"Sr." in one name only) is *doubtful*: kept apart and listed for review, never merged silently. Each
+common (a co-defendant, the court, the place or a town and its province, a consistent age);
+ages that do not fit make two people; a name of one part needs one thing more in common
+when both reports give it alone ("Sutrisno"), two when the other gives the full name
+("Okafor" / "Emmanuel Okafor"); a match with a contradiction (another country, years apart,
+only places apart, two prison terms for a spelling variant, a "Jr."/"Sr." in one name only)
+or with too little in common is *doubtful*: kept apart and listed for review, never merged silently. Each
 link keeps its score and evidence. A reviewer's decision (`case_decisions`) beats the
 rules, and every later run and every reprocessing applies it again, since cases are
 rebuilt from the reports and the decisions each time.
@@ -298,10 +301,12 @@ def link_cases(db) -> dict:
 
 def link_new_reports(db) -> dict:
     """Link the reports no case holds yet (what the last `process` stored) to the stored cases,
-    touching only the cases of stored reports whose names match a new one's (found through
-    the blocking index): the cost of a night's run follows its new articles, not the size of
-    the archive. The touched cases are regrouped with their stored links, the new links and
-    the reviewers' decisions, by the same rules as a rebuild. A report seen before (its
+    comparing it only with the stored reports whose names match a new one's (found through
+    the blocking index) and regrouping only the cases a new report has a "same" link to: the
+    cost of a night's run follows its new articles, not the size of the archive. Those cases
+    are regrouped with their stored links, the new links and the reviewers' decisions, by the
+    same rules as a rebuild; a namesake kept apart keeps its case and gets the link row; the
+    counts are the stored ones plus what the night changed. A report seen before (its
     article was reprocessed, and `storage.cases.unlink_article` unlinked the cases it was in)
     makes it a rebuild: `link_cases`; so do cases built under other linking rules
     (LINKING_VERSION), whose stored keys and links the new rules would not meet."""
