@@ -3,9 +3,12 @@
 A *report* is what one article says about one person: their case events (arrested ...
 appeal decided) and sentence. Two reports are one case when their names match (see
 `cases.names`) and nothing contradicts it; a spelling variant needs something more in
-common (a co-defendant, the court, the place, a consistent age); ages that do not fit
-make two people; a name alone, a single name part, or a match with a contradiction
-(another country, years apart, only places apart, a "Jr."/"Sr." in one name only) is *doubtful*: kept apart and listed for review, never merged silently. Each
+common (a co-defendant, the court, the place or a town and its province, a consistent age);
+ages that do not fit make two people; a name of one part needs one thing more in common
+when both reports give it alone ("Sutrisno"), two when the other gives the full name
+("Okafor" / "Emmanuel Okafor"); a match with a contradiction (another country, years apart,
+only places apart, two prison terms for a spelling variant, a "Jr."/"Sr." in one name only)
+or with too little in common is *doubtful*: kept apart and listed for review, never merged silently. Each
 link keeps its score and evidence. A reviewer's decision (`case_decisions`) beats the
 rules, and every later run and every reprocessing applies it again, since cases are
 rebuilt from the reports and the decisions each time.
@@ -14,10 +17,11 @@ rebuilt from the reports and the decisions each time.
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from cases.names import block_keys, compare_names, generation, initials, initials_fit, name_parts
+from cases.names import bare_parts, block_keys, compare_names, generation, initials, initials_fit, name_parts
 from storage.cases import (
     articles_of,
     block_sizes,
@@ -28,16 +32,19 @@ from storage.cases import (
     read_blocks,
     read_case_ids,
     read_case_members,
+    read_counts,
     read_decisions,
     read_events,
     read_links,
     read_pair_blocks,
+    read_report_cases,
     read_sentences,
     report_id,
     set_linking_version,
     unlinked_reports,
     update_cases,
     write_cases,
+    write_counts,
 )
 from storage.schema import stable_id, transaction
 
@@ -56,7 +63,7 @@ STAGE_ORDER = (
 # Bump whenever the name keys (cases.names.block_keys, initials) or the matching rules
 # change: the stored blocking index and links were made by the old ones, so the next night
 # rebuilds every case (`link_cases`) instead of linking only its new reports.
-LINKING_VERSION = "2"
+LINKING_VERSION = "3"
 YEARS_APART = 8  # reports further apart than this are doubtful, whatever the name
 YEARS_QUIET = 4  # the same name this far apart with nothing else in common is doubtful
 OUTCOMES = {"convicted", "acquitted", "sentenced"}  # a later report cannot go back to before these
@@ -68,6 +75,11 @@ COURT_WORDS = set(
 )
 APPEAL_COURT_WORDS = {"appeal", "appeals", "appellate", "supreme", "high", "cassation"}
 MAX_BLOCK = 200  # a name part shared by more reports than this ("nguyen") does not pair them
+# two places this close are one area: a town and its province ("Hat Yai" / "Songkhla", "Poipet" /
+# "Banteay Meanchey"), where the police arrest and the provincial court tries; further apart,
+# and with nothing else in common, the same name is two people (Medan / Makassar)
+NEAR_KM = 60
+AREAS = {"province", "state", "region"}  # two of these are never "near": neighbours, not one place
 
 
 @dataclass
@@ -87,6 +99,7 @@ class Report:
     sentence: dict | None = None
     country_from_place: bool = False  # the country of a place the events name, not the outlet's
     article_places: set[str] = field(default_factory=set)  # the places below country the article names
+    points: dict[str, tuple[float, float, bool]] = field(default_factory=dict)  # lat, lon, a province or larger
     url: str | None = None  # the article's
 
 
@@ -147,12 +160,18 @@ def read_reports(db, report_ids: set[str] | None = None) -> dict[str, Report]:
     return reports
 
 
-def _place_report(report: Report, places: list[tuple[str, str | None, str | None]]) -> None:
-    """The article's places below country level, and the report's country when its events name
-    no place: the outlet's, unless the article is about somewhere else (a Vietnamese paper on a
-    trial in Houston) or the outlet has none (wire copy), then that of the places it names most."""
-    local = [(name, country) for name, country, kind in places if kind != "country"]
+def _place_report(report: Report, places: list[tuple]) -> None:
+    """The article's places below country level (and their coordinates), and the report's
+    country when its events name no place: the outlet's, unless the article is about somewhere
+    else (a Vietnamese paper on a trial in Houston) or the outlet has none (wire copy), then
+    that of the places it names most."""
+    local = [(name, country) for name, country, kind, *_ in places if kind != "country"]
     report.article_places = {name.casefold() for name, _ in local}
+    report.points = {
+        name.casefold(): (*point, kind in AREAS)
+        for name, _, kind, *point in places  # (name, country, kind[, latitude, longitude])
+        if kind != "country" and len(point) == 2 and None not in point
+    }
     if report.country_from_place:
         return
     countries = Counter(country for _, country in local if country)
@@ -189,6 +208,9 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     elif not courts and (seat := _court_seat(a, b) or _court_seat(b, a)):
         support += 1  # arrested in Kampong Cham, sentenced by the Kampong Cham Provincial Court
         evidence.append("court of the place: " + seat)
+    elif near := _places_near(a, b):  # arrested in Hat Yai, sentenced by the Songkhla court
+        support += 1
+        evidence.append("places near: " + near)
     years = _years_apart(a.published, b.published)
     if a.country and b.country and a.country != b.country:
         if shared:  # one case covered from two countries: the co-defendants say so
@@ -220,6 +242,9 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     if backwards:
         against += 1
         evidence.append(backwards)
+    if match.kind in {"variant", "partial"} and (terms := _terms_differ(a, b)):  # 15 years and 7: two trials
+        against += 1
+        evidence.append("prison terms differ: " + terms)
     ages_differ = fitting_ages = False
     if a.age is not None and b.age is not None:
         expected = years or 0
@@ -234,14 +259,24 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     if not support and match.kind in {"exact", "reordered"} and (where := _places_apart(a, b)):  # two provinces
         against += 1
         evidence.append("places differ: " + where)
+    single = min(len(bare_parts(a.name)), len(bare_parts(b.name))) == 1
     if ages_differ:
         verdict = "different"
+    elif single:  # "Sutrisno" and "Sutrisno", "Okafor" once "Emmanuel Okafor" is known
+        ambiguous = _single_ambiguous(a, b) or _single_ambiguous(b, a)
+        if ambiguous:
+            evidence.append(ambiguous)
+        # a name known by one part on both sides needs one thing in common besides it; a part of a
+        # full name ("Okafor" of "Emmanuel Okafor") two: co-defendants, court, place, a fitting age
+        needed = 1 if match.kind == "exact" else 2
+        if support >= needed and not against and not ambiguous:
+            verdict = "same"
+        else:
+            verdict = "review" if support and not against else "different"
     elif match.kind in {"exact", "reordered"}:
         verdict = "same" if not against else "review"
     elif match.kind == "variant":
         verdict = "same" if support and not against else "review" if not against or support > against else "different"
-    else:  # a single name part: never merged by the rules
-        verdict = "review" if support and not against else "different"
     if verdict == "same" and generation(a.name) != generation(b.name) and not shared and not fitting_ages:
         verdict = "review"  # "Ricardo Morales Sr." / "Ricardo Morales": the father, or his son?
         evidence.append("Jr./Sr. in one name only")
@@ -259,15 +294,19 @@ def link_cases(db) -> dict:
     with transaction(db):
         write_cases(db, cases, link_rows, report_cases, sentences, _block_rows(reports.values()))
         set_linking_version(db, LINKING_VERSION)
-    return _counts(db, len(reports))
+        counts = _counts(db)
+        write_counts(db, counts)
+    return {**counts, "reports": len(reports)}
 
 
 def link_new_reports(db) -> dict:
     """Link the reports no case holds yet (what the last `process` stored) to the stored cases,
-    touching only the cases of stored reports whose names match a new one's (found through
-    the blocking index): the cost of a night's run follows its new articles, not the size of
-    the archive. The touched cases are regrouped with their stored links, the new links and
-    the reviewers' decisions, by the same rules as a rebuild. A report seen before (its
+    comparing it only with the stored reports whose names match a new one's (found through
+    the blocking index) and regrouping only the cases a new report has a "same" link to: the
+    cost of a night's run follows its new articles, not the size of the archive. Those cases
+    are regrouped with their stored links, the new links and the reviewers' decisions, by the
+    same rules as a rebuild; a namesake kept apart keeps its case and gets the link row; the
+    counts are the stored ones plus what the night changed. A report seen before (its
     article was reprocessed, and `storage.cases.unlink_article` unlinked the cases it was in)
     makes it a rebuild: `link_cases`; so do cases built under other linking rules
     (LINKING_VERSION), whose stored keys and links the new rules would not meet."""
@@ -275,22 +314,37 @@ def link_new_reports(db) -> dict:
         return link_cases(db)
     new_ids = unlinked_reports(db)
     if not new_ids:
-        return _counts(db, 0)
+        return {**_stored_counts(db), "reports": 0}
     if ever_linked(db, new_ids):
         return link_cases(db)
     new = read_reports(db, new_ids)
     candidates, too_big = _stored_candidates(db, new)
-    stored = read_case_members(db, candidates) - set(new) if candidates else set()
-    reports = {**read_reports(db, stored), **new} if stored else new
-    links = _stored_links(db, reports)
-    links.update(candidate_links(reports, only=set(new), skip=too_big))
-    links = _with_decisions(links, reports, read_decisions(db, reports))
+    near = read_reports(db, candidates) if candidates else {}  # the stored namesakes, compared
+    new_links = candidate_links({**near, **new}, only=set(new), skip=too_big)
+    # Only the cases a new report may join are regrouped (with every report, link and decision
+    # of theirs); a namesake kept apart (review, different) keeps its case as it is, and gets
+    # the link row: the work follows the night's articles, not how many namesakes the archive holds.
+    joined = {end for link in new_links.values() if link.verdict == "same" for end in (link.report_id, link.other_id)}
+    stored = read_case_members(db, joined - set(new)) - set(new) if joined - set(new) else set()
+    reports = {**{r: near[r] for r in stored if r in near}, **read_reports(db, stored - set(near)), **new}
+    links = _stored_links(db, reports) if stored else {}
+    links.update({pair: link for pair, link in new_links.items() if pair[0] in reports and pair[1] in reports})
+    links = _with_decisions(links, reports, read_decisions(db, reports) if stored else {})
     case_of = cluster(reports, links)
     cases, link_rows, report_cases, sentences = _case_rows(reports, links, case_of)
+    apart = [link for pair, link in new_links.items() if pair not in links]  # to namesakes left as they are
+    if apart:
+        outside = read_report_cases(
+            db, {end for link in apart for end in (link.report_id, link.other_id)} - set(reports)
+        )
+        link_rows += _link_rows(apart, {**outside, **case_of})
     old_cases = read_case_ids(db, stored)
     with transaction(db):
-        update_cases(db, old_cases, set(reports), cases, link_rows, report_cases, sentences, _block_rows(new.values()))
-    return _counts(db, len(new))
+        change = update_cases(
+            db, old_cases, set(reports), cases, link_rows, report_cases, sentences, _block_rows(new.values())
+        )
+        counts = _stored_counts(db, change)
+    return {**counts, "reports": len(new)}
 
 
 def _stored_candidates(db, new: dict[str, Report]) -> tuple[set[str], set[str]]:
@@ -317,14 +371,15 @@ def _stored_candidates(db, new: dict[str, Report]) -> tuple[set[str], set[str]]:
         read_blocks(db, lone_of_many - lone_of_single, singles_only=True),  # a full name, the one-part names
     ]
     own = {name: initials(name) for names in names_by_key.values() for name in names}
+    meets: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # a stored report -> the new names it meets
+    for key, members in pair_blocks.items():  # (in as many blocks as their names share pairs of parts)
+        for report, name, letters in members:
+            meets[(report, name, letters if letters is not None else initials(name))] |= names_by_key[key]
     candidates = {
         report
-        for key, members in pair_blocks.items()
-        for report, name, letters in members
+        for (report, name, letters), others in meets.items()
         if any(  # the initials first: most of a common family name's block fails them
-            initials_fit(letters if letters is not None else initials(name), own[other])
-            and compare_names(name, other) is not None
-            for other in names_by_key[key]
+            initials_fit(letters, own[other]) and compare_names(name, other) is not None for other in others
         )
     }
     candidates.update(
@@ -364,7 +419,16 @@ def _case_rows(reports: dict[str, Report], links: dict, case_of: dict[str, str])
     """The rows to write: cases, links, each report's case, each sentence's case columns."""
     members_of = _members(case_of)
     cases = [case_record(case_id, [reports[r] for r in members]) for case_id, members in members_of.items()]
-    link_rows = [
+    link_rows = _link_rows(links.values(), case_of)
+    report_cases = {r.id: case_of[r.id] for r in reports.values()}
+    sentences = [
+        row for case_id, members in members_of.items() for row in case_sentences(case_id, [reports[m] for m in members])
+    ]
+    return cases, link_rows, report_cases, sentences
+
+
+def _link_rows(links, case_of: dict[str, str]) -> list[dict]:
+    return [
         {
             "report_id": link.report_id,
             "other_id": link.other_id,
@@ -375,13 +439,8 @@ def _case_rows(reports: dict[str, Report], links: dict, case_of: dict[str, str])
             "case_id": case_of[link.report_id],
             "other_case_id": case_of[link.other_id],
         }
-        for link in links.values()
+        for link in links
     ]
-    report_cases = {r.id: case_of[r.id] for r in reports.values()}
-    sentences = [
-        row for case_id, members in members_of.items() for row in case_sentences(case_id, [reports[m] for m in members])
-    ]
-    return cases, link_rows, report_cases, sentences
 
 
 def _block_rows(reports) -> list[tuple[str, str, str, int, str]]:
@@ -398,14 +457,28 @@ def _block_rows(reports) -> list[tuple[str, str, str, int, str]]:
     )
 
 
-def _counts(db, reports: int) -> dict:
+def _counts(db) -> dict:
+    """The counts a run reports, counted over the whole tables (a rebuild's)."""
     one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     return {
         "cases": one("select count(*) from cases"),
-        "reports": reports,
         "links_same": one("select count(*) from case_links where verdict = 'same'"),
         "links_review": one("select count(*) from case_links where verdict = 'review' and case_id != other_case_id"),
     }
+
+
+def _stored_counts(db, change: dict | None = None) -> dict:
+    """The counts as the last run left them, with this night's `change` (of `update_cases`)
+    added and stored: counting the tables every night would cost as much as the archive holds
+    (a database from before the counts were kept is counted once)."""
+    counts = read_counts(db)
+    if counts is None:
+        counts = _counts(db)  # the change is in the tables already
+    elif change:
+        counts = {key: counts[key] + change.get(key, 0) for key in counts}
+    if change is not None or read_counts(db) is None:
+        write_counts(db, counts)
+    return counts
 
 
 def candidate_links(
@@ -601,9 +674,59 @@ def _places_apart(a: Report, b: Report) -> str | None:
         return None
     pa = a.article_places | {p.casefold() for p in a.places}
     pb = b.article_places | {p.casefold() for p in b.places}
-    if not pa or not pb or pa & pb:
+    if not pa or not pb or pa & pb or _places_near(a, b):
         return None
     return ", ".join(sorted(pa)) + " / " + ", ".join(sorted(pb))
+
+
+def _places_near(a: Report, b: Report) -> str | None:
+    """Two places the articles name, none of them in both, within NEAR_KM of each other, one of
+    them a town or a district: a town and its province, the district of an arrest and the
+    provincial court's seat (two neighbouring provinces are not one place)."""
+    best = None
+    for x, (lat1, lon1, area1) in sorted(a.points.items()):
+        for y, (lat2, lon2, area2) in sorted(b.points.items()):
+            if area1 and area2:
+                continue
+            km = _km(lat1, lon1, lat2, lon2)
+            if km <= NEAR_KM and (best is None or km < best[0]):
+                best = (km, x, y)
+    return f"{best[1]} / {best[2]} ({best[0]:.0f} km)" if best else None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _terms_differ(a: Report, b: Report) -> str | None:
+    """Both reports give a first-instance sentence (neither is about an appeal) and the prison
+    terms differ: two verdicts, not one told twice."""
+    if not a.sentence or not b.sentence or _on_appeal(a) or _on_appeal(b):
+        return None
+    terms = []
+    for report in (a, b):
+        s = report.sentence
+        term = "death" if s["death"] else "life" if s["life"] else s["prison_months"]
+        if term is None:
+            return None
+        terms.append(term)
+    if terms[0] == terms[1]:
+        return None
+    return f"{a.sentence['prison_term']} / {b.sentence['prison_term']}"
+
+
+def _single_ambiguous(single: Report, full: Report) -> str | None:
+    """A name of one part ("Heng") against a full name whose article names another person
+    holding that part ("Heng Sambath and his brother Heng Samnang"): which of them is meant?"""
+    parts = bare_parts(single.name)
+    if len(parts) != 1:
+        return None
+    part = parts[0]
+    others = sorted(co for co in full.co_defendants if part in bare_parts(co))
+    return f"{full.name}'s article also names {', '.join(others)}" if others else None
 
 
 def _country_places_named(a: Report, b: Report) -> str | None:

@@ -48,10 +48,19 @@ class NameMatch:
     similarity: float
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark (a stroke or a
+# ligature): dropped by the ASCII fold, they would turn "Đặng Văn Đức" into "ang van uc"
+UNDECOMPOSED = str.maketrans(
+    {"Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Ħ": "H", "ħ": "h"}
+    | {"Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe", "ß": "ss", "ı": "i", "Ŧ": "T", "ŧ": "t", "Ɖ": "D", "ɗ": "d"}
+)
+
+
 @functools.lru_cache(maxsize=65536)
 def name_parts(name: str) -> tuple[str, ...]:
-    """Lower-case ASCII parts: "Nguyễn Văn Thắng" -> ("nguyen", "van", "thang")."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    """Lower-case ASCII parts: "Nguyễn Văn Thắng" -> ("nguyen", "van", "thang"), "Đặng Văn
+    Đức" -> ("dang", "van", "duc") as the outlets that drop the marks write it."""
+    plain = unicodedata.normalize("NFKD", name.translate(UNDECOMPOSED)).encode("ascii", "ignore").decode()
     return tuple(part for part in re.split(r"[^a-z0-9]+", plain.casefold()) if part)
 
 
@@ -219,15 +228,23 @@ def block_keys(name: str) -> set[str]:
     of its parts (each part by its sound or the first letters of its `plain_part`), so that two names meet only
     when two of their parts agree: "Chan Dara" and "Chan Sokha" share no pair key, and a common
     family name alone does not pair every one of its bearers. Each part is also a key of its
-    own ("1:"), which only pairs a name of one part with the names holding it."""
-    per_part = [
-        {"m:" + jellyfish.metaphone(part)[:3], "p:" + plain_part(part)[:4]}  # "Phongsak", "Pongsak": one key
-        for part in name_parts(name)
-        if len(part) >= 2
-    ]
+    own ("1:"), which only pairs a name of one part with the names holding it. Two neighbouring
+    parts are keyed written as one too, with each other part ("Kittiphong Sae-tang" meets
+    "Kittipong Saetang"), the way `compare_names` joins them."""
+    per_part = [_part_keys(part) for part in name_parts(name) if len(part) >= 2]  # "Phongsak", "Pongsak": one key
     keys = {"1:" + key for part in per_part for key in part}  # where a lone part meets full names
     if len(per_part) == 1:
         return keys
     for first, second in combinations(per_part, 2):
         keys.update("|".join(sorted((x, y))) for x in first for y in second)  # either order: one key
+    parts = [part for part in name_parts(name) if len(part) >= 2]
+    for i in range(len(parts) - 1):  # "Sae-tang" also as "Saetang", "Jian Hua" as "Jianhua"
+        joined = "p:" + plain_part(parts[i] + parts[i + 1])[:4]  # its first letters: both writings give them
+        for j, other in enumerate(parts):
+            if j not in {i, i + 1}:
+                keys.update("|".join(sorted((joined, y))) for y in _part_keys(other))
     return keys
+
+
+def _part_keys(part: str) -> set[str]:
+    return {"m:" + jellyfish.metaphone(part)[:3], "p:" + plain_part(part)[:4]}

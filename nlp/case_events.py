@@ -101,6 +101,8 @@ STAGE_WORDS = re.compile(
 )
 # what a description of someone about to be named ends in ("a Houston man", "its Chinese manager")
 DESCRIBED_PEOPLE = PERSON_NOUNS | PLURAL_NOUNS | {"director", "neighbour", "neighbor", "guide", "person", "persons"}
+# ... and a family told of before its members are named ("arrested two brothers", "three sisters")
+DESCRIBED_PEOPLE |= {"brothers", "sisters", "siblings", "cousins", "relatives", "sons", "daughters", "spouses"}
 AGED = re.compile(r"\b(\d{1,3})-year-old\b")
 PRE_TRIAL = re.compile(r"\b(?:pre-?\s?trial|provisional)\s+detention\b|\bremand\b", re.I)
 # "returned the indictment against X", "filed charges against X" (not "the charges against X were dropped")
@@ -379,10 +381,15 @@ def _introduced_next(sents: list[Span], index: int, heads: list[Token], persons_
     if not wanted:
         return []
     sent = sents[index + 1]
-    if sent.root.pos_ not in {"VERB", "AUX"}:
+    verb = sent.root
+    if verb.i in persons_by_token:  # a name part taken for the head ("Nurul Huda binti Kamaruddin, 35, ... claimed")
+        verb = next(
+            (t for t in sent if t.i > verb.i and t.pos_ in {"VERB", "AUX"} and t.i not in persons_by_token), verb
+        )
+    if verb.pos_ not in {"VERB", "AUX"}:
         return []
     found: list[Entity] = []
-    for i in range(sent.start, sent.root.i):  # the subject stands before the verb (the parse may be wrong)
+    for i in range(sent.start, verb.i):  # the subject stands before the verb (the parse may be wrong)
         person = persons_by_token.get(i)
         if person is None or person in found:
             continue

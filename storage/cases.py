@@ -8,6 +8,7 @@ reviewers' word, is kept across rebuilds.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import sqlite_utils
@@ -28,6 +29,26 @@ def linking_version(db: sqlite_utils.Database) -> str | None:
 def set_linking_version(db: sqlite_utils.Database, version: str) -> None:
     """Record the version the cases now stand under (inside the caller's transaction)."""
     db.execute("insert or replace into case_linking (key, value) values ('rules_version', ?)", [version])
+
+
+COUNT_KEYS = ("cases", "links_same", "links_review")
+
+
+def read_counts(db: sqlite_utils.Database) -> dict[str, int] | None:
+    """The counts of cases, "same" links and links kept for review between two cases, as the
+    last run left them (None: never recorded)."""
+    rows = dict(
+        db.execute(
+            f"select key, value from case_linking where key in ({', '.join('?' * len(COUNT_KEYS))})", COUNT_KEYS
+        ).fetchall()
+    )
+    return {key: int(rows[key]) for key in COUNT_KEYS} if all(key in rows for key in COUNT_KEYS) else None
+
+
+def write_counts(db: sqlite_utils.Database, counts: dict[str, int]) -> None:
+    db.conn.executemany(
+        "insert or replace into case_linking (key, value) values (?, ?)", [(k, str(counts[k])) for k in COUNT_KEYS]
+    )
 
 
 def report_id(article_id: str, person_id: str) -> str:
@@ -85,21 +106,21 @@ def read_ages(db: sqlite_utils.Database, article_ids: Iterable[str] | None = Non
     }
 
 
-def read_article_places(
-    db: sqlite_utils.Database, article_ids: Iterable[str] | None = None
-) -> dict[str, list[tuple[str, str | None, str | None]]]:
-    """{article id: (name, country, kind) of each place it names, in the order named}, of
-    these articles or all: what the linker compares when the events themselves name no place."""
+def read_article_places(db: sqlite_utils.Database, article_ids: Iterable[str] | None = None) -> dict[str, list[tuple]]:
+    """{article id: (name, country, kind, latitude, longitude) of each place it names, in the
+    order named}, of these articles or all: what the linker compares when the events
+    themselves name no place."""
     where = ""
     if article_ids is not None:
         _wanted(db, "article_id", article_ids)
         where = "and m.article_id in (select value from temp.wanted_article_id)"
-    places: dict[str, list[tuple[str, str | None, str | None]]] = {}
-    for article, name, country, kind in db.execute(
-        "select m.article_id, e.name, e.country, e.place_kind from mentions m join entities e on e.id = m.entity_id "
+    places: dict[str, list[tuple]] = {}
+    for article, name, country, kind, latitude, longitude in db.execute(
+        "select m.article_id, e.name, e.country, e.place_kind, e.latitude, e.longitude "
+        "from mentions m join entities e on e.id = m.entity_id "
         f"where e.kind = 'place' {where} order by m.article_id, m.start"
     ):
-        places.setdefault(article, []).append((name, country, kind))
+        places.setdefault(article, []).append((name, country, kind, latitude, longitude))
     return places
 
 
@@ -203,6 +224,17 @@ def read_case_members(db: sqlite_utils.Database, report_ids: Iterable[str]) -> s
                (select case_id from events where report_id in (select value from temp.wanted_report_id))"""
         )
     } | set(report_ids)
+
+
+def read_report_cases(db: sqlite_utils.Database, report_ids: Iterable[str]) -> dict[str, str]:
+    """{report id: the case holding it}."""
+    _wanted(db, "report_id", report_ids)
+    return dict(
+        db.execute(
+            "select distinct report_id, case_id from events where case_id is not null "
+            "and report_id in (select value from temp.wanted_report_id)"
+        ).fetchall()
+    )
 
 
 def read_case_ids(db: sqlite_utils.Database, report_ids: Iterable[str]) -> set[str]:
@@ -315,12 +347,13 @@ def update_cases(
     report_cases: dict,
     sentences: list[dict],
     blocks: list[tuple[str, str, str, int]],
-) -> None:
+) -> dict[str, int]:
     """Replace the cases `old_cases` by `cases`, made of `reports` (every report of the old
     cases and the new ones): their links, events and sentences (inside the caller's transaction).
     Only the rows that change are written: the stored cases of the namesakes a new report came
     near and was kept apart from are read, found as they were and left alone, so a night writes
-    what it changes, not as much as the archive holds namesakes of its names."""
+    what it changes, not as much as the archive holds namesakes of its names. Returns what that
+    changes in the counts (`read_counts`)."""
     _wanted(db, "case_id", old_cases)
     _wanted(db, "report_id", reports)
     case_values = [c for c in CASE_COLUMNS if c != "doubtful_links"]  # counted below
@@ -375,11 +408,44 @@ def update_cases(
                 where {end} in (select report_id from temp.wanted_moved) and {column} is not {moved_to}"""
         )
     ends = [LINK_COLUMNS.index("case_id"), LINK_COLUMNS.index("other_case_id")]
+    ends_of = ("case_id", "other_case_id")
     recount = {case["id"] for case in new_cases} | set(moved.values())
     recount |= {case_id for r in moved for case_id in was_in.get(r, ())}
-    recount |= {link[c] for link in new_links for c in ("case_id", "other_case_id")}
-    recount |= {stored_links[key][i] for key in dropped for i in ends}
-    _count_doubtful(db, recount & {case["id"] for case in cases})  # the cases whose review links may have changed
+    verdict = LINK_COLUMNS.index("verdict")
+
+    def was_review(link: dict) -> bool:
+        old = stored_links.get((link["report_id"], link["other_id"]))
+        return old is not None and old[verdict] == "review"
+
+    # a link ruled "different" (most of a common name's namesakes) counts in no case's doubtful links
+    recount |= {link[c] for link in new_links if link["verdict"] == "review" or was_review(link) for c in ends_of}
+    recount |= {stored_links[key][i] for key in dropped if stored_links[key][verdict] == "review" for i in ends}
+    _count_doubtful(db, recount - gone)  # the cases whose review links may have changed
+    return _change(stored_cases, cases, gone, stored_links, new_links, dropped)
+
+
+def _change(stored_cases, cases, gone, stored_links, new_links, dropped) -> dict[str, int]:
+    """What `update_cases` adds to the counts of `read_counts`: cases made less cases gone,
+    "same" links and links kept for review between two cases written less those replaced or
+    dropped (a link row's case ends are set as it is written: the moved reports' updates
+    leave a link to a case not regrouped between two cases)."""
+    v, c, o = (LINK_COLUMNS.index(k) for k in ("verdict", "case_id", "other_case_id"))
+
+    def kinds(verdict, case_id, other_case_id) -> Counter:
+        return Counter(
+            {"links_same": verdict == "same", "links_review": verdict == "review" and case_id != other_case_id}
+        )
+
+    change = Counter({"cases": len({case["id"] for case in cases} - set(stored_cases)) - len(gone)})
+    for link in new_links:
+        change.update(kinds(link["verdict"], link["case_id"], link["other_case_id"]))
+        old = stored_links.get((link["report_id"], link["other_id"]))
+        if old is not None:
+            change.subtract(kinds(old[v], old[c], old[o]))
+    for key in dropped:
+        old = stored_links[key]
+        change.subtract(kinds(old[v], old[c], old[o]))
+    return dict(change)
 
 
 def _write(db, cases, links, report_cases, sentences, blocks) -> None:

@@ -51,6 +51,24 @@ def events(nlp, text, published="2025-06-05"):
                 ("Keo Vichet", "charged", None, "2025-06-05", "article"),
             },
         ),
+        (  # a family described before its members are named ("two brothers", "three sisters")
+            "Police in Kampot have arrested three sisters for selling girls to a brothel in Thailand. "
+            "Chea Srey, 30, Chea Mony, 28, and Chea Lina, 25, ran a karaoke bar in Kampot town, police said.",
+            {
+                ("Chea Srey", "arrested", None, "2025-06-05", "article"),
+                ("Chea Mony", "arrested", None, "2025-06-05", "article"),
+                ("Chea Lina", "arrested", None, "2025-06-05", "article"),
+            },
+        ),
+        (  # a Malay "binti" the parser takes for the next sentence's head: the verb after the names
+            "KLANG: A couple were charged in the Sessions Court here with trafficking 16 Indonesian women for forced "
+            "labour. Nurul Huda binti Kamaruddin, 35, and her husband Mohd Faizal Ismail, 41, claimed trial to the "
+            "charges under ATIPSOM.",
+            {
+                ("Nurul Huda binti Kamaruddin", "charged", None, "2025-06-05", "article"),
+                ("Mohd Faizal Ismail", "charged", None, "2025-06-05", "article"),
+            },
+        ),
         (  # the next sentence's subject is an official, not the one the description introduced
             "Police arrested a man in Poipet on Sunday. Police chief Sin Saroeun said the case was under "
             "investigation.",

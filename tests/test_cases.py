@@ -113,6 +113,13 @@ def cases_of(db):
         ("Mohd Rosli bin Ismail", "Mohd Rosli Ismail", "exact"),  # Malay "bin" left out
         ("Ahmad bin Ali", "Ahmad Ali", "exact"),
         ("Siti Aminah binti Yusof", "Siti Aminah", "variant"),  # the father's name left out
+        ("Đặng Văn Đức", "Dang Van Duc", "exact"),  # a letter with a stroke: no mark to drop, a "D"
+        ("Nguyễn Thị Hoà", "Nguyen Thi Hoa", "exact"),  # the marks dropped
+        ("Somchai Inthachak", "Somchay Inthajak", "variant"),  # Thai ai/ay, ch/j inside a name
+        ("Kittipong Saetang", "Kittiphong Sae-tang", "variant"),  # one part written as two: same block
+        ("Nurul Huda binti Kamaruddin", "Nurul Huda Kamarudin", "variant"),  # "binti" and a doubled letter
+        ("Mohd Faizal Ismail", "Mohd Fairuz Ismail", None),  # brothers
+        ("Tran Thi Thu", "Tran Thi Thuy", None),  # a Vietnamese given name one letter longer
     ],
 )
 def test_name_variants(a, b, kind):
@@ -686,3 +693,209 @@ def test_an_older_databases_blocking_index_is_reclustered_with_its_rows(tmp_path
     db.close()
     db = open_db(tmp_path / "archive.db")  # a second open changes nothing
     assert db.execute("select * from case_blocks order by key, report_id").fetchall() == rows
+
+
+HAT_YAI = {"hat yai": (7.0086, 100.4747, False)}  # a city
+SONGKHLA = {"songkhla": (7.1897, 100.5954, True)}  # its province
+NGHE_AN = {"nghe an": (18.6796, 105.6813, True)}
+HA_TINH = {"ha tinh": (18.3559, 105.8877, True)}  # the next province
+
+
+def _sentence(months, court="Phnom Penh Municipal Court"):
+    term = f"{months // 12} years"
+    return {"prison_months": months, "prison_term": term, "life": 0, "death": 0, "court": court}
+
+
+@pytest.mark.parametrize(
+    "a, b, verdict, evidence",
+    [
+        (  # arrested in a town by a police unit, sentenced by the provincial court months later
+            dict(
+                name="Kittipong Saetang",
+                published="2023-01-10",
+                country="TH",
+                age=49,
+                article_places={"hat yai"},
+                points=HAT_YAI,
+                events=_events("arrested"),
+            ),
+            dict(
+                name="Kittiphong Sae-tang",
+                published="2023-09-19",
+                country="TH",
+                age=49,
+                article_places={"songkhla"},
+                points=SONGKHLA,
+                events=_events("sentenced"),
+            ),
+            "same",
+            "places near: hat yai / songkhla",
+        ),
+        (  # two neighbouring provinces are not one place: the same name in each, nothing else
+            dict(
+                name="Nguyen Van Tuan", published="2023-02-10", country="VN", article_places={"nghe an"}, points=NGHE_AN
+            ),
+            dict(
+                name="Nguyen Van Tuan", published="2023-06-20", country="VN", article_places={"ha tinh"}, points=HA_TINH
+            ),
+            "review",
+            "places differ",
+        ),
+        (  # one court, one week, names one vowel apart, 15 years and 7: two trials
+            dict(
+                name="Sok Chanthy",
+                published="2024-06-11",
+                courts={"Phnom Penh Municipal Court"},
+                events=_events("sentenced"),
+                sentence=_sentence(180),
+            ),
+            dict(
+                name="Sok Chanthou",
+                published="2024-06-14",
+                courts={"Phnom Penh Municipal Court"},
+                events=_events("sentenced"),
+                sentence=_sentence(84),
+            ),
+            "different",
+            "prison terms differ",
+        ),
+        (  # ... the same term: one verdict in two outlets' spellings
+            dict(
+                name="Sok Chanthy",
+                published="2024-06-11",
+                courts={"Phnom Penh Municipal Court"},
+                events=_events("sentenced"),
+                sentence=_sentence(180),
+            ),
+            dict(
+                name="Sok Chanthou",
+                published="2024-06-12",
+                courts={"Phnom Penh Municipal Court"},
+                events=_events("sentenced"),
+                sentence=_sentence(180),
+            ),
+            "same",
+            "court: phnom penh municipal court",
+        ),
+        (  # an Indonesian single name on both sides, the co-defendant and the city in common
+            dict(
+                name="Sutrisno",
+                published="2023-05-09",
+                country="ID",
+                co_defendants={"Wahyuni"},
+                article_places={"batam"},
+                events=_events("arrested"),
+            ),
+            dict(
+                name="Sutrisno",
+                published="2023-12-14",
+                country="ID",
+                co_defendants={"Wahyuni"},
+                article_places={"batam"},
+                events=_events("sentenced"),
+            ),
+            "same",
+            "co-defendants: Wahyuni",
+        ),
+        (  # ... the single name and nothing else in common
+            dict(name="Sutrisno", published="2023-05-09", country="ID", article_places={"batam"}),
+            dict(name="Sutrisno", published="2024-02-27", country="ID", article_places={"sidoarjo"}),
+            "different",
+            "places differ",
+        ),
+        (  # a surname alone once the full name is known: the place and the court in common
+            dict(
+                name="Emmanuel Okafor",
+                published="2023-06-30",
+                country="GB",
+                courts={"Wolverhampton Crown Court"},
+                article_places={"walsall"},
+                events=_events("sentenced"),
+            ),
+            dict(
+                name="Okafor",
+                published="2023-07-20",
+                country="GB",
+                courts={"Wolverhampton Crown Court"},
+                article_places={"walsall"},
+                events=_events("sentenced"),
+            ),
+            "same",
+            "names partial",
+        ),
+        (  # ... one thing in common only: doubtful
+            dict(name="Emmanuel Okafor", published="2023-06-30", country="GB", article_places={"walsall"}),
+            dict(name="Okafor", published="2024-03-12", country="GB", article_places={"walsall"}),
+            "review",
+            "places named: walsall",
+        ),
+        (  # ... a family name two people of the other article hold: which of them?
+            dict(
+                name="Heng Sambath",
+                published="2023-03-01",
+                co_defendants={"Heng Samnang"},
+                courts={"Siem Reap Provincial Court"},
+                article_places={"siem reap"},
+            ),
+            dict(
+                name="Heng",
+                published="2023-03-08",
+                courts={"Siem Reap Provincial Court"},
+                article_places={"siem reap"},
+            ),
+            "review",
+            "Heng Sambath's article also names Heng Samnang",
+        ),
+    ],
+)
+def test_what_two_reports_have_in_common_beside_the_name(a, b, verdict, evidence):
+    from cases.linking import compare_reports
+
+    reports = []
+    for rid, fields in (("r1", dict(a)), ("r2", dict(b))):
+        age = fields.pop("age", None)
+        reports.append(_report(rid, fields.pop("name"), fields.pop("published"), **fields))
+        reports[-1].age = age
+    link = compare_reports(*reports)
+    assert link.verdict == verdict and any(e.startswith(evidence) for e in link.evidence), link.evidence
+
+
+def test_a_night_keeps_the_counts_without_counting_the_tables(tmp_path):
+    """A night's counts (cases, same links, links kept for review between two cases) are the
+    stored ones plus what it changed, and equal the tables counted; a namesake kept for review
+    stays in its own case, which the night does not regroup."""
+    from cases.linking import _counts, link_new_reports
+    from storage.cases import read_counts
+
+    db = _archive(
+        tmp_path,
+        [
+            ("a1", "2024-03-10", "Chhun Sokha", 41, "arrested"),
+            ("a2", "2024-04-02", "Keo Dara", 30, "arrested"),
+            ("a3", "2016-04-02", "Pich Sovann", None, "arrested"),
+        ],
+    )
+    link_cases(db)
+    assert read_counts(db) == _counts(db)
+    rowid = dict(db.execute("select defendant, rowid from cases").fetchall())
+    _add(
+        db,
+        [
+            ("a4", "2024-05-20", "Chhun Sokha", 41, "charged"),  # joins
+            ("a5", "2024-06-01", "Keo Dara", 62, "arrested"),  # ages do not fit: another case
+            ("a6", "2024-06-01", "Pich Sovann", None, "arrested"),  # eight years on: kept for review
+        ],
+    )
+    counts = link_new_reports(db)
+    assert {k: counts[k] for k in ("cases", "links_same", "links_review")} == _counts(db) == read_counts(db)
+    assert counts["cases"] == 5 and counts["links_same"] == 1 and counts["links_review"] == 1
+    assert link_new_reports(db)["cases"] == 5  # nothing new: the stored counts
+    stored = {rowid for (rowid,) in db.execute("select rowid from cases")}
+    assert rowid["Keo Dara"] in stored  # the namesake's case: not rewritten
+    review = db.execute("select case_id, other_case_id from case_links where verdict = 'review'").fetchall()
+    assert len(review) == 1 and review[0][0] != review[0][1]
+    doubtful = db.execute("select count(*) from cases where doubtful_links = 1").fetchone()[0]
+    assert doubtful == 2  # both ends of the review link count it
+    nightly = _snapshot(db)
+    link_cases(db)
+    assert _snapshot(db) == nightly
