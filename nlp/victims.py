@@ -288,10 +288,24 @@ def _defendant_verb(doc: Doc, m: Mention) -> bool:
     root = doc[m.token_start : m.token_end].root
     if root.dep_ == "appos":  # "One of the women, X, was sentenced"
         root = root.head
+    return _defendant_relation(root)
+
+
+def _defendant_relation(root) -> bool:
+    """`root` is the subject or object of a verb that makes a defendant."""
     lemma = root.head.lemma_.lower()
-    if root.dep_ in {"nsubjpass", "dobj"} and lemma in DEFENDANT_VERBS - VICTIM_OBJECT - VICTIM_PASSIVE:
-        return True
+    if root.dep_ in {"nsubjpass", "dobj"}:
+        return lemma in DEFENDANT_VERBS - VICTIM_OBJECT - VICTIM_PASSIVE
     return root.dep_ == "nsubj" and lemma in DEFENDANT_VERBS
+
+
+def _relative_of_a_defendant(doc: Doc, m: Mention) -> bool:
+    """ "Police arrested X and his brother Y", "X and her son Y were charged": the relative is
+    joined to the one arrested or charged, so shares that part, not a victim's."""
+    root = doc[m.token_start : m.token_end].root
+    while root.dep_ in {"conj", "appos", "compound"} and root.head is not root:
+        root = root.head
+    return _defendant_relation(root)
 
 
 def _pronoun_victims(doc: Doc, persons: list[Entity]) -> list[Entity]:
@@ -389,7 +403,7 @@ def victim_votes(doc: Doc, m: Mention) -> int:
         votes += 3
     elif WEAK_BEFORE.search(text[max(0, m.start - 40) : m.start]):
         votes += 3
-    elif RELATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+    elif RELATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) and not _relative_of_a_defendant(doc, m):
         votes += 2  # "His mother said her son X had answered an advertisement": whom a family speaks for
     if _passive_in_sentence(doc, m):
         votes += 1

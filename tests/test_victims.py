@@ -245,3 +245,34 @@ def test_a_victims_short_name_shared_with_a_defendant_leaves_the_defendant_whole
 def test_people_who_speak_of_victims_stay_named(nlp, text, name):
     persons = {e["name"]: e["role"] for e in nlp(text)._.extraction["entities"] if e["kind"] == "person"}
     assert name in persons and persons[name] != "victim", persons
+
+
+@pytest.mark.parametrize(
+    "text, relative, victim",
+    [
+        # a relative joined to the one arrested or charged shares that part
+        (
+            "Police arrested Ahmad Zaki Hassan, 41, and his brother Mohd Fairuz Ismail, 38, in Johor Bahru on Monday.",
+            "Mohd Fairuz Ismail",
+            False,
+        ),
+        (
+            "Ahmad Zaki Hassan and his brother Mohd Fairuz Ismail were charged at the Johor Bahru Sessions Court "
+            "with trafficking four Bangladeshi workers.",
+            "Mohd Fairuz Ismail",
+            False,
+        ),
+        # a family speaking for someone missing or held, and a relative rescued, stay victims
+        (
+            "Nguyen Thi Hoa said her son Tran Van Minh had answered an online job advertisement before he vanished "
+            "in Myanmar.",
+            "Tran Van Minh",
+            True,
+        ),
+        ("A mother and her daughter Siti Aminah were rescued from the house in Batam.", "Siti Aminah", True),
+    ],
+)
+def test_a_relative_is_a_victim_only_beside_a_victim(nlp, text, relative, victim):
+    persons = {e["name"]: e["role"] for e in nlp(text)._.extraction["entities"] if e["kind"] == "person"}
+    assert relative in persons, persons
+    assert (persons[relative] == "victim") is victim, persons
