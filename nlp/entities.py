@@ -554,6 +554,8 @@ class EntityResolver:
         if _ends_in_stray_capitals(ent):  # "Tested by: John Milbank RRP: £23.99": the name is before
             return self._classify(doc, Span(doc, ent.start, ent.end - 1, label=ent.label_))
         owner_at = _person_owner_end(ent)
+        if owner_at is not None and _owned_is_the_person(doc, ent, owner_at):
+            return self._classify(doc, Span(doc, owner_at + 1, ent.end, label="PERSON"))  # "Leeds West's Amy Cole"
         if owner_at is not None:  # "Jeff Bezos's Blue Origin": the owner is the person
             return self._classify(doc, Span(doc, ent.start, owner_at, label="PERSON"))
         if (
@@ -634,6 +636,7 @@ class EntityResolver:
                 (doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS and not _made_of_names(as_person))
                 or _where_only_places_stand(doc, ent)
             )
+            and not _inquiry_into(doc, ent)
             and text.split()[-1].casefold() not in FIRM_TAILS  # "from Peter Koros Design": a firm
             and not _looks_like_person(doc, ent)
             and not left_title
@@ -1352,6 +1355,14 @@ def _person_owner_end(ent: Span) -> int | None:
     return at if all(t.is_title and t.is_alpha for t in owner) else None
 
 
+def _owned_is_the_person(doc: Doc, ent: Span, at: int) -> bool:
+    """ "Wichita North's Miguel Bernal", "Leeds West's Amy Cole": a team, school or town
+    owning a player, the player's name after the possessive starting with a given name, the
+    owner's not."""
+    owner, owned = doc[ent.start : at].text, doc[at + 1 : ent.end].text
+    return _starts_with_given_name(owned) and not _starts_with_given_name(owner)
+
+
 FORCE_HEADS = {"Police", "Constabulary", "Army", "Navy", "Guard", "Guards", "Command"}
 
 
@@ -1371,9 +1382,29 @@ def _split_at_owner(doc: Doc, ent: Span) -> list[Span]:
         # a named force owning its unit: "the East Java Regional Police's Directorate of General Crimes"
         or (len(before) >= 2 and before[-1].text in FORCE_HEADS and all(t.is_title for t in before))
     )
-    if not owner_is_body or not INSTITUTION_HEAD.search(after.text) or before[-1].text in NOT_OWNERS:
+    if before[-1].text in NOT_OWNERS:
         return [ent]
+    if not owner_is_body or not INSTITUTION_HEAD.search(after.text):
+        return _owner_or_owned(doc, before, after) or [ent]
     return [Span(doc, before.start, before.end, label="ORG"), Span(doc, after.start, after.end, label="ORG")]
+
+
+def _owner_or_owned(doc: Doc, before: Span, after: Span) -> list[Span] | None:
+    """A one-word maker owning a product the model ran into one span ("Apple's AirPods",
+    "Zenbook's Kemet Air review") is the maker alone; a person owning a firm named by its
+    designator ("Jan Brook's Harlow Holdings") is the firm alone. None: neither."""
+    after_words = {w.casefold() for w in after.text.split()}
+    firm = bool(after_words & ORG_WORDS or LEGAL_FORM.search(after.text) or after[-1].lower_ in {"holdings", "inc"})
+    if firm:
+        if all(t.is_title and t.is_alpha for t in before) and not INSTITUTION_HEAD.search(before.text):
+            return [Span(doc, after.start, after.end, label="ORG")]
+        return None
+    owner = before[0]
+    if len(before) != 1 or not owner.text[:1].isupper() or owner.is_stop or is_title_word(owner.text):
+        return None
+    if is_name_part(owner.text) or GEOGRAPHIC_HEAD.search(after.text):
+        return None  # "Martha's Vineyard", "Dawson's Creek": a person's name in a place's or a work's
+    return [Span(doc, before.start, before.end, label="ORG")]
 
 
 def _join_known_agency_pieces(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -2042,6 +2073,8 @@ ROLE_NOUNS = {
     "activist", "researcher", "scientist", "economist", "analyst", "lecturer", "student", "villager",
     "nun", "priest", "pastor", "imam", "doctor", "surgeon", "witness", "informant", "whistleblower",
     "host", "presenter", "anchor", "commentator", "pundit", "chef", "writer", "composer", "dancer",
+    "diver", "runner", "skier", "skater", "gymnast", "jockey", "referee", "umpire", "hurdler", "rower",
+    "freshman", "sophomore", "junior", "senior",
 }  # fmt: skip
 
 
@@ -2749,6 +2782,15 @@ def _where_only_places_stand(doc: Doc, ent: Span) -> bool:
     return _right_after_place_word(doc, ent)
 
 
+INQUIRY_NOUNS = {"inquiry", "enquiry", "investigation", "probe", "look", "research", "audit", "review", "insight"}
+
+
+def _inquiry_into(doc: Doc, ent: Span) -> bool:
+    """ "an inquiry into Joe Biden", "a probe into Lena Morris": after "into", the one looked
+    into, not a place one goes into."""
+    return ent.start > 1 and doc[ent.start - 1].lower_ == "into" and doc[ent.start - 2].lemma_ in INQUIRY_NOUNS
+
+
 def _right_after_place_word(doc: Doc, ent: Span) -> bool:
     before = doc[ent.start - 1] if ent.start else None
     if before is not None and before.lower_ == "at":
@@ -2776,7 +2818,8 @@ LISTED_BEFORE = re.compile(r"(?:^|[ \t(])([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2
 DESIGNATED_PLACE = re.compile(
     r"\b(?:([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})(?:,?[ \t]+and|,)[ \t]+)?"
     r"((?:St[aoe]\.[ \t]+)?[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})[ \t]+(?:villages?|communes?|districts?|sub-districts?|subdistricts?|"
-    r"townships?|regency|regencies|provinces?|municipality|island|hamlets?|wards?|area|towns?|city|states|regions)\b"
+    r"townships?|regency|regencies|provinces?|municipality|island|hamlets?|wards?|area|towns?|city|states|regions|"
+    r"counties|county|prefectures?|parishes)\b"
 )
 PLACE_OF_BEFORE = re.compile(
     r"\b(?:town|city|village|province|district|municipality|commune|island|region|"
@@ -2927,7 +2970,8 @@ def _designated_places(doc: Doc) -> list[Span]:
             ):
                 continue  # "Police district", or the words belong to an organisation or a real person
             people = span.text.casefold() in STATE_PEOPLES  # "Mon state": the place, though also a people
-            extra.append(_sure_place(doc, span) if people else Span(doc, span.start, span.end, label="GPE"))
+            sure = people or plural  # listed before "counties", "districts": places, whatever names they are made of
+            extra.append(_sure_place(doc, span) if sure else Span(doc, span.start, span.end, label="GPE"))
     if not extra:
         return ents
     covered = {i for span in extra for i in range(span.start, span.end)}
@@ -3065,6 +3109,32 @@ def _dateline_places(doc: Doc) -> list[Span]:
     return _preferring(extra, ents)
 
 
+# A US town written with its state's postal code: "Gladstone, NJ;", "in Elkton, MD, on ...".
+TOWN_STATE_CODE = re.compile(
+    r"\b([A-Z][a-z][\w'-]*(?:[ \t]+[A-Z][a-z][\w'-]*){0,2}),[ \t]+([A-Z]{2})(?=[ \t]*(?:[;,.)]|$)|[ \t]+\d)", re.M
+)
+
+
+def _towns_with_state_codes(doc: Doc) -> list[Span]:
+    """ "Gladstone, NJ", "Elkton, MD": the town and the state its postal code names are
+    places, whatever the model made of either (a product, an organisation)."""
+    ents = list(doc.ents)
+    extra = []
+    for match in TOWN_STATE_CODE.finditer(doc_text(doc)):
+        if match.group(2) not in US_STATE_CODES:
+            continue
+        town = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        code = doc.char_span(match.start(2), match.end(2), alignment_mode="contract")
+        if town is None or code is None or any(t.ent_kb_id_ and t.ent_type_ not in PLACE_LABELS for t in town):
+            continue
+        if town[0].is_sent_start and town[0].pos_ != "PROPN" or any(t.ent_type_ == "PERSON" for t in town):
+            continue  # "Thanks, MD": a word; "Jane Cole, MD": a doctor
+        if LEGAL_FORM.search(town.text) or any(w.casefold() in ORG_WORDS for w in town.text.split()):
+            continue  # "Acme Corp, NY": a firm and its state
+        extra += [_sure_place(doc, town), _sure_place(doc, code)]
+    return _preferring(extra, ents)
+
+
 def _in_capitals_line(doc: Doc, ent: Span) -> bool:
     """A headline or crosshead in capitals ("SCORES QUARANTINED", "WHO IS THE FRONT-RUNNER?"):
     its words are shouted, not names (an acronym or a gazetteer name is still one)."""
@@ -3078,7 +3148,7 @@ def _in_capitals_line(doc: Doc, ent: Span) -> bool:
 
 SOURCE_CUE = re.compile(  # "according to the Intelligencer", "told Polygraph.info", "Main image credit: Getty"
     r"(?:\b(?:[Aa]ccording to(?: a report in)?|a report (?:in|by)|published by|reported by|courtesy of|told|tells|"
-    r"via)[ \t]+(the[ \t]+)?|"
+    r"via|confirmed to|(?:an? |new )?(?:analysis|survey|poll|report|study) (?:from|by))[ \t]+(the[ \t]+)?|"
     r"\b(?:[Cc]redit|[Pp]hoto|[Ss]ource)s?:[ \t]*(the[ \t]+)?)"
     r"([A-Z][\w&'\u2019-]*(?:\.[a-z]{2,4})?(?:[ \t]+[A-Z][\w&'\u2019-]*){0,3})"
 )
@@ -3417,6 +3487,7 @@ SPAN_REPAIRS = (
     _locally_designated_places,
     _places_with_particles,
     _dateline_places,
+    _towns_with_state_codes,
     _residence_places,
     _described_places,
     _source_agencies,

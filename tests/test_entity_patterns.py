@@ -1421,3 +1421,126 @@ def test_lower_case_words_and_dates_at_an_agencys_edges_are_cut_off(nlp, text, a
 )
 def test_a_name_spelled_out_before_its_initials_is_an_agency(nlp, text, agency):
     assert agency in agencies(extract(nlp, text))
+
+
+# -- general news: companies, outlets, teams' players, US towns (real-news, 115 texts) --------
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Flooding closed roads in the Harlan, Perry and Letcher counties on Monday.", {"Harlan", "Perry", "Letcher"}),
+        ("Cases were reported in Barry, Cass and Van Buren counties last week.", {"Barry", "Cass", "Van Buren"}),
+    ],
+)
+def test_names_listed_before_a_plural_county_designator_are_places(nlp, text, expected):
+    out = extract(nlp, text)
+    assert expected <= places(out)
+    assert not expected & persons(out)
+
+
+@pytest.mark.parametrize(
+    "text, maker, product",
+    [
+        (
+            "Korvex's Unite Link for clinics received clearance, and hospitals in Norway use Korvex's Unite Link daily.",
+            "Korvex",
+            "Unite Link",
+        ),
+    ],
+)
+def test_a_makers_possessive_product_is_the_maker_alone(nlp, text, maker, product):
+    found = agencies(extract(nlp, text))
+    assert maker in found
+    assert not any(product in a for a in found)
+
+
+@pytest.mark.parametrize(
+    "text, agency",
+    [
+        ("A spokesperson confirmed to the Harbour Ledger that the plant will close.", "Harbour Ledger"),
+        ("Ad spending rose in 2017, according to an analysis from Brightmere, its data showed.", "Brightmere"),
+        ("Teens want the new phone, a new survey from Halden Moss found this week.", "Halden Moss"),
+    ],
+)
+def test_who_a_report_survey_or_confirmation_comes_from_is_an_agency(nlp, text, agency):
+    assert agency in agencies(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, unit, parent",
+    [
+        ("The game was shown by CBS Sports on Sunday night.", "CBS Sports", "CBS"),
+        ("Markets fell, analysts told CNN Business on Monday.", "CNN Business", "CNN"),
+        ("The car is sold by Nissan North America Inc. in Texas.", "Nissan North America Inc.", "Nissan"),
+    ],
+)
+def test_a_known_company_or_outlet_starting_a_longer_name_is_the_longer_name(nlp, text, unit, parent):
+    found = agencies(extract(nlp, text))
+    assert unit in found and parent not in found
+
+
+@pytest.mark.parametrize(
+    "text, maker",
+    [
+        ("The laptop runs an Intel Core chip and ships in May.", "Intel"),
+        ("Gamers bought the Nintendo Switch Lite in droves.", "Nintendo"),
+    ],
+)
+def test_a_known_maker_before_its_product_stays_the_maker(nlp, text, maker):
+    assert maker in agencies(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Fans streamed the album on Spotify, and Engadget and TechCrunch reviewed the headphones Samsung released.",
+            {"Spotify", "Engadget", "TechCrunch", "Samsung"},
+        ),
+    ],
+)
+def test_big_technology_companies_and_outlets_written_bare_are_agencies(nlp, text, expected):
+    assert expected <= agencies(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, person, owner",
+    [
+        ("Leeds West's Amy Cole won the 100 metres in a record time.", "Amy Cole", "Leeds West"),
+    ],
+)
+def test_a_player_owned_by_a_team_or_school_is_the_person(nlp, text, person, owner):
+    out = extract(nlp, text)
+    assert person in persons(out) and owner not in persons(out)
+
+
+def test_the_one_an_inquiry_is_into_is_no_place(nlp):
+    out = extract(nlp, "Lawmakers pressed for an investigation into Maria Lenz, the former treasurer, last month.")
+    assert "Maria Lenz" in persons(out) and "Maria Lenz" not in places(out)
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Riverside diver Tomas Reyna won the state title on Saturday.", "Tomas Reyna"),
+        ("Eastwood junior Kayla Britt finished second in the relay.", "Kayla Britt"),
+    ],
+)
+def test_a_name_after_a_sport_or_school_year_role_is_a_person(nlp, text, person):
+    out = extract(nlp, text)
+    assert person in persons(out) and person not in agencies(out)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The horse show runs Oct. 5-7 in Gladstone, NJ; tickets are online.", {"Gladstone", "NJ"}),
+        ("The expo opens in Elkton, MD, from May 2.", {"Elkton", "MD"}),
+    ],
+)
+def test_a_town_with_a_us_state_code_is_two_places(nlp, text, expected):
+    assert expected <= places(extract(nlp, text))
+
+
+def test_a_doctors_post_nominal_md_is_no_state(nlp):
+    out = extract(nlp, "The clinic is run by Jane Cole, MD, and her partner.")
+    assert "MD" not in places(out) and "Jane Cole" in persons(out)
