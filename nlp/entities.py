@@ -820,7 +820,12 @@ class EntityResolver:
             and not PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 20])
         ):
             return "person", as_person, left_title or title, None  # "Touch Sokhom", "Rahmat Hidayat"
-        if label in AGENCY_LABELS and len(ent) > 1 and all(t.is_lower for t in ent[1:] if t.is_alpha):
+        if (
+            label in AGENCY_LABELS
+            and len(ent) > 1
+            and any(t.is_alpha for t in ent[1:])  # "Dutta Corp.": no word after the name's first
+            and all(t.is_lower for t in ent[1:] if t.is_alpha)
+        ):
             return None  # "Thai police", "Appeals court": a description, not a name
         if label in AGENCY_LABELS and GEOGRAPHIC_HEAD.search(text):
             return "place", place_name(text), None, None  # "Mekong Delta"
@@ -892,6 +897,7 @@ class EntityResolver:
             if (
                 label in AGENCY_LABELS
                 and _starts_with_given_name(name)
+                and ent.start not in doc.user_data.get("_sources", ())  # "Hong Kong (Mercer Business)": the outlet
                 and agency_kind_for(name) == "other"
                 and not COMPANY_RUN.fullmatch(name)
                 and not INSTITUTION_HEAD.search(name)
@@ -1215,7 +1221,7 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
         for e in ents
     ]
     ents = [trimmed for e in ents if (trimmed := _without_lower_case_or_date_edges(doc, e)) is not None]
-    ents = [piece for e in ents for piece in _split_at_owner(doc, e)]
+    ents = [piece for e in ents for piece in _split_at_owner(doc, _cut_after_legal_form(doc, e))]
     for ent in ents:
         prev = result[-1] if result else None
         if (
@@ -1364,6 +1370,26 @@ def _owned_is_the_person(doc: Doc, ent: Span, at: int) -> bool:
 
 
 FORCE_HEADS = {"Police", "Constabulary", "Army", "Navy", "Guard", "Guards", "Command"}
+
+
+LEGAL_FORM_WORDS = {"Corp.", "Inc.", "Ltd.", "LLC", "PLC", "Corp", "Inc", "Ltd"}
+
+
+def _cut_after_legal_form(doc: Doc, ent: Span) -> Span:
+    """ "The Dutta Corp. Fair Hill International Three-Day Event": a firm's legal form ends
+    its name, what follows is what it sponsors or runs ("Co., Ltd." and "Inc." after a comma
+    stay)."""
+    if ent.label_ != "ORG" or ent.kb_id_ or len(ent) < 3:
+        return ent
+    at = next((t.i for t in ent[1:-1] if t.text in LEGAL_FORM_WORDS), None)
+    if (
+        at is None
+        or not doc[at + 1].is_title
+        or doc[at + 1].text in LEGAL_FORM_WORDS
+        or doc[at + 1].text in {"Co.", "Ltd"}
+    ):
+        return ent
+    return Span(doc, ent.start, at + 1, label="ORG")
 
 
 def _split_at_owner(doc: Doc, ent: Span) -> list[Span]:
@@ -2374,17 +2400,22 @@ def _acts_as_maker(ent: Span) -> bool:
     return ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in MAKER_VERBS
 
 
+BODIES_ON = {"Committee", "Subcommittee", "Commission", "Council", "Caucus", "Panel"}  # "... on Intelligence"
+
+
 def _plausible_agency(name: str) -> bool:
     """A named organisation, not a law, plan, programme, survey, event or product, not a
     generic noun ("Government", "High Court"), not a lower-case fragment ("trafficking cases
     involving") and not a clause the model ran together ("Garrett hit Rudolph")."""
     words = name.split()
-    if not name[:1].isupper() and not name[:1].isdigit():
-        return False
+    if not name[:1].isupper() and not name[:1].isdigit() or "@" in name:
+        return False  # "GA @ Ameris Bank Amphitheatre": a tour date's place and venue
     if any(w.isalpha() and w.islower() and w not in ORG_FUNCTION_WORDS for w in words[1:]):
         return False
-    if words[-1] in PRODUCT_TAIL or (len(words) > 1 and words[-2:] == ["on", words[-1]]):
-        return False
+    if words[-1] in PRODUCT_TAIL or (
+        len(words) > 1 and words[-2:] == ["on", words[-1]] and (words[-3] if len(words) > 2 else "") not in BODIES_ON
+    ):
+        return False  # "Destiny on Stadia"; not "the Select Committee on Intelligence"
     if name in US_STATE_CODES or WEEKDAYS.fullmatch(name):
         return False  # "Closed on Sun & Mon"
     if re.search(r"\s\d+$", name) and not re.search(
@@ -3165,6 +3196,14 @@ REPORTED_BY = re.compile(
 DATELINE_OUTLET = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z]+\.(?i:co|com|net|org)(?:\.[a-zA-Z]{2})?)(?=,[ \t]+[A-Z])")
 
 
+# The outlet in brackets after a dateline's place: "HONOLULU, Hawaii (KHNL News) -",
+# "Hong Kong (CNN Business) Markets fell ...".
+DATELINE_CREDIT = re.compile(
+    r"(?m)^[ \t]*[^\W\d_][^\n(]{1,40}?[ \t]\(([A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*){0,3})\)"
+    r"(?=[ \t]*(?:[:\u2014\u2013]|--|-[ \t])|[ \t]+[A-Z])"
+)
+
+
 def _source_agencies(doc: Doc) -> list[Span]:
     """Who a report is credited to is an outlet or an organisation: "according to the X",
     "told X", "published by X", "credit: X". A person the model found there stays a person
@@ -3204,6 +3243,11 @@ def _source_agencies(doc: Doc) -> list[Span]:
             continue  # "Smith reported", "Police reported": a person or a word
         extra.append(Span(doc, span.start, span.end, label="ORG"))
         doc.user_data.setdefault("_sources", set()).add(span.start)
+    for match in filter(None, [DATELINE_CREDIT.search(doc_text(doc)[:DATELINE_WITHIN])]):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is not None and not any(t.ent_kb_id_ or t.ent_type_ in {"GPE", "LOC", "PERSON"} for t in span):
+            extra.append(Span(doc, span.start, span.end, label="ORG"))
+            doc.user_data.setdefault("_sources", set()).add(span.start)
     for match in DATELINE_OUTLET.finditer(doc_text(doc)[:DATELINE_WITHIN]):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if span is not None:
@@ -3218,14 +3262,21 @@ TEAM_POSTS = {
     "quarterback", "linebacker", "receiver", "center", "centre", "striker", "goalkeeper", "keeper",
     "midfielder", "defender", "forward", "winger", "pitcher", "shortstop", "outfielder", "coach", "captain",
     "rusher", "cornerback", "safety", "tackle", "guard", "goaltender", "goalie", "defenseman",
+    "end", "lineman", "kicker", "punter", "catcher", "infielder", "reliever", "batter", "fullback",
 }  # fmt: skip
 # A club's name: "Real Madrid", "Athletic Bilbao", "Manchester United", "Tottenham Hotspur" (the
 # town in it is no place here).
-CLUB_BEFORE_TOWN = re.compile(r"^(?:Real|Athletic|Atl[eé]tico|Sporting|Dynamo|Dinamo|Olympique|Borussia)$")
+CLUB_BEFORE_TOWN = re.compile(r"^(?:Real|Athletic|Atl[eé]tico|Sporting|Dynamo|Dinamo|Olympique|Borussia|Inter|Bayern)$")
 CLUB_AFTER_TOWN = re.compile(r"^(?:United|Hotspur|Rovers|Wanderers|Albion)$")
 
 
 TEAM_RECORD = re.compile(r"\(\d{1,2}-\d{1,2}(?:-\d{1,2})?(?:,\s*\d{1,2}-\d{1,2}(?:-\d{1,2})?)?\)")
+
+
+def _team_pairing(ent: Span, teams: set[str]) -> bool:
+    """ "Browns-Steelers": two teams the article names, joined by a hyphen for their game."""
+    parts = [p.strip() for p in ent.text.split("-")]
+    return len(parts) == 2 and all(p in teams for p in parts)
 
 
 def _team_names(doc: Doc) -> list[Span]:
@@ -3285,7 +3336,10 @@ def _team_names(doc: Doc) -> list[Span]:
         found += [(i, i + size) for i in range(len(doc) - size + 1) if doc[i : i + size].text == team]
     extra = []
     for k, (start, end) in enumerate(found):
-        if k >= clubs and any(e.start < end and e.end > start and (e.start < start or e.end > end) for e in ents):
+        if k >= clubs and any(
+            e.start < end and e.end > start and (e.start < start or e.end > end) and not _team_pairing(e, teams)
+            for e in ents
+        ):
             continue  # inside a longer name the model found ("Browns DL Sheldon Richardson")
         extra.append(Span(doc, start, end, label="ORG"))
         doc.user_data.setdefault("_teams", set()).add(start)

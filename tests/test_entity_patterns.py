@@ -1544,3 +1544,72 @@ def test_a_town_with_a_us_state_code_is_two_places(nlp, text, expected):
 def test_a_doctors_post_nominal_md_is_no_state(nlp):
     out = extract(nlp, "The clinic is run by Jane Cole, MD, and her partner.")
     assert "MD" not in places(out) and "Jane Cole" in persons(out)
+
+
+@pytest.mark.parametrize(
+    "text, agency",
+    [
+        ("Analysts said the best choice was simply SpaceX.\n\nOthers disagreed.", "SpaceX"),
+        ("The contract went to Blue Origin and SpaceX. Both will fly in 2022.", "SpaceX"),
+    ],
+)
+def test_a_camel_case_name_before_a_full_stop_is_found(nlp, text, agency):
+    assert agency in agencies(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Marta Lind, the former envoy to Kyiv, testified on Tuesday.", "Kyiv"),
+        ("The delegation flew from Ankara to Bogota last week.", "Bogota"),
+    ],
+)
+def test_national_capitals_are_places(nlp, text, place):
+    assert place in places(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("HONOLULU, Hawaii (KhnlNewsNow) - Scientists using a telescope found water.", "KhnlNewsNow"),
+        ("Hong Kong (Mercer Business) A muddled view of trade talks weighs on investors.", "Mercer Business"),
+    ],
+)
+def test_the_outlet_in_brackets_after_a_dateline_is_an_agency(nlp, text, outlet):
+    out = extract(nlp, text)
+    assert outlet in agencies(out) and outlet not in persons(out)
+
+
+def test_two_teams_joined_by_a_hyphen_for_their_game_are_two_teams(nlp):
+    text = (
+        "In the closing seconds of last week's Hawks-Rangers game in Denver, Hawks defensive end "
+        "Mike Dorsey pulled off Rangers quarterback Sam Tully's helmet."
+    )
+    out = extract(nlp, text)
+    assert {"Hawks", "Rangers"} <= agencies(out) and "Hawks-Rangers" not in agencies(out)
+    assert {"Mike Dorsey", "Sam Tully"} <= persons(out)
+
+
+@pytest.mark.parametrize(
+    "text, agency",
+    [
+        (
+            "Trump spoke after the House Select Committee on Intelligence ended its hearing.",
+            "House Select Committee on Intelligence",
+        ),
+        ("The Standing Committee on Finance said no to the plan.", "Standing Committee on Finance"),
+    ],
+)
+def test_a_committee_on_one_subject_is_an_agency(nlp, text, agency):
+    assert agency in agencies(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, agency",
+    [
+        ("Spend a day at The Dutta Corp. Fair Hill International Three-Day Event in Elkton, MD.", "Dutta Corp"),
+        ("Spend a day with Harlan Corp. staff in Elkton.", "Harlan Corp"),
+    ],
+)
+def test_a_firm_ends_at_its_legal_form(nlp, text, agency):
+    assert agency in agencies(extract(nlp, text))
