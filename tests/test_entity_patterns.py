@@ -1613,3 +1613,38 @@ def test_a_committee_on_one_subject_is_an_agency(nlp, text, agency):
 )
 def test_a_firm_ends_at_its_legal_form(nlp, text, agency):
     assert agency in agencies(extract(nlp, text))
+
+
+def test_the_datelines_town_stays_a_place_when_the_parser_makes_it_a_subject(nlp):
+    text = (
+        "SANTA FE, N.M. (AP) — A dog missing for two years in Tulsa, Oklahoma, has been found in Santa Fe, New Mexico."
+    )
+    out = extract(nlp, text)
+    assert "Santa Fe" in places(out) and not {"SANTA FE", "Santa Fe"} & persons(out)
+
+
+@pytest.mark.parametrize(
+    "text, agency",
+    [
+        ("A new game is finally coming out. Developer Valve called it a flagship VR game.", "Valve"),
+        ("The headset was made by supplier Quantix for the launch.", "Quantix"),
+    ],
+)
+def test_a_name_after_a_kind_of_firm_is_an_agency(nlp, text, agency):
+    assert agency in agencies(extract(nlp, text))
+
+
+def test_a_product_looking_name_with_a_firms_apposition_is_an_agency(nlp):
+    text = "Google has bought CloudSimple, a startup that once helped Microsoft. CloudSimple grew fast."
+    assert "CloudSimple" in agencies(extract(nlp, text))
+
+
+def test_an_unknown_town_after_analysis_from_is_the_firm_that_did_it(nlp):
+    out = extract(nlp, "Ad spending rose in 2017, according to analysis from Poynter.")
+    assert "Poynter" in agencies(out) and "Poynter" not in places(out)
+
+
+def test_a_family_name_speaking_after_a_quote_is_a_person(nlp):
+    text = "\u201cIf the agency focuses on the rocket, there is a better chance of an earlier date,\u201d Cooke said."
+    out = extract(nlp, text)
+    assert "Cooke" in persons(out) and "Cooke" not in agencies(out)
