@@ -1648,3 +1648,10 @@ def test_a_family_name_speaking_after_a_quote_is_a_person(nlp):
     text = "\u201cIf the agency focuses on the rocket, there is a better chance of an earlier date,\u201d Cooke said."
     out = extract(nlp, text)
     assert "Cooke" in persons(out) and "Cooke" not in agencies(out)
+
+
+@pytest.mark.parametrize("name", ["Mike Dunmore", "Steve Korbel", "Jeff Marlow", "Zach Pelham", "Matt Rourke"])
+def test_common_english_short_given_names_start_a_persons_name(name):
+    from nlp.entities import _starts_with_given_name
+
+    assert _starts_with_given_name(name)
