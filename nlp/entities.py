@@ -479,6 +479,7 @@ class EntityResolver:
         doc.user_data.pop("_products", None)
         doc.user_data.pop("_teams", None)
         doc.user_data.pop("_credits", None)
+        doc.user_data.pop("_lower_words", None)
         current = _span_keys(doc.ents)
         for repair in SPAN_REPAIRS:  # each one optional: a failing repair keeps the spans before it
             try:
@@ -2560,7 +2561,23 @@ def _plausible_person(name: str, ent: Span) -> bool:
         return False  # "Georgia Forced Labor Conspiracy Sentenced": a headline
     if len(words) > 1 and words[-1].casefold() in HEADLINE_PARTICIPLES:
         return False  # "Burmese Migrants Rescued from ...": a headline's subject and verb
+    if len(words) > 1 and _made_of_common_words(name, ent.doc):
+        return False  # "Starry Night", "Case Reports": a title or a product, no person
     return len(words) <= 6
+
+
+def _made_of_common_words(name: str, doc: Doc) -> bool:
+    """No word of the name is a given or family name in the lexicon, and one of them is
+    written elsewhere in the article in lower case as a noun, adjective or verb ("the night
+    sky" ... "Starry Night"): a work's or a product's title, not a person's name."""
+    words = name.split()
+    if any(is_name_part(w, strict=False) for w in words):
+        return False
+    lower = doc.user_data.get("_lower_words")
+    if lower is None:
+        lower = {t.lower_ for t in doc if t.is_lower and t.pos_ in {"NOUN", "ADJ", "VERB"}}
+        doc.user_data["_lower_words"] = lower
+    return any(w.casefold() in lower for w in words)
 
 
 def _listed_with_persons(ent: Span) -> bool:

@@ -1655,3 +1655,19 @@ def test_common_english_short_given_names_start_a_persons_name(name):
     from nlp.entities import _starts_with_given_name
 
     assert _starts_with_given_name(name)
+
+
+@pytest.mark.parametrize(
+    "text, title, person",
+    [
+        (
+            "The painter loved the night sky. His Starry Night hangs in the museum, Kemal Oduya said.",
+            "Starry Night",
+            "Kemal Oduya",
+        ),
+        ("Each case was written up, and Case Reports printed it, said Dr Lena Broek.", "Case Reports", "Lena Broek"),
+    ],
+)
+def test_a_name_of_common_words_the_article_also_writes_in_lower_case_is_no_person(nlp, text, title, person):
+    out = extract(nlp, text)
+    assert title not in persons(out) and person in persons(out)
