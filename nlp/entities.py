@@ -907,6 +907,8 @@ class EntityResolver:
                     return "person", as_person, left_title or title, None  # "Freddie Spencer" tagged ORG
             if _surname_speaking(ent) and _plausible_person(as_person, ent):
                 return "person", as_person, left_title or title, None  # "..., Cooke said": a quoted person
+            if _agency_of_common_words(doc, name):
+                return None  # "Black Death", "Child Labor": common words the article also writes in lower case
             return "agency", name, None, None
         if label in PLACE_LABELS and (
             (
@@ -2564,6 +2566,21 @@ def _plausible_person(name: str, ent: Span) -> bool:
     if len(words) > 1 and _made_of_common_words(name, ent.doc):
         return False  # "Starry Night", "Case Reports": a title or a product, no person
     return len(words) <= 6
+
+
+def _agency_of_common_words(doc: Doc, name: str) -> bool:
+    """Several capitalised words, no organisation word, head, legal form or function word
+    among them, each written elsewhere in the article in lower case as a noun, adjective or
+    verb ("the black death ... Black Death"): a thing, a topic or a heading, no organisation."""
+    words = name.split()
+    if len(words) < 2 or agency_kind_for(name) != "other" or INSTITUTION_HEAD.search(name) or LEGAL_FORM.search(name):
+        return False
+    if COMPANY_RUN.fullmatch(name) or any(
+        w.casefold() in ORG_WORDS or w.casefold() in ORG_FUNCTION_WORDS for w in words
+    ):
+        return False
+    _made_of_common_words("", doc)  # fills the article's lower-case words
+    return all(w.casefold() in doc.user_data["_lower_words"] for w in words)
 
 
 def _made_of_common_words(name: str, doc: Doc) -> bool:

@@ -1671,3 +1671,9 @@ def test_common_english_short_given_names_start_a_persons_name(name):
 def test_a_name_of_common_words_the_article_also_writes_in_lower_case_is_no_person(nlp, text, title, person):
     out = extract(nlp, text)
     assert title not in persons(out) and person in persons(out)
+
+
+def test_an_agency_made_of_words_the_article_writes_in_lower_case_is_no_agency(nlp):
+    text = "The plague spread fast, a black death in every town. The Black Death killed millions, the Harlow Foundation said."
+    out = extract(nlp, text)
+    assert "Black Death" not in agencies(out) and "Harlow Foundation" in agencies(out)
