@@ -113,6 +113,16 @@ class GazetteerRuler:
                     continue  # "Pittsburgh Post-Gazette", "San Jose Mercury News": a paper named after its city
                 if entry.category == "place" and _surname_not_place(doc, start, end, case_sensitive):
                     continue
+                if entry.kind in {"company", "media"} and _inside_longer_name(doc, start, end, self.gazetteer):
+                    continue  # "CBS Sports", "Nissan North America Inc.": the model's longer name stands
+                if (
+                    entry.kind in {"company", "media"}
+                    and end - start == 1
+                    and start > 0
+                    and doc[start - 1].text[:1].isupper()
+                    and is_name_part(doc[start - 1].text, strict=False)
+                ):
+                    continue  # "Tep Sony", "Nikola Tesla": a person's name, not the company
                 if entry.category == "place" and start > 0 and doc[start - 1].text in COMPASS_WORDS:
                     end += end < len(doc) and doc[end].text in GEOGRAPHIC_HEADS  # "the South China Sea"
                     spans.append(Span(doc, start - 1, end, label="GPE"))  # "Northern Ireland", "Western Australia"
@@ -136,6 +146,36 @@ class GazetteerRuler:
             return span
         widened = doc.char_span(span.start_char, match.end(), alignment_mode="expand")
         return Span(doc, widened.start, widened.end, label="ORG") if widened is not None else span
+
+
+# The last word of a unit, channel or subsidiary named after its parent: "CBS Sports",
+# "CNN Business", "Nissan North America Inc." (with a place: "Lexus Philippines").
+UNIT_TAILS = {
+    *("Sports News Business Network Radio Television TV Channel Music Studios Pictures Records Media".split()),
+    *("Entertainment Group Holdings Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC Co Co. International".split()),
+}
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int, gazetteer) -> bool:
+    """A company or outlet the gazetteer knows at the start of a longer name: its unit,
+    channel or subsidiary ("CBS Sports", "CBS DFW", "Nissan North America Inc."), which the
+    model names whole; not its product ("Intel Core", "Nintendo Switch": the maker stays)."""
+    run = []
+    for token in doc[end : end + 4]:
+        if not (token.text[:1].isupper() or token.text == ".") or token.text in {"I", "A"}:
+            break
+        run.append(token)
+    if not run:
+        return False
+    if len(run) == 1 and run[0].is_alpha and run[0].is_upper and 2 <= len(run[0]) <= 5:
+        entry = gazetteer.lookup(run[0].text)
+        return entry is None or entry.category != "place"  # "CBS DFW", a station; not "Apple UK"
+    last = run[-1].text if run[-1].text != "." else run[-2].text + "." if len(run) > 1 else ""
+    if last in UNIT_TAILS or last.rstrip(".") in UNIT_TAILS:
+        return True
+    tail = " ".join(t.text for t in run)
+    entry = gazetteer.lookup(tail) or gazetteer.lookup(run[-1].text)
+    return entry is not None and entry.category == "place" and entry.kind in {"country", "region", "continent"}
 
 
 # the word after a city's name in a newspaper's name ("Denver Post", "Argus Leader" is no city)

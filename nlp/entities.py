@@ -479,6 +479,7 @@ class EntityResolver:
         doc.user_data.pop("_products", None)
         doc.user_data.pop("_teams", None)
         doc.user_data.pop("_credits", None)
+        doc.user_data.pop("_lower_words", None)
         current = _span_keys(doc.ents)
         for repair in SPAN_REPAIRS:  # each one optional: a failing repair keeps the spans before it
             try:
@@ -554,6 +555,8 @@ class EntityResolver:
         if _ends_in_stray_capitals(ent):  # "Tested by: John Milbank RRP: £23.99": the name is before
             return self._classify(doc, Span(doc, ent.start, ent.end - 1, label=ent.label_))
         owner_at = _person_owner_end(ent)
+        if owner_at is not None and _owned_is_the_person(doc, ent, owner_at):
+            return self._classify(doc, Span(doc, owner_at + 1, ent.end, label="PERSON"))  # "Leeds West's Amy Cole"
         if owner_at is not None:  # "Jeff Bezos's Blue Origin": the owner is the person
             return self._classify(doc, Span(doc, ent.start, owner_at, label="PERSON"))
         if (
@@ -634,6 +637,7 @@ class EntityResolver:
                 (doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS and not _made_of_names(as_person))
                 or _where_only_places_stand(doc, ent)
             )
+            and not _inquiry_into(doc, ent)
             and text.split()[-1].casefold() not in FIRM_TAILS  # "from Peter Koros Design": a firm
             and not _looks_like_person(doc, ent)
             and not left_title
@@ -817,7 +821,12 @@ class EntityResolver:
             and not PLACE_DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 20])
         ):
             return "person", as_person, left_title or title, None  # "Touch Sokhom", "Rahmat Hidayat"
-        if label in AGENCY_LABELS and len(ent) > 1 and all(t.is_lower for t in ent[1:] if t.is_alpha):
+        if (
+            label in AGENCY_LABELS
+            and len(ent) > 1
+            and any(t.is_alpha for t in ent[1:])  # "Dutta Corp.": no word after the name's first
+            and all(t.is_lower for t in ent[1:] if t.is_alpha)
+        ):
             return None  # "Thai police", "Appeals court": a description, not a name
         if label in AGENCY_LABELS and GEOGRAPHIC_HEAD.search(text):
             return "place", place_name(text), None, None  # "Mekong Delta"
@@ -889,12 +898,17 @@ class EntityResolver:
             if (
                 label in AGENCY_LABELS
                 and _starts_with_given_name(name)
+                and ent.start not in doc.user_data.get("_sources", ())  # "Hong Kong (Mercer Business)": the outlet
                 and agency_kind_for(name) == "other"
                 and not COMPANY_RUN.fullmatch(name)
                 and not INSTITUTION_HEAD.search(name)
             ):
                 if _plausible_person(as_person, ent):
                     return "person", as_person, left_title or title, None  # "Freddie Spencer" tagged ORG
+            if _surname_speaking(ent) and _plausible_person(as_person, ent):
+                return "person", as_person, left_title or title, None  # "..., Cooke said": a quoted person
+            if _agency_of_common_words(doc, name):
+                return None  # "Black Death", "Child Labor": common words the article also writes in lower case
             return "agency", name, None, None
         if label in PLACE_LABELS and (
             (
@@ -1212,7 +1226,7 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
         for e in ents
     ]
     ents = [trimmed for e in ents if (trimmed := _without_lower_case_or_date_edges(doc, e)) is not None]
-    ents = [piece for e in ents for piece in _split_at_owner(doc, e)]
+    ents = [piece for e in ents for piece in _split_at_owner(doc, _cut_after_legal_form(doc, e))]
     for ent in ents:
         prev = result[-1] if result else None
         if (
@@ -1352,7 +1366,35 @@ def _person_owner_end(ent: Span) -> int | None:
     return at if all(t.is_title and t.is_alpha for t in owner) else None
 
 
+def _owned_is_the_person(doc: Doc, ent: Span, at: int) -> bool:
+    """ "Wichita North's Miguel Bernal", "Leeds West's Amy Cole": a team, school or town
+    owning a player, the player's name after the possessive starting with a given name, the
+    owner's not."""
+    owner, owned = doc[ent.start : at].text, doc[at + 1 : ent.end].text
+    return _starts_with_given_name(owned) and not _starts_with_given_name(owner)
+
+
 FORCE_HEADS = {"Police", "Constabulary", "Army", "Navy", "Guard", "Guards", "Command"}
+
+
+LEGAL_FORM_WORDS = {"Corp.", "Inc.", "Ltd.", "LLC", "PLC", "Corp", "Inc", "Ltd"}
+
+
+def _cut_after_legal_form(doc: Doc, ent: Span) -> Span:
+    """ "The Dutta Corp. Fair Hill International Three-Day Event": a firm's legal form ends
+    its name, what follows is what it sponsors or runs ("Co., Ltd." and "Inc." after a comma
+    stay)."""
+    if ent.label_ != "ORG" or ent.kb_id_ or len(ent) < 3:
+        return ent
+    at = next((t.i for t in ent[1:-1] if t.text in LEGAL_FORM_WORDS), None)
+    if (
+        at is None
+        or not doc[at + 1].is_title
+        or doc[at + 1].text in LEGAL_FORM_WORDS
+        or doc[at + 1].text in {"Co.", "Ltd"}
+    ):
+        return ent
+    return Span(doc, ent.start, at + 1, label="ORG")
 
 
 def _split_at_owner(doc: Doc, ent: Span) -> list[Span]:
@@ -1371,9 +1413,29 @@ def _split_at_owner(doc: Doc, ent: Span) -> list[Span]:
         # a named force owning its unit: "the East Java Regional Police's Directorate of General Crimes"
         or (len(before) >= 2 and before[-1].text in FORCE_HEADS and all(t.is_title for t in before))
     )
-    if not owner_is_body or not INSTITUTION_HEAD.search(after.text) or before[-1].text in NOT_OWNERS:
+    if before[-1].text in NOT_OWNERS:
         return [ent]
+    if not owner_is_body or not INSTITUTION_HEAD.search(after.text):
+        return _owner_or_owned(doc, before, after) or [ent]
     return [Span(doc, before.start, before.end, label="ORG"), Span(doc, after.start, after.end, label="ORG")]
+
+
+def _owner_or_owned(doc: Doc, before: Span, after: Span) -> list[Span] | None:
+    """A one-word maker owning a product the model ran into one span ("Apple's AirPods",
+    "Zenbook's Kemet Air review") is the maker alone; a person owning a firm named by its
+    designator ("Jan Brook's Harlow Holdings") is the firm alone. None: neither."""
+    after_words = {w.casefold() for w in after.text.split()}
+    firm = bool(after_words & ORG_WORDS or LEGAL_FORM.search(after.text) or after[-1].lower_ in {"holdings", "inc"})
+    if firm:
+        if all(t.is_title and t.is_alpha for t in before) and not INSTITUTION_HEAD.search(before.text):
+            return [Span(doc, after.start, after.end, label="ORG")]
+        return None
+    owner = before[0]
+    if len(before) != 1 or not owner.text[:1].isupper() or owner.is_stop or is_title_word(owner.text):
+        return None
+    if is_name_part(owner.text) or GEOGRAPHIC_HEAD.search(after.text):
+        return None  # "Martha's Vineyard", "Dawson's Creek": a person's name in a place's or a work's
+    return [Span(doc, before.start, before.end, label="ORG")]
 
 
 def _join_known_agency_pieces(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1561,6 +1623,8 @@ def _repair_subject_persons(doc: Doc, ents: list[Span]) -> list[Span]:
                 span = (token.i, token.i + 1)
             if span is None or any(doc[i].ent_kb_id_ for i in range(*span)):
                 continue
+            if span[0] in doc.user_data.get("_sure_places", ()):
+                continue  # the dateline's town the parser made the subject of the first sentence
             covering = person_at.get(span[0])
             if covering is not None and covering.start <= span[0] and span[1] <= covering.end:
                 continue
@@ -2042,6 +2106,8 @@ ROLE_NOUNS = {
     "activist", "researcher", "scientist", "economist", "analyst", "lecturer", "student", "villager",
     "nun", "priest", "pastor", "imam", "doctor", "surgeon", "witness", "informant", "whistleblower",
     "host", "presenter", "anchor", "commentator", "pundit", "chef", "writer", "composer", "dancer",
+    "diver", "runner", "skier", "skater", "gymnast", "jockey", "referee", "umpire", "hurdler", "rower",
+    "freshman", "sophomore", "junior", "senior",
 }  # fmt: skip
 
 
@@ -2335,10 +2401,25 @@ def _product_line(doc: Doc, ent: Span, name: str) -> bool:
 MAKER_VERBS = {"say", "reveal", "unveil", "announce", "call", "offer", "plan", "hope", "launch", "release", "sell"}
 
 
+def _surname_speaking(ent: Span) -> bool:
+    """ "“We will win,” Cooke said": one word the gazetteer does not know, a family name in the
+    name lexicon (not an everyday word), the subject of a speech verb after a quote."""
+    token = ent[0]
+    if len(ent) != 1 or token.ent_kb_id_ or not token.is_title or not is_name_part(token.text):
+        return False
+    if not (token.dep_ == "nsubj" and token.head.lemma_ in SPEECH_VERBS):
+        return False
+    before = ent.doc[ent.start - 2 : ent.start].text if ent.start >= 2 else ""
+    return bool(re.search(r"[,.!?]?\s*[\u201d\"']\s*$", before) or ent.doc[ent.start - 1].text in {"\u201d", '"'})
+
+
 def _acts_as_maker(ent: Span) -> bool:
     """ "Nissan says", "Lexus revealed": a name that speaks or sells is the maker, even where
     the article writes its products as "Nissan models"."""
     return ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in MAKER_VERBS
+
+
+BODIES_ON = {"Committee", "Subcommittee", "Commission", "Council", "Caucus", "Panel"}  # "... on Intelligence"
 
 
 def _plausible_agency(name: str) -> bool:
@@ -2346,12 +2427,14 @@ def _plausible_agency(name: str) -> bool:
     generic noun ("Government", "High Court"), not a lower-case fragment ("trafficking cases
     involving") and not a clause the model ran together ("Garrett hit Rudolph")."""
     words = name.split()
-    if not name[:1].isupper() and not name[:1].isdigit():
-        return False
+    if not name[:1].isupper() and not name[:1].isdigit() or "@" in name:
+        return False  # "GA @ Ameris Bank Amphitheatre": a tour date's place and venue
     if any(w.isalpha() and w.islower() and w not in ORG_FUNCTION_WORDS for w in words[1:]):
         return False
-    if words[-1] in PRODUCT_TAIL or (len(words) > 1 and words[-2:] == ["on", words[-1]]):
-        return False
+    if words[-1] in PRODUCT_TAIL or (
+        len(words) > 1 and words[-2:] == ["on", words[-1]] and (words[-3] if len(words) > 2 else "") not in BODIES_ON
+    ):
+        return False  # "Destiny on Stadia"; not "the Select Committee on Intelligence"
     if name in US_STATE_CODES or WEEKDAYS.fullmatch(name):
         return False  # "Closed on Sun & Mon"
     if re.search(r"\s\d+$", name) and not re.search(
@@ -2480,7 +2563,38 @@ def _plausible_person(name: str, ent: Span) -> bool:
         return False  # "Georgia Forced Labor Conspiracy Sentenced": a headline
     if len(words) > 1 and words[-1].casefold() in HEADLINE_PARTICIPLES:
         return False  # "Burmese Migrants Rescued from ...": a headline's subject and verb
+    if len(words) > 1 and _made_of_common_words(name, ent.doc):
+        return False  # "Starry Night", "Case Reports": a title or a product, no person
     return len(words) <= 6
+
+
+def _agency_of_common_words(doc: Doc, name: str) -> bool:
+    """Several capitalised words, no organisation word, head, legal form or function word
+    among them, each written elsewhere in the article in lower case as a noun, adjective or
+    verb ("the black death ... Black Death"): a thing, a topic or a heading, no organisation."""
+    words = name.split()
+    if len(words) < 2 or agency_kind_for(name) != "other" or INSTITUTION_HEAD.search(name) or LEGAL_FORM.search(name):
+        return False
+    if COMPANY_RUN.fullmatch(name) or any(
+        w.casefold() in ORG_WORDS or w.casefold() in ORG_FUNCTION_WORDS for w in words
+    ):
+        return False
+    _made_of_common_words("", doc)  # fills the article's lower-case words
+    return all(w.casefold() in doc.user_data["_lower_words"] for w in words)
+
+
+def _made_of_common_words(name: str, doc: Doc) -> bool:
+    """No word of the name is a given or family name in the lexicon, and one of them is
+    written elsewhere in the article in lower case as a noun, adjective or verb ("the night
+    sky" ... "Starry Night"): a work's or a product's title, not a person's name."""
+    words = name.split()
+    if any(is_name_part(w, strict=False) for w in words):
+        return False
+    lower = doc.user_data.get("_lower_words")
+    if lower is None:
+        lower = {t.lower_ for t in doc if t.is_lower and t.pos_ in {"NOUN", "ADJ", "VERB"}}
+        doc.user_data["_lower_words"] = lower
+    return any(w.casefold() in lower for w in words)
 
 
 def _listed_with_persons(ent: Span) -> bool:
@@ -2749,6 +2863,15 @@ def _where_only_places_stand(doc: Doc, ent: Span) -> bool:
     return _right_after_place_word(doc, ent)
 
 
+INQUIRY_NOUNS = {"inquiry", "enquiry", "investigation", "probe", "look", "research", "audit", "review", "insight"}
+
+
+def _inquiry_into(doc: Doc, ent: Span) -> bool:
+    """ "an inquiry into Joe Biden", "a probe into Lena Morris": after "into", the one looked
+    into, not a place one goes into."""
+    return ent.start > 1 and doc[ent.start - 1].lower_ == "into" and doc[ent.start - 2].lemma_ in INQUIRY_NOUNS
+
+
 def _right_after_place_word(doc: Doc, ent: Span) -> bool:
     before = doc[ent.start - 1] if ent.start else None
     if before is not None and before.lower_ == "at":
@@ -2776,7 +2899,8 @@ LISTED_BEFORE = re.compile(r"(?:^|[ \t(])([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2
 DESIGNATED_PLACE = re.compile(
     r"\b(?:([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})(?:,?[ \t]+and|,)[ \t]+)?"
     r"((?:St[aoe]\.[ \t]+)?[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})[ \t]+(?:villages?|communes?|districts?|sub-districts?|subdistricts?|"
-    r"townships?|regency|regencies|provinces?|municipality|island|hamlets?|wards?|area|towns?|city|states|regions)\b"
+    r"townships?|regency|regencies|provinces?|municipality|island|hamlets?|wards?|area|towns?|city|states|regions|"
+    r"counties|county|prefectures?|parishes)\b"
 )
 PLACE_OF_BEFORE = re.compile(
     r"\b(?:town|city|village|province|district|municipality|commune|island|region|"
@@ -2927,7 +3051,8 @@ def _designated_places(doc: Doc) -> list[Span]:
             ):
                 continue  # "Police district", or the words belong to an organisation or a real person
             people = span.text.casefold() in STATE_PEOPLES  # "Mon state": the place, though also a people
-            extra.append(_sure_place(doc, span) if people else Span(doc, span.start, span.end, label="GPE"))
+            sure = people or plural  # listed before "counties", "districts": places, whatever names they are made of
+            extra.append(_sure_place(doc, span) if sure else Span(doc, span.start, span.end, label="GPE"))
     if not extra:
         return ents
     covered = {i for span in extra for i in range(span.start, span.end)}
@@ -3065,6 +3190,32 @@ def _dateline_places(doc: Doc) -> list[Span]:
     return _preferring(extra, ents)
 
 
+# A US town written with its state's postal code: "Gladstone, NJ;", "in Elkton, MD, on ...".
+TOWN_STATE_CODE = re.compile(
+    r"\b([A-Z][a-z][\w'-]*(?:[ \t]+[A-Z][a-z][\w'-]*){0,2}),[ \t]+([A-Z]{2})(?=[ \t]*(?:[;,.)]|$)|[ \t]+\d)", re.M
+)
+
+
+def _towns_with_state_codes(doc: Doc) -> list[Span]:
+    """ "Gladstone, NJ", "Elkton, MD": the town and the state its postal code names are
+    places, whatever the model made of either (a product, an organisation)."""
+    ents = list(doc.ents)
+    extra = []
+    for match in TOWN_STATE_CODE.finditer(doc_text(doc)):
+        if match.group(2) not in US_STATE_CODES:
+            continue
+        town = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        code = doc.char_span(match.start(2), match.end(2), alignment_mode="contract")
+        if town is None or code is None or any(t.ent_kb_id_ and t.ent_type_ not in PLACE_LABELS for t in town):
+            continue
+        if town[0].is_sent_start and town[0].pos_ != "PROPN" or any(t.ent_type_ == "PERSON" for t in town):
+            continue  # "Thanks, MD": a word; "Jane Cole, MD": a doctor
+        if LEGAL_FORM.search(town.text) or any(w.casefold() in ORG_WORDS for w in town.text.split()):
+            continue  # "Acme Corp, NY": a firm and its state
+        extra += [_sure_place(doc, town), _sure_place(doc, code)]
+    return _preferring(extra, ents)
+
+
 def _in_capitals_line(doc: Doc, ent: Span) -> bool:
     """A headline or crosshead in capitals ("SCORES QUARANTINED", "WHO IS THE FRONT-RUNNER?"):
     its words are shouted, not names (an acronym or a gazetteer name is still one)."""
@@ -3078,7 +3229,7 @@ def _in_capitals_line(doc: Doc, ent: Span) -> bool:
 
 SOURCE_CUE = re.compile(  # "according to the Intelligencer", "told Polygraph.info", "Main image credit: Getty"
     r"(?:\b(?:[Aa]ccording to(?: a report in)?|a report (?:in|by)|published by|reported by|courtesy of|told|tells|"
-    r"via)[ \t]+(the[ \t]+)?|"
+    r"via|(?P<findings>confirmed to|(?:an? |new )?(?:analysis|survey|poll|report|study) (?:from|by)))[ \t]+(the[ \t]+)?|"
     r"\b(?:[Cc]redit|[Pp]hoto|[Ss]ource)s?:[ \t]*(the[ \t]+)?)"
     r"([A-Z][\w&'\u2019-]*(?:\.[a-z]{2,4})?(?:[ \t]+[A-Z][\w&'\u2019-]*){0,3})"
 )
@@ -3095,6 +3246,14 @@ REPORTED_BY = re.compile(
 DATELINE_OUTLET = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z]+\.(?i:co|com|net|org)(?:\.[a-zA-Z]{2})?)(?=,[ \t]+[A-Z])")
 
 
+# The outlet in brackets after a dateline's place: "HONOLULU, Hawaii (KHNL News) -",
+# "Hong Kong (CNN Business) Markets fell ...".
+DATELINE_CREDIT = re.compile(
+    r"(?m)^[ \t]*[^\W\d_][^\n(]{1,40}?[ \t]\(([A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*){0,3})\)"
+    r"(?=[ \t]*(?:[:\u2014\u2013]|--|-[ \t])|[ \t]+[A-Z])"
+)
+
+
 def _source_agencies(doc: Doc) -> list[Span]:
     """Who a report is credited to is an outlet or an organisation: "according to the X",
     "told X", "published by X", "credit: X". A person the model found there stays a person
@@ -3102,10 +3261,14 @@ def _source_agencies(doc: Doc) -> list[Span]:
     ents = list(doc.ents)
     extra = []
     for match in SOURCE_CUE.finditer(doc_text(doc)):
-        span = doc.char_span(match.start(3), match.end(3), alignment_mode="contract")
-        if span is None or any(t.ent_kb_id_ or t.ent_type_ in {"GPE", "LOC", "NORP"} for t in span):
+        span = doc.char_span(match.start(4), match.end(4), alignment_mode="contract")
+        unknown_place_ok = bool(match.group("findings"))  # "analysis from Poynter" the model took for a town
+        if span is None or any(
+            t.ent_kb_id_ or t.ent_type_ in {"LOC", "NORP"} or t.ent_type_ == "GPE" and not unknown_place_ok
+            for t in span
+        ):
             continue
-        article = bool(match.group(1) or match.group(2))
+        article = bool(match.group(2) or match.group(3))
         if not article and (
             any(t.ent_type_ == "PERSON" for t in span)
             or _starts_with_given_name(span.text)
@@ -3134,6 +3297,11 @@ def _source_agencies(doc: Doc) -> list[Span]:
             continue  # "Smith reported", "Police reported": a person or a word
         extra.append(Span(doc, span.start, span.end, label="ORG"))
         doc.user_data.setdefault("_sources", set()).add(span.start)
+    for match in filter(None, [DATELINE_CREDIT.search(doc_text(doc)[:DATELINE_WITHIN])]):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is not None and not any(t.ent_kb_id_ or t.ent_type_ in {"GPE", "LOC", "PERSON"} for t in span):
+            extra.append(Span(doc, span.start, span.end, label="ORG"))
+            doc.user_data.setdefault("_sources", set()).add(span.start)
     for match in DATELINE_OUTLET.finditer(doc_text(doc)[:DATELINE_WITHIN]):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if span is not None:
@@ -3148,14 +3316,21 @@ TEAM_POSTS = {
     "quarterback", "linebacker", "receiver", "center", "centre", "striker", "goalkeeper", "keeper",
     "midfielder", "defender", "forward", "winger", "pitcher", "shortstop", "outfielder", "coach", "captain",
     "rusher", "cornerback", "safety", "tackle", "guard", "goaltender", "goalie", "defenseman",
+    "end", "lineman", "kicker", "punter", "catcher", "infielder", "reliever", "batter", "fullback",
 }  # fmt: skip
 # A club's name: "Real Madrid", "Athletic Bilbao", "Manchester United", "Tottenham Hotspur" (the
 # town in it is no place here).
-CLUB_BEFORE_TOWN = re.compile(r"^(?:Real|Athletic|Atl[eé]tico|Sporting|Dynamo|Dinamo|Olympique|Borussia)$")
+CLUB_BEFORE_TOWN = re.compile(r"^(?:Real|Athletic|Atl[eé]tico|Sporting|Dynamo|Dinamo|Olympique|Borussia|Inter|Bayern)$")
 CLUB_AFTER_TOWN = re.compile(r"^(?:United|Hotspur|Rovers|Wanderers|Albion)$")
 
 
 TEAM_RECORD = re.compile(r"\(\d{1,2}-\d{1,2}(?:-\d{1,2})?(?:,\s*\d{1,2}-\d{1,2}(?:-\d{1,2})?)?\)")
+
+
+def _team_pairing(ent: Span, teams: set[str]) -> bool:
+    """ "Browns-Steelers": two teams the article names, joined by a hyphen for their game."""
+    parts = [p.strip() for p in ent.text.split("-")]
+    return len(parts) == 2 and all(p in teams for p in parts)
 
 
 def _team_names(doc: Doc) -> list[Span]:
@@ -3215,7 +3390,10 @@ def _team_names(doc: Doc) -> list[Span]:
         found += [(i, i + size) for i in range(len(doc) - size + 1) if doc[i : i + size].text == team]
     extra = []
     for k, (start, end) in enumerate(found):
-        if k >= clubs and any(e.start < end and e.end > start and (e.start < start or e.end > end) for e in ents):
+        if k >= clubs and any(
+            e.start < end and e.end > start and (e.start < start or e.end > end) and not _team_pairing(e, teams)
+            for e in ents
+        ):
             continue  # inside a longer name the model found ("Browns DL Sheldon Richardson")
         extra.append(Span(doc, start, end, label="ORG"))
         doc.user_data.setdefault("_teams", set()).add(start)
@@ -3352,6 +3530,7 @@ def _organisations_without_weekday(doc: Doc) -> list[Span]:
 KIND_NOUNS = {
     *("firm company startup start-up retailer chipmaker automaker carmaker broadcaster lender insurer".split()),
     *("carrier airline publisher manufacturer outlet website magazine newspaper".split()),
+    *("developer studio maker brand supplier distributor provider conglomerate giant".split()),
 }
 
 
@@ -3362,8 +3541,11 @@ def _organisations_after_kind_nouns(doc: Doc) -> list[Span]:
     tagged = {i for e in ents for i in range(e.start, e.end)}
     extra = []
     for token in doc[:-1]:
-        if not (token.is_lower and token.lower_ in KIND_NOUNS):
-            continue
+        opening = (
+            token.is_sent_start and token.is_title and token.i + 1 < len(doc) and not doc[token.i + 1].is_sent_start
+        )
+        if not ((token.is_lower or opening) and token.lower_ in KIND_NOUNS):
+            continue  # "research firm IDC", "Developer Valve called ..."
         start = end = token.i + 1
         while (
             end < len(doc)
@@ -3379,6 +3561,10 @@ def _organisations_after_kind_nouns(doc: Doc) -> list[Span]:
             end += 1
         if end > start and not _starts_with_given_name(doc[start:end].text) and not is_name_part(doc[start].text):
             extra.append(Span(doc, start, end, label="ORG"))
+    text = doc_text(doc)
+    for ent in ents:  # "CloudSimple, a startup that ...": what the model took for a product or a work
+        if ent.label_ in {"PRODUCT", "WORK_OF_ART"} and ORG_APPOSITION.match(text[ent.end_char : ent.end_char + 80]):
+            extra.append(Span(doc, ent.start, ent.end, label="ORG"))
     return _preferring(extra, ents)
 
 
@@ -3417,6 +3603,7 @@ SPAN_REPAIRS = (
     _locally_designated_places,
     _places_with_particles,
     _dateline_places,
+    _towns_with_state_codes,
     _residence_places,
     _described_places,
     _source_agencies,

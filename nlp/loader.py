@@ -77,6 +77,7 @@ def load_pipeline(name: str | None = None, component_config: dict | None = None)
     config = component_config or {}
     keep_names_whole(nlp)
     split_hyphen_after_initialism(nlp)
+    split_full_stop_after_camel_case(nlp)
     fast_attribute_ruler(nlp)
     nlp.add_pipe("accent_norms", first=True)
     cached_lemmatizer(nlp)
@@ -284,6 +285,16 @@ def split_hyphen_after_initialism(nlp: Language) -> None:
 
     infixes = [*nlp.Defaults.infixes, r"(?<=\b[A-Z]\.[A-Z]\.)-(?=[A-Z][a-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def split_full_stop_after_camel_case(nlp: Language) -> None:
+    """ "SpaceX.", "PwC." at a sentence's end stayed one token (the tokenizer keeps a full
+    stop after a capital, for initials: "J."), so the gazetteer and the model missed the
+    name; a full stop after a lower-case letter and a capital is split off."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[a-z][A-Z])\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def nlp_version(nlp: Language) -> str:
