@@ -758,7 +758,13 @@ class EntityResolver:
             return "place", place_name(text), None, None  # "near Chau Doc": the model's FAC is a town
         if AIRLINE.fullmatch(text) and label in {"FAC", "ORG", "GPE", "PERSON"}:
             return "agency", agency_name(text), None, None  # "Kazakhstan's Air Astana": an airline
-        if label in {"NORP", "FAC"} or text.casefold() in DEMONYMS or text.casefold().rstrip("s") in DEMONYMS:
+        if (
+            label == "NORP"
+            # "His accomplices Le Thi Mai, 35, got ...": a FAC made of names, told as a person, is one
+            or (label == "FAC" and not (_name_parts_only(as_person) and _looks_like_person(doc, ent)))
+            or text.casefold() in DEMONYMS
+            or text.casefold().rstrip("s") in DEMONYMS
+        ):
             return None
         if label != "PERSON" or not _looks_like_person(doc, ent):
             if (
@@ -1714,7 +1720,9 @@ def _widen_person_names(doc: Doc) -> list[Span]:
             )
         ):
             start -= 1
-        while end < len(doc) and end not in taken and _name_token(doc[end]) and end - ent.end < 2:
+        # "Pol Sgt" tagged alone before "Maj Anucha Jaidee": title words do not count as the name
+        reach = 2 + sum(1 for t in ent if is_title_word(t.text))
+        while end < len(doc) and end not in taken and _name_token(doc[end]) and end - ent.end < reach:
             end += 1
         if (
             end + 1 < len(doc)
@@ -1820,6 +1828,20 @@ def _one_word_name(doc: Doc, i: int, text: str) -> bool:
     )
 
 
+def _hmong_middle_a(doc: Doc, i: int, j: int) -> bool:
+    """ "Vang A Sinh", "Giang A Pao": the middle "A" of a Hmong name in Vietnam, between two
+    capitalised proper nouns."""
+    return (
+        doc[j].text == "A"
+        and j > i
+        and j + 1 < len(doc)
+        and doc[j + 1].is_alpha
+        and doc[j + 1].text[:1].isupper()
+        and not doc[j + 1].is_stop
+        and {doc[i].pos_, doc[j + 1].pos_} == {"PROPN"}
+    )  # the run is a person only by the caller's tests (an age, an apposition after it)
+
+
 def _tag_untagged_persons(doc: Doc) -> list[Span]:
     """Proper-noun runs the model left untagged, followed by an age or a person's apposition
     ("Chum Sreymom, a program officer with ..."), or preceded by a title, are people."""
@@ -1850,9 +1872,17 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
             and j - i < 4
             and j not in taken
             and doc[j].is_alpha
-            and (not doc[j].is_stop or (honorific and is_name_part(doc[j].text, strict=False)))
+            and (
+                not doc[j].is_stop
+                or (honorific and is_name_part(doc[j].text, strict=False))
+                or _hmong_middle_a(doc, i, j)
+            )
             and doc[j].text[:1].isupper()
-            and (not doc[j].text.isupper() or (j == i and len(doc[j]) == 1 and _short_family_name(doc[j])))
+            and (
+                not doc[j].text.isupper()
+                or (j == i and len(doc[j]) == 1 and _short_family_name(doc[j]))
+                or _hmong_middle_a(doc, i, j)
+            )
         ):
             j += 1  # "Y" of "Y Sarom, 33,": a one-letter Khmer family name starts the run
         if j - i == 1 and _one_word_name(doc, i, text):
@@ -2070,6 +2100,13 @@ def _looks_like_person(doc: Doc, ent: Span) -> bool:
     if root.dep_ == "dobj" and root.head.lemma_ in {"arrest", "sentence", "detain", "charge", "jail"}:
         return True
     return False
+
+
+def _name_parts_only(name: str) -> bool:
+    """2-4 capitalised words, each a known given or family name (everyday words allowed:
+    "Le Thi Mai"); only with another cue that it is a person."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and is_name_part(w, strict=False) for w in words)
 
 
 def _made_of_names(name: str) -> bool:

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from nlp.entities import INSTITUTION_HEAD, Entity, Mention, doc_text, person_tokens
+from nlp.names import is_title_word
 from nlp.numbers import (
     NUMBER,
     TERM_RE,
@@ -586,11 +587,30 @@ FOR_A_CHARGE = re.compile(
 )
 
 
+PER_COUNT = re.compile(
+    r"^\s*(?:(?:in\s+)?(?:prison|jail)\s+)?(?:per|for each|on each|each|a)\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:counts?|charges?|offen[cs]es?)\b",
+    re.I,
+)
+
+
 def _total_for_one(text: str, prison: list[dict]) -> int | None:
     """The total of one person's several terms told after them in the same sentence."""
-    if len(prison) < 2:
+    if not prison:
         return None
     found = find_terms(text)
+    if len(prison) == 1:
+        # PER COUNT: "six years per count, for a total of 24 years": one term told per charge
+        per_count = [end for _, end, months in found if months == prison[0]["months"] and PER_COUNT.match(text[end:])]
+        if not per_count:
+            return None
+        for start, _, months in found:
+            if (
+                start > per_count[0]
+                and TOTAL_AFTER.search(text[max(0, start - 60) : start])
+                and months > prison[0]["months"]
+            ):
+                return months
+        return None
     if not all(FOR_A_CHARGE.match(text[end:]) for _, end, months in found if months in {t["months"] for t in prison}):
         return None  # "12 years and Le Thi Mai to eight years, for a combined 20": two people's terms
     for start, _, months in found:
@@ -941,6 +961,9 @@ APPOSITION = re.compile(
     r",\s*(?:aged\s+)?\d{1,2}\s*(?=,|\s|$)|,\s*(?:the|a|an|his|her|their)\s[^,;]{1,40}(?=,)|"
     # "X, 52, of Bradford, was jailed": the home town
     # ("from Kampong Cham province's Cheung Prey district"), Vietnam's "(born 1985)"
+    # "of Tettenhall Road, Wolverhampton": a street, then its town
+    r",\s*(?:of|from)\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:Road|Street|Lane|Avenue|Close|Drive|Crescent|Terrace|Gardens|Grove|Way|Row)"
+    r",\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}(?=,)|"
     r",\s*(?:(?:also|both|all)\s+)?(?:of|from)\s+(?:no fixed (?:address|abode)|[A-Z][\w'.-]*"
     r"(?:\s+(?:[A-Z][\w'.-]*|(?:province|district|city|town|village|commune|county|state|region)(?:'s|\u2019s)?)){0,6})(?=,)|"
     r"\s*\((?:(?:born|b\.|SN)\s+(?:in\s+)?(?:19|20)\d{2}|\d{1,2}\s+years?\s+old|aged\s+\d{1,2})(?:\s*[,;]\s*[^()]{0,80})?\)|"
@@ -1243,7 +1266,9 @@ def _same_as(extractor, doc, sents, index, entities, persons_by_token, records) 
 LINE_BULLET = re.compile(r"^[\s\-\u2022\u2013\u2014*\u00b7]*")
 # "- A, 44, of Norcross, Georgia, 240 months": age, home town (and its state), then the term
 LINE_DETAILS = re.compile(
-    r"^(?:\s*(?:,\s*(?:aged\s+)?\d{1,2}\b(?![\s-]*(?:years?|months?|yrs?)\b)|\(\s*\d{1,2}\s*\)|,?\s+(?:of|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:,\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?))*"
+    r"^(?:\s*(?:,\s*(?:aged\s+)?\d{1,2}\b(?![\s-]*(?:years?|months?|yrs?)\b)|\(\s*\d{1,2}\s*\)|,?\s+(?:of|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:,\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?)|"
+    # "- A, 47, boat owner: 16 years": a lower-case description, then a colon or a dash
+    r",\s+(?:(?:a|an|the)\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}(?=\s*[:\u2013\u2014-]))*"
     r"\s*[,:\u2013\u2014-]?\s*(?:(?:was\s+)?(?:jailed|sentenced)\s+(?:for|to)\s+|to\s+)?"
 )
 
@@ -1745,6 +1770,16 @@ def _changed_or_upheld(
                         doc, sents, index, entities, person, months, life, death
                     )
             return
+        if any(r["start"] == sent.start_char for r in records.values()):
+            return  # "X was sentenced to 30 years, but the term was cut to 20": X's own record has it
+        pronoun = OWNER_PRONOUN.search(sent.text)
+        if pronoun and pronoun.group("pron").lower() != "their":
+            # "the judges accepted that Khoa had paid ... and reduced his sentence": the person
+            # this sentence names before "his", when that one was sentenced earlier
+            before = _named_before_pronoun(sent, pronoun.start("pron"), persons_by_token)
+            if before and before[0].name in records:
+                _set_term(records[before[0].name], months, life, death)
+                return
         owners = _earlier_owners(sent, records, from_months)
         if owners:
             for record in owners:
@@ -1912,7 +1947,7 @@ def _triggers(sent: Span) -> list[Token]:
             found.append(token)  # "handed A, 38, and B, 27, seven years each, and C, 30, five years"
         elif _elided_unit_number(token) is not None:
             found.append(token)  # "He received 12 years and she received eight"
-        elif _confines(token) or _punished_with(token):
+        elif _confines(token) or _punished_with(token) or _locked_up(token):
             found.append(token)  # "was put behind bars for nine years", "will spend the next 12 years in jail"
     return found
 
@@ -1951,6 +1986,27 @@ def _confines(verb: Token) -> bool:
         CONFINED.search(below) is not None
         and TERM_RE.search(after) is not None
         and (lemma == "spend" or "behind bars" in below.lower())
+    )
+
+
+# LOCKED UP: "has been locked up for seven years", "was sent down for six years", "put away
+# for life": British verbs of jailing, a particle and a "for" with the term
+LOCKED_UP = {("lock", "up"), ("send", "down"), ("put", "away")}
+
+
+def _locked_up(verb: Token) -> bool:
+    if verb.pos_ != "VERB" or not any(
+        c.dep_ == "prt" and (verb.lemma_.lower(), c.lower_) in LOCKED_UP for c in verb.children
+    ):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(
+            g.dep_ == "pobj" and (g.lower_.rstrip("s") in {"year", "month", "life"} or TERM_RE.match(_subtree_text(g)))
+            for g in c.children
+        )
+        for c in verb.children
     )
 
 
@@ -2094,7 +2150,9 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         path = _path_to(span.root, anchor)
         if path == [span.root.head] and _term_before_a_clause(span.root, anchor):
             path = []
-        if path is None or any(t.pos_ in {"VERB", "AUX"} and not _serving(t, anchor) for t in path):
+        if path is None or any(
+            t.pos_ in {"VERB", "AUX"} and not _serving(t, anchor) and not _alias_participle(t) for t in path
+        ):
             continue  # the term belongs to another clause ("paid nothing for nine months")
         if {t.lemma_.lower() for t in path} & TRAP_GOVERNORS:
             continue
@@ -2118,6 +2176,15 @@ def _serving(verb: Token, trigger: Token) -> bool:
     """ "sentenced to suffer the penalty of 20 years", "sentenced to serve 10 years": the verb
     under the trigger only carries its term (Philippine decisions say "to suffer")."""
     return verb.dep_ == "xcomp" and verb.head.i == trigger.i and verb.lemma_.lower() in {"suffer", "serve", "undergo"}
+
+
+ALIAS_PARTICIPLES = {"known", "called", "nicknamed", "dubbed"}
+
+
+def _alias_participle(verb: Token) -> bool:
+    """ "sentenced X, known as "Hung Lua", 42, to 20 years": the parser hangs the term on the
+    alias's participle; it is still the sentencing verb's."""
+    return verb.dep_ == "acl" and verb.lower_ in ALIAS_PARTICIPLES
 
 
 def _term_before_a_clause(token: Token, trigger: Token) -> bool:
@@ -2204,6 +2271,12 @@ def _defendants(
     misparsed = _misparsed_object(trigger)
     if misparsed is not None:
         objects = [misparsed]
+    # MISPARSED QUANTITY: "sentenced a Myanmar couple to six years' imprisonment each" read as
+    # "a couple to six" years' imprisonment: the people are the quantifier noun of the term
+    objects = [
+        next((t for t in o.subtree if t.dep_ == "quantmod" and t.pos_ == "NOUN"), o) if TERM_NOUNS.search(o.text) else o
+        for o in objects
+    ]
     if objects:  # "sentenced A, 51, a headman ..., and B, 44, to ...": B parsed as the verb's conjunct
         objects += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i in persons_by_token]
     if lemma in {"receive", "serve", "get", "spend"}:
@@ -2304,6 +2377,7 @@ def _defendants(
                 pronoun=head.lower_ in PRONOUNS,
                 gender=PRONOUN_GENDER.get(head.lower_),
                 noun=_noun_phrase(head),
+                several=count is None and head.lower_ in {"each", "all", "they", "them"},
             )
             if found:
                 return found
@@ -2446,6 +2520,19 @@ def _named_after(doc, head: Token, persons_by_token) -> list[Entity]:
     by position ("the couple, A, 45, and B, 41,"): the parser often attaches them elsewhere."""
     found: list[Entity] = []
     i = head.i + 1
+    if i < len(doc) and doc[i].pos_ == "ADP" and doc[i].lower_ in {"for", "from", "at", "of", "with", "in"}:
+        # "a recruiter for an unlicensed manpower company, Syamsul Hadi,": the noun's own short
+        # phrase (no comma, no verb, no name inside) stands between it and the name
+        j = i + 1
+        while j < len(doc) and j - i <= 7 and not doc[j].is_punct:
+            j += 1
+        inside = doc[i:j]
+        if (
+            j < len(doc)
+            and doc[j].text == ","
+            and not any(t.pos_ in {"VERB", "AUX"} or t.i in persons_by_token or t.like_num for t in inside)
+        ):
+            i = j
     if i >= len(doc) or doc[i].text not in {",", ":", "—", "–"}:
         return []
     while i < len(doc):
@@ -2485,11 +2572,30 @@ INDEFINITE_PRONOUNS = {"nothing", "something", "anything", "everything", "little
 def _subject(trigger: Token) -> Token | None:
     """The subject's head noun; "co - defendants" parses as several subjects: take the last,
     but never a stray "nothing" ("A man who worked them for almost nothing has been jailed")."""
+    found = _plain_subject(trigger)
+    if found is None or found.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+        # RELATIVE LEDE: "A gangmaster who kept workers ... and took most of their wages has
+        # been locked up": the parser makes the noun the root and "most" the subject
+        root = trigger.sent.root
+        if (
+            root.pos_ == "NOUN"
+            and trigger.i > root.i
+            and any(c.dep_ == "auxpass" for c in trigger.children)
+            and any(c.dep_ == "relcl" and trigger in c.subtree for c in root.children)
+        ):
+            return root
+    return found
+
+
+def _plain_subject(trigger: Token) -> Token | None:
     token = trigger
     for _ in range(3):
         subjects = [c for c in token.children if c.dep_ in {"nsubjpass", "nsubj"}]
         if len(subjects) > 1:
             subjects = [c for c in subjects if c.lower_ not in INDEFINITE_PRONOUNS] or subjects
+            # "A company director with the title Datuk was sentenced": "Datuk" read as a second
+            # subject; a bare title is not who was sentenced
+            subjects = [c for c in subjects if not (c.pos_ == "PROPN" and is_title_word(c.text))] or subjects
         if subjects and subjects[-1].tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
             return _out_of_place_slot(token.head)  # "X, who was also sentenced to life": X
         if subjects:
@@ -2627,8 +2733,10 @@ def _back_reference(
     pronoun=False,
     gender: str | None = None,
     noun: str | None = None,
+    several: bool = False,
 ) -> list[Entity]:
-    """The last `count` people named before `limit` (the verb) who could be defendants.
+    """The last `count` people named before `limit` (the verb) who could be defendants
+    (`several`: the reference is plural, "each", "they", with no number).
 
     An alias counts as its person; a "person" only ever named in a place's slot ("Jones, 52,
     of Walsall") is a mistyped place and is never what "he" refers to."""
@@ -2662,7 +2770,27 @@ def _back_reference(
             return []
         # "they": everyone named in the last sentence that named someone eligible
         last_sent = next(s for s in reversed(sents[: index + 1]) if s.start_char <= recent[0][0])
-        return [e for pos, e in recent if pos >= last_sent.start_char][::-1]
+        group = [e for pos, e in recent if pos >= last_sent.start_char][::-1]
+        if several and len(group) == 1:
+            # "Each was sentenced" after "named them as A and B. ... B took the girl ...": each
+            # of several is the last sentence naming two or more, with whoever was named since
+            for sent in reversed(sents[:index]):
+                if sent.start_char >= last_sent.start_char:
+                    continue
+                if sent.start_char < earliest:
+                    break
+                named = [
+                    e
+                    for e in {id(e): e for _, e in recent}.values()
+                    if any(sent.start_char <= m.start < sent.end_char for m in e.mentions)
+                ]
+                if len(named) >= 2:
+                    ordered = sorted(
+                        named,
+                        key=lambda e: min(m.start for m in e.mentions if sent.start_char <= m.start < sent.end_char),
+                    )
+                    return ordered + [e for e in group if e not in ordered]
+        return group
     if pronoun and count == 1 and recent:
         # PRONOUN: "He" is the person the last sentence naming people was about: its subject,
         # or someone introduced with an age ("Darren Whitfield, 52, of Walsall, ran Glamour
@@ -2686,10 +2814,12 @@ def _back_reference(
     return []
 
 
-ORDINALS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+ORDINALS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 ORDINAL_BEFORE = re.compile(
-    r"\b(?:a|an|the)\s+(?P<ordinal>%s)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,\s*$" % "|".join(ORDINALS), re.I
-)
+    r"\b(?:a|an|the)\s+(?P<ordinal>%s)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,\s*"
+    r"(?:(?:who\s+was\s+)?(?:identified|named|known)\s+(?:only\s+)?as\s+)?$" % "|".join(ORDINALS),
+    re.I,
+)  # "A fifth suspect, identified only as X,"
 
 
 def _told_as_one_more(text: str, entity: Entity, count: int) -> bool:

@@ -1982,3 +1982,184 @@ def test_a_sentencing_before_a_semicolon_and_its_reduction(nlp, text, expected):
 )
 def test_would_serve_in_a_judges_reported_ruling(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+# --- patterns from the fiction rows tun-501..526 (each case a sentence of its own) ------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # EACH after two named people, a victim told by a noun in between ("She" is the girl)
+        (
+            "Judge Keo Mony named the accused as Chea Sokha, 47, and Heng Dara, 52. The court heard that "
+            "Dara took the girl to Shandong. She was rescued in May. Each was sentenced to nine years in prison.",
+            {"Chea Sokha": 108, "Heng Dara": 108},
+        ),
+        # A FIFTH SUSPECT, IDENTIFIED ONLY AS X, is not one of "the four"
+        (
+            "Those jailed were: Wang Tao, 15 years; Liu Yang, 12 years; Sok Pisey, nine years; and "
+            "Meas Rith, six years. A fifth suspect, identified only as Ah Long, remains at large. "
+            "A court official said the four were also fined 40 million riel.",
+            {"Wang Tao": 180, "Liu Yang": 144, "Sok Pisey": 108, "Meas Rith": 72},
+        ),
+    ],
+)
+def test_who_a_group_reference_counts(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the sentence's own reduction does not change the term of someone sentenced earlier
+        (
+            "Somporn Kaewdee, 50, was jailed for nine years and four months. The karaoke owner, Malai "
+            "Thongsri, 44, was sentenced to 24 years, but the term was cut to 16 years because she confessed.",
+            {"Somporn Kaewdee": 112, "Malai Thongsri": 192},
+        ),
+        # "his sentence" is the one named before it in the sentence, not the last one sentenced
+        (
+            "Do Van Minh, 33, was sentenced to 10 years in prison. His co-defendant, Bui Thi Lan, 28, "
+            "received seven years. On appeal, the judges found that Minh had repaid the families, "
+            "and reduced his sentence to eight years.",
+            {"Do Van Minh": 96, "Bui Thi Lan": 84},
+        ),
+    ],
+)
+def test_which_earlier_term_a_change_applies_to(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a dash list with a lower-case description before the colon
+        (
+            "The Songkhla Provincial Court handed down these sentences:\n"
+            "- Prasert Wongdee, 51, trawler owner: 14 years\n"
+            "- Nok Saengthong, 37, labour broker: nine years and four months\n",
+            {"Prasert Wongdee": 168, "Nok Saengthong": 112},
+        ),
+        # a colon list with a street and its town between the name and the term
+        (
+            "Jailed at Leicester Crown Court were: Imran Shah, 41, of Narborough Road, Leicester, eight years; "
+            "and Bilal Shah, 36, of Oadby, five years and six months.",
+            {"Imran Shah": 96, "Bilal Shah": 66},
+        ),
+    ],
+)
+def test_lists_with_descriptions_and_addresses(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quoted nickname after "known as" between the name and the term
+        (
+            'The People\'s Court of Ha Tinh Province sentenced Tran Van Duc, known as "Duc Den", 39, to 15 years '
+            "in prison for human trafficking and two years for organising illegal emigration, making a "
+            "combined sentence of 17 years.",
+            {"Tran Van Duc": 204},
+        ),
+        # one term per count and the total
+        (
+            "The Chiang Rai Provincial Court sentenced Malee Sukjai, 33, to five years per count, "
+            "for a total of 15 years.",
+            {"Malee Sukjai": 180},
+        ),
+    ],
+)
+def test_a_total_for_one_person(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a Vietnamese name the model tags as a facility, with an age after it
+        (
+            "His accomplices Dinh Thi Hoa, 31, got 11 years, and Vu Van Nam, 27, seven years and six months.",
+            {"Dinh Thi Hoa": 132, "Vu Van Nam": 90},
+        ),
+        # the middle "A" of a Hmong name after a dateline
+        (
+            "DIEN BIEN - Sung A Tua, a 38-year-old man from Muong Cha District, was sentenced to 20 years "
+            "in prison for selling two girls in China.",
+            {"Sung A Tua": 240},
+        ),
+        # a police rank of three words tagged apart from the name
+        (
+            "Her brother, Pol Sen Sgt Maj Wichit Kaewta, 45, a police officer in Phop Phra district, "
+            "received six years for driving the victims across the border.",
+            {"Wichit Kaewta": 72},
+        ),
+        # a role noun capitalised at the start of a sentence is no part of the name
+        (
+            "The two Chinese bosses were tried in absentia. Enforcers Sok Meng, 30, and Chhun Dara, 26, got six years.",
+            {"Sok Meng": 72, "Chhun Dara": 72},
+        ),
+    ],
+)
+def test_names_kept_whole_for_the_defendant(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare title read as a second subject of the sentencing verb
+        (
+            "PENANG: A property developer with the title Datuk was sentenced by the Sessions Court here to "
+            "seven years' jail for trafficking 15 Nepali workers.\n\nJudge Rohani Ismail ordered Datuk Tan Kok "
+            "Leong, 61, to serve the sentence from today.",
+            {"Tan Kok Leong": 84},
+        ),
+        # "a couple to N years' imprisonment each", then the couple named
+        (
+            "The Sessions Court here today sentenced an Indonesian couple to five years' imprisonment each "
+            "for forcing a maid to work without pay.\n\nThe couple, Budi Santoso, 44, and Sri Wahyuni, 40, "
+            "pleaded guilty.",
+            {"Budi Santoso": 60, "Sri Wahyuni": 60},
+        ),
+        # "sentenced a recruiter for <a firm>, X, to ..."
+        (
+            "The Kupang District Court has sentenced a recruiter for an unlicensed labour agency, Yosef Nahak, "
+            "to six years in prison.\n\nCourt spokesperson Maria Bere said the verdict was final.",
+            {"Yosef Nahak": 72},
+        ),
+    ],
+)
+def test_the_person_a_sentencing_is_about(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A landlord who housed migrant workers in a disused garage and kept most of their pay has been "
+            "locked up for six years and two months.\n\nGary Pritchard, 52, of Hanley, admitted the offence.",
+            {"Gary Pritchard": 74},
+        ),
+        ("His cousin Dean Maddox, 29, of Longton, was locked up for 30 months.", {"Dean Maddox": 30}),
+        ("Lee Barrow, 35, of Leek, was sent down for four years.", {"Lee Barrow": 48}),
+        ("Tom Hale could be locked up for ten years if he is convicted.", {}),
+    ],
+)
+def test_locked_up_and_sent_down(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Karen Doyle, 44, was given a suspended sentence of 18 months.", {"Karen Doyle": 18}),
+        ("Mark Doyle, 47, was given a two-year sentence suspended for 18 months.", {"Mark Doyle": 24}),
+    ],
+)
+def test_one_persons_suspended_term_alone(nlp, text, expected):
+    out = contract(nlp, text)
+    assert not out.get("warnings")
+    assert terms(nlp, text) == expected
