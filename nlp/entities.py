@@ -1567,6 +1567,8 @@ def _repair_subject_persons(doc: Doc, ents: list[Span]) -> list[Span]:
                 span = (token.i, token.i + 1)
             if span is None or any(doc[i].ent_kb_id_ for i in range(*span)):
                 continue
+            if span[0] in doc.user_data.get("_sure_places", ()):
+                continue  # "FORT MYERS, Fla. (AP) - A labor contractor ... was sentenced": the dateline
             covering = person_at.get(span[0])
             if covering is not None and covering.start <= span[0] and span[1] <= covering.end:
                 continue

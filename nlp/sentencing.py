@@ -279,6 +279,7 @@ class SentenceExtractor:
             doc._.entities = []
         entities: list[Entity] = doc._.entities  # a name the model missed may be added (_unrecognised_name)
         persons_by_token = person_tokens(entities)
+        _one_part_references(doc, entities, persons_by_token)
         aliases = _aliases(doc, entities, persons_by_token)
         records: dict[str, dict] = {}
         pending: list = []
@@ -2344,7 +2345,8 @@ def _defendants(
             head = next(
                 (
                     c
-                    for c in head.children
+                    # "BOISE, Idaho (AP) - A dairy manager ...": on the state after the town too
+                    for c in [*head.children, *(g for k in head.children if k.dep_ == "conj" for g in k.children)]
                     if c.dep_ == "appos" and c.pos_ == "NOUN" and any(g.dep_ in {"det", "nummod"} for g in c.children)
                 ),
                 head,
@@ -2628,6 +2630,16 @@ def _persons_in(heads: list[Token], persons_by_token, owners: bool = True) -> li
             token = stack.pop()
             add(persons_by_token.get(token.i))
             stack.extend(c for c in token.children if c.dep_ in {"conj", "appos", "compound"})
+            # "Zhang Yong, Wu Dehai, Sun Lei and Xu Ming received": a listed name the parser
+            # hangs on the first as a modifier, after a comma
+            stack.extend(
+                c
+                for c in token.children
+                if c.dep_ in {"npadvmod", "dep", "nmod"}
+                and c.i in persons_by_token
+                and c.left_edge.i > 0
+                and c.doc[c.left_edge.i - 1].text == ","
+            )
             # "Three defendants, including A, B and C, received ...": the people listed are the head's
             stack.extend(
                 g
@@ -3187,6 +3199,50 @@ def persons_referred(doc, sents, index, heads: list[Token], verb: Token, persons
         if found:
             return found
     return people
+
+
+def _one_part_references(doc: Doc, entities: list[Entity], persons_by_token: dict[int, Entity]) -> None:
+    """ONE NAME PART: "The court gave Sothy 12 years and Dara eight years" after "Hun Sothy
+    ... and his nephew Hun Dara": a capitalised word standing alone (no capitalised word
+    next to it), which the model left untagged or tagged as something else, is the one
+    person named in full before it whose name has that word (the word of two people: no one)."""
+    persons = [e for e in entities if e.kind == "person" and len(e.name.split()) >= 2]
+    if not persons:
+        return
+    owners: dict[str, list[Entity]] = {}
+    for person in persons:
+        for part in set(person.name.casefold().split()):
+            owners.setdefault(part, []).append(person)
+    for token in doc:
+        if (
+            token.i in persons_by_token
+            or token.pos_ != "PROPN"
+            or not token.is_title
+            or not token.is_alpha
+            or len(token) < 3
+            or token.ent_kb_id_  # a known place or agency
+            or token.ent_type_ == "NORP"
+            or is_title_word(token.text)
+        ):
+            continue
+        if (
+            token.i > 0
+            and doc[token.i - 1].is_title
+            and doc[token.i - 1].is_alpha
+            and not doc[token.i - 1].is_sent_start
+        ) or (token.i + 1 < len(doc) and doc[token.i + 1].is_title and doc[token.i + 1].is_alpha):
+            continue  # part of a longer name the model missed
+        found = owners.get(token.lower_, [])
+        if len(found) == 1 and any(m.end <= token.idx for m in found[0].mentions):
+            person = found[0]
+            persons_by_token[token.i] = person
+            sent = token.sent
+            person.mentions.append(
+                Mention(
+                    token.idx, token.idx + len(token), token.text, sent.start_char, sent.end_char, token.i, token.i + 1
+                )
+            )
+            person.mentions.sort(key=lambda m: m.start)
 
 
 def _named_by_one_part(heads: list[Token], entities) -> list[Entity]:
