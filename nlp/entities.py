@@ -1822,11 +1822,16 @@ def _one_word_name(doc: Doc, i: int, text: str) -> bool:
     """ "Rusdi, 33, a boat operator": one capitalised word, an age, then a person's description
     (Indonesian single names), mid-sentence, where the model saw no person."""
     token = doc[i]
+    after = text[token.idx + len(token) : token.idx + len(token) + 80]
+    if token.is_sent_start and token.pos_ == "PROPN" and not token.ent_kb_id_ and token.is_title:
+        # "Ponijan, 57, the head of X village, was fined": at a sentence's start, an age and
+        # then a description or a verb
+        return AGE_THEN_CLAUSE.match(after) is not None
     return (
         not token.is_sent_start
         and token.pos_ in {"PROPN", "NOUN"}
         and not token.ent_kb_id_
-        and ONE_WORD_APPOSITION.match(text[token.idx + len(token) : token.idx + len(token) + 80]) is not None
+        and ONE_WORD_APPOSITION.match(after) is not None
     )
 
 
@@ -1847,7 +1852,19 @@ def _hmong_middle_a(doc: Doc, i: int, j: int) -> bool:
 def _tag_untagged_persons(doc: Doc) -> list[Span]:
     """Proper-noun runs the model left untagged, followed by an age or a person's apposition
     ("Chum Sreymom, a program officer with ..."), or preceded by a title, are people."""
-    ents = list(doc.ents)
+    # "Ponijan, 57," tagged as one date: the name is no part of it
+    ents = [
+        Span(doc, e.start + 2, e.end, label="DATE")
+        if e.label_ == "DATE"
+        and len(e) >= 3
+        and e[0].pos_ == "PROPN"
+        and e[0].is_title
+        and e[0].is_alpha
+        and e[1].text == ","
+        and e[2].like_num
+        else e
+        for e in doc.ents
+    ]
     # a model's GPE/ORG guess ("Clarke" as a place) may be overruled; gazetteer names may not
     sure_places = doc.user_data.get("_sure_places", ())  # placed by position: "sangkat Buon", a dateline
     taken = {
@@ -2036,6 +2053,9 @@ PERSON_NOUNS = (
     "monk|villager|farmer|driver|broker|recruiter|defendant|suspect|victim|survivor|man|woman|"
     "boy|girl|mayor|deputy|adviser|advisor|consultant|specialist|representative|ambassador|"
     "journalist|reporter|editor|trafficker|smuggler|leader|boss|employer|supervisor|captain"
+)
+AGE_THEN_CLAUSE = re.compile(
+    r"^\s*,\s*\d{1,2}\s*,\s+(?:(?:a|an|the)\s+[a-z][\w'-]*|who|was|were|is|has|had|from|of|and)\b"
 )
 ONE_WORD_APPOSITION = re.compile(
     rf"^\s*,\s*\d{{1,2}}\s*,\s+(?:a|an|the)\s+(?:[\w'-]+\s+){{0,3}}?(?:{PERSON_NOUNS}|operator)s?\b", re.I

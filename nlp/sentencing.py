@@ -2332,6 +2332,12 @@ def _defendants(
             people = _persons_in([head_subject], persons_by_token)
     if not people and lemma in TRIGGER_LEMMAS:
         people = [p for p in (_unrecognised_name(h, entities, persons_by_token) for h in heads) if p is not None]
+    if not people and lemma in TERM_VERB_LEMMAS and _beside_a_sentencing(trigger):
+        # "sentenced A to 42 months, while Yuliana received 32 months": a single name, the
+        # subject of the second clause of a sentencing
+        people = [
+            p for p in (_unrecognised_name(h, entities, persons_by_token, single=True) for h in heads) if p is not None
+        ]
     if people:
         return people
     for head in heads:
@@ -2440,7 +2446,11 @@ NAME_TOKEN = re.compile(r"^[A-Z][a-z'-]+$")
 ALIAS_WORDS = {"alias", "aka", "a.k.a."}
 
 
-def _unrecognised_name(head: Token, entities: list[Entity], persons_by_token) -> Entity | None:
+def _beside_a_sentencing(verb: Token) -> bool:
+    return verb.dep_ in {"advcl", "conj"} and verb.head.lemma_.lower() in TRIGGER_LEMMAS
+
+
+def _unrecognised_name(head: Token, entities: list[Entity], persons_by_token, single: bool = False) -> Entity | None:
     """NAME THE MODEL MISSED: "Suharto alias Anto, 40, was sentenced", "sentenced Thai national
     Wichai Boonma in absentia": the one sentenced, a run of capitalised proper nouns heading
     the subject or object, is a person even when entity recognition missed it. Two words, or
@@ -2465,7 +2475,10 @@ def _unrecognised_name(head: Token, entities: list[Entity], persons_by_token) ->
     text = doc_text(doc)
     after = head.idx + len(head)  # "Suharto alias Anto, 40,": the age follows the alias
     aged = AGE_APPOSITION.match(text[after : after + 12])
-    if head.dep_ not in {"nsubjpass", "dobj"} or not (len(words) >= 2 or aged) or len(words) > 4:
+    if single:
+        if head.dep_ != "nsubj" or head.is_sent_start or head.ent_type_ not in {"", "PERSON"}:
+            return None
+    elif head.dep_ not in {"nsubjpass", "dobj"} or not (len(words) >= 2 or aged) or len(words) > 4:
         return None
     if not all(NAME_TOKEN.match(t.text) for t in words) or INSTITUTION_HEAD.search(words.text):
         return None

@@ -2163,3 +2163,50 @@ def test_one_persons_suspended_term_alone(nlp, text, expected):
     out = contract(nlp, text)
     assert not out.get("warnings")
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a list of names the parser hangs on the first one as modifiers
+        (
+            "Bodyguards Chen Hao, Li Wei, Sun Bo and Xu Lin received four years each.",
+            {"Chen Hao": 48, "Li Wei": 48, "Sun Bo": 48, "Xu Lin": 48},
+        ),
+        # one name part standing alone, for the one person named in full with it
+        (
+            "Chhim Rotha, a 50-year-old broker from Takeo, and his cousin Chhim Vanny were found guilty "
+            "of trafficking 11 fishermen to Thailand. The court gave Rotha 10 years and Vanny six years.",
+            {"Chhim Rotha": 120, "Chhim Vanny": 72},
+        ),
+        # a dateline the parser makes the subject is no defendant
+        (
+            "BOISE, Idaho (AP) — A dairy manager who kept Honduran workers in debt bondage was sentenced "
+            "Monday to nine years in federal prison.\n\nRicardo Alvarez Soto, 47, of Nampa, pleaded guilty in May.",
+            {"Ricardo Alvarez Soto": 108},
+        ),
+    ],
+)
+def test_who_is_named_by_position_and_part(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a single name, subject of the second clause of a sentencing
+        (
+            "The Jambi District Court sentenced Agus Setiawan to 4 years and 2 months in prison, while "
+            "Nurhayati received 2 years and 6 months.",
+            {"Agus Setiawan": 50, "Nurhayati": 30},
+        ),
+        # a single name with an age at a sentence's start, after the one sentenced was told by role
+        (
+            "The Serang District Court has sentenced a hamlet head to six years in prison for sending "
+            "women to Riyadh.\n\nSukardi, 61, the head of Cikande hamlet, was also fined Rp 80 million.",
+            {"Sukardi": 72},
+        ),
+    ],
+)
+def test_single_name_defendants(nlp, text, expected):
+    assert terms(nlp, text) == expected
