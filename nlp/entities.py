@@ -1827,6 +1827,16 @@ def _one_word_name(doc: Doc, i: int, text: str) -> bool:
         # "Ponijan, 57, the head of X village, was fined": at a sentence's start, an age and
         # then a description or a verb
         return AGE_THEN_CLAUSE.match(after) is not None
+    if (
+        not token.is_sent_start
+        and token.pos_ == "PROPN"
+        and token.is_title
+        and not token.ent_kb_id_
+        and re.match(r"^\s*\(\d{1,2}\)", after)
+        and i > 0
+        and doc[i - 1].lower_ in {"and", ","}
+    ):
+        return True  # "Defendants Sutrisno (45) and Wahyuni (38)": an age in brackets, in a list
     return (
         not token.is_sent_start
         and token.pos_ in {"PROPN", "NOUN"}

@@ -2592,13 +2592,26 @@ def _subject(trigger: Token) -> Token | None:
         # RELATIVE LEDE: "A gangmaster who kept workers ... and took most of their wages has
         # been locked up": the parser makes the noun the root and "most" the subject
         root = trigger.sent.root
+        passive = any(c.dep_ == "auxpass" for c in trigger.children)
         if (
             root.pos_ == "NOUN"
             and trigger.i > root.i
-            and any(c.dep_ == "auxpass" for c in trigger.children)
+            and passive
             and any(c.dep_ == "relcl" and trigger in c.subtree for c in root.children)
         ):
             return root
+        if found is None and passive:
+            # "A man who made a teenager tend a cannabis factory ... has been locked up": the
+            # parse loses the subject; it is the noun with the relative clause opening the sentence
+            sent = trigger.sent
+            for token in sent[:4]:
+                if (
+                    token.pos_ == "NOUN"
+                    and token.i < trigger.i
+                    and any(c.dep_ == "relcl" for c in token.children)
+                    and any(c.dep_ == "det" for c in token.children)
+                ):
+                    return token
     return found
 
 

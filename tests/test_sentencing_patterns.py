@@ -2210,3 +2210,24 @@ def test_who_is_named_by_position_and_part(nlp, text, expected):
 )
 def test_single_name_defendants(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parse loses the subject of a passive lede; the noun with the relative clause is it
+        (
+            "A man who made a trafficked Albanian teenager tend a cannabis farm in a Burslem house has been "
+            "locked up for four years and two months.\n\nArdit Kola, 31, of Tunstall, admitted the offences.",
+            {"Ardit Kola": 50},
+        ),
+        # a single name with its age in brackets, in a list after a named person
+        (
+            "Defendants Suparman (51) and Kartini (44) were found guilty of trafficking nine women to Brunei "
+            "and sentenced to five years and four months each by the Tarakan District Court.",
+            {"Suparman": 64, "Kartini": 64},
+        ),
+    ],
+)
+def test_lede_subjects_and_bracketed_ages(nlp, text, expected):
+    assert terms(nlp, text) == expected
