@@ -1924,6 +1924,15 @@ def _triggers(sent: Span) -> list[Token]:
                     and c.lower_.rstrip("s") in {"year", "month", "life", "penalty"}
                     for c in token.children
                 )
+                or any(  # "each got 10 years under the anti-trafficking law": the years hung on "under"
+                    c.dep_ == "prep"
+                    and g.dep_ == "npadvmod"
+                    and g.lower_.rstrip("s") in {"year", "month"}
+                    and g.i > token.i
+                    and g.i < c.i
+                    for c in token.children
+                    for g in c.children
+                )
                 or any(  # APIECE: "got five years apiece", parsed as "apiece" modified by the years
                     c.lower_ in {"apiece", "each"}
                     and any(g.lower_.rstrip("s") in {"year", "month"} for g in c.children)
@@ -2152,7 +2161,11 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         if path == [span.root.head] and _term_before_a_clause(span.root, anchor):
             path = []
         if path is None or any(
-            t.pos_ in {"VERB", "AUX"} and not _serving(t, anchor) and not _alias_participle(t) for t in path
+            t.pos_ in {"VERB", "AUX"}
+            and not _serving(t, anchor)
+            and not _alias_participle(t)
+            and t.ent_type_ != "PERSON"  # "jailed for nine years and Radu for seven": a name parsed as a verb
+            for t in path
         ):
             continue  # the term belongs to another clause ("paid nothing for nine months")
         if {t.lemma_.lower() for t in path} & TRAP_GOVERNORS:
@@ -2621,6 +2634,9 @@ def _plain_subject(trigger: Token) -> Token | None:
         subjects = [c for c in token.children if c.dep_ in {"nsubjpass", "nsubj"}]
         if len(subjects) > 1:
             subjects = [c for c in subjects if c.lower_ not in INDEFINITE_PRONOUNS] or subjects
+            # "Her uncle, X, 58, and a driver, Y, 33, each got 10 years": a floating "each"
+            # beside the real subject
+            subjects = [c for c in subjects if c.lower_ not in {"each", "both", "all"}] or subjects
             # "A company director with the title Datuk was sentenced": "Datuk" read as a second
             # subject; a bare title is not who was sentenced
             subjects = [c for c in subjects if not (c.pos_ == "PROPN" and is_title_word(c.text))] or subjects

@@ -2231,3 +2231,24 @@ def test_single_name_defendants(nlp, text, expected):
 )
 def test_lede_subjects_and_bracketed_ages(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name after "and" parsed as a verb does not take its term away from the sentencing verb
+        (
+            "Ionel Barbu, 40, and Florin Dinu, 36, were sentenced at Isleworth Crown Court on Friday.\n\n"
+            "Barbu was jailed for eight years and Dinu for five years.",
+            {"Ionel Barbu": 96, "Florin Dinu": 60},
+        ),
+        # a floating "each" beside the real subject, the years hung on "under the law"
+        (
+            "Daw Khin Thida, 50, received nine years. Her son, Ko Min Naing, 27, and a broker, Ko Zaw Htet, 35, "
+            "each got six years under the anti-trafficking law.",
+            {"Khin Thida": 108, "Min Naing": 72, "Zaw Htet": 72},
+        ),
+    ],
+)
+def test_elliptical_and_floating_each(nlp, text, expected):
+    assert terms(nlp, text) == expected
