@@ -2636,7 +2636,9 @@ def _plain_subject(trigger: Token) -> Token | None:
             subjects = [c for c in subjects if c.lower_ not in INDEFINITE_PRONOUNS] or subjects
             # "Her uncle, X, 58, and a driver, Y, 33, each got 10 years": a floating "each"
             # beside the real subject
-            subjects = [c for c in subjects if c.lower_ not in {"each", "both", "all"}] or subjects
+            # (a common noun: after a run of names the parser garbles, "each" finds them all)
+            if any(c.pos_ == "NOUN" for c in subjects):
+                subjects = [c for c in subjects if c.lower_ not in {"each", "both", "all"}] or subjects
             # "A company director with the title Datuk was sentenced": "Datuk" read as a second
             # subject; a bare title is not who was sentenced
             subjects = [c for c in subjects if not (c.pos_ == "PROPN" and is_title_word(c.text))] or subjects
