@@ -761,7 +761,15 @@ class EntityResolver:
         if (
             label == "NORP"
             # "His accomplices Le Thi Mai, 35, got ...": a FAC made of names, told as a person, is one
-            or (label == "FAC" and not (_name_parts_only(as_person) and _looks_like_person(doc, ent)))
+            or (
+                label == "FAC"
+                and not (_name_parts_only(as_person) and _looks_like_person(doc, ent))
+                # "his niece Jessa Mae Amistoso, 27,": capitalised words with an age after them
+                and not (
+                    all(t.is_title and t.is_alpha for t in ent)
+                    and re.match(r"^\s*,\s*(?:aged\s+)?\d{1,2}\s*,", doc_text(doc)[ent.end_char : ent.end_char + 12])
+                )
+            )
             or text.casefold() in DEMONYMS
             or text.casefold().rstrip("s") in DEMONYMS
         ):

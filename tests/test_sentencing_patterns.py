@@ -2252,3 +2252,27 @@ def test_lede_subjects_and_bracketed_ages(nlp, text, expected):
 )
 def test_elliptical_and_floating_each(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Burmese "Maung" is an honorific before a name of two words
+        (
+            "A court in Myitkyina sentenced Maung Kyaw Thura, 24, and Ko Zaw Lin, 30, to 15 years each.",
+            {"Kyaw Thura": 180, "Zaw Lin": 180},
+        ),
+        # the Vietnamese family name Ma before "Van" or "Thi" is no Burmese honorific
+        ("Ma Van Hoang, 41, was sentenced to nine years in prison.", {"Ma Van Hoang": 108}),
+        # a Thai local official's title before the name
+        ("Kamnan Prayoon Jaidee, 58, a subdistrict headman, got 30 years.", {"Prayoon Jaidee": 360}),
+        # capitalised words the model takes for a facility, with an age after them
+        (
+            "The court sentenced Rodel Maglaya, 50, his niece Kristine Joy Maglaya, 23, and neighbor "
+            "Arnel Cabrera, 41, to life imprisonment.",
+            {"Rodel Maglaya": "life", "Kristine Joy Maglaya": "life", "Arnel Cabrera": "life"},
+        ),
+    ],
+)
+def test_names_with_honorifics_and_facility_guesses(nlp, text, expected):
+    assert terms(nlp, text) == expected
