@@ -335,7 +335,7 @@ class SentenceExtractor:
                 and not CHANGE_TRAPS.search(sent_text)
             ):
                 _halved_later(sents[index - 1], sent, records)
-            if index and TOTAL_LATER.match(sent_text):
+            if index and (TOTAL_LATER.match(sent_text) or COMBINED_INTO.search(sent_text)):
                 _total_later(sents[index - 1], sent, records)
         _apply_pending_changes(records, pending)
         if sents and not any(r["prison_months"] or r["life"] or r["death"] for r in records.values()):
@@ -620,9 +620,17 @@ def _total_for_one(text: str, prison: list[dict]) -> int | None:
     return None
 
 
+# "The court combined the terms into a 16-year sentence"
+COMBINED_INTO = re.compile(
+    rf"\b(?:combined|merged|aggregated)\s+(?:the|his|her|both|these)\s+(?:(?:prison|jail)\s+)?(?:terms|sentences)\s+"
+    rf"(?:in)?to\s+(?:a|an)\s+(?:total\s+(?:of\s+)?)?(?P<num>{NUMBER})[\s-]+(?P<unit>years?|months?)\b",
+    re.I,
+)
+
+
 def _total_later(previous: Span, sent: Span, records: dict[str, dict]) -> None:
     """ "... and eight years for organising illegal emigration." "His total sentence is 20 years." """
-    match = TOTAL_LATER.match(sent.text)
+    match = TOTAL_LATER.match(sent.text) or COMBINED_INTO.search(sent.text)
     text = previous.text
     charged = [end for _, end, _ in find_terms(text) if FOR_A_CHARGE.match(text[end:])]
     if len(charged) < 2:
@@ -960,6 +968,8 @@ SEPARATOR_WORDS = {
 }
 APPOSITION = re.compile(
     r",\s*(?:aged\s+)?\d{1,2}\s*(?=,|\s|$)|,\s*(?:the|a|an|his|her|their)\s[^,;]{1,40}(?=,)|"
+    # "Jana Horvathova, 36, Marek's wife, to three years": a possessive description
+    r",\s*[A-Z][\w-]*(?:'s|\u2019s)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?=,)|"
     # "X, 52, of Bradford, was jailed": the home town
     # ("from Kampong Cham province's Cheung Prey district"), Vietnam's "(born 1985)"
     # "of Tettenhall Road, Wolverhampton": a street, then its town
@@ -1049,7 +1059,10 @@ def _gapped_terms(
             for p in people_here
             for m in p.mentions
             # right before a term, an officer is a defendant too ("immigration officer X, 43, to seven years")
-            if sent.start_char <= m.start < sent.end_char and p.role not in NEVER_DEFENDANT_ROLES
+            if sent.start_char <= m.start < sent.end_char
+            and p.role not in NEVER_DEFENDANT_ROLES
+            # "Jana Horvathova, 36, Marek's wife, to three years": an owner is no one listed
+            and doc_text(doc)[m.end : m.end + 2] not in {"'s", "\u2019s"}
         ),
         key=lambda x: x[0],
     )
@@ -1483,7 +1496,10 @@ def _continued_list(doc: Doc, sents, index: int, first: dict, persons_by_token) 
     return found
 
 
-REDUCED_TO = re.compile(r"\b(?:reduc\w*|commut\w*|halv\w*|cut|lower\w*)\b(?:\s+[\w-]+){0,3}?\s+to\s+", re.I)
+REDUCED_TO = re.compile(
+    r"\b(?:reduc\w*|commut\w*|halv\w*|cut|lower\w*)\b(?:\s+[\w-]+){0,3}?(?:\s+by\s+(?:half|(?:a|one)[\s-]third))?\s+to\s+",
+    re.I,
+)  # "cut the term by a third to eight years"
 
 
 HALVED = re.compile(
@@ -1572,7 +1588,7 @@ UPHELD = re.compile(
     re.I,
 )
 UPHELD_TERM = re.compile(
-    rf"\b(?P<term>{NUMBER}[\s-]+(?:years?|months?))(?:[\s-]+(?:prison|jail))?\s+(?:sentence|term)\b|"
+    rf"\b(?P<term>{NUMBER}[\s-]+(?:years?|months?))(?:[\s-]+(?:prison|jail))?\s+(?:sentence|term)s?\b|"
     rf"\b(?:sentence|term) of (?P<term2>{NUMBER}[\s-]+(?:years?|months?))|\b(?P<life>life (?:sentence|term|imprisonment))\b",
     re.I,
 )
@@ -1682,14 +1698,18 @@ def _named_before_pronoun(sent: Span, offset: int, persons_by_token) -> list[Ent
 
 def _had_own_term_changed(token: Token) -> bool:
     """ "X, 39, had her four-year sentence upheld" / "had his term cut to ten years"."""
-    if token.dep_ == "appos" and token.head.dep_ == "nsubj":
-        token = token.head  # "His co-defendant, X, 39, ..., had her four-year sentence upheld"
+    for _ in range(4):
+        # "His co-defendant, X, 39, ..., had her four-year sentence upheld"; "A and B had
+        # their terms upheld": B as much as A, through the appositions and conjuncts
+        if token.dep_ not in {"conj", "appos"} or token.head.i == token.i:
+            break
+        token = token.head
     head = token.head
     return (
         token.dep_ == "nsubj"
         and head.lemma_ == "have"
         and any(CHANGE_OR_UPHOLD_VERB.match(c.text) and c.i > head.i for c in head.subtree)
-        and any(c.lower_ in {"his", "her"} and c.i > head.i for c in head.subtree)
+        and any(c.lower_ in {"his", "her", "their"} and c.i > head.i for c in head.subtree)
     )
 
 

@@ -2276,3 +2276,36 @@ def test_elliptical_and_floating_each(nlp, text, expected):
 )
 def test_names_with_honorifics_and_facility_guesses(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "their N-year terms upheld" for two people named together
+        (
+            "The Appeal Court raised the sentence of Liu Bin from eight to 12 years. His co-defendants, "
+            "Keo Rotha and Sam Vichea, had their five-year terms upheld.",
+            {"Liu Bin": 144, "Keo Rotha": 60, "Sam Vichea": 60},
+        ),
+        # "cut the term by a third to N years" in the sentencing's own sentence
+        (
+            "The Trang Provincial Court sentenced Anan Sukkasem, 45, to 15 years in prison, but cut the term "
+            "by a third to 10 years because he confessed.",
+            {"Anan Sukkasem": 120},
+        ),
+        # "combined the terms into a N-year sentence" in the next sentence
+        (
+            "Nong Van Phuc, 36, was given 10 years for human trafficking and two years for illegally crossing "
+            "the border. The court combined the terms into a 12-year sentence.",
+            {"Nong Van Phuc": 144},
+        ),
+        # a possessive description between a listed name and its term
+        (
+            "Peter Kovac, 50, was sentenced to five years, and Eva Kovacova, 47, Peter's wife, to two years "
+            "and nine months.",
+            {"Peter Kovac": 60, "Eva Kovacova": 33},
+        ),
+    ],
+)
+def test_terms_changed_upheld_combined_and_listed(nlp, text, expected):
+    assert terms(nlp, text) == expected
