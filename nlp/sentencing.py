@@ -28,7 +28,20 @@ from nlp.numbers import (
 
 TRIGGER_LEMMAS = {"sentence", "jail", "imprison", "incarcerate"}
 TRIGGER_FORMS = {"sentenced", "jailed", "imprisoned", "incarcerated", "fined"}
-TERM_VERB_LEMMAS = {"hand", "give", "receive", "serve", "mete", "impose", "get", "order", "award", "substitute", "slap"}
+TERM_VERB_LEMMAS = {
+    "hand",
+    "give",
+    "receive",
+    "serve",
+    "mete",
+    "impose",
+    "get",
+    "order",
+    "award",
+    "substitute",
+    "slap",
+    "draw",  # "drew a sentence of 13 years"
+}
 TERM_NOUNS = re.compile(
     r"\b(?:sentences?|terms?|prison|jail|imprisonment|behind bars|incarceration|years? in|months? in|perpetua)\b", re.I
 )
@@ -301,8 +314,12 @@ class SentenceExtractor:
                     _set_term(records[key], record["prison_months"], record["life"], record["death"])
                 elif key not in records:
                     records[key] = record
-                elif record["named"] and not records[key]["named"]:
-                    _merge(record, records[key])  # a sentence naming the defendant beats a reference
+                elif (record["named"] and not records[key]["named"]) or (
+                    records[key].get("headline") and not record.get("headline")
+                ):
+                    # a sentence naming the defendant beats a reference; the body beats the
+                    # headline ("... get 26 years" above "sentenced to 26 years and eight months")
+                    _merge(record, records[key])
                     records[key] = record
                 else:
                     _merge(records[key], record)
@@ -343,6 +360,7 @@ class SentenceExtractor:
         for record in records.values():
             record.pop("changed", None)
             record.pop("replaces", None)
+            record.pop("headline", None)
             record["defendant_entity"].role = "defendant"
         doc._.court_sentences = list(records.values())
         return doc
@@ -546,6 +564,7 @@ class SentenceExtractor:
                         "start": sent.start_char,
                         "end": sent.end_char,
                         "replaces": trigger.lemma_.lower() == "substitute",
+                        "headline": index == 0 and (_is_headline(sent) or _title_line(sent)),
                     }
                 )
         return records
@@ -1914,7 +1933,7 @@ OUTCOME_FIELDS = {"prison_months", "suspended_months", "life", "death"}
 def _merge(kept: dict, new: dict) -> None:
     """Fill what `kept` lacks from `new`; a term changed on appeal stays as changed."""
     for key, value in new.items():
-        if kept.get("changed") and key in OUTCOME_FIELDS:
+        if (kept.get("changed") and key in OUTCOME_FIELDS) or key == "headline":
             continue
         if kept.get(key) in (None, False, "") and value not in (None, False, ""):
             kept[key] = value
@@ -2313,7 +2332,7 @@ def _defendants(
     ]
     if objects:  # "sentenced A, 51, a headman ..., and B, 44, to ...": B parsed as the verb's conjunct
         objects += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i in persons_by_token]
-    if lemma in {"receive", "serve", "get", "spend"}:
+    if lemma in {"receive", "serve", "get", "spend", "draw"}:
         heads = [subject] if subject is not None else []
     elif subject is not None and subject.dep_ == "nsubjpass":
         heads = [subject]
@@ -2422,7 +2441,7 @@ def _defendants(
             )
             if found:
                 return found
-        if count != 0 or (head.pos_ == "NOUN" and _determined(head)):
+        if (count != 0 or (head.pos_ == "NOUN" and _determined(head))) and not _others(head):
             # "sentenced a recruiter to life ..." then "Maria Santos, 41, was found guilty"
             count = count or listed or _naming_count(sents, index, persons_by_token, aliases) or 1
             return _forward_reference(sents, index, persons_by_token, count, noun=head.lemma_.lower())
@@ -2761,6 +2780,8 @@ def _reference_count(head: Token) -> int | None:
     """
     tokens = [t for t in head.subtree if not _in_a_clause_below(t, head)]
     words = [t.lower_ for t in tokens]
+    if _others(head):
+        return 0  # "Two other men ... received three years each": not the people named before
     for token in tokens:
         if re.fullmatch(r"\d+", token.text) and not _day_of_month(token):
             return 0 if int(token.text) > 10 else int(token.text)
@@ -2776,6 +2797,15 @@ def _reference_count(head: Token) -> int | None:
     if head.lower_ in {"all", "each"}:
         return None  # "Each was sentenced to seven years" after a list of names
     return 0
+
+
+def _others(head: Token) -> bool:
+    """ "two other men", "another suspect": people besides those the text names, told unnamed."""
+    return any(
+        t.lower_ in {"other", "others", "another", "further", "more"} and t.i <= head.i
+        for t in head.subtree
+        if not _in_a_clause_below(t, head)
+    )
 
 
 def _noun_phrase(head: Token) -> str | None:

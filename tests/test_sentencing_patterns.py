@@ -2309,3 +2309,27 @@ def test_names_with_honorifics_and_facility_guesses(nlp, text, expected):
 )
 def test_terms_changed_upheld_combined_and_listed(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the body's exact term beats the headline's rounded one
+        (
+            "Three Laotians get 16 years for selling girls to Bangkok bars\n\n"
+            "Three Lao nationals were each sentenced to 16 years and eight months in prison on Monday. "
+            "The court named them as Khamphet Vong, 41, Bounmy Sith, 36, and Noy Chanthala, 30.",
+            {"Khamphet Vong": 200, "Bounmy Sith": 200, "Noy Chanthala": 200},
+        ),
+        # "drew a sentence of"
+        ("A Thai broker, Wichai Sukjai, 33, drew a sentence of six years and eight months.", {"Wichai Sukjai": 80}),
+        # "two other men" are not the people named before
+        (
+            "Tran Van Hai, 40, was jailed for five years at Leeds Crown Court. Two other men were convicted "
+            "alongside Tran last year and received sentences of two years each.",
+            {"Tran Van Hai": 60},
+        ),
+    ],
+)
+def test_headline_terms_drew_and_other_people(nlp, text, expected):
+    assert terms(nlp, text) == expected
