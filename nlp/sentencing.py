@@ -1063,6 +1063,15 @@ def _gapped_tail(doc: Doc, sent: Span, trigger: Token, prison: list[dict]) -> li
     return found
 
 
+# "..., and their two recruiters, A and B, six years each": who the next group is, told
+# before their names, between one term and the next
+GROUP_DESCRIPTION = re.compile(
+    r"\b(?:his|her|their|the)\s+(?:(?:two|three|four|five|six|\d)\s+)?(?:[a-z-]+\s+)?(?:%s)s?\b"
+    % "|".join(sorted(PERSON_NOUNS | {"recruiter", "guard", "helper", "accomplice"})),
+    re.I,
+)
+
+
 def _gapped_terms(
     doc: Doc, sent: Span, terms: list[dict], persons_by_token, start: int | None = None, min_groups: int = 2
 ) -> list[tuple[Entity, int]]:
@@ -1104,7 +1113,10 @@ def _gapped_terms(
             return []
         if (
             groups
-            and not _only_words(FINE.sub(" ", text[previous_end : group[0][0]]), SEPARATOR_WORDS | {"and", "a", "fine"})
+            and not _only_words(
+                GROUP_DESCRIPTION.sub(" ", FINE.sub(" ", text[previous_end : group[0][0]])),
+                SEPARATOR_WORDS | {"and", "a", "fine"},
+            )
             and not _no_clause(doc, previous_end, group[0][0])
         ):
             return []
@@ -2179,6 +2191,15 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         trigger = trigger.head  # "were each handed two-year sentences" parsed with "handed" as an adjective
     anchor = _misparsed_object(trigger) or trigger
     subtree = {t.i for t in anchor.subtree}
+    # REPORTED LIST: "Judge X said A got 11 years, his wife B eight years, and C six years":
+    # the parser hangs the later items on "said"; after the verb's own clause they are its
+    speech = (
+        trigger.head
+        if trigger.dep_ == "ccomp"
+        and trigger.head.lemma_.lower() in {"say", "tell", "announce"}
+        and trigger.head.i < trigger.i
+        else None
+    )
     text = sent.text
     terms = []
     for match in TERM_RE.finditer(text):
@@ -2192,11 +2213,14 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         if TRAP_BEFORE.search(before) or _range_before(before):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not any(t.i in subtree for t in span):
+        if span is None:
+            continue
+        reported = speech is not None and span.start > trigger.right_edge.i and span.root in speech.subtree
+        if not any(t.i in subtree for t in span) and not reported:
             continue
         if TIME_AFTER_TERM.match(text[match.end() : match.end() + 12]) and not _given_by(span.root, trigger):
             continue
-        path = _path_to(span.root, anchor)
+        path = _path_to(span.root, speech if reported else anchor)
         if path == [span.root.head] and _term_before_a_clause(span.root, anchor):
             path = []
         if path is None or any(

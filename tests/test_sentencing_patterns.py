@@ -2333,3 +2333,23 @@ def test_terms_changed_upheld_combined_and_listed(nlp, text, expected):
 )
 def test_headline_terms_drew_and_other_people(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a gapped list reported after "said", its groups told by a description before the names
+        (
+            "Judge Sok Leang said trawler owner Chum Rithy got 12 years, his brother Chum Visal nine years, "
+            "and their two brokers, Phan Sokha and Ros Dara, five years each.",
+            {"Chum Rithy": 144, "Chum Visal": 108, "Phan Sokha": 60, "Ros Dara": 60},
+        ),
+        # a later term in a report that is a law's, not a sentence
+        (
+            "The prosecutor said Chum Rithy got 12 years, and that the law provides up to 20 years for such crimes.",
+            {"Chum Rithy": 144},
+        ),
+    ],
+)
+def test_a_gapped_list_reported_after_said(nlp, text, expected):
+    assert terms(nlp, text) == expected
