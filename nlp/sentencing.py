@@ -1318,6 +1318,32 @@ LINE_DETAILS = re.compile(
 )
 
 
+LISTED_NAME = re.compile(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){1,4}(?=\s*,\s*\d{1,2}\s*,)")
+TIME_SERVED = re.compile(r"^\s*time[\s-]+served\b", re.I)
+
+
+def _listed_name(doc, entities, persons_by_token, start: int, end: int) -> Entity | None:
+    text = doc_text(doc)
+    match = LISTED_NAME.match(text, start, end)
+    if match is None or INSTITUTION_HEAD.search(match.group(0)):
+        return None
+    span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+    if span is None or any(t.i in persons_by_token or t.ent_kb_id_ for t in span):
+        return None
+    sent = span.sent
+    age = re.match(r"\s*,\s*(\d{1,2})", text[match.end() : match.end() + 6])
+    person = Entity(
+        "person",
+        span.text,
+        [Mention(span.start_char, span.end_char, span.text, sent.start_char, sent.end_char, span.start, span.end)],
+        age=int(age.group(1)) if age else None,
+    )
+    entities.append(person)
+    for i in range(span.start, span.end):
+        persons_by_token[i] = person
+    return person
+
+
 def _line_list(extractor, doc, sents, index, entities, persons_by_token) -> list[dict]:
     sent = sents[index]
     text = doc_text(doc)
@@ -1335,7 +1361,15 @@ def _line_list(extractor, doc, sents, index, entities, persons_by_token) -> list
         body_start = start + LINE_BULLET.match(line).end()
         named = sorted((m.start, m.end, p) for p in people for m in p.mentions if start <= m.start < position)
         if not named or named[0][0] != body_start:
-            break
+            # "- Aroldo Rigoberto Castillo-Serrano, 40, of Marion, Ohio, 188 months;": a name
+            # the model missed, told by its place in the list and the age after it
+            missed = _listed_name(doc, entities, persons_by_token, body_start, position)
+            if missed is None:
+                break
+            people.append(missed)
+            named = [(missed.mentions[0].start, missed.mentions[0].end, missed)]
+        if TIME_SERVED.match(text[named[-1][1] : position][LINE_DETAILS.match(text[named[-1][1] : position]).end() :]):
+            continue  # "..., time served": released with the time already spent in custody
         rest = text[named[-1][1] : position]
         rest = rest[LINE_DETAILS.match(rest).end() :]
         terms = find_terms(rest)

@@ -2353,3 +2353,22 @@ def test_headline_terms_drew_and_other_people(nlp, text, expected):
 )
 def test_a_gapped_list_reported_after_said(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a dash list whose names the model misses, and a "time served" line that is no prison term
+        (
+            "DES MOINES, Iowa - Four defendants were sentenced this week for forcing Honduran workers to "
+            "work at meat plants.\n\nThe defendants and their sentences are:\n"
+            "- Edgar Humberto Lainez-Mejia, 44, of Storm Lake, Iowa, 151 months;\n"
+            "- Dilcia Marisol Varela, 39, of Storm Lake, Iowa, 57 months;\n"
+            "- Jose Armando Cruz-Vasquez, 27, of Sioux City, Iowa, time served;\n"
+            "- Marvin Orlando Paz-Reyes, 31, of Honduras, 24 months.\n",
+            {"Edgar Humberto Lainez-Mejia": 151, "Dilcia Marisol Varela": 57, "Marvin Orlando Paz-Reyes": 24},
+        ),
+    ],
+)
+def test_a_dash_list_with_missed_names_and_time_served(nlp, text, expected):
+    assert terms(nlp, text) == expected
