@@ -762,7 +762,21 @@ class EntityResolver:
             return "place", place_name(text), None, None  # "near Chau Doc": the model's FAC is a town
         if AIRLINE.fullmatch(text) and label in {"FAC", "ORG", "GPE", "PERSON"}:
             return "agency", agency_name(text), None, None  # "Kazakhstan's Air Astana": an airline
-        if label in {"NORP", "FAC"} or text.casefold() in DEMONYMS or text.casefold().rstrip("s") in DEMONYMS:
+        if (
+            label == "NORP"
+            # "His accomplices Le Thi Mai, 35, got ...": a FAC made of names, told as a person, is one
+            or (
+                label == "FAC"
+                and not (_name_parts_only(as_person) and _looks_like_person(doc, ent))
+                # "his niece Jessa Mae Amistoso, 27,": capitalised words with an age after them
+                and not (
+                    all(t.is_title and t.is_alpha for t in ent)
+                    and re.match(r"^\s*,\s*(?:aged\s+)?\d{1,2}\s*,", doc_text(doc)[ent.end_char : ent.end_char + 12])
+                )
+            )
+            or text.casefold() in DEMONYMS
+            or text.casefold().rstrip("s") in DEMONYMS
+        ):
             return None
         if label != "PERSON" or not _looks_like_person(doc, ent):
             if (
@@ -1778,7 +1792,9 @@ def _widen_person_names(doc: Doc) -> list[Span]:
             )
         ):
             start -= 1
-        while end < len(doc) and end not in taken and _name_token(doc[end]) and end - ent.end < 2:
+        # "Pol Sgt" tagged alone before "Maj Anucha Jaidee": title words do not count as the name
+        reach = 2 + sum(1 for t in ent if is_title_word(t.text))
+        while end < len(doc) and end not in taken and _name_token(doc[end]) and end - ent.end < reach:
             end += 1
         if (
             end + 1 < len(doc)
@@ -1876,18 +1892,59 @@ def _one_word_name(doc: Doc, i: int, text: str) -> bool:
     """ "Rusdi, 33, a boat operator": one capitalised word, an age, then a person's description
     (Indonesian single names), mid-sentence, where the model saw no person."""
     token = doc[i]
+    after = text[token.idx + len(token) : token.idx + len(token) + 80]
+    if token.is_sent_start and token.pos_ == "PROPN" and not token.ent_kb_id_ and token.is_title:
+        # "Ponijan, 57, the head of X village, was fined": at a sentence's start, an age and
+        # then a description or a verb
+        return AGE_THEN_CLAUSE.match(after) is not None
+    if (
+        not token.is_sent_start
+        and token.pos_ == "PROPN"
+        and token.is_title
+        and not token.ent_kb_id_
+        and re.match(r"^\s*\(\d{1,2}\)", after)
+        and i > 0
+        and doc[i - 1].lower_ in {"and", ","}
+    ):
+        return True  # "Defendants Sutrisno (45) and Wahyuni (38)": an age in brackets, in a list
     return (
         not token.is_sent_start
         and token.pos_ in {"PROPN", "NOUN"}
         and not token.ent_kb_id_
-        and ONE_WORD_APPOSITION.match(text[token.idx + len(token) : token.idx + len(token) + 80]) is not None
+        and ONE_WORD_APPOSITION.match(after) is not None
     )
+
+
+def _hmong_middle_a(doc: Doc, i: int, j: int) -> bool:
+    """ "Vang A Sinh", "Giang A Pao": the middle "A" of a Hmong name in Vietnam, between two
+    capitalised proper nouns."""
+    return (
+        doc[j].text == "A"
+        and j > i
+        and j + 1 < len(doc)
+        and doc[j + 1].is_alpha
+        and doc[j + 1].text[:1].isupper()
+        and not doc[j + 1].is_stop
+        and {doc[i].pos_, doc[j + 1].pos_} == {"PROPN"}
+    )  # the run is a person only by the caller's tests (an age, an apposition after it)
 
 
 def _tag_untagged_persons(doc: Doc) -> list[Span]:
     """Proper-noun runs the model left untagged, followed by an age or a person's apposition
     ("Chum Sreymom, a program officer with ..."), or preceded by a title, are people."""
-    ents = list(doc.ents)
+    # "Ponijan, 57," tagged as one date: the name is no part of it
+    ents = [
+        Span(doc, e.start + 2, e.end, label="DATE")
+        if e.label_ == "DATE"
+        and len(e) >= 3
+        and e[0].pos_ == "PROPN"
+        and e[0].is_title
+        and e[0].is_alpha
+        and e[1].text == ","
+        and e[2].like_num
+        else e
+        for e in doc.ents
+    ]
     # a model's GPE/ORG guess ("Clarke" as a place) may be overruled; gazetteer names may not
     sure_places = doc.user_data.get("_sure_places", ())  # placed by position: "sangkat Buon", a dateline
     taken = {
@@ -1914,9 +1971,17 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
             and j - i < 4
             and j not in taken
             and doc[j].is_alpha
-            and (not doc[j].is_stop or (honorific and is_name_part(doc[j].text, strict=False)))
+            and (
+                not doc[j].is_stop
+                or (honorific and is_name_part(doc[j].text, strict=False))
+                or _hmong_middle_a(doc, i, j)
+            )
             and doc[j].text[:1].isupper()
-            and (not doc[j].text.isupper() or (j == i and len(doc[j]) == 1 and _short_family_name(doc[j])))
+            and (
+                not doc[j].text.isupper()
+                or (j == i and len(doc[j]) == 1 and _short_family_name(doc[j]))
+                or _hmong_middle_a(doc, i, j)
+            )
         ):
             j += 1  # "Y" of "Y Sarom, 33,": a one-letter Khmer family name starts the run
         if j - i == 1 and _one_word_name(doc, i, text):
@@ -2069,6 +2134,9 @@ PERSON_NOUNS = (
     "boy|girl|mayor|deputy|adviser|advisor|consultant|specialist|representative|ambassador|"
     "journalist|reporter|editor|trafficker|smuggler|leader|boss|employer|supervisor|captain"
 )
+AGE_THEN_CLAUSE = re.compile(
+    r"^\s*,\s*\d{1,2}\s*,\s+(?:(?:a|an|the)\s+[a-z][\w'-]*|who|was|were|is|has|had|from|of|and)\b"
+)
 ONE_WORD_APPOSITION = re.compile(
     rf"^\s*,\s*\d{{1,2}}\s*,\s+(?:a|an|the)\s+(?:[\w'-]+\s+){{0,3}}?(?:{PERSON_NOUNS}|operator)s?\b", re.I
 )
@@ -2136,6 +2204,13 @@ def _looks_like_person(doc: Doc, ent: Span) -> bool:
     if root.dep_ == "dobj" and root.head.lemma_ in {"arrest", "sentence", "detain", "charge", "jail"}:
         return True
     return False
+
+
+def _name_parts_only(name: str) -> bool:
+    """2-4 capitalised words, each a known given or family name (everyday words allowed:
+    "Le Thi Mai"); only with another cue that it is a person."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and is_name_part(w, strict=False) for w in words)
 
 
 def _made_of_names(name: str) -> bool:

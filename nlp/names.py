@@ -224,6 +224,29 @@ TITLE_HEAD_WORDS = {
     "driver",
     "recruiter",
     "broker",
+    # Thai local officials' titles ("Kamnan Boonlert Thongsuk", "Phuyaiban Somchai ...")
+    "kamnan",
+    "phuyaiban",
+    # the staff and roles of a trafficking operation, capitalised at a sentence's start
+    # ("Guards Sok Dara and Yim Vanna got five years", "Trainers X, Y and Z")
+    "guard",
+    "bodyguard",
+    "trainer",
+    "supervisor",
+    "foreman",
+    "gangmaster",
+    "enforcer",
+    "cashier",
+    "accountant",
+    "caretaker",
+    "accomplice",
+    "pimp",
+    "employer",
+    "operator",
+    "defendant",
+    "co-defendant",
+    "suspect",
+    "convict",
     "trafficker",
     "smuggler",
     "briton",
@@ -357,8 +380,13 @@ def split_title(name: str) -> tuple[str | None, str]:
             cut = i + 1  # the last title word so far; an abbreviated post ("DL", "CEO") too
     if cut < len(words) - 2 and words[cut] == "Tuan" and _malay_name(words[cut + 1 :]):
         cut += 1  # Malay "Tuan Mohd Hafiz bin Rahman"; not Vietnamese "Tuan Anh Nguyen"
-    if cut < len(words) - 2 and words[cut] in HONORIFICS_BEFORE_LONG_NAMES and words[cut] != words[cut + 1]:
-        cut += 1  # Burmese "U Tin Win", "Ko Myo Thant", "Ma Thida Win" (not "Ko Ko Gyi")
+    if (
+        cut < len(words) - 2
+        and words[cut] in HONORIFICS_BEFORE_LONG_NAMES
+        and words[cut] != words[cut + 1]
+        and words[cut + 1] not in VIETNAMESE_MIDDLE_NAMES
+    ):
+        cut += 1  # Burmese "U Tin Win", "Ko Myo Thant", "Ma Thida Win" (not "Ko Ko Gyi", Vietnamese "Ma Van Tinh")
     if cut:
         title = " ".join(filter(None, [title, " ".join(words[:cut])]))
         rest = " ".join(words[cut:])
@@ -369,7 +397,16 @@ def split_title(name: str) -> tuple[str | None, str]:
 
 # Honorifics that are also family or given names elsewhere ("Ma Jian", "Ko Un", "Tony Romo"):
 # taken as honorifics only before a name of two words or more.
-HONORIFICS_BEFORE_LONG_NAMES = {"U", "Ko", "Ma", "Romo"}  # not Karen "Saw", Shan "Nang": written as names
+HONORIFICS_BEFORE_LONG_NAMES = {
+    "U",
+    "Ko",
+    "Ma",
+    "Maung",
+    "Mg",
+    "Romo",
+}  # not Karen "Saw", Shan "Nang": written as names
+# "Ma Van Tinh", "Ma Thi Hoa": the Vietnamese family name Ma, not the Burmese honorific
+VIETNAMESE_MIDDLE_NAMES = {"Van", "Văn", "Thi", "Thị"}
 
 
 MALAY_GIVEN_NAME_STARTS = {

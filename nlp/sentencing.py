@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from nlp.entities import INSTITUTION_HEAD, Entity, Mention, doc_text, person_tokens
+from nlp.names import is_title_word
 from nlp.numbers import (
     NUMBER,
     TERM_RE,
@@ -27,7 +28,20 @@ from nlp.numbers import (
 
 TRIGGER_LEMMAS = {"sentence", "jail", "imprison", "incarcerate"}
 TRIGGER_FORMS = {"sentenced", "jailed", "imprisoned", "incarcerated", "fined"}
-TERM_VERB_LEMMAS = {"hand", "give", "receive", "serve", "mete", "impose", "get", "order", "award", "substitute", "slap"}
+TERM_VERB_LEMMAS = {
+    "hand",
+    "give",
+    "receive",
+    "serve",
+    "mete",
+    "impose",
+    "get",
+    "order",
+    "award",
+    "substitute",
+    "slap",
+    "draw",  # "drew a sentence of 13 years"
+}
 TERM_NOUNS = re.compile(
     r"\b(?:sentences?|terms?|prison|jail|imprisonment|behind bars|incarceration|years? in|months? in|perpetua)\b", re.I
 )
@@ -278,6 +292,7 @@ class SentenceExtractor:
             doc._.entities = []
         entities: list[Entity] = doc._.entities  # a name the model missed may be added (_unrecognised_name)
         persons_by_token = person_tokens(entities)
+        _one_part_references(doc, entities, persons_by_token)
         aliases = _aliases(doc, entities, persons_by_token)
         records: dict[str, dict] = {}
         pending: list = []
@@ -299,8 +314,12 @@ class SentenceExtractor:
                     _set_term(records[key], record["prison_months"], record["life"], record["death"])
                 elif key not in records:
                     records[key] = record
-                elif record["named"] and not records[key]["named"]:
-                    _merge(record, records[key])  # a sentence naming the defendant beats a reference
+                elif (record["named"] and not records[key]["named"]) or (
+                    records[key].get("headline") and not record.get("headline")
+                ):
+                    # a sentence naming the defendant beats a reference; the body beats the
+                    # headline ("... get 26 years" above "sentenced to 26 years and eight months")
+                    _merge(record, records[key])
                     records[key] = record
                 else:
                     _merge(records[key], record)
@@ -333,7 +352,7 @@ class SentenceExtractor:
                 and not CHANGE_TRAPS.search(sent_text)
             ):
                 _halved_later(sents[index - 1], sent, records)
-            if index and TOTAL_LATER.match(sent_text):
+            if index and (TOTAL_LATER.match(sent_text) or COMBINED_INTO.search(sent_text)):
                 _total_later(sents[index - 1], sent, records)
         _apply_pending_changes(records, pending)
         if sents and not any(r["prison_months"] or r["life"] or r["death"] for r in records.values()):
@@ -341,6 +360,7 @@ class SentenceExtractor:
         for record in records.values():
             record.pop("changed", None)
             record.pop("replaces", None)
+            record.pop("headline", None)
             record["defendant_entity"].role = "defendant"
         doc._.court_sentences = list(records.values())
         return doc
@@ -544,6 +564,7 @@ class SentenceExtractor:
                         "start": sent.start_char,
                         "end": sent.end_char,
                         "replaces": trigger.lemma_.lower() == "substitute",
+                        "headline": index == 0 and (_is_headline(sent) or _title_line(sent)),
                     }
                 )
         return records
@@ -586,11 +607,30 @@ FOR_A_CHARGE = re.compile(
 )
 
 
+PER_COUNT = re.compile(
+    r"^\s*(?:(?:in\s+)?(?:prison|jail)\s+)?(?:per|for each|on each|each|a)\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:counts?|charges?|offen[cs]es?)\b",
+    re.I,
+)
+
+
 def _total_for_one(text: str, prison: list[dict]) -> int | None:
     """The total of one person's several terms told after them in the same sentence."""
-    if len(prison) < 2:
+    if not prison:
         return None
     found = find_terms(text)
+    if len(prison) == 1:
+        # PER COUNT: "six years per count, for a total of 24 years": one term told per charge
+        per_count = [end for _, end, months in found if months == prison[0]["months"] and PER_COUNT.match(text[end:])]
+        if not per_count:
+            return None
+        for start, _, months in found:
+            if (
+                start > per_count[0]
+                and TOTAL_AFTER.search(text[max(0, start - 60) : start])
+                and months > prison[0]["months"]
+            ):
+                return months
+        return None
     if not all(FOR_A_CHARGE.match(text[end:]) for _, end, months in found if months in {t["months"] for t in prison}):
         return None  # "12 years and Le Thi Mai to eight years, for a combined 20": two people's terms
     for start, _, months in found:
@@ -599,9 +639,17 @@ def _total_for_one(text: str, prison: list[dict]) -> int | None:
     return None
 
 
+# "The court combined the terms into a 16-year sentence"
+COMBINED_INTO = re.compile(
+    rf"\b(?:combined|merged|aggregated)\s+(?:the|his|her|both|these)\s+(?:(?:prison|jail)\s+)?(?:terms|sentences)\s+"
+    rf"(?:in)?to\s+(?:a|an)\s+(?:total\s+(?:of\s+)?)?(?P<num>{NUMBER})[\s-]+(?P<unit>years?|months?)\b",
+    re.I,
+)
+
+
 def _total_later(previous: Span, sent: Span, records: dict[str, dict]) -> None:
     """ "... and eight years for organising illegal emigration." "His total sentence is 20 years." """
-    match = TOTAL_LATER.match(sent.text)
+    match = TOTAL_LATER.match(sent.text) or COMBINED_INTO.search(sent.text)
     text = previous.text
     charged = [end for _, end, _ in find_terms(text) if FOR_A_CHARGE.match(text[end:])]
     if len(charged) < 2:
@@ -939,8 +987,13 @@ SEPARATOR_WORDS = {
 }
 APPOSITION = re.compile(
     r",\s*(?:aged\s+)?\d{1,2}\s*(?=,|\s|$)|,\s*(?:the|a|an|his|her|their)\s[^,;]{1,40}(?=,)|"
+    # "Jana Horvathova, 36, Marek's wife, to three years": a possessive description
+    r",\s*[A-Z][\w-]*(?:'s|\u2019s)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?=,)|"
     # "X, 52, of Bradford, was jailed": the home town
     # ("from Kampong Cham province's Cheung Prey district"), Vietnam's "(born 1985)"
+    # "of Tettenhall Road, Wolverhampton": a street, then its town
+    r",\s*(?:of|from)\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:Road|Street|Lane|Avenue|Close|Drive|Crescent|Terrace|Gardens|Grove|Way|Row)"
+    r",\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}(?=,)|"
     r",\s*(?:(?:also|both|all)\s+)?(?:of|from)\s+(?:no fixed (?:address|abode)|[A-Z][\w'.-]*"
     r"(?:\s+(?:[A-Z][\w'.-]*|(?:province|district|city|town|village|commune|county|state|region)(?:'s|\u2019s)?)){0,6})(?=,)|"
     r"\s*\((?:(?:born|b\.|SN)\s+(?:in\s+)?(?:19|20)\d{2}|\d{1,2}\s+years?\s+old|aged\s+\d{1,2})(?:\s*[,;]\s*[^()]{0,80})?\)|"
@@ -1010,6 +1063,15 @@ def _gapped_tail(doc: Doc, sent: Span, trigger: Token, prison: list[dict]) -> li
     return found
 
 
+# "..., and their two recruiters, A and B, six years each": who the next group is, told
+# before their names, between one term and the next
+GROUP_DESCRIPTION = re.compile(
+    r"\b(?:his|her|their|the)\s+(?:(?:two|three|four|five|six|\d)\s+)?(?:[a-z-]+\s+)?(?:%s)s?\b"
+    % "|".join(sorted(PERSON_NOUNS | {"recruiter", "guard", "helper", "accomplice"})),
+    re.I,
+)
+
+
 def _gapped_terms(
     doc: Doc, sent: Span, terms: list[dict], persons_by_token, start: int | None = None, min_groups: int = 2
 ) -> list[tuple[Entity, int]]:
@@ -1025,7 +1087,10 @@ def _gapped_terms(
             for p in people_here
             for m in p.mentions
             # right before a term, an officer is a defendant too ("immigration officer X, 43, to seven years")
-            if sent.start_char <= m.start < sent.end_char and p.role not in NEVER_DEFENDANT_ROLES
+            if sent.start_char <= m.start < sent.end_char
+            and p.role not in NEVER_DEFENDANT_ROLES
+            # "Jana Horvathova, 36, Marek's wife, to three years": an owner is no one listed
+            and doc_text(doc)[m.end : m.end + 2] not in {"'s", "\u2019s"}
         ),
         key=lambda x: x[0],
     )
@@ -1048,7 +1113,10 @@ def _gapped_terms(
             return []
         if (
             groups
-            and not _only_words(FINE.sub(" ", text[previous_end : group[0][0]]), SEPARATOR_WORDS | {"and", "a", "fine"})
+            and not _only_words(
+                GROUP_DESCRIPTION.sub(" ", FINE.sub(" ", text[previous_end : group[0][0]])),
+                SEPARATOR_WORDS | {"and", "a", "fine"},
+            )
             and not _no_clause(doc, previous_end, group[0][0])
         ):
             return []
@@ -1243,9 +1311,37 @@ def _same_as(extractor, doc, sents, index, entities, persons_by_token, records) 
 LINE_BULLET = re.compile(r"^[\s\-\u2022\u2013\u2014*\u00b7]*")
 # "- A, 44, of Norcross, Georgia, 240 months": age, home town (and its state), then the term
 LINE_DETAILS = re.compile(
-    r"^(?:\s*(?:,\s*(?:aged\s+)?\d{1,2}\b(?![\s-]*(?:years?|months?|yrs?)\b)|\(\s*\d{1,2}\s*\)|,?\s+(?:of|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:,\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?))*"
+    r"^(?:\s*(?:,\s*(?:aged\s+)?\d{1,2}\b(?![\s-]*(?:years?|months?|yrs?)\b)|\(\s*\d{1,2}\s*\)|,?\s+(?:of|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:,\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?)|"
+    # "- A, 47, boat owner: 16 years": a lower-case description, then a colon or a dash
+    r",\s+(?:(?:a|an|the)\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}(?=\s*[:\u2013\u2014-]))*"
     r"\s*[,:\u2013\u2014-]?\s*(?:(?:was\s+)?(?:jailed|sentenced)\s+(?:for|to)\s+|to\s+)?"
 )
+
+
+LISTED_NAME = re.compile(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'.-]+){1,4}(?=\s*,\s*\d{1,2}\s*,)")
+TIME_SERVED = re.compile(r"^\s*time[\s-]+served\b", re.I)
+
+
+def _listed_name(doc, entities, persons_by_token, start: int, end: int) -> Entity | None:
+    text = doc_text(doc)
+    match = LISTED_NAME.match(text, start, end)
+    if match is None or INSTITUTION_HEAD.search(match.group(0)):
+        return None
+    span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+    if span is None or any(t.i in persons_by_token or t.ent_kb_id_ for t in span):
+        return None
+    sent = span.sent
+    age = re.match(r"\s*,\s*(\d{1,2})", text[match.end() : match.end() + 6])
+    person = Entity(
+        "person",
+        span.text,
+        [Mention(span.start_char, span.end_char, span.text, sent.start_char, sent.end_char, span.start, span.end)],
+        age=int(age.group(1)) if age else None,
+    )
+    entities.append(person)
+    for i in range(span.start, span.end):
+        persons_by_token[i] = person
+    return person
 
 
 def _line_list(extractor, doc, sents, index, entities, persons_by_token) -> list[dict]:
@@ -1265,7 +1361,15 @@ def _line_list(extractor, doc, sents, index, entities, persons_by_token) -> list
         body_start = start + LINE_BULLET.match(line).end()
         named = sorted((m.start, m.end, p) for p in people for m in p.mentions if start <= m.start < position)
         if not named or named[0][0] != body_start:
-            break
+            # "- Aroldo Rigoberto Castillo-Serrano, 40, of Marion, Ohio, 188 months;": a name
+            # the model missed, told by its place in the list and the age after it
+            missed = _listed_name(doc, entities, persons_by_token, body_start, position)
+            if missed is None:
+                break
+            people.append(missed)
+            named = [(missed.mentions[0].start, missed.mentions[0].end, missed)]
+        if TIME_SERVED.match(text[named[-1][1] : position][LINE_DETAILS.match(text[named[-1][1] : position]).end() :]):
+            continue  # "..., time served": released with the time already spent in custody
         rest = text[named[-1][1] : position]
         rest = rest[LINE_DETAILS.match(rest).end() :]
         terms = find_terms(rest)
@@ -1457,7 +1561,10 @@ def _continued_list(doc: Doc, sents, index: int, first: dict, persons_by_token) 
     return found
 
 
-REDUCED_TO = re.compile(r"\b(?:reduc\w*|commut\w*|halv\w*|cut|lower\w*)\b(?:\s+[\w-]+){0,3}?\s+to\s+", re.I)
+REDUCED_TO = re.compile(
+    r"\b(?:reduc\w*|commut\w*|halv\w*|cut|lower\w*)\b(?:\s+[\w-]+){0,3}?(?:\s+by\s+(?:half|(?:a|one)[\s-]third))?\s+to\s+",
+    re.I,
+)  # "cut the term by a third to eight years"
 
 
 HALVED = re.compile(
@@ -1546,7 +1653,7 @@ UPHELD = re.compile(
     re.I,
 )
 UPHELD_TERM = re.compile(
-    rf"\b(?P<term>{NUMBER}[\s-]+(?:years?|months?))(?:[\s-]+(?:prison|jail))?\s+(?:sentence|term)\b|"
+    rf"\b(?P<term>{NUMBER}[\s-]+(?:years?|months?))(?:[\s-]+(?:prison|jail))?\s+(?:sentence|term)s?\b|"
     rf"\b(?:sentence|term) of (?P<term2>{NUMBER}[\s-]+(?:years?|months?))|\b(?P<life>life (?:sentence|term|imprisonment))\b",
     re.I,
 )
@@ -1656,14 +1763,18 @@ def _named_before_pronoun(sent: Span, offset: int, persons_by_token) -> list[Ent
 
 def _had_own_term_changed(token: Token) -> bool:
     """ "X, 39, had her four-year sentence upheld" / "had his term cut to ten years"."""
-    if token.dep_ == "appos" and token.head.dep_ == "nsubj":
-        token = token.head  # "His co-defendant, X, 39, ..., had her four-year sentence upheld"
+    for _ in range(4):
+        # "His co-defendant, X, 39, ..., had her four-year sentence upheld"; "A and B had
+        # their terms upheld": B as much as A, through the appositions and conjuncts
+        if token.dep_ not in {"conj", "appos"} or token.head.i == token.i:
+            break
+        token = token.head
     head = token.head
     return (
         token.dep_ == "nsubj"
         and head.lemma_ == "have"
         and any(CHANGE_OR_UPHOLD_VERB.match(c.text) and c.i > head.i for c in head.subtree)
-        and any(c.lower_ in {"his", "her"} and c.i > head.i for c in head.subtree)
+        and any(c.lower_ in {"his", "her", "their"} and c.i > head.i for c in head.subtree)
     )
 
 
@@ -1745,6 +1856,16 @@ def _changed_or_upheld(
                         doc, sents, index, entities, person, months, life, death
                     )
             return
+        if any(r["start"] == sent.start_char for r in records.values()):
+            return  # "X was sentenced to 30 years, but the term was cut to 20": X's own record has it
+        pronoun = OWNER_PRONOUN.search(sent.text)
+        if pronoun and pronoun.group("pron").lower() != "their":
+            # "the judges accepted that Khoa had paid ... and reduced his sentence": the person
+            # this sentence names before "his", when that one was sentenced earlier
+            before = _named_before_pronoun(sent, pronoun.start("pron"), persons_by_token)
+            if before and before[0].name in records:
+                _set_term(records[before[0].name], months, life, death)
+                return
         owners = _earlier_owners(sent, records, from_months)
         if owners:
             for record in owners:
@@ -1858,7 +1979,7 @@ OUTCOME_FIELDS = {"prison_months", "suspended_months", "life", "death"}
 def _merge(kept: dict, new: dict) -> None:
     """Fill what `kept` lacks from `new`; a term changed on appeal stays as changed."""
     for key, value in new.items():
-        if kept.get("changed") and key in OUTCOME_FIELDS:
+        if (kept.get("changed") and key in OUTCOME_FIELDS) or key == "headline":
             continue
         if kept.get(key) in (None, False, "") and value not in (None, False, ""):
             kept[key] = value
@@ -1888,6 +2009,15 @@ def _triggers(sent: Span) -> list[Token]:
                     and c.lower_.rstrip("s") in {"year", "month", "life", "penalty"}
                     for c in token.children
                 )
+                or any(  # "each got 10 years under the anti-trafficking law": the years hung on "under"
+                    c.dep_ == "prep"
+                    and g.dep_ == "npadvmod"
+                    and g.lower_.rstrip("s") in {"year", "month"}
+                    and g.i > token.i
+                    and g.i < c.i
+                    for c in token.children
+                    for g in c.children
+                )
                 or any(  # APIECE: "got five years apiece", parsed as "apiece" modified by the years
                     c.lower_ in {"apiece", "each"}
                     and any(g.lower_.rstrip("s") in {"year", "month"} for g in c.children)
@@ -1912,7 +2042,7 @@ def _triggers(sent: Span) -> list[Token]:
             found.append(token)  # "handed A, 38, and B, 27, seven years each, and C, 30, five years"
         elif _elided_unit_number(token) is not None:
             found.append(token)  # "He received 12 years and she received eight"
-        elif _confines(token) or _punished_with(token):
+        elif _confines(token) or _punished_with(token) or _locked_up(token):
             found.append(token)  # "was put behind bars for nine years", "will spend the next 12 years in jail"
     return found
 
@@ -1951,6 +2081,27 @@ def _confines(verb: Token) -> bool:
         CONFINED.search(below) is not None
         and TERM_RE.search(after) is not None
         and (lemma == "spend" or "behind bars" in below.lower())
+    )
+
+
+# LOCKED UP: "has been locked up for seven years", "was sent down for six years", "put away
+# for life": British verbs of jailing, a particle and a "for" with the term
+LOCKED_UP = {("lock", "up"), ("send", "down"), ("put", "away")}
+
+
+def _locked_up(verb: Token) -> bool:
+    if verb.pos_ != "VERB" or not any(
+        c.dep_ == "prt" and (verb.lemma_.lower(), c.lower_) in LOCKED_UP for c in verb.children
+    ):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(
+            g.dep_ == "pobj" and (g.lower_.rstrip("s") in {"year", "month", "life"} or TERM_RE.match(_subtree_text(g)))
+            for g in c.children
+        )
+        for c in verb.children
     )
 
 
@@ -2074,6 +2225,15 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         trigger = trigger.head  # "were each handed two-year sentences" parsed with "handed" as an adjective
     anchor = _misparsed_object(trigger) or trigger
     subtree = {t.i for t in anchor.subtree}
+    # REPORTED LIST: "Judge X said A got 11 years, his wife B eight years, and C six years":
+    # the parser hangs the later items on "said"; after the verb's own clause they are its
+    speech = (
+        trigger.head
+        if trigger.dep_ == "ccomp"
+        and trigger.head.lemma_.lower() in {"say", "tell", "announce"}
+        and trigger.head.i < trigger.i
+        else None
+    )
     text = sent.text
     terms = []
     for match in TERM_RE.finditer(text):
@@ -2087,14 +2247,23 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         if TRAP_BEFORE.search(before) or _range_before(before):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not any(t.i in subtree for t in span):
+        if span is None:
+            continue
+        reported = speech is not None and span.start > trigger.right_edge.i and span.root in speech.subtree
+        if not any(t.i in subtree for t in span) and not reported:
             continue
         if TIME_AFTER_TERM.match(text[match.end() : match.end() + 12]) and not _given_by(span.root, trigger):
             continue
-        path = _path_to(span.root, anchor)
+        path = _path_to(span.root, speech if reported else anchor)
         if path == [span.root.head] and _term_before_a_clause(span.root, anchor):
             path = []
-        if path is None or any(t.pos_ in {"VERB", "AUX"} and not _serving(t, anchor) for t in path):
+        if path is None or any(
+            t.pos_ in {"VERB", "AUX"}
+            and not _serving(t, anchor)
+            and not _alias_participle(t)
+            and t.ent_type_ != "PERSON"  # "jailed for nine years and Radu for seven": a name parsed as a verb
+            for t in path
+        ):
             continue  # the term belongs to another clause ("paid nothing for nine months")
         if {t.lemma_.lower() for t in path} & TRAP_GOVERNORS:
             continue
@@ -2118,6 +2287,15 @@ def _serving(verb: Token, trigger: Token) -> bool:
     """ "sentenced to suffer the penalty of 20 years", "sentenced to serve 10 years": the verb
     under the trigger only carries its term (Philippine decisions say "to suffer")."""
     return verb.dep_ == "xcomp" and verb.head.i == trigger.i and verb.lemma_.lower() in {"suffer", "serve", "undergo"}
+
+
+ALIAS_PARTICIPLES = {"known", "called", "nicknamed", "dubbed"}
+
+
+def _alias_participle(verb: Token) -> bool:
+    """ "sentenced X, known as "Hung Lua", 42, to 20 years": the parser hangs the term on the
+    alias's participle; it is still the sentencing verb's."""
+    return verb.dep_ == "acl" and verb.lower_ in ALIAS_PARTICIPLES
 
 
 def _term_before_a_clause(token: Token, trigger: Token) -> bool:
@@ -2204,9 +2382,15 @@ def _defendants(
     misparsed = _misparsed_object(trigger)
     if misparsed is not None:
         objects = [misparsed]
+    # MISPARSED QUANTITY: "sentenced a Myanmar couple to six years' imprisonment each" read as
+    # "a couple to six" years' imprisonment: the people are the quantifier noun of the term
+    objects = [
+        next((t for t in o.subtree if t.dep_ == "quantmod" and t.pos_ == "NOUN"), o) if TERM_NOUNS.search(o.text) else o
+        for o in objects
+    ]
     if objects:  # "sentenced A, 51, a headman ..., and B, 44, to ...": B parsed as the verb's conjunct
         objects += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i in persons_by_token]
-    if lemma in {"receive", "serve", "get", "spend"}:
+    if lemma in {"receive", "serve", "get", "spend", "draw"}:
         heads = [subject] if subject is not None else []
     elif subject is not None and subject.dep_ == "nsubjpass":
         heads = [subject]
@@ -2258,6 +2442,12 @@ def _defendants(
             people = _persons_in([head_subject], persons_by_token)
     if not people and lemma in TRIGGER_LEMMAS:
         people = [p for p in (_unrecognised_name(h, entities, persons_by_token) for h in heads) if p is not None]
+    if not people and lemma in TERM_VERB_LEMMAS and _beside_a_sentencing(trigger):
+        # "sentenced A to 42 months, while Yuliana received 32 months": a single name, the
+        # subject of the second clause of a sentencing
+        people = [
+            p for p in (_unrecognised_name(h, entities, persons_by_token, single=True) for h in heads) if p is not None
+        ]
     if people:
         return people
     for head in heads:
@@ -2271,7 +2461,8 @@ def _defendants(
             head = next(
                 (
                     c
-                    for c in head.children
+                    # "BOISE, Idaho (AP) - A dairy manager ...": on the state after the town too
+                    for c in [*head.children, *(g for k in head.children if k.dep_ == "conj" for g in k.children)]
                     if c.dep_ == "appos" and c.pos_ == "NOUN" and any(g.dep_ in {"det", "nummod"} for g in c.children)
                 ),
                 head,
@@ -2304,10 +2495,11 @@ def _defendants(
                 pronoun=head.lower_ in PRONOUNS,
                 gender=PRONOUN_GENDER.get(head.lower_),
                 noun=_noun_phrase(head),
+                several=count is None and head.lower_ in {"each", "all", "they", "them"},
             )
             if found:
                 return found
-        if count != 0 or (head.pos_ == "NOUN" and _determined(head)):
+        if (count != 0 or (head.pos_ == "NOUN" and _determined(head))) and not _others(head):
             # "sentenced a recruiter to life ..." then "Maria Santos, 41, was found guilty"
             count = count or listed or _naming_count(sents, index, persons_by_token, aliases) or 1
             return _forward_reference(sents, index, persons_by_token, count, noun=head.lemma_.lower())
@@ -2364,7 +2556,11 @@ NAME_TOKEN = re.compile(r"^[A-Z][a-z'-]+$")
 ALIAS_WORDS = {"alias", "aka", "a.k.a."}
 
 
-def _unrecognised_name(head: Token, entities: list[Entity], persons_by_token) -> Entity | None:
+def _beside_a_sentencing(verb: Token) -> bool:
+    return verb.dep_ in {"advcl", "conj"} and verb.head.lemma_.lower() in TRIGGER_LEMMAS
+
+
+def _unrecognised_name(head: Token, entities: list[Entity], persons_by_token, single: bool = False) -> Entity | None:
     """NAME THE MODEL MISSED: "Suharto alias Anto, 40, was sentenced", "sentenced Thai national
     Wichai Boonma in absentia": the one sentenced, a run of capitalised proper nouns heading
     the subject or object, is a person even when entity recognition missed it. Two words, or
@@ -2389,7 +2585,10 @@ def _unrecognised_name(head: Token, entities: list[Entity], persons_by_token) ->
     text = doc_text(doc)
     after = head.idx + len(head)  # "Suharto alias Anto, 40,": the age follows the alias
     aged = AGE_APPOSITION.match(text[after : after + 12])
-    if head.dep_ not in {"nsubjpass", "dobj"} or not (len(words) >= 2 or aged) or len(words) > 4:
+    if single:
+        if head.dep_ != "nsubj" or head.is_sent_start or head.ent_type_ not in {"", "PERSON"}:
+            return None
+    elif head.dep_ not in {"nsubjpass", "dobj"} or not (len(words) >= 2 or aged) or len(words) > 4:
         return None
     if not all(NAME_TOKEN.match(t.text) for t in words) or INSTITUTION_HEAD.search(words.text):
         return None
@@ -2446,6 +2645,19 @@ def _named_after(doc, head: Token, persons_by_token) -> list[Entity]:
     by position ("the couple, A, 45, and B, 41,"): the parser often attaches them elsewhere."""
     found: list[Entity] = []
     i = head.i + 1
+    if i < len(doc) and doc[i].pos_ == "ADP" and doc[i].lower_ in {"for", "from", "at", "of", "with", "in"}:
+        # "a recruiter for an unlicensed manpower company, Syamsul Hadi,": the noun's own short
+        # phrase (no comma, no verb, no name inside) stands between it and the name
+        j = i + 1
+        while j < len(doc) and j - i <= 7 and not doc[j].is_punct:
+            j += 1
+        inside = doc[i:j]
+        if (
+            j < len(doc)
+            and doc[j].text == ","
+            and not any(t.pos_ in {"VERB", "AUX"} or t.i in persons_by_token or t.like_num for t in inside)
+        ):
+            i = j
     if i >= len(doc) or doc[i].text not in {",", ":", "—", "–"}:
         return []
     while i < len(doc):
@@ -2485,11 +2697,48 @@ INDEFINITE_PRONOUNS = {"nothing", "something", "anything", "everything", "little
 def _subject(trigger: Token) -> Token | None:
     """The subject's head noun; "co - defendants" parses as several subjects: take the last,
     but never a stray "nothing" ("A man who worked them for almost nothing has been jailed")."""
+    found = _plain_subject(trigger)
+    if found is None or found.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+        # RELATIVE LEDE: "A gangmaster who kept workers ... and took most of their wages has
+        # been locked up": the parser makes the noun the root and "most" the subject
+        root = trigger.sent.root
+        passive = any(c.dep_ == "auxpass" for c in trigger.children)
+        if (
+            root.pos_ == "NOUN"
+            and trigger.i > root.i
+            and passive
+            and any(c.dep_ == "relcl" and trigger in c.subtree for c in root.children)
+        ):
+            return root
+        if found is None and passive:
+            # "A man who made a teenager tend a cannabis factory ... has been locked up": the
+            # parse loses the subject; it is the noun with the relative clause opening the sentence
+            sent = trigger.sent
+            for token in sent[:4]:
+                if (
+                    token.pos_ == "NOUN"
+                    and token.i < trigger.i
+                    and any(c.dep_ == "relcl" for c in token.children)
+                    and any(c.dep_ == "det" for c in token.children)
+                ):
+                    return token
+    return found
+
+
+def _plain_subject(trigger: Token) -> Token | None:
     token = trigger
     for _ in range(3):
         subjects = [c for c in token.children if c.dep_ in {"nsubjpass", "nsubj"}]
         if len(subjects) > 1:
             subjects = [c for c in subjects if c.lower_ not in INDEFINITE_PRONOUNS] or subjects
+            # "Her uncle, X, 58, and a driver, Y, 33, each got 10 years": a floating "each"
+            # beside the real subject
+            # (a common noun: after a run of names the parser garbles, "each" finds them all)
+            if any(c.pos_ == "NOUN" for c in subjects):
+                subjects = [c for c in subjects if c.lower_ not in {"each", "both", "all"}] or subjects
+            # "A company director with the title Datuk was sentenced": "Datuk" read as a second
+            # subject; a bare title is not who was sentenced
+            subjects = [c for c in subjects if not (c.pos_ == "PROPN" and is_title_word(c.text))] or subjects
         if subjects and subjects[-1].tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
             return _out_of_place_slot(token.head)  # "X, who was also sentenced to life": X
         if subjects:
@@ -2522,6 +2771,16 @@ def _persons_in(heads: list[Token], persons_by_token, owners: bool = True) -> li
             token = stack.pop()
             add(persons_by_token.get(token.i))
             stack.extend(c for c in token.children if c.dep_ in {"conj", "appos", "compound"})
+            # "Zhang Yong, Wu Dehai, Sun Lei and Xu Ming received": a listed name the parser
+            # hangs on the first as a modifier, after a comma
+            stack.extend(
+                c
+                for c in token.children
+                if c.dep_ in {"npadvmod", "dep", "nmod"}
+                and c.i in persons_by_token
+                and c.left_edge.i > 0
+                and c.doc[c.left_edge.i - 1].text == ","
+            )
             # "Three defendants, including A, B and C, received ...": the people listed are the head's
             stack.extend(
                 g
@@ -2579,6 +2838,8 @@ def _reference_count(head: Token) -> int | None:
     """
     tokens = [t for t in head.subtree if not _in_a_clause_below(t, head)]
     words = [t.lower_ for t in tokens]
+    if _others(head):
+        return 0  # "Two other men ... received three years each": not the people named before
     for token in tokens:
         if re.fullmatch(r"\d+", token.text) and not _day_of_month(token):
             return 0 if int(token.text) > 10 else int(token.text)
@@ -2594,6 +2855,15 @@ def _reference_count(head: Token) -> int | None:
     if head.lower_ in {"all", "each"}:
         return None  # "Each was sentenced to seven years" after a list of names
     return 0
+
+
+def _others(head: Token) -> bool:
+    """ "two other men", "another suspect": people besides those the text names, told unnamed."""
+    return any(
+        t.lower_ in {"other", "others", "another", "further", "more"} and t.i <= head.i
+        for t in head.subtree
+        if not _in_a_clause_below(t, head)
+    )
 
 
 def _noun_phrase(head: Token) -> str | None:
@@ -2627,8 +2897,10 @@ def _back_reference(
     pronoun=False,
     gender: str | None = None,
     noun: str | None = None,
+    several: bool = False,
 ) -> list[Entity]:
-    """The last `count` people named before `limit` (the verb) who could be defendants.
+    """The last `count` people named before `limit` (the verb) who could be defendants
+    (`several`: the reference is plural, "each", "they", with no number).
 
     An alias counts as its person; a "person" only ever named in a place's slot ("Jones, 52,
     of Walsall") is a mistyped place and is never what "he" refers to."""
@@ -2662,7 +2934,27 @@ def _back_reference(
             return []
         # "they": everyone named in the last sentence that named someone eligible
         last_sent = next(s for s in reversed(sents[: index + 1]) if s.start_char <= recent[0][0])
-        return [e for pos, e in recent if pos >= last_sent.start_char][::-1]
+        group = [e for pos, e in recent if pos >= last_sent.start_char][::-1]
+        if several and len(group) == 1:
+            # "Each was sentenced" after "named them as A and B. ... B took the girl ...": each
+            # of several is the last sentence naming two or more, with whoever was named since
+            for sent in reversed(sents[:index]):
+                if sent.start_char >= last_sent.start_char:
+                    continue
+                if sent.start_char < earliest:
+                    break
+                named = [
+                    e
+                    for e in {id(e): e for _, e in recent}.values()
+                    if any(sent.start_char <= m.start < sent.end_char for m in e.mentions)
+                ]
+                if len(named) >= 2:
+                    ordered = sorted(
+                        named,
+                        key=lambda e: min(m.start for m in e.mentions if sent.start_char <= m.start < sent.end_char),
+                    )
+                    return ordered + [e for e in group if e not in ordered]
+        return group
     if pronoun and count == 1 and recent:
         # PRONOUN: "He" is the person the last sentence naming people was about: its subject,
         # or someone introduced with an age ("Darren Whitfield, 52, of Walsall, ran Glamour
@@ -2686,10 +2978,12 @@ def _back_reference(
     return []
 
 
-ORDINALS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+ORDINALS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 ORDINAL_BEFORE = re.compile(
-    r"\b(?:a|an|the)\s+(?P<ordinal>%s)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,\s*$" % "|".join(ORDINALS), re.I
-)
+    r"\b(?:a|an|the)\s+(?P<ordinal>%s)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,\s*"
+    r"(?:(?:who\s+was\s+)?(?:identified|named|known)\s+(?:only\s+)?as\s+)?$" % "|".join(ORDINALS),
+    re.I,
+)  # "A fifth suspect, identified only as X,"
 
 
 def _told_as_one_more(text: str, entity: Entity, count: int) -> bool:
@@ -3057,6 +3351,50 @@ def persons_referred(doc, sents, index, heads: list[Token], verb: Token, persons
         if found:
             return found
     return people
+
+
+def _one_part_references(doc: Doc, entities: list[Entity], persons_by_token: dict[int, Entity]) -> None:
+    """ONE NAME PART: "The court gave Sothy 12 years and Dara eight years" after "Hun Sothy
+    ... and his nephew Hun Dara": a capitalised word standing alone (no capitalised word
+    next to it), which the model left untagged or tagged as something else, is the one
+    person named in full before it whose name has that word (the word of two people: no one)."""
+    persons = [e for e in entities if e.kind == "person" and len(e.name.split()) >= 2]
+    if not persons:
+        return
+    owners: dict[str, list[Entity]] = {}
+    for person in persons:
+        for part in set(person.name.casefold().split()):
+            owners.setdefault(part, []).append(person)
+    for token in doc:
+        if (
+            token.i in persons_by_token
+            or token.pos_ != "PROPN"
+            or not token.is_title
+            or not token.is_alpha
+            or len(token) < 3
+            or token.ent_kb_id_  # a known place or agency
+            or token.ent_type_ == "NORP"
+            or is_title_word(token.text)
+        ):
+            continue
+        if (
+            token.i > 0
+            and doc[token.i - 1].is_title
+            and doc[token.i - 1].is_alpha
+            and not doc[token.i - 1].is_sent_start
+        ) or (token.i + 1 < len(doc) and doc[token.i + 1].is_title and doc[token.i + 1].is_alpha):
+            continue  # part of a longer name the model missed
+        found = owners.get(token.lower_, [])
+        if len(found) == 1 and any(m.end <= token.idx for m in found[0].mentions):
+            person = found[0]
+            persons_by_token[token.i] = person
+            sent = token.sent
+            person.mentions.append(
+                Mention(
+                    token.idx, token.idx + len(token), token.text, sent.start_char, sent.end_char, token.i, token.i + 1
+                )
+            )
+            person.mentions.sort(key=lambda m: m.start)
 
 
 def _named_by_one_part(heads: list[Token], entities) -> list[Entity]:

@@ -273,8 +273,25 @@ def _verb_cue(doc: Doc, m: Mention) -> bool:
     verb = root.head
     if verb.lemma_.lower() in RELEASE_VERBS and _court_release(verb):
         return False
+    if _locked_up_for_a_term(verb):
+        return False
     return (root.dep_ == "nsubjpass" and verb.lemma_.lower() in VICTIM_PASSIVE) or (
         root.dep_ == "dobj" and verb.lemma_.lower() in VICTIM_OBJECT
+    )
+
+
+def _locked_up_for_a_term(verb) -> bool:
+    """ "X was locked up for nine years": a prison sentence (British), not a victim confined."""
+    return (
+        verb.lemma_.lower() == "lock"
+        and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and any(g.lower_.rstrip("s") in {"year", "month"} for g in c.children)
+            for c in verb.children
+        )
+        and not any(c.dep_ == "prep" and c.lower_ in {"in", "inside"} for c in verb.children)
     )
 
 
@@ -332,9 +349,17 @@ def _pronoun_victims(doc: Doc, persons: list[Entity]) -> list[Entity]:
         earlier = [(m, p) for m, p in mentions if doc[window_start].idx <= m.start < token.idx]
         if earlier:
             m, person = earlier[-1]
+            if NEARER_VICTIM_NOUN.search(doc_text(doc)[m.end : token.idx]):
+                continue  # "X arranged the girl's passport ... She was rescued": she is the girl
             if person.title is None and not any(_defendant_verb(doc, pm) for pm in person.mentions):
                 found.append(person)
     return found
+
+
+# a victim told by a noun after the last name and before the pronoun is what the pronoun means
+NEARER_VICTIM_NOUN = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:girl|boy|child|victim|survivor|minor|teen(?:ager)?)(?:'s|\u2019s)?\b", re.I
+)
 
 
 def _lists(text: str, persons: list[Entity]) -> list[list[tuple[Mention, Entity]]]:
