@@ -15,8 +15,6 @@ import dataclasses
 import itertools
 import json
 import logging
-import queue
-import threading
 
 from scrapy import signals
 
@@ -30,24 +28,11 @@ LOCAL_KNOWN = 200_000  # known URLs a crawler keeps in memory (about 30 MB) rath
 
 
 class Outbox:
-    """Messages to the writer: `{"id", "kind", "crawler", "body"}`, ids unique in the fleet.
-
-    They are sent by one thread of their own, in the order given: a send waits on Redis
-    (on a busy machine, for redis-server to get a core), and on the reactor's thread that
-    wait would stall every download of the crawler. At most `PENDING` sends wait their turn;
-    `flush` waits for all of them, and a send that failed is raised there, or by the next
-    `send` (a crawler killed before a send leaves its lease unreleased: the request is
-    queued again, as for any crawler that dies)."""
-
-    PENDING = 64
+    """Messages to the writer: `{"id", "kind", "crawler", "body"}`, ids unique in the fleet."""
 
     def __init__(self, frontier):
         self.frontier = frontier
         self.seq = itertools.count(1)
-        self.pending: queue.Queue = queue.Queue(self.PENDING)
-        self.failure: BaseException | None = None
-        self.sender = threading.Thread(target=self._send_in_order, name="fleet-outbox", daemon=True)
-        self.sender.start()
 
     def message(self, kind: str, body) -> str:
         owner = self.frontier.owner
@@ -58,35 +43,13 @@ class Outbox:
         self.send_all([self.message(kind, body)], release)
 
     def send_all(self, messages: list[str], release: str | None = None) -> None:
-        self._raise_failure()
-        self.pending.put((messages, release))
-
-    def flush(self) -> None:
-        """Return once every message given so far is in Redis."""
-        self.pending.join()
-        self._raise_failure()
-
-    def _raise_failure(self) -> None:
-        if self.failure is not None:
-            failure, self.failure = self.failure, None
-            raise failure
-
-    def _send_in_order(self) -> None:
-        while True:
-            messages, release = self.pending.get()
-            try:
-                pipe = self.frontier.server.pipeline(transaction=True)
-                if messages:
-                    pipe.lpush(self.frontier.keys.messages, *messages)
-                if release:
-                    self.frontier.execute_and_release(pipe, release)
-                else:
-                    pipe.execute()
-            except Exception as exc:  # raised on the reactor's thread by the next send or flush
-                logger.error("sending %d messages to Redis failed: %s", len(messages), exc)
-                self.failure = exc
-            finally:
-                self.pending.task_done()
+        pipe = self.frontier.server.pipeline(transaction=True)
+        if messages:
+            pipe.lpush(self.frontier.keys.messages, *messages)
+        if release:
+            self.frontier.execute_and_release(pipe, release)
+        else:
+            pipe.execute()
 
 
 class RedisSet:
@@ -195,7 +158,6 @@ class Handoff:
         """The crawler's counts for the run's row, and that it finished (and how)."""
         if self.outbox is None:
             return
-        self.outbox.flush()  # the crawler's last messages before the one that says it is done
         frontier = self._frontier()
         sources = getattr(self.crawler.spider, "sources", [])
         stats = self.crawler.stats
