@@ -11,7 +11,7 @@ TUNABLE = ("NEWS_REDIS_IDLE_POLL", "NEWS_REDIS_PREFETCH", "NEWS_REDIS_HEARTBEAT"
 
 
 def fleet_settings(
-    redis_url: str, crawler_id: str, prefix: str = PREFIX, idle_poll: float = 0.2, prefetch: int = 4
+    redis_url: str, crawler_id: str, prefix: str = PREFIX, idle_poll: float = 0.2, prefetch: int = 1
 ) -> dict:
     keys = Keys(prefix)
     return {

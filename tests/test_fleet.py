@@ -339,9 +339,9 @@ def test_an_operator_tunes_the_fleet_but_cannot_unmake_it():
     settings = crawler_settings(
         "redis://127.0.0.1:1/0",
         "crawler-1",
-        {"NEWS_REDIS_IDLE_POLL": 0, "NEWS_REDIS_PREFETCH": 1, "DOWNLOAD_TIMEOUT": 10, "NEWS_DB_PATH": "x.db"},
+        {"NEWS_REDIS_IDLE_POLL": 0, "NEWS_REDIS_PREFETCH": 3, "DOWNLOAD_TIMEOUT": 10, "NEWS_DB_PATH": "x.db"},
     )
-    assert settings["NEWS_REDIS_IDLE_POLL"] == 0 and settings["NEWS_REDIS_PREFETCH"] == 1
+    assert settings["NEWS_REDIS_IDLE_POLL"] == 0 and settings["NEWS_REDIS_PREFETCH"] == 3
     assert settings["DOWNLOAD_TIMEOUT"] == 10
     assert settings["NEWS_DB_PATH"] == ""  # a crawler of the fleet never opens the database
-    assert crawler_settings("redis://127.0.0.1:1/0", "crawler-1")["NEWS_REDIS_PREFETCH"] == 4
+    assert crawler_settings("redis://127.0.0.1:1/0", "crawler-1")["NEWS_REDIS_PREFETCH"] == 1
