@@ -2654,8 +2654,8 @@ def _agency_of_common_words(doc: Doc, name: str) -> bool:
         w.casefold() in ORG_WORDS or w.casefold() in ORG_FUNCTION_WORDS for w in words
     ):
         return False
-    _made_of_common_words("", doc)  # fills the article's lower-case words
-    return all(w.casefold() in doc.user_data["_lower_words"] for w in words)
+    lower = _lower_words(doc)
+    return all(w.casefold() in lower for w in words)
 
 
 def _made_of_common_words(name: str, doc: Doc) -> bool:
@@ -2665,11 +2665,18 @@ def _made_of_common_words(name: str, doc: Doc) -> bool:
     words = name.split()
     if any(is_name_part(w, strict=False) for w in words):
         return False
+    lower = _lower_words(doc)
+    return any(w.casefold() in lower for w in words)
+
+
+def _lower_words(doc: Doc) -> set[str]:
+    """The article's nouns, adjectives and verbs written in lower case, read once per article."""
     lower = doc.user_data.get("_lower_words")
     if lower is None:
-        lower = {t.lower_ for t in doc if t.is_lower and t.pos_ in {"NOUN", "ADJ", "VERB"}}
-        doc.user_data["_lower_words"] = lower
-    return any(w.casefold() in lower for w in words)
+        lower = doc.user_data["_lower_words"] = {
+            t.lower_ for t in doc if t.is_lower and t.pos_ in {"NOUN", "ADJ", "VERB"}
+        }
+    return lower
 
 
 def _listed_with_persons(ent: Span) -> bool:
