@@ -3678,7 +3678,22 @@ def _full_names_before_surnames(doc: Doc) -> list[Span]:
 
 
 # Span repairs run in this order on the model's entities before typing and merging.
+FOOTNOTE_MARKS = {"*", "**", "†", "‡"}
+
+
+def _without_footnote_marks(doc: Doc) -> list[Span]:
+    """ "Srey Leak*": the mark of a changed name (explained at the foot) is no part of it; the
+    victim step reads it right after the name."""
+    return [
+        Span(doc, e.start, e.end - 1, label=e.label_, kb_id=e.kb_id_)
+        if len(e) > 1 and e[-1].text in FOOTNOTE_MARKS
+        else e
+        for e in doc.ents
+    ]
+
+
 SPAN_REPAIRS = (
+    _without_footnote_marks,
     _organisations,
     _organisations_again,
     _designated_places,

@@ -68,9 +68,9 @@ AGE_AFTER = re.compile(
 AGE_BEFORE = re.compile(
     r"(?:\b(\d{1,2})-year-old\s+(?:[a-z]+\s+)?|\b[Aa]ged (?:just |only )?(\d{1,2})\s*,\s*)[\"'\u201c\u2018]?$"
 )
-# "\"Srey Pich\" (not her real name)", "Mai, a pseudonym": news and NGOs rename victims, never defendants
+# "\"Srey Pich\" (not her real name)", "Mai, a pseudonym", "Noy*": news and NGOs rename victims, never defendants
 PSEUDONYM_AFTER = re.compile(
-    r"^[\"'\u201d\u2019]?\s*(?:,|\(|—|–)\s*(?:not (?:her|his|their) real names?|an? (?:pseudonym|assumed name)|"
+    r"^\*|^[\"'\u201d\u2019]?\s*(?:,|\(|—|–)\s*(?:not (?:her|his|their) real names?|an? (?:pseudonym|assumed name)|"
     r"(?:whose|her|his|their) names? (?:has|have|was|were) been changed|name changed|names? changed to protect)",
     re.I,
 )
@@ -81,15 +81,44 @@ YEAR_OLD_AFTER = re.compile(r"^\s*,\s*(?:a|an)\s+(\d{1,2})-year-old\b", re.I)
 GROUP_AFTER = re.compile(
     r"^\s*,\s*(?:both|all|each)\s+(?:aged\s+)?(?:(\d{1,2})\b|(?:victims?|survivors?|minors|girls|boys)\b)", re.I
 )
+# those a country takes back from abroad: "42 Cambodians", "12 Filipinos", "21 Indonesian citizens"
+RETURNED_PEOPLE = r"(?-i:[A-Z][a-z]+(?:ese|ians|ans|nos|nas|is|ns))|(?:[A-Z][a-z]+\s+)?(?:nationals|citizens|returnees)"
+HANDED_BACK = r"handed (?:over|back)|returned|brought (?:home|back)|evacuated|sent home|trapped|stranded"
+CAPTIVITY_PLACES = r"compounds?|camps?|brothels?|boats?|karaoke(?: bar| parlou?r)?|scam (?:hub|centre|center)s?"
 # "X was among five girls freed", "X escaped", "X, who was trafficked to Saudi Arabia"
 CUE_AFTER = re.compile(
-    rf"^\s*(?:(?:,[^,.;]{{0,40}}){{1,2}},\s*)?(?:(?:who )?(?:was|were) (?:among|one of) (?:the )?(?:\w+\s+){{0,2}}(?:{GROUP_NOUNS}|{WORKER_NOUNS}|people)\s+"
-    rf"(?:freed|rescued|found|trafficked|sold|repatriated|saved|released)|(?:who )?(?:was|were) (?:among|one of) the (?:victims|survivors)|escaped\b|"
+    rf"^\s*(?:(?:,[^,.;]{{0,40}}){{1,2}},\s*)?(?:(?:who )?(?:was|were) (?:among|one of) (?:the )?(?:\w+\s+){{0,2}}(?:{GROUP_NOUNS}|{WORKER_NOUNS}|people|{RETURNED_PEOPLE})\s+"
+    rf"(?:(?:who|that) (?:were|had been) )?(?:freed|rescued|found|trafficked|sold|repatriated|saved|released|{HANDED_BACK})|"
+    rf"(?:who )?(?:was|were) (?:among|one of) the (?:victims|survivors)|escaped\b|"
     rf"who (?:had )?(?:was|were|had been) (?:trafficked|sold|rescued|freed|lured|tricked|deceived|forced|enslaved|groomed|exploited|raped|abused)|"
     # "X, 24, ..., who was held in a compound for ten months": held captive, not in custody
     rf"(?:who )?(?:was|were|had been) held (?:captive|hostage|(?:in|at|inside) (?:a|an|the) (?:[\w-]+\s+){{0,2}}?"
-    rf"(?:compound|camp|brothel|boat|house|factory|building|plantation|karaoke)))",
+    rf"(?:compound|camp|brothel|boat|house|factory|building|plantation|karaoke))|"
+    # "X spent eight months locked inside a scam compound": a stay in a place of captivity
+    rf"spent (?:\w+\s+){{1,3}}?(?:(?:locked|held|trapped|confined|captive|working)\s+)?(?:in|inside|at) (?:a|an|the) "
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{CAPTIVITY_PLACES}))",
     re.I,
+)
+# a quotation just before its speaker: “...,” said X / “...,” X said
+QUOTE_THEN_SPEAKER = re.compile(
+    r"[\u201d\"]\s*(?:(?P<verb>said|says|recalled|recounted|added|told \w+)\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Ko|Ma|Daw|U)\.?\s+)?$"
+)
+SPEECH_AFTER = re.compile(r"^\s*(?:,\s*\d{1,2}\s*,\s*)?(?:said|says|recalled|recounted|added|told)\b")
+# X said: “...” / X, 24, told reporters, “...”
+SPEAKER_THEN_QUOTE = re.compile(
+    r"^\s*(?:,[^,.;\u201c\"]{0,40},)?\s*(?:said|says|recalled|recounted|added|told [\w ]{1,30}?)\s*[:,]?\s*"
+    r"[\u201c\"](?P<quote>[^\u201d\"]{1,400})"
+)
+# what was done to the speaker, in the speaker's words
+FIRST_PERSON_VICTIM = re.compile(
+    r"\b(?:I|[Ww]e) (?:was|were|had been|have been|got) (?:(?:not|never|then|also|all|often|repeatedly)\s+)?"
+    r"(?:forced|sold|beaten|trafficked|locked|held|tricked|lured|deceived|cheated|made to|not allowed|raped|abused|"
+    r"threatened|trapped|confined|kept|starved|tortured|electrocuted|kidnapped|abducted|taken across|smuggled)\b|"
+    r"\b(?:took|kept|confiscated|seized|withheld|held|burned|tore up) (?:away )?(?:my|our) "
+    r"(?:phones?|passports?|documents|papers|ID cards?|wages|salar(?:y|ies)|pay)\b|"
+    r"\b(?:beat|sold|locked|forced|chained|tortured|electrocuted|raped) (?:me|us)\b|"
+    r"\b(?:said|told (?:me|us)) (?:I|we) owed\b|\b(?:I|[Ww]e) owed (?:them|him|her|the \w+)\b",
 )
 VICTIM_PASSIVE = {
     "rescue",
@@ -234,8 +263,31 @@ def _is_victim(doc: Doc, text: str, person: Entity) -> bool:
             or _verb_cue(doc, m)
         ):
             return True
-        weak = weak or _minor_age(before, after) or bool(ONE_OF_THE_WORKERS.search(before))
+        weak = (
+            weak
+            or _minor_age(before, after)
+            or bool(ONE_OF_THE_WORKERS.search(before))
+            or (
+                person.title is None and _speaks_as_a_victim(text, m)
+            )  # not "We were forced to wait," said the police chief
+        )
     return weak and not any(_defendant_verb(doc, m) for m in person.mentions)
+
+
+def _speaks_as_a_victim(text: str, m: Mention) -> bool:
+    """The person says in the first person what was done to them: “They took our
+    passports,” said X / X said: “We were beaten ...”."""
+    before, after = text[max(0, m.start - 500) : m.start], text[m.end : m.end + 500]
+    quote = None
+    closing = QUOTE_THEN_SPEAKER.search(before)
+    if closing and (closing.group("verb") or SPEECH_AFTER.match(after)):
+        quote = before[: closing.start() + 1]
+        opening = max(quote.rfind("\u201c"), quote.rfind('"', 0, len(quote) - 1))
+        quote = quote[opening + 1 :] if opening >= 0 else None
+    else:
+        leading = SPEAKER_THEN_QUOTE.match(after)
+        quote = leading.group("quote") if leading else None
+    return bool(quote) and bool(FIRST_PERSON_VICTIM.search(quote))
 
 
 def _cue_before(before: str, earlier: str = "") -> bool:

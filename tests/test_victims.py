@@ -240,6 +240,13 @@ def test_a_victims_short_name_shared_with_a_defendant_leaves_the_defendant_whole
             "worker's sister reported that he was being beaten.",
             "Huot Chanthol",
         ),
+        # an official in the first person, and the one among others arrested
+        (
+            '"We were forced to wait three days for the court order," said Police Colonel Sok Pheap, the Poipet '
+            "police chief.",
+            "Sok Pheap",
+        ),
+        ("Ros Dara was among five Cambodians arrested at the Poipet checkpoint on Friday.", "Ros Dara"),
     ],
 )
 def test_people_who_speak_of_victims_stay_named(nlp, text, name):
