@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import deque
 
+from scrapy import Request
 from scrapy_redis.queue import Base
 from scrapy_redis.scheduler import Scheduler
 
@@ -42,6 +43,35 @@ class LeaseQueue(Base):
         """Requests queued in the fleet and taken here but not yet handed out: Scrapy calls
         the crawler idle only when both are none."""
         return self.server.zcard(self.key) + len(self.taken)
+
+    def _encode_request(self, request):
+        """scrapy-redis's encoding (`Request.to_dict`), with the spider's callback and errback
+        named once per method: `to_dict` walks every member of the spider (`inspect.getmembers`)
+        for each request, the largest cost a crawler adds per request after Redis itself."""
+        callback, errback = self._method_name(request.callback), self._method_name(request.errback)
+        if callback is None or errback is None:
+            return super()._encode_request(request)  # not a method of this spider: Scrapy's own lookup
+        fields = {"url": request.url, "callback": callback or None, "errback": errback or None}
+        fields["headers"] = dict(request.headers)
+        for attr in request.attributes:
+            fields.setdefault(attr, getattr(request, attr))
+        if type(request) is not Request:
+            fields["_class"] = request.__module__ + "." + request.__class__.__name__
+        return self.serializer.dumps(fields)
+
+    def _method_name(self, func) -> str | None:
+        """The name of the spider's method `func`, "" for no function, None when not one."""
+        if func is None:
+            return ""
+        if not callable(func):
+            return func  # already a name
+        names = self.__dict__.setdefault("_method_names", {})
+        key = getattr(func, "__func__", None)
+        if key not in names:
+            name = getattr(func, "__name__", None)
+            bound = getattr(self.spider, name, None) if name else None
+            names[key] = name if key is not None and getattr(bound, "__func__", None) is key else None
+        return names[key]
 
     def member(self, request) -> tuple[bytes, float]:
         """(the queue member, its score) of `request`; its lease id travels in its meta."""

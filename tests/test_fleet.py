@@ -333,6 +333,50 @@ def test_a_crawler_asks_redis_once_per_url_and_the_fleet_filters_across_crawlers
         assert len(first) == 1 and first.next_request().url == page and len(first) == 0
 
 
+def test_a_request_leaves_the_frontier_as_scrapy_would_encode_it():
+    """The queue names the news spider's callbacks itself (Scrapy's lookup walks every
+    member of the spider per request): what it stores is what `Request.to_dict` gives, and
+    a request popped again calls the same methods with the same meta."""
+    from scrapy import Request
+    from scrapy.http import FormRequest
+    from scrapy.utils.test import get_crawler
+
+    from crawler.spiders.news import NewsSpider
+    from fleet.frontier import LeasingScheduler
+    from fleet.settings import fleet_settings
+
+    with redis_server() as url:
+        crawler = get_crawler(NewsSpider, settings_dict=fleet_settings(url, "crawler-1", prefix="test"))
+        crawler.spider = spider = NewsSpider(parsed_sources=[])  # the queue needs only its methods
+        spider._set_crawler(crawler)
+        scheduler = LeasingScheduler.from_crawler(crawler)
+        scheduler.open(spider)
+        queue = scheduler.queue
+        requests = [
+            Request(
+                "http://news.example/2025/05/a-story.html",
+                callback=spider.parse_article,
+                errback=spider.on_error,
+                meta={"source": "Khmer Times", "depth": 2},
+                priority=5,
+                headers={"If-None-Match": "abc"},
+            ),
+            Request("http://news.example/", callback=spider.parse_listing),
+            Request("http://news.example/robots.txt"),
+            FormRequest("http://news.example/search", formdata={"q": "trafficking"}, callback=spider.parse_listing),
+        ]
+        for request in requests:
+            assert queue.serializer.loads(queue._encode_request(request)) == request.to_dict(spider=spider)
+            again = queue._decode_request(queue._encode_request(request))
+            assert (again.url, again.callback, again.errback, again.meta, type(again)) == (
+                request.url,
+                request.callback,
+                request.errback,
+                request.meta,
+                type(request),
+            )
+
+
 def test_an_operator_tunes_the_fleet_but_cannot_unmake_it():
     from fleet.settings import crawler_settings
 
