@@ -14,6 +14,7 @@ import trafilatura
 from htmldate import find_date
 from lxml import html as lxml_html
 
+from crawler.bylines import byline_names
 from crawler.urls import canonical_url, web_url
 
 HTML_PARSER = lxml_html.HTMLParser(encoding="utf-8", huge_tree=True)
@@ -179,14 +180,13 @@ def read_article_html(html: str, url: str | None = None) -> dict:
     title = (meta.get("title") or "").strip() or None
     text = _without_title(meta.get("text") or "", title).strip() or None
     canonical = _canonical_link(tree, url) or web_url(meta.get("url")) or url
-    authors = [a.strip() for a in re.split(r";|\band\b", meta.get("author") or "") if a.strip()]
     return {
         "url": canonical_url(canonical) if canonical else None,
         "title": title,
         "text": text,
         "published": published,
         "published_guessed": guessed,
-        "authors": authors,
+        "authors": byline_names(meta.get("author")),
         "language": guess_language(text or "", _declared_language(tree)) if text else _declared_language(tree),
     }
 
