@@ -824,6 +824,8 @@ class EntityResolver:
                 )
             ):
                 return None  # "the game Tomb Raider", "franchises such as Tomb Raider, ...": a title
+            if not person_cue and (_quoted_title(doc, ent) or _used_as_software(doc, ent)):
+                return None  # "classics including “Silver Lantern”", "download Shadow Quest": a work
             if not as_person or not _plausible_person(as_person, ent):
                 return None
             return "person", as_person, left_title or title, None
@@ -1888,11 +1890,30 @@ def _name_opening(doc: Doc, i: int) -> bool:
     return bool(INITIAL.match(doc[i].text)) and not doc[i + 1].text.isupper()
 
 
+# A one-word name the writer says is all they know: "a man identified only as Sutrisno",
+# "a broker known simply as Bayu", "a woman who gave only her first name, Lina".
+ONLY_NAME_BEFORE = re.compile(
+    r"\b(?:(?:identified|named|known|referred\s+to|listed|registered)\s+(?:only|simply|just|solely)\s+as"
+    r"|(?:who\s+)?(?:gave|give|gives|giving|used?|uses|using|goes|go|went)\s+(?:only\s+)?(?:by\s+)?"
+    r"(?:his|her|their|one|a\s+single)\s+(?:first\s+|given\s+|family\s+|single\s+|one\s+)?name(?:,|\s+as)?"
+    r"|identified\s+(?:only\s+)?by\s+(?:his|her|their|a|one)\s+(?:first\s+|given\s+|single\s+|family\s+)?name(?:,|\s+as)?)"
+    r"\s+\Z",
+    re.IGNORECASE,
+)
+
+
 def _one_word_name(doc: Doc, i: int, text: str) -> bool:
     """ "Rusdi, 33, a boat operator": one capitalised word, an age, then a person's description
     (Indonesian single names), mid-sentence, where the model saw no person."""
     token = doc[i]
     after = text[token.idx + len(token) : token.idx + len(token) + 80]
+    if (
+        token.is_alpha
+        and token.is_title
+        and not token.ent_kb_id_
+        and ONLY_NAME_BEFORE.search(text[max(0, token.idx - 60) : token.idx])
+    ):
+        return True  # "identified only as Sutrisno": the text says this one word is the name
     if token.is_sent_start and token.pos_ == "PROPN" and not token.ent_kb_id_ and token.is_title:
         # "Ponijan, 57, the head of X village, was fined": at a sentence's start, an age and
         # then a description or a verb
@@ -2453,6 +2474,54 @@ def _names_a_work_or_thing(doc: Doc, ent: Span) -> bool:
     return False
 
 
+QUOTES_OPEN = {"\u201c", '"', "\u2018", "'"}
+QUOTES_CLOSE = {"\u201d", '"', "\u2019", "'"}
+# What introduces a quoted nickname or alias, which is a person's: 'known as "Big Sam"'.
+ALIAS_CUE_BEFORE = re.compile(
+    r"\b(?:alias|a\.?k\.?a\.?|known\s+as|called|nicknamed|dubbed|named|name|names|pseudonym|as|by)\s*[,:]?\s*$", re.I
+)
+
+
+def _quoted_title(doc: Doc, ent: Span) -> bool:
+    """A "person" that is the whole of a quotation, not a nickname inside a name or after
+    "known as": “Mary Poppins” among films, “Silver Lantern,” a song. People are
+    named, not quoted by their bare name; works are quoted by their title."""
+    if ent.start == 0 or doc[ent.start - 1].text not in QUOTES_OPEN:
+        return False
+    k = ent.end
+    if k < len(doc) and doc[k].text in {",", ".", "!", "?"}:
+        k += 1
+    if k >= len(doc) or doc[k].text not in QUOTES_CLOSE:
+        return False
+    before = ent.start - 2
+    if before >= 0 and doc[before].is_title and k + 1 < len(doc) and doc[k + 1].is_title:
+        return False  # 'Reynaldo "Dodong" Amistoso': a nickname inside the name
+    said = k + 1 < len(doc) and doc[k + 1].lemma_ in SPEECH_VERBS  # '"Anna Lee," she said' is rare but a name
+    return not said and not ALIAS_CUE_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 30) : ent.start_char - 1])
+
+
+SOFTWARE_VERBS = {"download", "install", "uninstall", "reinstall", "preorder", "pre-order", "stream", "update"}
+PLATFORMS = {"PS4", "PS5", "PlayStation", "Xbox", "Switch", "Steam", "PC", "iOS", "Android", "Stadia", "Mac", "Windows"}
+
+
+def _used_as_software(doc: Doc, ent: Span) -> bool:
+    """A "person" that is downloaded or installed ("players can download Shadow Quest") or
+    that runs on a gaming or computing platform ("Shadow Quest on the Nintendo Switch",
+    "Shadow Quest for PS4"): a game or an app, no one's name."""
+    root = ent.root
+    if root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_.lower() in SOFTWARE_VERBS:
+        return True
+    k = ent.end
+    if k < len(doc) and doc[k].lower_ in {"on", "for"}:
+        k += 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        if k < len(doc) and doc[k].text in {"Nintendo", "Sony", "Microsoft", "Apple", "Google"}:
+            k += 1
+        return k < len(doc) and doc[k].text in PLATFORMS
+    return False
+
+
 def _note_product(doc: Doc, name: str) -> None:
     """A name the article once writes as a product ("the MEB platform", "Stadia port") is a
     product wherever else it stands ("The MEB's flexibility"): no agency in this article."""
@@ -2497,6 +2566,22 @@ def _acts_as_maker(ent: Span) -> bool:
 BODIES_ON = {"Committee", "Subcommittee", "Commission", "Council", "Caucus", "Panel"}  # "... on Intelligence"
 
 
+TITLE_CASE_PREPOSITIONS = {"From", "In", "At", "To", "After", "Over", "Into", "On", "With", "Near", "Off", "Amid", "By"}
+NAME_PARTICIPLES = {"United", "Limited", "Associated", "Allied", "Incorporated", "Chartered", "Reformed", "Federated"}
+
+
+def _headline_run(words: list[str]) -> bool:
+    """ "Teens Rescued From Fishing Boat In Ambon": a participle and then a preposition
+    written with a capital, as headlines are cased; names write "of", "for", "in" small and
+    take no verb."""
+    for k, w in enumerate(words[:-1]):
+        if w[:1].isupper() and (
+            w.casefold() in HEADLINE_PARTICIPLES or (len(w) > 4 and w.endswith("ed") and w not in NAME_PARTICIPLES)
+        ):
+            return any(x in TITLE_CASE_PREPOSITIONS for x in words[k + 1 : -1])
+    return False
+
+
 def _plausible_agency(name: str) -> bool:
     """A named organisation, not a law, plan, programme, survey, event or product, not a
     generic noun ("Government", "High Court"), not a lower-case fragment ("trafficking cases
@@ -2512,6 +2597,8 @@ def _plausible_agency(name: str) -> bool:
         return False  # "Destiny on Stadia"; not "the Select Committee on Intelligence"
     if name in US_STATE_CODES or WEEKDAYS.fullmatch(name):
         return False  # "Closed on Sun & Mon"
+    if len(words) >= 3 and _headline_run(words):
+        return False  # "Teens Rescued From Fishing Boat In Ambon": a headline
     if re.search(r"\s\d+$", name) and not re.search(
         r"\b(?:Branch|Unit|Division|Region|Zone|Sector|Station)\s\d+$", name
     ):
@@ -2638,6 +2725,8 @@ def _plausible_person(name: str, ent: Span) -> bool:
         return False  # "Georgia Forced Labor Conspiracy Sentenced": a headline
     if len(words) > 1 and words[-1].casefold() in HEADLINE_PARTICIPLES:
         return False  # "Burmese Migrants Rescued from ...": a headline's subject and verb
+    if len(words) >= 3 and _headline_run(words):
+        return False  # "Boss Jailed Over Maid Abuse": a headline
     if len(words) > 1 and _made_of_common_words(name, ent.doc):
         return False  # "Starry Night", "Case Reports": a title or a product, no person
     return len(words) <= 6
@@ -2852,6 +2941,8 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
             continue  # "the Taliban said", "the Bill": people take no article
         if _looks_like_person(doc, span):
             return True
+        if ONLY_NAME_BEFORE.search(doc.text[max(0, span.start_char - 60) : span.start_char]):
+            return True  # "identified only as Sutrisno": all the name the text gives
         if span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].lower_ in ROLE_NOUNS:
             return True  # "Brazil star Neymar", "rapper Dele": an occupation before the one name
         root = span.root

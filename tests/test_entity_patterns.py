@@ -1677,3 +1677,59 @@ def test_an_agency_made_of_words_the_article_writes_in_lower_case_is_no_agency(n
     text = "The plague spread fast, a black death in every town. The Black Death killed millions, the Harlow Foundation said."
     out = extract(nlp, text)
     assert "Black Death" not in agencies(out) and "Harlow Foundation" in agencies(out)
+
+
+# -- issue 11, real news round 24 ---------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Police said the man, identified only as Sutrisno, was detained at the port in Batam.", "Sutrisno"),
+        ("A recruiter known simply as Bayu promised the women jobs in Malaysia.", "Bayu"),
+        ("One survivor, who gave only her first name, Lina, said she was beaten.", "Lina"),
+        ("A broker identified by his first name, Kosal, took their passports.", "Kosal"),
+    ],
+)
+def test_a_one_word_name_the_text_says_is_all_it_knows_is_a_person(nlp, text, name):
+    assert name in persons(extract(nlp, text))
+
+
+def test_identified_only_as_a_nationality_is_no_person(nlp):
+    assert not persons(extract(nlp, "The victims were identified only as Indonesians."))
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Players can now download Shadow Quest on the Nintendo Switch, the studio said.", "Shadow Quest"),
+        ("Fans can play Ember Vale for PS4 from Friday.", "Ember Vale"),
+        ("The studio's catalogue includes classics such as \u201cSilver Lantern\u201d and more.", "Silver Lantern"),
+        ("The band closed with \u201cAnna Bell,\u201d a song about a sailor.", "Anna Bell"),
+    ],
+)
+def test_games_and_quoted_titles_are_no_persons(nlp, text, title):
+    assert title not in persons(extract(nlp, text))
+
+
+def test_a_quoted_nickname_inside_a_name_stays_a_person(nlp):
+    out = extract(nlp, 'Reynaldo "Dodong" Amistoso was jailed in Davao.')
+    assert "Reynaldo Amistoso" in persons(out)
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("Teens Rescued From Fishing Boat In Ambon", "Teens Rescued From Fishing Boat In Ambon"),
+        (
+            "Workers Trapped At Sawmill After Raid\n\nPolice in Jambi said on Monday.",
+            "Workers Trapped At Sawmill After Raid",
+        ),
+    ],
+)
+def test_title_case_headlines_with_a_participle_and_a_capital_preposition_are_no_agencies(nlp, text, fragment):
+    out = extract(nlp, text)
+    assert fragment not in agencies(out) and fragment not in persons(out)
+
+
+def test_participles_in_organisation_names_stay(nlp):
+    out = extract(nlp, "The United Nations Office on Drugs and Crime said the Associated Press reported it.")
+    assert {"United Nations Office on Drugs and Crime", "Associated Press"} <= agencies(out)
