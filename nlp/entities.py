@@ -258,6 +258,7 @@ HONORIFIC_START = re.compile(
     r"Haji|Hajji|Hj\.?|Hajjah|Khun|Samdech|Oknha)\s+[A-Z]"
 )
 ADJECTIVAL_COUNTRIES = {"U.S.", "US", "UK", "U.K.", "EU"}
+CURRENCY_WORDS = {"dollar", "dollars", "cent", "cents", "pound", "pounds"}
 HYPHENATED_ACRONYM = re.compile(r"\b[A-Z]{2,6}-[A-Z]{2,6}\b")
 # A court named after a town the gazetteer may not know: "Dobo District Court",
 # "Stoke-on-Trent Crown Court", "Muar Sessions Court", "Myawaddy Township Court".
@@ -539,6 +540,8 @@ class EntityResolver:
     # -- typing -------------------------------------------------------------
     def _classify(self, doc: Doc, ent: Span):
         """(kind, canonical name, title, gazetteer entry) or None to drop the span."""
+        if ent.label_ in PLACE_LABELS and ent.end < len(doc) and doc[ent.end].lower_ in CURRENCY_WORDS:
+            return None  # "3,900 U.S. dollars", "Hong Kong dollars": a currency, no place
         if (
             ent.text in ADJECTIVAL_COUNTRIES
             and ent.end < len(doc)
@@ -874,6 +877,14 @@ class EntityResolver:
             ):
                 _note_product(doc, name)
                 return None  # "MacBook Air models", "DualShock controllers", "IPS panel": a product
+            if (
+                len(name.split()) > 1
+                and name.split()[-1].casefold().rstrip("s") in DEVICE_HEADS
+                and agency_kind_for(name) == "other"
+                and not any(w.casefold() in ORG_WORDS for w in name.split())
+            ):
+                _note_product(doc, name)
+                return None  # "Intelligent Around View Monitor", "Night Mode", "Liquid Retina Display": a feature
             following = ent.end + (ent.end < len(doc) and doc[ent.end].text in {"'", "'s", "\u2019", "\u2019s"})
             if following < len(doc) and doc[following].text[:1].isupper() and doc[following].lower_ in NOT_AGENCY_HEADS:
                 return None  # "Domestic Workers Protection" + "Bill", "Seafarers" + "' Day": a law, a plan, an event
@@ -2292,7 +2303,6 @@ PRODUCT_NOUNS = {
     "version",
     "update",
     "app",
-    "display",
     "keyboard",
     "charger",
     "camera",
@@ -2323,6 +2333,34 @@ PRODUCT_NOUNS = {
     "soundtrack",
     "conference",  # "Salesforce's Dreamforce conference": an event
     "camp",  # "the Rukban camp": a place, no organisation
+}
+# A device's or feature's head noun, written in title case as the last word of its name
+# ("Around View Monitor", "Night Mode"), never the head of an organisation's name.
+DEVICE_HEADS = {
+    "controller",
+    "console",
+    "smartphone",
+    "laptop",
+    "tablet",
+    "headset",
+    "headphone",
+    "earbud",
+    "keyboard",
+    "charger",
+    "camera",
+    "chip",
+    "processor",
+    "sedan",
+    "hatchback",
+    "coupe",
+    "thermostat",
+    "sensor",
+    "firmware",
+    "mode",
+    "touchscreen",
+    "grille",
+    "grill",
+    "edition",
 }
 PRODUCT_TAIL = {"Pro", "Lite", "Ultra", "Series", "Edition", "Convertible", "Concept", "Max", "Mini", "Plus", "Watch"}
 _DAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"

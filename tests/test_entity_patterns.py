@@ -1733,3 +1733,43 @@ def test_title_case_headlines_with_a_participle_and_a_capital_preposition_are_no
 def test_participles_in_organisation_names_stay(nlp):
     out = extract(nlp, "The United Nations Office on Drugs and Crime said the Associated Press reported it.")
     assert {"United Nations Office on Drugs and Crime", "Associated Press"} <= agencies(out)
+
+
+def test_a_country_inside_an_organisations_name_is_no_place(nlp):
+    out = extract(nlp, "The case was brought by the U.S. Attorney's Office and the UK Border Force.")
+    assert {"U.S. Attorney's Office", "UK Border Force"} <= agencies(out)
+    assert not places(out) & {"U.S.", "UK"}
+
+
+@pytest.mark.parametrize(
+    "text, team",
+    [
+        ("Golden Valley Wildcats beat the Riverside Hawks 3-1 on Friday, said coach Mark Ellis.", "Riverside Hawks"),
+        ("The Harbor City Sharks lost to Bayview Rovers 70-44 in the final.", "Bayview Rovers"),
+    ],
+)
+def test_a_score_after_a_team_is_no_part_of_its_name(nlp, text, team):
+    found = agencies(extract(nlp, text))
+    assert team in found and not any(a.startswith(team + " ") for a in found)
+
+
+@pytest.mark.parametrize(
+    "text, currency",
+    [
+        ("Each was fined 16 million riel (about 3,900 U.S. dollars), the court in Phnom Penh said.", "U.S."),
+        ("The fee was 500 Singapore dollars, and the men flew to Hong Kong.", "Singapore"),
+    ],
+)
+def test_a_country_naming_a_currency_is_no_place(nlp, text, currency):
+    assert currency not in places(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, feature",
+    [
+        ("The phone's new Night Mode impressed reviewers, Kestrel Mobile said.", "Night Mode"),
+        ("The Orvane Smart Thermostat went on sale at Amazon for $199.", "Orvane Smart Thermostat"),
+    ],
+)
+def test_a_name_ending_in_a_device_or_feature_noun_is_no_agency(nlp, text, feature):
+    assert feature not in agencies(extract(nlp, text))
