@@ -527,6 +527,10 @@ class EntityResolver:
                 and (lookup_key(c[2]) in products or (c[2].endswith("s") and lookup_key(c[2][:-1]) in products))
             )  # "MacBooks", "MacBook Pros": the plural of a product named in the article
         ]
+        if _not_english(doc):
+            candidates = [
+                c for c in candidates if c[1] != "agency" or c[4] is not None or _sure_agency_in_any_language(c[2])
+            ]
         candidates.sort(key=lambda c: c[0].start)
         doc._.entities = self._merge(doc, candidates, acronyms)
         return doc
@@ -2558,6 +2562,27 @@ def _used_as_software(doc: Doc, ent: Span) -> bool:
             k += 1
         return k < len(doc) and doc[k].text in PLATFORMS
     return False
+
+
+ENGLISH_FUNCTION_WORDS = {
+    *"the of and to a in is that for it was on with as by at from his her are be has have said this".split(),
+    *"which were not an or he she they will".split(),
+}
+
+
+def _not_english(doc: Doc) -> bool:
+    """A text of 100 words or more in which under one word in ten is a common English
+    function word (English prose has about three in ten): a German, Portuguese or
+    Indonesian page, whose capitals (every German noun) say nothing of names."""
+    words = [t.lower_ for t in doc if t.is_alpha]
+    return len(words) >= 100 and sum(w in ENGLISH_FUNCTION_WORDS for w in words) < 0.1 * len(words)
+
+
+def _sure_agency_in_any_language(name: str) -> bool:
+    """What a non-English text keeps of its organisations without the gazetteer: a name
+    written as an acronym ("NASCAR", "JTBC") or named by an organisation word; not its
+    capitalised nouns ("Industrie", "Effizienz"). Its persons and places stay as found."""
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name)) or any(w.casefold() in ORG_WORDS for w in name.split())
 
 
 def _note_product(doc: Doc, name: str) -> None:

@@ -1773,3 +1773,31 @@ def test_a_country_naming_a_currency_is_no_place(nlp, text, currency):
 )
 def test_a_name_ending_in_a_device_or_feature_noun_is_no_agency(nlp, text, feature):
     assert feature not in agencies(extract(nlp, text))
+
+
+GERMAN_TEXT = (
+    "Die Digitalisierung verändert seit Jahren die Arbeit in der Verwaltung. Viele Ämter setzen auf neue "
+    "Software, doch die Effizienz bleibt oft hinter den Erwartungen zurück. Fachleute sprechen von einem "
+    "langen Weg, denn die Prozesse sind über Jahrzehnte gewachsen und die Zuständigkeiten verteilt. "
+    "Der Verband BITKOM fordert deshalb klare Regeln für die Zusammenarbeit zwischen Bund und Ländern. "
+    "Auch die Kosten spielen eine Rolle: Jede Umstellung verlangt Schulungen, Geräte und Geduld. In vielen "
+    "Behörden fehlt dafür das Personal, und die Einführung neuer Systeme dauert länger als geplant. "
+    "Trotzdem sehen die meisten Beschäftigten Vorteile, wenn Formulare online ausgefüllt werden können "
+    "und die Bearbeitung schneller geht. Die Erfahrung zeigt, dass kleine Schritte besser gelingen als "
+    "große Reformen, die alles auf einmal ändern wollen."
+)
+
+
+def test_capitalised_nouns_of_a_text_not_in_english_are_no_agencies(nlp):
+    found = agencies(extract(nlp, GERMAN_TEXT))
+    assert not found & {"Effizienz", "Digitalisierung", "Software", "Erfahrung", "Personal", "Behörden"}
+
+
+def test_english_prose_is_not_taken_for_a_foreign_text():
+    from nlp.entities import _not_english
+
+    text = " ".join(["The officers said that the men were taken to a shelter in the city and were safe."] * 10)
+    import spacy
+
+    assert not _not_english(spacy.blank("en")(text))
+    assert _not_english(spacy.blank("en")(GERMAN_TEXT))
