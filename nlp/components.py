@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.case_events import CaseEventExtractor
-from nlp.entities import EntityResolver, doc_text
+from nlp.entities import CURRENCY_WORDS, EntityResolver, doc_text
 from nlp.extract import extraction_record
 from nlp.gazetteer import AGENCIES_FILE, PLACES_FILE, is_name_part, load_gazetteer, without_accents
 from nlp.guard import DEADLINE_KEY, run_guarded
@@ -231,6 +231,8 @@ def _surname_not_place(doc: Doc, start: int, end: int, case_sensitive: bool) -> 
     )
     if AGE_NEXT.match(tail) and (run_end > end or name_before):
         return True  # "Chong Kah Wai, 52", "Prasert Chaiyaphum, 38"
+    if end < len(doc) and doc[end].lower_ in CURRENCY_WORDS:
+        return True  # "3,900 U.S. dollars", "Singapore dollars": a currency, no place
     if (
         doc[start:end].text in {"U.S.", "US", "UK", "U.K."}
         and end < len(doc)

@@ -258,6 +258,7 @@ HONORIFIC_START = re.compile(
     r"Haji|Hajji|Hj\.?|Hajjah|Khun|Samdech|Oknha)\s+[A-Z]"
 )
 ADJECTIVAL_COUNTRIES = {"U.S.", "US", "UK", "U.K.", "EU"}
+CURRENCY_WORDS = {"dollar", "dollars", "cent", "cents", "pound", "pounds"}
 HYPHENATED_ACRONYM = re.compile(r"\b[A-Z]{2,6}-[A-Z]{2,6}\b")
 # A court named after a town the gazetteer may not know: "Dobo District Court",
 # "Stoke-on-Trent Crown Court", "Muar Sessions Court", "Myawaddy Township Court".
@@ -526,6 +527,10 @@ class EntityResolver:
                 and (lookup_key(c[2]) in products or (c[2].endswith("s") and lookup_key(c[2][:-1]) in products))
             )  # "MacBooks", "MacBook Pros": the plural of a product named in the article
         ]
+        if _not_english(doc):
+            candidates = [
+                c for c in candidates if c[1] != "agency" or c[4] is not None or _sure_agency_in_any_language(c[2])
+            ]
         candidates.sort(key=lambda c: c[0].start)
         doc._.entities = self._merge(doc, candidates, acronyms)
         return doc
@@ -539,6 +544,8 @@ class EntityResolver:
     # -- typing -------------------------------------------------------------
     def _classify(self, doc: Doc, ent: Span):
         """(kind, canonical name, title, gazetteer entry) or None to drop the span."""
+        if ent.label_ in PLACE_LABELS and ent.end < len(doc) and doc[ent.end].lower_ in CURRENCY_WORDS:
+            return None  # "3,900 U.S. dollars", "Hong Kong dollars": a currency, no place
         if (
             ent.text in ADJECTIVAL_COUNTRIES
             and ent.end < len(doc)
@@ -824,6 +831,8 @@ class EntityResolver:
                 )
             ):
                 return None  # "the game Tomb Raider", "franchises such as Tomb Raider, ...": a title
+            if not person_cue and (_quoted_title(doc, ent) or _used_as_software(doc, ent)):
+                return None  # "classics including “Silver Lantern”", "download Shadow Quest": a work
             if not as_person or not _plausible_person(as_person, ent):
                 return None
             return "person", as_person, left_title or title, None
@@ -872,6 +881,14 @@ class EntityResolver:
             ):
                 _note_product(doc, name)
                 return None  # "MacBook Air models", "DualShock controllers", "IPS panel": a product
+            if (
+                len(name.split()) > 1
+                and name.split()[-1].casefold().rstrip("s") in DEVICE_HEADS
+                and agency_kind_for(name) == "other"
+                and not any(w.casefold() in ORG_WORDS for w in name.split())
+            ):
+                _note_product(doc, name)
+                return None  # "Intelligent Around View Monitor", "Night Mode", "Liquid Retina Display": a feature
             following = ent.end + (ent.end < len(doc) and doc[ent.end].text in {"'", "'s", "\u2019", "\u2019s"})
             if following < len(doc) and doc[following].text[:1].isupper() and doc[following].lower_ in NOT_AGENCY_HEADS:
                 return None  # "Domestic Workers Protection" + "Bill", "Seafarers" + "' Day": a law, a plan, an event
@@ -1888,11 +1905,30 @@ def _name_opening(doc: Doc, i: int) -> bool:
     return bool(INITIAL.match(doc[i].text)) and not doc[i + 1].text.isupper()
 
 
+# A one-word name the writer says is all they know: "a man identified only as Sutrisno",
+# "a broker known simply as Bayu", "a woman who gave only her first name, Lina".
+ONLY_NAME_BEFORE = re.compile(
+    r"\b(?:(?:identified|named|known|referred\s+to|listed|registered)\s+(?:only|simply|just|solely)\s+as"
+    r"|(?:who\s+)?(?:gave|give|gives|giving|used?|uses|using|goes|go|went)\s+(?:only\s+)?(?:by\s+)?"
+    r"(?:his|her|their|one|a\s+single)\s+(?:first\s+|given\s+|family\s+|single\s+|one\s+)?name(?:,|\s+as)?"
+    r"|identified\s+(?:only\s+)?by\s+(?:his|her|their|a|one)\s+(?:first\s+|given\s+|single\s+|family\s+)?name(?:,|\s+as)?)"
+    r"\s+\Z",
+    re.IGNORECASE,
+)
+
+
 def _one_word_name(doc: Doc, i: int, text: str) -> bool:
     """ "Rusdi, 33, a boat operator": one capitalised word, an age, then a person's description
     (Indonesian single names), mid-sentence, where the model saw no person."""
     token = doc[i]
     after = text[token.idx + len(token) : token.idx + len(token) + 80]
+    if (
+        token.is_alpha
+        and token.is_title
+        and not token.ent_kb_id_
+        and ONLY_NAME_BEFORE.search(text[max(0, token.idx - 60) : token.idx])
+    ):
+        return True  # "identified only as Sutrisno": the text says this one word is the name
     if token.is_sent_start and token.pos_ == "PROPN" and not token.ent_kb_id_ and token.is_title:
         # "Ponijan, 57, the head of X village, was fined": at a sentence's start, an age and
         # then a description or a verb
@@ -2271,7 +2307,6 @@ PRODUCT_NOUNS = {
     "version",
     "update",
     "app",
-    "display",
     "keyboard",
     "charger",
     "camera",
@@ -2302,6 +2337,34 @@ PRODUCT_NOUNS = {
     "soundtrack",
     "conference",  # "Salesforce's Dreamforce conference": an event
     "camp",  # "the Rukban camp": a place, no organisation
+}
+# A device's or feature's head noun, written in title case as the last word of its name
+# ("Around View Monitor", "Night Mode"), never the head of an organisation's name.
+DEVICE_HEADS = {
+    "controller",
+    "console",
+    "smartphone",
+    "laptop",
+    "tablet",
+    "headset",
+    "headphone",
+    "earbud",
+    "keyboard",
+    "charger",
+    "camera",
+    "chip",
+    "processor",
+    "sedan",
+    "hatchback",
+    "coupe",
+    "thermostat",
+    "sensor",
+    "firmware",
+    "mode",
+    "touchscreen",
+    "grille",
+    "grill",
+    "edition",
 }
 PRODUCT_TAIL = {"Pro", "Lite", "Ultra", "Series", "Edition", "Convertible", "Concept", "Max", "Mini", "Plus", "Watch"}
 _DAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
@@ -2453,6 +2516,75 @@ def _names_a_work_or_thing(doc: Doc, ent: Span) -> bool:
     return False
 
 
+QUOTES_OPEN = {"\u201c", '"', "\u2018", "'"}
+QUOTES_CLOSE = {"\u201d", '"', "\u2019", "'"}
+# What introduces a quoted nickname or alias, which is a person's: 'known as "Big Sam"'.
+ALIAS_CUE_BEFORE = re.compile(
+    r"\b(?:alias|a\.?k\.?a\.?|known\s+as|called|nicknamed|dubbed|named|name|names|pseudonym|as|by)\s*[,:]?\s*$", re.I
+)
+
+
+def _quoted_title(doc: Doc, ent: Span) -> bool:
+    """A "person" that is the whole of a quotation, not a nickname inside a name or after
+    "known as": “Mary Poppins” among films, “Silver Lantern,” a song. People are
+    named, not quoted by their bare name; works are quoted by their title."""
+    if ent.start == 0 or doc[ent.start - 1].text not in QUOTES_OPEN:
+        return False
+    k = ent.end
+    if k < len(doc) and doc[k].text in {",", ".", "!", "?"}:
+        k += 1
+    if k >= len(doc) or doc[k].text not in QUOTES_CLOSE:
+        return False
+    before = ent.start - 2
+    if before >= 0 and doc[before].is_title and k + 1 < len(doc) and doc[k + 1].is_title:
+        return False  # 'Reynaldo "Dodong" Amistoso': a nickname inside the name
+    said = k + 1 < len(doc) and doc[k + 1].lemma_ in SPEECH_VERBS  # '"Anna Lee," she said' is rare but a name
+    return not said and not ALIAS_CUE_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 30) : ent.start_char - 1])
+
+
+SOFTWARE_VERBS = {"download", "install", "uninstall", "reinstall", "preorder", "pre-order", "stream", "update"}
+PLATFORMS = {"PS4", "PS5", "PlayStation", "Xbox", "Switch", "Steam", "PC", "iOS", "Android", "Stadia", "Mac", "Windows"}
+
+
+def _used_as_software(doc: Doc, ent: Span) -> bool:
+    """A "person" that is downloaded or installed ("players can download Shadow Quest") or
+    that runs on a gaming or computing platform ("Shadow Quest on the Nintendo Switch",
+    "Shadow Quest for PS4"): a game or an app, no one's name."""
+    root = ent.root
+    if root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_.lower() in SOFTWARE_VERBS:
+        return True
+    k = ent.end
+    if k < len(doc) and doc[k].lower_ in {"on", "for"}:
+        k += 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        if k < len(doc) and doc[k].text in {"Nintendo", "Sony", "Microsoft", "Apple", "Google"}:
+            k += 1
+        return k < len(doc) and doc[k].text in PLATFORMS
+    return False
+
+
+ENGLISH_FUNCTION_WORDS = {
+    *"the of and to a in is that for it was on with as by at from his her are be has have said this".split(),
+    *"which were not an or he she they will".split(),
+}
+
+
+def _not_english(doc: Doc) -> bool:
+    """A text of 100 words or more in which under one word in ten is a common English
+    function word (English prose has about three in ten): a German, Portuguese or
+    Indonesian page, whose capitals (every German noun) say nothing of names."""
+    words = [t.lower_ for t in doc if t.is_alpha]
+    return len(words) >= 100 and sum(w in ENGLISH_FUNCTION_WORDS for w in words) < 0.1 * len(words)
+
+
+def _sure_agency_in_any_language(name: str) -> bool:
+    """What a non-English text keeps of its organisations without the gazetteer: a name
+    written as an acronym ("NASCAR", "JTBC") or named by an organisation word; not its
+    capitalised nouns ("Industrie", "Effizienz"). Its persons and places stay as found."""
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name)) or any(w.casefold() in ORG_WORDS for w in name.split())
+
+
 def _note_product(doc: Doc, name: str) -> None:
     """A name the article once writes as a product ("the MEB platform", "Stadia port") is a
     product wherever else it stands ("The MEB's flexibility"): no agency in this article."""
@@ -2497,6 +2629,22 @@ def _acts_as_maker(ent: Span) -> bool:
 BODIES_ON = {"Committee", "Subcommittee", "Commission", "Council", "Caucus", "Panel"}  # "... on Intelligence"
 
 
+TITLE_CASE_PREPOSITIONS = {"From", "In", "At", "To", "After", "Over", "Into", "On", "With", "Near", "Off", "Amid", "By"}
+NAME_PARTICIPLES = {"United", "Limited", "Associated", "Allied", "Incorporated", "Chartered", "Reformed", "Federated"}
+
+
+def _headline_run(words: list[str]) -> bool:
+    """ "Teens Rescued From Fishing Boat In Ambon": a participle and then a preposition
+    written with a capital, as headlines are cased; names write "of", "for", "in" small and
+    take no verb."""
+    for k, w in enumerate(words[:-1]):
+        if w[:1].isupper() and (
+            w.casefold() in HEADLINE_PARTICIPLES or (len(w) > 4 and w.endswith("ed") and w not in NAME_PARTICIPLES)
+        ):
+            return any(x in TITLE_CASE_PREPOSITIONS for x in words[k + 1 : -1])
+    return False
+
+
 def _plausible_agency(name: str) -> bool:
     """A named organisation, not a law, plan, programme, survey, event or product, not a
     generic noun ("Government", "High Court"), not a lower-case fragment ("trafficking cases
@@ -2512,6 +2660,8 @@ def _plausible_agency(name: str) -> bool:
         return False  # "Destiny on Stadia"; not "the Select Committee on Intelligence"
     if name in US_STATE_CODES or WEEKDAYS.fullmatch(name):
         return False  # "Closed on Sun & Mon"
+    if len(words) >= 3 and _headline_run(words):
+        return False  # "Teens Rescued From Fishing Boat In Ambon": a headline
     if re.search(r"\s\d+$", name) and not re.search(
         r"\b(?:Branch|Unit|Division|Region|Zone|Sector|Station)\s\d+$", name
     ):
@@ -2638,6 +2788,8 @@ def _plausible_person(name: str, ent: Span) -> bool:
         return False  # "Georgia Forced Labor Conspiracy Sentenced": a headline
     if len(words) > 1 and words[-1].casefold() in HEADLINE_PARTICIPLES:
         return False  # "Burmese Migrants Rescued from ...": a headline's subject and verb
+    if len(words) >= 3 and _headline_run(words):
+        return False  # "Boss Jailed Over Maid Abuse": a headline
     if len(words) > 1 and _made_of_common_words(name, ent.doc):
         return False  # "Starry Night", "Case Reports": a title or a product, no person
     return len(words) <= 6
@@ -2852,6 +3004,8 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
             continue  # "the Taliban said", "the Bill": people take no article
         if _looks_like_person(doc, span):
             return True
+        if ONLY_NAME_BEFORE.search(doc.text[max(0, span.start_char - 60) : span.start_char]):
+            return True  # "identified only as Sutrisno": all the name the text gives
         if span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].lower_ in ROLE_NOUNS:
             return True  # "Brazil star Neymar", "rapper Dele": an occupation before the one name
         root = span.root

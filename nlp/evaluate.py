@@ -7,7 +7,7 @@ so the real sets come first.
 
 - `us-government-texts`: 56 real public-domain texts with gold, read from
   `../shared/real-texts/` (report prose: few people, many agencies, statutory traps);
-- `real-news`: 115 real news bodies of the public article-extraction benchmark
+- `real-news`: 141 real news bodies of the public article-extraction benchmark
   (`../shared/benchmarks/article-extraction/`, general news), the opening 2,500 characters
   of each, annotated for this project (names only: its sentences are not scored);
   `nlp/eval/real-news.gold.jsonl` holds only ids and gold names, the texts are read from

@@ -550,6 +550,7 @@ def agency_name(text: str) -> str:
     if owned and owned.group(1).split()[-1] not in NOT_OWNERS and not OWNED_HEADS.search(owned.group(2)):
         name = owned.group(1)  # "Rock and Roll Hall of Fame's Class of 2020": the name ends at its possessive
     name = re.sub(r"\s*\([A-Z0-9&.-]*$", "", name)  # "Institute for Criminal Justice Reform (ICJR": its acronym, cut
+    name = re.sub(r"(?<=[A-Za-z])\s+\d{1,3}\s*[-\u2013]\s*\d{1,3}$", "", name)  # "Riverside Hawks 3-1": the score, cut
     return DANGLING_TAIL.sub("", name).strip(" ,")
 
 
