@@ -977,6 +977,10 @@ class EntityResolver:
                 known = known_persons.find(name)
                 if known is not None and (len(name.split()) == 1 or lookup_key(known.name) == lookup_key(name)):
                     kind, title = "person", None  # "Ocampo's lawyer" tagged ORG after "Maria Ocampo"
+            if kind == "person" and len(name.split()) == 1:
+                family = _shared_family_name(doc, ent)
+                if family:
+                    name = f"{name} {family}"
             if kind == "person":
                 entity = known_persons.find(name)
                 if entity is not None and len(name.split()) > len(entity.name.split()):
@@ -1023,6 +1027,54 @@ class EntityResolver:
             if entity.kind != "person":
                 entity.name = _name_as_written(entity)
         return sorted(entities.values(), key=lambda e: e.first_start)
+
+
+KIN_GROUP_WORDS = {"spouses", "couple", "siblings", "brothers", "sisters", "twins"}
+
+
+def _kin_group_persons(doc: Doc) -> list[Span]:
+    """ "convicted spouses Jonel and Merlyn Orbeta": after a noun grouping kin, a given name,
+    "and", and a two-word name are two persons, whatever the model tagged there (it often
+    tags none, or one span across all three words)."""
+    ents = list(doc.ents)
+    extra = []
+    for token in doc:
+        i = token.i
+        if token.lower_ not in KIN_GROUP_WORDS or i + 5 > len(doc):
+            continue
+        words = doc[i + 1 : i + 5]
+        if words[1].lower_ != "and":
+            continue
+        names = [words[0], words[2], words[3]]
+        if not all(w.is_title and w.is_alpha and not w.is_stop for w in names):
+            continue
+        after = doc[i + 5] if i + 5 < len(doc) else None
+        if after is not None and after.is_title and after.is_alpha:
+            continue
+        if any(e.label_ not in {"PERSON", "ORG", "GPE", "NORP"} and e.start <= i + 4 and i + 1 < e.end for e in ents):
+            continue
+        extra += [Span(doc, i + 1, i + 2, label="PERSON"), Span(doc, i + 3, i + 5, label="PERSON")]
+    return _preferring(extra, ents)
+
+
+def _shared_family_name(doc: Doc, ent: Span) -> str | None:
+    """SHARED FAMILY NAME: "spouses Rodel and Analyn Macaraeg", "the brothers Ali and Omar
+    Hassan": a given name alone, joined by "and" to a two-word name, after a noun grouping
+    kin, shares that name's last word. Without the kin noun a lone name stays alone
+    ("crew members Joko and Asep Sunandar")."""
+    before = doc[ent.start - 1].lower_ if ent.start else ""
+    if before not in KIN_GROUP_WORDS and ent[0].lower_ not in KIN_GROUP_WORDS:
+        return None
+    i = ent.end
+    if i + 2 >= len(doc) or doc[i].lower_ != "and":
+        return None
+    given, family = doc[i + 1], doc[i + 2]
+    after = doc[i + 3] if i + 3 < len(doc) else None
+    if not (given.is_title and family.is_title and given.is_alpha and family.is_alpha):
+        return None
+    if after is not None and after.is_title and after.is_alpha:
+        return None  # "... and Analyn Cruz Macaraeg": whose last word is whose is less sure
+    return family.text
 
 
 class KnownPersons:
@@ -3864,6 +3916,7 @@ SPAN_REPAIRS = (
     _join_nicknamed_persons,
     _subject_persons,
     _repair_coordinated_persons,
+    _kin_group_persons,
     _widen_person_names,
     _credit_persons,
     _join_person_pieces,

@@ -327,6 +327,7 @@ class SentenceExtractor:
                 _semicolon_list(self, doc, sents, index, entities, persons_by_token)
                 or _parenthesized_terms(self, doc, sents, index, entities, persons_by_token)
                 or _line_list(self, doc, sents, index, entities, persons_by_token)
+                or _pronoun_pair(self, doc, sents, index, entities, persons_by_token)
             )
             for record in listed:
                 key = record["defendant_entity"].name
@@ -354,6 +355,8 @@ class SentenceExtractor:
                 _halved_later(sents[index - 1], sent, records)
             if index and (TOTAL_LATER.match(sent_text) or COMBINED_INTO.search(sent_text)):
                 _total_later(sents[index - 1], sent, records)
+            if QUASHED.search(sent_text):
+                _quashed_here(sent, records, persons_by_token)
         _apply_pending_changes(records, pending)
         if sents and not any(r["prison_months"] or r["life"] or r["death"] for r in records.values()):
             self._headline_term(doc, sents, entities, persons_by_token, records)
@@ -526,6 +529,15 @@ class SentenceExtractor:
             if fine_only and not prison and court is None:
                 continue  # a fine with no court in sight may be a regulator's, not a sentence
             court_name, court_place = _court_as_written(doc, court, entities)
+            if not terms_for and (len(prison) > 1 or (prison and len(prison[0]["listed"]) > 1)):
+                defendants = _in_text_order(defendants, sent)
+                count = len(prison[0]["listed"]) if len(prison[0]["listed"]) > 1 else len(prison)
+                if len(defendants) > count:
+                    # OWNER NOT LISTED: "Villareal's co-defendants, A and B, were sentenced to 87
+                    # and 60 months, respectively": the owner named in the possessive is not one
+                    not_owners = [p for p in defendants if not _only_possessive_here(doc, p, sent)]
+                    if len(not_owners) == count:
+                        defendants = not_owners
             if not terms_for and len(prison) > 1 and len(prison) == len(defendants) and RESPECTIVELY.search(sent.text):
                 terms_for = {id(p): t["months"] for p, t in zip(defendants, prison)}
             if not terms_for and prison and len(prison[0]["listed"]) > 1:
@@ -568,6 +580,27 @@ class SentenceExtractor:
                     }
                 )
         return records
+
+
+def _only_possessive_here(doc: Doc, person: Entity, sent: Span) -> bool:
+    text = doc_text(doc)
+    here = [m for m in person.mentions if sent.start_char <= m.start < sent.end_char]
+    return bool(here) and all(
+        m.text.endswith(("'s", "\u2019s")) or text[m.end : m.end + 2] in {"'s", "\u2019s"} for m in here
+    )
+
+
+def _in_text_order(defendants: list[Entity], sent: Span) -> list[Entity]:
+    """IN ORDER: terms listed "in order" go to the people in the order the sentence names
+    them ("Her accomplices A and B got nine and seven years respectively"), whatever order
+    they were found in; unchanged unless the sentence names every one of them."""
+    first = {}
+    for p in defendants:
+        starts = [m.start for m in p.mentions if sent.start_char <= m.start < sent.end_char]
+        if not starts:
+            return defendants
+        first[id(p)] = min(starts)
+    return sorted(defendants, key=lambda p: first[id(p)])
 
 
 # CUT AT THE TERM: a text cut off mid-sentence ("... was jailed for eig"): the sentencing is
@@ -1443,6 +1476,57 @@ def _parenthesized_terms(extractor, doc, sents, index, entities, persons_by_toke
     return records
 
 
+# PRONOUN PAIR: "A, 56, and B, 51, were convicted ... He was sentenced to five years and six
+# months and she to four years and nine months": two pronouns of different gender share one
+# verb; they refer, in order, to the two people the sentence before named (the order is the
+# cue, a name's gender is not known). The second term may leave its unit out ("she to 10").
+PRONOUN_PAIR = re.compile(
+    r"\b(?P<p1>he|she)\s+(?:was|were)\s+(?:(?:each|later|also)\s+)?(?:sentenced|jailed|imprisoned|given)\b"
+    r"(?P<first>[^;:]{1,80}?)(?:,?\s+(?:and|while)|;(?:\s+and)?)\s+(?P<p2>he|she)\s+"
+    r"(?:(?:was\s+(?:sentenced|jailed|imprisoned)\s+)?(?:to|for)|was\s+given|received|got)\s+(?P<second>[^;:]{1,60})",
+    re.I,
+)
+
+
+def _pronoun_pair(extractor, doc, sents, index, entities, persons_by_token) -> list[dict]:
+    sent = sents[index]
+    text = doc_text(doc)
+    match = PRONOUN_PAIR.search(text[sent.start_char : sent.end_char])
+    if not match or match.group("p1").lower() == match.group("p2").lower() or not index:
+        return []
+    first = find_terms(match.group("first"))
+    if not first or TRAP_BEFORE.search(match.group("first")[: first[0][0]]):
+        return []
+    second = find_terms(match.group("second"))
+    if second and second[0][0] == 0:
+        second_months = second[0][2]
+    else:
+        unit = _unit_of(match.group("first")[first[0][0] : first[0][1]])
+        second_months = bare_number_months(match.group("second"), unit) if unit else None
+    if not second_months:
+        return []
+    pronoun = sent.start_char + match.start()
+    for start, end in ((sent.start_char, pronoun), (sents[index - 1].start_char, sents[index - 1].end_char)):
+        named: dict[int, tuple[int, Entity]] = {}
+        for person in {id(q): q for q in persons_by_token.values()}.values():
+            if person.role in NON_DEFENDANT_ROLES:
+                continue
+            starts = [m.start for m in person.mentions if start <= m.start < end]
+            if starts:
+                named[id(person)] = (min(starts), person)
+        if named:
+            break  # the people named before the pronouns in this sentence, else in the one before
+    if len(named) != 2:
+        return []
+    records = []
+    for (_, person), months in zip(sorted(named.values(), key=lambda pair: pair[0]), (first[0][2], second_months)):
+        record = extractor._plain_record(doc, sents, index, entities, person, months, False, False)
+        fine = FINE.search(text[sent.start_char : sent.end_char])
+        record["fine"] = fine.group("amount").strip() if fine else None
+        records.append(record)
+    return records
+
+
 # CONTINUED LIST: "X, 36, was sentenced to 14 years; Y, 31, his girlfriend, 12 years; guards
 # Z and W, 29, seven years each" and "sentenced X to 10 years, Y to eight and Z to six": after
 # the trigger's own term, each segment names people and then their term (the unit may be
@@ -1839,6 +1923,38 @@ SENTENCE_OF_A = re.compile(
 )
 
 
+def _upheld_after_change(extractor, doc, sents, index, entities, records, persons_by_token, changed) -> None:
+    """CHANGED AND UPHELD: "reduced the term of A from ten years to seven, and upheld the
+    eight-year sentences of his two co-accused, B, 30, and C, 42": the people named after
+    "upheld" keep the upheld term, whatever the sentence's other numbers gave them."""
+    sent = sents[index]
+    text = doc_text(doc)
+    upheld = UPHELD.search(text[sent.start_char : sent.end_char])
+    if upheld is None:
+        return
+    after = sent.start_char + upheld.end()
+    term = UPHELD_TERM.search(text[after : sent.end_char])
+    if term is None:
+        return
+    if term.group("life"):
+        months, life = None, True
+    else:
+        found = find_terms(term.group("term") or term.group("term2"))
+        if not found:
+            return
+        months, life = found[0][2], False
+    done = {id(p) for p in changed}
+    people = {id(p): p for p in persons_by_token.values() if p.role not in NON_DEFENDANT_ROLES}.values()
+    for person in people:
+        if id(person) in done or not any(after <= m.start < sent.end_char for m in person.mentions):
+            continue
+        record = records.get(person.name)
+        if record is None:
+            records[person.name] = extractor._plain_record(doc, sents, index, entities, person, months, life, False)
+        elif record["start"] == sent.start_char or not (record["prison_months"] or record["life"]):
+            _set_term(record, months, life, False)
+
+
 def _changed_or_upheld(
     extractor, doc, sents, index, entities, records, persons_by_token, pending, aliases=None
 ) -> None:
@@ -1855,6 +1971,7 @@ def _changed_or_upheld(
                     records[person.name] = extractor._plain_record(
                         doc, sents, index, entities, person, months, life, death
                     )
+            _upheld_after_change(extractor, doc, sents, index, entities, records, persons_by_token, named)
             return
         if any(r["start"] == sent.start_char for r in records.values()):
             return  # "X was sentenced to 30 years, but the term was cut to 20": X's own record has it
@@ -1950,6 +2067,30 @@ def _quashed(sent: Span, records: dict[str, dict], persons_by_token) -> None:
         owners = _earlier_owners(sent, records, None) if OWNER_PRONOUN.search(sent.text) else []
     for record in owners:
         records.pop(record["defendant_entity"].name, None)
+
+
+QUASHED_OF = re.compile(r"^\s+(?:of|against|for)\s+(?:(?:the\s+)?[a-z][\w-]*\s+){0,3}$")
+
+
+def _quashed_here(sent: Span, records: dict[str, dict], persons_by_token) -> None:
+    """QUASHED HERE: "affirmed the life term of A but overturned the conviction of B, who had
+    been sentenced to 12 years": B's term, told in the very sentence that quashes it, is
+    no sentence; the quashing names B right after "the conviction of" (or as "B's")."""
+    if CHANGE_TRAPS.search(sent.text):
+        return
+    people = {id(p): p for p in persons_by_token.values() if p.role not in NON_DEFENDANT_ROLES}.values()
+    for match in QUASHED.finditer(sent.text):
+        start, end = match.start() + sent.start_char, match.end() + sent.start_char
+        for person in people:
+            record = records.get(person.name)
+            if record is None or record["defendant_entity"] is not person or record["start"] != sent.start_char:
+                continue
+            for m in person.mentions:
+                gap = sent.doc.text[end : m.start] if m.start >= end else None
+                owned = start <= m.start < end and sent.doc.text[m.end : m.end + 2] in {"'s", "’s"}
+                if owned or (gap is not None and QUASHED_OF.match(gap)):
+                    records.pop(person.name, None)
+                    break
 
 
 def _apply_pending_changes(records: dict[str, dict], pending: list) -> None:

@@ -2372,3 +2372,74 @@ def test_a_gapped_list_reported_after_said(nlp, text, expected):
 )
 def test_a_dash_list_with_missed_names_and_time_served(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+# --- pronoun pairs, listed order, kin groups, a conviction quashed in the same sentence ----
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # PRONOUN PAIR: the pronouns in the order the sentence before named the two
+            "Liang Qiu, 40, and Mey Sopheap, 33, were found guilty of trafficking. "
+            "He was sentenced to 14 years and she to nine, and each was fined 20 million riel.",
+            {"Liang Qiu": 168, "Mey Sopheap": 108},
+        ),
+        (  # PRONOUN PAIR: she first, the second term with its own unit
+            "Dorota Wisniewska, 39, and Piotr Wisniewski, 46, admitted the offences at Leeds Crown Court. "
+            "She was jailed for five years and he for three years and eight months.",
+            {"Dorota Wisniewska": 60, "Piotr Wisniewski": 44},
+        ),
+        (  # IN ORDER: a group noun with a possessive before the two names
+            "The court jailed the ringleader for 15 years. Her helpers Do Van Quang and Mai Thi Lan "
+            "were sentenced to eight and six years respectively.",
+            {"Do Van Quang": 96, "Mai Thi Lan": 72},
+        ),
+        (  # SHARED FAMILY NAME after a kin noun
+            "A court in Cebu convicted spouses Arnel and Rosario Dumaguete of qualified trafficking "
+            "and sentenced them to life imprisonment.",
+            {"Arnel Dumaguete": "life", "Rosario Dumaguete": "life"},
+        ),
+        (  # QUASHED HERE: the quashed person's term told in the same sentence
+            "The appeals court affirmed the life sentence of recruiter Danilo Pascual, 50, but "
+            "overturned the conviction of Gina Lorenzo, who had been sentenced to 15 years.",
+            {"Danilo Pascual": "life"},
+        ),
+    ],
+)
+def test_pronoun_pairs_listed_order_kin_groups_and_quashed(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # PRONOUN PAIR in the naming sentence, one verb each, a semicolon between
+            "Jan Kowal, 52, and Zofia Kowal, 47, were convicted after a trial. "
+            "He was jailed for six years and three months; she was jailed for four years.",
+            {"Jan Kowal": 75, "Zofia Kowal": 48},
+        ),
+        (  # OWNER NOT LISTED: the possessive owner is not one of the listed people
+            "Delgado was sentenced to 120 months. Delgado's co-defendants, Ramon Vega, 35, and "
+            "Teresa Lugo, 30, were sentenced to 70 and 46 months, respectively.",
+            {"Delgado": 120, "Ramon Vega": 70, "Teresa Lugo": 46},
+        ),
+    ],
+)
+def test_pronoun_pair_with_semicolon_and_possessive_owner(nlp, text, expected):
+    found = terms(nlp, text)
+    assert {k: v for k, v in found.items() if k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # CHANGED AND UPHELD in one sentence: the upheld people keep the upheld term
+            "The Court of Appeal reduced the prison term of Mok Sina, 39, from 12 years to nine years, "
+            "and upheld the six-year sentences of his two co-accused, Ouk Dara, 28, and Lim Pov, 35.",
+            {"Mok Sina": 108, "Ouk Dara": 72, "Lim Pov": 72},
+        ),
+    ],
+)
+def test_a_term_changed_and_others_upheld_in_one_sentence(nlp, text, expected):
+    assert terms(nlp, text) == expected
