@@ -271,7 +271,8 @@ VIETNAMESE_MIDDLE_NAMES = {"Thi", "Van", "Th\u1ecb", "V\u0103n"}
 @Language.component("paragraph_boundaries", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break in article text ends a paragraph, and so a sentence (the parser keeps these);
-    a Vietnamese middle name ("Thi", "Van") never ends one: the given name follows it."""
+    a Vietnamese middle name ("Thi", "Van") never ends one: the given name follows it, nor
+    does any capitalised word right before another one."""
 
     def mark(doc: Doc) -> Doc:
         for token in doc[1:]:
@@ -285,6 +286,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
                 and token.text[:1].isupper()
             ):
                 token.is_sent_start = False  # "Cam Thi | Nga 12 years": a name the parser cut in two
+            elif (
+                doc[token.i - 1].is_alpha
+                and doc[token.i - 1].text[:1].isupper()
+                and token.is_alpha
+                and token.text[:1].isupper()
+                and doc[token.i - 1].whitespace_ == " "
+            ):
+                # "Ma Hnin | Wai were sentenced": two capitalised words with no stop between
+                # are one run (a name), never a sentence's end and the next one's start
+                token.is_sent_start = False
         return doc
 
     return run_guarded(doc, "paragraph_boundaries", mark, budgeted=False)

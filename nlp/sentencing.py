@@ -344,7 +344,7 @@ class SentenceExtractor:
                     _merge(records[key], record)
             if same_as:
                 _same_as(self, doc, sents, index, entities, persons_by_token, records)  # "..., as was Y"
-            if SENTENCE_CHANGE.search(sent_text) or UPHELD.search(sent_text):
+            if SENTENCE_CHANGE.search(sent_text) or UPHELD.search(sent_text) or CHANGE_BY.search(sent_text):
                 _changed_or_upheld(self, doc, sents, index, entities, records, persons_by_token, pending, aliases)
             elif (
                 index
@@ -456,6 +456,8 @@ class SentenceExtractor:
                 continue
             listed = len(prison[0]["listed"]) if prison and len(prison[0]["listed"]) > 1 else None
             defendants = _defendants(doc, sents, index, trigger, persons_by_token, entities, aliases, listed)
+            if len(defendants) == 1:
+                defendants = _listed_before_subject(doc, sent, defendants[0], persons_by_token) + defendants
             if records and _pronoun_defendant(trigger):
                 # SAME SENTENCE: "sentenced a labor recruiter to 12 years and fined him Rp 500
                 # million": "him" is whom this sentence's first verb sentenced
@@ -580,6 +582,38 @@ class SentenceExtractor:
                     }
                 )
         return records
+
+
+PLURAL_VERB_AFTER = re.compile(r"^(?:\s*,\s*\d{1,2}\s*,)?\s+(?:were|have been|had been|are)\b")
+LIST_GAP = re.compile(r"^(?:\s*,\s*(?:\d{1,2}\s*,\s*)?(?:and\s+)?|\s+and\s+)(?:(?:U|Daw|Ma|Ko|Mr|Mrs|Ms)\.?\s+)?$")
+
+
+def _listed_before_subject(doc: Doc, sent: Span, subject: Entity, persons_by_token) -> list[Entity]:
+    """LIST SUBJECT SPLIT: "U Kyaw Win, Daw Thida and Ma Hnin Wai were sentenced to 10 years
+    each": the parser may take only the last name as the subject; the people listed right
+    before it from the sentence's start, with only commas, "and", ages and honorifics
+    between, share its plural verb."""
+    text = doc_text(doc)
+    own = [m for m in subject.mentions if sent.start_char <= m.start < sent.end_char]
+    if not own or not PLURAL_VERB_AFTER.match(text[own[0].end : own[0].end + 30]):
+        return []
+    mentions = sorted(
+        (m.start, m.end, p)
+        for p in {id(q): q for q in persons_by_token.values()}.values()
+        if p is not subject and p.role not in NON_DEFENDANT_ROLES
+        for m in p.mentions
+        if sent.start_char <= m.start < own[0].start
+    )
+    found, cursor = [], own[0].start
+    for start, end, person in reversed(mentions):
+        if not LIST_GAP.match(text[end:cursor]):
+            return []
+        found.insert(0, person)
+        cursor = start
+    lead = text[sent.start_char : cursor]
+    if not found or not re.fullmatch(r"\s*(?:(?:U|Daw|Ma|Ko|Mr|Mrs|Ms)\.?\s+)?", lead):
+        return []
+    return list({id(p): p for p in found}.values())
 
 
 def _only_possessive_here(doc: Doc, person: Entity, sent: Span) -> bool:
@@ -1750,14 +1784,36 @@ def _months_of(num: str | None, unit: str | None) -> int | None:
     return int(round(value * (12 if unit.lower().startswith("year") else 1)))
 
 
+# CHANGED BY: "increased the 15-year prison term of X by five years", "cut Y's 10-year
+# sentence by two years": the term it started from, plus or minus the change.
+CHANGE_BY = re.compile(
+    rf"\b(?P<dir>cut|cuts|reduc\w*|lower\w*|increas\w*|rais\w*|extend\w*|lengthen\w*)\b"
+    rf"(?P<mid>[^.;]{{0,120}}?)\bby\s+(?:a\s+further\s+|another\s+)?(?P<num>{NUMBER})[\s-]+(?P<unit>years?|months?)\b",
+    re.I,
+)
+
+
+def _parse_change_by(text: str):
+    match = CHANGE_BY.search(text)
+    if match is None or CHANGE_TRAPS.search(text):
+        return None
+    base = find_terms(match.group("mid"))
+    if len(base) != 1 or not CHANGED_NOUN.search(match.group("mid")[base[0][1] :]):
+        return None
+    delta = _months_of(match.group("num"), match.group("unit"))
+    if not delta:
+        return None
+    down = match.group("dir").lower().startswith(("cut", "reduc", "lower"))
+    months = base[0][2] - delta if down else base[0][2] + delta
+    return (months, False, False, base[0][2]) if months > 0 else None
+
+
 def _parse_change(text: str):
     """(months, life, death, from_months) of a sentence change, or None."""
     match = SENTENCE_CHANGE.search(text)
-    if (
-        match is None
-        or CHANGE_TRAPS.search(text)
-        or not CHANGED_NOUN.search(text[max(0, match.start() - 50) : match.end()])
-    ):
+    if match is None:
+        return _parse_change_by(text)
+    if CHANGE_TRAPS.search(text) or not CHANGED_NOUN.search(text[max(0, match.start() - 50) : match.end()]):
         return None
     came_from = CHANGE_FROM.search(match.group("mid"))
     from_months = (

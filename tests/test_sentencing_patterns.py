@@ -2443,3 +2443,39 @@ def test_pronoun_pair_with_semicolon_and_possessive_owner(nlp, text, expected):
 )
 def test_a_term_changed_and_others_upheld_in_one_sentence(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # LIST SUBJECT SPLIT: honorifics in a list the parser cut into two sentences
+            "U Myint Oo, Daw Khin Khin and Ma Su Su Hlaing were sentenced to eight years each.",
+            {"Myint Oo": 96, "Khin Khin": 96, "Su Su Hlaing": 96},
+        ),
+        (  # LIST SUBJECT SPLIT with ages
+            "Tin Maung, 40, Aye Aye, 35, and Zaw Zaw, 29, were each sentenced to seven years.",
+            {"Tin Maung": 84, "Aye Aye": 84, "Zaw Zaw": 84},
+        ),
+    ],
+)
+def test_a_listed_subject_shares_the_plural_verb(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # CHANGED BY: increased by a number of years, the owner named
+            "The trial court sentenced Ramil Soriano to 12 years in 2023. The Court of Appeals "
+            "increased the 12-year prison term of Ramil Soriano by four years.",
+            {"Ramil Soriano": 192},
+        ),
+        (  # CHANGED BY: cut by, the owner a pronoun
+            "Nguyen Van Loc was jailed for 14 years in 2022. On Friday the appeals court cut his "
+            "14-year sentence by two years.",
+            {"Nguyen Van Loc": 144},
+        ),
+    ],
+)
+def test_a_term_changed_by_an_amount(nlp, text, expected):
+    assert terms(nlp, text) == expected
