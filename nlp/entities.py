@@ -619,6 +619,8 @@ class EntityResolver:
         if label in PERSON_LABELS and _post_of_before(doc, ent):
             text = normalize_text(ent[1:].text)  # "Minister of Interior Kong Vibol": the post's last word
         title, as_person = person_name(text)
+        if title and _after_burmese_honorific(doc, ent):
+            title, as_person = _burmese_name_from_title(title, as_person)
         entry = (
             self.gazetteer.lookup(as_person)
             or self.gazetteer.lookup(place_name(text))
@@ -1346,6 +1348,26 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 WEEKDAYS_AND_MONTHS = {w.lower() for w in WEEKDAY_NAMES | MONTHS}
+
+
+BURMESE_HONORIFICS = {"U", "Daw", "Ko", "Ma", "Maung", "Mg", "Naw", "Nang", "Sai", "Saw"}
+
+
+def _after_burmese_honorific(doc: Doc, ent: Span) -> bool:
+    return (ent.start > 0 and doc[ent.start - 1].text in BURMESE_HONORIFICS) or (
+        len(ent) > 2 and ent[0].text in BURMESE_HONORIFICS
+    )
+
+
+def _burmese_name_from_title(title: str, name: str) -> tuple[str | None, str]:
+    """ "U Tun Lwin": after a Burmese honorific, "Tun" opens the name; it is Malaysia's title
+    only in a Malay name."""
+    words = title.split()
+    kept = words[:1] if words[0] in BURMESE_HONORIFICS else []
+    moved = words[len(kept) :]
+    if moved and all(is_name_part(w, strict=False) for w in moved):
+        return " ".join(kept) or None, " ".join([*moved, name])
+    return title, name
 
 
 def _without_lower_case_or_date_edges(doc: Doc, ent: Span) -> Span | None:
@@ -2539,7 +2561,20 @@ def _quoted_title(doc: Doc, ent: Span) -> bool:
     if before >= 0 and doc[before].is_title and k + 1 < len(doc) and doc[k + 1].is_title:
         return False  # 'Reynaldo "Dodong" Amistoso': a nickname inside the name
     said = k + 1 < len(doc) and doc[k + 1].lemma_ in SPEECH_VERBS  # '"Anna Lee," she said' is rare but a name
-    return not said and not ALIAS_CUE_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 30) : ent.start_char - 1])
+    text = doc_text(doc)
+    before_quote = text[max(0, ent.start_char - 30) : ent.start_char - 1]
+    after_quote = text[doc[k].idx + 1 : doc[k].idx + 60]
+    # a victim renamed by the press is quoted: '17-year-old "Srey Pich" (not her real name)'
+    renamed = bool(CHANGED_NAME_AFTER.match(after_quote) or AGE_BEFORE_QUOTE.search(before_quote))
+    return not said and not renamed and not ALIAS_CUE_BEFORE.search(before_quote)
+
+
+CHANGED_NAME_AFTER = re.compile(
+    r"^\s*(?:\(|,|\u2014|\u2013|-)\s*(?:not (?:her|his|their) real names?|an? (?:pseudonym|assumed name)|"
+    r"(?:whose|her|his|their) names? (?:has|have|was|were) been changed|names? changed|\d{1,2}\b)",
+    re.I,
+)
+AGE_BEFORE_QUOTE = re.compile(r"\b\d{1,2}-year-old\s*$|\b(?:girl|boy|woman|man|victim|survivor|teenager),?\s*$", re.I)
 
 
 SOFTWARE_VERBS = {"download", "install", "uninstall", "reinstall", "preorder", "pre-order", "stream", "update"}
