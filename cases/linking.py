@@ -63,7 +63,7 @@ STAGE_ORDER = (
 # Bump whenever the name keys (cases.names.block_keys, initials) or the matching rules
 # change: the stored blocking index and links were made by the old ones, so the next night
 # rebuilds every case (`link_cases`) instead of linking only its new reports.
-LINKING_VERSION = "3"
+LINKING_VERSION = "4"
 YEARS_APART = 8  # reports further apart than this are doubtful, whatever the name
 YEARS_QUIET = 4  # the same name this far apart with nothing else in common is doubtful
 OUTCOMES = {"convicted", "acquitted", "sentenced"}  # a later report cannot go back to before these
@@ -242,6 +242,9 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     if backwards:
         against += 1
         evidence.append(backwards)
+    if match.kind == "variant" and (closer := _closer_namesake(a, b, match) or _closer_namesake(b, a, match)):
+        against += 1  # "Sovannak Meas" / "Meas Sovann", whose article names his brother "Meas Sovannak"
+        evidence.append(closer)
     if match.kind in {"variant", "partial"} and (terms := _terms_differ(a, b)):  # 15 years and 7: two trials
         against += 1
         evidence.append("prison terms differ: " + terms)
@@ -716,6 +719,16 @@ def _terms_differ(a: Report, b: Report) -> str | None:
     if terms[0] == terms[1]:
         return None
     return f"{a.sentence['prison_term']} / {b.sentence['prison_term']}"
+
+
+def _closer_namesake(a: Report, b: Report, match) -> str | None:
+    """`b`'s article names another person whose name matches `a`'s better than `b`'s does
+    (brothers one syllable apart, "Meas Sovann" and "Meas Sovannak"): `a` is more likely that one."""
+    for co in sorted(b.co_defendants):
+        other = compare_names(a.name, co)
+        if other is not None and (other.kind in {"exact", "reordered"} or other.similarity > match.similarity):
+            return f"{b.name}'s article also names {co}, closer to {a.name}"
+    return None
 
 
 def _single_ambiguous(single: Report, full: Report) -> str | None:

@@ -91,12 +91,13 @@ def plain_part(part: str) -> str:
     old Indonesian spelling of a first letter in the new one ("Djoko" -> "joko", "Tjahjono" ->
     "cahjono"; not "oe": Thai "Charoen" keeps it), a first "j" as "ch" and "v" as "w" (Thai
     "Jaruwan" / "Charuwan", "Vichai" / "Wichai"), an "h" after a consonant or before one at the
-    start left out, doubled letters once ("Phongsak" -> "pongsak", "Thongkham" -> "tongkam",
-    "Htet" -> "tet")."""
+    start left out (a doubled one too: Khmer "Chhum" -> "cum", as "Chum"), doubled letters once
+    ("Phongsak" -> "pongsak", "Thongkham" -> "tongkam", "Htet" -> "tet")."""
     plain = re.sub(r"^dj", "j", part)
     plain = re.sub(r"^tj", "c", plain)
     plain = re.sub(r"^j", "ch", plain)
     plain = re.sub(r"^v", "w", plain)
+    plain = re.sub(r"hh+", "h", plain)  # Khmer "Chh" as "Ch" ("Chhum" / "Chum", "Chhoeun" / "Choeun")
     plain = re.sub(r"(?<=[b-df-gj-np-tv-z])h|^h(?=[b-df-gj-np-tv-z])", "", plain)
     plain = re.sub(r"(.)\1+", r"\1", plain)
     return plain or part
