@@ -318,9 +318,12 @@ def link_new_reports(db) -> dict:
     new_ids = unlinked_reports(db)
     if not new_ids:
         return {**_stored_counts(db), "reports": 0}
-    if ever_linked(db, new_ids):
-        return link_cases(db)
     new = read_reports(db, new_ids)
+    seen_keys = {
+        rid: (min(keys), int(len(name_parts(r.name)) == 1)) for rid, r in new.items() if (keys := block_keys(r.name))
+    }
+    if ever_linked(db, seen_keys):
+        return link_cases(db)
     candidates, too_big = _stored_candidates(db, new)
     near = read_reports(db, candidates) if candidates else {}  # the stored namesakes, compared
     new_links = candidate_links({**near, **new}, only=set(new), skip=too_big)
