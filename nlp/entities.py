@@ -1951,6 +1951,8 @@ def _one_word_name(doc: Doc, i: int, text: str) -> bool:
         and ONLY_NAME_BEFORE.search(text[max(0, token.idx - 60) : token.idx])
     ):
         return True  # "identified only as Sutrisno": the text says this one word is the name
+    if token.is_alpha and token.is_title and not token.ent_kb_id_ and _renamed_in_quotes(doc, doc[i : i + 1]):
+        return True  # '"Sreyneang" (not her real name)': the name the press gave a victim
     if token.is_sent_start and token.pos_ == "PROPN" and not token.ent_kb_id_ and token.is_title:
         # "Ponijan, 57, the head of X village, was fined": at a sentence's start, an age and
         # then a description or a verb
@@ -2569,6 +2571,17 @@ def _quoted_title(doc: Doc, ent: Span) -> bool:
     return not said and not renamed and not ALIAS_CUE_BEFORE.search(before_quote)
 
 
+def _renamed_in_quotes(doc: Doc, span: Span) -> bool:
+    """'"Sreyneang" (not her real name)': a quoted name with the note that the press changed it."""
+    return (
+        0 < span.start
+        and span.end < len(doc)
+        and doc[span.start - 1].text in QUOTES_OPEN
+        and doc[span.end].text in QUOTES_CLOSE
+        and CHANGED_NAME_AFTER.match(doc_text(doc)[doc[span.end].idx + 1 : doc[span.end].idx + 60]) is not None
+    )
+
+
 CHANGED_NAME_AFTER = re.compile(
     r"^\s*(?:\(|,|\u2014|\u2013|-)\s*(?:not (?:her|his|their) real names?|an? (?:pseudonym|assumed name)|"
     r"(?:whose|her|his|their) names? (?:has|have|was|were) been changed|names? changed|\d{1,2}\b)",
@@ -3041,6 +3054,8 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
             return True
         if ONLY_NAME_BEFORE.search(doc.text[max(0, span.start_char - 60) : span.start_char]):
             return True  # "identified only as Sutrisno": all the name the text gives
+        if _renamed_in_quotes(doc, span):
+            return True  # '"Sreyneang" (not her real name)'
         if span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].lower_ in ROLE_NOUNS:
             return True  # "Brazil star Neymar", "rapper Dele": an occupation before the one name
         root = span.root
