@@ -63,7 +63,7 @@ STAGE_ORDER = (
 # Bump whenever the name keys (cases.names.block_keys, initials) or the matching rules
 # change: the stored blocking index and links were made by the old ones, so the next night
 # rebuilds every case (`link_cases`) instead of linking only its new reports.
-LINKING_VERSION = "3"
+LINKING_VERSION = "4"
 YEARS_APART = 8  # reports further apart than this are doubtful, whatever the name
 YEARS_QUIET = 4  # the same name this far apart with nothing else in common is doubtful
 OUTCOMES = {"convicted", "acquitted", "sentenced"}  # a later report cannot go back to before these
@@ -242,6 +242,9 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     if backwards:
         against += 1
         evidence.append(backwards)
+    if match.kind == "variant" and (closer := _closer_namesake(a, b, match) or _closer_namesake(b, a, match)):
+        against += 1  # "Sovannak Meas" / "Meas Sovann", whose article names his brother "Meas Sovannak"
+        evidence.append(closer)
     if match.kind in {"variant", "partial"} and (terms := _terms_differ(a, b)):  # 15 years and 7: two trials
         against += 1
         evidence.append("prison terms differ: " + terms)
@@ -315,9 +318,12 @@ def link_new_reports(db) -> dict:
     new_ids = unlinked_reports(db)
     if not new_ids:
         return {**_stored_counts(db), "reports": 0}
-    if ever_linked(db, new_ids):
-        return link_cases(db)
     new = read_reports(db, new_ids)
+    seen_keys = {
+        rid: (min(keys), int(len(name_parts(r.name)) == 1)) for rid, r in new.items() if (keys := block_keys(r.name))
+    }
+    if ever_linked(db, seen_keys):
+        return link_cases(db)
     candidates, too_big = _stored_candidates(db, new)
     near = read_reports(db, candidates) if candidates else {}  # the stored namesakes, compared
     new_links = candidate_links({**near, **new}, only=set(new), skip=too_big)
@@ -716,6 +722,16 @@ def _terms_differ(a: Report, b: Report) -> str | None:
     if terms[0] == terms[1]:
         return None
     return f"{a.sentence['prison_term']} / {b.sentence['prison_term']}"
+
+
+def _closer_namesake(a: Report, b: Report, match) -> str | None:
+    """`b`'s article names another person whose name matches `a`'s better than `b`'s does
+    (brothers one syllable apart, "Meas Sovann" and "Meas Sovannak"): `a` is more likely that one."""
+    for co in sorted(b.co_defendants):
+        other = compare_names(a.name, co)
+        if other is not None and (other.kind in {"exact", "reordered"} or other.similarity > match.similarity):
+            return f"{b.name}'s article also names {co}, closer to {a.name}"
+    return None
 
 
 def _single_ambiguous(single: Report, full: Report) -> str | None:

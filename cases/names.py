@@ -91,12 +91,13 @@ def plain_part(part: str) -> str:
     old Indonesian spelling of a first letter in the new one ("Djoko" -> "joko", "Tjahjono" ->
     "cahjono"; not "oe": Thai "Charoen" keeps it), a first "j" as "ch" and "v" as "w" (Thai
     "Jaruwan" / "Charuwan", "Vichai" / "Wichai"), an "h" after a consonant or before one at the
-    start left out, doubled letters once ("Phongsak" -> "pongsak", "Thongkham" -> "tongkam",
-    "Htet" -> "tet")."""
+    start left out (a doubled one too: Khmer "Chhum" -> "cum", as "Chum"), doubled letters once
+    ("Phongsak" -> "pongsak", "Thongkham" -> "tongkam", "Htet" -> "tet")."""
     plain = re.sub(r"^dj", "j", part)
     plain = re.sub(r"^tj", "c", plain)
     plain = re.sub(r"^j", "ch", plain)
     plain = re.sub(r"^v", "w", plain)
+    plain = re.sub(r"hh+", "h", plain)  # Khmer "Chh" as "Ch" ("Chhum" / "Chum", "Chhoeun" / "Choeun")
     plain = re.sub(r"(?<=[b-df-gj-np-tv-z])h|^h(?=[b-df-gj-np-tv-z])", "", plain)
     plain = re.sub(r"(.)\1+", r"\1", plain)
     return plain or part
@@ -231,18 +232,18 @@ def block_keys(name: str) -> set[str]:
     own ("1:"), which only pairs a name of one part with the names holding it. Two neighbouring
     parts are keyed written as one too, with each other part ("Kittiphong Sae-tang" meets
     "Kittipong Saetang"), the way `compare_names` joins them."""
-    per_part = [_part_keys(part) for part in name_parts(name) if len(part) >= 2]  # "Phongsak", "Pongsak": one key
+    per_part = [_part_keys(part) for part in bare_parts(name) if len(part) >= 2]  # "Phongsak", "Pongsak": one key
     keys = {"1:" + key for part in per_part for key in part}  # where a lone part meets full names
     if len(per_part) == 1:
         return keys
-    for first, second in combinations(per_part, 2):
-        keys.update("|".join(sorted((x, y))) for x in first for y in second)  # either order: one key
-    parts = [part for part in name_parts(name) if len(part) >= 2]
+    for first, second in combinations(per_part, 2):  # by sound with sound, by letters with letters
+        keys.update("|".join(sorted((x, y))) for x in first for y in second if x[:2] == y[:2])  # either order: one key
+    parts = [part for part in bare_parts(name) if len(part) >= 2]
     for i in range(len(parts) - 1):  # "Sae-tang" also as "Saetang", "Jian Hua" as "Jianhua"
         joined = "p:" + plain_part(parts[i] + parts[i + 1])[:4]  # its first letters: both writings give them
         for j, other in enumerate(parts):
             if j not in {i, i + 1}:
-                keys.update("|".join(sorted((joined, y))) for y in _part_keys(other))
+                keys.update("|".join(sorted((joined, y))) for y in _part_keys(other) if y.startswith("p:"))
     return keys
 
 

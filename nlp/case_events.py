@@ -103,6 +103,11 @@ STAGE_WORDS = re.compile(
 DESCRIBED_PEOPLE = PERSON_NOUNS | PLURAL_NOUNS | {"director", "neighbour", "neighbor", "guide", "person", "persons"}
 # ... and a family told of before its members are named ("arrested two brothers", "three sisters")
 DESCRIBED_PEOPLE |= {"brothers", "sisters", "siblings", "cousins", "relatives", "sons", "daughters", "spouses"}
+# ... and the plural of a role ("its owner and two employees", "three accomplices")
+DESCRIBED_PEOPLE |= {"employees", "accomplices", "associates", "managers", "guards", "drivers", "agents", "owners"}
+DESCRIBED_PEOPLE |= {"operator", "operators", "official", "officials"}  # "a maid agency operator", "a former official"
+# verbs that refuse what their complement names: "the court denied them bail" is no release
+DENIAL_VERBS = {"deny", "refuse", "reject", "oppose"}
 AGED = re.compile(r"\b(\d{1,3})-year-old\b")
 PRE_TRIAL = re.compile(r"\b(?:pre-?\s?trial|provisional)\s+detention\b|\bremand\b", re.I)
 # "returned the indictment against X", "filed charges against X" (not "the charges against X were dropped")
@@ -252,7 +257,7 @@ def _stage_verbs(sent: Span, before: str = ""):
         elif lemma == "walk" and any(c.lower_ == "free" for c in children):
             yield token, "released", None, _agent(token)
         elif lemma in {"indictment", "charge"} and token.pos_ == "NOUN" and token.head.pos_ in {"VERB", "AUX"}:
-            against = [g for c in children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children]
+            against = [g for c in _prep_chain(token) if c.lower_ == "against" for g in c.children]
             if against and token.head.lemma_.lower() in CHARGE_FILING_VERBS:
                 yield token.head, "charged", None, [g for g in against if g.dep_ == "pobj"]
         elif lemma in {"file", "lodge", "launch", "submit", "lose"} and any(
@@ -292,6 +297,12 @@ def _stage_verbs(sent: Span, before: str = ""):
                     for g in c.children
                 ):
                     continue  # "appealed for information", "appealed to the public"
+            if (
+                lemma in {"release", "free", "bail"}
+                and token.head.lemma_.lower() in DENIAL_VERBS
+                and token.head.i != token.i
+            ):
+                continue  # "denied them bail", "refused to release him"
             if lemma in {"release", "free"} and any(
                 c.dep_ == "dobj" and c.lower_ not in {"him", "her", "them"} and c.pos_ != "PROPN" for c in children
             ):
@@ -321,9 +332,38 @@ def _passive(verb: Token) -> bool:
     )
 
 
+def _prep_chain(noun: Token) -> list[Token]:
+    """The prepositions hanging on `noun` and on the nouns of its prepositional phrases:
+    "charges of qualified trafficking in persons against X" holds "against"."""
+    found, stack = [], [noun]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ == "prep":
+                found.append(child)
+                objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+                stack.extend(objects + [c for g in objects for c in g.conjuncts])  # "... and child abuse against X"
+    return found
+
+
+def _inverted_passive(verb: Token) -> list[Token]:
+    """ "Arrested were A, 38, B and C": the participle opening the sentence, the people after
+    its auxiliary (the parser hangs them on the auxiliary)."""
+    if verb.tag_ != "VBN" or verb.i - verb.sent.start > 1:
+        return []
+    aux = next((c for c in verb.children if c.dep_ == "auxpass" and c.i == verb.i + 1), None)
+    if aux is None:
+        return []
+    return [t for t in (*aux.children, *verb.children) if t.dep_ in {"nsubj", "nsubjpass", "attr"} and t.i > aux.i]
+
+
 def _patient(verb: Token) -> list[Token]:
-    """Who undergoes the verb: the passive subject, the active object, or the noun an
-    "X, arrested in May," / "X, who was arrested" clause hangs on."""
+    """Who undergoes the verb: the passive subject, the active object, the people after an
+    inverted passive ("Arrested were ..."), or the noun an "X, arrested in May," / "X, who
+    was arrested" clause hangs on."""
+    inverted = _inverted_passive(verb)
+    if inverted:
+        return inverted
     several = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if len(several) > 1:  # "A, 41, and B were charged" parsed as two subjects
         return several

@@ -619,6 +619,8 @@ class EntityResolver:
         if label in PERSON_LABELS and _post_of_before(doc, ent):
             text = normalize_text(ent[1:].text)  # "Minister of Interior Kong Vibol": the post's last word
         title, as_person = person_name(text)
+        if title and _after_burmese_honorific(doc, ent):
+            title, as_person = _burmese_name_from_title(title, as_person)
         entry = (
             self.gazetteer.lookup(as_person)
             or self.gazetteer.lookup(place_name(text))
@@ -1400,6 +1402,26 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
 WEEKDAYS_AND_MONTHS = {w.lower() for w in WEEKDAY_NAMES | MONTHS}
 
 
+BURMESE_HONORIFICS = {"U", "Daw", "Ko", "Ma", "Maung", "Mg", "Naw", "Nang", "Sai", "Saw"}
+
+
+def _after_burmese_honorific(doc: Doc, ent: Span) -> bool:
+    return (ent.start > 0 and doc[ent.start - 1].text in BURMESE_HONORIFICS) or (
+        len(ent) > 2 and ent[0].text in BURMESE_HONORIFICS
+    )
+
+
+def _burmese_name_from_title(title: str, name: str) -> tuple[str | None, str]:
+    """ "U Tun Lwin": after a Burmese honorific, "Tun" opens the name; it is Malaysia's title
+    only in a Malay name."""
+    words = title.split()
+    kept = words[:1] if words[0] in BURMESE_HONORIFICS else []
+    moved = words[len(kept) :]
+    if moved and all(is_name_part(w, strict=False) for w in moved):
+        return " ".join(kept) or None, " ".join([*moved, name])
+    return title, name
+
+
 def _without_lower_case_or_date_edges(doc: Doc, ent: Span) -> Span | None:
     """The model's organisation span without what is no part of a name: all lower case
     ("the provincial" before "Department of Labour ...", which would join it and lose the
@@ -1981,6 +2003,8 @@ def _one_word_name(doc: Doc, i: int, text: str) -> bool:
         and ONLY_NAME_BEFORE.search(text[max(0, token.idx - 60) : token.idx])
     ):
         return True  # "identified only as Sutrisno": the text says this one word is the name
+    if token.is_alpha and token.is_title and not token.ent_kb_id_ and _renamed_in_quotes(doc, doc[i : i + 1]):
+        return True  # '"Sreyneang" (not her real name)': the name the press gave a victim
     if token.is_sent_start and token.pos_ == "PROPN" and not token.ent_kb_id_ and token.is_title:
         # "Ponijan, 57, the head of X village, was fined": at a sentence's start, an age and
         # then a description or a verb
@@ -2591,7 +2615,31 @@ def _quoted_title(doc: Doc, ent: Span) -> bool:
     if before >= 0 and doc[before].is_title and k + 1 < len(doc) and doc[k + 1].is_title:
         return False  # 'Reynaldo "Dodong" Amistoso': a nickname inside the name
     said = k + 1 < len(doc) and doc[k + 1].lemma_ in SPEECH_VERBS  # '"Anna Lee," she said' is rare but a name
-    return not said and not ALIAS_CUE_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 30) : ent.start_char - 1])
+    text = doc_text(doc)
+    before_quote = text[max(0, ent.start_char - 30) : ent.start_char - 1]
+    after_quote = text[doc[k].idx + 1 : doc[k].idx + 60]
+    # a victim renamed by the press is quoted: '17-year-old "Srey Pich" (not her real name)'
+    renamed = bool(CHANGED_NAME_AFTER.match(after_quote) or AGE_BEFORE_QUOTE.search(before_quote))
+    return not said and not renamed and not ALIAS_CUE_BEFORE.search(before_quote)
+
+
+def _renamed_in_quotes(doc: Doc, span: Span) -> bool:
+    """'"Sreyneang" (not her real name)': a quoted name with the note that the press changed it."""
+    return (
+        0 < span.start
+        and span.end < len(doc)
+        and doc[span.start - 1].text in QUOTES_OPEN
+        and doc[span.end].text in QUOTES_CLOSE
+        and CHANGED_NAME_AFTER.match(doc_text(doc)[doc[span.end].idx + 1 : doc[span.end].idx + 60]) is not None
+    )
+
+
+CHANGED_NAME_AFTER = re.compile(
+    r"^\s*(?:\(|,|\u2014|\u2013|-)\s*(?:not (?:her|his|their) real names?|an? (?:pseudonym|assumed name)|"
+    r"(?:whose|her|his|their) names? (?:has|have|was|were) been changed|names? changed|\d{1,2}\b)",
+    re.I,
+)
+AGE_BEFORE_QUOTE = re.compile(r"\b\d{1,2}-year-old\s*$|\b(?:girl|boy|woman|man|victim|survivor|teenager),?\s*$", re.I)
 
 
 SOFTWARE_VERBS = {"download", "install", "uninstall", "reinstall", "preorder", "pre-order", "stream", "update"}
@@ -3058,6 +3106,8 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
             return True
         if ONLY_NAME_BEFORE.search(doc.text[max(0, span.start_char - 60) : span.start_char]):
             return True  # "identified only as Sutrisno": all the name the text gives
+        if _renamed_in_quotes(doc, span):
+            return True  # '"Sreyneang" (not her real name)'
         if span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].lower_ in ROLE_NOUNS:
             return True  # "Brazil star Neymar", "rapper Dele": an occupation before the one name
         root = span.root

@@ -45,6 +45,13 @@ ONE_OF_THE_WORKERS = re.compile(
     rf"(?:{WORKER_NOUNS})\s*(?:,|:|—|–)\s*$",
     re.I,
 )
+# "Two Uzbek women, identified only as X and Y": workers the text names by a first name only
+# (a defendant verb outweighs it: "a woman known only as X was arrested")
+WORKERS_KNOWN_AS = re.compile(
+    rf"\b(?:\d+|two|three|four|five|six|several|some|the|a|an)\s+(?:[A-Z][a-z]+\s+)?(?:{WORKER_NOUNS})\s*,?\s*"
+    rf"(?:who were |who was )?(?:identified|named|known|referred to) (?:only |simply |just )?(?:by their first names? )?as\s+$",
+    re.I,
+)
 ONE_OF_THEM = re.compile(r"\b(?:one|two|another|some) of them\s*,\s*$", re.I)
 VICTIMS_NAMED = re.compile(r"\b(?:victims|survivors|girls|boys|children|minors)\b", re.I)
 # "X, a survivor of trafficking" / "X, one of the trafficked girls" / "X, a Rohingya boy";
@@ -267,6 +274,7 @@ def _is_victim(doc: Doc, text: str, person: Entity) -> bool:
             weak
             or _minor_age(before, after)
             or bool(ONE_OF_THE_WORKERS.search(before))
+            or bool(WORKERS_KNOWN_AS.search(before))
             or (
                 person.title is None and _speaks_as_a_victim(text, m)
             )  # not "We were forced to wait," said the police chief

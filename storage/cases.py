@@ -143,12 +143,20 @@ def unlinked_reports(db: sqlite_utils.Database) -> set[str]:
     return {r for (r,) in db.execute("select distinct report_id from events where case_id is null")}
 
 
-def ever_linked(db: sqlite_utils.Database, report_ids: Iterable[str]) -> bool:
-    """Whether the linker has seen any of these reports before (their article was reprocessed)."""
-    _wanted(db, "report_id", report_ids)
+def ever_linked(db: sqlite_utils.Database, report_keys: dict[str, tuple[str, int]]) -> bool:
+    """Whether the linker has seen any of these reports before (their article was reprocessed):
+    {report id: (one of its block keys, whether its name has one part)}, each a lookup of the
+    blocking index's primary key (a report's keys follow from its name, which its id holds)."""
+    _wanted(
+        db,
+        "seen",
+        ((key, str(single), rid) for rid, (key, single) in report_keys.items()),
+        ("key", "single", "report_id"),
+    )
     return (
         db.execute(
-            "select 1 from case_blocks where report_id in (select value from temp.wanted_report_id) limit 1"
+            """select 1 from temp.wanted_seen w cross join case_blocks b
+               where b.key = w.key and b.single = cast(w.single as integer) and b.report_id = w.report_id limit 1"""
         ).fetchone()
         is not None
     )

@@ -402,7 +402,6 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("case_links", ["other_id"]),
     ("case_links", ["case_id"]),
     ("case_links", ["other_case_id"]),
-    ("case_blocks", ["report_id"]),
     ("sentences", ["defendant_id"]),
     # The prosecutions view filtered by court or place: newest first (as it is shown) and
     # faceted by year. Without (place, year) SQLite answers "this province's sentences by
@@ -421,6 +420,10 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("article_copies", ["article_id"]),
     ("run_errors", ["code"]),
 ]
+# indexes an older database has that are no longer wanted (a night would still write them):
+# case_blocks by report_id, 1 in 2 of the page writes of a night's blocking rows, scattered
+# over the archive; whether a report was linked before is a primary-key lookup of one of its keys
+DROPPED_INDEXES: list[tuple[str, list[str]]] = [("case_blocks", ["report_id"])]
 
 # Full-text search (FTS5 tables created by sqlite-utils, porter stemming), kept up to date
 # by the `*_fts_*` triggers below. Unlike sqlite-utils' own triggers, the update trigger
@@ -802,6 +805,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         for table_name, columns in INDEXES:  # checked first: creating one takes the write lock
             if (table_name, tuple(columns)) not in existing_indexes:
                 db[table_name].create_index(columns, if_not_exists=True)
+        for table_name, columns in DROPPED_INDEXES:
+            if db[table_name].exists() and any(tuple(i.columns) == tuple(columns) for i in db[table_name].indexes):
+                db.execute(f"drop index if exists idx_{table_name}_{'_'.join(columns)}")
     current = dict(db.execute("select name, sql from sqlite_master where type = 'trigger'").fetchall())
     with transaction(db, immediate=False):
         for table_name in FTS:  # sqlite-utils' FTS triggers (older databases): ours replace them

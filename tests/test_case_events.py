@@ -178,6 +178,45 @@ def events(nlp, text, published="2025-06-05"):
             "The trial of Rudy Tambunan opened at the Medan District Court on Thursday.",
             {("Rudy Tambunan", "on_trial", None, "2025-06-05", "text")},
         ),
+        (  # an inverted passive (Philippine press): "Arrested were A, her nephew B, and a cashier, C"
+            "Police raided a massage parlour in Dumaguete City and arrested six people. Arrested were Liza Manalo, "
+            "44, her nephew Ramon Salcedo, 27, and a cashier, Gina Tolentino, 31.",
+            {
+                ("Liza Manalo", "arrested", None, "2025-06-05", "article"),
+                ("Ramon Salcedo", "arrested", None, "2025-06-05", "article"),
+                ("Gina Tolentino", "arrested", None, "2025-06-05", "article"),
+            },
+        ),
+        (  # charges filed "against" them after the offences named ("of trafficking in persons and ...")
+            "Prosecutors have filed charges of trafficking in persons and child abuse against Ernesto Villamor and "
+            "Cynthia Ramos before the Iloilo City Regional Trial Court.",
+            {
+                ("Ernesto Villamor", "charged", None, "2025-06-05", "article"),
+                ("Cynthia Ramos", "charged", None, "2025-06-05", "article"),
+            },
+        ),
+        (  # bail refused is no release
+            "Ong Kah Seng and Lee Boon Huat were charged at the Sessions Court and claimed trial. The court refused "
+            "them bail.",
+            {
+                ("Ong Kah Seng", "charged", None, "2025-06-05", "article"),
+                ("Lee Boon Huat", "charged", None, "2025-06-05", "article"),
+            },
+        ),
+        (  # a plural role in the description ("its owner and two accomplices"), named in the next sentence
+            "Police boarded a trawler and arrested its owner and two accomplices at a pier in Samut Sakhon. Prasit "
+            "Jaidee, 49, Anan Sukprasert, 38, and Wirat Chaiyo, 40, were taken to the provincial police station.",
+            {
+                ("Prasit Jaidee", "arrested", None, "2025-06-05", "article"),
+                ("Anan Sukprasert", "arrested", None, "2025-06-05", "article"),
+                ("Wirat Chaiyo", "arrested", None, "2025-06-05", "article"),
+            },
+        ),
+        (  # an operator described, named as the next sentence's subject
+            "A recruitment agency operator was charged in the Magistrate's Court with trafficking 12 Bangladeshi "
+            "men. Rahim Uddin, 52, claimed trial.",
+            {("Rahim Uddin", "charged", None, "2025-06-05", "article")},
+        ),
     ],
 )
 def test_stage_patterns(nlp, text, expected):

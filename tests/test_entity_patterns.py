@@ -117,6 +117,10 @@ def test_south_east_asian_names_are_kept_whole(nlp):
         ),
         # Burmese "U", then a name part that is an English stop word
         ("A broker, U Than Htike, received 10 years.", "Than Htike"),
+        # after a Burmese honorific, "Tun" opens the name (it is Malaysia's title only in a Malay name)
+        ("The broker, U Tun Lwin, could not be reached for comment.", "Tun Lwin"),
+        ("Police arrested Ko Tun Naing in Myawaddy on Friday.", "Tun Naing"),
+        ("Former prime minister Tun Mahathir Mohamad said the law was too weak.", "Mahathir Mohamad"),
         # the model calls the name a work of art or a product; the age makes a person
         ("The judge meted out the sentence on Mohd Zaki Ismail, 42, after he pleaded guilty.", "Mohd Zaki Ismail"),
         ("Demetrius Cole, 34, pleaded guilty in May.", "Demetrius Cole"),
