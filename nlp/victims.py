@@ -46,10 +46,11 @@ ONE_OF_THE_WORKERS = re.compile(
     re.I,
 )
 # "Two Uzbek women, identified only as X and Y": workers the text names by a first name only
+# ("The women, named as X and Y, were jailed" says nothing)
 # (a defendant verb outweighs it: "a woman known only as X was arrested")
 WORKERS_KNOWN_AS = re.compile(
     rf"\b(?:\d+|two|three|four|five|six|several|some|the|a|an)\s+(?:[A-Z][a-z]+\s+)?(?:{WORKER_NOUNS})\s*,?\s*"
-    rf"(?:who were |who was )?(?:identified|named|known|referred to) (?:only |simply |just )?(?:by their first names? )?as\s+$",
+    rf"(?:who were |who was )?(?:identified|named|known|referred to) (?:only|simply|just|by (?:their|her|his) first names?) as\s+$",
     re.I,
 )
 ONE_OF_THEM = re.compile(r"\b(?:one|two|another|some) of them\s*,\s*$", re.I)
