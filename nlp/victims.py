@@ -46,8 +46,8 @@ ONE_OF_THE_WORKERS = re.compile(
     re.I,
 )
 # "Two Uzbek women, identified only as X and Y": workers the text names by a first name only
-# ("The women, named as X and Y, were jailed" says nothing)
-# (a defendant verb outweighs it: "a woman known only as X was arrested")
+# ("The women, named as X and Y, were jailed" says nothing; a defendant verb outweighs it:
+# "a woman known only as X was arrested")
 WORKERS_KNOWN_AS = re.compile(
     rf"\b(?:\d+|two|three|four|five|six|several|some|the|a|an)\s+(?:[A-Z][a-z]+\s+)?(?:{WORKER_NOUNS})\s*,?\s*"
     rf"(?:who were |who was )?(?:identified|named|known|referred to) (?:only|simply|just|by (?:their|her|his) first names?) as\s+$",
@@ -271,14 +271,14 @@ def _is_victim(doc: Doc, text: str, person: Entity) -> bool:
             or _verb_cue(doc, m)
         ):
             return True
+        # a titled speaker is staff, not a victim: "We were forced to wait," said the police chief
+        speaks_as_a_victim = person.title is None and _speaks_as_a_victim(text, m)
         weak = (
             weak
             or _minor_age(before, after)
             or bool(ONE_OF_THE_WORKERS.search(before))
             or bool(WORKERS_KNOWN_AS.search(before))
-            or (
-                person.title is None and _speaks_as_a_victim(text, m)
-            )  # not "We were forced to wait," said the police chief
+            or speaks_as_a_victim
         )
     return weak and not any(_defendant_verb(doc, m) for m in person.mentions)
 
@@ -287,7 +287,6 @@ def _speaks_as_a_victim(text: str, m: Mention) -> bool:
     """The person says in the first person what was done to them: “They took our
     passports,” said X / X said: “We were beaten ...”."""
     before, after = text[max(0, m.start - 500) : m.start], text[m.end : m.end + 500]
-    quote = None
     closing = QUOTE_THEN_SPEAKER.search(before)
     if closing and (closing.group("verb") or SPEECH_AFTER.match(after)):
         quote = before[: closing.start() + 1]
