@@ -68,9 +68,9 @@ def _name(part: str) -> str | None:
         return None  # "Publication date 3 December 2026": the page's date line, read as a credit
     for tail in (DATE_TAIL, SAYS_TAIL, DEGREE_TAIL, POST_TAIL):
         cut = tail.sub("", name).strip(" ,")
-        # a tail that is the whole part is no tail ("May" alone may be a name), and a post
-        # leaves a full name or is a surname ("Jorg Staff", "Anna Porter")
-        if cut and (tail is not POST_TAIL or len(cut.split()) >= 2):
+        # a tail that is the whole part is no tail; a date or a post leaves a full name, or
+        # it is a surname ("Theresa May", "Jorg Staff", "Anna Porter")
+        if cut and (tail in (SAYS_TAIL, DEGREE_TAIL) or len(cut.split()) >= 2):
             name = cut
     name = name.strip(" ,.:-–—")
     if not name or PLACEHOLDERS.match(name) or re.fullmatch(rf"(?:{DEGREES})\.?", name):

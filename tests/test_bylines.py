@@ -35,6 +35,7 @@ from crawler.bylines import byline_names
         ("Art Pham says", ["Art Pham"]),
         # a surname that is also a post stays; so does a desk credited alone
         ("Anna Porter", ["Anna Porter"]),
+        ("Theresa May", ["Theresa May"]),
         ("Jorg Staff", ["Jorg Staff"]),
         ("Staff Writer", ["Staff Writer"]),
         ("Reuters", ["Reuters"]),
