@@ -2634,9 +2634,13 @@ def _renamed_in_quotes(doc: Doc, span: Span) -> bool:
     )
 
 
+# how the press says it renamed someone (read here and by nlp.victims)
+CHANGED_NAME_NOTE = (
+    r"not (?:her|his|their) real names?|an? (?:pseudonym|assumed name)|"
+    r"(?:whose|her|his|their) names? (?:has|have|was|were) been changed"
+)
 CHANGED_NAME_AFTER = re.compile(
-    r"^\s*(?:\(|,|\u2014|\u2013|-)\s*(?:not (?:her|his|their) real names?|an? (?:pseudonym|assumed name)|"
-    r"(?:whose|her|his|their) names? (?:has|have|was|were) been changed|names? changed|\d{1,2}\b)",
+    rf"^\s*(?:\(|,|\u2014|\u2013|-)\s*(?:{CHANGED_NAME_NOTE}|names? changed|\d{{1,2}}\b)",
     re.I,
 )
 AGE_BEFORE_QUOTE = re.compile(r"\b\d{1,2}-year-old\s*$|\b(?:girl|boy|woman|man|victim|survivor|teenager),?\s*$", re.I)

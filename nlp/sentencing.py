@@ -1979,6 +1979,17 @@ SENTENCE_OF_A = re.compile(
 )
 
 
+def _upheld_term(text: str) -> tuple[int | None, bool] | None:
+    """(months, life) of the first term upheld in `text`, None when it gives none."""
+    term = UPHELD_TERM.search(text)
+    if term is None:
+        return None
+    if term.group("life"):
+        return None, True
+    found = find_terms(term.group("term") or term.group("term2"))
+    return (found[0][2], False) if found else None
+
+
 def _upheld_after_change(extractor, doc, sents, index, entities, records, persons_by_token, changed) -> None:
     """CHANGED AND UPHELD: "reduced the term of A from ten years to seven, and upheld the
     eight-year sentences of his two co-accused, B, 30, and C, 42": the people named after
@@ -1989,16 +2000,10 @@ def _upheld_after_change(extractor, doc, sents, index, entities, records, person
     if upheld is None:
         return
     after = sent.start_char + upheld.end()
-    term = UPHELD_TERM.search(text[after : sent.end_char])
+    term = _upheld_term(text[after : sent.end_char])
     if term is None:
         return
-    if term.group("life"):
-        months, life = None, True
-    else:
-        found = find_terms(term.group("term") or term.group("term2"))
-        if not found:
-            return
-        months, life = found[0][2], False
+    months, life = term
     done = {id(p) for p in changed}
     people = {id(p): p for p in persons_by_token.values() if p.role not in NON_DEFENDANT_ROLES}.values()
     for person in people:
@@ -2068,16 +2073,10 @@ def _changed_or_upheld(
             pending.append((sent.end_char, from_months, months, life, death))
         return
     if UPHELD.search(sent.text) and not CHANGE_TRAPS.search(sent.text):
-        term = UPHELD_TERM.search(sent.text)
+        term = _upheld_term(sent.text)
         if term is None:
             return
-        if term.group("life"):
-            months, life = None, True
-        else:
-            found = find_terms(term.group("term") or term.group("term2"))
-            months, life = (found[0][2] if found else None), False
-            if months is None:
-                return
+        months, life = term
         owners = _owners_named(sent, persons_by_token)
         pronoun = OWNER_PRONOUN.search(sent.text)
         if not owners and pronoun and pronoun.group("pron").lower() != "their":

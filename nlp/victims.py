@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Doc
 
-from nlp.entities import Entity, Mention, doc_text
+from nlp.entities import CHANGED_NAME_NOTE, Entity, Mention, doc_text
 
 ADULT_AGE = 18
 GROUP_NOUNS = r"victims?|survivors?|girls?|boys?|child(?:ren)?|minors?|teen(?:ager)?s?|schoolgirls?|schoolboys?"
@@ -78,8 +78,7 @@ AGE_BEFORE = re.compile(
 )
 # "\"Srey Pich\" (not her real name)", "Mai, a pseudonym", "Noy*": news and NGOs rename victims, never defendants
 PSEUDONYM_AFTER = re.compile(
-    r"^\*|^[\"'\u201d\u2019]?\s*(?:,|\(|—|–)\s*(?:not (?:her|his|their) real names?|an? (?:pseudonym|assumed name)|"
-    r"(?:whose|her|his|their) names? (?:has|have|was|were) been changed|name changed|names? changed to protect)",
+    rf"^\*|^[\"'\u201d\u2019]?\s*(?:,|\(|—|–)\s*(?:{CHANGED_NAME_NOTE}|name changed|names? changed to protect)",
     re.I,
 )
 # before the first of a list: "Three sisters aged 14 to 16 — X, Y and Z"
