@@ -38,6 +38,7 @@ class LeaseQueue(Base):
         self.frontier = frontier_for(spider)
         self.prefetch = max(1, spider.crawler.settings.getint("NEWS_REDIS_PREFETCH", 1))
         self.taken: deque[bytes] = deque()
+        self.method_names: dict[object, str | None] = {}  # a spider method's function -> its name
 
     def __len__(self):
         """Requests queued in the fleet and taken here but not yet handed out: Scrapy calls
@@ -65,13 +66,12 @@ class LeaseQueue(Base):
             return ""
         if not callable(func):
             return func  # already a name
-        names = self.__dict__.setdefault("_method_names", {})
         key = getattr(func, "__func__", None)
-        if key not in names:
+        if key not in self.method_names:
             name = getattr(func, "__name__", None)
             bound = getattr(self.spider, name, None) if name else None
-            names[key] = name if key is not None and getattr(bound, "__func__", None) is key else None
-        return names[key]
+            self.method_names[key] = name if key is not None and getattr(bound, "__func__", None) is key else None
+        return self.method_names[key]
 
     def member(self, request) -> tuple[bytes, float]:
         """(the queue member, its score) of `request`; its lease id travels in its meta."""

@@ -271,13 +271,12 @@ def _is_victim(doc: Doc, text: str, person: Entity) -> bool:
         ):
             return True
         # a titled speaker is staff, not a victim: "We were forced to wait," said the police chief
-        speaks_as_a_victim = person.title is None and _speaks_as_a_victim(text, m)
         weak = (
             weak
             or _minor_age(before, after)
             or bool(ONE_OF_THE_WORKERS.search(before))
             or bool(WORKERS_KNOWN_AS.search(before))
-            or speaks_as_a_victim
+            or (person.title is None and _speaks_as_a_victim(text, m))
         )
     return weak and not any(_defendant_verb(doc, m) for m in person.mentions)
 
