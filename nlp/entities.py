@@ -1983,6 +1983,7 @@ def _name_opening(doc: Doc, i: int) -> bool:
 # "a broker known simply as Bayu", "a woman who gave only her first name, Lina".
 ONLY_NAME_BEFORE = re.compile(
     r"\b(?:(?:identified|named|known|referred\s+to|listed|registered)\s+(?:only|simply|just|solely)\s+as"
+    r"|(?:whom|who)\s+(?:[\w-]+\s+){0,2}?called\s+(?:(?:her|him)\s+)?(?:only|simply|just)(?:\s+as)?"
     r"|(?:who\s+)?(?:gave|give|gives|giving|used?|uses|using|goes|go|went)\s+(?:only\s+)?(?:by\s+)?"
     r"(?:his|her|their|one|a\s+single)\s+(?:first\s+|given\s+|family\s+|single\s+|one\s+)?name(?:,|\s+as)?"
     r"|identified\s+(?:only\s+)?by\s+(?:his|her|their|a|one)\s+(?:first\s+|given\s+|single\s+|family\s+)?name(?:,|\s+as)?)"

@@ -244,6 +244,7 @@ def score_set(nlp, texts: list[GoldText]) -> tuple[dict[str, Score], dict]:
         "victims_exposed": 0,
         "roles_total": 0,
         "roles_right": 0,
+        "role_errors": [],
     }
     for row, out in zip(texts, contracts(nlp, [t.text for t in texts])):
         info["crashes"] += "error" in out
@@ -261,6 +262,8 @@ def score_set(nlp, texts: list[GoldText]) -> tuple[dict[str, Score], dict]:
             if got != "missing":
                 info["roles_total"] += 1
                 info["roles_right"] += got == role
+                if got != role:
+                    info["role_errors"].append(f"{row.id} role of {person}: {got} (gold {role})")
     return scores, info
 
 
@@ -292,6 +295,7 @@ def report(name: str, texts: int, scores: dict[str, Score], info: dict, show_err
         )
     if show_errors:
         lines += ["  " + line for s in scores.values() for line in s.errors]
+        lines += ["  " + line for line in info["role_errors"]]
     return lines
 
 

@@ -28,7 +28,7 @@ Lieutenant Colonel|Lt\\. Col\\.|Lt Col\\.?|General|Gen\\.|Colonel|Col\\.|Major|M
 Sergeant|Sgt\\.|Corporal|Cpl\\.|Inspector|Chief Inspector|Superintendent|Supt\\.|Commissioner|Commander|
 Police Chief|Police Officer|Officer|Detective Chief Inspector|Detective Chief Superintendent|
 Detective Superintendent|Detective Inspector|Detective Sergeant|Detective Constable|Det Chief Insp|Det Supt|Det Insp|
-Det Ch Supt|Det Ch Insp|Ch Supt|Ch Insp|Det Sgt|Det Con|DCI|Sr\\. Comr\\.|Comr\\.|Comr|AKBP|Kombes|Rt\\. Hon\\.|Hon\\.|Det\\.|Detective|Special Agent in Charge|Agent in Charge|in Charge|Charge|Agent|Special Agent|Police Constable|PC|
+Det Ch Supt|Det Ch Insp|Ch Supt|Ch Insp|Senior Asst Comm|Asst Comm|Deputy Comm|Comm|Asst Supt|Supt|Insp|ACP|DCP|SAC|DSP|ASP|Det Sgt|Det Con|DCI|Sr\\. Comr\\.|Comr\\.|Comr|AKBP|Kombes|Rt\\. Hon\\.|Hon\\.|Det\\.|Detective|Special Agent in Charge|Agent in Charge|in Charge|Charge|Agent|Special Agent|Police Constable|PC|
 His Excellency|Her Excellency|H\\.E\\.|Excellency|Samdech|Oknha|Lok Chumteav|Neak Oknha|
 Tan Sri|Datuk Seri|Dato' Sri|Dato Sri|Datuk|Dato'|Dato|Datin|Tun|Puan|Encik|
 Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Miss|Mx\\.|Dr\\.|Dr|Prof\\.|Professor|Sir|Dame|Lord|Lady|

@@ -20,13 +20,16 @@ ADULT_AGE = 18
 GROUP_NOUNS = r"victims?|survivors?|girls?|boys?|child(?:ren)?|minors?|teen(?:ager)?s?|schoolgirls?|schoolboys?"
 # people who are the victims in labour cases, when the text picks one out ("One of the workers, X")
 WORKER_NOUNS = (
-    r"workers?|women|men|migrants?|fishermen|fisherman|labou?rers?|crew(?: members?)?|employees?|maids?|"
+    r"workers?|women|men|migrants?|fishermen|fisherman|labou?rers?|crew(?: members?)?|crewm[ae]n|employees?|maids?|"
     r"recruits?|foreigners|domestic workers?|job-?seekers?|plantation workers?|farmworkers?"
 )
 # "The victim, X" / "Both girls, X and Y" / "One of the rescued girls, X" / "Survivors, including X" /
 # "The girl, identified as X" / "Survivor X" / "Rescued teenager X" / "the trafficked boy X"
 CUE_BEFORE = re.compile(
     rf"(?:\b(?:{GROUP_NOUNS})\s*(?:,|:|—|–|\s-)?\s*(?:(?:who was |later |were |are )?(?:identified|named|known) (?:only )?as\s+|"
+    # "The girl, whom police called only Noi": the name others gave her
+    rf"(?:whom|who)\s+(?:[\w-]+\s+){{0,2}}?(?:called|named|identified|referred to)(?:\s+(?:her|him|them))?\s+"
+    rf"(?:only\s+|simply\s+|just\s+)?(?:as\s+)?|"
     rf"(?:including|among them|such as|were|are)\s+)?"
     rf"|\b(?:victim|survivor|minor)\s+"
     rf"|\b(?:rescued|trafficked|freed|enslaved|underage|under-age|teenage|young)\s+"
@@ -41,7 +44,9 @@ OBJECT_OF_CLAUSE = re.compile(
 )
 # "One of the workers, X" — a cue that a defendant verb outweighs ("One of the women, X, was jailed")
 ONE_OF_THE_WORKERS = re.compile(
-    rf"\b(?:(?:one|two|three|four|five|another|some|many) of the|among the) (?:[\w-]+\s+){{0,2}}?"
+    rf"\b(?:(?:(?:one|two|three|four|five|another|some|many) of the|among the) (?:[\w-]+\s+){{0,2}}?"
+    # "Another former worker, X" / "Another crewman, X": one more of the people the story is about
+    rf"|another (?:(?:former|rescued|freed|repatriated|trafficked|returned)\s+)?)"
     rf"(?:{WORKER_NOUNS})\s*(?:,|:|—|–)\s*$",
     re.I,
 )
@@ -53,7 +58,8 @@ WORKERS_KNOWN_AS = re.compile(
     rf"(?:who were |who was )?(?:identified|named|known|referred to) (?:only|simply|just|by (?:their|her|his) first names?) as\s+$",
     re.I,
 )
-ONE_OF_THEM = re.compile(r"\b(?:one|two|another|some) of them\s*,\s*$", re.I)
+# "One of them, X" / "Among them was X": one of a group told before
+ONE_OF_THEM = re.compile(r"\b(?:(?:one|two|another|some) of them\s*,|among them (?:was|were|is|are))\s*$", re.I)
 VICTIMS_NAMED = re.compile(r"\b(?:victims|survivors|girls|boys|children|minors)\b", re.I)
 # "X, a survivor of trafficking" / "X, one of the trafficked girls" / "X, a Rohingya boy";
 # not "X, a lawyer for the victims" nor "X, the girl's aunt".
@@ -92,17 +98,51 @@ GROUP_AFTER = re.compile(
 RETURNED_PEOPLE = r"(?-i:[A-Z][a-z]+(?:ese|ians|ans|nos|nas|is|ns))|(?:[A-Z][a-z]+\s+)?(?:nationals|citizens|returnees)"
 HANDED_BACK = r"handed (?:over|back)|returned|brought (?:home|back)|evacuated|sent home|trapped|stranded"
 CAPTIVITY_PLACES = r"compounds?|camps?|brothels?|boats?|karaoke(?: bar| parlou?r)?|scam (?:hub|centre|center)s?"
+# a group the text says was freed or brought home: "Sixteen Cambodian workers freed from ...",
+# "the rescued fishermen", "42 Indonesians were repatriated"
+RESCUED_GROUP = re.compile(
+    rf"\b(?:{GROUP_NOUNS}|{WORKER_NOUNS}|{RETURNED_PEOPLE}|people)\s+(?:(?:who|that) )?(?:(?:were|have been|had been|was) )?"
+    rf"(?:freed|rescued|repatriated|trafficked|saved|{HANDED_BACK})\b"
+    rf"|\b(?:freed|rescued|repatriated|trafficked|enslaved) (?:[\w-]+\s+){{0,2}}?(?:{GROUP_NOUNS}|{WORKER_NOUNS})\b",
+    re.I,
+)
+# "X, 38, one of the seven, said": one of a number counted before
+ONE_OF_THE_NUMBER = re.compile(
+    r"^\s*(?:,\s*\d{1,2}\s*)?,\s*(?:one|two|another) of the (?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|dozens?|hundreds?)\s*(?:[,.;]|$)",
+    re.I,
+)
+# X said / told the court that he had been forced ..., that the accused took away her passport
+SAID_DONE_TO_SPEAKER = re.compile(
+    r"^\s*(?:,[^,.;]{0,40},)?\s*(?:said|says|told [\w ]{1,30}?|testified|recalled|recounted|alleged|claimed)\s+"
+    r"(?:that\s+)?[^.;]{0,80}?(?:\b(?:she|he) (?:was|had been) (?:(?:then|also|repeatedly|often)\s+)?"
+    r"(?:forced|sold|trafficked|beaten|lured|tricked|deceived|locked|raped|abused|confined|kidnapped|abducted|"
+    r"held captive|made to)\b"
+    r"|\b(?:took|kept|confiscated|seized|withheld|held|burned|tore up) (?:away )?(?:her|his) "
+    r"(?:phones?|passports?|documents|papers|ID cards?|identity cards?|wages|salar(?:y|ies)|pay)\b)",
+    re.I,
+)
+# "..., where she arrived with 11 other repatriated Filipinos": one of a group brought home
+WITH_OTHER_RESCUED = re.compile(
+    r"^[^.;]{0,160}?\b(?:she|he|who)\b[^.;]{0,60}?\bwith (?:\d+|[a-z]+) other "
+    r"(?:repatriated|rescued|freed|trafficked|returning|stranded|deported)\b",
+    re.I,
+)
+# "X was found with bruises on her arms", "found chained": the state police found a victim in
+FOUND_HURT = (
+    r"(?:was|were) found (?:with (?:bruises|injuries|wounds|burns|scars|cuts)|chained|malnourished|starving|shackled)"
+)
 # "X was among five girls freed", "X escaped", "X, who was trafficked to Saudi Arabia"
 CUE_AFTER = re.compile(
     rf"^\s*(?:(?:,[^,.;]{{0,40}}){{1,2}},\s*)?(?:(?:who )?(?:was|were) (?:among|one of) (?:the )?(?:\w+\s+){{0,2}}(?:{GROUP_NOUNS}|{WORKER_NOUNS}|people|{RETURNED_PEOPLE})\s+"
     rf"(?:(?:who|that) (?:were|had been) )?(?:freed|rescued|found|trafficked|sold|repatriated|saved|released|{HANDED_BACK})|"
-    rf"(?:who )?(?:was|were) (?:among|one of) the (?:victims|survivors)|escaped\b|"
+    rf"(?:who )?(?:was|were) (?:among|one of) the (?:victims|survivors)|escaped\b|{FOUND_HURT}|"
     rf"who (?:had )?(?:was|were|had been) (?:trafficked|sold|rescued|freed|lured|tricked|deceived|forced|enslaved|groomed|exploited|raped|abused)|"
     # "X, 24, ..., who was held in a compound for ten months": held captive, not in custody
     rf"(?:who )?(?:was|were|had been) held (?:captive|hostage|(?:in|at|inside) (?:a|an|the) (?:[\w-]+\s+){{0,2}}?"
     rf"(?:compound|camp|brothel|boat|house|factory|building|plantation|karaoke))|"
     # "X spent eight months locked inside a scam compound": a stay in a place of captivity
-    rf"spent (?:\w+\s+){{1,3}}?(?:(?:locked|held|trapped|confined|captive|working)\s+)?(?:in|inside|at) (?:a|an|the) "
+    rf"(?:who )?spent (?:\w+\s+){{1,3}}?(?:(?:locked|held|trapped|confined|captive|working)\s+)?(?:in|inside|at) (?:a|an|the) "
     rf"(?:[\w-]+\s+){{0,2}}?(?:{CAPTIVITY_PLACES}))",
     re.I,
 )
@@ -175,6 +215,9 @@ VICTIM_OBJECT = {
     "repatriate",
     "save",
     "confine",
+    "force",
+    "coerce",
+    "compel",
 }
 DEFENDANT_VERBS = {
     "arrest",
@@ -227,6 +270,7 @@ PASSIVE_VICTIM_VERBS = {
     "rape",
 }
 RELEASE_VERBS = {"free", "release"}
+MADE_TO = {"work", "labour", "labor", "beg", "toil", "sleep", "serve", "fish"}
 COURT_WORDS = re.compile(
     r"^(?:court|acquit\w*|bail|parole|verdict|judge|prosecution|charges?|convict\w*|"
     r"sentence[ds]?|prison|jail|appeal|guilty|innocent)$",
@@ -267,6 +311,7 @@ def _is_victim(doc: Doc, text: str, person: Entity) -> bool:
             or CUE_APPOSITIVE.match(after)
             or CUE_AFTER.match(after)
             or PSEUDONYM_AFTER.match(after)
+            or WITH_OTHER_RESCUED.match(after)
             or _verb_cue(doc, m)
         ):
             return True
@@ -276,7 +321,8 @@ def _is_victim(doc: Doc, text: str, person: Entity) -> bool:
             or _minor_age(before, after)
             or bool(ONE_OF_THE_WORKERS.search(before))
             or bool(WORKERS_KNOWN_AS.search(before))
-            or (person.title is None and _speaks_as_a_victim(text, m))
+            or (ONE_OF_THE_NUMBER.match(after) and bool(RESCUED_GROUP.search(text[max(0, m.start - 400) : m.start])))
+            or (person.title is None and (_speaks_as_a_victim(text, m) or bool(SAID_DONE_TO_SPEAKER.match(after))))
         )
     return weak and not any(_defendant_verb(doc, m) for m in person.mentions)
 
@@ -301,7 +347,9 @@ def _cue_before(before: str, earlier: str = "") -> bool:
     found = CUE_BEFORE.search(before)
     if found and not OBJECT_OF_CLAUSE.search(before[: found.end()]):
         return True
-    return bool(ONE_OF_THEM.search(before)) and bool(VICTIMS_NAMED.search(earlier[-300:]))
+    return bool(ONE_OF_THEM.search(before)) and bool(
+        VICTIMS_NAMED.search(earlier[-300:]) or RESCUED_GROUP.search(earlier[-300:])
+    )
 
 
 def _group_after(after: str) -> bool:
@@ -333,6 +381,8 @@ def _verb_cue(doc: Doc, m: Mention) -> bool:
         return False
     if _locked_up_for_a_term(verb):
         return False
+    if root.dep_ == "nsubj" and verb.dep_ == "ccomp" and verb.lemma_.lower() in MADE_TO and verb.head.lemma_ == "make":
+        return True  # "made X work seven days a week": the one made to labour
     return (root.dep_ == "nsubjpass" and verb.lemma_.lower() in VICTIM_PASSIVE) or (
         root.dep_ == "dobj" and verb.lemma_.lower() in VICTIM_OBJECT
     )

@@ -54,6 +54,11 @@ def places(out) -> set[str]:
         ("Hajji Salleh Omar", "Hajji", "Salleh Omar"),
         ("Hj Kamarudin Said", "Hj", "Kamarudin Said"),
         ("Datuk Ir Faizal bin Hashim", "Datuk Ir", "Faizal bin Hashim"),
+        # Malaysian police ranks as the press abbreviates them
+        ("Asst Comm Mohd Azam Ismail", "Asst Comm", "Mohd Azam Ismail"),
+        ("Senior Asst Comm Lee Chong Wei", "Senior Asst Comm", "Lee Chong Wei"),
+        ("ACP Razali Mohd Noor", "ACP", "Razali Mohd Noor"),
+        ("Supt Kamal Arifin", "Supt", "Kamal Arifin"),
     ],
 )
 def test_a_post_before_a_name_goes_to_the_title(written, title, name):

@@ -283,3 +283,91 @@ def test_a_relative_is_a_victim_only_beside_a_victim(nlp, text, relative, victim
     persons = {e["name"]: e["role"] for e in nlp(text)._.extraction["entities"] if e["kind"] == "person"}
     assert relative in persons, persons
     assert (persons[relative] == "victim") is victim, persons
+
+
+@pytest.mark.parametrize(
+    "text, victim",
+    [
+        # one of a group the text says was freed or brought home
+        (
+            "Eleven Filipino workers rescued from a scam compound in Sihanoukville were flown home on Sunday. "
+            "Among them was Arnel Bautista, 31, a former call centre agent from Cebu.",
+            "Arnel Bautista",
+        ),
+        (
+            "Nine Cambodian fishermen were freed from a Thai trawler off Pattani on Monday. Sok Chea, 41, one of "
+            "the nine, said the crew were beaten for resting.",
+            "Sok Chea",
+        ),
+        (
+            "Fourteen Indonesian workers were repatriated from a plantation in Sarawak. Another former worker, "
+            "Rina Kusuma, said she was never shown a contract.",
+            "Rina Kusuma",
+        ),
+        (
+            "The trawler's crew had not been paid for three years, the DSI said. Another crewman, Aung Kyaw Moe, "
+            "said he had not seen his children since 2020.",
+            "Aung Kyaw Moe",
+        ),
+        (
+            "Rosalie Mendoza, 34, spoke to reporters at the airport in Manila, where she landed with 22 other "
+            "repatriated workers.",
+            "Rosalie Mendoza",
+        ),
+        # the name others gave a girl the text describes
+        (
+            "The boy, whom officers called only Lwin, said he had been brought to Mae Sot by a man on a motorbike.",
+            "Lwin",
+        ),
+        # made or forced to labour
+        (
+            "A farmer and his son made Lee Burrows work on their land for six years without pay, Leicester Crown "
+            "Court heard.",
+            "Lee Burrows",
+        ),
+        ("The couple forced Maria Gonzalez to clean their house in Houston for 14 hours a day.", "Maria Gonzalez"),
+        # what was done to the speaker, told in the third person, and how the police found her
+        (
+            "Giving evidence from behind a screen, Nguyen Thi Bich, 24, said the defendant kept her passport and "
+            "wages for a year.",
+            "Nguyen Thi Bich",
+        ),
+        (
+            "A Cambodian maid, Srey Touch, 29, was found with burns on her hands at a house in Petaling Jaya, "
+            "police said.",
+            "Srey Touch",
+        ),
+        (
+            "\u201cI wanted to send money home,\u201d said Min Thu, 26, who spent seven months in a compound outside "
+            "Myawaddy.",
+            "Min Thu",
+        ),
+    ],
+)
+def test_victims_the_press_picks_out_of_a_group_or_a_story(nlp, text, victim):
+    persons = {e["name"]: e["role"] for e in nlp(text)._.extraction["entities"] if e["kind"] == "person"}
+    assert persons.get(victim) == "victim", persons
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # one of a number of suspects, and staff telling what was done to someone else
+        (
+            "Seven suspects were arrested in the raid. Chan Dara, 38, one of the seven, was later charged with "
+            "human trafficking.",
+            "Chan Dara",
+        ),
+        (
+            "Police spokesman Kim Sok said the broker kept his passport and wages for a year.",
+            "Kim Sok",
+        ),
+        (
+            "Sok Vanna, 45, who made the workers sleep in a shed, was jailed for eight years.",
+            "Sok Vanna",
+        ),
+    ],
+)
+def test_the_cues_leave_suspects_and_staff_named(nlp, text, name):
+    persons = {e["name"]: e["role"] for e in nlp(text)._.extraction["entities"] if e["kind"] == "person"}
+    assert name in persons and persons[name] != "victim", persons
