@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.attrs import IS_ALPHA, LOWER
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from nlp.gazetteer import Gazetteer, is_name_part
@@ -37,6 +39,23 @@ AGE_AFTER = re.compile(
 TITLE_BEFORE = re.compile(
     r"(?:^|[\s(,])((?:(?:" + TITLE_ALTERNATION + r")\s+)*(?:" + TITLE_ALTERNATION + r"))$", re.IGNORECASE
 )
+
+
+def _last_words(alternation: str) -> frozenset[str]:
+    """The lower-cased last word of each title ("col." and "col" of "Lt Col\\.?"): a text
+    whose last word is none of them ends in no title, and TITLE_BEFORE's search need not run."""
+    words = set()
+    for title in alternation.split("|"):
+        last = title.split(" ")[-1].lower()
+        if last.endswith("\\.?"):
+            words.add(last[:-3])
+            last = last[:-3] + "\\."
+        words.add(last.replace("\\.", "."))
+    return frozenset(words)
+
+
+TITLE_LAST_WORDS = _last_words(TITLE_ALTERNATION)
+LAST_WORD = re.compile(r"[^\s(,]+$")
 
 SUSPECT_VERBS = {
     "arrest",
@@ -394,6 +413,16 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+CURRENT_ENTS = "_current_ents"
+
+
+def current_ents(doc: Doc) -> list[Span]:
+    """`doc.ents` builds a new Span for every entity on each read, and the repairs below read
+    it some 25 times a document; while they run, `_resolve` keeps the spans it last set."""
+    kept = doc.user_data.get(CURRENT_ENTS)
+    return list(kept) if kept is not None else list(doc.ents)
+
+
 @dataclass
 class Mention:
     start: int
@@ -481,16 +510,18 @@ class EntityResolver:
         doc.user_data.pop("_teams", None)
         doc.user_data.pop("_credits", None)
         doc.user_data.pop("_lower_words", None)
-        current = _span_keys(doc.ents)
+        doc.user_data[CURRENT_ENTS] = tuple(doc.ents)
+        current = _span_keys(doc.user_data[CURRENT_ENTS])
         for repair in SPAN_REPAIRS:  # each one optional: a failing repair keeps the spans before it
             try:
                 spans = repair(doc)
                 if _span_keys(spans) != current:  # setting doc.ents walks every token: only on a change
                     doc.ents = spans
+                    doc.user_data[CURRENT_ENTS] = tuple(sorted(spans, key=lambda e: e.start))
                     current = _span_keys(spans)
             except Exception as exc:  # noqa: BLE001
                 warn(doc, f"{self.name}.{repair.__name__}", exc)
-        for ent in doc.ents:
+        for ent in current_ents(doc):
             if ent.label_ not in self.keep_labels:
                 continue
             try:
@@ -540,6 +571,7 @@ class EntityResolver:
             return self._resolve(doc)
         finally:
             _SEARCHES.clear()  # the searches hold this doc's text
+            doc.user_data.pop(CURRENT_ENTS, None)  # spans: no part of a serialised doc
 
     # -- typing -------------------------------------------------------------
     def _classify(self, doc: Doc, ent: Span):
@@ -1038,7 +1070,7 @@ def _kin_group_persons(doc: Doc) -> list[Span]:
     """ "convicted spouses Jonel and Merlyn Orbeta": after a noun grouping kin, a given name,
     "and", and a two-word name are two persons, whatever the model tagged there (it often
     tags none, or one span across all three words)."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     extra = []
     for token in doc:
         i = token.i
@@ -1753,7 +1785,7 @@ PATRONYMIC_NAME = re.compile(
 def _join_patronymics(doc: Doc) -> list[Span]:
     """ "Nur Aisyah binti Hamzah" is one name: the model often stops at "binti", calls the
     father's name an organisation, or tags nothing."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     extra = []
     for match in PATRONYMIC_NAME.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
@@ -1777,7 +1809,7 @@ NICKNAMED_NAME = re.compile(  # 'Reynaldo "Dodong" Amistoso', 'Somsak "Tee" Inka
 def _join_nicknamed_persons(doc: Doc) -> list[Span]:
     """A nickname in quotes inside a name is still one person: the model tags the family
     name alone, or the given name, or the whole as something else."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     extra = []
     for match in NICKNAMED_NAME.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
@@ -1800,7 +1832,7 @@ def _repair_coordinated_persons(doc: Doc) -> list[Span]:
     A run of proper nouns joined to a PERSON by "and" or a comma, and not a gazetteer
     name, is taken as a person too.
     """
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     extra = []
     for ent in ents:
         if ent.label_ != "PERSON":
@@ -1850,7 +1882,7 @@ def _place_introduced(doc: Doc, i: int, run: tuple[int, int]) -> bool:
 def _widen_person_names(doc: Doc) -> list[Span]:
     """ "Dela Cruz Ocampo" tagged without "Marites": take in adjacent proper nouns, also a
     one-word place guess of the model's right before the name ("Chong" + "Kah Wai")."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     for k in range(1, len(ents)):
         prev, ent = ents[k - 1], ents[k]
         if (
@@ -1969,7 +2001,7 @@ BALINESE_BIRTH_ORDER = {"Wayan", "Putu", "Gede", "Made", "Kadek", "Nengah", "Nyo
 INITIAL = re.compile(r"^[A-Z]\.$")
 
 
-def _name_opening(doc: Doc, i: int) -> bool:
+def _name_opening(doc: Sequence[Token], i: int) -> bool:
     """A first token no run of capitalised words would take: an initial ("M. Saravanan", as
     Malaysian Indian names are written) or Balinese "I" / "Ni" before a birth-order name."""
     if i + 1 >= len(doc) or not doc[i + 1].is_alpha or not doc[i + 1].text[:1].isupper():
@@ -2028,7 +2060,7 @@ def _one_word_name(doc: Doc, i: int, text: str) -> bool:
     )
 
 
-def _hmong_middle_a(doc: Doc, i: int, j: int) -> bool:
+def _hmong_middle_a(doc: Sequence[Token], i: int, j: int) -> bool:
     """ "Vang A Sinh", "Giang A Pao": the middle "A" of a Hmong name in Vietnam, between two
     capitalised proper nouns."""
     return (
@@ -2056,7 +2088,7 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
         and e[1].text == ","
         and e[2].like_num
         else e
-        for e in doc.ents
+        for e in current_ents(doc)
     ]
     # a model's GPE/ORG guess ("Clarke" as a place) may be overruled; gazetteer names may not
     sure_places = doc.user_data.get("_sure_places", ())  # placed by position: "sangkat Buon", a dateline
@@ -2069,44 +2101,45 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
         or e.label_ not in {"GPE", "LOC", "ORG", "NORP", "FAC", "WORK_OF_ART", "PRODUCT"}
     }
     text = doc_text(doc)
+    toks = list(doc)  # one Token object per token: `doc[i]` makes a new one on every read
     extra, after_role, sure, i = [], [], [], 0
-    while i < len(doc):
-        if is_title_word(doc[i].text) or (
-            doc[i].text == "U" and i + 1 < len(doc) and doc[i + 1].is_alpha and doc[i + 1].text[:1].isupper()
+    while i < len(toks):
+        if is_title_word(toks[i].text) or (
+            toks[i].text == "U" and i + 1 < len(toks) and toks[i + 1].is_alpha and toks[i + 1].text[:1].isupper()
         ):
             i += 1  # "Governor" of "Tak Governor Chucheep Pongchai", Burmese "U": the name starts after it
             continue
-        j = i + 1 if _name_opening(doc, i) else i  # "M. Saravanan", Balinese "I Made Suardana"
+        j = i + 1 if _name_opening(toks, i) else i  # "M. Saravanan", Balinese "I Made Suardana"
         # after a Burmese honorific or Balinese "I", a name part may be an English stop word
-        honorific = (i > 0 and doc[i - 1].text in {"U", "Daw"}) or (j > i and doc[i].text in {"I", "Ni"})
+        honorific = (i > 0 and toks[i - 1].text in {"U", "Daw"}) or (j > i and toks[i].text in {"I", "Ni"})
         while (
-            j < len(doc)
+            j < len(toks)
             and j - i < 4
             and j not in taken
-            and doc[j].is_alpha
+            and toks[j].is_alpha
             and (
-                not doc[j].is_stop
-                or (honorific and is_name_part(doc[j].text, strict=False))
-                or _hmong_middle_a(doc, i, j)
+                not toks[j].is_stop
+                or (honorific and is_name_part(toks[j].text, strict=False))
+                or _hmong_middle_a(toks, i, j)
             )
-            and doc[j].text[:1].isupper()
+            and toks[j].text[:1].isupper()
             and (
-                not doc[j].text.isupper()
-                or (j == i and len(doc[j]) == 1 and _short_family_name(doc[j]))
-                or _hmong_middle_a(doc, i, j)
+                not toks[j].text.isupper()
+                or (j == i and len(toks[j]) == 1 and _short_family_name(toks[j]))
+                or _hmong_middle_a(toks, i, j)
             )
         ):
             j += 1  # "Y" of "Y Sarom, 33,": a one-letter Khmer family name starts the run
         if j - i == 1 and _one_word_name(doc, i, text):
             sure.append(Span(doc, i, j, label="PERSON"))  # "Rusdi, 33, a boat operator"
         if j - i >= 2:
-            start_char, end_char = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+            start_char, end_char = toks[i].idx, toks[j - 1].idx + len(toks[j - 1])
             after = text[end_char : end_char + 80]
             before = text[max(0, start_char - 40) : start_char].rstrip()
-            proper = all(doc[k].pos_ == "PROPN" or is_name_part(doc[k].text) for k in range(i, j))
-            if doc[i].text in {"I", "Ni"} and j - i >= 3:
+            proper = all(toks[k].pos_ == "PROPN" or is_name_part(toks[k].text) for k in range(i, j))
+            if toks[i].text in {"I", "Ni"} and j - i >= 3:
                 sure.append(Span(doc, i, j, label="PERSON"))  # Balinese: "I Made Suardana"
-            elif proper and j - i <= 3 and i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in ROLE_NOUNS:
+            elif proper and j - i <= 3 and i > 0 and toks[i - 1].is_lower and toks[i - 1].lower_ in ROLE_NOUNS:
                 after_role.append(Span(doc, i, j, label="PERSON"))  # wins over the model's "Hartwell center X" (ORG)
             elif (
                 AGE_AFTER.match(after)
@@ -2117,10 +2150,10 @@ def _tag_untagged_persons(doc: Doc) -> list[Span]:
                         PERSON_APPOSITION.match(after)
                         or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Prosecutor|Lawyer|U|Daw)\.?$", before)
                         or i > 0
-                        and doc[i - 1].is_title
-                        and is_title_word(doc[i - 1].text)
-                        and j < len(doc)
-                        and doc[j].lemma_ in SPEECH_VERBS | {",", "("}
+                        and toks[i - 1].is_title
+                        and is_title_word(toks[i - 1].text)
+                        and j < len(toks)
+                        and toks[j].lemma_ in SPEECH_VERBS | {",", "("}
                     )
                 )
             ):
@@ -2218,6 +2251,9 @@ def _title_before(doc: Doc, ent: Span, inner_title: str | None = None) -> str | 
 @functools.lru_cache(maxsize=16384)
 def _title_at_end(left: str) -> str | None:
     """The title phrase ending `left` (the text before a name), with the post's words before it."""
+    last = LAST_WORD.search(left)
+    if last is None or last.group().lower() not in TITLE_LAST_WORDS:
+        return None
     match = TITLE_BEFORE.search(left)
     if not match:
         return None
@@ -2679,8 +2715,12 @@ def _not_english(doc: Doc) -> bool:
     """A text of 100 words or more in which under one word in ten is a common English
     function word (English prose has about three in ten): a German, Portuguese or
     Indonesian page, whose capitals (every German noun) say nothing of names."""
-    words = [t.lower_ for t in doc if t.is_alpha]
-    return len(words) >= 100 and sum(w in ENGLISH_FUNCTION_WORDS for w in words) < 0.1 * len(words)
+    import numpy
+
+    columns = doc.to_array([IS_ALPHA, LOWER])  # read as arrays: a Token object per word costs more
+    words = columns[columns[:, 0] == 1, 1]
+    function_words = numpy.array([doc.vocab.strings[w] for w in ENGLISH_FUNCTION_WORDS], dtype=words.dtype)
+    return len(words) >= 100 and int(numpy.isin(words, function_words).sum()) < 0.1 * len(words)
 
 
 def _sure_agency_in_any_language(name: str) -> bool:
@@ -2948,7 +2988,7 @@ def _surname_named_before(ent: Span) -> bool:
     """ "Price was sentenced" after "Darnell Price": the tagger's common noun is the surname."""
     return any(
         len(e) >= 2 and e.end <= ent.start and e[-1].text == ent[-1].text and e.label_ in {"PERSON", "ORG"}
-        for e in ent.doc.ents
+        for e in current_ents(ent.doc)
     )
 
 
@@ -3197,7 +3237,7 @@ def _where_only_places_stand(doc: Doc, ent: Span) -> bool:
     if before.lower_ == "and":
         if ent.root.dep_ in {"nsubj", "nsubjpass"} or ent.end < len(doc) and doc[ent.end].pos_ in {"VERB", "AUX"}:
             return False
-        listed = next((e for e in doc.ents if e.end == ent.start - 1), None)
+        listed = next((e for e in current_ents(doc) if e.end == ent.start - 1), None)
         return (
             listed is not None
             and listed.label_ in {"GPE", "LOC", "PERSON", "ORG"}
@@ -3224,7 +3264,7 @@ def _right_after_place_word(doc: Doc, ent: Span) -> bool:
 
 def _after_place_preposition(doc: Doc, i: int) -> bool:
     """The entity holding token i follows "in", "from", "near"...: the first of a list of places."""
-    left = next((e for e in doc.ents if e.start <= i < e.end), None)
+    left = next((e for e in current_ents(doc) if e.start <= i < e.end), None)
     return left is not None and left.start > 0 and doc[left.start - 1].lower_ in PLACE_PREPOSITIONS
 
 
@@ -3263,7 +3303,7 @@ RESIDENCE = re.compile(
 def _residence_places(doc: Doc) -> list[Span]:
     """The town after a person's name and age ("Jones, 52, of Walsall") is a place, whatever
     the model made of it; not an organisation ("Phil Robertson, of Human Rights Watch")."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     extra = []
     text = doc_text(doc)
     for match in RESIDENCE.finditer(text):
@@ -3310,7 +3350,7 @@ def _described_places(doc: Doc) -> list[Span]:
     """A name the text calls a village, town or district in apposition, or whose governor,
     mayor or regent someone is, is a place, whatever the model made of it (often a person:
     "Ou" is a Khmer family name)."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     text = doc_text(doc)
     extra = []
     named = [NAME_BEFORE.search(text, max(0, m.start() - 60), m.start()) for m in APPOSITION_PLACE.finditer(text)]
@@ -3343,7 +3383,7 @@ LOCAL_DESIGNATOR_BEFORE = re.compile(
 def _locally_designated_places(doc: Doc) -> list[Span]:
     """The name after a local designator is a place, whatever the model made of it: a
     person ("tambon Mae Pa"), nothing ("kecamatan Cibeber"), or the designator with it."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     extra, designators = [], set()
     for match in LOCAL_DESIGNATOR_BEFORE.finditer(doc_text(doc)):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
@@ -3369,7 +3409,7 @@ def _locally_designated_places(doc: Doc) -> list[Span]:
 def _designated_places(doc: Doc) -> list[Span]:
     """ "Trapeang Thma village", "Nam Can district": the words before a lower-case place
     designator are one place, even where the model tagged one word or none."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     taken = {i: e for e in ents for i in range(e.start, e.end)}
     extra = []
     text = doc_text(doc)
@@ -3406,7 +3446,7 @@ def _join_person_pieces(doc: Doc) -> list[Span]:
     """One name the model cut in two: "Minister Datuk Seri Saifuddin Nasution" + "Ismail",
     "Datuk Seri Mohd Shuhaily" + "Mohd Zain" (two person spans touching on one line), or a
     bare title "Sr. Comr" tagged as the person with the name after it guessed as places."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     result: list[Span] = []
     after_title = False  # the last span grew from a bare title: its name may still run on
     for ent in ents:
@@ -3460,7 +3500,7 @@ def _credit_persons(doc: Doc) -> list[Span]:
     """Bylines and credits name people: "By Hong Raksmey and Niem Chheng", "(Reporting by
     Panu Wongcha-um; Editing by Martin Petty)", "With a report from Delfin T. Mallari Jr.",
     and a byline line "Name / Outlet" or "Name Legal affairs correspondent"."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     text = doc_text(doc)
     found = []
     places_after_comma = []  # "By Phil McCann, BBC News, West Midlands": the desk's region, no person
@@ -3511,7 +3551,7 @@ DATELINE_WITHIN = 600  # characters: after a headline, a byline and a photo cred
 
 def _dateline_places(doc: Doc) -> list[Span]:
     """The all-capitals town opening a wire story's first line is a place, known or not."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     extra = []
     text = doc_text(doc)
     for match in filter(None, [DATELINE.search(text[:DATELINE_WITHIN])]):  # one dateline, near the top
@@ -3542,7 +3582,7 @@ TOWN_STATE_CODE = re.compile(
 def _towns_with_state_codes(doc: Doc) -> list[Span]:
     """ "Gladstone, NJ", "Elkton, MD": the town and the state its postal code names are
     places, whatever the model made of either (a product, an organisation)."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     extra = []
     for match in TOWN_STATE_CODE.finditer(doc_text(doc)):
         if match.group(2) not in US_STATE_CODES:
@@ -3601,7 +3641,7 @@ def _source_agencies(doc: Doc) -> list[Span]:
     """Who a report is credited to is an outlet or an organisation: "according to the X",
     "told X", "published by X", "credit: X". A person the model found there stays a person
     (people take no article, so after "the" it is the outlet); places stay places."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     extra = []
     for match in SOURCE_CUE.finditer(doc_text(doc)):
         span = doc.char_span(match.start(4), match.end(4), alignment_mode="contract")
@@ -3665,6 +3705,13 @@ TEAM_POSTS = {
 # town in it is no place here).
 CLUB_BEFORE_TOWN = re.compile(r"^(?:Real|Athletic|Atl[eé]tico|Sporting|Dynamo|Dinamo|Olympique|Borussia|Inter|Bayern)$")
 CLUB_AFTER_TOWN = re.compile(r"^(?:United|Hotspur|Rovers|Wanderers|Albion)$")
+# What each of _team_names' token walks needs somewhere in the text; most articles have none,
+# and a search of the text costs far less than a walk of its tokens.
+TEAM_POST_BEFORE_NAME = re.compile(rf"\b(?:{'|'.join(sorted(TEAM_POSTS))})\s+[A-Z]")
+CLUB_WORD = re.compile(
+    r"\b(?:Real|Athletic|Atl[eé]tico|Sporting|Dynamo|Dinamo|Olympique|Borussia|Inter|Bayern"
+    r"|United|Hotspur|Rovers|Wanderers|Albion)\b"
+)
 
 
 TEAM_RECORD = re.compile(r"\(\d{1,2}-\d{1,2}(?:-\d{1,2})?(?:,\s*\d{1,2}-\d{1,2}(?:-\d{1,2})?)?\)")
@@ -3681,10 +3728,11 @@ def _team_names(doc: Doc) -> list[Span]:
     Casey Mittelstadt") is the team, wherever the article writes it ("the Sabres"); a town
     with a club word ("Real Madrid", "Manchester United") is the club. The model takes them
     for persons, places or nothing."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
+    text = doc_text(doc)
     teams: set[str] = set()
     found: list[tuple[int, int]] = []
-    for i, token in enumerate(doc):
+    for i, token in enumerate(doc if TEAM_POST_BEFORE_NAME.search(text) else ()):
         if token.lower_ not in TEAM_POSTS or not token.is_lower or i + 1 >= len(doc):
             continue
         if not (doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN"):
@@ -3704,11 +3752,10 @@ def _team_names(doc: Doc) -> list[Span]:
             t.ent_type_ in {"GPE", "LOC"} or t.ent_kb_id_ or is_title_word(t.text) for t in words
         ):
             continue  # "Thai boxer", a town, a known name or a post stays what it is
-        if any(e.text == words.text and _after_place_preposition(doc, e.start) for e in doc.ents):
+        if any(e.text == words.text and _after_place_preposition(doc, e.start) for e in current_ents(doc)):
             continue  # "Pittsburgh center ..." where the article has "in Pittsburgh"
         teams.add(words.text)
-    text = doc_text(doc)
-    for i, token in enumerate(doc[1:-1], 1):
+    for i, token in enumerate(doc[1:-1] if TEAM_RECORD.search(text) else (), 1):
         if not (
             doc[i + 1].text == "(" and token.is_title and token.is_alpha and TEAM_RECORD.match(text, doc[i + 1].idx)
         ):
@@ -3721,7 +3768,7 @@ def _team_names(doc: Doc) -> list[Span]:
             t.ent_kb_id_ or t.ent_type_ in {"GPE", "LOC"} or is_title_word(t.text) for t in words
         ):
             teams.add(words.text)
-    for i, token in enumerate(doc[:-1]):
+    for i, token in enumerate(doc[:-1] if CLUB_WORD.search(text) else ()):
         town, club = (doc[i + 1], token) if CLUB_BEFORE_TOWN.match(token.text) else (token, doc[i + 1])
         if (CLUB_BEFORE_TOWN.match(token.text) or CLUB_AFTER_TOWN.match(doc[i + 1].text)) and (
             town.is_title and town.ent_type_ in {"GPE", "LOC"} and club.is_title
@@ -3754,7 +3801,7 @@ SAINT_PLACE = re.compile(r"\bSt[ao]\.[ \t]+[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+
 def _places_with_particles(doc: Doc) -> list[Span]:
     """A place name with a lower-case particle is one place, where the model took its first
     word for the place, or nothing; so is a town after "Sta." or "Sto."."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     extra = []
     text = doc_text(doc)
     for match in SAINT_PLACE.finditer(text):
@@ -3789,12 +3836,12 @@ def _note_owner_place(doc: Doc, ent: Span) -> None:
 
 def _organisations(doc: Doc) -> list[Span]:
     """Institutions after a place as organisations; "Court of" + place joined."""
-    return _join_court_of_place(doc, _institutions_as_organisations(list(doc.ents)))
+    return _join_court_of_place(doc, _institutions_as_organisations(current_ents(doc)))
 
 
 def _organisations_again(doc: Doc) -> list[Span]:
     """A second pass on the joined spans: "Embassy of" + "Nepal" + "in Kuala Lumpur"."""
-    return _join_court_of_place(doc, list(doc.ents))
+    return _join_court_of_place(doc, current_ents(doc))
 
 
 # A capitalised name spelled out before its initials in brackets: "the Development and Education
@@ -3818,7 +3865,7 @@ def _initials_fit(words: list[str], acronym: str) -> bool:
 def _spelled_out_organisations(doc: Doc) -> list[Span]:
     """A name written out before its own initials is an organisation's, though the model
     missed it or cut it at "and"; laws and programmes are turned away when typed."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     extra = []
     for match in SPELLED_OUT_ACRONYM.finditer(doc_text(doc)):
         words = match.group(1).split()
@@ -3857,7 +3904,7 @@ def _spelled_out_organisations(doc: Doc) -> list[Span]:
 
 
 def _subject_persons(doc: Doc) -> list[Span]:
-    return _repair_subject_persons(doc, list(doc.ents))
+    return _repair_subject_persons(doc, current_ents(doc))
 
 
 def _organisations_without_weekday(doc: Doc) -> list[Span]:
@@ -3866,7 +3913,7 @@ def _organisations_without_weekday(doc: Doc) -> list[Span]:
         Span(doc, e.start, e.end - 1, label=e.label_, kb_id=e.kb_id_)
         if e.label_ in AGENCY_LABELS and len(e) > 1 and e[-1].text in WEEKDAY_NAMES
         else e
-        for e in doc.ents
+        for e in current_ents(doc)
     ]
 
 
@@ -3880,7 +3927,7 @@ KIND_NOUNS = {
 def _organisations_after_kind_nouns(doc: Doc) -> list[Span]:
     """ "research firm IDC", "the carrier Nordwind", "magazine Wired": an untagged name right
     after a lower-case noun for a kind of organisation is that organisation."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     tagged = {i for e in ents for i in range(e.start, e.end)}
     extra = []
     for token in doc[:-1]:
@@ -3915,7 +3962,7 @@ def _full_names_before_surnames(doc: Doc) -> list[Span]:
     """ "Hours before Zach Parise's goal ... Parise scored": the model tags the later surname
     alone and leaves the full name untagged; a proper noun right before that surname, where
     nothing is tagged, is the given name."""
-    ents = list(doc.ents)
+    ents = current_ents(doc)
     surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1 and e[0].is_title and e[0].is_alpha}
     if not surnames:
         return ents
@@ -3949,7 +3996,7 @@ def _without_footnote_marks(doc: Doc) -> list[Span]:
         Span(doc, e.start, e.end - 1, label=e.label_, kb_id=e.kb_id_)
         if len(e) > 1 and e[-1].text in FOOTNOTE_MARKS
         else e
-        for e in doc.ents
+        for e in current_ents(doc)
     ]
 
 
