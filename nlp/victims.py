@@ -20,7 +20,7 @@ ADULT_AGE = 18
 GROUP_NOUNS = r"victims?|survivors?|girls?|boys?|child(?:ren)?|minors?|teen(?:ager)?s?|schoolgirls?|schoolboys?"
 # people who are the victims in labour cases, when the text picks one out ("One of the workers, X")
 WORKER_NOUNS = (
-    r"workers?|women|men|migrants?|fishermen|fisherman|labou?rers?|crew(?: members?)?|crewm[ae]n|employees?|maids?|"
+    r"workers?|women|men|migrants?|fishermen|fisherman|labou?rers?|crew(?: members?)?|crewm[ae]n|deckhands?|employees?|maids?|"
     r"recruits?|foreigners|domestic workers?|job-?seekers?|plantation workers?|farmworkers?"
 )
 # "The victim, X" / "Both girls, X and Y" / "One of the rescued girls, X" / "Survivors, including X" /
@@ -56,6 +56,26 @@ ONE_OF_THE_WORKERS = re.compile(
 WORKERS_KNOWN_AS = re.compile(
     rf"\b(?:\d+|two|three|four|five|six|several|some|the|a|an)\s+(?:[A-Z][a-z]+\s+)?(?:{WORKER_NOUNS})\s*,?\s*"
     rf"(?:who were |who was )?(?:identified|named|known|referred to) (?:only|simply|just|by (?:their|her|his) first names?) as\s+$",
+    re.I,
+)
+# "The Indonesian maid, X," / "the domestic helper, X,": in this news, the worker the story is about
+THE_WORKER = re.compile(
+    r"\bthe (?:[\w-]+\s+){0,2}?(?:maid|housemaid|domestic (?:worker|helper)|helper|fisherman|crewman|deckhand)"
+    r"\s*(?:,|:|—|–)\s*$",
+    re.I,
+)
+# "Fishermen such as X" / "migrant workers, including X": one of the workers the story is about
+# (not bare "men" or "women": "women such as X" says nothing of what was done to them)
+WORKERS_SUCH_AS = re.compile(
+    rf"\b(?!(?:wo)?men\b)(?:{WORKER_NOUNS})\s*,?\s+(?:such as|including|like)\s+$",
+    re.I,
+)
+# "X, 34, a construction worker who was lured to Thailand": the apposition says what was done
+WORKER_WHO_WAS = re.compile(
+    rf"^\s*(?:,\s*\d{{1,2}}\s*)?,\s*(?:a|an|the|one of the)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{WORKER_NOUNS}|woman|man|mother|father|farmer|student|teacher|villager|widow)\s+"
+    rf"who\s+(?:had\s+)?(?:was|were|had been)\s+(?:(?:later|then|first)\s+)?"
+    rf"(?:lured|trafficked|tricked|deceived|sold|forced|enslaved|rescued|freed|trapped|held captive|smuggled|promised)\b",
     re.I,
 )
 # "One of them, X" / "Among them was X": one of a group told before
@@ -312,6 +332,8 @@ def _is_victim(doc: Doc, text: str, person: Entity) -> bool:
             or CUE_AFTER.match(after)
             or PSEUDONYM_AFTER.match(after)
             or WITH_OTHER_RESCUED.match(after)
+            or WORKER_WHO_WAS.match(after)
+            or THE_WORKER.search(before)
             or _verb_cue(doc, m)
         ):
             return True
@@ -320,6 +342,7 @@ def _is_victim(doc: Doc, text: str, person: Entity) -> bool:
             weak
             or _minor_age(before, after)
             or bool(ONE_OF_THE_WORKERS.search(before))
+            or bool(WORKERS_SUCH_AS.search(before))
             or bool(WORKERS_KNOWN_AS.search(before))
             or (ONE_OF_THE_NUMBER.match(after) and bool(RESCUED_GROUP.search(text[max(0, m.start - 400) : m.start])))
             or (person.title is None and (_speaks_as_a_victim(text, m) or bool(SAID_DONE_TO_SPEAKER.match(after))))
@@ -383,6 +406,18 @@ def _verb_cue(doc: Doc, m: Mention) -> bool:
         return False
     if root.dep_ == "nsubj" and verb.dep_ == "ccomp" and verb.lemma_.lower() in MADE_TO and verb.head.lemma_ == "make":
         return True  # "made X work seven days a week": the one made to labour
+    if (
+        root.dep_ == "nsubjpass"
+        and verb.lemma_.lower() not in DEFENDANT_VERBS
+        and any(
+            c.dep_ == "conj"
+            and c.tag_ in {"VBN", "VBD"}  # the model often tags the bare second participle VBD
+            and c.lemma_.lower() in VICTIM_PASSIVE
+            and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+            for c in verb.children
+        )
+    ):
+        return True  # "X was moved between addresses and forced to work": the second verb has X too
     return (root.dep_ == "nsubjpass" and verb.lemma_.lower() in VICTIM_PASSIVE) or (
         root.dep_ == "dobj" and verb.lemma_.lower() in VICTIM_OBJECT
     )

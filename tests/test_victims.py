@@ -342,6 +342,25 @@ def test_a_relative_is_a_victim_only_beside_a_victim(nlp, text, relative, victim
             "Myawaddy.",
             "Min Thu",
         ),
+        # the worker the story is about, named in apposition after "the maid" or "fishermen such as"
+        (
+            "The Filipino domestic helper, Analyn Ramos, 33, was taken to hospital by neighbours in Ampang.",
+            "Analyn Ramos",
+        ),
+        (
+            "Deckhands such as Aung Ko Ko, 27, said the captain made them haul nets for 20 hours a day.",
+            "Aung Ko Ko",
+        ),
+        # what was done to the person, said in an apposition or in the second of two verbs
+        (
+            "Heng Rithy, 41, a rice farmer who was lured to Malaysia with his brother, said he was never paid.",
+            "Heng Rithy",
+        ),
+        (
+            "The jury heard that Elena Dumitru was driven between flats in Slough and Reading and forced to work "
+            "as a cleaner.",
+            "Elena Dumitru",
+        ),
     ],
 )
 def test_victims_the_press_picks_out_of_a_group_or_a_story(nlp, text, victim):
@@ -366,6 +385,10 @@ def test_victims_the_press_picks_out_of_a_group_or_a_story(nlp, text, victim):
             "Sok Vanna, 45, who made the workers sleep in a shed, was jailed for eight years.",
             "Sok Vanna",
         ),
+        # leaders are not workers, and a suspect detained "and forced" to hand over a phone stays a suspect
+        ("Ministers such as Chan Sophal have promised to close the compounds.", "Chan Sophal"),
+        ("The broker, Tran Van Phuc, was detained and forced to hand over his phone.", "Tran Van Phuc"),
+        ("The maid agency owner, Lim Ah Seng, 58, was charged at the Sessions Court.", "Lim Ah Seng"),
     ],
 )
 def test_the_cues_leave_suspects_and_staff_named(nlp, text, name):
