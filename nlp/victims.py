@@ -17,7 +17,10 @@ from spacy.tokens import Doc
 from nlp.entities import CHANGED_NAME_NOTE, Entity, Mention, doc_text
 
 ADULT_AGE = 18
-GROUP_NOUNS = r"victims?|survivors?|girls?|boys?|child(?:ren)?|minors?|teen(?:ager)?s?|schoolgirls?|schoolboys?"
+# "complainant": the British courts' word for the person an offence was against
+GROUP_NOUNS = (
+    r"victims?|survivors?|girls?|boys?|child(?:ren)?|minors?|teen(?:ager)?s?|schoolgirls?|schoolboys?|complainants?"
+)
 # people who are the victims in labour cases, when the text picks one out ("One of the workers, X")
 WORKER_NOUNS = (
     r"workers?|women|men|migrants?|fishermen|fisherman|labou?rers?|crew(?: members?)?|crewm[ae]n|deckhands?|employees?|maids?|"
@@ -30,7 +33,7 @@ CUE_BEFORE = re.compile(
     # "The girl, whom police called only Noi": the name others gave her
     rf"(?:whom|who)\s+(?:[\w-]+\s+){{0,2}}?(?:called|named|identified|referred to)(?:\s+(?:her|him|them))?\s+"
     rf"(?:only\s+|simply\s+|just\s+)?(?:as\s+)?|"
-    rf"(?:including|among them|such as|were|are)\s+)?"
+    rf"(?:including|included|include|among them|such as|were|are)\s+)?"
     rf"|\b(?:victim|survivor|minor)\s+"
     rf"|\b(?:rescued|trafficked|freed|enslaved|underage|under-age|teenage|young)\s+"
     rf"(?:teen(?:ager)?|girl|boy|child|woman|man|worker|maid|fisherman|migrant)\s*,?\s*)$",
@@ -76,6 +79,12 @@ WORKER_WHO_WAS = re.compile(
     rf"(?:{WORKER_NOUNS}|woman|man|mother|father|farmer|student|teacher|villager|widow)\s+"
     rf"who\s+(?:had\s+)?(?:was|were|had been)\s+(?:(?:later|then|first)\s+)?"
     rf"(?:lured|trafficked|tricked|deceived|sold|forced|enslaved|rescued|freed|trapped|held captive|smuggled|promised)\b",
+    re.I,
+)
+# "Officers found X and four other women in a locked room": one of a group of the people the
+# story is about (weak: "X and two other men were arrested" is a suspect)
+AND_OTHERS = re.compile(
+    rf"^\s*(?:,\s*\d{{1,2}}\s*,)?\s*and (?:\d+|[a-z]+) other (?:[\w-]+\s+)?(?:{GROUP_NOUNS}|{WORKER_NOUNS})\b",
     re.I,
 )
 # "One of them, X" / "Among them was X": one of a group told before
@@ -157,7 +166,7 @@ CUE_AFTER = re.compile(
     rf"^\s*(?:(?:,[^,.;]{{0,40}}){{1,2}},\s*)?(?:(?:who )?(?:was|were) (?:among|one of) (?:the )?(?:\w+\s+){{0,2}}(?:{GROUP_NOUNS}|{WORKER_NOUNS}|people|{RETURNED_PEOPLE})\s+"
     rf"(?:(?:who|that) (?:were|had been) )?(?:freed|rescued|found|trafficked|sold|repatriated|saved|released|{HANDED_BACK})|"
     rf"(?:who )?(?:was|were) (?:among|one of) the (?:victims|survivors)|escaped\b|{FOUND_HURT}|"
-    rf"who (?:had )?(?:was|were|had been) (?:trafficked|sold|rescued|freed|lured|tricked|deceived|forced|enslaved|groomed|exploited|raped|abused)|"
+    rf"who (?:had )?(?:was|were|had been) (?:trafficked|sold|rescued|freed|lured|tricked|deceived|forced|enslaved|groomed|exploited|raped|abused|married off)|"
     # "X, 24, ..., who was held in a compound for ten months": held captive, not in custody
     rf"(?:who )?(?:was|were|had been) held (?:captive|hostage|(?:in|at|inside) (?:a|an|the) (?:[\w-]+\s+){{0,2}}?"
     rf"(?:compound|camp|brothel|boat|house|factory|building|plantation|karaoke))|"
@@ -343,6 +352,7 @@ def _is_victim(doc: Doc, text: str, person: Entity) -> bool:
             or _minor_age(before, after)
             or bool(ONE_OF_THE_WORKERS.search(before))
             or bool(WORKERS_SUCH_AS.search(before))
+            or bool(AND_OTHERS.match(after))
             or bool(WORKERS_KNOWN_AS.search(before))
             or (ONE_OF_THE_NUMBER.match(after) and bool(RESCUED_GROUP.search(text[max(0, m.start - 400) : m.start])))
             or (person.title is None and (_speaks_as_a_victim(text, m) or bool(SAID_DONE_TO_SPEAKER.match(after))))

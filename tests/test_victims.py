@@ -361,6 +361,10 @@ def test_a_relative_is_a_victim_only_beside_a_victim(nlp, text, relative, victim
             "as a cleaner.",
             "Elena Dumitru",
         ),
+        # the British courts' word for her, a list of victims, one of a group found together
+        ("The complainant, Joanna Nowak, told the jury she was paid nothing for two years.", "Joanna Nowak"),
+        ("The victims included Rowena Santos, 19, and Liza Bautista, 21, both from Iloilo.", "Liza Bautista"),
+        ("Police found Chan Sreyroth and six other women in a locked room behind the spa.", "Chan Sreyroth"),
     ],
 )
 def test_victims_the_press_picks_out_of_a_group_or_a_story(nlp, text, victim):
@@ -389,6 +393,7 @@ def test_victims_the_press_picks_out_of_a_group_or_a_story(nlp, text, victim):
         ("Ministers such as Chan Sophal have promised to close the compounds.", "Chan Sophal"),
         ("The broker, Tran Van Phuc, was detained and forced to hand over his phone.", "Tran Van Phuc"),
         ("The maid agency owner, Lim Ah Seng, 58, was charged at the Sessions Court.", "Lim Ah Seng"),
+        ("Police arrested Keo Rithy and two other men at a guesthouse in Poipet.", "Keo Rithy"),
     ],
 )
 def test_the_cues_leave_suspects_and_staff_named(nlp, text, name):
