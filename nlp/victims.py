@@ -23,7 +23,7 @@ GROUP_NOUNS = (
 )
 # people who are the victims in labour cases, when the text picks one out ("One of the workers, X")
 WORKER_NOUNS = (
-    r"workers?|women|men|migrants?|fishermen|fisherman|labou?rers?|crew(?: members?)?|crewm[ae]n|deckhands?|employees?|maids?|"
+    r"workers?|women|men|migrants?|fishermen|fisherman|labou?rers?|crew(?: members?)?|crewm[ae]n|deckhands?|employees?|maids?|returnees?|"
     r"recruits?|foreigners|domestic workers?|job-?seekers?|plantation workers?|farmworkers?"
 )
 # "The victim, X" / "Both girls, X and Y" / "One of the rescued girls, X" / "Survivors, including X" /
@@ -33,7 +33,7 @@ CUE_BEFORE = re.compile(
     # "The girl, whom police called only Noi": the name others gave her
     rf"(?:whom|who)\s+(?:[\w-]+\s+){{0,2}}?(?:called|named|identified|referred to)(?:\s+(?:her|him|them))?\s+"
     rf"(?:only\s+|simply\s+|just\s+)?(?:as\s+)?|"
-    rf"(?:including|included|include|among them|such as|were|are)\s+)?"
+    rf"(?:including|included|include|among them|such as|were|are)\s+(?:(?:siblings|sisters|brothers|cousins|twins)\s+)?)?"
     rf"|\b(?:victim|survivor|minor)\s+"
     rf"|\b(?:rescued|trafficked|freed|enslaved|underage|under-age|teenage|young)\s+"
     rf"(?:teen(?:ager)?|girl|boy|child|woman|man|worker|maid|fisherman|migrant)\s*,?\s*)$",
@@ -63,7 +63,9 @@ WORKERS_KNOWN_AS = re.compile(
 )
 # "The Indonesian maid, X," / "the domestic helper, X,": in this news, the worker the story is about
 THE_WORKER = re.compile(
-    r"\bthe (?:[\w-]+\s+){0,2}?(?:maid|housemaid|domestic (?:worker|helper)|helper|fisherman|crewman|deckhand)"
+    r"\bthe (?:[\w-]+\s+){0,2}?(?:maid|housemaid|domestic (?:worker|helper)|helper|fisherman|crewman|deckhand|"
+    # "The worker, X", not "the social worker, X"
+    r"(?<!social )(?<!aid )(?<!case )(?<!health )(?<!outreach )(?<!relief )(?<!care )(?<!youth )(?<!field )worker)"
     r"\s*(?:,|:|—|–)\s*$",
     re.I,
 )
@@ -88,8 +90,14 @@ AND_OTHERS = re.compile(
     re.I,
 )
 # "One of them, X" / "Among them was X": one of a group told before
-ONE_OF_THEM = re.compile(r"\b(?:(?:one|two|another|some) of them\s*,|among them (?:was|were|is|are))\s*$", re.I)
-VICTIMS_NAMED = re.compile(r"\b(?:victims|survivors|girls|boys|children|minors)\b", re.I)
+ONE_OF_THEM = re.compile(
+    r"\b(?:(?:one|two|another|some) of them\s*,|another\s*,"
+    r"|among (?:them|the (?:[\w-]+\s+)?(?:group|returnees|rescued|workers|men|women|victims|survivors)) (?:was|were|is|are))\s*$",
+    re.I,
+)
+VICTIMS_NAMED = re.compile(
+    rf"\b(?:victims|survivors|girls|boys|children|minors)\b|\bone of the (?:[\w-]+\s+)?(?:{WORKER_NOUNS}),", re.I
+)
 # "X, a survivor of trafficking" / "X, one of the trafficked girls" / "X, a Rohingya boy";
 # not "X, a lawyer for the victims" nor "X, the girl's aunt".
 CUE_APPOSITIVE = re.compile(
@@ -131,7 +139,7 @@ CAPTIVITY_PLACES = r"compounds?|camps?|brothels?|boats?|karaoke(?: bar| parlou?r
 # "the rescued fishermen", "42 Indonesians were repatriated"
 RESCUED_GROUP = re.compile(
     rf"\b(?:{GROUP_NOUNS}|{WORKER_NOUNS}|{RETURNED_PEOPLE}|people)\s+(?:(?:who|that) )?(?:(?:were|have been|had been|was) )?"
-    rf"(?:freed|rescued|repatriated|trafficked|saved|{HANDED_BACK})\b"
+    rf"(?:freed|rescued|repatriated|trafficked|saved|escaped|fled|{HANDED_BACK})\b"
     rf"|\b(?:freed|rescued|repatriated|trafficked|enslaved) (?:[\w-]+\s+){{0,2}}?(?:{GROUP_NOUNS}|{WORKER_NOUNS})\b",
     re.I,
 )
@@ -143,10 +151,12 @@ ONE_OF_THE_NUMBER = re.compile(
 )
 # X said / told the court that he had been forced ..., that the accused took away her passport
 SAID_DONE_TO_SPEAKER = re.compile(
-    r"^\s*(?:,[^,.;]{0,40},)?\s*(?:said|says|told [\w ]{1,30}?|testified|recalled|recounted|alleged|claimed)\s+"
+    r"^\s*(?:,[^,.;]{0,90},)?\s*(?:said|says|told [\w ]{1,30}?|testified|recalled|recounted|alleged|claimed)\s+"
     r"(?:that\s+)?[^.;]{0,80}?(?:\b(?:she|he) (?:was|had been) (?:(?:then|also|repeatedly|often)\s+)?"
     r"(?:forced|sold|trafficked|beaten|lured|tricked|deceived|locked|raped|abused|confined|kidnapped|abducted|"
-    r"held captive|made to)\b"
+    r"held captive|made to|threatened|starved|tortured)\b"
+    r"|\b(?:her|his) (?:phones?|passports?|documents|papers|ID cards?|identity cards?|wages|salar(?:y|ies)|pay) "
+    r"(?:was|were|had been) (?:taken|confiscated|seized|withheld|kept|held)\b"
     r"|\b(?:took|kept|confiscated|seized|withheld|held|burned|tore up) (?:away )?(?:her|his) "
     r"(?:phones?|passports?|documents|papers|ID cards?|identity cards?|wages|salar(?:y|ies)|pay)\b)",
     re.I,
@@ -299,6 +309,12 @@ PASSIVE_VICTIM_VERBS = {
     "rape",
 }
 RELEASE_VERBS = {"free", "release"}
+# "The woman, X, was lured": nouns whose apposition stands for the subject or object of the verb
+# (not "The suspect, X, was smuggled across the border by his associates")
+APPOSITION_HEADS = {
+    *"woman man girl boy child teenager teen worker maid fisherman migrant victim survivor".split(),
+    *"student mother wife daughter son villager farmer returnee".split(),
+}
 MADE_TO = {"work", "labour", "labor", "beg", "toil", "sleep", "serve", "fish"}
 COURT_WORDS = re.compile(
     r"^(?:court|acquit\w*|bail|parole|verdict|judge|prosecution|charges?|convict\w*|"
@@ -407,8 +423,10 @@ def _minor_age(before: str, after: str) -> bool:
 def _verb_cue(doc: Doc, m: Mention) -> bool:
     """Rescued, sold, lured...: the passive subject, or the object of the active verb."""
     root = doc[m.token_start : m.token_end].root
-    while root.dep_ in {"conj", "appos"} and root.head.ent_type_ == "PERSON":
-        root = root.head  # "lured A, 16, and B, 15": B is as much the object as A
+    while root.dep_ in {"conj", "appos"} and (
+        root.head.ent_type_ == "PERSON" or (root.dep_ == "appos" and root.head.lemma_.lower() in APPOSITION_HEADS)
+    ):
+        root = root.head  # "lured A, 16, and B, 15": B is as much the object as A; "The woman, X, was lured"
     verb = root.head
     if verb.lemma_.lower() in RELEASE_VERBS and _court_release(verb):
         return False

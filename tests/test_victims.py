@@ -365,6 +365,23 @@ def test_a_relative_is_a_victim_only_beside_a_victim(nlp, text, relative, victim
         ("The complainant, Joanna Nowak, told the jury she was paid nothing for two years.", "Joanna Nowak"),
         ("The victims included Rowena Santos, 19, and Liza Bautista, 21, both from Iloilo.", "Liza Bautista"),
         ("Police found Chan Sreyroth and six other women in a locked room behind the spa.", "Chan Sreyroth"),
+        # a worker or a returnee picked out of the group the story is about
+        ("The worker, Yuliana Bere, 29, said her passport was taken from her at the airport.", "Yuliana Bere"),
+        (
+            "Forty Cambodians were handed back at the checkpoint. Among the group was Ros Sreymao, 20, from Takeo.",
+            "Ros Sreymao",
+        ),
+        (
+            "One of the men, Nicolae Stan, slept in a van. Another, Florin Ilie, said he was threatened with a knife.",
+            "Florin Ilie",
+        ),
+        ("Among the victims were sisters Lanie and Joy Dizon, aged 9 and 12.", "Lanie Dizon"),
+        (
+            "Eight fishermen who escaped a trawler reached Ambon. Ko Ko Lwin, 31, one of the eight, said the captain "
+            "beat them.",
+            "Ko Ko Lwin",
+        ),
+        ("The girl, Vang Thi Mai, from Sa Pa, was lured to China by a woman she met online.", "Vang Thi Mai"),
     ],
 )
 def test_victims_the_press_picks_out_of_a_group_or_a_story(nlp, text, victim):
@@ -394,6 +411,8 @@ def test_victims_the_press_picks_out_of_a_group_or_a_story(nlp, text, victim):
         ("The broker, Tran Van Phuc, was detained and forced to hand over his phone.", "Tran Van Phuc"),
         ("The maid agency owner, Lim Ah Seng, 58, was charged at the Sessions Court.", "Lim Ah Seng"),
         ("Police arrested Keo Rithy and two other men at a guesthouse in Poipet.", "Keo Rithy"),
+        ("The social worker, Chan Sokunthea, said the girls were now safe at the shelter.", "Chan Sokunthea"),
+        ("The suspect, Nguyen Van Long, was smuggled across the border by his associates.", "Nguyen Van Long"),
     ],
 )
 def test_the_cues_leave_suspects_and_staff_named(nlp, text, name):
