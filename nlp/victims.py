@@ -151,7 +151,7 @@ ONE_OF_THE_NUMBER = re.compile(
 )
 # X said / told the court that he had been forced ..., that the accused took away her passport
 SAID_DONE_TO_SPEAKER = re.compile(
-    r"^\s*(?:,[^,.;]{0,90},)?\s*(?:said|says|told [\w ]{1,30}?|testified|recalled|recounted|alleged|claimed)\s+"
+    r"^\s*(?:,[^,.;]{0,90},|,)?\s*(?:said|says|told [\w ]{1,30}?|testified|recalled|recounted|alleged|claimed)\s+"
     r"(?:that\s+)?[^.;]{0,80}?(?:\b(?:she|he) (?:was|had been) (?:(?:then|also|repeatedly|often)\s+)?"
     r"(?:forced|sold|trafficked|beaten|lured|tricked|deceived|locked|raped|abused|confined|kidnapped|abducted|"
     r"held captive|made to|threatened|starved|tortured)\b"
