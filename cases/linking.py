@@ -8,7 +8,8 @@ ages that do not fit make two people; a name of one part needs one thing more in
 when both reports give it alone ("Sutrisno"), two when the other gives the full name
 ("Okafor" / "Emmanuel Okafor"); a match with a contradiction (another country, years apart,
 only places apart, two prison terms for a spelling variant, a "Jr."/"Sr." in one name only)
-or with too little in common is *doubtful*: kept apart and listed for review, never merged silently. Each
+or with too little in common is *doubtful*: kept apart and listed for review, never merged silently;
+so is a report that fits two namesakes kept apart equally well (`_contested_links`). Each
 link keeps its score and evidence. A reviewer's decision (`case_decisions`) beats the
 rules, and every later run and every reprocessing applies it again, since cases are
 rebuilt from the reports and the decisions each time.
@@ -36,6 +37,7 @@ from storage.cases import (
     read_decisions,
     read_events,
     read_links,
+    read_noted_partners,
     read_pair_blocks,
     read_report_cases,
     read_sentences,
@@ -63,7 +65,7 @@ STAGE_ORDER = (
 # Bump whenever the name keys (cases.names.block_keys, initials) or the matching rules
 # change: the stored blocking index and links were made by the old ones, so the next night
 # rebuilds every case (`link_cases`) instead of linking only its new reports.
-LINKING_VERSION = "4"
+LINKING_VERSION = "5"
 YEARS_APART = 8  # reports further apart than this are doubtful, whatever the name
 YEARS_QUIET = 4  # the same name this far apart with nothing else in common is doubtful
 OUTCOMES = {"convicted", "acquitted", "sentenced"}  # a later report cannot go back to before these
@@ -80,6 +82,13 @@ MAX_BLOCK = 200  # a name part shared by more reports than this ("nguyen") does 
 # and with nothing else in common, the same name is two people (Medan / Makassar)
 NEAR_KM = 60
 AREAS = {"province", "state", "region"}  # two of these are never "near": neighbours, not one place
+# what `compare_reports` finds in common beside the name, as its evidence items begin
+SUPPORT_EVIDENCE = {"co-defendants", "court", "place", "places named", "court of the place", "places near", "ages fit"}
+# why the clustering, not the rules' verdict on the pair, kept a link for review: a night
+# that regroups the link's cases decides it again (`_stored_links`)
+CHAIN_NOTE = "the two cases' other names do not match"
+CONTESTED_NOTE = "fits two cases kept apart"
+CLUSTER_NOTES = (CHAIN_NOTE, CONTESTED_NOTE)
 
 
 @dataclass
@@ -332,6 +341,7 @@ def link_new_reports(db) -> dict:
     # the link row: the work follows the night's articles, not how many namesakes the archive holds.
     joined = {end for link in new_links.values() if link.verdict == "same" for end in (link.report_id, link.other_id)}
     stored = read_case_members(db, joined - set(new)) - set(new) if joined - set(new) else set()
+    stored = _with_noted_cases(db, stored, set(new))
     reports = {**{r: near[r] for r in stored if r in near}, **read_reports(db, stored - set(near)), **new}
     links = _stored_links(db, reports) if stored else {}
     links.update({pair: link for pair, link in new_links.items() if pair[0] in reports and pair[1] in reports})
@@ -398,19 +408,32 @@ def _stored_candidates(db, new: dict[str, Report]) -> tuple[set[str], set[str]]:
     return candidates, too_big
 
 
+def _with_noted_cases(db, stored: set[str], new: set[str]) -> set[str]:
+    """`stored` and the whole cases at the other end of their links that the clustering, not
+    the rules' verdict on the pair, kept for review (CLUSTER_NOTES): regrouped together, as a
+    rebuild sees them, the clustering decides those links again."""
+    while stored:
+        partners = read_noted_partners(db, stored, CLUSTER_NOTES) - stored - new
+        if not partners:
+            break
+        stored |= read_case_members(db, partners) - new
+    return stored
+
+
 def _stored_links(db, reports: dict[str, Report]) -> dict[tuple[str, str], Link]:
-    """The stored links between two of these reports, as the linker made them."""
-    return {
-        (row["report_id"], row["other_id"]): Link(
-            row["report_id"],
-            row["other_id"],
-            row["score"],
-            row["verdict"],
-            row["decided_by"],
-            row["evidence"].split("; ") if row["evidence"] else [],
-        )
-        for row in read_links(db, reports)
-    }
+    """The stored links between two of these reports, as the rules made them: a link the
+    clustering kept for review (CLUSTER_NOTES) is the rules' "same" again, for the clustering
+    to decide anew."""
+    links = {}
+    for row in read_links(db, reports):
+        evidence = row["evidence"].split("; ") if row["evidence"] else []
+        verdict = row["verdict"]
+        if row["decided_by"] == "rules" and any(item.startswith(CLUSTER_NOTES) for item in evidence):
+            evidence = [item for item in evidence if not item.startswith(CLUSTER_NOTES)]
+            verdict = "same"
+        pair = (row["report_id"], row["other_id"])
+        links[pair] = Link(*pair, row["score"], verdict, row["decided_by"], evidence)
+    return links
 
 
 def _with_decisions(links: dict, reports: dict[str, Report], decisions: dict) -> dict:
@@ -524,10 +547,33 @@ def candidate_links(
 def cluster(reports: dict[str, Report], links: dict[tuple[str, str], Link]) -> dict[str, str]:
     """{report id: case id}: reports joined along "same" links (reviewers' first, then the
     best scores), never joining two groups that hold a "different" pair or two people of
-    one article. A case's id is that of its earliest report, so it stays put as later
-    reports join."""
+    one article; a report that fits two such groups equally well joins neither (its links
+    are kept for review, `_contested_links`), and the groups are joined again without it. A
+    case's id is that of its earliest report, so it stays put as later reports join."""
+    while True:
+        root_of = _join(reports, links)
+        contested = _contested_links(reports, links, root_of)
+        if not contested:
+            break
+        for link, note in contested:
+            link.verdict = "review"
+            link.evidence.append(note)
+    groups: dict[str, list[Report]] = defaultdict(list)
+    for report in reports.values():
+        groups[root_of[report.id]].append(report)
+    case_of = {}
+    for members in groups.values():
+        first = min(members, key=lambda r: (r.published or "9999", r.id))
+        for report in members:
+            case_of[report.id] = stable_id("case", first.id)
+    return case_of
+
+
+def _join(reports: dict[str, Report], links: dict[tuple[str, str], Link]) -> dict[str, str]:
+    """{report id: its group's root}: the union of the "same" links, best first, skipping a
+    link between two groups kept apart and one that would chain two names that do not match."""
     parent = {r: r for r in reports}
-    apart: dict[str, set[str]] = defaultdict(set)  # group root -> roots it must stay apart from
+    apart = _apart(reports, links)  # group root -> roots it must stay apart from
 
     def root(x: str) -> str:
         while parent[x] != x:
@@ -535,16 +581,6 @@ def cluster(reports: dict[str, Report], links: dict[tuple[str, str], Link]) -> d
             x = parent[x]
         return x
 
-    by_article: dict[str, list[str]] = defaultdict(list)
-    for report in reports.values():
-        by_article[report.article_id].append(report.id)
-    for members in by_article.values():
-        for x in members:
-            apart[x].update(m for m in members if m != x)
-    for link in links.values():
-        if link.verdict == "different":
-            apart[link.report_id].add(link.other_id)
-            apart[link.other_id].add(link.report_id)
     order = sorted(
         (link for link in links.values() if link.verdict == "same"),
         key=lambda link: (link.decided_by != "reviewer", -link.score, link.report_id, link.other_id),
@@ -556,20 +592,78 @@ def cluster(reports: dict[str, Report], links: dict[tuple[str, str], Link]) -> d
             continue
         if link.decided_by != "reviewer" and not _names_agree(names[a], names[b]):
             link.verdict = "review"  # a chain through a short name ("Aung Kyaw") would join two people
-            link.evidence.append("the two cases' other names do not match")
+            link.evidence.append(CHAIN_NOTE)
             continue
         parent[b] = a
         apart[a] |= apart.pop(b, set())
         names[a] |= names.pop(b)
-    groups: dict[str, list[Report]] = defaultdict(list)
+    return {r: root(r) for r in reports}
+
+
+def _apart(reports: dict[str, Report], links: dict[tuple[str, str], Link]) -> dict[str, set[str]]:
+    """{report id: the reports it can never share a case with}: the other people of its
+    article and the ends of its "different" links."""
+    apart: dict[str, set[str]] = defaultdict(set)
+    by_article: dict[str, list[str]] = defaultdict(list)
     for report in reports.values():
-        groups[root(report.id)].append(report)
-    case_of = {}
-    for members in groups.values():
-        first = min(members, key=lambda r: (r.published or "9999", r.id))
-        for report in members:
-            case_of[report.id] = stable_id("case", first.id)
-    return case_of
+        by_article[report.article_id].append(report.id)
+    for members in by_article.values():
+        for x in members:
+            apart[x].update(m for m in members if m != x)
+    for link in links.values():
+        if link.verdict == "different":
+            apart[link.report_id].add(link.other_id)
+            apart[link.other_id].add(link.report_id)
+    return apart
+
+
+def _contested_links(
+    reports: dict[str, Report], links: dict[tuple[str, str], Link], root_of: dict[str, str]
+) -> list[tuple[Link, str]]:
+    """The rules' "same" links of each report that fits two groups kept apart (two namesakes
+    of one town, told apart by their ages) at least as well as it fits its own: a report
+    that gives the name and the town but nothing that tells the two apart ("Somchay
+    Wongsakun pleaded not guilty", no age, no co-defendant) could be either man's, so it
+    joins neither and both links wait for a reviewer. A report the rules tell apart from
+    one of them (its age, its article) is not in doubt; neither is one a reviewer placed."""
+    ends: dict[str, list[tuple[Link, str]]] = defaultdict(list)
+    for link in links.values():
+        if link.verdict == "same":
+            ends[link.report_id].append((link, link.other_id))
+            ends[link.other_id].append((link, link.report_id))
+    apart = _apart(reports, links)
+    members: dict[str, set[str]] = defaultdict(set)
+    for report, group in root_of.items():
+        members[group].add(report)
+    contested: dict[int, tuple[Link, str]] = {}
+    for rid, its_links in sorted(ends.items()):
+        if any(link.decided_by == "reviewer" for link, _ in its_links):
+            continue
+        own = root_of[rid]
+        by_group: dict[str, list[Link]] = defaultdict(list)
+        for link, other in its_links:
+            by_group[root_of[other]].append(link)
+        if own not in by_group:
+            continue
+        best_own = max(_strength(link) for link in by_group[own])
+        rivals = {
+            group
+            for group, group_links in by_group.items()
+            if group != own and not members[group] & apart[rid] and max(map(_strength, group_links)) >= best_own
+        }
+        if rivals:
+            note = f"{CONTESTED_NOTE} ({reports[rid].name}, {reports[rid].article_id})"
+            for link, other in its_links:
+                if root_of[other] in rivals | {own}:
+                    contested.setdefault(id(link), (link, note))
+    return list(contested.values())
+
+
+def _strength(link: Link) -> tuple[int, bool]:
+    """How much a link says beside the name: the kinds of evidence in common (co-defendants,
+    court, place, a fitting age), then whether the two spell the name alike."""
+    support = sum(1 for item in link.evidence if item.split(":", 1)[0] in SUPPORT_EVIDENCE)
+    return support, link.evidence[0].startswith(("names exact", "names reordered")) if link.evidence else False
 
 
 def case_record(case_id: str, reports: list[Report]) -> dict:

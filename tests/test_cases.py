@@ -200,6 +200,46 @@ def test_a_doubtful_match_is_kept_apart_for_review_until_a_reviewer_decides(nlp,
     assert db.execute("select count(*) from case_review").fetchone()[0] == 0  # decided: not doubtful any more
 
 
+TOUT = (
+    "POIPET — Police in Banteay Meanchey arrested Keo Samnang, 38, a casino tout, on Friday for allegedly "
+    "selling two women to a brothel in Poipet."
+)
+DRIVER = (  # a namesake of the same town a month later: the ages tell the two apart
+    "Keo Samnang, 61, a taxi driver, was arrested in Poipet on Monday on suspicion of smuggling five men "
+    "across the border into Thailand."
+)
+TOUT_CHARGED = "Keo Samnang, 38, was charged in Banteay Meanchey on Tuesday with selling two women to a brothel."
+TRIAL_OF_ONE_OF_THEM = (  # the name and the town, nothing that says which of the two
+    "The trial of Keo Samnang, accused of trafficking women through Poipet, opened on Wednesday, prosecutors said."
+)
+
+
+def test_a_report_that_fits_two_namesakes_kept_apart_joins_neither_until_a_reviewer_decides(nlp, tmp_path):
+    db = stored(
+        nlp,
+        tmp_path,
+        [
+            ("a1", "kt", "2024-02-10", TOUT),
+            ("a2", "pp", "2024-03-05", DRIVER),
+            ("a3", "kt", "2024-04-02", TOUT_CHARGED),
+            ("a4", "kt", "2024-06-12", TRIAL_OF_ONE_OF_THEM),
+        ],
+    )
+    case_of = dict(db.execute("select article_id, case_id from events").fetchall())
+    assert case_of["a1"] == case_of["a3"] != case_of["a2"]  # the tout's age fits, the driver's does not
+    assert case_of["a4"] not in {case_of["a1"], case_of["a2"]}  # the trial is either man's: neither case
+    review = list(db.query("select * from case_review where ? in (case_id, other_case_id)", [case_of["a4"]]))
+    assert {r["case_id"] for r in review} | {r["other_case_id"] for r in review} == set(case_of.values())
+    assert len(review) == 3 and all("fits two cases kept apart" in r["evidence"] for r in review)
+    tout = next(r for r in review if case_of["a1"] in {r["case_id"], r["other_case_id"]})
+    db.close()
+    path = tmp_path / "cases.db"
+    run_pipeline("cases", "--db", str(path), "--same", tout["report_id"], tout["other_id"], "--note", "court file")
+    db = open_db(path)
+    case_of = dict(db.execute("select article_id, case_id from events").fetchall())
+    assert case_of["a4"] == case_of["a1"] != case_of["a2"]
+
+
 def test_process_links_cases_and_a_rerun_keeps_their_ids(nlp, tmp_path):
     db = stored(nlp, tmp_path, [("a1", "kt", "2024-03-10", ARREST), ("a3", "kt", "2025-06-05", SENTENCE)])
     before = {row["defendant"]: row["id"] for row in db.query("select * from cases")}
@@ -635,9 +675,33 @@ def test_a_night_rewrites_only_the_cases_its_new_reports_change(tmp_path):
     assert _snapshot(db) == nightly
 
 
+def test_a_night_decides_again_a_report_kept_from_two_namesakes_with_both_their_cases(tmp_path):
+    """A report kept for review because it fits two namesakes kept apart is decided again, as a
+    rebuild decides it, when a later night regroups one of their cases: the night regroups the
+    other namesake's case too, though no new report comes near it."""
+    from cases.linking import link_new_reports
+
+    db = _archive(
+        tmp_path,
+        [("a1", "2024-03-10", "Keo Dara", 30, "arrested"), ("a2", "2024-04-02", "Keo Dara", None, "charged")],
+    )
+    link_new_reports(db)
+    assert db.execute("select count(distinct case_id) from events").fetchone()[0] == 1  # nothing against it yet
+    _add(db, [("a3", "2024-05-10", "Keo Dara", 62, "arrested")])  # a namesake: a2 fits him as well
+    link_new_reports(db)
+    assert db.execute("select count(distinct case_id) from events").fetchone()[0] == 3
+    _add(db, [("a4", "2024-06-01", "Keo Dara", 30, "on_trial")])  # the first man's; a2 still fits either
+    link_new_reports(db)
+    nightly = _snapshot(db)
+    assert sorted(map(len, nightly[0])) == [1, 1, 2]
+    link_cases(db)
+    assert _snapshot(db) == nightly
+
+
 def test_a_night_applies_a_reviewers_decision_between_stored_reports_it_regroups(tmp_path):
     """The decisions a night reads are those on two of the reports it regroups: a reviewer's
-    'different' on two stored reports of one name still holds when a third report joins."""
+    'different' on two stored reports of one name still holds when a third report of the name
+    comes, which fits both alike and so joins neither: its links wait for the reviewer too."""
     from cases.linking import link_new_reports
     from storage.cases import record_decision, report_id
     from storage.schema import stable_id
@@ -653,7 +717,10 @@ def test_a_night_applies_a_reviewers_decision_between_stored_reports_it_regroups
     _add(db, [("a3", "2024-05-10", "Chhun Sokha", 41, "on_trial")])
     link_new_reports(db)
     cases = db.execute("select case_id, count(distinct report_id) from events group by case_id").fetchall()
-    assert sorted(n for _, n in cases) == [1, 2]  # the third joins one of the two, never both
+    assert sorted(n for _, n in cases) == [1, 1, 1]  # the third joins neither of the two, never both
+    third = report_id("a3", stable_id("person", "Chhun Sokha"))
+    kept = db.execute("select verdict, evidence from case_links where ? in (report_id, other_id)", [third]).fetchall()
+    assert len(kept) == 2 and all(v == "review" and "fits two cases kept apart" in e for v, e in kept), kept
     decided = db.execute(
         "select decided_by from case_links where report_id = ? and other_id = ?", sorted((first, second))
     ).fetchone()
