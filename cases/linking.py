@@ -145,7 +145,7 @@ def read_reports(db, report_ids: set[str] | None = None) -> dict[str, Report]:
                 None,
                 url=event["article_url"],
             )
-        report.events.append({k: event[k] for k in ("id", "stage", "outcome", "date", "role")})
+        report.events.append({k: event[k] for k in ("id", "stage", "outcome", "date", "role", "court")})
         report.courts.update([event["court"]] if event["court"] else [])
         report.places.update([event["place"]] if event["place"] else [])
         if event["place_country"] and not report.country_from_place:
@@ -867,20 +867,37 @@ def _court_seat(a: Report, b: Report) -> str | None:
 
 
 def _trial_courts_differ(a: Report, b: Report) -> bool:
-    """Both reports give a verdict of a first-instance court, named distinctly, and the courts are
-    not the same: two trials (an appeal court, or a court without a distinctive name, proves nothing)."""
+    """Both reports give a verdict of a first-instance court, named distinctly, and the courts
+    cannot be one: two trials (an appeal court, a court without a distinctive name, or the
+    police unit of an arrest the article also tells, prove nothing)."""
+    ca, cb = _trial_courts(a), _trial_courts(b)
+    return bool(ca and cb) and not any(_may_be_one_court(x, y) for x in ca for y in cb)
 
-    def trial_courts(report: Report) -> list[frozenset[str]]:
-        if not {e["stage"] for e in report.events} & OUTCOMES:
-            return []
-        return [
-            words
-            for court in report.courts
-            if not set(name_parts(court)) & APPEAL_COURT_WORDS and (words := _court_words(court))
-        ]
 
-    ca, cb = trial_courts(a), trial_courts(b)
-    return bool(ca and cb) and not any(x <= y or y <= x for x in ca for y in cb)
+def _trial_courts(report: Report) -> list[frozenset[str]]:
+    """The distinctive words of the report's first-instance courts, once it reports a verdict:
+    not the police unit of an arrest the article also tells ("arrested by the NBI")."""
+    if not {e["stage"] for e in report.events} & OUTCOMES:
+        return []
+    of_verdicts = {e.get("court") for e in report.events if e["stage"] in OUTCOMES}
+    of_verdicts |= {report.sentence["court"]} if report.sentence else set()
+    of_others = {e.get("court") for e in report.events if e["stage"] not in OUTCOMES} - of_verdicts
+    return [
+        words
+        for court in sorted(report.courts - of_others)
+        if not set(name_parts(court)) & APPEAL_COURT_WORDS and (words := _court_words(court))
+    ]
+
+
+def _may_be_one_court(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Whether two courts' distinctive words allow one court: the place words one within the
+    other's, and the branch numbers too; one outlet may give only the city ("the Lapu-Lapu City
+    Regional Trial Court"), the other only the branch ("Regional Trial Court Branch 54")."""
+    for kind in (str.isdigit, lambda word: not word.isdigit()):
+        wx, wy = {w for w in x if kind(w)}, {w for w in y if kind(w)}
+        if wx and wy and not (wx <= wy or wy <= wx):
+            return False
+    return True
 
 
 def _stages_backwards(a: Report, b: Report) -> str | None:

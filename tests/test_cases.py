@@ -368,6 +368,29 @@ def _events(*stages):
     return [{"id": stage, "stage": stage, "outcome": None, "date": None, "role": None} for stage in stages]
 
 
+def test_a_court_by_its_city_and_the_same_court_by_its_branch_are_not_two_trials():
+    """One outlet names the city's court, the other its branch, and the article also tells the
+    arrest by a police unit: no two trials. Two branch numbers are."""
+    from cases.linking import compare_reports
+
+    def verdict(rid, name, published, court, arrest_unit=None):
+        events = [{"id": "s", "stage": "sentenced", "outcome": None, "date": None, "role": None, "court": court}]
+        if arrest_unit:
+            events.append(
+                {"id": "a", "stage": "arrested", "outcome": None, "date": None, "role": None, "court": arrest_unit}
+            )
+        courts = {court} | ({arrest_unit} if arrest_unit else set())
+        return _report(rid, name, published, "PH", courts=courts, events=events, co_defendants={"Rodel Villanueva"})
+
+    by_branch = verdict("r1", "Maria Cristina Villanueva", "2024-03-06", "Regional Trial Court Branch 54")
+    by_city = verdict("r2", "Cristina Villanueva", "2024-03-07", "Lapu-Lapu City Regional Trial Court", "NBI")
+    link = compare_reports(by_branch, by_city)
+    assert link.verdict == "same" and not any(e.startswith("tried by different courts") for e in link.evidence)
+    other_branch = verdict("r3", "Cristina Villanueva", "2024-03-07", "Regional Trial Court Branch 12")
+    link = compare_reports(by_branch, other_branch)
+    assert link.verdict != "same" and any(e.startswith("tried by different courts") for e in link.evidence)
+
+
 def test_a_transliteration_with_a_place_the_articles_name_in_common_is_one_case():
     """An arrest months before the trial, with only the town in common, and the name spelt
     another way: the place the articles name ("a Mae Sai bar owner") is the evidence."""
