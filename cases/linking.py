@@ -3,11 +3,13 @@
 A *report* is what one article says about one person: their case events (arrested ...
 appeal decided) and sentence. Two reports are one case when their names match (see
 `cases.names`) and nothing contradicts it; a spelling variant needs something more in
-common (a co-defendant, the court, the place or a town and its province, a consistent age);
+common (a co-defendant, the court, the place or a town and its province, a consistent age,
+the same prison term reported within days);
 ages that do not fit make two people; a name of one part needs one thing more in common
 when both reports give it alone ("Sutrisno"), two when the other gives the full name
 ("Okafor" / "Emmanuel Okafor"); a match with a contradiction (another country, years apart,
-only places apart, two prison terms for a spelling variant, a "Jr."/"Sr." in one name only)
+only places apart, two prison terms for a spelling variant or for one spelling months apart,
+other co-defendants on each side and nothing else in common, a "Jr."/"Sr." in one name only)
 or with too little in common is *doubtful*: kept apart and listed for review, never merged silently;
 so is a report that fits two namesakes kept apart equally well (`_contested_links`). Each
 link keeps its score and evidence. A reviewer's decision (`case_decisions`) beats the
@@ -21,6 +23,7 @@ import json
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from cases.names import bare_parts, block_keys, compare_names, generation, initials, initials_fit, name_parts
 from storage.cases import (
@@ -81,6 +84,11 @@ MAX_BLOCK = 200  # a name part shared by more reports than this ("nguyen") does 
 # "Banteay Meanchey"), where the police arrest and the provincial court tries; further apart,
 # and with nothing else in common, the same name is two people (Medan / Makassar)
 NEAR_KM = 60
+# one verdict told by several outlets is told within days; an exact name's two terms reported
+# further apart than ONE_VERDICT_DAYS are two verdicts, and the same term within
+# SAME_SENTENCE_DAYS is something two reports of one verdict have in common
+ONE_VERDICT_DAYS = 90
+SAME_SENTENCE_DAYS = 7
 AREAS = {"province", "state", "region"}  # two of these are never "near": neighbours, not one place
 # what `compare_reports` finds in common beside the name, as its evidence items begin
 SUPPORT_EVIDENCE = {"co-defendants", "court", "place", "places named", "court of the place", "places near", "ages fit"}
@@ -220,6 +228,9 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     elif near := _places_near(a, b):  # arrested in Hat Yai, sentenced by the Songkhla court
         support += 1
         evidence.append("places near: " + near)
+    if same_term := _same_sentence_days_apart(a, b):  # one verdict, the local paper and the wire
+        support += 1
+        evidence.append("same sentence: " + same_term)
     years = _years_apart(a.published, b.published)
     if a.country and b.country and a.country != b.country:
         if shared:  # one case covered from two countries: the co-defendants say so
@@ -254,8 +265,8 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     if match.kind == "variant" and (closer := _closer_namesake(a, b, match) or _closer_namesake(b, a, match)):
         against += 1  # "Sovannak Meas" / "Meas Sovann", whose article names his brother "Meas Sovannak"
         evidence.append(closer)
-    if match.kind in {"variant", "partial"} and (terms := _terms_differ(a, b)):  # 15 years and 7: two trials
-        against += 1
+    if (terms := _terms_differ(a, b)) and (match.kind in {"variant", "partial"} or _verdicts_apart(a, b)):
+        against += 1  # 15 years and 7: two trials; for one spelling, once too far apart to be one verdict told twice
         evidence.append("prison terms differ: " + terms)
     ages_differ = fitting_ages = False
     if a.age is not None and b.age is not None:
@@ -271,6 +282,9 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     if not support and match.kind in {"exact", "reordered"} and (where := _places_apart(a, b)):  # two provinces
         against += 1
         evidence.append("places differ: " + where)
+    if not support and (others := _co_defendants_differ(a, b, shared)):  # each story its own accomplices
+        against += 1
+        evidence.append("co-defendants differ: " + others)
     single = min(len(bare_parts(a.name)), len(bare_parts(b.name))) == 1
     if ages_differ:
         verdict = "different"
@@ -806,16 +820,46 @@ def _terms_differ(a: Report, b: Report) -> str | None:
     terms differ: two verdicts, not one told twice."""
     if not a.sentence or not b.sentence or _on_appeal(a) or _on_appeal(b):
         return None
-    terms = []
-    for report in (a, b):
-        s = report.sentence
-        term = "death" if s["death"] else "life" if s["life"] else s["prison_months"]
-        if term is None:
-            return None
-        terms.append(term)
-    if terms[0] == terms[1]:
+    terms = [_term(a.sentence), _term(b.sentence)]
+    if None in terms or terms[0] == terms[1]:
         return None
     return f"{a.sentence['prison_term']} / {b.sentence['prison_term']}"
+
+
+def _verdicts_apart(a: Report, b: Report) -> bool:
+    """Reported further apart than ONE_VERDICT_DAYS: two verdicts, not one verdict told twice
+    (the outlets of one verdict may give its term two ways, 20 years halved to 10 for a confession)."""
+    days = _days_apart(a.published, b.published)
+    return days is not None and days > ONE_VERDICT_DAYS
+
+
+def _same_sentence_days_apart(a: Report, b: Report) -> str | None:
+    """Both report a first-instance sentence, the same term, within SAME_SENTENCE_DAYS: the one
+    verdict that a local paper and the wire report the day it is given, each spelling the name
+    its own way, the wire often naming no place."""
+    if not a.sentence or not b.sentence or _on_appeal(a) or _on_appeal(b):
+        return None
+    days = _days_apart(a.published, b.published)
+    if days is None or days > SAME_SENTENCE_DAYS:
+        return None
+    term_a, term_b = _term(a.sentence), _term(b.sentence)
+    if term_a is None or term_a != term_b:
+        return None
+    return f"{a.sentence['prison_term'] or term_a}, {days} days apart"
+
+
+def _term(sentence: dict):
+    """What a sentence's term is, to compare: death, life or the months of prison."""
+    return "death" if sentence["death"] else "life" if sentence["life"] else sentence["prison_months"]
+
+
+def _co_defendants_differ(a: Report, b: Report, shared: set[str]) -> str | None:
+    """Both articles name other defendants and none of them is in both: two groups, two cases,
+    when nothing else is in common (a common name: the scam-compound boss and his two guards,
+    another man of the name and his two accomplices)."""
+    if shared or not a.co_defendants or not b.co_defendants:
+        return None
+    return ", ".join(sorted(a.co_defendants)) + " / " + ", ".join(sorted(b.co_defendants))
 
 
 def _closer_namesake(a: Report, b: Report, match) -> str | None:
@@ -915,6 +959,13 @@ def _stages_backwards(a: Report, b: Report) -> str | None:
     if first_outcome is None or not later or max(STAGE_ORDER.index(s) for s in later) >= first_outcome:
         return None
     return f"stages go back: {', '.join(sorted(done))} in {early.published[:4]}, then {', '.join(sorted(later))}"
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
+    except ValueError:
+        return None
 
 
 def _years_apart(a: str | None, b: str | None) -> float | None:

@@ -992,6 +992,111 @@ def test_what_two_reports_have_in_common_beside_the_name(a, b, verdict, evidence
     assert link.verdict == verdict and any(e.startswith(evidence) for e in link.evidence), link.evidence
 
 
+@pytest.mark.parametrize(
+    "a, b, verdict, evidence",
+    [
+        (  # one name sentenced twice by one court two years apart, two terms: two prosecutions
+            dict(
+                name="Narong Sritong",
+                published="2022-08-17",
+                country="TH",
+                courts={"Songkhla Provincial Court"},
+                events=_events("sentenced"),
+                sentence=_sentence(96, "Songkhla Provincial Court"),
+            ),
+            dict(
+                name="Narong Sritong",
+                published="2024-10-09",
+                country="TH",
+                courts={"Songkhla Provincial Court"},
+                events=_events("sentenced"),
+                sentence=_sentence(240, "Songkhla Provincial Court"),
+            ),
+            "review",
+            "prison terms differ: 8 years / 20 years",
+        ),
+        (  # ... the same day, one verdict told two ways (20 years, halved for a confession)
+            dict(
+                name="Narong Sritong",
+                published="2024-10-09",
+                country="TH",
+                courts={"Songkhla Provincial Court"},
+                events=_events("sentenced"),
+                sentence=_sentence(240, "Songkhla Provincial Court"),
+            ),
+            dict(
+                name="Narong Sritong",
+                published="2024-10-10",
+                country="TH",
+                courts={"Songkhla Provincial Court"},
+                events=_events("sentenced"),
+                sentence=_sentence(120, "Songkhla Provincial Court"),
+            ),
+            "same",
+            "court: songkhla provincial court",
+        ),
+        (  # a common name, one country, one year, each article with its own co-defendants
+            dict(name="Li Qiang", published="2024-02-12", co_defendants={"Zhou Bin", "Huang Tao"}),
+            dict(name="Li Qiang", published="2024-05-08", co_defendants={"Sok Rany", "Mao Sophal"}),
+            "review",
+            "co-defendants differ",
+        ),
+        (  # ... one article names no one else: nothing against the name
+            dict(name="Li Qiang", published="2024-02-12", co_defendants={"Zhou Bin", "Huang Tao"}),
+            dict(name="Li Qiang", published="2024-05-08"),
+            "same",
+            "names exact",
+        ),
+        (  # one verdict, the local paper and the wire the same day, the name spelt two ways, no place
+            dict(
+                name="Prasert Kongkaew",
+                published="2024-04-19",
+                country="TH",
+                courts={"Lamphun Provincial Court"},
+                article_places={"lamphun"},
+                events=_events("sentenced"),
+                sentence=_sentence(144, "Lamphun Provincial Court"),
+            ),
+            dict(
+                name="Prasoet Kongkaew",
+                published="2024-04-19",
+                country="TH",
+                article_places={"bangkok"},
+                events=_events("sentenced"),
+                sentence=_sentence(144, None),
+            ),
+            "same",
+            "same sentence: 12 years, 0 days apart",
+        ),
+        (  # ... the same term a month later is no such evidence
+            dict(
+                name="Prasert Kongkaew",
+                published="2024-04-19",
+                country="TH",
+                events=_events("sentenced"),
+                sentence=_sentence(144, None),
+            ),
+            dict(
+                name="Prasoet Kongkaew",
+                published="2024-05-21",
+                country="TH",
+                events=_events("sentenced"),
+                sentence=_sentence(144, None),
+            ),
+            "review",
+            "names variant",
+        ),
+    ],
+)
+def test_what_tells_one_name_s_two_prosecutions_apart(a, b, verdict, evidence):
+    from cases.linking import compare_reports
+
+    link = compare_reports(
+        *(_report(rid, f.pop("name"), f.pop("published"), **f) for rid, f in (("r1", dict(a)), ("r2", dict(b))))
+    )
+    assert link.verdict == verdict and any(e.startswith(evidence) for e in link.evidence), link.evidence
+
+
 def test_a_night_keeps_the_counts_without_counting_the_tables(tmp_path):
     """A night's counts (cases, same links, links kept for review between two cases) are the
     stored ones plus what it changed, and equal the tables counted; a namesake kept for review
