@@ -564,9 +564,10 @@ def cluster(reports: dict[str, Report], links: dict[tuple[str, str], Link]) -> d
     one article; a report that fits two such groups equally well joins neither (its links
     are kept for review, `_contested_links`), and the groups are joined again without it. A
     case's id is that of its earliest report, so it stays put as later reports join."""
+    apart = _apart(reports, links)  # the clustering turns "same" links to "review" only: it stays
     while True:
-        root_of = _join(reports, links)
-        contested = _contested_links(reports, links, root_of)
+        root_of = _join(reports, links, apart)
+        contested = _contested_links(reports, links, root_of, apart)
         if not contested:
             break
         for link, note in contested:
@@ -583,11 +584,13 @@ def cluster(reports: dict[str, Report], links: dict[tuple[str, str], Link]) -> d
     return case_of
 
 
-def _join(reports: dict[str, Report], links: dict[tuple[str, str], Link]) -> dict[str, str]:
+def _join(
+    reports: dict[str, Report], links: dict[tuple[str, str], Link], report_apart: dict[str, set[str]]
+) -> dict[str, str]:
     """{report id: its group's root}: the union of the "same" links, best first, skipping a
     link between two groups kept apart and one that would chain two names that do not match."""
     parent = {r: r for r in reports}
-    apart = _apart(reports, links)  # group root -> roots it must stay apart from
+    apart = defaultdict(set, {r: set(others) for r, others in report_apart.items()})  # group root -> roots
 
     def root(x: str) -> str:
         while parent[x] != x:
@@ -632,7 +635,10 @@ def _apart(reports: dict[str, Report], links: dict[tuple[str, str], Link]) -> di
 
 
 def _contested_links(
-    reports: dict[str, Report], links: dict[tuple[str, str], Link], root_of: dict[str, str]
+    reports: dict[str, Report],
+    links: dict[tuple[str, str], Link],
+    root_of: dict[str, str],
+    apart: dict[str, set[str]],
 ) -> list[tuple[Link, str]]:
     """The rules' "same" links of each report that fits two groups kept apart (two namesakes
     of one town, told apart by their ages) at least as well as it fits its own: a report
@@ -645,7 +651,6 @@ def _contested_links(
         if link.verdict == "same":
             ends[link.report_id].append((link, link.other_id))
             ends[link.other_id].append((link, link.report_id))
-    apart = _apart(reports, links)
     members: dict[str, set[str]] = defaultdict(set)
     for report, group in root_of.items():
         members[group].add(report)
