@@ -71,6 +71,7 @@ STAGE_ORDER = (
 LINKING_VERSION = "5"
 YEARS_APART = 8  # reports further apart than this are doubtful, whatever the name
 YEARS_QUIET = 4  # the same name this far apart with nothing else in common is doubtful
+AFTER_PRISON = {"released", "deported"}
 OUTCOMES = {"convicted", "acquitted", "sentenced"}  # a later report cannot go back to before these
 STAGES_BACK_YEARS = 1  # ... by more than this: an arrest a year after a sentence is someone else's
 # words of a court's name that say what kind of court it is, not which one
@@ -823,7 +824,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _terms_differ(a: Report, b: Report) -> str | None:
     """Both reports give a first-instance sentence (neither is about an appeal) and the prison
     terms differ: two verdicts, not one told twice."""
-    if not a.sentence or not b.sentence or _on_appeal(a) or _on_appeal(b):
+    if not _first_instance_term(a) or not _first_instance_term(b):
         return None
     terms = [_term(a.sentence), _term(b.sentence)]
     if None in terms or terms[0] == terms[1]:
@@ -842,7 +843,7 @@ def _same_sentence_days_apart(a: Report, b: Report) -> str | None:
     """Both report a first-instance sentence, the same term, within SAME_SENTENCE_DAYS: the one
     verdict that a local paper and the wire report the day it is given, each spelling the name
     its own way, the wire often naming no place."""
-    if not a.sentence or not b.sentence or _on_appeal(a) or _on_appeal(b):
+    if not _first_instance_term(a) or not _first_instance_term(b):
         return None
     days = _days_apart(a.published, b.published)
     if days is None or days > SAME_SENTENCE_DAYS:
@@ -894,6 +895,13 @@ def _country_places_named(a: Report, b: Report) -> str | None:
         return None
     named = b.article_places | {p.casefold() for p in b.places}
     return next((p for p in sorted(a.places) if p.casefold() in named), None)
+
+
+def _first_instance_term(report: Report) -> bool:
+    """Whether the report gives the term a trial court gave: not one an appeal changed, nor one a
+    story of the release or the deportation recalls (perhaps as a pardon cut it)."""
+    stages = {e["stage"] for e in report.events}
+    return bool(report.sentence) and not _on_appeal(report) and not stages & AFTER_PRISON
 
 
 def _on_appeal(report: Report) -> bool:

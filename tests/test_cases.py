@@ -1035,6 +1035,26 @@ def test_what_two_reports_have_in_common_beside_the_name(a, b, verdict, evidence
             "same",
             "court: songkhla provincial court",
         ),
+        (  # ... a release story's term, cut by a pardon, is no second verdict
+            dict(
+                name="Narong Sritong",
+                published="2022-08-17",
+                country="TH",
+                courts={"Songkhla Provincial Court"},
+                events=_events("sentenced"),
+                sentence=_sentence(96, "Songkhla Provincial Court"),
+            ),
+            dict(
+                name="Narong Sritong",
+                published="2026-12-07",
+                country="TH",
+                article_places={"songkhla"},
+                events=_events("released"),
+                sentence=_sentence(60, None),
+            ),
+            "same",
+            "court of the place: Songkhla Provincial Court",
+        ),
         (  # a common name, one country, one year, each article with its own co-defendants
             dict(name="Li Qiang", published="2024-02-12", co_defendants={"Zhou Bin", "Huang Tao"}),
             dict(name="Li Qiang", published="2024-05-08", co_defendants={"Sok Rany", "Mao Sophal"}),
