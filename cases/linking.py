@@ -73,7 +73,8 @@ YEARS_APART = 8  # reports further apart than this are doubtful, whatever the na
 YEARS_QUIET = 4  # the same name this far apart with nothing else in common is doubtful
 AFTER_PRISON = {"released", "deported"}
 OUTCOMES = {"convicted", "acquitted", "sentenced"}  # a later report cannot go back to before these
-STAGES_BACK_YEARS = 1  # ... by more than this: an arrest a year after a sentence is someone else's
+STAGES_BACK_DAYS = 365  # ... by more than this: an arrest a year after a sentence is someone else's
+# and so is an arrest more than this after another arrest of the name: a prosecution has one
 # words of a court's name that say what kind of court it is, not which one
 COURT_WORDS = set(
     "court courts the of in here provincial province municipal city people peoples regional trial first instance "
@@ -959,15 +960,18 @@ def _may_be_one_court(x: frozenset[str], y: frozenset[str]) -> bool:
 
 def _stages_backwards(a: Report, b: Report) -> str | None:
     """Why the two reports cannot be one person's case in time order: the later one reports only
-    stages before an outcome the earlier one reported, more than STAGES_BACK_YEARS later."""
+    stages before an outcome the earlier one reported, or only an arrest after the earlier one's
+    arrest, more than STAGES_BACK_DAYS later."""
     if not a.published or not b.published:
         return None
     early, late = sorted((a, b), key=lambda r: r.published)
-    years = _years_apart(early.published, late.published)
-    if years is None or years <= STAGES_BACK_YEARS:
+    days = _days_apart(early.published, late.published)
+    if days is None or days <= STAGES_BACK_DAYS:
         return None
     done = {e["stage"] for e in early.events} & OUTCOMES
     later = {e["stage"] for e in late.events}
+    if later == {"arrested"} and {e["stage"] for e in early.events} == {"arrested"}:
+        return f"arrested twice: {early.published[:7]} and {late.published[:7]}"
     first_outcome = min((STAGE_ORDER.index(s) for s in done), default=None)
     if first_outcome is None or not later or max(STAGE_ORDER.index(s) for s in later) >= first_outcome:
         return None
