@@ -9,7 +9,8 @@ ages that do not fit make two people; a name of one part needs one thing more in
 when both reports give it alone ("Sutrisno"), two when the other gives the full name
 ("Okafor" / "Emmanuel Okafor"); a match with a contradiction (another country, years apart,
 only places apart, two prison terms for a spelling variant or for one spelling months apart,
-other co-defendants on each side and nothing else in common, a "Jr."/"Sr." in one name only)
+other co-defendants on each side and nothing else in common, an arrest more than a year after
+another arrest or the sentence of the name, a "Jr."/"Sr." in one name only)
 or with too little in common is *doubtful*: kept apart and listed for review, never merged silently;
 so is a report that fits two namesakes kept apart equally well (`_contested_links`). Each
 link keeps its score and evidence. A reviewer's decision (`case_decisions`) beats the
