@@ -701,7 +701,8 @@ def case_record(case_id: str, reports: list[Report]) -> dict:
     sentenced = sorted((r for r in reports if r.sentence), key=lambda r: (r.published or "", r.id))
     term = sentenced[-1].sentence if sentenced else None
     co = set().union(*(r.co_defendants for r in reports)) - set(names)
-    countries = Counter(r.country for r in reports if r.country)
+    # the most reports' country; a tie goes to the earliest report's, whatever order the reports came in
+    countries = Counter(r.country for r in sorted(reports, key=lambda r: (r.published or "", r.id)) if r.country)
     return {
         "id": case_id,
         "defendant": defendant,

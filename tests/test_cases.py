@@ -1171,6 +1171,17 @@ def test_what_tells_one_name_s_two_prosecutions_apart(a, b, verdict, evidence):
     assert link.verdict == verdict and any(e.startswith(evidence) for e in link.evidence), link.evidence
 
 
+def test_a_case_s_country_does_not_depend_on_the_order_its_reports_come_in():
+    """Two reports, two countries (an arrest in East Java, the verdict placed in Hong Kong): the
+    earliest report's, in a night that reads them in one order and a rebuild in the other."""
+    from cases.linking import case_record
+
+    arrest = _report("r1", "Djoko Prasetyo", "2023-02-20", "ID")
+    verdict = _report("r2", "Joko Prasetyo", "2023-09-12", "HK")
+    assert case_record("c", [arrest, verdict])["country"] == "ID"
+    assert case_record("c", [verdict, arrest])["country"] == "ID"
+
+
 def test_a_night_keeps_the_counts_without_counting_the_tables(tmp_path):
     """A night's counts (cases, same links, links kept for review between two cases) are the
     stored ones plus what it changed, and equal the tables counted; a namesake kept for review
