@@ -3,12 +3,16 @@
 A *report* is what one article says about one person: their case events (arrested ...
 appeal decided) and sentence. Two reports are one case when their names match (see
 `cases.names`) and nothing contradicts it; a spelling variant needs something more in
-common (a co-defendant, the court, the place or a town and its province, a consistent age);
+common (a co-defendant, the court, the place or a town and its province, a consistent age,
+the same prison term reported within days);
 ages that do not fit make two people; a name of one part needs one thing more in common
 when both reports give it alone ("Sutrisno"), two when the other gives the full name
 ("Okafor" / "Emmanuel Okafor"); a match with a contradiction (another country, years apart,
-only places apart, two prison terms for a spelling variant, a "Jr."/"Sr." in one name only)
-or with too little in common is *doubtful*: kept apart and listed for review, never merged silently. Each
+only places apart, two prison terms for a spelling variant or for one spelling months apart,
+other co-defendants on each side and nothing else in common, an arrest more than a year after
+another arrest or the sentence of the name, a "Jr."/"Sr." in one name only)
+or with too little in common is *doubtful*: kept apart and listed for review, never merged silently;
+so is a report that fits two namesakes kept apart equally well (`_contested_links`). Each
 link keeps its score and evidence. A reviewer's decision (`case_decisions`) beats the
 rules, and every later run and every reprocessing applies it again, since cases are
 rebuilt from the reports and the decisions each time.
@@ -20,6 +24,7 @@ import json
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from cases.names import bare_parts, block_keys, compare_names, generation, initials, initials_fit, name_parts
 from storage.cases import (
@@ -36,6 +41,7 @@ from storage.cases import (
     read_decisions,
     read_events,
     read_links,
+    read_noted_partners,
     read_pair_blocks,
     read_report_cases,
     read_sentences,
@@ -63,11 +69,13 @@ STAGE_ORDER = (
 # Bump whenever the name keys (cases.names.block_keys, initials) or the matching rules
 # change: the stored blocking index and links were made by the old ones, so the next night
 # rebuilds every case (`link_cases`) instead of linking only its new reports.
-LINKING_VERSION = "4"
+LINKING_VERSION = "5"
 YEARS_APART = 8  # reports further apart than this are doubtful, whatever the name
 YEARS_QUIET = 4  # the same name this far apart with nothing else in common is doubtful
+AFTER_PRISON = {"released", "deported"}
 OUTCOMES = {"convicted", "acquitted", "sentenced"}  # a later report cannot go back to before these
-STAGES_BACK_YEARS = 1  # ... by more than this: an arrest a year after a sentence is someone else's
+STAGES_BACK_DAYS = 365  # ... by more than this: an arrest a year after a sentence is someone else's
+# and so is an arrest more than this after another arrest of the name: a prosecution has one
 # words of a court's name that say what kind of court it is, not which one
 COURT_WORDS = set(
     "court courts the of in here provincial province municipal city people peoples regional trial first instance "
@@ -79,7 +87,19 @@ MAX_BLOCK = 200  # a name part shared by more reports than this ("nguyen") does 
 # "Banteay Meanchey"), where the police arrest and the provincial court tries; further apart,
 # and with nothing else in common, the same name is two people (Medan / Makassar)
 NEAR_KM = 60
+# one verdict told by several outlets is told within days; an exact name's two terms reported
+# further apart than ONE_VERDICT_DAYS are two verdicts, and the same term within
+# SAME_SENTENCE_DAYS is something two reports of one verdict have in common
+ONE_VERDICT_DAYS = 90
+SAME_SENTENCE_DAYS = 7
 AREAS = {"province", "state", "region"}  # two of these are never "near": neighbours, not one place
+# what `compare_reports` finds in common beside the name, as its evidence items begin
+SUPPORT_EVIDENCE = {"co-defendants", "court", "place", "places named", "court of the place", "places near", "ages fit"}
+# why the clustering, not the rules' verdict on the pair, kept a link for review: a night
+# that regroups the link's cases decides it again (`_stored_links`)
+CHAIN_NOTE = "the two cases' other names do not match"
+CONTESTED_NOTE = "fits two cases kept apart"
+CLUSTER_NOTES = (CHAIN_NOTE, CONTESTED_NOTE)
 
 
 @dataclass
@@ -136,7 +156,7 @@ def read_reports(db, report_ids: set[str] | None = None) -> dict[str, Report]:
                 None,
                 url=event["article_url"],
             )
-        report.events.append({k: event[k] for k in ("id", "stage", "outcome", "date", "role")})
+        report.events.append({k: event[k] for k in ("id", "stage", "outcome", "date", "role", "court")})
         report.courts.update([event["court"]] if event["court"] else [])
         report.places.update([event["place"]] if event["place"] else [])
         if event["place_country"] and not report.country_from_place:
@@ -211,6 +231,9 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     elif near := _places_near(a, b):  # arrested in Hat Yai, sentenced by the Songkhla court
         support += 1
         evidence.append("places near: " + near)
+    if same_term := _same_sentence_days_apart(a, b):  # one verdict, the local paper and the wire
+        support += 1
+        evidence.append("same sentence: " + same_term)
     years = _years_apart(a.published, b.published)
     if a.country and b.country and a.country != b.country:
         if shared:  # one case covered from two countries: the co-defendants say so
@@ -245,8 +268,8 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     if match.kind == "variant" and (closer := _closer_namesake(a, b, match) or _closer_namesake(b, a, match)):
         against += 1  # "Sovannak Meas" / "Meas Sovann", whose article names his brother "Meas Sovannak"
         evidence.append(closer)
-    if match.kind in {"variant", "partial"} and (terms := _terms_differ(a, b)):  # 15 years and 7: two trials
-        against += 1
+    if (terms := _terms_differ(a, b)) and (match.kind in {"variant", "partial"} or _verdicts_apart(a, b)):
+        against += 1  # 15 years and 7: two trials; for one spelling, once too far apart to be one verdict told twice
         evidence.append("prison terms differ: " + terms)
     ages_differ = fitting_ages = False
     if a.age is not None and b.age is not None:
@@ -262,6 +285,9 @@ def compare_reports(a: Report, b: Report) -> Link | None:
     if not support and match.kind in {"exact", "reordered"} and (where := _places_apart(a, b)):  # two provinces
         against += 1
         evidence.append("places differ: " + where)
+    if not support and (others := _co_defendants_differ(a, b, shared)):  # each story its own accomplices
+        against += 1
+        evidence.append("co-defendants differ: " + others)
     single = min(len(bare_parts(a.name)), len(bare_parts(b.name))) == 1
     if ages_differ:
         verdict = "different"
@@ -332,6 +358,7 @@ def link_new_reports(db) -> dict:
     # the link row: the work follows the night's articles, not how many namesakes the archive holds.
     joined = {end for link in new_links.values() if link.verdict == "same" for end in (link.report_id, link.other_id)}
     stored = read_case_members(db, joined - set(new)) - set(new) if joined - set(new) else set()
+    stored = _with_noted_cases(db, stored, set(new))
     reports = {**{r: near[r] for r in stored if r in near}, **read_reports(db, stored - set(near)), **new}
     links = _stored_links(db, reports) if stored else {}
     links.update({pair: link for pair, link in new_links.items() if pair[0] in reports and pair[1] in reports})
@@ -398,19 +425,32 @@ def _stored_candidates(db, new: dict[str, Report]) -> tuple[set[str], set[str]]:
     return candidates, too_big
 
 
+def _with_noted_cases(db, stored: set[str], new: set[str]) -> set[str]:
+    """`stored` and the whole cases at the other end of their links that the clustering, not
+    the rules' verdict on the pair, kept for review (CLUSTER_NOTES): regrouped together, as a
+    rebuild sees them, the clustering decides those links again."""
+    while stored:
+        partners = read_noted_partners(db, stored, CLUSTER_NOTES) - stored - new
+        if not partners:
+            break
+        stored |= read_case_members(db, partners) - new
+    return stored
+
+
 def _stored_links(db, reports: dict[str, Report]) -> dict[tuple[str, str], Link]:
-    """The stored links between two of these reports, as the linker made them."""
-    return {
-        (row["report_id"], row["other_id"]): Link(
-            row["report_id"],
-            row["other_id"],
-            row["score"],
-            row["verdict"],
-            row["decided_by"],
-            row["evidence"].split("; ") if row["evidence"] else [],
-        )
-        for row in read_links(db, reports)
-    }
+    """The stored links between two of these reports, as the rules made them: a link the
+    clustering kept for review (CLUSTER_NOTES) is the rules' "same" again, for the clustering
+    to decide anew."""
+    links = {}
+    for row in read_links(db, reports):
+        evidence = row["evidence"].split("; ") if row["evidence"] else []
+        verdict = row["verdict"]
+        if row["decided_by"] == "rules" and any(item.startswith(CLUSTER_NOTES) for item in evidence):
+            evidence = [item for item in evidence if not item.startswith(CLUSTER_NOTES)]
+            verdict = "same"
+        pair = (row["report_id"], row["other_id"])
+        links[pair] = Link(*pair, row["score"], verdict, row["decided_by"], evidence)
+    return links
 
 
 def _with_decisions(links: dict, reports: dict[str, Report], decisions: dict) -> dict:
@@ -524,10 +564,36 @@ def candidate_links(
 def cluster(reports: dict[str, Report], links: dict[tuple[str, str], Link]) -> dict[str, str]:
     """{report id: case id}: reports joined along "same" links (reviewers' first, then the
     best scores), never joining two groups that hold a "different" pair or two people of
-    one article. A case's id is that of its earliest report, so it stays put as later
-    reports join."""
+    one article; a report that fits two such groups equally well joins neither (its links
+    are kept for review, `_contested_links`), and the groups are joined again without it. A
+    case's id is that of its earliest report, so it stays put as later reports join."""
+    apart = _apart(reports, links)  # the clustering turns "same" links to "review" only: it stays
+    while True:
+        root_of = _join(reports, links, apart)
+        contested = _contested_links(reports, links, root_of, apart)
+        if not contested:
+            break
+        for link, note in contested:
+            link.verdict = "review"
+            link.evidence.append(note)
+    groups: dict[str, list[Report]] = defaultdict(list)
+    for report in reports.values():
+        groups[root_of[report.id]].append(report)
+    case_of = {}
+    for members in groups.values():
+        first = min(members, key=lambda r: (r.published or "9999", r.id))
+        for report in members:
+            case_of[report.id] = stable_id("case", first.id)
+    return case_of
+
+
+def _join(
+    reports: dict[str, Report], links: dict[tuple[str, str], Link], report_apart: dict[str, set[str]]
+) -> dict[str, str]:
+    """{report id: its group's root}: the union of the "same" links, best first, skipping a
+    link between two groups kept apart and one that would chain two names that do not match."""
     parent = {r: r for r in reports}
-    apart: dict[str, set[str]] = defaultdict(set)  # group root -> roots it must stay apart from
+    apart = defaultdict(set, {r: set(others) for r, others in report_apart.items()})  # group root -> roots
 
     def root(x: str) -> str:
         while parent[x] != x:
@@ -535,16 +601,6 @@ def cluster(reports: dict[str, Report], links: dict[tuple[str, str], Link]) -> d
             x = parent[x]
         return x
 
-    by_article: dict[str, list[str]] = defaultdict(list)
-    for report in reports.values():
-        by_article[report.article_id].append(report.id)
-    for members in by_article.values():
-        for x in members:
-            apart[x].update(m for m in members if m != x)
-    for link in links.values():
-        if link.verdict == "different":
-            apart[link.report_id].add(link.other_id)
-            apart[link.other_id].add(link.report_id)
     order = sorted(
         (link for link in links.values() if link.verdict == "same"),
         key=lambda link: (link.decided_by != "reviewer", -link.score, link.report_id, link.other_id),
@@ -556,20 +612,80 @@ def cluster(reports: dict[str, Report], links: dict[tuple[str, str], Link]) -> d
             continue
         if link.decided_by != "reviewer" and not _names_agree(names[a], names[b]):
             link.verdict = "review"  # a chain through a short name ("Aung Kyaw") would join two people
-            link.evidence.append("the two cases' other names do not match")
+            link.evidence.append(CHAIN_NOTE)
             continue
         parent[b] = a
         apart[a] |= apart.pop(b, set())
         names[a] |= names.pop(b)
-    groups: dict[str, list[Report]] = defaultdict(list)
+    return {r: root(r) for r in reports}
+
+
+def _apart(reports: dict[str, Report], links: dict[tuple[str, str], Link]) -> dict[str, set[str]]:
+    """{report id: the reports it can never share a case with}: the other people of its
+    article and the ends of its "different" links."""
+    apart: dict[str, set[str]] = defaultdict(set)
+    by_article: dict[str, list[str]] = defaultdict(list)
     for report in reports.values():
-        groups[root(report.id)].append(report)
-    case_of = {}
-    for members in groups.values():
-        first = min(members, key=lambda r: (r.published or "9999", r.id))
-        for report in members:
-            case_of[report.id] = stable_id("case", first.id)
-    return case_of
+        by_article[report.article_id].append(report.id)
+    for members in by_article.values():
+        for x in members:
+            apart[x].update(m for m in members if m != x)
+    for link in links.values():
+        if link.verdict == "different":
+            apart[link.report_id].add(link.other_id)
+            apart[link.other_id].add(link.report_id)
+    return apart
+
+
+def _contested_links(
+    reports: dict[str, Report],
+    links: dict[tuple[str, str], Link],
+    root_of: dict[str, str],
+    apart: dict[str, set[str]],
+) -> list[tuple[Link, str]]:
+    """The rules' "same" links of each report that fits two groups kept apart (two namesakes
+    of one town, told apart by their ages) at least as well as it fits its own: a report
+    that gives the name and the town but nothing that tells the two apart ("Somchay
+    Wongsakun pleaded not guilty", no age, no co-defendant) could be either man's, so it
+    joins neither and both links wait for a reviewer. A report the rules tell apart from
+    one of them (its age, its article) is not in doubt; neither is one a reviewer placed."""
+    ends: dict[str, list[tuple[Link, str]]] = defaultdict(list)
+    for link in links.values():
+        if link.verdict == "same":
+            ends[link.report_id].append((link, link.other_id))
+            ends[link.other_id].append((link, link.report_id))
+    members: dict[str, set[str]] = defaultdict(set)
+    for report, group in root_of.items():
+        members[group].add(report)
+    contested: dict[int, tuple[Link, str]] = {}
+    for rid, its_links in sorted(ends.items()):
+        if any(link.decided_by == "reviewer" for link, _ in its_links):
+            continue
+        own = root_of[rid]
+        by_group: dict[str, list[Link]] = defaultdict(list)
+        for link, other in its_links:
+            by_group[root_of[other]].append(link)
+        if own not in by_group:
+            continue
+        best_own = max(_strength(link) for link in by_group[own])
+        rivals = {
+            group
+            for group, group_links in by_group.items()
+            if group != own and not members[group] & apart[rid] and max(map(_strength, group_links)) >= best_own
+        }
+        if rivals:
+            note = f"{CONTESTED_NOTE} ({reports[rid].name}, {reports[rid].article_id})"
+            for link, other in its_links:
+                if root_of[other] in rivals | {own}:
+                    contested.setdefault(id(link), (link, note))
+    return list(contested.values())
+
+
+def _strength(link: Link) -> tuple[int, bool]:
+    """How much a link says beside the name: the kinds of evidence in common (co-defendants,
+    court, place, a fitting age), then whether the two spell the name alike."""
+    support = sum(1 for item in link.evidence if item.split(":", 1)[0] in SUPPORT_EVIDENCE)
+    return support, link.evidence[0].startswith(("names exact", "names reordered")) if link.evidence else False
 
 
 def case_record(case_id: str, reports: list[Report]) -> dict:
@@ -585,7 +701,8 @@ def case_record(case_id: str, reports: list[Report]) -> dict:
     sentenced = sorted((r for r in reports if r.sentence), key=lambda r: (r.published or "", r.id))
     term = sentenced[-1].sentence if sentenced else None
     co = set().union(*(r.co_defendants for r in reports)) - set(names)
-    countries = Counter(r.country for r in reports if r.country)
+    # the most reports' country; a tie goes to the earliest report's, whatever order the reports came in
+    countries = Counter(r.country for r in sorted(reports, key=lambda r: (r.published or "", r.id)) if r.country)
     return {
         "id": case_id,
         "defendant": defendant,
@@ -710,18 +827,48 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _terms_differ(a: Report, b: Report) -> str | None:
     """Both reports give a first-instance sentence (neither is about an appeal) and the prison
     terms differ: two verdicts, not one told twice."""
-    if not a.sentence or not b.sentence or _on_appeal(a) or _on_appeal(b):
+    if not _first_instance_term(a) or not _first_instance_term(b):
         return None
-    terms = []
-    for report in (a, b):
-        s = report.sentence
-        term = "death" if s["death"] else "life" if s["life"] else s["prison_months"]
-        if term is None:
-            return None
-        terms.append(term)
-    if terms[0] == terms[1]:
+    terms = [_term(a.sentence), _term(b.sentence)]
+    if None in terms or terms[0] == terms[1]:
         return None
     return f"{a.sentence['prison_term']} / {b.sentence['prison_term']}"
+
+
+def _verdicts_apart(a: Report, b: Report) -> bool:
+    """Reported further apart than ONE_VERDICT_DAYS: two verdicts, not one verdict told twice
+    (the outlets of one verdict may give its term two ways, 20 years halved to 10 for a confession)."""
+    days = _days_apart(a.published, b.published)
+    return days is not None and days > ONE_VERDICT_DAYS
+
+
+def _same_sentence_days_apart(a: Report, b: Report) -> str | None:
+    """Both report a first-instance sentence, the same term, within SAME_SENTENCE_DAYS: the one
+    verdict that a local paper and the wire report the day it is given, each spelling the name
+    its own way, the wire often naming no place."""
+    if not _first_instance_term(a) or not _first_instance_term(b):
+        return None
+    days = _days_apart(a.published, b.published)
+    if days is None or days > SAME_SENTENCE_DAYS:
+        return None
+    term_a, term_b = _term(a.sentence), _term(b.sentence)
+    if term_a is None or term_a != term_b:
+        return None
+    return f"{a.sentence['prison_term'] or term_a}, {days} days apart"
+
+
+def _term(sentence: dict):
+    """What a sentence's term is, to compare: death, life or the months of prison."""
+    return "death" if sentence["death"] else "life" if sentence["life"] else sentence["prison_months"]
+
+
+def _co_defendants_differ(a: Report, b: Report, shared: set[str]) -> str | None:
+    """Both articles name other defendants and none of them is in both: two groups, two cases,
+    when nothing else is in common (a common name: the scam-compound boss and his two guards,
+    another man of the name and his two accomplices)."""
+    if shared or not a.co_defendants or not b.co_defendants:
+        return None
+    return ", ".join(sorted(a.co_defendants)) + " / " + ", ".join(sorted(b.co_defendants))
 
 
 def _closer_namesake(a: Report, b: Report, match) -> str | None:
@@ -753,6 +900,13 @@ def _country_places_named(a: Report, b: Report) -> str | None:
     return next((p for p in sorted(a.places) if p.casefold() in named), None)
 
 
+def _first_instance_term(report: Report) -> bool:
+    """Whether the report gives the term a trial court gave: not one an appeal changed, nor one a
+    story of the release or the deportation recalls (perhaps as a pardon cut it)."""
+    stages = {e["stage"] for e in report.events}
+    return bool(report.sentence) and not _on_appeal(report) and not stages & AFTER_PRISON
+
+
 def _on_appeal(report: Report) -> bool:
     stages = {e["stage"] for e in report.events}
     return bool(stages & {"appeal_filed", "appeal_decided"}) or any(
@@ -773,37 +927,64 @@ def _court_seat(a: Report, b: Report) -> str | None:
 
 
 def _trial_courts_differ(a: Report, b: Report) -> bool:
-    """Both reports give a verdict of a first-instance court, named distinctly, and the courts are
-    not the same: two trials (an appeal court, or a court without a distinctive name, proves nothing)."""
+    """Both reports give a verdict of a first-instance court, named distinctly, and the courts
+    cannot be one: two trials (an appeal court, a court without a distinctive name, or the
+    police unit of an arrest the article also tells, prove nothing)."""
+    ca, cb = _trial_courts(a), _trial_courts(b)
+    return bool(ca and cb) and not any(_may_be_one_court(x, y) for x in ca for y in cb)
 
-    def trial_courts(report: Report) -> list[frozenset[str]]:
-        if not {e["stage"] for e in report.events} & OUTCOMES:
-            return []
-        return [
-            words
-            for court in report.courts
-            if not set(name_parts(court)) & APPEAL_COURT_WORDS and (words := _court_words(court))
-        ]
 
-    ca, cb = trial_courts(a), trial_courts(b)
-    return bool(ca and cb) and not any(x <= y or y <= x for x in ca for y in cb)
+def _trial_courts(report: Report) -> list[frozenset[str]]:
+    """The distinctive words of the report's first-instance courts, once it reports a verdict:
+    not the police unit of an arrest the article also tells ("arrested by the NBI")."""
+    if not {e["stage"] for e in report.events} & OUTCOMES:
+        return []
+    of_verdicts = {e.get("court") for e in report.events if e["stage"] in OUTCOMES}
+    of_verdicts |= {report.sentence["court"]} if report.sentence else set()
+    of_others = {e.get("court") for e in report.events if e["stage"] not in OUTCOMES} - of_verdicts
+    return [
+        words
+        for court in sorted(report.courts - of_others)
+        if not set(name_parts(court)) & APPEAL_COURT_WORDS and (words := _court_words(court))
+    ]
+
+
+def _may_be_one_court(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Whether two courts' distinctive words allow one court: the place words one within the
+    other's, and the branch numbers too; one outlet may give only the city ("the Lapu-Lapu City
+    Regional Trial Court"), the other only the branch ("Regional Trial Court Branch 54")."""
+    for kind in (str.isdigit, lambda word: not word.isdigit()):
+        wx, wy = {w for w in x if kind(w)}, {w for w in y if kind(w)}
+        if wx and wy and not (wx <= wy or wy <= wx):
+            return False
+    return True
 
 
 def _stages_backwards(a: Report, b: Report) -> str | None:
     """Why the two reports cannot be one person's case in time order: the later one reports only
-    stages before an outcome the earlier one reported, more than STAGES_BACK_YEARS later."""
+    stages before an outcome the earlier one reported, or only an arrest after the earlier one's
+    arrest, more than STAGES_BACK_DAYS later."""
     if not a.published or not b.published:
         return None
     early, late = sorted((a, b), key=lambda r: r.published)
-    years = _years_apart(early.published, late.published)
-    if years is None or years <= STAGES_BACK_YEARS:
+    days = _days_apart(early.published, late.published)
+    if days is None or days <= STAGES_BACK_DAYS:
         return None
     done = {e["stage"] for e in early.events} & OUTCOMES
     later = {e["stage"] for e in late.events}
+    if later == {"arrested"} and {e["stage"] for e in early.events} == {"arrested"}:
+        return f"arrested twice: {early.published[:7]} and {late.published[:7]}"
     first_outcome = min((STAGE_ORDER.index(s) for s in done), default=None)
     if first_outcome is None or not later or max(STAGE_ORDER.index(s) for s in later) >= first_outcome:
         return None
     return f"stages go back: {', '.join(sorted(done))} in {early.published[:4]}, then {', '.join(sorted(later))}"
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
+    except ValueError:
+        return None
 
 
 def _years_apart(a: str | None, b: str | None) -> float | None:

@@ -272,6 +272,25 @@ def read_links(db: sqlite_utils.Database, report_ids: Iterable[str]) -> list[dic
     return [dict(zip(columns, row)) for row in rows.fetchall()]
 
 
+def read_noted_partners(db: sqlite_utils.Database, report_ids: Iterable[str], notes: Iterable[str]) -> set[str]:
+    """The other ends of the links kept for review that these reports hold with a reason among
+    `notes` in their evidence (the clustering's reasons, `cases.linking.CLUSTER_NOTES`)."""
+    _wanted(db, "report_id", report_ids)
+    notes = list(notes)
+    noted = " or ".join("instr(l.evidence, ?) > 0" for _ in notes) or "0"
+    found: set[str] = set()
+    for end, other in (("report_id", "other_id"), ("other_id", "report_id")):
+        found.update(
+            r
+            for (r,) in db.execute(
+                f"""select l.{other} from temp.wanted_report_id w join case_links l on l.{end} = w.value
+                    where l.verdict = 'review' and l.decided_by = 'rules' and ({noted})""",
+                notes,
+            )
+        )
+    return found
+
+
 def _wanted(db: sqlite_utils.Database, name: str, values: Iterable, columns: tuple[str, ...] = ("value",)) -> None:
     """A temporary table of values (or of tuples, one per row, for several `columns`), for
     `in (select ...)` filters and joins of any length."""

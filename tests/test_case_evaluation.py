@@ -60,3 +60,27 @@ def test_linking_and_stages_on_the_tune_set_meet_the_targets(nlp, tmp_path):
     assert figures["hard negatives linked"] == 0, errors
     for key, target in TARGETS.items():
         assert figures[key] >= target, (key, figures[key], errors)
+
+
+def test_each_gold_case_of_the_tune_set_is_one_person_by_the_ages_its_texts_give():
+    """A gold case id names one prosecution: a batch that reuses an older case's id for another
+    person of the name (a bar owner of 54 under the id of one of 46, the same year) makes the
+    linker's right answer a missed link. The ages the texts give ("Name, 46,") must fit the years."""
+    import re
+    from itertools import combinations
+
+    _, articles, _ = load(DEV_SETS["linking-tune"])
+    ages: dict[str, list[tuple[str, int, int]]] = {}
+    for article in articles:
+        for name, gold in article.get("gold", {}).items():
+            found = re.search(re.escape(name) + r", (\d{1,2}),", article["text"])
+            if found:
+                year = int(article["published"][:4])
+                ages.setdefault(gold["case"], []).append((article["id"], int(found.group(1)), year))
+    unfit = [
+        (case, a, b)
+        for case, told in ages.items()
+        for a, b in combinations(told, 2)
+        if abs(abs(a[1] - b[1]) - abs(a[2] - b[2])) > 2
+    ]
+    assert not unfit, unfit

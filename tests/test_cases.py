@@ -200,6 +200,46 @@ def test_a_doubtful_match_is_kept_apart_for_review_until_a_reviewer_decides(nlp,
     assert db.execute("select count(*) from case_review").fetchone()[0] == 0  # decided: not doubtful any more
 
 
+TOUT = (
+    "POIPET — Police in Banteay Meanchey arrested Keo Samnang, 38, a casino tout, on Friday for allegedly "
+    "selling two women to a brothel in Poipet."
+)
+DRIVER = (  # a namesake of the same town a month later: the ages tell the two apart
+    "Keo Samnang, 61, a taxi driver, was arrested in Poipet on Monday on suspicion of smuggling five men "
+    "across the border into Thailand."
+)
+TOUT_CHARGED = "Keo Samnang, 38, was charged in Banteay Meanchey on Tuesday with selling two women to a brothel."
+TRIAL_OF_ONE_OF_THEM = (  # the name and the town, nothing that says which of the two
+    "The trial of Keo Samnang, accused of trafficking women through Poipet, opened on Wednesday, prosecutors said."
+)
+
+
+def test_a_report_that_fits_two_namesakes_kept_apart_joins_neither_until_a_reviewer_decides(nlp, tmp_path):
+    db = stored(
+        nlp,
+        tmp_path,
+        [
+            ("a1", "kt", "2024-02-10", TOUT),
+            ("a2", "pp", "2024-03-05", DRIVER),
+            ("a3", "kt", "2024-04-02", TOUT_CHARGED),
+            ("a4", "kt", "2024-06-12", TRIAL_OF_ONE_OF_THEM),
+        ],
+    )
+    case_of = dict(db.execute("select article_id, case_id from events").fetchall())
+    assert case_of["a1"] == case_of["a3"] != case_of["a2"]  # the tout's age fits, the driver's does not
+    assert case_of["a4"] not in {case_of["a1"], case_of["a2"]}  # the trial is either man's: neither case
+    review = list(db.query("select * from case_review where ? in (case_id, other_case_id)", [case_of["a4"]]))
+    assert {r["case_id"] for r in review} | {r["other_case_id"] for r in review} == set(case_of.values())
+    assert len(review) == 3 and all("fits two cases kept apart" in r["evidence"] for r in review)
+    tout = next(r for r in review if case_of["a1"] in {r["case_id"], r["other_case_id"]})
+    db.close()
+    path = tmp_path / "cases.db"
+    run_pipeline("cases", "--db", str(path), "--same", tout["report_id"], tout["other_id"], "--note", "court file")
+    db = open_db(path)
+    case_of = dict(db.execute("select article_id, case_id from events").fetchall())
+    assert case_of["a4"] == case_of["a1"] != case_of["a2"]
+
+
 def test_process_links_cases_and_a_rerun_keeps_their_ids(nlp, tmp_path):
     db = stored(nlp, tmp_path, [("a1", "kt", "2024-03-10", ARREST), ("a3", "kt", "2025-06-05", SENTENCE)])
     before = {row["defendant"]: row["id"] for row in db.query("select * from cases")}
@@ -326,6 +366,29 @@ def _report(rid, name, published, country="KH", **fields):
 
 def _events(*stages):
     return [{"id": stage, "stage": stage, "outcome": None, "date": None, "role": None} for stage in stages]
+
+
+def test_a_court_by_its_city_and_the_same_court_by_its_branch_are_not_two_trials():
+    """One outlet names the city's court, the other its branch, and the article also tells the
+    arrest by a police unit: no two trials. Two branch numbers are."""
+    from cases.linking import compare_reports
+
+    def verdict(rid, name, published, court, arrest_unit=None):
+        events = [{"id": "s", "stage": "sentenced", "outcome": None, "date": None, "role": None, "court": court}]
+        if arrest_unit:
+            events.append(
+                {"id": "a", "stage": "arrested", "outcome": None, "date": None, "role": None, "court": arrest_unit}
+            )
+        courts = {court} | ({arrest_unit} if arrest_unit else set())
+        return _report(rid, name, published, "PH", courts=courts, events=events, co_defendants={"Rodel Villanueva"})
+
+    by_branch = verdict("r1", "Maria Cristina Villanueva", "2024-03-06", "Regional Trial Court Branch 54")
+    by_city = verdict("r2", "Cristina Villanueva", "2024-03-07", "Lapu-Lapu City Regional Trial Court", "NBI")
+    link = compare_reports(by_branch, by_city)
+    assert link.verdict == "same" and not any(e.startswith("tried by different courts") for e in link.evidence)
+    other_branch = verdict("r3", "Cristina Villanueva", "2024-03-07", "Regional Trial Court Branch 12")
+    link = compare_reports(by_branch, other_branch)
+    assert link.verdict != "same" and any(e.startswith("tried by different courts") for e in link.evidence)
 
 
 def test_a_transliteration_with_a_place_the_articles_name_in_common_is_one_case():
@@ -635,9 +698,33 @@ def test_a_night_rewrites_only_the_cases_its_new_reports_change(tmp_path):
     assert _snapshot(db) == nightly
 
 
+def test_a_night_decides_again_a_report_kept_from_two_namesakes_with_both_their_cases(tmp_path):
+    """A report kept for review because it fits two namesakes kept apart is decided again, as a
+    rebuild decides it, when a later night regroups one of their cases: the night regroups the
+    other namesake's case too, though no new report comes near it."""
+    from cases.linking import link_new_reports
+
+    db = _archive(
+        tmp_path,
+        [("a1", "2024-03-10", "Keo Dara", 30, "arrested"), ("a2", "2024-04-02", "Keo Dara", None, "charged")],
+    )
+    link_new_reports(db)
+    assert db.execute("select count(distinct case_id) from events").fetchone()[0] == 1  # nothing against it yet
+    _add(db, [("a3", "2024-05-10", "Keo Dara", 62, "arrested")])  # a namesake: a2 fits him as well
+    link_new_reports(db)
+    assert db.execute("select count(distinct case_id) from events").fetchone()[0] == 3
+    _add(db, [("a4", "2024-06-01", "Keo Dara", 30, "on_trial")])  # the first man's; a2 still fits either
+    link_new_reports(db)
+    nightly = _snapshot(db)
+    assert sorted(map(len, nightly[0])) == [1, 1, 2]
+    link_cases(db)
+    assert _snapshot(db) == nightly
+
+
 def test_a_night_applies_a_reviewers_decision_between_stored_reports_it_regroups(tmp_path):
     """The decisions a night reads are those on two of the reports it regroups: a reviewer's
-    'different' on two stored reports of one name still holds when a third report joins."""
+    'different' on two stored reports of one name still holds when a third report of the name
+    comes, which fits both alike and so joins neither: its links wait for the reviewer too."""
     from cases.linking import link_new_reports
     from storage.cases import record_decision, report_id
     from storage.schema import stable_id
@@ -653,7 +740,10 @@ def test_a_night_applies_a_reviewers_decision_between_stored_reports_it_regroups
     _add(db, [("a3", "2024-05-10", "Chhun Sokha", 41, "on_trial")])
     link_new_reports(db)
     cases = db.execute("select case_id, count(distinct report_id) from events group by case_id").fetchall()
-    assert sorted(n for _, n in cases) == [1, 2]  # the third joins one of the two, never both
+    assert sorted(n for _, n in cases) == [1, 1, 1]  # the third joins neither of the two, never both
+    third = report_id("a3", stable_id("person", "Chhun Sokha"))
+    kept = db.execute("select verdict, evidence from case_links where ? in (report_id, other_id)", [third]).fetchall()
+    assert len(kept) == 2 and all(v == "review" and "fits two cases kept apart" in e for v, e in kept), kept
     decided = db.execute(
         "select decided_by from case_links where report_id = ? and other_id = ?", sorted((first, second))
     ).fetchone()
@@ -900,6 +990,196 @@ def test_what_two_reports_have_in_common_beside_the_name(a, b, verdict, evidence
         reports[-1].age = age
     link = compare_reports(*reports)
     assert link.verdict == verdict and any(e.startswith(evidence) for e in link.evidence), link.evidence
+
+
+@pytest.mark.parametrize(
+    "a, b, verdict, evidence",
+    [
+        (  # one name sentenced twice by one court two years apart, two terms: two prosecutions
+            dict(
+                name="Narong Sritong",
+                published="2022-08-17",
+                country="TH",
+                courts={"Songkhla Provincial Court"},
+                events=_events("sentenced"),
+                sentence=_sentence(96, "Songkhla Provincial Court"),
+            ),
+            dict(
+                name="Narong Sritong",
+                published="2024-10-09",
+                country="TH",
+                courts={"Songkhla Provincial Court"},
+                events=_events("sentenced"),
+                sentence=_sentence(240, "Songkhla Provincial Court"),
+            ),
+            "review",
+            "prison terms differ: 8 years / 20 years",
+        ),
+        (  # ... the same day, one verdict told two ways (20 years, halved for a confession)
+            dict(
+                name="Narong Sritong",
+                published="2024-10-09",
+                country="TH",
+                courts={"Songkhla Provincial Court"},
+                events=_events("sentenced"),
+                sentence=_sentence(240, "Songkhla Provincial Court"),
+            ),
+            dict(
+                name="Narong Sritong",
+                published="2024-10-10",
+                country="TH",
+                courts={"Songkhla Provincial Court"},
+                events=_events("sentenced"),
+                sentence=_sentence(120, "Songkhla Provincial Court"),
+            ),
+            "same",
+            "court: songkhla provincial court",
+        ),
+        (  # ... a release story's term, cut by a pardon, is no second verdict
+            dict(
+                name="Narong Sritong",
+                published="2022-08-17",
+                country="TH",
+                courts={"Songkhla Provincial Court"},
+                events=_events("sentenced"),
+                sentence=_sentence(96, "Songkhla Provincial Court"),
+            ),
+            dict(
+                name="Narong Sritong",
+                published="2026-12-07",
+                country="TH",
+                article_places={"songkhla"},
+                events=_events("released"),
+                sentence=_sentence(60, None),
+            ),
+            "same",
+            "court of the place: Songkhla Provincial Court",
+        ),
+        (  # an arrest story sixteen months after another arrest story of the name: a prosecution has one
+            dict(
+                name="Mohd Rizal Hassan",
+                published="2022-03-08",
+                country="MY",
+                places={"Rantau Panjang"},
+                events=_events("arrested"),
+            ),
+            dict(
+                name="Mohd Rizal Hassan",
+                published="2023-07-19",
+                country="MY",
+                places={"Rantau Panjang"},
+                events=_events("arrested"),
+            ),
+            "review",
+            "arrested twice: 2022-03 and 2023-07",
+        ),
+        (  # ... one arrest told by two papers a day apart
+            dict(
+                name="Mohd Rizal Hassan",
+                published="2022-03-08",
+                country="MY",
+                places={"Rantau Panjang"},
+                events=_events("arrested"),
+            ),
+            dict(
+                name="Mohd Rizal Hassan",
+                published="2022-03-09",
+                country="MY",
+                places={"Rantau Panjang"},
+                events=_events("arrested"),
+            ),
+            "same",
+            "place: rantau panjang",
+        ),
+        (  # an arrest sixteen months after a nine-year sentence, one calendar year later
+            dict(
+                name="Tran Van Quang",
+                published="2023-05-10",
+                country="VN",
+                places={"Nghe An"},
+                events=_events("sentenced"),
+            ),
+            dict(
+                name="Tran Van Quang",
+                published="2024-09-03",
+                country="VN",
+                places={"Nghe An"},
+                events=_events("arrested"),
+            ),
+            "review",
+            "stages go back",
+        ),
+        (  # a common name, one country, one year, each article with its own co-defendants
+            dict(name="Li Qiang", published="2024-02-12", co_defendants={"Zhou Bin", "Huang Tao"}),
+            dict(name="Li Qiang", published="2024-05-08", co_defendants={"Sok Rany", "Mao Sophal"}),
+            "review",
+            "co-defendants differ",
+        ),
+        (  # ... one article names no one else: nothing against the name
+            dict(name="Li Qiang", published="2024-02-12", co_defendants={"Zhou Bin", "Huang Tao"}),
+            dict(name="Li Qiang", published="2024-05-08"),
+            "same",
+            "names exact",
+        ),
+        (  # one verdict, the local paper and the wire the same day, the name spelt two ways, no place
+            dict(
+                name="Prasert Kongkaew",
+                published="2024-04-19",
+                country="TH",
+                courts={"Lamphun Provincial Court"},
+                article_places={"lamphun"},
+                events=_events("sentenced"),
+                sentence=_sentence(144, "Lamphun Provincial Court"),
+            ),
+            dict(
+                name="Prasoet Kongkaew",
+                published="2024-04-19",
+                country="TH",
+                article_places={"bangkok"},
+                events=_events("sentenced"),
+                sentence=_sentence(144, None),
+            ),
+            "same",
+            "same sentence: 12 years, 0 days apart",
+        ),
+        (  # ... the same term a month later is no such evidence
+            dict(
+                name="Prasert Kongkaew",
+                published="2024-04-19",
+                country="TH",
+                events=_events("sentenced"),
+                sentence=_sentence(144, None),
+            ),
+            dict(
+                name="Prasoet Kongkaew",
+                published="2024-05-21",
+                country="TH",
+                events=_events("sentenced"),
+                sentence=_sentence(144, None),
+            ),
+            "review",
+            "names variant",
+        ),
+    ],
+)
+def test_what_tells_one_name_s_two_prosecutions_apart(a, b, verdict, evidence):
+    from cases.linking import compare_reports
+
+    link = compare_reports(
+        *(_report(rid, f.pop("name"), f.pop("published"), **f) for rid, f in (("r1", dict(a)), ("r2", dict(b))))
+    )
+    assert link.verdict == verdict and any(e.startswith(evidence) for e in link.evidence), link.evidence
+
+
+def test_a_case_s_country_does_not_depend_on_the_order_its_reports_come_in():
+    """Two reports, two countries (an arrest in East Java, the verdict placed in Hong Kong): the
+    earliest report's, in a night that reads them in one order and a rebuild in the other."""
+    from cases.linking import case_record
+
+    arrest = _report("r1", "Djoko Prasetyo", "2023-02-20", "ID")
+    verdict = _report("r2", "Joko Prasetyo", "2023-09-12", "HK")
+    assert case_record("c", [arrest, verdict])["country"] == "ID"
+    assert case_record("c", [verdict, arrest])["country"] == "ID"
 
 
 def test_a_night_keeps_the_counts_without_counting_the_tables(tmp_path):
