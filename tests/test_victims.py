@@ -382,6 +382,8 @@ def test_a_relative_is_a_victim_only_beside_a_victim(nlp, text, relative, victim
             "Ko Ko Lwin",
         ),
         ("The girl, Vang Thi Mai, from Sa Pa, was lured to China by a woman she met online.", "Vang Thi Mai"),
+        # a speaker in apposition telling what was done to her
+        ("A second woman, Tamika Reed, testified that the defendant took her phone and beat her.", "Tamika Reed"),
     ],
 )
 def test_victims_the_press_picks_out_of_a_group_or_a_story(nlp, text, victim):
