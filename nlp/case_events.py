@@ -215,6 +215,17 @@ def case_events(doc: Doc, entities: list[Entity], sentences: list[dict]) -> list
     return ordered
 
 
+REFUSING_VERBS = {"refuse", "decline", "reject"}
+
+
+def _declined(verb) -> bool:
+    """ "refused to cut the nine-year sentence", "did not reduce the term": the appeal court left
+    the sentence as it was."""
+    return any(c.dep_ == "neg" for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSING_VERBS
+    )
+
+
 def _stage_verbs(sent: Span, before: str = ""):
     """(verb, stage, appeal outcome, the tokens that name the person) for each legal verb;
     `before`, the sentence before, says whether "the court reduced" is an appeal court's."""
@@ -278,7 +289,8 @@ def _stage_verbs(sent: Span, before: str = ""):
                     continue  # "halved for a confession" is the trial court's, not an appeal's
                 if lemma in {"dismiss", "reject"} and decided.lemma_.lower() != "appeal":
                     continue
-                yield token, "appeal_decided", APPEAL_VERBS[lemma], _owners(decided)
+                outcome = "upheld" if _declined(token) else APPEAL_VERBS[lemma]
+                yield token, "appeal_decided", outcome, _owners(decided)
         elif lemma in STAGE_VERBS and token.pos_ in {"VERB", "AUX"} and _finite_or_after(token):
             stage, outcome, slot = STAGE_VERBS[lemma]
             if (

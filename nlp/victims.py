@@ -309,6 +309,7 @@ PASSIVE_VICTIM_VERBS = {
     "rape",
 }
 RELEASE_VERBS = {"free", "release"}
+COURT_OUTCOME_VERBS = {"acquit", "clear", "bail", "pardon", "deport"}
 # "The woman, X, was lured": nouns whose apposition stands for the subject or object of the verb
 # (not "The suspect, X, was smuggled across the border by his associates")
 APPOSITION_HEADS = {
@@ -436,11 +437,11 @@ def _verb_cue(doc: Doc, m: Mention) -> bool:
         return True  # "made X work seven days a week": the one made to labour
     if (
         root.dep_ == "nsubjpass"
-        and verb.lemma_.lower() not in DEFENDANT_VERBS
+        and verb.lemma_.lower() not in DEFENDANT_VERBS | COURT_OUTCOME_VERBS
         and any(
             c.dep_ == "conj"
             and c.tag_ in {"VBN", "VBD"}  # the model often tags the bare second participle VBD
-            and c.lemma_.lower() in VICTIM_PASSIVE
+            and c.lemma_.lower() in VICTIM_PASSIVE - RELEASE_VERBS  # "acquitted ... and was freed": a defendant
             and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
             for c in verb.children
         )

@@ -212,6 +212,15 @@ def events(nlp, text, published="2025-06-05"):
                 ("Wirat Chaiyo", "arrested", None, "2025-06-05", "article"),
             },
         ),
+        (  # an appeal court that refused to cut a term, or declined to reduce it, upheld it
+            "Somsak Boonmee, 50, was jailed for nine years in 2023. The Court of Appeal refused to cut "
+            "Boonmee's sentence. The High Court declined to reduce the 12-year sentence of Lek Chaiyo.",
+            {
+                ("Somsak Boonmee", "sentenced", None, "2023", "text"),
+                ("Somsak Boonmee", "appeal_decided", "upheld", "2025-06-05", "article"),
+                ("Lek Chaiyo", "appeal_decided", "upheld", "2025-06-05", "article"),
+            },
+        ),
         (  # an operator described, named as the next sentence's subject
             "A recruitment agency operator was charged in the Magistrate's Court with trafficking 12 Bangladeshi "
             "men. Rahim Uddin, 52, claimed trial.",

@@ -415,6 +415,7 @@ def test_victims_the_press_picks_out_of_a_group_or_a_story(nlp, text, victim):
         ("Police arrested Keo Rithy and two other men at a guesthouse in Poipet.", "Keo Rithy"),
         ("The social worker, Chan Sokunthea, said the girls were now safe at the shelter.", "Chan Sokunthea"),
         ("The suspect, Nguyen Van Long, was smuggled across the border by his associates.", "Nguyen Van Long"),
+        ("Rohana binti Ali, 39, was acquitted by the High Court and was freed on Friday.", "Rohana binti Ali"),
     ],
 )
 def test_the_cues_leave_suspects_and_staff_named(nlp, text, name):
