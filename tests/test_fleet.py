@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from fleet.keys import Keys
 from testbed.redis_server import redis_available, redis_server
 from tests.conftest import ROOT, run_pipeline
 
@@ -127,6 +128,14 @@ def published(redis_url: str) -> bool:
     return redis.Redis.from_url(redis_url).exists("news:run") == 1
 
 
+def lease_holders(redis_url: str) -> set[str]:
+    """The crawlers that hold a request right now (`lease_owners`: lease id -> "crawler|score")."""
+    import redis
+
+    owners = redis.Redis.from_url(redis_url).hvals(Keys().lease_owners)
+    return {owner.decode().split("|")[0] for owner in owners}
+
+
 def article_requests(server) -> int:
     return sum(n for path, n in list(server.requests.items()) if path.startswith("/news/"))
 
@@ -193,6 +202,9 @@ def test_a_crawler_killed_mid_run_loses_no_article(site, one_machine, redis_url,
     slow = "DOWNLOAD_DELAY=0.1"  # about ten pages a second per crawler, so the kill is mid-run
     doomed, survivor = crawler(redis_url, sources, slow), crawler(redis_url, sources, slow)
     wait_for(lambda: article_requests(server) >= 10, "ten article requests")
+    # both crawlers hold requests (on a loaded machine one may still be starting when the other
+    # has made ten): the one killed then has leases for the survivor to take back
+    wait_for(lambda: len(lease_holders(redis_url)) == 2, "both crawlers holding leases")
     assert doomed.poll() is None
     doomed.send_signal(signal.SIGKILL)
     doomed.wait()
