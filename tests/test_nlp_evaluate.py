@@ -72,17 +72,19 @@ def test_errors_are_refused_for_the_check_set(benchmark, monkeypatch, capsys):
             ),
             0,
         )
-        return scores, {**info, "texts": len(texts)}
+        return scores, {**info, "role_errors": ["doc role of somebody: None (gold victim)"], "texts": len(texts)}
 
     monkeypatch.setattr(evaluate, "score_set", fake_score_set)
     assert evaluate.main(["--set", "real-news-check", "--errors"]) == 0
     out = capsys.readouterr().out
     assert "== real-news-check (40 texts)" in out
     assert "--errors refused for real-news-check" in out
-    assert "Somebody Extra" not in out and "missed" not in out
+    assert "Somebody Extra" not in out and "missed" not in out and "role of" not in out
 
     assert evaluate.main(["--set", "real-news", "--errors"]) == 0
-    assert "person extra: Somebody Extra" in capsys.readouterr().out  # the tuned set lists them
+    out = capsys.readouterr().out
+    assert "person extra: Somebody Extra" in out  # the tuned set lists them
+    assert "doc role of somebody: None (gold victim)" in out
 
 
 def test_the_tuned_set_holds_141_distinct_benchmark_texts_and_every_gold_name_is_in_its_text(benchmark):
