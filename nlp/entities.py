@@ -480,6 +480,7 @@ class EntityResolver:
         doc.user_data.pop("_products", None)
         doc.user_data.pop("_teams", None)
         doc.user_data.pop("_credits", None)
+        doc.user_data.pop("_players", None)
         doc.user_data.pop("_lower_words", None)
         current = _span_keys(doc.ents)
         for repair in SPAN_REPAIRS:  # each one optional: a failing repair keeps the spans before it
@@ -585,6 +586,8 @@ class EntityResolver:
         text = normalize_text(ent.text)
         if label in AGENCY_LABELS and ent.start in doc.user_data.get("_teams", ()):
             return "agency", agency_name(text), None, None  # "the Sabres", "Real Madrid": a team
+        if label in PERSON_LABELS and ent.start in doc.user_data.get("_players", ()):
+            return "person", person_name(text)[1], None, None  # "Tolivert 25 points": a box score's player
         if label in PLACE_LABELS and ent.start in doc.user_data.get("_sure_places", ()):
             return "place", place_name(text.title() if text.isupper() else text), None, None  # "DOBO, Indonesia (AFP)"
         if _in_capitals_line(doc, ent) and ent.start not in doc.user_data.get("_credits", ()):
@@ -3090,6 +3093,8 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
     one who says something; otherwise it is the model's guess on a product, team or place."""
     if entity.title or entity.age is not None:
         return True
+    if any(m.token_start in doc.user_data.get("_players", ()) for m in entity.mentions):
+        return True  # "Tolivert 25 points": a box score names its players by surname
     subjects = [
         m
         for m in entity.mentions
@@ -3938,6 +3943,63 @@ def _full_names_before_surnames(doc: Doc) -> list[Span]:
     return _preferring(extra, ents)
 
 
+# Results tables and box scores name players with figures and nothing else: a rank, the name
+# and figures ("3 Kevin Harvick 5033 4 6 15 26"), or the name, a figure and what it counts
+# ("Palm Bay (1-0): Tolivert 25 points. K. Hupfer 1 goal."). The model tags some of them,
+# runs the figures into others ("Dquendo 4") and leaves the rest.
+_PLAYER_WORD = r"[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*"
+_PLAYER = rf"(?:(?:[A-Z]\.|[A-Z]{{2}})[ \t]+)?{_PLAYER_WORD}(?:[ \t]+{_PLAYER_WORD}){{0,3}}(?:[ \t]+(?:Jr|Sr)\.?)?"
+STAT_WORDS = (
+    "points|pts|goals?|assists?|saves?|steals?|rebounds?|blocks?|tackles?|sacks?|yards|touchdowns?|TDs?"
+    "|hits|runs|RBIs?|strikeouts|aces|kills|digs|wickets"
+)
+STAT_LINE = re.compile(
+    rf"(?m)(?:^|(?<=[.:;][ \t]))[ \t]*({_PLAYER})(?:[ \t]+and[ \t]+({_PLAYER}))?[ \t]+\d{{1,4}}[ \t]+"
+    rf"(?:total|(?:{STAT_WORDS})\b)"
+)
+RANKED_ROW = re.compile(rf"(?m)^[ \t]*\d{{1,3}}\.?[ \t]+({_PLAYER})(?:[ \t]+[-+]?\d[\d.,:%]*)+[ \t]*$")
+RANKED_ROWS_MIN = 3  # a table, not a sentence that happens to start with a figure
+_TEAM = r"[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3}"
+RESULT_LINE = re.compile(rf"(?m)^[ \t]*({_TEAM})[ \t]+d\.[ \t]+({_TEAM})(?:,?[ \t]+\d{{1,3}}-\d{{1,3}})?[ \t]*$")
+
+
+def _ranked_rows_of_persons(doc: Doc, rows: list[Span]) -> bool:
+    """A standings table's rows name persons, not teams, when the model tags half of their
+    names as persons or half of them open with a known given name ("Kyle Busch")."""
+    persons = sum(
+        any(t.ent_type_ == "PERSON" for t in row) or is_name_part(row[0].text) or bool(INITIAL.match(row[0].text))
+        for row in rows
+    )
+    return len(rows) >= RANKED_ROWS_MIN and 2 * persons >= len(rows)
+
+
+def _listed_players(doc: Doc) -> list[Span]:
+    """Players named in a box score's stat lines or a results table's ranked rows, and the
+    teams of its result lines ("Palm Bay d. Rockledge 70-44": "d." for "defeated")."""
+    ents = list(doc.ents)
+    text = doc_text(doc)
+    found = [m.span(k) for m in STAT_LINE.finditer(text) for k in (1, 2) if m.group(k)]
+    rows = [doc.char_span(*m.span(1), alignment_mode="contract") for m in RANKED_ROW.finditer(text)]
+    rows = [row for row in rows if row is not None]
+    if _ranked_rows_of_persons(doc, rows):
+        found += [(row.start_char, row.end_char) for row in rows]
+    names = {m.group(k) for m in RESULT_LINE.finditer(text) for k in (1, 2)}  # "Palm Bay d. Rockledge 70-44"
+    teams = [m.span() for name in names for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    extra = []
+    for start, end in teams:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is not None and not any(t.ent_kb_id_ for t in span):
+            extra.append(Span(doc, span.start, span.end, label="ORG"))
+            doc.user_data.setdefault("_teams", set()).add(span.start)
+    for start, end in found:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None or all(t.ent_kb_id_ for t in span) or span.text.casefold() in DEMONYMS:
+            continue  # a known team, agency or place ("Brazil 2 goals") is no player
+        extra.append(Span(doc, span.start, span.end, label="PERSON"))
+        doc.user_data.setdefault("_players", set()).add(span.start)
+    return _preferring(extra, ents)
+
+
 # Span repairs run in this order on the model's entities before typing and merging.
 FOOTNOTE_MARKS = {"*", "**", "†", "‡"}
 
@@ -3977,6 +4039,7 @@ SPAN_REPAIRS = (
     _join_person_pieces,
     _tag_untagged_persons,
     _full_names_before_surnames,
+    _listed_players,
     _organisations_without_weekday,
     _team_names,  # last: a club's town or a team the person repairs took for a name
 )

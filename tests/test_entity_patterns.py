@@ -1810,3 +1810,37 @@ def test_english_prose_is_not_taken_for_a_foreign_text():
 
     assert not _not_english(spacy.blank("en")(text))
     assert _not_english(spacy.blank("en")(GERMAN_TEXT))
+
+
+BOX_SCORE = (
+    "BOYS BASKETBALL\n\n"
+    "Lakeview d. Orchard Hill 61-47\n\n"
+    "Lakeview (2-0): Marrow 21 points. Quillan 12 points. T. Osterby 8 points and 4 steals.\n\n"
+    "Orchard Hill (0-2): Dashiell Prentiss 18 points. Kenard Vollmer and Rhys Abernathy 6 total.\n"
+)
+STANDINGS = (
+    "Final standings after 20 rounds:\n\n"
+    "Pos. Rider Points Wins\n"
+    "1 Tobias Wrenfield 412 6\n"
+    "2 Marek Dolansky 398 4\n"
+    "3 Jory Castellane 377 3\n"
+    "4 Emmett Halvorsen Jr. 350 2\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, players",
+    [
+        (BOX_SCORE, {"Marrow", "Quillan", "T. Osterby", "Dashiell Prentiss", "Kenard Vollmer", "Rhys Abernathy"}),
+        (STANDINGS, {"Tobias Wrenfield", "Marek Dolansky", "Jory Castellane", "Emmett Halvorsen Jr"}),
+    ],
+)
+def test_players_of_box_scores_and_results_tables_are_persons(nlp, text, players):
+    found = persons(extract(nlp, text))
+    assert players <= found
+    assert not found & {"Lakeview", "Orchard Hill", "Lakeview d. Orchard Hill"}
+
+
+def test_a_table_of_teams_is_no_list_of_persons(nlp):
+    table = "Premier table:\n\n1 Liverpool 38 99\n2 Manchester City 38 81\n3 Leicester City 38 66\n"
+    assert not persons(extract(nlp, table)) & {"Liverpool", "Manchester City", "Leicester City"}
