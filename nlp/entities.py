@@ -838,6 +838,7 @@ class EntityResolver:
                 return None  # "the game Tomb Raider", "franchises such as Tomb Raider, ...": a title
             if not person_cue and (_quoted_title(doc, ent) or _used_as_software(doc, ent)):
                 return None  # "classics including “Silver Lantern”", "download Shadow Quest": a work
+            as_person = _name_before_lower_case_words(as_person)
             if not as_person or not _plausible_person(as_person, ent):
                 return None
             return "person", as_person, left_title or title, None
@@ -2862,6 +2863,24 @@ ORG_WORDS = {
     "global",
     "services",
 }
+
+
+NAME_PARTICLES = SURNAME_PARTICLES | MALAY_PATRONYMIC | {"al", "el", "ibn", "bint", "y", "la", "le", "du", "der", "den"}
+LOWER_CASE_NAME_WORD = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|d|de|di|da|du)[-'\u2019]")  # "al-Bashri", "d'Arcy"
+
+
+def _name_before_lower_case_words(name: str) -> str:
+    """A person's name ends before its first lower-case word that is no name particle, and
+    never on a particle: "Aisyah ra dan" is Aisyah, "Abu Bakar ra" Abu Bakar (an honorific
+    abbreviation), "Dan janganlah sekali-kali ..." a sentence's words the model ran together."""
+    words = name.split()
+    for k, word in enumerate(words):
+        if word[:1].islower() and word not in NAME_PARTICLES and not LOWER_CASE_NAME_WORD.match(word):
+            words = words[:k]
+            break
+    while words and words[-1] in NAME_PARTICLES:
+        words.pop()
+    return " ".join(words)
 
 
 def _plausible_person(name: str, ent: Span) -> bool:

@@ -1844,3 +1844,19 @@ def test_players_of_box_scores_and_results_tables_are_persons(nlp, text, players
 def test_a_table_of_teams_is_no_list_of_persons(nlp):
     table = "Premier table:\n\n1 Liverpool 38 99\n2 Manchester City 38 81\n3 Leicester City 38 66\n"
     assert not persons(extract(nlp, table)) & {"Liverpool", "Manchester City", "Leicester City"}
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Menurut riwayat, Utsman ra dan Hamzah ra pernah berkata bahwa Dan janganlah kamu berputus asa.", set()),
+        ("Ia berkata: Telah datang orang-orang yang baik kepada Zubair ra dan Thalhah ra.", set()),
+        ("Police also questioned Karel van der Berg, 61, and Hamid bin Rashid, 54.", {"Karel van der Berg"}),
+    ],
+)
+def test_a_person_name_ends_before_a_lower_case_word_that_is_no_particle(nlp, text, kept):
+    from nlp.entities import NAME_PARTICLES
+
+    found = persons(extract(nlp, text))
+    assert kept <= found
+    assert not [n for n in found if any(w[:1].islower() and w not in NAME_PARTICLES for w in n.split())]
