@@ -532,6 +532,8 @@ class EntityResolver:
             candidates = [
                 c for c in candidates if c[1] != "agency" or c[4] is not None or _sure_agency_in_any_language(c[2])
             ]
+        if _not_english(doc):
+            candidates = [c for c in candidates if c[1] != "person" or _sure_person_in_any_language(doc, *c)]
         candidates.sort(key=lambda c: c[0].start)
         doc._.entities = self._merge(doc, candidates, acronyms)
         return doc
@@ -2692,6 +2694,22 @@ def _sure_agency_in_any_language(name: str) -> bool:
     written as an acronym ("NASCAR", "JTBC") or named by an organisation word; not its
     capitalised nouns ("Industrie", "Effizienz"). Its persons and places stay as found."""
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name)) or any(w.casefold() in ORG_WORDS for w in name.split())
+
+
+def _sure_person_in_any_language(doc: Doc, ent: Span, kind: str, name: str, title: str | None, entry) -> bool:
+    """What a non-English text keeps of its persons: a name with a title, a player of a
+    results table, or a name with a known given or family name or a patronymic ("Miguel
+    Queiroz", "Usman bin Affan"; in Cyrillic or another script without the lexicon, any)
+    whose first word the text does not also write in lower case ("Karena Islam": "karena"
+    opens a sentence). Not capitalised nouns ("Bereich Healthcare") or titles of works."""
+    if title or entry is not None or ent.start in doc.user_data.get("_players", ()):
+        return True
+    words = re.split(r"[\s-]+", name)
+    if words[0].casefold() in {t.lower_ for t in doc if t.is_lower}:
+        return False
+    if not all(ch < "\u0250" for ch in name if ch.isalpha()):
+        return True  # "Джонни Депп": a script the name lexicon does not cover
+    return any(w in MALAY_PATRONYMIC or (len(w) > 2 and is_name_part(w, strict=False)) for w in words)
 
 
 def _note_product(doc: Doc, name: str) -> None:

@@ -1860,3 +1860,22 @@ def test_a_person_name_ends_before_a_lower_case_word_that_is_no_particle(nlp, te
     found = persons(extract(nlp, text))
     assert kept <= found
     assert not [n for n in found if any(w[:1].islower() and w not in NAME_PARTICLES for w in n.split())]
+
+
+GERMAN_WORKPLACE_TEXT = (
+    "Im Bereich Logistik verändert die Digitalisierung seit Jahren die Arbeit der Betriebe. Viele Firmen "
+    "setzen auf neue Software, doch die Effizienz bleibt oft hinter den Erwartungen zurück. Langwierige "
+    "Abstimmungen bremsen jede Umstellung, und die Zuständigkeiten sind verteilt. Kommen Sie mit uns ins "
+    "Gespräch, sagt Stefan Becker, der seit zehn Jahren Projekte in der Branche leitet. Auch die Kosten "
+    "spielen eine Rolle: Jede Umstellung verlangt Schulungen, Geräte und Geduld. In vielen Betrieben "
+    "fehlt dafür das Personal, und die Einführung neuer Systeme dauert länger als geplant. Trotzdem sehen "
+    "die meisten Beschäftigten Vorteile, wenn Formulare online ausgefüllt werden können und die "
+    "Bearbeitung schneller geht. Status Quo ist für niemanden eine Lösung, meint Becker. Die Erfahrung "
+    "zeigt, dass kleine Schritte besser gelingen als große Reformen, die alles auf einmal ändern wollen."
+)
+
+
+def test_capitalised_nouns_of_a_text_not_in_english_are_no_persons(nlp):
+    found = persons(extract(nlp, GERMAN_WORKPLACE_TEXT))
+    assert "Stefan Becker" in found
+    assert not found & {"Im Bereich Logistik", "Kommen Sie", "Jahren Projekte", "Beschäftigten Vorteile", "Status Quo"}
