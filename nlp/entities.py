@@ -534,6 +534,7 @@ class EntityResolver:
             ]
         if _not_english(doc):
             candidates = [c for c in candidates if c[1] != "person" or _sure_person_in_any_language(doc, *c)]
+            candidates = [c for c in candidates if c[1] != "place" or c[4] is not None]  # "in Zusammenarbeit": a noun
         candidates.sort(key=lambda c: c[0].start)
         doc._.entities = self._merge(doc, candidates, acronyms)
         return doc
@@ -2692,7 +2693,7 @@ def _not_english(doc: Doc) -> bool:
 def _sure_agency_in_any_language(name: str) -> bool:
     """What a non-English text keeps of its organisations without the gazetteer: a name
     written as an acronym ("NASCAR", "JTBC") or named by an organisation word; not its
-    capitalised nouns ("Industrie", "Effizienz"). Its persons and places stay as found."""
+    capitalised nouns ("Industrie", "Effizienz"). Its places: the gazetteer's only."""
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name)) or any(w.casefold() in ORG_WORDS for w in name.split())
 
 

@@ -1879,3 +1879,21 @@ def test_capitalised_nouns_of_a_text_not_in_english_are_no_persons(nlp):
     found = persons(extract(nlp, GERMAN_WORKPLACE_TEXT))
     assert "Stefan Becker" in found
     assert not found & {"Im Bereich Logistik", "Kommen Sie", "Jahren Projekte", "Beschäftigten Vorteile", "Status Quo"}
+
+
+GERMAN_TRADE_FAIR_TEXT = (
+    "Die Messe findet in diesem Jahr wieder in Hamburg statt, und viele Aussteller kommen aus dem "
+    "Ausland. Dieses Jahr sind wir in Zusammenarbeit mit einem Partner vor Ort, der seit Jahren Lösungen "
+    "für den Handel entwickelt. Darüber hinaus zeigen wir neue Werkzeuge für die Planung, die Kosten in "
+    "Millionenhöhe sparen sollen. Die Besucher können sich am Stand beraten lassen und die Produkte "
+    "ausprobieren. Wer mehr wissen möchte, kann sich vorab anmelden und einen Termin vereinbaren. Die "
+    "Veranstalter erwarten mehr Gäste als im letzten Jahr, denn das Interesse an digitalen Lösungen ist "
+    "groß. Auch kleine Firmen zeigen, wie sie mit wenig Aufwand ihre Abläufe in Buchhaltung und Lager "
+    "verbessern."
+)
+
+
+def test_a_text_not_in_english_keeps_only_the_places_the_gazetteer_knows(nlp):
+    found = places(extract(nlp, GERMAN_TRADE_FAIR_TEXT))
+    assert "Hamburg" in found
+    assert not found & {"Zusammenarbeit", "Millionenhöhe", "Buchhaltung"}
