@@ -627,11 +627,10 @@ class EntityResolver:
         title, as_person = person_name(text)
         if title and _after_burmese_honorific(doc, ent):
             title, as_person = _burmese_name_from_title(title, as_person)
-        entry = (
-            self.gazetteer.lookup(as_person)
-            or self.gazetteer.lookup(place_name(text))
-            or self.gazetteer.lookup(agency_name(text))
-        )
+        known_person = self.gazetteer.lookup(as_person)
+        if known_person is not None and title and known_person.category == "place":
+            known_person = None  # "Police Scotland": a force named for its country, not the place
+        entry = known_person or self.gazetteer.lookup(place_name(text)) or self.gazetteer.lookup(agency_name(text))
         if entry is not None:
             return entry.category, entry.name, None, entry
         left_title = _title_before(doc, ent, title)

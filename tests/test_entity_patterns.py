@@ -1897,3 +1897,16 @@ def test_a_text_not_in_english_keeps_only_the_places_the_gazetteer_knows(nlp):
     found = places(extract(nlp, GERMAN_TRADE_FAIR_TEXT))
     assert "Hamburg" in found
     assert not found & {"Zusammenarbeit", "Millionenhöhe", "Buchhaltung"}
+
+
+def test_the_uk_nations_and_small_states_are_places_the_gazetteer_knows(nlp):
+    text = (
+        "Wales beat Andorra 3-0 and England drew with Gibraltar 1-1 on Saturday, while Scotland lost at home. "
+        "Officers of the National Crime Agency said Police Scotland would review the crowd trouble in Sydney, "
+        "New South Wales, where fans from Trinidad and Tobago had gathered."
+    )
+    out = extract(nlp, text)
+    assert {"Wales", "Andorra", "England", "Gibraltar", "Scotland", "New South Wales", "Trinidad and Tobago"} <= places(
+        out
+    )
+    assert "Police Scotland" in agencies(out)
