@@ -661,7 +661,7 @@ class EntityResolver:
             return "place", place_name(text), None, None  # "in Sre Ambel", "at Tan Thanh", "in Garut and Sumber Jaya"
         if (
             label in PERSON_LABELS | AGENCY_LABELS
-            and PLACE_OF_BEFORE.search(before)
+            and (PLACE_OF_BEFORE.search(before) or CONSTITUENCY_BEFORE.search(before))
             and not _looks_like_person(doc, ent)
         ):
             return "place", place_name(text), None, None  # "the market town of Kampong Kdei"
@@ -3291,6 +3291,13 @@ PLACE_OF_BEFORE = re.compile(
     r"\b(?:town|city|village|province|district|municipality|commune|island|region|"
     r"state|township|hamlet)\s+of\s+$",
     re.I,
+)
+
+# A legislator's seat: "the senator representing Yobe East", "MP for Bolton West" (a lawyer
+# representing someone represents a person)
+CONSTITUENCY_BEFORE = re.compile(
+    r"\b(?:[Ss]enator|[Ss]en\.|[Rr]epresentative|[Rr]ep\.|MP|[Ll]awmaker|[Ll]egislator|[Cc]ongress(?:wo)?man|"
+    r"[Aa]ssembly(?:wo)?man|[Cc]ouncill?or)\s+representing\s+(?:the\s+)?$|\bMP\s+for\s+$"
 )
 
 

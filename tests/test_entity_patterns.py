@@ -1910,3 +1910,24 @@ def test_the_uk_nations_and_small_states_are_places_the_gazetteer_knows(nlp):
         out
     )
     assert "Police Scotland" in agencies(out)
+
+
+@pytest.mark.parametrize(
+    "text, seat, person",
+    [
+        (
+            "The Senator representing Kebbi South , Musa Garba , on Monday moved a motion for the debate.",
+            "Kebbi South",
+            "Musa Garba",
+        ),
+        (
+            "Sarah Cole, the MP for Bolton West, said the lawyer representing Tom Hardy would appeal.",
+            "Bolton West",
+            "Tom Hardy",
+        ),
+    ],
+)
+def test_a_legislators_seat_is_a_place_and_a_lawyers_client_a_person(nlp, text, seat, person):
+    out = extract(nlp, text)
+    assert seat in places(out) and seat not in persons(out)
+    assert person in persons(out)
