@@ -201,7 +201,7 @@ LAW_TITLE_BEFORE = re.compile(
 STREET_HEAD = re.compile(
     r"^(?:Jalan|Jln\.?|Lorong|Soi|Thanon|Rue|Calle|Street|Road|Duong|Pho|Phlauv|Mahavithei|Wat|Corso|Via|Viale|Rua|Avenida)\s"
 )
-PLACE_PREPOSITIONS = {"in", "at", "near", "into", "across", "outside", "around", "from"}
+PLACE_PREPOSITIONS = {"in", "at", "near", "into", "across", "outside", "around", "from", "atop"}
 FACILITY_TAIL = re.compile(
     r"\s(?:Road|Street|Avenue|Soi|Lane|Boulevard|Drive|Place|Highway|Market|Bridge|Pagoda|Temple)$"
 )
@@ -579,7 +579,12 @@ class EntityResolver:
             return None  # "Despite The Monthly Fee", "35% Off Dell Alienware": a headline's words, no name
         if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].tag_ == "MD" and ent[0].dep_ == "aux":
             return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="PERSON"))  # "Will Warren continue ...?"
-        if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].tag_ == "VBG" and ent[0].is_sent_start:
+        if (
+            ent.label_ in PERSON_LABELS
+            and len(ent) > 1
+            and ent[0].is_sent_start
+            and (ent[0].tag_ == "VBG" or _opens_before_named_surname(doc, ent))
+        ):
             return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="PERSON"))  # "Hosting Cook at ..."
         if ent.kb_id_:
             entry = self.gazetteer.lookup(ent.kb_id_)
@@ -2901,6 +2906,19 @@ def _name_before_lower_case_words(name: str) -> str:
     return " ".join(words)
 
 
+def _opens_before_named_surname(doc: Doc, ent: Span) -> bool:
+    """ "Hosting Cook at Dreamforce ..." after "Tim Cook": a gerund opening the sentence, no
+    known name, before the surname of a person the article names in full is no given name
+    (a relative shares the surname: "Amina Yusuf" after "Ibrahim Yusuf" stays)."""
+    if len(ent) != 2 or not ent[0].lower_.endswith("ing") or is_name_part(ent[0].text, strict=False):
+        return False
+    return any(
+        e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == ent[-1].text and e[0].text != ent[0].text
+        for e in doc.ents
+        if e.start != ent.start
+    )
+
+
 def _plausible_person(name: str, ent: Span) -> bool:
     words = name.split()
     if len(words) == 1 and len(name) <= 2:  # "Ma" of "Ma. Lourdes", initials
@@ -3124,6 +3142,9 @@ POST_WORDS = {
 SPEECH_VERBS = {"say", "tell", "add", "explain", "note", "write", "insist", "claim", "confirm", "deny", "recall"}
 
 
+BLESSINGS_AFTER_NAMES = {"ra", "r.a.", "RA", "SAW", "saw", "s.a.w.", "SWT", "AS", "a.s."}
+
+
 def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
     """A one-word "person" the article never names in full needs a person's context somewhere:
     a title (Mr, Judge), an age, an apposition, a sentencing or arrest verb, or being the
@@ -3132,6 +3153,8 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
         return True
     if any(m.token_start in doc.user_data.get("_players", ()) for m in entity.mentions):
         return True  # "Tolivert 25 points": a box score names its players by surname
+    if any(t.text in BLESSINGS_AFTER_NAMES for m in entity.mentions for t in doc[m.token_start + 1 : m.token_end + 1]):
+        return True  # "Aisyah ra", "Umar r.a.": a blessing Muslim writers put after a name
     subjects = [
         m
         for m in entity.mentions

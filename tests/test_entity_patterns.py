@@ -1931,3 +1931,25 @@ def test_a_legislators_seat_is_a_place_and_a_lawyers_client_a_person(nlp, text, 
     out = extract(nlp, text)
     assert seat in places(out) and seat not in persons(out)
     assert person in persons(out)
+
+
+def test_a_gerund_opening_a_sentence_before_a_named_surname_is_no_given_name(nlp):
+    text = (
+        "Marc Lowry said the deal would close soon. Dana Cook, the chief executive of Apricot, agreed.\n\n"
+        'Meeting Cook in Oslo "was a highlight for us," Lowry said.'
+    )
+    found = persons(extract(nlp, text))
+    assert "Dana Cook" in found and "Meeting Cook" not in found
+
+
+def test_a_mountain_after_atop_is_no_person(nlp):
+    text = "Scientists using a telescope atop Mauna Loa have confirmed the presence of ice."
+    assert "Mauna Loa" not in persons(extract(nlp, text))
+
+
+def test_a_name_with_a_blessing_after_it_is_a_person_even_alone(nlp):
+    text = (
+        "Dalam riwayat itu, menghina istri Nabi yaitu Siti Khadijah tidak dibenarkan. Kisah ini diceritakan oleh "
+        "Hafsah ra dan para sahabat lain kepada murid-murid mereka di Madinah pada masa itu."
+    )
+    assert "Hafsah" in persons(extract(nlp, text))
