@@ -111,6 +111,8 @@ class GazetteerRuler:
                     continue  # "U.S. Attorney", "UK Border Force": part of a name, not the place
                 if entry.category == "place" and end < len(doc) and doc[end].text in NEWSPAPER_HEADS:
                     continue  # "Pittsburgh Post-Gazette", "San Jose Mercury News": a paper named after its city
+                if entry.category == "place" and start > 0 and doc[start - 1].text in FORCES_NAMED_BEFORE_PLACE:
+                    continue  # "Police Scotland": a force named for its country, no place
                 if entry.category == "place" and _surname_not_place(doc, start, end, case_sensitive):
                     continue
                 if entry.kind in {"company", "media"} and _inside_longer_name(doc, start, end, self.gazetteer):
@@ -183,6 +185,8 @@ NEWSPAPER_HEADS = {
     *("Post Times Globe Herald Tribune Journal Mercury Gazette Chronicle Courier Register".split()),
     *("Inquirer Examiner Observer Dispatch Sentinel Star-Tribune Star-Ledger Post-Gazette".split()),
 }
+
+FORCES_NAMED_BEFORE_PLACE = {"Police", "Constabulary", "Gendarmerie"}
 
 
 # A compass word before a known place names another place ("Southern California" is not

@@ -220,7 +220,7 @@ LAW_TITLE_BEFORE = re.compile(
 STREET_HEAD = re.compile(
     r"^(?:Jalan|Jln\.?|Lorong|Soi|Thanon|Rue|Calle|Street|Road|Duong|Pho|Phlauv|Mahavithei|Wat|Corso|Via|Viale|Rua|Avenida)\s"
 )
-PLACE_PREPOSITIONS = {"in", "at", "near", "into", "across", "outside", "around", "from"}
+PLACE_PREPOSITIONS = {"in", "at", "near", "into", "across", "outside", "around", "from", "atop"}
 FACILITY_TAIL = re.compile(
     r"\s(?:Road|Street|Avenue|Soi|Lane|Boulevard|Drive|Place|Highway|Market|Bridge|Pagoda|Temple)$"
 )
@@ -509,6 +509,7 @@ class EntityResolver:
         doc.user_data.pop("_products", None)
         doc.user_data.pop("_teams", None)
         doc.user_data.pop("_credits", None)
+        doc.user_data.pop("_players", None)
         doc.user_data.pop("_lower_words", None)
         doc.user_data[CURRENT_ENTS] = tuple(doc.ents)
         current = _span_keys(doc.user_data[CURRENT_ENTS])
@@ -562,6 +563,9 @@ class EntityResolver:
             candidates = [
                 c for c in candidates if c[1] != "agency" or c[4] is not None or _sure_agency_in_any_language(c[2])
             ]
+        if _not_english(doc):
+            candidates = [c for c in candidates if c[1] != "person" or _sure_person_in_any_language(doc, *c)]
+            candidates = [c for c in candidates if c[1] != "place" or c[4] is not None]  # "in Zusammenarbeit": a noun
         candidates.sort(key=lambda c: c[0].start)
         doc._.entities = self._merge(doc, candidates, acronyms)
         return doc
@@ -607,7 +611,12 @@ class EntityResolver:
             return None  # "Despite The Monthly Fee", "35% Off Dell Alienware": a headline's words, no name
         if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].tag_ == "MD" and ent[0].dep_ == "aux":
             return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="PERSON"))  # "Will Warren continue ...?"
-        if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].tag_ == "VBG" and ent[0].is_sent_start:
+        if (
+            ent.label_ in PERSON_LABELS
+            and len(ent) > 1
+            and ent[0].is_sent_start
+            and (ent[0].tag_ == "VBG" or _opens_before_named_surname(doc, ent))
+        ):
             return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="PERSON"))  # "Hosting Cook at ..."
         if ent.kb_id_:
             entry = self.gazetteer.lookup(ent.kb_id_)
@@ -617,6 +626,8 @@ class EntityResolver:
         text = normalize_text(ent.text)
         if label in AGENCY_LABELS and ent.start in doc.user_data.get("_teams", ()):
             return "agency", agency_name(text), None, None  # "the Sabres", "Real Madrid": a team
+        if label in PERSON_LABELS and ent.start in doc.user_data.get("_players", ()):
+            return "person", person_name(text)[1], None, None  # "Tolivert 25 points": a box score's player
         if label in PLACE_LABELS and ent.start in doc.user_data.get("_sure_places", ()):
             return "place", place_name(text.title() if text.isupper() else text), None, None  # "DOBO, Indonesia (AFP)"
         if _in_capitals_line(doc, ent) and ent.start not in doc.user_data.get("_credits", ()):
@@ -653,11 +664,10 @@ class EntityResolver:
         title, as_person = person_name(text)
         if title and _after_burmese_honorific(doc, ent):
             title, as_person = _burmese_name_from_title(title, as_person)
-        entry = (
-            self.gazetteer.lookup(as_person)
-            or self.gazetteer.lookup(place_name(text))
-            or self.gazetteer.lookup(agency_name(text))
-        )
+        known_person = self.gazetteer.lookup(as_person)
+        if known_person is not None and title and known_person.category == "place":
+            known_person = None  # "Police Scotland": a force named for its country, not the place
+        entry = known_person or self.gazetteer.lookup(place_name(text)) or self.gazetteer.lookup(agency_name(text))
         if entry is not None:
             return entry.category, entry.name, None, entry
         left_title = _title_before(doc, ent, title)
@@ -688,7 +698,7 @@ class EntityResolver:
             return "place", place_name(text), None, None  # "in Sre Ambel", "at Tan Thanh", "in Garut and Sumber Jaya"
         if (
             label in PERSON_LABELS | AGENCY_LABELS
-            and PLACE_OF_BEFORE.search(before)
+            and (PLACE_OF_BEFORE.search(before) or CONSTITUENCY_BEFORE.search(before))
             and not _looks_like_person(doc, ent)
         ):
             return "place", place_name(text), None, None  # "the market town of Kampong Kdei"
@@ -867,6 +877,7 @@ class EntityResolver:
                 return None  # "the game Tomb Raider", "franchises such as Tomb Raider, ...": a title
             if not person_cue and (_quoted_title(doc, ent) or _used_as_software(doc, ent)):
                 return None  # "classics including “Silver Lantern”", "download Shadow Quest": a work
+            as_person = _name_before_lower_case_words(as_person)
             if not as_person or not _plausible_person(as_person, ent):
                 return None
             return "person", as_person, left_title or title, None
@@ -2726,8 +2737,24 @@ def _not_english(doc: Doc) -> bool:
 def _sure_agency_in_any_language(name: str) -> bool:
     """What a non-English text keeps of its organisations without the gazetteer: a name
     written as an acronym ("NASCAR", "JTBC") or named by an organisation word; not its
-    capitalised nouns ("Industrie", "Effizienz"). Its persons and places stay as found."""
+    capitalised nouns ("Industrie", "Effizienz"). Its places: the gazetteer's only."""
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name)) or any(w.casefold() in ORG_WORDS for w in name.split())
+
+
+def _sure_person_in_any_language(doc: Doc, ent: Span, kind: str, name: str, title: str | None, entry) -> bool:
+    """What a non-English text keeps of its persons: a name with a title, a player of a
+    results table, or a name with a known given or family name or a patronymic ("Miguel
+    Queiroz", "Usman bin Affan"; in Cyrillic or another script without the lexicon, any)
+    whose first word the text does not also write in lower case ("Karena Islam": "karena"
+    opens a sentence). Not capitalised nouns ("Bereich Healthcare") or titles of works."""
+    if title or entry is not None or ent.start in doc.user_data.get("_players", ()):
+        return True
+    words = re.split(r"[\s-]+", name)
+    if words[0].casefold() in {t.lower_ for t in doc if t.is_lower}:
+        return False
+    if not all(ch < "\u0250" for ch in name if ch.isalpha()):
+        return True  # "Джонни Депп": a script the name lexicon does not cover
+    return any(w in MALAY_PATRONYMIC or (len(w) > 2 and is_name_part(w, strict=False)) for w in words)
 
 
 def _note_product(doc: Doc, name: str) -> None:
@@ -2899,6 +2926,37 @@ ORG_WORDS = {
     "global",
     "services",
 }
+
+
+NAME_PARTICLES = SURNAME_PARTICLES | MALAY_PATRONYMIC | {"al", "el", "ibn", "bint", "y", "la", "le", "du", "der", "den"}
+LOWER_CASE_NAME_WORD = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|d|de|di|da|du)[-'\u2019]")  # "al-Bashri", "d'Arcy"
+
+
+def _name_before_lower_case_words(name: str) -> str:
+    """A person's name ends before its first lower-case word that is no name particle, and
+    never on a particle: "Aisyah ra dan" is Aisyah, "Abu Bakar ra" Abu Bakar (an honorific
+    abbreviation), "Dan janganlah sekali-kali ..." a sentence's words the model ran together."""
+    words = name.split()
+    for k, word in enumerate(words):
+        if word[:1].islower() and word not in NAME_PARTICLES and not LOWER_CASE_NAME_WORD.match(word):
+            words = words[:k]
+            break
+    while words and words[-1] in NAME_PARTICLES:
+        words.pop()
+    return " ".join(words)
+
+
+def _opens_before_named_surname(doc: Doc, ent: Span) -> bool:
+    """ "Hosting Cook at Dreamforce ..." after "Tim Cook": a gerund opening the sentence, no
+    known name, before the surname of a person the article names in full is no given name
+    (a relative shares the surname: "Amina Yusuf" after "Ibrahim Yusuf" stays)."""
+    if len(ent) != 2 or not ent[0].lower_.endswith("ing") or is_name_part(ent[0].text, strict=False):
+        return False
+    return any(
+        e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == ent[-1].text and e[0].text != ent[0].text
+        for e in doc.ents
+        if e.start != ent.start
+    )
 
 
 def _plausible_person(name: str, ent: Span) -> bool:
@@ -3124,12 +3182,19 @@ POST_WORDS = {
 SPEECH_VERBS = {"say", "tell", "add", "explain", "note", "write", "insist", "claim", "confirm", "deny", "recall"}
 
 
+BLESSINGS_AFTER_NAMES = {"ra", "r.a.", "RA", "SAW", "saw", "s.a.w.", "SWT", "AS", "a.s."}
+
+
 def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
     """A one-word "person" the article never names in full needs a person's context somewhere:
     a title (Mr, Judge), an age, an apposition, a sentencing or arrest verb, or being the
     one who says something; otherwise it is the model's guess on a product, team or place."""
     if entity.title or entity.age is not None:
         return True
+    if any(m.token_start in doc.user_data.get("_players", ()) for m in entity.mentions):
+        return True  # "Tolivert 25 points": a box score names its players by surname
+    if any(t.text in BLESSINGS_AFTER_NAMES for m in entity.mentions for t in doc[m.token_start + 1 : m.token_end + 1]):
+        return True  # "Aisyah ra", "Umar r.a.": a blessing Muslim writers put after a name
     subjects = [
         m
         for m in entity.mentions
@@ -3289,6 +3354,13 @@ PLACE_OF_BEFORE = re.compile(
     r"\b(?:town|city|village|province|district|municipality|commune|island|region|"
     r"state|township|hamlet)\s+of\s+$",
     re.I,
+)
+
+# A legislator's seat: "the senator representing Yobe East", "MP for Bolton West" (a lawyer
+# representing someone represents a person)
+CONSTITUENCY_BEFORE = re.compile(
+    r"\b(?:[Ss]enator|[Ss]en\.|[Rr]epresentative|[Rr]ep\.|MP|[Ll]awmaker|[Ll]egislator|[Cc]ongress(?:wo)?man|"
+    r"[Aa]ssembly(?:wo)?man|[Cc]ouncill?or)\s+representing\s+(?:the\s+)?$|\bMP\s+for\s+$"
 )
 
 
@@ -3985,6 +4057,63 @@ def _full_names_before_surnames(doc: Doc) -> list[Span]:
     return _preferring(extra, ents)
 
 
+# Results tables and box scores name players with figures and nothing else: a rank, the name
+# and figures ("3 Kevin Harvick 5033 4 6 15 26"), or the name, a figure and what it counts
+# ("Palm Bay (1-0): Tolivert 25 points. K. Hupfer 1 goal."). The model tags some of them,
+# runs the figures into others ("Dquendo 4") and leaves the rest.
+_PLAYER_WORD = r"[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*"
+_PLAYER = rf"(?:(?:[A-Z]\.|[A-Z]{{2}})[ \t]+)?{_PLAYER_WORD}(?:[ \t]+{_PLAYER_WORD}){{0,3}}(?:[ \t]+(?:Jr|Sr)\.?)?"
+STAT_WORDS = (
+    "points|pts|goals?|assists?|saves?|steals?|rebounds?|blocks?|tackles?|sacks?|yards|touchdowns?|TDs?"
+    "|hits|runs|RBIs?|strikeouts|aces|kills|digs|wickets"
+)
+STAT_LINE = re.compile(
+    rf"(?m)(?:^|(?<=[.:;][ \t]))[ \t]*({_PLAYER})(?:[ \t]+and[ \t]+({_PLAYER}))?[ \t]+\d{{1,4}}[ \t]+"
+    rf"(?:total|(?:{STAT_WORDS})\b)"
+)
+RANKED_ROW = re.compile(rf"(?m)^[ \t]*\d{{1,3}}\.?[ \t]+({_PLAYER})(?:[ \t]+[-+]?\d[\d.,:%]*)+[ \t]*$")
+RANKED_ROWS_MIN = 3  # a table, not a sentence that happens to start with a figure
+_TEAM = r"[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3}"
+RESULT_LINE = re.compile(rf"(?m)^[ \t]*({_TEAM})[ \t]+d\.[ \t]+({_TEAM})(?:,?[ \t]+\d{{1,3}}-\d{{1,3}})?[ \t]*$")
+
+
+def _ranked_rows_of_persons(doc: Doc, rows: list[Span]) -> bool:
+    """A standings table's rows name persons, not teams, when the model tags half of their
+    names as persons or half of them open with a known given name ("Kyle Busch")."""
+    persons = sum(
+        any(t.ent_type_ == "PERSON" for t in row) or is_name_part(row[0].text) or bool(INITIAL.match(row[0].text))
+        for row in rows
+    )
+    return len(rows) >= RANKED_ROWS_MIN and 2 * persons >= len(rows)
+
+
+def _listed_players(doc: Doc) -> list[Span]:
+    """Players named in a box score's stat lines or a results table's ranked rows, and the
+    teams of its result lines ("Palm Bay d. Rockledge 70-44": "d." for "defeated")."""
+    ents = list(doc.ents)
+    text = doc_text(doc)
+    found = [m.span(k) for m in STAT_LINE.finditer(text) for k in (1, 2) if m.group(k)]
+    rows = [doc.char_span(*m.span(1), alignment_mode="contract") for m in RANKED_ROW.finditer(text)]
+    rows = [row for row in rows if row is not None]
+    if _ranked_rows_of_persons(doc, rows):
+        found += [(row.start_char, row.end_char) for row in rows]
+    names = {m.group(k) for m in RESULT_LINE.finditer(text) for k in (1, 2)}  # "Palm Bay d. Rockledge 70-44"
+    teams = [m.span() for name in names for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    extra = []
+    for start, end in teams:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is not None and not any(t.ent_kb_id_ for t in span):
+            extra.append(Span(doc, span.start, span.end, label="ORG"))
+            doc.user_data.setdefault("_teams", set()).add(span.start)
+    for start, end in found:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None or all(t.ent_kb_id_ for t in span) or span.text.casefold() in DEMONYMS:
+            continue  # a known team, agency or place ("Brazil 2 goals") is no player
+        extra.append(Span(doc, span.start, span.end, label="PERSON"))
+        doc.user_data.setdefault("_players", set()).add(span.start)
+    return _preferring(extra, ents)
+
+
 # Span repairs run in this order on the model's entities before typing and merging.
 FOOTNOTE_MARKS = {"*", "**", "†", "‡"}
 
@@ -4024,6 +4153,7 @@ SPAN_REPAIRS = (
     _join_person_pieces,
     _tag_untagged_persons,
     _full_names_before_surnames,
+    _listed_players,
     _organisations_without_weekday,
     _team_names,  # last: a club's town or a team the person repairs took for a name
 )

@@ -1810,3 +1810,146 @@ def test_english_prose_is_not_taken_for_a_foreign_text():
 
     assert not _not_english(spacy.blank("en")(text))
     assert _not_english(spacy.blank("en")(GERMAN_TEXT))
+
+
+BOX_SCORE = (
+    "BOYS BASKETBALL\n\n"
+    "Lakeview d. Orchard Hill 61-47\n\n"
+    "Lakeview (2-0): Marrow 21 points. Quillan 12 points. T. Osterby 8 points and 4 steals.\n\n"
+    "Orchard Hill (0-2): Dashiell Prentiss 18 points. Kenard Vollmer and Rhys Abernathy 6 total.\n"
+)
+STANDINGS = (
+    "Final standings after 20 rounds:\n\n"
+    "Pos. Rider Points Wins\n"
+    "1 Tobias Wrenfield 412 6\n"
+    "2 Marek Dolansky 398 4\n"
+    "3 Jory Castellane 377 3\n"
+    "4 Emmett Halvorsen Jr. 350 2\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, players",
+    [
+        (BOX_SCORE, {"Marrow", "Quillan", "T. Osterby", "Dashiell Prentiss", "Kenard Vollmer", "Rhys Abernathy"}),
+        (STANDINGS, {"Tobias Wrenfield", "Marek Dolansky", "Jory Castellane", "Emmett Halvorsen Jr"}),
+    ],
+)
+def test_players_of_box_scores_and_results_tables_are_persons(nlp, text, players):
+    found = persons(extract(nlp, text))
+    assert players <= found
+    assert not found & {"Lakeview", "Orchard Hill", "Lakeview d. Orchard Hill"}
+
+
+def test_a_table_of_teams_is_no_list_of_persons(nlp):
+    table = "Premier table:\n\n1 Liverpool 38 99\n2 Manchester City 38 81\n3 Leicester City 38 66\n"
+    assert not persons(extract(nlp, table)) & {"Liverpool", "Manchester City", "Leicester City"}
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Menurut riwayat, Utsman ra dan Hamzah ra pernah berkata bahwa Dan janganlah kamu berputus asa.", set()),
+        ("Ia berkata: Telah datang orang-orang yang baik kepada Zubair ra dan Thalhah ra.", set()),
+        ("Police also questioned Karel van der Berg, 61, and Hamid bin Rashid, 54.", {"Karel van der Berg"}),
+    ],
+)
+def test_a_person_name_ends_before_a_lower_case_word_that_is_no_particle(nlp, text, kept):
+    from nlp.entities import NAME_PARTICLES
+
+    found = persons(extract(nlp, text))
+    assert kept <= found
+    assert not [n for n in found if any(w[:1].islower() and w not in NAME_PARTICLES for w in n.split())]
+
+
+GERMAN_WORKPLACE_TEXT = (
+    "Im Bereich Logistik verändert die Digitalisierung seit Jahren die Arbeit der Betriebe. Viele Firmen "
+    "setzen auf neue Software, doch die Effizienz bleibt oft hinter den Erwartungen zurück. Langwierige "
+    "Abstimmungen bremsen jede Umstellung, und die Zuständigkeiten sind verteilt. Kommen Sie mit uns ins "
+    "Gespräch, sagt Stefan Becker, der seit zehn Jahren Projekte in der Branche leitet. Auch die Kosten "
+    "spielen eine Rolle: Jede Umstellung verlangt Schulungen, Geräte und Geduld. In vielen Betrieben "
+    "fehlt dafür das Personal, und die Einführung neuer Systeme dauert länger als geplant. Trotzdem sehen "
+    "die meisten Beschäftigten Vorteile, wenn Formulare online ausgefüllt werden können und die "
+    "Bearbeitung schneller geht. Status Quo ist für niemanden eine Lösung, meint Becker. Die Erfahrung "
+    "zeigt, dass kleine Schritte besser gelingen als große Reformen, die alles auf einmal ändern wollen."
+)
+
+
+def test_capitalised_nouns_of_a_text_not_in_english_are_no_persons(nlp):
+    found = persons(extract(nlp, GERMAN_WORKPLACE_TEXT))
+    assert "Stefan Becker" in found
+    assert not found & {"Im Bereich Logistik", "Kommen Sie", "Jahren Projekte", "Beschäftigten Vorteile", "Status Quo"}
+
+
+GERMAN_TRADE_FAIR_TEXT = (
+    "Die Messe findet in diesem Jahr wieder in Hamburg statt, und viele Aussteller kommen aus dem "
+    "Ausland. Dieses Jahr sind wir in Zusammenarbeit mit einem Partner vor Ort, der seit Jahren Lösungen "
+    "für den Handel entwickelt. Darüber hinaus zeigen wir neue Werkzeuge für die Planung, die Kosten in "
+    "Millionenhöhe sparen sollen. Die Besucher können sich am Stand beraten lassen und die Produkte "
+    "ausprobieren. Wer mehr wissen möchte, kann sich vorab anmelden und einen Termin vereinbaren. Die "
+    "Veranstalter erwarten mehr Gäste als im letzten Jahr, denn das Interesse an digitalen Lösungen ist "
+    "groß. Auch kleine Firmen zeigen, wie sie mit wenig Aufwand ihre Abläufe in Buchhaltung und Lager "
+    "verbessern."
+)
+
+
+def test_a_text_not_in_english_keeps_only_the_places_the_gazetteer_knows(nlp):
+    found = places(extract(nlp, GERMAN_TRADE_FAIR_TEXT))
+    assert "Hamburg" in found
+    assert not found & {"Zusammenarbeit", "Millionenhöhe", "Buchhaltung"}
+
+
+def test_the_uk_nations_and_small_states_are_places_the_gazetteer_knows(nlp):
+    text = (
+        "Wales beat Andorra 3-0 and England drew with Gibraltar 1-1 on Saturday, while Scotland lost at home. "
+        "Officers of the National Crime Agency said Police Scotland would review the crowd trouble in Sydney, "
+        "New South Wales, where fans from Trinidad and Tobago had gathered."
+    )
+    out = extract(nlp, text)
+    assert {"Wales", "Andorra", "England", "Gibraltar", "Scotland", "New South Wales", "Trinidad and Tobago"} <= places(
+        out
+    )
+    assert "Police Scotland" in agencies(out)
+
+
+@pytest.mark.parametrize(
+    "text, seat, person",
+    [
+        (
+            "The Senator representing Kebbi South , Musa Garba , on Monday moved a motion for the debate.",
+            "Kebbi South",
+            "Musa Garba",
+        ),
+        (
+            "Sarah Cole, the MP for Bolton West, said the lawyer representing Tom Hardy would appeal.",
+            "Bolton West",
+            "Tom Hardy",
+        ),
+    ],
+)
+def test_a_legislators_seat_is_a_place_and_a_lawyers_client_a_person(nlp, text, seat, person):
+    out = extract(nlp, text)
+    assert seat in places(out) and seat not in persons(out)
+    assert person in persons(out)
+
+
+def test_a_gerund_opening_a_sentence_before_a_named_surname_is_no_given_name(nlp):
+    text = (
+        "Marc Lowry said the deal would close soon. Dana Cook, the chief executive of Apricot, agreed.\n\n"
+        'Meeting Cook in Oslo "was a highlight for us," Lowry said.'
+    )
+    found = persons(extract(nlp, text))
+    assert "Dana Cook" in found and "Meeting Cook" not in found
+
+
+def test_a_mountain_after_atop_is_no_person(nlp):
+    text = "Scientists using a telescope atop Mauna Loa have confirmed the presence of ice."
+    assert "Mauna Loa" not in persons(extract(nlp, text))
+
+
+def test_a_name_with_a_blessing_after_it_is_a_person_even_alone(nlp):
+    text = (
+        "Dalam riwayat itu, menghina istri Nabi yaitu Siti Khadijah tidak dibenarkan. Kisah ini diceritakan oleh "
+        "Hafsah ra dan para sahabat lain kepada murid-murid mereka di Madinah pada masa itu."
+    )
+    assert "Hafsah" in persons(extract(nlp, text))
