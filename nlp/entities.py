@@ -481,6 +481,7 @@ class EntityResolver:
         doc.user_data.pop("_teams", None)
         doc.user_data.pop("_credits", None)
         doc.user_data.pop("_lower_words", None)
+        doc.user_data.pop("_term_acronyms", None)
         current = _span_keys(doc.ents)
         for repair in SPAN_REPAIRS:  # each one optional: a failing repair keeps the spans before it
             try:
@@ -577,6 +578,8 @@ class EntityResolver:
             return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="PERSON"))  # "Will Warren continue ...?"
         if ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[0].tag_ == "VBG" and ent[0].is_sent_start:
             return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="PERSON"))  # "Hosting Cook at ..."
+        if ent.label_ in AGENCY_LABELS and ent.text in _term_acronyms(doc):
+            return None  # "hypersensitivity pneumonitis, or HP", then "HP": a term's short form, no body
         if ent.kb_id_:
             entry = self.gazetteer.lookup(ent.kb_id_)
             if entry is not None:
@@ -1298,6 +1301,25 @@ def _search(pattern: re.Pattern, text: str, position: int) -> re.Match | None:
     return found
 
 
+# The divisions a broadcaster or publisher names after its own name: "CBS Sports", "ABC News",
+# "Sony Music", "Nikkei Asia" is no division (a place).
+MEDIA_DIVISIONS = {"Sports", "News", "Radio", "Television", "TV", "Business", "Entertainment", "Music", "Films"}
+
+
+def _media_division_after(doc: Doc, span: Span) -> bool:
+    """An organisation followed on the same line by a media division's word the model left
+    out: the division is the name ("CBS Sports NFL Insider ...": CBS Sports, not CBS)."""
+    if span.label_ != "ORG" or span.end >= len(doc) or doc[span.end].text not in MEDIA_DIVISIONS:
+        return False
+    after = doc[span.end]
+    return (
+        span[-1].whitespace_ == " "
+        and after.ent_type_ not in {"PERSON", "GPE", "LOC"}
+        and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in {"of", "for", "on"})
+        and after.text not in span.text.split()
+    )
+
+
 def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Cardiff" + "Crown Court" is "Cardiff Crown Court"; "Global New Light" + "of Myanmar";
     "Ministry of Maritime Affairs" + "and Fisheries"; company names the model missed."""
@@ -1348,6 +1370,8 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
             and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in {"of", "for", "on"})
         ):
             result[k] = Span(doc, span.start, span.end + 1, label="ORG")  # "Save the Children" + "Foundation"
+        elif _media_division_after(doc, span):
+            result[k] = Span(doc, span.start, span.end + 1, label="ORG")  # "CBS" + "Sports", "Al Jazeera" + "English"
     result = _join_known_agency_pieces(doc, result)
     taken = {i for e in result for i in range(e.start, e.end)}
     extra = []
@@ -2204,6 +2228,49 @@ def _acronym_after(doc: Doc, ent: Span) -> str | None:
     if len(inside) == 1 and inside[0].ent_type_ not in {"GPE", "LOC", "PERSON", "NORP"} and not is_name_part(candidate):
         return candidate  # "(Suhakam)", "(Pagcor)": a short name written in title case
     return None
+
+
+# The words an acronym stands after: "hypersensitivity pneumonitis, or HP", "return on
+# investment (ROI)", "Krankenhausinformationssystemen (KIS)" (one compound word).
+SPELLED_BEFORE_ACRONYM = re.compile(r"((?:[\w-]+[ \t]+){0,5}[\w-]+)(?:,?[ \t]+or|[ \t]*\()[ \t]*$")
+
+
+def _acronym_of_common_words(doc: Doc, ent: Span) -> bool:
+    """An acronym the text spells out in lower-case words, or in one long compound word
+    holding its letters in order, is a term (a disease, a system), not an organisation:
+    organisations are spelled out in capitals."""
+    acronym = ent.text
+    if len(ent) != 1 or not re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return False
+    match = SPELLED_BEFORE_ACRONYM.search(doc_text(doc)[max(0, ent.start_char - 80) : ent.start_char])
+    if match is None:
+        return False
+    words = match.group(1).split()
+    for size in range(len(acronym) - 1, len(acronym) + 2):  # a small word ("on") may add a letter
+        spelled = [w for w in words[-size:] if w not in SMALL_TITLE_WORDS] if size <= len(words) else []
+        if (
+            len(spelled) == len(acronym)
+            and all(w.islower() for w in spelled)
+            and "".join(w[0] for w in spelled) == acronym.lower()
+        ):
+            return True
+    compound = words[-1].casefold()
+    rest = iter(compound[1:])
+    return (
+        len(compound) >= 4 * len(acronym)
+        and compound[0] == acronym[0].lower()
+        and all(c in rest for c in acronym[1:].lower())
+        and "ORG" not in {t.ent_type_ for t in doc[max(0, ent.start - 3) : ent.start]}
+    )
+
+
+def _term_acronyms(doc: Doc) -> set[str]:
+    """The acronyms this article spells out in common words: terms wherever they stand."""
+    if "_term_acronyms" not in doc.user_data:
+        doc.user_data["_term_acronyms"] = {
+            e.text for e in doc.ents if e.label_ in AGENCY_LABELS and _acronym_of_common_words(doc, e)
+        }
+    return doc.user_data["_term_acronyms"]
 
 
 def _title_before(doc: Doc, ent: Span, inner_title: str | None = None) -> str | None:

@@ -1810,3 +1810,34 @@ def test_english_prose_is_not_taken_for_a_foreign_text():
 
     assert not _not_english(spacy.blank("en")(text))
     assert _not_english(spacy.blank("en")(GERMAN_TEXT))
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("Doctors said the worker had extrinsic allergic alveolitis, or EAA, after years in the mill.", "EAA"),
+        ("Vets found chronic wasting disease, or CWD, in two deer near the farm. CWD spreads in saliva.", "CWD"),
+        (
+            "The hospital keeps its records in a Patientenverwaltungssystem (PVS) that the Ministry of Health certified.",
+            "PVS",
+        ),
+    ],
+)
+def test_an_acronym_spelled_out_in_common_words_is_no_agency(nlp, text, term):
+    assert term not in agencies(extract(nlp, text))
+
+
+def test_an_acronym_spelled_out_in_capitals_stays_an_agency(nlp):
+    text = "The Migrant Workers Rights Network (MWRN) said MWRN had helped 40 workers in Samut Sakhon."
+    assert "Migrant Workers Rights Network" in agencies(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("CBS Sports NFL analyst Dana Whitfield reported that the league will review the hit.", "CBS Sports"),
+        ("The ruling was first shown on NBC News on Tuesday, hours after the verdict in Manila.", "NBC News"),
+    ],
+)
+def test_a_media_division_after_an_outlet_is_part_of_its_name(nlp, text, outlet):
+    assert outlet in agencies(extract(nlp, text))
