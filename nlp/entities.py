@@ -1301,9 +1301,9 @@ def _search(pattern: re.Pattern, text: str, position: int) -> re.Match | None:
     return found
 
 
-# The divisions a broadcaster or publisher names after its own name: "CBS Sports", "ABC News",
-# "Sony Music", "Nikkei Asia" is no division (a place).
-MEDIA_DIVISIONS = {"Sports", "News", "Radio", "Television", "TV", "Business", "Entertainment", "Music", "Films"}
+# The divisions a broadcaster or publisher names after its own name: "CBS Sports", "ABC News";
+# not "Apple TV" or "Amazon Music", a firm's products.
+MEDIA_DIVISIONS = {"Sports", "News", "Radio", "Television", "Entertainment", "Films"}
 
 
 def _media_division_after(doc: Doc, span: Span) -> bool:
@@ -1320,6 +1320,19 @@ def _media_division_after(doc: Doc, span: Span) -> bool:
     )
 
 
+# A league's division after the league's name: "the Mid-American Conference West Division"
+# names the conference, and a division of it, no organisation of its own.
+LEAGUES = {"Conference", "League"}
+COMPASS_POINTS = {"East", "West", "North", "South", "Central", "Eastern", "Western", "Northern", "Southern"}
+
+
+def _without_league_division(ent: Span) -> Span:
+    if len(ent) > 3 and ent.label_ == "ORG" and ent[-1].text == "Division" and ent[-2].text in COMPASS_POINTS:
+        if ent[-3].text in LEAGUES:
+            return Span(ent.doc, ent.start, ent.end - 2, label="ORG")
+    return ent
+
+
 def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Cardiff" + "Crown Court" is "Cardiff Crown Court"; "Global New Light" + "of Myanmar";
     "Ministry of Maritime Affairs" + "and Fisheries"; company names the model missed."""
@@ -1333,7 +1346,9 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
         for e in ents
     ]
     ents = [trimmed for e in ents if (trimmed := _without_lower_case_or_date_edges(doc, e)) is not None]
-    ents = [piece for e in ents for piece in _split_at_owner(doc, _cut_after_legal_form(doc, e))]
+    ents = [
+        piece for e in ents for piece in _split_at_owner(doc, _cut_after_legal_form(doc, _without_league_division(e)))
+    ]
     for ent in ents:
         prev = result[-1] if result else None
         if (
@@ -1419,7 +1434,7 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
         return result
     # a run read over a possessive ("... Regional Police's Directorate of ...") is owner and unit
     trimmed = [t for span in extra if (t := _without_lower_case_or_date_edges(doc, span)) is not None]
-    extra = [piece for span in trimmed for piece in _split_at_owner(doc, span)]
+    extra = [piece for span in trimmed for piece in _split_at_owner(doc, _without_league_division(span))]
     return filter_spans(result + extra)
 
 
@@ -3728,6 +3743,15 @@ TEAM_POSTS = {
     "rusher", "cornerback", "safety", "tackle", "guard", "goaltender", "goalie", "defenseman",
     "end", "lineman", "kicker", "punter", "catcher", "infielder", "reliever", "batter", "fullback",
 }  # fmt: skip
+# Two-word posts only a sports team or a school's athletics have: "Vanderbilt athletic director
+# Malcolm Turner" (the head alone, "director", is any body's).
+SPORTS_ONLY_POSTS = {
+    ("athletic", "director"),
+    ("athletics", "director"),
+    ("offensive", "coordinator"),
+    ("defensive", "coordinator"),
+}
+TEAM_POST_HEADS = {head for _, head in SPORTS_ONLY_POSTS}
 # A club's name: "Real Madrid", "Athletic Bilbao", "Manchester United", "Tottenham Hotspur" (the
 # town in it is no place here).
 CLUB_BEFORE_TOWN = re.compile(r"^(?:Real|Athletic|Atl[eé]tico|Sporting|Dynamo|Dinamo|Olympique|Borussia|Inter|Bayern)$")
@@ -3743,6 +3767,35 @@ def _team_pairing(ent: Span, teams: set[str]) -> bool:
     return len(parts) == 2 and all(p in teams for p in parts)
 
 
+# A result with its score: "Eastern Michigan rolled past Northern Illinois, 45-17", "Duke beat
+# Virginia 72-60": the two names are teams (a college's, a town's), not places.
+SCORED_RESULT = re.compile(
+    r"(?<![\w.])((?:[A-Z][\w.'-]*[ \t]+){0,2}[A-Z][\w'-]*)[ \t]+"
+    r"(?:beat|defeated|routed|downed|edged|topped|blanked|stunned|upset|outlasted|thrashed|crushed|"
+    r"rolled[ \t]+past|held[ \t]+off|cruised[ \t]+past|edged[ \t]+past)[ \t]+(?:the[ \t]+)?"
+    r"((?:[A-Z][\w.'-]*[ \t]+){0,2}[A-Z][\w'-]*),?[ \t]+\d{1,3}-\d{1,3}\b(?![ \t]*\()"
+)
+
+
+def _teams_around_a_score(doc: Doc) -> set[str]:
+    """The winner and the loser of a scored result; not players ("Vasek Pospisil edged Reilly
+    Opelka 7-6 (5)": a tennis set, and persons) nor a known country ("Wales beat Hungary 2-0":
+    a national side, written as the place)."""
+    teams = set()
+    for match in SCORED_RESULT.finditer(doc_text(doc)):
+        spans = [doc.char_span(match.start(g), match.end(g), alignment_mode="contract") for g in (1, 2)]
+        if any(
+            span is None
+            or span[0].is_stop
+            or any(t.ent_type_ == "PERSON" or t.ent_kb_id_ or is_title_word(t.text) for t in span)
+            or _starts_with_given_name(span.text)
+            for span in spans
+        ):
+            continue
+        teams |= {span.text for span in spans}
+    return teams
+
+
 def _team_names(doc: Doc) -> list[Span]:
     """Sports teams: a name before a player's or coach's post and his name ("Sabres center
     Casey Mittelstadt") is the team, wherever the article writes it ("the Sabres"); a town
@@ -3752,19 +3805,27 @@ def _team_names(doc: Doc) -> list[Span]:
     teams: set[str] = set()
     found: list[tuple[int, int]] = []
     for i, token in enumerate(doc):
-        if token.lower_ not in TEAM_POSTS or not token.is_lower or i + 1 >= len(doc):
+        if token.lower_ not in TEAM_POSTS | TEAM_POST_HEADS or not token.is_lower or i + 1 >= len(doc):
+            continue
+        if token.lower_ not in TEAM_POSTS and (i == 0 or (doc[i - 1].lower_, token.lower_) not in SPORTS_ONLY_POSTS):
             continue
         if not (doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN"):
             continue
         end = i - 1 if i > 0 and doc[i - 1].is_lower and doc[i - 1].is_alpha else i  # "defensive", "pass"
+        sports_post = (doc[end].lower_, token.lower_) in SPORTS_ONLY_POSTS  # "athletic director": no other body's
         start = end
         while start > 0 and start > end - 3 and doc[start - 1].is_title and doc[start - 1].is_alpha:
             start -= 1
         if start == end or (start > 0 and doc[start - 1].text[:1].isupper()):
             continue
         words = doc[start:end]
-        if words[0].is_sent_start and not any(
-            doc[i : i + len(words)].text == words.text and not doc[i].is_sent_start for i in range(len(doc))
+        if (
+            words[0].is_sent_start
+            and not sports_post
+            and not (len(words) > 1 and all(t.pos_ == "PROPN" for t in words))  # "Penn State quarterback ..."
+            and not any(
+                doc[i : i + len(words)].text == words.text and not doc[i].is_sent_start for i in range(len(doc))
+            )
         ):
             continue  # "Former nightclub manager ...", "Their coach ...": a sentence's first word
         if words.text.casefold() in DEMONYMS or any(
@@ -3788,6 +3849,7 @@ def _team_names(doc: Doc) -> list[Span]:
             t.ent_kb_id_ or t.ent_type_ in {"GPE", "LOC"} or is_title_word(t.text) for t in words
         ):
             teams.add(words.text)
+    teams |= _teams_around_a_score(doc)
     for i, token in enumerate(doc[:-1]):
         town, club = (doc[i + 1], token) if CLUB_BEFORE_TOWN.match(token.text) else (token, doc[i + 1])
         if (CLUB_BEFORE_TOWN.match(token.text) or CLUB_AFTER_TOWN.match(doc[i + 1].text)) and (

@@ -1841,3 +1841,41 @@ def test_an_acronym_spelled_out_in_capitals_stays_an_agency(nlp):
 )
 def test_a_media_division_after_an_outlet_is_part_of_its_name(nlp, text, outlet):
     assert outlet in agencies(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, team",
+    [
+        (
+            "Their season is over.\n\n... Coltrane State quarterback Mike Dorsey said he received threats online.",
+            "Coltrane State",
+        ),
+        ("... Ridgemont athletic director Carla Boone said the coach keeps her full support.", "Ridgemont"),
+        (
+            "Cole Hart threw for two touchdowns and Western Ontario rolled past Southern Idaho, 31-10, on Friday.",
+            "Southern Idaho",
+        ),
+        (
+            "The Owls ended Ridgemont's title hopes in the Mid-Plains Conference West Division with one game left.",
+            "Mid-Plains Conference",
+        ),
+    ],
+)
+def test_sports_teams_and_leagues_the_press_names(nlp, text, team):
+    assert team in agencies(extract(nlp, text))
+
+
+def test_players_in_a_scored_result_stay_persons(nlp):
+    out = extract(nlp, "Canada won the tie after Tomas Berdan edged Reilly Hulme 7-6 (5), 7-6 (7) in Madrid.")
+    assert {"Tomas Berdan", "Reilly Hulme"} <= persons(out)
+
+
+def test_a_national_side_in_a_scored_result_stays_a_place(nlp):
+    out = extract(nlp, "Wales beat Hungary 2-0 on Tuesday to earn the last spot at the tournament.")
+    assert "Hungary" in places(out) and "Hungary" not in agencies(out)
+
+
+def test_a_product_after_a_firm_is_no_media_division(nlp):
+    assert "Amazon Music" not in agencies(
+        extract(nlp, "Listeners without a subscription to Amazon Music Unlimited can now stream ads.")
+    )
