@@ -4040,6 +4040,65 @@ def _organisations_after_kind_nouns(doc: Doc) -> list[Span]:
     return _preferring(extra, ents)
 
 
+_LIST_ITEM = r"[A-Z][\w&.'-]*(?:[ \t]+[A-Z][\w&.'-]*){0,2}"
+# A run of three names or more between commas, the last after "and"/"or": "Blue Origin, Ceres
+# Robotics, Sierra Nevada Corporation (SNC), SpaceX and Tyvak" (a bracketed short form allowed).
+NAME_LIST = re.compile(
+    rf"(?<![\w-])({_LIST_ITEM}(?:[ \t]+\([A-Z][\w&-]*\))?(?:,[ \t]+{_LIST_ITEM}(?:[ \t]+\([A-Z][\w&-]*\))?)+"
+    rf"(?:,?[ \t]+(?:and|or)[ \t]+{_LIST_ITEM})?)"
+)
+NOT_IN_ORG_LISTS = {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "FAC", "EVENT", "LAW", "CARDINAL", "MONEY"}
+
+
+def _guessed_name_in_a_list(span: Span) -> bool:
+    """ "Visa, Mastercard, Zelle and PayPal": one word no gazetteer or name lexicon knows, which
+    the model guessed a person or a place."""
+    return (
+        len(span) == 1
+        and span[0].ent_type_ in {"PERSON", "GPE", "LOC"}
+        and not span[0].ent_kb_id_
+        and not is_name_part(span.text)
+    )
+
+
+def _organisations_listed_with_organisations(doc: Doc) -> list[Span]:
+    """ "the five companies — Blue Origin, Ceres Robotics, Sierra Nevada Corporation, SpaceX":
+    an untagged name in a list whose other names are mostly organisations is one too, and so is
+    one word no name lexicon knows that the model took for a person; a list holding a person,
+    a place or a date is left alone."""
+    ents = list(doc.ents)
+    extra = []
+    for match in NAME_LIST.finditer(doc_text(doc)):
+        items = []
+        for item in re.finditer(_LIST_ITEM, match.group(1)):
+            span = doc.char_span(match.start(1) + item.start(), match.start(1) + item.end(), alignment_mode="contract")
+            if span is not None and span[0].lower_ not in {"and", "or"}:
+                items.append(span)
+        kinds = [
+            {""} if _guessed_name_in_a_list(span) else kinds
+            for span, kinds in ((span, {t.ent_type_ for t in span}) for span in items)
+        ]
+        organisations = sum(kind == {"ORG"} for kind in kinds)
+        untagged = [span for span, kind in zip(items, kinds) if kind == {""}]
+        if (
+            len(items) < 3
+            or any(kind & NOT_IN_ORG_LISTS for kind in kinds)
+            or organisations < 2
+            or organisations < len(untagged)
+        ):
+            continue
+        for span in untagged:
+            if (
+                span[0].is_stop
+                or span[0].is_sent_start
+                or any(is_title_word(t.text) or t.text in WEEKDAY_NAMES | MONTHS for t in span)
+                or _starts_with_given_name(span.text)
+            ):
+                continue
+            extra.append(Span(doc, span.start, span.end, label="ORG"))
+    return _preferring(extra, ents)
+
+
 def _full_names_before_surnames(doc: Doc) -> list[Span]:
     """ "Hours before Zach Parise's goal ... Parise scored": the model tags the later surname
     alone and leaves the full name untagged; a proper noun right before that surname, where
@@ -4095,6 +4154,7 @@ SPAN_REPAIRS = (
     _described_places,
     _source_agencies,
     _organisations_after_kind_nouns,
+    _organisations_listed_with_organisations,
     _spelled_out_organisations,
     _join_patronymics,
     _join_nicknamed_persons,

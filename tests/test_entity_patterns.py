@@ -1879,3 +1879,13 @@ def test_a_product_after_a_firm_is_no_media_division(nlp):
     assert "Amazon Music" not in agencies(
         extract(nlp, "Listeners without a subscription to Amazon Music Unlimited can now stream ads.")
     )
+
+
+def test_a_name_listed_among_organisations_is_one(nlp):
+    found = agencies(extract(nlp, "Customers can pick from Visa, Mastercard, Zelle and PayPal at checkout."))
+    assert {"Mastercard", "Zelle"} <= found
+
+
+def test_a_list_with_places_is_not_read_as_organisations(nlp):
+    out = extract(nlp, "Workers came from Cambodia, Laos, Myanmar and Vietnam, the ILO and IOM said.")
+    assert {"Cambodia", "Laos", "Myanmar", "Vietnam"} <= places(out)
