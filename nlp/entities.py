@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from nlp.gazetteer import Gazetteer, is_name_part
+from nlp.gazetteer import Gazetteer, is_name_part, load_gazetteer
 from nlp.guard import warn
 from nlp.names import (
     LEADING_NOT_NAME,
@@ -868,9 +868,16 @@ class EntityResolver:
             and _names_a_work_or_thing(doc, ent)
         ):
             return None  # "my Complete and Total Endorsement", "A Song of Ice", "the planet Mercury"
+        if label in AGENCY_LABELS and _capitalised_imperative(doc, ent):
+            return None  # "SPEND a day in the country ...", "ATTEND the clinic": a listing's call
         if label in AGENCY_LABELS:
             name = agency_name(text)
-            if ", " in name and " and " not in name and not re.search(r",\s*(?:Ltd|Inc|LLC|Co|Bhd)\b", name):
+            if (
+                ", " in name
+                and " and " not in name
+                and not re.search(r",\s*(?:Ltd|Inc|LLC|Co|Bhd)\b", name)
+                and not name.startswith("University of ")  # "University of California, San Francisco"
+            ):
                 return None  # "CBS All Access, Disney has ...": two names the model ran together
             if name and len(name.split()) > 1 and name.split()[-1] in PRODUCT_TAIL and agency_kind_for(name) == "other":
                 _note_product(doc, name.rsplit(" ", 1)[0])  # "Chromecast Ultra", "MacBook Pro": the line's name
@@ -1331,6 +1338,32 @@ def _without_league_division(ent: Span) -> Span:
         if ent[-3].text in LEAGUES:
             return Span(ent.doc, ent.start, ent.end - 2, label="ORG")
     return ent
+
+
+@functools.lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    return frozenset(e.name for e in load_gazetteer().entries if e.kind == "state" and e.country == "US")
+
+
+def _state_university_campuses(doc: Doc) -> list[Span]:
+    """ "the University of California, San Francisco", "University of Wisconsin, Madison": a US
+    state university's campus is named by its town after a comma, and the whole is the name
+    (elsewhere the town after a university is its seat: "the University of Kent, Canterbury")."""
+    ents = list(doc.ents)
+    extra = []
+    for ent, town in zip(ents, ents[1:]):
+        state = re.fullmatch(r"(?:[Tt]he )?University of (.+)", ent.text)
+        if (
+            ent.label_ == "ORG"
+            and state
+            and state.group(1) in _us_states()
+            and town.label_ == "GPE"
+            and town.start == ent.end + 1
+            and doc[ent.end].text == ","
+            and not (town.end < len(doc) and doc[town.end].text[:1].isupper())
+        ):
+            extra.append(Span(doc, ent.start + (ent[0].lower_ == "the"), town.end, label="ORG"))
+    return _preferring(extra, ents)
 
 
 def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -2832,6 +2865,24 @@ def _headline_run(words: list[str]) -> bool:
     return False
 
 
+DETERMINERS_AFTER_A_CALL = {"a", "an", "the", "your", "our", "their", "this", "these", "some", "any"}
+
+
+def _capitalised_imperative(doc: Doc, ent: Span) -> bool:
+    """ "SPEND a day in the country rooting for ...", "VISIT the show": a listing opens each entry
+    with its verb in capitals; an acronym opening a line is followed by a verb, not "a"/"the"."""
+    return (
+        len(ent) == 1
+        and ent.text.isupper()
+        and ent.text.isalpha()
+        and len(ent.text) >= 3
+        and (ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws or doc[ent.start - 1].is_space)
+        and ent.end < len(doc)
+        and doc[ent.end].lower_ in DETERMINERS_AFTER_A_CALL
+        and doc[ent.end].is_lower
+    )
+
+
 def _plausible_agency(name: str) -> bool:
     """A named organisation, not a law, plan, programme, survey, event or product, not a
     generic noun ("Government", "High Court"), not a lower-case fragment ("trafficking cases
@@ -4145,6 +4196,7 @@ SPAN_REPAIRS = (
     _without_footnote_marks,
     _organisations,
     _organisations_again,
+    _state_university_campuses,
     _designated_places,
     _locally_designated_places,
     _places_with_particles,

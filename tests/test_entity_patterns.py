@@ -1889,3 +1889,23 @@ def test_a_name_listed_among_organisations_is_one(nlp):
 def test_a_list_with_places_is_not_read_as_organisations(nlp):
     out = extract(nlp, "Workers came from Cambodia, Laos, Myanmar and Vietnam, the ILO and IOM said.")
     assert {"Cambodia", "Laos", "Myanmar", "Vietnam"} <= places(out)
+
+
+@pytest.mark.parametrize(
+    "text, call",
+    [
+        ("Dates for riders\n\nSPEND a day at the county fair cheering on the young riders; www.example.org.", "SPEND"),
+        ("Autumn listings\n\nATTEND a two-day clinic with coach Dana Holm, Oct. 3-4, in Ocala, Fla.", "ATTEND"),
+    ],
+)
+def test_a_listing_s_capitalised_verb_is_no_agency(nlp, text, call):
+    assert call not in agencies(extract(nlp, text))
+
+
+def test_an_acronym_opening_a_line_stays_an_agency(nlp):
+    assert "UNICEF" in agencies(extract(nlp, "Aid update\n\nUNICEF said the children were safe in Kupang."))
+
+
+def test_a_state_university_campus_is_part_of_its_name(nlp):
+    text = "Dana Whitlow, a chemist at the University of California, Santa Cruz, led the study."
+    assert "University of California, Santa Cruz" in agencies(extract(nlp, text))
