@@ -1366,6 +1366,27 @@ def _state_university_campuses(doc: Doc) -> list[Span]:
     return _preferring(extra, ents)
 
 
+def _national_arm(doc: Doc, company: Span, country: Span) -> bool:
+    """ "Considering how Lexus Philippines offers ...", "Samsung Vietnam's plant": a company's
+    name and a country right after it, the two the subject of a verb or an owner, name the
+    company's arm in that country."""
+    if company.label_ != "ORG" or country.label_ != "GPE" or country.start != company.end or not country.kb_id_:
+        return False
+    entry = load_gazetteer().lookup(country.kb_id_)
+    after = doc[country.end] if country.end < len(doc) else None
+    return (
+        entry is not None
+        and entry.kind == "country"
+        and after is not None
+        and (after.pos_ in {"VERB", "AUX"} or after.text in {"'s", "\u2019s"})
+        and company[-1].whitespace_ == " "
+        and len(company) <= 2
+        and all(t.is_alpha and t.text[:1].isupper() for t in company)  # not "Tier 2 Watch List -" + "Cambodia does"
+        and company[-1].dep_ == "compound"
+        and company[-1].head.i in range(country.start, country.end)  # not "told Reuters" + "Cambodia would"
+    )
+
+
 def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Cardiff" + "Crown Court" is "Cardiff Crown Court"; "Global New Light" + "of Myanmar";
     "Ministry of Maritime Affairs" + "and Fisheries"; company names the model missed."""
@@ -1393,6 +1414,9 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
             and not ent.kb_id_
         ):
             result[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        if prev is not None and _national_arm(doc, prev, ent):
+            result[-1] = Span(doc, prev.start, ent.end, label="ORG")  # "Lexus" + "Philippines" offers ...
             continue
         if (
             prev is not None
@@ -2937,9 +2961,15 @@ def _proper_single_word(doc: Doc, ent: Span) -> bool:
     token = ent[-1]
     if token.tag_ not in {"NNP", "NNPS"} or not token.is_alpha or len(token) < 3:
         return False
-    if all(t.is_sent_start for t in doc if t.text == token.text):
+    if all(t.is_sent_start for t in doc if t.text == token.text) and not _joined_to_an_organisation(token):
         return False
     return not any(t.lower_ == token.lower_ and t.is_lower for t in doc)
+
+
+def _joined_to_an_organisation(token) -> bool:
+    """ "Wistron and Global Lighting Technologies are said to ...": a sentence's first word
+    coordinated with an organisation's name is a name too."""
+    return any(c.ent_type_ == "ORG" and c.i > token.i for c in token.conjuncts)
 
 
 def _starts_with_given_name(name: str) -> bool:

@@ -1909,3 +1909,22 @@ def test_an_acronym_opening_a_line_stays_an_agency(nlp):
 def test_a_state_university_campus_is_part_of_its_name(nlp):
     text = "Dana Whitlow, a chemist at the University of California, Santa Cruz, led the study."
     assert "University of California, Santa Cruz" in agencies(extract(nlp, text))
+
+
+def test_a_sentence_s_first_word_joined_to_an_organisation_is_one(nlp):
+    text = "Wistrel and Global Lighting Technologies are said to be among the suppliers for the 14-inch model."
+    assert "Wistrel" in agencies(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, arm",
+    [
+        (
+            "The Mazda CX-9 arrives in March. Considering how Mazda Philippines offers every model, it may come.",
+            "Mazda Philippines",
+        ),
+        ("Nissan Philippines offers the Terra in four trims, and Nissan dealers expect demand.", "Nissan Philippines"),
+    ],
+)
+def test_a_company_s_national_arm_is_one_name(nlp, text, arm):
+    assert arm in agencies(extract(nlp, text))
