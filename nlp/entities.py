@@ -519,6 +519,7 @@ class EntityResolver:
                 candidates.append((span, *typed))  # a known place only: "Women's" owns nothing
         products = doc.user_data.pop("_products", set())
         products -= {lookup_key(c[2]) for c in candidates if c[1] == "agency" and _acts_as_maker(c[0])}
+        products |= _owned_services(doc, candidates)  # "Stadia launches": a service launches, its maker too
         candidates = [
             c
             for c in candidates
@@ -868,6 +869,8 @@ class EntityResolver:
             and _names_a_work_or_thing(doc, ent)
         ):
             return None  # "my Complete and Total Endorsement", "A Song of Ice", "the planet Mercury"
+        if label in AGENCY_LABELS and _names_a_specification(doc, ent, text):
+            return None  # "a new Plasma Blue", "Xbox One X", "32GB of RAM": a finish, a console, a part
         if label in AGENCY_LABELS and _capitalised_imperative(doc, ent):
             return None  # "SPEND a day in the country ...", "ATTEND the clinic": a listing's call
         if label in AGENCY_LABELS:
@@ -2829,6 +2832,35 @@ def _sure_agency_in_any_language(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&.-]+", name)) or any(w.casefold() in ORG_WORDS for w in name.split())
 
 
+SERVICE_NOUNS = r"(?:platform|service|assistant|console|app|browser|subscription|marketplace)"
+OWNER = r"(?:[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,2}|[Tt]he[ \t]+(?:company|firm|group|tech[ \t]+giant|search[ \t]+giant))"
+# A name in apposition with what an organisation owns: "Stadia, Google's streaming gaming
+# platform, launches today", "the tech giant's game streaming service, Stadia, launched".
+OWNED_SERVICE_AFTER = re.compile(rf"^,[ \t]+({OWNER})['\u2019]s[ \t]+(?:[\w-]+[ \t]+){{0,3}}{SERVICE_NOUNS}\b")
+OWNED_SERVICE_BEFORE = re.compile(rf"\b({OWNER})['\u2019]s[ \t]+(?:[\w-]+[ \t]+){{0,3}}{SERVICE_NOUNS},[ \t]+$")
+
+
+def _owned_services(doc: Doc, candidates) -> set[str]:
+    """The names the article sets beside an organisation's own platform, service or app: a
+    product of that owner, no organisation, wherever it stands in the article."""
+    text = doc_text(doc)
+    owners = {lookup_key(c[2]) for c in candidates if c[1] == "agency"}
+    found = set()
+    for ent, kind, name, _title, entry in candidates:
+        if kind != "agency" or entry is not None:
+            continue
+        after = OWNED_SERVICE_AFTER.match(text[ent.end_char : ent.end_char + 100])
+        before = OWNED_SERVICE_BEFORE.search(text[max(0, ent.start_char - 100) : ent.start_char])
+        owner = (after or before).group(1) if after or before else None
+        if (
+            owner
+            and (owner.lower().startswith("the ") or lookup_key(owner) in owners)
+            and lookup_key(owner) != lookup_key(name)
+        ):
+            found.add(lookup_key(name))
+    return found
+
+
 def _note_product(doc: Doc, name: str) -> None:
     """A name the article once writes as a product ("the MEB platform", "Stadia port") is a
     product wherever else it stands ("The MEB's flexibility"): no agency in this article."""
@@ -2887,6 +2919,27 @@ def _headline_run(words: list[str]) -> bool:
         ):
             return any(x in TITLE_CASE_PREPOSITIONS for x in words[k + 1 : -1])
     return False
+
+
+# The last word of a paint or case finish ("Plasma Blue", "Midnight Green", "Space Gray"), and
+# the consoles whose names open a model's ("Xbox One X", "PlayStation 5 Digital").
+FINISH_COLOURS = {"Blue", "Red", "Green", "Black", "White", "Silver", "Grey", "Gray", "Gold", "Bronze", "Purple"}
+CONSOLE_WORDS = {"Xbox", "PlayStation", "PS4", "PS5"}
+MEMORY_BEFORE = re.compile(r"\d[ \t]?[KMGT]B[ \t]+of[ \t]+$")
+
+
+def _names_a_specification(doc: Doc, ent: Span, text: str) -> bool:
+    """A product's finish, a console's model or a computer's part the model took for an
+    organisation: a two- or three-word name ending in a colour, one opening with a console's
+    name, an acronym after "16GB of"."""
+    words = text.split()
+    if any(w.casefold() in ORG_WORDS for w in words) or agency_kind_for(text) != "other":
+        return False
+    if 2 <= len(words) <= 3 and words[-1] in FINISH_COLOURS and not ent.kb_id_:
+        return True
+    if len(words) >= 2 and words[0] in CONSOLE_WORDS:
+        return True
+    return len(ent) == 1 and bool(MEMORY_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 20) : ent.start_char]))
 
 
 DETERMINERS_AFTER_A_CALL = {"a", "an", "the", "your", "our", "their", "this", "these", "some", "any"}

@@ -1928,3 +1928,28 @@ def test_a_sentence_s_first_word_joined_to_an_organisation_is_one(nlp):
 )
 def test_a_company_s_national_arm_is_one_name(nlp, text, arm):
     assert arm in agencies(extract(nlp, text))
+
+
+def test_a_name_set_beside_an_organisation_s_own_service_is_a_product(nlp):
+    text = "Amazon has updated its voice service. The company's voice assistant, Nova, launched Tuesday, and Nova can now order food."
+    found = agencies(extract(nlp, text))
+    assert "Nova" not in found and "Amazon" in found
+
+
+def test_an_outlet_described_as_a_service_stays_an_organisation(nlp):
+    assert "Netflix" in agencies(extract(nlp, "Netflix, the streaming service, raised its prices in Manila on Monday."))
+
+
+@pytest.mark.parametrize(
+    "text, thing",
+    [
+        ("We tested the 15-inch model with 16GB of RAM and a 1TB drive.", "RAM"),
+        ("The two modes match the quality settings on Xbox One X, the studio said in Manila.", "Xbox One"),
+        (
+            "Kestrel Motors offers the hatchback in nine finishes, among them a new Lagoon Blue for the GT.",
+            "Lagoon Blue",
+        ),
+    ],
+)
+def test_a_finish_a_console_or_a_part_is_no_agency(nlp, text, thing):
+    assert thing not in agencies(extract(nlp, text))
