@@ -840,6 +840,8 @@ class EntityResolver:
             if not person_cue and (_quoted_title(doc, ent) or _used_as_software(doc, ent)):
                 return None  # "classics including “Silver Lantern”", "download Shadow Quest": a work
             if not as_person or not _plausible_person(as_person, ent):
+                if label in PERSON_LABELS and _acronym_taken_for_a_person(ent):
+                    return "agency", text, None, None  # "[Photo = JTBC, ...]": a broadcaster's initials
                 return None
             return "person", as_person, left_title or title, None
         if (
@@ -1328,6 +1330,31 @@ def _media_division_after(doc: Doc, span: Span) -> bool:
         and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in {"of", "for", "on"})
         and after.text not in span.text.split()
     )
+
+
+def _players_in_scored_results(doc: Doc) -> list[Span]:
+    """ "after Vasek Pospisil edged Reilly Opelka 7-6 (5)": one side of a scored result a
+    person, the other side, which the model took for an organisation, is a player too."""
+    ents = list(doc.ents)
+    by_start = {e.start: e for e in ents}
+    extra = []
+    for match in SCORED_MATCH.finditer(doc_text(doc)):
+        spans = [doc.char_span(match.start(g), match.end(g), alignment_mode="contract") for g in (1, 2)]
+        if any(span is None for span in spans):
+            continue
+        for side, other in (spans, spans[::-1]):
+            ent = by_start.get(side.start)
+            if (
+                ent is not None
+                and ent.end == side.end
+                and ent.label_ == "ORG"
+                and not ent.kb_id_
+                and len(ent) > 1
+                and all(t.is_title and t.is_alpha for t in ent)
+                and any(t.ent_type_ == "PERSON" for t in other)
+            ):
+                extra.append(Span(doc, ent.start, ent.end, label="PERSON"))
+    return _preferring(extra, ents)
 
 
 # A league's division after the league's name: "the Mid-American Conference West Division"
@@ -2960,6 +2987,12 @@ def _capitalised_imperative(doc: Doc, ent: Span) -> bool:
     )
 
 
+def _acronym_taken_for_a_person(ent: Span) -> bool:
+    """One word of three to five capitals, no name part, that the model guessed a person and no
+    person's name can be: an organisation's initials."""
+    return len(ent) == 1 and bool(re.fullmatch(r"[A-Z]{3,5}", ent.text)) and not is_name_part(ent.text, strict=False)
+
+
 def _plausible_agency(name: str) -> bool:
     """A named organisation, not a law, plan, programme, survey, event or product, not a
     generic noun ("Government", "High Court"), not a lower-case fragment ("trafficking cases
@@ -3903,12 +3936,14 @@ def _team_pairing(ent: Span, teams: set[str]) -> bool:
 
 # A result with its score: "Eastern Michigan rolled past Northern Illinois, 45-17", "Duke beat
 # Virginia 72-60": the two names are teams (a college's, a town's), not places.
-SCORED_RESULT = re.compile(
+_SCORED = (
     r"(?<![\w.])((?:[A-Z][\w.'-]*[ \t]+){0,2}[A-Z][\w'-]*)[ \t]+"
     r"(?:beat|defeated|routed|downed|edged|topped|blanked|stunned|upset|outlasted|thrashed|crushed|"
     r"rolled[ \t]+past|held[ \t]+off|cruised[ \t]+past|edged[ \t]+past)[ \t]+(?:the[ \t]+)?"
-    r"((?:[A-Z][\w.'-]*[ \t]+){0,2}[A-Z][\w'-]*),?[ \t]+\d{1,3}-\d{1,3}\b(?![ \t]*\()"
+    r"((?:[A-Z][\w.'-]*[ \t]+){0,2}[A-Z][\w'-]*),?[ \t]+\d{1,3}-\d{1,3}\b"
 )
+SCORED_RESULT = re.compile(_SCORED + r"(?![ \t]*\()")  # "7-6 (5)": a set's tie-break, players
+SCORED_MATCH = re.compile(_SCORED)  # a team's result or a player's
 
 
 def _teams_around_a_score(doc: Doc) -> set[str]:
@@ -4303,4 +4338,5 @@ SPAN_REPAIRS = (
     _full_names_before_surnames,
     _organisations_without_weekday,
     _team_names,  # last: a club's town or a team the person repairs took for a name
+    _players_in_scored_results,
 )
