@@ -3846,6 +3846,15 @@ DATELINE_CREDIT = re.compile(
 )
 
 
+def _after_town_of_outlet(span: Span) -> int:
+    """Where an outlet's own words start after the town it is named for ("the Sioux Falls
+    Argus Leader", "the Tampa Bay Times"): 0 when the span does not open with a place."""
+    town = 0
+    while town < len(span) and span[town].ent_type_ == "GPE":
+        town += 1
+    return town if 0 < town < len(span) and all(t.is_title and not t.ent_type_ for t in span[town:]) else 0
+
+
 def _source_agencies(doc: Doc) -> list[Span]:
     """Who a report is credited to is an outlet or an organisation: "according to the X",
     "told X", "published by X", "credit: X". A person the model found there stays a person
@@ -3855,12 +3864,13 @@ def _source_agencies(doc: Doc) -> list[Span]:
     for match in SOURCE_CUE.finditer(doc_text(doc)):
         span = doc.char_span(match.start(4), match.end(4), alignment_mode="contract")
         unknown_place_ok = bool(match.group("findings"))  # "analysis from Poynter" the model took for a town
+        article = bool(match.group(2) or match.group(3))
+        own = _after_town_of_outlet(span) if span is not None and article else 0  # "the Sioux Falls Argus Leader"
         if span is None or any(
             t.ent_kb_id_ or t.ent_type_ in {"LOC", "NORP"} or t.ent_type_ == "GPE" and not unknown_place_ok
-            for t in span
+            for t in span[own:]
         ):
             continue
-        article = bool(match.group(2) or match.group(3))
         if not article and (
             any(t.ent_type_ == "PERSON" for t in span)
             or _starts_with_given_name(span.text)
@@ -4175,6 +4185,18 @@ KIND_NOUNS = {
 }
 
 
+def _owner_of_a_work_at(doc: Doc, start: int) -> Span | None:
+    """ "indie developer Tequila Works' Gylt": the model's person span after a kind of
+    organisation runs over a possessive; the words before it are the organisation."""
+    ent = next((e for e in doc.ents if e.start == start and e.label_ == "PERSON"), None)
+    if ent is None:
+        return None
+    mark = next((t.i for t in ent if t.text in {"'", "'s", "\u2019", "\u2019s"}), None)
+    if mark is None or mark == start or not all(t.is_title for t in doc[start:mark]):
+        return None
+    return Span(doc, start, mark, label="ORG")
+
+
 def _organisations_after_kind_nouns(doc: Doc) -> list[Span]:
     """ "research firm IDC", "the carrier Nordwind", "magazine Wired": an untagged name right
     after a lower-case noun for a kind of organisation is that organisation."""
@@ -4202,6 +4224,8 @@ def _organisations_after_kind_nouns(doc: Doc) -> list[Span]:
             end += 1
         if end > start and not _starts_with_given_name(doc[start:end].text) and not is_name_part(doc[start].text):
             extra.append(Span(doc, start, end, label="ORG"))
+        elif end == start and (owner := _owner_of_a_work_at(doc, start)) is not None:
+            extra.append(owner)
     text = doc_text(doc)
     for ent in ents:  # "CloudSimple, a startup that ...": what the model took for a product or a work
         if ent.label_ in {"PRODUCT", "WORK_OF_ART"} and ORG_APPOSITION.match(text[ent.end_char : ent.end_char + 80]):
