@@ -871,6 +871,8 @@ class EntityResolver:
             and _names_a_work_or_thing(doc, ent)
         ):
             return None  # "my Complete and Total Endorsement", "A Song of Ice", "the planet Mercury"
+        if label in AGENCY_LABELS and _a_makers_model_or_a_report(doc, ent, text):
+            return None  # "ecobee's latest SmartThermostat", "the TexAuto Facts report from InfoNation"
         if label in AGENCY_LABELS and _names_a_specification(doc, ent, text):
             return None  # "a new Plasma Blue", "Xbox One X", "32GB of RAM": a finish, a console, a part
         if label in AGENCY_LABELS and _capitalised_imperative(doc, ent):
@@ -2946,6 +2948,25 @@ def _headline_run(words: list[str]) -> bool:
         ):
             return any(x in TITLE_CASE_PREPOSITIONS for x in words[k + 1 : -1])
     return False
+
+
+LATEST_MODEL_BEFORE = re.compile(r"\w['\u2019]s[ \t]+(?:latest|newest|new|upcoming|next|flagship)[ \t]+$")
+REPORT_FROM_AFTER = re.compile(
+    r"^[ \t]+(?:report|survey|index|study|ranking)[ \t]+(?:from|by)[ \t]+(?:the[ \t]+)?[A-Z]"
+)
+
+
+def _a_makers_model_or_a_report(doc: Doc, ent: Span, text: str) -> bool:
+    """A name after a maker's "latest" or "new" ("ecobee's latest SmartThermostat") is its
+    model; a name before "report from X" is the title of X's report. Neither is a body (a
+    body's own words keep it one: "the ministry's new Anti-Trafficking Division")."""
+    if any(w.casefold() in ORG_WORDS for w in text.split()) or agency_kind_for(text) != "other":
+        return False
+    if INSTITUTION_HEAD.search(text):
+        return False
+    before = doc_text(doc)[max(0, ent.start_char - 40) : ent.start_char]
+    after = doc_text(doc)[ent.end_char : ent.end_char + 40]
+    return bool(LATEST_MODEL_BEFORE.search(before) or REPORT_FROM_AFTER.match(after))
 
 
 # The last word of a paint or case finish ("Plasma Blue", "Midnight Green", "Space Gray"), and

@@ -1991,3 +1991,23 @@ def test_the_owner_of_a_work_after_a_kind_of_organisation_is_one(nlp):
 def test_an_outlet_named_for_its_town_is_credited_whole(nlp):
     text = "The campaign ran on TV and online, according to the Des Moines Evening Ledger."
     assert "Des Moines Evening Ledger" in agencies(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, thing",
+    [
+        (
+            "Sales fell 10 percent, according to the AutoPulse Trends report from CarMetrics, a data provider.",
+            "AutoPulse Trends",
+        ),
+        ("Deals on Kestrel's latest HomeHub with voice control are now live at Amazon.", "HomeHub"),
+    ],
+)
+def test_a_makers_latest_model_or_a_report_s_title_is_no_agency(nlp, text, thing):
+    assert thing not in agencies(extract(nlp, text))
+
+
+def test_a_body_s_new_unit_stays_an_agency(nlp):
+    assert "Anti-Trafficking Division" in agencies(
+        extract(nlp, "The ministry's new Anti-Trafficking Division opened in Hanoi.")
+    )
