@@ -3892,10 +3892,15 @@ def _source_agencies(doc: Doc) -> list[Span]:
             for t in span[own:]
         ):
             continue
-        if not article and (
-            any(t.ent_type_ == "PERSON" for t in span)
-            or _starts_with_given_name(span.text)
-            or is_name_part(span[0].text)
+        findings_from = bool(match.group("findings")) and match.group("findings").rstrip().endswith("from")
+        if (
+            not article
+            and not (findings_from and len(span) > 1)  # "a new survey from Piper Jaffray": people write, firms survey
+            and (
+                any(t.ent_type_ == "PERSON" for t in span)
+                or _starts_with_given_name(span.text)
+                or is_name_part(span[0].text)
+            )
         ):
             continue
         if span.text.casefold() in JUNK or all(is_title_word(t.text) for t in span) or span[0].is_stop:
@@ -3977,6 +3982,32 @@ SCORED_RESULT = re.compile(_SCORED + r"(?![ \t]*\()")  # "7-6 (5)": a set's tie-
 SCORED_MATCH = re.compile(_SCORED)  # a team's result or a player's
 
 
+# A game's other side, a plural nickname after "the": "Monday night's loss to the Chiefs",
+# "a win over the Ravens", "the game against the Sharks".
+TEAM_PLAYED = re.compile(
+    r"\b(?:loss|losses|win|wins|victory|defeat|game|games|rivalry|matchup|lost|beat|swept)[ \t]+"
+    r"(?:(?:to|over|against|with)[ \t]+)?the[ \t]+([A-Z][a-z]+s)\b(?![ \t]+[A-Z])"
+)
+
+
+def _teams_played(doc: Doc) -> set[str]:
+    """The nickname a game's report gives its opponent; not a people ("the Rohingyas") nor a
+    name the gazetteer knows ("the Philippines")."""
+    teams = set()
+    for match in TEAM_PLAYED.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if (
+            span is not None
+            and len(span) == 1
+            and not span[0].ent_kb_id_
+            and span[0].ent_type_ in {"", "ORG"}
+            and span.text.casefold() not in DEMONYMS
+            and span.text.casefold().rstrip("s") not in DEMONYMS
+        ):
+            teams.add(span.text)
+    return teams
+
+
 def _teams_around_a_score(doc: Doc) -> set[str]:
     """The winner and the loser of a scored result; not players ("Vasek Pospisil edged Reilly
     Opelka 7-6 (5)": a tennis set, and persons) nor a known country ("Wales beat Hungary 2-0":
@@ -4049,7 +4080,7 @@ def _team_names(doc: Doc) -> list[Span]:
             t.ent_kb_id_ or t.ent_type_ in {"GPE", "LOC"} or is_title_word(t.text) for t in words
         ):
             teams.add(words.text)
-    teams |= _teams_around_a_score(doc)
+    teams |= _teams_around_a_score(doc) | _teams_played(doc)
     for i, token in enumerate(doc[:-1]):
         town, club = (doc[i + 1], token) if CLUB_BEFORE_TOWN.match(token.text) else (token, doc[i + 1])
         if (CLUB_BEFORE_TOWN.match(token.text) or CLUB_AFTER_TOWN.match(doc[i + 1].text)) and (

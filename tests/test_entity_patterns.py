@@ -1959,10 +1959,10 @@ def test_an_acronym_the_model_took_for_a_person_is_an_organisation(nlp):
     assert "KNTV" in agencies(extract(nlp, "(Photos: KNTV, Haneul Media)"))
 
 
-def extract_with_model_guess(nlp, text: str, surface: str, label: str) -> dict:
-    """The pipeline's output when the model takes `surface` for a `label` (as it does with
-    some unfamiliar names): the spaCy model runs, its span is set, the components after it
-    run as they do in the pipeline."""
+def extract_with_model_guess(nlp, text: str, surface: str, label: str | None) -> dict:
+    """The pipeline's output when the model takes `surface` for a `label`, or misses it
+    (None), as it does with some unfamiliar names: the spaCy model runs, its spans are set so,
+    the components after it run as they do in the pipeline."""
     from spacy.tokens import Span
 
     doc = nlp.make_doc(text)
@@ -1970,9 +1970,9 @@ def extract_with_model_guess(nlp, text: str, surface: str, label: str) -> dict:
         doc = component(doc)
         if name == "ner":
             guess = doc.char_span(text.index(surface), text.index(surface) + len(surface))
-            doc.ents = [e for e in doc.ents if e.end <= guess.start or e.start >= guess.end] + [
-                Span(doc, guess.start, guess.end, label=label)
-            ]
+            doc.ents = [e for e in doc.ents if e.end <= guess.start or e.start >= guess.end] + (
+                [Span(doc, guess.start, guess.end, label=label)] if label else []
+            )
     return doc_to_contract(doc)
 
 
@@ -2011,3 +2011,18 @@ def test_a_body_s_new_unit_stays_an_agency(nlp):
     assert "Anti-Trafficking Division" in agencies(
         extract(nlp, "The ministry's new Anti-Trafficking Division opened in Hanoi.")
     )
+
+
+def test_who_a_survey_comes_from_is_an_organisation(nlp):
+    text = "Teens want tablets more than ever. That is according to a new survey from Piper Halvorsen."
+    out = extract(nlp, text)
+    assert "Piper Halvorsen" in agencies(out) and "Piper Halvorsen" not in places(out)
+
+
+def test_who_a_study_is_by_may_stay_a_person(nlp):
+    assert "John Smith" in persons(extract(nlp, "A new study by John Smith found that most workers were unpaid."))
+
+
+def test_a_game_s_other_side_is_a_team(nlp):
+    text = "Their playoff hopes are slim after Sunday's loss to the Mudcats, coach Dan Reyes said."
+    assert "Mudcats" in agencies(extract_with_model_guess(nlp, text, "Mudcats", None))
