@@ -2950,6 +2950,8 @@ def _headline_run(words: list[str]) -> bool:
     return False
 
 
+# A race after its distance: "won the 200 yard Individual Medley", "the 100-metre Butterfly".
+RACE_DISTANCE_BEFORE = re.compile(r"\b\d{2,5}[ \t-]?(?:yards?|yd|meters?|metres?|m|miles?|km)[ \t]+$")
 LATEST_MODEL_BEFORE = re.compile(r"\w['\u2019]s[ \t]+(?:latest|newest|new|upcoming|next|flagship)[ \t]+$")
 REPORT_FROM_AFTER = re.compile(
     r"^[ \t]+(?:report|survey|index|study|ranking)[ \t]+(?:from|by)[ \t]+(?:the[ \t]+)?[A-Z]"
@@ -2958,15 +2960,18 @@ REPORT_FROM_AFTER = re.compile(
 
 def _a_makers_model_or_a_report(doc: Doc, ent: Span, text: str) -> bool:
     """A name after a maker's "latest" or "new" ("ecobee's latest SmartThermostat") is its
-    model; a name before "report from X" is the title of X's report. Neither is a body (a
-    body's own words keep it one: "the ministry's new Anti-Trafficking Division")."""
+    model; a name before "report from X" is the title of X's report; a name after a distance
+    is a race. None is a body (a body's own words keep it one: "the ministry's new
+    Anti-Trafficking Division")."""
     if any(w.casefold() in ORG_WORDS for w in text.split()) or agency_kind_for(text) != "other":
         return False
     if INSTITUTION_HEAD.search(text):
         return False
     before = doc_text(doc)[max(0, ent.start_char - 40) : ent.start_char]
     after = doc_text(doc)[ent.end_char : ent.end_char + 40]
-    return bool(LATEST_MODEL_BEFORE.search(before) or REPORT_FROM_AFTER.match(after))
+    return bool(
+        LATEST_MODEL_BEFORE.search(before) or REPORT_FROM_AFTER.match(after) or RACE_DISTANCE_BEFORE.search(before)
+    )
 
 
 # The last word of a paint or case finish ("Plasma Blue", "Midnight Green", "Space Gray"), and

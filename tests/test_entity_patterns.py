@@ -2026,3 +2026,8 @@ def test_who_a_study_is_by_may_stay_a_person(nlp):
 def test_a_game_s_other_side_is_a_team(nlp):
     text = "Their playoff hopes are slim after Sunday's loss to the Mudcats, coach Dan Reyes said."
     assert "Mudcats" in agencies(extract_with_model_guess(nlp, text, "Mudcats", None))
+
+
+def test_a_race_after_its_distance_is_no_agency(nlp):
+    text = "Senior Mia Ortiz defended her crown, winning the 100 yard Butterfly Sprint state title on Friday."
+    assert "Butterfly Sprint" not in agencies(extract(nlp, text))
