@@ -1415,7 +1415,10 @@ def _national_arm(doc: Doc, company: Span, country: Span) -> bool:
         and len(company) <= 2
         and all(t.is_alpha and t.text[:1].isupper() for t in company)  # not "Tier 2 Watch List -" + "Cambodia does"
         and company[-1].dep_ == "compound"
-        and company[-1].head.i in range(country.start, country.end)  # not "told Reuters" + "Cambodia would"
+        and company[-1].head.i in range(country.start, country.end)
+        and not (
+            company.start > 0 and doc[company.start - 1].pos_ in {"VERB", "AUX"}
+        )  # "told Reuters" + "Cambodia had"
     )
 
 
