@@ -2703,7 +2703,7 @@ NOT_AGENCY_HEADS = {
 NOT_AGENCY_START = re.compile(
     r"^(?:Elimination|Protection|Prevention|Provision|Management|Employment|Profiling|Suppression|"
     r"Combating|Combatting|Eradication|Promotion|Rehabilitation|Special Protection|Forced|Trafficking|"
-    r"Revised|Video|Moderate|Significant|Minimal|No)\b"
+    r"Revised|Video|Moderate|Significant|Minimal|No|Prix|Grand Prix)\b"  # "Prix de Penn National": a race
 )
 GENERIC_AGENCIES = {
     "government",
@@ -3045,7 +3045,8 @@ def _plausible_agency(name: str) -> bool:
         return False  # "Hai Feng 168": a vessel; "Branch 12" of a court stays
     if lookup_key(name) in GENERIC_AGENCIES:
         return False
-    if words[-1].casefold().strip(".") in NOT_AGENCY_HEADS and not any(
+    head = words[-2] if len(words) > 2 and words[-1] in COMPASS_POINTS else words[-1]  # "... Finals East"
+    if head.casefold().strip(".") in NOT_AGENCY_HEADS and not any(
         w.casefold() in {"ministry", "department", "office", "committee", "council", "agency"} for w in words
     ):
         return False

@@ -2031,3 +2031,17 @@ def test_a_game_s_other_side_is_a_team(nlp):
 def test_a_race_after_its_distance_is_no_agency(nlp):
     text = "Senior Mia Ortiz defended her crown, winning the 100 yard Butterfly Sprint state title on Friday."
     assert "Butterfly Sprint" not in agencies(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        (
+            "WATCH the riders compete in the Hunter Pony Talent Search Finals West, Oct. 2-4, in Lexington, Ky.",
+            "Hunter Pony Talent Search Finals West",
+        ),
+        ("The historic show features the Prix de Saratoga, a family day and a trade fair.", "Prix de Saratoga"),
+    ],
+)
+def test_an_event_s_name_is_no_agency(nlp, text, event):
+    assert event not in agencies(extract(nlp, text))
