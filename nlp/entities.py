@@ -17,7 +17,7 @@ from spacy.attrs import IS_ALPHA, LOWER
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from nlp.gazetteer import Gazetteer, is_name_part
+from nlp.gazetteer import Gazetteer, is_name_part, load_gazetteer
 from nlp.guard import warn
 from nlp.names import (
     LEADING_NOT_NAME,
@@ -511,6 +511,7 @@ class EntityResolver:
         doc.user_data.pop("_credits", None)
         doc.user_data.pop("_players", None)
         doc.user_data.pop("_lower_words", None)
+        doc.user_data.pop("_term_acronyms", None)
         doc.user_data[CURRENT_ENTS] = tuple(doc.ents)
         current = _span_keys(doc.user_data[CURRENT_ENTS])
         for repair in SPAN_REPAIRS:  # each one optional: a failing repair keeps the spans before it
@@ -550,6 +551,7 @@ class EntityResolver:
                 candidates.append((span, *typed))  # a known place only: "Women's" owns nothing
         products = doc.user_data.pop("_products", set())
         products -= {lookup_key(c[2]) for c in candidates if c[1] == "agency" and _acts_as_maker(c[0])}
+        products |= _owned_services(doc, candidates)  # "Stadia launches": a service launches, its maker too
         candidates = [
             c
             for c in candidates
@@ -618,6 +620,8 @@ class EntityResolver:
             and (ent[0].tag_ == "VBG" or _opens_before_named_surname(doc, ent))
         ):
             return self._classify(doc, Span(doc, ent.start + 1, ent.end, label="PERSON"))  # "Hosting Cook at ..."
+        if ent.label_ in AGENCY_LABELS and ent.text in _term_acronyms(doc):
+            return None  # "hypersensitivity pneumonitis, or HP", then "HP": a term's short form, no body
         if ent.kb_id_:
             entry = self.gazetteer.lookup(ent.kb_id_)
             if entry is not None:
@@ -879,6 +883,8 @@ class EntityResolver:
                 return None  # "classics including “Silver Lantern”", "download Shadow Quest": a work
             as_person = _name_before_lower_case_words(as_person)
             if not as_person or not _plausible_person(as_person, ent):
+                if label in PERSON_LABELS and _acronym_taken_for_a_person(ent):
+                    return "agency", text, None, None  # "[Photo = JTBC, ...]": a broadcaster's initials
                 return None
             return "person", as_person, left_title or title, None
         if (
@@ -908,9 +914,20 @@ class EntityResolver:
             and _names_a_work_or_thing(doc, ent)
         ):
             return None  # "my Complete and Total Endorsement", "A Song of Ice", "the planet Mercury"
+        if label in AGENCY_LABELS and _a_makers_model_or_a_report(doc, ent, text):
+            return None  # "ecobee's latest SmartThermostat", "the TexAuto Facts report from InfoNation"
+        if label in AGENCY_LABELS and _names_a_specification(doc, ent, text):
+            return None  # "a new Plasma Blue", "Xbox One X", "32GB of RAM": a finish, a console, a part
+        if label in AGENCY_LABELS and _capitalised_imperative(doc, ent):
+            return None  # "SPEND a day in the country ...", "ATTEND the clinic": a listing's call
         if label in AGENCY_LABELS:
             name = agency_name(text)
-            if ", " in name and " and " not in name and not re.search(r",\s*(?:Ltd|Inc|LLC|Co|Bhd)\b", name):
+            if (
+                ", " in name
+                and " and " not in name
+                and not re.search(r",\s*(?:Ltd|Inc|LLC|Co|Bhd)\b", name)
+                and not name.startswith("University of ")  # "University of California, San Francisco"
+            ):
                 return None  # "CBS All Access, Disney has ...": two names the model ran together
             if name and len(name.split()) > 1 and name.split()[-1] in PRODUCT_TAIL and agency_kind_for(name) == "other":
                 _note_product(doc, name.rsplit(" ", 1)[0])  # "Chromecast Ultra", "MacBook Pro": the line's name
@@ -1341,6 +1358,113 @@ def _search(pattern: re.Pattern, text: str, position: int) -> re.Match | None:
     return found
 
 
+# The divisions a broadcaster or publisher names after its own name: "CBS Sports", "ABC News";
+# not "Apple TV" or "Amazon Music", a firm's products.
+MEDIA_DIVISIONS = {"Sports", "News", "Radio", "Television", "Entertainment", "Films"}
+
+
+def _media_division_after(doc: Doc, span: Span) -> bool:
+    """An organisation followed on the same line by a media division's word the model left
+    out: the division is the name ("CBS Sports NFL Insider ...": CBS Sports, not CBS)."""
+    if span.label_ != "ORG" or span.end >= len(doc) or doc[span.end].text not in MEDIA_DIVISIONS:
+        return False
+    after = doc[span.end]
+    return (
+        span[-1].whitespace_ == " "
+        and after.ent_type_ not in {"PERSON", "GPE", "LOC"}
+        and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in {"of", "for", "on"})
+        and after.text not in span.text.split()
+    )
+
+
+def _players_in_scored_results(doc: Doc) -> list[Span]:
+    """ "after Vasek Pospisil edged Reilly Opelka 7-6 (5)": one side of a scored result a
+    person, the other side, which the model took for an organisation, is a player too."""
+    ents = list(doc.ents)
+    by_start = {e.start: e for e in ents}
+    extra = []
+    for match in SCORED_MATCH.finditer(doc_text(doc)):
+        spans = [doc.char_span(match.start(g), match.end(g), alignment_mode="contract") for g in (1, 2)]
+        if any(span is None for span in spans):
+            continue
+        for side, other in (spans, spans[::-1]):
+            ent = by_start.get(side.start)
+            if (
+                ent is not None
+                and ent.end == side.end
+                and ent.label_ == "ORG"
+                and not ent.kb_id_
+                and len(ent) > 1
+                and all(t.is_title and t.is_alpha for t in ent)
+                and any(t.ent_type_ == "PERSON" for t in other)
+            ):
+                extra.append(Span(doc, ent.start, ent.end, label="PERSON"))
+    return _preferring(extra, ents)
+
+
+# A league's division after the league's name: "the Mid-American Conference West Division"
+# names the conference, and a division of it, no organisation of its own.
+LEAGUES = {"Conference", "League"}
+COMPASS_POINTS = {"East", "West", "North", "South", "Central", "Eastern", "Western", "Northern", "Southern"}
+
+
+def _without_league_division(ent: Span) -> Span:
+    if len(ent) > 3 and ent.label_ == "ORG" and ent[-1].text == "Division" and ent[-2].text in COMPASS_POINTS:
+        if ent[-3].text in LEAGUES:
+            return Span(ent.doc, ent.start, ent.end - 2, label="ORG")
+    return ent
+
+
+@functools.lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    return frozenset(e.name for e in load_gazetteer().entries if e.kind == "state" and e.country == "US")
+
+
+def _state_university_campuses(doc: Doc) -> list[Span]:
+    """ "the University of California, San Francisco", "University of Wisconsin, Madison": a US
+    state university's campus is named by its town after a comma, and the whole is the name
+    (elsewhere the town after a university is its seat: "the University of Kent, Canterbury")."""
+    ents = list(doc.ents)
+    extra = []
+    for ent, town in zip(ents, ents[1:]):
+        state = re.fullmatch(r"(?:[Tt]he )?University of (.+)", ent.text)
+        if (
+            ent.label_ == "ORG"
+            and state
+            and state.group(1) in _us_states()
+            and town.label_ == "GPE"
+            and town.start == ent.end + 1
+            and doc[ent.end].text == ","
+            and not (town.end < len(doc) and doc[town.end].text[:1].isupper())
+        ):
+            extra.append(Span(doc, ent.start + (ent[0].lower_ == "the"), town.end, label="ORG"))
+    return _preferring(extra, ents)
+
+
+def _national_arm(doc: Doc, company: Span, country: Span) -> bool:
+    """ "Considering how Lexus Philippines offers ...", "Samsung Vietnam's plant": a company's
+    name and a country right after it, the two the subject of a verb or an owner, name the
+    company's arm in that country."""
+    if company.label_ != "ORG" or country.label_ != "GPE" or country.start != company.end or not country.kb_id_:
+        return False
+    entry = load_gazetteer().lookup(country.kb_id_)
+    after = doc[country.end] if country.end < len(doc) else None
+    return (
+        entry is not None
+        and entry.kind == "country"
+        and after is not None
+        and (after.pos_ in {"VERB", "AUX"} or after.text in {"'s", "\u2019s"})
+        and company[-1].whitespace_ == " "
+        and len(company) <= 2
+        and all(t.is_alpha and t.text[:1].isupper() for t in company)  # not "Tier 2 Watch List -" + "Cambodia does"
+        and company[-1].dep_ == "compound"
+        and company[-1].head.i in range(country.start, country.end)
+        and not (
+            company.start > 0 and doc[company.start - 1].pos_ in {"VERB", "AUX"}
+        )  # "told Reuters" + "Cambodia had"
+    )
+
+
 def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Cardiff" + "Crown Court" is "Cardiff Crown Court"; "Global New Light" + "of Myanmar";
     "Ministry of Maritime Affairs" + "and Fisheries"; company names the model missed."""
@@ -1354,7 +1478,9 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
         for e in ents
     ]
     ents = [trimmed for e in ents if (trimmed := _without_lower_case_or_date_edges(doc, e)) is not None]
-    ents = [piece for e in ents for piece in _split_at_owner(doc, _cut_after_legal_form(doc, e))]
+    ents = [
+        piece for e in ents for piece in _split_at_owner(doc, _cut_after_legal_form(doc, _without_league_division(e)))
+    ]
     for ent in ents:
         prev = result[-1] if result else None
         if (
@@ -1366,6 +1492,9 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
             and not ent.kb_id_
         ):
             result[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        if prev is not None and _national_arm(doc, prev, ent):
+            result[-1] = Span(doc, prev.start, ent.end, label="ORG")  # "Lexus" + "Philippines" offers ...
             continue
         if (
             prev is not None
@@ -1391,6 +1520,8 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
             and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in {"of", "for", "on"})
         ):
             result[k] = Span(doc, span.start, span.end + 1, label="ORG")  # "Save the Children" + "Foundation"
+        elif _media_division_after(doc, span):
+            result[k] = Span(doc, span.start, span.end + 1, label="ORG")  # "CBS" + "Sports", "Al Jazeera" + "English"
     result = _join_known_agency_pieces(doc, result)
     taken = {i for e in result for i in range(e.start, e.end)}
     extra = []
@@ -1438,7 +1569,7 @@ def _merge_adjacent_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
         return result
     # a run read over a possessive ("... Regional Police's Directorate of ...") is owner and unit
     trimmed = [t for span in extra if (t := _without_lower_case_or_date_edges(doc, span)) is not None]
-    extra = [piece for span in trimmed for piece in _split_at_owner(doc, span)]
+    extra = [piece for span in trimmed for piece in _split_at_owner(doc, _without_league_division(span))]
     return filter_spans(result + extra)
 
 
@@ -2250,6 +2381,49 @@ def _acronym_after(doc: Doc, ent: Span) -> str | None:
     return None
 
 
+# The words an acronym stands after: "hypersensitivity pneumonitis, or HP", "return on
+# investment (ROI)", "Krankenhausinformationssystemen (KIS)" (one compound word).
+SPELLED_BEFORE_ACRONYM = re.compile(r"((?:[\w-]+[ \t]+){0,5}[\w-]+)(?:,?[ \t]+or|[ \t]*\()[ \t]*$")
+
+
+def _acronym_of_common_words(doc: Doc, ent: Span) -> bool:
+    """An acronym the text spells out in lower-case words, or in one long compound word
+    holding its letters in order, is a term (a disease, a system), not an organisation:
+    organisations are spelled out in capitals."""
+    acronym = ent.text
+    if len(ent) != 1 or not re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return False
+    match = SPELLED_BEFORE_ACRONYM.search(doc_text(doc)[max(0, ent.start_char - 80) : ent.start_char])
+    if match is None:
+        return False
+    words = match.group(1).split()
+    for size in range(len(acronym) - 1, len(acronym) + 2):  # a small word ("on") may add a letter
+        spelled = [w for w in words[-size:] if w not in SMALL_TITLE_WORDS] if size <= len(words) else []
+        if (
+            len(spelled) == len(acronym)
+            and all(w.islower() for w in spelled)
+            and "".join(w[0] for w in spelled) == acronym.lower()
+        ):
+            return True
+    compound = words[-1].casefold()
+    rest = iter(compound[1:])
+    return (
+        len(compound) >= 4 * len(acronym)
+        and compound[0] == acronym[0].lower()
+        and all(c in rest for c in acronym[1:].lower())
+        and "ORG" not in {t.ent_type_ for t in doc[max(0, ent.start - 3) : ent.start]}
+    )
+
+
+def _term_acronyms(doc: Doc) -> set[str]:
+    """The acronyms this article spells out in common words: terms wherever they stand."""
+    if "_term_acronyms" not in doc.user_data:
+        doc.user_data["_term_acronyms"] = {
+            e.text for e in doc.ents if e.label_ in AGENCY_LABELS and _acronym_of_common_words(doc, e)
+        }
+    return doc.user_data["_term_acronyms"]
+
+
 def _title_before(doc: Doc, ent: Span, inner_title: str | None = None) -> str | None:
     """The title written before the name; with the span's own title ("Attorney" in
     "U.S. Attorney X"), the whole title, so the role comes out right."""
@@ -2576,7 +2750,7 @@ NOT_AGENCY_HEADS = {
 NOT_AGENCY_START = re.compile(
     r"^(?:Elimination|Protection|Prevention|Provision|Management|Employment|Profiling|Suppression|"
     r"Combating|Combatting|Eradication|Promotion|Rehabilitation|Special Protection|Forced|Trafficking|"
-    r"Revised|Video|Moderate|Significant|Minimal|No)\b"
+    r"Revised|Video|Moderate|Significant|Minimal|No|Prix|Grand Prix)\b"  # "Prix de Penn National": a race
 )
 GENERIC_AGENCIES = {
     "government",
@@ -2757,6 +2931,35 @@ def _sure_person_in_any_language(doc: Doc, ent: Span, kind: str, name: str, titl
     return any(w in MALAY_PATRONYMIC or (len(w) > 2 and is_name_part(w, strict=False)) for w in words)
 
 
+SERVICE_NOUNS = r"(?:platform|service|assistant|console|app|browser|subscription|marketplace)"
+OWNER = r"(?:[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,2}|[Tt]he[ \t]+(?:company|firm|group|tech[ \t]+giant|search[ \t]+giant))"
+# A name in apposition with what an organisation owns: "Stadia, Google's streaming gaming
+# platform, launches today", "the tech giant's game streaming service, Stadia, launched".
+OWNED_SERVICE_AFTER = re.compile(rf"^,[ \t]+({OWNER})['\u2019]s[ \t]+(?:[\w-]+[ \t]+){{0,3}}{SERVICE_NOUNS}\b")
+OWNED_SERVICE_BEFORE = re.compile(rf"\b({OWNER})['\u2019]s[ \t]+(?:[\w-]+[ \t]+){{0,3}}{SERVICE_NOUNS},[ \t]+$")
+
+
+def _owned_services(doc: Doc, candidates) -> set[str]:
+    """The names the article sets beside an organisation's own platform, service or app: a
+    product of that owner, no organisation, wherever it stands in the article."""
+    text = doc_text(doc)
+    owners = {lookup_key(c[2]) for c in candidates if c[1] == "agency"}
+    found = set()
+    for ent, kind, name, _title, entry in candidates:
+        if kind != "agency" or entry is not None:
+            continue
+        after = OWNED_SERVICE_AFTER.match(text[ent.end_char : ent.end_char + 100])
+        before = OWNED_SERVICE_BEFORE.search(text[max(0, ent.start_char - 100) : ent.start_char])
+        owner = (after or before).group(1) if after or before else None
+        if (
+            owner
+            and (owner.lower().startswith("the ") or lookup_key(owner) in owners)
+            and lookup_key(owner) != lookup_key(name)
+        ):
+            found.add(lookup_key(name))
+    return found
+
+
 def _note_product(doc: Doc, name: str) -> None:
     """A name the article once writes as a product ("the MEB platform", "Stadia port") is a
     product wherever else it stands ("The MEB's flexibility"): no agency in this article."""
@@ -2817,6 +3020,75 @@ def _headline_run(words: list[str]) -> bool:
     return False
 
 
+# A race after its distance: "won the 200 yard Individual Medley", "the 100-metre Butterfly".
+RACE_DISTANCE_BEFORE = re.compile(r"\b\d{2,5}[ \t-]?(?:yards?|yd|meters?|metres?|m|miles?|km)[ \t]+$")
+LATEST_MODEL_BEFORE = re.compile(r"\w['\u2019]s[ \t]+(?:latest|newest|new|upcoming|next|flagship)[ \t]+$")
+REPORT_FROM_AFTER = re.compile(
+    r"^[ \t]+(?:report|survey|index|study|ranking)[ \t]+(?:from|by)[ \t]+(?:the[ \t]+)?[A-Z]"
+)
+
+
+def _a_makers_model_or_a_report(doc: Doc, ent: Span, text: str) -> bool:
+    """A name after a maker's "latest" or "new" ("ecobee's latest SmartThermostat") is its
+    model; a name before "report from X" is the title of X's report; a name after a distance
+    is a race. None is a body (a body's own words keep it one: "the ministry's new
+    Anti-Trafficking Division")."""
+    if any(w.casefold() in ORG_WORDS for w in text.split()) or agency_kind_for(text) != "other":
+        return False
+    if INSTITUTION_HEAD.search(text):
+        return False
+    before = doc_text(doc)[max(0, ent.start_char - 40) : ent.start_char]
+    after = doc_text(doc)[ent.end_char : ent.end_char + 40]
+    return bool(
+        LATEST_MODEL_BEFORE.search(before) or REPORT_FROM_AFTER.match(after) or RACE_DISTANCE_BEFORE.search(before)
+    )
+
+
+# The last word of a paint or case finish ("Plasma Blue", "Midnight Green", "Space Gray"), and
+# the consoles whose names open a model's ("Xbox One X", "PlayStation 5 Digital").
+FINISH_COLOURS = {"Blue", "Red", "Green", "Black", "White", "Silver", "Grey", "Gray", "Gold", "Bronze", "Purple"}
+CONSOLE_WORDS = {"Xbox", "PlayStation", "PS4", "PS5"}
+MEMORY_BEFORE = re.compile(r"\d[ \t]?[KMGT]B[ \t]+of[ \t]+$")
+
+
+def _names_a_specification(doc: Doc, ent: Span, text: str) -> bool:
+    """A product's finish, a console's model or a computer's part the model took for an
+    organisation: a two- or three-word name ending in a colour, one opening with a console's
+    name, an acronym after "16GB of"."""
+    words = text.split()
+    if any(w.casefold() in ORG_WORDS for w in words) or agency_kind_for(text) != "other":
+        return False
+    if 2 <= len(words) <= 3 and words[-1] in FINISH_COLOURS and not ent.kb_id_:
+        return True
+    if len(words) >= 2 and words[0] in CONSOLE_WORDS:
+        return True
+    return len(ent) == 1 and bool(MEMORY_BEFORE.search(doc_text(doc)[max(0, ent.start_char - 20) : ent.start_char]))
+
+
+DETERMINERS_AFTER_A_CALL = {"a", "an", "the", "your", "our", "their", "this", "these", "some", "any"}
+
+
+def _capitalised_imperative(doc: Doc, ent: Span) -> bool:
+    """ "SPEND a day in the country rooting for ...", "VISIT the show": a listing opens each entry
+    with its verb in capitals; an acronym opening a line is followed by a verb, not "a"/"the"."""
+    return (
+        len(ent) == 1
+        and ent.text.isupper()
+        and ent.text.isalpha()
+        and len(ent.text) >= 3
+        and (ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws or doc[ent.start - 1].is_space)
+        and ent.end < len(doc)
+        and doc[ent.end].lower_ in DETERMINERS_AFTER_A_CALL
+        and doc[ent.end].is_lower
+    )
+
+
+def _acronym_taken_for_a_person(ent: Span) -> bool:
+    """One word of three to five capitals, no name part, that the model guessed a person and no
+    person's name can be: an organisation's initials."""
+    return len(ent) == 1 and bool(re.fullmatch(r"[A-Z]{3,5}", ent.text)) and not is_name_part(ent.text, strict=False)
+
+
 def _plausible_agency(name: str) -> bool:
     """A named organisation, not a law, plan, programme, survey, event or product, not a
     generic noun ("Government", "High Court"), not a lower-case fragment ("trafficking cases
@@ -2840,7 +3112,8 @@ def _plausible_agency(name: str) -> bool:
         return False  # "Hai Feng 168": a vessel; "Branch 12" of a court stays
     if lookup_key(name) in GENERIC_AGENCIES:
         return False
-    if words[-1].casefold().strip(".") in NOT_AGENCY_HEADS and not any(
+    head = words[-2] if len(words) > 2 and words[-1] in COMPASS_POINTS else words[-1]  # "... Finals East"
+    if head.casefold().strip(".") in NOT_AGENCY_HEADS and not any(
         w.casefold() in {"ministry", "department", "office", "committee", "council", "agency"} for w in words
     ):
         return False
@@ -2871,9 +3144,15 @@ def _proper_single_word(doc: Doc, ent: Span) -> bool:
     token = ent[-1]
     if token.tag_ not in {"NNP", "NNPS"} or not token.is_alpha or len(token) < 3:
         return False
-    if all(t.is_sent_start for t in doc if t.text == token.text):
+    if all(t.is_sent_start for t in doc if t.text == token.text) and not _joined_to_an_organisation(token):
         return False
     return not any(t.lower_ == token.lower_ and t.is_lower for t in doc)
+
+
+def _joined_to_an_organisation(token) -> bool:
+    """ "Wistron and Global Lighting Technologies are said to ...": a sentence's first word
+    coordinated with an organisation's name is a name too."""
+    return any(c.ent_type_ == "ORG" and c.i > token.i for c in token.conjuncts)
 
 
 def _starts_with_given_name(name: str) -> bool:
@@ -3709,6 +3988,15 @@ DATELINE_CREDIT = re.compile(
 )
 
 
+def _after_town_of_outlet(span: Span) -> int:
+    """Where an outlet's own words start after the town it is named for ("the Sioux Falls
+    Argus Leader", "the Tampa Bay Times"): 0 when the span does not open with a place."""
+    town = 0
+    while town < len(span) and span[town].ent_type_ == "GPE":
+        town += 1
+    return town if 0 < town < len(span) and all(t.is_title and not t.ent_type_ for t in span[town:]) else 0
+
+
 def _source_agencies(doc: Doc) -> list[Span]:
     """Who a report is credited to is an outlet or an organisation: "according to the X",
     "told X", "published by X", "credit: X". A person the model found there stays a person
@@ -3718,16 +4006,22 @@ def _source_agencies(doc: Doc) -> list[Span]:
     for match in SOURCE_CUE.finditer(doc_text(doc)):
         span = doc.char_span(match.start(4), match.end(4), alignment_mode="contract")
         unknown_place_ok = bool(match.group("findings"))  # "analysis from Poynter" the model took for a town
+        article = bool(match.group(2) or match.group(3))
+        own = _after_town_of_outlet(span) if span is not None and article else 0  # "the Sioux Falls Argus Leader"
         if span is None or any(
             t.ent_kb_id_ or t.ent_type_ in {"LOC", "NORP"} or t.ent_type_ == "GPE" and not unknown_place_ok
-            for t in span
+            for t in span[own:]
         ):
             continue
-        article = bool(match.group(2) or match.group(3))
-        if not article and (
-            any(t.ent_type_ == "PERSON" for t in span)
-            or _starts_with_given_name(span.text)
-            or is_name_part(span[0].text)
+        findings_from = bool(match.group("findings")) and match.group("findings").rstrip().endswith("from")
+        if (
+            not article
+            and not (findings_from and len(span) > 1)  # "a new survey from Piper Jaffray": people write, firms survey
+            and (
+                any(t.ent_type_ == "PERSON" for t in span)
+                or _starts_with_given_name(span.text)
+                or is_name_part(span[0].text)
+            )
         ):
             continue
         if span.text.casefold() in JUNK or all(is_title_word(t.text) for t in span) or span[0].is_stop:
@@ -3773,13 +4067,22 @@ TEAM_POSTS = {
     "rusher", "cornerback", "safety", "tackle", "guard", "goaltender", "goalie", "defenseman",
     "end", "lineman", "kicker", "punter", "catcher", "infielder", "reliever", "batter", "fullback",
 }  # fmt: skip
+# Two-word posts only a sports team or a school's athletics have: "Vanderbilt athletic director
+# Malcolm Turner" (the head alone, "director", is any body's).
+SPORTS_ONLY_POSTS = {
+    ("athletic", "director"),
+    ("athletics", "director"),
+    ("offensive", "coordinator"),
+    ("defensive", "coordinator"),
+}
+TEAM_POST_HEADS = {head for _, head in SPORTS_ONLY_POSTS}
 # A club's name: "Real Madrid", "Athletic Bilbao", "Manchester United", "Tottenham Hotspur" (the
 # town in it is no place here).
 CLUB_BEFORE_TOWN = re.compile(r"^(?:Real|Athletic|Atl[eé]tico|Sporting|Dynamo|Dinamo|Olympique|Borussia|Inter|Bayern)$")
 CLUB_AFTER_TOWN = re.compile(r"^(?:United|Hotspur|Rovers|Wanderers|Albion)$")
 # What each of _team_names' token walks needs somewhere in the text; most articles have none,
 # and a search of the text costs far less than a walk of its tokens.
-TEAM_POST_BEFORE_NAME = re.compile(rf"\b(?:{'|'.join(sorted(TEAM_POSTS))})\s+[A-Z]")
+TEAM_POST_BEFORE_NAME = re.compile(rf"\b(?:{'|'.join(sorted(TEAM_POSTS | TEAM_POST_HEADS))})\s+[A-Z]")
 CLUB_WORD = re.compile(
     r"\b(?:Real|Athletic|Atl[eé]tico|Sporting|Dynamo|Dinamo|Olympique|Borussia|Inter|Bayern"
     r"|United|Hotspur|Rovers|Wanderers|Albion)\b"
@@ -3795,6 +4098,63 @@ def _team_pairing(ent: Span, teams: set[str]) -> bool:
     return len(parts) == 2 and all(p in teams for p in parts)
 
 
+# A result with its score: "Eastern Michigan rolled past Northern Illinois, 45-17", "Duke beat
+# Virginia 72-60": the two names are teams (a college's, a town's), not places.
+_SCORED = (
+    r"(?<![\w.])((?:[A-Z][\w.'-]*[ \t]+){0,2}[A-Z][\w'-]*)[ \t]+"
+    r"(?:beat|defeated|routed|downed|edged|topped|blanked|stunned|upset|outlasted|thrashed|crushed|"
+    r"rolled[ \t]+past|held[ \t]+off|cruised[ \t]+past|edged[ \t]+past)[ \t]+(?:the[ \t]+)?"
+    r"((?:[A-Z][\w.'-]*[ \t]+){0,2}[A-Z][\w'-]*),?[ \t]+\d{1,3}-\d{1,3}\b"
+)
+SCORED_RESULT = re.compile(_SCORED + r"(?![ \t]*\()")  # "7-6 (5)": a set's tie-break, players
+SCORED_MATCH = re.compile(_SCORED)  # a team's result or a player's
+
+
+# A game's other side, a plural nickname after "the": "Monday night's loss to the Chiefs",
+# "a win over the Ravens", "the game against the Sharks".
+TEAM_PLAYED = re.compile(
+    r"\b(?:loss|losses|win|wins|victory|defeat|game|games|rivalry|matchup|lost|beat|swept)[ \t]+"
+    r"(?:(?:to|over|against|with)[ \t]+)?the[ \t]+([A-Z][a-z]+s)\b(?![ \t]+[A-Z])"
+)
+
+
+def _teams_played(doc: Doc) -> set[str]:
+    """The nickname a game's report gives its opponent; not a people ("the Rohingyas") nor a
+    name the gazetteer knows ("the Philippines")."""
+    teams = set()
+    for match in TEAM_PLAYED.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if (
+            span is not None
+            and len(span) == 1
+            and not span[0].ent_kb_id_
+            and span[0].ent_type_ in {"", "ORG"}
+            and span.text.casefold() not in DEMONYMS
+            and span.text.casefold().rstrip("s") not in DEMONYMS
+        ):
+            teams.add(span.text)
+    return teams
+
+
+def _teams_around_a_score(doc: Doc) -> set[str]:
+    """The winner and the loser of a scored result; not players ("Vasek Pospisil edged Reilly
+    Opelka 7-6 (5)": a tennis set, and persons) nor a known country ("Wales beat Hungary 2-0":
+    a national side, written as the place)."""
+    teams = set()
+    for match in SCORED_RESULT.finditer(doc_text(doc)):
+        spans = [doc.char_span(match.start(g), match.end(g), alignment_mode="contract") for g in (1, 2)]
+        if any(
+            span is None
+            or span[0].is_stop
+            or any(t.ent_type_ == "PERSON" or t.ent_kb_id_ or is_title_word(t.text) for t in span)
+            or _starts_with_given_name(span.text)
+            for span in spans
+        ):
+            continue
+        teams |= {span.text for span in spans}
+    return teams
+
+
 def _team_names(doc: Doc) -> list[Span]:
     """Sports teams: a name before a player's or coach's post and his name ("Sabres center
     Casey Mittelstadt") is the team, wherever the article writes it ("the Sabres"); a town
@@ -3805,19 +4165,27 @@ def _team_names(doc: Doc) -> list[Span]:
     teams: set[str] = set()
     found: list[tuple[int, int]] = []
     for i, token in enumerate(doc if TEAM_POST_BEFORE_NAME.search(text) else ()):
-        if token.lower_ not in TEAM_POSTS or not token.is_lower or i + 1 >= len(doc):
+        if token.lower_ not in TEAM_POSTS | TEAM_POST_HEADS or not token.is_lower or i + 1 >= len(doc):
+            continue
+        if token.lower_ not in TEAM_POSTS and (i == 0 or (doc[i - 1].lower_, token.lower_) not in SPORTS_ONLY_POSTS):
             continue
         if not (doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN"):
             continue
         end = i - 1 if i > 0 and doc[i - 1].is_lower and doc[i - 1].is_alpha else i  # "defensive", "pass"
+        sports_post = (doc[end].lower_, token.lower_) in SPORTS_ONLY_POSTS  # "athletic director": no other body's
         start = end
         while start > 0 and start > end - 3 and doc[start - 1].is_title and doc[start - 1].is_alpha:
             start -= 1
         if start == end or (start > 0 and doc[start - 1].text[:1].isupper()):
             continue
         words = doc[start:end]
-        if words[0].is_sent_start and not any(
-            doc[i : i + len(words)].text == words.text and not doc[i].is_sent_start for i in range(len(doc))
+        if (
+            words[0].is_sent_start
+            and not sports_post
+            and not (len(words) > 1 and all(t.pos_ == "PROPN" for t in words))  # "Penn State quarterback ..."
+            and not any(
+                doc[i : i + len(words)].text == words.text and not doc[i].is_sent_start for i in range(len(doc))
+            )
         ):
             continue  # "Former nightclub manager ...", "Their coach ...": a sentence's first word
         if words.text.casefold() in DEMONYMS or any(
@@ -3840,6 +4208,7 @@ def _team_names(doc: Doc) -> list[Span]:
             t.ent_kb_id_ or t.ent_type_ in {"GPE", "LOC"} or is_title_word(t.text) for t in words
         ):
             teams.add(words.text)
+    teams |= _teams_around_a_score(doc) | _teams_played(doc)
     for i, token in enumerate(doc[:-1] if CLUB_WORD.search(text) else ()):
         town, club = (doc[i + 1], token) if CLUB_BEFORE_TOWN.match(token.text) else (token, doc[i + 1])
         if (CLUB_BEFORE_TOWN.match(token.text) or CLUB_AFTER_TOWN.match(doc[i + 1].text)) and (
@@ -3996,6 +4365,18 @@ KIND_NOUNS = {
 }
 
 
+def _owner_of_a_work_at(doc: Doc, start: int) -> Span | None:
+    """ "indie developer Tequila Works' Gylt": the model's person span after a kind of
+    organisation runs over a possessive; the words before it are the organisation."""
+    ent = next((e for e in doc.ents if e.start == start and e.label_ == "PERSON"), None)
+    if ent is None:
+        return None
+    mark = next((t.i for t in ent if t.text in {"'", "'s", "\u2019", "\u2019s"}), None)
+    if mark is None or mark == start or not all(t.is_title for t in doc[start:mark]):
+        return None
+    return Span(doc, start, mark, label="ORG")
+
+
 def _organisations_after_kind_nouns(doc: Doc) -> list[Span]:
     """ "research firm IDC", "the carrier Nordwind", "magazine Wired": an untagged name right
     after a lower-case noun for a kind of organisation is that organisation."""
@@ -4023,10 +4404,71 @@ def _organisations_after_kind_nouns(doc: Doc) -> list[Span]:
             end += 1
         if end > start and not _starts_with_given_name(doc[start:end].text) and not is_name_part(doc[start].text):
             extra.append(Span(doc, start, end, label="ORG"))
+        elif end == start and (owner := _owner_of_a_work_at(doc, start)) is not None:
+            extra.append(owner)
     text = doc_text(doc)
     for ent in ents:  # "CloudSimple, a startup that ...": what the model took for a product or a work
         if ent.label_ in {"PRODUCT", "WORK_OF_ART"} and ORG_APPOSITION.match(text[ent.end_char : ent.end_char + 80]):
             extra.append(Span(doc, ent.start, ent.end, label="ORG"))
+    return _preferring(extra, ents)
+
+
+_LIST_ITEM = r"[A-Z][\w&.'-]*(?:[ \t]+[A-Z][\w&.'-]*){0,2}"
+# A run of three names or more between commas, the last after "and"/"or": "Blue Origin, Ceres
+# Robotics, Sierra Nevada Corporation (SNC), SpaceX and Tyvak" (a bracketed short form allowed).
+NAME_LIST = re.compile(
+    rf"(?<![\w-])({_LIST_ITEM}(?:[ \t]+\([A-Z][\w&-]*\))?(?:,[ \t]+{_LIST_ITEM}(?:[ \t]+\([A-Z][\w&-]*\))?)+"
+    rf"(?:,?[ \t]+(?:and|or)[ \t]+{_LIST_ITEM})?)"
+)
+NOT_IN_ORG_LISTS = {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "FAC", "EVENT", "LAW", "CARDINAL", "MONEY"}
+
+
+def _guessed_name_in_a_list(span: Span) -> bool:
+    """ "Visa, Mastercard, Zelle and PayPal": one word no gazetteer or name lexicon knows, which
+    the model guessed a person or a place."""
+    return (
+        len(span) == 1
+        and span[0].ent_type_ in {"PERSON", "GPE", "LOC"}
+        and not span[0].ent_kb_id_
+        and not is_name_part(span.text)
+    )
+
+
+def _organisations_listed_with_organisations(doc: Doc) -> list[Span]:
+    """ "the five companies — Blue Origin, Ceres Robotics, Sierra Nevada Corporation, SpaceX":
+    an untagged name in a list whose other names are mostly organisations is one too, and so is
+    one word no name lexicon knows that the model took for a person; a list holding a person,
+    a place or a date is left alone."""
+    ents = list(doc.ents)
+    extra = []
+    for match in NAME_LIST.finditer(doc_text(doc)):
+        items = []
+        for item in re.finditer(_LIST_ITEM, match.group(1)):
+            span = doc.char_span(match.start(1) + item.start(), match.start(1) + item.end(), alignment_mode="contract")
+            if span is not None and span[0].lower_ not in {"and", "or"}:
+                items.append(span)
+        kinds = [
+            {""} if _guessed_name_in_a_list(span) else kinds
+            for span, kinds in ((span, {t.ent_type_ for t in span}) for span in items)
+        ]
+        organisations = sum(kind == {"ORG"} for kind in kinds)
+        untagged = [span for span, kind in zip(items, kinds) if kind == {""}]
+        if (
+            len(items) < 3
+            or any(kind & NOT_IN_ORG_LISTS for kind in kinds)
+            or organisations < 2
+            or organisations < len(untagged)
+        ):
+            continue
+        for span in untagged:
+            if (
+                span[0].is_stop
+                or span[0].is_sent_start
+                or any(is_title_word(t.text) or t.text in WEEKDAY_NAMES | MONTHS for t in span)
+                or _starts_with_given_name(span.text)
+            ):
+                continue
+            extra.append(Span(doc, span.start, span.end, label="ORG"))
     return _preferring(extra, ents)
 
 
@@ -4133,6 +4575,7 @@ SPAN_REPAIRS = (
     _without_footnote_marks,
     _organisations,
     _organisations_again,
+    _state_university_campuses,
     _designated_places,
     _locally_designated_places,
     _places_with_particles,
@@ -4142,6 +4585,7 @@ SPAN_REPAIRS = (
     _described_places,
     _source_agencies,
     _organisations_after_kind_nouns,
+    _organisations_listed_with_organisations,
     _spelled_out_organisations,
     _join_patronymics,
     _join_nicknamed_persons,
@@ -4156,4 +4600,5 @@ SPAN_REPAIRS = (
     _listed_players,
     _organisations_without_weekday,
     _team_names,  # last: a club's town or a team the person repairs took for a name
+    _players_in_scored_results,
 )
