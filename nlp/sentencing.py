@@ -20,6 +20,7 @@ from nlp.numbers import (
     TERM_RE,
     UNITS,
     bare_number_months,
+    compound_term,
     find_terms,
     parse_number,
     term_list,
@@ -2415,6 +2416,30 @@ def _misparsed_object(trigger: Token) -> Token | None:
     return token if token.i > trigger.i else None
 
 
+# INDETERMINATE SENTENCE: Philippine courts pass a range, "six years and one day of prision
+# mayor as minimum to 12 years and one day of reclusion temporal as maximum", "an indeterminate
+# term of 12 years of prision mayor to 20 years of reclusion temporal": the maximum is the term
+# pronounced (the minimum only says when parole may begin). Told by "as minimum" or by the
+# name of a penalty of the Revised Penal Code between the two terms, so a plain "two to five
+# years" (a range of the law) stays a trap.
+PH_PENALTY = r"(?:prision|reclusion|arresto|presidio)\s+(?:mayor|menor|correccional|temporal)"
+INDETERMINATE_TO = re.compile(
+    rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){NUMBER}(?:\s*\(\d+\))?[\s-]+(?:years?|months?|days?)\b)*"
+    rf"(?P<penalty>\s+of\s+{PH_PENALTY})?\s*,?\s*(?P<min>as\s+(?:the\s+|its\s+)?minimum\s*,?\s*)?to\s+",
+    re.I,
+)
+
+
+def _indeterminate_maximum(text: str, term_end: int) -> tuple[int, int] | None:
+    """(months, end) of the maximum when the term ending at `term_end` is an indeterminate
+    sentence's minimum."""
+    joined = INDETERMINATE_TO.match(text, term_end)
+    if not joined or not (joined.group("penalty") or joined.group("min")):
+        return None
+    maximum = compound_term(text[joined.end() :])
+    return (maximum[0], joined.end() + maximum[1]) if maximum else None
+
+
 def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
     """Prison terms that hang off this trigger (in its subtree, no trap governor between)."""
     if trigger.dep_ == "amod" and TERM_NOUNS.fullmatch(trigger.head.text):
@@ -2432,11 +2457,15 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
     )
     text = sent.text
     terms = []
+    inside_range = 0  # the rest of an indeterminate sentence read with its minimum
     for match in TERM_RE.finditer(text):
         months = term_to_months(match)
-        if not months:
+        if not months or match.start() < inside_range:
             continue
         start, end = sent.start_char + match.start(), sent.start_char + match.end()
+        maximum = _indeterminate_maximum(text, match.end())
+        if maximum:
+            months, inside_range = maximum
         if AGE_AFTER_TERM.match(text[match.end() : match.end() + 12]) or NON_CUSTODIAL_AFTER.match(text[match.end() :]):
             continue
         before = text[max(0, match.start() - 40) : match.start()]

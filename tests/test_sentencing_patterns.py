@@ -2479,3 +2479,27 @@ def test_a_listed_subject_shares_the_plural_verb(nlp, text, expected):
 )
 def test_a_term_changed_by_an_amount(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # INDETERMINATE SENTENCE: "as minimum ... as maximum", the maximum is the term
+            "Judge Teodoro Salas sentenced Marivic Ocampo, 38, to an indeterminate term of six years and one day "
+            "of prision mayor as minimum to 12 years and one day of reclusion temporal as maximum.",
+            {"Marivic Ocampo": 144},
+        ),
+        (  # INDETERMINATE SENTENCE: commas, and a maximum told in three parts
+            "Danilo Pascual, 27, was sentenced to eight years and one day of prision mayor, as minimum, to "
+            "14 years, eight months and one day of reclusion temporal, as maximum.",
+            {"Danilo Pascual": 176},
+        ),
+        (  # INDETERMINATE SENTENCE: only the penalties' names tell the range
+            "Arlene Buenaventura was sentenced to an indeterminate term of 10 years of prision mayor to "
+            "17 years of reclusion temporal.",
+            {"Arlene Buenaventura": 204},
+        ),
+    ],
+)
+def test_an_indeterminate_sentence_is_its_maximum(nlp, text, expected):
+    assert terms(nlp, text) == expected
