@@ -140,9 +140,10 @@ def _range_before(before: str) -> bool:
 # over several people (or several counts); it is a person's term only when one person got it.
 AGGREGATE_BEFORE = re.compile(
     r"\b(?:combined|total(?:\s+of)?|aggregate(?:\s+of)?|cumulative(?:\s+of)?|collective(?:\s+of)?|"
-    r"(?:altogether|together)\s+(?:of\s+)?)\s+$",
+    r"(?:altogether|together)\s+(?:of\s+)?|"
+    r"(?:combined|total|aggregate|cumulative|overall)\s+(?:(?:prison|jail)\s+)?(?:sentence|term)\s+of)\s+$",
     re.I,
-)
+)  # "for a combined sentence of 18 years" too
 # PARTLY SUSPENDED: "three years, most of it suspended": which part is told elsewhere
 # ("so that she will spend seven months in jail") or by the word ("half of it", "three years
 # in prison, two of them suspended": two of the term's own unit).
@@ -509,8 +510,9 @@ class SentenceExtractor:
                 defendants = [p for p in defendants if any(m.start >= sent.end_char for m in p.mentions)]
                 if not defendants:
                     continue
-            if aggregate and not prison and len(defendants) == 1 and not _with_unnamed_others(trigger):
-                prison = aggregate  # one person's "total of 30 years" (several counts) is their term
+            if aggregate and len(defendants) == 1 and not _with_unnamed_others(trigger):
+                if not prison or _parts_of(aggregate[0], sent):
+                    prison = aggregate  # one person's "total of 30 years" (several counts) is their term
             total = _total_for_one(sent.text, prison) if len(defendants) == 1 else None
             if total is not None and not _with_unnamed_others(trigger):
                 prison = [{**prison[0], "months": total, "listed": [total]}]
@@ -679,6 +681,16 @@ PER_COUNT = re.compile(
     r"^\s*(?:(?:in\s+)?(?:prison|jail)\s+)?(?:per|for each|on each|each|a)\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:counts?|charges?|offen[cs]es?)\b",
     re.I,
 )
+
+
+def _parts_of(total: dict, sent: Span) -> bool:
+    """TOTAL AND ITS PARTS: "a total of seven years and three months: four years and nine
+    months for trafficking and 30 months for money laundering", "15 years for trafficking and
+    three years for illegal emigration, for a combined sentence of 18 years": the sentence's
+    other terms add up to the total told beside them, so they are its parts and the total is
+    the sentence (the parser may hang a part on another clause, so the text is read)."""
+    parts = [months for start, _, months in find_terms(sent.text) if sent.start_char + start != total["start"]]
+    return len(parts) >= 2 and abs(sum(parts) - total["months"]) <= 1
 
 
 def _total_for_one(text: str, prison: list[dict]) -> int | None:
@@ -2214,6 +2226,12 @@ def _triggers(sent: Span) -> list[Token]:
                     and g.i < c.i
                     for c in token.children
                     for g in c.children
+                )
+                or any(  # "received a total of seven years": the years hang on "total"
+                    c.dep_ == "dobj"
+                    and c.lower_ in {"total", "aggregate"}
+                    and any(TERM_RE.match(_subtree_text(g)) for o in c.children if o.lower_ == "of" for g in o.children)
+                    for c in token.children
                 )
                 or any(  # APIECE: "got five years apiece", parsed as "apiece" modified by the years
                     c.lower_ in {"apiece", "each"}

@@ -2503,3 +2503,32 @@ def test_a_term_changed_by_an_amount(nlp, text, expected):
 )
 def test_an_indeterminate_sentence_is_its_maximum(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # TOTAL AND ITS PARTS: "for a combined sentence of" after one person's terms per charge
+            "The People's Court of Lang Son Province sentenced Hoang Van Dung, 44, of Cao Loc District, to 12 years "
+            'for "trafficking in persons" and four years for "organizing illegal emigration," for a combined '
+            "sentence of 16 years.",
+            {"Hoang Van Dung": 192},
+        ),
+        (  # TOTAL AND ITS PARTS: the total first, its parts after a colon
+            "Gary Penhale, 47, of Wigan, received a total of nine years: six years for arranging travel for "
+            "exploitation and three years, to run consecutively, for money laundering.",
+            {"Gary Penhale": 108},
+        ),
+        (  # "received a total of" alone
+            "Ionel Petrescu, 39, received a total of eight years and four months.",
+            {"Ionel Petrescu": 100},
+        ),
+    ],
+)
+def test_one_persons_total_over_its_parts(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_a_combined_term_of_two_is_neither_ones(nlp):
+    found = terms(nlp, "Nguyen Van Binh and Tran Van Long were sentenced to a combined prison term of 30 years.")
+    assert found.get("Nguyen Van Binh") != 360 and found.get("Tran Van Long") != 360
