@@ -2458,6 +2458,29 @@ def _indeterminate_maximum(text: str, term_end: int) -> tuple[int, int] | None:
     return (maximum[0], joined.end() + maximum[1]) if maximum else None
 
 
+# CONSECUTIVE TERMS: "two seven-year terms, to be served consecutively", "three consecutive
+# terms of 60 months": several equal terms served one after the other add up; concurrent ones
+# (or ones whose order is not told) are served at once, so one of them is the sentence.
+_COUNT = r"(?P<count>two|three|four|five|six|seven|eight|nine|ten|[2-9])"
+COUNTED_TERMS_BEFORE = re.compile(rf"\b{_COUNT}\s+(?P<consecutive>consecutive\s+)?$", re.I)
+COUNTED_TERMS_AFTER = re.compile(r"^\s*(?:(?:prison|jail)\s+)?(?:terms|sentences)\b", re.I)
+CONSECUTIVE_TERMS_OF_BEFORE = re.compile(
+    rf"\b{_COUNT}\s+(?P<consecutive>consecutive)\s+(?:(?:prison|jail)\s+)?(?:terms|sentences)\s+of\s+$", re.I
+)
+CONSECUTIVE = re.compile(r"\bconsecutive(?:ly)?\b", re.I)
+
+
+def _consecutive_total(text: str, match: re.Match, months: int) -> int:
+    """The months served for `months` told as one of several equal terms served consecutively."""
+    before = text[max(0, match.start() - 60) : match.start()]
+    counted = CONSECUTIVE_TERMS_OF_BEFORE.search(before)
+    if counted is None and COUNTED_TERMS_AFTER.match(text[match.end() :]):
+        counted = COUNTED_TERMS_BEFORE.search(before)
+    if counted is None or not (counted.group("consecutive") or CONSECUTIVE.search(text[match.end() :])):
+        return months
+    return months * int(parse_number(counted.group("count")))
+
+
 def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
     """Prison terms that hang off this trigger (in its subtree, no trap governor between)."""
     if trigger.dep_ == "amod" and TERM_NOUNS.fullmatch(trigger.head.text):
@@ -2484,6 +2507,7 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         maximum = _indeterminate_maximum(text, match.end())
         if maximum:
             months, inside_range = maximum
+        months = _consecutive_total(text, match, months)
         if AGE_AFTER_TERM.match(text[match.end() : match.end() + 12]) or NON_CUSTODIAL_AFTER.match(text[match.end() :]):
             continue
         before = text[max(0, match.start() - 40) : match.start()]

@@ -2532,3 +2532,25 @@ def test_one_persons_total_over_its_parts(nlp, text, expected):
 def test_a_combined_term_of_two_is_neither_ones(nlp):
     found = terms(nlp, "Nguyen Van Binh and Tran Van Long were sentenced to a combined prison term of 30 years.")
     assert found.get("Nguyen Van Binh") != 360 and found.get("Tran Van Long") != 360
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # CONSECUTIVE TERMS: counted adjectival terms, "to be served consecutively" later
+            "The Mandalay District Court sentenced Daw Thida Soe, 51, to three five-year terms with hard labour, "
+            "to be served consecutively.",
+            {"Thida Soe": 180},
+        ),
+        (  # CONSECUTIVE TERMS: "N consecutive terms of X"
+            "Raymond Pruitt was sentenced to two consecutive terms of 96 months.",
+            {"Raymond Pruitt": 192},
+        ),
+        (  # concurrent terms are served at once
+            "Raymond Pruitt was sentenced to two 96-month terms, to run concurrently.",
+            {"Raymond Pruitt": 96},
+        ),
+    ],
+)
+def test_consecutive_equal_terms_add_up(nlp, text, expected):
+    assert terms(nlp, text) == expected
