@@ -115,6 +115,14 @@ NON_CUSTODIAL_AFTER = re.compile(
     r"non-custodial (?:reform|re-?education|sentence)|re-?education without detention)\b",
     re.I,
 )
+# FINE DEFAULT: "fined $4,000, and will spend 20 days in jail if he does not pay", "... in
+# lieu of the fine": the term is served only if the fine is not paid; it is not the sentence.
+FINE_DEFAULT_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:if\s+(?:he|she|they|the\s+fines?\s+(?:is|are))\s+(?:(?:does|do|did)\s+not|fails?\s+to|"
+    r"(?:is|are)\s+not|cannot|can't)\s+(?:pay|paid)\b|should\s+(?:he|she|they)\s+fail\s+to\s+pay\b|"
+    r"in\s+lieu\s+of\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:fine|payment)\b)",
+    re.I,
+)
 AGE_AFTER_TERM = re.compile(r"^-?\s?olds?\b|^\s+of age\b|^\s+ago\b", re.I)
 # "six years after the raid" is a time span, unless the term is what the verb gives:
 # "was jailed for six years after Judge X found him guilty" (see _terms_of).
@@ -531,7 +539,7 @@ class SentenceExtractor:
             if prison_months and not suspended_months and WHOLLY_SUSPENDED.search(sent.text):
                 suspended_months = prison_months
             court = _court(doc, entities, sent, sents, index, self.lookback_sentences)
-            if fine_only and not prison and court is None:
+            if fine_only and not prison and court is None and not _sentenced_before(sents, index):
                 continue  # a fine with no court in sight may be a regulator's, not a sentence
             court_name, court_place = _court_as_written(doc, court, entities)
             if not terms_for and (len(prison) > 1 or (prison and len(prison[0]["listed"]) > 1)):
@@ -585,6 +593,16 @@ class SentenceExtractor:
                     }
                 )
         return records
+
+
+SENTENCED = re.compile(r"\b(?:sentenced|jailed|imprisoned)\b", re.I)
+
+
+def _sentenced_before(sents, index: int) -> bool:
+    """A story that has told a sentencing ("was jailed for 22 months and fined $15,000") is in
+    court even when it never names the court: a later fine ("A client was fined $4,000") is
+    the court's too."""
+    return any(SENTENCED.search(sent.text) for sent in sents[:index])
 
 
 PLURAL_VERB_AFTER = re.compile(r"^(?:\s*,\s*\d{1,2}\s*,)?\s+(?:were|have been|had been|are)\b")
@@ -2508,7 +2526,11 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         if maximum:
             months, inside_range = maximum
         months = _consecutive_total(text, match, months)
-        if AGE_AFTER_TERM.match(text[match.end() : match.end() + 12]) or NON_CUSTODIAL_AFTER.match(text[match.end() :]):
+        if (
+            AGE_AFTER_TERM.match(text[match.end() : match.end() + 12])
+            or NON_CUSTODIAL_AFTER.match(text[match.end() :])
+            or FINE_DEFAULT_AFTER.match(text[match.end() :])
+        ):
             continue
         before = text[max(0, match.start() - 40) : match.start()]
         if TRAP_BEFORE.search(before) or _range_before(before):

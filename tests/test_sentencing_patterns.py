@@ -2554,3 +2554,13 @@ def test_a_combined_term_of_two_is_neither_ones(nlp):
 )
 def test_consecutive_equal_terms_add_up(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+def test_a_term_served_only_if_a_fine_is_unpaid_is_not_the_sentence(nlp):
+    # FINE DEFAULT, and a fine in a story that has told a sentencing though it names no court
+    text = (
+        "SINGAPORE - Lim Ah Huat, 52, was jailed for three years on Monday for trafficking a domestic worker.\n\n"
+        "A client, Ong Kim Seng, 61, was fined $3,000, and will spend 15 days in jail if he does not pay."
+    )
+    found = {s["defendant"]: (s["prison_months"], s["fine"]) for s in contract(nlp, text)["sentences"]}
+    assert found == {"Lim Ah Huat": (36, None), "Ong Kim Seng": (None, "$3,000")}
