@@ -1882,6 +1882,7 @@ CHANGE_OR_UPHOLD_VERB = re.compile(
 OWNER_BEFORE = re.compile(
     r"\b(?:sentences?|terms?|conviction) (?:(?:handed|given) to )?of\s+(?:[\w-]+,?\s+){0,2}$|"
     r"\b(?:sentences?|terms?) (?:handed (?:down )?to|given to|imposed on|passed on)\s+$|\bfor\s+$|"
+    r"\b(?:sentences?|terms?) for\s+(?:[\w-]+,?\s+){1,3}$|"  # "upheld a 30-year sentence for his nephew, X"
     r"\b(?:sentences?|terms?|conviction) against\s+(?:[\w-]+,?\s+){0,2}$",  # "upheld a 20-year sentence against X"
     re.I,
 )
@@ -1915,6 +1916,34 @@ def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
             or _had_own_term_changed(doc[end])
         ):
             found[id(person)] = person
+    return _listed_with_owners(sent, persons_by_token, found)
+
+
+def _listed_with_owners(sent: Span, persons_by_token, found: dict) -> list[Entity]:
+    """OWNERS LISTED: "16-year terms for two boat captains, A, 44, and B, 39": whoever the
+    sentence lists right after an owner ("A, 44, and B") is one too."""
+    doc = sent.doc
+    text = doc_text(doc)
+    last_owner_end = None
+    i = sent.start
+    while i < sent.end:
+        person = persons_by_token.get(i)
+        if person is None:
+            i += 1
+            continue
+        end = i
+        while end + 1 < sent.end and persons_by_token.get(end + 1) is person:
+            end += 1
+        gap = text[last_owner_end : doc[i].idx] if last_owner_end is not None else None
+        if (
+            id(person) not in found
+            and gap is not None
+            and LIST_GAP.match(gap)
+            and person.role not in NON_DEFENDANT_ROLES
+        ):
+            found[id(person)] = person
+        last_owner_end = doc[end].idx + len(doc[end]) if id(person) in found else None
+        i = end + 1
     return list(found.values())
 
 
@@ -2126,7 +2155,20 @@ def _changed_or_upheld(
             )
         for person in owners:
             if person.name not in records:
-                records[person.name] = extractor._plain_record(doc, sents, index, entities, person, months, life, False)
+                own_months, own_life = _upheld_term_before(sent, person) or (months, life)
+                records[person.name] = extractor._plain_record(
+                    doc, sents, index, entities, person, own_months, own_life, False
+                )
+
+
+def _upheld_term_before(sent: Span, person: Entity) -> tuple[int | None, bool] | None:
+    """ "upheld a 30-year sentence for A and 16-year terms for B and C": each owner's term is
+    the last one told before their name."""
+    first = min((m.start for m in person.mentions if sent.start_char <= m.start < sent.end_char), default=None)
+    if first is None:
+        return None
+    told = list(UPHELD_TERM.finditer(doc_text(sent.doc)[sent.start_char : first]))
+    return _upheld_term(told[-1].group(0)) if told else None
 
 
 # QUASHED ON APPEAL: "set aside her conviction and sentence", "overturned the conviction of

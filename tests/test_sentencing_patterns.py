@@ -2564,3 +2564,21 @@ def test_a_term_served_only_if_a_fine_is_unpaid_is_not_the_sentence(nlp):
     )
     found = {s["defendant"]: (s["prison_months"], s["fine"]) for s in contract(nlp, text)["sentences"]}
     assert found == {"Lim Ah Huat": (36, None), "Ong Kim Seng": (None, "$3,000")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # UPHELD FOR: "a sentence for his nephew, X", then a second term for a listed pair
+            "The Supreme Court upheld a 25-year sentence for his cousin, Anurak Meesri, 40, and 12-year terms "
+            "for two drivers, Min Min Oo, 33, and Zaw Htike, 37.",
+            {"Anurak Meesri": 300, "Min Min Oo": 144, "Zaw Htike": 144},
+        ),
+        (  # OWNERS LISTED: the second owner is listed after the first
+            "The appeals court upheld the 12-year prison terms of Niran Sukjai and Boonmee Thongdee.",
+            {"Niran Sukjai": 144, "Boonmee Thongdee": 144},
+        ),
+    ],
+)
+def test_upheld_terms_for_each_owner(nlp, text, expected):
+    assert terms(nlp, text) == expected
