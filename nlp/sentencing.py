@@ -324,11 +324,15 @@ class SentenceExtractor:
                     _set_term(records[key], record["prison_months"], record["life"], record["death"])
                 elif key not in records:
                     records[key] = record
-                elif (record["named"] and not records[key]["named"]) or (
-                    records[key].get("headline") and not record.get("headline")
+                elif (
+                    (record["named"] and not records[key]["named"])
+                    or (records[key].get("headline") and not record.get("headline"))
+                    or (_told_outcome(record) and not _told_outcome(records[key]))
                 ):
                     # a sentence naming the defendant beats a reference; the body beats the
-                    # headline ("... get 26 years" above "sentenced to 26 years and eight months")
+                    # headline ("... get 26 years" above "sentenced to 26 years and eight months");
+                    # the sentence telling the term beats one that did not ("sentenced three
+                    # people to prison" before "The first defendant ... was sentenced to 18 years")
                     _merge(record, records[key])
                     records[key] = record
                 else:
@@ -2245,6 +2249,10 @@ def _sentence_text_through_period(doc: Doc, sent: Span) -> str:
 OUTCOME_FIELDS = {"prison_months", "suspended_months", "life", "death"}
 
 
+def _told_outcome(record: dict) -> bool:
+    return bool(record["prison_months"] or record["life"] or record["death"])
+
+
 def _merge(kept: dict, new: dict) -> None:
     """Fill what `kept` lacks from `new`; a term changed on appeal stays as changed."""
     for key, value in new.items():
@@ -2811,9 +2819,15 @@ def _defendants(
         named = _named_after(doc, head, persons_by_token) if count != 0 or _determined_noun(head) else []
         if named:
             return named
+        numbered = _numbered_defendant(sents, index, head, persons_by_token)
+        if numbered is not None:
+            return [numbered]
         listed_after = _named_after_colon(sents[index], trigger, persons_by_token) if count != 0 else []
         if listed_after and (count is None or len(listed_after) == count):
             return listed_after  # "sentenced two people to 10 years each: A, 32, and his cousin B, 29"
+        numbered = _numbered_before(sents, index, persons_by_token) if head.lower_ in {"he", "she"} else None
+        if numbered is not None and _fits(doc_text(doc), numbered, PRONOUN_GENDER.get(head.lower_)):
+            return [numbered]  # "The first defendant, 41, ... was sentenced to 18 years. He was also fined"
         if count != 0:
             found = _back_reference(
                 doc,
@@ -2843,6 +2857,48 @@ def _defendants(
                 found.append(person)
         return found
     return []
+
+
+# NUMBERED DEFENDANT: Thai courts (and the press after them) number the accused: "The
+# defendants were identified as A, B, C and D. ... The first defendant, 41, the owner of the
+# bar, was sentenced to 18 years": the Nth defendant is the Nth name of the list of them.
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+NUMBERED_NOUNS = {"defendant", "accused", "suspect"}
+DEFENDANTS_LISTED = re.compile(r"\b(?:defendants|accused|suspects)\b", re.I)
+
+
+def _numbered_defendant(sents, index: int, head: Token, persons_by_token) -> Entity | None:
+    """The person an ordinal defendant ("the second defendant") stands for, from the earlier
+    sentence that lists the defendants; None when the story lists none."""
+    if head.lemma_.lower() not in NUMBERED_NOUNS:
+        return None
+    ordinal = next((ORDINAL_WORDS[c.lower_] for c in head.children if c.lower_ in ORDINAL_WORDS), None)
+    if ordinal is None:
+        return None
+    for sent in sents[:index]:
+        if not DEFENDANTS_LISTED.search(sent.text):
+            continue
+        listed = []
+        for i in range(sent.start, sent.end):
+            person = persons_by_token.get(i)
+            if person is not None and person not in listed and person.role not in NON_DEFENDANT_ROLES:
+                listed.append(person)
+        if len(listed) >= max(ordinal, 2):
+            return listed[ordinal - 1]
+    return None
+
+
+def _numbered_before(sents, index: int, persons_by_token, lookback: int = 3) -> Entity | None:
+    """The numbered defendant ("The first defendant, 41, ...") of the last sentences, when no
+    one has been named since: what a following "he" or "she" refers to."""
+    for back in range(index - 1, max(-1, index - 1 - lookback), -1):
+        sent = sents[back]
+        for token in sent:
+            if token.lemma_.lower() in NUMBERED_NOUNS and any(c.lower_ in ORDINAL_WORDS for c in token.children):
+                return _numbered_defendant(sents, back, token, persons_by_token)
+        if any(i in persons_by_token for i in range(sent.start, sent.end)):
+            return None
+    return None
 
 
 def _inverted_subjects(trigger: Token) -> list[Token]:

@@ -2582,3 +2582,21 @@ def test_a_term_served_only_if_a_fine_is_unpaid_is_not_the_sentence(nlp):
 )
 def test_upheld_terms_for_each_owner(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+def test_numbered_defendants_are_the_listed_names_in_order(nlp):
+    # NUMBERED DEFENDANT: the age right after "The first defendant", the names listed before;
+    # the lead's unstated term gives way to each one's own; "He was also fined" is the first
+    text = (
+        "The Songkhla Provincial Court on Monday sentenced three people to prison for trafficking Myanmar "
+        "fishermen.\n\n"
+        "The defendants were named as Chaiwat Thongsuk, Ratana Meesang and Somboon Kaeowong.\n\n"
+        "The first defendant, 52, a boat owner, was sentenced to 15 years. He was also fined 200,000 baht.\n\n"
+        "The second defendant, 44, received nine years. The third defendant, 31, was jailed for four years."
+    )
+    found = {s["defendant"]: (s["prison_months"], s["fine"]) for s in contract(nlp, text)["sentences"]}
+    assert found == {
+        "Chaiwat Thongsuk": (180, "200,000 baht"),
+        "Ratana Meesang": (108, None),
+        "Somboon Kaeowong": (48, None),
+    }
