@@ -372,7 +372,7 @@ class SentenceExtractor:
             if QUASHED.search(sent_text):
                 _quashed_here(sent, records, persons_by_token)
         _apply_pending_changes(records, pending)
-        if sents and not any(r["prison_months"] or r["life"] or r["death"] for r in records.values()):
+        if sents:
             self._headline_term(doc, sents, entities, persons_by_token, records)
         for record in records.values():
             record.pop("changed", None)
@@ -413,6 +413,9 @@ class SentenceExtractor:
         if outcome is None:
             return
         months, life = outcome
+        if any(_told_outcome(r) for r in records.values()):
+            self._headline_only_term(doc, sents, entities, persons_by_token, records, months, life)
+            return
         if len(records) == 1:
             record = next(iter(records.values()))
             if record["prison_months"] is None and not record["suspended_months"]:
@@ -424,6 +427,19 @@ class SentenceExtractor:
         if found is not None:
             person, index = found
             records[person.name] = self._plain_record(doc, sents, index, entities, person, months, life, False)
+
+    def _headline_only_term(self, doc, sents, entities, persons_by_token, records, months, life) -> None:
+        """HEADLINE ONLY: "Court jails mother 15 years for selling daughter", a body naming her
+        as found guilty ("Pich Sreyneang, 39, ... was found guilty") with no term, and telling
+        only a co-defendant's ("also sentenced her partner ... to five years"): the headline's
+        term is hers, when no one in the body got that term."""
+        found = _first_convicted(sents, persons_by_token)
+        if found is None or found[0].name in records:
+            return
+        if any(r["prison_months"] == months and r["life"] == life for r in records.values()):
+            return  # the body tells the headline's term: it is that person's
+        person, index = found
+        records[person.name] = self._plain_record(doc, sents, index, entities, person, months, life, False)
 
     def _sentence_records(self, doc, sents, index, entities, persons_by_token, aliases=None):
         sent: Span = sents[index]

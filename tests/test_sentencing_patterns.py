@@ -2600,3 +2600,15 @@ def test_numbered_defendants_are_the_listed_names_in_order(nlp):
         "Ratana Meesang": (108, None),
         "Somboon Kaeowong": (48, None),
     }
+
+
+def test_a_term_told_only_in_the_headline_is_the_convicted_persons(nlp):
+    # HEADLINE ONLY: the body gives a co-defendant's term, not hers
+    text = (
+        "Court jails grandmother 12 years for selling granddaughter\n\n"
+        "The Kampong Speu Provincial Court on Monday convicted a woman of selling her 14-year-old "
+        "granddaughter to a man in Phnom Penh.\n\n"
+        "Chea Sokhom, 61, a rice farmer from Oudong district, was found guilty of the sale of a minor. The court "
+        "also sentenced her neighbour, Meas Rithy, 47, to four years in prison for arranging the sale."
+    )
+    assert terms(nlp, text) == {"Chea Sokhom": 144, "Meas Rithy": 48}
