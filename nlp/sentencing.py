@@ -1188,6 +1188,13 @@ GROUP_DESCRIPTION = re.compile(
     % "|".join(sorted(PERSON_NOUNS | {"recruiter", "guard", "helper", "accomplice"})),
     re.I,
 )
+# CORPORAL PUNISHMENT: "to 11 years' jail and four strokes of the rotan, and his wife, X, to
+# five years' jail": the caning or whipping told with a term belongs to that term's person.
+CORPORAL = re.compile(
+    rf"\b(?:and|with|plus)\s+(?:{NUMBER}\s+)?(?:strokes?|lashes)(?:\s+of\s+(?:the\s+)?(?:rotan|cane))?\b|"
+    r"\b(?:and|with)\s+(?:caning|whipping)\b",
+    re.I,
+)
 
 
 def _gapped_terms(
@@ -1232,7 +1239,7 @@ def _gapped_terms(
         if (
             groups
             and not _only_words(
-                GROUP_DESCRIPTION.sub(" ", FINE.sub(" ", text[previous_end : group[0][0]])),
+                GROUP_DESCRIPTION.sub(" ", CORPORAL.sub(" ", FINE.sub(" ", text[previous_end : group[0][0]]))),
                 SEPARATOR_WORDS | {"and", "a", "fine"},
             )
             and not _no_clause(doc, previous_end, group[0][0])

@@ -2612,3 +2612,22 @@ def test_a_term_told_only_in_the_headline_is_the_convicted_persons(nlp):
         "also sentenced her neighbour, Meas Rithy, 47, to four years in prison for arranging the sale."
     )
     assert terms(nlp, text) == {"Chea Sokhom": 144, "Meas Rithy": 48}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # CORPORAL PUNISHMENT between two people's terms
+            "Judge Rozana Ali sentenced Ong Chee Meng to 10 years' jail and three strokes of the rotan, and his "
+            "brother, Ong Chee Keat, to six years' jail.",
+            {"Ong Chee Meng": 120, "Ong Chee Keat": 72},
+        ),
+        (
+            "The Sessions Court sentenced Zainal Abidin to nine years' jail and whipping, and Roslan Musa to "
+            "four years' jail.",
+            {"Zainal Abidin": 108, "Roslan Musa": 48},
+        ),
+    ],
+)
+def test_caning_told_with_a_term_does_not_end_the_list(nlp, text, expected):
+    assert terms(nlp, text) == expected
