@@ -127,6 +127,13 @@ AGE_AFTER_TERM = re.compile(r"^-?\s?olds?\b|^\s+of age\b|^\s+ago\b", re.I)
 # "six years after the raid" is a time span, unless the term is what the verb gives:
 # "was jailed for six years after Judge X found him guilty" (see _terms_of).
 TIME_AFTER_TERM = re.compile(r"^\s+(?:later|earlier|before|after)\b", re.I)
+# ... but "each received 12 years after the same reduction", "after a one-third discount for
+# their confessions": what comes after is what made the term, not a later event
+AFTER_A_REDUCTION = re.compile(
+    r"^\s+after\s+(?:the\s+same|an?|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:reductions?|discounts?|cuts?|confessions?|(?:guilty\s+)?pleas?)\b",
+    re.I,
+)
 # RANGE: "between two and 15 years", "from three to five years", "two to five years",
 # "10-15 years": a span of possible terms (a law or a statistic), never one sentence.
 RANGE_BEFORE = re.compile(
@@ -2614,7 +2621,11 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         reported = speech is not None and span.start > trigger.right_edge.i and span.root in speech.subtree
         if not any(t.i in subtree for t in span) and not reported:
             continue
-        if TIME_AFTER_TERM.match(text[match.end() : match.end() + 12]) and not _given_by(span.root, trigger):
+        if (
+            TIME_AFTER_TERM.match(text[match.end() : match.end() + 12])
+            and not _given_by(span.root, trigger)
+            and not AFTER_A_REDUCTION.match(text[match.end() :])
+        ):
             continue
         path = _path_to(span.root, speech if reported else anchor)
         if path == [span.root.head] and _term_before_a_clause(span.root, anchor):
@@ -2813,6 +2824,13 @@ def _defendants(
     if people:
         return people
     for head in heads:
+        if head.lemma_.lower() in TERM_HEADS:
+            # TERM AS OBJECT: "The court initially handed down a 36-year term but reduced it":
+            # the term is no one; whom it was given to is the person the story is about
+            found = _back_reference(doc, sents, index, 1, entities, limit=trigger.idx, aliases=aliases, pronoun=True)
+            if found:
+                return found
+            continue
         if (
             head.pos_ in {"PROPN", "NOUN"}
             and head.i not in persons_by_token
@@ -2922,6 +2940,9 @@ def _numbered_before(sents, index: int, persons_by_token, lookback: int = 3) -> 
         if any(i in persons_by_token for i in range(sent.start, sent.end)):
             return None
     return None
+
+
+TERM_HEADS = {"term", "sentence", "penalty", "imprisonment", "jail", "prison"}
 
 
 def _inverted_subjects(trigger: Token) -> list[Token]:

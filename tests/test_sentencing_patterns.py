@@ -2631,3 +2631,17 @@ def test_a_term_told_only_in_the_headline_is_the_convicted_persons(nlp):
 )
 def test_caning_told_with_a_term_does_not_end_the_list(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+def test_a_term_handed_down_to_no_one_named_is_the_story_subjects(nlp):
+    # TERM AS OBJECT: "handed down a 36-year term" names no recipient; the next named person
+    # is not it, and "each received 12 years after the same reduction" is their own term
+    text = (
+        "The Criminal Court found Anan Prasertsak, 51, guilty of human trafficking on Thursday. The court "
+        "initially handed down a 30-year term but reduced it by one third as he had confessed.\n\n"
+        "Two members of the network, Somchai Deeprom, 45, and Yusof Mahama, 39, each received 10 years after "
+        "the same reduction."
+    )
+    found = terms(nlp, text)
+    assert found["Somchai Deeprom"] == 120 and found["Yusof Mahama"] == 120
+    assert found.get("Anan Prasertsak") in (None, 240)
