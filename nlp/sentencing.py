@@ -2824,6 +2824,9 @@ def _defendants(
     if people:
         return people
     for head in heads:
+        aged = _told_by_age(doc, head, entities, aliases, trigger.idx)
+        if aged is not None:
+            return [aged]
         if head.lemma_.lower() in TERM_HEADS:
             # TERM AS OBJECT: "The court initially handed down a 36-year term but reduced it":
             # the term is no one; whom it was given to is the person the story is about
@@ -2943,6 +2946,29 @@ def _numbered_before(sents, index: int, persons_by_token, lookback: int = 3) -> 
 
 
 TERM_HEADS = {"term", "sentence", "penalty", "imprisonment", "jail", "prison"}
+
+# TOLD BY AGE: "Martin Hale, 45, of Leeds, ran the operation. The 45-year-old was sentenced to
+# 12 years": the press refers back to a person by the age it gave them.
+AGE_REFERENCE = re.compile(r"^(?:the|a)\s+(?P<age>\d{1,2})[\s-]year[\s-]old\b", re.I)
+
+
+def _told_by_age(doc: Doc, head: Token, entities, aliases, limit: int) -> Entity | None:
+    """The one person named before `limit` with the age the subject ("The 45-year-old
+    [father]") gives; None when no one or several have it."""
+    found = AGE_REFERENCE.match(_subtree_text(head))
+    if found is None:
+        return None
+    age = int(found.group("age"))
+    aliases = aliases or {}
+    people = {
+        id(person): person
+        for e in entities
+        if e.kind == "person"
+        and e.age == age
+        and any(m.start < limit for m in e.mentions)
+        and (person := aliases.get(id(e), e)).role not in NON_DEFENDANT_ROLES
+    }
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _inverted_subjects(trigger: Token) -> list[Token]:

@@ -2645,3 +2645,22 @@ def test_a_term_handed_down_to_no_one_named_is_the_story_subjects(nlp):
     found = terms(nlp, text)
     assert found["Somchai Deeprom"] == 120 and found["Yusof Mahama"] == 120
     assert found.get("Anan Prasertsak") in (None, 240)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # TOLD BY AGE
+            "Darren Pike, 52, of Walsall, ran the brothels with his partner. The 52-year-old was jailed for "
+            "nine years at Wolverhampton Crown Court.",
+            {"Darren Pike": 108},
+        ),
+        (  # TOLD BY AGE, with a noun after the age
+            "Police arrested Marek Lisowski, 38, and Anna Lisowska, 35, in 2023. The 38-year-old father of two "
+            "was sentenced to seven years.",
+            {"Marek Lisowski": 84},
+        ),
+    ],
+)
+def test_a_defendant_referred_to_by_age(nlp, text, expected):
+    assert terms(nlp, text) == expected
