@@ -46,6 +46,8 @@ TERM_VERB_LEMMAS = {
 TERM_NOUNS = re.compile(
     r"\b(?:sentences?|terms?|prison|jail|imprisonment|behind bars|incarceration|years? in|months? in|perpetua)\b", re.I
 )
+# "His co-accused, X, got six.": a term whose unit the sentence before gave (no PREFILTER word)
+BARE_NUMBER_GIVEN = re.compile(rf"\b(?:got|gets|received|receives)\s+{NUMBER}\s*[.;,]", re.I)
 PREFILTER = re.compile(
     r"sentenc|jail|imprison|prison|term|life|death|incarcerat|fined|year|month|decade|perpetua", re.I
 )
@@ -322,7 +324,7 @@ class SentenceExtractor:
                 _same_as(self, doc, sents, index, entities, persons_by_token, records)  # "So was Y."
             if QUASHED.search(sent_text):
                 _quashed(sent, records, persons_by_token)
-            if not PREFILTER.search(sent_text):
+            if not PREFILTER.search(sent_text) and not (index and BARE_NUMBER_GIVEN.search(sent_text)):
                 continue
             for record in self._sentence_records(doc, sents, index, entities, persons_by_token, aliases):
                 key = record["defendant_entity"].name
@@ -2353,8 +2355,8 @@ def _triggers(sent: Span) -> list[Token]:
             found.append(token)  # "received four years", "was given nine years"
         elif lemma in HANDING_LEMMAS and token.pos_ == "VERB" and _hands_a_term(token):
             found.append(token)  # "handed A, 38, and B, 27, seven years each, and C, 30, five years"
-        elif _elided_unit_number(token) is not None:
-            found.append(token)  # "He received 12 years and she received eight"
+        elif _elided_unit_number(token) is not None or _elided_in_next_sentence(token) is not None:
+            found.append(token)  # "He received 12 years and she received eight"; "... His co-accused got six."
         elif _confines(token) or _punished_with(token) or _locked_up(token):
             found.append(token)  # "was put behind bars for nine years", "will spend the next 12 years in jail"
     return found
@@ -2449,11 +2451,37 @@ def _elided_unit_number(token: Token) -> Token | None:
     )
 
 
+def _elided_in_next_sentence(token: Token) -> tuple[Token, dict] | None:
+    """ELIDED UNIT, NEXT SENTENCE: "Tran Van Hung was sentenced to 10 years. His co-accused,
+    Pham Van Duc, got six.": the bare number of a sentence's main verb, in the unit of the
+    last term of the sentence just before; (number, that term) or None."""
+    if token.lemma_.lower() not in {"get", "receive"} or token.dep_ != "ROOT" or token.sent.start == 0:
+        return None
+    number = next(
+        (c for c in token.children if c.dep_ in {"dobj", "npadvmod", "attr"} and c.like_num and not list(c.children)),
+        None,
+    )
+    if number is None or not any(c.dep_ == "nsubj" for c in token.children):
+        return None
+    doc = token.doc
+    previous = doc[token.sent.start - 1].sent
+    told = [t for trigger in _triggers(previous) for t in _terms_of(doc, previous, trigger) if not t["aggregate"]]
+    return (number, told[-1]) if told else None
+
+
 def _elided_unit_terms(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
     """ELIDED UNIT: "He received 12 years and she received eight": the number is in the first verb's unit."""
     number = _elided_unit_number(trigger)
     if number is None:
-        return []
+        earlier = _elided_in_next_sentence(trigger)
+        if earlier is None:
+            return []
+        number, term = earlier
+        per_unit = _unit_of(doc_text(doc)[term["start"] : term["end"]])
+        months = bare_number_months(number.text, per_unit) if per_unit else None
+        if not months or term["suspended"]:
+            return []
+        return [{**term, "months": months, "listed": [months], "start": number.idx, "end": number.idx + len(number)}]
     first = _terms_of(doc, sent, trigger.head)
     per_unit = _unit_of(doc_text(doc)[first[0]["start"] : first[0]["end"]]) if len(first) == 1 else None
     months = bare_number_months(number.text, per_unit) if per_unit else None

@@ -2664,3 +2664,24 @@ def test_a_term_handed_down_to_no_one_named_is_the_story_subjects(nlp):
 )
 def test_a_defendant_referred_to_by_age(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # ELIDED UNIT, NEXT SENTENCE
+            "Le Van Thanh was sentenced to 12 years. His cousin, Do Minh Tri, got seven.",
+            {"Le Van Thanh": 144, "Do Minh Tri": 84},
+        ),
+        (
+            "The court jailed Imran Sheikh for 40 months. His brother Faisal Sheikh received 28.",
+            {"Imran Sheikh": 40, "Faisal Sheikh": 28},
+        ),
+        (  # a number with more after it is no term
+            "Le Van Thanh was sentenced to 12 years. She got six of the women jobs in Hanoi.",
+            {"Le Van Thanh": 144},
+        ),
+    ],
+)
+def test_a_bare_number_in_the_next_sentence_takes_the_terms_unit(nlp, text, expected):
+    assert terms(nlp, text) == expected
