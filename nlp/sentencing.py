@@ -2855,7 +2855,9 @@ def _defendants(
         aged = _told_by_age(doc, head, entities, aliases, trigger.idx)
         if aged is not None:
             return [aged]
-        if head.lemma_.lower() in TERM_HEADS:
+        if head.lemma_.lower() in TERM_HEADS and not any(
+            t.lemma_.lower() in PERSON_NOUNS or t.lower_ in PLURAL_NOUNS for t in head.subtree
+        ):  # not "sentenced an Indonesian couple to five years' imprisonment", the couple parsed under it
             # TERM AS OBJECT: "The court initially handed down a 36-year term but reduced it":
             # the term is no one; whom it was given to is the person the story is about
             found = _back_reference(doc, sents, index, 1, entities, limit=trigger.idx, aliases=aliases, pronoun=True)
