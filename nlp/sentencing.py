@@ -2852,7 +2852,9 @@ def _defendants(
     if people:
         return people
     for head in heads:
-        aged = _told_by_age(doc, head, entities, aliases, trigger.idx)
+        aged = _told_by_age(doc, head, entities, aliases, trigger.idx) or _told_by_nationality(
+            doc, head, entities, aliases, trigger.idx
+        )
         if aged is not None:
             return [aged]
         if head.lemma_.lower() in TERM_HEADS and not any(
@@ -2980,6 +2982,60 @@ TERM_HEADS = {"term", "sentence", "penalty", "imprisonment", "jail", "prison"}
 # TOLD BY AGE: "Martin Hale, 45, of Leeds, ran the operation. The 45-year-old was sentenced to
 # 12 years": the press refers back to a person by the age it gave them.
 AGE_REFERENCE = re.compile(r"^(?:the|a)\s+(?P<age>\d{1,2})[\s-]year[\s-]old\b", re.I)
+
+
+# TOLD BY NATIONALITY: "Police arrested British national Gary Smith ... The Briton was jailed
+# for 10 years", "X, an Australian teacher, ... The Australian was sentenced": the press refers
+# back to a foreigner by nationality; the noun, and the adjective told beside the name.
+NATIONALITY_NOUNS = {
+    "briton": "british",
+    "scot": "scottish",
+    "englishman": "english",
+    "welshman": "welsh",
+    "irishman": "irish",
+    "frenchman": "french",
+    "dutchman": "dutch",
+    "swede": "swedish",
+    "dane": "danish",
+    "pole": "polish",
+    "turk": "turkish",
+    "spaniard": "spanish",
+    "finn": "finnish",
+    "filipina": "filipino",
+    **{
+        word: word
+        for word in (
+            "australian american canadian german italian russian ukrainian romanian albanian nigerian kenyan "
+            "ugandan indian pakistani bangladeshi nepali chinese taiwanese japanese korean vietnamese cambodian "
+            "malaysian indonesian singaporean filipino burmese laotian thai"
+        ).split()
+    },
+}
+
+
+def _told_by_nationality(doc: Doc, head: Token, entities, aliases, limit: int) -> Entity | None:
+    """The one person named before `limit` whom the text calls by the subject's nationality
+    ("The Briton" after "British national Gary Smith"); None when no one or several."""
+    adjective = NATIONALITY_NOUNS.get(head.lower_)
+    if adjective is None or not any(c.lower_ == "the" and c.dep_ == "det" for c in head.children):
+        return None
+    text = doc_text(doc)
+    beside = re.compile(rf"\b{adjective}\b", re.I)
+    aliases = aliases or {}
+    people = {
+        id(person): person
+        for e in entities
+        if e.kind == "person"
+        and (person := aliases.get(id(e), e)).role not in NON_DEFENDANT_ROLES
+        and any(
+            m.start < limit
+            and beside.search(
+                text[max(m.sent_start, m.start - 30) : m.start] + " " + text[m.end : min(m.sent_end, m.end + 40)]
+            )
+            for m in e.mentions
+        )
+    }
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _told_by_age(doc: Doc, head: Token, entities, aliases, limit: int) -> Entity | None:

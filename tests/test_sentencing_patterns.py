@@ -2691,3 +2691,22 @@ def test_people_jailed_for_a_range_are_sentenced_to_an_untold_term(nlp):
     # RANGE GIVEN with "jailed": each was sentenced; the range tells no one's term
     text = "Three others - Ly Sokha, Chan Dara and Keo Rith - were jailed for between three and five years."
     assert terms(nlp, text) == {"Ly Sokha": None, "Chan Dara": None, "Keo Rith": None}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # TOLD BY NATIONALITY: the noun differs from the adjective
+            "Police arrested British national Neil Carver in Pattaya in 2023. The Briton was jailed for 12 years "
+            "on Monday.",
+            {"Neil Carver": 144},
+        ),
+        (  # TOLD BY NATIONALITY: only one of two named people is called Australian
+            "Brett Cole, an Australian, ran the bar with his Thai partner, Noi Saengdao. The Australian was "
+            "sentenced to eight years.",
+            {"Brett Cole": 96},
+        ),
+    ],
+)
+def test_a_defendant_referred_to_by_nationality(nlp, text, expected):
+    assert terms(nlp, text) == expected
