@@ -477,9 +477,10 @@ class SentenceExtractor:
             # was passed, its length not told; the record keeps prison_months null.
             after_trigger = sent.text[trigger.idx - sent.start_char :]
             unstated = not terms and (
-                (UNSTATED_TERM.search(after_trigger) is not None and trigger.lemma_.lower() in UNSTATED_TRIGGER_LEMMAS)
-                # "Three others - A, B and C - were jailed for between two and four years"
-                or (RANGE_GIVEN.match(after_trigger) is not None and trigger.lemma_.lower() in RANGE_TRIGGER_LEMMAS)
+                (
+                    (UNSTATED_TERM.search(after_trigger) is not None or RANGE_GIVEN.match(after_trigger) is not None)
+                    and trigger.lemma_.lower() in UNSTATED_TRIGGER_LEMMAS
+                )
                 or _cut_at_the_term(doc_text(doc), sent, after_trigger)
             )
             if (
@@ -1024,7 +1025,6 @@ RANGE_GIVEN = re.compile(
     re.I,
 )
 UNSTATED_TRIGGER_LEMMAS = {"sentence", "give", "hand", "receive", "get", "imprison", "mete"}
-RANGE_TRIGGER_LEMMAS = UNSTATED_TRIGGER_LEMMAS | {"jail"}
 
 
 def _partly_suspended(sent: Span, term: dict) -> int | None:
