@@ -2574,11 +2574,17 @@ INDETERMINATE_TO = re.compile(
 )
 
 
+ONE_DAY_TO = re.compile(r"\band\s+one\s+(?:\(1\)\s+)?day\s*,?\s*to\s+$", re.I)
+
+
 def _indeterminate_maximum(text: str, term_end: int) -> tuple[int, int] | None:
     """(months, end) of the maximum when the term ending at `term_end` is an indeterminate
-    sentence's minimum."""
+    sentence's minimum: told by "as minimum", a penalty's name, or a minimum ending in "and
+    one day" ("12 years and one day to 20 years"), the Revised Penal Code's way of counting."""
     joined = INDETERMINATE_TO.match(text, term_end)
-    if not joined or not (joined.group("penalty") or joined.group("min")):
+    if not joined or not (
+        joined.group("penalty") or joined.group("min") or ONE_DAY_TO.search(text[max(0, term_end - 40) : joined.end()])
+    ):
         return None
     maximum = compound_term(text[joined.end() :])
     return (maximum[0], joined.end() + maximum[1]) if maximum else None

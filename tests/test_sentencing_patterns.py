@@ -2499,6 +2499,10 @@ def test_a_term_changed_by_an_amount(nlp, text, expected):
             "17 years of reclusion temporal.",
             {"Arlene Buenaventura": 204},
         ),
+        (  # INDETERMINATE SENTENCE: only the minimum's "and one day" tells the range
+            "Rhea Mangubat received a sentence of 12 years and one day to 20 years for qualified trafficking.",
+            {"Rhea Mangubat": 240},
+        ),
     ],
 )
 def test_an_indeterminate_sentence_is_its_maximum(nlp, text, expected):
