@@ -125,6 +125,9 @@ FINE_DEFAULT_AFTER = re.compile(
     r"in\s+lieu\s+of\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:fine|payment)\b)",
     re.I,
 )
+# BESIDE LIFE: "25 years to life" (the minimum of a life term), "life plus 20 years" (a term
+# served on top of life): the sentence is life, the years are not its length.
+BESIDE_LIFE = re.compile(r"\blife\s+plus\s+\||^[^|]*\|\s+to\s+life\b", re.I)
 AGE_AFTER_TERM = re.compile(r"^-?\s?olds?\b|^\s+of age\b|^\s+ago\b", re.I)
 # "six years after the raid" is a time span, unless the term is what the verb gives:
 # "was jailed for six years after Judge X found him guilty" (see _terms_of).
@@ -2644,6 +2647,9 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
             AGE_AFTER_TERM.match(text[match.end() : match.end() + 12])
             or NON_CUSTODIAL_AFTER.match(text[match.end() :])
             or FINE_DEFAULT_AFTER.match(text[match.end() :])
+            or BESIDE_LIFE.search(
+                text[max(0, match.start() - 12) : match.start()] + "|" + text[match.end() : match.end() + 12]
+            )
         ):
             continue
         before = text[max(0, match.start() - 40) : match.start()]

@@ -2708,3 +2708,14 @@ def test_a_bare_number_in_the_next_sentence_takes_the_terms_unit(nlp, text, expe
 )
 def test_a_defendant_referred_to_by_nationality(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Marcus Reed was sentenced to 25 years to life in state prison.", {"Marcus Reed": "life"}),  # BESIDE LIFE
+        ("Troy Barnes was sentenced to life plus 20 years.", {"Troy Barnes": "life"}),
+    ],
+)
+def test_years_beside_a_life_term_are_not_its_length(nlp, text, expected):
+    assert terms(nlp, text) == expected
