@@ -1334,7 +1334,9 @@ def _by_role_noun(text: str, named: list[Entity], pairs: list[tuple[int, str]], 
 # colon, in a sentence that speaks of sentences. Two segments at least, or it is not a list.
 LIST_CUE = re.compile(r"\b(?:sentenc\w*|jail\w*|prison|terms?|imprison\w*)\b", re.I)
 SEGMENT_OUTCOME = re.compile(
-    r"^[\s,]*(?P<what>life(?:\s+imprisonment|\s+in prison)?|reclusion perpetua|death(?:\s+penalty)?)\b", re.I
+    r"^[\s,]*(?P<what>life(?:\s+imprisonment|\s+in prison)?|reclusion perpetua|death(?:\s+penalty)?|"
+    r"time[\s-]+served)\b",  # "Luis Vega, time served": sentenced, no further prison
+    re.I,
 )
 
 
@@ -1393,7 +1395,8 @@ def _semicolon_list(extractor, doc, sents, index, entities, persons_by_token) ->
             if not match:
                 continue
             between = ""
-            outcome = "death" if match.group("what").lower().startswith("death") else "life"
+            what = match.group("what").lower()
+            outcome = "death" if what.startswith("death") else "served" if what.startswith("time") else "life"
             suspended = False
         if not _only_words(_strip_appositions(between), LIST_FILLER) or any(
             t.pos_ == "VERB"

@@ -2719,3 +2719,11 @@ def test_a_defendant_referred_to_by_nationality(nlp, text, expected):
 )
 def test_years_beside_a_life_term_are_not_its_length(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+def test_time_served_in_a_semicolon_list_is_a_sentence(nlp):
+    text = (
+        "The other defendants received the following sentences: Ramon Garza, 108 months; Elena Vidal, "
+        "63 months; Pedro Salinas, time served."
+    )
+    assert terms(nlp, text) == {"Ramon Garza": 108, "Elena Vidal": 63, "Pedro Salinas": None}
