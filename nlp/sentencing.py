@@ -1332,6 +1332,10 @@ def _by_role_noun(text: str, named: list[Entity], pairs: list[tuple[int, str]], 
 # Jintana Phromma, 15 years; ... and Suda Chanthara, two years, suspended for three years":
 # segments of "name[, apposition], term" (or life / death) with no verb of their own, after a
 # colon, in a sentence that speaks of sentences. Two segments at least, or it is not a list.
+# "Those sentenced were A, 20 years; B, 15 years; and C, 12 years": a list with no colon
+LIST_OPENER = re.compile(
+    r"\b(?:those|the (?:others|defendants|accused|people))\s+(?:sentenced|jailed|convicted)\s+(?:were|are)\s", re.I
+)
 LIST_CUE = re.compile(r"\b(?:sentenc\w*|jail\w*|prison|terms?|imprison\w*)\b", re.I)
 SEGMENT_OUTCOME = re.compile(
     r"^[\s,]*(?P<what>life(?:\s+imprisonment|\s+in prison)?|reclusion perpetua|death(?:\s+penalty)?|"
@@ -1344,9 +1348,11 @@ def _semicolon_list(extractor, doc, sents, index, entities, persons_by_token) ->
     sent = sents[index]
     text = doc_text(doc)
     sent_text = text[sent.start_char : sent.end_char]
-    if ";" not in sent_text or ":" not in sent_text:
+    opener = LIST_OPENER.search(sent_text)
+    if ";" not in sent_text or (":" not in sent_text and opener is None):
         return []
-    colon = sent.start_char + sent_text.index(":")
+    # the list starts after its colon, or after "Those sentenced were"
+    colon = sent.start_char + (sent_text.index(":") if ":" in sent_text else opener.end() - 1)
     end = sent.end_char
     i = index
     while text[:end].rstrip().endswith(";") and i + 1 < len(sents):  # the parser may split at ";"

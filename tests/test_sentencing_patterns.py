@@ -2727,3 +2727,8 @@ def test_time_served_in_a_semicolon_list_is_a_sentence(nlp):
         "63 months; Pedro Salinas, time served."
     )
     assert terms(nlp, text) == {"Ramon Garza": 108, "Elena Vidal": 63, "Pedro Salinas": None}
+
+
+def test_a_semicolon_list_opened_by_those_sentenced_were(nlp):
+    text = "Those sentenced were Pham Quoc Dat, 18 years; Vu Van Khanh, 13 years; and Dinh Thi Lan, nine years."
+    assert terms(nlp, text) == {"Pham Quoc Dat": 216, "Vu Van Khanh": 156, "Dinh Thi Lan": 108}
