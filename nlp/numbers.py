@@ -84,6 +84,27 @@ def term_to_months(match: re.Match) -> int | None:
     return int(round(months))
 
 
+# "14 years, eight months and one day": a term told in parts, each a smaller unit than the
+# one before (Philippine decisions write terms so); the parts add up.
+TERM_PART = re.compile(rf"(?P<num>{NUMBER}){DIGITS_AGAIN}[\s-]+(?P<unit>years?|months?|weeks?|days?)\b", re.IGNORECASE)
+PART_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+
+
+def compound_term(text: str) -> tuple[int, int] | None:
+    """(months, length) of the term told in parts at the start of `text`, or None."""
+    match = TERM_PART.match(text)
+    total, end, last_unit = 0.0, 0, None
+    while match:
+        value = parse_number(match.group("num"))
+        unit = _unit_months(match.group("unit"))
+        if value is None or (last_unit is not None and unit >= last_unit):
+            break
+        total, end, last_unit = total + value * unit, match.end(), unit
+        joined = PART_JOIN.match(text, end)
+        match = TERM_PART.match(text, joined.end()) if joined else None
+    return (int(round(total)), end) if end else None
+
+
 def find_terms(text: str) -> list[tuple[int, int, int]]:
     """All (start, end, months) prison-term expressions in text."""
     found = []

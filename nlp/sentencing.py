@@ -20,6 +20,7 @@ from nlp.numbers import (
     TERM_RE,
     UNITS,
     bare_number_months,
+    compound_term,
     find_terms,
     parse_number,
     term_list,
@@ -45,6 +46,8 @@ TERM_VERB_LEMMAS = {
 TERM_NOUNS = re.compile(
     r"\b(?:sentences?|terms?|prison|jail|imprisonment|behind bars|incarceration|years? in|months? in|perpetua)\b", re.I
 )
+# "His co-accused, X, got six.": a term whose unit the sentence before gave (no PREFILTER word)
+BARE_NUMBER_GIVEN = re.compile(rf"\b(?:got|gets|received|receives)\s+{NUMBER}\s*[.;,]", re.I)
 PREFILTER = re.compile(
     r"sentenc|jail|imprison|prison|term|life|death|incarcerat|fined|year|month|decade|perpetua", re.I
 )
@@ -114,10 +117,28 @@ NON_CUSTODIAL_AFTER = re.compile(
     r"non-custodial (?:reform|re-?education|sentence)|re-?education without detention)\b",
     re.I,
 )
+# FINE DEFAULT: "fined $4,000, and will spend 20 days in jail if he does not pay", "... in
+# lieu of the fine": the term is served only if the fine is not paid; it is not the sentence.
+FINE_DEFAULT_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:if\s+(?:he|she|they|the\s+fines?\s+(?:is|are))\s+(?:(?:does|do|did)\s+not|fails?\s+to|"
+    r"(?:is|are)\s+not|cannot|can't)\s+(?:pay|paid)\b|should\s+(?:he|she|they)\s+fail\s+to\s+pay\b|"
+    r"in\s+lieu\s+of\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:fine|payment)\b)",
+    re.I,
+)
+# BESIDE LIFE: "25 years to life" (the minimum of a life term), "life plus 20 years" (a term
+# served on top of life): the sentence is life, the years are not its length.
+BESIDE_LIFE = re.compile(r"\blife\s+plus\s+\||^[^|]*\|\s+to\s+life\b", re.I)
 AGE_AFTER_TERM = re.compile(r"^-?\s?olds?\b|^\s+of age\b|^\s+ago\b", re.I)
 # "six years after the raid" is a time span, unless the term is what the verb gives:
 # "was jailed for six years after Judge X found him guilty" (see _terms_of).
 TIME_AFTER_TERM = re.compile(r"^\s+(?:later|earlier|before|after)\b", re.I)
+# ... but "each received 12 years after the same reduction", "after a one-third discount for
+# their confessions": what comes after is what made the term, not a later event
+AFTER_A_REDUCTION = re.compile(
+    r"^\s+after\s+(?:the\s+same|an?|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:reductions?|discounts?|cuts?|confessions?|(?:guilty\s+)?pleas?)\b",
+    re.I,
+)
 # RANGE: "between two and 15 years", "from three to five years", "two to five years",
 # "10-15 years": a span of possible terms (a law or a statistic), never one sentence.
 RANGE_BEFORE = re.compile(
@@ -139,9 +160,10 @@ def _range_before(before: str) -> bool:
 # over several people (or several counts); it is a person's term only when one person got it.
 AGGREGATE_BEFORE = re.compile(
     r"\b(?:combined|total(?:\s+of)?|aggregate(?:\s+of)?|cumulative(?:\s+of)?|collective(?:\s+of)?|"
-    r"(?:altogether|together)\s+(?:of\s+)?)\s+$",
+    r"(?:altogether|together)\s+(?:of\s+)?|"
+    r"(?:combined|total|aggregate|cumulative|overall)\s+(?:(?:prison|jail)\s+)?(?:sentence|term)\s+of)\s+$",
     re.I,
-)
+)  # "for a combined sentence of 18 years" too
 # PARTLY SUSPENDED: "three years, most of it suspended": which part is told elsewhere
 # ("so that she will spend seven months in jail") or by the word ("half of it", "three years
 # in prison, two of them suspended": two of the term's own unit).
@@ -305,7 +327,7 @@ class SentenceExtractor:
                 _same_as(self, doc, sents, index, entities, persons_by_token, records)  # "So was Y."
             if QUASHED.search(sent_text):
                 _quashed(sent, records, persons_by_token)
-            if not PREFILTER.search(sent_text):
+            if not PREFILTER.search(sent_text) and not (index and BARE_NUMBER_GIVEN.search(sent_text)):
                 continue
             for record in self._sentence_records(doc, sents, index, entities, persons_by_token, aliases):
                 key = record["defendant_entity"].name
@@ -314,11 +336,15 @@ class SentenceExtractor:
                     _set_term(records[key], record["prison_months"], record["life"], record["death"])
                 elif key not in records:
                     records[key] = record
-                elif (record["named"] and not records[key]["named"]) or (
-                    records[key].get("headline") and not record.get("headline")
+                elif (
+                    (record["named"] and not records[key]["named"])
+                    or (records[key].get("headline") and not record.get("headline"))
+                    or (_told_outcome(record) and not _told_outcome(records[key]))
                 ):
                     # a sentence naming the defendant beats a reference; the body beats the
-                    # headline ("... get 26 years" above "sentenced to 26 years and eight months")
+                    # headline ("... get 26 years" above "sentenced to 26 years and eight months");
+                    # the sentence telling the term beats one that did not ("sentenced three
+                    # people to prison" before "The first defendant ... was sentenced to 18 years")
                     _merge(record, records[key])
                     records[key] = record
                 else:
@@ -358,7 +384,7 @@ class SentenceExtractor:
             if QUASHED.search(sent_text):
                 _quashed_here(sent, records, persons_by_token)
         _apply_pending_changes(records, pending)
-        if sents and not any(r["prison_months"] or r["life"] or r["death"] for r in records.values()):
+        if sents:
             self._headline_term(doc, sents, entities, persons_by_token, records)
         for record in records.values():
             record.pop("changed", None)
@@ -399,6 +425,9 @@ class SentenceExtractor:
         if outcome is None:
             return
         months, life = outcome
+        if any(_told_outcome(r) for r in records.values()):
+            self._headline_only_term(doc, sents, entities, persons_by_token, records, months, life)
+            return
         if len(records) == 1:
             record = next(iter(records.values()))
             if record["prison_months"] is None and not record["suspended_months"]:
@@ -410,6 +439,19 @@ class SentenceExtractor:
         if found is not None:
             person, index = found
             records[person.name] = self._plain_record(doc, sents, index, entities, person, months, life, False)
+
+    def _headline_only_term(self, doc, sents, entities, persons_by_token, records, months, life) -> None:
+        """HEADLINE ONLY: "Court jails mother 15 years for selling daughter", a body naming her
+        as found guilty ("Pich Sreyneang, 39, ... was found guilty") with no term, and telling
+        only a co-defendant's ("also sentenced her partner ... to five years"): the headline's
+        term is hers, when no one in the body got that term."""
+        found = _first_convicted(sents, persons_by_token)
+        if found is None or found[0].name in records:
+            return
+        if any(r["prison_months"] == months and r["life"] == life for r in records.values()):
+            return  # the body tells the headline's term: it is that person's
+        person, index = found
+        records[person.name] = self._plain_record(doc, sents, index, entities, person, months, life, False)
 
     def _sentence_records(self, doc, sents, index, entities, persons_by_token, aliases=None):
         sent: Span = sents[index]
@@ -508,8 +550,9 @@ class SentenceExtractor:
                 defendants = [p for p in defendants if any(m.start >= sent.end_char for m in p.mentions)]
                 if not defendants:
                     continue
-            if aggregate and not prison and len(defendants) == 1 and not _with_unnamed_others(trigger):
-                prison = aggregate  # one person's "total of 30 years" (several counts) is their term
+            if aggregate and len(defendants) == 1 and not _with_unnamed_others(trigger):
+                if not prison or _parts_of(aggregate[0], sent):
+                    prison = aggregate  # one person's "total of 30 years" (several counts) is their term
             total = _total_for_one(sent.text, prison) if len(defendants) == 1 else None
             if total is not None and not _with_unnamed_others(trigger):
                 prison = [{**prison[0], "months": total, "listed": [total]}]
@@ -528,7 +571,7 @@ class SentenceExtractor:
             if prison_months and not suspended_months and WHOLLY_SUSPENDED.search(sent.text):
                 suspended_months = prison_months
             court = _court(doc, entities, sent, sents, index, self.lookback_sentences)
-            if fine_only and not prison and court is None:
+            if fine_only and not prison and court is None and not _sentenced_before(sents, index):
                 continue  # a fine with no court in sight may be a regulator's, not a sentence
             court_name, court_place = _court_as_written(doc, court, entities)
             if not terms_for and (len(prison) > 1 or (prison and len(prison[0]["listed"]) > 1)):
@@ -582,6 +625,16 @@ class SentenceExtractor:
                     }
                 )
         return records
+
+
+SENTENCED = re.compile(r"\b(?:sentenced|jailed|imprisoned)\b", re.I)
+
+
+def _sentenced_before(sents, index: int) -> bool:
+    """A story that has told a sentencing ("was jailed for 22 months and fined $15,000") is in
+    court even when it never names the court: a later fine ("A client was fined $4,000") is
+    the court's too."""
+    return any(SENTENCED.search(sent.text) for sent in sents[:index])
 
 
 PLURAL_VERB_AFTER = re.compile(r"^(?:\s*,\s*\d{1,2}\s*,)?\s+(?:were|have been|had been|are)\b")
@@ -678,6 +731,16 @@ PER_COUNT = re.compile(
     r"^\s*(?:(?:in\s+)?(?:prison|jail)\s+)?(?:per|for each|on each|each|a)\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:counts?|charges?|offen[cs]es?)\b",
     re.I,
 )
+
+
+def _parts_of(total: dict, sent: Span) -> bool:
+    """TOTAL AND ITS PARTS: "a total of seven years and three months: four years and nine
+    months for trafficking and 30 months for money laundering", "15 years for trafficking and
+    three years for illegal emigration, for a combined sentence of 18 years": the sentence's
+    other terms add up to the total told beside them, so they are its parts and the total is
+    the sentence (the parser may hang a part on another clause, so the text is read)."""
+    parts = [months for start, _, months in find_terms(sent.text) if sent.start_char + start != total["start"]]
+    return len(parts) >= 2 and abs(sum(parts) - total["months"]) <= 1
 
 
 def _total_for_one(text: str, prison: list[dict]) -> int | None:
@@ -1137,6 +1200,13 @@ GROUP_DESCRIPTION = re.compile(
     % "|".join(sorted(PERSON_NOUNS | {"recruiter", "guard", "helper", "accomplice"})),
     re.I,
 )
+# CORPORAL PUNISHMENT: "to 11 years' jail and four strokes of the rotan, and his wife, X, to
+# five years' jail": the caning or whipping told with a term belongs to that term's person.
+CORPORAL = re.compile(
+    rf"\b(?:and|with|plus)\s+(?:{NUMBER}\s+)?(?:strokes?|lashes)(?:\s+of\s+(?:the\s+)?(?:rotan|cane))?\b|"
+    r"\b(?:and|with)\s+(?:caning|whipping)\b",
+    re.I,
+)
 
 
 def _gapped_terms(
@@ -1181,7 +1251,7 @@ def _gapped_terms(
         if (
             groups
             and not _only_words(
-                GROUP_DESCRIPTION.sub(" ", FINE.sub(" ", text[previous_end : group[0][0]])),
+                GROUP_DESCRIPTION.sub(" ", CORPORAL.sub(" ", FINE.sub(" ", text[previous_end : group[0][0]]))),
                 SEPARATOR_WORDS | {"and", "a", "fine"},
             )
             and not _no_clause(doc, previous_end, group[0][0])
@@ -1262,9 +1332,15 @@ def _by_role_noun(text: str, named: list[Entity], pairs: list[tuple[int, str]], 
 # Jintana Phromma, 15 years; ... and Suda Chanthara, two years, suspended for three years":
 # segments of "name[, apposition], term" (or life / death) with no verb of their own, after a
 # colon, in a sentence that speaks of sentences. Two segments at least, or it is not a list.
+# "Those sentenced were A, 20 years; B, 15 years; and C, 12 years": a list with no colon
+LIST_OPENER = re.compile(
+    r"\b(?:those|the (?:others|defendants|accused|people))\s+(?:sentenced|jailed|convicted)\s+(?:were|are)\s", re.I
+)
 LIST_CUE = re.compile(r"\b(?:sentenc\w*|jail\w*|prison|terms?|imprison\w*)\b", re.I)
 SEGMENT_OUTCOME = re.compile(
-    r"^[\s,]*(?P<what>life(?:\s+imprisonment|\s+in prison)?|reclusion perpetua|death(?:\s+penalty)?)\b", re.I
+    r"^[\s,]*(?P<what>life(?:\s+imprisonment|\s+in prison)?|reclusion perpetua|death(?:\s+penalty)?|"
+    r"time[\s-]+served)\b",  # "Luis Vega, time served": sentenced, no further prison
+    re.I,
 )
 
 
@@ -1272,9 +1348,11 @@ def _semicolon_list(extractor, doc, sents, index, entities, persons_by_token) ->
     sent = sents[index]
     text = doc_text(doc)
     sent_text = text[sent.start_char : sent.end_char]
-    if ";" not in sent_text or ":" not in sent_text:
+    opener = LIST_OPENER.search(sent_text)
+    if ";" not in sent_text or (":" not in sent_text and opener is None):
         return []
-    colon = sent.start_char + sent_text.index(":")
+    # the list starts after its colon, or after "Those sentenced were"
+    colon = sent.start_char + (sent_text.index(":") if ":" in sent_text else opener.end() - 1)
     end = sent.end_char
     i = index
     while text[:end].rstrip().endswith(";") and i + 1 < len(sents):  # the parser may split at ";"
@@ -1323,7 +1401,8 @@ def _semicolon_list(extractor, doc, sents, index, entities, persons_by_token) ->
             if not match:
                 continue
             between = ""
-            outcome = "death" if match.group("what").lower().startswith("death") else "life"
+            what = match.group("what").lower()
+            outcome = "death" if what.startswith("death") else "served" if what.startswith("time") else "life"
             suspended = False
         if not _only_words(_strip_appositions(between), LIST_FILLER) or any(
             t.pos_ == "VERB"
@@ -1851,6 +1930,7 @@ CHANGE_OR_UPHOLD_VERB = re.compile(
 OWNER_BEFORE = re.compile(
     r"\b(?:sentences?|terms?|conviction) (?:(?:handed|given) to )?of\s+(?:[\w-]+,?\s+){0,2}$|"
     r"\b(?:sentences?|terms?) (?:handed (?:down )?to|given to|imposed on|passed on)\s+$|\bfor\s+$|"
+    r"\b(?:sentences?|terms?) for\s+(?:[\w-]+,?\s+){1,3}$|"  # "upheld a 30-year sentence for his nephew, X"
     r"\b(?:sentences?|terms?|conviction) against\s+(?:[\w-]+,?\s+){0,2}$",  # "upheld a 20-year sentence against X"
     re.I,
 )
@@ -1884,6 +1964,34 @@ def _owners_named(sent: Span, persons_by_token) -> list[Entity]:
             or _had_own_term_changed(doc[end])
         ):
             found[id(person)] = person
+    return _listed_with_owners(sent, persons_by_token, found)
+
+
+def _listed_with_owners(sent: Span, persons_by_token, found: dict) -> list[Entity]:
+    """OWNERS LISTED: "16-year terms for two boat captains, A, 44, and B, 39": whoever the
+    sentence lists right after an owner ("A, 44, and B") is one too."""
+    doc = sent.doc
+    text = doc_text(doc)
+    last_owner_end = None
+    i = sent.start
+    while i < sent.end:
+        person = persons_by_token.get(i)
+        if person is None:
+            i += 1
+            continue
+        end = i
+        while end + 1 < sent.end and persons_by_token.get(end + 1) is person:
+            end += 1
+        gap = text[last_owner_end : doc[i].idx] if last_owner_end is not None else None
+        if (
+            id(person) not in found
+            and gap is not None
+            and LIST_GAP.match(gap)
+            and person.role not in NON_DEFENDANT_ROLES
+        ):
+            found[id(person)] = person
+        last_owner_end = doc[end].idx + len(doc[end]) if id(person) in found else None
+        i = end + 1
     return list(found.values())
 
 
@@ -2095,7 +2203,20 @@ def _changed_or_upheld(
             )
         for person in owners:
             if person.name not in records:
-                records[person.name] = extractor._plain_record(doc, sents, index, entities, person, months, life, False)
+                own_months, own_life = _upheld_term_before(sent, person) or (months, life)
+                records[person.name] = extractor._plain_record(
+                    doc, sents, index, entities, person, own_months, own_life, False
+                )
+
+
+def _upheld_term_before(sent: Span, person: Entity) -> tuple[int | None, bool] | None:
+    """ "upheld a 30-year sentence for A and 16-year terms for B and C": each owner's term is
+    the last one told before their name."""
+    first = min((m.start for m in person.mentions if sent.start_char <= m.start < sent.end_char), default=None)
+    if first is None:
+        return None
+    told = list(UPHELD_TERM.finditer(doc_text(sent.doc)[sent.start_char : first]))
+    return _upheld_term(told[-1].group(0)) if told else None
 
 
 # QUASHED ON APPEAL: "set aside her conviction and sentence", "overturned the conviction of
@@ -2172,6 +2293,10 @@ def _sentence_text_through_period(doc: Doc, sent: Span) -> str:
 OUTCOME_FIELDS = {"prison_months", "suspended_months", "life", "death"}
 
 
+def _told_outcome(record: dict) -> bool:
+    return bool(record["prison_months"] or record["life"] or record["death"])
+
+
 def _merge(kept: dict, new: dict) -> None:
     """Fill what `kept` lacks from `new`; a term changed on appeal stays as changed."""
     for key, value in new.items():
@@ -2214,6 +2339,12 @@ def _triggers(sent: Span) -> list[Token]:
                     for c in token.children
                     for g in c.children
                 )
+                or any(  # "received a total of seven years": the years hang on "total"
+                    c.dep_ == "dobj"
+                    and c.lower_ in {"total", "aggregate"}
+                    and any(TERM_RE.match(_subtree_text(g)) for o in c.children if o.lower_ == "of" for g in o.children)
+                    for c in token.children
+                )
                 or any(  # APIECE: "got five years apiece", parsed as "apiece" modified by the years
                     c.lower_ in {"apiece", "each"}
                     and any(g.lower_.rstrip("s") in {"year", "month"} for g in c.children)
@@ -2236,8 +2367,8 @@ def _triggers(sent: Span) -> list[Token]:
             found.append(token)  # "received four years", "was given nine years"
         elif lemma in HANDING_LEMMAS and token.pos_ == "VERB" and _hands_a_term(token):
             found.append(token)  # "handed A, 38, and B, 27, seven years each, and C, 30, five years"
-        elif _elided_unit_number(token) is not None:
-            found.append(token)  # "He received 12 years and she received eight"
+        elif _elided_unit_number(token) is not None or _elided_in_next_sentence(token) is not None:
+            found.append(token)  # "He received 12 years and she received eight"; "... His co-accused got six."
         elif _confines(token) or _punished_with(token) or _locked_up(token):
             found.append(token)  # "was put behind bars for nine years", "will spend the next 12 years in jail"
     return found
@@ -2332,11 +2463,37 @@ def _elided_unit_number(token: Token) -> Token | None:
     )
 
 
+def _elided_in_next_sentence(token: Token) -> tuple[Token, dict] | None:
+    """ELIDED UNIT, NEXT SENTENCE: "Tran Van Hung was sentenced to 10 years. His co-accused,
+    Pham Van Duc, got six.": the bare number of a sentence's main verb, in the unit of the
+    last term of the sentence just before; (number, that term) or None."""
+    if token.lemma_.lower() not in {"get", "receive"} or token.dep_ != "ROOT" or token.sent.start == 0:
+        return None
+    number = next(
+        (c for c in token.children if c.dep_ in {"dobj", "npadvmod", "attr"} and c.like_num and not list(c.children)),
+        None,
+    )
+    if number is None or not any(c.dep_ == "nsubj" for c in token.children):
+        return None
+    doc = token.doc
+    previous = doc[token.sent.start - 1].sent
+    told = [t for trigger in _triggers(previous) for t in _terms_of(doc, previous, trigger) if not t["aggregate"]]
+    return (number, told[-1]) if told else None
+
+
 def _elided_unit_terms(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
     """ELIDED UNIT: "He received 12 years and she received eight": the number is in the first verb's unit."""
     number = _elided_unit_number(trigger)
     if number is None:
-        return []
+        earlier = _elided_in_next_sentence(trigger)
+        if earlier is None:
+            return []
+        number, term = earlier
+        per_unit = _unit_of(doc_text(doc)[term["start"] : term["end"]])
+        months = bare_number_months(number.text, per_unit) if per_unit else None
+        if not months or term["suspended"]:
+            return []
+        return [{**term, "months": months, "listed": [months], "start": number.idx, "end": number.idx + len(number)}]
     first = _terms_of(doc, sent, trigger.head)
     per_unit = _unit_of(doc_text(doc)[first[0]["start"] : first[0]["end"]]) if len(first) == 1 else None
     months = bare_number_months(number.text, per_unit) if per_unit else None
@@ -2415,6 +2572,59 @@ def _misparsed_object(trigger: Token) -> Token | None:
     return token if token.i > trigger.i else None
 
 
+# INDETERMINATE SENTENCE: Philippine courts pass a range, "six years and one day of prision
+# mayor as minimum to 12 years and one day of reclusion temporal as maximum", "an indeterminate
+# term of 12 years of prision mayor to 20 years of reclusion temporal": the maximum is the term
+# pronounced (the minimum only says when parole may begin). Told by "as minimum" or by the
+# name of a penalty of the Revised Penal Code between the two terms, so a plain "two to five
+# years" (a range of the law) stays a trap.
+PH_PENALTY = r"(?:prision|reclusion|arresto|presidio)\s+(?:mayor|menor|correccional|temporal)"
+INDETERMINATE_TO = re.compile(
+    rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){NUMBER}(?:\s*\(\d+\))?[\s-]+(?:years?|months?|days?)\b)*"
+    rf"(?P<penalty>\s+of\s+{PH_PENALTY})?\s*,?\s*(?P<min>as\s+(?:the\s+|its\s+)?minimum\s*,?\s*)?to\s+",
+    re.I,
+)
+
+
+ONE_DAY_TO = re.compile(r"\band\s+one\s+(?:\(1\)\s+)?day\s*,?\s*to\s+$", re.I)
+
+
+def _indeterminate_maximum(text: str, term_end: int) -> tuple[int, int] | None:
+    """(months, end) of the maximum when the term ending at `term_end` is an indeterminate
+    sentence's minimum: told by "as minimum", a penalty's name, or a minimum ending in "and
+    one day" ("12 years and one day to 20 years"), the Revised Penal Code's way of counting."""
+    joined = INDETERMINATE_TO.match(text, term_end)
+    if not joined or not (
+        joined.group("penalty") or joined.group("min") or ONE_DAY_TO.search(text[max(0, term_end - 40) : joined.end()])
+    ):
+        return None
+    maximum = compound_term(text[joined.end() :])
+    return (maximum[0], joined.end() + maximum[1]) if maximum else None
+
+
+# CONSECUTIVE TERMS: "two seven-year terms, to be served consecutively", "three consecutive
+# terms of 60 months": several equal terms served one after the other add up; concurrent ones
+# (or ones whose order is not told) are served at once, so one of them is the sentence.
+_COUNT = r"(?P<count>two|three|four|five|six|seven|eight|nine|ten|[2-9])"
+COUNTED_TERMS_BEFORE = re.compile(rf"\b{_COUNT}\s+(?P<consecutive>consecutive\s+)?$", re.I)
+COUNTED_TERMS_AFTER = re.compile(r"^\s*(?:(?:prison|jail)\s+)?(?:terms|sentences)\b", re.I)
+CONSECUTIVE_TERMS_OF_BEFORE = re.compile(
+    rf"\b{_COUNT}\s+(?P<consecutive>consecutive)\s+(?:(?:prison|jail)\s+)?(?:terms|sentences)\s+of\s+$", re.I
+)
+CONSECUTIVE = re.compile(r"\bconsecutive(?:ly)?\b", re.I)
+
+
+def _consecutive_total(text: str, match: re.Match, months: int) -> int:
+    """The months served for `months` told as one of several equal terms served consecutively."""
+    before = text[max(0, match.start() - 60) : match.start()]
+    counted = CONSECUTIVE_TERMS_OF_BEFORE.search(before)
+    if counted is None and COUNTED_TERMS_AFTER.match(text[match.end() :]):
+        counted = COUNTED_TERMS_BEFORE.search(before)
+    if counted is None or not (counted.group("consecutive") or CONSECUTIVE.search(text[match.end() :])):
+        return months
+    return months * int(parse_number(counted.group("count")))
+
+
 def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
     """Prison terms that hang off this trigger (in its subtree, no trap governor between)."""
     if trigger.dep_ == "amod" and TERM_NOUNS.fullmatch(trigger.head.text):
@@ -2432,12 +2642,24 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
     )
     text = sent.text
     terms = []
+    inside_range = 0  # the rest of an indeterminate sentence read with its minimum
     for match in TERM_RE.finditer(text):
         months = term_to_months(match)
-        if not months:
+        if not months or match.start() < inside_range:
             continue
         start, end = sent.start_char + match.start(), sent.start_char + match.end()
-        if AGE_AFTER_TERM.match(text[match.end() : match.end() + 12]) or NON_CUSTODIAL_AFTER.match(text[match.end() :]):
+        maximum = _indeterminate_maximum(text, match.end())
+        if maximum:
+            months, inside_range = maximum
+        months = _consecutive_total(text, match, months)
+        if (
+            AGE_AFTER_TERM.match(text[match.end() : match.end() + 12])
+            or NON_CUSTODIAL_AFTER.match(text[match.end() :])
+            or FINE_DEFAULT_AFTER.match(text[match.end() :])
+            or BESIDE_LIFE.search(
+                text[max(0, match.start() - 12) : match.start()] + "|" + text[match.end() : match.end() + 12]
+            )
+        ):
             continue
         before = text[max(0, match.start() - 40) : match.start()]
         if TRAP_BEFORE.search(before) or _range_before(before):
@@ -2448,7 +2670,11 @@ def _terms_of(doc: Doc, sent: Span, trigger: Token) -> list[dict]:
         reported = speech is not None and span.start > trigger.right_edge.i and span.root in speech.subtree
         if not any(t.i in subtree for t in span) and not reported:
             continue
-        if TIME_AFTER_TERM.match(text[match.end() : match.end() + 12]) and not _given_by(span.root, trigger):
+        if (
+            TIME_AFTER_TERM.match(text[match.end() : match.end() + 12])
+            and not _given_by(span.root, trigger)
+            and not AFTER_A_REDUCTION.match(text[match.end() :])
+        ):
             continue
         path = _path_to(span.root, speech if reported else anchor)
         if path == [span.root.head] and _term_before_a_clause(span.root, anchor):
@@ -2647,6 +2873,20 @@ def _defendants(
     if people:
         return people
     for head in heads:
+        aged = _told_by_age(doc, head, entities, aliases, trigger.idx) or _told_by_nationality(
+            doc, head, entities, aliases, trigger.idx
+        )
+        if aged is not None:
+            return [aged]
+        if head.lemma_.lower() in TERM_HEADS and not any(
+            t.lemma_.lower() in PERSON_NOUNS or t.lower_ in PLURAL_NOUNS for t in head.subtree
+        ):  # not "sentenced an Indonesian couple to five years' imprisonment", the couple parsed under it
+            # TERM AS OBJECT: "The court initially handed down a 36-year term but reduced it":
+            # the term is no one; whom it was given to is the person the story is about
+            found = _back_reference(doc, sents, index, 1, entities, limit=trigger.idx, aliases=aliases, pronoun=True)
+            if found:
+                return found
+            continue
         if (
             head.pos_ in {"PROPN", "NOUN"}
             and head.i not in persons_by_token
@@ -2676,9 +2916,15 @@ def _defendants(
         named = _named_after(doc, head, persons_by_token) if count != 0 or _determined_noun(head) else []
         if named:
             return named
+        numbered = _numbered_defendant(sents, index, head, persons_by_token)
+        if numbered is not None:
+            return [numbered]
         listed_after = _named_after_colon(sents[index], trigger, persons_by_token) if count != 0 else []
         if listed_after and (count is None or len(listed_after) == count):
             return listed_after  # "sentenced two people to 10 years each: A, 32, and his cousin B, 29"
+        numbered = _numbered_before(sents, index, persons_by_token) if head.lower_ in {"he", "she"} else None
+        if numbered is not None and _fits(doc_text(doc), numbered, PRONOUN_GENDER.get(head.lower_)):
+            return [numbered]  # "The first defendant, 41, ... was sentenced to 18 years. He was also fined"
         if count != 0:
             found = _back_reference(
                 doc,
@@ -2708,6 +2954,128 @@ def _defendants(
                 found.append(person)
         return found
     return []
+
+
+# NUMBERED DEFENDANT: Thai courts (and the press after them) number the accused: "The
+# defendants were identified as A, B, C and D. ... The first defendant, 41, the owner of the
+# bar, was sentenced to 18 years": the Nth defendant is the Nth name of the list of them.
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+NUMBERED_NOUNS = {"defendant", "accused", "suspect"}
+DEFENDANTS_LISTED = re.compile(r"\b(?:defendants|accused|suspects)\b", re.I)
+
+
+def _numbered_defendant(sents, index: int, head: Token, persons_by_token) -> Entity | None:
+    """The person an ordinal defendant ("the second defendant") stands for, from the earlier
+    sentence that lists the defendants; None when the story lists none."""
+    if head.lemma_.lower() not in NUMBERED_NOUNS:
+        return None
+    ordinal = next((ORDINAL_WORDS[c.lower_] for c in head.children if c.lower_ in ORDINAL_WORDS), None)
+    if ordinal is None:
+        return None
+    for sent in sents[:index]:
+        if not DEFENDANTS_LISTED.search(sent.text):
+            continue
+        listed = []
+        for i in range(sent.start, sent.end):
+            person = persons_by_token.get(i)
+            if person is not None and person not in listed and person.role not in NON_DEFENDANT_ROLES:
+                listed.append(person)
+        if len(listed) >= max(ordinal, 2):
+            return listed[ordinal - 1]
+    return None
+
+
+def _numbered_before(sents, index: int, persons_by_token, lookback: int = 3) -> Entity | None:
+    """The numbered defendant ("The first defendant, 41, ...") of the last sentences, when no
+    one has been named since: what a following "he" or "she" refers to."""
+    for back in range(index - 1, max(-1, index - 1 - lookback), -1):
+        sent = sents[back]
+        for token in sent:
+            if token.lemma_.lower() in NUMBERED_NOUNS and any(c.lower_ in ORDINAL_WORDS for c in token.children):
+                return _numbered_defendant(sents, back, token, persons_by_token)
+        if any(i in persons_by_token for i in range(sent.start, sent.end)):
+            return None
+    return None
+
+
+TERM_HEADS = {"term", "sentence", "penalty", "imprisonment", "jail", "prison"}
+
+# TOLD BY AGE: "Martin Hale, 45, of Leeds, ran the operation. The 45-year-old was sentenced to
+# 12 years": the press refers back to a person by the age it gave them.
+AGE_REFERENCE = re.compile(r"^(?:the|a)\s+(?P<age>\d{1,2})[\s-]year[\s-]old\b", re.I)
+
+
+# TOLD BY NATIONALITY: "Police arrested British national Gary Smith ... The Briton was jailed
+# for 10 years", "X, an Australian teacher, ... The Australian was sentenced": the press refers
+# back to a foreigner by nationality; the noun, and the adjective told beside the name.
+NATIONALITY_NOUNS = {
+    "briton": "british",
+    "scot": "scottish",
+    "englishman": "english",
+    "welshman": "welsh",
+    "irishman": "irish",
+    "frenchman": "french",
+    "dutchman": "dutch",
+    "swede": "swedish",
+    "dane": "danish",
+    "pole": "polish",
+    "turk": "turkish",
+    "spaniard": "spanish",
+    "finn": "finnish",
+    "filipina": "filipino",
+    **{
+        word: word
+        for word in (
+            "australian american canadian german italian russian ukrainian romanian albanian nigerian kenyan "
+            "ugandan indian pakistani bangladeshi nepali chinese taiwanese japanese korean vietnamese cambodian "
+            "malaysian indonesian singaporean filipino burmese laotian thai"
+        ).split()
+    },
+}
+
+
+def _told_by_nationality(doc: Doc, head: Token, entities, aliases, limit: int) -> Entity | None:
+    """The one person named before `limit` whom the text calls by the subject's nationality
+    ("The Briton" after "British national Gary Smith"); None when no one or several."""
+    adjective = NATIONALITY_NOUNS.get(head.lower_)
+    if adjective is None or not any(c.lower_ == "the" and c.dep_ == "det" for c in head.children):
+        return None
+    text = doc_text(doc)
+    beside = re.compile(rf"\b{adjective}\b", re.I)
+    aliases = aliases or {}
+    people = {
+        id(person): person
+        for e in entities
+        if e.kind == "person"
+        and (person := aliases.get(id(e), e)).role not in NON_DEFENDANT_ROLES
+        and any(
+            m.start < limit
+            and beside.search(
+                text[max(m.sent_start, m.start - 30) : m.start] + " " + text[m.end : min(m.sent_end, m.end + 40)]
+            )
+            for m in e.mentions
+        )
+    }
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _told_by_age(doc: Doc, head: Token, entities, aliases, limit: int) -> Entity | None:
+    """The one person named before `limit` with the age the subject ("The 45-year-old
+    [father]") gives; None when no one or several have it."""
+    found = AGE_REFERENCE.match(_subtree_text(head))
+    if found is None:
+        return None
+    age = int(found.group("age"))
+    aliases = aliases or {}
+    people = {
+        id(person): person
+        for e in entities
+        if e.kind == "person"
+        and e.age == age
+        and any(m.start < limit for m in e.mentions)
+        and (person := aliases.get(id(e), e)).role not in NON_DEFENDANT_ROLES
+    }
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _inverted_subjects(trigger: Token) -> list[Token]:

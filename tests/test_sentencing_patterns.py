@@ -2479,3 +2479,256 @@ def test_a_listed_subject_shares_the_plural_verb(nlp, text, expected):
 )
 def test_a_term_changed_by_an_amount(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # INDETERMINATE SENTENCE: "as minimum ... as maximum", the maximum is the term
+            "Judge Teodoro Salas sentenced Marivic Ocampo, 38, to an indeterminate term of six years and one day "
+            "of prision mayor as minimum to 12 years and one day of reclusion temporal as maximum.",
+            {"Marivic Ocampo": 144},
+        ),
+        (  # INDETERMINATE SENTENCE: commas, and a maximum told in three parts
+            "Danilo Pascual, 27, was sentenced to eight years and one day of prision mayor, as minimum, to "
+            "14 years, eight months and one day of reclusion temporal, as maximum.",
+            {"Danilo Pascual": 176},
+        ),
+        (  # INDETERMINATE SENTENCE: only the penalties' names tell the range
+            "Arlene Buenaventura was sentenced to an indeterminate term of 10 years of prision mayor to "
+            "17 years of reclusion temporal.",
+            {"Arlene Buenaventura": 204},
+        ),
+        (  # INDETERMINATE SENTENCE: only the minimum's "and one day" tells the range
+            "Rhea Mangubat received a sentence of 12 years and one day to 20 years for qualified trafficking.",
+            {"Rhea Mangubat": 240},
+        ),
+    ],
+)
+def test_an_indeterminate_sentence_is_its_maximum(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # TOTAL AND ITS PARTS: "for a combined sentence of" after one person's terms per charge
+            "The People's Court of Lang Son Province sentenced Hoang Van Dung, 44, of Cao Loc District, to 12 years "
+            'for "trafficking in persons" and four years for "organizing illegal emigration," for a combined '
+            "sentence of 16 years.",
+            {"Hoang Van Dung": 192},
+        ),
+        (  # TOTAL AND ITS PARTS: the total first, its parts after a colon
+            "Gary Penhale, 47, of Wigan, received a total of nine years: six years for arranging travel for "
+            "exploitation and three years, to run consecutively, for money laundering.",
+            {"Gary Penhale": 108},
+        ),
+        (  # "received a total of" alone
+            "Ionel Petrescu, 39, received a total of eight years and four months.",
+            {"Ionel Petrescu": 100},
+        ),
+    ],
+)
+def test_one_persons_total_over_its_parts(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_a_combined_term_of_two_is_neither_ones(nlp):
+    found = terms(nlp, "Nguyen Van Binh and Tran Van Long were sentenced to a combined prison term of 30 years.")
+    assert found.get("Nguyen Van Binh") != 360 and found.get("Tran Van Long") != 360
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # CONSECUTIVE TERMS: counted adjectival terms, "to be served consecutively" later
+            "The Mandalay District Court sentenced Daw Thida Soe, 51, to three five-year terms with hard labour, "
+            "to be served consecutively.",
+            {"Thida Soe": 180},
+        ),
+        (  # CONSECUTIVE TERMS: "N consecutive terms of X"
+            "Raymond Pruitt was sentenced to two consecutive terms of 96 months.",
+            {"Raymond Pruitt": 192},
+        ),
+        (  # concurrent terms are served at once
+            "Raymond Pruitt was sentenced to two 96-month terms, to run concurrently.",
+            {"Raymond Pruitt": 96},
+        ),
+    ],
+)
+def test_consecutive_equal_terms_add_up(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_a_term_served_only_if_a_fine_is_unpaid_is_not_the_sentence(nlp):
+    # FINE DEFAULT, and a fine in a story that has told a sentencing though it names no court
+    text = (
+        "SINGAPORE - Lim Ah Huat, 52, was jailed for three years on Monday for trafficking a domestic worker.\n\n"
+        "A client, Ong Kim Seng, 61, was fined $3,000, and will spend 15 days in jail if he does not pay."
+    )
+    found = {s["defendant"]: (s["prison_months"], s["fine"]) for s in contract(nlp, text)["sentences"]}
+    assert found == {"Lim Ah Huat": (36, None), "Ong Kim Seng": (None, "$3,000")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # UPHELD FOR: "a sentence for his nephew, X", then a second term for a listed pair
+            "The Supreme Court upheld a 25-year sentence for his cousin, Anurak Meesri, 40, and 12-year terms "
+            "for two drivers, Min Min Oo, 33, and Zaw Htike, 37.",
+            {"Anurak Meesri": 300, "Min Min Oo": 144, "Zaw Htike": 144},
+        ),
+        (  # OWNERS LISTED: the second owner is listed after the first
+            "The appeals court upheld the 12-year prison terms of Niran Sukjai and Boonmee Thongdee.",
+            {"Niran Sukjai": 144, "Boonmee Thongdee": 144},
+        ),
+    ],
+)
+def test_upheld_terms_for_each_owner(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_numbered_defendants_are_the_listed_names_in_order(nlp):
+    # NUMBERED DEFENDANT: the age right after "The first defendant", the names listed before;
+    # the lead's unstated term gives way to each one's own; "He was also fined" is the first
+    text = (
+        "The Songkhla Provincial Court on Monday sentenced three people to prison for trafficking Myanmar "
+        "fishermen.\n\n"
+        "The defendants were named as Chaiwat Thongsuk, Ratana Meesang and Somboon Kaeowong.\n\n"
+        "The first defendant, 52, a boat owner, was sentenced to 15 years. He was also fined 200,000 baht.\n\n"
+        "The second defendant, 44, received nine years. The third defendant, 31, was jailed for four years."
+    )
+    found = {s["defendant"]: (s["prison_months"], s["fine"]) for s in contract(nlp, text)["sentences"]}
+    assert found == {
+        "Chaiwat Thongsuk": (180, "200,000 baht"),
+        "Ratana Meesang": (108, None),
+        "Somboon Kaeowong": (48, None),
+    }
+
+
+def test_a_term_told_only_in_the_headline_is_the_convicted_persons(nlp):
+    # HEADLINE ONLY: the body gives a co-defendant's term, not hers
+    text = (
+        "Court jails grandmother 12 years for selling granddaughter\n\n"
+        "The Kampong Speu Provincial Court on Monday convicted a woman of selling her 14-year-old "
+        "granddaughter to a man in Phnom Penh.\n\n"
+        "Chea Sokhom, 61, a rice farmer from Oudong district, was found guilty of the sale of a minor. The court "
+        "also sentenced her neighbour, Meas Rithy, 47, to four years in prison for arranging the sale."
+    )
+    assert terms(nlp, text) == {"Chea Sokhom": 144, "Meas Rithy": 48}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # CORPORAL PUNISHMENT between two people's terms
+            "Judge Rozana Ali sentenced Ong Chee Meng to 10 years' jail and three strokes of the rotan, and his "
+            "brother, Ong Chee Keat, to six years' jail.",
+            {"Ong Chee Meng": 120, "Ong Chee Keat": 72},
+        ),
+        (
+            "The Sessions Court sentenced Zainal Abidin to nine years' jail and whipping, and Roslan Musa to "
+            "four years' jail.",
+            {"Zainal Abidin": 108, "Roslan Musa": 48},
+        ),
+    ],
+)
+def test_caning_told_with_a_term_does_not_end_the_list(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_a_term_handed_down_to_no_one_named_is_the_story_subjects(nlp):
+    # TERM AS OBJECT: "handed down a 36-year term" names no recipient; the next named person
+    # is not it, and "each received 12 years after the same reduction" is their own term
+    text = (
+        "The Criminal Court found Anan Prasertsak, 51, guilty of human trafficking on Thursday. The court "
+        "initially handed down a 30-year term but reduced it by one third as he had confessed.\n\n"
+        "Two members of the network, Somchai Deeprom, 45, and Yusof Mahama, 39, each received 10 years after "
+        "the same reduction."
+    )
+    found = terms(nlp, text)
+    assert found["Somchai Deeprom"] == 120 and found["Yusof Mahama"] == 120
+    assert found.get("Anan Prasertsak") in (None, 240)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # TOLD BY AGE
+            "Darren Pike, 52, of Walsall, ran the brothels with his partner. The 52-year-old was jailed for "
+            "nine years at Wolverhampton Crown Court.",
+            {"Darren Pike": 108},
+        ),
+        (  # TOLD BY AGE, with a noun after the age
+            "Police arrested Marek Lisowski, 38, and Anna Lisowska, 35, in 2023. The 38-year-old father of two "
+            "was sentenced to seven years.",
+            {"Marek Lisowski": 84},
+        ),
+    ],
+)
+def test_a_defendant_referred_to_by_age(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # ELIDED UNIT, NEXT SENTENCE
+            "Le Van Thanh was sentenced to 12 years. His cousin, Do Minh Tri, got seven.",
+            {"Le Van Thanh": 144, "Do Minh Tri": 84},
+        ),
+        (
+            "The court jailed Imran Sheikh for 40 months. His brother Faisal Sheikh received 28.",
+            {"Imran Sheikh": 40, "Faisal Sheikh": 28},
+        ),
+        (  # a number with more after it is no term
+            "Le Van Thanh was sentenced to 12 years. She got six of the women jobs in Hanoi.",
+            {"Le Van Thanh": 144},
+        ),
+    ],
+)
+def test_a_bare_number_in_the_next_sentence_takes_the_terms_unit(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # TOLD BY NATIONALITY: the noun differs from the adjective
+            "Police arrested British national Neil Carver in Pattaya in 2023. The Briton was jailed for 12 years "
+            "on Monday.",
+            {"Neil Carver": 144},
+        ),
+        (  # TOLD BY NATIONALITY: only one of two named people is called Australian
+            "Brett Cole, an Australian, ran the bar with his Thai partner, Noi Saengdao. The Australian was "
+            "sentenced to eight years.",
+            {"Brett Cole": 96},
+        ),
+    ],
+)
+def test_a_defendant_referred_to_by_nationality(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Marcus Reed was sentenced to 25 years to life in state prison.", {"Marcus Reed": "life"}),  # BESIDE LIFE
+        ("Troy Barnes was sentenced to life plus 20 years.", {"Troy Barnes": "life"}),
+    ],
+)
+def test_years_beside_a_life_term_are_not_its_length(nlp, text, expected):
+    assert terms(nlp, text) == expected
+
+
+def test_time_served_in_a_semicolon_list_is_a_sentence(nlp):
+    text = (
+        "The other defendants received the following sentences: Ramon Garza, 108 months; Elena Vidal, "
+        "63 months; Pedro Salinas, time served."
+    )
+    assert terms(nlp, text) == {"Ramon Garza": 108, "Elena Vidal": 63, "Pedro Salinas": None}
+
+
+def test_a_semicolon_list_opened_by_those_sentenced_were(nlp):
+    text = "Those sentenced were Pham Quoc Dat, 18 years; Vu Van Khanh, 13 years; and Dinh Thi Lan, nine years."
+    assert terms(nlp, text) == {"Pham Quoc Dat": 216, "Vu Van Khanh": 156, "Dinh Thi Lan": 108}
