@@ -25,6 +25,7 @@ from nlp.names import (
     PLACE_DESIGNATOR_BEFORE,
     POSSESSOR_PREFIX,
     TITLE_ALTERNATION,
+    VIETNAMESE_MIDDLE_NAMES,
     agency_name,
     is_title_word,
     lookup_key,
@@ -3824,6 +3825,34 @@ def _join_person_pieces(doc: Doc) -> list[Span]:
     return result
 
 
+# Vietnamese given names that are English stop words ("Mỹ" written "My"): the model ends the
+# name before them ("Dang Thi" + "Hanh" as an organisation) or sees no name at all
+VIETNAMESE_STOP_WORD_NAMES = {"My", "M\u1ef9"}
+VIETNAMESE_STOP_WORD_NAME = re.compile(r"\b(?:Thi|Van|Th\u1ecb|V\u0103n)[ \t]+(?:My|M\u1ef9)[ \t]+[A-Z\u0110]")
+
+
+def _vietnamese_names_with_stop_words(doc: Doc) -> list[Span]:
+    """ "Vo Thi My Linh", "Dang Thi My Hanh": family name, middle name, the given name My (Mỹ)
+    and the last name are one person."""
+    ents = current_ents(doc)
+    if not VIETNAMESE_STOP_WORD_NAME.search(doc_text(doc)):
+        return ents
+    toks = list(doc)
+    extra = [
+        Span(doc, j - 2, j + 2, label="PERSON")
+        for j in range(2, len(toks) - 1)
+        if toks[j].text in VIETNAMESE_STOP_WORD_NAMES
+        and toks[j - 1].text in VIETNAMESE_MIDDLE_NAMES
+        and toks[j - 2].is_alpha
+        and toks[j - 2].is_title
+        and toks[j + 1].is_alpha
+        and toks[j + 1].is_title
+        and not toks[j + 1].is_stop
+        and not any(t.ent_kb_id_ for t in toks[j - 2 : j + 2])
+    ]
+    return _preferring(filter_spans(extra), ents)
+
+
 CREDIT_CUE = re.compile(
     r"(?:^|\n)[ \t]*By[ \t]+|\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Rr]eport|[Ff]ilming)[ \t]+(?:by|from)[ \t]+"
     r"|[(;][ \t]*[Pp]hoto(?:graph)?s?[ \t]+by[ \t]+(?:[\w.-]+/)?"
@@ -4595,6 +4624,7 @@ SPAN_REPAIRS = (
     _widen_person_names,
     _credit_persons,
     _join_person_pieces,
+    _vietnamese_names_with_stop_words,
     _tag_untagged_persons,
     _full_names_before_surnames,
     _listed_players,

@@ -2188,3 +2188,15 @@ def test_a_race_after_its_distance_is_no_agency(nlp):
 )
 def test_an_event_s_name_is_no_agency(nlp, text, event):
     assert event not in agencies(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Vo Thi My Linh, 29, and Tran Van Nam, 33, were jailed for eight and six years.", "Vo Thi My Linh"),
+        ("Border guards arrested Dang Thi My Hanh and two men near the Mong Cai crossing.", "Dang Thi My Hanh"),
+    ],
+)
+def test_a_vietnamese_given_name_that_is_an_english_word_stays_in_the_name(nlp, text, name):
+    """The given name My (Mỹ) is an English stop word: the name must not stop before it."""
+    assert name in persons(extract(nlp, text))
