@@ -511,6 +511,7 @@ class EntityResolver:
         doc.user_data.pop("_teams", None)
         doc.user_data.pop("_credits", None)
         doc.user_data.pop("_players", None)
+        doc.user_data.pop("_group_names", None)
         doc.user_data.pop("_lower_words", None)
         doc.user_data.pop("_term_acronyms", None)
         doc.user_data[CURRENT_ENTS] = tuple(doc.ents)
@@ -3473,6 +3474,8 @@ def _single_word_person_is_named(doc: Doc, entity: Entity) -> bool:
         return True
     if any(m.token_start in doc.user_data.get("_players", ()) for m in entity.mentions):
         return True  # "Tolivert 25 points": a box score names its players by surname
+    if any(m.token_start in doc.user_data.get("_group_names", ()) for m in entity.mentions):
+        return True  # "the couple, Budi and Sari,": the names of the people counted
     if any(t.text in BLESSINGS_AFTER_NAMES for m in entity.mentions for t in doc[m.token_start + 1 : m.token_end + 1]):
         return True  # "Aisyah ra", "Umar r.a.": a blessing Muslim writers put after a name
     subjects = [
@@ -3851,6 +3854,30 @@ def _vietnamese_names_with_stop_words(doc: Doc) -> list[Span]:
         and not any(t.ent_kb_id_ for t in toks[j - 2 : j + 2])
     ]
     return _preferring(filter_spans(extra), ents)
+
+
+# "the couple, Budi and Sari,", "three drivers – Somchai, Prasert and Anan –": one-word names
+# (Indonesian, Thai nicknames) set in apposition to the people the sentence counts
+NAMED_GROUP = re.compile(
+    r"\b(?:couple|pair|duo|brothers|sisters|siblings|twins|spouses|husband and wife|"
+    r"(?:two|three|four|five|six)[ \t]+(?:[a-z]+[ \t]+)?(?:men|women|drivers|brokers|suspects|defendants|"
+    r"recruiters|accused|sisters|brothers|agents|traffickers))[ \t]*(?:,|\u2013|\u2014|:)[ \t]*"
+    r"((?:[A-Z][a-z]+[ \t]*,[ \t]*){0,5}[A-Z][a-z]+,?[ \t]+and[ \t]+[A-Z][a-z]+)(?=[ \t]*(?:,|\u2013|\u2014|\(|\.|[ \t]+(?:were|was|to|for|who)\b))"
+)
+
+
+def _persons_named_after_a_group(doc: Doc) -> list[Span]:
+    """The one-word names that follow "the couple," or "three drivers –" are the people counted,
+    wherever the model saw nothing, a place or an organisation in them (not a known name)."""
+    ents = current_ents(doc)
+    extra = []
+    for match in NAMED_GROUP.finditer(doc_text(doc)):
+        for word in re.finditer(r"[A-Z][a-z]+", match.group(1)):
+            span = doc.char_span(match.start(1) + word.start(), match.start(1) + word.end())
+            if span is not None and not span[0].ent_kb_id_ and not span[0].is_stop:
+                extra.append(Span(doc, span.start, span.end, label="PERSON"))
+                doc.user_data.setdefault("_group_names", set()).add(span.start)
+    return _preferring(extra, ents)
 
 
 CREDIT_CUE = re.compile(
@@ -4625,6 +4652,7 @@ SPAN_REPAIRS = (
     _credit_persons,
     _join_person_pieces,
     _vietnamese_names_with_stop_words,
+    _persons_named_after_a_group,
     _tag_untagged_persons,
     _full_names_before_surnames,
     _listed_players,

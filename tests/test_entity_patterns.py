@@ -2200,3 +2200,14 @@ def test_an_event_s_name_is_no_agency(nlp, text, event):
 def test_a_vietnamese_given_name_that_is_an_english_word_stays_in_the_name(nlp, text, name):
     """The given name My (Mỹ) is an English stop word: the name must not stop before it."""
     assert name in persons(extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("The court sentenced the couple, Joko and Wati, to six years each.", {"Joko", "Wati"}),
+        ("Police charged three brokers – Somsak, Chai and Noi – with trafficking.", {"Somsak", "Chai", "Noi"}),
+    ],
+)
+def test_one_word_names_set_after_the_people_a_sentence_counts_are_persons(nlp, text, names):
+    assert names <= set(persons(extract(nlp, text)))

@@ -2732,3 +2732,11 @@ def test_time_served_in_a_semicolon_list_is_a_sentence(nlp):
 def test_a_semicolon_list_opened_by_those_sentenced_were(nlp):
     text = "Those sentenced were Pham Quoc Dat, 18 years; Vu Van Khanh, 13 years; and Dinh Thi Lan, nine years."
     assert terms(nlp, text) == {"Pham Quoc Dat": 216, "Vu Van Khanh": 156, "Dinh Thi Lan": 108}
+
+
+def test_one_word_names_after_the_couple_each_get_the_term(nlp):
+    """Indonesian single names and Thai nicknames set after "the couple," are the defendants."""
+    assert terms(nlp, "The Surabaya District Court sentenced the couple, Joko and Wati, to six years each.") == {
+        "Joko": 72,
+        "Wati": 72,
+    }
