@@ -3209,7 +3209,11 @@ ORG_WORDS = {
 }
 
 
-NAME_PARTICLES = SURNAME_PARTICLES | MALAY_PATRONYMIC | {"al", "el", "ibn", "bint", "y", "la", "le", "du", "der", "den"}
+NAME_PARTICLES = (
+    SURNAME_PARTICLES
+    | MALAY_PATRONYMIC
+    | {"al", "el", "ibn", "bint", "y", "la", "le", "du", "der", "den", "los", "las"}
+)
 LOWER_CASE_NAME_WORD = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|d|de|di|da|du)[-'\u2019]")  # "al-Bashri", "d'Arcy"
 
 
@@ -3807,8 +3811,18 @@ def _join_person_pieces(doc: Doc) -> list[Span]:
     for ent in ents:
         prev = result[-1] if result else None
         bare_title = prev is not None and (all(is_title_word(w) for w in prev.text.split()) or after_title)
-        touching = prev is not None and (
-            ent.start == prev.end or bare_title and ent.start == prev.end + 1 and doc[prev.end].text == "."
+        touching = (
+            prev is not None
+            and (
+                ent.start == prev.end
+                or bare_title
+                and ent.start == prev.end + 1
+                and doc[prev.end].text == "."
+                # "Maria Santos" + "dela" + "Rosa", "Pedro" + "de los" + "Reyes": a family name with its particle
+                or 0 < ent.start - prev.end <= 2
+                and all(t.text in NAME_PARTICLES and t.is_lower for t in doc[prev.end : ent.start])
+                and doc[prev.end].text in SURNAME_PARTICLES
+            )
         )
         if (
             touching

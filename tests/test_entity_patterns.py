@@ -2211,3 +2211,17 @@ def test_a_vietnamese_given_name_that_is_an_english_word_stays_in_the_name(nlp, 
 )
 def test_one_word_names_set_after_the_people_a_sentence_counts_are_persons(nlp, text, names):
     assert names <= set(persons(extract(nlp, text)))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Ramon de los Santos was convicted of qualified trafficking.", "Ramon de los Santos"),
+        (
+            "Maria Santos dela Rosa and Pedro de los Reyes were convicted of qualified trafficking.",
+            "Maria Santos dela Rosa",
+        ),
+    ],
+)
+def test_a_philippine_family_name_with_its_particle_stays_whole(nlp, text, name):
+    assert name in persons(extract(nlp, text))
