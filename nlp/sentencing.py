@@ -470,6 +470,12 @@ class SentenceExtractor:
                 # confessed", "to death, commuted to life": what is left is the sentence
                 life, death = reduced == "life", False
                 terms = [] if reduced == "life" else [reduced]
+            elif life and death:
+                # "A was sentenced to death, while B received life imprisonment": each verb's own outcome
+                own = next((m for m in OUTCOME_WORDS.finditer(sent.text, trigger.idx - sent.start_char)), None)
+                if own is not None:
+                    death = own.group(0).lower() == "death"
+                    life = not death
             custodial = [t for t in terms if not t["suspended"]]
             aggregate = [t for t in custodial if t["aggregate"]]
             prison = _final_terms([t for t in custodial if not t["aggregate"]], sent)
@@ -982,8 +988,8 @@ def _paired_outcomes(
         for m in OUTCOME_WORDS.finditer(sent.text)
         if m.start() + sent.start_char >= after
     ]
-    if not found or not prison or any(len(t["listed"]) > 1 for t in prison):
-        return []
+    if not found or not (prison or len(found) >= 2) or any(len(t["listed"]) > 1 for t in prison):
+        return []  # "A to death and B to life": two outcomes and no term pair too
     found += [(t["start"], t["end"], t["months"]) for t in prison]
     found.sort(key=lambda x: x[0])
     people = {id(p): p for p in persons_by_token.values()}.values()

@@ -2740,3 +2740,24 @@ def test_one_word_names_after_the_couple_each_get_the_term(nlp):
         "Joko": 72,
         "Wati": 72,
     }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Mya Mya Win was sentenced to death, while her husband, Zaw Lin, received life imprisonment.",
+            {"Mya Mya Win": "death", "Zaw Lin": "life"},
+        ),
+        (
+            "The High Court sentenced Rahim Karim to death and Osman Ghani to life in prison.",
+            {"Rahim Karim": "death", "Osman Ghani": "life"},
+        ),
+        (
+            "Heng Pisey was sentenced to life imprisonment and his driver, Chhay Sokha, to death.",
+            {"Heng Pisey": "life", "Chhay Sokha": "death"},
+        ),
+    ],
+)
+def test_life_and_death_in_one_sentence_go_each_to_its_own_person(nlp, text, expected):
+    assert terms(nlp, text) == expected
