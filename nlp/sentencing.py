@@ -2799,6 +2799,13 @@ def _defendants(
         for g in c.children
         if g.dep_ == "pobj" and lemma in {"hand", "give", "impose", "mete", "award"}
     ]
+    objects += [
+        g
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children
+        if g.dep_ == "pobj" and any(t.lower_ == "absentia" for t in g.subtree) and g.lower_ != "absentia"
+    ]  # "sentenced in absentia Chen Wei to 15 years": the parser hangs the person on "in"
     if not objects and (subject is None or subject.dep_ != "nsubjpass"):
         # "The court sentenced both to 12 years": "both" parsed as an adverb of "to"
         objects = [

@@ -2761,3 +2761,9 @@ def test_one_word_names_after_the_couple_each_get_the_term(nlp):
 )
 def test_life_and_death_in_one_sentence_go_each_to_its_own_person(nlp, text, expected):
     assert terms(nlp, text) == expected
+
+
+def test_sentenced_in_absentia_before_the_name(nlp):
+    """ "sentenced in absentia X to ...": the parser hangs X on "in"; X is still the one sentenced."""
+    text = "The Phnom Penh Municipal Court sentenced in absentia Chen Wei, a Chinese national, to 15 years."
+    assert terms(nlp, text) == {"Chen Wei": 180}
