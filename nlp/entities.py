@@ -35,7 +35,7 @@ from nlp.names import (
 )
 
 AGE_AFTER = re.compile(
-    r"^\s*(?:,\s*(?:aged\s+|age\s+)?|\(\s*(?:aged\s+)?)(\d{1,2})(?:\s*,|\s*\)|\s+and\b|\s+or\b|\s*\.|\s*;|\s+(?:was|were|is|are|had|has|who|from|of)\b)"
+    r"^\s*(?:,\s*(?:aged\s+|age\s+)?|\(\s*(?:aged\s+)?)(\d{1,2})(?:\s*,|\s*\)|\s+and\b|\s+or\b|\s*\.|\s*;|\s*[\u2013\u2014]|\s+-\s|\s+(?:was|were|is|are|had|has|who|from|of)\b)"
 )
 TITLE_BEFORE = re.compile(
     r"(?:^|[\s(,])((?:(?:" + TITLE_ALTERNATION + r")\s+)*(?:" + TITLE_ALTERNATION + r"))$", re.IGNORECASE

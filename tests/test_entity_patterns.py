@@ -2225,3 +2225,10 @@ def test_one_word_names_set_after_the_people_a_sentence_counts_are_persons(nlp, 
 )
 def test_a_philippine_family_name_with_its_particle_stays_whole(nlp, text, name):
     assert name in persons(extract(nlp, text))
+
+
+def test_an_age_before_a_dash_marks_the_last_name_of_a_list_as_a_person(nlp):
+    text = (
+        "Three Indonesians – Andi Saputra, 31, Budi Hartono, 29, and Citra Dewi, 27 – were each jailed for five years."
+    )
+    assert {"Andi Saputra", "Budi Hartono", "Citra Dewi"} <= set(persons(extract(nlp, text)))
