@@ -79,6 +79,7 @@ def _worker_signals() -> None:
     SIGINT (Ctrl-C reaches the whole process group) is the parent's to handle."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # blocked by the parent across the fork
 
 
 def _extractions(nlp, batches, workers: int, timeout: float):
@@ -104,7 +105,16 @@ def _extractions(nlp, batches, workers: int, timeout: float):
         for (text, _), row in zip(sent, result.get(timeout)):
             yield (text, *row)
 
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals) as pool:
+    # SIGTERM stays blocked while the pool forks its workers and starts its threads (which keep
+    # the mask, and fork any replacement worker): a worker forked but not yet through
+    # `_worker_signals` would otherwise run the parent's handler when `terminate` stops it,
+    # and could die holding a queue lock, hanging the shutdown. A SIGTERM sent meanwhile waits.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    with pool:
         for batch in batches:
             in_flight.append((batch, pool.apply_async(_worker_batch, (batch,))))
             if len(in_flight) >= 2 * workers:
