@@ -24,6 +24,7 @@ from nlp.entities import CURRENCY_WORDS, EntityResolver, doc_text
 from nlp.extract import extraction_record
 from nlp.gazetteer import AGENCIES_FILE, PLACES_FILE, is_name_part, load_gazetteer, without_accents
 from nlp.guard import DEADLINE_KEY, run_guarded
+from nlp.names import VIETNAMESE_MIDDLE_NAMES
 from nlp.roles import assign_roles
 from nlp.sentencing import SentenceExtractor
 from nlp.victims import mark_victims
@@ -267,9 +268,6 @@ def accent_norms(doc: Doc) -> Doc:
         return doc
 
     return run_guarded(doc, "accent_norms", mark, budgeted=False)
-
-
-VIETNAMESE_MIDDLE_NAMES = {"Thi", "Van", "Th\u1ecb", "V\u0103n"}
 
 
 @Language.component("paragraph_boundaries", assigns=["token.is_sent_start"])

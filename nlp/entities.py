@@ -13,7 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.attrs import IS_ALPHA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -2896,18 +2898,17 @@ ENGLISH_FUNCTION_WORDS = {
     *"the of and to a in is that for it was on with as by at from his her are be has have said this".split(),
     *"which were not an or he she they will".split(),
 }
+# their string ids, as `doc.to_array(LOWER)` gives a lower-cased word
+ENGLISH_FUNCTION_WORD_IDS = numpy.array([get_string_id(w) for w in ENGLISH_FUNCTION_WORDS], dtype=numpy.uint64)
 
 
 def _not_english(doc: Doc) -> bool:
     """A text of 100 words or more in which under one word in ten is a common English
     function word (English prose has about three in ten): a German, Portuguese or
     Indonesian page, whose capitals (every German noun) say nothing of names."""
-    import numpy
-
     columns = doc.to_array([IS_ALPHA, LOWER])  # read as arrays: a Token object per word costs more
     words = columns[columns[:, 0] == 1, 1]
-    function_words = numpy.array([doc.vocab.strings[w] for w in ENGLISH_FUNCTION_WORDS], dtype=words.dtype)
-    return len(words) >= 100 and int(numpy.isin(words, function_words).sum()) < 0.1 * len(words)
+    return len(words) >= 100 and int(numpy.isin(words, ENGLISH_FUNCTION_WORD_IDS).sum()) < 0.1 * len(words)
 
 
 def _sure_agency_in_any_language(name: str) -> bool:

@@ -149,16 +149,16 @@ ONE_OF_THE_NUMBER = re.compile(
     r"eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|dozens?|hundreds?)\s*(?:[,.;]|$)",
     re.I,
 )
+# what an employer or a broker takes or keeps from the people they hold
+KEPT_THINGS = r"(?:phones?|passports?|documents|papers|ID cards?|identity cards?|wages|salar(?:y|ies)|pay)"
 # X said / told the court that he had been forced ..., that the accused took away her passport
 SAID_DONE_TO_SPEAKER = re.compile(
     r"^\s*(?:,[^,.;]{0,90},|,)?\s*(?:said|says|told [\w ]{1,30}?|testified|recalled|recounted|alleged|claimed)\s+"
     r"(?:that\s+)?[^.;]{0,80}?(?:\b(?:she|he) (?:was|had been) (?:(?:then|also|repeatedly|often)\s+)?"
     r"(?:forced|sold|trafficked|beaten|lured|tricked|deceived|locked|raped|abused|confined|kidnapped|abducted|"
     r"held captive|made to|threatened|starved|tortured)\b"
-    r"|\b(?:her|his) (?:phones?|passports?|documents|papers|ID cards?|identity cards?|wages|salar(?:y|ies)|pay) "
-    r"(?:was|were|had been) (?:taken|confiscated|seized|withheld|kept|held)\b"
-    r"|\b(?:took|kept|confiscated|seized|withheld|held|burned|tore up) (?:away )?(?:her|his) "
-    r"(?:phones?|passports?|documents|papers|ID cards?|identity cards?|wages|salar(?:y|ies)|pay)\b)",
+    rf"|\b(?:her|his) {KEPT_THINGS} (?:was|were|had been) (?:taken|confiscated|seized|withheld|kept|held)\b"
+    rf"|\b(?:took|kept|confiscated|seized|withheld|held|burned|tore up) (?:away )?(?:her|his) {KEPT_THINGS}\b)",
     re.I,
 )
 # "..., where she arrived with 11 other repatriated Filipinos": one of a group brought home
